@@ -1,0 +1,178 @@
+//! Commitments (toezeggingen): `open → kept | broken | withdrawn`.
+//! Kept is on time or late, computed from the due date and the day it was kept.
+
+use super::Refusal;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommitmentState {
+    Open,
+    Kept,
+    Broken,
+    Withdrawn,
+}
+
+impl CommitmentState {
+    pub const ALL: [CommitmentState; 4] = [
+        CommitmentState::Open,
+        CommitmentState::Kept,
+        CommitmentState::Broken,
+        CommitmentState::Withdrawn,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            CommitmentState::Open => "open",
+            CommitmentState::Kept => "kept",
+            CommitmentState::Broken => "broken",
+            CommitmentState::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|s| s.code() == code.trim().to_ascii_lowercase())
+    }
+}
+
+impl std::fmt::Display for CommitmentState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommitmentEvent {
+    Keep,
+    Break,
+    Withdraw,
+    Move,
+}
+
+impl CommitmentEvent {
+    pub const ALL: [CommitmentEvent; 4] = [
+        CommitmentEvent::Keep,
+        CommitmentEvent::Break,
+        CommitmentEvent::Withdraw,
+        CommitmentEvent::Move,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            CommitmentEvent::Keep => "keep",
+            CommitmentEvent::Break => "break",
+            CommitmentEvent::Withdraw => "withdraw",
+            CommitmentEvent::Move => "move",
+        }
+    }
+}
+
+/// The whitelist: only an open commitment can change.
+pub fn transition(
+    state: CommitmentState,
+    event: CommitmentEvent,
+) -> Result<CommitmentState, Refusal> {
+    use CommitmentEvent as E;
+    use CommitmentState as S;
+    match (state, event) {
+        (S::Open, E::Keep) => Ok(S::Kept),
+        (S::Open, E::Break) => Ok(S::Broken),
+        (S::Open, E::Withdraw) => Ok(S::Withdrawn),
+        (S::Open, E::Move) => Ok(S::Open),
+        (s, e) => Err(Refusal::new(format!(
+            "cannot {} a commitment that is {}: only open commitments change",
+            e.code(),
+            s.code()
+        ))),
+    }
+}
+
+/// How a commitment ended up, for reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Open,
+    OpenOverdue,
+    KeptOnTime,
+    KeptLate,
+    Broken,
+    Withdrawn,
+}
+
+impl Outcome {
+    pub fn code(self) -> &'static str {
+        match self {
+            Outcome::Open => "open",
+            Outcome::OpenOverdue => "open overdue",
+            Outcome::KeptOnTime => "kept on time",
+            Outcome::KeptLate => "kept late",
+            Outcome::Broken => "broken",
+            Outcome::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+pub fn outcome(
+    state: CommitmentState,
+    due: NaiveDate,
+    resolved_on: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Outcome {
+    match state {
+        CommitmentState::Open if due < today => Outcome::OpenOverdue,
+        CommitmentState::Open => Outcome::Open,
+        CommitmentState::Kept if resolved_on.is_some_and(|d| d > due) => Outcome::KeptLate,
+        CommitmentState::Kept => Outcome::KeptOnTime,
+        CommitmentState::Broken => Outcome::Broken,
+        CommitmentState::Withdrawn => Outcome::Withdrawn,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use CommitmentEvent as E;
+    use CommitmentState as S;
+
+    #[test]
+    fn only_open_commitments_change() {
+        for from in S::ALL {
+            for event in E::ALL {
+                let got = transition(from, event);
+                let want = match (from, event) {
+                    (S::Open, E::Keep) => Some(S::Kept),
+                    (S::Open, E::Break) => Some(S::Broken),
+                    (S::Open, E::Withdraw) => Some(S::Withdrawn),
+                    (S::Open, E::Move) => Some(S::Open),
+                    _ => None,
+                };
+                match (got, want) {
+                    (Ok(g), Some(w)) => assert_eq!(g, w),
+                    (Err(r), None) => assert!(r.0.contains(from.code())),
+                    (g, w) => panic!("{from:?} {event:?}: {g:?} vs {w:?}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn kept_late_is_computed() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let due = d("2024-11-01");
+        let today = d("2024-12-01");
+        assert_eq!(
+            outcome(S::Kept, due, Some(d("2024-11-01")), today),
+            Outcome::KeptOnTime
+        );
+        assert_eq!(
+            outcome(S::Kept, due, Some(d("2024-11-02")), today),
+            Outcome::KeptLate
+        );
+        assert_eq!(outcome(S::Open, due, None, today), Outcome::OpenOverdue);
+        assert_eq!(outcome(S::Open, due, None, d("2024-11-01")), Outcome::Open);
+    }
+}

@@ -1,0 +1,283 @@
+//! Commitments (toezeggingen): promises to an organisation, with a due date and its history.
+
+use super::{
+    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, date_str, invalid, now_stamp, parse_date_col,
+    resolve::Owner, signals::log_event,
+};
+use crate::domain::commitment::{CommitmentEvent, CommitmentState, Outcome, outcome, transition};
+use crate::domain::{RecordKind, RecordRef, required, text};
+use chrono::NaiveDate;
+use rusqlite::{Connection, Row, Transaction, params};
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Commitment {
+    pub id: i64,
+    pub text: String,
+    pub org_id: i64,
+    pub org: String,
+    pub owner_person_id: Option<i64>,
+    pub owner_org_id: Option<i64>,
+    pub owner: String,
+    pub due: NaiveDate,
+    pub state: CommitmentState,
+    pub outcome: Outcome,
+    pub resolved_on: Option<NaiveDate>,
+    pub acknowledgement: Option<String>,
+    pub reason: Option<String>,
+    pub signal_id: Option<i64>,
+    pub meeting_id: Option<i64>,
+    pub created_by: String,
+    pub version: i64,
+}
+
+impl Commitment {
+    pub fn reference(&self) -> RecordRef {
+        RecordRef::new(RecordKind::Commitment, self.id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CommitmentMove {
+    pub old_due: NaiveDate,
+    pub new_due: NaiveDate,
+    pub reason: String,
+    pub moved_by: String,
+    pub moved_at: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewCommitment {
+    pub text: String,
+    pub org_id: i64,
+    pub owner: Owner,
+    pub due: NaiveDate,
+    pub signal_id: Option<i64>,
+    pub meeting_id: Option<i64>,
+    pub agenda_item_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CommitmentFilter {
+    pub all_states: bool,
+    pub org_id: Option<i64>,
+    pub owner_person_id: Option<i64>,
+    pub owner_org_id: Option<i64>,
+    pub overdue_only: bool,
+    /// Due on or before this date.
+    pub due_before: Option<NaiveDate>,
+    pub signal_id: Option<i64>,
+    pub limit: Option<usize>,
+}
+
+const SELECT: &str = "SELECT c.id, c.text, c.org_id, o.name, c.owner_person_id, c.owner_org_id,
+        coalesce(p.name, '') || CASE WHEN p.name IS NOT NULL AND so.id IS NOT NULL THEN ' (' ELSE '' END
+          || coalesce(coalesce(so.short_name, so.name), '')
+          || CASE WHEN p.name IS NOT NULL AND so.id IS NOT NULL THEN ')' ELSE '' END,
+        c.due, c.state, c.resolved_on, c.acknowledgement, c.reason, c.signal_id, c.meeting_id, c.created_by, c.version
+   FROM commitment c
+   JOIN organisation o ON o.id = c.org_id
+   LEFT JOIN person p ON p.id = c.owner_person_id
+   LEFT JOIN organisation so ON so.id = c.owner_org_id";
+
+fn row_fn(today: NaiveDate) -> impl Fn(&Row<'_>) -> rusqlite::Result<Commitment> {
+    move |r| {
+        let state = CommitmentState::from_code(&r.get::<_, String>(8)?).unwrap_or(CommitmentState::Open);
+        let due = parse_date_col(&r.get::<_, String>(7)?);
+        let resolved_on = r.get::<_, Option<String>>(9)?.map(|d| parse_date_col(&d));
+        Ok(Commitment {
+            id: r.get(0)?,
+            text: r.get(1)?,
+            org_id: r.get(2)?,
+            org: r.get(3)?,
+            owner_person_id: r.get(4)?,
+            owner_org_id: r.get(5)?,
+            owner: r.get(6)?,
+            due,
+            state,
+            outcome: outcome(state, due, resolved_on, today),
+            resolved_on,
+            acknowledgement: r.get(10)?,
+            reason: r.get(11)?,
+            signal_id: r.get(12)?,
+            meeting_id: r.get(13)?,
+            created_by: r.get(14)?,
+            version: r.get(15)?,
+        })
+    }
+}
+
+pub(crate) fn get(conn: &Connection, id: i64, today: NaiveDate) -> Result<Commitment> {
+    conn.query_row(&format!("{SELECT} WHERE c.id = ?1"), [id], row_fn(today))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(RecordRef::new(RecordKind::Commitment, id).to_string()))
+}
+
+pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewCommitment) -> Result<Commitment> {
+    let text = text::clean_line(&required(&new.text, "a commitment's text")?);
+    super::exists(tx, RecordRef::new(RecordKind::Organisation, new.org_id))?;
+    if let Some(s) = new.signal_id {
+        super::exists(tx, RecordRef::new(RecordKind::Signal, s))?;
+    }
+    if let Some(m) = new.meeting_id {
+        super::exists(tx, RecordRef::new(RecordKind::Meeting, m))?;
+    }
+    let now = now_stamp();
+    tx.execute(
+        "INSERT INTO commitment (text, org_id, owner_person_id, owner_org_id, due, signal_id, meeting_id,
+                                 agenda_item_id, created_by, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+        params![
+            text,
+            new.org_id,
+            new.owner.person_id,
+            new.owner.org_id,
+            date_str(new.due),
+            new.signal_id,
+            new.meeting_id,
+            new.agenda_item_id,
+            ctx.user,
+            now
+        ],
+    )?;
+    let c = get(tx, tx.last_insert_rowid(), ctx.today)?;
+    audit::log(tx, ctx, c.reference(), "create", audit::created(&c))?;
+    if let Some(s) = c.signal_id {
+        log_event(tx, ctx, s, "commitment", None, None, &format!("{} made: {} (due {})", c.reference(), c.text, c.due))?;
+    }
+    Ok(c)
+}
+
+fn resolve(
+    tx: &Transaction<'_>,
+    ctx: &Ctx,
+    id: i64,
+    event: CommitmentEvent,
+    note: Option<&str>,
+    expected: Option<i64>,
+) -> Result<Commitment> {
+    let before = get(tx, id, ctx.today)?;
+    let to = transition(before.state, event)?;
+    let (ack, reason) = match event {
+        CommitmentEvent::Break => (
+            Some(required(note.unwrap_or(""), "an acknowledgement (what went wrong and how it is prevented next time)")?),
+            None,
+        ),
+        CommitmentEvent::Withdraw => (None, Some(required(note.unwrap_or(""), "a reason for withdrawing")?)),
+        _ => (None, None),
+    };
+    let version = bump_version(tx, before.reference(), expected)?;
+    tx.execute(
+        "UPDATE commitment SET state = ?2, resolved_on = ?3, acknowledgement = coalesce(?4, acknowledgement),
+                reason = coalesce(?5, reason) WHERE id = ?1",
+        params![id, to.code(), date_str(ctx.today), ack, reason],
+    )?;
+    let mut after = get(tx, id, ctx.today)?;
+    after.version = version;
+    audit::log(tx, ctx, after.reference(), event.code(), audit::diff(&before, &after))?;
+    if let Some(s) = after.signal_id {
+        let word = match event {
+            CommitmentEvent::Keep => format!("kept ({})", after.outcome.code()),
+            CommitmentEvent::Break => "broken".to_string(),
+            _ => "withdrawn".to_string(),
+        };
+        log_event(tx, ctx, s, "commitment", None, None, &format!("{} {word}: {}", after.reference(), after.text))?;
+    }
+    Ok(after)
+}
+
+impl Store {
+    pub fn add_commitment(&mut self, new: NewCommitment) -> Result<Commitment> {
+        self.write(|tx, ctx| insert(tx, ctx, new))
+    }
+
+    pub fn commitment(&self, id: i64) -> Result<Commitment> {
+        get(&self.conn, id, self.today())
+    }
+
+    pub fn keep_commitment(&mut self, id: i64, expected: Option<i64>) -> Result<Commitment> {
+        self.write(|tx, ctx| resolve(tx, ctx, id, CommitmentEvent::Keep, None, expected))
+    }
+
+    pub fn break_commitment(&mut self, id: i64, acknowledgement: &str, expected: Option<i64>) -> Result<Commitment> {
+        self.write(|tx, ctx| resolve(tx, ctx, id, CommitmentEvent::Break, Some(acknowledgement), expected))
+    }
+
+    pub fn withdraw_commitment(&mut self, id: i64, reason: &str, expected: Option<i64>) -> Result<Commitment> {
+        self.write(|tx, ctx| resolve(tx, ctx, id, CommitmentEvent::Withdraw, Some(reason), expected))
+    }
+
+    /// Move the due date; the old and new dates and the reason are kept.
+    pub fn move_commitment(&mut self, id: i64, new_due: NaiveDate, reason: &str, expected: Option<i64>) -> Result<Commitment> {
+        self.write(|tx, ctx| {
+            let before = get(tx, id, ctx.today)?;
+            transition(before.state, CommitmentEvent::Move)?;
+            let reason = required(reason, "a reason for moving the due date")?;
+            if new_due == before.due {
+                return Err(invalid(format!("{} is due on {new_due} already", before.reference())));
+            }
+            let version = bump_version(tx, before.reference(), expected)?;
+            tx.execute("UPDATE commitment SET due = ?2 WHERE id = ?1", params![id, date_str(new_due)])?;
+            tx.execute(
+                "INSERT INTO commitment_move (commitment_id, old_due, new_due, reason, moved_by, moved_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![id, date_str(before.due), date_str(new_due), reason, ctx.user, now_stamp()],
+            )?;
+            let mut after = get(tx, id, ctx.today)?;
+            after.version = version;
+            audit::log(tx, ctx, after.reference(), "move", audit::diff(&before, &after))?;
+            if let Some(s) = after.signal_id {
+                log_event(tx, ctx, s, "commitment", None, None, &format!("{} moved from {} to {new_due}: {reason}", after.reference(), before.due))?;
+            }
+            Ok(after)
+        })
+    }
+
+    pub fn commitment_moves(&self, id: i64) -> Result<Vec<CommitmentMove>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT old_due, new_due, reason, moved_by, moved_at FROM commitment_move WHERE commitment_id = ?1 ORDER BY id",
+        )?;
+        let rows = st.query_map([id], |r| {
+            Ok(CommitmentMove {
+                old_due: parse_date_col(&r.get::<_, String>(0)?),
+                new_due: parse_date_col(&r.get::<_, String>(1)?),
+                reason: r.get(2)?,
+                moved_by: r.get(3)?,
+                moved_at: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Commitments, overdue first, then by due date.
+    pub fn commitments(&self, f: &CommitmentFilter) -> Result<Vec<Commitment>> {
+        let today = self.today();
+        let mut st = self.conn.prepare_cached(&format!(
+            "{SELECT}
+             WHERE (?1 = 1 OR c.state = 'open')
+               AND (?2 IS NULL OR c.org_id = ?2)
+               AND (?3 IS NULL OR c.owner_person_id = ?3)
+               AND (?4 IS NULL OR c.owner_org_id = ?4)
+               AND (?5 = 0 OR (c.state = 'open' AND c.due < ?6))
+               AND (?7 IS NULL OR c.due <= ?7)
+               AND (?8 IS NULL OR c.signal_id = ?8)
+             ORDER BY (c.state = 'open' AND c.due < ?6) DESC, c.state != 'open', c.due, c.id
+             LIMIT ?9"
+        ))?;
+        let rows = st.query_map(
+            params![
+                f.all_states,
+                f.org_id,
+                f.owner_person_id,
+                f.owner_org_id,
+                f.overdue_only,
+                date_str(today),
+                f.due_before.map(date_str),
+                f.signal_id,
+                f.limit.map(|l| l as i64).unwrap_or(-1)
+            ],
+            row_fn(today),
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,262 @@
+//! The store: the only module that speaks SQL.
+//!
+//! One SQLite file, shared by several processes on one server: WAL, `BEGIN IMMEDIATE`
+//! for every write, a version on every editable record, an audit row in the same
+//! transaction as the change it describes.
+
+mod actions;
+mod audit;
+mod commitments;
+mod meetings;
+mod open;
+mod orgs;
+mod people;
+mod resolve;
+mod signals;
+
+pub use actions::{Action, ActionFilter, NewAction};
+pub use audit::AuditEntry;
+pub use commitments::{Commitment, CommitmentFilter, CommitmentMove, NewCommitment};
+pub use meetings::{AgendaItem, Meeting, MeetingOrg, MinuteEntry, NewMeeting, StoredMinute};
+pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_db_path};
+pub use orgs::{NewOrg, OrgEdit, OrgKind, OrgSummary, Organisation};
+pub use people::{NewPerson, Person, PersonEdit};
+pub use resolve::Owner;
+pub use signals::{
+    Channel, Feedback, NewFeedback, NewSignal, Signal, SignalFilter, SignalRow, TimelineEntry, Triage,
+};
+
+use crate::domain::{RecordKind, RecordRef, Refusal};
+use chrono::{Local, NaiveDate, Utc};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+
+/// Everything that can go wrong in the store, each with a message a user can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0} does not exist")]
+    NotFound(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{0}")]
+    Refused(#[from] Refusal),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("{0}")]
+    NotWijkdesk(String),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{0}")]
+    Io(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+pub(crate) fn invalid(msg: impl Into<String>) -> StoreError {
+    StoreError::Invalid(msg.into())
+}
+
+/// Who is working and what day it is: every write records both.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub user: String,
+    pub today: NaiveDate,
+}
+
+impl Ctx {
+    /// The operating-system user and the local date; `WIJKDESK_USER` and
+    /// `WIJKDESK_TODAY` override them (tests, demos, snapshots).
+    pub fn from_env() -> Self {
+        let user = std::env::var("WIJKDESK_USER")
+            .ok()
+            .filter(|s| !s.trim().is_empty())
+            .or_else(|| std::env::var("USER").ok().filter(|s| !s.is_empty()))
+            .or_else(|| std::env::var("LOGNAME").ok().filter(|s| !s.is_empty()))
+            .unwrap_or_else(|| "unknown".to_string());
+        let today = std::env::var("WIJKDESK_TODAY")
+            .ok()
+            .and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok())
+            .unwrap_or_else(|| Local::now().date_naive());
+        Ctx { user, today }
+    }
+}
+
+/// A moment for audit rows and timelines: UTC, second precision.
+pub(crate) fn now_stamp() -> String {
+    Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+pub(crate) fn date_str(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub(crate) fn parse_date_col(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    ctx: Ctx,
+}
+
+impl Store {
+    /// Open (creating and migrating if needed) the database at `path`.
+    pub fn open(path: &Path, ctx: Ctx) -> Result<Store> {
+        let conn = open::open_and_migrate(path)?;
+        Ok(Store { conn, path: path.to_path_buf(), ctx })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn ctx(&self) -> &Ctx {
+        &self.ctx
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.ctx.today
+    }
+
+    pub fn user(&self) -> &str {
+        &self.ctx.user
+    }
+
+    /// Read-only access for queries that live outside the store (reports, benches).
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// `PRAGMA data_version`: changes when another connection commits. The screens
+    /// poll it to refresh when someone else writes.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// Run `f` in one `BEGIN IMMEDIATE` transaction: all of it or nothing.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>, &Ctx) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx, &self.ctx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Counts of every record kind, for `init` and tab captions.
+    pub fn count(&self, kind: RecordKind) -> Result<i64> {
+        let sql = format!("SELECT count(*) FROM {}", kind.table());
+        Ok(self.conn.query_row(&sql, [], |r| r.get(0))?)
+    }
+
+    /// True when nothing but the schema is there: the screens then offer the demo.
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.count(RecordKind::Organisation)? == 0 && self.count(RecordKind::Signal)? == 0)
+    }
+
+    /// Make sure a record exists, with a message that names it if not.
+    pub fn exists(&self, r: RecordRef) -> Result<()> {
+        exists(&self.conn, r)
+    }
+
+    /// `PRAGMA integrity_check` and `foreign_key_check`: the problems found, empty when sound.
+    pub fn check(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let mut st = self.conn.prepare("PRAGMA integrity_check")?;
+        for row in st.query_map([], |r| r.get::<_, String>(0))? {
+            let row = row?;
+            if row != "ok" {
+                problems.push(format!("integrity: {row}"));
+            }
+        }
+        let mut st = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let rows = st.query_map([], |r| {
+            Ok(format!(
+                "foreign key: {} row {} points to a missing {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
+                r.get::<_, String>(2)?
+            ))
+        })?;
+        for row in rows {
+            problems.push(row?);
+        }
+        Ok(problems)
+    }
+
+    /// A consistent copy while others keep working (`VACUUM INTO`).
+    pub fn backup(&self, to: &Path) -> Result<()> {
+        if to.exists() {
+            return Err(invalid(format!("{} exists already; choose a new file name", to.display())));
+        }
+        let target = to.to_str().ok_or_else(|| invalid("backup path is not valid UTF-8"))?;
+        self.conn.execute("VACUUM INTO ?1", [target])?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(to, std::fs::Permissions::from_mode(0o600));
+        }
+        Ok(())
+    }
+}
+
+pub(crate) fn exists(conn: &Connection, r: RecordRef) -> Result<()> {
+    let sql = format!("SELECT 1 FROM {} WHERE id = ?1", r.kind.table());
+    let found: Option<i64> = conn
+        .query_row(&sql, [r.id], |row| row.get(0))
+        .map(Some)
+        .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?;
+    match found {
+        Some(_) => Ok(()),
+        None => Err(StoreError::NotFound(r.to_string())),
+    }
+}
+
+/// Bump the version of a record that the caller read at `expected` (None: whatever
+/// is there now, for transitions checked inside the same transaction). A record that
+/// changed meanwhile is a conflict, never a silent overwrite.
+pub(crate) fn bump_version(tx: &Transaction<'_>, r: RecordRef, expected: Option<i64>) -> Result<i64> {
+    let table = r.kind.table();
+    let current: i64 = tx
+        .query_row(&format!("SELECT version FROM {table} WHERE id = ?1"), [r.id], |row| row.get(0))
+        .map_err(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound(r.to_string()),
+            e => e.into(),
+        })?;
+    if let Some(want) = expected
+        && want != current
+    {
+        return Err(StoreError::Conflict(format!(
+            "{r} was changed by someone else since you read it (you had version {want}, it is now {current}); \
+             reload it and try again"
+        )));
+    }
+    tx.execute(
+        &format!("UPDATE {table} SET version = version + 1, updated_at = ?2 WHERE id = ?1"),
+        rusqlite::params![r.id, now_stamp()],
+    )?;
+    Ok(current + 1)
+}
+
+/// Split a comma-separated list column.
+pub(crate) fn split_list(s: &str) -> Vec<String> {
+    s.split(',').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+}
+
+pub(crate) fn join_list(items: &[String]) -> String {
+    items.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(",")
+}
+
+/// Optional query result.
+pub(crate) trait OptionalExt<T> {
+    fn optional(self) -> rusqlite::Result<Option<T>>;
+}
+
+impl<T> OptionalExt<T> for rusqlite::Result<T> {
+    fn optional(self) -> rusqlite::Result<Option<T>> {
+        match self {
+            Ok(v) => Ok(Some(v)),
+            Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}

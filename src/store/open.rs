@@ -1,0 +1,167 @@
+//! Opening a database file: creation with owner-only permissions, the application id,
+//! migrations from `schema/`, and the pragmas every connection needs.
+
+use super::{Result, StoreError};
+use rusqlite::{Connection, OpenFlags};
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// "WIJK" in ASCII: marks a file as a wijkdesk database.
+pub const APPLICATION_ID: i32 = 0x5749_4A4B;
+
+/// The numbered migrations, applied in order; `user_version` says how many ran.
+const MIGRATIONS: &[&str] = &[include_str!("../../schema/001_init.sql")];
+
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// `--db`, else `$WIJKDESK_DB`, else `wijkdesk.db` in the user's data directory.
+pub fn default_db_path() -> PathBuf {
+    if let Ok(p) = std::env::var("WIJKDESK_DB")
+        && !p.trim().is_empty()
+    {
+        return PathBuf::from(p);
+    }
+    directories::ProjectDirs::from("nl", "wijkdesk", "wijkdesk")
+        .map(|d| d.data_dir().join("wijkdesk.db"))
+        .unwrap_or_else(|| PathBuf::from("wijkdesk.db"))
+}
+
+pub(super) fn open_and_migrate(path: &Path) -> Result<Connection> {
+    if path.is_dir() {
+        return Err(StoreError::Io(format!("{} is a directory, not a database file", path.display())));
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| StoreError::Io(format!("cannot create {}: {e}", dir.display())))?;
+    }
+    // Fast path: an existing, current database needs no lock.
+    if path.exists() {
+        let conn = connect(path)?;
+        check_identity(&conn, path)?;
+        if user_version(&conn)? == SCHEMA_VERSION {
+            ensure_wal(&conn)?;
+            return Ok(conn);
+        }
+    }
+    // First open and migrations race between processes: serialise them on a side file.
+    let lock = lock_file(path)?;
+    create_owner_only(path)?;
+    let mut conn = connect(path)?;
+    check_identity(&conn, path)?;
+    ensure_wal(&conn)?;
+    migrate(&mut conn)?;
+    drop(lock);
+    Ok(conn)
+}
+
+fn connect(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)
+        .map_err(|e| StoreError::Io(format!("cannot open {}: {e}", path.display())))?;
+    conn.busy_timeout(Duration::from_secs(10))?;
+    conn.execute_batch(
+        "PRAGMA foreign_keys = ON;
+         PRAGMA synchronous = FULL;
+         PRAGMA secure_delete = ON;",
+    )
+    .map_err(|e| not_a_database(path, e))?;
+    Ok(conn)
+}
+
+fn not_a_database(path: &Path, e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => {
+            StoreError::NotWijkdesk(format!("{} is not a wijkdesk database (not an SQLite file)", path.display()))
+        }
+        _ => StoreError::Io(format!("cannot open {}: {e}", path.display())),
+    }
+}
+
+/// Refuse files that belong to another application.
+fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
+    let app: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(|e| not_a_database(path, e))?;
+    if app == APPLICATION_ID {
+        return Ok(());
+    }
+    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    if app == 0 && tables == 0 {
+        return Ok(()); // a new, empty file: ours to initialise
+    }
+    Err(StoreError::NotWijkdesk(format!(
+        "{} is not a wijkdesk database (it is an SQLite file of another application); refusing to touch it",
+        path.display()
+    )))
+}
+
+fn user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+fn ensure_wal(conn: &Connection) -> Result<()> {
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::Io(format!("cannot switch the database to WAL mode (got {mode})")));
+    }
+    Ok(())
+}
+
+fn migrate(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let from: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if from > SCHEMA_VERSION {
+        return Err(StoreError::NotWijkdesk(format!(
+            "this database has schema version {from}, newer than this wijkdesk understands ({SCHEMA_VERSION}); \
+             upgrade wijkdesk"
+        )));
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+        tx.execute_batch(sql)?;
+        tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
+    }
+    tx.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// An exclusive lock on `<db>.lock`, held while the file is created and migrated.
+fn lock_file(path: &Path) -> Result<File> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".lock");
+    let lock_path = PathBuf::from(name);
+    let file = owner_only_options()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&lock_path)
+        .map_err(|e| StoreError::Io(format!("cannot create lock file {}: {e}", lock_path.display())))?;
+    file.lock().map_err(|e| StoreError::Io(format!("cannot lock {}: {e}", lock_path.display())))?;
+    Ok(file)
+}
+
+/// A database file that wijkdesk creates is readable by its owner only.
+fn create_owner_only(path: &Path) -> Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    owner_only_options()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map(|_| ())
+        .or_else(|e| if e.kind() == std::io::ErrorKind::AlreadyExists { Ok(()) } else { Err(e) })
+        .map_err(|e| StoreError::Io(format!("cannot create {}: {e}", path.display())))
+}
+
+fn owner_only_options() -> OpenOptions {
+    let mut o = OpenOptions::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    o
+}

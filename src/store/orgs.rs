@@ -1,0 +1,328 @@
+//! Organisations: residents' organisations, municipal services and partners.
+
+use super::{
+    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, date_str, invalid, join_list, now_stamp,
+    parse_date_col, split_list,
+};
+use crate::domain::{RecordKind, RecordRef, required, text};
+use chrono::{Duration, NaiveDate};
+use rusqlite::{Connection, Row, Transaction, params};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrgKind {
+    Residents,
+    Service,
+    Partner,
+}
+
+impl OrgKind {
+    pub const ALL: [OrgKind; 3] = [OrgKind::Residents, OrgKind::Service, OrgKind::Partner];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            OrgKind::Residents => "residents",
+            OrgKind::Service => "service",
+            OrgKind::Partner => "partner",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<OrgKind> {
+        match s.trim().to_lowercase().as_str() {
+            "residents" | "resident" | "bewoners" | "bo" => Some(OrgKind::Residents),
+            "service" | "dienst" => Some(OrgKind::Service),
+            "partner" => Some(OrgKind::Partner),
+            _ => None,
+        }
+    }
+}
+
+/// Meetings per 90 days above which an organisation is asked too much (participatiemoe).
+pub const LOAD_THRESHOLD: i64 = 6;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Organisation {
+    pub id: i64,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub kind: OrgKind,
+    pub district: Option<String>,
+    pub neighbourhoods: Vec<String>,
+    pub email: Option<String>,
+    pub cadence_per_year: i64,
+    pub notes: String,
+    pub version: i64,
+}
+
+impl Organisation {
+    pub fn reference(&self) -> RecordRef {
+        RecordRef::new(RecordKind::Organisation, self.id)
+    }
+
+    /// The short name where there is one (DSO), else the name.
+    pub fn label(&self) -> &str {
+        self.short_name.as_deref().filter(|s| !s.is_empty()).unwrap_or(&self.name)
+    }
+}
+
+/// One organisation with the figures its list row shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OrgSummary {
+    #[serde(flatten)]
+    pub org: Organisation,
+    pub open_signals: i64,
+    pub open_commitments: i64,
+    pub last_contact: Option<NaiveDate>,
+    pub cadence_overdue: bool,
+    /// Meetings and signals in the last 90 days.
+    pub load: i64,
+    pub over_load: bool,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct NewOrg {
+    pub name: String,
+    pub short_name: Option<String>,
+    pub kind: Option<String>,
+    pub district: Option<String>,
+    pub neighbourhoods: Vec<String>,
+    pub email: Option<String>,
+    pub cadence_per_year: Option<i64>,
+    pub notes: Option<String>,
+}
+
+/// A partial edit: `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct OrgEdit {
+    pub name: Option<String>,
+    pub short_name: Option<String>,
+    pub kind: Option<String>,
+    pub district: Option<String>,
+    pub neighbourhoods: Option<Vec<String>>,
+    pub email: Option<String>,
+    pub cadence_per_year: Option<i64>,
+    pub notes: Option<String>,
+}
+
+const COLS: &str = "id, name, short_name, kind, district, neighbourhoods, email, cadence_per_year, notes, version";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Organisation> {
+    let kind: String = r.get(3)?;
+    Ok(Organisation {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        short_name: r.get(2)?,
+        kind: OrgKind::from_code(&kind).unwrap_or(OrgKind::Residents),
+        district: r.get(4)?,
+        neighbourhoods: split_list(&r.get::<_, String>(5)?),
+        email: r.get(6)?,
+        cadence_per_year: r.get(7)?,
+        notes: r.get(8)?,
+        version: r.get(9)?,
+    })
+}
+
+fn opt_clean(s: Option<String>) -> Option<String> {
+    s.map(|v| text::clean_line(&v).trim().to_string()).filter(|v| !v.is_empty())
+}
+
+fn validate_email(email: &Option<String>) -> Result<()> {
+    if let Some(e) = email
+        && (!e.contains('@') || e.contains(char::is_whitespace) || e.starts_with('@') || e.ends_with('@'))
+    {
+        return Err(invalid(format!("not an email address: \"{e}\"")));
+    }
+    Ok(())
+}
+
+fn parse_kind(kind: Option<&str>) -> Result<OrgKind> {
+    match kind {
+        None => Ok(OrgKind::Residents),
+        Some(k) => OrgKind::from_code(k)
+            .ok_or_else(|| invalid(format!("unknown organisation kind \"{k}\" (use residents, service or partner)"))),
+    }
+}
+
+pub(crate) fn get(conn: &Connection, id: i64) -> Result<Organisation> {
+    conn.query_row(&format!("SELECT {COLS} FROM organisation WHERE id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(RecordRef::new(RecordKind::Organisation, id).to_string()))
+}
+
+pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewOrg) -> Result<Organisation> {
+    let name = required(&new.name, "the organisation's name").map_err(StoreError::from)?;
+    let name = text::clean_line(&name);
+    let kind = parse_kind(new.kind.as_deref())?;
+    let email = opt_clean(new.email);
+    validate_email(&email)?;
+    let cadence = new.cadence_per_year.unwrap_or(2);
+    if !(0..=52).contains(&cadence) {
+        return Err(invalid(format!("cadence must be 0 to 52 meetings a year, not {cadence}")));
+    }
+    let taken: Option<i64> =
+        tx.query_row("SELECT id FROM organisation WHERE name = ?1", [&name], |r| r.get(0)).optional()?;
+    if let Some(id) = taken {
+        return Err(invalid(format!("an organisation named \"{name}\" exists already (O-{id})")));
+    }
+    let now = now_stamp();
+    let neighbourhoods: Vec<String> = new.neighbourhoods.iter().map(|n| text::clean_line(n)).collect();
+    tx.execute(
+        "INSERT INTO organisation (name, short_name, kind, district, neighbourhoods, email, cadence_per_year, notes,
+                                   created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+        params![
+            name,
+            opt_clean(new.short_name),
+            kind.code(),
+            opt_clean(new.district),
+            join_list(&neighbourhoods),
+            email,
+            cadence,
+            new.notes.map(|n| text::clean_text(&n)).unwrap_or_default(),
+            now
+        ],
+    )?;
+    let org = get(tx, tx.last_insert_rowid())?;
+    audit::log(tx, ctx, org.reference(), "create", audit::created(&org))?;
+    Ok(org)
+}
+
+impl Store {
+    pub fn add_org(&mut self, new: NewOrg) -> Result<Organisation> {
+        self.write(|tx, ctx| insert(tx, ctx, new))
+    }
+
+    pub fn org(&self, id: i64) -> Result<Organisation> {
+        get(&self.conn, id)
+    }
+
+    /// Edit the fields given; `expected_version` is the version the caller read.
+    pub fn edit_org(&mut self, id: i64, edit: OrgEdit, expected_version: Option<i64>) -> Result<Organisation> {
+        self.write(|tx, ctx| {
+            let before = get(tx, id)?;
+            let mut after = before.clone();
+            if let Some(n) = edit.name {
+                after.name = text::clean_line(&required(&n, "the organisation's name")?);
+                let clash: Option<i64> = tx
+                    .query_row("SELECT id FROM organisation WHERE name = ?1 AND id != ?2", params![after.name, id], |r| {
+                        r.get(0)
+                    })
+                    .optional()?;
+                if let Some(other) = clash {
+                    return Err(invalid(format!("an organisation named \"{}\" exists already (O-{other})", after.name)));
+                }
+            }
+            if let Some(s) = edit.short_name {
+                after.short_name = opt_clean(Some(s));
+            }
+            if let Some(k) = edit.kind {
+                after.kind = parse_kind(Some(&k))?;
+            }
+            if let Some(d) = edit.district {
+                after.district = opt_clean(Some(d));
+            }
+            if let Some(n) = edit.neighbourhoods {
+                after.neighbourhoods = n.iter().map(|x| text::clean_line(x).trim().to_string()).filter(|x| !x.is_empty()).collect();
+            }
+            if let Some(e) = edit.email {
+                after.email = opt_clean(Some(e));
+                validate_email(&after.email)?;
+            }
+            if let Some(c) = edit.cadence_per_year {
+                if !(0..=52).contains(&c) {
+                    return Err(invalid(format!("cadence must be 0 to 52 meetings a year, not {c}")));
+                }
+                after.cadence_per_year = c;
+            }
+            if let Some(n) = edit.notes {
+                after.notes = text::clean_text(&n);
+            }
+            let version = bump_version(tx, before.reference(), expected_version)?;
+            tx.execute(
+                "UPDATE organisation SET name = ?2, short_name = ?3, kind = ?4, district = ?5, neighbourhoods = ?6,
+                        email = ?7, cadence_per_year = ?8, notes = ?9 WHERE id = ?1",
+                params![
+                    id,
+                    after.name,
+                    after.short_name,
+                    after.kind.code(),
+                    after.district,
+                    join_list(&after.neighbourhoods),
+                    after.email,
+                    after.cadence_per_year,
+                    after.notes
+                ],
+            )?;
+            after.version = version;
+            audit::log(tx, ctx, after.reference(), "update", audit::diff(&before, &after))?;
+            Ok(after)
+        })
+    }
+
+    /// Organisations with their list figures, filtered by a case-insensitive text over
+    /// name, short name, kind and district. Ordered by name.
+    pub fn org_summaries(&self, filter: &str, limit: usize) -> Result<Vec<OrgSummary>> {
+        let today = self.today();
+        let since = date_str(today - Duration::days(90));
+        let like = format!("%{}%", filter.trim());
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {COLS},
+               (SELECT count(*) FROM signal s WHERE s.org_id = o.id AND s.state IN ('new','triaged','in_progress')),
+               (SELECT count(*) FROM commitment c WHERE c.org_id = o.id AND c.state = 'open'),
+               (SELECT max(d) FROM (
+                   SELECT substr(m.starts_at, 1, 10) AS d FROM meeting m JOIN meeting_org mo ON mo.meeting_id = m.id
+                    WHERE mo.org_id = o.id AND m.status IN ('held','final') AND coalesce(mo.attended, 1) = 1
+                   UNION ALL
+                   SELECT f.given_on FROM feedback f JOIN signal s ON s.id = f.signal_id WHERE s.org_id = o.id)),
+               (SELECT count(*) FROM meeting m JOIN meeting_org mo ON mo.meeting_id = m.id
+                 WHERE mo.org_id = o.id AND substr(m.starts_at, 1, 10) >= ?2 AND substr(m.starts_at, 1, 10) <= ?3)
+             + (SELECT count(*) FROM signal s WHERE s.org_id = o.id AND s.received_on >= ?2)
+             FROM organisation o
+             WHERE ?1 = '%%' OR o.name LIKE ?1 OR o.short_name LIKE ?1 OR o.kind LIKE ?1 OR o.district LIKE ?1
+             ORDER BY o.name COLLATE NOCASE
+             LIMIT ?4"
+        ))?;
+        let rows = st.query_map(params![like, since, date_str(today), limit as i64], |r| {
+            let org = from_row(r)?;
+            let last: Option<String> = r.get(12)?;
+            Ok((org, r.get::<_, i64>(10)?, r.get::<_, i64>(11)?, last, r.get::<_, i64>(13)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (org, open_signals, open_commitments, last, load) = row?;
+            let last_contact = last.map(|d| parse_date_col(&d));
+            let cadence_overdue = cadence_overdue(org.kind, org.cadence_per_year, last_contact, today);
+            out.push(OrgSummary {
+                org,
+                open_signals,
+                open_commitments,
+                last_contact,
+                cadence_overdue,
+                load,
+                over_load: load > LOAD_THRESHOLD,
+            });
+        }
+        Ok(out)
+    }
+
+    pub fn org_summary(&self, id: i64) -> Result<OrgSummary> {
+        let org = self.org(id)?;
+        self.org_summaries(&org.name, usize::MAX >> 1)?
+            .into_iter()
+            .find(|s| s.org.id == id)
+            .ok_or_else(|| StoreError::NotFound(org.reference().to_string()))
+    }
+}
+
+/// Residents' organisations expect to be met `cadence` times a year; services and
+/// partners are not on a cadence.
+pub fn cadence_overdue(kind: OrgKind, cadence: i64, last: Option<NaiveDate>, today: NaiveDate) -> bool {
+    if kind != OrgKind::Residents || cadence <= 0 {
+        return false;
+    }
+    match last {
+        None => true,
+        Some(d) => (today - d).num_days() > 365 / cadence,
+    }
+}

@@ -1,0 +1,306 @@
+//! People: contact persons of organisations and service staff (personal data).
+
+use super::{
+    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, invalid, join_list, now_stamp, split_list,
+};
+use crate::domain::{RecordKind, RecordRef, required, text};
+use rusqlite::{Connection, Row, Transaction, params};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Person {
+    pub id: i64,
+    pub name: String,
+    pub org_id: Option<i64>,
+    pub org_name: Option<String>,
+    pub role: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub username: Option<String>,
+    /// Districts and themes a member of staff covers (who-does-what).
+    pub districts: Vec<String>,
+    pub themes: Vec<String>,
+    pub notes: String,
+    pub erased: bool,
+    pub version: i64,
+}
+
+impl Person {
+    pub fn reference(&self) -> RecordRef {
+        RecordRef::new(RecordKind::Person, self.id)
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct NewPerson {
+    pub name: String,
+    pub org_id: Option<i64>,
+    pub role: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub username: Option<String>,
+    pub districts: Vec<String>,
+    pub themes: Vec<String>,
+    pub notes: Option<String>,
+}
+
+/// A partial edit: `None` leaves a field as it is; `org_id: Some(None)` detaches.
+#[derive(Debug, Clone, Default)]
+pub struct PersonEdit {
+    pub name: Option<String>,
+    pub org_id: Option<Option<i64>>,
+    pub role: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub username: Option<String>,
+    pub districts: Option<Vec<String>>,
+    pub themes: Option<Vec<String>>,
+    pub notes: Option<String>,
+}
+
+const SELECT: &str = "SELECT p.id, p.name, p.org_id, o.name, p.role, p.email, p.phone, p.username, p.districts,
+                             p.themes, p.notes, p.erased_at IS NOT NULL, p.version
+                      FROM person p LEFT JOIN organisation o ON o.id = p.org_id";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        org_id: r.get(2)?,
+        org_name: r.get(3)?,
+        role: r.get(4)?,
+        email: r.get(5)?,
+        phone: r.get(6)?,
+        username: r.get(7)?,
+        districts: split_list(&r.get::<_, String>(8)?),
+        themes: split_list(&r.get::<_, String>(9)?),
+        notes: r.get(10)?,
+        erased: r.get(11)?,
+        version: r.get(12)?,
+    })
+}
+
+fn opt_clean(s: Option<String>) -> Option<String> {
+    s.map(|v| text::clean_line(&v).trim().to_string()).filter(|v| !v.is_empty())
+}
+
+fn clean_list(items: &[String]) -> Vec<String> {
+    items.iter().map(|s| text::clean_line(s).trim().to_lowercase()).filter(|s| !s.is_empty()).collect()
+}
+
+fn clean_districts(items: &[String]) -> Vec<String> {
+    items.iter().map(|s| text::clean_line(s).trim().to_string()).filter(|s| !s.is_empty()).collect()
+}
+
+fn validate(p: &Person) -> Result<()> {
+    if let Some(e) = &p.email
+        && (!e.contains('@') || e.contains(char::is_whitespace))
+    {
+        return Err(invalid(format!("not an email address: \"{e}\"")));
+    }
+    if let Some(ph) = &p.phone
+        && !ph.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c))
+    {
+        return Err(invalid(format!("not a phone number: \"{ph}\" (digits, spaces, + - ( ) only)")));
+    }
+    Ok(())
+}
+
+pub(crate) fn get(conn: &Connection, id: i64) -> Result<Person> {
+    conn.query_row(&format!("{SELECT} WHERE p.id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(RecordRef::new(RecordKind::Person, id).to_string()))
+}
+
+fn check_org(tx: &Transaction<'_>, org: Option<i64>) -> Result<()> {
+    if let Some(o) = org {
+        super::exists(tx, RecordRef::new(RecordKind::Organisation, o))?;
+    }
+    Ok(())
+}
+
+fn check_username(tx: &Transaction<'_>, username: &Option<String>, id: i64) -> Result<()> {
+    if let Some(u) = username {
+        let other: Option<i64> = tx
+            .query_row("SELECT id FROM person WHERE username = ?1 AND id != ?2", params![u, id], |r| r.get(0))
+            .optional()?;
+        if let Some(o) = other {
+            return Err(invalid(format!("username \"{u}\" belongs to P-{o} already")));
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewPerson) -> Result<Person> {
+    let name = text::clean_line(&required(&new.name, "the person's name")?);
+    check_org(tx, new.org_id)?;
+    let draft = Person {
+        id: 0,
+        name,
+        org_id: new.org_id,
+        org_name: None,
+        role: new.role.map(|r| text::clean_line(&r).trim().to_string()).unwrap_or_default(),
+        email: opt_clean(new.email),
+        phone: opt_clean(new.phone),
+        username: opt_clean(new.username),
+        districts: clean_districts(&new.districts),
+        themes: clean_list(&new.themes),
+        notes: new.notes.map(|n| text::clean_text(&n)).unwrap_or_default(),
+        erased: false,
+        version: 1,
+    };
+    validate(&draft)?;
+    check_username(tx, &draft.username, 0)?;
+    let now = now_stamp();
+    tx.execute(
+        "INSERT INTO person (name, org_id, role, email, phone, username, districts, themes, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+        params![
+            draft.name,
+            draft.org_id,
+            draft.role,
+            draft.email,
+            draft.phone,
+            draft.username,
+            join_list(&draft.districts),
+            join_list(&draft.themes),
+            draft.notes,
+            now
+        ],
+    )?;
+    let p = get(tx, tx.last_insert_rowid())?;
+    audit::log(tx, ctx, p.reference(), "create", audit::created(&p))?;
+    Ok(p)
+}
+
+impl Store {
+    pub fn add_person(&mut self, new: NewPerson) -> Result<Person> {
+        self.write(|tx, ctx| insert(tx, ctx, new))
+    }
+
+    pub fn person(&self, id: i64) -> Result<Person> {
+        get(&self.conn, id)
+    }
+
+    pub fn edit_person(&mut self, id: i64, edit: PersonEdit, expected_version: Option<i64>) -> Result<Person> {
+        self.write(|tx, ctx| {
+            let before = get(tx, id)?;
+            if before.erased {
+                return Err(invalid(format!("{} was erased and cannot be edited", before.reference())));
+            }
+            let mut after = before.clone();
+            if let Some(n) = edit.name {
+                after.name = text::clean_line(&required(&n, "the person's name")?);
+            }
+            if let Some(o) = edit.org_id {
+                check_org(tx, o)?;
+                after.org_id = o;
+            }
+            if let Some(r) = edit.role {
+                after.role = text::clean_line(&r).trim().to_string();
+            }
+            if let Some(e) = edit.email {
+                after.email = opt_clean(Some(e));
+            }
+            if let Some(p) = edit.phone {
+                after.phone = opt_clean(Some(p));
+            }
+            if let Some(u) = edit.username {
+                after.username = opt_clean(Some(u));
+            }
+            if let Some(d) = edit.districts {
+                after.districts = clean_districts(&d);
+            }
+            if let Some(t) = edit.themes {
+                after.themes = clean_list(&t);
+            }
+            if let Some(n) = edit.notes {
+                after.notes = text::clean_text(&n);
+            }
+            validate(&after)?;
+            check_username(tx, &after.username, id)?;
+            let version = bump_version(tx, before.reference(), expected_version)?;
+            tx.execute(
+                "UPDATE person SET name = ?2, org_id = ?3, role = ?4, email = ?5, phone = ?6, username = ?7,
+                        districts = ?8, themes = ?9, notes = ?10 WHERE id = ?1",
+                params![
+                    id,
+                    after.name,
+                    after.org_id,
+                    after.role,
+                    after.email,
+                    after.phone,
+                    after.username,
+                    join_list(&after.districts),
+                    join_list(&after.themes),
+                    after.notes
+                ],
+            )?;
+            let mut after = get(tx, id)?;
+            after.version = version;
+            audit::log(tx, ctx, after.reference(), "update", audit::diff(&before, &after))?;
+            Ok(after)
+        })
+    }
+
+    /// People whose name, role, organisation, district or theme contains `filter`.
+    pub fn people(&self, filter: &str, org: Option<i64>, limit: usize) -> Result<Vec<Person>> {
+        let like = format!("%{}%", filter.trim());
+        let mut st = self.conn.prepare_cached(&format!(
+            "{SELECT} WHERE (?1 = '%%' OR p.name LIKE ?1 OR p.role LIKE ?1 OR o.name LIKE ?1 OR o.short_name LIKE ?1
+                             OR p.districts LIKE ?1 OR p.themes LIKE ?1 OR p.username LIKE ?1)
+                      AND (?2 IS NULL OR p.org_id = ?2)
+             ORDER BY p.name COLLATE NOCASE LIMIT ?3"
+        ))?;
+        let rows = st.query_map(params![like, org, limit as i64], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Who does what: staff who cover `district` and `theme` (either may be empty for
+    /// "any"), people covering both first, then those covering all districts.
+    pub fn who_does_what(&self, district: &str, theme: &str) -> Result<Vec<Person>> {
+        let all = self.people("", None, usize::MAX >> 1)?;
+        let d = district.trim().to_lowercase();
+        let t = theme.trim().to_lowercase();
+        let mut hits: Vec<(u8, Person)> = all
+            .into_iter()
+            .filter(|p| !p.erased && (!p.districts.is_empty() || !p.themes.is_empty()))
+            .filter_map(|p| {
+                let covers_d = d.is_empty() || p.districts.iter().any(|x| x.to_lowercase() == d);
+                let any_d = p.districts.is_empty();
+                let covers_t = t.is_empty() || p.themes.iter().any(|x| x.to_lowercase() == t);
+                let any_t = p.themes.is_empty();
+                if !(covers_d || any_d) || !(covers_t || any_t) {
+                    return None;
+                }
+                // Exact cover ranks before "covers every district/theme".
+                let rank = u8::from(!covers_d) + u8::from(!covers_t);
+                Some((rank, p))
+            })
+            .collect();
+        hits.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
+        Ok(hits.into_iter().map(|(_, p)| p).collect())
+    }
+
+    /// The districts and themes known anywhere, for pickers.
+    pub fn districts_and_themes(&self) -> Result<(Vec<String>, Vec<String>)> {
+        let mut districts = std::collections::BTreeSet::new();
+        let mut themes = std::collections::BTreeSet::new();
+        let mut st = self.conn.prepare("SELECT districts, themes FROM person WHERE erased_at IS NULL")?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (d, t) = row?;
+            districts.extend(split_list(&d));
+            themes.extend(split_list(&t));
+        }
+        let mut st = self.conn.prepare("SELECT DISTINCT district FROM organisation WHERE district IS NOT NULL")?;
+        for d in st.query_map([], |r| r.get::<_, String>(0))? {
+            districts.insert(d?);
+        }
+        let mut st = self.conn.prepare("SELECT DISTINCT theme FROM signal WHERE theme IS NOT NULL")?;
+        for t in st.query_map([], |r| r.get::<_, String>(0))? {
+            themes.insert(t?);
+        }
+        Ok((districts.into_iter().collect(), themes.into_iter().collect()))
+    }
+}

@@ -1,0 +1,546 @@
+//! Signals, their feedback and their timeline.
+
+use super::{
+    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, date_str, invalid, now_stamp, parse_date_col,
+    resolve::{Owner, owner_label},
+};
+use crate::domain::signal::{SignalEvent, SignalFacts, SignalState, transition};
+use crate::domain::{RecordKind, RecordRef, required, text};
+use chrono::{Duration, NaiveDate};
+use rusqlite::{Connection, Row, Transaction, params};
+use serde::{Deserialize, Serialize};
+
+/// Days between receiving a signal and the feedback due date, unless triage says otherwise.
+pub const DEFAULT_FEEDBACK_DAYS: i64 = 14;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Email,
+    Phone,
+    Meeting,
+    Letter,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 4] = [Channel::Email, Channel::Phone, Channel::Meeting, Channel::Letter];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::Phone => "phone",
+            Channel::Meeting => "meeting",
+            Channel::Letter => "letter",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Channel> {
+        match s.trim().to_lowercase().as_str() {
+            "email" | "e-mail" | "mail" => Some(Channel::Email),
+            "phone" | "telefoon" | "tel" => Some(Channel::Phone),
+            "meeting" | "overleg" => Some(Channel::Meeting),
+            "letter" | "brief" => Some(Channel::Letter),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Signal {
+    pub id: i64,
+    pub title: String,
+    pub body: String,
+    pub org_id: Option<i64>,
+    pub district: Option<String>,
+    pub neighbourhood: Option<String>,
+    pub theme: Option<String>,
+    pub state: SignalState,
+    pub owner_person_id: Option<i64>,
+    pub owner_org_id: Option<i64>,
+    pub expectation: Option<String>,
+    pub received_on: NaiveDate,
+    pub feedback_due: Option<NaiveDate>,
+    pub merged_into: Option<i64>,
+    pub meeting_id: Option<i64>,
+    pub created_by: String,
+    pub version: i64,
+}
+
+impl Signal {
+    pub fn reference(&self) -> RecordRef {
+        RecordRef::new(RecordKind::Signal, self.id)
+    }
+
+    pub fn owner(&self) -> Owner {
+        Owner { person_id: self.owner_person_id, org_id: self.owner_org_id }
+    }
+
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.state.owes_feedback() && self.feedback_due.is_some_and(|d| d < today)
+    }
+}
+
+/// A signal as a list shows it: with names instead of ids.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SignalRow {
+    pub id: i64,
+    pub title: String,
+    pub org: Option<String>,
+    pub district: Option<String>,
+    pub theme: Option<String>,
+    pub owner: String,
+    pub state: SignalState,
+    pub received_on: NaiveDate,
+    pub feedback_due: Option<NaiveDate>,
+    pub overdue: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct NewSignal {
+    pub title: String,
+    pub body: Option<String>,
+    pub org_id: Option<i64>,
+    pub district: Option<String>,
+    pub neighbourhood: Option<String>,
+    pub theme: Option<String>,
+    pub received_on: Option<NaiveDate>,
+    pub meeting_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Triage {
+    pub owner: Option<Owner>,
+    pub theme: Option<String>,
+    pub expectation: Option<String>,
+    pub feedback_due: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewFeedback {
+    pub channel: Channel,
+    pub text: String,
+    pub is_final: bool,
+    /// Interim feedback: when the organisation can expect news next.
+    pub next_due: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Feedback {
+    pub id: i64,
+    pub signal_id: i64,
+    pub is_final: bool,
+    pub channel: Channel,
+    pub text: String,
+    pub given_on: NaiveDate,
+    pub given_by: String,
+    pub next_due: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimelineEntry {
+    pub at: String,
+    pub user: String,
+    pub event: String,
+    pub detail: String,
+}
+
+/// Which signals a list shows.
+#[derive(Debug, Clone, Default)]
+pub struct SignalFilter {
+    /// Empty: the open states.
+    pub states: Vec<SignalState>,
+    pub all_states: bool,
+    pub org_id: Option<i64>,
+    pub owner_person_id: Option<i64>,
+    pub unassigned: bool,
+    pub overdue_only: bool,
+    pub theme: Option<String>,
+    pub district: Option<String>,
+    pub text: Option<String>,
+    pub limit: Option<usize>,
+}
+
+const SELECT: &str = "SELECT id, title, body, org_id, district, neighbourhood, theme, state, owner_person_id,
+                             owner_org_id, expectation, received_on, feedback_due, merged_into, meeting_id,
+                             created_by, version FROM signal";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Signal> {
+    let state: String = r.get(7)?;
+    Ok(Signal {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        body: r.get(2)?,
+        org_id: r.get(3)?,
+        district: r.get(4)?,
+        neighbourhood: r.get(5)?,
+        theme: r.get(6)?,
+        state: SignalState::from_code(&state).unwrap_or(SignalState::New),
+        owner_person_id: r.get(8)?,
+        owner_org_id: r.get(9)?,
+        expectation: r.get(10)?,
+        received_on: parse_date_col(&r.get::<_, String>(11)?),
+        feedback_due: r.get::<_, Option<String>>(12)?.map(|d| parse_date_col(&d)),
+        merged_into: r.get(13)?,
+        meeting_id: r.get(14)?,
+        created_by: r.get(15)?,
+        version: r.get(16)?,
+    })
+}
+
+pub(crate) fn get(conn: &Connection, id: i64) -> Result<Signal> {
+    conn.query_row(&format!("{SELECT} WHERE id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(RecordRef::new(RecordKind::Signal, id).to_string()))
+}
+
+fn has_final_feedback(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM feedback WHERE signal_id = ?1 AND is_final = 1)", [id], |r| {
+        r.get(0)
+    })?)
+}
+
+fn facts(conn: &Connection, s: &Signal) -> Result<SignalFacts> {
+    Ok(SignalFacts { state: s.state, has_final_feedback: has_final_feedback(conn, s.id)? })
+}
+
+pub(crate) fn log_event(
+    tx: &Transaction<'_>,
+    ctx: &Ctx,
+    signal_id: i64,
+    event: &str,
+    from: Option<SignalState>,
+    to: Option<SignalState>,
+    detail: &str,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO signal_event (signal_id, at, username, event, from_state, to_state, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![signal_id, now_stamp(), ctx.user, event, from.map(|s| s.code()), to.map(|s| s.code()), detail],
+    )?;
+    Ok(())
+}
+
+fn clean_opt(s: Option<String>) -> Option<String> {
+    s.map(|v| text::clean_line(&v).trim().to_string()).filter(|v| !v.is_empty())
+}
+
+fn clean_theme(s: Option<String>) -> Option<String> {
+    clean_opt(s).map(|t| t.trim_start_matches('#').to_lowercase())
+}
+
+pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewSignal) -> Result<Signal> {
+    let title = text::clean_line(&required(&new.title, "a signal's title")?);
+    let mut district = clean_opt(new.district);
+    if let Some(org) = new.org_id {
+        let org = super::orgs::get(tx, org)?;
+        district = district.or(org.district);
+    }
+    if let Some(m) = new.meeting_id {
+        super::exists(tx, RecordRef::new(RecordKind::Meeting, m))?;
+    }
+    let received = new.received_on.unwrap_or(ctx.today);
+    let due = received + Duration::days(DEFAULT_FEEDBACK_DAYS);
+    let now = now_stamp();
+    tx.execute(
+        "INSERT INTO signal (title, body, org_id, district, neighbourhood, theme, state, received_on, feedback_due,
+                             meeting_id, created_by, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'new', ?7, ?8, ?9, ?10, ?11, ?11)",
+        params![
+            title,
+            new.body.map(|b| text::clean_text(&b)).unwrap_or_default(),
+            new.org_id,
+            district,
+            clean_opt(new.neighbourhood),
+            clean_theme(new.theme),
+            date_str(received),
+            date_str(due),
+            new.meeting_id,
+            ctx.user,
+            now
+        ],
+    )?;
+    let s = get(tx, tx.last_insert_rowid())?;
+    audit::log(tx, ctx, s.reference(), "create", audit::created(&s))?;
+    let detail = match new.meeting_id {
+        Some(m) => format!("raised in M-{m}"),
+        None => String::new(),
+    };
+    log_event(tx, ctx, s.id, "received", None, Some(SignalState::New), &detail)?;
+    Ok(s)
+}
+
+/// Apply a state change with its audit row and timeline entry.
+fn change_state(
+    tx: &Transaction<'_>,
+    ctx: &Ctx,
+    before: &Signal,
+    to: SignalState,
+    expected_version: Option<i64>,
+    event: &str,
+    detail: &str,
+) -> Result<Signal> {
+    let version = bump_version(tx, before.reference(), expected_version)?;
+    tx.execute("UPDATE signal SET state = ?2 WHERE id = ?1", params![before.id, to.code()])?;
+    let mut after = get(tx, before.id)?;
+    after.version = version;
+    audit::log(tx, ctx, after.reference(), event, audit::diff(before, &after))?;
+    log_event(tx, ctx, before.id, event, Some(before.state), Some(to), detail)?;
+    Ok(after)
+}
+
+pub(crate) fn add_feedback_tx(tx: &Transaction<'_>, ctx: &Ctx, id: i64, fb: NewFeedback, expected: Option<i64>) -> Result<Signal> {
+    let before = get(tx, id)?;
+    let text = required(&fb.text, "the feedback text")?;
+    let event = if fb.is_final { SignalEvent::FinalFeedback } else { SignalEvent::InterimFeedback };
+    let to = transition(facts(tx, &before)?, event)?;
+    if let Some(d) = fb.next_due
+        && d < ctx.today
+    {
+        return Err(invalid(format!("the next feedback date {d} is in the past")));
+    }
+    tx.execute(
+        "INSERT INTO feedback (signal_id, is_final, channel, text, given_on, given_by, next_due, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![id, fb.is_final, fb.channel.code(), text, date_str(ctx.today), ctx.user, fb.next_due.map(date_str), now_stamp()],
+    )?;
+    let fid = tx.last_insert_rowid();
+    // Interim feedback promises news by a date: that becomes the next due date.
+    if let Some(d) = fb.next_due {
+        tx.execute("UPDATE signal SET feedback_due = ?2 WHERE id = ?1", params![id, date_str(d)])?;
+    }
+    let kind = if fb.is_final { "final" } else { "interim" };
+    let detail = format!("{kind} feedback #{fid} by {}: {}", fb.channel.code(), one_line(&text, 80));
+    change_state(tx, ctx, &before, to, expected, "feedback", &detail)
+}
+
+fn one_line(s: &str, max: usize) -> String {
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() > max {
+        format!("{}…", flat.chars().take(max - 1).collect::<String>())
+    } else {
+        flat
+    }
+}
+
+impl Store {
+    pub fn add_signal(&mut self, new: NewSignal) -> Result<Signal> {
+        self.write(|tx, ctx| insert(tx, ctx, new))
+    }
+
+    pub fn signal(&self, id: i64) -> Result<Signal> {
+        get(&self.conn, id)
+    }
+
+    pub fn triage(&mut self, id: i64, t: Triage, expected: Option<i64>) -> Result<Signal> {
+        self.write(|tx, ctx| {
+            let before = get(tx, id)?;
+            let to = transition(facts(tx, &before)?, SignalEvent::Triage)?;
+            let owner = t.owner.or(Some(before.owner())).filter(|o| o.person_id.is_some() || o.org_id.is_some());
+            let Some(owner) = owner else {
+                return Err(invalid("triage needs an owner (a person or a service, e.g. --owner P-4 or --owner DSO)"));
+            };
+            if let Some(d) = t.feedback_due
+                && d < ctx.today
+            {
+                return Err(invalid(format!("the feedback due date {d} is in the past")));
+            }
+            let due = t.feedback_due.or(before.feedback_due).unwrap_or(ctx.today + Duration::days(DEFAULT_FEEDBACK_DAYS));
+            let theme = clean_theme(t.theme).or(before.theme.clone());
+            let expectation = t.expectation.map(|e| text::clean_text(&e).trim().to_string()).filter(|e| !e.is_empty()).or(before.expectation.clone());
+            tx.execute(
+                "UPDATE signal SET owner_person_id = ?2, owner_org_id = ?3, theme = ?4, expectation = ?5, feedback_due = ?6
+                 WHERE id = ?1",
+                params![id, owner.person_id, owner.org_id, theme, expectation, date_str(due)],
+            )?;
+            let label = owner_label(tx, owner)?;
+            let mut detail = format!("owner {label}, feedback due {due}");
+            if let Some(e) = &expectation {
+                detail.push_str(&format!("; expectation: {}", one_line(e, 60)));
+            }
+            let changed = Signal { owner_person_id: owner.person_id, owner_org_id: owner.org_id, theme, expectation, feedback_due: Some(due), ..before.clone() };
+            let version = bump_version(tx, before.reference(), expected)?;
+            tx.execute("UPDATE signal SET state = ?2 WHERE id = ?1", params![id, to.code()])?;
+            let mut after = get(tx, id)?;
+            after.version = version;
+            debug_assert_eq!(after.owner(), changed.owner());
+            audit::log(tx, ctx, after.reference(), "triage", audit::diff(&before, &after))?;
+            log_event(tx, ctx, id, "triaged", Some(before.state), Some(to), &detail)?;
+            Ok(after)
+        })
+    }
+
+    pub fn start_signal(&mut self, id: i64, expected: Option<i64>) -> Result<Signal> {
+        self.write(|tx, ctx| {
+            let before = get(tx, id)?;
+            let to = transition(facts(tx, &before)?, SignalEvent::Start)?;
+            change_state(tx, ctx, &before, to, expected, "started", "")
+        })
+    }
+
+    pub fn add_feedback(&mut self, id: i64, fb: NewFeedback, expected: Option<i64>) -> Result<Signal> {
+        self.write(|tx, ctx| add_feedback_tx(tx, ctx, id, fb, expected))
+    }
+
+    /// Decline with an explanation, which is recorded as final feedback too: the
+    /// organisation hears what can and cannot be done, and why.
+    pub fn decline(&mut self, id: i64, explanation: &str, channel: Channel, expected: Option<i64>) -> Result<Signal> {
+        self.write(|tx, ctx| {
+            let before = get(tx, id)?;
+            let explanation = required(explanation, "an explanation for declining")?;
+            let to = transition(facts(tx, &before)?, SignalEvent::Decline)?;
+            tx.execute(
+                "INSERT INTO feedback (signal_id, is_final, channel, text, given_on, given_by, created_at)
+                 VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6)",
+                params![id, channel.code(), explanation, date_str(ctx.today), ctx.user, now_stamp()],
+            )?;
+            change_state(tx, ctx, &before, to, expected, "declined", &one_line(&explanation, 80))
+        })
+    }
+
+    pub fn merge_signal(&mut self, id: i64, into: i64, expected: Option<i64>) -> Result<Signal> {
+        self.write(|tx, ctx| {
+            if id == into {
+                return Err(invalid("a signal cannot be merged into itself"));
+            }
+            let before = get(tx, id)?;
+            let target = get(tx, into)?;
+            if !target.state.is_open() {
+                return Err(invalid(format!(
+                    "cannot merge into {}: it is {} (merge into an open signal)",
+                    target.reference(),
+                    target.state
+                )));
+            }
+            let to = transition(facts(tx, &before)?, SignalEvent::Merge)?;
+            tx.execute("UPDATE signal SET merged_into = ?2 WHERE id = ?1", params![id, into])?;
+            let after = change_state(tx, ctx, &before, to, expected, "merged", &format!("merged into S-{into}"))?;
+            log_event(tx, ctx, into, "merge", None, None, &format!("S-{id} merged into this signal: {}", before.title))?;
+            Ok(after)
+        })
+    }
+
+    pub fn close_signal(&mut self, id: i64, expected: Option<i64>) -> Result<Signal> {
+        self.write(|tx, ctx| {
+            let before = get(tx, id)?;
+            let to = transition(facts(tx, &before)?, SignalEvent::Close)?;
+            change_state(tx, ctx, &before, to, expected, "closed", "")
+        })
+    }
+
+    pub fn reopen_signal(&mut self, id: i64, reason: &str, expected: Option<i64>) -> Result<Signal> {
+        self.write(|tx, ctx| {
+            let before = get(tx, id)?;
+            let reason = required(reason, "a reason for reopening")?;
+            let to = transition(facts(tx, &before)?, SignalEvent::Reopen)?;
+            let due = ctx.today + Duration::days(DEFAULT_FEEDBACK_DAYS);
+            tx.execute("UPDATE signal SET feedback_due = ?2 WHERE id = ?1", params![id, date_str(due)])?;
+            change_state(tx, ctx, &before, to, expected, "reopened", &one_line(&reason, 80))
+        })
+    }
+
+    pub fn feedback_of(&self, id: i64) -> Result<Vec<Feedback>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, signal_id, is_final, channel, text, given_on, given_by, next_due FROM feedback
+             WHERE signal_id = ?1 ORDER BY given_on, id",
+        )?;
+        let rows = st.query_map([id], |r| {
+            Ok(Feedback {
+                id: r.get(0)?,
+                signal_id: r.get(1)?,
+                is_final: r.get(2)?,
+                channel: Channel::from_code(&r.get::<_, String>(3)?).unwrap_or(Channel::Email),
+                text: r.get(4)?,
+                given_on: parse_date_col(&r.get::<_, String>(5)?),
+                given_by: r.get(6)?,
+                next_due: r.get::<_, Option<String>>(7)?.map(|d| parse_date_col(&d)),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Everything that happened to a signal, oldest first: state changes, feedback,
+    /// linked actions and commitments, and meetings whose minutes mention it.
+    pub fn timeline(&self, id: i64) -> Result<Vec<TimelineEntry>> {
+        get(&self.conn, id)?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT at, username, event, detail FROM signal_event WHERE signal_id = ?1
+             UNION ALL
+             SELECT m.starts_at, mi.created_by, 'meeting', 'discussed in M-' || m.id || ' ' || m.title || ': ' || mi.text
+               FROM minute mi JOIN meeting m ON m.id = mi.meeting_id
+              WHERE mi.signal_id = ?1
+             ORDER BY 1, 3",
+        )?;
+        let rows = st.query_map([id], |r| {
+            Ok(TimelineEntry { at: r.get(0)?, user: r.get(1)?, event: r.get(2)?, detail: r.get(3)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Signals for a list: overdue feedback first, then by age (oldest first).
+    pub fn signals(&self, f: &SignalFilter) -> Result<Vec<SignalRow>> {
+        let today = date_str(self.today());
+        let states: Vec<&str> = if f.all_states {
+            SignalState::ALL.iter().map(|s| s.code()).collect()
+        } else if f.states.is_empty() {
+            vec!["new", "triaged", "in_progress"]
+        } else {
+            f.states.iter().map(|s| s.code()).collect()
+        };
+        let states_json = serde_json::to_string(&states).unwrap_or_default();
+        let text = f.text.as_deref().map(|t| format!("%{}%", t.trim())).unwrap_or_default();
+        let mut st = self.conn.prepare_cached(
+            "SELECT s.id, s.title, o.name, s.district, s.theme, s.owner_person_id, s.owner_org_id, s.state,
+                    s.received_on, s.feedback_due,
+                    coalesce(p.name, '') || CASE WHEN p.name IS NOT NULL AND so.id IS NOT NULL THEN ' (' ELSE '' END
+                      || coalesce(coalesce(so.short_name, so.name), '')
+                      || CASE WHEN p.name IS NOT NULL AND so.id IS NOT NULL THEN ')' ELSE '' END
+               FROM signal s
+               LEFT JOIN organisation o ON o.id = s.org_id
+               LEFT JOIN person p ON p.id = s.owner_person_id
+               LEFT JOIN organisation so ON so.id = s.owner_org_id
+              WHERE s.state IN (SELECT value FROM json_each(?1))
+                AND (?2 IS NULL OR s.org_id = ?2)
+                AND (?3 IS NULL OR s.owner_person_id = ?3)
+                AND (?4 = 0 OR (s.owner_person_id IS NULL AND s.owner_org_id IS NULL))
+                AND (?5 = 0 OR (s.feedback_due < ?6 AND s.state IN ('new','triaged','in_progress')))
+                AND (?7 IS NULL OR s.theme = ?7)
+                AND (?8 IS NULL OR s.district = ?8 COLLATE NOCASE)
+                AND (?9 = '' OR s.title LIKE ?9 OR o.name LIKE ?9 OR s.theme LIKE ?9)
+              ORDER BY (s.state IN ('new','triaged','in_progress') AND s.feedback_due < ?6) DESC,
+                       s.received_on, s.id
+              LIMIT ?10",
+        )?;
+        let rows = st.query_map(
+            params![
+                states_json,
+                f.org_id,
+                f.owner_person_id,
+                f.unassigned,
+                f.overdue_only,
+                today,
+                f.theme.as_deref().map(|t| t.trim_start_matches('#').to_lowercase()),
+                f.district,
+                text,
+                f.limit.map(|l| l as i64).unwrap_or(-1)
+            ],
+            |r| {
+                let state = SignalState::from_code(&r.get::<_, String>(7)?).unwrap_or(SignalState::New);
+                let due: Option<String> = r.get(9)?;
+                let due = due.map(|d| parse_date_col(&d));
+                Ok(SignalRow {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    org: r.get(2)?,
+                    district: r.get(3)?,
+                    theme: r.get(4)?,
+                    owner: r.get(10)?,
+                    state,
+                    received_on: parse_date_col(&r.get::<_, String>(8)?),
+                    feedback_due: due,
+                    overdue: state.owes_feedback() && due.is_some_and(|d| d < self.today()),
+                })
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

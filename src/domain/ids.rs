@@ -80,7 +80,9 @@ impl RecordRef {
         } else {
             let kind =
                 RecordKind::from_letter(first).ok_or_else(|| IdError::new(input, expected))?;
-            let rest = chars.as_str().trim_start_matches(['-', ' ']);
+            let rest = chars.as_str();
+            // One separator at most: "S-42", "S 42" or "S42".
+            let rest = rest.strip_prefix(['-', ' ']).unwrap_or(rest);
             (kind, rest)
         };
         if let Some(want) = expected

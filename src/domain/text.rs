@@ -1,0 +1,200 @@
+//! Hygiene for text from outside (pasted e-mails, imported files): control and
+//! escape characters must never reach the terminal.
+//!
+//! Input is cleaned on the way in ([`clean_line`], [`clean_text`]); bidirectional
+//! controls are kept there, because they can be legitimate in Arabic or Hebrew
+//! text, and are made visible on the way out ([`visible`]) so that they cannot
+//! reorder what the reader sees.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+/// C0 controls, DEL and C1 controls.
+fn is_control(c: char) -> bool {
+    matches!(c, '\0'..='\x1f' | '\x7f' | '\u{80}'..='\u{9f}')
+}
+
+/// Characters that change the direction of the text around them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
+    )
+}
+
+/// Cleans text for a single-line field: removes control characters and turns
+/// tabs and line breaks into spaces, so that pasted lines do not run words together.
+/// Bidirectional controls are kept; [`visible`] shows them.
+pub fn clean_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\t' | '\n' => out.push(' '),
+            '\r' => {
+                // `\r\n` is one line break, so one space.
+                if chars.peek() != Some(&'\n') {
+                    out.push(' ');
+                }
+            }
+            c if is_control(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Cleans multi-line text: keeps `\n` and `\t`, turns `\r\n` and a lone `\r` into
+/// `\n`, and removes every other control character.
+pub fn clean_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | '\t' => out.push(c),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            c if is_control(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Prepares text for display: every control character becomes a visible stand-in
+/// (`␛` for ESC, the Unicode control pictures for other C0 controls and DEL, `�` for
+/// C1 controls) and every bidirectional control becomes a marker such as `⟨U+202E⟩`.
+/// Borrows when there is nothing to replace, which is nearly always.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    let Some(first) = s.find(|c| is_control(c) || is_bidi_control(c)) else {
+        return Cow::Borrowed(s);
+    };
+    let mut out = String::with_capacity(s.len() + 16);
+    out.push_str(&s[..first]);
+    for c in s[first..].chars() {
+        match c {
+            // U+2400..U+241F are the control pictures for NUL..US, in order; ESC is among them.
+            '\0'..='\x1f' => out.push(char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}')),
+            '\x7f' => out.push('\u{2421}'),
+            '\u{80}'..='\u{9f}' => out.push('\u{fffd}'),
+            c if is_bidi_control(c) => {
+                // Writing to a String cannot fail.
+                let _ = write!(out, "⟨U+{:04X}⟩", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn clean_line_removes_controls() {
+        assert_eq!(clean_line("plain text"), "plain text");
+        assert_eq!(clean_line("a\x1b[31mred\x1b[0m"), "a[31mred[0m");
+        assert_eq!(clean_line("nul\0here"), "nulhere");
+        assert_eq!(clean_line("del\x7f"), "del");
+        assert_eq!(clean_line("c1\u{9b}31m\u{85}"), "c131m");
+        assert_eq!(clean_line("bell\x07"), "bell");
+    }
+
+    #[test]
+    fn clean_line_turns_tabs_and_breaks_into_spaces() {
+        assert_eq!(clean_line("a\tb"), "a b");
+        assert_eq!(clean_line("line one\nline two"), "line one line two");
+        assert_eq!(clean_line("line one\r\nline two"), "line one line two");
+        assert_eq!(clean_line("old\rmac"), "old mac");
+        assert_eq!(clean_line("\r"), " ");
+    }
+
+    #[test]
+    fn clean_line_keeps_bidi_and_unicode() {
+        let s = "abc \u{202e}cba\u{202c} één 🙂 שלום \u{061c}";
+        assert_eq!(clean_line(s), s);
+    }
+
+    #[test]
+    fn clean_text_normalises_line_breaks() {
+        assert_eq!(clean_text("a\r\nb\rc\nd"), "a\nb\nc\nd");
+        assert_eq!(clean_text("\r\r\n"), "\n\n");
+        assert_eq!(clean_text("col\tcol\n"), "col\tcol\n");
+        assert_eq!(clean_text("x\x1b]0;title\x07y\u{90}"), "x]0;titley");
+        assert_eq!(clean_text("\u{2067}rtl\u{2069}"), "\u{2067}rtl\u{2069}");
+    }
+
+    #[test]
+    fn visible_borrows_when_clean() {
+        assert!(matches!(visible("nothing to see 🙂 één"), Cow::Borrowed(_)));
+        assert!(matches!(visible(""), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn visible_shows_controls() {
+        assert_eq!(visible("a\x1bb"), "a␛b");
+        assert_eq!(visible("\0\x07\t\n\x1f"), "␀␇␉␊␟");
+        assert_eq!(visible("x\x7f"), "x␡");
+        assert_eq!(visible("\u{80}\u{9f}"), "\u{fffd}\u{fffd}");
+    }
+
+    #[test]
+    fn visible_marks_bidi() {
+        assert_eq!(visible("abc\u{202e}def"), "abc⟨U+202E⟩def");
+        assert_eq!(
+            visible("\u{200e}\u{200f}\u{061c}"),
+            "⟨U+200E⟩⟨U+200F⟩⟨U+061C⟩"
+        );
+        assert_eq!(visible("\u{2066}x\u{2069}"), "⟨U+2066⟩x⟨U+2069⟩");
+        assert_eq!(
+            visible("\u{202a}\u{202b}\u{202c}\u{202d}")
+                .matches("⟨U+")
+                .count(),
+            4
+        );
+        // Ordinary right-to-left letters are left alone.
+        assert!(matches!(visible("שלום مرحبا"), Cow::Borrowed(_)));
+    }
+
+    fn forbidden(c: char) -> bool {
+        is_control(c) || is_bidi_control(c)
+    }
+
+    proptest! {
+        #[test]
+        fn visible_clean_line_is_safe(s in any::<String>()) {
+            let shown = visible(&clean_line(&s)).into_owned();
+            prop_assert!(!shown.chars().any(forbidden), "{shown:?}");
+        }
+
+        #[test]
+        fn visible_is_safe_on_raw_input(s in any::<String>()) {
+            prop_assert!(!visible(&s).chars().any(forbidden));
+        }
+
+        #[test]
+        fn hostile_mix_is_safe(s in "[\\x00-\\x1f\\x7f\\u{80}-\\u{9f}\\u{200e}\\u{200f}\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}\\u{61c}a-z ]{0,40}") {
+            let line = clean_line(&s);
+            prop_assert!(!line.chars().any(is_control));
+            let text = clean_text(&s);
+            prop_assert!(!text.chars().any(|c| is_control(c) && c != '\n' && c != '\t'));
+            prop_assert!(!text.contains('\r'));
+            prop_assert!(!visible(&line).chars().any(forbidden));
+            prop_assert!(!visible(&text).chars().any(forbidden));
+        }
+
+        #[test]
+        fn cleaning_is_idempotent(s in any::<String>()) {
+            let line = clean_line(&s);
+            prop_assert_eq!(clean_line(&line), line.clone());
+            let text = clean_text(&s);
+            prop_assert_eq!(clean_text(&text), text.clone());
+        }
+    }
+}

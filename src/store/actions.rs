@@ -1,8 +1,8 @@
 //! Actions: internal tasks with an owner and a due date.
 
 use super::{
-    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, date_str, now_stamp, parse_date_col,
-    resolve::Owner, signals::log_event,
+    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, date_str, now_stamp,
+    parse_date_col, resolve::Owner, signals::log_event,
 };
 use crate::domain::action::{ActionEvent, ActionState, transition};
 use crate::domain::{RecordKind, RecordRef, required, text};
@@ -122,7 +122,15 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewAction) -> Result<
     let a = get(tx, tx.last_insert_rowid(), ctx.today)?;
     audit::log(tx, ctx, a.reference(), "create", audit::created(&a))?;
     if let Some(s) = a.signal_id {
-        log_event(tx, ctx, s, "action", None, None, &format!("{} created: {}", a.reference(), a.text))?;
+        log_event(
+            tx,
+            ctx,
+            s,
+            "action",
+            None,
+            None,
+            &format!("{} created: {}", a.reference(), a.text),
+        )?;
     }
     Ok(a)
 }
@@ -137,21 +145,43 @@ impl Store {
     }
 
     /// Mark done or cancel (a reason is kept when given).
-    pub fn finish_action(&mut self, id: i64, event: ActionEvent, reason: Option<&str>, expected: Option<i64>) -> Result<Action> {
+    pub fn finish_action(
+        &mut self,
+        id: i64,
+        event: ActionEvent,
+        reason: Option<&str>,
+        expected: Option<i64>,
+    ) -> Result<Action> {
         self.write(|tx, ctx| {
             let before = get(tx, id, ctx.today)?;
             let to = transition(before.state, event)?;
             let version = bump_version(tx, before.reference(), expected)?;
-            let reason = reason.map(|r| text::clean_line(r).trim().to_string()).filter(|r| !r.is_empty());
+            let reason = reason
+                .map(|r| text::clean_line(r).trim().to_string())
+                .filter(|r| !r.is_empty());
             tx.execute(
                 "UPDATE action SET state = ?2, resolved_on = ?3, reason = ?4 WHERE id = ?1",
                 params![id, to.code(), date_str(ctx.today), reason],
             )?;
             let mut after = get(tx, id, ctx.today)?;
             after.version = version;
-            audit::log(tx, ctx, after.reference(), to.code(), audit::diff(&before, &after))?;
+            audit::log(
+                tx,
+                ctx,
+                after.reference(),
+                to.code(),
+                audit::diff(&before, &after),
+            )?;
             if let Some(s) = after.signal_id {
-                log_event(tx, ctx, s, "action", None, None, &format!("{} {}: {}", after.reference(), to.code(), after.text))?;
+                log_event(
+                    tx,
+                    ctx,
+                    s,
+                    "action",
+                    None,
+                    None,
+                    &format!("{} {}: {}", after.reference(), to.code(), after.text),
+                )?;
             }
             Ok(after)
         })

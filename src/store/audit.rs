@@ -18,10 +18,22 @@ pub struct AuditEntry {
 }
 
 /// Record a change in the same transaction as the change itself.
-pub(crate) fn log(tx: &Transaction<'_>, ctx: &Ctx, record: RecordRef, action: &str, changes: Value) -> Result<()> {
+pub(crate) fn log(
+    tx: &Transaction<'_>,
+    ctx: &Ctx,
+    record: RecordRef,
+    action: &str,
+    changes: Value,
+) -> Result<()> {
     tx.execute(
         "INSERT INTO audit (at, username, record, action, changes) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![now_stamp(), ctx.user, record.to_string(), action, changes.to_string()],
+        params![
+            now_stamp(),
+            ctx.user,
+            record.to_string(),
+            action,
+            changes.to_string()
+        ],
     )?;
     Ok(())
 }
@@ -41,7 +53,8 @@ pub(crate) fn created<T: Serialize>(value: &T) -> Value {
 
 /// The fields that differ between two serialisations of a record.
 pub(crate) fn diff<T: Serialize>(before: &T, after: &T) -> Value {
-    let (Ok(Value::Object(a)), Ok(Value::Object(b))) = (serde_json::to_value(before), serde_json::to_value(after))
+    let (Ok(Value::Object(a)), Ok(Value::Object(b))) =
+        (serde_json::to_value(before), serde_json::to_value(after))
     else {
         return Value::Object(Map::new());
     };

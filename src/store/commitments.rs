@@ -1,8 +1,8 @@
 //! Commitments (toezeggingen): promises to an organisation, with a due date and its history.
 
 use super::{
-    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, date_str, invalid, now_stamp, parse_date_col,
-    resolve::Owner, signals::log_event,
+    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, date_str, invalid, now_stamp,
+    parse_date_col, resolve::Owner, signals::log_event,
 };
 use crate::domain::commitment::{CommitmentEvent, CommitmentState, Outcome, outcome, transition};
 use crate::domain::{RecordKind, RecordRef, required, text};
@@ -82,7 +82,8 @@ const SELECT: &str = "SELECT c.id, c.text, c.org_id, o.name, c.owner_person_id, 
 
 fn row_fn(today: NaiveDate) -> impl Fn(&Row<'_>) -> rusqlite::Result<Commitment> {
     move |r| {
-        let state = CommitmentState::from_code(&r.get::<_, String>(8)?).unwrap_or(CommitmentState::Open);
+        let state =
+            CommitmentState::from_code(&r.get::<_, String>(8)?).unwrap_or(CommitmentState::Open);
         let due = parse_date_col(&r.get::<_, String>(7)?);
         let resolved_on = r.get::<_, Option<String>>(9)?.map(|d| parse_date_col(&d));
         Ok(Commitment {
@@ -143,7 +144,15 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewCommitment) -> Res
     let c = get(tx, tx.last_insert_rowid(), ctx.today)?;
     audit::log(tx, ctx, c.reference(), "create", audit::created(&c))?;
     if let Some(s) = c.signal_id {
-        log_event(tx, ctx, s, "commitment", None, None, &format!("{} made: {} (due {})", c.reference(), c.text, c.due))?;
+        log_event(
+            tx,
+            ctx,
+            s,
+            "commitment",
+            None,
+            None,
+            &format!("{} made: {} (due {})", c.reference(), c.text, c.due),
+        )?;
     }
     Ok(c)
 }
@@ -160,10 +169,16 @@ fn resolve(
     let to = transition(before.state, event)?;
     let (ack, reason) = match event {
         CommitmentEvent::Break => (
-            Some(required(note.unwrap_or(""), "an acknowledgement (what went wrong and how it is prevented next time)")?),
+            Some(required(
+                note.unwrap_or(""),
+                "an acknowledgement (what went wrong and how it is prevented next time)",
+            )?),
             None,
         ),
-        CommitmentEvent::Withdraw => (None, Some(required(note.unwrap_or(""), "a reason for withdrawing")?)),
+        CommitmentEvent::Withdraw => (
+            None,
+            Some(required(note.unwrap_or(""), "a reason for withdrawing")?),
+        ),
         _ => (None, None),
     };
     let version = bump_version(tx, before.reference(), expected)?;
@@ -174,14 +189,28 @@ fn resolve(
     )?;
     let mut after = get(tx, id, ctx.today)?;
     after.version = version;
-    audit::log(tx, ctx, after.reference(), event.code(), audit::diff(&before, &after))?;
+    audit::log(
+        tx,
+        ctx,
+        after.reference(),
+        event.code(),
+        audit::diff(&before, &after),
+    )?;
     if let Some(s) = after.signal_id {
         let word = match event {
             CommitmentEvent::Keep => format!("kept ({})", after.outcome.code()),
             CommitmentEvent::Break => "broken".to_string(),
             _ => "withdrawn".to_string(),
         };
-        log_event(tx, ctx, s, "commitment", None, None, &format!("{} {word}: {}", after.reference(), after.text))?;
+        log_event(
+            tx,
+            ctx,
+            s,
+            "commitment",
+            None,
+            None,
+            &format!("{} {word}: {}", after.reference(), after.text),
+        )?;
     }
     Ok(after)
 }
@@ -199,16 +228,50 @@ impl Store {
         self.write(|tx, ctx| resolve(tx, ctx, id, CommitmentEvent::Keep, None, expected))
     }
 
-    pub fn break_commitment(&mut self, id: i64, acknowledgement: &str, expected: Option<i64>) -> Result<Commitment> {
-        self.write(|tx, ctx| resolve(tx, ctx, id, CommitmentEvent::Break, Some(acknowledgement), expected))
+    pub fn break_commitment(
+        &mut self,
+        id: i64,
+        acknowledgement: &str,
+        expected: Option<i64>,
+    ) -> Result<Commitment> {
+        self.write(|tx, ctx| {
+            resolve(
+                tx,
+                ctx,
+                id,
+                CommitmentEvent::Break,
+                Some(acknowledgement),
+                expected,
+            )
+        })
     }
 
-    pub fn withdraw_commitment(&mut self, id: i64, reason: &str, expected: Option<i64>) -> Result<Commitment> {
-        self.write(|tx, ctx| resolve(tx, ctx, id, CommitmentEvent::Withdraw, Some(reason), expected))
+    pub fn withdraw_commitment(
+        &mut self,
+        id: i64,
+        reason: &str,
+        expected: Option<i64>,
+    ) -> Result<Commitment> {
+        self.write(|tx, ctx| {
+            resolve(
+                tx,
+                ctx,
+                id,
+                CommitmentEvent::Withdraw,
+                Some(reason),
+                expected,
+            )
+        })
     }
 
     /// Move the due date; the old and new dates and the reason are kept.
-    pub fn move_commitment(&mut self, id: i64, new_due: NaiveDate, reason: &str, expected: Option<i64>) -> Result<Commitment> {
+    pub fn move_commitment(
+        &mut self,
+        id: i64,
+        new_due: NaiveDate,
+        reason: &str,
+        expected: Option<i64>,
+    ) -> Result<Commitment> {
         self.write(|tx, ctx| {
             let before = get(tx, id, ctx.today)?;
             transition(before.state, CommitmentEvent::Move)?;

@@ -3,7 +3,8 @@
 //! the same transaction.
 
 use super::{
-    Ctx, OptionalExt, Result, Store, StoreError, actions, audit, bump_version, commitments, invalid, now_stamp,
+    Ctx, OptionalExt, Result, Store, StoreError, actions, audit, bump_version, commitments,
+    invalid, now_stamp,
     resolve::{self, Owner},
     signals,
 };
@@ -87,7 +88,8 @@ pub struct MinuteEntry {
     pub parsed_kind: EntryKind,
 }
 
-const SELECT: &str = "SELECT id, title, kind, starts_at, ends_at, location, district, status, chair_id,
+const SELECT: &str =
+    "SELECT id, title, kind, starts_at, ends_at, location, district, status, chair_id,
                              minute_taker_id, version FROM meeting";
 
 fn parse_dt(s: &str) -> NaiveDateTime {
@@ -124,7 +126,11 @@ pub(crate) fn get(conn: &Connection, id: i64) -> Result<Meeting> {
 
 fn minute_from_row(r: &Row<'_>) -> rusqlite::Result<StoredMinute> {
     let kind: String = r.get(4)?;
-    let created = match (r.get::<_, Option<i64>>(6)?, r.get::<_, Option<i64>>(7)?, r.get::<_, Option<i64>>(8)?) {
+    let created = match (
+        r.get::<_, Option<i64>>(6)?,
+        r.get::<_, Option<i64>>(7)?,
+        r.get::<_, Option<i64>>(8)?,
+    ) {
         (Some(s), _, _) => Some(format!("S-{s}")),
         (_, Some(a), _) => Some(format!("A-{a}")),
         (_, _, Some(c)) => Some(format!("C-{c}")),
@@ -139,7 +145,11 @@ fn minute_from_row(r: &Row<'_>) -> rusqlite::Result<StoredMinute> {
         kind: EntryKind::from_code(&kind).unwrap_or(EntryKind::Note),
         text: r.get(5)?,
         created,
-        problems: problems.lines().map(str::to_string).filter(|l| !l.is_empty()).collect(),
+        problems: problems
+            .lines()
+            .map(str::to_string)
+            .filter(|l| !l.is_empty())
+            .collect(),
         answered: r.get(10)?,
         amendment: r.get(11)?,
         created_by: r.get(12)?,
@@ -152,11 +162,15 @@ const MINUTE_SELECT: &str = "SELECT id, meeting_id, agenda_item_id, position, ki
 
 pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewMeeting) -> Result<Meeting> {
     let title = text::clean_line(&required(&new.title, "a meeting's title")?);
-    let starts = new.starts_at.ok_or_else(|| invalid("a meeting needs a start, e.g. --start 2024-10-16T19:30"))?;
+    let starts = new
+        .starts_at
+        .ok_or_else(|| invalid("a meeting needs a start, e.g. --start 2024-10-16T19:30"))?;
     if let Some(end) = new.ends_at
         && end < starts
     {
-        return Err(invalid(format!("the meeting ends ({end}) before it starts ({starts})")));
+        return Err(invalid(format!(
+            "the meeting ends ({end}) before it starts ({starts})"
+        )));
     }
     for p in [new.chair_id, new.minute_taker_id].into_iter().flatten() {
         super::exists(tx, RecordRef::new(RecordKind::Person, p))?;
@@ -182,7 +196,10 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewMeeting) -> Result
     let id = tx.last_insert_rowid();
     for org in &new.org_ids {
         super::exists(tx, RecordRef::new(RecordKind::Organisation, *org))?;
-        tx.execute("INSERT OR IGNORE INTO meeting_org (meeting_id, org_id) VALUES (?1, ?2)", params![id, org])?;
+        tx.execute(
+            "INSERT OR IGNORE INTO meeting_org (meeting_id, org_id) VALUES (?1, ?2)",
+            params![id, org],
+        )?;
     }
     for (i, item) in new.agenda.iter().enumerate() {
         tx.execute(
@@ -200,7 +217,13 @@ fn meeting_orgs(conn: &Connection, meeting_id: i64) -> Result<Vec<MeetingOrg>> {
         "SELECT mo.org_id, o.name, mo.attended FROM meeting_org mo JOIN organisation o ON o.id = mo.org_id
          WHERE mo.meeting_id = ?1 ORDER BY o.name",
     )?;
-    let rows = st.query_map([meeting_id], |r| Ok(MeetingOrg { org_id: r.get(0)?, name: r.get(1)?, attended: r.get(2)? }))?;
+    let rows = st.query_map([meeting_id], |r| {
+        Ok(MeetingOrg {
+            org_id: r.get(0)?,
+            name: r.get(1)?,
+            attended: r.get(2)?,
+        })
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -220,15 +243,25 @@ pub(crate) fn add_minute_tx(
     }
     if let Some(a) = agenda_item_id {
         let ok: Option<i64> = tx
-            .query_row("SELECT 1 FROM agenda_item WHERE id = ?1 AND meeting_id = ?2", params![a, meeting_id], |r| r.get(0))
+            .query_row(
+                "SELECT 1 FROM agenda_item WHERE id = ?1 AND meeting_id = ?2",
+                params![a, meeting_id],
+                |r| r.get(0),
+            )
             .optional()?;
         if ok.is_none() {
-            return Err(invalid(format!("agenda item {a} is not part of {}", meeting.reference())));
+            return Err(invalid(format!(
+                "agenda item {a} is not part of {}",
+                meeting.reference()
+            )));
         }
     }
     let parsed = parse_line(&line, ctx.today);
-    let position: i64 =
-        tx.query_row("SELECT coalesce(max(position), 0) + 1 FROM minute WHERE meeting_id = ?1", [meeting_id], |r| r.get(0))?;
+    let position: i64 = tx.query_row(
+        "SELECT coalesce(max(position), 0) + 1 FROM minute WHERE meeting_id = ?1",
+        [meeting_id],
+        |r| r.get(0),
+    )?;
     let now = now_stamp();
     tx.execute(
         "INSERT INTO minute (meeting_id, agenda_item_id, position, kind, text, amendment, created_by, created_at, updated_at)
@@ -239,14 +272,27 @@ pub(crate) fn add_minute_tx(
     realise(tx, ctx, &meeting, id, agenda_item_id, &parsed)?;
     let minute = minute_get(tx, id)?;
     let action = if minute.amendment { "amend" } else { "create" };
-    audit::log(tx, ctx, meeting.reference(), action, serde_json::json!({ "minute": [null, line] }))?;
-    Ok(MinuteEntry { parsed_kind: parsed.kind, minute })
+    audit::log(
+        tx,
+        ctx,
+        meeting.reference(),
+        action,
+        serde_json::json!({ "minute": [null, line] }),
+    )?;
+    Ok(MinuteEntry {
+        parsed_kind: parsed.kind,
+        minute,
+    })
 }
 
 fn minute_get(conn: &Connection, id: i64) -> Result<StoredMinute> {
-    conn.query_row(&format!("{MINUTE_SELECT} WHERE id = ?1"), [id], minute_from_row)
-        .optional()?
-        .ok_or_else(|| invalid(format!("minutes line {id} does not exist")))
+    conn.query_row(
+        &format!("{MINUTE_SELECT} WHERE id = ?1"),
+        [id],
+        minute_from_row,
+    )
+    .optional()?
+    .ok_or_else(|| invalid(format!("minutes line {id} does not exist")))
 }
 
 /// Resolve a line's tokens and, when complete, create its action, commitment or signal.
@@ -317,8 +363,11 @@ fn realise(
                     )?;
                     created.2 = Some(c.id);
                 }
-                (None, _) => problems.push("a commitment is made to an organisation: add org:NAME".into()),
-                (_, None) => problems.push("a commitment needs a due date: add due:+14d or due:2024-12-01".into()),
+                (None, _) => {
+                    problems.push("a commitment is made to an organisation: add org:NAME".into())
+                }
+                (_, None) => problems
+                    .push("a commitment needs a due date: add due:+14d or due:2024-12-01".into()),
             },
             EntryKind::Signal => {
                 let s = signals::insert(
@@ -371,21 +420,39 @@ impl Store {
         let mut st = self
             .conn
             .prepare_cached("SELECT id, position, title FROM agenda_item WHERE meeting_id = ?1 ORDER BY position, id")?;
-        let rows = st.query_map([id], |r| Ok(AgendaItem { id: r.get(0)?, position: r.get(1)?, title: r.get(2)? }))?;
+        let rows = st.query_map([id], |r| {
+            Ok(AgendaItem {
+                id: r.get(0)?,
+                position: r.get(1)?,
+                title: r.get(2)?,
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn minutes(&self, meeting_id: i64) -> Result<Vec<StoredMinute>> {
-        let mut st = self.conn.prepare_cached(&format!("{MINUTE_SELECT} WHERE meeting_id = ?1 ORDER BY position, id"))?;
+        let mut st = self.conn.prepare_cached(&format!(
+            "{MINUTE_SELECT} WHERE meeting_id = ?1 ORDER BY position, id"
+        ))?;
         let rows = st.query_map([meeting_id], minute_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn add_minute(&mut self, meeting_id: i64, agenda_item_id: Option<i64>, line: &str) -> Result<MinuteEntry> {
+    pub fn add_minute(
+        &mut self,
+        meeting_id: i64,
+        agenda_item_id: Option<i64>,
+        line: &str,
+    ) -> Result<MinuteEntry> {
         self.write(|tx, ctx| add_minute_tx(tx, ctx, meeting_id, agenda_item_id, line))
     }
 
-    pub fn set_attendance(&mut self, meeting_id: i64, org_id: i64, attended: Option<bool>) -> Result<()> {
+    pub fn set_attendance(
+        &mut self,
+        meeting_id: i64,
+        org_id: i64,
+        attended: Option<bool>,
+    ) -> Result<()> {
         self.write(|tx, ctx| {
             let m = get(tx, meeting_id)?;
             tx.execute(
@@ -393,20 +460,40 @@ impl Store {
                  ON CONFLICT (meeting_id, org_id) DO UPDATE SET attended = excluded.attended",
                 params![meeting_id, org_id, attended],
             )?;
-            audit::log(tx, ctx, m.reference(), "attendance", serde_json::json!({ format!("O-{org_id}"): [null, attended] }))?;
+            audit::log(
+                tx,
+                ctx,
+                m.reference(),
+                "attendance",
+                serde_json::json!({ format!("O-{org_id}"): [null, attended] }),
+            )?;
             Ok(())
         })
     }
 
-    pub fn meeting_step(&mut self, id: i64, event: MeetingEvent, expected: Option<i64>) -> Result<Meeting> {
+    pub fn meeting_step(
+        &mut self,
+        id: i64,
+        event: MeetingEvent,
+        expected: Option<i64>,
+    ) -> Result<Meeting> {
         self.write(|tx, ctx| {
             let before = get(tx, id)?;
             let to = transition(before.status, event)?;
             let version = bump_version(tx, before.reference(), expected)?;
-            tx.execute("UPDATE meeting SET status = ?2 WHERE id = ?1", params![id, to.code()])?;
+            tx.execute(
+                "UPDATE meeting SET status = ?2 WHERE id = ?1",
+                params![id, to.code()],
+            )?;
             let mut after = get(tx, id)?;
             after.version = version;
-            audit::log(tx, ctx, after.reference(), to.code(), audit::diff(&before, &after))?;
+            audit::log(
+                tx,
+                ctx,
+                after.reference(),
+                to.code(),
+                audit::diff(&before, &after),
+            )?;
             Ok(after)
         })
     }

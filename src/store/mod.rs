@@ -6,6 +6,7 @@
 
 mod actions;
 mod audit;
+mod bulk;
 mod commitments;
 mod meetings;
 mod open;
@@ -16,6 +17,7 @@ mod signals;
 
 pub use actions::{Action, ActionFilter, NewAction};
 pub use audit::AuditEntry;
+pub use bulk::{Bulk, BulkSignal};
 pub use commitments::{Commitment, CommitmentFilter, CommitmentMove, NewCommitment};
 pub use meetings::{AgendaItem, Meeting, MeetingOrg, MinuteEntry, NewMeeting, StoredMinute};
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_db_path};
@@ -23,7 +25,8 @@ pub use orgs::{NewOrg, OrgEdit, OrgKind, OrgSummary, Organisation};
 pub use people::{NewPerson, Person, PersonEdit};
 pub use resolve::Owner;
 pub use signals::{
-    Channel, Feedback, NewFeedback, NewSignal, Signal, SignalFilter, SignalRow, TimelineEntry, Triage,
+    Channel, Feedback, NewFeedback, NewSignal, Signal, SignalFilter, SignalRow, TimelineEntry,
+    Triage,
 };
 
 use crate::domain::{RecordKind, RecordRef, Refusal};
@@ -81,9 +84,17 @@ impl Ctx {
     }
 }
 
+thread_local! {
+    /// Set while the demo loader replays history: stamps then carry that day.
+    static BACKDATE: std::cell::Cell<Option<NaiveDate>> = const { std::cell::Cell::new(None) };
+}
+
 /// A moment for audit rows and timelines: UTC, second precision.
 pub(crate) fn now_stamp() -> String {
-    Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    match BACKDATE.with(|b| b.get()) {
+        Some(day) => format!("{}T12:00:00Z", date_str(day)),
+        None => Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+    }
 }
 
 pub(crate) fn date_str(d: NaiveDate) -> String {
@@ -104,7 +115,11 @@ impl Store {
     /// Open (creating and migrating if needed) the database at `path`.
     pub fn open(path: &Path, ctx: Ctx) -> Result<Store> {
         let conn = open::open_and_migrate(path)?;
-        Ok(Store { conn, path: path.to_path_buf(), ctx })
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            ctx,
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -113,6 +128,13 @@ impl Store {
 
     pub fn ctx(&self) -> &Ctx {
         &self.ctx
+    }
+
+    /// Work as if it were `day` (the demo loader replays history with it); `None`
+    /// returns to the real clock and `today`.
+    pub fn set_as_of(&mut self, day: Option<NaiveDate>, today: NaiveDate) {
+        BACKDATE.with(|b| b.set(day));
+        self.ctx.today = day.unwrap_or(today);
     }
 
     pub fn today(&self) -> NaiveDate {
@@ -131,12 +153,16 @@ impl Store {
     /// `PRAGMA data_version`: changes when another connection commits. The screens
     /// poll it to refresh when someone else writes.
     pub fn data_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// Run `f` in one `BEGIN IMMEDIATE` transaction: all of it or nothing.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>, &Ctx) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx, &self.ctx)?;
         tx.commit()?;
         Ok(out)
@@ -186,9 +212,14 @@ impl Store {
     /// A consistent copy while others keep working (`VACUUM INTO`).
     pub fn backup(&self, to: &Path) -> Result<()> {
         if to.exists() {
-            return Err(invalid(format!("{} exists already; choose a new file name", to.display())));
+            return Err(invalid(format!(
+                "{} exists already; choose a new file name",
+                to.display()
+            )));
         }
-        let target = to.to_str().ok_or_else(|| invalid("backup path is not valid UTF-8"))?;
+        let target = to
+            .to_str()
+            .ok_or_else(|| invalid("backup path is not valid UTF-8"))?;
         self.conn.execute("VACUUM INTO ?1", [target])?;
         #[cfg(unix)]
         {
@@ -204,7 +235,13 @@ pub(crate) fn exists(conn: &Connection, r: RecordRef) -> Result<()> {
     let found: Option<i64> = conn
         .query_row(&sql, [r.id], |row| row.get(0))
         .map(Some)
-        .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?;
+        .or_else(|e| {
+            if e == rusqlite::Error::QueryReturnedNoRows {
+                Ok(None)
+            } else {
+                Err(e)
+            }
+        })?;
     match found {
         Some(_) => Ok(()),
         None => Err(StoreError::NotFound(r.to_string())),
@@ -214,10 +251,18 @@ pub(crate) fn exists(conn: &Connection, r: RecordRef) -> Result<()> {
 /// Bump the version of a record that the caller read at `expected` (None: whatever
 /// is there now, for transitions checked inside the same transaction). A record that
 /// changed meanwhile is a conflict, never a silent overwrite.
-pub(crate) fn bump_version(tx: &Transaction<'_>, r: RecordRef, expected: Option<i64>) -> Result<i64> {
+pub(crate) fn bump_version(
+    tx: &Transaction<'_>,
+    r: RecordRef,
+    expected: Option<i64>,
+) -> Result<i64> {
     let table = r.kind.table();
     let current: i64 = tx
-        .query_row(&format!("SELECT version FROM {table} WHERE id = ?1"), [r.id], |row| row.get(0))
+        .query_row(
+            &format!("SELECT version FROM {table} WHERE id = ?1"),
+            [r.id],
+            |row| row.get(0),
+        )
         .map_err(|e| match e {
             rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound(r.to_string()),
             e => e.into(),
@@ -239,11 +284,19 @@ pub(crate) fn bump_version(tx: &Transaction<'_>, r: RecordRef, expected: Option<
 
 /// Split a comma-separated list column.
 pub(crate) fn split_list(s: &str) -> Vec<String> {
-    s.split(',').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+    s.split(',')
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 pub(crate) fn join_list(items: &[String]) -> String {
-    items.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(",")
+    items
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// Optional query result.

@@ -29,7 +29,10 @@ pub fn default_db_path() -> PathBuf {
 
 pub(super) fn open_and_migrate(path: &Path) -> Result<Connection> {
     if path.is_dir() {
-        return Err(StoreError::Io(format!("{} is a directory, not a database file", path.display())));
+        return Err(StoreError::Io(format!(
+            "{} is a directory, not a database file",
+            path.display()
+        )));
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
@@ -56,7 +59,9 @@ pub(super) fn open_and_migrate(path: &Path) -> Result<Connection> {
 }
 
 fn connect(path: &Path) -> Result<Connection> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)
         .map_err(|e| StoreError::Io(format!("cannot open {}: {e}", path.display())))?;
     conn.busy_timeout(Duration::from_secs(10))?;
@@ -71,9 +76,10 @@ fn connect(path: &Path) -> Result<Connection> {
 
 fn not_a_database(path: &Path, e: rusqlite::Error) -> StoreError {
     match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) => {
-            StoreError::NotWijkdesk(format!("{} is not a wijkdesk database (not an SQLite file)", path.display()))
-        }
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotWijkdesk(format!(
+            "{} is not a wijkdesk database (not an SQLite file)",
+            path.display()
+        )),
         _ => StoreError::Io(format!("cannot open {}: {e}", path.display())),
     }
 }
@@ -103,7 +109,9 @@ fn user_version(conn: &Connection) -> Result<i64> {
 fn ensure_wal(conn: &Connection) -> Result<()> {
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(StoreError::Io(format!("cannot switch the database to WAL mode (got {mode})")));
+        return Err(StoreError::Io(format!(
+            "cannot switch the database to WAL mode (got {mode})"
+        )));
     }
     Ok(())
 }
@@ -137,8 +145,14 @@ fn lock_file(path: &Path) -> Result<File> {
         .create(true)
         .truncate(false)
         .open(&lock_path)
-        .map_err(|e| StoreError::Io(format!("cannot create lock file {}: {e}", lock_path.display())))?;
-    file.lock().map_err(|e| StoreError::Io(format!("cannot lock {}: {e}", lock_path.display())))?;
+        .map_err(|e| {
+            StoreError::Io(format!(
+                "cannot create lock file {}: {e}",
+                lock_path.display()
+            ))
+        })?;
+    file.lock()
+        .map_err(|e| StoreError::Io(format!("cannot lock {}: {e}", lock_path.display())))?;
     Ok(file)
 }
 
@@ -152,7 +166,13 @@ fn create_owner_only(path: &Path) -> Result<()> {
         .create_new(true)
         .open(path)
         .map(|_| ())
-        .or_else(|e| if e.kind() == std::io::ErrorKind::AlreadyExists { Ok(()) } else { Err(e) })
+        .or_else(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                Ok(())
+            } else {
+                Err(e)
+            }
+        })
         .map_err(|e| StoreError::Io(format!("cannot create {}: {e}", path.display())))
 }
 

@@ -1,8 +1,8 @@
 //! Organisations: residents' organisations, municipal services and partners.
 
 use super::{
-    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, date_str, invalid, join_list, now_stamp,
-    parse_date_col, split_list,
+    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, date_str, invalid, join_list,
+    now_stamp, parse_date_col, split_list,
 };
 use crate::domain::{RecordKind, RecordRef, required, text};
 use chrono::{Duration, NaiveDate};
@@ -62,7 +62,10 @@ impl Organisation {
 
     /// The short name where there is one (DSO), else the name.
     pub fn label(&self) -> &str {
-        self.short_name.as_deref().filter(|s| !s.is_empty()).unwrap_or(&self.name)
+        self.short_name
+            .as_deref()
+            .filter(|s| !s.is_empty())
+            .unwrap_or(&self.name)
     }
 }
 
@@ -105,7 +108,8 @@ pub struct OrgEdit {
     pub notes: Option<String>,
 }
 
-const COLS: &str = "id, name, short_name, kind, district, neighbourhoods, email, cadence_per_year, notes, version";
+const COLS: &str =
+    "id, name, short_name, kind, district, neighbourhoods, email, cadence_per_year, notes, version";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Organisation> {
     let kind: String = r.get(3)?;
@@ -124,12 +128,16 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Organisation> {
 }
 
 fn opt_clean(s: Option<String>) -> Option<String> {
-    s.map(|v| text::clean_line(&v).trim().to_string()).filter(|v| !v.is_empty())
+    s.map(|v| text::clean_line(&v).trim().to_string())
+        .filter(|v| !v.is_empty())
 }
 
 fn validate_email(email: &Option<String>) -> Result<()> {
     if let Some(e) = email
-        && (!e.contains('@') || e.contains(char::is_whitespace) || e.starts_with('@') || e.ends_with('@'))
+        && (!e.contains('@')
+            || e.contains(char::is_whitespace)
+            || e.starts_with('@')
+            || e.ends_with('@'))
     {
         return Err(invalid(format!("not an email address: \"{e}\"")));
     }
@@ -139,15 +147,22 @@ fn validate_email(email: &Option<String>) -> Result<()> {
 fn parse_kind(kind: Option<&str>) -> Result<OrgKind> {
     match kind {
         None => Ok(OrgKind::Residents),
-        Some(k) => OrgKind::from_code(k)
-            .ok_or_else(|| invalid(format!("unknown organisation kind \"{k}\" (use residents, service or partner)"))),
+        Some(k) => OrgKind::from_code(k).ok_or_else(|| {
+            invalid(format!(
+                "unknown organisation kind \"{k}\" (use residents, service or partner)"
+            ))
+        }),
     }
 }
 
 pub(crate) fn get(conn: &Connection, id: i64) -> Result<Organisation> {
-    conn.query_row(&format!("SELECT {COLS} FROM organisation WHERE id = ?1"), [id], from_row)
-        .optional()?
-        .ok_or_else(|| StoreError::NotFound(RecordRef::new(RecordKind::Organisation, id).to_string()))
+    conn.query_row(
+        &format!("SELECT {COLS} FROM organisation WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::NotFound(RecordRef::new(RecordKind::Organisation, id).to_string()))
 }
 
 pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewOrg) -> Result<Organisation> {
@@ -158,15 +173,28 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewOrg) -> Result<Org
     validate_email(&email)?;
     let cadence = new.cadence_per_year.unwrap_or(2);
     if !(0..=52).contains(&cadence) {
-        return Err(invalid(format!("cadence must be 0 to 52 meetings a year, not {cadence}")));
+        return Err(invalid(format!(
+            "cadence must be 0 to 52 meetings a year, not {cadence}"
+        )));
     }
-    let taken: Option<i64> =
-        tx.query_row("SELECT id FROM organisation WHERE name = ?1", [&name], |r| r.get(0)).optional()?;
+    let taken: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM organisation WHERE name = ?1",
+            [&name],
+            |r| r.get(0),
+        )
+        .optional()?;
     if let Some(id) = taken {
-        return Err(invalid(format!("an organisation named \"{name}\" exists already (O-{id})")));
+        return Err(invalid(format!(
+            "an organisation named \"{name}\" exists already (O-{id})"
+        )));
     }
     let now = now_stamp();
-    let neighbourhoods: Vec<String> = new.neighbourhoods.iter().map(|n| text::clean_line(n)).collect();
+    let neighbourhoods: Vec<String> = new
+        .neighbourhoods
+        .iter()
+        .map(|n| text::clean_line(n))
+        .collect();
     tx.execute(
         "INSERT INTO organisation (name, short_name, kind, district, neighbourhoods, email, cadence_per_year, notes,
                                    created_at, updated_at)
@@ -198,7 +226,12 @@ impl Store {
     }
 
     /// Edit the fields given; `expected_version` is the version the caller read.
-    pub fn edit_org(&mut self, id: i64, edit: OrgEdit, expected_version: Option<i64>) -> Result<Organisation> {
+    pub fn edit_org(
+        &mut self,
+        id: i64,
+        edit: OrgEdit,
+        expected_version: Option<i64>,
+    ) -> Result<Organisation> {
         self.write(|tx, ctx| {
             let before = get(tx, id)?;
             let mut after = before.clone();
@@ -286,13 +319,20 @@ impl Store {
         let rows = st.query_map(params![like, since, date_str(today), limit as i64], |r| {
             let org = from_row(r)?;
             let last: Option<String> = r.get(12)?;
-            Ok((org, r.get::<_, i64>(10)?, r.get::<_, i64>(11)?, last, r.get::<_, i64>(13)?))
+            Ok((
+                org,
+                r.get::<_, i64>(10)?,
+                r.get::<_, i64>(11)?,
+                last,
+                r.get::<_, i64>(13)?,
+            ))
         })?;
         let mut out = Vec::new();
         for row in rows {
             let (org, open_signals, open_commitments, last, load) = row?;
             let last_contact = last.map(|d| parse_date_col(&d));
-            let cadence_overdue = cadence_overdue(org.kind, org.cadence_per_year, last_contact, today);
+            let cadence_overdue =
+                cadence_overdue(org.kind, org.cadence_per_year, last_contact, today);
             out.push(OrgSummary {
                 org,
                 open_signals,
@@ -317,7 +357,12 @@ impl Store {
 
 /// Residents' organisations expect to be met `cadence` times a year; services and
 /// partners are not on a cadence.
-pub fn cadence_overdue(kind: OrgKind, cadence: i64, last: Option<NaiveDate>, today: NaiveDate) -> bool {
+pub fn cadence_overdue(
+    kind: OrgKind,
+    cadence: i64,
+    last: Option<NaiveDate>,
+    today: NaiveDate,
+) -> bool {
     if kind != OrgKind::Residents || cadence <= 0 {
         return false;
     }

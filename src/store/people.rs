@@ -1,7 +1,8 @@
 //! People: contact persons of organisations and service staff (personal data).
 
 use super::{
-    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, invalid, join_list, now_stamp, split_list,
+    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, invalid, join_list,
+    now_stamp, split_list,
 };
 use crate::domain::{RecordKind, RecordRef, required, text};
 use rusqlite::{Connection, Row, Transaction, params};
@@ -58,7 +59,8 @@ pub struct PersonEdit {
     pub notes: Option<String>,
 }
 
-const SELECT: &str = "SELECT p.id, p.name, p.org_id, o.name, p.role, p.email, p.phone, p.username, p.districts,
+const SELECT: &str =
+    "SELECT p.id, p.name, p.org_id, o.name, p.role, p.email, p.phone, p.username, p.districts,
                              p.themes, p.notes, p.erased_at IS NOT NULL, p.version
                       FROM person p LEFT JOIN organisation o ON o.id = p.org_id";
 
@@ -81,15 +83,24 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
 }
 
 fn opt_clean(s: Option<String>) -> Option<String> {
-    s.map(|v| text::clean_line(&v).trim().to_string()).filter(|v| !v.is_empty())
+    s.map(|v| text::clean_line(&v).trim().to_string())
+        .filter(|v| !v.is_empty())
 }
 
 fn clean_list(items: &[String]) -> Vec<String> {
-    items.iter().map(|s| text::clean_line(s).trim().to_lowercase()).filter(|s| !s.is_empty()).collect()
+    items
+        .iter()
+        .map(|s| text::clean_line(s).trim().to_lowercase())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 fn clean_districts(items: &[String]) -> Vec<String> {
-    items.iter().map(|s| text::clean_line(s).trim().to_string()).filter(|s| !s.is_empty()).collect()
+    items
+        .iter()
+        .map(|s| text::clean_line(s).trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 fn validate(p: &Person) -> Result<()> {
@@ -99,9 +110,13 @@ fn validate(p: &Person) -> Result<()> {
         return Err(invalid(format!("not an email address: \"{e}\"")));
     }
     if let Some(ph) = &p.phone
-        && !ph.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c))
+        && !ph
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-()".contains(c))
     {
-        return Err(invalid(format!("not a phone number: \"{ph}\" (digits, spaces, + - ( ) only)")));
+        return Err(invalid(format!(
+            "not a phone number: \"{ph}\" (digits, spaces, + - ( ) only)"
+        )));
     }
     Ok(())
 }
@@ -122,10 +137,16 @@ fn check_org(tx: &Transaction<'_>, org: Option<i64>) -> Result<()> {
 fn check_username(tx: &Transaction<'_>, username: &Option<String>, id: i64) -> Result<()> {
     if let Some(u) = username {
         let other: Option<i64> = tx
-            .query_row("SELECT id FROM person WHERE username = ?1 AND id != ?2", params![u, id], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM person WHERE username = ?1 AND id != ?2",
+                params![u, id],
+                |r| r.get(0),
+            )
             .optional()?;
         if let Some(o) = other {
-            return Err(invalid(format!("username \"{u}\" belongs to P-{o} already")));
+            return Err(invalid(format!(
+                "username \"{u}\" belongs to P-{o} already"
+            )));
         }
     }
     Ok(())
@@ -139,7 +160,10 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewPerson) -> Result<
         name,
         org_id: new.org_id,
         org_name: None,
-        role: new.role.map(|r| text::clean_line(&r).trim().to_string()).unwrap_or_default(),
+        role: new
+            .role
+            .map(|r| text::clean_line(&r).trim().to_string())
+            .unwrap_or_default(),
         email: opt_clean(new.email),
         phone: opt_clean(new.phone),
         username: opt_clean(new.username),
@@ -182,7 +206,12 @@ impl Store {
         get(&self.conn, id)
     }
 
-    pub fn edit_person(&mut self, id: i64, edit: PersonEdit, expected_version: Option<i64>) -> Result<Person> {
+    pub fn edit_person(
+        &mut self,
+        id: i64,
+        edit: PersonEdit,
+        expected_version: Option<i64>,
+    ) -> Result<Person> {
         self.write(|tx, ctx| {
             let before = get(tx, id)?;
             if before.erased {
@@ -286,21 +315,30 @@ impl Store {
     pub fn districts_and_themes(&self) -> Result<(Vec<String>, Vec<String>)> {
         let mut districts = std::collections::BTreeSet::new();
         let mut themes = std::collections::BTreeSet::new();
-        let mut st = self.conn.prepare("SELECT districts, themes FROM person WHERE erased_at IS NULL")?;
+        let mut st = self
+            .conn
+            .prepare("SELECT districts, themes FROM person WHERE erased_at IS NULL")?;
         let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
         for row in rows {
             let (d, t) = row?;
             districts.extend(split_list(&d));
             themes.extend(split_list(&t));
         }
-        let mut st = self.conn.prepare("SELECT DISTINCT district FROM organisation WHERE district IS NOT NULL")?;
+        let mut st = self
+            .conn
+            .prepare("SELECT DISTINCT district FROM organisation WHERE district IS NOT NULL")?;
         for d in st.query_map([], |r| r.get::<_, String>(0))? {
             districts.insert(d?);
         }
-        let mut st = self.conn.prepare("SELECT DISTINCT theme FROM signal WHERE theme IS NOT NULL")?;
+        let mut st = self
+            .conn
+            .prepare("SELECT DISTINCT theme FROM signal WHERE theme IS NOT NULL")?;
         for t in st.query_map([], |r| r.get::<_, String>(0))? {
             themes.insert(t?);
         }
-        Ok((districts.into_iter().collect(), themes.into_iter().collect()))
+        Ok((
+            districts.into_iter().collect(),
+            themes.into_iter().collect(),
+        ))
     }
 }

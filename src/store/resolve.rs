@@ -20,7 +20,10 @@ fn looks_like_id(input: &str, kind: RecordKind) -> Option<i64> {
 
 fn ambiguous(what: &str, input: &str, names: Vec<String>) -> StoreError {
     let shown: Vec<String> = names.into_iter().take(5).collect();
-    invalid(format!("\"{input}\" matches more than one {what}: {}; type more of the name", shown.join(", ")))
+    invalid(format!(
+        "\"{input}\" matches more than one {what}: {}; type more of the name",
+        shown.join(", ")
+    ))
 }
 
 pub(crate) fn org_id(conn: &Connection, input: &str) -> Result<i64> {
@@ -29,18 +32,22 @@ pub(crate) fn org_id(conn: &Connection, input: &str) -> Result<i64> {
         return Ok(id);
     }
     let mut st = conn.prepare_cached("SELECT id, name, short_name FROM organisation")?;
-    let rows: Vec<(i64, String, Option<String>)> =
-        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+    let rows: Vec<(i64, String, Option<String>)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     // A short name (DSO) typed in full wins.
-    if let Some((id, _, _)) =
-        rows.iter().find(|(_, _, s)| s.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(input.trim())))
-    {
+    if let Some((id, _, _)) = rows.iter().find(|(_, _, s)| {
+        s.as_deref()
+            .is_some_and(|s| s.eq_ignore_ascii_case(input.trim()))
+    }) {
         return Ok(*id);
     }
     match match_prefix(input, rows.iter().map(|(id, n, _)| (n.as_str(), *id))) {
         PrefixMatch::Unique(id) => Ok(id),
         PrefixMatch::Ambiguous(names) => Err(ambiguous("organisation", input, names)),
-        PrefixMatch::None => Err(invalid(format!("no organisation matches \"{input}\" (give O-7 or part of its name)"))),
+        PrefixMatch::None => Err(invalid(format!(
+            "no organisation matches \"{input}\" (give O-7 or part of its name)"
+        ))),
     }
 }
 
@@ -49,30 +56,43 @@ pub(crate) fn person_id(conn: &Connection, input: &str) -> Result<i64> {
         super::exists(conn, RecordRef::new(RecordKind::Person, id))?;
         return Ok(id);
     }
-    let mut st = conn.prepare_cached("SELECT id, name, username FROM person WHERE erased_at IS NULL")?;
-    let rows: Vec<(i64, String, Option<String>)> =
-        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
-    if let Some((id, _, _)) =
-        rows.iter().find(|(_, _, u)| u.as_deref().is_some_and(|u| u.eq_ignore_ascii_case(input.trim())))
-    {
+    let mut st =
+        conn.prepare_cached("SELECT id, name, username FROM person WHERE erased_at IS NULL")?;
+    let rows: Vec<(i64, String, Option<String>)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    if let Some((id, _, _)) = rows.iter().find(|(_, _, u)| {
+        u.as_deref()
+            .is_some_and(|u| u.eq_ignore_ascii_case(input.trim()))
+    }) {
         return Ok(*id);
     }
     match match_prefix(input, rows.iter().map(|(id, n, _)| (n.as_str(), *id))) {
         PrefixMatch::Unique(id) => Ok(id),
         PrefixMatch::Ambiguous(names) => Err(ambiguous("person", input, names)),
-        PrefixMatch::None => Err(invalid(format!("no person matches \"{input}\" (give P-4, a username or part of the name)"))),
+        PrefixMatch::None => Err(invalid(format!(
+            "no person matches \"{input}\" (give P-4, a username or part of the name)"
+        ))),
     }
 }
 
 /// An owner: P-4, a person's username or name, a service's short name or O-7.
 pub(crate) fn owner(conn: &Connection, input: &str) -> Result<Owner> {
     let t = input.trim().trim_start_matches('@');
-    if let Some(id) = looks_like_id(t, RecordKind::Organisation).filter(|_| t.to_uppercase().starts_with('O')) {
-        return Ok(Owner { person_id: None, org_id: Some(org_id(conn, &format!("O-{id}"))?) });
+    if let Some(id) =
+        looks_like_id(t, RecordKind::Organisation).filter(|_| t.to_uppercase().starts_with('O'))
+    {
+        return Ok(Owner {
+            person_id: None,
+            org_id: Some(org_id(conn, &format!("O-{id}"))?),
+        });
     }
     if t.to_uppercase().starts_with('P') && looks_like_id(t, RecordKind::Person).is_some() {
         let pid = person_id(conn, t)?;
-        return Ok(Owner { person_id: Some(pid), org_id: person_service(conn, pid)? });
+        return Ok(Owner {
+            person_id: Some(pid),
+            org_id: person_service(conn, pid)?,
+        });
     }
     // A service's short name (DSO, DSB) names the service.
     let service: Option<i64> = conn
@@ -82,9 +102,18 @@ pub(crate) fn owner(conn: &Connection, input: &str) -> Result<Owner> {
             |r| r.get(0),
         )
         .map(Some)
-        .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?;
+        .or_else(|e| {
+            if e == rusqlite::Error::QueryReturnedNoRows {
+                Ok(None)
+            } else {
+                Err(e)
+            }
+        })?;
     if let Some(org) = service {
-        return Ok(Owner { person_id: None, org_id: Some(org) });
+        return Ok(Owner {
+            person_id: None,
+            org_id: Some(org),
+        });
     }
     let pid = person_id(conn, t).map_err(|e| match e {
         StoreError::Invalid(m) if m.starts_with("no person") => {
@@ -92,7 +121,10 @@ pub(crate) fn owner(conn: &Connection, input: &str) -> Result<Owner> {
         }
         e => e,
     })?;
-    Ok(Owner { person_id: Some(pid), org_id: person_service(conn, pid)? })
+    Ok(Owner {
+        person_id: Some(pid),
+        org_id: person_service(conn, pid)?,
+    })
 }
 
 /// The service a member of staff works for, if their organisation is a service.
@@ -129,15 +161,27 @@ impl Store {
     pub fn current_person(&self) -> Result<Option<i64>> {
         Ok(self
             .conn
-            .query_row("SELECT id FROM person WHERE username = ?1 COLLATE NOCASE", [self.user()], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM person WHERE username = ?1 COLLATE NOCASE",
+                [self.user()],
+                |r| r.get(0),
+            )
             .map(Some)
-            .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?)
+            .or_else(|e| {
+                if e == rusqlite::Error::QueryReturnedNoRows {
+                    Ok(None)
+                } else {
+                    Err(e)
+                }
+            })?)
     }
 }
 
 pub(crate) fn owner_label(conn: &Connection, owner: Owner) -> Result<String> {
     let person: Option<String> = match owner.person_id {
-        Some(p) => Some(conn.query_row("SELECT name FROM person WHERE id = ?1", [p], |r| r.get(0))?),
+        Some(p) => {
+            Some(conn.query_row("SELECT name FROM person WHERE id = ?1", [p], |r| r.get(0))?)
+        }
         None => None,
     };
     let service: Option<String> = match owner.org_id {

@@ -1,7 +1,8 @@
 //! Signals, their feedback and their timeline.
 
 use super::{
-    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, date_str, invalid, now_stamp, parse_date_col,
+    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, date_str, invalid, now_stamp,
+    parse_date_col,
     resolve::{Owner, owner_label},
 };
 use crate::domain::signal::{SignalEvent, SignalFacts, SignalState, transition};
@@ -23,7 +24,12 @@ pub enum Channel {
 }
 
 impl Channel {
-    pub const ALL: [Channel; 4] = [Channel::Email, Channel::Phone, Channel::Meeting, Channel::Letter];
+    pub const ALL: [Channel; 4] = [
+        Channel::Email,
+        Channel::Phone,
+        Channel::Meeting,
+        Channel::Letter,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -72,7 +78,10 @@ impl Signal {
     }
 
     pub fn owner(&self) -> Owner {
-        Owner { person_id: self.owner_person_id, org_id: self.owner_org_id }
+        Owner {
+            person_id: self.owner_person_id,
+            org_id: self.owner_org_id,
+        }
     }
 
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
@@ -194,13 +203,18 @@ pub(crate) fn get(conn: &Connection, id: i64) -> Result<Signal> {
 }
 
 fn has_final_feedback(conn: &Connection, id: i64) -> Result<bool> {
-    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM feedback WHERE signal_id = ?1 AND is_final = 1)", [id], |r| {
-        r.get(0)
-    })?)
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM feedback WHERE signal_id = ?1 AND is_final = 1)",
+        [id],
+        |r| r.get(0),
+    )?)
 }
 
 fn facts(conn: &Connection, s: &Signal) -> Result<SignalFacts> {
-    Ok(SignalFacts { state: s.state, has_final_feedback: has_final_feedback(conn, s.id)? })
+    Ok(SignalFacts {
+        state: s.state,
+        has_final_feedback: has_final_feedback(conn, s.id)?,
+    })
 }
 
 pub(crate) fn log_event(
@@ -215,13 +229,22 @@ pub(crate) fn log_event(
     tx.execute(
         "INSERT INTO signal_event (signal_id, at, username, event, from_state, to_state, detail)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![signal_id, now_stamp(), ctx.user, event, from.map(|s| s.code()), to.map(|s| s.code()), detail],
+        params![
+            signal_id,
+            now_stamp(),
+            ctx.user,
+            event,
+            from.map(|s| s.code()),
+            to.map(|s| s.code()),
+            detail
+        ],
     )?;
     Ok(())
 }
 
 fn clean_opt(s: Option<String>) -> Option<String> {
-    s.map(|v| text::clean_line(&v).trim().to_string()).filter(|v| !v.is_empty())
+    s.map(|v| text::clean_line(&v).trim().to_string())
+        .filter(|v| !v.is_empty())
 }
 
 fn clean_theme(s: Option<String>) -> Option<String> {
@@ -265,7 +288,15 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewSignal) -> Result<
         Some(m) => format!("raised in M-{m}"),
         None => String::new(),
     };
-    log_event(tx, ctx, s.id, "received", None, Some(SignalState::New), &detail)?;
+    log_event(
+        tx,
+        ctx,
+        s.id,
+        "received",
+        None,
+        Some(SignalState::New),
+        &detail,
+    )?;
     Ok(s)
 }
 
@@ -280,23 +311,52 @@ fn change_state(
     detail: &str,
 ) -> Result<Signal> {
     let version = bump_version(tx, before.reference(), expected_version)?;
-    tx.execute("UPDATE signal SET state = ?2 WHERE id = ?1", params![before.id, to.code()])?;
+    tx.execute(
+        "UPDATE signal SET state = ?2 WHERE id = ?1",
+        params![before.id, to.code()],
+    )?;
     let mut after = get(tx, before.id)?;
     after.version = version;
-    audit::log(tx, ctx, after.reference(), event, audit::diff(before, &after))?;
-    log_event(tx, ctx, before.id, event, Some(before.state), Some(to), detail)?;
+    audit::log(
+        tx,
+        ctx,
+        after.reference(),
+        event,
+        audit::diff(before, &after),
+    )?;
+    log_event(
+        tx,
+        ctx,
+        before.id,
+        event,
+        Some(before.state),
+        Some(to),
+        detail,
+    )?;
     Ok(after)
 }
 
-pub(crate) fn add_feedback_tx(tx: &Transaction<'_>, ctx: &Ctx, id: i64, fb: NewFeedback, expected: Option<i64>) -> Result<Signal> {
+pub(crate) fn add_feedback_tx(
+    tx: &Transaction<'_>,
+    ctx: &Ctx,
+    id: i64,
+    fb: NewFeedback,
+    expected: Option<i64>,
+) -> Result<Signal> {
     let before = get(tx, id)?;
     let text = required(&fb.text, "the feedback text")?;
-    let event = if fb.is_final { SignalEvent::FinalFeedback } else { SignalEvent::InterimFeedback };
+    let event = if fb.is_final {
+        SignalEvent::FinalFeedback
+    } else {
+        SignalEvent::InterimFeedback
+    };
     let to = transition(facts(tx, &before)?, event)?;
     if let Some(d) = fb.next_due
         && d < ctx.today
     {
-        return Err(invalid(format!("the next feedback date {d} is in the past")));
+        return Err(invalid(format!(
+            "the next feedback date {d} is in the past"
+        )));
     }
     tx.execute(
         "INSERT INTO feedback (signal_id, is_final, channel, text, given_on, given_by, next_due, created_at)
@@ -306,10 +366,17 @@ pub(crate) fn add_feedback_tx(tx: &Transaction<'_>, ctx: &Ctx, id: i64, fb: NewF
     let fid = tx.last_insert_rowid();
     // Interim feedback promises news by a date: that becomes the next due date.
     if let Some(d) = fb.next_due {
-        tx.execute("UPDATE signal SET feedback_due = ?2 WHERE id = ?1", params![id, date_str(d)])?;
+        tx.execute(
+            "UPDATE signal SET feedback_due = ?2 WHERE id = ?1",
+            params![id, date_str(d)],
+        )?;
     }
     let kind = if fb.is_final { "final" } else { "interim" };
-    let detail = format!("{kind} feedback #{fid} by {}: {}", fb.channel.code(), one_line(&text, 80));
+    let detail = format!(
+        "{kind} feedback #{fid} by {}: {}",
+        fb.channel.code(),
+        one_line(&text, 80)
+    );
     change_state(tx, ctx, &before, to, expected, "feedback", &detail)
 }
 
@@ -377,13 +444,24 @@ impl Store {
         })
     }
 
-    pub fn add_feedback(&mut self, id: i64, fb: NewFeedback, expected: Option<i64>) -> Result<Signal> {
+    pub fn add_feedback(
+        &mut self,
+        id: i64,
+        fb: NewFeedback,
+        expected: Option<i64>,
+    ) -> Result<Signal> {
         self.write(|tx, ctx| add_feedback_tx(tx, ctx, id, fb, expected))
     }
 
     /// Decline with an explanation, which is recorded as final feedback too: the
     /// organisation hears what can and cannot be done, and why.
-    pub fn decline(&mut self, id: i64, explanation: &str, channel: Channel, expected: Option<i64>) -> Result<Signal> {
+    pub fn decline(
+        &mut self,
+        id: i64,
+        explanation: &str,
+        channel: Channel,
+        expected: Option<i64>,
+    ) -> Result<Signal> {
         self.write(|tx, ctx| {
             let before = get(tx, id)?;
             let explanation = required(explanation, "an explanation for declining")?;
@@ -412,9 +490,28 @@ impl Store {
                 )));
             }
             let to = transition(facts(tx, &before)?, SignalEvent::Merge)?;
-            tx.execute("UPDATE signal SET merged_into = ?2 WHERE id = ?1", params![id, into])?;
-            let after = change_state(tx, ctx, &before, to, expected, "merged", &format!("merged into S-{into}"))?;
-            log_event(tx, ctx, into, "merge", None, None, &format!("S-{id} merged into this signal: {}", before.title))?;
+            tx.execute(
+                "UPDATE signal SET merged_into = ?2 WHERE id = ?1",
+                params![id, into],
+            )?;
+            let after = change_state(
+                tx,
+                ctx,
+                &before,
+                to,
+                expected,
+                "merged",
+                &format!("merged into S-{into}"),
+            )?;
+            log_event(
+                tx,
+                ctx,
+                into,
+                "merge",
+                None,
+                None,
+                &format!("S-{id} merged into this signal: {}", before.title),
+            )?;
             Ok(after)
         })
     }
@@ -427,14 +524,30 @@ impl Store {
         })
     }
 
-    pub fn reopen_signal(&mut self, id: i64, reason: &str, expected: Option<i64>) -> Result<Signal> {
+    pub fn reopen_signal(
+        &mut self,
+        id: i64,
+        reason: &str,
+        expected: Option<i64>,
+    ) -> Result<Signal> {
         self.write(|tx, ctx| {
             let before = get(tx, id)?;
             let reason = required(reason, "a reason for reopening")?;
             let to = transition(facts(tx, &before)?, SignalEvent::Reopen)?;
             let due = ctx.today + Duration::days(DEFAULT_FEEDBACK_DAYS);
-            tx.execute("UPDATE signal SET feedback_due = ?2 WHERE id = ?1", params![id, date_str(due)])?;
-            change_state(tx, ctx, &before, to, expected, "reopened", &one_line(&reason, 80))
+            tx.execute(
+                "UPDATE signal SET feedback_due = ?2 WHERE id = ?1",
+                params![id, date_str(due)],
+            )?;
+            change_state(
+                tx,
+                ctx,
+                &before,
+                to,
+                expected,
+                "reopened",
+                &one_line(&reason, 80),
+            )
         })
     }
 
@@ -463,15 +576,20 @@ impl Store {
     pub fn timeline(&self, id: i64) -> Result<Vec<TimelineEntry>> {
         get(&self.conn, id)?;
         let mut st = self.conn.prepare_cached(
-            "SELECT at, username, event, detail FROM signal_event WHERE signal_id = ?1
+            "SELECT at, username, event, detail, id FROM signal_event WHERE signal_id = ?1
              UNION ALL
-             SELECT m.starts_at, mi.created_by, 'meeting', 'discussed in M-' || m.id || ' ' || m.title || ': ' || mi.text
+             SELECT m.starts_at, mi.created_by, 'meeting', 'discussed in M-' || m.id || ' ' || m.title || ': ' || mi.text, 0
                FROM minute mi JOIN meeting m ON m.id = mi.meeting_id
               WHERE mi.signal_id = ?1
-             ORDER BY 1, 3",
+             ORDER BY 1, 5",
         )?;
         let rows = st.query_map([id], |r| {
-            Ok(TimelineEntry { at: r.get(0)?, user: r.get(1)?, event: r.get(2)?, detail: r.get(3)? })
+            Ok(TimelineEntry {
+                at: r.get(0)?,
+                user: r.get(1)?,
+                event: r.get(2)?,
+                detail: r.get(3)?,
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -487,7 +605,11 @@ impl Store {
             f.states.iter().map(|s| s.code()).collect()
         };
         let states_json = serde_json::to_string(&states).unwrap_or_default();
-        let text = f.text.as_deref().map(|t| format!("%{}%", t.trim())).unwrap_or_default();
+        let text = f
+            .text
+            .as_deref()
+            .map(|t| format!("%{}%", t.trim()))
+            .unwrap_or_default();
         let mut st = self.conn.prepare_cached(
             "SELECT s.id, s.title, o.name, s.district, s.theme, s.owner_person_id, s.owner_org_id, s.state,
                     s.received_on, s.feedback_due,
@@ -518,13 +640,16 @@ impl Store {
                 f.unassigned,
                 f.overdue_only,
                 today,
-                f.theme.as_deref().map(|t| t.trim_start_matches('#').to_lowercase()),
+                f.theme
+                    .as_deref()
+                    .map(|t| t.trim_start_matches('#').to_lowercase()),
                 f.district,
                 text,
                 f.limit.map(|l| l as i64).unwrap_or(-1)
             ],
             |r| {
-                let state = SignalState::from_code(&r.get::<_, String>(7)?).unwrap_or(SignalState::New);
+                let state =
+                    SignalState::from_code(&r.get::<_, String>(7)?).unwrap_or(SignalState::New);
                 let due: Option<String> = r.get(9)?;
                 let due = due.map(|d| parse_date_col(&d));
                 Ok(SignalRow {
@@ -542,5 +667,30 @@ impl Store {
             },
         )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Store {
+    /// Set the feedback due date directly (the demo's story, and the generator);
+    /// users move it through triage or interim feedback.
+    pub fn set_feedback_due(&mut self, id: i64, due: NaiveDate) -> Result<Signal> {
+        self.write(|tx, ctx| {
+            let before = get(tx, id)?;
+            let version = bump_version(tx, before.reference(), None)?;
+            tx.execute(
+                "UPDATE signal SET feedback_due = ?2 WHERE id = ?1",
+                params![id, date_str(due)],
+            )?;
+            let mut after = get(tx, id)?;
+            after.version = version;
+            audit::log(
+                tx,
+                ctx,
+                after.reference(),
+                "update",
+                audit::diff(&before, &after),
+            )?;
+            Ok(after)
+        })
     }
 }

@@ -1,0 +1,477 @@
+//! The demo data: the seeds' organisations, invented people, signals, promises and
+//! meetings, with dates relative to today; and a generator for large databases.
+//!
+//! The loader replays history through the ordinary store API, day by day, so the
+//! demo holds exactly what real use would: audit rows, timelines, version numbers.
+
+pub mod data;
+mod generate;
+
+use crate::domain::action::ActionEvent;
+use crate::domain::meeting::MeetingEvent;
+use crate::store::{
+    Channel, NewAction, NewCommitment, NewFeedback, NewMeeting, NewOrg, NewPerson, NewSignal,
+    Owner, Result, Store, StoreError, Triage,
+};
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use data::{DemoActionState, DemoCommitmentState, DemoMeetingStatus, DemoSignalState, DemoWhen};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// What `load` added.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct DemoSummary {
+    pub organisations: usize,
+    pub people: usize,
+    pub signals: usize,
+    pub feedback: usize,
+    pub commitments: usize,
+    pub actions: usize,
+    pub meetings: usize,
+    pub minutes: usize,
+}
+
+/// Fill the database with the demo data, plus `scale` generated signals.
+pub fn load(store: &mut Store, scale: usize) -> Result<DemoSummary> {
+    let today = store.today();
+    let out = Loader {
+        store,
+        today,
+        orgs: HashMap::new(),
+        people: HashMap::new(),
+        signals: HashMap::new(),
+        meetings: HashMap::new(),
+        summary: DemoSummary::default(),
+    }
+    .run();
+    // Whatever happened, go back to the real clock.
+    let summary = out?;
+    let mut summary = summary;
+    if scale > 0 {
+        let g = generate::generate(store, scale)?;
+        summary.organisations += g.organisations;
+        summary.people += g.people;
+        summary.signals += g.signals;
+        summary.feedback += g.feedback;
+        summary.commitments += g.commitments;
+        summary.actions += g.actions;
+        summary.meetings += g.meetings;
+        summary.minutes += g.minutes;
+    }
+    Ok(summary)
+}
+
+struct Loader<'s> {
+    store: &'s mut Store,
+    today: NaiveDate,
+    orgs: HashMap<&'static str, i64>,
+    people: HashMap<&'static str, i64>,
+    signals: HashMap<&'static str, i64>,
+    meetings: HashMap<&'static str, i64>,
+    summary: DemoSummary,
+}
+
+fn context(what: &str, e: StoreError) -> StoreError {
+    StoreError::Invalid(format!("demo data, {what}: {e}"))
+}
+
+impl Loader<'_> {
+    fn run(mut self) -> Result<DemoSummary> {
+        let result = self.load_all();
+        self.store.set_as_of(None, self.today);
+        result.map(|()| self.summary)
+    }
+
+    /// Work as if it were `offset` days from today (never in the future).
+    fn at(&mut self, day: NaiveDate) {
+        let day = day.min(self.today);
+        self.store.set_as_of(Some(day), self.today);
+    }
+
+    fn day(&self, offset: i64) -> NaiveDate {
+        self.today + Duration::days(offset)
+    }
+
+    fn load_all(&mut self) -> Result<()> {
+        self.organisations()?;
+        self.persons()?;
+        self.signals()?;
+        self.meetings()?;
+        self.commitments()?;
+        self.actions()?;
+        Ok(())
+    }
+
+    fn organisations(&mut self) -> Result<()> {
+        self.at(self.day(-800));
+        for o in data::ORGANISATIONS {
+            let kind = match o.kind {
+                data::OrgKind::Residents => "residents",
+                data::OrgKind::Service => "service",
+                data::OrgKind::Partner => "partner",
+            };
+            let org = self
+                .store
+                .add_org(NewOrg {
+                    name: o.name.into(),
+                    short_name: o.short.map(Into::into),
+                    kind: Some(kind.into()),
+                    district: o.district.map(Into::into),
+                    neighbourhoods: o.neighbourhoods.iter().map(|n| n.to_string()).collect(),
+                    email: o.email.map(Into::into),
+                    cadence_per_year: Some(i64::from(o.cadence_per_year)),
+                    notes: Some(o.notes.into()),
+                })
+                .map_err(|e| context(o.name, e))?;
+            self.orgs.insert(o.name, org.id);
+            self.summary.organisations += 1;
+        }
+        Ok(())
+    }
+
+    fn persons(&mut self) -> Result<()> {
+        for p in data::PEOPLE {
+            let person = self
+                .store
+                .add_person(NewPerson {
+                    name: p.name.into(),
+                    org_id: self.orgs.get(p.org).copied(),
+                    role: Some(p.role.into()),
+                    email: p.email.map(Into::into),
+                    phone: p.phone.map(Into::into),
+                    username: p.username.map(Into::into),
+                    districts: p.districts.iter().map(|d| d.to_string()).collect(),
+                    themes: p.themes.iter().map(|t| t.to_string()).collect(),
+                    notes: None,
+                })
+                .map_err(|e| context(p.name, e))?;
+            self.people.insert(p.name, person.id);
+            self.summary.people += 1;
+        }
+        Ok(())
+    }
+
+    fn owner(&self, name: &str) -> Result<Owner> {
+        let pid = *self
+            .people
+            .get(name)
+            .ok_or_else(|| StoreError::Invalid(format!("demo data: unknown person {name}")))?;
+        let person = self.store.person(pid)?;
+        let service = match person.org_id {
+            Some(o) if self.store.org(o)?.kind == crate::store::OrgKind::Service => Some(o),
+            _ => None,
+        };
+        Ok(Owner {
+            person_id: Some(pid),
+            org_id: service,
+        })
+    }
+
+    /// The day a linked signal came in (or long ago when there is none).
+    fn received(&self, signal_id: Option<i64>) -> Result<NaiveDate> {
+        Ok(match signal_id {
+            Some(id) => self.store.signal(id)?.received_on,
+            None => NaiveDate::MIN,
+        })
+    }
+
+    fn signals(&mut self) -> Result<()> {
+        for s in data::SIGNALS {
+            self.signal(s).map_err(|e| context(s.title, e))?;
+            self.summary.signals += 1;
+        }
+        Ok(())
+    }
+
+    fn signal(&mut self, s: &data::DemoSignal) -> Result<()> {
+        let received = self.day(-s.received_days_ago);
+        self.at(received);
+        let sig = self.store.add_signal(NewSignal {
+            title: s.title.into(),
+            body: Some(s.body.into()),
+            org_id: self.orgs.get(s.org).copied(),
+            neighbourhood: s.neighbourhood.map(Into::into),
+            theme: Some(s.theme.into()),
+            received_on: Some(received),
+            ..Default::default()
+        })?;
+        self.signals.insert(s.title, sig.id);
+        let id = sig.id;
+        if s.state == DemoSignalState::New {
+            if let Some(due) = s.feedback_due_offset {
+                self.store.set_feedback_due(id, self.day(due))?;
+            }
+            return Ok(());
+        }
+        // Triage the day after it came in (or on the day, when it is due that soon).
+        let due = s.feedback_due_offset.map(|o| self.day(o));
+        let triage_day = (received + Duration::days(1))
+            .min(due.unwrap_or(self.today))
+            .max(received);
+        self.at(triage_day);
+        let owner = match s.owner {
+            Some(name) => self.owner(name)?,
+            None => Owner::default(),
+        };
+        self.store.triage(
+            id,
+            Triage {
+                owner: Some(owner),
+                theme: None,
+                expectation: s.expectation.map(Into::into),
+                feedback_due: due.filter(|d| *d >= triage_day),
+            },
+            None,
+        )?;
+        if matches!(
+            s.state,
+            DemoSignalState::InProgress | DemoSignalState::Answered | DemoSignalState::Closed
+        ) {
+            self.store.start_signal(id, None)?;
+        }
+        let feedback: Vec<_> = if s.state == DemoSignalState::Declined {
+            s.feedback
+                .iter()
+                .take(s.feedback.len().saturating_sub(1))
+                .collect()
+        } else {
+            s.feedback.iter().collect()
+        };
+        for f in feedback {
+            self.at(self.day(-f.days_ago).max(triage_day));
+            let channel = channel(f.channel);
+            self.store.add_feedback(
+                id,
+                NewFeedback {
+                    channel,
+                    text: f.text.into(),
+                    is_final: f.final_,
+                    next_due: None,
+                },
+                None,
+            )?;
+            self.summary.feedback += 1;
+        }
+        match s.state {
+            DemoSignalState::Closed => {
+                let last = s
+                    .feedback
+                    .last()
+                    .map(|f| self.day(-f.days_ago + 2))
+                    .unwrap_or(self.today);
+                self.at(last);
+                self.store.close_signal(id, None)?;
+            }
+            DemoSignalState::Declined => {
+                let when = s
+                    .feedback
+                    .last()
+                    .map(|f| self.day(-f.days_ago))
+                    .unwrap_or(self.today);
+                self.at(when.max(triage_day));
+                let explanation = s
+                    .decline_explanation
+                    .unwrap_or("Dit valt buiten wat de gemeente kan doen.");
+                let ch = s
+                    .feedback
+                    .last()
+                    .map(|f| channel(f.channel))
+                    .unwrap_or(Channel::Email);
+                self.store.decline(id, explanation, ch, None)?;
+                self.summary.feedback += 1;
+            }
+            _ => {}
+        }
+        // The feedback due date as the story tells it (overdue, due soon or later).
+        if let Some(d) = due
+            && matches!(
+                s.state,
+                DemoSignalState::Triaged | DemoSignalState::InProgress
+            )
+        {
+            self.store.set_feedback_due(id, d)?;
+        }
+        Ok(())
+    }
+
+    fn meetings(&mut self) -> Result<()> {
+        for m in data::MEETINGS {
+            self.meeting(m).map_err(|e| context(m.title, e))?;
+            self.summary.meetings += 1;
+        }
+        Ok(())
+    }
+
+    fn meeting(&mut self, m: &data::DemoMeeting) -> Result<()> {
+        let start = match m.start {
+            DemoWhen::Absolute(s) => NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
+                .map_err(|_| StoreError::Invalid(format!("demo data: bad start {s}")))?,
+            DemoWhen::Relative { days, time } => self.day(days).and_time(parse_time(time)),
+        };
+        let end = m.end_time.map(|t| start.date().and_time(parse_time(t)));
+        // Planned meetings were put in the diary a few weeks ahead.
+        let made_on = if m.status == DemoMeetingStatus::Planned {
+            self.day(-14)
+        } else {
+            start.date() - Duration::days(21)
+        };
+        self.at(made_on);
+        let meeting = self.store.add_meeting(NewMeeting {
+            title: m.title.into(),
+            kind: Some(m.kind.into()),
+            starts_at: Some(start),
+            ends_at: end,
+            location: Some(m.location.into()),
+            district: m.district.map(Into::into),
+            org_ids: m
+                .orgs
+                .iter()
+                .filter_map(|o| self.orgs.get(o).copied())
+                .collect(),
+            chair_id: m.chair.and_then(|p| self.people.get(p).copied()),
+            minute_taker_id: m.minute_taker.and_then(|p| self.people.get(p).copied()),
+            agenda: m.agenda.iter().map(|a| a.to_string()).collect(),
+        })?;
+        self.meetings.insert(m.title, meeting.id);
+        if m.status == DemoMeetingStatus::Planned {
+            return Ok(());
+        }
+        self.at(start.date());
+        for org in m.orgs {
+            if let Some(id) = self.orgs.get(org) {
+                self.store
+                    .set_attendance(meeting.id, *id, Some(m.attended.contains(org)))?;
+            }
+        }
+        let agenda = self.store.agenda(meeting.id)?;
+        for line in m.minutes {
+            let item = agenda.get(line.agenda_index).map(|a| a.id);
+            self.store.add_minute(meeting.id, item, line.line)?;
+            self.summary.minutes += 1;
+        }
+        self.store
+            .meeting_step(meeting.id, MeetingEvent::Hold, None)?;
+        if m.status == DemoMeetingStatus::Final {
+            self.at(start.date() + Duration::days(7));
+            self.store
+                .meeting_step(meeting.id, MeetingEvent::Finalise, None)?;
+        }
+        Ok(())
+    }
+
+    fn commitments(&mut self) -> Result<()> {
+        for c in data::COMMITMENTS {
+            self.commitment(c).map_err(|e| context(c.text, e))?;
+            self.summary.commitments += 1;
+        }
+        Ok(())
+    }
+
+    fn commitment(&mut self, c: &data::DemoCommitment) -> Result<()> {
+        let first_due = c
+            .moves
+            .first()
+            .map(|m| m.from_offset)
+            .unwrap_or(c.due_offset);
+        let signal_id = c.signal_title.and_then(|t| self.signals.get(t).copied());
+        // Promised after the signal came in, and some weeks before it was due.
+        let made = self
+            .day(first_due.min(c.due_offset) - 45)
+            .max(self.received(signal_id)?);
+        self.at(made);
+        let owner = self.owner(c.owner)?;
+        let org_id = *self
+            .orgs
+            .get(c.org)
+            .ok_or_else(|| StoreError::Invalid(format!("unknown org {}", c.org)))?;
+        let created = self.store.add_commitment(NewCommitment {
+            text: c.text.into(),
+            org_id,
+            owner,
+            due: self.day(first_due),
+            signal_id,
+            meeting_id: c.meeting.and_then(|t| self.meetings.get(t).copied()),
+            agenda_item_id: None,
+        })?;
+        for mv in c.moves {
+            // Moved a week before the old due date.
+            self.at(self.day(mv.from_offset - 7).max(made));
+            self.store
+                .move_commitment(created.id, self.day(mv.to_offset), mv.reason, None)?;
+        }
+        let resolved = c.resolved_offset.map(|o| self.day(o)).unwrap_or(self.today);
+        self.at(resolved);
+        match c.state {
+            DemoCommitmentState::Open => {}
+            DemoCommitmentState::KeptOnTime | DemoCommitmentState::KeptLate => {
+                self.store.keep_commitment(created.id, None)?;
+            }
+            DemoCommitmentState::Broken => {
+                let ack = c
+                    .acknowledgement
+                    .unwrap_or("Niet op tijd opgepakt; voortaan wekelijks bewaakt.");
+                self.store.break_commitment(created.id, ack, None)?;
+            }
+            DemoCommitmentState::Withdrawn => {
+                self.store.withdraw_commitment(
+                    created.id,
+                    c.reason.unwrap_or("Niet meer nodig."),
+                    None,
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn actions(&mut self) -> Result<()> {
+        for a in data::ACTIONS {
+            self.action(a).map_err(|e| context(a.text, e))?;
+            self.summary.actions += 1;
+        }
+        Ok(())
+    }
+
+    fn action(&mut self, a: &data::DemoAction) -> Result<()> {
+        let signal_id = a.signal_title.and_then(|t| self.signals.get(t).copied());
+        self.at(self.day(a.due_offset - 21).max(self.received(signal_id)?));
+        let owner = self.owner(a.owner)?;
+        let created = self.store.add_action(NewAction {
+            text: a.text.into(),
+            owner,
+            due: Some(self.day(a.due_offset)),
+            signal_id,
+            meeting_id: a.meeting.and_then(|t| self.meetings.get(t).copied()),
+            agenda_item_id: None,
+        })?;
+        self.at(self.day(a.due_offset - 2));
+        match a.state {
+            DemoActionState::Open => {}
+            DemoActionState::Done => {
+                self.store
+                    .finish_action(created.id, ActionEvent::Done, None, None)?;
+            }
+            DemoActionState::Cancelled => {
+                self.store.finish_action(
+                    created.id,
+                    ActionEvent::Cancel,
+                    Some("Niet meer nodig"),
+                    None,
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn channel(c: data::Channel) -> Channel {
+    match c {
+        data::Channel::Email => Channel::Email,
+        data::Channel::Phone => Channel::Phone,
+        data::Channel::Meeting => Channel::Meeting,
+        data::Channel::Letter => Channel::Letter,
+    }
+}
+
+fn parse_time(t: &str) -> NaiveTime {
+    NaiveTime::parse_from_str(t, "%H:%M").unwrap_or_default()
+}

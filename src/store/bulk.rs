@@ -1,0 +1,229 @@
+//! Bulk loading for generated data (`demo --scale N`): one transaction, prepared
+//! statements, no per-row audit. Only the demo generator and benchmarks use it.
+
+use super::{Result, Store, date_str, now_stamp};
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Transaction, TransactionBehavior, params};
+
+pub struct Bulk<'a> {
+    tx: Transaction<'a>,
+    stamp: String,
+    user: String,
+}
+
+/// A generated signal with the facts the generator decided.
+pub struct BulkSignal<'s> {
+    pub title: &'s str,
+    pub body: &'s str,
+    pub org_id: i64,
+    pub district: Option<&'s str>,
+    pub theme: &'s str,
+    pub state: &'s str,
+    pub owner_person_id: Option<i64>,
+    pub owner_org_id: Option<i64>,
+    pub received_on: NaiveDate,
+    pub feedback_due: NaiveDate,
+}
+
+impl Store {
+    /// Start a bulk load; nothing is visible to others until `Bulk::commit`.
+    pub fn bulk(&mut self) -> Result<Bulk<'_>> {
+        let user = self.ctx.user.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        Ok(Bulk {
+            tx,
+            stamp: now_stamp(),
+            user,
+        })
+    }
+}
+
+impl Bulk<'_> {
+    pub fn org(
+        &self,
+        name: &str,
+        kind: &str,
+        district: Option<&str>,
+        neighbourhoods: &str,
+    ) -> Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO organisation (name, kind, district, neighbourhoods, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            )?
+            .execute(params![name, kind, district, neighbourhoods, self.stamp])?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn person(
+        &self,
+        name: &str,
+        org_id: i64,
+        role: &str,
+        districts: &str,
+        themes: &str,
+    ) -> Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO person (name, org_id, role, districts, themes, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+            )?
+            .execute(params![name, org_id, role, districts, themes, self.stamp])?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn signal(&self, s: &BulkSignal<'_>) -> Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO signal (title, body, org_id, district, theme, state, owner_person_id, owner_org_id,
+                                     received_on, feedback_due, created_by, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+            )?
+            .execute(params![
+                s.title,
+                s.body,
+                s.org_id,
+                s.district,
+                s.theme,
+                s.state,
+                s.owner_person_id,
+                s.owner_org_id,
+                date_str(s.received_on),
+                date_str(s.feedback_due),
+                self.user,
+                self.stamp
+            ])?;
+        let id = self.tx.last_insert_rowid();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO signal_event (signal_id, at, username, event, to_state, detail)
+                 VALUES (?1, ?2, ?3, 'received', 'new', 'generated')",
+            )?
+            .execute(params![
+                id,
+                format!("{}T09:00:00Z", date_str(s.received_on)),
+                self.user
+            ])?;
+        Ok(id)
+    }
+
+    pub fn feedback(
+        &self,
+        signal_id: i64,
+        is_final: bool,
+        channel: &str,
+        text: &str,
+        given_on: NaiveDate,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO feedback (signal_id, is_final, channel, text, given_on, given_by, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![signal_id, is_final, channel, text, date_str(given_on), self.user, self.stamp])?;
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn commitment(
+        &self,
+        text: &str,
+        org_id: i64,
+        owner_person_id: Option<i64>,
+        due: NaiveDate,
+        state: &str,
+        resolved_on: Option<NaiveDate>,
+        signal_id: Option<i64>,
+        meeting_id: Option<i64>,
+    ) -> Result<i64> {
+        let ack = (state == "broken")
+            .then_some("Te laat opgepakt; voortaan bewaakt in de wekelijkse planning.");
+        let reason =
+            (state == "withdrawn").then_some("Niet meer nodig na overleg met de organisatie.");
+        self.tx
+            .prepare_cached(
+                "INSERT INTO commitment (text, org_id, owner_person_id, due, state, resolved_on, acknowledgement, reason,
+                                         signal_id, meeting_id, created_by, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+            )?
+            .execute(params![
+                text,
+                org_id,
+                owner_person_id,
+                date_str(due),
+                state,
+                resolved_on.map(date_str),
+                ack,
+                reason,
+                signal_id,
+                meeting_id,
+                self.user,
+                self.stamp
+            ])?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn action(
+        &self,
+        text: &str,
+        owner_person_id: Option<i64>,
+        due: NaiveDate,
+        state: &str,
+        signal_id: Option<i64>,
+        meeting_id: Option<i64>,
+    ) -> Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO action (text, owner_person_id, due, state, signal_id, meeting_id, created_by, created_at,
+                                     updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+            )?
+            .execute(params![text, owner_person_id, date_str(due), state, signal_id, meeting_id, self.user, self.stamp])?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn meeting(
+        &self,
+        title: &str,
+        starts_at: NaiveDateTime,
+        status: &str,
+        district: Option<&str>,
+        org_id: i64,
+    ) -> Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO meeting (title, kind, starts_at, location, district, status, created_by, created_at, updated_at)
+                 VALUES (?1, 'wijkoverleg', ?2, 'Buurthuis', ?3, ?4, ?5, ?6, ?6)",
+            )?
+            .execute(params![title, super::meetings::dt_str(starts_at), district, status, self.user, self.stamp])?;
+        let id = self.tx.last_insert_rowid();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO meeting_org (meeting_id, org_id, attended) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![id, org_id, (status != "planned").then_some(true)])?;
+        Ok(id)
+    }
+
+    pub fn minute(&self, meeting_id: i64, position: i64, kind: &str, text: &str) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO minute (meeting_id, position, kind, text, created_by, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+            )?
+            .execute(params![meeting_id, position, kind, text, self.user, self.stamp])?;
+        Ok(())
+    }
+
+    /// Make it all visible at once, with one audit row that says what happened.
+    pub fn commit(self, summary: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO audit (at, username, record, action, changes) VALUES (?1, ?2, 'demo', 'generate', ?3)",
+            params![self.stamp, self.user, serde_json::json!({ "generated": [null, summary] }).to_string()],
+        )?;
+        self.tx.commit()?;
+        Ok(())
+    }
+}

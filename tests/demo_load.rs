@@ -1,0 +1,180 @@
+//! The demo data loads through the ordinary store API and tells the story it should:
+//! overdue, due-soon and on-time items relative to today, every state present.
+
+use chrono::NaiveDate;
+use wijkdesk::domain::commitment::Outcome;
+use wijkdesk::domain::signal::SignalState;
+use wijkdesk::store::{ActionFilter, CommitmentFilter, Ctx, SignalFilter, Store};
+
+fn demo_store(dir: &tempfile::TempDir, scale: usize) -> Store {
+    let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+    let mut store = Store::open(
+        &dir.path().join("demo.db"),
+        Ctx {
+            user: "demo".into(),
+            today,
+        },
+    )
+    .unwrap();
+    wijkdesk::demo::load(&mut store, scale).unwrap();
+    store
+}
+
+#[test]
+fn demo_loads_the_seed_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(&dir, 0);
+    assert_eq!(
+        store.today(),
+        NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
+        "the loader gives the clock back"
+    );
+    let orgs = store.org_summaries("", 1000).unwrap();
+    assert_eq!(
+        orgs.iter()
+            .filter(|o| o.org.kind == wijkdesk::store::OrgKind::Residents)
+            .count(),
+        25
+    );
+    assert!(
+        orgs.iter()
+            .any(|o| o.org.short_name.as_deref() == Some("DSO"))
+    );
+    assert!(
+        orgs.iter().any(|o| o.cadence_overdue),
+        "some organisation is overdue on its cadence"
+    );
+
+    let all = store
+        .signals(&SignalFilter {
+            all_states: true,
+            ..Default::default()
+        })
+        .unwrap();
+    for state in [
+        SignalState::New,
+        SignalState::Triaged,
+        SignalState::InProgress,
+        SignalState::Answered,
+        SignalState::Closed,
+        SignalState::Declined,
+    ] {
+        assert!(
+            all.iter().any(|s| s.state == state),
+            "no demo signal is {state}"
+        );
+    }
+    let open = store.signals(&SignalFilter::default()).unwrap();
+    assert!(open.iter().any(|s| s.overdue), "some feedback is overdue");
+    let today = store.today();
+    assert!(
+        open.iter()
+            .any(|s| !s.overdue && s.feedback_due.is_some_and(|d| (d - today).num_days() <= 7)),
+        "some feedback is due within a week"
+    );
+    assert!(
+        open.first().unwrap().overdue,
+        "overdue feedback tops the inbox"
+    );
+
+    let commitments = store
+        .commitments(&CommitmentFilter {
+            all_states: true,
+            ..Default::default()
+        })
+        .unwrap();
+    for outcome in [
+        Outcome::OpenOverdue,
+        Outcome::Open,
+        Outcome::KeptOnTime,
+        Outcome::KeptLate,
+        Outcome::Broken,
+        Outcome::Withdrawn,
+    ] {
+        assert!(
+            commitments.iter().any(|c| c.outcome == outcome),
+            "no demo commitment is {}",
+            outcome.code()
+        );
+    }
+    assert!(
+        commitments
+            .iter()
+            .any(|c| !store.commitment_moves(c.id).unwrap().is_empty())
+    );
+    let actions = store
+        .actions(&ActionFilter {
+            all_states: true,
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(actions.iter().any(|a| a.overdue));
+
+    let meetings = store.meetings(100).unwrap();
+    let october = meetings
+        .iter()
+        .find(|m| m.starts_at.format("%Y-%m-%d").to_string() == "2024-10-16")
+        .unwrap();
+    assert!(store.minutes(october.id).unwrap().len() > 10);
+    // Minutes lines created their records, linked to the meeting.
+    let minutes: Vec<_> = meetings
+        .iter()
+        .flat_map(|m| store.minutes(m.id).unwrap())
+        .collect();
+    assert!(
+        minutes
+            .iter()
+            .any(|m| m.created.as_deref().is_some_and(|c| c.starts_with("A-")))
+    );
+    assert!(
+        minutes
+            .iter()
+            .any(|m| m.created.as_deref().is_some_and(|c| c.starts_with("C-")))
+    );
+    assert!(
+        minutes
+            .iter()
+            .any(|m| m.created.as_deref().is_some_and(|c| c.starts_with("S-")))
+    );
+    assert!(store.check().unwrap().is_empty());
+}
+
+#[test]
+fn demo_timelines_run_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(&dir, 0);
+    let closed = store
+        .signals(&SignalFilter {
+            states: vec![SignalState::Closed],
+            ..Default::default()
+        })
+        .unwrap();
+    let timeline = store.timeline(closed[0].id).unwrap();
+    let events: Vec<&str> = timeline.iter().map(|t| t.event.as_str()).collect();
+    assert_eq!(events.first(), Some(&"received"));
+    assert!(events.contains(&"closed"));
+    assert!(events.contains(&"triaged") && events.contains(&"feedback"));
+    let stamps: Vec<&str> = timeline.iter().map(|t| t.at.as_str()).collect();
+    let mut sorted = stamps.clone();
+    sorted.sort();
+    assert_eq!(stamps, sorted);
+}
+
+#[test]
+fn scale_adds_generated_records_deterministically() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    let sa = demo_store(&a, 500);
+    let sb = demo_store(&b, 500);
+    let count = |s: &Store| {
+        s.signals(&SignalFilter {
+            all_states: true,
+            ..Default::default()
+        })
+        .unwrap()
+    };
+    let (ra, rb) = (count(&sa), count(&sb));
+    assert!(ra.len() >= 500);
+    assert_eq!(ra, rb, "the same scale gives the same data");
+    assert!(sa.check().unwrap().is_empty());
+}

@@ -12,7 +12,9 @@ mod meetings;
 mod open;
 mod orgs;
 mod people;
+mod privacy;
 mod resolve;
+mod search;
 mod signals;
 
 pub use actions::{Action, ActionFilter, NewAction};
@@ -24,6 +26,7 @@ pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_db_path};
 pub use orgs::{NewOrg, OrgEdit, OrgKind, OrgSummary, Organisation};
 pub use people::{NewPerson, Person, PersonEdit};
 pub use resolve::Owner;
+pub use search::{MAX_WORDS, SearchHit, SearchKind, SearchQuery, build_query};
 pub use signals::{
     Channel, Feedback, NewFeedback, NewSignal, Signal, SignalFilter, SignalRow, TimelineEntry,
     Triage,

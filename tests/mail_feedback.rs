@@ -1,0 +1,158 @@
+//! Feedback by email: a stand-in mail command records what it received; feedback is
+//! recorded as given only when sending succeeded; without a command an .eml is written.
+
+use chrono::NaiveDate;
+use std::os::unix::fs::PermissionsExt;
+use wijkdesk::mailer::{Delivery, send_feedback};
+use wijkdesk::store::{Channel, Ctx, NewFeedback, NewOrg, NewSignal, Owner, Store, Triage};
+
+fn setup(dir: &tempfile::TempDir) -> (Store, i64) {
+    let ctx = Ctx {
+        user: "tester".into(),
+        today: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
+    };
+    let mut store = Store::open(&dir.path().join("m.db"), ctx).unwrap();
+    let org = store
+        .add_org(NewOrg {
+            name: "Bewonersoverleg Duinoord".into(),
+            email: Some("bo-duinoord@example.org".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let service = store
+        .add_org(NewOrg {
+            name: "Dienst Stadsbeheer".into(),
+            short_name: Some("DSB".into()),
+            kind: Some("service".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let s = store
+        .add_signal(NewSignal {
+            title: "Losse tegels".into(),
+            org_id: Some(org.id),
+            ..Default::default()
+        })
+        .unwrap();
+    store
+        .triage(
+            s.id,
+            Triage {
+                owner: Some(Owner {
+                    person_id: None,
+                    org_id: Some(service.id),
+                }),
+                ..Default::default()
+            },
+            None,
+        )
+        .unwrap();
+    (store, s.id)
+}
+
+fn script(dir: &tempfile::TempDir, body: &str) -> String {
+    let path = dir.path().join("fake-sendmail");
+    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path.display().to_string()
+}
+
+fn fb(text: &str, is_final: bool) -> NewFeedback {
+    NewFeedback {
+        channel: Channel::Email,
+        text: text.into(),
+        is_final,
+        next_due: None,
+    }
+}
+
+#[test]
+fn sent_feedback_is_recorded_and_the_command_got_the_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, id) = setup(&dir);
+    let received = dir.path().join("received.eml");
+    let cmd = format!(
+        "{} -t",
+        script(&dir, &format!("cat > '{}'", received.display()))
+    );
+    let out = send_feedback(
+        &mut store,
+        id,
+        fb("De tegels zijn gelegd.", true),
+        "wijk@example.nl",
+        Some(&cmd),
+        dir.path(),
+    )
+    .unwrap();
+    assert_eq!(out.delivery, Delivery::Sent);
+    assert_eq!(out.signal.unwrap().state.code(), "answered");
+    let msg = std::fs::read_to_string(&received).unwrap();
+    assert!(msg.contains("To: bo-duinoord@example.org\r\n"));
+    assert!(msg.contains("Subject: Terugkoppeling S-1: Losse tegels\r\n"));
+    assert!(msg.contains("De tegels zijn gelegd."));
+    assert_eq!(store.feedback_of(id).unwrap().len(), 1);
+}
+
+#[test]
+fn a_failing_mail_command_records_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, id) = setup(&dir);
+    let cmd = script(&dir, "echo 'relay refused' >&2; exit 75");
+    let err = send_feedback(
+        &mut store,
+        id,
+        fb("Wij zijn ermee bezig.", false),
+        "wijk@example.nl",
+        Some(&cmd),
+        dir.path(),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("relay refused"), "{err}");
+    assert!(store.feedback_of(id).unwrap().is_empty());
+    assert_eq!(store.signal(id).unwrap().state.code(), "triaged");
+}
+
+#[test]
+fn without_a_command_an_eml_file_is_written_and_nothing_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, id) = setup(&dir);
+    let out = send_feedback(
+        &mut store,
+        id,
+        fb("Wij zijn ermee bezig.", false),
+        "wijk@example.nl",
+        None,
+        &dir.path().join("outbox"),
+    )
+    .unwrap();
+    let Delivery::Saved(path) = out.delivery else {
+        panic!("expected a saved file")
+    };
+    assert!(
+        std::fs::read_to_string(path)
+            .unwrap()
+            .contains("To: bo-duinoord@example.org")
+    );
+    assert!(out.signal.is_none());
+    assert!(store.feedback_of(id).unwrap().is_empty());
+}
+
+#[test]
+fn a_refused_step_sends_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, id) = setup(&dir);
+    store.add_feedback(id, fb("Klaar.", true), None).unwrap();
+    let received = dir.path().join("never.eml");
+    let cmd = script(&dir, &format!("cat > '{}'", received.display()));
+    let err = send_feedback(
+        &mut store,
+        id,
+        fb("Nog een keer", true),
+        "wijk@example.nl",
+        Some(&cmd),
+        dir.path(),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("answered"), "{err}");
+    assert!(!received.exists(), "no message left wijkdesk");
+}

@@ -102,6 +102,9 @@ CREATE TABLE signal (
 -- The inbox: open signals, overdue feedback first, then by age.
 CREATE INDEX signal_open_due ON signal(feedback_due, received_on, id)
     WHERE state IN ('new', 'triaged', 'in_progress');
+-- Keyset pages of the inbox: each segment (overdue / not) is one range scan.
+CREATE INDEX signal_open_received ON signal(received_on, id)
+    WHERE state IN ('new', 'triaged', 'in_progress');
 CREATE INDEX signal_state ON signal(state);
 CREATE INDEX signal_org ON signal(org_id);
 CREATE INDEX signal_owner ON signal(owner_person_id);

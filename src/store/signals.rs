@@ -145,6 +145,34 @@ pub struct Feedback {
     pub next_due: Option<NaiveDate>,
 }
 
+/// The columns of a list row, shared by every signal list.
+pub(crate) const ROW_SELECT: &str = "SELECT s.id, s.title, o.name, s.district, s.theme, s.owner_person_id, s.owner_org_id,
+        s.state, s.received_on, s.feedback_due,
+        coalesce(p.name, '') || CASE WHEN p.name IS NOT NULL AND so.id IS NOT NULL THEN ' (' ELSE '' END
+          || coalesce(coalesce(so.short_name, so.name), '')
+          || CASE WHEN p.name IS NOT NULL AND so.id IS NOT NULL THEN ')' ELSE '' END
+   FROM signal s
+   LEFT JOIN organisation o ON o.id = s.org_id
+   LEFT JOIN person p ON p.id = s.owner_person_id
+   LEFT JOIN organisation so ON so.id = s.owner_org_id";
+
+pub(crate) fn row_from(r: &Row<'_>, today: NaiveDate) -> rusqlite::Result<SignalRow> {
+    let state = SignalState::from_code(&r.get::<_, String>(7)?).unwrap_or(SignalState::New);
+    let due = r.get::<_, Option<String>>(9)?.map(|d| parse_date_col(&d));
+    Ok(SignalRow {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        org: r.get(2)?,
+        district: r.get(3)?,
+        theme: r.get(4)?,
+        owner: r.get(10)?,
+        state,
+        received_on: parse_date_col(&r.get::<_, String>(8)?),
+        feedback_due: due,
+        overdue: state.owes_feedback() && due.is_some_and(|d| d < today),
+    })
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TimelineEntry {
     pub at: String,
@@ -610,16 +638,8 @@ impl Store {
             .as_deref()
             .map(|t| format!("%{}%", t.trim()))
             .unwrap_or_default();
-        let mut st = self.conn.prepare_cached(
-            "SELECT s.id, s.title, o.name, s.district, s.theme, s.owner_person_id, s.owner_org_id, s.state,
-                    s.received_on, s.feedback_due,
-                    coalesce(p.name, '') || CASE WHEN p.name IS NOT NULL AND so.id IS NOT NULL THEN ' (' ELSE '' END
-                      || coalesce(coalesce(so.short_name, so.name), '')
-                      || CASE WHEN p.name IS NOT NULL AND so.id IS NOT NULL THEN ')' ELSE '' END
-               FROM signal s
-               LEFT JOIN organisation o ON o.id = s.org_id
-               LEFT JOIN person p ON p.id = s.owner_person_id
-               LEFT JOIN organisation so ON so.id = s.owner_org_id
+        let mut st = self.conn.prepare_cached(&format!(
+            "{ROW_SELECT}
               WHERE s.state IN (SELECT value FROM json_each(?1))
                 AND (?2 IS NULL OR s.org_id = ?2)
                 AND (?3 IS NULL OR s.owner_person_id = ?3)
@@ -630,8 +650,9 @@ impl Store {
                 AND (?9 = '' OR s.title LIKE ?9 OR o.name LIKE ?9 OR s.theme LIKE ?9)
               ORDER BY (s.state IN ('new','triaged','in_progress') AND s.feedback_due < ?6) DESC,
                        s.received_on, s.id
-              LIMIT ?10",
-        )?;
+              LIMIT ?10"
+        ))?;
+        let today_date = self.today();
         let rows = st.query_map(
             params![
                 states_json,
@@ -647,24 +668,7 @@ impl Store {
                 text,
                 f.limit.map(|l| l as i64).unwrap_or(-1)
             ],
-            |r| {
-                let state =
-                    SignalState::from_code(&r.get::<_, String>(7)?).unwrap_or(SignalState::New);
-                let due: Option<String> = r.get(9)?;
-                let due = due.map(|d| parse_date_col(&d));
-                Ok(SignalRow {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    org: r.get(2)?,
-                    district: r.get(3)?,
-                    theme: r.get(4)?,
-                    owner: r.get(10)?,
-                    state,
-                    received_on: parse_date_col(&r.get::<_, String>(8)?),
-                    feedback_due: due,
-                    overdue: state.owes_feedback() && due.is_some_and(|d| d < self.today()),
-                })
-            },
+            |r| row_from(r, today_date),
         )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

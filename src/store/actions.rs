@@ -199,7 +199,7 @@ impl Store {
                AND (?6 IS NULL OR a.due <= ?6)
                AND (?7 IS NULL OR a.signal_id = ?7)
                AND (?8 IS NULL OR a.meeting_id = ?8)
-             ORDER BY (a.state = 'open' AND a.due < ?5) DESC, a.state != 'open', a.due IS NULL, a.due, a.id
+             ORDER BY coalesce(a.state = 'open' AND a.due < ?5, 0) DESC, a.state != 'open', a.due IS NULL, a.due, a.id
              LIMIT ?9"
         ))?;
         let rows = st.query_map(

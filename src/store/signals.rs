@@ -189,6 +189,8 @@ pub struct SignalFilter {
     pub all_states: bool,
     pub org_id: Option<i64>,
     pub owner_person_id: Option<i64>,
+    /// A service: signals it owns, or that one of its staff owns.
+    pub owner_org_id: Option<i64>,
     pub unassigned: bool,
     pub overdue_only: bool,
     pub theme: Option<String>,
@@ -648,6 +650,7 @@ impl Store {
                 AND (?7 IS NULL OR s.theme = ?7)
                 AND (?8 IS NULL OR s.district = ?8 COLLATE NOCASE)
                 AND (?9 = '' OR s.title LIKE ?9 OR o.name LIKE ?9 OR s.theme LIKE ?9)
+                AND (?11 IS NULL OR s.owner_org_id = ?11 OR p.org_id = ?11)
               ORDER BY (s.state IN ('new','triaged','in_progress') AND s.feedback_due < ?6) DESC,
                        s.received_on, s.id
               LIMIT ?10"
@@ -666,7 +669,8 @@ impl Store {
                     .map(|t| t.trim_start_matches('#').to_lowercase()),
                 f.district,
                 text,
-                f.limit.map(|l| l as i64).unwrap_or(-1)
+                f.limit.map(|l| l as i64).unwrap_or(-1),
+                f.owner_org_id
             ],
             |r| row_from(r, today_date),
         )?;

@@ -1,0 +1,395 @@
+//! `wijkdesk meeting` and `wijkdesk minutes`: meetings, their agenda, attendance and minutes.
+
+use super::output::{Table, opt, with_ref};
+use super::{App, CliError, Expect, Result, id_of, r};
+use crate::domain::RecordKind;
+use crate::domain::meeting::MeetingEvent;
+use crate::store::{Meeting, NewMeeting, StoredMinute};
+use chrono::{NaiveDateTime, NaiveTime};
+use clap::{Args, Subcommand};
+use serde_json::json;
+
+#[derive(Debug, Subcommand)]
+pub enum MeetingCmd {
+    /// Plan a meeting with one or more organisations; prints its ID
+    #[command(
+        after_help = "Examples:\n  wijkdesk meeting add --title \"Overleg Duinoord\" --start 2026-02-12T19:30 --end 21:30 --org Duinoord \\\n    \
+                      --chair P-4 --agenda \"Opening\" --agenda \"Verkeer Valkenboskade\" --agenda \"Rondvraag\"\n  \
+                      wijkdesk meeting add --title \"Stadsdeeloverleg Escamp\" --start \"vr 19:30\" --org Zeeheld --org Moerwijk"
+    )]
+    Add(AddArgs),
+    /// List meetings: planned ones first (soonest first), then the others (latest first)
+    #[command(
+        after_help = "Examples:\n  wijkdesk meeting list\n  wijkdesk meeting list --limit 10 --json"
+    )]
+    List {
+        /// At most N rows
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a meeting: header, organisations with attendance, agenda and minutes
+    #[command(
+        after_help = "Examples:\n  wijkdesk meeting show M-5\n  wijkdesk meeting show 5 --json"
+    )]
+    Show {
+        /// M-5 or 5
+        meeting: String,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark a planned meeting held
+    #[command(after_help = "Examples:\n  wijkdesk meeting hold M-5")]
+    Hold(Step),
+    /// Make a held meeting's minutes final (later lines are amendments)
+    #[command(after_help = "Examples:\n  wijkdesk meeting finalise M-5")]
+    Finalise(Step),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MinutesCmd {
+    /// Add one line to a meeting's minutes, with the syntax of live minutes
+    #[command(
+        long_about = "Add one line to a meeting's minutes. A prefix gives its kind: none for a note, \
+                      D: or B: a decision, A: an action, T: or C: a commitment, S: a signal, Q: or V: an open \
+                      question. Tokens link it: @owner, org:NAME, #theme, due:2026-02-01 / due:+14d / \
+                      due:fri. A: creates an action, T: a commitment (it needs org: or a meeting with one \
+                      organisation, and due:), S: a signal. A token that does not resolve is reported as a \
+                      problem; the line is kept as typed.",
+        after_help = "Examples:\n  wijkdesk minutes add M-5 \"D: De schouw gaat door op 3 maart\"\n  \
+                      wijkdesk minutes add M-5 \"A: Aannemer bellen over de tegels @DSO due:+2w\" --item 2\n  \
+                      wijkdesk minutes add M-5 \"T: Verlichting hersteld org:Duinoord due:2026-03-01 @P-4\""
+    )]
+    Add(MinuteArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The meeting's title
+    #[arg(long)]
+    title: String,
+    /// When it starts: 2026-02-12T19:30, "2026-02-12 19:30", "vr 19:30"
+    #[arg(long, value_name = "DATETIME")]
+    start: String,
+    /// When it ends: a date and time, or a time on the day it starts (21:30)
+    #[arg(long, value_name = "DATETIME")]
+    end: Option<String>,
+    /// e.g. overleg (the default), bijeenkomst, schouw
+    #[arg(long)]
+    kind: Option<String>,
+    /// Where it is held
+    #[arg(long)]
+    location: Option<String>,
+    /// The district (stadsdeel)
+    #[arg(long)]
+    district: Option<String>,
+    /// An organisation invited (O-7 or a unique prefix of its name); repeat for more
+    #[arg(long = "org", value_name = "ORG")]
+    orgs: Vec<String>,
+    /// The chair (P-4 or a unique prefix of a name)
+    #[arg(long)]
+    chair: Option<String>,
+    /// Who takes the minutes (P-4 or a unique prefix of a name)
+    #[arg(long)]
+    minute_taker: Option<String>,
+    /// An agenda item, in order; repeat for more
+    #[arg(long = "agenda", value_name = "ITEM")]
+    agenda: Vec<String>,
+    /// Print the new record as JSON
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct Step {
+    /// M-5 or 5
+    meeting: String,
+    #[command(flatten)]
+    expect: Expect,
+    /// Print the changed record as JSON
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MinuteArgs {
+    /// M-5 or 5
+    meeting: String,
+    /// The line, e.g. "A: Aannemer bellen @DSO due:+2w"
+    line: String,
+    /// The agenda item it belongs to, by its number in `meeting show`
+    #[arg(long, value_name = "N")]
+    item: Option<i64>,
+    /// Print the stored line as JSON
+    #[arg(long)]
+    json: bool,
+}
+
+pub(super) fn run(cmd: MeetingCmd, app: &mut App) -> Result<()> {
+    match cmd {
+        MeetingCmd::Add(a) => add(app, a),
+        MeetingCmd::List { limit, json } => list(app, limit, json),
+        MeetingCmd::Show { meeting, json } => show(app, &meeting, json),
+        MeetingCmd::Hold(s) => step(app, s, MeetingEvent::Hold),
+        MeetingCmd::Finalise(s) => step(app, s, MeetingEvent::Finalise),
+    }
+}
+
+pub(super) fn run_minutes(cmd: MinutesCmd, app: &mut App) -> Result<()> {
+    match cmd {
+        MinutesCmd::Add(a) => add_minute(app, a),
+    }
+}
+
+fn step(app: &mut App, s: Step, event: MeetingEvent) -> Result<()> {
+    let id = id_of(RecordKind::Meeting, &s.meeting)?;
+    let m = app.store.meeting_step(id, event, s.expect.expect_version)?;
+    if s.json {
+        return app.out.json(&with_ref(m.reference(), &m));
+    }
+    app.out
+        .line(format!("{} is now {}", m.reference(), m.status))
+}
+
+/// The end of a meeting: a full date and time, or a time on its start day.
+fn end_time(app: &App, input: &str, start: NaiveDateTime) -> Result<NaiveDateTime> {
+    match app.datetime(input) {
+        Ok(dt) => Ok(dt),
+        Err(e) => {
+            let t = input.trim();
+            NaiveTime::parse_from_str(t, "%H:%M")
+                .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S"))
+                .map(|time| start.date().and_time(time))
+                .map_err(|_| e)
+        }
+    }
+}
+
+fn add(app: &mut App, a: AddArgs) -> Result<()> {
+    let start = app.datetime(&a.start)?;
+    let end = a
+        .end
+        .as_deref()
+        .map(|e| end_time(app, e, start))
+        .transpose()?;
+    let org_ids = a
+        .orgs
+        .iter()
+        .map(|o| app.org(o))
+        .collect::<Result<Vec<_>>>()?;
+    let chair_id = a.chair.as_deref().map(|p| app.person(p)).transpose()?;
+    let minute_taker_id = a
+        .minute_taker
+        .as_deref()
+        .map(|p| app.person(p))
+        .transpose()?;
+    let m = app.store.add_meeting(NewMeeting {
+        title: a.title,
+        kind: a.kind,
+        starts_at: Some(start),
+        ends_at: end,
+        location: a.location,
+        district: a.district,
+        org_ids,
+        chair_id,
+        minute_taker_id,
+        agenda: a.agenda,
+    })?;
+    if a.json {
+        return app.out.json(&with_ref(m.reference(), &m));
+    }
+    app.out.line(m.reference().to_string())
+}
+
+fn when(m: &Meeting) -> String {
+    let start = m.starts_at.format("%Y-%m-%d %H:%M").to_string();
+    match m.ends_at {
+        Some(e) if e.date() == m.starts_at.date() => format!("{start}–{}", e.format("%H:%M")),
+        Some(e) => format!("{start} – {}", e.format("%Y-%m-%d %H:%M")),
+        None => start,
+    }
+}
+
+fn list(app: &mut App, limit: Option<usize>, json: bool) -> Result<()> {
+    let meetings = app.store.meetings(limit.unwrap_or(i64::MAX as usize))?;
+    if json {
+        let v: Vec<_> = meetings
+            .iter()
+            .map(|m| with_ref(m.reference(), m))
+            .collect();
+        return app.out.json(&v);
+    }
+    if meetings.is_empty() {
+        return app.out.line("no meetings");
+    }
+    let mut t = Table::new(&[
+        "ID",
+        "Status",
+        "Start",
+        "~Kind",
+        "*Title",
+        "-~Organisations",
+    ]);
+    for m in &meetings {
+        let orgs = app.store.meeting_orgs(m.id)?;
+        let names: Vec<&str> = orgs.iter().map(|o| o.name.as_str()).collect();
+        t.row(vec![
+            m.reference().to_string(),
+            m.status.code().into(),
+            m.starts_at.format("%Y-%m-%d %H:%M").to_string(),
+            m.kind.clone(),
+            m.title.clone(),
+            names.join(", "),
+        ]);
+    }
+    app.out.table(&t)
+}
+
+fn person_label(app: &App, id: Option<i64>) -> Result<String> {
+    Ok(match id {
+        Some(p) => format!(
+            "{} ({})",
+            app.store.person(p)?.name,
+            r(RecordKind::Person, p)
+        ),
+        None => String::new(),
+    })
+}
+
+fn show(app: &mut App, input: &str, json: bool) -> Result<()> {
+    let id = id_of(RecordKind::Meeting, input)?;
+    let m = app.store.meeting(id)?;
+    let orgs = app.store.meeting_orgs(id)?;
+    let agenda = app.store.agenda(id)?;
+    let minutes = app.store.minutes(id)?;
+    if json {
+        return app.out.json(&json!({
+            "meeting": with_ref(m.reference(), &m),
+            "organisations": orgs,
+            "agenda": agenda,
+            "minutes": minutes,
+        }));
+    }
+    app.out.line(format!("{}  {}", m.reference(), m.title))?;
+    let chair = person_label(app, m.chair_id)?;
+    let taker = person_label(app, m.minute_taker_id)?;
+    app.out.fields(&[
+        ("status", m.status.code().to_string()),
+        ("kind", m.kind.clone()),
+        ("when", when(&m)),
+        ("location", m.location.clone()),
+        ("district", opt(&m.district)),
+        ("chair", chair),
+        ("minute-taker", taker),
+        ("version", m.version.to_string()),
+    ])?;
+    app.out.heading("Organisations", orgs.len())?;
+    if !orgs.is_empty() {
+        let mut t = Table::new(&["ID", "*Name", "Attended"]);
+        for o in &orgs {
+            let attended = match o.attended {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "",
+            };
+            t.row(vec![
+                r(RecordKind::Organisation, o.org_id),
+                o.name.clone(),
+                attended.into(),
+            ]);
+        }
+        app.out.table(&t)?;
+    }
+    app.out.heading("Agenda", agenda.len())?;
+    for item in &agenda {
+        app.out
+            .line(format!("{:>3}. {}", item.position, item.title))?;
+    }
+    app.out.heading("Minutes", minutes.len())?;
+    // Lines without an agenda item first, then each item's lines in agenda order.
+    let mut groups: Vec<(Option<String>, Vec<&StoredMinute>)> = vec![(
+        None,
+        minutes
+            .iter()
+            .filter(|l| l.agenda_item_id.is_none())
+            .collect(),
+    )];
+    for item in &agenda {
+        let lines: Vec<&StoredMinute> = minutes
+            .iter()
+            .filter(|l| l.agenda_item_id == Some(item.id))
+            .collect();
+        groups.push((Some(format!("{}. {}", item.position, item.title)), lines));
+    }
+    for (title, lines) in groups {
+        if lines.is_empty() {
+            continue;
+        }
+        if let Some(t) = title {
+            app.out.line(format!("  [{t}]"))?;
+        }
+        for l in lines {
+            minute_lines(app, l, "    ")?;
+        }
+    }
+    Ok(())
+}
+
+/// A stored minutes line: its kind and text, then what it created and its problems.
+fn minute_lines(app: &mut App, l: &StoredMinute, indent: &str) -> Result<()> {
+    let amended = if l.amendment { " (amendment)" } else { "" };
+    let answered = if l.answered { " (answered)" } else { "" };
+    app.out.line(format!(
+        "{indent}{:<10}  {}{amended}{answered}",
+        l.kind.code(),
+        l.text
+    ))?;
+    if let Some(c) = &l.created {
+        app.out.line(format!("{indent}{:<10}  created {c}", ""))?;
+    }
+    for p in &l.problems {
+        app.out.line(format!("{indent}{:<10}  problem: {p}", ""))?;
+    }
+    Ok(())
+}
+
+fn add_minute(app: &mut App, a: MinuteArgs) -> Result<()> {
+    let id = id_of(RecordKind::Meeting, &a.meeting)?;
+    let item = match a.item {
+        Some(n) => {
+            let agenda = app.store.agenda(id)?;
+            let found = agenda.iter().find(|i| i.position == n).ok_or_else(|| {
+                CliError::msg(format!(
+                    "{} has no agenda item {n} (it has {}; see `wijkdesk meeting show {}`)",
+                    r(RecordKind::Meeting, id),
+                    agenda.len(),
+                    r(RecordKind::Meeting, id)
+                ))
+            })?;
+            Some(found.id)
+        }
+        None => None,
+    };
+    let entry = app.store.add_minute(id, item, &a.line)?;
+    if a.json {
+        return app.out.json(&entry);
+    }
+    let l = &entry.minute;
+    let amended = if l.amendment {
+        " (amendment: the minutes were final)"
+    } else {
+        ""
+    };
+    app.out
+        .line(format!("{}: {}{amended}", l.kind.code(), l.text))?;
+    if let Some(c) = &l.created {
+        app.out.line(format!("created {c}"))?;
+    }
+    for p in &l.problems {
+        app.out.line(format!("problem: {p}"))?;
+    }
+    Ok(())
+}

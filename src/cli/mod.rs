@@ -1,0 +1,407 @@
+//! The command line: every step of the workflows without the screens (DESIGN section 5).
+//!
+//! One file per command group holds its clap definitions and what it does; this file
+//! holds the top level, the global flags, the dispatch and the mapping of errors to
+//! one line on stderr and an exit code (0 ok, 1 error, 2 usage).
+
+mod action;
+mod admin;
+mod commitment;
+mod feedback;
+mod meeting;
+mod org;
+pub mod output;
+mod person;
+mod signal;
+
+use crate::domain::dates::{DateError, parse_date, parse_datetime};
+use crate::domain::ids::IdError;
+use crate::domain::text::visible;
+use crate::domain::{RecordKind, RecordRef, Refusal};
+use crate::store::{Ctx, Owner, Store, StoreError, default_db_path};
+use chrono::{NaiveDate, NaiveDateTime};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use output::Out;
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const ABOUT: &str = "Close the loop between a municipality and its residents' organisations";
+
+const LONG_ABOUT: &str = "\
+Close the loop between a municipality and its residents' organisations: signals, \
+promises, meetings and feedback, in the terminal.
+
+Without a command, wijkdesk opens the screens. With one, it does a single step from the \
+shell, for scripts and quick entry. Records are shown and accepted as a letter and a \
+number: O-7 organisation, P-4 person, S-42 signal, A-3 action, C-12 commitment, \
+M-5 meeting; a bare number works where the kind is clear, and organisations and people \
+can also be named by a unique prefix of their name.
+
+Lists print an aligned table; --json prints JSON. A command that creates a record prints \
+its ID alone on the first line. Errors are one line on stderr starting with `error: `; \
+the exit code is 0 when all went well, 1 on an error, 2 on a usage error.";
+
+const EXAMPLES: &str = "\
+Examples:
+  wijkdesk init
+  wijkdesk demo
+  wijkdesk signal list --overdue
+  wijkdesk signal add --org Zeeheld --title \"Losse stoeptegels bij de school\" --theme verkeer
+  wijkdesk signal triage S-42 --owner P-4 --due +14d
+  wijkdesk --db /srv/wijkdesk/team.db commitment list --mine";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "wijkdesk",
+    version,
+    about = ABOUT,
+    long_about = LONG_ABOUT,
+    after_help = EXAMPLES,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub globals: Globals,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+const GLOBAL: &str = "Global options";
+
+/// Flags that every command accepts.
+#[derive(Debug, Clone, Args)]
+pub struct Globals {
+    /// The database file [default: $WIJKDESK_DB, else wijkdesk.db in the user's data directory]
+    #[arg(long, global = true, env = "WIJKDESK_DB", value_name = "PATH", hide_env_values = true, help_heading = GLOBAL)]
+    pub db: Option<PathBuf>,
+    /// Interface language of the screens
+    #[arg(long, global = true, value_enum, value_name = "LANG", help_heading = GLOBAL)]
+    pub lang: Option<Lang>,
+    /// Only ASCII in borders and marks (e.g. ... instead of …)
+    #[arg(long, global = true, help_heading = GLOBAL)]
+    pub ascii: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    En,
+    Nl,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create or migrate the database and print its path and record counts
+    #[command(
+        long_about = "Create the database file (readable by its owner only) or bring an existing one \
+                      up to the current schema, then print its path and how many records it holds.",
+        after_help = "Examples:\n  wijkdesk init\n  wijkdesk --db ./team.db init"
+    )]
+    Init(admin::InitArgs),
+    /// Fill the database with the demo data
+    #[command(
+        long_about = "Fill the database with the demo data drawn from the seeds: the Hague residents' \
+                      organisations, municipal services, invented people, meetings with minutes, signals, \
+                      commitments, actions and feedback, with dates relative to today. --scale N adds N \
+                      generated signals for benchmarks. Refuses a database that already holds \
+                      organisations, unless --force.",
+        after_help = "Examples:\n  wijkdesk demo\n  wijkdesk --db /tmp/big.db demo --scale 100000"
+    )]
+    Demo(admin::DemoArgs),
+    /// Organisations: list, add, show, edit
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  wijkdesk org list\n  wijkdesk org show Zeeheld"
+    )]
+    Org(org::OrgCmd),
+    /// People and who does what: list, add, show, edit, who
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  wijkdesk person list --org DSO\n  wijkdesk person who --district Escamp --theme verkeer"
+    )]
+    Person(person::PersonCmd),
+    /// Signals: add, list, show, triage, start, decline, merge, close, reopen
+    #[command(
+        subcommand,
+        long_about = "Signals: problems, questions and ideas that organisations raise on behalf of their \
+                      neighbourhood. new → triaged → in_progress → (final feedback) answered → closed; \
+                      new, triaged and in_progress signals can be declined (with an explanation) or \
+                      merged; closed and declined signals can be reopened (with a reason).",
+        after_help = "Examples:\n  wijkdesk signal list --mine\n  wijkdesk signal show S-42\n  wijkdesk signal close S-42"
+    )]
+    Signal(signal::SignalCmd),
+    /// Feedback to the organisation that raised a signal
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  wijkdesk feedback add S-42 --channel email --text \"Gemeld bij DSO\" --next +2w"
+    )]
+    Feedback(feedback::FeedbackCmd),
+    /// Commitments (promises to an organisation): add, list, show, keep, break, withdraw, move
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  wijkdesk commitment list --overdue\n  wijkdesk commitment keep C-12"
+    )]
+    Commitment(commitment::CommitmentCmd),
+    /// Actions (internal tasks): add, list, show, done, cancel
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  wijkdesk action list --mine\n  wijkdesk action done A-3"
+    )]
+    Action(action::ActionCmd),
+    /// Meetings: add, list, show, hold, finalise
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  wijkdesk meeting list\n  wijkdesk meeting show M-5"
+    )]
+    Meeting(meeting::MeetingCmd),
+    /// Minutes: add a line to a meeting's minutes, as in the live editor
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  wijkdesk minutes add M-5 \"A: Stoeptegels laten herstellen @DSO due:+2w\""
+    )]
+    Minutes(meeting::MinutesCmd),
+    /// Show who changed a record, when, and what: field by field, before → after
+    #[command(after_help = "Examples:\n  wijkdesk history S-42\n  wijkdesk history O-7 --json")]
+    History(admin::HistoryArgs),
+    /// Write a consistent copy of the database to a new file, while others keep working
+    #[command(after_help = "Examples:\n  wijkdesk backup ~/wijkdesk-2026-01-15.db")]
+    Backup(admin::BackupArgs),
+    /// Check the database file for corruption and broken links
+    #[command(
+        long_about = "Run SQLite's integrity and foreign-key checks. Prints the problems found and \
+                      exits 1 when there are any.",
+        after_help = "Examples:\n  wijkdesk check"
+    )]
+    Check,
+    /// Print a shell completion script
+    #[command(
+        long_about = "Print a completion script for the given shell, generated from the same command \
+                      definitions as --help.",
+        after_help = "Examples:\n  wijkdesk completions bash > ~/.local/share/bash-completion/completions/wijkdesk\n  \
+                      wijkdesk completions zsh > ~/.zfunc/_wijkdesk\n  \
+                      wijkdesk completions fish > ~/.config/fish/completions/wijkdesk.fish"
+    )]
+    Completions(admin::CompletionsArgs),
+    /// Print the manual page (roff)
+    #[command(
+        long_about = "Print the manual page in roff, generated from the same command definitions as \
+                      --help; give a command to get the page of that command.",
+        after_help = "Examples:\n  wijkdesk man | man -l -\n  wijkdesk man signal > wijkdesk-signal.1"
+    )]
+    Man(admin::ManArgs),
+}
+
+/// What went wrong in a command.
+#[derive(Debug)]
+pub enum CliError {
+    /// One line for stderr.
+    Msg(String),
+    /// Already reported on stdout (e.g. `check` found problems): exit 1 quietly.
+    Reported(String),
+    /// The reader of our output went away (`| head`): not an error.
+    BrokenPipe,
+}
+
+impl CliError {
+    pub fn msg(m: impl Into<String>) -> CliError {
+        CliError::Msg(m.into())
+    }
+}
+
+pub type Result<T, E = CliError> = std::result::Result<T, E>;
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Sqlite(e) => CliError::Msg(sqlite_message(&e)),
+            other => CliError::Msg(other.to_string()),
+        }
+    }
+}
+
+impl From<IdError> for CliError {
+    fn from(e: IdError) -> Self {
+        CliError::Msg(e.to_string())
+    }
+}
+
+impl From<DateError> for CliError {
+    fn from(e: DateError) -> Self {
+        CliError::Msg(e.to_string())
+    }
+}
+
+impl From<Refusal> for CliError {
+    fn from(e: Refusal) -> Self {
+        CliError::Msg(e.0)
+    }
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            CliError::BrokenPipe
+        } else {
+            CliError::Msg(format!("cannot write the output: {e}"))
+        }
+    }
+}
+
+/// SQLite's own errors, in words for the situations a user can meet.
+fn sqlite_message(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode as C;
+    match e.sqlite_error_code() {
+        Some(C::DatabaseBusy | C::DatabaseLocked) => {
+            "the database is busy (someone else is writing a lot); nothing was changed, try again"
+                .into()
+        }
+        Some(C::ReadOnly) => "the database file is read-only for you; nothing was changed".into(),
+        Some(C::DiskFull) => "the disk is full; nothing was changed".into(),
+        Some(C::NotADatabase) => "the file is not a wijkdesk database".into(),
+        Some(C::CannotOpen) => format!("cannot open the database: {e}"),
+        _ => format!("database error: {e}"),
+    }
+}
+
+/// Run one command line; the exit code says how it went.
+pub fn run(cli: Cli) -> ExitCode {
+    let Some(command) = cli.command else {
+        return open_screens(&cli.globals);
+    };
+    match dispatch(command, &cli.globals) {
+        Ok(()) | Err(CliError::BrokenPipe) => ExitCode::SUCCESS,
+        Err(CliError::Msg(m) | CliError::Reported(m)) => {
+            // One line, safe for the terminal: the message may quote what was typed or stored.
+            let flat: String = m.split_whitespace().collect::<Vec<_>>().join(" ");
+            let _ = writeln!(std::io::stderr(), "error: {}", visible(&flat));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The screens, opened when no command is given. Replaced when the screens land.
+pub fn open_screens(_globals: &Globals) -> ExitCode {
+    let _ = writeln!(
+        std::io::stderr(),
+        "the screens are not built yet; try `wijkdesk --help`"
+    );
+    ExitCode::FAILURE
+}
+
+/// The database path: --db (or $WIJKDESK_DB), else the user's data directory.
+pub fn db_path(globals: &Globals) -> PathBuf {
+    globals
+        .db
+        .clone()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(default_db_path)
+}
+
+fn dispatch(command: Command, globals: &Globals) -> Result<()> {
+    let mut out = Out::new(globals.ascii);
+    match command {
+        Command::Completions(a) => admin::completions(a, &mut out)?,
+        Command::Man(a) => admin::man(a, &mut out)?,
+        command => {
+            let store = Store::open(&db_path(globals), Ctx::from_env())?;
+            let mut app = App { store, out };
+            match command {
+                Command::Init(a) => admin::init(a, &mut app)?,
+                Command::Demo(a) => admin::demo(a, &mut app)?,
+                Command::Org(c) => org::run(c, &mut app)?,
+                Command::Person(c) => person::run(c, &mut app)?,
+                Command::Signal(c) => signal::run(c, &mut app)?,
+                Command::Feedback(c) => feedback::run(c, &mut app)?,
+                Command::Commitment(c) => commitment::run(c, &mut app)?,
+                Command::Action(c) => action::run(c, &mut app)?,
+                Command::Meeting(c) => meeting::run(c, &mut app)?,
+                Command::Minutes(c) => meeting::run_minutes(c, &mut app)?,
+                Command::History(a) => admin::history(a, &mut app)?,
+                Command::Backup(a) => admin::backup(a, &mut app)?,
+                Command::Check => admin::check(&mut app)?,
+                Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
+            }
+            return app.out.flush();
+        }
+    }
+    out.flush()
+}
+
+/// What a command works with: the store and standard output.
+pub(crate) struct App {
+    pub store: Store,
+    pub out: Out,
+}
+
+impl App {
+    pub fn today(&self) -> NaiveDate {
+        self.store.today()
+    }
+
+    /// A date as typed: 2024-11-01, +14d, +2w, fri / vr, …
+    pub fn date(&self, input: &str) -> Result<NaiveDate> {
+        Ok(parse_date(input, self.today())?)
+    }
+
+    /// A date that may not lie before today (due dates, next feedback).
+    pub fn due_date(&self, input: &str, what: &str) -> Result<NaiveDate> {
+        let d = self.date(input)?;
+        if d < self.today() {
+            return Err(CliError::msg(format!(
+                "{what} {d} is in the past (today is {})",
+                self.today()
+            )));
+        }
+        Ok(d)
+    }
+
+    pub fn datetime(&self, input: &str) -> Result<NaiveDateTime> {
+        Ok(parse_datetime(input, self.today())?)
+    }
+
+    pub fn org(&self, input: &str) -> Result<i64> {
+        Ok(self.store.resolve_org(input)?)
+    }
+
+    pub fn person(&self, input: &str) -> Result<i64> {
+        Ok(self.store.resolve_person(input)?)
+    }
+
+    pub fn owner(&self, input: &str) -> Result<Owner> {
+        Ok(self.store.resolve_owner(input)?)
+    }
+
+    /// The person whose username is the current user, for `--mine`.
+    pub fn me(&self) -> Result<i64> {
+        self.store.current_person()?.ok_or_else(|| {
+            CliError::msg(format!(
+                "--mine: no person has the username \"{}\"; set it with `wijkdesk person edit P-4 --username {}`",
+                self.store.user(),
+                self.store.user()
+            ))
+        })
+    }
+
+    /// A label for an owner, empty when there is none.
+    pub fn owner_label(&self, owner: Owner) -> Result<String> {
+        Ok(self.store.owner_label(owner)?)
+    }
+}
+
+/// The id of a record of `kind` typed as S-42, s42 or 42.
+pub(crate) fn id_of(kind: RecordKind, input: &str) -> Result<i64> {
+    Ok(RecordRef::parse(input, Some(kind))?.id)
+}
+
+/// A user-facing reference such as S-42.
+pub(crate) fn r(kind: RecordKind, id: i64) -> String {
+    RecordRef::new(kind, id).to_string()
+}
+
+/// The `--expect-version` flag shared by every change.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct Expect {
+    /// Refuse the change when the record is no longer at version N (see `show --json`)
+    #[arg(long, value_name = "N")]
+    pub expect_version: Option<i64>,
+}

@@ -1,0 +1,415 @@
+//! What the command line prints: aligned tables that fit the terminal, field lists,
+//! and JSON.
+//!
+//! Everything a record holds comes from outside (pasted e-mails, imported files), so
+//! every line written here passes through [`visible`]: no control or escape sequence
+//! reaches the terminal. JSON escapes control characters itself; bidirectional and C1
+//! controls are escaped here as well.
+
+use super::{CliError, Result};
+use crate::domain::text::{is_bidi_control, visible};
+use serde::Serialize;
+use std::fmt::Write as _;
+use std::io::{self, BufWriter, IsTerminal, Write};
+
+/// Two spaces between table columns.
+const GAP: usize = 2;
+/// Text columns (`~`) are shortened to this many characters before any goes shorter.
+const FLEX_MIN: usize = 10;
+/// The main text column (`*`, e.g. a title) keeps at least this many while others shrink.
+const MAIN_MIN: usize = 24;
+/// No text column goes below this.
+const LAST_MIN: usize = 4;
+
+/// Standard output, buffered, with the display settings of this run.
+pub struct Out {
+    w: BufWriter<io::StdoutLock<'static>>,
+    ascii: bool,
+    width: Option<usize>,
+}
+
+impl Out {
+    pub fn new(ascii: bool) -> Out {
+        Out {
+            w: BufWriter::new(io::stdout().lock()),
+            ascii,
+            width: terminal_width(),
+        }
+    }
+
+    /// One line of text, made safe for the terminal. A line break inside becomes `␊`.
+    pub fn line(&mut self, s: impl AsRef<str>) -> Result<()> {
+        writeln!(self.w, "{}", visible(s.as_ref()))?;
+        Ok(())
+    }
+
+    /// Several lines of multi-line text (a body, an explanation), each indented.
+    pub fn text_block(&mut self, indent: &str, s: &str) -> Result<()> {
+        for l in s.lines() {
+            self.line(format!("{indent}{}", l.replace('\t', "    ")))?;
+        }
+        Ok(())
+    }
+
+    pub fn blank(&mut self) -> Result<()> {
+        writeln!(self.w)?;
+        Ok(())
+    }
+
+    /// `label  value` pairs with the values aligned; multi-line values continue
+    /// indented under the first line; empty values are left out.
+    pub fn fields(&mut self, pairs: &[(&str, String)]) -> Result<()> {
+        let pad = pairs
+            .iter()
+            .map(|(k, _)| k.chars().count())
+            .max()
+            .unwrap_or(0)
+            + GAP;
+        for (k, v) in pairs {
+            if v.trim().is_empty() {
+                continue;
+            }
+            let mut lines = v.lines();
+            let first = lines.next().unwrap_or("");
+            self.line(format!("{k:<pad$}{first}"))?;
+            for l in lines {
+                self.line(format!("{:pad$}{}", "", l.replace('\t', "    ")))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A heading for a section of a `show`.
+    pub fn heading(&mut self, title: &str, count: usize) -> Result<()> {
+        self.blank()?;
+        self.line(format!("{title} ({count})"))
+    }
+
+    pub fn table(&mut self, t: &Table) -> Result<()> {
+        let lines = t.render(self.width, self.ascii);
+        for l in lines {
+            writeln!(self.w, "{l}")?;
+        }
+        Ok(())
+    }
+
+    /// Pretty JSON; bidirectional and C1 controls in strings are escaped as `\uXXXX`.
+    pub fn json<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        let text = serde_json::to_string_pretty(value)
+            .map_err(|e| CliError::msg(format!("cannot write JSON: {e}")))?;
+        writeln!(self.w, "{}", escape_json(&text))?;
+        Ok(())
+    }
+
+    /// "—" for a missing value, "-" with `--ascii`.
+    pub fn none(&self) -> &'static str {
+        if self.ascii { "-" } else { "—" }
+    }
+
+    pub fn arrow(&self) -> &'static str {
+        if self.ascii { "->" } else { "→" }
+    }
+
+    /// The writer itself, for generated text (completions, man page) that holds no record data.
+    pub fn raw(&mut self) -> &mut dyn Write {
+        &mut self.w
+    }
+
+    pub fn flush(&mut self) -> Result<()> {
+        self.w.flush()?;
+        Ok(())
+    }
+}
+
+/// The width to fit: the terminal's when standard output is one, else `$COLUMNS`
+/// when set, else unlimited (a pipe or a file gets whole lines).
+fn terminal_width() -> Option<usize> {
+    if let Some(c) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|c| *c > 0)
+    {
+        return Some(c);
+    }
+    if io::stdout().is_terminal() {
+        return crossterm::terminal::size()
+            .ok()
+            .map(|(w, _)| usize::from(w))
+            .filter(|w| *w > 0);
+    }
+    None
+}
+
+/// Outside string literals pretty JSON holds only ASCII, so every character escaped
+/// here sits inside a string, where `\uXXXX` means the same character.
+fn escape_json(s: &str) -> String {
+    if !s.chars().any(needs_json_escape) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if needs_json_escape(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn needs_json_escape(c: char) -> bool {
+    matches!(c, '\u{7f}'..='\u{9f}') || is_bidi_control(c)
+}
+
+/// An aligned table. Cells are made visible when added.
+pub struct Table {
+    headers: Vec<&'static str>,
+    /// How far each column may be shortened (with …) to fit; 0 for never (IDs, dates, states).
+    min: Vec<usize>,
+    /// Columns left out, left to right, when the table cannot fit otherwise.
+    optional: Vec<bool>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// Columns by header, with marks in front: `~` a text column that may be shortened to
+    /// fit, `*` the main text column (shortened last), `-` a column left out when there
+    /// is no room (`-~Theme`).
+    pub fn new(headers: &[&'static str]) -> Table {
+        let marks = |h: &str| h.len() - h.trim_start_matches(['~', '*', '-']).len();
+        Table {
+            headers: headers.iter().map(|h| &h[marks(h)..]).collect(),
+            min: headers
+                .iter()
+                .map(|h| {
+                    let m = &h[..marks(h)];
+                    if m.contains('*') {
+                        MAIN_MIN
+                    } else if m.contains('~') {
+                        FLEX_MIN
+                    } else {
+                        0
+                    }
+                })
+                .collect(),
+            optional: headers
+                .iter()
+                .map(|h| h[..marks(h)].contains('-'))
+                .collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn row(&mut self, cells: Vec<String>) {
+        let mut cells: Vec<String> = cells.into_iter().map(|c| one_line(&c)).collect();
+        cells.resize(self.headers.len(), String::new());
+        self.rows.push(cells);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn render(&self, width: Option<usize>, ascii: bool) -> Vec<String> {
+        let n = self.headers.len();
+        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.chars().count()).collect();
+        for row in &self.rows {
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(cell.chars().count());
+            }
+        }
+        let mut shown = vec![true; n];
+        if let Some(limit) = width {
+            let total = |ws: &[usize], shown: &[bool]| {
+                let cols: Vec<usize> = (0..n).filter(|&i| shown[i]).collect();
+                cols.iter().map(|&i| ws[i]).sum::<usize>() + GAP * cols.len().saturating_sub(1)
+            };
+            // Leave out optional columns while the table cannot fit even with every text
+            // column at its minimum.
+            let at_min: Vec<usize> = (0..n)
+                .map(|i| {
+                    if self.min[i] > 0 {
+                        widths[i].min(self.min[i])
+                    } else {
+                        widths[i]
+                    }
+                })
+                .collect();
+            for i in 0..n {
+                if total(&at_min, &shown) <= limit {
+                    break;
+                }
+                if self.optional[i] {
+                    shown[i] = false;
+                }
+            }
+            // The widest text column gives a character first, down to its minimum; then the
+            // other text columns go shorter, and the main one last. IDs, dates and states never do.
+            for pass in 0..3 {
+                let floor = |i: usize| match pass {
+                    0 => self.min[i],
+                    1 if self.min[i] >= MAIN_MIN => self.min[i],
+                    _ => LAST_MIN,
+                };
+                while total(&widths, &shown) > limit {
+                    let candidate = (0..n)
+                        .filter(|&i| shown[i] && self.min[i] > 0 && widths[i] > floor(i))
+                        .max_by_key(|&i| widths[i]);
+                    match candidate {
+                        Some(i) => widths[i] -= 1,
+                        None => break,
+                    }
+                }
+            }
+        }
+        let cols: Vec<usize> = (0..n).filter(|&i| shown[i]).collect();
+        let mut out = Vec::with_capacity(self.rows.len() + 1);
+        let header: Vec<String> = self.headers.iter().map(|h| h.to_string()).collect();
+        for row in std::iter::once(&header).chain(&self.rows) {
+            let mut line = String::new();
+            for (k, &i) in cols.iter().enumerate() {
+                let cell = fit(&row[i], widths[i], ascii);
+                line.push_str(&cell);
+                if k + 1 < cols.len() {
+                    let pad = widths[i] - cell.chars().count() + GAP;
+                    line.extend(std::iter::repeat_n(' ', pad));
+                }
+            }
+            out.push(line.trim_end().to_string());
+        }
+        out
+    }
+}
+
+/// A cell is one line: line breaks and tabs become spaces, then it is made visible.
+fn one_line(s: &str) -> String {
+    let flat: String = s
+        .chars()
+        .map(|c| {
+            if c == '\n' || c == '\r' || c == '\t' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    visible(&flat).into_owned()
+}
+
+/// Shorten to `width` characters with an ellipsis.
+pub fn fit(s: &str, width: usize, ascii: bool) -> String {
+    let len = s.chars().count();
+    if len <= width {
+        return s.to_string();
+    }
+    let (mark, mark_len) = if ascii { ("...", 3) } else { ("…", 1) };
+    if width <= mark_len {
+        return s.chars().take(width).collect();
+    }
+    let mut out: String = s.chars().take(width - mark_len).collect();
+    out.push_str(mark);
+    out
+}
+
+/// A due date in a table; ` !` after it marks it overdue.
+pub fn due_cell(due: Option<chrono::NaiveDate>, overdue: bool) -> String {
+    match due {
+        Some(d) if overdue => format!("{d} !"),
+        Some(d) => d.to_string(),
+        None => String::new(),
+    }
+}
+
+/// An optional string for display: empty when missing.
+pub fn opt(s: &Option<String>) -> String {
+    s.clone().unwrap_or_default()
+}
+
+/// An optional value for display via `Display`.
+pub fn opt_d<T: std::fmt::Display>(v: &Option<T>) -> String {
+    v.as_ref().map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// A record's JSON with its user-facing reference (`"ref": "S-42"`) added.
+pub fn with_ref<T: Serialize>(reference: impl std::fmt::Display, value: &T) -> serde_json::Value {
+    let mut v = serde_json::to_value(value).unwrap_or(serde_json::Value::Null);
+    if let serde_json::Value::Object(map) = &mut v {
+        map.insert(
+            "ref".into(),
+            serde_json::Value::String(reference.to_string()),
+        );
+    }
+    v
+}
+
+/// A stored moment (`2026-01-15T10:04:05Z` or `2026-01-15T19:30`) as `2026-01-15 10:04`.
+pub fn moment(at: &str) -> String {
+    let s = at.trim_end_matches('Z').replacen('T', " ", 1);
+    s.chars().take(16).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_shortens_with_ellipsis() {
+        assert_eq!(fit("abcdef", 10, false), "abcdef");
+        assert_eq!(fit("abcdef", 4, false), "abc…");
+        assert_eq!(fit("abcdef", 5, true), "ab...");
+    }
+
+    #[test]
+    fn table_fits_width_and_aligns() {
+        let mut t = Table::new(&["ID", "State", "*Title"]);
+        t.row(vec![
+            "S-1".into(),
+            "new".into(),
+            "a rather long title that will not fit in the width".into(),
+        ]);
+        t.row(vec!["S-22".into(), "in_progress".into(), "short".into()]);
+        let lines = t.render(Some(40), false);
+        assert!(lines.iter().all(|l| l.chars().count() <= 40), "{lines:#?}");
+        assert!(lines[1].ends_with('…'));
+        assert_eq!(lines[0].find("State"), lines[1].find("new"));
+    }
+
+    #[test]
+    fn optional_columns_go_first_when_there_is_no_room() {
+        let mut t = Table::new(&["ID", "-Received", "~Owner", "*Title"]);
+        t.row(vec![
+            "S-1".into(),
+            "2026-01-15".into(),
+            "Bas Jansen (DSO)".into(),
+            "a title of some length here".into(),
+        ]);
+        let wide = t.render(Some(200), false);
+        assert!(wide[0].contains("Received"));
+        let narrow = t.render(Some(40), false);
+        assert!(!narrow[0].contains("Received"), "{narrow:#?}");
+        assert!(
+            narrow.iter().all(|l| l.chars().count() <= 40),
+            "{narrow:#?}"
+        );
+    }
+
+    #[test]
+    fn cells_are_made_visible() {
+        let mut t = Table::new(&["A"]);
+        t.row(vec!["x\u{1b}[31my\u{202e}".into()]);
+        let lines = t.render(None, false);
+        assert!(!lines[1].contains('\u{1b}'));
+        assert!(lines[1].contains("⟨U+202E⟩"));
+    }
+
+    #[test]
+    fn json_escapes_bidi_and_c1() {
+        assert_eq!(escape_json("\"a\u{202e}b\u{85}\""), "\"a\\u202eb\\u0085\"");
+        let v: String = serde_json::from_str(&escape_json("\"a\u{202e}b\"")).unwrap();
+        assert_eq!(v, "a\u{202e}b");
+    }
+}

@@ -23,9 +23,39 @@ pub enum PersonCmd {
         /// At most N rows
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
+        /// Only people with no recorded activity since DATE (retention review)
+        #[arg(long, value_name = "DATE")]
+        inactive_since: Option<String>,
         /// Print JSON instead of a table
         #[arg(long)]
         json: bool,
+    },
+    /// Everything held about a person, as JSON (AVG right of access)
+    #[command(
+        long_about = "Write everything wijkdesk holds about a person as JSON: the record, their \
+                      organisation and role, meetings, what they own, feedback they gave, text that \
+                      names them and the audit trail.",
+        after_help = "Examples:\n  wijkdesk person export P-4 > p4.json"
+    )]
+    Export {
+        /// P-4, a username or a unique prefix of the name
+        person: String,
+    },
+    /// Anonymise a person everywhere (AVG right to erasure); cannot be undone
+    #[command(
+        long_about = "Replace the person's name, email address and phone number everywhere they are \
+                      held: the record, text that names them, timelines, the audit trail and the \
+                      search index. One audit entry records that the erasure happened. The database \
+                      is vacuumed so no copy is left in the file or its WAL. Backups made earlier still \
+                      hold the data. Needs --yes.",
+        after_help = "Examples:\n  wijkdesk person export P-4 > p4.json\n  wijkdesk person erase P-4 --yes"
+    )]
+    Erase {
+        /// P-4 (an ID, so that nobody is erased by a mistyped prefix)
+        person: String,
+        /// Yes, erase: this cannot be undone
+        #[arg(long)]
+        yes: bool,
     },
     /// Add a person; prints the ID
     #[command(
@@ -155,8 +185,42 @@ pub(super) fn run(cmd: PersonCmd, app: &mut App) -> Result<()> {
             org,
             filter,
             limit,
+            inactive_since: Some(since),
+            json,
+        } => {
+            if org.is_some() || filter.is_some() || limit.is_some() {
+                return Err(super::CliError::msg(
+                    "--inactive-since lists everyone inactive; leave out --org, --filter and --limit",
+                ));
+            }
+            let since = app.date(&since)?;
+            let people = app.store.people_inactive_since(since)?;
+            people_table(app, &people, json, "nobody is inactive since then")
+        }
+        PersonCmd::List {
+            org,
+            filter,
+            limit,
+            inactive_since: None,
             json,
         } => list(app, org, filter, limit, json),
+        PersonCmd::Export { person } => {
+            let id = app.person(&person)?;
+            let v = app.store.export_person(id)?;
+            app.out.json(&v)
+        }
+        PersonCmd::Erase { person, yes } => {
+            let r = crate::domain::RecordRef::parse(&person, Some(RecordKind::Person))?;
+            app.store.person(r.id)?;
+            if !yes {
+                return Err(super::CliError::msg(format!(
+                    "erasing {r} cannot be undone; export it first (wijkdesk person export {r}) and add --yes"
+                )));
+            }
+            let places = app.store.erase_person(r.id)?;
+            app.out
+                .line(format!("{r} erased ({places} places anonymised)"))
+        }
         PersonCmd::Add(a) => add(app, a),
         PersonCmd::Show { person, json } => show(app, &person, json),
         PersonCmd::Edit(a) => edit(app, a),

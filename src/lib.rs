@@ -9,4 +9,6 @@
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod mailer;
 pub mod store;
+pub mod tui;

@@ -47,6 +47,8 @@ pub enum MeetingCmd {
     /// Make a held meeting's minutes final (later lines are amendments)
     #[command(after_help = "Examples:\n  wijkdesk meeting finalise M-5")]
     Finalise(Step),
+    #[command(flatten)]
+    Extra(super::meeting_extra::MeetingExtraCmd),
 }
 
 #[derive(Debug, Subcommand)]
@@ -64,6 +66,8 @@ pub enum MinutesCmd {
                       wijkdesk minutes add M-5 \"T: Verlichting hersteld org:Duinoord due:2026-03-01 @P-4\""
     )]
     Add(MinuteArgs),
+    #[command(flatten)]
+    Extra(super::meeting_extra::MinutesExtraCmd),
 }
 
 #[derive(Debug, Args)]
@@ -135,12 +139,18 @@ pub(super) fn run(cmd: MeetingCmd, app: &mut App) -> Result<()> {
         MeetingCmd::Show { meeting, json } => show(app, &meeting, json),
         MeetingCmd::Hold(s) => step(app, s, MeetingEvent::Hold),
         MeetingCmd::Finalise(s) => step(app, s, MeetingEvent::Finalise),
+        MeetingCmd::Extra(c) => {
+            super::meeting_extra::run_meeting(c, &mut app.store, &mut app.out, app.lang)
+        }
     }
 }
 
 pub(super) fn run_minutes(cmd: MinutesCmd, app: &mut App) -> Result<()> {
     match cmd {
         MinutesCmd::Add(a) => add_minute(app, a),
+        MinutesCmd::Extra(c) => {
+            super::meeting_extra::run_minutes(c, &mut app.store, &mut app.out, app.lang)
+        }
     }
 }
 

@@ -9,6 +9,7 @@ mod admin;
 mod commitment;
 mod feedback;
 mod meeting;
+mod meeting_extra;
 mod org;
 pub mod output;
 mod person;
@@ -189,6 +190,11 @@ pub enum Command {
         after_help = "Examples:\n  wijkdesk man | man -l -\n  wijkdesk man signal > wijkdesk-signal.1"
     )]
     Man(admin::ManArgs),
+    /// Print one frame of a screen as plain text (documentation, scripts, tests)
+    #[command(
+        after_help = "Examples:\n  wijkdesk snapshot organisations --width 100 --height 30\n  wijkdesk --lang nl snapshot who"
+    )]
+    Snapshot(SnapshotArgs),
 }
 
 /// What went wrong in a command.
@@ -280,12 +286,43 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 /// The screens, opened when no command is given. Replaced when the screens land.
-pub fn open_screens(_globals: &Globals) -> ExitCode {
-    let _ = writeln!(
-        std::io::stderr(),
-        "the screens are not built yet; try `wijkdesk --help`"
-    );
-    ExitCode::FAILURE
+pub fn open_screens(globals: &Globals) -> ExitCode {
+    match crate::tui::run(tui_options(globals)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let flat: String = e
+                .to_string()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let _ = writeln!(std::io::stderr(), "error: {}", visible(&flat));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn tui_options(globals: &Globals) -> crate::tui::Options {
+    crate::tui::Options {
+        db: Some(db_path(globals)),
+        lang: globals.lang.map(|l| match l {
+            Lang::En => "en".to_string(),
+            Lang::Nl => "nl".to_string(),
+        }),
+        ascii: globals.ascii,
+    }
+}
+
+/// `wijkdesk snapshot`: one frame of a screen as plain text.
+#[derive(Debug, Args)]
+pub struct SnapshotArgs {
+    /// A screen (organisations, people, …) or a popup drawn over the first screen (help, palette, jump, who, form)
+    pub screen: String,
+    /// Width in columns
+    #[arg(long, default_value_t = 100)]
+    pub width: u16,
+    /// Height in rows
+    #[arg(long, default_value_t = 30)]
+    pub height: u16,
 }
 
 /// The database path: --db (or $WIJKDESK_DB), else the user's data directory.
@@ -304,7 +341,11 @@ fn dispatch(command: Command, globals: &Globals) -> Result<()> {
         Command::Man(a) => admin::man(a, &mut out)?,
         command => {
             let store = Store::open(&db_path(globals), Ctx::from_env())?;
-            let mut app = App { store, out };
+            let mut app = App {
+                store,
+                out,
+                lang: globals.lang,
+            };
             match command {
                 Command::Init(a) => admin::init(a, &mut app)?,
                 Command::Demo(a) => admin::demo(a, &mut app)?,
@@ -319,6 +360,17 @@ fn dispatch(command: Command, globals: &Globals) -> Result<()> {
                 Command::History(a) => admin::history(a, &mut app)?,
                 Command::Backup(a) => admin::backup(a, &mut app)?,
                 Command::Check => admin::check(&mut app)?,
+                Command::Snapshot(a) => {
+                    let text = crate::tui::snapshot(
+                        &mut app.store,
+                        &a.screen,
+                        a.width,
+                        a.height,
+                        &tui_options(globals),
+                    )
+                    .map_err(|e| CliError::msg(e.to_string()))?;
+                    write!(app.out.raw(), "{text}")?;
+                }
                 Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
             }
             return app.out.flush();
@@ -331,6 +383,8 @@ fn dispatch(command: Command, globals: &Globals) -> Result<()> {
 pub(crate) struct App {
     pub store: Store,
     pub out: Out,
+    /// --lang, for output that is written for residents (minutes exports).
+    pub lang: Option<Lang>,
 }
 
 impl App {

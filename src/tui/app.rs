@@ -1,0 +1,539 @@
+//! The application state: the store, the screens, the popup stack and the status
+//! line. Keys become actions through the key map; [`App::update`] routes each action;
+//! [`App::draw`] is pure and never touches the store.
+
+use super::action::{Action, Cx, Effect, Outcome, Scope};
+use super::config::Settings;
+use super::i18n::T;
+use super::popups::Popup;
+use super::popups::form::FormDraft;
+use super::popups::help::{self, Help};
+use super::popups::jump::Jump;
+use super::popups::palette::{Command, Palette};
+use super::popups::who::Who;
+use super::screens::{self, Screen, welcome};
+use super::widgets;
+use crate::store::Store;
+use crossterm::event::{KeyEvent, KeyEventKind};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect, Size};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// A context for handlers from the app's fields, borrowed apart from the screens and popups.
+macro_rules! cx {
+    ($app:ident) => {
+        Cx {
+            store: &mut *$app.store,
+            settings: &$app.settings,
+            size: $app.size,
+        }
+    };
+}
+
+pub struct App<'s> {
+    store: &'s mut Store,
+    settings: Settings,
+    screens: Vec<Box<dyn Screen>>,
+    stale: Vec<bool>,
+    current: usize,
+    popups: Vec<Box<dyn Popup>>,
+    status: Option<(bool, String)>,
+    welcome: bool,
+    data_version: i64,
+    size: Size,
+    dirty: bool,
+    quit: bool,
+    suspend: bool,
+}
+
+impl<'s> App<'s> {
+    /// The shell on a store, for a terminal of `size`.
+    pub fn new(store: &'s mut Store, settings: Settings, size: Size) -> App<'s> {
+        let screens = screens::registry();
+        let stale = vec![true; screens.len()];
+        let status = (!settings.warnings.is_empty()).then(|| (true, settings.warnings.join("; ")));
+        let data_version = store.data_version().unwrap_or_default();
+        let mut app = App {
+            store,
+            settings,
+            screens,
+            stale,
+            current: 0,
+            popups: Vec::new(),
+            status,
+            welcome: false,
+            data_version,
+            size,
+            dirty: true,
+            quit: false,
+            suspend: false,
+        };
+        app.refresh_visible();
+        app
+    }
+
+    pub fn store(&self) -> &Store {
+        self.store
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The status line's message, if any.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_ref().map(|(_, m)| m.as_str())
+    }
+
+    pub fn screen_id(&self) -> &'static str {
+        self.screens[self.current].id()
+    }
+
+    pub fn popup_count(&self) -> usize {
+        self.popups.len()
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// True once after something changed that needs drawing.
+    pub fn take_dirty(&mut self) -> bool {
+        std::mem::take(&mut self.dirty)
+    }
+
+    pub fn take_suspend(&mut self) -> bool {
+        std::mem::take(&mut self.suspend)
+    }
+
+    pub fn mark_dirty(&mut self) {
+        self.dirty = true;
+    }
+
+    /// Switch to a screen by its id (`organisations`, `people`).
+    pub fn select_screen(&mut self, id: &str) -> bool {
+        match self.screens.iter().position(|s| s.id() == id) {
+            Some(i) => {
+                self.switch(i);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn screen_ids(&self) -> Vec<&'static str> {
+        self.screens.iter().map(|s| s.id()).collect()
+    }
+
+    fn set_error(&mut self, msg: impl Into<String>) {
+        self.status = Some((true, msg.into()));
+    }
+
+    fn set_info(&mut self, msg: impl Into<String>) {
+        self.status = Some((false, msg.into()));
+    }
+
+    /// Reload the visible screen (and popups that show data); the others reload when shown.
+    fn refresh_visible(&mut self) {
+        self.welcome = self.store.is_empty().unwrap_or(false);
+        for s in self.stale.iter_mut() {
+            *s = true;
+        }
+        let i = self.current;
+        let result = {
+            let mut cx = cx!(self);
+            self.screens[i].refresh(&mut cx)
+        };
+        self.stale[i] = false;
+        if let Err(e) = result {
+            self.set_error(e.to_string());
+        }
+        let mut cx = cx!(self);
+        for p in self.popups.iter_mut() {
+            p.refresh(&mut cx);
+        }
+        self.dirty = true;
+    }
+
+    fn switch(&mut self, i: usize) {
+        if i >= self.screens.len() {
+            return;
+        }
+        self.current = i;
+        if self.stale[i] {
+            let result = {
+                let mut cx = cx!(self);
+                self.screens[i].refresh(&mut cx)
+            };
+            self.stale[i] = false;
+            if let Err(e) = result {
+                self.set_error(e.to_string());
+            }
+        }
+        self.dirty = true;
+    }
+
+    /// A key from the terminal.
+    pub fn on_key(&mut self, key: KeyEvent) {
+        if key.kind == KeyEventKind::Release {
+            return;
+        }
+        self.dirty = true;
+        self.status = None;
+        if let Some(top) = self.popups.last_mut() {
+            let text = top.text_entry();
+            let out = {
+                let mut cx = cx!(self);
+                top.handle_key(key, &mut cx)
+            };
+            match out {
+                Outcome::Ignored => {
+                    let global = self
+                        .settings
+                        .keymap
+                        .lookup_event(&key, &[Scope::Global], text);
+                    if let Some(
+                        a @ (Action::QuitNow | Action::Suspend | Action::Help | Action::Refresh),
+                    ) = global
+                    {
+                        self.update(a);
+                    }
+                }
+                o => self.apply(o),
+            }
+            return;
+        }
+        let text = self.screens[self.current].text_entry();
+        let scopes: &[Scope] = if self.welcome {
+            &[Scope::Welcome, Scope::List, Scope::Global]
+        } else {
+            &[Scope::List, Scope::Global]
+        };
+        match self.settings.keymap.lookup_event(&key, scopes, text) {
+            Some(action) => self.update(action),
+            None if text => {
+                let i = self.current;
+                let out = {
+                    let mut cx = cx!(self);
+                    self.screens[i].on_key(key, &mut cx)
+                };
+                self.apply(out);
+            }
+            None => {}
+        }
+    }
+
+    /// Pasted text (bracketed paste): never interpreted as keys.
+    pub fn on_paste(&mut self, text: &str) {
+        self.dirty = true;
+        let out = {
+            let mut cx = cx!(self);
+            match self.popups.last_mut() {
+                Some(top) => top.on_paste(text, &mut cx),
+                None => self.screens[self.current].on_paste(text, &mut cx),
+            }
+        };
+        self.apply(out);
+    }
+
+    /// The periodic tick: reload what is visible when another process wrote.
+    pub fn on_tick(&mut self) {
+        match self.store.data_version() {
+            Ok(v) if v != self.data_version => {
+                self.data_version = v;
+                self.refresh_visible();
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let msg = e.to_string();
+                if self.status.as_ref().map(|s| &s.1) != Some(&msg) {
+                    self.set_error(msg);
+                    self.dirty = true;
+                }
+            }
+        }
+    }
+
+    pub fn on_resize(&mut self, width: u16, height: u16) {
+        let grew = width > self.size.width || height > self.size.height;
+        self.size = Size { width, height };
+        if grew {
+            self.refresh_visible();
+        }
+        self.dirty = true;
+    }
+
+    /// What an action is called in help and the palette; `None` for screens that do not exist.
+    pub fn describe(&self, action: Action) -> Option<String> {
+        let t = |k| self.settings.lang.t(k);
+        match action {
+            Action::Screen(n) => {
+                let screen = self.screens.get(usize::from(n).checked_sub(1)?)?;
+                Some(format!("{} {}", t(T::ActScreen), t(screen.title())))
+            }
+            a => Some(t(a.description()).to_string()),
+        }
+    }
+
+    fn commands(&self) -> Vec<Command> {
+        Action::all()
+            .into_iter()
+            .filter(|a| a.in_palette() && (self.welcome || *a != Action::LoadDemo))
+            .filter_map(|a| {
+                let label = self.describe(a)?;
+                Some(Command {
+                    action: a,
+                    label,
+                    keys: self.settings.keymap.label(a),
+                })
+            })
+            .collect()
+    }
+
+    /// Do an action.
+    pub fn update(&mut self, action: Action) {
+        self.dirty = true;
+        match action {
+            Action::Help => {
+                let lines = help::lines(&self.settings, &|a| self.describe(a));
+                self.popups.push(Box::new(Help::new(lines)));
+            }
+            Action::Palette => {
+                let p = Palette::new(self.commands(), &self.settings);
+                self.popups.push(Box::new(p));
+            }
+            Action::Jump => {
+                let jump = {
+                    let mut cx = cx!(self);
+                    Jump::new(&mut cx)
+                };
+                match jump {
+                    Ok(j) => self.popups.push(Box::new(j)),
+                    Err(e) => self.set_error(e.to_string()),
+                }
+            }
+            Action::Who => {
+                let hint = self.screens[self.current].district_hint();
+                let who = {
+                    let mut cx = cx!(self);
+                    Who::new(&mut cx, hint)
+                };
+                match who {
+                    Ok(w) => self.popups.push(Box::new(w)),
+                    Err(e) => self.set_error(e.to_string()),
+                }
+            }
+            Action::QuitNow => self.quit = true,
+            Action::NextScreen => self.switch((self.current + 1) % self.screens.len()),
+            Action::PrevScreen => {
+                self.switch((self.current + self.screens.len() - 1) % self.screens.len())
+            }
+            Action::Screen(n) => {
+                let i = usize::from(n).saturating_sub(1);
+                if i < self.screens.len() {
+                    self.switch(i);
+                }
+            }
+            Action::Suspend => self.suspend = true,
+            Action::Refresh => {
+                self.data_version = self.store.data_version().unwrap_or(self.data_version);
+                self.refresh_visible();
+                self.set_info(self.settings.lang.t(T::Reloaded));
+            }
+            Action::LoadDemo if self.welcome => self.load_demo(),
+            other => {
+                let i = self.current;
+                let out = {
+                    let mut cx = cx!(self);
+                    self.screens[i].on_action(other, &mut cx)
+                };
+                match out {
+                    Outcome::Ignored if other == Action::Quit => self.quit = true,
+                    out => self.apply(out),
+                }
+            }
+        }
+    }
+
+    fn load_demo(&mut self) {
+        match crate::demo::load(self.store, 0) {
+            Ok(sum) => {
+                self.refresh_visible();
+                let msg = self.settings.lang.f(
+                    T::DemoLoaded,
+                    &[
+                        ("orgs", &sum.organisations),
+                        ("people", &sum.people),
+                        ("signals", &sum.signals),
+                    ],
+                );
+                self.set_info(msg);
+            }
+            Err(e) => self.set_error(e.to_string()),
+        }
+    }
+
+    fn apply(&mut self, outcome: Outcome) {
+        let Outcome::Effects(effects) = outcome else {
+            return;
+        };
+        for effect in effects {
+            match effect {
+                Effect::Status(m) => self.set_info(m),
+                Effect::Error(m) => self.set_error(m),
+                Effect::Push(p) => self.popups.push(p),
+                Effect::Close => {
+                    self.popups.pop();
+                }
+                Effect::Saved { record, message } => {
+                    self.refresh_visible();
+                    self.goto(record);
+                    self.set_info(message);
+                }
+                Effect::Run(a) => self.update(a),
+                Effect::Goto(r) => self.goto(r),
+            }
+        }
+    }
+
+    /// Show a record on the screen that lists it.
+    fn goto(&mut self, record: crate::domain::RecordRef) {
+        for i in 0..self.screens.len() {
+            let shown = {
+                let mut cx = cx!(self);
+                self.screens[i].show(record, &mut cx)
+            };
+            if shown {
+                self.current = i;
+                self.stale[i] = false;
+                return;
+            }
+        }
+        self.set_error(self.settings.lang.f(T::NotFound, &[("id", &record)]));
+    }
+
+    /// The form the user was typing in, if any, as a draft to keep.
+    pub fn draft(&self) -> Option<FormDraft> {
+        self.popups
+            .iter()
+            .rev()
+            .find_map(|p| p.draft())
+            .map(|mut d| {
+                d.db = self.store.path().display().to_string();
+                d
+            })
+    }
+
+    /// Reopen a kept draft in its form; false when no screen knows it.
+    pub fn restore_draft(&mut self, draft: &FormDraft) -> bool {
+        for i in 0..self.screens.len() {
+            let form = {
+                let mut cx = cx!(self);
+                self.screens[i].restore_form(draft, &mut cx)
+            };
+            if let Some(f) = form {
+                self.popups.push(Box::new(f));
+                self.dirty = true;
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Draw everything from the state; no store access.
+    pub fn draw(&self, frame: &mut Frame) {
+        let area = frame.area();
+        let [tabs, body, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(0),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        self.draw_tabs(frame, tabs);
+        if self.welcome {
+            welcome::draw(
+                frame,
+                body,
+                &self.settings,
+                &self.store.path().display().to_string(),
+            );
+        } else {
+            self.screens[self.current].draw(frame, body, &self.settings);
+        }
+        self.draw_status(frame, status);
+        for p in &self.popups {
+            p.draw(frame, area, &self.settings);
+        }
+    }
+
+    fn draw_tabs(&self, frame: &mut Frame, area: Rect) {
+        let s = &self.settings;
+        let mut spans = vec![Span::styled(" wijkdesk ", s.theme.title)];
+        for (i, screen) in self.screens.iter().enumerate() {
+            let style = if i == self.current {
+                s.theme.tab_active
+            } else {
+                s.theme.tab
+            };
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(
+                format!(" {} {} ", i + 1, s.lang.t(screen.title())),
+                style,
+            ));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        let file = self
+            .store
+            .path()
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let right = format!(
+            "{} @ {} ",
+            widgets::vis(self.store.user()),
+            widgets::vis(&file)
+        );
+        let w = (right.chars().count() as u16).min(area.width / 2);
+        let r = Rect {
+            x: area.x + area.width - w,
+            width: w,
+            ..area
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(right, s.theme.muted)).right_aligned(),
+            r,
+        );
+    }
+
+    fn draw_status(&self, frame: &mut Frame, area: Rect) {
+        let s = &self.settings;
+        let line = match &self.status {
+            Some((true, m)) => {
+                Line::from(Span::styled(format!(" {}", widgets::vis(m)), s.theme.error))
+            }
+            Some((false, m)) => {
+                Line::from(Span::styled(format!(" {}", widgets::vis(m)), s.theme.info))
+            }
+            None => {
+                let mut spans = vec![Span::raw(" ")];
+                let hints = [
+                    (Action::Help, T::HintHelp),
+                    (Action::Palette, T::HintPalette),
+                    (Action::Jump, T::HintJump),
+                    (Action::Who, T::HintWho),
+                    (Action::Filter, T::HintFilter),
+                    (Action::New, T::HintNew),
+                    (Action::Quit, T::HintQuit),
+                ];
+                for (a, what) in hints {
+                    if let Some(k) = s.keymap.first(a) {
+                        spans.extend(widgets::hint(s, k, s.lang.t(what)));
+                    }
+                }
+                Line::from(spans)
+            }
+        };
+        frame.render_widget(Paragraph::new(line), area);
+    }
+}

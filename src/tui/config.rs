@@ -1,0 +1,263 @@
+//! The config file (TOML) and how it combines with the command line and the
+//! environment into the settings the screens use.
+//!
+//! ```toml
+//! lang = "nl"            # en or nl; else LANG decides
+//! theme = "default"      # or "mono"; NO_COLOR always means mono
+//! ascii = false          # borders drawn with + - |
+//! mouse = false          # capture the mouse (off: the terminal's own selection works)
+//! [keys]
+//! down = ["j", "down"]
+//! help = "f1"
+//! ```
+//! A config that cannot be read gives one clear warning and the defaults, never a crash.
+
+use super::Options;
+use super::i18n::Lang;
+use super::keymap::KeyMap;
+use super::theme::Theme;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    lang: Option<String>,
+    theme: Option<String>,
+    ascii: Option<bool>,
+    mouse: Option<bool>,
+    #[serde(default)]
+    keys: BTreeMap<String, OneOrMany>,
+}
+
+/// What the config file says, with defaults where it says nothing.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub lang: Option<Lang>,
+    pub mono: bool,
+    pub ascii: bool,
+    pub mouse: bool,
+    pub keys: BTreeMap<String, Vec<String>>,
+}
+
+/// `$WIJKDESK_CONFIG`, else `config.toml` in the user's config directory.
+pub fn config_path() -> Option<PathBuf> {
+    if let Ok(p) = std::env::var("WIJKDESK_CONFIG")
+        && !p.trim().is_empty()
+    {
+        return Some(PathBuf::from(p));
+    }
+    directories::ProjectDirs::from("nl", "wijkdesk", "wijkdesk")
+        .map(|d| d.config_dir().join("config.toml"))
+}
+
+impl Config {
+    /// Reads the config file; a missing file is no problem, a bad one is a warning.
+    pub fn load() -> (Config, Vec<String>) {
+        let Some(path) = config_path() else {
+            return (Config::default(), Vec::new());
+        };
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                let (cfg, mut warnings) = Config::parse(&text);
+                for w in &mut warnings {
+                    *w = format!("{}: {w}", path.display());
+                }
+                (cfg, warnings)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+            Err(e) => (
+                Config::default(),
+                vec![format!(
+                    "{}: cannot be read ({e}); using the defaults",
+                    path.display()
+                )],
+            ),
+        }
+    }
+
+    /// Parses config text; anything wrong is reported and replaced by the default.
+    pub fn parse(text: &str) -> (Config, Vec<String>) {
+        let raw: RawConfig = match toml::from_str(text) {
+            Ok(r) => r,
+            Err(e) => {
+                let msg = e
+                    .message()
+                    .lines()
+                    .next()
+                    .unwrap_or("invalid TOML")
+                    .to_string();
+                let at = e
+                    .span()
+                    .map(|s| {
+                        format!(
+                            " (line {})",
+                            text[..s.start.min(text.len())].lines().count().max(1)
+                        )
+                    })
+                    .unwrap_or_default();
+                return (
+                    Config::default(),
+                    vec![format!("not a valid config{at}: {msg}; using the defaults")],
+                );
+            }
+        };
+        let mut warnings = Vec::new();
+        let lang = raw.lang.as_deref().and_then(|l| {
+            let parsed = Lang::parse(l);
+            if parsed.is_none() {
+                warnings.push(format!("lang = \"{l}\": use \"en\" or \"nl\""));
+            }
+            parsed
+        });
+        let mono = match raw.theme.as_deref().map(str::trim) {
+            None | Some("default") => false,
+            Some("mono") | Some("monochrome") => true,
+            Some(other) => {
+                warnings.push(format!("theme = \"{other}\": use \"default\" or \"mono\""));
+                false
+            }
+        };
+        let keys = raw
+            .keys
+            .into_iter()
+            .map(|(k, v)| {
+                let v = match v {
+                    OneOrMany::One(s) => vec![s],
+                    OneOrMany::Many(v) => v,
+                };
+                (k, v)
+            })
+            .collect();
+        (
+            Config {
+                lang,
+                mono,
+                ascii: raw.ascii.unwrap_or(false),
+                mouse: raw.mouse.unwrap_or(false),
+                keys,
+            },
+            warnings,
+        )
+    }
+}
+
+/// Everything drawing and key handling need to know about the user's choices.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub ascii: bool,
+    pub mouse: bool,
+    pub keymap: KeyMap,
+    /// Problems with the config file, shown on the status line at start.
+    pub warnings: Vec<String>,
+}
+
+impl Settings {
+    /// Plain settings: default keys, no config file (tests, snapshots).
+    pub fn new(lang: Lang, mono: bool, ascii: bool) -> Settings {
+        Settings {
+            lang,
+            theme: if mono {
+                Theme::mono()
+            } else {
+                Theme::default_theme()
+            },
+            ascii,
+            mouse: false,
+            keymap: KeyMap::default(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The command line first, then the config file, then the environment.
+    pub fn load(opts: &Options) -> Settings {
+        let (cfg, warnings) = Config::load();
+        Settings::combine(opts, cfg, warnings)
+    }
+
+    pub fn combine(opts: &Options, cfg: Config, mut warnings: Vec<String>) -> Settings {
+        let opt_lang = opts.lang.as_deref().and_then(|l| {
+            let parsed = Lang::parse(l);
+            if parsed.is_none() {
+                warnings.push(format!("--lang {l}: use en or nl"));
+            }
+            parsed
+        });
+        let lang = opt_lang.or(cfg.lang).unwrap_or_else(Lang::from_env);
+        let (keymap, key_warnings) = KeyMap::with_overrides(&cfg.keys);
+        warnings.extend(key_warnings);
+        let mono = cfg.mono || no_color();
+        Settings {
+            lang,
+            theme: if mono {
+                Theme::mono()
+            } else {
+                Theme::default_theme()
+            },
+            ascii: opts.ascii || cfg.ascii,
+            mouse: cfg.mouse,
+            keymap,
+            warnings,
+        }
+    }
+}
+
+/// <https://no-color.org/>: set and not empty.
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_full_config() {
+        let (c, w) = Config::parse(
+            "lang = \"nl\"\ntheme = \"mono\"\nascii = true\nmouse = true\n[keys]\ndown = [\"n\"]\nhelp = \"f2\"\n",
+        );
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(c.lang, Some(Lang::Nl));
+        assert!(c.mono && c.ascii && c.mouse);
+        assert_eq!(c.keys["help"], vec!["f2".to_string()]);
+    }
+
+    #[test]
+    fn bad_config_is_a_warning_not_a_crash() {
+        let (c, w) = Config::parse("lang = \n");
+        assert_eq!(w.len(), 1);
+        assert!(w[0].contains("not a valid config"), "{w:?}");
+        assert!(!c.mono);
+        let (_, w) = Config::parse("colour = 3\n");
+        assert!(w[0].contains("colour"), "{w:?}");
+        let (c, w) = Config::parse("lang = \"fr\"\ntheme = \"neon\"\n");
+        assert_eq!(w.len(), 2);
+        assert_eq!(c.lang, None);
+    }
+
+    #[test]
+    fn command_line_wins() {
+        let opts = Options {
+            lang: Some("en".into()),
+            ascii: true,
+            ..Options::default()
+        };
+        let cfg = Config {
+            lang: Some(Lang::Nl),
+            ..Config::default()
+        };
+        let s = Settings::combine(&opts, cfg, Vec::new());
+        assert_eq!(s.lang, Lang::En);
+        assert!(s.ascii);
+    }
+}

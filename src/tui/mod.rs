@@ -1,0 +1,243 @@
+//! The full-screen terminal application.
+//!
+//! - [`app`]: state, `update(Action)`, pure `draw`;
+//! - [`action`]: what keys mean ([`action::Action`]) and what components ask the shell to do;
+//! - [`keymap`], [`config`], [`theme`], [`i18n`]: the user's keys, file, colours and language;
+//! - [`screens`]: one module per screen, registered in [`screens::registry`];
+//! - [`popups`]: help, palette, jump, forms, who-does-what, confirm;
+//! - [`snapshot`]: one frame as text.
+//!
+//! The loop below: one channel fed by an input thread, a 500 ms tick and a signal
+//! thread; all pending events are handled, then one frame is drawn, and only when
+//! something changed: nothing is written while idle.
+
+pub mod action;
+pub mod app;
+pub mod config;
+pub mod draft;
+pub mod fuzzy;
+pub mod i18n;
+pub mod input;
+pub mod keymap;
+pub mod popups;
+pub mod screens;
+pub mod snapshot;
+pub mod testing;
+pub mod theme;
+pub mod widgets;
+
+pub use app::App;
+pub use config::Settings;
+pub use i18n::Lang;
+pub use snapshot::snapshot;
+
+use crate::store::{Ctx, Store};
+use color_eyre::eyre::{Result, WrapErr};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event as TermEvent, MouseEventKind,
+};
+use crossterm::terminal::{
+    BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen,
+};
+use crossterm::{execute, queue};
+use ratatui::backend::CrosstermBackend;
+use ratatui::{DefaultTerminal, Terminal};
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::Duration;
+
+/// What the command line passes to the screens.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The database; `None`: `$WIJKDESK_DB`, else the user's data directory.
+    pub db: Option<PathBuf>,
+    /// `en` or `nl`; `None`: the config file, else `LANG`.
+    pub lang: Option<String>,
+    /// Borders in plain ASCII.
+    pub ascii: bool,
+}
+
+/// How often the store is asked whether another process wrote.
+pub const TICK: Duration = Duration::from_millis(500);
+
+enum Event {
+    Term(TermEvent),
+    Tick,
+    Signal(i32),
+}
+
+enum Exit {
+    Quit,
+    Signal(i32),
+}
+
+/// Open the screens on the database and run until the user quits.
+pub fn run(opts: Options) -> Result<()> {
+    // The CLI may have installed them already; either way they are in place first.
+    let _ = color_eyre::install();
+    let settings = Settings::load(&opts);
+    let path = opts
+        .db
+        .clone()
+        .unwrap_or_else(crate::store::default_db_path);
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .wrap_err_with(|| format!("cannot create {}", dir.display()))?;
+    }
+    let mut store = Store::open(&path, Ctx::from_env())?;
+    let mouse = settings.mouse;
+    let rx = spawn_sources()?;
+
+    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        color_eyre::eyre::bail!(
+            "the screens need a terminal; for scripts use the commands (wijkdesk --help)"
+        );
+    }
+    let mut terminal = ratatui::try_init().wrap_err("cannot take over the terminal")?;
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    if mouse {
+        let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    }
+    let size = terminal.size()?;
+    let mut app = App::new(&mut store, settings, size);
+    if let Some(d) = draft::take_latest(&path.display().to_string()) {
+        app.restore_draft(&d);
+    }
+
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&mut terminal, &mut app, &rx)
+    }));
+    // Whatever happened, nothing typed is lost.
+    let kept = app.draft().and_then(|d| draft::save(&d).ok());
+    let lang = app.settings().lang;
+    drop(app);
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    if mouse {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    }
+    let _ = ratatui::try_restore();
+    if let Some(path) = kept {
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}",
+            lang.f(i18n::T::DraftKept, &[("path", &path.display())])
+        );
+    }
+    match outcome {
+        Err(panic) => std::panic::resume_unwind(panic),
+        Ok(Err(e)) => Err(e),
+        Ok(Ok(Exit::Quit)) => Ok(()),
+        Ok(Ok(Exit::Signal(sig))) => std::process::exit(128 + sig),
+    }
+}
+
+/// The input thread, the tick and the signal thread, all feeding one channel.
+fn spawn_sources() -> Result<Receiver<Event>> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let (tx, rx) = mpsc::channel();
+    let input: Sender<Event> = tx.clone();
+    std::thread::spawn(move || {
+        while let Ok(ev) = crossterm::event::read() {
+            if input.send(Event::Term(ev)).is_err() {
+                break;
+            }
+        }
+    });
+    let tick = tx.clone();
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(TICK);
+            if tick.send(Event::Tick).is_err() {
+                break;
+            }
+        }
+    });
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        for sig in signals.forever() {
+            if tx.send(Event::Signal(sig)).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(rx)
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &Receiver<Event>) -> Result<Exit> {
+    loop {
+        if app.take_dirty() {
+            draw(terminal, app)?;
+        }
+        let Ok(first) = rx.recv() else {
+            return Ok(Exit::Quit);
+        };
+        let mut next = Some(first);
+        // Drain everything pending before drawing once.
+        while let Some(ev) = next {
+            if let Some(sig) = handle(app, ev) {
+                return Ok(Exit::Signal(sig));
+            }
+            next = rx.try_recv().ok();
+        }
+        if app.should_quit() {
+            return Ok(Exit::Quit);
+        }
+        if app.take_suspend() {
+            suspend(terminal, app.settings().mouse)?;
+            app.mark_dirty();
+        }
+    }
+}
+
+fn handle(app: &mut App, ev: Event) -> Option<i32> {
+    match ev {
+        Event::Term(TermEvent::Key(key)) => app.on_key(key),
+        Event::Term(TermEvent::Paste(text)) => app.on_paste(&text),
+        Event::Term(TermEvent::Resize(w, h)) => app.on_resize(w, h),
+        Event::Term(TermEvent::Mouse(m)) => match m.kind {
+            MouseEventKind::ScrollDown if app.popup_count() == 0 => {
+                app.update(action::Action::Down)
+            }
+            MouseEventKind::ScrollUp if app.popup_count() == 0 => app.update(action::Action::Up),
+            _ => {}
+        },
+        Event::Term(TermEvent::FocusGained | TermEvent::FocusLost) => {}
+        Event::Tick => app.on_tick(),
+        Event::Signal(sig) => return Some(sig),
+    }
+    None
+}
+
+/// One frame, wrapped in synchronized-output escapes so terminals show it whole.
+fn draw(terminal: &mut DefaultTerminal, app: &App) -> Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|f| app.draw(f))?;
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    Ok(())
+}
+
+/// Ctrl-Z: give the terminal back, stop (SIGTSTP), and take it again on `fg`.
+fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> Result<()> {
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    if mouse {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    }
+    ratatui::try_restore()?;
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        std::io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste
+    )?;
+    if mouse {
+        execute!(std::io::stdout(), EnableMouseCapture)?;
+    }
+    // A fresh terminal draws everything again. (`Terminal::clear` would ask the terminal
+    // for the cursor position: a query that waits on the input thread's reader.)
+    execute!(std::io::stdout(), Clear(ClearType::All))?;
+    *terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    Ok(())
+}

@@ -1,0 +1,53 @@
+//! A yes/no question. `y` (or `j`, for ja) and Enter say yes; `n` and Esc say no.
+
+use super::Popup;
+use crate::tui::action::{Cx, Effect, Outcome};
+use crate::tui::config::Settings;
+use crate::tui::i18n::T;
+use crate::tui::widgets;
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+pub struct Confirm {
+    question: String,
+    on_yes: Vec<Effect>,
+}
+
+impl Confirm {
+    /// `on_yes` runs after the question closes.
+    pub fn new(question: impl Into<String>, on_yes: Vec<Effect>) -> Confirm {
+        Confirm {
+            question: question.into(),
+            on_yes,
+        }
+    }
+}
+
+impl Popup for Confirm {
+    fn handle_key(&mut self, key: KeyEvent, _cx: &mut Cx) -> Outcome {
+        match key.code {
+            KeyCode::Char('y' | 'Y' | 'j' | 'J') | KeyCode::Enter => {
+                let mut effects = vec![Effect::Close];
+                effects.append(&mut self.on_yes);
+                Outcome::Effects(effects)
+            }
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => Outcome::one(Effect::Close),
+            _ => Outcome::Handled,
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
+        let width = 56.min(area.width.saturating_sub(4)).max(20);
+        let rect = widgets::centered(area, width, 6);
+        let inner = widgets::popup_frame(frame, rect, s, s.lang.t(T::ConfirmTitle));
+        let lines = vec![
+            Line::raw(self.question.clone()),
+            Line::raw(""),
+            Line::styled(s.lang.t(T::ConfirmKeys), s.theme.key),
+        ];
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+    }
+}

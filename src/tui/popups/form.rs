@@ -1,0 +1,553 @@
+//! A generic form: labelled fields, a validation message next to the field it is
+//! about, Tab/Shift-Tab (and Down/Up) between fields, Enter on the last field or
+//! Ctrl-S saves, Esc asks before throwing typed text away. What saving means is the
+//! [`FormHandler`]'s business (one per record kind, next to its screen).
+
+use super::Popup;
+use super::confirm::Confirm;
+use crate::domain::RecordRef;
+use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::config::Settings;
+use crate::tui::i18n::T;
+use crate::tui::input::TextInput;
+use crate::tui::keymap::Key;
+use crate::tui::widgets;
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What kind of value a field holds.
+#[derive(Debug, Clone)]
+pub enum FieldKind {
+    Text,
+    /// Several lines; Enter starts a new line here.
+    Multiline(u16),
+    /// One of a fixed list: (stored code, shown label). Left/Right/Space change it.
+    Choice(Vec<(&'static str, T)>),
+}
+
+#[derive(Debug, Clone)]
+pub struct FieldSpec {
+    pub key: &'static str,
+    pub label: T,
+    pub kind: FieldKind,
+    pub value: String,
+}
+
+impl FieldSpec {
+    pub fn text(key: &'static str, label: T, value: impl Into<String>) -> FieldSpec {
+        FieldSpec {
+            key,
+            label,
+            kind: FieldKind::Text,
+            value: value.into(),
+        }
+    }
+}
+
+struct Field {
+    spec: FieldSpec,
+    input: TextInput,
+    choice: usize,
+    initial: String,
+    error: Option<String>,
+}
+
+impl Field {
+    fn value(&self) -> String {
+        match &self.spec.kind {
+            FieldKind::Choice(options) => options
+                .get(self.choice)
+                .map(|o| o.0.to_string())
+                .unwrap_or_default(),
+            _ => self.input.value(),
+        }
+    }
+
+    fn input_height(&self) -> u16 {
+        match self.spec.kind {
+            FieldKind::Multiline(rows) => rows.max(1),
+            _ => 1,
+        }
+    }
+
+    /// Rows for the message under the field: wrapped, at most three.
+    fn error_height(&self, width: u16) -> u16 {
+        let w = usize::from(width.max(10)) - 2;
+        self.error
+            .as_ref()
+            .map(|e| e.chars().count().div_ceil(w).clamp(1, 3) as u16)
+            .unwrap_or(0)
+    }
+
+    fn height(&self, width: u16) -> u16 {
+        self.input_height() + self.error_height(width)
+    }
+}
+
+/// The values of a form by field key.
+#[derive(Debug, Clone, Default)]
+pub struct FormValues(pub BTreeMap<String, String>);
+
+impl FormValues {
+    /// The trimmed value of a field ("" when there is no such field).
+    pub fn get(&self, key: &str) -> &str {
+        self.0.get(key).map(|s| s.trim()).unwrap_or("")
+    }
+
+    /// The value, or `None` when blank.
+    pub fn opt(&self, key: &str) -> Option<String> {
+        Some(self.get(key).to_string()).filter(|s| !s.is_empty())
+    }
+
+    /// A comma-separated list.
+    pub fn list(&self, key: &str) -> Vec<String> {
+        self.get(key)
+            .split(',')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+}
+
+/// Why a form was not saved.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormError {
+    /// About one field: shown next to it.
+    Field(&'static str, String),
+    /// About the whole form.
+    General(String),
+    /// Someone else changed the record meanwhile; the typed values stay.
+    Conflict(String),
+}
+
+/// Saves a form: one per kind of record.
+pub trait FormHandler {
+    /// Validate and save; on success the record and a message for the status line.
+    fn submit(
+        &mut self,
+        values: &FormValues,
+        cx: &mut Cx,
+    ) -> Result<(RecordRef, String), FormError>;
+    /// The draft kind, e.g. "organisation", matched by a screen's `restore_form`.
+    fn draft_kind(&self) -> &'static str;
+    /// The record being edited and the version it was read at (None for a new one).
+    fn editing(&self) -> Option<(i64, i64)>;
+}
+
+/// A half-filled form kept on disk when the program is stopped (SIGTERM, SIGHUP, a
+/// panic, Ctrl-C), reopened at the next start.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FormDraft {
+    pub kind: String,
+    pub id: Option<i64>,
+    pub version: Option<i64>,
+    /// The database it belongs to.
+    pub db: String,
+    pub values: BTreeMap<String, String>,
+}
+
+pub struct Form {
+    title: String,
+    fields: Vec<Field>,
+    focus: usize,
+    handler: Box<dyn FormHandler>,
+    message: Option<(bool, String)>,
+}
+
+impl Form {
+    pub fn new(
+        title: impl Into<String>,
+        specs: Vec<FieldSpec>,
+        handler: Box<dyn FormHandler>,
+        s: &Settings,
+    ) -> Form {
+        let fields = specs
+            .into_iter()
+            .map(|spec| {
+                let multiline = matches!(spec.kind, FieldKind::Multiline(_));
+                let choice = match &spec.kind {
+                    FieldKind::Choice(options) => {
+                        options.iter().position(|o| o.0 == spec.value).unwrap_or(0)
+                    }
+                    _ => 0,
+                };
+                let input = TextInput::new(&spec.value, multiline);
+                let mut f = Field {
+                    input,
+                    choice,
+                    initial: String::new(),
+                    error: None,
+                    spec,
+                };
+                f.initial = f.value();
+                f
+            })
+            .collect();
+        let mut form = Form {
+            title: title.into(),
+            fields,
+            focus: 0,
+            handler,
+            message: None,
+        };
+        form.restyle(s);
+        form
+    }
+
+    /// Put typed values back (a restored draft); the form then counts as changed.
+    pub fn with_values(mut self, values: &BTreeMap<String, String>) -> Form {
+        for f in &mut self.fields {
+            if let Some(v) = values.get(f.spec.key) {
+                match &f.spec.kind {
+                    FieldKind::Choice(options) => {
+                        f.choice = options.iter().position(|o| o.0 == v).unwrap_or(f.choice);
+                    }
+                    _ => f.input.set_value(v),
+                }
+            }
+        }
+        self
+    }
+
+    pub fn with_message(mut self, msg: impl Into<String>) -> Form {
+        self.message = Some((false, msg.into()));
+        self
+    }
+
+    pub fn values(&self) -> FormValues {
+        FormValues(
+            self.fields
+                .iter()
+                .map(|f| (f.spec.key.to_string(), f.value()))
+                .collect(),
+        )
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.fields.iter().any(|f| f.value() != f.initial)
+    }
+
+    /// The message next to a field, if any (for tests).
+    pub fn error(&self, key: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|f| f.spec.key == key)
+            .and_then(|f| f.error.as_deref())
+    }
+
+    fn restyle(&mut self, s: &Settings) {
+        for (i, f) in self.fields.iter_mut().enumerate() {
+            let focused = i == self.focus;
+            let style = if focused {
+                s.theme.input_focus
+            } else {
+                s.theme.input
+            };
+            f.input.set_focus(focused, style, s.theme.cursor);
+        }
+    }
+
+    fn move_focus(&mut self, forward: bool) {
+        let n = self.fields.len();
+        if n == 0 {
+            return;
+        }
+        self.focus = if forward {
+            (self.focus + 1) % n
+        } else {
+            (self.focus + n - 1) % n
+        };
+    }
+
+    fn submit(&mut self, cx: &mut Cx) -> Outcome {
+        for f in &mut self.fields {
+            f.error = None;
+        }
+        self.message = None;
+        let values = self.values();
+        match self.handler.submit(&values, cx) {
+            Ok((record, message)) => {
+                Outcome::Effects(vec![Effect::Close, Effect::Saved { record, message }])
+            }
+            Err(FormError::Field(key, msg)) => {
+                if let Some(i) = self.fields.iter().position(|f| f.spec.key == key) {
+                    self.fields[i].error = Some(msg);
+                    self.focus = i;
+                    self.message = Some((true, cx.t(T::FormNotSaved).to_string()));
+                } else {
+                    self.message = Some((true, msg));
+                }
+                Outcome::Handled
+            }
+            Err(FormError::General(msg)) => {
+                self.message = Some((true, msg));
+                Outcome::Handled
+            }
+            Err(FormError::Conflict(msg)) => {
+                self.message = Some((true, format!("{msg} {}", cx.t(T::FormConflict))));
+                Outcome::Handled
+            }
+        }
+    }
+
+    fn cancel(&mut self, cx: &mut Cx) -> Outcome {
+        if self.is_dirty() {
+            let confirm = Confirm::new(cx.t(T::FormDiscard), vec![Effect::Close]);
+            Outcome::one(Effect::Push(Box::new(confirm)))
+        } else {
+            Outcome::one(Effect::Close)
+        }
+    }
+
+    fn edit_choice(
+        field: &mut Field,
+        key: &KeyEvent,
+        lang_label: impl Fn(T) -> &'static str,
+    ) -> bool {
+        let FieldKind::Choice(options) = &field.spec.kind else {
+            return false;
+        };
+        let n = options.len().max(1);
+        match key.code {
+            KeyCode::Right | KeyCode::Char(' ') => field.choice = (field.choice + 1) % n,
+            KeyCode::Left => field.choice = (field.choice + n - 1) % n,
+            KeyCode::Char(c) => {
+                let c = c.to_lowercase().next().unwrap_or(c);
+                match options.iter().position(|o| {
+                    o.0.starts_with(c) || lang_label(o.1).to_lowercase().starts_with(c)
+                }) {
+                    Some(i) => field.choice = i,
+                    None => return false,
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+}
+
+impl Popup for Form {
+    fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        let action = cx
+            .settings
+            .keymap
+            .lookup_event(&key, &[Scope::Form, Scope::List], true);
+        let out = match action {
+            Some(Action::NextField) => {
+                self.move_focus(true);
+                Outcome::Handled
+            }
+            Some(Action::PrevField) => {
+                self.move_focus(false);
+                Outcome::Handled
+            }
+            Some(Action::Save) => self.submit(cx),
+            Some(Action::Back) => self.cancel(cx),
+            Some(Action::Open) => {
+                let field = &mut self.fields[self.focus];
+                if field.input.is_multiline() {
+                    field.input.handle_key(key);
+                    Outcome::Handled
+                } else if self.focus + 1 == self.fields.len() {
+                    self.submit(cx)
+                } else {
+                    self.move_focus(true);
+                    Outcome::Handled
+                }
+            }
+            Some(_) => Outcome::Ignored,
+            None => {
+                // Global keys that make sense over a form (quit now, suspend) go to the shell.
+                if !Key::from_event(&key).is_text()
+                    && cx
+                        .settings
+                        .keymap
+                        .lookup_event(&key, &[Scope::Global], true)
+                        .is_some()
+                {
+                    return Outcome::Ignored;
+                }
+                let lang = cx.settings.lang;
+                let field = &mut self.fields[self.focus];
+                let changed = if matches!(field.spec.kind, FieldKind::Choice(_)) {
+                    Form::edit_choice(field, &key, |t| lang.t(t))
+                } else {
+                    field.input.handle_key(key)
+                };
+                if changed {
+                    field.error = None;
+                }
+                Outcome::Handled
+            }
+        };
+        self.restyle(cx.settings);
+        out
+    }
+
+    fn on_paste(&mut self, text: &str, cx: &mut Cx) -> Outcome {
+        let field = &mut self.fields[self.focus];
+        if !matches!(field.spec.kind, FieldKind::Choice(_)) && field.input.paste(text) {
+            field.error = None;
+        }
+        self.restyle(cx.settings);
+        Outcome::Handled
+    }
+
+    fn text_entry(&self) -> bool {
+        true
+    }
+
+    fn draft(&self) -> Option<FormDraft> {
+        if !self.is_dirty() {
+            return None;
+        }
+        let (id, version) = match self.handler.editing() {
+            Some((id, v)) => (Some(id), Some(v)),
+            None => (None, None),
+        };
+        Some(FormDraft {
+            kind: self.handler.draft_kind().to_string(),
+            id,
+            version,
+            db: String::new(),
+            values: self.values().0,
+        })
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
+        let label_w = self
+            .fields
+            .iter()
+            .map(|f| s.lang.t(f.spec.label).chars().count())
+            .max()
+            .unwrap_or(8) as u16
+            + 2;
+        let width = 78.min(area.width.saturating_sub(2)).max(30);
+        let input_w = width.saturating_sub(label_w + 3);
+        let body: u16 = self.fields.iter().map(|f| f.height(input_w)).sum();
+        let msg_h = if self.message.is_some() { 2 } else { 0 };
+        let want_h = body + msg_h + 4;
+        let rect = widgets::centered(area, width, want_h);
+        let inner = widgets::popup_frame(frame, rect, s, &self.title);
+        let mut y = inner.y;
+        let bottom = inner.y + inner.height;
+        if let Some((is_err, msg)) = &self.message {
+            let style = if *is_err { s.theme.error } else { s.theme.info };
+            let r = Rect {
+                x: inner.x,
+                y,
+                width: inner.width,
+                height: 2.min(inner.height),
+            };
+            frame.render_widget(
+                Paragraph::new(Span::styled(msg.clone(), style)).wrap(Wrap { trim: true }),
+                r,
+            );
+            y += r.height;
+        }
+        // Scroll so that the focused field is visible when the terminal is short.
+        let room = bottom.saturating_sub(y + 2);
+        let mut skip = 0usize;
+        let focus_end: u16 = self.fields[..=self.focus.min(self.fields.len().saturating_sub(1))]
+            .iter()
+            .map(|f| f.height(input_w))
+            .sum();
+        let mut hidden: u16 = 0;
+        while focus_end.saturating_sub(hidden) > room && skip < self.focus {
+            hidden += self.fields[skip].height(input_w);
+            skip += 1;
+        }
+        for (i, f) in self.fields.iter().enumerate().skip(skip) {
+            let h = f.height(input_w);
+            if y + h > bottom.saturating_sub(2) + 1 && i != self.focus {
+                break;
+            }
+            let focused = i == self.focus;
+            let marker = if focused { ">" } else { " " };
+            let label = format!("{marker}{}", s.lang.t(f.spec.label));
+            let lstyle = if focused {
+                s.theme.label_focus
+            } else {
+                s.theme.label
+            };
+            frame.render_widget(
+                Paragraph::new(Span::styled(label, lstyle)),
+                Rect {
+                    x: inner.x,
+                    y,
+                    width: label_w.min(inner.width),
+                    height: 1,
+                },
+            );
+            let input_h = f.input_height();
+            let irect = Rect {
+                x: inner.x + label_w + 1,
+                y,
+                width: input_w,
+                height: input_h.min(bottom - y),
+            };
+            match &f.spec.kind {
+                FieldKind::Choice(options) => {
+                    let (l, r) = if s.ascii {
+                        ("< ", " >")
+                    } else {
+                        ("‹ ", " ›")
+                    };
+                    let shown = options.get(f.choice).map(|o| s.lang.t(o.1)).unwrap_or("");
+                    let style = if focused {
+                        s.theme.input_focus
+                    } else {
+                        s.theme.input
+                    };
+                    let line =
+                        Line::from(vec![Span::raw(l), Span::styled(shown, style), Span::raw(r)]);
+                    frame.render_widget(Paragraph::new(line), irect);
+                }
+                _ => frame.render_widget(f.input.widget(), irect),
+            }
+            y += input_h;
+            if let Some(err) = &f.error
+                && y < bottom
+            {
+                let arrow = if s.ascii { "^ " } else { "↑ " };
+                let eh = f.error_height(input_w).min(bottom - y);
+                frame.render_widget(
+                    Paragraph::new(Span::styled(format!("{arrow}{err}"), s.theme.error))
+                        .wrap(Wrap { trim: true }),
+                    Rect {
+                        x: inner.x + label_w + 1,
+                        y,
+                        width: input_w,
+                        height: eh,
+                    },
+                );
+                y += eh;
+            }
+        }
+        if inner.height >= 2 {
+            let km = &s.keymap;
+            let mut spans = Vec::new();
+            for (action, what) in [
+                (Action::NextField, T::FormNext),
+                (Action::Save, T::FormSave),
+                (Action::Back, T::FormCancel),
+            ] {
+                if let Some(k) = km.first(action) {
+                    spans.extend(widgets::hint(s, k, s.lang.t(what)));
+                }
+            }
+            let r = Rect {
+                x: inner.x,
+                y: bottom - 1,
+                width: inner.width,
+                height: 1,
+            };
+            frame.render_widget(Paragraph::new(Line::from(spans)), r);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! Popups live on a stack above the screens; the top one gets the keys.
+
+pub mod confirm;
+pub mod form;
+pub mod help;
+pub mod jump;
+pub mod palette;
+pub mod who;
+
+use super::action::{Cx, Outcome};
+use super::config::Settings;
+use crossterm::event::KeyEvent;
+use form::FormDraft;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+pub trait Popup {
+    /// Every key goes to the top popup first. `Ignored` lets the shell try its global
+    /// keys that make sense over a popup (quit now, suspend, help, refresh).
+    fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome;
+
+    fn on_paste(&mut self, _text: &str, _cx: &mut Cx) -> Outcome {
+        Outcome::Ignored
+    }
+
+    /// True while plain characters are typed text.
+    fn text_entry(&self) -> bool {
+        false
+    }
+
+    /// The database changed elsewhere: reload what is shown, keeping what was typed.
+    fn refresh(&mut self, _cx: &mut Cx) {}
+
+    /// Anything typed that would be lost if the program stopped now.
+    fn draft(&self) -> Option<FormDraft> {
+        None
+    }
+
+    /// Draw over the whole terminal `area` (a popup centres itself).
+    fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings);
+}

@@ -1,0 +1,361 @@
+//! Who does what ("bij wie moet je zijn?"): pick a district, then a theme, each with a
+//! fuzzy picker, and see the contact persons who cover them with role, organisation,
+//! email and phone. The results follow the pickers as you move.
+
+use super::Popup;
+use crate::store::Person;
+use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::config::Settings;
+use crate::tui::fuzzy;
+use crate::tui::i18n::T;
+use crate::tui::input::TextInput;
+use crate::tui::widgets::{self, ListCursor, vis};
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+
+/// One fuzzy picker over a list of names; the first entry ("") means any.
+struct Picker {
+    items: Vec<String>,
+    query: TextInput,
+    shown: Vec<usize>,
+    cursor: ListCursor,
+}
+
+impl Picker {
+    fn new(mut items: Vec<String>) -> Picker {
+        items.insert(0, String::new());
+        let shown = (0..items.len()).collect();
+        Picker {
+            items,
+            query: TextInput::default(),
+            shown,
+            cursor: ListCursor::default(),
+        }
+    }
+
+    fn chosen(&self) -> String {
+        self.shown
+            .get(self.cursor.selected)
+            .map(|&i| self.items[i].clone())
+            .unwrap_or_default()
+    }
+
+    fn refilter(&mut self) {
+        let q = self.query.value();
+        if q.trim().is_empty() {
+            self.shown = (0..self.items.len()).collect();
+        } else {
+            let ranked = fuzzy::rank(&q, self.items.iter().map(String::as_str));
+            self.shown = ranked.into_iter().filter(|&i| i != 0).collect();
+        }
+        self.cursor = ListCursor::default();
+    }
+
+    fn select(&mut self, name: &str) {
+        if let Some(pos) = self
+            .shown
+            .iter()
+            .position(|&i| self.items[i].eq_ignore_ascii_case(name))
+        {
+            self.cursor.selected = pos;
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings, title: &str, focused: bool) {
+        let block = widgets::block(s, format!(" {title} "), focused);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let [q, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+        let [mark, field] =
+            Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(q);
+        frame.render_widget(Paragraph::new(Span::styled("> ", s.theme.key)), mark);
+        frame.render_widget(self.query.widget(), field);
+        let window = self.cursor.window(self.shown.len(), list.height as usize);
+        let items: Vec<ListItem> = self.shown[window.clone()]
+            .iter()
+            .map(|&i| {
+                let name = &self.items[i];
+                if name.is_empty() {
+                    ListItem::new(Span::styled(s.lang.t(T::Any), s.theme.muted))
+                } else {
+                    ListItem::new(vis(name))
+                }
+            })
+            .collect();
+        let selected = (!items.is_empty()).then(|| self.cursor.selected - window.start);
+        let mut state = ListState::default().with_selected(selected);
+        frame.render_stateful_widget(
+            List::new(items).highlight_style(s.theme.selected),
+            list,
+            &mut state,
+        );
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pane {
+    District,
+    Theme,
+    Results,
+}
+
+pub struct Who {
+    district: Picker,
+    theme: Picker,
+    pane: Pane,
+    results: Vec<Person>,
+    cursor: ListCursor,
+    error: Option<String>,
+}
+
+impl Who {
+    /// Opens on the district of what was selected, if any.
+    pub fn new(cx: &mut Cx, district_hint: Option<String>) -> crate::store::Result<Who> {
+        let (districts, themes) = cx.store.districts_and_themes()?;
+        let mut who = Who {
+            district: Picker::new(districts),
+            theme: Picker::new(themes),
+            pane: Pane::District,
+            results: Vec::new(),
+            cursor: ListCursor::default(),
+            error: None,
+        };
+        if let Some(d) = district_hint {
+            who.district.select(&d);
+        }
+        who.restyle(cx.settings);
+        who.lookup(cx);
+        Ok(who)
+    }
+
+    fn restyle(&mut self, s: &Settings) {
+        let on = |p| self.pane == p;
+        let (d, t) = (on(Pane::District), on(Pane::Theme));
+        self.district.query.set_focus(
+            d,
+            if d { s.theme.input_focus } else { s.theme.base },
+            s.theme.cursor,
+        );
+        self.theme.query.set_focus(
+            t,
+            if t { s.theme.input_focus } else { s.theme.base },
+            s.theme.cursor,
+        );
+    }
+
+    fn lookup(&mut self, cx: &mut Cx) {
+        match cx
+            .store
+            .who_does_what(&self.district.chosen(), &self.theme.chosen())
+        {
+            Ok(r) => {
+                self.results = r;
+                self.error = None;
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+        self.cursor = ListCursor::default();
+    }
+
+    /// The people shown now (for tests).
+    pub fn results(&self) -> &[Person] {
+        &self.results
+    }
+
+    fn picker(&mut self) -> Option<&mut Picker> {
+        match self.pane {
+            Pane::District => Some(&mut self.district),
+            Pane::Theme => Some(&mut self.theme),
+            Pane::Results => None,
+        }
+    }
+}
+
+impl Popup for Who {
+    fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        let view = 8;
+        let text = self.pane != Pane::Results;
+        let action = cx
+            .settings
+            .keymap
+            .lookup_event(&key, &[Scope::List, Scope::Form], text);
+        let out = match action {
+            Some(
+                a @ (Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Top
+                | Action::Bottom),
+            ) => {
+                match self.picker() {
+                    Some(p) => {
+                        p.cursor.apply(a, p.shown.len(), view);
+                        self.lookup(cx);
+                    }
+                    None => {
+                        self.cursor.apply(a, self.results.len(), view);
+                    }
+                }
+                Outcome::Handled
+            }
+            Some(Action::Open | Action::NextField) => {
+                self.pane = match self.pane {
+                    Pane::District => Pane::Theme,
+                    Pane::Theme | Pane::Results => Pane::Results,
+                };
+                Outcome::Handled
+            }
+            Some(Action::PrevField) => {
+                self.pane = match self.pane {
+                    Pane::Results => Pane::Theme,
+                    _ => Pane::District,
+                };
+                Outcome::Handled
+            }
+            Some(Action::Back | Action::Quit) => match self.pane {
+                Pane::District => Outcome::one(Effect::Close),
+                Pane::Theme => {
+                    self.pane = Pane::District;
+                    Outcome::Handled
+                }
+                Pane::Results => {
+                    self.pane = Pane::Theme;
+                    Outcome::Handled
+                }
+            },
+            Some(Action::QuitNow | Action::Suspend) => Outcome::Ignored,
+            _ => {
+                if let Some(p) = self.picker()
+                    && p.query.handle_key(key)
+                {
+                    p.refilter();
+                    self.lookup(cx);
+                }
+                Outcome::Handled
+            }
+        };
+        self.restyle(cx.settings);
+        out
+    }
+
+    fn on_paste(&mut self, text: &str, cx: &mut Cx) -> Outcome {
+        if let Some(p) = self.picker()
+            && p.query.paste(text)
+        {
+            p.refilter();
+            self.lookup(cx);
+        }
+        Outcome::Handled
+    }
+
+    fn text_entry(&self) -> bool {
+        self.pane != Pane::Results
+    }
+
+    fn refresh(&mut self, cx: &mut Cx) {
+        self.lookup(cx);
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
+        let t = |k| s.lang.t(k);
+        let width = 100.min(area.width.saturating_sub(2));
+        let height = 32.min(area.height.saturating_sub(2));
+        let rect = widgets::centered(area, width, height);
+        let inner = widgets::popup_frame(frame, rect, s, t(T::WhoTitle));
+        let pick_h = (inner.height / 2).clamp(4, 10);
+        let [pickers, results, footer] = Layout::vertical([
+            Constraint::Length(pick_h),
+            Constraint::Min(2),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        let [dl, tl] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+            .areas(pickers);
+        self.district.draw(
+            frame,
+            dl,
+            s,
+            t(T::PickDistrict),
+            self.pane == Pane::District,
+        );
+        self.theme
+            .draw(frame, tl, s, t(T::PickTheme), self.pane == Pane::Theme);
+        let d = self.district.chosen();
+        let th = self.theme.chosen();
+        let label = |v: &str| {
+            if v.is_empty() {
+                t(T::Any).to_string()
+            } else {
+                vis(v)
+            }
+        };
+        let title = format!(
+            " {}: {} / {} ({}) ",
+            t(T::WhoContacts),
+            label(&d),
+            label(&th),
+            self.results.len()
+        );
+        let block = widgets::block(s, title, self.pane == Pane::Results);
+        let list_area = block.inner(results);
+        frame.render_widget(block, results);
+        if let Some(e) = &self.error {
+            frame.render_widget(
+                Paragraph::new(Span::styled(e.clone(), s.theme.error)),
+                list_area,
+            );
+        } else if self.results.is_empty() {
+            frame.render_widget(
+                Paragraph::new(Span::styled(t(T::WhoNobody), s.theme.muted)),
+                list_area,
+            );
+        } else {
+            let per = 2usize;
+            let window = self
+                .cursor
+                .window(self.results.len(), (list_area.height as usize / per).max(1));
+            let items: Vec<ListItem> = self.results[window.clone()]
+                .iter()
+                .map(|p| {
+                    let role = if p.role.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {}", vis(&p.role))
+                    };
+                    let org = p
+                        .org_name
+                        .as_deref()
+                        .map(|o| format!(" - {}", vis(o)))
+                        .unwrap_or_default();
+                    let contact = [p.email.as_deref(), p.phone.as_deref()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>();
+                    ListItem::new(vec![
+                        Line::from(vec![
+                            Span::styled(vis(&p.name), s.theme.title),
+                            Span::raw(format!("{role}{org}")),
+                        ]),
+                        Line::from(Span::raw(format!("    {}", vis(&contact.join("  "))))),
+                    ])
+                })
+                .collect();
+            let selected =
+                (self.pane == Pane::Results).then(|| self.cursor.selected - window.start);
+            let mut state = ListState::default().with_selected(selected);
+            frame.render_stateful_widget(
+                List::new(items).highlight_style(s.theme.selected),
+                list_area,
+                &mut state,
+            );
+        }
+        frame.render_widget(
+            Paragraph::new(Span::styled(t(T::WhoFooter), s.theme.muted)),
+            footer,
+        );
+    }
+}

@@ -1,0 +1,551 @@
+//! Organisations: a filtered list with the figures that matter, and a detail pane
+//! (beside the list when the terminal is wide, full size on Enter) with the
+//! organisation's people, open signals, open commitments and meetings.
+
+use super::Screen;
+use super::org_form;
+use crate::domain::{RecordKind, RecordRef};
+use crate::store::{
+    Commitment, CommitmentFilter, Meeting, OrgKind, OrgSummary, Person, SignalFilter, SignalRow,
+};
+use crate::tui::action::{Action, Cx, Effect, Outcome};
+use crate::tui::config::Settings;
+use crate::tui::i18n::T;
+use crate::tui::input::TextInput;
+use crate::tui::popups::form::{Form, FormDraft};
+use crate::tui::widgets::{self, ListCursor, vis};
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row};
+use std::collections::HashMap;
+
+/// From this width on, the detail pane stands beside the list.
+pub const WIDE: u16 = 110;
+/// Rows loaded beyond what fits on screen.
+const MARGIN: usize = 100;
+/// How many recent meetings are searched for an organisation's meetings.
+const MEETING_SCAN: usize = 300;
+
+pub struct OrgDetail {
+    pub summary: OrgSummary,
+    pub people: Vec<Person>,
+    pub signals: Vec<SignalRow>,
+    pub commitments: Vec<Commitment>,
+    pub meetings: Vec<Meeting>,
+}
+
+#[derive(Default)]
+pub struct Organisations {
+    rows: Vec<OrgSummary>,
+    cursor: ListCursor,
+    limit: usize,
+    filter: TextInput,
+    filtering: bool,
+    detail: Option<OrgDetail>,
+    full: bool,
+    detail_scroll: u16,
+    /// Meetings by organisation, built once per refresh when first needed.
+    meeting_index: Option<HashMap<i64, Vec<Meeting>>>,
+}
+
+pub fn kind_label(kind: OrgKind) -> T {
+    match kind {
+        OrgKind::Residents => T::KindResidents,
+        OrgKind::Service => T::KindService,
+        OrgKind::Partner => T::KindPartner,
+    }
+}
+
+/// The list's height in rows for a terminal of this size.
+fn view_rows(cx: &Cx, filter_line: bool) -> usize {
+    widgets::table_rows(cx.size.height.saturating_sub(2)).saturating_sub(usize::from(filter_line))
+}
+
+impl Organisations {
+    fn selected_id(&self) -> Option<i64> {
+        self.rows.get(self.cursor.selected).map(|r| r.org.id)
+    }
+
+    fn filter_shown(&self) -> bool {
+        self.filtering || !self.filter.value().is_empty()
+    }
+
+    fn load(&mut self, cx: &mut Cx, keep: Option<i64>) -> crate::store::Result<()> {
+        let view = view_rows(cx, self.filter_shown());
+        self.limit = self.limit.max(view + MARGIN);
+        self.rows = cx.store.org_summaries(&self.filter.value(), self.limit)?;
+        if let Some(id) = keep
+            && let Some(i) = self.rows.iter().position(|r| r.org.id == id)
+        {
+            self.cursor.selected = i;
+        }
+        self.cursor.clamp(self.rows.len(), view);
+        self.load_detail(cx)
+    }
+
+    fn load_detail(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
+        let wanted = self.full || cx.size.width >= WIDE;
+        let Some(summary) = self
+            .rows
+            .get(self.cursor.selected)
+            .cloned()
+            .filter(|_| wanted)
+        else {
+            self.detail = None;
+            return Ok(());
+        };
+        if self.detail.as_ref().is_some_and(|d| d.summary == summary) {
+            return Ok(());
+        }
+        let id = summary.org.id;
+        let people = cx.store.people("", Some(id), 50)?;
+        let signals = cx.store.signals(&SignalFilter {
+            org_id: Some(id),
+            limit: Some(50),
+            ..SignalFilter::default()
+        })?;
+        let commitments = cx.store.commitments(&CommitmentFilter {
+            org_id: Some(id),
+            limit: Some(50),
+            ..CommitmentFilter::default()
+        })?;
+        if self.meeting_index.is_none() {
+            let mut index: HashMap<i64, Vec<Meeting>> = HashMap::new();
+            for m in cx.store.meetings(MEETING_SCAN)? {
+                for o in cx.store.meeting_orgs(m.id)? {
+                    index.entry(o.org_id).or_default().push(m.clone());
+                }
+            }
+            self.meeting_index = Some(index);
+        }
+        let meetings = self
+            .meeting_index
+            .as_ref()
+            .and_then(|ix| ix.get(&id))
+            .cloned()
+            .unwrap_or_default();
+        self.detail = Some(OrgDetail {
+            summary,
+            people,
+            signals,
+            commitments,
+            meetings,
+        });
+        self.detail_scroll = 0;
+        Ok(())
+    }
+
+    fn moved(&mut self, cx: &mut Cx) -> Outcome {
+        // Load more when the selection nears the end of what is loaded.
+        if self.rows.len() == self.limit && self.cursor.selected + 10 >= self.rows.len() {
+            self.limit += 200;
+            let keep = self.selected_id();
+            if let Err(e) = self.load(cx, keep) {
+                return Outcome::error(e.to_string());
+            }
+        }
+        match self.load_detail(cx) {
+            Ok(()) => Outcome::Handled,
+            Err(e) => Outcome::error(e.to_string()),
+        }
+    }
+
+    fn refilter(&mut self, cx: &mut Cx) -> Outcome {
+        self.cursor = ListCursor::default();
+        match self.load(cx, None) {
+            Ok(()) => Outcome::Handled,
+            Err(e) => Outcome::error(e.to_string()),
+        }
+    }
+
+    fn detail_lines(&self, s: &Settings, d: &OrgDetail) -> Vec<Line<'static>> {
+        let t = |k| s.lang.t(k);
+        let o = &d.summary.org;
+        let mut lines = vec![Line::from(Span::styled(
+            format!("{} ({})", vis(&o.name), o.reference()),
+            s.theme.title,
+        ))];
+        if let Some(short) = &o.short_name {
+            lines.push(widgets::field(s, t(T::FieldShortName), short));
+        }
+        lines.push(widgets::field(s, t(T::ColKind), t(kind_label(o.kind))));
+        lines.push(widgets::field(
+            s,
+            t(T::ColDistrict),
+            o.district.as_deref().unwrap_or("-"),
+        ));
+        if !o.neighbourhoods.is_empty() {
+            lines.push(widgets::field(
+                s,
+                t(T::FieldNeighbourhoods),
+                &o.neighbourhoods.join(", "),
+            ));
+        }
+        if let Some(e) = &o.email {
+            lines.push(widgets::field(s, t(T::FieldEmail), e));
+        }
+        let last = d
+            .summary
+            .last_contact
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| t(T::Never).to_string());
+        let mut contact = vec![
+            Span::styled(format!("{}: ", t(T::FieldLastContact)), s.theme.muted),
+            Span::raw(last),
+            Span::raw(format!(
+                " · {}",
+                s.lang.f(T::CadencePerYear, &[("n", &o.cadence_per_year)])
+            )),
+        ];
+        if d.summary.cadence_overdue {
+            contact.push(Span::styled(
+                format!(" {}", t(T::CadenceOverdue)),
+                s.theme.mark,
+            ));
+        }
+        lines.push(Line::from(contact));
+        let mut load = vec![
+            Span::styled(format!("{}: ", t(T::ColLoad)), s.theme.muted),
+            Span::raw(s.lang.f(T::LoadIn90, &[("n", &d.summary.load)])),
+        ];
+        if d.summary.over_load {
+            load.push(Span::styled(format!(" {}", t(T::OverLoad)), s.theme.mark));
+        }
+        lines.push(Line::from(load));
+        lines.push(Line::raw(""));
+        lines.push(widgets::heading(
+            s,
+            t(T::SectionPeople),
+            Some(d.people.len()),
+        ));
+        for p in &d.people {
+            let role = if p.role.is_empty() {
+                String::new()
+            } else {
+                format!(" - {}", vis(&p.role))
+            };
+            lines.push(Line::raw(format!(
+                "  {} {}{role}",
+                p.reference(),
+                vis(&p.name)
+            )));
+        }
+        lines.push(widgets::heading(
+            s,
+            t(T::SectionSignals),
+            Some(d.signals.len()),
+        ));
+        for sig in &d.signals {
+            let due = sig
+                .feedback_due
+                .map(|d| format!(" ({} {d})", t(T::Due)))
+                .unwrap_or_default();
+            let style = widgets::marked(s, sig.overdue);
+            lines.push(Line::from(vec![
+                Span::raw(format!("  S-{} {}", sig.id, vis(&sig.title))),
+                Span::styled(due, style),
+            ]));
+        }
+        lines.push(widgets::heading(
+            s,
+            t(T::SectionCommitments),
+            Some(d.commitments.len()),
+        ));
+        for c in &d.commitments {
+            let overdue = c.outcome == crate::domain::commitment::Outcome::OpenOverdue;
+            lines.push(Line::from(vec![
+                Span::raw(format!("  {} {}", c.reference(), vis(&c.text))),
+                Span::styled(
+                    format!(" ({} {})", t(T::Due), c.due),
+                    widgets::marked(s, overdue),
+                ),
+            ]));
+        }
+        lines.push(widgets::heading(
+            s,
+            t(T::SectionMeetings),
+            Some(d.meetings.len()),
+        ));
+        for m in &d.meetings {
+            let status = match m.status {
+                crate::domain::meeting::MeetingStatus::Planned => t(T::MeetingPlanned),
+                crate::domain::meeting::MeetingStatus::Held => t(T::MeetingHeld),
+                crate::domain::meeting::MeetingStatus::Final => t(T::MeetingFinal),
+            };
+            lines.push(Line::raw(format!(
+                "  {} {} {} ({status})",
+                m.reference(),
+                m.starts_at.format("%Y-%m-%d"),
+                vis(&m.title)
+            )));
+        }
+        if !o.notes.trim().is_empty() {
+            lines.push(widgets::heading(s, t(T::FieldNotes), None));
+            for l in o.notes.lines() {
+                lines.push(Line::raw(format!("  {}", vis(l))));
+            }
+        }
+        lines
+    }
+
+    fn draw_list(&self, frame: &mut Frame, area: Rect, s: &Settings) {
+        let t = |k| s.lang.t(k);
+        let title = format!(" {} ({}) ", t(T::ScreenOrganisations), self.rows.len());
+        let legend = Line::from(Span::styled(
+            format!(" {} ", t(T::OrgLegend)),
+            s.theme.muted,
+        ))
+        .right_aligned();
+        let block = widgets::block(s, title, !self.full).title_bottom(legend);
+        let inner_area = if self.filter_shown() {
+            let [f, rest] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+            draw_filter(frame, f, s, &self.filter, self.filtering);
+            rest
+        } else {
+            area
+        };
+        let height = widgets::table_rows(inner_area.height);
+        let window = self.cursor.window(self.rows.len(), height);
+        // Beside the detail pane the kind is shown there, so the name gets its room.
+        let with_kind = inner_area.width >= 90;
+        let rows: Vec<Row> = self.rows[window.clone()]
+            .iter()
+            .map(|r| {
+                let o = &r.org;
+                let last = r
+                    .last_contact
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "-".into());
+                let cad = if r.cadence_overdue { "!" } else { "" };
+                let load = if r.over_load {
+                    format!("{}!", r.load)
+                } else {
+                    r.load.to_string()
+                };
+                let mut cells = vec![Cell::from(vis(&o.name))];
+                if with_kind {
+                    cells.push(Cell::from(t(kind_label(o.kind))));
+                }
+                cells.extend([
+                    Cell::from(vis(o.district.as_deref().unwrap_or(""))),
+                    Cell::from(r.open_signals.to_string()),
+                    Cell::from(r.open_commitments.to_string()),
+                    Cell::from(last),
+                    Cell::from(Span::styled(cad, s.theme.mark)),
+                    Cell::from(Span::styled(load, widgets::marked(s, r.over_load))),
+                ]);
+                Row::new(cells)
+            })
+            .collect();
+        let mut widths = vec![Constraint::Min(14)];
+        let mut header = vec![t(T::ColName)];
+        if with_kind {
+            widths.push(Constraint::Length(9));
+            header.push(t(T::ColKind));
+        }
+        widths.extend([
+            Constraint::Length(12),
+            Constraint::Length(3),
+            Constraint::Length(3),
+            Constraint::Length(10),
+            Constraint::Length(3),
+            Constraint::Length(4),
+        ]);
+        header.extend([
+            t(T::ColSignals),
+            t(T::ColCommitments),
+            t(T::ColLastContact),
+            t(T::ColCadence),
+            t(T::ColLoad),
+        ]);
+        header.insert(if with_kind { 2 } else { 1 }, t(T::ColDistrict));
+        let selected = (!self.rows.is_empty()).then(|| self.cursor.selected - window.start);
+        widgets::table(frame, inner_area, s, block, header, &widths, rows, selected);
+        if self.rows.is_empty() {
+            let msg = Paragraph::new(Span::styled(t(T::NothingMatches), s.theme.muted));
+            let r = Rect {
+                x: inner_area.x + 2,
+                y: inner_area.y + 2,
+                width: inner_area.width.saturating_sub(4),
+                height: 1,
+            };
+            frame.render_widget(msg, r);
+        }
+    }
+
+    fn draw_detail(&self, frame: &mut Frame, area: Rect, s: &Settings) {
+        let title = format!(" {} ", s.lang.t(T::Detail));
+        let block = widgets::block(s, title, self.full);
+        let lines = match &self.detail {
+            Some(d) => self.detail_lines(s, d),
+            None => vec![Line::styled(s.lang.t(T::NothingSelected), s.theme.muted)],
+        };
+        widgets::paragraph(frame, area, block, lines, self.detail_scroll);
+    }
+}
+
+/// The `/` filter line above a list.
+pub fn draw_filter(frame: &mut Frame, area: Rect, s: &Settings, input: &TextInput, active: bool) {
+    let [label, field] =
+        Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            "/ ",
+            if active { s.theme.key } else { s.theme.muted },
+        )),
+        label,
+    );
+    frame.render_widget(input.widget(), field);
+}
+
+impl Screen for Organisations {
+    fn id(&self) -> &'static str {
+        "organisations"
+    }
+
+    fn title(&self) -> T {
+        T::ScreenOrganisations
+    }
+
+    fn refresh(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
+        let keep = self.selected_id();
+        self.meeting_index = None;
+        self.detail = None;
+        self.load(cx, keep)
+    }
+
+    fn text_entry(&self) -> bool {
+        self.filtering
+    }
+
+    fn on_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        if self.filtering && self.filter.handle_key(key) {
+            return self.refilter(cx);
+        }
+        Outcome::Handled
+    }
+
+    fn on_paste(&mut self, text: &str, cx: &mut Cx) -> Outcome {
+        if self.filtering && self.filter.paste(text) {
+            return self.refilter(cx);
+        }
+        Outcome::Ignored
+    }
+
+    fn on_action(&mut self, action: Action, cx: &mut Cx) -> Outcome {
+        let view = view_rows(cx, self.filter_shown());
+        if self.full {
+            let step = view as u16;
+            match action {
+                Action::Up => self.detail_scroll = self.detail_scroll.saturating_sub(1),
+                Action::Down => self.detail_scroll = self.detail_scroll.saturating_add(1),
+                Action::PageUp => self.detail_scroll = self.detail_scroll.saturating_sub(step),
+                Action::PageDown => self.detail_scroll = self.detail_scroll.saturating_add(step),
+                Action::Top => self.detail_scroll = 0,
+                Action::Back | Action::Quit | Action::Open => self.full = false,
+                Action::Edit => return self.edit(cx),
+                Action::New => return self.new_form(cx),
+                _ => return Outcome::Ignored,
+            }
+            return Outcome::Handled;
+        }
+        if self.cursor.apply(action, self.rows.len(), view) {
+            return self.moved(cx);
+        }
+        match action {
+            Action::Filter => {
+                self.filtering = true;
+                self.filter.set_focus(
+                    true,
+                    cx.settings.theme.input_focus,
+                    cx.settings.theme.cursor,
+                );
+                Outcome::Handled
+            }
+            Action::Open if self.filtering => {
+                self.filtering = false;
+                self.filter
+                    .set_focus(false, cx.settings.theme.input, cx.settings.theme.cursor);
+                Outcome::Handled
+            }
+            Action::Back if self.filter_shown() => {
+                self.filtering = false;
+                let keep = self.selected_id();
+                self.filter = TextInput::default();
+                match self.load(cx, keep) {
+                    Ok(()) => Outcome::Handled,
+                    Err(e) => Outcome::error(e.to_string()),
+                }
+            }
+            Action::Open if !self.rows.is_empty() => {
+                self.full = true;
+                match self.load_detail(cx) {
+                    Ok(()) => Outcome::Handled,
+                    Err(e) => Outcome::error(e.to_string()),
+                }
+            }
+            Action::New => self.new_form(cx),
+            Action::Edit => self.edit(cx),
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn show(&mut self, record: RecordRef, cx: &mut Cx) -> bool {
+        if record.kind != RecordKind::Organisation {
+            return false;
+        }
+        self.full = false;
+        if !self.rows.iter().any(|r| r.org.id == record.id) {
+            // Not among what is loaded: narrow the list to it.
+            self.filter = match cx.store.org(record.id) {
+                Ok(o) => TextInput::single(&o.name),
+                Err(_) => return false,
+            };
+            self.filtering = false;
+        }
+        self.load(cx, Some(record.id)).is_ok() && self.selected_id() == Some(record.id)
+    }
+
+    fn restore_form(&self, draft: &FormDraft, cx: &mut Cx) -> Option<Form> {
+        org_form::restore(draft, cx)
+    }
+
+    fn district_hint(&self) -> Option<String> {
+        self.rows
+            .get(self.cursor.selected)
+            .and_then(|r| r.org.district.clone())
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
+        if self.full {
+            self.draw_detail(frame, area, s);
+        } else if area.width >= WIDE {
+            let [list, detail] =
+                Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+                    .areas(area);
+            self.draw_list(frame, list, s);
+            self.draw_detail(frame, detail, s);
+        } else {
+            self.draw_list(frame, area, s);
+        }
+    }
+}
+
+impl Organisations {
+    fn new_form(&mut self, cx: &mut Cx) -> Outcome {
+        Outcome::one(Effect::Push(Box::new(org_form::new_form(cx))))
+    }
+
+    fn edit(&mut self, cx: &mut Cx) -> Outcome {
+        let Some(id) = self.selected_id() else {
+            return Outcome::error(cx.t(T::NothingSelected));
+        };
+        match cx.store.org(id) {
+            Ok(org) => Outcome::one(Effect::Push(Box::new(org_form::edit_form(&org, cx)))),
+            Err(e) => Outcome::error(e.to_string()),
+        }
+    }
+}

@@ -1,0 +1,342 @@
+//! People: contact persons and service staff. Staff carry the districts and themes
+//! they cover (who-does-what), shown in the detail and edited in the form.
+
+use super::organisations::{WIDE, draw_filter};
+use super::{Screen, person_form};
+use crate::domain::{RecordKind, RecordRef};
+use crate::store::Person;
+use crate::tui::action::{Action, Cx, Effect, Outcome};
+use crate::tui::config::Settings;
+use crate::tui::i18n::T;
+use crate::tui::input::TextInput;
+use crate::tui::popups::form::{Form, FormDraft};
+use crate::tui::widgets::{self, ListCursor, vis};
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row};
+
+const MARGIN: usize = 100;
+
+#[derive(Default)]
+pub struct People {
+    rows: Vec<Person>,
+    cursor: ListCursor,
+    limit: usize,
+    filter: TextInput,
+    filtering: bool,
+    full: bool,
+    detail_scroll: u16,
+}
+
+fn view_rows(cx: &Cx, filter_line: bool) -> usize {
+    widgets::table_rows(cx.size.height.saturating_sub(2)).saturating_sub(usize::from(filter_line))
+}
+
+impl People {
+    fn selected(&self) -> Option<&Person> {
+        self.rows.get(self.cursor.selected)
+    }
+
+    fn filter_shown(&self) -> bool {
+        self.filtering || !self.filter.value().is_empty()
+    }
+
+    fn load(&mut self, cx: &mut Cx, keep: Option<i64>) -> crate::store::Result<()> {
+        let view = view_rows(cx, self.filter_shown());
+        self.limit = self.limit.max(view + MARGIN);
+        self.rows = cx.store.people(&self.filter.value(), None, self.limit)?;
+        if let Some(id) = keep
+            && let Some(i) = self.rows.iter().position(|p| p.id == id)
+        {
+            self.cursor.selected = i;
+        }
+        self.cursor.clamp(self.rows.len(), view);
+        Ok(())
+    }
+
+    fn reload(&mut self, cx: &mut Cx, keep: Option<i64>) -> Outcome {
+        match self.load(cx, keep) {
+            Ok(()) => Outcome::Handled,
+            Err(e) => Outcome::error(e.to_string()),
+        }
+    }
+
+    fn detail_lines(&self, s: &Settings, p: &Person) -> Vec<Line<'static>> {
+        let t = |k| s.lang.t(k);
+        let mut lines = vec![Line::from(Span::styled(
+            format!("{} ({})", vis(&p.name), p.reference()),
+            s.theme.title,
+        ))];
+        if p.erased {
+            lines.push(Line::styled(t(T::Erased), s.theme.mark));
+        }
+        lines.push(widgets::field(
+            s,
+            t(T::FieldRole),
+            if p.role.is_empty() { "-" } else { &p.role },
+        ));
+        let org = match (p.org_id, &p.org_name) {
+            (Some(id), Some(name)) => format!("{name} (O-{id})"),
+            _ => "-".into(),
+        };
+        lines.push(widgets::field(s, t(T::FieldOrganisation), &org));
+        lines.push(widgets::field(
+            s,
+            t(T::FieldEmail),
+            p.email.as_deref().unwrap_or("-"),
+        ));
+        lines.push(widgets::field(
+            s,
+            t(T::FieldPhone),
+            p.phone.as_deref().unwrap_or("-"),
+        ));
+        if let Some(u) = &p.username {
+            lines.push(widgets::field(s, t(T::FieldUsername), u));
+        }
+        if !p.districts.is_empty() || !p.themes.is_empty() {
+            lines.push(Line::raw(""));
+            lines.push(widgets::heading(s, t(T::SectionCovers), None));
+            let all = t(T::Any);
+            let d = if p.districts.is_empty() {
+                all.to_string()
+            } else {
+                p.districts.join(", ")
+            };
+            let th = if p.themes.is_empty() {
+                all.to_string()
+            } else {
+                p.themes.join(", ")
+            };
+            lines.push(widgets::field(s, t(T::FieldDistricts), &d));
+            lines.push(widgets::field(s, t(T::FieldThemes), &th));
+        }
+        if !p.notes.trim().is_empty() {
+            lines.push(Line::raw(""));
+            lines.push(widgets::heading(s, t(T::FieldNotes), None));
+            for l in p.notes.lines() {
+                lines.push(Line::raw(format!("  {}", vis(l))));
+            }
+        }
+        lines
+    }
+
+    fn draw_list(&self, frame: &mut Frame, area: Rect, s: &Settings) {
+        let t = |k| s.lang.t(k);
+        let title = format!(" {} ({}) ", t(T::ScreenPeople), self.rows.len());
+        let legend = Line::from(Span::styled(
+            format!(" {} ", t(T::PeopleLegend)),
+            s.theme.muted,
+        ))
+        .right_aligned();
+        let block = widgets::block(s, title, !self.full).title_bottom(legend);
+        let area = if self.filter_shown() {
+            let [f, rest] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+            draw_filter(frame, f, s, &self.filter, self.filtering);
+            rest
+        } else {
+            area
+        };
+        let window = self
+            .cursor
+            .window(self.rows.len(), widgets::table_rows(area.height));
+        // Beside the detail pane, email and phone are shown there.
+        let wide = area.width >= 90;
+        let rows: Vec<Row> = self.rows[window.clone()]
+            .iter()
+            .map(|p| {
+                let staff = if p.districts.is_empty() && p.themes.is_empty() {
+                    ""
+                } else {
+                    "*"
+                };
+                let mut cells = vec![
+                    Cell::from(format!("{}{staff}", vis(&p.name))),
+                    Cell::from(vis(&p.role)),
+                    Cell::from(vis(p.org_name.as_deref().unwrap_or(""))),
+                ];
+                if wide {
+                    cells.push(Cell::from(vis(p.email.as_deref().unwrap_or(""))));
+                    cells.push(Cell::from(vis(p.phone.as_deref().unwrap_or(""))));
+                }
+                Row::new(cells)
+            })
+            .collect();
+        let mut widths = vec![
+            Constraint::Length(20),
+            Constraint::Length(15),
+            Constraint::Min(14),
+        ];
+        let mut header = vec![t(T::ColName), t(T::FieldRole), t(T::FieldOrganisation)];
+        if wide {
+            widths.extend([Constraint::Length(24), Constraint::Length(13)]);
+            header.extend([t(T::FieldEmail), t(T::FieldPhone)]);
+        }
+        let selected = (!self.rows.is_empty()).then(|| self.cursor.selected - window.start);
+        widgets::table(frame, area, s, block, header, &widths, rows, selected);
+        if self.rows.is_empty() {
+            let r = Rect {
+                x: area.x + 2,
+                y: area.y + 2,
+                width: area.width.saturating_sub(4),
+                height: 1,
+            };
+            frame.render_widget(
+                Paragraph::new(Span::styled(t(T::NothingMatches), s.theme.muted)),
+                r,
+            );
+        }
+    }
+
+    fn draw_detail(&self, frame: &mut Frame, area: Rect, s: &Settings) {
+        let block = widgets::block(s, format!(" {} ", s.lang.t(T::Detail)), self.full);
+        let lines = match self.selected() {
+            Some(p) => self.detail_lines(s, p),
+            None => vec![Line::styled(s.lang.t(T::NothingSelected), s.theme.muted)],
+        };
+        widgets::paragraph(frame, area, block, lines, self.detail_scroll);
+    }
+
+    fn edit(&self, cx: &mut Cx) -> Outcome {
+        let Some(p) = self.selected() else {
+            return Outcome::error(cx.t(T::NothingSelected));
+        };
+        match cx.store.person(p.id) {
+            Ok(p) if p.erased => Outcome::error(cx.t(T::ErasedNoEdit)),
+            Ok(p) => Outcome::one(Effect::Push(Box::new(person_form::edit_form(&p, cx)))),
+            Err(e) => Outcome::error(e.to_string()),
+        }
+    }
+}
+
+impl Screen for People {
+    fn id(&self) -> &'static str {
+        "people"
+    }
+
+    fn title(&self) -> T {
+        T::ScreenPeople
+    }
+
+    fn refresh(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
+        let keep = self.selected().map(|p| p.id);
+        self.load(cx, keep)
+    }
+
+    fn text_entry(&self) -> bool {
+        self.filtering
+    }
+
+    fn on_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        if self.filtering && self.filter.handle_key(key) {
+            self.cursor = ListCursor::default();
+            return self.reload(cx, None);
+        }
+        Outcome::Handled
+    }
+
+    fn on_paste(&mut self, text: &str, cx: &mut Cx) -> Outcome {
+        if self.filtering && self.filter.paste(text) {
+            self.cursor = ListCursor::default();
+            return self.reload(cx, None);
+        }
+        Outcome::Ignored
+    }
+
+    fn on_action(&mut self, action: Action, cx: &mut Cx) -> Outcome {
+        let view = view_rows(cx, self.filter_shown());
+        if self.full {
+            match action {
+                Action::Up => self.detail_scroll = self.detail_scroll.saturating_sub(1),
+                Action::Down => self.detail_scroll = self.detail_scroll.saturating_add(1),
+                Action::Top => self.detail_scroll = 0,
+                Action::Back | Action::Quit | Action::Open => self.full = false,
+                Action::Edit => return self.edit(cx),
+                Action::New => {
+                    return Outcome::one(Effect::Push(Box::new(person_form::new_form(None, cx))));
+                }
+                _ => return Outcome::Ignored,
+            }
+            return Outcome::Handled;
+        }
+        if self.cursor.apply(action, self.rows.len(), view) {
+            if self.rows.len() == self.limit && self.cursor.selected + 10 >= self.rows.len() {
+                self.limit += 200;
+                let keep = self.selected().map(|p| p.id);
+                return self.reload(cx, keep);
+            }
+            self.detail_scroll = 0;
+            return Outcome::Handled;
+        }
+        match action {
+            Action::Filter => {
+                self.filtering = true;
+                self.filter.set_focus(
+                    true,
+                    cx.settings.theme.input_focus,
+                    cx.settings.theme.cursor,
+                );
+                Outcome::Handled
+            }
+            Action::Open if self.filtering => {
+                self.filtering = false;
+                self.filter
+                    .set_focus(false, cx.settings.theme.input, cx.settings.theme.cursor);
+                Outcome::Handled
+            }
+            Action::Back if self.filter_shown() => {
+                self.filtering = false;
+                self.filter = TextInput::default();
+                let keep = self.selected().map(|p| p.id);
+                self.reload(cx, keep)
+            }
+            Action::Open if !self.rows.is_empty() => {
+                self.full = true;
+                self.detail_scroll = 0;
+                Outcome::Handled
+            }
+            Action::New => Outcome::one(Effect::Push(Box::new(person_form::new_form(None, cx)))),
+            Action::Edit => self.edit(cx),
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn show(&mut self, record: RecordRef, cx: &mut Cx) -> bool {
+        if record.kind != RecordKind::Person {
+            return false;
+        }
+        self.full = false;
+        if !self.rows.iter().any(|p| p.id == record.id) {
+            self.filter = match cx.store.person(record.id) {
+                Ok(p) => TextInput::single(&p.name),
+                Err(_) => return false,
+            };
+            self.filtering = false;
+        }
+        self.load(cx, Some(record.id)).is_ok() && self.selected().map(|p| p.id) == Some(record.id)
+    }
+
+    fn restore_form(&self, draft: &FormDraft, cx: &mut Cx) -> Option<Form> {
+        person_form::restore(draft, cx)
+    }
+
+    fn district_hint(&self) -> Option<String> {
+        self.selected().and_then(|p| p.districts.first().cloned())
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
+        if self.full {
+            self.draw_detail(frame, area, s);
+        } else if area.width >= WIDE {
+            let [list, detail] =
+                Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+                    .areas(area);
+            self.draw_list(frame, list, s);
+            self.draw_detail(frame, detail, s);
+        } else {
+            self.draw_list(frame, area, s);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! Helpers for driving the screens without a terminal: a demo database with a fixed
+//! user and day, typing keys, and rendering a frame as text. Used by the tests and
+//! benchmarks; nothing here runs in the application.
+
+use super::app::App;
+use super::snapshot;
+use crate::store::{Ctx, Store};
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::PathBuf;
+
+/// The day every test and snapshot lives on.
+pub fn fixed_ctx() -> Ctx {
+    Ctx {
+        user: "demo".into(),
+        today: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap_or_default(),
+    }
+}
+
+/// A fresh database file `name` in its own temporary directory (removed on drop).
+pub struct TempDb {
+    pub dir: PathBuf,
+    pub path: PathBuf,
+}
+
+impl TempDb {
+    pub fn new(tag: &str) -> TempDb {
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let dir =
+            std::env::temp_dir().join(format!("wijkdesk-tui-{tag}-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::create_dir_all(&dir);
+        let path = dir.join("wijkdesk.db");
+        TempDb { dir, path }
+    }
+
+    /// An empty store on this file.
+    pub fn open(&self) -> Store {
+        Store::open(&self.path, fixed_ctx()).expect("open the test database")
+    }
+
+    /// A store with the demo data (loaded once per process, then copied).
+    pub fn demo(&self) -> Store {
+        static TEMPLATE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+        let template = TEMPLATE.get_or_init(|| {
+            let dir =
+                std::env::temp_dir().join(format!("wijkdesk-tui-template-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            let _ = std::fs::create_dir_all(&dir);
+            let path = dir.join("template.db");
+            let mut store = Store::open(&path, fixed_ctx()).expect("open the template database");
+            crate::demo::load(&mut store, 0).expect("load the demo data");
+            let copy = dir.join("demo.db");
+            store.backup(&copy).expect("copy the demo database");
+            copy
+        });
+        std::fs::copy(template, &self.path).expect("copy the demo database");
+        self.open()
+    }
+}
+
+impl Drop for TempDb {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+pub fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// Type text, one key per character.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let mods = if c.is_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        app.on_key(KeyEvent::new(KeyCode::Char(c), mods));
+    }
+}
+
+/// Press one key.
+pub fn press(app: &mut App, code: KeyCode) {
+    app.on_key(key(code));
+}
+
+/// The frame as text.
+pub fn screen(app: &App, width: u16, height: u16) -> String {
+    snapshot::render(app, width, height)
+}

@@ -1,0 +1,206 @@
+//! Shared drawing: blocks with the chosen border set, scrolling tables that build rows
+//! only for what is visible, centred popups, and the list cursor.
+
+use super::action::Action;
+use super::config::Settings;
+use super::theme::ASCII_BORDER;
+use crate::domain::text;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Borders, Clear, HighlightSpacing, Paragraph, Row, Table, TableState,
+};
+use std::ops::Range;
+
+/// Record text as it may be drawn: control and bidi characters as visible stand-ins.
+pub fn vis(s: &str) -> String {
+    text::visible(s).into_owned()
+}
+
+/// A bordered block in the user's border set.
+pub fn block<'a>(s: &Settings, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
+    let mut b = Block::new()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            s.theme.border_focus
+        } else {
+            s.theme.border
+        })
+        .title(title)
+        .title_style(s.theme.title)
+        .style(s.theme.base);
+    if s.ascii {
+        b = b.border_set(ASCII_BORDER);
+    }
+    b
+}
+
+/// A separator that stays ASCII when asked.
+pub fn sep(s: &Settings) -> &'static str {
+    if s.ascii { " | " } else { " │ " }
+}
+
+/// Where the selection is and what the list scrolled to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListCursor {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl ListCursor {
+    /// Moves for a movement action; false when the action is not a movement.
+    pub fn apply(&mut self, action: Action, len: usize, view: usize) -> bool {
+        let view = view.max(1);
+        let last = len.saturating_sub(1);
+        self.selected = match action {
+            Action::Up => self.selected.saturating_sub(1),
+            Action::Down => (self.selected + 1).min(last),
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::PageUp => self.selected.saturating_sub(view),
+            Action::PageDown => (self.selected + view).min(last),
+            _ => return false,
+        };
+        self.clamp(len, view);
+        true
+    }
+
+    /// Keeps the selection inside the list and the view around the selection.
+    pub fn clamp(&mut self, len: usize, view: usize) {
+        let view = view.max(1);
+        self.selected = self.selected.min(len.saturating_sub(1));
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + view {
+            self.offset = self.selected + 1 - view;
+        }
+        self.offset = self.offset.min(len.saturating_sub(view));
+    }
+
+    /// The rows to draw in a view of `height` rows (pure: drawing never changes state).
+    pub fn window(&self, len: usize, height: usize) -> Range<usize> {
+        let mut c = *self;
+        c.clamp(len, height);
+        c.offset..(c.offset + height).min(len)
+    }
+}
+
+/// A table of the rows in `window`, the selected one highlighted.
+#[allow(clippy::too_many_arguments)]
+pub fn table(
+    frame: &mut Frame,
+    area: Rect,
+    s: &Settings,
+    block: Block<'_>,
+    header: Vec<&str>,
+    widths: &[Constraint],
+    rows: Vec<Row<'_>>,
+    selected: Option<usize>,
+) {
+    let header = Row::new(header).style(s.theme.header);
+    let table = Table::new(rows, widths.to_vec())
+        .header(header)
+        .block(block)
+        .column_spacing(1)
+        .highlight_symbol("> ")
+        .highlight_spacing(HighlightSpacing::Always)
+        .row_highlight_style(s.theme.selected);
+    let mut state = TableState::default().with_selected(selected);
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// The number of table rows that fit in `area` (borders and header taken off).
+pub fn table_rows(area_height: u16) -> usize {
+    area_height.saturating_sub(3) as usize
+}
+
+/// A rectangle of at most `width` × `height` in the middle of `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [h] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(v);
+    h
+}
+
+/// Clears `area` and draws a popup frame; returns the inside.
+pub fn popup_frame(frame: &mut Frame, area: Rect, s: &Settings, title: &str) -> Rect {
+    frame.render_widget(Clear, area);
+    let b = block(s, Span::styled(format!(" {title} "), s.theme.title), true);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    inner
+}
+
+/// A section heading in a detail pane.
+pub fn heading(s: &Settings, title: &str, count: Option<usize>) -> Line<'static> {
+    let text = match count {
+        Some(n) => format!("{title} ({n})"),
+        None => title.to_string(),
+    };
+    Line::from(Span::styled(text, s.theme.section))
+}
+
+/// `label: value` in a detail pane.
+pub fn field(s: &Settings, label: &str, value: &str) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("{label}: "), s.theme.muted),
+        Span::raw(vis(value)),
+    ])
+}
+
+/// Lines in a block, scrolled by `scroll` lines.
+pub fn paragraph(
+    frame: &mut Frame,
+    area: Rect,
+    block: Block<'_>,
+    lines: Vec<Line<'_>>,
+    scroll: u16,
+) {
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+}
+
+/// A key and what it does, for hints.
+pub fn hint<'a>(s: &Settings, key: String, what: &'a str) -> Vec<Span<'a>> {
+    vec![
+        Span::styled(key, s.theme.key),
+        Span::raw(" "),
+        Span::raw(what),
+        Span::raw("  "),
+    ]
+}
+
+/// A style for a marked cell (overdue, over the threshold) or the plain one.
+pub fn marked(s: &Settings, on: bool) -> Style {
+    if on { s.theme.mark } else { s.theme.base }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursor_scrolls_with_the_selection() {
+        let mut c = ListCursor::default();
+        for _ in 0..12 {
+            c.apply(Action::Down, 20, 5);
+        }
+        assert_eq!(c.selected, 12);
+        assert_eq!(c.offset, 8);
+        c.apply(Action::Bottom, 20, 5);
+        assert_eq!((c.selected, c.offset), (19, 15));
+        c.apply(Action::Top, 20, 5);
+        assert_eq!((c.selected, c.offset), (0, 0));
+        c.clamp(0, 5);
+        assert_eq!((c.selected, c.offset), (0, 0));
+        let c = ListCursor {
+            selected: 9,
+            offset: 0,
+        };
+        assert_eq!(c.window(20, 4), 6..10);
+    }
+}

@@ -1,0 +1,182 @@
+//! What reaches the terminal, byte for byte, through the real crossterm backend: with
+//! the monochrome theme (as under NO_COLOR) no colour code is written at all, and the
+//! selected row is in reverse video; a cursor move costs little.
+
+use crossterm::event::KeyCode;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::{Rect, Size};
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+use wijkdesk::tui::testing::{TempDb, press};
+use wijkdesk::tui::{App, Lang, Settings};
+
+/// A writer whose bytes the test can read while the terminal owns it.
+#[derive(Clone, Default)]
+struct Shared(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Shared {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn terminal(out: &Shared) -> Terminal<CrosstermBackend<Shared>> {
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, 80, 24)),
+    };
+    Terminal::with_options(CrosstermBackend::new(out.clone()), options).unwrap()
+}
+
+/// Every SGR sequence (`ESC [ … m`) in the output, as its parameter lists.
+fn sgr_params(bytes: &[u8]) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if bytes[i] == 0x1b && bytes[i + 1] == b'[' {
+            let start = i + 2;
+            let mut j = start;
+            while j < bytes.len()
+                && (bytes[j].is_ascii_digit()
+                    || bytes[j] == b';'
+                    || bytes[j] == b':'
+                    || bytes[j] == b'?')
+            {
+                j += 1;
+            }
+            if j < bytes.len() && bytes[j] == b'm' {
+                let params = String::from_utf8_lossy(&bytes[start..j]).to_string();
+                out.push(params.split([';', ':']).map(str::to_string).collect());
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_colour(params: &[String]) -> bool {
+    params.iter().any(|p| {
+        let Ok(n) = p.parse::<u16>() else {
+            return false;
+        };
+        matches!(n, 30..=38 | 40..=48 | 90..=97 | 100..=107)
+    })
+}
+
+fn draw(terminal: &mut Terminal<CrosstermBackend<Shared>>, out: &Shared, app: &App) -> Vec<u8> {
+    out.0.borrow_mut().clear();
+    terminal.draw(|f| app.draw(f)).unwrap();
+    out.0.borrow().clone()
+}
+
+#[test]
+fn monochrome_writes_no_colour_and_reverses_the_selection() {
+    let db = TempDb::new("bytes");
+    let mut store = db.demo();
+    let mut app = App::new(
+        &mut store,
+        Settings::new(Lang::En, true, false),
+        Size {
+            width: 80,
+            height: 24,
+        },
+    );
+    let out = Shared::default();
+    let mut terminal = terminal(&out);
+
+    let first = draw(&mut terminal, &out, &app);
+    let sgrs = sgr_params(&first);
+    assert!(!sgrs.is_empty());
+    for p in &sgrs {
+        assert!(
+            !is_colour(p),
+            "colour code ESC[{}m in the output",
+            p.join(";")
+        );
+    }
+    assert!(
+        sgrs.iter().any(|p| p.iter().any(|x| x == "7")),
+        "the selection is not in reverse video"
+    );
+    // The reversed text is the selected row (the first organisation).
+    let text = String::from_utf8_lossy(&first);
+    let row = text.find("> Bestuursdienst").expect("the selected row");
+    let before = &text[..row];
+    let on = before
+        .rfind("\x1b[7m")
+        .expect("reverse video before the selected row");
+    assert!(
+        !before[on..].contains("\x1b[27m") && !before[on..].contains("\x1b[0m"),
+        "reverse ended before the row"
+    );
+
+    // Moving the selection redraws two rows, not the screen.
+    press(&mut app, KeyCode::Down);
+    let step = draw(&mut terminal, &out, &app);
+    assert!(step.len() < 600, "a cursor move wrote {} bytes", step.len());
+    for p in sgr_params(&step) {
+        assert!(
+            !is_colour(&p),
+            "colour code ESC[{}m after a move",
+            p.join(";")
+        );
+    }
+    assert!(sgr_params(&step).iter().any(|p| p.iter().any(|x| x == "7")));
+
+    // Idle: the app has nothing to draw.
+    app.take_dirty();
+    app.on_tick();
+    assert!(!app.take_dirty(), "an idle tick asks for a redraw");
+}
+
+#[test]
+fn the_colour_theme_uses_only_the_16_colour_palette() {
+    let db = TempDb::new("bytes-colour");
+    let mut store = db.demo();
+    let app = App::new(
+        &mut store,
+        Settings::new(Lang::Nl, false, false),
+        Size {
+            width: 80,
+            height: 24,
+        },
+    );
+    let shared = Shared::default();
+    let mut terminal = terminal(&shared);
+    let out = draw(&mut terminal, &shared, &app);
+    for p in sgr_params(&out) {
+        let joined = p.join(";");
+        assert!(
+            !joined.contains("38;2") && !joined.contains("48;2"),
+            "RGB colour ESC[{joined}m"
+        );
+    }
+}
+
+#[test]
+fn ascii_borders() {
+    let db = TempDb::new("bytes-ascii");
+    let mut store = db.demo();
+    let app = App::new(
+        &mut store,
+        Settings::new(Lang::En, true, true),
+        Size {
+            width: 80,
+            height: 24,
+        },
+    );
+    let text = wijkdesk::tui::testing::screen(&app, 80, 24);
+    assert!(text.contains("+ Organisations (34) ---"), "{text}");
+    assert!(
+        !text.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c)),
+        "box drawing in ASCII mode:\n{text}"
+    );
+}

@@ -1,0 +1,57 @@
+//! Property: whatever text a meeting holds, the calendar an independent parser reads
+//! back from the export holds the same text, and every line stays within 75 octets.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use icalendar::{Component, EventLike};
+use proptest::prelude::*;
+use wijkdesk::domain::ics::{IcsEvent, calendar};
+use wijkdesk::domain::meeting::MeetingStatus;
+use wijkdesk::domain::minutes_export::Lang;
+
+/// One line of text as the store keeps it: no control characters, trimmed (the store
+/// trims locations; calendars trim values too).
+fn text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            4 => any::<char>().prop_filter("no controls", |c| !c.is_control()),
+            1 => prop::sample::select(vec!['\\', ';', ',', ':', '"', 'é', '€', '🙂', '‘', ' ']),
+        ],
+        1..120,
+    )
+    .prop_map(|cs| cs.into_iter().collect::<String>().trim().to_string())
+    .prop_filter("not empty", |s| !s.is_empty())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn text_survives_export_and_parsing(title in text(), location in text(), item in text()) {
+        let event = IcsEvent {
+            id: 42,
+            title: title.clone(),
+            kind: "overleg".into(),
+            starts_at: NaiveDate::from_ymd_opt(2026, 3, 29).unwrap().and_hms_opt(2, 30, 0).unwrap(),
+            ends_at: None,
+            location: location.clone(),
+            status: MeetingStatus::Planned,
+            agenda: vec![item.clone()],
+            orgs: vec![],
+            sequence: 0,
+        };
+        let stamp = Utc.with_ymd_and_hms(2026, 1, 15, 8, 0, 0).unwrap();
+        let ics = calendar(&[event], stamp, Lang::En);
+        for line in ics.split_terminator("\r\n") {
+            prop_assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+        }
+        let cal: icalendar::Calendar = ics.parse().map_err(|e| TestCaseError::fail(e))?;
+        let events: Vec<&icalendar::Event> = cal.events().collect();
+        prop_assert_eq!(events.len(), 1);
+        prop_assert_eq!(events[0].get_summary(), Some(title.as_str()));
+        prop_assert_eq!(events[0].get_location(), Some(location.as_str()));
+        let expected_description = format!("Agenda:\n1. {item}");
+        prop_assert_eq!(events[0].get_description(), Some(expected_description.as_str()));
+        prop_assert_eq!(events[0].get_uid(), Some("meeting-42@wijkdesk"));
+        prop_assert!(events[0].get_end().is_some());
+    }
+}

@@ -11,7 +11,10 @@ use std::time::Duration;
 pub const APPLICATION_ID: i32 = 0x5749_4A4B;
 
 /// The numbered migrations, applied in order; `user_version` says how many ran.
-const MIGRATIONS: &[&str] = &[include_str!("../../schema/001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../schema/001_init.sql"),
+    include_str!("../../schema/002_search.sql"),
+];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -62,9 +65,9 @@ fn connect(path: &Path) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags)
+    let mut conn = Connection::open_with_flags(path, flags)
         .map_err(|e| StoreError::Io(format!("cannot open {}: {e}", path.display())))?;
-    conn.busy_timeout(Duration::from_secs(10))?;
+    conn.busy_handler(Some(retry_while_busy))?;
     conn.execute_batch(
         "PRAGMA foreign_keys = ON;
          PRAGMA synchronous = FULL;
@@ -72,6 +75,15 @@ fn connect(path: &Path) -> Result<Connection> {
     )
     .map_err(|e| not_a_database(path, e))?;
     Ok(conn)
+}
+
+/// Wait for another writer by retrying every half to two milliseconds, up to about a
+/// minute. SQLite's own busy timeout backs off to 100 ms steps, and then writers that
+/// keep arriving take the lock first: one writer could starve past its timeout.
+fn retry_while_busy(attempt: i32) -> bool {
+    let jitter = (attempt as u64).wrapping_mul(7919) % 1500;
+    std::thread::sleep(Duration::from_micros(500 + jitter));
+    attempt < 40_000
 }
 
 fn not_a_database(path: &Path, e: rusqlite::Error) -> StoreError {

@@ -1,0 +1,190 @@
+//! Helpers shared by the store tests: real temporary database files, fixed dates, and a
+//! dump of every row so that "nothing changed" can be checked exactly.
+
+#![allow(dead_code)] // each test file uses a different part of this module
+
+use chrono::{Duration, NaiveDate};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+use wijkdesk::store::{Ctx, NewOrg, NewPerson, Organisation, Person, Store};
+
+/// The day the tests live on, so that due dates and outcomes do not depend on the clock.
+pub fn day0() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 10, 1).expect("valid date")
+}
+
+pub fn days(n: i64) -> NaiveDate {
+    day0() + Duration::days(n)
+}
+
+pub fn ctx(user: &str) -> Ctx {
+    Ctx {
+        user: user.to_string(),
+        today: day0(),
+    }
+}
+
+pub fn ctx_on(user: &str, today: NaiveDate) -> Ctx {
+    Ctx {
+        user: user.to_string(),
+        today,
+    }
+}
+
+/// A temporary directory with one database path in it (not created yet).
+pub struct TempDb {
+    pub dir: TempDir,
+    pub path: PathBuf,
+}
+
+impl TempDb {
+    pub fn new() -> TempDb {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let path = dir.path().join("wijkdesk.db");
+        TempDb { dir, path }
+    }
+
+    /// A store handle on this file for `user`, on day 0.
+    pub fn open(&self, user: &str) -> Store {
+        Store::open(&self.path, ctx(user))
+            .unwrap_or_else(|e| panic!("open {}: {e}", self.path.display()))
+    }
+
+    pub fn open_on(&self, user: &str, today: NaiveDate) -> Store {
+        Store::open(&self.path, ctx_on(user, today))
+            .unwrap_or_else(|e| panic!("open {}: {e}", self.path.display()))
+    }
+
+    /// A plain rusqlite connection, outside the store, to look at the file itself.
+    pub fn raw(&self) -> Connection {
+        raw(&self.path)
+    }
+}
+
+pub fn raw(path: &Path) -> Connection {
+    Connection::open(path).unwrap_or_else(|e| panic!("raw open {}: {e}", path.display()))
+}
+
+pub fn pragma_i64(conn: &Connection, name: &str) -> i64 {
+    conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("PRAGMA {name}: {e}"))
+}
+
+pub fn pragma_text(conn: &Connection, name: &str) -> String {
+    conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("PRAGMA {name}: {e}"))
+}
+
+pub fn count(conn: &Connection, sql: &str) -> i64 {
+    conn.query_row(sql, [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+/// The user tables of a database, sorted.
+pub fn tables(conn: &Connection) -> Vec<String> {
+    let mut st = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .expect("prepare");
+    st.query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<rusqlite::Result<_>>()
+        .expect("rows")
+}
+
+/// The whole schema as SQLite stores it: type, name, table and SQL of every object.
+pub fn schema_dump(conn: &Connection) -> Vec<String> {
+    let mut st = conn
+        .prepare("SELECT type || ' ' || name || ' ' || tbl_name || ' ' || coalesce(sql, '') FROM sqlite_schema ORDER BY type, name")
+        .expect("prepare");
+    st.query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<rusqlite::Result<_>>()
+        .expect("rows")
+}
+
+/// Every row of every table, as text, in a fixed order: two equal dumps mean nothing
+/// was written in between.
+pub fn dump(conn: &Connection) -> Vec<String> {
+    let mut out = Vec::new();
+    for table in tables(conn) {
+        // Sorted in Rust: some tables (FTS shadow tables) have no rowid to order by.
+        let mut st = conn
+            .prepare(&format!("SELECT * FROM \"{table}\""))
+            .expect("prepare dump");
+        let n = st.column_count();
+        let rows = st
+            .query_map([], |r| {
+                let mut cells = Vec::with_capacity(n);
+                for i in 0..n {
+                    let v: rusqlite::types::Value = r.get(i)?;
+                    cells.push(format!("{v:?}"));
+                }
+                Ok(format!("{table}: {}", cells.join(" | ")))
+            })
+            .expect("query dump");
+        let mut rows: Vec<String> = rows.map(|r| r.expect("row")).collect();
+        rows.sort();
+        out.extend(rows);
+    }
+    out
+}
+
+pub fn audit_rows(conn: &Connection) -> i64 {
+    count(conn, "SELECT count(*) FROM audit")
+}
+
+pub fn residents(store: &mut Store, name: &str) -> Organisation {
+    store
+        .add_org(NewOrg {
+            name: name.to_string(),
+            kind: Some("residents".into()),
+            district: Some("Scheveningen".into()),
+            ..Default::default()
+        })
+        .expect("add residents' organisation")
+}
+
+pub fn service(store: &mut Store, name: &str, short: &str) -> Organisation {
+    store
+        .add_org(NewOrg {
+            name: name.to_string(),
+            short_name: Some(short.to_string()),
+            kind: Some("service".into()),
+            ..Default::default()
+        })
+        .expect("add service")
+}
+
+pub fn staff(
+    store: &mut Store,
+    name: &str,
+    username: &str,
+    org: Option<i64>,
+    districts: &[&str],
+    themes: &[&str],
+) -> Person {
+    store
+        .add_person(NewPerson {
+            name: name.to_string(),
+            org_id: org,
+            role: Some("gebiedsregisseur".into()),
+            username: Some(username.to_string()),
+            districts: districts.iter().map(|s| s.to_string()).collect(),
+            themes: themes.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        })
+        .expect("add staff member")
+}
+
+/// Bytes of a file, for byte-for-byte comparisons.
+pub fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
+
+/// `<db>-wal`, `<db>-shm`, `<db>.lock` and friends.
+pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}

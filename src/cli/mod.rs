@@ -7,12 +7,16 @@
 mod action;
 mod admin;
 mod commitment;
+mod csv;
+mod digest;
 mod feedback;
 mod meeting;
 mod meeting_extra;
 mod org;
 pub mod output;
 mod person;
+mod report;
+mod search;
 mod signal;
 
 use crate::domain::dates::{DateError, parse_date, parse_datetime};
@@ -161,6 +165,23 @@ pub enum Command {
         after_help = "Examples:\n  wijkdesk minutes add M-5 \"A: Stoeptegels laten herstellen @DSO due:+2w\""
     )]
     Minutes(meeting::MinutesCmd),
+    /// Search every record: organisations, people, signals, feedback, commitments, actions, meetings, minutes
+    #[command(
+        long_about = "Search the words of every record. Each word matches the start of a word, accents and \
+                      case do not matter (een finds Eén), all words must match. An ID such as S-42 puts \
+                      that record first. Results are grouped by kind.",
+        after_help = "Examples:\n  wijkdesk search stoeptegels\n  wijkdesk search een centraal aanspreekpunt\n  wijkdesk search S-42 --json"
+    )]
+    Search(search::SearchArgs),
+    /// Reports: is the loop closed? loop, commitments, cadence, load
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  wijkdesk report loop\n  wijkdesk report commitments --format csv > toezeggingen.csv"
+    )]
+    Report(report::ReportCmd),
+    /// What is overdue or due in the next 7 days for a person (for a login message or cron)
+    #[command(after_help = "Examples:\n  wijkdesk digest\n  wijkdesk digest --user anna --days 14")]
+    Digest(digest::DigestArgs),
     /// Show who changed a record, when, and what: field by field, before → after
     #[command(after_help = "Examples:\n  wijkdesk history S-42\n  wijkdesk history O-7 --json")]
     History(admin::HistoryArgs),
@@ -357,6 +378,9 @@ fn dispatch(command: Command, globals: &Globals) -> Result<()> {
                 Command::Action(c) => action::run(c, &mut app)?,
                 Command::Meeting(c) => meeting::run(c, &mut app)?,
                 Command::Minutes(c) => meeting::run_minutes(c, &mut app)?,
+                Command::Search(a) => search::run(a, &mut app)?,
+                Command::Report(c) => report::run(c, &mut app)?,
+                Command::Digest(a) => digest::run(a, &mut app)?,
                 Command::History(a) => admin::history(a, &mut app)?,
                 Command::Backup(a) => admin::backup(a, &mut app)?,
                 Command::Check => admin::check(&mut app)?,

@@ -52,6 +52,16 @@ pub enum OrgCmd {
         after_help = "Examples:\n  wijkdesk org edit O-7 --district Segbroek\n  wijkdesk org edit Zeeheld --cadence 4 --expect-version 3"
     )]
     Edit(EditArgs),
+    /// Import organisations from a CSV file: a preview, or with --yes all rows or none
+    #[command(
+        after_help = "Examples:\n  wijkdesk org import organisaties.csv\n  wijkdesk org import organisaties.csv --yes"
+    )]
+    Import(super::csv::ImportArgs),
+    /// Export every organisation as CSV (re-importable) or JSON
+    #[command(
+        after_help = "Examples:\n  wijkdesk org export > organisaties.csv\n  wijkdesk org export --excel -o organisaties.csv"
+    )]
+    Export(super::csv::ExportArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -154,6 +164,8 @@ pub(super) fn run(cmd: OrgCmd, app: &mut App) -> Result<()> {
         OrgCmd::Add(a) => add(app, a),
         OrgCmd::Show { org, json } => show(app, &org, json),
         OrgCmd::Edit(a) => edit(app, a),
+        OrgCmd::Import(a) => super::csv::import_orgs(a, app),
+        OrgCmd::Export(a) => super::csv::export_orgs(a, app),
     }
 }
 

@@ -66,6 +66,15 @@ pub enum PersonCmd {
                       --district Escamp --theme verkeer --theme groen"
     )]
     Add(AddArgs),
+    /// Import people from a CSV file: a preview, or with --yes all rows or none
+    #[command(after_help = "Examples:\n  wijkdesk person import contactpersonen.csv --yes")]
+    Import(super::csv::ImportArgs),
+    /// Export every person (not erased) as CSV (re-importable) or JSON
+    #[command(
+        name = "export-all",
+        after_help = "Examples:\n  wijkdesk person export-all -o mensen.csv"
+    )]
+    ExportAll(super::csv::ExportArgs),
     /// Show a person with what they own: open signals, commitments and actions
     #[command(
         after_help = "Examples:\n  wijkdesk person show P-4\n  wijkdesk person show \"Anna de\" --json"
@@ -222,6 +231,8 @@ pub(super) fn run(cmd: PersonCmd, app: &mut App) -> Result<()> {
                 .line(format!("{r} erased ({places} places anonymised)"))
         }
         PersonCmd::Add(a) => add(app, a),
+        PersonCmd::Import(a) => super::csv::import_people(a, app),
+        PersonCmd::ExportAll(a) => super::csv::export_people(a, app),
         PersonCmd::Show { person, json } => show(app, &person, json),
         PersonCmd::Edit(a) => edit(app, a),
         PersonCmd::Who {

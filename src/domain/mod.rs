@@ -3,10 +3,15 @@
 
 pub mod action;
 pub mod commitment;
+pub mod csv_rules;
 pub mod dates;
+pub mod ics;
+pub mod mail;
 pub mod ids;
 pub mod meeting;
 pub mod minutes;
+pub mod minutes_export;
+pub mod report;
 pub mod signal;
 pub mod text;
 

@@ -11,9 +11,11 @@ mod commitments;
 mod csv_io;
 mod inbox;
 mod meetings;
+mod minutes;
 mod open;
 mod orgs;
 mod people;
+mod prepare;
 mod privacy;
 mod reports;
 mod reports_digest;
@@ -27,10 +29,15 @@ pub use bulk::{Bulk, BulkSignal};
 pub use commitments::{Commitment, CommitmentFilter, CommitmentMove, NewCommitment};
 pub use csv_io::{ColumnUse, ExportTable, ImportReport, RowAction, RowPlan, RowProblem};
 pub use inbox::{InboxCounts, InboxFilter, InboxKey};
-pub use meetings::{AgendaItem, Meeting, MeetingOrg, MinuteEntry, NewMeeting, StoredMinute};
+pub use meetings::{
+    AgendaItem, AgendaMove, Meeting, MeetingEdit, MeetingOrg, MeetingPerson, MinuteEntry,
+    NewMeeting, StoredMinute,
+};
+pub use minutes::{DeletedMinute, MinuteChange};
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_db_path};
 pub use orgs::{LOAD_THRESHOLD, NewOrg, OrgEdit, OrgKind, OrgSummary, Organisation};
 pub use people::{NewPerson, Person, PersonEdit};
+pub use prepare::{AgendaSource, OpenQuestion, PrepEntry, PrepSection, PrepSignal, Preparation};
 pub use reports::{AnyReport, ReportKind};
 pub use reports_digest::{DIGEST_DAYS, Digest, DigestItem, DigestKind, DigestMeeting, MeetingTask};
 pub use resolve::Owner;

@@ -432,18 +432,25 @@ impl Store {
         self.write(|tx, ctx| {
             let before = get(tx, id)?;
             let to = transition(facts(tx, &before)?, SignalEvent::Triage)?;
-            let owner = t.owner.or(Some(before.owner())).filter(|o| o.person_id.is_some() || o.org_id.is_some());
-            let Some(owner) = owner else {
-                return Err(invalid("triage needs an owner (a person or a service, e.g. --owner P-4 or --owner DSO)"));
-            };
+            let owner = t.owner.unwrap_or(before.owner());
+            if owner.person_id.is_none() && owner.org_id.is_none() {
+                return Err(invalid(
+                    "triage needs an owner (a person or a service, e.g. --owner P-4 or --owner DSO)",
+                ));
+            }
             if let Some(d) = t.feedback_due
                 && d < ctx.today
             {
                 return Err(invalid(format!("the feedback due date {d} is in the past")));
             }
-            let due = t.feedback_due.or(before.feedback_due).unwrap_or(ctx.today + Duration::days(DEFAULT_FEEDBACK_DAYS));
+            let default_due = ctx.today + Duration::days(DEFAULT_FEEDBACK_DAYS);
+            let due = t.feedback_due.or(before.feedback_due).unwrap_or(default_due);
             let theme = clean_theme(t.theme).or(before.theme.clone());
-            let expectation = t.expectation.map(|e| text::clean_text(&e).trim().to_string()).filter(|e| !e.is_empty()).or(before.expectation.clone());
+            let expectation = t
+                .expectation
+                .map(|e| text::clean_text(&e).trim().to_string())
+                .filter(|e| !e.is_empty())
+                .or(before.expectation.clone());
             tx.execute(
                 "UPDATE signal SET owner_person_id = ?2, owner_org_id = ?3, theme = ?4, expectation = ?5, feedback_due = ?6
                  WHERE id = ?1",
@@ -454,12 +461,10 @@ impl Store {
             if let Some(e) = &expectation {
                 detail.push_str(&format!("; expectation: {}", one_line(e, 60)));
             }
-            let changed = Signal { owner_person_id: owner.person_id, owner_org_id: owner.org_id, theme, expectation, feedback_due: Some(due), ..before.clone() };
             let version = bump_version(tx, before.reference(), expected)?;
             tx.execute("UPDATE signal SET state = ?2 WHERE id = ?1", params![id, to.code()])?;
             let mut after = get(tx, id)?;
             after.version = version;
-            debug_assert_eq!(after.owner(), changed.owner());
             audit::log(tx, ctx, after.reference(), "triage", audit::diff(&before, &after))?;
             log_event(tx, ctx, id, "triaged", Some(before.state), Some(to), &detail)?;
             Ok(after)

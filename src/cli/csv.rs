@@ -1,0 +1,281 @@
+//! `wijkdesk org import|export` and `wijkdesk person import|export-all`: organisations
+//! and people as CSV (or JSON), for spreadsheets and for moving between databases.
+
+use super::output::Table;
+use super::{App, CliError, Result};
+use crate::store::{ExportTable, ImportReport, RowAction};
+use clap::{Args, ValueEnum};
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Rows of the plan listed before "… and N more".
+const PLAN_LINES: usize = 50;
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The CSV file: comma- or semicolon-separated, UTF-8 with or without a byte-order
+    /// mark, headers in English or Dutch; `-` reads standard input
+    #[arg(value_name = "FILE.csv")]
+    pub file: PathBuf,
+    /// Import; without it only a preview is shown and nothing is stored
+    #[arg(long)]
+    pub yes: bool,
+    /// Print the preview or result as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// CSV that re-imports to the same data
+    Csv,
+    /// JSON, with each record's ID
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+    pub format: ExportFormat,
+    /// CSV for Excel in a Dutch locale: semicolons and a UTF-8 byte-order mark
+    #[arg(long)]
+    pub excel: bool,
+    /// Write to FILE (readable by its owner only) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+pub(crate) fn import_orgs(a: ImportArgs, app: &mut App) -> Result<()> {
+    let data = read_input(&a.file)?;
+    let report = app.store.import_orgs(&data, a.yes)?;
+    show_import(app, &a, &report, "organisations")
+}
+
+pub(crate) fn import_people(a: ImportArgs, app: &mut App) -> Result<()> {
+    let data = read_input(&a.file)?;
+    let report = app.store.import_people(&data, a.yes)?;
+    show_import(app, &a, &report, "people")
+}
+
+pub(crate) fn export_orgs(a: ExportArgs, app: &mut App) -> Result<()> {
+    let table = app.store.export_orgs()?;
+    export(app, &a, &table, &["neighbourhoods"])
+}
+
+pub(crate) fn export_people(a: ExportArgs, app: &mut App) -> Result<()> {
+    let table = app.store.export_people()?;
+    export(app, &a, &table, &["districts", "themes"])
+}
+
+fn read_input(path: &Path) -> Result<Vec<u8>> {
+    let mut data = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin()
+            .read_to_end(&mut data)
+            .map_err(|e| CliError::msg(format!("cannot read standard input: {e}")))?;
+    } else {
+        data = std::fs::read(path)
+            .map_err(|e| CliError::msg(format!("cannot read {}: {e}", path.display())))?;
+    }
+    Ok(data)
+}
+
+fn export(app: &mut App, a: &ExportArgs, table: &ExportTable, lists: &[&str]) -> Result<()> {
+    let data = match a.format {
+        ExportFormat::Csv => {
+            let (delimiter, bom) = if a.excel { (b';', true) } else { (b',', false) };
+            table.to_csv(delimiter, bom)?
+        }
+        ExportFormat::Json => {
+            if a.output.is_none() {
+                return app.out.json(&table.to_json(lists));
+            }
+            let mut text = serde_json::to_string_pretty(&table.to_json(lists))
+                .map_err(|e| CliError::msg(format!("cannot write JSON: {e}")))?;
+            text.push('\n');
+            text.into_bytes()
+        }
+    };
+    match &a.output {
+        Some(path) => {
+            write_owner_only(path, &data)?;
+            app.out.line(format!(
+                "{} records written to {}",
+                table.rows.len(),
+                path.display()
+            ))
+        }
+        // Into a file or pipe exactly; on a terminal made visible line by line.
+        None if std::io::stdout().is_terminal() => {
+            for line in String::from_utf8_lossy(&data).lines() {
+                app.out.line(line)?;
+            }
+            Ok(())
+        }
+        None => {
+            app.out.raw().write_all(&data)?;
+            Ok(())
+        }
+    }
+}
+
+/// An export holds personal data: the file is readable by its owner only.
+fn write_owner_only(path: &Path, data: &[u8]) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut f = options
+        .open(path)
+        .map_err(|e| CliError::msg(format!("cannot write {}: {e}", path.display())))?;
+    f.write_all(data)
+        .and_then(|()| f.sync_all())
+        .map_err(|e| CliError::msg(format!("cannot write {}: {e}", path.display())))
+}
+
+fn show_import(app: &mut App, a: &ImportArgs, r: &ImportReport, what: &str) -> Result<()> {
+    if a.json {
+        app.out.json(r)?;
+    } else {
+        print_import(app, a, r, what)?;
+    }
+    if !r.problems.is_empty() {
+        let n = r.problems.len();
+        return Err(CliError::Reported(format!(
+            "nothing was imported: {n} line{} cannot be taken (line {})",
+            if n == 1 { "" } else { "s" },
+            r.problems
+                .iter()
+                .map(|p| p.line.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    Ok(())
+}
+
+/// A sample column's header, marked for the table: names shortened last, long text
+/// shortened first.
+fn sample_header(field: &'static str) -> &'static str {
+    const MARKED: &[&str] = &[
+        "*name",
+        "~notes",
+        "~neighbourhoods",
+        "~email",
+        "~organisation",
+        "~role",
+        "~districts",
+        "~themes",
+        "~district",
+    ];
+    MARKED
+        .iter()
+        .find(|m| &m[1..] == field)
+        .copied()
+        .unwrap_or(field)
+}
+
+fn print_import(app: &mut App, a: &ImportArgs, r: &ImportReport, what: &str) -> Result<()> {
+    let separator = match r.delimiter {
+        ';' => "semicolons",
+        '\t' => "tabs",
+        _ => "commas",
+    };
+    app.out.line(format!(
+        "{}: {} row{} of {what}, separated by {separator}{}",
+        a.file.display(),
+        r.rows,
+        if r.rows == 1 { "" } else { "s" },
+        if r.bom {
+            ", with a byte-order mark"
+        } else {
+            ""
+        }
+    ))?;
+    let columns: Vec<String> = r
+        .columns
+        .iter()
+        .filter(|c| !c.header.is_empty())
+        .map(|c| match c.field {
+            Some(f) if f == c.header => f.to_string(),
+            Some(f) => format!("{} → {f}", c.header),
+            None => format!("{} (ignored)", c.header),
+        })
+        .collect();
+    app.out.line(format!("columns: {}", columns.join(", ")))?;
+
+    if !r.sample.is_empty() {
+        app.out.blank()?;
+        app.out.line("First rows:")?;
+        let headers: Vec<&'static str> = r.sample_fields.iter().map(|f| sample_header(f)).collect();
+        let mut t = Table::new(&headers);
+        for row in &r.sample {
+            t.row(row.clone());
+        }
+        app.out.table(&t)?;
+    }
+
+    app.out.blank()?;
+    let (create, update) = if r.imported {
+        ("created", "updated")
+    } else {
+        ("to create", "to update")
+    };
+    app.out.line(format!(
+        "{} {create}, {} {update}, {} unchanged",
+        r.count(RowAction::Create),
+        r.count(RowAction::Update),
+        r.count(RowAction::Unchanged)
+    ))?;
+    let mut t = Table::new(&["Line", "Action", "ID", "*Name", "~Changes"]);
+    for p in r
+        .plan
+        .iter()
+        .filter(|p| p.action != RowAction::Unchanged)
+        .take(PLAN_LINES)
+    {
+        t.row(vec![
+            p.line.to_string(),
+            p.action.code().to_string(),
+            p.record.clone().unwrap_or_default(),
+            p.name.clone(),
+            p.changed.join(", "),
+        ]);
+    }
+    if !t.is_empty() {
+        app.out.table(&t)?;
+    }
+    let changing = r
+        .plan
+        .iter()
+        .filter(|p| p.action != RowAction::Unchanged)
+        .count();
+    if changing > PLAN_LINES {
+        app.out
+            .line(format!("… and {} more", changing - PLAN_LINES))?;
+    }
+
+    if !r.problems.is_empty() {
+        app.out.blank()?;
+        app.out
+            .line(format!("Cannot import ({}):", r.problems.len()))?;
+        for p in &r.problems {
+            app.out.line(format!("  line {}: {}", p.line, p.message))?;
+        }
+        app.out.blank()?;
+        return app
+            .out
+            .line("Nothing was imported: correct these lines and run the import again.");
+    }
+    app.out.blank()?;
+    if r.imported {
+        app.out.line("Imported.")
+    } else {
+        app.out
+            .line("Preview only: nothing was stored. Run again with --yes to import.")
+    }
+}

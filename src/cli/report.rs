@@ -1,0 +1,285 @@
+//! `wijkdesk report loop|commitments|cadence|load|records`: is the loop closed?
+//! (DESIGN section 6) As a table, CSV, Markdown or JSON.
+
+use super::output::Table;
+use super::{App, CliError, Result};
+use crate::domain::report::{self, Lang, ReportFilter};
+use crate::store::ReportKind;
+use clap::{Args, Subcommand, ValueEnum};
+use std::io::IsTerminal;
+
+/// How the filters apply, appended to each report's long help.
+macro_rules! filter_help {
+    () => {
+        "\n\nEvery report takes the same filters. --from and --to bound the dates a report is \
+         about: when feedback was due (feedback on time), when signals came in (days to first \
+         feedback, open signals, the weekly chart) and when commitments were due. For cadence and \
+         load, --to is the day they are computed for (default today). --district, --theme, \
+         --service (the owning service) and --org (the organisation a signal or commitment is from \
+         or to) narrow what is counted."
+    };
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCmd {
+    /// Feedback on time, days to first feedback, open signals by age, district and theme
+    #[command(
+        long_about = concat!(
+            "Is the loop closed? The share of signals whose first feedback came by its due date, \
+             the median days to first feedback, open signals by age (0-14, 15-30, 31-90, over 90 \
+             days), district and theme, signals received and answered per week, and feedback on \
+             time per month.",
+            filter_help!()
+        ),
+        after_help = "Examples:\n  wijkdesk report loop\n  wijkdesk report loop --from 2024-09-01 --to 2024-09-30 --district Escamp\n  \
+                      wijkdesk report loop --service DSO --format md"
+    )]
+    Loop(ReportArgs),
+    /// Commitments kept on time, kept late, broken, open overdue: in total, per service and per organisation
+    #[command(
+        long_about = concat!(
+            "Commitments due in the period by outcome: kept on time, kept late, broken, open and \
+             overdue, open, withdrawn; in total, per owning service and per organisation. The \
+             kept-on-time share counts kept, broken and overdue commitments; withdrawn and \
+             not-yet-due ones are left out.",
+            filter_help!()
+        ),
+        after_help = "Examples:\n  wijkdesk report commitments\n  wijkdesk report commitments --org Duinoord --format csv"
+    )]
+    Commitments(ReportArgs),
+    /// Residents' organisations not met within their contact cadence
+    #[command(
+        long_about = concat!(
+            "Residents' organisations not met within their contact cadence (N meetings a year: at \
+             least every 365/N days), never met first. Last contact is the latest held or final \
+             meeting they attended, or feedback on one of their signals.",
+            filter_help!()
+        ),
+        after_help = "Examples:\n  wijkdesk report cadence\n  wijkdesk report cadence --district Centrum --to 2024-12-31"
+    )]
+    Cadence(ReportArgs),
+    /// Meetings and signals per organisation in the last 90 days, flagged above the threshold
+    #[command(
+        long_about = concat!(
+            "Per residents' organisation: the meetings it was invited to and the signals it raised \
+             in the 90 days up to the report day, highest first, flagged above the load threshold. \
+             With --theme only signals on that theme count; with --service only that service's \
+             signals and the meetings it was at too.",
+            filter_help!()
+        ),
+        after_help = "Examples:\n  wijkdesk report load\n  wijkdesk report load --format json"
+    )]
+    Load(ReportArgs),
+    /// The records behind a figure, e.g. loop.late or commitments.broken (see --format json for keys)
+    #[command(
+        long_about = "List the records behind one figure of a report: the keys are in the `key` \
+                      fields of `--format json`, e.g. loop.on_time, loop.late, loop.overdue, \
+                      loop.open.age:15-30, loop.open.theme:verkeer, commitments.broken, \
+                      commitments.service.kept_late:O-3, cadence.overdue, load.over, load.org:O-7. \
+                      Give the same filters as the report.",
+        after_help = "Examples:\n  wijkdesk report records loop.late --from 2024-09-01\n  wijkdesk report records cadence.overdue"
+    )]
+    Records(RecordsArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct FilterArgs {
+    /// From this day on (2024-09-01, 1-9-2024)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Up to and including this day
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only this district (stadsdeel)
+    #[arg(long, value_name = "DISTRICT")]
+    pub district: Option<String>,
+    /// Only this theme
+    #[arg(long, value_name = "THEME")]
+    pub theme: Option<String>,
+    /// Only what this service owns (DSO, O-3 or a unique prefix of its name)
+    #[arg(long, value_name = "SERVICE")]
+    pub service: Option<String>,
+    /// Only this organisation (O-7 or a unique prefix of its name)
+    #[arg(long, value_name = "ORG")]
+    pub org: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Aligned tables
+    Table,
+    /// CSV, one table after another (cells that could start a formula are neutralised)
+    Csv,
+    /// Markdown tables
+    Md,
+    /// JSON, with the key of every figure
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+    /// Semicolons instead of commas in CSV (for Excel in a Dutch locale)
+    #[arg(long)]
+    pub semicolon: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RecordsArgs {
+    /// The figure's key, e.g. loop.late
+    #[arg(value_name = "FIGURE")]
+    pub figure: String,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub(crate) fn run(cmd: ReportCmd, app: &mut App) -> Result<()> {
+    let (kind, args) = match cmd {
+        ReportCmd::Loop(a) => (ReportKind::Loop, a),
+        ReportCmd::Commitments(a) => (ReportKind::Commitments, a),
+        ReportCmd::Cadence(a) => (ReportKind::Cadence, a),
+        ReportCmd::Load(a) => (ReportKind::Load, a),
+        ReportCmd::Records(a) => return records(a, app),
+    };
+    let filter = filter(&args.filter, app)?;
+    let report = app.store.report(kind, &filter, Lang::En)?;
+    let tables = report.tables(Lang::En);
+    match args.format {
+        ReportFormat::Json => app.out.json(&serde_json::json!({
+            "report": kind.code(),
+            "figures": report,
+            "tables": tables,
+        })),
+        ReportFormat::Csv => {
+            let delimiter = if args.semicolon { b';' } else { b',' };
+            let data = report::tables_to_csv(&tables, delimiter).map_err(CliError::msg)?;
+            data_out(app, &String::from_utf8_lossy(&data))
+        }
+        ReportFormat::Md => data_out(app, &report::tables_to_markdown(&tables)),
+        ReportFormat::Table => {
+            app.out.line(caption(kind, &filter, app))?;
+            for t in &tables {
+                app.out.blank()?;
+                app.out.line(&t.title)?;
+                let headers: Vec<&'static str> = t
+                    .columns
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| if i == main_column(t) { main(c) } else { c })
+                    .collect();
+                let mut out = Table::new(&headers);
+                for row in &t.rows {
+                    out.row(row.iter().map(|c| c.text.clone()).collect());
+                }
+                if out.is_empty() {
+                    app.out.line("  (none)")?;
+                } else {
+                    app.out.table(&out)?;
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+fn records(a: RecordsArgs, app: &mut App) -> Result<()> {
+    let filter = filter(&a.filter, app)?;
+    let ids = app.store.report_records(&a.figure, &filter)?;
+    if a.json {
+        return app.out.json(&ids);
+    }
+    if ids.is_empty() {
+        return app.out.line(format!("no records behind {}", a.figure));
+    }
+    for id in ids {
+        app.out.line(id)?;
+    }
+    Ok(())
+}
+
+/// The filter flags as the store takes them.
+pub(crate) fn filter(a: &FilterArgs, app: &App) -> Result<ReportFilter> {
+    let date = |d: &Option<String>| d.as_deref().map(|d| app.date(d)).transpose();
+    Ok(ReportFilter {
+        from: date(&a.from)?,
+        to: date(&a.to)?,
+        district: a.district.clone(),
+        theme: a.theme.clone(),
+        service: a.service.as_deref().map(|s| app.org(s)).transpose()?,
+        org: a.org.as_deref().map(|o| app.org(o)).transpose()?,
+    })
+}
+
+/// A first line saying what the report covers.
+fn caption(kind: ReportKind, f: &ReportFilter, app: &App) -> String {
+    let mut parts = vec![format!("Report {} on {}", kind.code(), app.today())];
+    match (f.from, f.to) {
+        (Some(from), Some(to)) => parts.push(format!("from {from} to {to}")),
+        (Some(from), None) => parts.push(format!("from {from}")),
+        (None, Some(to)) => parts.push(format!("to {to}")),
+        (None, None) => {}
+    }
+    if let Some(d) = &f.district {
+        parts.push(format!("district {d}"));
+    }
+    if let Some(t) = &f.theme {
+        parts.push(format!("theme {t}"));
+    }
+    let label = |id: i64| {
+        app.store
+            .org(id)
+            .map(|o| o.label().to_string())
+            .unwrap_or_else(|_| format!("O-{id}"))
+    };
+    if let Some(s) = f.service {
+        parts.push(format!("service {}", label(s)));
+    }
+    if let Some(o) = f.org {
+        parts.push(format!("organisation {}", label(o)));
+    }
+    parts.join(", ")
+}
+
+/// The text column of a table: the first, or the second after an ID.
+fn main_column(t: &report::Table) -> usize {
+    usize::from(t.columns.first() == Some(&"ID"))
+}
+
+/// A header marked as the main text column (shortened last to fit the terminal).
+fn main(header: &'static str) -> &'static str {
+    const MARKED: &[&str] = &[
+        "*Figure",
+        "*Organisation",
+        "*Service",
+        "*Outcome",
+        "*Age",
+        "*District",
+        "*Theme",
+        "*Week",
+        "*Month",
+    ];
+    MARKED
+        .iter()
+        .find(|m| &m[1..] == header)
+        .copied()
+        .unwrap_or(header)
+}
+
+/// CSV or Markdown: as it is into a file or a pipe; made visible on a terminal.
+fn data_out(app: &mut App, text: &str) -> Result<()> {
+    if std::io::stdout().is_terminal() {
+        for line in text.lines() {
+            app.out.line(line)?;
+        }
+        return Ok(());
+    }
+    app.out.raw().write_all(text.as_bytes())?;
+    Ok(())
+}

@@ -1,0 +1,849 @@
+//! Organisations and people to and from CSV.
+//!
+//! Import reads what spreadsheets write (comma or semicolon, with or without a byte-order
+//! mark, English or Dutch headers; see [`crate::domain::csv_rules`]), tries every row in
+//! one `BEGIN IMMEDIATE` transaction through the same insert code as `org add` and
+//! `person add` (so audit rows and the search index are right), and keeps the result only
+//! when asked to and when every row could be taken: all or nothing. A preview is the same
+//! run, rolled back. Organisations are matched by name, people by name and organisation:
+//! a match is updated (only the columns the file has), anything else is created.
+//!
+//! Export writes every cell through [`csv_rules::neutralise`], so no cell starts a
+//! spreadsheet formula; import takes exactly that guard off again, so an export
+//! re-imports to the same data.
+
+use super::{
+    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, invalid, join_list, orgs,
+    people,
+};
+use crate::domain::csv_rules::{self, OrgField, PersonField};
+use crate::domain::{required, text};
+use rusqlite::{Transaction, TransactionBehavior, params};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// Rows shown in a preview's sample.
+pub const SAMPLE_ROWS: usize = 5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowAction {
+    Create,
+    Update,
+    Unchanged,
+}
+
+impl RowAction {
+    pub fn code(self) -> &'static str {
+        match self {
+            RowAction::Create => "create",
+            RowAction::Update => "update",
+            RowAction::Unchanged => "unchanged",
+        }
+    }
+}
+
+/// What happens (or would happen) to one row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowPlan {
+    pub line: u64,
+    pub action: RowAction,
+    /// The record updated, or created once imported ("O-7"); `None` for a row that
+    /// would be created by a preview.
+    pub record: Option<String>,
+    pub name: String,
+    /// The fields an update changes.
+    pub changed: Vec<&'static str>,
+}
+
+/// A row that cannot be imported, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowProblem {
+    pub line: u64,
+    pub message: String,
+}
+
+/// A column of the file and the field it fills (`None`: ignored).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ColumnUse {
+    pub header: String,
+    pub field: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportReport {
+    pub delimiter: char,
+    pub bom: bool,
+    pub columns: Vec<ColumnUse>,
+    /// Data rows read (blank lines not counted).
+    pub rows: usize,
+    /// The fields of the sample, in order.
+    pub sample_fields: Vec<&'static str>,
+    /// The first rows as read, by field.
+    pub sample: Vec<Vec<String>>,
+    pub plan: Vec<RowPlan>,
+    pub problems: Vec<RowProblem>,
+    /// True when the rows were stored; false for a preview and whenever a row failed.
+    pub imported: bool,
+}
+
+impl ImportReport {
+    pub fn count(&self, action: RowAction) -> usize {
+        self.plan.iter().filter(|p| p.action == action).count()
+    }
+}
+
+/// Records as an export holds them: one row per record, in field order, values as
+/// stored (not yet neutralised).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportTable {
+    pub headers: Vec<&'static str>,
+    /// "O-7", one per row.
+    pub ids: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl ExportTable {
+    /// CSV with every cell neutralised; `bom` and `;` for Excel in a Dutch locale.
+    pub fn to_csv(&self, delimiter: u8, bom: bool) -> Result<Vec<u8>> {
+        csv_rules::write_csv(&self.headers, &self.rows, delimiter, bom)
+            .map_err(|e| StoreError::Io(format!("cannot write CSV: {e}")))
+    }
+
+    /// An array of objects: `id` and every field (lists as arrays).
+    pub fn to_json(&self, list_fields: &[&str]) -> serde_json::Value {
+        let rows = self.ids.iter().zip(&self.rows).map(|(id, row)| {
+            let mut m = serde_json::Map::new();
+            m.insert("id".into(), id.clone().into());
+            for (h, v) in self.headers.iter().zip(row) {
+                let value = if list_fields.contains(h) {
+                    serde_json::Value::from(csv_rules::split_list(v))
+                } else {
+                    serde_json::Value::from(v.clone())
+                };
+                m.insert((*h).to_string(), value);
+            }
+            serde_json::Value::Object(m)
+        });
+        serde_json::Value::Array(rows.collect())
+    }
+}
+
+/// A file read: which column is which field, and the rows by field.
+struct Parsed<F> {
+    delimiter: u8,
+    bom: bool,
+    columns: Vec<ColumnUse>,
+    present: Vec<F>,
+    rows: Vec<(u64, BTreeMap<F, String>)>,
+    /// Data rows read, including those refused while reading.
+    read: usize,
+    problems: Vec<RowProblem>,
+}
+
+fn parse<F: Copy + Ord>(
+    data: &[u8],
+    from_header: fn(&str) -> Option<F>,
+    header_of: fn(F) -> &'static str,
+    name_field: F,
+) -> Result<Parsed<F>> {
+    let (data, bom) = csv_rules::strip_bom(data);
+    let delimiter = csv_rules::sniff_delimiter(data);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(data);
+    let mut records = reader.byte_records();
+    let utf8 = |b: &[u8], line: u64| -> Result<String> {
+        std::str::from_utf8(b).map(str::to_string).map_err(|_| {
+            invalid(format!(
+                "line {line} is not UTF-8 text; save the file as \"CSV UTF-8\" and try again"
+            ))
+        })
+    };
+    let read_error = |e: csv::Error| {
+        let line = e.position().map(|p| p.line()).unwrap_or(0);
+        invalid(format!("line {line}: the file cannot be read as CSV: {e}"))
+    };
+    let header = match records.next() {
+        Some(r) => r.map_err(read_error)?,
+        None => return Err(invalid("the file is empty: it needs a header line")),
+    };
+    let header_line = header.position().map(|p| p.line()).unwrap_or(1);
+    let mut columns = Vec::new();
+    let mut fields: Vec<Option<F>> = Vec::new();
+    let mut present: Vec<F> = Vec::new();
+    for h in header.iter() {
+        let h = text::clean_line(&utf8(h, header_line)?).trim().to_string();
+        let field = if h.is_empty() { None } else { from_header(&h) };
+        if let Some(f) = field {
+            if present.contains(&f) {
+                return Err(invalid(format!(
+                    "line {header_line}: two columns give the {}: rename or remove one",
+                    header_of(f)
+                )));
+            }
+            present.push(f);
+        }
+        columns.push(ColumnUse {
+            header: h,
+            field: field.map(header_of),
+        });
+        fields.push(field);
+    }
+    if !present.contains(&name_field) {
+        let found: Vec<&str> = columns.iter().map(|c| c.header.as_str()).collect();
+        return Err(invalid(format!(
+            "line {header_line}: no name column (\"name\" or \"naam\"); the header has: {}",
+            found.join(", ")
+        )));
+    }
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    let mut read = 0;
+    for record in records {
+        let record = record.map_err(read_error)?;
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        if record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) {
+            continue;
+        }
+        read += 1;
+        if record.len() > fields.len() && record.iter().skip(fields.len()).any(|c| !c.is_empty()) {
+            problems.push(RowProblem {
+                line,
+                message: format!(
+                    "{} cells, but the header has {}: is a separator or quote missing?",
+                    record.len(),
+                    fields.len()
+                ),
+            });
+            continue;
+        }
+        let mut cells = BTreeMap::new();
+        for (i, field) in fields.iter().enumerate() {
+            let Some(f) = field else { continue };
+            let raw = record.get(i).unwrap_or(b"");
+            cells.insert(*f, csv_rules::restore(&utf8(raw, line)?).into_owned());
+        }
+        rows.push((line, cells));
+    }
+    Ok(Parsed {
+        delimiter,
+        bom,
+        columns,
+        present,
+        rows,
+        read,
+        problems,
+    })
+}
+
+/// Run one row's writes so that a failing row leaves nothing behind.
+fn in_savepoint<T>(tx: &Transaction<'_>, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    tx.execute_batch("SAVEPOINT csv_row")?;
+    match f() {
+        Ok(v) => {
+            tx.execute_batch("RELEASE csv_row")?;
+            Ok(v)
+        }
+        Err(e) => {
+            tx.execute_batch("ROLLBACK TO csv_row; RELEASE csv_row")?;
+            Err(e)
+        }
+    }
+}
+
+fn opt_clean(s: &str) -> Option<String> {
+    Some(text::clean_line(s).trim().to_string()).filter(|v| !v.is_empty())
+}
+
+fn clean_items(cell: &str) -> Vec<String> {
+    csv_rules::split_list(&text::clean_line(cell))
+}
+
+/// Organisation kinds as people write them in a spreadsheet.
+fn kind_code(cell: &str) -> Result<Option<&'static str>> {
+    let key = csv_rules::header_key(cell);
+    if key.is_empty() {
+        return Ok(None);
+    }
+    if let Some(k) = orgs::OrgKind::from_code(cell) {
+        return Ok(Some(k.code()));
+    }
+    let residents = [
+        "bewoner",
+        "wijkberaad",
+        "wijkvereniging",
+        "wijkplatform",
+        "wijkraad",
+    ];
+    if residents.iter().any(|r| key.starts_with(r)) {
+        return Ok(Some("residents"));
+    }
+    if key.starts_with("dienst") || key.starts_with("gemeente") {
+        return Ok(Some("service"));
+    }
+    Err(invalid(format!(
+        "unknown kind \"{}\" (use residents, service or partner; bewoners, dienst or partner)",
+        cell.trim()
+    )))
+}
+
+fn cadence(cell: Option<&str>) -> Result<Option<i64>> {
+    match cell.map(str::trim).filter(|c| !c.is_empty()) {
+        None => Ok(None),
+        Some(c) => c
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (0..=52).contains(n))
+            .map(Some)
+            .ok_or_else(|| {
+                invalid(format!(
+                    "cadence \"{c}\" is not a number of meetings a year from 0 to 52"
+                ))
+            }),
+    }
+}
+
+fn check_org_email(email: &Option<String>) -> Result<()> {
+    if let Some(e) = email
+        && (!e.contains('@')
+            || e.contains(char::is_whitespace)
+            || e.starts_with('@')
+            || e.ends_with('@'))
+    {
+        return Err(invalid(format!("not an email address: \"{e}\"")));
+    }
+    Ok(())
+}
+
+type RowOutcome = (RowAction, Option<String>, String, Vec<&'static str>);
+
+fn org_row(
+    tx: &Transaction<'_>,
+    ctx: &Ctx,
+    cells: &BTreeMap<OrgField, String>,
+) -> Result<RowOutcome> {
+    let get = |f: OrgField| cells.get(&f).map(String::as_str);
+    let name = text::clean_line(&required(get(OrgField::Name).unwrap_or(""), "the name")?);
+    let cadence = cadence(get(OrgField::Cadence))?;
+    let kind = match get(OrgField::Kind) {
+        Some(k) => kind_code(k)?,
+        None => None,
+    };
+    let existing: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM organisation WHERE name = ?1",
+            [&name],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(id) = existing else {
+        let org = orgs::insert(
+            tx,
+            ctx,
+            orgs::NewOrg {
+                name,
+                short_name: get(OrgField::ShortName).and_then(opt_clean),
+                kind: kind.map(str::to_string),
+                district: get(OrgField::District).and_then(opt_clean),
+                neighbourhoods: get(OrgField::Neighbourhoods)
+                    .map(clean_items)
+                    .unwrap_or_default(),
+                email: get(OrgField::Email).and_then(opt_clean),
+                cadence_per_year: cadence,
+                notes: get(OrgField::Notes).map(str::to_string),
+            },
+        )?;
+        return Ok((
+            RowAction::Create,
+            Some(org.reference().to_string()),
+            org.name,
+            Vec::new(),
+        ));
+    };
+    let before = orgs::get(tx, id)?;
+    let mut after = before.clone();
+    after.name = name;
+    if let Some(v) = get(OrgField::ShortName) {
+        after.short_name = opt_clean(v);
+    }
+    if let Some(k) = kind.and_then(orgs::OrgKind::from_code) {
+        after.kind = k;
+    }
+    if let Some(v) = get(OrgField::District) {
+        after.district = opt_clean(v);
+    }
+    if let Some(v) = get(OrgField::Neighbourhoods) {
+        after.neighbourhoods = clean_items(v);
+    }
+    if let Some(v) = get(OrgField::Email) {
+        after.email = opt_clean(v);
+        check_org_email(&after.email)?;
+    }
+    if let Some(c) = cadence {
+        after.cadence_per_year = c;
+    }
+    if let Some(v) = get(OrgField::Notes) {
+        after.notes = text::clean_text(v);
+    }
+    let mut changed = Vec::new();
+    let mut note = |differs: bool, f: OrgField| {
+        if differs {
+            changed.push(f.header());
+        }
+    };
+    note(after.name != before.name, OrgField::Name);
+    note(after.short_name != before.short_name, OrgField::ShortName);
+    note(after.kind != before.kind, OrgField::Kind);
+    note(after.district != before.district, OrgField::District);
+    note(
+        after.neighbourhoods != before.neighbourhoods,
+        OrgField::Neighbourhoods,
+    );
+    note(after.email != before.email, OrgField::Email);
+    note(
+        after.cadence_per_year != before.cadence_per_year,
+        OrgField::Cadence,
+    );
+    note(after.notes != before.notes, OrgField::Notes);
+    let record = Some(before.reference().to_string());
+    if changed.is_empty() {
+        return Ok((RowAction::Unchanged, record, before.name, changed));
+    }
+    bump_version(tx, before.reference(), Some(before.version))?;
+    tx.execute(
+        "UPDATE organisation SET name = ?2, short_name = ?3, kind = ?4, district = ?5, neighbourhoods = ?6,
+                email = ?7, cadence_per_year = ?8, notes = ?9 WHERE id = ?1",
+        params![
+            id,
+            after.name,
+            after.short_name,
+            after.kind.code(),
+            after.district,
+            join_list(&after.neighbourhoods),
+            after.email,
+            after.cadence_per_year,
+            after.notes
+        ],
+    )?;
+    let stored = orgs::get(tx, id)?;
+    audit::log(
+        tx,
+        ctx,
+        stored.reference(),
+        "import",
+        audit::diff(&before, &stored),
+    )?;
+    Ok((RowAction::Update, record, stored.name, changed))
+}
+
+/// An organisation named in a people file: its exact name, its short name, its ID, or
+/// a unique prefix of its name (as everywhere else).
+fn org_named(tx: &Transaction<'_>, cell: &str) -> Result<i64> {
+    let name = text::clean_line(cell).trim().to_string();
+    let exact: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM organisation WHERE name = ?1
+             UNION ALL SELECT id FROM organisation WHERE short_name = ?1 COLLATE NOCASE
+             LIMIT 1",
+            [&name],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = exact {
+        return Ok(id);
+    }
+    super::resolve::org_id(tx, &name).map_err(|e| match e {
+        StoreError::Invalid(m) if m.starts_with("no organisation") => invalid(format!(
+            "no organisation named \"{name}\"; import or add the organisations first"
+        )),
+        e => e,
+    })
+}
+
+fn check_person(p: &people::Person) -> Result<()> {
+    if let Some(e) = &p.email
+        && (!e.contains('@') || e.contains(char::is_whitespace))
+    {
+        return Err(invalid(format!("not an email address: \"{e}\"")));
+    }
+    if let Some(ph) = &p.phone
+        && !ph
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-()".contains(c))
+    {
+        return Err(invalid(format!(
+            "not a phone number: \"{ph}\" (digits, spaces, + - ( ) only)"
+        )));
+    }
+    Ok(())
+}
+
+fn person_row(
+    tx: &Transaction<'_>,
+    ctx: &Ctx,
+    cells: &BTreeMap<PersonField, String>,
+) -> Result<RowOutcome> {
+    let get = |f: PersonField| cells.get(&f).map(String::as_str);
+    let name = text::clean_line(&required(get(PersonField::Name).unwrap_or(""), "the name")?);
+    let org_column = get(PersonField::Organisation);
+    let org_id = match org_column.map(str::trim).filter(|o| !o.is_empty()) {
+        Some(o) => Some(org_named(tx, o)?),
+        None => None,
+    };
+    let mut st = tx.prepare_cached(
+        "SELECT id FROM person WHERE name = ?1 COLLATE NOCASE AND erased_at IS NULL
+            AND (?2 = 0 OR org_id IS ?3) ORDER BY id",
+    )?;
+    let matches: Vec<i64> = st
+        .query_map(params![name, org_column.is_some(), org_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let id = match matches.as_slice() {
+        [] => {
+            let p = people::insert(
+                tx,
+                ctx,
+                people::NewPerson {
+                    name,
+                    org_id,
+                    role: get(PersonField::Role).map(str::to_string),
+                    email: get(PersonField::Email).map(str::to_string),
+                    phone: get(PersonField::Phone).map(str::to_string),
+                    username: get(PersonField::Username).map(str::to_string),
+                    districts: get(PersonField::Districts)
+                        .map(clean_items)
+                        .unwrap_or_default(),
+                    themes: get(PersonField::Themes)
+                        .map(clean_items)
+                        .unwrap_or_default(),
+                    notes: get(PersonField::Notes).map(str::to_string),
+                },
+            )?;
+            return Ok((
+                RowAction::Create,
+                Some(p.reference().to_string()),
+                p.name,
+                Vec::new(),
+            ));
+        }
+        [id] => *id,
+        many => {
+            let refs: Vec<String> = many.iter().map(|i| format!("P-{i}")).collect();
+            return Err(invalid(format!(
+                "\"{name}\" matches more than one person ({}); edit them one by one",
+                refs.join(", ")
+            )));
+        }
+    };
+    let before = people::get(tx, id)?;
+    let mut after = before.clone();
+    after.name = name;
+    if org_column.is_some() {
+        after.org_id = org_id;
+    }
+    if let Some(v) = get(PersonField::Role) {
+        after.role = text::clean_line(v).trim().to_string();
+    }
+    if let Some(v) = get(PersonField::Email) {
+        after.email = opt_clean(v);
+    }
+    if let Some(v) = get(PersonField::Phone) {
+        after.phone = opt_clean(v);
+    }
+    if let Some(v) = get(PersonField::Username) {
+        after.username = opt_clean(v);
+    }
+    if let Some(v) = get(PersonField::Districts) {
+        after.districts = clean_items(v);
+    }
+    if let Some(v) = get(PersonField::Themes) {
+        after.themes = clean_items(v)
+            .into_iter()
+            .map(|t| t.to_lowercase())
+            .collect();
+    }
+    if let Some(v) = get(PersonField::Notes) {
+        after.notes = text::clean_text(v);
+    }
+    check_person(&after)?;
+    if let Some(u) = &after.username {
+        let other: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM person WHERE username = ?1 AND id != ?2",
+                params![u, id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(o) = other {
+            return Err(invalid(format!(
+                "username \"{u}\" belongs to P-{o} already"
+            )));
+        }
+    }
+    let mut changed = Vec::new();
+    let mut note = |differs: bool, f: PersonField| {
+        if differs {
+            changed.push(f.header());
+        }
+    };
+    note(after.name != before.name, PersonField::Name);
+    note(after.org_id != before.org_id, PersonField::Organisation);
+    note(after.role != before.role, PersonField::Role);
+    note(after.email != before.email, PersonField::Email);
+    note(after.phone != before.phone, PersonField::Phone);
+    note(after.username != before.username, PersonField::Username);
+    note(after.districts != before.districts, PersonField::Districts);
+    note(after.themes != before.themes, PersonField::Themes);
+    note(after.notes != before.notes, PersonField::Notes);
+    let record = Some(before.reference().to_string());
+    if changed.is_empty() {
+        return Ok((RowAction::Unchanged, record, before.name, changed));
+    }
+    bump_version(tx, before.reference(), Some(before.version))?;
+    tx.execute(
+        "UPDATE person SET name = ?2, org_id = ?3, role = ?4, email = ?5, phone = ?6, username = ?7,
+                districts = ?8, themes = ?9, notes = ?10 WHERE id = ?1",
+        params![
+            id,
+            after.name,
+            after.org_id,
+            after.role,
+            after.email,
+            after.phone,
+            after.username,
+            join_list(&after.districts),
+            join_list(&after.themes),
+            after.notes
+        ],
+    )?;
+    let stored = people::get(tx, id)?;
+    audit::log(
+        tx,
+        ctx,
+        stored.reference(),
+        "import",
+        audit::diff(&before, &stored),
+    )?;
+    Ok((RowAction::Update, record, stored.name, changed))
+}
+
+impl Store {
+    /// Import organisations from CSV bytes. With `commit` false, or when any row cannot
+    /// be taken, nothing is stored and the report says what would happen.
+    ///
+    /// # Errors
+    /// `StoreError::Invalid` for a file that cannot be read at all (not UTF-8, no
+    /// header, no name column); row problems are in the report instead.
+    pub fn import_orgs(&mut self, data: &[u8], commit: bool) -> Result<ImportReport> {
+        let parsed = parse(
+            data,
+            OrgField::from_header,
+            OrgField::header,
+            OrgField::Name,
+        )?;
+        let key = |cells: &BTreeMap<OrgField, String>| {
+            text::clean_line(cells.get(&OrgField::Name).map(String::as_str).unwrap_or(""))
+                .trim()
+                .to_lowercase()
+        };
+        self.import(parsed, commit, key, org_row)
+    }
+
+    /// Import people from CSV bytes; see [`Store::import_orgs`]. The organisation
+    /// column names an organisation that exists already (its name, short name or ID).
+    pub fn import_people(&mut self, data: &[u8], commit: bool) -> Result<ImportReport> {
+        let parsed = parse(
+            data,
+            PersonField::from_header,
+            PersonField::header,
+            PersonField::Name,
+        )?;
+        let key = |cells: &BTreeMap<PersonField, String>| {
+            let cell = |f| {
+                text::clean_line(cells.get(&f).map(String::as_str).unwrap_or(""))
+                    .trim()
+                    .to_lowercase()
+            };
+            format!(
+                "{}\u{0}{}",
+                cell(PersonField::Name),
+                cell(PersonField::Organisation)
+            )
+        };
+        self.import(parsed, commit, key, person_row)
+    }
+
+    fn import<F: Copy + Ord + FieldName>(
+        &mut self,
+        parsed: Parsed<F>,
+        commit: bool,
+        key: impl Fn(&BTreeMap<F, String>) -> String,
+        row: fn(&Transaction<'_>, &Ctx, &BTreeMap<F, String>) -> Result<RowOutcome>,
+    ) -> Result<ImportReport> {
+        let Parsed {
+            delimiter,
+            bom,
+            columns,
+            present,
+            rows,
+            read,
+            mut problems,
+        } = parsed;
+        let sample_fields: Vec<&'static str> = present.iter().map(|f| f.name()).collect();
+        let sample = rows
+            .iter()
+            .take(SAMPLE_ROWS)
+            .map(|(_, cells)| {
+                present
+                    .iter()
+                    .map(|f| cells.get(f).cloned().unwrap_or_default())
+                    .collect()
+            })
+            .collect();
+        let ctx = self.ctx.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut plan = Vec::new();
+        let mut seen: HashMap<String, u64> = HashMap::new();
+        for (line, cells) in &rows {
+            let k = key(cells);
+            if let Some(first) = seen.get(&k).filter(|_| !k.trim_matches('\0').is_empty()) {
+                problems.push(RowProblem {
+                    line: *line,
+                    message: format!("the same as line {first}: each record once, please"),
+                });
+                continue;
+            }
+            seen.insert(k, *line);
+            match in_savepoint(&tx, || row(&tx, &ctx, cells)) {
+                Ok((action, record, name, changed)) => plan.push(RowPlan {
+                    line: *line,
+                    action,
+                    record,
+                    name,
+                    changed,
+                }),
+                Err(e) => problems.push(RowProblem {
+                    line: *line,
+                    message: e.to_string(),
+                }),
+            }
+        }
+        problems.sort_by_key(|p| p.line);
+        let imported = commit && problems.is_empty();
+        if imported {
+            tx.commit()?;
+        } else {
+            tx.rollback()?;
+            for p in &mut plan {
+                if p.action == RowAction::Create {
+                    p.record = None;
+                }
+            }
+        }
+        Ok(ImportReport {
+            delimiter: char::from(delimiter),
+            bom,
+            columns,
+            rows: read,
+            sample_fields,
+            sample,
+            plan,
+            problems,
+            imported,
+        })
+    }
+
+    /// Every organisation, by name, as an export holds it.
+    pub fn export_orgs(&self) -> Result<ExportTable> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id FROM organisation ORDER BY name COLLATE NOCASE, id")?;
+        let ids: Vec<i64> = st
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut table = ExportTable {
+            headers: OrgField::ALL.iter().map(|f| f.header()).collect(),
+            ids: Vec::with_capacity(ids.len()),
+            rows: Vec::with_capacity(ids.len()),
+        };
+        for id in ids {
+            let o = orgs::get(&self.conn, id)?;
+            table.ids.push(o.reference().to_string());
+            table.rows.push(
+                OrgField::ALL
+                    .iter()
+                    .map(|f| match f {
+                        OrgField::Name => o.name.clone(),
+                        OrgField::ShortName => o.short_name.clone().unwrap_or_default(),
+                        OrgField::Kind => o.kind.code().to_string(),
+                        OrgField::District => o.district.clone().unwrap_or_default(),
+                        OrgField::Neighbourhoods => o.neighbourhoods.join(", "),
+                        OrgField::Email => o.email.clone().unwrap_or_default(),
+                        OrgField::Cadence => o.cadence_per_year.to_string(),
+                        OrgField::Notes => o.notes.clone(),
+                    })
+                    .collect(),
+            );
+        }
+        Ok(table)
+    }
+
+    /// Every person who was not erased, by name and organisation, as an export holds it.
+    pub fn export_people(&self) -> Result<ExportTable> {
+        let mut st = self.conn.prepare(
+            "SELECT p.id FROM person p LEFT JOIN organisation o ON o.id = p.org_id
+              WHERE p.erased_at IS NULL
+              ORDER BY p.name COLLATE NOCASE, o.name COLLATE NOCASE, p.id",
+        )?;
+        let ids: Vec<i64> = st
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut table = ExportTable {
+            headers: PersonField::ALL.iter().map(|f| f.header()).collect(),
+            ids: Vec::with_capacity(ids.len()),
+            rows: Vec::with_capacity(ids.len()),
+        };
+        for id in ids {
+            let p = people::get(&self.conn, id)?;
+            table.ids.push(p.reference().to_string());
+            table.rows.push(
+                PersonField::ALL
+                    .iter()
+                    .map(|f| match f {
+                        PersonField::Name => p.name.clone(),
+                        PersonField::Organisation => p.org_name.clone().unwrap_or_default(),
+                        PersonField::Role => p.role.clone(),
+                        PersonField::Email => p.email.clone().unwrap_or_default(),
+                        PersonField::Phone => p.phone.clone().unwrap_or_default(),
+                        PersonField::Username => p.username.clone().unwrap_or_default(),
+                        PersonField::Districts => p.districts.join(", "),
+                        PersonField::Themes => p.themes.join(", "),
+                        PersonField::Notes => p.notes.clone(),
+                    })
+                    .collect(),
+            );
+        }
+        Ok(table)
+    }
+}
+
+/// The export name of a field, for a preview's sample.
+pub trait FieldName {
+    fn name(self) -> &'static str;
+}
+
+impl FieldName for OrgField {
+    fn name(self) -> &'static str {
+        self.header()
+    }
+}
+
+impl FieldName for PersonField {
+    fn name(self) -> &'static str {
+        self.header()
+    }
+}

@@ -1,0 +1,350 @@
+//! The loop's health (DESIGN section 6): the store reads the facts, the pure figures in
+//! [`crate::domain::report`] count them. The records behind any figure come from the
+//! same facts, so a list opened from a figure always holds as many records as it says.
+
+use super::{Result, Store, date_str, invalid, orgs::LOAD_THRESHOLD, parse_date_col};
+use crate::domain::commitment::{CommitmentState, outcome};
+use crate::domain::report::{
+    CadenceFact, CadenceFacts, CadenceReport, CommitmentFact, CommitmentFacts, CommitmentOutcome,
+    CommitmentsReport, LOAD_WINDOW_DAYS, Lang, LoadFact, LoadFacts, LoadReport, LoopFacts,
+    LoopReport, LoopSignal, ReportFilter,
+};
+use chrono::Duration;
+use rusqlite::params;
+use std::collections::BTreeMap;
+
+/// The reports by name, as the command line and the Reports screen offer them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportKind {
+    Loop,
+    Commitments,
+    Cadence,
+    Load,
+}
+
+impl ReportKind {
+    pub const ALL: [ReportKind; 4] = [
+        ReportKind::Loop,
+        ReportKind::Commitments,
+        ReportKind::Cadence,
+        ReportKind::Load,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ReportKind::Loop => "loop",
+            ReportKind::Commitments => "commitments",
+            ReportKind::Cadence => "cadence",
+            ReportKind::Load => "load",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ReportKind> {
+        ReportKind::ALL
+            .into_iter()
+            .find(|k| k.code() == code.trim().to_ascii_lowercase())
+    }
+}
+
+/// Any report, for code that handles them alike (output formats, the screen).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(untagged)]
+pub enum AnyReport {
+    Loop(LoopReport),
+    Commitments(CommitmentsReport),
+    Cadence(CadenceReport),
+    Load(LoadReport),
+}
+
+impl AnyReport {
+    pub fn tables(&self, lang: Lang) -> Vec<crate::domain::report::Table> {
+        match self {
+            AnyReport::Loop(r) => r.tables(lang),
+            AnyReport::Commitments(r) => r.tables(lang),
+            AnyReport::Cadence(r) => r.tables(lang),
+            AnyReport::Load(r) => r.tables(lang),
+        }
+    }
+}
+
+fn open_states() -> &'static str {
+    "('new', 'triaged', 'in_progress')"
+}
+
+impl Store {
+    /// The filter as the reports use it: checked, theme as stored.
+    fn report_filter(&self, f: &ReportFilter) -> Result<ReportFilter> {
+        f.check()?;
+        Ok(ReportFilter {
+            theme: f.theme_code(),
+            district: f
+                .district
+                .as_deref()
+                .map(str::trim)
+                .filter(|d| !d.is_empty())
+                .map(str::to_string),
+            ..f.clone()
+        })
+    }
+
+    /// The signals of the loop report (all but merged ones), narrowed by district,
+    /// theme, service and organisation.
+    pub fn loop_facts(&self, f: &ReportFilter) -> Result<LoopFacts> {
+        let f = self.report_filter(f)?;
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT s.id, s.received_on, s.district, s.theme, s.state IN {open}, s.feedback_due,
+                    (SELECT f.given_on FROM feedback f WHERE f.signal_id = s.id ORDER BY f.given_on, f.id LIMIT 1),
+                    (SELECT f.due_then FROM feedback f WHERE f.signal_id = s.id ORDER BY f.given_on, f.id LIMIT 1),
+                    (SELECT min(f.given_on) FROM feedback f WHERE f.signal_id = s.id AND f.is_final = 1)
+               FROM signal s
+              WHERE s.state != 'merged'
+                AND (?1 IS NULL OR s.district = ?1 COLLATE NOCASE)
+                AND (?2 IS NULL OR s.theme = ?2)
+                AND (?3 IS NULL OR s.owner_org_id = ?3)
+                AND (?4 IS NULL OR s.org_id = ?4)
+              ORDER BY s.id",
+            open = open_states()
+        ))?;
+        let rows = st.query_map(params![f.district, f.theme, f.service, f.org], |r| {
+            let date = |s: Option<String>| s.map(|d| parse_date_col(&d));
+            let first: Option<String> = r.get(6)?;
+            let due_then: Option<String> = r.get(7)?;
+            Ok(LoopSignal {
+                id: r.get(0)?,
+                received_on: parse_date_col(&r.get::<_, String>(1)?),
+                district: r.get(2)?,
+                theme: r.get(3)?,
+                open: r.get(4)?,
+                feedback_due: date(r.get(5)?),
+                first_feedback: first.map(|g| (parse_date_col(&g), date(due_then))),
+                answered_on: date(r.get(8)?),
+            })
+        })?;
+        Ok(LoopFacts {
+            today: self.today(),
+            filter: f,
+            signals: rows.collect::<rusqlite::Result<_>>()?,
+        })
+    }
+
+    /// Feedback on time, days to first feedback, open signals by age, district and
+    /// theme, and the weekly and monthly series.
+    pub fn loop_report(&self, f: &ReportFilter, lang: Lang) -> Result<LoopReport> {
+        Ok(self.loop_facts(f)?.report(lang))
+    }
+
+    /// Commitments narrowed by the organisation's district, the theme of the signal
+    /// they came from, the owning service and the organisation; the period is applied
+    /// to due dates by the figures.
+    pub fn commitment_facts(&self, f: &ReportFilter) -> Result<CommitmentFacts> {
+        let f = self.report_filter(f)?;
+        let today = self.today();
+        let mut st = self.conn.prepare_cached(
+            "SELECT c.id, c.org_id, o.name, c.owner_org_id, coalesce(so.short_name, so.name), c.due, c.state,
+                    c.resolved_on
+               FROM commitment c
+               JOIN organisation o ON o.id = c.org_id
+               LEFT JOIN organisation so ON so.id = c.owner_org_id
+               LEFT JOIN signal s ON s.id = c.signal_id
+              WHERE (?1 IS NULL OR o.district = ?1 COLLATE NOCASE)
+                AND (?2 IS NULL OR s.theme = ?2)
+                AND (?3 IS NULL OR c.owner_org_id = ?3)
+                AND (?4 IS NULL OR c.org_id = ?4)
+              ORDER BY c.id",
+        )?;
+        let rows = st.query_map(params![f.district, f.theme, f.service, f.org], |r| {
+            let due = parse_date_col(&r.get::<_, String>(5)?);
+            let state = CommitmentState::from_code(&r.get::<_, String>(6)?)
+                .unwrap_or(CommitmentState::Open);
+            let resolved = r.get::<_, Option<String>>(7)?.map(|d| parse_date_col(&d));
+            Ok(CommitmentFact {
+                id: r.get(0)?,
+                org_id: r.get(1)?,
+                org_name: r.get(2)?,
+                service_id: r.get(3)?,
+                service_name: r.get(4)?,
+                due,
+                outcome: CommitmentOutcome::of(outcome(state, due, resolved, today)),
+            })
+        })?;
+        Ok(CommitmentFacts {
+            today,
+            filter: f,
+            commitments: rows.collect::<rusqlite::Result<_>>()?,
+        })
+    }
+
+    /// Commitments kept on time, kept late, broken, open overdue, open and withdrawn:
+    /// in total, per service and per organisation.
+    pub fn commitments_report(&self, f: &ReportFilter, lang: Lang) -> Result<CommitmentsReport> {
+        Ok(self.commitment_facts(f)?.report(lang))
+    }
+
+    /// Residents' organisations with their last contact up to the report day (`to`, else
+    /// today). District and organisation narrow the organisations; a theme keeps those
+    /// that raised a signal on it; a service keeps those with a signal or commitment
+    /// that service owns.
+    pub fn cadence_facts(&self, f: &ReportFilter) -> Result<CadenceFacts> {
+        let f = self.report_filter(f)?;
+        let as_of = f.to.unwrap_or(self.today());
+        let mut st = self.conn.prepare_cached(
+            "SELECT o.id, o.name, o.district, o.cadence_per_year,
+                    (SELECT max(d) FROM (
+                        SELECT substr(m.starts_at, 1, 10) AS d
+                          FROM meeting m JOIN meeting_org mo ON mo.meeting_id = m.id
+                         WHERE mo.org_id = o.id AND m.status IN ('held', 'final')
+                           AND coalesce(mo.attended, 1) = 1 AND substr(m.starts_at, 1, 10) <= ?5
+                        UNION ALL
+                        SELECT f.given_on FROM feedback f JOIN signal s ON s.id = f.signal_id
+                         WHERE s.org_id = o.id AND f.given_on <= ?5))
+               FROM organisation o
+              WHERE o.kind = 'residents'
+                AND (?1 IS NULL OR o.district = ?1 COLLATE NOCASE)
+                AND (?2 IS NULL OR EXISTS (SELECT 1 FROM signal s WHERE s.org_id = o.id AND s.theme = ?2))
+                AND (?3 IS NULL
+                     OR EXISTS (SELECT 1 FROM signal s WHERE s.org_id = o.id AND s.owner_org_id = ?3)
+                     OR EXISTS (SELECT 1 FROM commitment c WHERE c.org_id = o.id AND c.owner_org_id = ?3))
+                AND (?4 IS NULL OR o.id = ?4)
+              ORDER BY o.name COLLATE NOCASE",
+        )?;
+        let rows = st.query_map(
+            params![f.district, f.theme, f.service, f.org, date_str(as_of)],
+            |r| {
+                Ok(CadenceFact {
+                    org_id: r.get(0)?,
+                    name: r.get(1)?,
+                    district: r.get(2)?,
+                    cadence_per_year: r.get(3)?,
+                    last_contact: r.get::<_, Option<String>>(4)?.map(|d| parse_date_col(&d)),
+                })
+            },
+        )?;
+        Ok(CadenceFacts {
+            today: as_of,
+            filter: f,
+            orgs: rows.collect::<rusqlite::Result<_>>()?,
+        })
+    }
+
+    /// Residents' organisations not met within their contact cadence.
+    pub fn cadence_report(&self, f: &ReportFilter) -> Result<CadenceReport> {
+        Ok(self.cadence_facts(f)?.report())
+    }
+
+    /// Residents' organisations with the meetings they were invited to and the signals
+    /// they raised in the [`LOAD_WINDOW_DAYS`] days up to the report day (`to`, else
+    /// today). District and organisation narrow the organisations; a theme counts only
+    /// signals on that theme; a service counts only its own signals and the meetings it
+    /// was at as well.
+    pub fn load_facts(&self, f: &ReportFilter) -> Result<LoadFacts> {
+        let f = self.report_filter(f)?;
+        let as_of = f.to.unwrap_or(self.today());
+        let since = date_str(as_of - Duration::days(LOAD_WINDOW_DAYS));
+        let until = date_str(as_of);
+        let mut orgs: BTreeMap<i64, LoadFact> = BTreeMap::new();
+        {
+            let mut st = self.conn.prepare_cached(
+                "SELECT id, name, district FROM organisation
+                  WHERE kind = 'residents'
+                    AND (?1 IS NULL OR district = ?1 COLLATE NOCASE)
+                    AND (?2 IS NULL OR id = ?2)",
+            )?;
+            let rows = st.query_map(params![f.district, f.org], |r| {
+                Ok(LoadFact {
+                    org_id: r.get(0)?,
+                    name: r.get(1)?,
+                    district: r.get(2)?,
+                    meetings: Vec::new(),
+                    signals: Vec::new(),
+                })
+            })?;
+            for row in rows {
+                let row = row?;
+                orgs.insert(row.org_id, row);
+            }
+        }
+        let mut st = self.conn.prepare_cached(
+            "SELECT mo.org_id, m.id FROM meeting m JOIN meeting_org mo ON mo.meeting_id = m.id
+              WHERE substr(m.starts_at, 1, 10) BETWEEN ?1 AND ?2
+                AND (?3 IS NULL OR EXISTS (SELECT 1 FROM meeting_org x WHERE x.meeting_id = m.id AND x.org_id = ?3))
+              ORDER BY m.starts_at, m.id",
+        )?;
+        let pairs = st.query_map(params![since, until, f.service], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        for pair in pairs {
+            let (org, meeting) = pair?;
+            if let Some(o) = orgs.get_mut(&org) {
+                o.meetings.push(meeting);
+            }
+        }
+        let mut st = self.conn.prepare_cached(
+            "SELECT s.org_id, s.id FROM signal s
+              WHERE s.org_id IS NOT NULL AND s.received_on BETWEEN ?1 AND ?2
+                AND (?3 IS NULL OR s.theme = ?3)
+                AND (?4 IS NULL OR s.owner_org_id = ?4)
+              ORDER BY s.received_on, s.id",
+        )?;
+        let pairs = st.query_map(params![since, until, f.theme, f.service], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        for pair in pairs {
+            let (org, signal) = pair?;
+            if let Some(o) = orgs.get_mut(&org) {
+                o.signals.push(signal);
+            }
+        }
+        Ok(LoadFacts {
+            today: as_of,
+            filter: f,
+            threshold: LOAD_THRESHOLD,
+            orgs: orgs.into_values().collect(),
+        })
+    }
+
+    /// Meetings and signals per residents' organisation, flagged above the threshold.
+    pub fn load_report(&self, f: &ReportFilter) -> Result<LoadReport> {
+        Ok(self.load_facts(f)?.report())
+    }
+
+    /// One report by kind.
+    pub fn report(&self, kind: ReportKind, f: &ReportFilter, lang: Lang) -> Result<AnyReport> {
+        Ok(match kind {
+            ReportKind::Loop => AnyReport::Loop(self.loop_report(f, lang)?),
+            ReportKind::Commitments => AnyReport::Commitments(self.commitments_report(f, lang)?),
+            ReportKind::Cadence => AnyReport::Cadence(self.cadence_report(f)?),
+            ReportKind::Load => AnyReport::Load(self.load_report(f)?),
+        })
+    }
+
+    /// The records behind a figure (the `key` of a report table's cell), as IDs such as
+    /// "S-42": what a screen lists when Enter is pressed on a figure.
+    ///
+    /// # Errors
+    /// `StoreError::Invalid` for a key that names no figure.
+    pub fn report_records(&self, figure: &str, f: &ReportFilter) -> Result<Vec<String>> {
+        let figure = figure.trim();
+        let unknown = || {
+            invalid(format!(
+                "\"{figure}\" is not a report figure (e.g. loop.on_time, loop.open.age:15-30, \
+                 commitments.broken, commitments.service.kept_late:O-3, cadence.overdue, load.over)"
+            ))
+        };
+        let section = figure.split(['.', ':']).next().unwrap_or("");
+        let ids = |ids: Option<Vec<i64>>, letter: char| {
+            ids.map(|v| {
+                v.into_iter()
+                    .map(|id| format!("{letter}-{id}"))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let found = match section {
+            "loop" => ids(self.loop_facts(f)?.records(figure), 'S'),
+            "commitments" => ids(self.commitment_facts(f)?.records(figure), 'C'),
+            "cadence" => ids(self.cadence_facts(f)?.records(figure), 'O'),
+            "load" => self.load_facts(f)?.records(figure),
+            _ => None,
+        };
+        found.ok_or_else(unknown)
+    }
+}

@@ -44,7 +44,7 @@ proptest! {
         for line in ics.split_terminator("\r\n") {
             prop_assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
         }
-        let cal: icalendar::Calendar = ics.parse().map_err(|e| TestCaseError::fail(e))?;
+        let cal: icalendar::Calendar = ics.parse().map_err(TestCaseError::fail)?;
         let events: Vec<&icalendar::Event> = cal.events().collect();
         prop_assert_eq!(events.len(), 1);
         prop_assert_eq!(events[0].get_summary(), Some(title.as_str()));

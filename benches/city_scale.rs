@@ -1,0 +1,371 @@
+//! City-scale benchmarks: every screen, the store operations behind them, and the
+//! bytes sent to the terminal, on a generated database (100,000 signals and about a
+//! million minute lines by default).
+//!
+//!     cargo bench --bench city_scale                        # 100,000 signals
+//!     WIJKDESK_BENCH_SCALE=1000 cargo bench --bench city_scale
+//!
+//! Prints one line per figure: median and 99th percentile over many runs, or bytes.
+//! The database is generated once per scale into target/ and reused. Timing is never
+//! asserted: docs/performance.md records the figures with this command.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::layout::{Rect, Size};
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use std::cell::RefCell;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+use wijkdesk::store::{Ctx, InboxFilter, Store};
+use wijkdesk::tui::{App, Lang, Settings};
+
+const W: u16 = 120;
+const H: u16 = 40;
+
+fn ctx() -> Ctx {
+    Ctx {
+        user: "demo".into(),
+        today: chrono::Local::now().date_naive(),
+    }
+}
+
+/// The generated database for `scale` signals, built once.
+fn database(scale: usize) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-data");
+    std::fs::create_dir_all(&dir).expect("bench data directory");
+    let path = dir.join(format!("city-{scale}.db"));
+    if !path.exists() {
+        let tmp = dir.join(format!("city-{scale}.db.partial"));
+        let _ = std::fs::remove_file(&tmp);
+        eprintln!("generating {scale} signals into {} (once)…", path.display());
+        let t = Instant::now();
+        let mut store = Store::open(&tmp, ctx()).expect("open");
+        wijkdesk::demo::load(&mut store, scale).expect("generate");
+        drop(store);
+        eprintln!("generated in {:.1} s", t.elapsed().as_secs_f64());
+        std::fs::rename(&tmp, &path).expect("rename");
+        for suffix in ["-wal", "-shm", ".lock"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", tmp.display()));
+        }
+    }
+    path
+}
+
+/// Median and 99th percentile of `runs` timings of `f`.
+fn measure(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
+    for _ in 0..runs.min(5) {
+        f();
+    }
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    let p = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize];
+    (p(0.5), p(0.99))
+}
+
+fn report(name: &str, (p50, p99): (Duration, Duration)) {
+    println!(
+        "{name:<48} p50 {:>8.3} ms   p99 {:>8.3} ms",
+        ms(p50),
+        ms(p99)
+    );
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn settings() -> Settings {
+    Settings::new(Lang::En, false, false)
+}
+
+fn test_terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(W, H)).expect("terminal")
+}
+
+/// A writer that counts what the real crossterm backend would send.
+#[derive(Clone, Default)]
+struct Counter(Rc<RefCell<usize>>);
+
+impl Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        *self.0.borrow_mut() += buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn peak_rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(str::to_string)
+        })
+        .and_then(|l| {
+            l.split_whitespace()
+                .nth(1)
+                .and_then(|k| k.parse::<f64>().ok())
+        })
+        .map(|kib| kib / 1024.0)
+        .unwrap_or(f64::NAN)
+}
+
+fn screens(path: &Path, runs: usize) {
+    let mut store = Store::open(path, ctx()).expect("open");
+    let ids = App::new(
+        &mut store,
+        settings(),
+        Size {
+            width: W,
+            height: H,
+        },
+    )
+    .screen_ids();
+    drop(store);
+    for id in &ids {
+        // First frame: open the database, load what the screen shows, draw.
+        report(
+            &format!("first frame: {id}"),
+            measure(runs / 5, || {
+                let mut store = Store::open(path, ctx()).expect("open");
+                let mut app = App::new(
+                    &mut store,
+                    settings(),
+                    Size {
+                        width: W,
+                        height: H,
+                    },
+                );
+                app.select_screen(id);
+                test_terminal().draw(|f| app.draw(f)).expect("draw");
+            }),
+        );
+        let mut store = Store::open(path, ctx()).expect("open");
+        let mut app = App::new(
+            &mut store,
+            settings(),
+            Size {
+                width: W,
+                height: H,
+            },
+        );
+        app.select_screen(id);
+        let mut term = test_terminal();
+        let mut frame = |app: &mut App, k: KeyCode| {
+            app.on_key(key(k));
+            term.draw(|f| app.draw(f)).expect("draw");
+        };
+        let mut down = true;
+        report(
+            &format!("key to frame: {id} j/k"),
+            measure(runs, || {
+                frame(
+                    &mut app,
+                    if down {
+                        KeyCode::Char('j')
+                    } else {
+                        KeyCode::Char('k')
+                    },
+                );
+                down = !down;
+            }),
+        );
+        let mut forward = true;
+        report(
+            &format!("key to frame: {id} page down/up"),
+            measure(runs, || {
+                frame(
+                    &mut app,
+                    if forward {
+                        KeyCode::PageDown
+                    } else {
+                        KeyCode::PageUp
+                    },
+                );
+                forward = !forward;
+            }),
+        );
+        report(
+            &format!("key to frame: {id} G/g (end and back)"),
+            measure(runs / 5, || {
+                frame(&mut app, KeyCode::Char('G'));
+                frame(&mut app, KeyCode::Char('g'));
+            }),
+        );
+        report(
+            &format!("key to frame: {id} open detail + back"),
+            measure(runs / 5, || {
+                frame(&mut app, KeyCode::Enter);
+                frame(&mut app, KeyCode::Esc);
+            }),
+        );
+        report(
+            &format!("key to frame: {id} filter: type 'e', erase"),
+            measure(runs / 5, || {
+                frame(&mut app, KeyCode::Char('/'));
+                frame(&mut app, KeyCode::Char('e'));
+                frame(&mut app, KeyCode::Backspace);
+                frame(&mut app, KeyCode::Esc);
+            }),
+        );
+        report(
+            &format!("key to frame: {id} switch screen (Tab, BackTab)"),
+            measure(runs / 5, || {
+                frame(&mut app, KeyCode::Tab);
+                frame(&mut app, KeyCode::BackTab);
+            }),
+        );
+    }
+}
+
+fn bytes(path: &Path) {
+    let mut store = Store::open(path, ctx()).expect("open");
+    let mut app = App::new(
+        &mut store,
+        settings(),
+        Size {
+            width: W,
+            height: H,
+        },
+    );
+    let counter = Counter::default();
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, W, H)),
+    };
+    let mut term =
+        Terminal::with_options(CrosstermBackend::new(counter.clone()), options).expect("terminal");
+    let mut sent = |app: &mut App, k: Option<KeyCode>| {
+        if let Some(k) = k {
+            app.on_key(key(k));
+        }
+        *counter.0.borrow_mut() = 0;
+        if app.take_dirty() {
+            term.draw(|f| app.draw(f)).expect("draw");
+        }
+        *counter.0.borrow()
+    };
+    println!(
+        "{:<48} {:>8} bytes",
+        "bytes: first frame",
+        sent(&mut app, None)
+    );
+    app.mark_dirty();
+    sent(&mut app, None);
+    println!(
+        "{:<48} {:>8} bytes",
+        "bytes: cursor move (j)",
+        sent(&mut app, Some(KeyCode::Char('j')))
+    );
+    println!(
+        "{:<48} {:>8} bytes",
+        "bytes: page scroll (PageDown)",
+        sent(&mut app, Some(KeyCode::PageDown))
+    );
+    app.on_tick();
+    println!(
+        "{:<48} {:>8} bytes",
+        "bytes: idle tick",
+        sent(&mut app, None)
+    );
+}
+
+fn store_ops(path: &Path, runs: usize) {
+    let store = Store::open(path, ctx()).expect("open");
+    report(
+        "store: inbox first page (200 rows)",
+        measure(runs, || {
+            store
+                .inbox_page(&InboxFilter::default(), None, 200)
+                .expect("page");
+        }),
+    );
+    let page = store
+        .inbox_page(&InboxFilter::default(), None, 5000)
+        .expect("page");
+    let deep = page.last().map(wijkdesk::store::InboxKey::of);
+    report(
+        "store: inbox page after row 5,000",
+        measure(runs, || {
+            store
+                .inbox_page(&InboxFilter::default(), deep, 200)
+                .expect("page");
+        }),
+    );
+    report(
+        "store: inbox counts (tab)",
+        measure(runs, || {
+            store.inbox_counts().expect("counts");
+        }),
+    );
+    report(
+        "store: inbox filtered by text 'school'",
+        measure(runs / 5, || {
+            let f = InboxFilter {
+                text: Some("school".into()),
+                ..Default::default()
+            };
+            store.inbox_page(&f, None, 200).expect("page");
+        }),
+    );
+    drop(store);
+    let mut store = Store::open(path, ctx()).expect("open");
+    let meeting = store
+        .meetings(1)
+        .expect("meetings")
+        .first()
+        .map(|m| m.id)
+        .expect("a meeting");
+    let mut n = 0;
+    report(
+        "store: a minutes line stored (Enter)",
+        measure(runs / 5, || {
+            n += 1;
+            store
+                .add_minute(
+                    meeting,
+                    None,
+                    &format!("Benchmark line {n}: de wijkagent licht de cijfers toe"),
+                )
+                .expect("minute");
+        }),
+    );
+}
+
+fn main() {
+    // `cargo bench` passes --bench; plain runs of the compiled binary work too.
+    let scale: usize = std::env::var("WIJKDESK_BENCH_SCALE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
+    let runs: usize = std::env::var("WIJKDESK_BENCH_RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(500);
+    let path = database(scale);
+    println!(
+        "wijkdesk city-scale benchmark: {scale} generated signals, {W}x{H}, {runs} runs per figure"
+    );
+    store_ops(&path, runs);
+    screens(&path, runs);
+    bytes(&path);
+    println!(
+        "{:<48} {:>8.1} MiB",
+        "peak memory of this process (VmHWM)",
+        peak_rss_mib()
+    );
+}

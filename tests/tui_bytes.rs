@@ -89,6 +89,8 @@ fn monochrome_writes_no_colour_and_reverses_the_selection() {
             height: 24,
         },
     );
+    // The inbox comes first (issue 4); this test measures the organisations.
+    app.select_screen("organisations");
     let out = Shared::default();
     let mut terminal = terminal(&out);
 
@@ -165,7 +167,7 @@ fn the_colour_theme_uses_only_the_16_colour_palette() {
 fn ascii_borders() {
     let db = TempDb::new("bytes-ascii");
     let mut store = db.demo();
-    let app = App::new(
+    let mut app = App::new(
         &mut store,
         Settings::new(Lang::En, true, true),
         Size {
@@ -173,6 +175,8 @@ fn ascii_borders() {
             height: 24,
         },
     );
+    // The inbox comes first (issue 4).
+    app.select_screen("organisations");
     let text = wijkdesk::tui::testing::screen(&app, 80, 24);
     assert!(text.contains("+ Organisations (34) ---"), "{text}");
     assert!(

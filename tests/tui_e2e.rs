@@ -162,6 +162,9 @@ fn find_create_quit_then_the_cli_sees_it() {
         quote(&db)
     );
     tmux.start(100, 30, &command);
+    // The inbox comes first (issue 4); the organisations are screen 4.
+    tmux.wait_for("Inbox:", 20);
+    tmux.text("4");
     tmux.wait_for("Organisations (", 20);
 
     // Find an organisation with `/`.
@@ -245,6 +248,9 @@ fn a_dropped_connection_keeps_the_half_filled_form() {
         quote(&db)
     );
     tmux.start(100, 30, &command);
+    // The inbox comes first (issue 4); the organisations are screen 4.
+    tmux.wait_for("Inbox:", 20);
+    tmux.text("4");
     tmux.wait_for("Organisations (", 20);
     tmux.text("n");
     tmux.wait_for("New organisation", 10);
@@ -306,13 +312,14 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
         quote(&db)
     ));
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Organisations (", 20);
+    // The inbox comes first (issue 4).
+    tmux.wait_for("Inbox:", 20);
     tmux.keys(&["C-z"]);
     tmux.wait_for("Stopped", 10);
     tmux.text("fg");
     tmux.keys(&["Enter"]);
     // Redrawn without waiting for a key.
-    tmux.wait_for("Organisations (", 10);
+    tmux.wait_for("Inbox:", 10);
     tmux.text("q");
     tmux.wait_for("shell$", 10);
     let _ = std::fs::remove_dir_all(&home);

@@ -16,14 +16,17 @@ fn settings() -> Settings {
 }
 
 fn app(store: &mut Store) -> App<'_> {
-    App::new(
+    let mut app = App::new(
         store,
         settings(),
         Size {
             width: W,
             height: H,
         },
-    )
+    );
+    // The inbox comes first (issue 4); these tests start on the organisations.
+    app.select_screen("organisations");
+    app
 }
 
 fn shows(app: &App, text: &str) -> String {
@@ -294,7 +297,7 @@ fn people_edit_the_districts_and_themes_staff_cover() {
     let db = TempDb::new("keys-people");
     let mut store = db.demo();
     let mut app = app(&mut store);
-    type_text(&mut app, "2");
+    app.select_screen("people");
     assert_eq!(app.screen_id(), "people");
     type_text(&mut app, "/Ingrid Smits");
     press(&mut app, KeyCode::Enter); // keep the filter

@@ -296,6 +296,14 @@ impl Store {
         })
     }
 
+    /// Open commitments past their due date (one range scan of the open-due index).
+    pub fn overdue_commitment_count(&self) -> Result<i64> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM commitment WHERE state = 'open' AND due < ?1")?;
+        Ok(st.query_row([date_str(self.today())], |r| r.get(0))?)
+    }
+
     pub fn commitment_moves(&self, id: i64) -> Result<Vec<CommitmentMove>> {
         let mut st = self.conn.prepare_cached(
             "SELECT old_due, new_due, reason, moved_by, moved_at FROM commitment_move WHERE commitment_id = ?1 ORDER BY id",

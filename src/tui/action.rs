@@ -15,10 +15,33 @@ pub enum Scope {
     List,
     Welcome,
     Form,
+    // Meetings and minutes (issue 5)
+    /// The meetings list and its popups (agenda, attendance, preparation).
+    Meetings,
+    /// The minutes editor; plain characters are typed text while the input line has focus.
+    Minutes,
+    // Inbox and tracker (issue 4): keys that mean something on one screen only.
+    Inbox,
+    Tracker,
+    // Search and reports (issue 6)
+    Reports,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 4] = [Scope::Global, Scope::List, Scope::Welcome, Scope::Form];
+    pub const ALL: [Scope; 9] = [
+        Scope::Global,
+        Scope::List,
+        Scope::Welcome,
+        Scope::Form,
+        // Meetings and minutes (issue 5)
+        Scope::Meetings,
+        Scope::Minutes,
+        // Inbox and tracker (issue 4).
+        Scope::Inbox,
+        Scope::Tracker,
+        // Search and reports (issue 6)
+        Scope::Reports,
+    ];
 
     pub fn title(self) -> T {
         match self {
@@ -26,6 +49,14 @@ impl Scope {
             Scope::List => T::ScopeList,
             Scope::Welcome => T::ScopeWelcome,
             Scope::Form => T::ScopeForm,
+            // Meetings and minutes (issue 5)
+            Scope::Meetings => T::ScopeMeetings,
+            Scope::Minutes => T::ScopeMinutes,
+            // Inbox and tracker (issue 4).
+            Scope::Inbox => T::ScopeInbox,
+            Scope::Tracker => T::ScopeTracker,
+            // Search and reports (issue 6)
+            Scope::Reports => T::ScopeReports,
         }
     }
 }
@@ -64,7 +95,80 @@ pub enum Action {
     NextField,
     PrevField,
     Save,
+    // Trust: conflicts, history, AVG (issue 7)
+    History,
+    ExportPerson,
+    ErasePerson,
+    Retention,
+    // Meetings and minutes (issue 5)
+    MeetingPrepare,
+    MeetingAgenda,
+    MeetingAttendance,
+    MeetingHold,
+    MeetingFinalise,
+    MeetingExport,
+    MeetingSelect,
+    MeetingDelete,
+    MeetingItemUp,
+    MeetingItemDown,
+    MinutesComplete,
+    MinutesPrevItem,
+    MinutesNextItem,
+    MinutesMove,
+    MinutesAnswer,
+    // Inbox and tracker (issue 4).
+    QuickAdd,
+    Mark,
+    FilterMine,
+    FilterOverdue,
+    FilterUnassigned,
+    FilterBy,
+    Triage,
+    Start,
+    Feedback,
+    Decline,
+    Merge,
+    CloseSignal,
+    Reopen,
+    AddAction,
+    AddCommitment,
+    Done,
+    Break,
+    Withdraw,
+    MoveDue,
+    CancelAction,
+    // Search and reports (issue 6)
+    Search,
+    ReportNextSection,
+    ReportPrevSection,
+    ReportLeft,
+    ReportRight,
+    ReportPeriod,
 }
+
+/// The actions of the inbox and the tracker (issue 4), in help order.
+pub const LOOP_ACTIONS: [Action; 20] = [
+    Action::QuickAdd,
+    Action::Mark,
+    Action::FilterMine,
+    Action::FilterOverdue,
+    Action::FilterUnassigned,
+    Action::FilterBy,
+    Action::Triage,
+    Action::Start,
+    Action::Feedback,
+    Action::Decline,
+    Action::Merge,
+    Action::CloseSignal,
+    Action::Reopen,
+    Action::AddAction,
+    Action::AddCommitment,
+    Action::Done,
+    Action::Break,
+    Action::Withdraw,
+    Action::MoveDue,
+    Action::CancelAction,
+];
 
 impl Action {
     /// Every action, in the order help and the palette list them.
@@ -99,6 +203,42 @@ impl Action {
             Action::PrevField,
             Action::Save,
         ]);
+        // Trust: conflicts, history, AVG (issue 7)
+        v.extend([
+            Action::History,
+            Action::ExportPerson,
+            Action::ErasePerson,
+            Action::Retention,
+        ]);
+        // Meetings and minutes (issue 5)
+        v.extend([
+            Action::MeetingPrepare,
+            Action::MeetingAgenda,
+            Action::MeetingAttendance,
+            Action::MeetingHold,
+            Action::MeetingFinalise,
+            Action::MeetingExport,
+            Action::MeetingSelect,
+            Action::MeetingDelete,
+            Action::MeetingItemUp,
+            Action::MeetingItemDown,
+            Action::MinutesComplete,
+            Action::MinutesPrevItem,
+            Action::MinutesNextItem,
+            Action::MinutesMove,
+            Action::MinutesAnswer,
+        ]);
+        // Inbox and tracker (issue 4).
+        v.extend(LOOP_ACTIONS);
+        // Search and reports (issue 6)
+        v.extend([
+            Action::Search,
+            Action::ReportNextSection,
+            Action::ReportPrevSection,
+            Action::ReportLeft,
+            Action::ReportRight,
+            Action::ReportPeriod,
+        ]);
         v
     }
 
@@ -112,6 +252,28 @@ impl Action {
             }
             LoadDemo => Scope::Welcome,
             NextField | PrevField | Save => Scope::Form,
+            // Trust: conflicts, history, AVG (issue 7)
+            History => Scope::Global,
+            ExportPerson | ErasePerson | Retention => Scope::List,
+            // Meetings and minutes (issue 5)
+            MeetingPrepare | MeetingAgenda | MeetingAttendance | MeetingHold | MeetingFinalise
+            | MeetingExport | MeetingSelect | MeetingDelete | MeetingItemUp | MeetingItemDown => {
+                Scope::Meetings
+            }
+            MinutesComplete | MinutesPrevItem | MinutesNextItem | MinutesMove | MinutesAnswer => {
+                Scope::Minutes
+            }
+            // Inbox and tracker (issue 4).
+            QuickAdd => Scope::Global,
+            Mark | FilterMine | FilterOverdue | FilterUnassigned | FilterBy => Scope::List,
+            Triage | Start | Feedback | Decline | Merge | CloseSignal | Reopen | AddAction
+            | AddCommitment => Scope::Inbox,
+            Done | Break | Withdraw | MoveDue | CancelAction => Scope::Tracker,
+            // Search and reports (issue 6)
+            Search => Scope::Global,
+            ReportNextSection | ReportPrevSection | ReportLeft | ReportRight | ReportPeriod => {
+                Scope::Reports
+            }
         }
     }
 
@@ -145,6 +307,55 @@ impl Action {
             NextField => "next_field",
             PrevField => "prev_field",
             Save => "save",
+            // Trust: conflicts, history, AVG (issue 7)
+            History => "history",
+            ExportPerson => "export_person",
+            ErasePerson => "erase_person",
+            Retention => "retention",
+            // Meetings and minutes (issue 5)
+            MeetingPrepare => "meeting_prepare",
+            MeetingAgenda => "meeting_agenda",
+            MeetingAttendance => "meeting_attendance",
+            MeetingHold => "meeting_hold",
+            MeetingFinalise => "meeting_finalise",
+            MeetingExport => "meeting_export",
+            MeetingSelect => "meeting_select",
+            MeetingDelete => "meeting_delete",
+            MeetingItemUp => "meeting_item_up",
+            MeetingItemDown => "meeting_item_down",
+            MinutesComplete => "minutes_complete",
+            MinutesPrevItem => "minutes_prev_item",
+            MinutesNextItem => "minutes_next_item",
+            MinutesMove => "minutes_move",
+            MinutesAnswer => "minutes_answer",
+            // Inbox and tracker (issue 4).
+            QuickAdd => "quick_add",
+            Mark => "mark",
+            FilterMine => "filter_mine",
+            FilterOverdue => "filter_overdue",
+            FilterUnassigned => "filter_unassigned",
+            FilterBy => "filter_by",
+            Triage => "triage",
+            Start => "start",
+            Feedback => "feedback",
+            Decline => "decline",
+            Merge => "merge",
+            CloseSignal => "close_signal",
+            Reopen => "reopen",
+            AddAction => "add_action",
+            AddCommitment => "add_commitment",
+            Done => "done",
+            Break => "break",
+            Withdraw => "withdraw",
+            MoveDue => "move_due",
+            CancelAction => "cancel_action",
+            // Search and reports (issue 6)
+            Search => "search",
+            ReportNextSection => "report_next_section",
+            ReportPrevSection => "report_prev_section",
+            ReportLeft => "report_left",
+            ReportRight => "report_right",
+            ReportPeriod => "report_period",
         };
         s.to_string()
     }
@@ -185,12 +396,63 @@ impl Action {
             NextField => T::ActNextField,
             PrevField => T::ActPrevField,
             Save => T::ActSave,
+            // Trust: conflicts, history, AVG (issue 7)
+            History => T::ActHistory,
+            ExportPerson => T::ActExportPerson,
+            ErasePerson => T::ActErasePerson,
+            Retention => T::ActRetention,
+            // Meetings and minutes (issue 5)
+            MeetingPrepare => T::ActMeetingPrepare,
+            MeetingAgenda => T::ActMeetingAgenda,
+            MeetingAttendance => T::ActMeetingAttendance,
+            MeetingHold => T::ActMeetingHold,
+            MeetingFinalise => T::ActMeetingFinalise,
+            MeetingExport => T::ActMeetingExport,
+            MeetingSelect => T::ActMeetingSelect,
+            MeetingDelete => T::ActMeetingDelete,
+            MeetingItemUp => T::ActMeetingItemUp,
+            MeetingItemDown => T::ActMeetingItemDown,
+            MinutesComplete => T::ActMinutesComplete,
+            MinutesPrevItem => T::ActMinutesPrevItem,
+            MinutesNextItem => T::ActMinutesNextItem,
+            MinutesMove => T::ActMinutesMove,
+            MinutesAnswer => T::ActMinutesAnswer,
+            // Inbox and tracker (issue 4).
+            QuickAdd => T::ActQuickAdd,
+            Mark => T::ActMark,
+            FilterMine => T::ActFilterMine,
+            FilterOverdue => T::ActFilterOverdue,
+            FilterUnassigned => T::ActFilterUnassigned,
+            FilterBy => T::ActFilterBy,
+            Triage => T::ActTriage,
+            Start => T::ActStart,
+            Feedback => T::ActFeedback,
+            Decline => T::ActDecline,
+            Merge => T::ActMerge,
+            CloseSignal => T::ActCloseSignal,
+            Reopen => T::ActReopen,
+            AddAction => T::ActAddAction,
+            AddCommitment => T::ActAddCommitment,
+            Done => T::ActDone,
+            Break => T::ActBreak,
+            Withdraw => T::ActWithdraw,
+            MoveDue => T::ActMoveDue,
+            CancelAction => T::ActCancelAction,
+            // Search and reports (issue 6)
+            Search => T::ActSearch,
+            ReportNextSection => T::ActReportNextSection,
+            ReportPrevSection => T::ActReportPrevSection,
+            ReportLeft => T::ActReportLeft,
+            ReportRight => T::ActReportRight,
+            ReportPeriod => T::ActReportPeriod,
         }
     }
 
     /// Offered in the command palette (form and movement keys are not commands).
     pub fn in_palette(self) -> bool {
-        !matches!(
+        // Meetings and minutes (issue 5): the minutes editor's keys are no commands.
+        self.scope() != Scope::Minutes
+            && !matches!(
             self,
             Action::Up
                 | Action::Down
@@ -226,6 +488,12 @@ pub enum Effect {
     Run(Action),
     /// Show a record on the screen that lists it (the jump list).
     Goto(crate::domain::RecordRef),
+    // Inbox and tracker (issue 4).
+    /// A picker's choice for the current screen: what was picked (`tag`) and its value.
+    Pick { tag: &'static str, value: String },
+    /// Edit text in `$EDITOR` (the shell leaves the screen, runs it and comes back),
+    /// then hand the result to the top popup.
+    ExternalEdit(String),
 }
 
 /// The answer to a key or an action.

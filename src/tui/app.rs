@@ -45,6 +45,8 @@ pub struct App<'s> {
     dirty: bool,
     quit: bool,
     suspend: bool,
+    // Inbox and tracker (issue 4): text waiting to be edited in $EDITOR.
+    external_edit: Option<String>,
 }
 
 impl<'s> App<'s> {
@@ -68,6 +70,7 @@ impl<'s> App<'s> {
             dirty: true,
             quit: false,
             suspend: false,
+            external_edit: None,
         };
         app.refresh_visible();
         app
@@ -107,6 +110,25 @@ impl<'s> App<'s> {
         std::mem::take(&mut self.suspend)
     }
 
+    // Inbox and tracker (issue 4)
+    /// Text a popup asked to edit in `$EDITOR`, once.
+    pub fn take_external_edit(&mut self) -> Option<String> {
+        self.external_edit.take()
+    }
+
+    /// The edited text back from `$EDITOR` (or `Err` with why not), for the top popup.
+    pub fn external_edited(&mut self, result: Result<String, String>) {
+        self.dirty = true;
+        let out = {
+            let mut cx = cx!(self);
+            match self.popups.last_mut() {
+                Some(top) => top.edited(result, &mut cx),
+                None => Outcome::Ignored,
+            }
+        };
+        self.apply(out);
+    }
+
     pub fn mark_dirty(&mut self) {
         self.dirty = true;
     }
@@ -124,6 +146,12 @@ impl<'s> App<'s> {
 
     pub fn screen_ids(&self) -> Vec<&'static str> {
         self.screens.iter().map(|s| s.id()).collect()
+    }
+
+    // Search and reports (issue 6)
+    /// The record selected on the visible screen, if any (for tests and history).
+    pub fn selected_record(&self) -> Option<crate::domain::RecordRef> {
+        self.screens[self.current].selected()
     }
 
     fn set_error(&mut self, msg: impl Into<String>) {
@@ -152,6 +180,10 @@ impl<'s> App<'s> {
         let mut cx = cx!(self);
         for p in self.popups.iter_mut() {
             p.refresh(&mut cx);
+        }
+        // Inbox and tracker (issue 4): the tabs' live counts.
+        for screen in self.screens.iter_mut() {
+            screen.refresh_counts(&mut cx);
         }
         self.dirty = true;
     }
@@ -210,6 +242,14 @@ impl<'s> App<'s> {
         } else {
             &[Scope::List, Scope::Global]
         };
+        // Inbox and tracker (issue 4): the screen's own keys come first.
+        let own: Vec<Scope> = self.screens[self.current]
+            .scope()
+            .filter(|_| !self.welcome)
+            .into_iter()
+            .chain(scopes.iter().copied())
+            .collect();
+        let scopes = own.as_slice();
         match self.settings.keymap.lookup_event(&key, scopes, text) {
             Some(action) => self.update(action),
             None if text => {
@@ -342,6 +382,21 @@ impl<'s> App<'s> {
                 self.set_info(self.settings.lang.t(T::Reloaded));
             }
             Action::LoadDemo if self.welcome => self.load_demo(),
+            // Inbox and tracker (issue 4): quick add, from anywhere.
+            Action::QuickAdd => {
+                let p = super::popups::quick_add::QuickAdd::new(&self.settings);
+                self.popups.push(Box::new(p));
+            }
+            // Search and reports (issue 6): full-text search, from anywhere.
+            Action::Search => {
+                let p = {
+                    let mut cx = cx!(self);
+                    super::popups::search::Search::new(&mut cx)
+                };
+                self.popups.push(Box::new(p));
+            }
+            // Trust: conflicts, history, AVG (issue 7)
+            Action::History => self.open_history(),
             other => {
                 let i = self.current;
                 let out = {
@@ -353,6 +408,23 @@ impl<'s> App<'s> {
                     out => self.apply(out),
                 }
             }
+        }
+    }
+
+    // Trust: conflicts, history, AVG (issue 7)
+    /// The history popup of the record selected on the visible screen.
+    fn open_history(&mut self) {
+        let Some(record) = self.screens[self.current].selected() else {
+            self.set_error(self.settings.lang.t(T::HistoryNothing));
+            return;
+        };
+        let popup = {
+            let mut cx = cx!(self);
+            super::popups::history::History::new(record, &mut cx)
+        };
+        match popup {
+            Ok(h) => self.popups.push(Box::new(h)),
+            Err(e) => self.set_error(e.to_string()),
         }
     }
 
@@ -393,6 +465,16 @@ impl<'s> App<'s> {
                 }
                 Effect::Run(a) => self.update(a),
                 Effect::Goto(r) => self.goto(r),
+                // Inbox and tracker (issue 4).
+                Effect::Pick { tag, value } => {
+                    let i = self.current;
+                    let out = {
+                        let mut cx = cx!(self);
+                        self.screens[i].on_pick(tag, &value, &mut cx)
+                    };
+                    self.apply(out);
+                }
+                Effect::ExternalEdit(text) => self.external_edit = Some(text),
             }
         }
     }
@@ -470,6 +552,38 @@ impl<'s> App<'s> {
     fn draw_tabs(&self, frame: &mut Frame, area: Rect) {
         let s = &self.settings;
         let mut spans = vec![Span::styled(" wijkdesk ", s.theme.title)];
+        // Inbox and tracker (issue 4): live counts after the title; when the tabs do
+        // not fit beside the user and file, the other tabs shrink (counts, then titles)
+        // so that the current one always shows.
+        let room = usize::from(area.width).saturating_sub(
+            10 + usize::from(area.width / 2).min(
+                self.store.user().chars().count()
+                    + self.store.path().file_name().map(|f| f.len()).unwrap_or(0)
+                    + 4,
+            ),
+        );
+        let label = |i: usize, screen: &dyn Screen, level: u8| {
+            let badge = screen.badge().map(|b| format!(" {b}")).unwrap_or_default();
+            match level {
+                _ if i == self.current => {
+                    format!(" {} {}{badge} ", i + 1, s.lang.t(screen.title()))
+                }
+                0 => format!(" {} {}{badge} ", i + 1, s.lang.t(screen.title())),
+                1 => format!(" {} {} ", i + 1, s.lang.t(screen.title())),
+                _ => format!(" {} ", i + 1),
+            }
+        };
+        let level = (0..3u8)
+            .find(|l| {
+                let w: usize = self
+                    .screens
+                    .iter()
+                    .enumerate()
+                    .map(|(i, sc)| label(i, sc.as_ref(), *l).chars().count() + 1)
+                    .sum();
+                w <= room
+            })
+            .unwrap_or(2);
         for (i, screen) in self.screens.iter().enumerate() {
             let style = if i == self.current {
                 s.theme.tab_active
@@ -477,10 +591,7 @@ impl<'s> App<'s> {
                 s.theme.tab
             };
             spans.push(Span::raw(" "));
-            spans.push(Span::styled(
-                format!(" {} {} ", i + 1, s.lang.t(screen.title())),
-                style,
-            ));
+            spans.push(Span::styled(label(i, screen.as_ref(), level), style));
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
         let file = self

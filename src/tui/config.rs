@@ -36,6 +36,11 @@ struct RawConfig {
     mouse: Option<bool>,
     #[serde(default)]
     keys: BTreeMap<String, OneOrMany>,
+    // Inbox and tracker (issue 4).
+    feedback_days: Option<i64>,
+    mail_command: Option<String>,
+    #[serde(default)]
+    templates: BTreeMap<String, String>,
 }
 
 /// What the config file says, with defaults where it says nothing.
@@ -46,6 +51,29 @@ pub struct Config {
     pub ascii: bool,
     pub mouse: bool,
     pub keys: BTreeMap<String, Vec<String>>,
+    // Inbox and tracker (issue 4).
+    pub loop_cfg: LoopConfig,
+}
+
+// Inbox and tracker (issue 4)
+/// The signal loop's settings: `feedback_days = 14`, `mail_command = "sendmail -t"`
+/// (empty: write `.eml` files into the data directory) and `[templates]` of feedback
+/// snippets with placeholders such as `{org}`, `{title}`, `{due}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoopConfig {
+    pub feedback_days: i64,
+    pub mail_command: Option<String>,
+    pub templates: Vec<(String, String)>,
+}
+
+impl Default for LoopConfig {
+    fn default() -> Self {
+        LoopConfig {
+            feedback_days: 14,
+            mail_command: Some("sendmail -t".into()),
+            templates: Vec::new(),
+        }
+    }
 }
 
 /// `$WIJKDESK_CONFIG`, else `config.toml` in the user's config directory.
@@ -137,6 +165,17 @@ impl Config {
                 (k, v)
             })
             .collect();
+        // Inbox and tracker (issue 4).
+        let mut loop_cfg = LoopConfig::default();
+        match raw.feedback_days {
+            Some(d) if (1..=365).contains(&d) => loop_cfg.feedback_days = d,
+            Some(d) => warnings.push(format!("feedback_days = {d}: use 1 to 365")),
+            None => {}
+        }
+        if let Some(cmd) = raw.mail_command {
+            loop_cfg.mail_command = Some(cmd).filter(|c| !c.trim().is_empty());
+        }
+        loop_cfg.templates = raw.templates.into_iter().collect();
         (
             Config {
                 lang,
@@ -144,6 +183,7 @@ impl Config {
                 ascii: raw.ascii.unwrap_or(false),
                 mouse: raw.mouse.unwrap_or(false),
                 keys,
+                loop_cfg,
             },
             warnings,
         )
@@ -160,6 +200,8 @@ pub struct Settings {
     pub keymap: KeyMap,
     /// Problems with the config file, shown on the status line at start.
     pub warnings: Vec<String>,
+    // Inbox and tracker (issue 4).
+    pub loop_cfg: LoopConfig,
 }
 
 impl Settings {
@@ -176,6 +218,7 @@ impl Settings {
             mouse: false,
             keymap: KeyMap::default(),
             warnings: Vec::new(),
+            loop_cfg: LoopConfig::default(),
         }
     }
 
@@ -208,6 +251,7 @@ impl Settings {
             mouse: cfg.mouse,
             keymap,
             warnings,
+            loop_cfg: cfg.loop_cfg,
         }
     }
 }

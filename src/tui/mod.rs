@@ -139,7 +139,20 @@ fn spawn_sources() -> Result<Receiver<Event>> {
     let (tx, rx) = mpsc::channel();
     let input: Sender<Event> = tx.clone();
     std::thread::spawn(move || {
-        while let Ok(ev) = crossterm::event::read() {
+        loop {
+            // Inbox and tracker (issue 4): keys belong to $EDITOR while it runs.
+            if INPUT_PAUSED.load(std::sync::atomic::Ordering::SeqCst) {
+                std::thread::sleep(Duration::from_millis(20));
+                continue;
+            }
+            match crossterm::event::poll(Duration::from_millis(50)) {
+                Ok(true) => {}
+                Ok(false) => continue,
+                Err(_) => break,
+            }
+            let Ok(ev) = crossterm::event::read() else {
+                break;
+            };
             if input.send(Event::Term(ev)).is_err() {
                 break;
             }
@@ -187,6 +200,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &Receiver<Event
         if app.take_suspend() {
             suspend(terminal, app.settings().mouse)?;
             app.mark_dirty();
+        }
+        // Inbox and tracker (issue 4): a popup's text in $EDITOR.
+        if let Some(text) = app.take_external_edit() {
+            let result = external_edit(terminal, &text, app.settings().mouse);
+            app.external_edited(result);
         }
     }
 }
@@ -240,4 +258,60 @@ fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> Result<()> {
     execute!(std::io::stdout(), Clear(ClearType::All))?;
     *terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     Ok(())
+}
+
+// Inbox and tracker (issue 4)
+/// Set while `$EDITOR` runs, so the input thread leaves the keys to it.
+static INPUT_PAUSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Ctrl-E in a text: leave the screen, edit a temporary file in `$VISUAL` or
+/// `$EDITOR` (else `vi`), come back and redraw; the text as saved, or why not.
+fn external_edit(
+    terminal: &mut DefaultTerminal,
+    text: &str,
+    mouse: bool,
+) -> std::result::Result<String, String> {
+    use std::sync::atomic::Ordering;
+    INPUT_PAUSED.store(true, Ordering::SeqCst);
+    // Let the input thread finish its current wait before the editor reads keys.
+    std::thread::sleep(Duration::from_millis(80));
+    let path = std::env::temp_dir().join(format!("wijkdesk-edit-{}.txt", std::process::id()));
+    let outcome = (|| {
+        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let editor = std::env::var("VISUAL")
+            .ok()
+            .or_else(|| std::env::var("EDITOR").ok())
+            .filter(|e| !e.trim().is_empty())
+            .unwrap_or_else(|| "vi".into());
+        let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+        if mouse {
+            let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        }
+        let _ = ratatui::try_restore();
+        let mut parts = editor.split_whitespace();
+        let program = parts.next().unwrap_or("vi");
+        let status = std::process::Command::new(program)
+            .args(parts)
+            .arg(&path)
+            .status();
+        let _ = crossterm::terminal::enable_raw_mode();
+        let _ = execute!(std::io::stdout(), EnterAlternateScreen, EnableBracketedPaste);
+        if mouse {
+            let _ = execute!(std::io::stdout(), EnableMouseCapture);
+        }
+        let _ = execute!(std::io::stdout(), Clear(ClearType::All));
+        if let Ok(t) = Terminal::new(CrosstermBackend::new(std::io::stdout())) {
+            *terminal = t;
+        }
+        match status {
+            Ok(s) if s.success() => {
+                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+            }
+            Ok(s) => Err(format!("{editor} exited with {s}; the text is unchanged")),
+            Err(e) => Err(format!("cannot run {editor}: {e}")),
+        }
+    })();
+    let _ = std::fs::remove_file(&path);
+    INPUT_PAUSED.store(false, Ordering::SeqCst);
+    outcome
 }

@@ -20,7 +20,15 @@ pub const POPUPS: &[(&str, Action)] = &[
     ("jump", Action::Jump),
     ("who", Action::Who),
     ("form", Action::New),
+    // Inbox and tracker (issue 4).
+    ("quick_add", Action::QuickAdd),
+    // Search and reports (issue 6): the search popup, with a query typed.
+    ("search", Action::Search),
 ];
+
+// Search and reports (issue 6)
+/// What the `search` snapshot shows as typed: a word found in several kinds of the demo data.
+pub const SEARCH_EXAMPLE: &str = "afval";
 
 /// Render `screen` (a screen id such as `organisations`, or a popup: `help`,
 /// `palette`, `jump`, `who`, `form`) at `width` × `height`, with the user's settings.
@@ -53,10 +61,39 @@ pub fn render_named(
     let name = match name.as_str() {
         "orgs" | "org" | "organisaties" | "organizations" => "organisations",
         "personen" | "persons" | "person" => "people",
+        // Inbox and tracker (issue 4).
+        "signals" | "signalen" => "inbox",
+        "voortgang" | "actions" | "commitments" => "tracker",
+        // Meetings and minutes (issue 5).
+        "overleggen" | "meeting" => "meetings",
+        // Search and reports (issue 6).
+        "rapporten" | "report" => "reports",
+        "zoeken" => "search",
         other => other,
     };
+    // Meetings and minutes (issue 5): the minutes editor and the preparation view of
+    // the first meeting listed (the next one planned).
+    let opens = match name {
+        "minutes" | "notulen" => Some(Action::Open),
+        "prepare" | "voorbereiden" => Some(Action::MeetingPrepare),
+        _ => None,
+    };
+    if let Some(action) = opens
+        && app.select_screen("meetings")
+    {
+        app.update(action);
+        return Ok(render(&app, width, height));
+    }
     if let Some((_, action)) = POPUPS.iter().find(|(n, _)| *n == name) {
+        // Inbox and tracker (issue 4): the organisation form, now that the inbox is first.
+        if name == "form" {
+            app.select_screen("organisations");
+        }
         app.update(*action);
+        // Search and reports (issue 6): results, not an empty box.
+        if name == "search" {
+            app.on_paste(SEARCH_EXAMPLE);
+        }
     } else if !app.select_screen(name) {
         let mut names = app.screen_ids();
         names.extend(POPUPS.iter().map(|(n, _)| *n));

@@ -5,6 +5,7 @@
 
 use super::Popup;
 use super::confirm::Confirm;
+use super::conflict::ConflictView;
 use crate::domain::RecordRef;
 use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
@@ -49,16 +50,17 @@ impl FieldSpec {
     }
 }
 
-struct Field {
-    spec: FieldSpec,
-    input: TextInput,
-    choice: usize,
-    initial: String,
-    error: Option<String>,
+// Trust: conflicts, history, AVG (issue 7): `pub(super)` for the conflict dialog.
+pub(super) struct Field {
+    pub(super) spec: FieldSpec,
+    pub(super) input: TextInput,
+    pub(super) choice: usize,
+    pub(super) initial: String,
+    pub(super) error: Option<String>,
 }
 
 impl Field {
-    fn value(&self) -> String {
+    pub(super) fn value(&self) -> String {
         match &self.spec.kind {
             FieldKind::Choice(options) => options
                 .get(self.choice)
@@ -137,6 +139,15 @@ pub trait FormHandler {
     fn draft_kind(&self) -> &'static str;
     /// The record being edited and the version it was read at (None for a new one).
     fn editing(&self) -> Option<(i64, i64)>;
+
+    // Trust: conflicts, history, AVG (issue 7)
+    /// After a [`FormError::Conflict`]: reload the record, take its version as the one
+    /// the next save is made against, and return its values by field key, as the
+    /// form's fields would hold them. `None` (the default, or the record is gone):
+    /// the form only says that it changed.
+    fn current(&mut self, _cx: &mut Cx) -> Option<BTreeMap<String, String>> {
+        None
+    }
 }
 
 /// A half-filled form kept on disk when the program is stopped (SIGTERM, SIGHUP, a
@@ -153,10 +164,12 @@ pub struct FormDraft {
 
 pub struct Form {
     title: String,
-    fields: Vec<Field>,
+    pub(super) fields: Vec<Field>,
     focus: usize,
-    handler: Box<dyn FormHandler>,
-    message: Option<(bool, String)>,
+    pub(super) handler: Box<dyn FormHandler>,
+    pub(super) message: Option<(bool, String)>,
+    // Trust: conflicts, history, AVG (issue 7)
+    pub(super) conflict: Option<ConflictView>,
 }
 
 impl Form {
@@ -194,6 +207,7 @@ impl Form {
             focus: 0,
             handler,
             message: None,
+            conflict: None,
         };
         form.restyle(s);
         form
@@ -240,7 +254,7 @@ impl Form {
             .and_then(|f| f.error.as_deref())
     }
 
-    fn restyle(&mut self, s: &Settings) {
+    pub(super) fn restyle(&mut self, s: &Settings) {
         for (i, f) in self.fields.iter_mut().enumerate() {
             let focused = i == self.focus;
             let style = if focused {
@@ -264,7 +278,7 @@ impl Form {
         };
     }
 
-    fn submit(&mut self, cx: &mut Cx) -> Outcome {
+    pub(super) fn submit(&mut self, cx: &mut Cx) -> Outcome {
         for f in &mut self.fields {
             f.error = None;
         }
@@ -289,7 +303,10 @@ impl Form {
                 Outcome::Handled
             }
             Err(FormError::Conflict(msg)) => {
-                self.message = Some((true, format!("{msg} {}", cx.t(T::FormConflict))));
+                match self.handler.current(cx) {
+                    Some(theirs) => self.conflict = Some(self.conflict_view(msg, &theirs)),
+                    None => self.message = Some((true, format!("{msg} {}", cx.t(T::FormConflict)))),
+                }
                 Outcome::Handled
             }
         }
@@ -333,6 +350,9 @@ impl Form {
 
 impl Popup for Form {
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        if self.conflict.is_some() {
+            return self.on_conflict_key(key, cx);
+        }
         let action = cx
             .settings
             .keymap
@@ -390,6 +410,9 @@ impl Popup for Form {
     }
 
     fn on_paste(&mut self, text: &str, cx: &mut Cx) -> Outcome {
+        if self.conflict.is_some() {
+            return Outcome::Handled;
+        }
         let field = &mut self.fields[self.focus];
         if !matches!(field.spec.kind, FieldKind::Choice(_)) && field.input.paste(text) {
             field.error = None;
@@ -548,6 +571,9 @@ impl Popup for Form {
                 height: 1,
             };
             frame.render_widget(Paragraph::new(Line::from(spans)), r);
+        }
+        if let Some(c) = &self.conflict {
+            c.draw(frame, area, s);
         }
     }
 }

@@ -1,7 +1,13 @@
-//! Ctrl-P: jump to any organisation or person by fuzzy name or by ID (O-7, P-4).
+//! Ctrl-P: jump to any record by fuzzy name or by ID (O-7, P-4, S-42, A-3, C-12, M-5).
+//!
+//! Organisations and people (a few thousand at most) are held in memory and matched
+//! fuzzily. Signals, actions, commitments and meetings can be 100,000 rows, so they
+//! are never loaded whole: an ID is looked up directly, and other text asks the
+//! full-text index for its best hits, which are then ranked together with the names.
 
 use super::Popup;
 use crate::domain::{RecordKind, RecordRef};
+use crate::store::{SearchKind, Store};
 use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
 use crate::tui::fuzzy;
@@ -16,7 +22,12 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
 /// How many organisations and people the jump list offers at most.
 const CAP: usize = 5000;
+/// Full-text hits asked for per keystroke.
+const SEARCHED: usize = 40;
+/// Below every fuzzy name match: full-text hits whose title does not match fuzzily.
+const TEXT_ONLY: i64 = -10_000;
 
+#[derive(Debug, Clone)]
 struct Target {
     record: RecordRef,
     name: String,
@@ -24,10 +35,30 @@ struct Target {
 }
 
 pub struct Jump {
+    /// Organisations and people.
     targets: Vec<Target>,
+    /// The other kinds, found for the current query.
+    found: Vec<Target>,
     query: TextInput,
+    /// Indices into `targets` followed by `found` (index - targets.len()).
     shown: Vec<usize>,
     cursor: ListCursor,
+}
+
+/// A record's name by its ID, or `None` when it does not exist.
+pub fn record_title(store: &Store, r: RecordRef) -> Option<String> {
+    match r.kind {
+        RecordKind::Organisation => store.org(r.id).ok().map(|o| o.name),
+        RecordKind::Person => store.person(r.id).ok().map(|p| p.name),
+        RecordKind::Signal => store.signal(r.id).ok().map(|s| s.title),
+        RecordKind::Action => store.action(r.id).ok().map(|a| a.text),
+        RecordKind::Commitment => store.commitment(r.id).ok().map(|c| c.text),
+        RecordKind::Meeting => store.meeting(r.id).ok().map(|m| m.title),
+    }
+}
+
+fn kind_label(kind: SearchKind, s: &Settings) -> &'static str {
+    super::search::heading(kind, s.lang)
 }
 
 impl Jump {
@@ -67,37 +98,77 @@ impl Jump {
         let shown = (0..targets.len()).collect();
         Ok(Jump {
             targets,
+            found: Vec::new(),
             query,
             shown,
             cursor: ListCursor::default(),
         })
     }
 
-    fn refilter(&mut self) {
-        let q = self.query.value();
-        if let Ok(r) = RecordRef::parse(q.trim(), None)
-            && matches!(r.kind, RecordKind::Organisation | RecordKind::Person)
-        {
-            self.shown = self
-                .targets
-                .iter()
-                .position(|t| t.record == r)
-                .into_iter()
-                .collect();
-        } else {
-            let keys: Vec<String> = self
-                .targets
-                .iter()
-                .map(|t| format!("{} {}", t.name, t.extra))
-                .collect();
-            self.shown = fuzzy::rank(&q, keys.iter().map(String::as_str));
+    fn target(&self, i: usize) -> &Target {
+        match i.checked_sub(self.targets.len()) {
+            Some(j) => &self.found[j],
+            None => &self.targets[i],
         }
+    }
+
+    fn refilter(&mut self, cx: &mut Cx) {
+        let q = self.query.value();
         self.cursor = ListCursor::default();
+        self.found.clear();
+        // An ID: that record alone, of whatever kind.
+        if let Ok(r) = RecordRef::parse(q.trim(), None) {
+            if let Some(i) = self.targets.iter().position(|t| t.record == r) {
+                self.shown = vec![i];
+                return;
+            }
+            if let Some(name) = record_title(cx.store, r) {
+                self.found.push(Target {
+                    record: r,
+                    name,
+                    extra: String::new(),
+                });
+                self.shown = vec![self.targets.len()];
+                return;
+            }
+        }
+        // Names, fuzzily, with the full-text index's hits of the other kinds.
+        let mut scored: Vec<(i64, usize)> = self
+            .targets
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| {
+                fuzzy::score(&q, &format!("{} {}", t.name, t.extra)).map(|sc| (sc, i))
+            })
+            .collect();
+        if !q.trim().is_empty()
+            && let Ok(hits) = cx.store.search(&q, SEARCHED)
+        {
+            for (rank, h) in hits.into_iter().enumerate() {
+                let Ok(record) = RecordRef::parse(&h.record, None) else {
+                    continue;
+                };
+                if matches!(record.kind, RecordKind::Organisation | RecordKind::Person)
+                    || self.found.iter().any(|f| f.record == record)
+                {
+                    continue;
+                }
+                let score = fuzzy::score(&q, &h.title).unwrap_or(TEXT_ONLY - rank as i64);
+                scored.push((score, self.targets.len() + self.found.len()));
+                self.found.push(Target {
+                    record,
+                    name: h.title,
+                    extra: kind_label(h.kind, cx.settings).to_string(),
+                });
+            }
+        }
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        self.shown = scored.into_iter().map(|(_, i)| i).collect();
     }
 
     /// The records offered, best first (for tests).
     pub fn offered(&self) -> Vec<RecordRef> {
-        self.shown.iter().map(|&i| self.targets[i].record).collect()
+        self.shown.iter().map(|&i| self.target(i).record).collect()
     }
 }
 
@@ -118,23 +189,21 @@ impl Popup for Jump {
             }
             Some(Action::Back) => Outcome::one(Effect::Close),
             Some(Action::Open) => match self.shown.get(self.cursor.selected) {
-                Some(&i) => {
-                    Outcome::Effects(vec![Effect::Close, Effect::Goto(self.targets[i].record)])
-                }
+                Some(&i) => Outcome::Effects(vec![Effect::Close, Effect::Goto(self.target(i).record)]),
                 None => Outcome::Handled,
             },
             _ => {
                 if self.query.handle_key(key) {
-                    self.refilter();
+                    self.refilter(cx);
                 }
                 Outcome::Handled
             }
         }
     }
 
-    fn on_paste(&mut self, text: &str, _cx: &mut Cx) -> Outcome {
+    fn on_paste(&mut self, text: &str, cx: &mut Cx) -> Outcome {
         if self.query.paste(text) {
-            self.refilter();
+            self.refilter(cx);
         }
         Outcome::Handled
     }
@@ -157,9 +226,9 @@ impl Popup for Jump {
         let items: Vec<ListItem> = self.shown[window.clone()]
             .iter()
             .map(|&i| {
-                let t = &self.targets[i];
+                let t = self.target(i);
                 ListItem::new(Line::from(vec![
-                    Span::styled(format!("{:<6}", t.record.to_string()), s.theme.muted),
+                    Span::styled(format!("{:<6} ", t.record.to_string()), s.theme.muted),
                     Span::raw(vis(&t.name)),
                     Span::styled(
                         if t.extra.is_empty() {
@@ -173,8 +242,14 @@ impl Popup for Jump {
             })
             .collect();
         if items.is_empty() {
+            let text = if self.query.value().trim().is_empty() {
+                s.lang.t(T::JumpHint)
+            } else {
+                s.lang.t(T::NothingMatches)
+            };
             frame.render_widget(
-                Paragraph::new(Span::styled(s.lang.t(T::NothingMatches), s.theme.muted)),
+                Paragraph::new(Span::styled(text, s.theme.muted))
+                    .wrap(ratatui::widgets::Wrap { trim: true }),
                 list,
             );
             return;

@@ -1,11 +1,22 @@
 //! Popups live on a stack above the screens; the top one gets the keys.
 
 pub mod confirm;
+// Trust: conflicts, history, AVG (issue 7)
+pub mod conflict;
+pub mod erase;
+pub mod history;
 pub mod form;
 pub mod help;
 pub mod jump;
 pub mod palette;
 pub mod who;
+// Inbox and tracker (issue 4)
+pub mod feedback;
+pub mod picker;
+pub mod quick_add;
+pub mod triage;
+// Search and reports (issue 6)
+pub mod search;
 
 use super::action::{Cx, Outcome};
 use super::config::Settings;
@@ -34,6 +45,12 @@ pub trait Popup {
     /// Anything typed that would be lost if the program stopped now.
     fn draft(&self) -> Option<FormDraft> {
         None
+    }
+
+    // Inbox and tracker (issue 4)
+    /// Text back from `$EDITOR` after [`crate::tui::action::Effect::ExternalEdit`].
+    fn edited(&mut self, _result: Result<String, String>, _cx: &mut Cx) -> Outcome {
+        Outcome::Ignored
     }
 
     /// Draw over the whole terminal `area` (a popup centres itself).

@@ -7,8 +7,27 @@ pub mod organisations;
 pub mod people;
 pub mod person_form;
 pub mod welcome;
+// Inbox and tracker (issue 4)
+pub mod inbox;
+pub mod signal_detail;
+pub mod signal_forms;
+pub mod tracker;
+pub mod tracker_forms;
+// Meetings and minutes (issue 5)
+pub mod meeting_form;
+pub mod meetings;
+pub mod minutes_editor;
+pub mod minutes_input;
+pub mod minutes_popups;
+pub mod minutes_view;
+pub mod prepare;
+// Search and reports (issue 6)
+pub mod reports;
+pub mod reports_doc;
+pub mod reports_draw;
+pub mod reports_popups;
 
-use super::action::{Action, Cx, Outcome};
+use super::action::{Action, Cx, Outcome, Scope};
 use super::config::Settings;
 use super::i18n::T;
 use super::popups::form::{Form, FormDraft};
@@ -20,8 +39,15 @@ use ratatui::layout::Rect;
 /// Every screen, in tab order.
 pub fn registry() -> Vec<Box<dyn Screen>> {
     vec![
+        // Inbox and tracker (issue 4): the inbox is where the day starts.
+        Box::new(inbox::Inbox::default()),
+        Box::new(tracker::Tracker::default()),
+        // Meetings and minutes (issue 5)
+        Box::new(meetings::Meetings::default()),
         Box::new(organisations::Organisations::default()),
         Box::new(people::People::default()),
+        // Search and reports (issue 6): last.
+        Box::new(reports::Reports::default()),
     ]
 }
 
@@ -70,6 +96,32 @@ pub trait Screen {
     /// The district of what is selected, so who-does-what can start there.
     fn district_hint(&self) -> Option<String> {
         None
+    }
+
+    // Trust: conflicts, history, AVG (issue 7)
+    /// The record under the cursor, for its history (`H`).
+    fn selected(&self) -> Option<RecordRef> {
+        None
+    }
+
+    // Inbox and tracker (issue 4)
+    /// The screen's own key scope, looked up before the list keys (`None`: lists only).
+    fn scope(&self) -> Option<Scope> {
+        None
+    }
+
+    /// What the tab shows after the title (live counts), kept up to date by
+    /// [`Screen::refresh_counts`]; never computed while drawing.
+    fn badge(&self) -> Option<String> {
+        None
+    }
+
+    /// Recount what the tab shows; called for every screen when the data changed.
+    fn refresh_counts(&mut self, _cx: &mut Cx) {}
+
+    /// A picker's choice (see [`crate::tui::action::Effect::Pick`]).
+    fn on_pick(&mut self, _tag: &'static str, _value: &str, _cx: &mut Cx) -> Outcome {
+        Outcome::Ignored
     }
 
     /// Draw from the state alone: never query the store here.

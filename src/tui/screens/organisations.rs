@@ -519,6 +519,13 @@ impl Screen for Organisations {
             .and_then(|r| r.org.district.clone())
     }
 
+    // Trust: conflicts, history, AVG (issue 7)
+    fn selected(&self) -> Option<RecordRef> {
+        self.rows
+            .get(self.cursor.selected)
+            .map(|r| r.org.reference())
+    }
+
     fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
         if self.full {
             self.draw_detail(frame, area, s);

@@ -19,6 +19,9 @@ use ratatui::widgets::{Cell, Paragraph, Row};
 
 const MARGIN: usize = 100;
 
+// Trust: conflicts, history, AVG (issue 7)
+pub mod avg;
+
 #[derive(Default)]
 pub struct People {
     rows: Vec<Person>,
@@ -28,6 +31,8 @@ pub struct People {
     filtering: bool,
     full: bool,
     detail_scroll: u16,
+    // Trust: conflicts, history, AVG (issue 7)
+    retention: avg::Retention,
 }
 
 fn view_rows(cx: &Cx, filter_line: bool) -> usize {
@@ -46,7 +51,11 @@ impl People {
     fn load(&mut self, cx: &mut Cx, keep: Option<i64>) -> crate::store::Result<()> {
         let view = view_rows(cx, self.filter_shown());
         self.limit = self.limit.max(view + MARGIN);
-        self.rows = cx.store.people(&self.filter.value(), None, self.limit)?;
+        self.rows = match self.retention.since {
+            // Trust: conflicts, history, AVG (issue 7)
+            Some(day) => cx.store.people_inactive_since(day)?,
+            None => cx.store.people(&self.filter.value(), None, self.limit)?,
+        };
         if let Some(id) = keep
             && let Some(i) = self.rows.iter().position(|p| p.id == id)
         {
@@ -124,7 +133,7 @@ impl People {
 
     fn draw_list(&self, frame: &mut Frame, area: Rect, s: &Settings) {
         let t = |k| s.lang.t(k);
-        let title = format!(" {} ({}) ", t(T::ScreenPeople), self.rows.len());
+        let title = self.list_title(s);
         let legend = Line::from(Span::styled(
             format!(" {} ", t(T::PeopleLegend)),
             s.theme.muted,
@@ -139,6 +148,7 @@ impl People {
         } else {
             area
         };
+        let area = self.draw_retention(frame, area, s);
         let window = self
             .cursor
             .window(self.rows.len(), widgets::table_rows(area.height));
@@ -226,10 +236,13 @@ impl Screen for People {
     }
 
     fn text_entry(&self) -> bool {
-        self.filtering
+        self.filtering || self.retention.typing
     }
 
     fn on_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        if self.retention.typing {
+            return self.retention_key(key);
+        }
         if self.filtering && self.filter.handle_key(key) {
             self.cursor = ListCursor::default();
             return self.reload(cx, None);
@@ -246,6 +259,10 @@ impl Screen for People {
     }
 
     fn on_action(&mut self, action: Action, cx: &mut Cx) -> Outcome {
+        // Trust: conflicts, history, AVG (issue 7)
+        if let Some(out) = self.avg_action(action, cx) {
+            return out;
+        }
         let view = view_rows(cx, self.filter_shown());
         if self.full {
             match action {
@@ -324,6 +341,11 @@ impl Screen for People {
 
     fn district_hint(&self) -> Option<String> {
         self.selected().and_then(|p| p.districts.first().cloned())
+    }
+
+    // Trust: conflicts, history, AVG (issue 7)
+    fn selected(&self) -> Option<RecordRef> {
+        People::selected(self).map(|p| p.reference())
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {

@@ -184,4 +184,16 @@ impl FormHandler for PersonForm {
     fn editing(&self) -> Option<(i64, i64)> {
         self.id.map(|id| (id, self.version))
     }
+
+    // Trust: conflicts, history, AVG (issue 7)
+    fn current(&mut self, cx: &mut Cx) -> Option<std::collections::BTreeMap<String, String>> {
+        let now = cx.store.person(self.id?).ok()?;
+        let values = specs(Some(&now), None)
+            .into_iter()
+            .map(|f| (f.key.to_string(), f.value))
+            .collect();
+        self.version = now.version;
+        self.original = Some(now);
+        Some(values)
+    }
 }

@@ -1,0 +1,136 @@
+//! Erasing a person (AVG right to erasure) from the People screen: the question names
+//! the person, says it cannot be undone, suggests exporting first, and only goes
+//! ahead when the person's ID (or "erase" / "wissen") is typed.
+
+use super::Popup;
+use crate::domain::RecordRef;
+use crate::store::Person;
+use crate::tui::action::{Action, Cx, Effect, Outcome};
+use crate::tui::config::Settings;
+use crate::tui::i18n::T;
+use crate::tui::input::TextInput;
+use crate::tui::widgets::{self, vis};
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+pub struct Erase {
+    id: i64,
+    record: RecordRef,
+    name: String,
+    input: TextInput,
+    wrong: bool,
+}
+
+impl Erase {
+    pub fn new(p: &Person, s: &Settings) -> Erase {
+        let mut input = TextInput::single("");
+        input.set_focus(true, s.theme.input_focus, s.theme.cursor);
+        Erase {
+            id: p.id,
+            record: p.reference(),
+            name: p.name.clone(),
+            input,
+            wrong: false,
+        }
+    }
+
+    /// The typed confirmation: the ID, or the word in either language.
+    fn confirmed(&self) -> bool {
+        let typed = self.input.value().trim().to_lowercase();
+        typed == self.record.to_string().to_lowercase() || typed == "erase" || typed == "wissen"
+    }
+
+    fn erase(&mut self, cx: &mut Cx) -> Outcome {
+        if !self.confirmed() {
+            self.wrong = true;
+            return Outcome::Handled;
+        }
+        match cx.store.erase_person(self.id) {
+            Ok(n) => {
+                let message = cx
+                    .settings
+                    .lang
+                    .f(T::ErasedDone, &[("id", &self.record), ("n", &n)]);
+                Outcome::Effects(vec![
+                    Effect::Close,
+                    Effect::Saved {
+                        record: self.record,
+                        message,
+                    },
+                ])
+            }
+            Err(e) => Outcome::Effects(vec![Effect::Close, Effect::Error(e.to_string())]),
+        }
+    }
+}
+
+impl Popup for Erase {
+    fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        match key.code {
+            KeyCode::Esc => Outcome::one(Effect::Close),
+            KeyCode::Enter => self.erase(cx),
+            _ => {
+                if self.input.handle_key(key) {
+                    self.wrong = false;
+                }
+                Outcome::Handled
+            }
+        }
+    }
+
+    fn on_paste(&mut self, text: &str, _cx: &mut Cx) -> Outcome {
+        self.input.paste(text);
+        Outcome::Handled
+    }
+
+    fn text_entry(&self) -> bool {
+        true
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
+        let l = s.lang;
+        let width = 70.min(area.width.saturating_sub(4)).max(24);
+        let rect = widgets::centered(area, width, 13);
+        let title = l.f(T::EraseTitle, &[("id", &self.record)]);
+        let inner = widgets::popup_frame(frame, rect, s, &title);
+        let [text, input, msg] = Layout::vertical([
+            Constraint::Min(3),
+            Constraint::Length(1),
+            Constraint::Length(2),
+        ])
+        .areas(inner);
+        let key = s
+            .keymap
+            .first(Action::ExportPerson)
+            .unwrap_or_else(|| "X".into());
+        let lines = vec![
+            Line::styled(
+                l.f(
+                    T::EraseWarning,
+                    &[("name", &vis(&self.name)), ("id", &self.record)],
+                ),
+                s.theme.error,
+            ),
+            Line::raw(l.f(T::EraseExportFirst, &[("key", &key)])),
+            Line::raw(l.f(T::EraseType, &[("id", &self.record)])),
+        ];
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text);
+        let [mark, field] =
+            Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(input);
+        frame.render_widget(Paragraph::new(Span::styled("> ", s.theme.key)), mark);
+        frame.render_widget(self.input.widget(), field);
+        if self.wrong {
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    l.f(T::EraseWrong, &[("id", &self.record)]),
+                    s.theme.error,
+                ))
+                .wrap(Wrap { trim: true }),
+                msg,
+            );
+        }
+    }
+}

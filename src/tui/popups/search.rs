@@ -1,0 +1,283 @@
+//! Full-text search (`S`, Ctrl-F): results as you type, grouped by kind, with the text
+//! around each match and the matched words highlighted. Enter opens the record on the
+//! screen that lists its kind. The store turns any text into a valid query or a plain
+//! message; that message is shown here, never an error from SQLite.
+
+use super::Popup;
+use crate::domain::RecordRef;
+use crate::store::{SearchHit, SearchKind};
+use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::config::Settings;
+use crate::tui::i18n::{Lang, T};
+use crate::tui::input::TextInput;
+use crate::tui::widgets::{self, ListCursor, vis};
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+/// Hits asked of the store per keystroke.
+pub const LIMIT: usize = 50;
+
+pub struct Search {
+    query: TextInput,
+    hits: Vec<SearchHit>,
+    /// The store's message for a query it cannot take.
+    message: Option<String>,
+    cursor: ListCursor,
+}
+
+/// A group heading in the user's language.
+pub fn heading(kind: SearchKind, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => kind.heading(),
+        Lang::Nl => kind.heading_nl(),
+    }
+}
+
+impl Search {
+    pub fn new(cx: &mut Cx) -> Search {
+        let mut query = TextInput::default();
+        query.set_focus(
+            true,
+            cx.settings.theme.input_focus,
+            cx.settings.theme.cursor,
+        );
+        Search {
+            query,
+            hits: Vec::new(),
+            message: None,
+            cursor: ListCursor::default(),
+        }
+    }
+
+    /// Ask the store again for what is typed now.
+    fn research(&mut self, cx: &mut Cx) {
+        self.cursor = ListCursor::default();
+        let q = self.query.value();
+        if q.trim().is_empty() {
+            self.hits.clear();
+            self.message = None;
+            return;
+        }
+        match cx.store.search(&q, LIMIT) {
+            Ok(hits) => {
+                self.hits = hits;
+                self.message = None;
+            }
+            Err(e) => {
+                self.hits.clear();
+                self.message = Some(e.to_string());
+            }
+        }
+    }
+
+    /// The records found, in the order shown (for tests).
+    pub fn offered(&self) -> Vec<String> {
+        self.hits.iter().map(|h| h.record.clone()).collect()
+    }
+
+    /// The message shown instead of results, if any (for tests).
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The lines of the result list and, per hit, the line its title is on.
+    fn lines(&self, s: &Settings, width: usize) -> (Vec<Line<'static>>, Vec<usize>) {
+        let mut lines = Vec::new();
+        let mut at = Vec::with_capacity(self.hits.len());
+        let mut kind = None;
+        for (i, h) in self.hits.iter().enumerate() {
+            if kind != Some(h.kind) {
+                kind = Some(h.kind);
+                let n = self.hits.iter().filter(|x| x.kind == h.kind).count();
+                lines.push(widgets::heading(s, heading(h.kind, s.lang), Some(n)));
+            }
+            at.push(lines.len());
+            let style = if i == self.cursor.selected {
+                s.theme.selected
+            } else {
+                s.theme.base
+            };
+            let title = clip(&vis(&h.title), width.saturating_sub(10));
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<7}", h.record), style),
+                Span::styled(title, style),
+            ]));
+            let snippet = if h.snippet.trim().is_empty() || h.snippet == h.title {
+                None
+            } else {
+                Some(h)
+            };
+            if let Some(h) = snippet {
+                lines.push(snippet_line(s, h, width.saturating_sub(4)));
+            }
+        }
+        (lines, at)
+    }
+}
+
+/// `text` cut to `max` characters, with an ellipsis when cut.
+fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// The snippet, indented, matched words in the mark style (bold and underlined in
+/// monochrome, so they show without colour).
+fn snippet_line(s: &Settings, h: &SearchHit, max: usize) -> Line<'static> {
+    let chars: Vec<char> = h.snippet.chars().collect();
+    // Start a little before the first match so that it is on screen.
+    let first = h.highlights.first().map(|r| r.0).unwrap_or(0);
+    let mut start = if first + 8 > max {
+        first.saturating_sub(max / 3)
+    } else {
+        0
+    };
+    // From the start of a word.
+    if start > 0
+        && let Some(sp) = (start..first).find(|&i| chars[i].is_whitespace())
+    {
+        start = sp + 1;
+    }
+    let end = chars.len().min(start + max.saturating_sub(1));
+    let hl = s.theme.mark.add_modifier(ratatui::style::Modifier::UNDERLINED);
+    let lead = if start > 0 && chars.get(start - 1) != Some(&'…') {
+        "    …"
+    } else {
+        "    "
+    };
+    let mut spans = vec![Span::raw(lead)];
+    let mut run = String::new();
+    let mut run_style = Style::default();
+    for (i, c) in chars.iter().enumerate().take(end).skip(start) {
+        let inside = h.highlights.iter().any(|&(a, b)| i >= a && i < b);
+        let style = if inside { hl } else { s.theme.muted };
+        if style != run_style && !run.is_empty() {
+            spans.push(Span::styled(vis(&std::mem::take(&mut run)), run_style));
+        }
+        run_style = style;
+        run.push(*c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(vis(&run), run_style));
+    }
+    Line::from(spans)
+}
+
+impl Popup for Search {
+    fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        let view = cx.size.height.saturating_sub(8) as usize / 2;
+        match cx.settings.keymap.lookup_event(&key, &[Scope::List], true) {
+            Some(
+                a @ (Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Top
+                | Action::Bottom),
+            ) => {
+                self.cursor.apply(a, self.hits.len(), view);
+                Outcome::Handled
+            }
+            Some(Action::Back) => Outcome::one(Effect::Close),
+            Some(Action::Open) => match self.hits.get(self.cursor.selected) {
+                Some(h) => match RecordRef::parse(&h.record, None) {
+                    Ok(r) => Outcome::Effects(vec![Effect::Close, Effect::Goto(r)]),
+                    Err(_) => Outcome::error(cx.settings.lang.f(T::NoScreenFor, &[("id", &h.record)])),
+                },
+                None => Outcome::Handled,
+            },
+            _ => {
+                if self.query.handle_key(key) {
+                    self.research(cx);
+                }
+                Outcome::Handled
+            }
+        }
+    }
+
+    fn on_paste(&mut self, text: &str, cx: &mut Cx) -> Outcome {
+        if self.query.paste(text) {
+            self.research(cx);
+        }
+        Outcome::Handled
+    }
+
+    fn text_entry(&self) -> bool {
+        true
+    }
+
+    fn refresh(&mut self, cx: &mut Cx) {
+        let keep = self.hits.get(self.cursor.selected).map(|h| h.record.clone());
+        self.research(cx);
+        if let Some(k) = keep
+            && let Some(i) = self.hits.iter().position(|h| h.record == k)
+        {
+            self.cursor.selected = i;
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
+        let width = 96.min(area.width.saturating_sub(4));
+        let height = 30.min(area.height.saturating_sub(4));
+        let rect = widgets::centered(area, width, height);
+        let title = if self.hits.is_empty() {
+            s.lang.t(T::SearchTitle).to_string()
+        } else {
+            format!(
+                "{} - {}",
+                s.lang.t(T::SearchTitle),
+                s.lang.f(T::SearchCount, &[("n", &self.hits.len())])
+            )
+        };
+        let inner = widgets::popup_frame(frame, rect, s, &title);
+        let [q, list, foot] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(0),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        let [mark, field] =
+            Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(q);
+        frame.render_widget(Paragraph::new(Span::styled("> ", s.theme.key)), mark);
+        frame.render_widget(self.query.widget(), field);
+        frame.render_widget(
+            Paragraph::new(Line::styled(s.lang.t(T::SearchFooter), s.theme.muted)),
+            foot,
+        );
+        let msg = |text: &str, style: Style| {
+            Paragraph::new(Span::styled(text.to_string(), style)).wrap(Wrap { trim: true })
+        };
+        if let Some(m) = &self.message {
+            frame.render_widget(msg(&vis(m), s.theme.error), list);
+            return;
+        }
+        if self.hits.is_empty() {
+            let text = if self.query.value().trim().is_empty() {
+                s.lang.t(T::SearchHint)
+            } else {
+                s.lang.t(T::NothingMatches)
+            };
+            frame.render_widget(msg(text, s.theme.muted), list);
+            return;
+        }
+        let (lines, at) = self.lines(s, usize::from(list.width));
+        // Scroll so that the selected hit (its title and snippet) is in view.
+        let h = usize::from(list.height).max(1);
+        let sel = at.get(self.cursor.selected).copied().unwrap_or(0);
+        let top = if self.cursor.selected == 0 {
+            0
+        } else {
+            (sel + 2).saturating_sub(h)
+        };
+        let shown: Vec<Line> = lines.into_iter().skip(top).take(h).collect();
+        frame.render_widget(Paragraph::new(shown), list);
+    }
+}

@@ -1,0 +1,465 @@
+//! Triage one signal, or every marked one: owner (fuzzy over people and services),
+//! theme, expectation and the feedback due date (today + `feedback_days` unless
+//! typed otherwise: 2026-02-01, +14d, +2w, fri/vr). Messages stand next to the field
+//! they are about; with several signals each is triaged in its own transaction.
+
+use super::Popup;
+use super::picker::{Choice, PickKey, Picker};
+use crate::domain::dates::parse_date;
+use crate::domain::signal::SignalEvent;
+use crate::store::{StoreError, Triage};
+use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::config::Settings;
+use crate::tui::i18n::T;
+use crate::tui::input::TextInput;
+use crate::tui::screens::signal_forms::check;
+use crate::tui::widgets;
+use chrono::Duration;
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+const OWNER: usize = 0;
+const THEME: usize = 1;
+const EXPECTATION: usize = 2;
+const DUE: usize = 3;
+const LIST_ROWS: u16 = 5;
+
+pub struct TriagePopup {
+    /// Signals and the version each was read at.
+    targets: Vec<(i64, i64)>,
+    title: String,
+    owner: Picker,
+    theme: Picker,
+    expectation: TextInput,
+    due: TextInput,
+    focus: usize,
+    errors: [Option<String>; 4],
+    message: Option<String>,
+}
+
+/// People (with role and organisation) and services, by ID.
+pub fn owner_choices(cx: &Cx) -> crate::store::Result<Vec<Choice>> {
+    let mut items = Vec::new();
+    for o in cx.store.org_summaries("", 5000)? {
+        if o.org.kind == crate::store::OrgKind::Service {
+            let short = o.org.short_name.clone().unwrap_or_default();
+            items.push(Choice::new(
+                format!("{short} {} ({})", o.org.name, cx.t(T::KindService))
+                    .trim()
+                    .to_string(),
+                o.org.reference().to_string(),
+            ));
+        }
+    }
+    for p in cx.store.people("", None, 5000)? {
+        let extra = [
+            Some(p.role.clone()).filter(|r| !r.is_empty()),
+            p.org_name.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+        let label = if extra.is_empty() {
+            p.name.clone()
+        } else {
+            format!("{} - {extra}", p.name)
+        };
+        items.push(Choice::new(label, p.reference().to_string()));
+    }
+    Ok(items)
+}
+
+impl TriagePopup {
+    /// Refuses up front (with the reason) when the first signal cannot be triaged.
+    pub fn new(cx: &mut Cx, ids: Vec<i64>) -> Result<TriagePopup, String> {
+        let first = *ids
+            .first()
+            .ok_or_else(|| cx.t(T::NothingSelected).to_string())?;
+        let mut targets = Vec::new();
+        let mut refused = Vec::new();
+        for id in &ids {
+            match check(cx, *id, SignalEvent::Triage) {
+                Ok(s) => targets.push((s.id, s.version)),
+                Err(why) => refused.push(why),
+            }
+        }
+        if targets.is_empty() {
+            return Err(refused.join("; "));
+        }
+        let sig = cx.store.signal(first).map_err(|e| e.to_string())?;
+        let lang = cx.settings.lang;
+        let title = if ids.len() == 1 {
+            lang.f(
+                T::TriageTitle,
+                &[("id", &sig.reference()), ("title", &sig.title)],
+            )
+        } else {
+            lang.f(T::TriageManyTitle, &[("n", &targets.len())])
+        };
+        let owners = owner_choices(cx).map_err(|e| e.to_string())?;
+        let (_, themes) = cx.store.districts_and_themes().map_err(|e| e.to_string())?;
+        let mut owner = Picker::new(owners);
+        let mut theme = Picker::new(
+            themes
+                .into_iter()
+                .map(|t| Choice::new(t.clone(), t))
+                .collect(),
+        );
+        if ids.len() == 1 {
+            let current = match (sig.owner_person_id, sig.owner_org_id) {
+                (Some(p), _) => Some(format!("P-{p}")),
+                (None, Some(o)) => Some(format!("O-{o}")),
+                _ => None,
+            };
+            if let Some(v) = current {
+                owner.set_query(&v);
+                owner.select_value(&v);
+            }
+            if let Some(t) = &sig.theme {
+                theme.set_query(t);
+                theme.select_value(t);
+            }
+        }
+        let due = cx.store.today() + Duration::days(cx.settings.loop_cfg.feedback_days);
+        let mut p = TriagePopup {
+            targets,
+            title,
+            owner,
+            theme,
+            expectation: TextInput::new(
+                sig.expectation
+                    .as_deref()
+                    .filter(|_| ids.len() == 1)
+                    .unwrap_or(""),
+                true,
+            ),
+            due: TextInput::single(&due.to_string()),
+            focus: OWNER,
+            errors: Default::default(),
+            message: (!refused.is_empty()).then(|| refused.join("; ")),
+        };
+        p.restyle(cx.settings);
+        Ok(p)
+    }
+
+    /// The message next to a field (for tests).
+    pub fn error(&self, field: usize) -> Option<&str> {
+        self.errors.get(field).and_then(|e| e.as_deref())
+    }
+
+    fn restyle(&mut self, s: &Settings) {
+        self.owner.set_focus(self.focus == OWNER, s);
+        self.theme.set_focus(self.focus == THEME, s);
+        for (i, input) in [(EXPECTATION, &mut self.expectation), (DUE, &mut self.due)] {
+            let on = self.focus == i;
+            let style = if on {
+                s.theme.input_focus
+            } else {
+                s.theme.input
+            };
+            input.set_focus(on, style, s.theme.cursor);
+        }
+    }
+
+    fn submit(&mut self, cx: &mut Cx) -> Outcome {
+        let lang = cx.settings.lang;
+        self.errors = Default::default();
+        self.message = None;
+        let owner = match self.owner.selected() {
+            Some(c) if !self.owner.query().trim().is_empty() => {
+                cx.store.resolve_owner(&c.value).map_err(|e| e.to_string())
+            }
+            _ => Err(lang.t(T::ErrOwnerRequired).to_string()),
+        };
+        let owner = match owner {
+            Ok(o) => o,
+            Err(e) => return self.field_error(OWNER, e),
+        };
+        let today = cx.store.today();
+        let due = match parse_date(&self.due.value(), today) {
+            Ok(d) if d < today => {
+                return self.field_error(DUE, lang.f(T::ErrDueInPast, &[("date", &d)]));
+            }
+            Ok(d) => d,
+            Err(e) => return self.field_error(DUE, e.to_string()),
+        };
+        let theme = match self.theme.selected() {
+            Some(c) if !self.theme.query().trim().is_empty() => Some(c.value.clone()),
+            _ => Some(self.theme.query()).filter(|t| !t.trim().is_empty()),
+        };
+        let expectation = Some(self.expectation.value()).filter(|e| !e.trim().is_empty());
+        let mut done = Vec::new();
+        let mut refused = Vec::new();
+        let mut conflict = false;
+        for (id, version) in self.targets.clone() {
+            let t = Triage {
+                owner: Some(owner),
+                theme: theme.clone(),
+                expectation: expectation.clone(),
+                feedback_due: Some(due),
+            };
+            match cx.store.triage(id, t, Some(version)) {
+                Ok(s) => done.push(s.reference()),
+                Err(StoreError::Conflict(m)) => {
+                    conflict = true;
+                    refused.push(format!("S-{id}: {m}"));
+                }
+                Err(e) => refused.push(format!("S-{id}: {e}")),
+            }
+        }
+        finish(lang, done, refused, conflict, T::Triaged, T::TriagedMany)
+    }
+
+    fn field_error(&mut self, field: usize, msg: String) -> Outcome {
+        self.errors[field] = Some(msg);
+        self.focus = field;
+        Outcome::Handled
+    }
+}
+
+/// Close and report: one signal saved, several counted, refusals listed; a conflict reloads.
+pub fn finish(
+    lang: crate::tui::Lang,
+    done: Vec<crate::domain::RecordRef>,
+    refused: Vec<String>,
+    conflict: bool,
+    one: T,
+    many: T,
+) -> Outcome {
+    let mut effects = vec![Effect::Close];
+    let msg = if done.len() == 1 && refused.is_empty() {
+        lang.f(one, &[("id", &done[0])])
+    } else {
+        let mut m = lang.f(many, &[("n", &done.len())]);
+        if !refused.is_empty() {
+            m.push_str(&format!(
+                " {} {}",
+                lang.t(T::RefusedPrefix),
+                refused.join("; ")
+            ));
+        }
+        m
+    };
+    match done.first() {
+        Some(r) if !conflict => effects.push(Effect::Saved {
+            record: *r,
+            message: msg,
+        }),
+        _ => {
+            effects.push(Effect::Run(Action::Refresh));
+            if conflict {
+                effects.push(Effect::Error(format!(
+                    "{msg} {}",
+                    lang.t(T::ConflictReloadedSignal)
+                )));
+            } else {
+                effects.push(Effect::Error(msg));
+            }
+        }
+    }
+    Outcome::Effects(effects)
+}
+
+impl Popup for TriagePopup {
+    fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        let out = match cx.settings.keymap.lookup_event(&key, &[Scope::Form], true) {
+            Some(Action::NextField) if !matches!(key.code, crossterm::event::KeyCode::Down) => {
+                self.focus = (self.focus + 1) % 4;
+                Outcome::Handled
+            }
+            Some(Action::PrevField) if !matches!(key.code, crossterm::event::KeyCode::Up) => {
+                self.focus = (self.focus + 3) % 4;
+                Outcome::Handled
+            }
+            Some(Action::Save) => self.submit(cx),
+            _ => {
+                let picker = match self.focus {
+                    OWNER => Some(&mut self.owner),
+                    THEME => Some(&mut self.theme),
+                    _ => None,
+                };
+                match picker {
+                    Some(p) => match p.handle_key(key, cx, LIST_ROWS as usize) {
+                        PickKey::Chosen(c) => {
+                            p.set_query(&c.label);
+                            p.select_value(&c.value);
+                            self.errors[self.focus] = None;
+                            self.focus += 1;
+                            Outcome::Handled
+                        }
+                        PickKey::Cancel => Outcome::one(Effect::Close),
+                        PickKey::Changed => {
+                            self.errors[self.focus] = None;
+                            Outcome::Handled
+                        }
+                        PickKey::Ignored => Outcome::Ignored,
+                    },
+                    None => {
+                        let input = if self.focus == DUE {
+                            &mut self.due
+                        } else {
+                            &mut self.expectation
+                        };
+                        match cx.settings.keymap.lookup_event(&key, &[Scope::List], true) {
+                            Some(Action::Back) => Outcome::one(Effect::Close),
+                            Some(Action::Open) if self.focus == DUE => self.submit(cx),
+                            Some(Action::Down | Action::Up) if self.focus == DUE => {
+                                Outcome::Handled
+                            }
+                            _ => {
+                                if input.handle_key(key) {
+                                    self.errors[self.focus] = None;
+                                }
+                                Outcome::Handled
+                            }
+                        }
+                    }
+                }
+            }
+        };
+        self.restyle(cx.settings);
+        out
+    }
+
+    fn on_paste(&mut self, text: &str, _cx: &mut Cx) -> Outcome {
+        match self.focus {
+            OWNER => self.owner.paste(text),
+            THEME => self.theme.paste(text),
+            EXPECTATION => {
+                self.expectation.paste(text);
+            }
+            _ => {
+                self.due.paste(text);
+            }
+        }
+        Outcome::Handled
+    }
+
+    fn text_entry(&self) -> bool {
+        true
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
+        let t = |k| s.lang.t(k);
+        let labels = [
+            T::ColOwner,
+            T::ColTheme,
+            T::FieldExpectation,
+            T::ColFeedbackDue,
+        ];
+        let label_w = labels
+            .iter()
+            .map(|l| t(*l).chars().count())
+            .max()
+            .unwrap_or(10) as u16
+            + 2;
+        let errs = self.errors.iter().filter(|e| e.is_some()).count() as u16;
+        let msg_h = u16::from(self.message.is_some()) * 2;
+        let want = 1 + 1 + 3 + 1 + errs + msg_h + 1 + LIST_ROWS + 1 + 2;
+        let width = 76.min(area.width.saturating_sub(2)).max(30);
+        let rect = widgets::centered(area, width, want);
+        let inner = widgets::popup_frame(frame, rect, s, &self.title);
+        let input_w = inner.width.saturating_sub(label_w + 1);
+        let mut y = inner.y;
+        let bottom = inner.y + inner.height;
+        let put = |frame: &mut Frame, y: &mut u16, h: u16, line: Option<Line>, x: u16| -> Rect {
+            let r = Rect {
+                x,
+                y: *y,
+                width: if x == inner.x { inner.width } else { input_w },
+                height: h.min(bottom.saturating_sub(*y)),
+            };
+            if let Some(l) = line {
+                frame.render_widget(Paragraph::new(l), r);
+            }
+            *y += r.height;
+            r
+        };
+        if let Some(m) = &self.message {
+            put(
+                frame,
+                &mut y,
+                2,
+                Some(Line::styled(m.clone(), s.theme.error)),
+                inner.x,
+            );
+        }
+        let field_x = inner.x + label_w + 1;
+        for (i, label) in labels.iter().enumerate() {
+            let focused = self.focus == i;
+            let style = if focused {
+                s.theme.label_focus
+            } else {
+                s.theme.label
+            };
+            let mark = if focused { ">" } else { " " };
+            let h = if i == EXPECTATION { 3 } else { 1 };
+            let lrect = Rect {
+                x: inner.x,
+                y,
+                width: label_w.min(inner.width),
+                height: 1.min(bottom.saturating_sub(y)),
+            };
+            frame.render_widget(
+                Paragraph::new(Span::styled(format!("{mark}{}", t(*label)), style)),
+                lrect,
+            );
+            let r = put(frame, &mut y, h, None, field_x);
+            match i {
+                OWNER => self.owner.draw_query(frame, r),
+                THEME => self.theme.draw_query(frame, r),
+                EXPECTATION => frame.render_widget(self.expectation.widget(), r),
+                _ => frame.render_widget(self.due.widget(), r),
+            }
+            if let Some(e) = &self.errors[i] {
+                let arrow = if s.ascii { "^ " } else { "↑ " };
+                put(
+                    frame,
+                    &mut y,
+                    1,
+                    Some(Line::styled(format!("{arrow}{e}"), s.theme.error)),
+                    field_x,
+                );
+            }
+        }
+        y += 1;
+        let list = Rect {
+            x: field_x,
+            y,
+            width: input_w,
+            height: LIST_ROWS.min(bottom.saturating_sub(y + 1)),
+        };
+        match self.focus {
+            OWNER => self.owner.draw_list(frame, list, s),
+            THEME => self.theme.draw_list(frame, list, s),
+            DUE => frame.render_widget(
+                Paragraph::new(Span::styled(t(T::DueHelp), s.theme.muted)),
+                list,
+            ),
+            _ => {}
+        }
+        if inner.height >= 2 {
+            let mut spans = Vec::new();
+            for (a, what) in [
+                (Action::NextField, T::FormNext),
+                (Action::Save, T::FormSave),
+                (Action::Back, T::FormCancel),
+            ] {
+                if let Some(k) = s.keymap.first(a) {
+                    spans.extend(widgets::hint(s, k, t(what)));
+                }
+            }
+            let r = Rect {
+                x: inner.x,
+                y: bottom - 1,
+                width: inner.width,
+                height: 1,
+            };
+            frame.render_widget(Paragraph::new(Line::from(spans)), r);
+        }
+    }
+}

@@ -1,0 +1,625 @@
+//! The inbox: open signals, overdue feedback first, then by age, read a window at a
+//! time with keyset paging (never OFFSET, never the whole table). Triage from the
+//! keyboard: single keys on the selected signal, or on every marked one; Enter
+//! opens the signal in full with its timeline.
+
+use super::Screen;
+use super::signal_detail::SignalDetail;
+use super::signal_forms::{self, PICK_MERGE, state_label};
+use super::tracker_forms;
+use crate::domain::signal::SignalEvent;
+use crate::domain::{RecordKind, RecordRef};
+use crate::store::{InboxCounts, InboxFilter, InboxKey, SignalRow};
+use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::config::Settings;
+use crate::tui::i18n::T;
+use crate::tui::input::TextInput;
+use crate::tui::popups::feedback::FeedbackPopup;
+use crate::tui::popups::picker::{Choice, PickerPopup};
+use crate::tui::popups::triage::TriagePopup;
+use crate::tui::screens::organisations::draw_filter;
+use crate::tui::widgets::{self, ListCursor, vis};
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row};
+use std::collections::BTreeSet;
+
+/// Rows fetched per page.
+const PAGE: usize = 200;
+/// At most this many rows are held; the far end is dropped and fetched again.
+const HOLD: usize = 600;
+/// Fetch more when the selection is this close to the end of what is loaded.
+const NEAR: usize = 10;
+
+const PICK_KIND: &str = "inbox_filter_kind";
+const PICK_DISTRICT: &str = "inbox_district";
+const PICK_THEME: &str = "inbox_theme";
+const PICK_ORG: &str = "inbox_org";
+
+#[derive(Default)]
+pub struct Inbox {
+    rows: Vec<SignalRow>,
+    cursor: ListCursor,
+    /// The window starts at the top of the inbox / reaches its end.
+    at_start: bool,
+    at_end: bool,
+    filter: InboxFilter,
+    /// Shown names of the quick filters (the organisation's name, not its id).
+    org_name: Option<String>,
+    text: TextInput,
+    filtering: bool,
+    marks: BTreeSet<i64>,
+    detail: Option<SignalDetail>,
+    scroll: u16,
+    counts: InboxCounts,
+    today: chrono::NaiveDate,
+    view: usize,
+}
+
+fn view_rows(cx: &Cx, filter_line: bool) -> usize {
+    widgets::table_rows(cx.size.height.saturating_sub(3)).saturating_sub(usize::from(filter_line))
+}
+
+impl Inbox {
+    fn current_row(&self) -> Option<&SignalRow> {
+        self.rows.get(self.cursor.selected)
+    }
+
+    /// The signal keys act on: the one in the detail, else the selected row.
+    fn target(&self) -> Option<i64> {
+        match &self.detail {
+            Some(d) => Some(d.signal.id),
+            None => self.current_row().map(|r| r.id),
+        }
+    }
+
+    fn filter_shown(&self) -> bool {
+        self.filtering || !self.text.value().is_empty()
+    }
+
+    fn query(&self) -> InboxFilter {
+        let text = self.text.value();
+        InboxFilter {
+            text: Some(text).filter(|t| !t.trim().is_empty()),
+            ..self.filter.clone()
+        }
+    }
+
+    /// Load a window around the selected signal (or from the top).
+    fn load(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
+        self.today = cx.store.today();
+        self.view = view_rows(cx, self.filter_shown());
+        let f = self.query();
+        let keep = self.current_row().map(|r| (r.id, InboxKey::of(r)));
+        let offset = self.cursor.selected.saturating_sub(self.cursor.offset);
+        let want = self.view + 50;
+        let (before, after) = match keep {
+            Some((_, key)) if !(self.at_start && self.cursor.selected < self.view) => {
+                let before = cx.store.inbox_page_before(&f, key, self.view)?;
+                self.at_start = before.len() < self.view;
+                let from = before.last().map(InboxKey::of);
+                (before, from)
+            }
+            _ => {
+                self.at_start = true;
+                (Vec::new(), None)
+            }
+        };
+        let rest = cx.store.inbox_page(&f, after, want)?;
+        self.at_end = rest.len() < want;
+        let n_before = before.len();
+        self.rows = before;
+        self.rows.extend(rest);
+        let idx = match keep {
+            Some((id, _)) => self
+                .rows
+                .iter()
+                .position(|r| r.id == id)
+                .unwrap_or(n_before),
+            None => 0,
+        };
+        self.cursor.selected = idx;
+        self.cursor.offset = idx.saturating_sub(offset);
+        self.cursor.clamp(self.rows.len(), self.view);
+        Ok(())
+    }
+
+    fn reload_from_top(&mut self, cx: &mut Cx) -> Outcome {
+        self.cursor = ListCursor::default();
+        self.rows.clear();
+        self.at_start = true;
+        match self.load(cx) {
+            Ok(()) => Outcome::Handled,
+            Err(e) => Outcome::error(e.to_string()),
+        }
+    }
+
+    /// Fetch the next or previous page when the selection nears an end of the window.
+    fn page(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
+        let f = self.query();
+        if !self.at_end && self.cursor.selected + NEAR >= self.rows.len() {
+            let after = self.rows.last().map(InboxKey::of);
+            let more = cx.store.inbox_page(&f, after, PAGE)?;
+            self.at_end = more.len() < PAGE;
+            self.rows.extend(more);
+            if self.rows.len() > HOLD {
+                let drop = self.rows.len() - HOLD;
+                self.rows.drain(..drop);
+                self.cursor.selected -= drop;
+                self.cursor.offset = self.cursor.offset.saturating_sub(drop);
+                self.at_start = false;
+            }
+        } else if !self.at_start
+            && self.cursor.selected < NEAR
+            && let Some(first) = self.rows.first().map(InboxKey::of)
+        {
+            let more = cx.store.inbox_page_before(&f, first, PAGE)?;
+            self.at_start = more.len() < PAGE;
+            let n = more.len();
+            self.rows.splice(0..0, more);
+            self.cursor.selected += n;
+            self.cursor.offset += n;
+            if self.rows.len() > HOLD {
+                self.rows.truncate(HOLD);
+                self.at_end = false;
+            }
+        }
+        Ok(())
+    }
+
+    fn open_detail(&mut self, cx: &mut Cx, id: i64) -> Outcome {
+        match SignalDetail::load(cx, id) {
+            Ok(d) => {
+                self.detail = Some(d);
+                self.scroll = 0;
+                Outcome::Handled
+            }
+            Err(e) => Outcome::error(e.to_string()),
+        }
+    }
+
+    fn targets(&self) -> Vec<i64> {
+        if self.detail.is_none() && !self.marks.is_empty() {
+            self.marks.iter().copied().collect()
+        } else {
+            self.target().into_iter().collect()
+        }
+    }
+
+    fn step(&mut self, action: Action, cx: &mut Cx) -> Outcome {
+        let Some(id) = self.target() else {
+            return Outcome::error(cx.t(T::NothingSelected));
+        };
+        match action {
+            Action::Triage => match TriagePopup::new(cx, self.targets()) {
+                Ok(p) => Outcome::one(Effect::Push(Box::new(p))),
+                Err(why) => Outcome::error(why),
+            },
+            Action::Feedback => match FeedbackPopup::new(cx, self.targets()) {
+                Ok(p) => Outcome::one(Effect::Push(Box::new(p))),
+                Err(why) => Outcome::error(why),
+            },
+            Action::Start => signal_forms::simple_step(cx, id, SignalEvent::Start),
+            Action::CloseSignal => signal_forms::simple_step(cx, id, SignalEvent::Close),
+            Action::Decline => signal_forms::decline_form(cx, id),
+            Action::Reopen => signal_forms::reopen_form(cx, id),
+            Action::Merge => signal_forms::merge_picker(cx, id),
+            Action::AddAction => tracker_forms::new_action(cx, Some(id)),
+            Action::AddCommitment => tracker_forms::new_commitment(cx, Some(id)),
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn toggle(&mut self, cx: &mut Cx, which: Action) -> Outcome {
+        match which {
+            Action::FilterMine => {
+                if self.filter.owner_person_id.is_some() {
+                    self.filter.owner_person_id = None;
+                } else {
+                    match cx.store.current_person() {
+                        Ok(Some(p)) => self.filter.owner_person_id = Some(p),
+                        Ok(None) => {
+                            return Outcome::error(cx.settings.lang.f(
+                                T::NoPersonForUser,
+                                &[("user", &cx.store.user().to_string())],
+                            ));
+                        }
+                        Err(e) => return Outcome::error(e.to_string()),
+                    }
+                }
+            }
+            Action::FilterOverdue => self.filter.overdue_only = !self.filter.overdue_only,
+            _ => self.filter.unassigned = !self.filter.unassigned,
+        }
+        self.reload_from_top(cx)
+    }
+
+    fn filter_kinds(&self, cx: &Cx) -> Outcome {
+        let items = vec![
+            Choice::new(cx.t(T::ColDistrict), "district"),
+            Choice::new(cx.t(T::ColTheme), "theme"),
+            Choice::new(cx.t(T::FieldOrganisation), "org"),
+            Choice::new(cx.t(T::FilterClear), "clear"),
+        ];
+        Outcome::one(Effect::Push(Box::new(PickerPopup::new(
+            cx.t(T::FilterByTitle),
+            PICK_KIND,
+            items,
+            cx.settings,
+        ))))
+    }
+
+    fn filter_values(&self, cx: &mut Cx, kind: &str) -> Outcome {
+        let (tag, items): (&'static str, Vec<Choice>) = match kind {
+            "district" | "theme" => {
+                let (districts, themes) = match cx.store.districts_and_themes() {
+                    Ok(x) => x,
+                    Err(e) => return Outcome::error(e.to_string()),
+                };
+                let (tag, list) = if kind == "district" {
+                    (PICK_DISTRICT, districts)
+                } else {
+                    (PICK_THEME, themes)
+                };
+                (
+                    tag,
+                    list.into_iter()
+                        .map(|d| Choice::new(d.clone(), d))
+                        .collect(),
+                )
+            }
+            _ => match cx.store.org_summaries("", 5000) {
+                Ok(orgs) => (
+                    PICK_ORG,
+                    orgs.into_iter()
+                        .map(|o| Choice::new(o.org.name.clone(), o.org.reference().to_string()))
+                        .collect(),
+                ),
+                Err(e) => return Outcome::error(e.to_string()),
+            },
+        };
+        Outcome::one(Effect::Push(Box::new(PickerPopup::new(
+            cx.t(T::FilterByTitle),
+            tag,
+            items,
+            cx.settings,
+        ))))
+    }
+
+    /// The active filters, for the title.
+    fn filter_labels(&self, s: &Settings) -> Vec<String> {
+        let t = |k| s.lang.t(k);
+        let mut v = Vec::new();
+        if self.filter.owner_person_id.is_some() {
+            v.push(t(T::FilterMineLabel).to_string());
+        }
+        if self.filter.overdue_only {
+            v.push(t(T::FilterOverdueLabel).to_string());
+        }
+        if self.filter.unassigned {
+            v.push(t(T::FilterUnassignedLabel).to_string());
+        }
+        if let Some(d) = &self.filter.district {
+            v.push(format!("{}: {}", t(T::ColDistrict), vis(d)));
+        }
+        if let Some(th) = &self.filter.theme {
+            v.push(format!("#{}", vis(th)));
+        }
+        if let Some(o) = &self.org_name {
+            v.push(format!("org: {}", vis(o)));
+        }
+        let text = self.text.value();
+        if !text.is_empty() {
+            v.push(format!("/{}", vis(&text)));
+        }
+        v
+    }
+
+    fn hints(&self, s: &Settings) -> Line<'static> {
+        let mut spans = vec![Span::raw(" ")];
+        let keys = [
+            (Action::Triage, T::HintTriage),
+            (Action::Start, T::HintStart),
+            (Action::Feedback, T::HintFeedback),
+            (Action::Decline, T::HintDecline),
+            (Action::Merge, T::HintMerge),
+            (Action::CloseSignal, T::HintClose),
+            (Action::Reopen, T::HintReopen),
+            (Action::Mark, T::HintMark),
+            (Action::QuickAdd, T::HintAdd),
+        ];
+        for (a, what) in keys {
+            if let Some(k) = s.keymap.first(a) {
+                spans.push(Span::styled(k, s.theme.key));
+                spans.push(Span::raw(format!(" {} ", s.lang.t(what))));
+            }
+        }
+        Line::from(spans)
+    }
+
+    fn draw_list(&self, frame: &mut Frame, area: Rect, s: &Settings) {
+        let t = |k| s.lang.t(k);
+        let mut title = format!(
+            " {} ",
+            s.lang.f(
+                T::InboxTitle,
+                &[
+                    ("open", &self.counts.open),
+                    ("overdue", &self.counts.overdue)
+                ]
+            )
+        );
+        let labels = self.filter_labels(s);
+        if !labels.is_empty() {
+            title = format!("{title}[{}] ", labels.join(", "));
+        }
+        if !self.marks.is_empty() {
+            title.push_str(&s.lang.f(T::MarkedCount, &[("n", &self.marks.len())]));
+            title.push(' ');
+        }
+        let block = widgets::block(s, title, true);
+        let inner_area = if self.filter_shown() {
+            let [f, rest] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+            draw_filter(frame, f, s, &self.text, self.filtering);
+            rest
+        } else {
+            area
+        };
+        let height = widgets::table_rows(inner_area.height);
+        let window = self.cursor.window(self.rows.len(), height);
+        let wide = inner_area.width >= 110;
+        let rows: Vec<Row> = self.rows[window.clone()]
+            .iter()
+            .map(|r| {
+                let mark = if self.marks.contains(&r.id) { "*" } else { " " };
+                let due = match r.feedback_due {
+                    Some(d) if r.overdue => format!("!{d}"),
+                    Some(d) => format!(" {d}"),
+                    None => String::new(),
+                };
+                let mut cells = vec![
+                    Cell::from(format!("{mark}S-{}", r.id)),
+                    Cell::from(vis(r.org.as_deref().unwrap_or(""))),
+                    Cell::from(vis(&r.title)),
+                ];
+                if wide {
+                    cells.push(Cell::from(vis(r.theme.as_deref().unwrap_or(""))));
+                }
+                cells.extend([
+                    Cell::from(vis(&r.owner)),
+                    Cell::from(t(state_label(r.state))),
+                    Cell::from(Span::styled(due, widgets::marked(s, r.overdue))),
+                ]);
+                Row::new(cells)
+            })
+            .collect();
+        let mut widths = vec![
+            Constraint::Length(7),
+            Constraint::Length(if wide { 20 } else { 14 }),
+            Constraint::Min(16),
+        ];
+        let mut header = vec![t(T::ColId), t(T::FieldOrganisation), t(T::ColTitle)];
+        if wide {
+            widths.push(Constraint::Length(12));
+            header.push(t(T::ColTheme));
+        }
+        widths.extend([
+            Constraint::Length(if wide { 18 } else { 12 }),
+            Constraint::Length(11),
+            Constraint::Length(11),
+        ]);
+        header.extend([t(T::ColOwner), t(T::ColState), t(T::ColDue)]);
+        let selected = (!self.rows.is_empty()).then(|| self.cursor.selected - window.start);
+        widgets::table(frame, inner_area, s, block, header, &widths, rows, selected);
+        if self.rows.is_empty() {
+            let msg = Paragraph::new(Span::styled(t(T::InboxEmpty), s.theme.muted));
+            let r = Rect {
+                x: inner_area.x + 2,
+                y: inner_area.y + 2,
+                width: inner_area.width.saturating_sub(4),
+                height: 1,
+            };
+            frame.render_widget(msg, r);
+        }
+    }
+}
+
+impl Screen for Inbox {
+    fn id(&self) -> &'static str {
+        "inbox"
+    }
+
+    fn title(&self) -> T {
+        T::ScreenInbox
+    }
+
+    fn scope(&self) -> Option<Scope> {
+        Some(Scope::Inbox)
+    }
+
+    fn badge(&self) -> Option<String> {
+        Some(format!("({}/{}!)", self.counts.open, self.counts.overdue))
+    }
+
+    fn refresh_counts(&mut self, cx: &mut Cx) {
+        if let Ok(c) = cx.store.inbox_counts() {
+            self.counts = c;
+        }
+    }
+
+    fn refresh(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
+        self.refresh_counts(cx);
+        if let Some(id) = self.detail.as_ref().map(|d| d.signal.id) {
+            self.detail = Some(SignalDetail::load(cx, id)?);
+        }
+        self.load(cx)
+    }
+
+    fn text_entry(&self) -> bool {
+        self.filtering
+    }
+
+    fn on_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        if self.filtering && self.text.handle_key(key) {
+            return self.reload_from_top(cx);
+        }
+        Outcome::Handled
+    }
+
+    fn on_paste(&mut self, text: &str, cx: &mut Cx) -> Outcome {
+        if self.filtering && self.text.paste(text) {
+            return self.reload_from_top(cx);
+        }
+        Outcome::Ignored
+    }
+
+    fn on_action(&mut self, action: Action, cx: &mut Cx) -> Outcome {
+        if self.detail.is_some() {
+            let step = self.view.max(1) as u16;
+            match action {
+                Action::Up => self.scroll = self.scroll.saturating_sub(1),
+                Action::Down => self.scroll = self.scroll.saturating_add(1),
+                Action::PageUp => self.scroll = self.scroll.saturating_sub(step),
+                Action::PageDown => self.scroll = self.scroll.saturating_add(step),
+                Action::Top => self.scroll = 0,
+                Action::Back | Action::Quit | Action::Open => self.detail = None,
+                a => return self.step(a, cx),
+            }
+            return Outcome::Handled;
+        }
+        if self.cursor.apply(action, self.rows.len(), self.view) {
+            return match self.page(cx) {
+                Ok(()) => Outcome::Handled,
+                Err(e) => Outcome::error(e.to_string()),
+            };
+        }
+        match action {
+            Action::Filter => {
+                self.filtering = true;
+                let th = &cx.settings.theme;
+                self.text.set_focus(true, th.input_focus, th.cursor);
+                self.view = view_rows(cx, true);
+                Outcome::Handled
+            }
+            Action::Open if self.filtering => {
+                self.filtering = false;
+                let th = &cx.settings.theme;
+                self.text.set_focus(false, th.input, th.cursor);
+                Outcome::Handled
+            }
+            Action::Back if self.filter_shown() => {
+                self.filtering = false;
+                self.text = TextInput::default();
+                self.reload_from_top(cx)
+            }
+            Action::Back if !self.marks.is_empty() => {
+                self.marks.clear();
+                Outcome::Handled
+            }
+            Action::Open => match self.current_row().map(|r| r.id) {
+                Some(id) => self.open_detail(cx, id),
+                None => Outcome::Handled,
+            },
+            Action::Mark => {
+                if let Some(id) = self.current_row().map(|r| r.id) {
+                    if !self.marks.remove(&id) {
+                        self.marks.insert(id);
+                    }
+                    self.cursor.apply(Action::Down, self.rows.len(), self.view);
+                }
+                Outcome::Handled
+            }
+            Action::New => Outcome::one(Effect::Run(Action::QuickAdd)),
+            a @ (Action::FilterMine | Action::FilterOverdue | Action::FilterUnassigned) => {
+                self.toggle(cx, a)
+            }
+            Action::FilterBy => self.filter_kinds(cx),
+            a => self.step(a, cx),
+        }
+    }
+
+    fn on_pick(&mut self, tag: &'static str, value: &str, cx: &mut Cx) -> Outcome {
+        match tag {
+            PICK_KIND if value == "clear" => {
+                self.filter = InboxFilter::default();
+                self.org_name = None;
+                self.reload_from_top(cx)
+            }
+            PICK_KIND => self.filter_values(cx, value),
+            PICK_DISTRICT => {
+                self.filter.district = Some(value.to_string());
+                self.reload_from_top(cx)
+            }
+            PICK_THEME => {
+                self.filter.theme = Some(value.to_string());
+                self.reload_from_top(cx)
+            }
+            PICK_ORG => {
+                let Ok(r) = RecordRef::parse(value, Some(RecordKind::Organisation)) else {
+                    return Outcome::Handled;
+                };
+                self.filter.org_id = Some(r.id);
+                self.org_name = cx.store.org(r.id).ok().map(|o| o.name);
+                self.reload_from_top(cx)
+            }
+            PICK_MERGE => match self.target() {
+                Some(id) => signal_forms::merge_into(cx, id, value),
+                None => Outcome::Handled,
+            },
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn show(&mut self, record: RecordRef, cx: &mut Cx) -> bool {
+        if record.kind != RecordKind::Signal {
+            return false;
+        }
+        if let Some(i) = self.rows.iter().position(|r| r.id == record.id) {
+            self.cursor.selected = i;
+            self.cursor.clamp(self.rows.len(), self.view);
+        }
+        // A signal shown in the detail stays there (with what just happened to it).
+        if self.detail.is_some() || !self.rows.iter().any(|r| r.id == record.id) {
+            return matches!(self.open_detail(cx, record.id), Outcome::Handled);
+        }
+        true
+    }
+
+    fn selected(&self) -> Option<RecordRef> {
+        self.target()
+            .map(|id| RecordRef::new(RecordKind::Signal, id))
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
+        let [body, hints] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+        match &self.detail {
+            Some(d) => {
+                let title = format!(" {} ", s.lang.t(T::SignalDetailTitle));
+                let block = widgets::block(s, title, true);
+                let text = Paragraph::new(d.lines(s, self.today))
+                    .block(block)
+                    .wrap(ratatui::widgets::Wrap { trim: false })
+                    .scroll((self.scroll, 0));
+                frame.render_widget(text, body);
+            }
+            None => self.draw_list(frame, body, s),
+        }
+        let mut line = self.hints(s);
+        if self.detail.is_some() {
+            for (a, what) in [
+                (Action::AddAction, T::HintAddAction),
+                (Action::AddCommitment, T::HintAddCommitment),
+            ] {
+                if let Some(k) = s.keymap.first(a) {
+                    line.spans.push(Span::styled(k, s.theme.key));
+                    line.spans.push(Span::raw(format!(" {} ", s.lang.t(what))));
+                }
+            }
+        }
+        frame.render_widget(Paragraph::new(line), hints);
+    }
+}

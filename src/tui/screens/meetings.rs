@@ -1,0 +1,494 @@
+//! Meetings: upcoming (planned) first, then held and final ones, newest first; a detail
+//! pane with the organisations and their attendance, the agenda and the minutes. Enter
+//! opens the minutes editor; `p` prepares a planned meeting, `a` edits the agenda,
+//! `A` marks attendance, `h` holds, `F` finalises, `x` exports the minutes.
+//!
+//! The screen's own keys (scope [`Scope::Meetings`]) are looked up here: the screen
+//! takes every plain key ([`Screen::text_entry`]) and hands the global ones back to the
+//! shell as [`Effect::Run`].
+
+use super::minutes_editor::{MinutesEditor, export, status_label};
+use super::minutes_popups::{Agenda, Attendance};
+use super::organisations::draw_filter;
+use super::prepare::Prepare;
+use super::{Screen, meeting_form};
+use crate::domain::meeting::{MeetingEvent, MeetingStatus};
+use crate::domain::{RecordKind, RecordRef};
+use crate::store::{AgendaItem, Meeting, MeetingOrg};
+use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::config::Settings;
+use crate::tui::i18n::T;
+use crate::tui::input::TextInput;
+use crate::tui::popups::form::{Form, FormDraft};
+use crate::tui::widgets::{self, ListCursor, vis};
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Row};
+
+/// From this width on, the detail pane stands beside the list; below it, under it.
+pub const WIDE: u16 = 110;
+/// How many meetings are loaded.
+const LIMIT: usize = 2000;
+
+pub struct MeetingDetail {
+    pub meeting: Meeting,
+    pub orgs: Vec<MeetingOrg>,
+    pub agenda: Vec<AgendaItem>,
+    pub lines: usize,
+    pub chair: Option<String>,
+    pub taker: Option<String>,
+    pub draft: bool,
+}
+
+#[derive(Default)]
+pub struct Meetings {
+    all: Vec<Meeting>,
+    rows: Vec<Meeting>,
+    cursor: ListCursor,
+    filter: TextInput,
+    filtering: bool,
+    detail: Option<MeetingDetail>,
+    /// `F` was pressed: the question is on screen, y/n answers it.
+    confirm_finalise: bool,
+    today: Option<chrono::NaiveDate>,
+}
+
+fn view_rows(cx: &Cx) -> usize {
+    let body = cx.size.height.saturating_sub(2);
+    let list = if cx.size.width >= WIDE {
+        body
+    } else {
+        body / 2
+    };
+    widgets::table_rows(list)
+}
+
+impl Meetings {
+    fn selected(&self) -> Option<&Meeting> {
+        self.rows.get(self.cursor.selected)
+    }
+
+    fn apply_filter(&mut self, keep: Option<i64>) {
+        let q = self.filter.value().to_lowercase();
+        self.rows = self
+            .all
+            .iter()
+            .filter(|m| {
+                q.is_empty()
+                    || m.title.to_lowercase().contains(&q)
+                    || m.reference().to_string().to_lowercase() == q
+            })
+            .cloned()
+            .collect();
+        if let Some(id) = keep
+            && let Some(i) = self.rows.iter().position(|m| m.id == id)
+        {
+            self.cursor.selected = i;
+        }
+        self.cursor.clamp(self.rows.len(), 10);
+    }
+
+    fn load_detail(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
+        let Some(m) = self.selected().cloned() else {
+            self.detail = None;
+            return Ok(());
+        };
+        let name = |id: Option<i64>| id.and_then(|p| cx.store.person(p).ok()).map(|p| p.name);
+        self.detail = Some(MeetingDetail {
+            orgs: cx.store.meeting_orgs(m.id)?,
+            agenda: cx.store.agenda(m.id)?,
+            lines: cx.store.minutes(m.id)?.len(),
+            chair: name(m.chair_id),
+            taker: name(m.minute_taker_id),
+            draft: cx.store.minute_draft(m.id)?.is_some(),
+            meeting: m,
+        });
+        Ok(())
+    }
+
+    fn load(&mut self, cx: &mut Cx, keep: Option<i64>) -> crate::store::Result<()> {
+        self.today = Some(cx.store.today());
+        self.all = cx.store.meetings(LIMIT)?;
+        self.apply_filter(keep);
+        self.load_detail(cx)
+    }
+
+    fn done(r: crate::store::Result<()>) -> Outcome {
+        match r {
+            Ok(()) => Outcome::Handled,
+            Err(e) => Outcome::error(e.to_string()),
+        }
+    }
+
+    fn push<P: crate::tui::popups::Popup + 'static>(r: crate::store::Result<P>) -> Outcome {
+        match r {
+            Ok(p) => Outcome::one(Effect::Push(Box::new(p))),
+            Err(e) => Outcome::error(e.to_string()),
+        }
+    }
+
+    fn step(&mut self, event: MeetingEvent, cx: &mut Cx) -> Outcome {
+        let Some(m) = self.selected().cloned() else {
+            return Outcome::error(cx.t(T::NothingSelected));
+        };
+        match cx.store.meeting_step(m.id, event, Some(m.version)) {
+            Ok(after) => {
+                let lang = cx.settings.lang;
+                let message = lang.f(
+                    T::MeetingStepped,
+                    &[
+                        ("id", &after.reference()),
+                        ("status", &lang.t(status_label(after.status))),
+                    ],
+                );
+                Outcome::one(Effect::Saved {
+                    record: after.reference(),
+                    message,
+                })
+            }
+            Err(e) => Outcome::error(e.to_string()),
+        }
+    }
+
+    fn detail_lines(&self, s: &Settings, d: &MeetingDetail) -> Vec<Line<'static>> {
+        let t = |k| s.lang.t(k);
+        let m = &d.meeting;
+        let mut lines = vec![Line::from(Span::styled(
+            format!("{} ({})", vis(&m.title), m.reference()),
+            s.theme.title,
+        ))];
+        let mut when = m.starts_at.format("%Y-%m-%d %H:%M").to_string();
+        if let Some(e) = m.ends_at {
+            when.push_str(&e.format("–%H:%M").to_string());
+        }
+        let mut status = vec![
+            Span::styled(format!("{}: ", t(T::ColStatus)), s.theme.muted),
+            Span::raw(t(status_label(m.status))),
+        ];
+        if self.overdue(m) {
+            status.push(Span::styled(
+                format!(" {}", t(T::MeetingOverdue)),
+                s.theme.mark,
+            ));
+        }
+        lines.push(Line::from(status));
+        lines.push(widgets::field(s, t(T::ColWhen), &when));
+        lines.push(widgets::field(s, t(T::FieldMeetingKind), &m.kind));
+        if !m.location.is_empty() {
+            lines.push(widgets::field(s, t(T::FieldLocation), &m.location));
+        }
+        if let Some(dist) = &m.district {
+            lines.push(widgets::field(s, t(T::ColDistrict), dist));
+        }
+        if let Some(c) = &d.chair {
+            lines.push(widgets::field(s, t(T::FieldChair), c));
+        }
+        if let Some(c) = &d.taker {
+            lines.push(widgets::field(s, t(T::FieldMinuteTaker), c));
+        }
+        lines.push(widgets::heading(
+            s,
+            t(T::SectionAttendance),
+            Some(d.orgs.len()),
+        ));
+        for o in &d.orgs {
+            let (mark, word) = match o.attended {
+                Some(true) => ("[x]", t(T::Attended)),
+                Some(false) => ("[-]", t(T::Absent)),
+                None => ("[ ]", ""),
+            };
+            lines.push(Line::from(vec![
+                Span::raw(format!("  {mark} {}", vis(&o.name))),
+                Span::styled(format!(" {word}"), s.theme.muted),
+            ]));
+        }
+        lines.push(widgets::heading(
+            s,
+            t(T::SectionAgenda),
+            Some(d.agenda.len()),
+        ));
+        for (i, a) in d.agenda.iter().enumerate() {
+            lines.push(Line::raw(format!("  {}. {}", i + 1, vis(&a.title))));
+        }
+        let mut minutes = vec![Span::styled(
+            format!("{}: ", t(T::SectionMinutes)),
+            s.theme.section,
+        )];
+        minutes.push(Span::raw(s.lang.f(T::MinutesLines, &[("n", &d.lines)])));
+        if d.draft {
+            minutes.push(Span::styled(
+                format!(" ({})", t(T::MinutesDraftSaved)),
+                s.theme.mark,
+            ));
+        }
+        lines.push(Line::from(minutes));
+        lines
+    }
+
+    /// Planned, but its day has passed.
+    fn overdue(&self, m: &Meeting) -> bool {
+        m.status == MeetingStatus::Planned && self.today.is_some_and(|d| m.starts_at.date() < d)
+    }
+
+    fn draw_list(&self, frame: &mut Frame, area: Rect, s: &Settings) {
+        let t = |k| s.lang.t(k);
+        let title = format!(" {} ({}) ", t(T::ScreenMeetings), self.rows.len());
+        let bottom = if self.confirm_finalise {
+            let id = self
+                .selected()
+                .map(|m| m.reference().to_string())
+                .unwrap_or_default();
+            Line::from(vec![
+                Span::styled(
+                    format!(" {} ", s.lang.f(T::MeetingFinaliseQ, &[("id", &id)])),
+                    s.theme.error,
+                ),
+                Span::styled(format!("{} ", t(T::ConfirmKeys)), s.theme.key),
+            ])
+        } else {
+            Line::from(Span::styled(
+                format!(" {} ", t(T::MeetingsLegend)),
+                s.theme.muted,
+            ))
+        };
+        let block = widgets::block(s, title, true).title_bottom(bottom);
+        let inner_area = if self.filtering || !self.filter.value().is_empty() {
+            let [f, rest] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+            draw_filter(frame, f, s, &self.filter, self.filtering);
+            rest
+        } else {
+            area
+        };
+        let height = widgets::table_rows(inner_area.height);
+        let window = self.cursor.window(self.rows.len(), height);
+        let rows: Vec<Row> = self.rows[window.clone()]
+            .iter()
+            .map(|m| {
+                let status = t(status_label(m.status));
+                let mark = if self.overdue(m) { "!" } else { "" };
+                Row::new(vec![
+                    Cell::from(m.reference().to_string()),
+                    Cell::from(m.starts_at.format("%Y-%m-%d %H:%M").to_string()),
+                    Cell::from(Line::from(vec![
+                        Span::styled(
+                            status.to_string(),
+                            if m.status == MeetingStatus::Planned {
+                                s.theme.key
+                            } else {
+                                s.theme.base
+                            },
+                        ),
+                        Span::styled(mark, s.theme.mark),
+                    ])),
+                    Cell::from(vis(&m.title)),
+                ])
+            })
+            .collect();
+        let widths = [
+            Constraint::Length(5),
+            Constraint::Length(16),
+            Constraint::Length(11),
+            Constraint::Min(10),
+        ];
+        let header = vec!["", t(T::ColWhen), t(T::ColStatus), t(T::ColTitle)];
+        let selected = (!self.rows.is_empty()).then(|| self.cursor.selected - window.start);
+        widgets::table(frame, inner_area, s, block, header, &widths, rows, selected);
+    }
+
+    fn draw_detail(&self, frame: &mut Frame, area: Rect, s: &Settings) {
+        let block = widgets::block(s, format!(" {} ", s.lang.t(T::Detail)), false);
+        let lines = match &self.detail {
+            Some(d) => self.detail_lines(s, d),
+            None => vec![Line::styled(s.lang.t(T::NothingSelected), s.theme.muted)],
+        };
+        widgets::paragraph(frame, area, block, lines, 0);
+    }
+}
+
+impl Screen for Meetings {
+    fn id(&self) -> &'static str {
+        "meetings"
+    }
+
+    fn title(&self) -> T {
+        T::ScreenMeetings
+    }
+
+    fn refresh(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
+        let keep = self.selected().map(|m| m.id);
+        self.load(cx, keep)
+    }
+
+    /// Always: the screen looks its plain keys up itself (see the module doc).
+    fn text_entry(&self) -> bool {
+        true
+    }
+
+    fn on_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        if self.filtering {
+            let keep = self.selected().map(|m| m.id);
+            if self.filter.handle_key(key) {
+                self.cursor = ListCursor::default();
+                self.apply_filter(keep);
+                return Self::done(self.load_detail(cx));
+            }
+            return Outcome::Handled;
+        }
+        if self.confirm_finalise {
+            self.confirm_finalise = false;
+            return match key.code {
+                KeyCode::Char('y' | 'Y' | 'j' | 'J') | KeyCode::Enter => {
+                    self.step(MeetingEvent::Finalise, cx)
+                }
+                _ => Outcome::Handled,
+            };
+        }
+        let action = cx.settings.keymap.lookup_event(
+            &key,
+            &[Scope::Meetings, Scope::List, Scope::Global],
+            false,
+        );
+        match action {
+            Some(a) if matches!(a.scope(), Scope::Meetings | Scope::List) => self.on_action(a, cx),
+            Some(a) => Outcome::one(Effect::Run(a)),
+            None => Outcome::Handled,
+        }
+    }
+
+    fn on_paste(&mut self, text: &str, cx: &mut Cx) -> Outcome {
+        if self.filtering && self.filter.paste(text) {
+            self.apply_filter(None);
+            return Self::done(self.load_detail(cx));
+        }
+        Outcome::Ignored
+    }
+
+    fn on_action(&mut self, action: Action, cx: &mut Cx) -> Outcome {
+        if self.confirm_finalise {
+            self.confirm_finalise = false;
+            return if action == Action::Open {
+                self.step(MeetingEvent::Finalise, cx)
+            } else {
+                Outcome::Handled
+            };
+        }
+        let view = view_rows(cx);
+        if self.cursor.apply(action, self.rows.len(), view) {
+            return Self::done(self.load_detail(cx));
+        }
+        let selected = self.selected().map(|m| (m.id, m.status));
+        match (action, selected) {
+            (Action::Filter, _) => {
+                self.filtering = true;
+                self.filter.set_focus(
+                    true,
+                    cx.settings.theme.input_focus,
+                    cx.settings.theme.cursor,
+                );
+                Outcome::Handled
+            }
+            (Action::Open | Action::Back, _) if self.filtering => {
+                self.filtering = false;
+                if action == Action::Back {
+                    self.filter = TextInput::default();
+                    let keep = selected.map(|s| s.0);
+                    self.apply_filter(keep);
+                }
+                self.filter
+                    .set_focus(false, cx.settings.theme.input, cx.settings.theme.cursor);
+                Self::done(self.load_detail(cx))
+            }
+            (Action::Back, _) if !self.filter.value().is_empty() => {
+                self.filter = TextInput::default();
+                self.apply_filter(selected.map(|s| s.0));
+                Self::done(self.load_detail(cx))
+            }
+            (Action::New, _) => Outcome::one(Effect::Push(Box::new(meeting_form::new_form(cx)))),
+            (Action::Edit, Some((id, _))) => match cx.store.meeting(id) {
+                Ok(m) => Outcome::one(Effect::Push(Box::new(meeting_form::edit_form(&m, cx)))),
+                Err(e) => Outcome::error(e.to_string()),
+            },
+            (Action::Open, Some((id, _))) => Self::push(MinutesEditor::open(id, cx)),
+            (Action::MeetingPrepare, Some((id, MeetingStatus::Planned))) => {
+                Self::push(Prepare::open(id, cx))
+            }
+            (Action::MeetingPrepare, Some((id, status))) => {
+                let lang = cx.settings.lang;
+                Outcome::error(lang.f(
+                    T::PrepareNotPlanned,
+                    &[
+                        ("id", &RecordRef::new(RecordKind::Meeting, id)),
+                        ("status", &lang.t(status_label(status))),
+                    ],
+                ))
+            }
+            (Action::MeetingAgenda, Some((id, _))) => Self::push(Agenda::open(id, cx)),
+            (Action::MeetingAttendance, Some((id, _))) => Self::push(Attendance::open(id, cx)),
+            (Action::MeetingHold, Some(_)) => self.step(MeetingEvent::Hold, cx),
+            (Action::MeetingFinalise, Some((_, MeetingStatus::Held))) => {
+                self.confirm_finalise = true;
+                Outcome::Handled
+            }
+            // Not held: the store says why not.
+            (Action::MeetingFinalise, Some(_)) => self.step(MeetingEvent::Finalise, cx),
+            (Action::MeetingExport, Some(_)) => match self.selected().cloned() {
+                Some(m) => export(&m, cx),
+                None => Outcome::Handled,
+            },
+            (
+                Action::Edit
+                | Action::Open
+                | Action::MeetingPrepare
+                | Action::MeetingAgenda
+                | Action::MeetingAttendance
+                | Action::MeetingHold
+                | Action::MeetingFinalise
+                | Action::MeetingExport,
+                None,
+            ) => Outcome::error(cx.t(T::NothingSelected)),
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn show(&mut self, record: RecordRef, cx: &mut Cx) -> bool {
+        if record.kind != RecordKind::Meeting {
+            return false;
+        }
+        if !self.rows.iter().any(|m| m.id == record.id) {
+            self.filter = TextInput::default();
+            self.filtering = false;
+        }
+        self.load(cx, Some(record.id)).is_ok() && self.selected().map(|m| m.id) == Some(record.id)
+    }
+
+    fn restore_form(&self, draft: &FormDraft, cx: &mut Cx) -> Option<Form> {
+        meeting_form::restore(draft, cx)
+    }
+
+    fn district_hint(&self) -> Option<String> {
+        self.selected().and_then(|m| m.district.clone())
+    }
+
+    fn selected(&self) -> Option<RecordRef> {
+        Meetings::selected(self).map(|m| m.reference())
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
+        if area.width >= WIDE {
+            let [list, detail] =
+                Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+                    .areas(area);
+            self.draw_list(frame, list, s);
+            self.draw_detail(frame, detail, s);
+        } else {
+            let [list, detail] =
+                Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)])
+                    .areas(area);
+            self.draw_list(frame, list, s);
+            self.draw_detail(frame, detail, s);
+        }
+    }
+}

@@ -1,0 +1,615 @@
+//! The minutes editor: a meeting's lines under their agenda items, and one input line
+//! at the bottom. Enter stores the line at once (and clears its draft in the same
+//! transaction); every change to the line being typed is kept as the meeting's draft
+//! (one UPSERT), so a dropped connection or a killed process loses nothing.
+//!
+//! Two focuses: the input line (plain keys are text) and the lines above it (`Up` from
+//! the input; plain keys are commands there: edit, move, delete, answer, hold, …).
+//! Drawing is in [`super::minutes_view`].
+
+use super::minutes_input::LineInput;
+use super::minutes_popups::Attendance;
+use crate::domain::meeting::{MeetingEvent, MeetingStatus};
+use crate::domain::minutes::{EntryKind, TokenKind, parse_line};
+use crate::store::{AgendaItem, Meeting, StoredMinute};
+use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::config::Settings;
+use crate::tui::i18n::{Lang, T};
+use crate::tui::keymap::Key;
+use crate::tui::popups::Popup;
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use std::ops::Range;
+
+/// How many completions are offered for one token.
+const CANDIDATES: usize = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Input,
+    Lines,
+}
+
+/// A question asked on the hint row, answered with y/j or n/Esc.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    Delete(StoredMinute),
+    Finalise,
+}
+
+/// Tab pressed on a token: what it can become, and which one is shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Completion {
+    pub range: Range<usize>,
+    pub candidates: Vec<String>,
+    pub index: usize,
+}
+
+pub struct MinutesEditor {
+    pub(super) meeting: Meeting,
+    pub(super) agenda: Vec<AgendaItem>,
+    pub(super) minutes: Vec<StoredMinute>,
+    /// The agenda item new lines go under.
+    pub(super) item: Option<i64>,
+    pub(super) input: LineInput,
+    pub(super) focus: Focus,
+    /// The selected line, as an index into [`MinutesEditor::ordered`].
+    pub(super) selected: usize,
+    /// The line being edited (its text is in the input meanwhile).
+    pub(super) editing: Option<StoredMinute>,
+    /// The draft line, put aside while an earlier line is edited.
+    stash: Option<String>,
+    /// The input as typed is kept in the store.
+    pub(super) draft_saved: bool,
+    /// Token spans of the input and whether each resolves.
+    pub(super) spans: Vec<(Range<usize>, bool)>,
+    pub(super) completion: Option<Completion>,
+    pub(super) pending: Option<Pending>,
+    pub(super) today: NaiveDate,
+}
+
+/// The letter a line's kind is marked with (the prefix a user types for it).
+pub fn kind_letter(kind: EntryKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (EntryKind::Note, _) => " ",
+        (EntryKind::Decision, Lang::En) => "D",
+        (EntryKind::Decision, Lang::Nl) => "B",
+        (EntryKind::Action, _) => "A",
+        (EntryKind::Commitment, _) => "T",
+        (EntryKind::Signal, _) => "S",
+        (EntryKind::Question, Lang::En) => "Q",
+        (EntryKind::Question, Lang::Nl) => "V",
+    }
+}
+
+pub fn status_label(status: MeetingStatus) -> T {
+    match status {
+        MeetingStatus::Planned => T::MeetingPlanned,
+        MeetingStatus::Held => T::MeetingHeld,
+        MeetingStatus::Final => T::MeetingFinal,
+    }
+}
+
+impl MinutesEditor {
+    /// The editor on a meeting, with the draft line back if one was kept.
+    pub fn open(meeting_id: i64, cx: &mut Cx) -> crate::store::Result<MinutesEditor> {
+        let meeting = cx.store.meeting(meeting_id)?;
+        let draft = cx.store.minute_draft(meeting_id)?;
+        let mut e = MinutesEditor {
+            meeting,
+            agenda: Vec::new(),
+            minutes: Vec::new(),
+            item: None,
+            input: LineInput::new(draft.as_deref().unwrap_or("")),
+            focus: Focus::Input,
+            selected: 0,
+            editing: None,
+            stash: None,
+            draft_saved: draft.is_some(),
+            spans: Vec::new(),
+            completion: None,
+            pending: None,
+            today: cx.store.today(),
+        };
+        e.reload(cx)?;
+        // New lines go under the item of the last line typed, else the first item.
+        e.item = e
+            .minutes
+            .iter()
+            .max_by_key(|m| m.position)
+            .and_then(|m| m.agenda_item_id)
+            .or_else(|| e.agenda.first().map(|a| a.id));
+        e.relive(cx);
+        Ok(e)
+    }
+
+    /// Whether a draft line came back when the editor opened.
+    pub fn restored(&self) -> bool {
+        !self.input.value().is_empty()
+    }
+
+    pub fn meeting_id(&self) -> i64 {
+        self.meeting.id
+    }
+
+    fn reload(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
+        self.meeting = cx.store.meeting(self.meeting.id)?;
+        self.agenda = cx.store.agenda(self.meeting.id)?;
+        self.minutes = cx.store.minutes(self.meeting.id)?;
+        if let Some(i) = self.item
+            && !self.agenda.iter().any(|a| a.id == i)
+        {
+            self.item = self.agenda.first().map(|a| a.id);
+        }
+        self.selected = self.selected.min(self.minutes.len().saturating_sub(1));
+        Ok(())
+    }
+
+    /// The lines in the order shown: under their agenda items in agenda order (lines
+    /// under no item first), each group by line number. Indexes into `minutes`.
+    pub(super) fn ordered(&self) -> Vec<usize> {
+        let group = |m: &StoredMinute| {
+            m.agenda_item_id
+                .and_then(|a| self.agenda.iter().position(|i| i.id == a))
+                .map(|p| p + 1)
+                .unwrap_or(0)
+        };
+        let mut idx: Vec<usize> = (0..self.minutes.len()).collect();
+        idx.sort_by_key(|&i| (group(&self.minutes[i]), self.minutes[i].position));
+        idx
+    }
+
+    fn selected_minute(&self) -> Option<&StoredMinute> {
+        self.ordered().get(self.selected).map(|&i| &self.minutes[i])
+    }
+
+    /// Recompute which tokens of the input resolve, for highlighting.
+    fn relive(&mut self, cx: &mut Cx) {
+        let parsed = parse_line(self.input.value(), self.today);
+        let problems: Vec<Range<usize>> = parsed.problems().into_iter().map(|p| p.0).collect();
+        self.spans = parsed
+            .tokens
+            .iter()
+            .map(|t| {
+                let ok = match &t.kind {
+                    TokenKind::Owner(o) => cx.store.resolve_owner(o).is_ok(),
+                    TokenKind::Org(o) => cx.store.resolve_org(o).is_ok(),
+                    TokenKind::Theme(_) | TokenKind::Due(_) => true,
+                    TokenKind::BadDue(_) => false,
+                };
+                (t.span.clone(), ok && !problems.contains(&t.span))
+            })
+            .collect();
+    }
+
+    /// The input changed: highlight again and keep it as the draft.
+    fn changed(&mut self, cx: &mut Cx) -> Outcome {
+        self.relive(cx);
+        if self.editing.is_some() {
+            return Outcome::Handled;
+        }
+        match cx
+            .store
+            .save_minute_draft(self.meeting.id, self.input.value())
+        {
+            Ok(()) => {
+                self.draft_saved = true;
+                Outcome::Handled
+            }
+            Err(e) => {
+                self.draft_saved = false;
+                Outcome::error(e.to_string())
+            }
+        }
+    }
+
+    /// Enter: store the line (or save the line being edited).
+    fn store_line(&mut self, cx: &mut Cx) -> Outcome {
+        let lang = cx.settings.lang;
+        let text = self.input.value().trim().to_string();
+        if let Some(m) = self.editing.take() {
+            let result = cx.store.edit_minute(m.id, &text, Some(m.version));
+            self.input = LineInput::new(self.stash.take().as_deref().unwrap_or(""));
+            self.relive(cx);
+            return match result {
+                Ok(change) => {
+                    let _ = self.reload(cx);
+                    let msg = match &change.created {
+                        Some(id) => {
+                            lang.f(T::MinutesStoredCreated, &[("n", &m.position), ("id", id)])
+                        }
+                        None => lang.f(T::MinutesEdited, &[("n", &m.position)]),
+                    };
+                    self.refreshed(msg)
+                }
+                Err(e) => Outcome::error(e.to_string()),
+            };
+        }
+        if text.is_empty() {
+            return Outcome::Handled;
+        }
+        match cx
+            .store
+            .add_minute_from_draft(self.meeting.id, self.item, &text)
+        {
+            Ok(entry) => {
+                self.input = LineInput::default();
+                self.draft_saved = false;
+                self.spans.clear();
+                let _ = self.reload(cx);
+                let m = &entry.minute;
+                if let Some(i) = self
+                    .ordered()
+                    .iter()
+                    .position(|&i| self.minutes[i].id == m.id)
+                {
+                    self.selected = i;
+                }
+                let n = m.position;
+                let msg = if !m.problems.is_empty() {
+                    lang.f(
+                        T::MinutesStoredProblems,
+                        &[("n", &n), ("problems", &m.problems.join("; "))],
+                    )
+                } else if let Some(id) = &m.created {
+                    lang.f(T::MinutesStoredCreated, &[("n", &n), ("id", id)])
+                } else {
+                    lang.f(T::MinutesStored, &[("n", &n)])
+                };
+                if m.problems.is_empty() {
+                    Outcome::one(Effect::Status(msg))
+                } else {
+                    Outcome::one(Effect::Error(msg))
+                }
+            }
+            Err(e) => Outcome::error(e.to_string()),
+        }
+    }
+
+    /// Something changed that other screens show (last contact, status): reload them.
+    fn refreshed(&self, message: String) -> Outcome {
+        Outcome::one(Effect::Saved {
+            record: self.meeting.reference(),
+            message,
+        })
+    }
+
+    /// Tab: complete the `@`, `org:` or `#` token at the cursor; Tab again cycles.
+    fn complete(&mut self, cx: &mut Cx) -> Outcome {
+        if let Some(c) = &mut self.completion
+            && c.candidates.len() > 1
+        {
+            c.index = (c.index + 1) % c.candidates.len();
+            let with = c.candidates[c.index].clone();
+            let range = c.range.clone();
+            self.input.replace(range.clone(), &with);
+            c.range = range.start..range.start + with.len();
+            return self.changed(cx);
+        }
+        let (range, token) = self.input.token_at_cursor();
+        let token = token.to_string();
+        let lower = token.to_lowercase();
+        if !(token.starts_with('@') || token.starts_with('#') || lower.starts_with("org:")) {
+            return Outcome::Handled;
+        }
+        let candidates = match cx.store.token_candidates(&token, CANDIDATES) {
+            Ok(c) => c,
+            Err(e) => return Outcome::error(e.to_string()),
+        };
+        match candidates.len() {
+            0 => Outcome::error(
+                cx.settings
+                    .lang
+                    .f(T::MinutesNoCandidates, &[("token", &token)]),
+            ),
+            1 => {
+                self.input.replace(range, &format!("{} ", candidates[0]));
+                self.changed(cx)
+            }
+            _ => {
+                let with = candidates[0].clone();
+                self.input.replace(range.clone(), &with);
+                self.completion = Some(Completion {
+                    range: range.start..range.start + with.len(),
+                    candidates,
+                    index: 0,
+                });
+                self.changed(cx)
+            }
+        }
+    }
+
+    fn step_item(&mut self, forward: bool) {
+        if self.agenda.is_empty() {
+            self.item = None;
+            return;
+        }
+        let at = self
+            .item
+            .and_then(|i| self.agenda.iter().position(|a| a.id == i));
+        let n = self.agenda.len();
+        let next = match (at, forward) {
+            (None, _) => 0,
+            (Some(i), true) => (i + 1).min(n - 1),
+            (Some(i), false) => i.saturating_sub(1),
+        };
+        self.item = Some(self.agenda[next].id);
+    }
+
+    fn step_meeting(&mut self, event: MeetingEvent, cx: &mut Cx) -> Outcome {
+        match cx
+            .store
+            .meeting_step(self.meeting.id, event, Some(self.meeting.version))
+        {
+            Ok(m) => {
+                self.meeting = m;
+                let lang = cx.settings.lang;
+                let msg = lang.f(
+                    T::MeetingStepped,
+                    &[
+                        ("id", &self.meeting.reference()),
+                        ("status", &lang.t(status_label(self.meeting.status))),
+                    ],
+                );
+                self.refreshed(msg)
+            }
+            Err(e) => Outcome::error(e.to_string()),
+        }
+    }
+
+    fn answer_pending(&mut self, yes: bool, cx: &mut Cx) -> Outcome {
+        let Some(p) = self.pending.take() else {
+            return Outcome::Handled;
+        };
+        if !yes {
+            return Outcome::Handled;
+        }
+        let lang = cx.settings.lang;
+        match p {
+            Pending::Finalise => self.step_meeting(MeetingEvent::Finalise, cx),
+            Pending::Delete(m) => match cx.store.delete_minute(m.id, Some(m.version)) {
+                Ok(d) => {
+                    let _ = self.reload(cx);
+                    let n = d.minute.position;
+                    let msg = match &d.kept {
+                        Some(id) => lang.f(T::MinutesDeletedKept, &[("n", &n), ("id", id)]),
+                        None => lang.f(T::MinutesDeleted, &[("n", &n)]),
+                    };
+                    Outcome::one(Effect::Status(msg))
+                }
+                Err(e) => Outcome::error(e.to_string()),
+            },
+        }
+    }
+
+    fn input_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        let km = &cx.settings.keymap;
+        let action = km.lookup_event(&key, &[Scope::Minutes], true);
+        if action != Some(Action::MinutesComplete) {
+            self.completion = None;
+        }
+        match action {
+            Some(Action::MinutesComplete) => return self.complete(cx),
+            Some(Action::MinutesPrevItem) => {
+                self.step_item(false);
+                return Outcome::Handled;
+            }
+            Some(Action::MinutesNextItem) => {
+                self.step_item(true);
+                return Outcome::Handled;
+            }
+            _ => {}
+        }
+        match key.code {
+            KeyCode::Enter => self.store_line(cx),
+            KeyCode::Esc if self.editing.is_some() => {
+                self.editing = None;
+                self.input = LineInput::new(self.stash.take().as_deref().unwrap_or(""));
+                self.relive(cx);
+                Outcome::Handled
+            }
+            KeyCode::Esc => Outcome::one(Effect::Close),
+            KeyCode::Up | KeyCode::PageUp if !self.minutes.is_empty() => {
+                self.focus = Focus::Lines;
+                self.selected = self.minutes.len() - 1;
+                Outcome::Handled
+            }
+            _ => {
+                if !Key::from_event(&key).is_text()
+                    && km.lookup_event(&key, &[Scope::Global], true).is_some()
+                {
+                    // Quit now, suspend, help: the shell's.
+                    return Outcome::Ignored;
+                }
+                if self.input.handle_key(key) {
+                    self.changed(cx)
+                } else {
+                    Outcome::Handled
+                }
+            }
+        }
+    }
+
+    fn lines_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        let action = cx.settings.keymap.lookup_event(
+            &key,
+            &[Scope::Minutes, Scope::Meetings, Scope::List, Scope::Global],
+            false,
+        );
+        let last = self.minutes.len().saturating_sub(1);
+        let page = usize::from(cx.size.height.saturating_sub(8)).max(1);
+        let lang = cx.settings.lang;
+        match action {
+            Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(Action::Down) if self.selected >= last => self.focus = Focus::Input,
+            Some(Action::Down) => self.selected += 1,
+            Some(Action::PageUp) => self.selected = self.selected.saturating_sub(page),
+            Some(Action::PageDown) => self.selected = (self.selected + page).min(last),
+            Some(Action::Top) => self.selected = 0,
+            Some(Action::Bottom) => self.selected = last,
+            Some(Action::Back | Action::Quit) => self.focus = Focus::Input,
+            Some(Action::MinutesPrevItem) => self.step_item(false),
+            Some(Action::MinutesNextItem) => self.step_item(true),
+            Some(Action::Edit | Action::Open) => {
+                if let Some(m) = self.selected_minute().cloned() {
+                    self.stash = Some(self.input.value().to_string());
+                    self.input = LineInput::new(&m.text);
+                    self.editing = Some(m);
+                    self.focus = Focus::Input;
+                    self.relive(cx);
+                }
+            }
+            Some(Action::MeetingDelete) => {
+                if let Some(m) = self.selected_minute().cloned() {
+                    self.pending = Some(Pending::Delete(m));
+                }
+            }
+            Some(Action::MinutesMove) => {
+                let Some(m) = self.selected_minute().cloned() else {
+                    return Outcome::Handled;
+                };
+                let id = m.id;
+                return match cx.store.move_minute(id, self.item, Some(m.version)) {
+                    Ok(m) => {
+                        let _ = self.reload(cx);
+                        if let Some(i) = self
+                            .ordered()
+                            .iter()
+                            .position(|&i| self.minutes[i].id == id)
+                        {
+                            self.selected = i;
+                        }
+                        Outcome::one(Effect::Status(
+                            lang.f(T::MinutesMoved, &[("n", &m.position)]),
+                        ))
+                    }
+                    Err(e) => Outcome::error(e.to_string()),
+                };
+            }
+            Some(Action::MinutesAnswer) => {
+                let Some(m) = self.selected_minute().cloned() else {
+                    return Outcome::Handled;
+                };
+                if m.kind != EntryKind::Question {
+                    return Outcome::error(lang.t(T::MinutesNotQuestion));
+                }
+                return match cx.store.answer_question(m.id, !m.answered, Some(m.version)) {
+                    Ok(_) => {
+                        let _ = self.reload(cx);
+                        Outcome::Handled
+                    }
+                    Err(e) => Outcome::error(e.to_string()),
+                };
+            }
+            Some(Action::MeetingHold) => return self.step_meeting(MeetingEvent::Hold, cx),
+            Some(Action::MeetingFinalise) if self.meeting.status == MeetingStatus::Held => {
+                self.pending = Some(Pending::Finalise)
+            }
+            Some(Action::MeetingFinalise) => {
+                return self.step_meeting(MeetingEvent::Finalise, cx);
+            }
+            Some(Action::MeetingExport) => return export(&self.meeting, cx),
+            Some(Action::MeetingAttendance) => {
+                return match Attendance::open(self.meeting.id, cx) {
+                    Ok(a) => Outcome::one(Effect::Push(Box::new(a))),
+                    Err(e) => Outcome::error(e.to_string()),
+                };
+            }
+            Some(Action::QuitNow | Action::Suspend | Action::Help | Action::Refresh) => {
+                return Outcome::Ignored;
+            }
+            _ if Key::from_event(&key).is_text() => {
+                // Typing goes back to the input line.
+                self.focus = Focus::Input;
+                return self.input_key(key, cx);
+            }
+            _ => {}
+        }
+        Outcome::Handled
+    }
+}
+
+/// Write the minutes as Markdown into the current directory, never over a file.
+pub fn export(meeting: &Meeting, cx: &mut Cx) -> Outcome {
+    let lang = match cx.settings.lang {
+        Lang::En => crate::domain::minutes_export::Lang::En,
+        Lang::Nl => crate::domain::minutes_export::Lang::Nl,
+    };
+    let md = match cx.store.minutes_markdown(meeting.id, lang) {
+        Ok(md) => md,
+        Err(e) => return Outcome::error(e.to_string()),
+    };
+    let dir = std::env::current_dir().unwrap_or_default();
+    let base = format!(
+        "minutes-M-{}-{}",
+        meeting.id,
+        meeting.starts_at.format("%Y-%m-%d")
+    );
+    let mut path = dir.join(format!("{base}.md"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{base}-{n}.md"));
+        n += 1;
+    }
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, md.as_bytes()));
+    match written {
+        Ok(()) => Outcome::one(Effect::Status(
+            cx.settings
+                .lang
+                .f(T::MinutesExported, &[("path", &path.display())]),
+        )),
+        Err(e) => Outcome::error(format!("{}: {e}", path.display())),
+    }
+}
+
+impl Popup for MinutesEditor {
+    fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        if self.pending.is_some() {
+            return match key.code {
+                KeyCode::Char('y' | 'Y' | 'j' | 'J') | KeyCode::Enter => {
+                    self.answer_pending(true, cx)
+                }
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => self.answer_pending(false, cx),
+                _ => Outcome::Handled,
+            };
+        }
+        match self.focus {
+            Focus::Input => self.input_key(key, cx),
+            Focus::Lines => self.lines_key(key, cx),
+        }
+    }
+
+    fn on_paste(&mut self, text: &str, cx: &mut Cx) -> Outcome {
+        self.focus = Focus::Input;
+        self.completion = None;
+        if self.input.insert(text) {
+            self.changed(cx)
+        } else {
+            Outcome::Handled
+        }
+    }
+
+    fn text_entry(&self) -> bool {
+        self.focus == Focus::Input && self.pending.is_none()
+    }
+
+    fn refresh(&mut self, cx: &mut Cx) {
+        let _ = self.reload(cx);
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
+        // The tab bar and the status line stay visible.
+        let body = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(2),
+            ..area
+        };
+        self.render(frame, body, s);
+    }
+}

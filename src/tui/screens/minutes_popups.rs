@@ -1,0 +1,416 @@
+//! Two small popups of a meeting: its agenda (add, rename, reorder, delete) and its
+//! attendance (per organisation and per person). Closing either after a change
+//! reloads the screens, since attendance moves an organisation's last contact.
+
+use crate::store::{AgendaItem, AgendaMove, Meeting, MeetingOrg, MeetingPerson};
+use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::config::Settings;
+use crate::tui::i18n::T;
+use crate::tui::input::TextInput;
+use crate::tui::keymap::Key;
+use crate::tui::popups::Popup;
+use crate::tui::widgets::{self, ListCursor, vis};
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// The keys a meeting popup understands, as actions.
+fn lookup(key: &KeyEvent, cx: &Cx) -> Option<Action> {
+    cx.settings
+        .keymap
+        .lookup_event(key, &[Scope::Meetings, Scope::List, Scope::Global], false)
+}
+
+/// Close, and reload the screens when something was changed.
+fn close(changed: bool, meeting: &Meeting, cx: &Cx) -> Outcome {
+    if !changed {
+        return Outcome::one(Effect::Close);
+    }
+    let message = cx.settings.lang.f(
+        T::SavedChanges,
+        &[("id", &meeting.reference()), ("name", &vis(&meeting.title))],
+    );
+    Outcome::Effects(vec![
+        Effect::Close,
+        Effect::Saved {
+            record: meeting.reference(),
+            message,
+        },
+    ])
+}
+
+/// The rows of a list popup with the selection, scrolled into view.
+fn draw_rows(
+    frame: &mut Frame,
+    area: Rect,
+    s: &Settings,
+    rows: Vec<Line<'static>>,
+    selected: usize,
+) {
+    let h = usize::from(area.height).max(1);
+    let offset = selected.saturating_sub(h - 1);
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .enumerate()
+        .skip(offset)
+        .take(h)
+        .map(|(i, l)| {
+            if i == selected {
+                l.style(s.theme.selected)
+            } else {
+                l
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+enum Prompt {
+    New,
+    Rename(i64),
+    Delete(AgendaItem),
+}
+
+pub struct Agenda {
+    meeting: Meeting,
+    items: Vec<AgendaItem>,
+    cursor: ListCursor,
+    prompt: Option<(Prompt, TextInput)>,
+    changed: bool,
+}
+
+impl Agenda {
+    pub fn open(meeting_id: i64, cx: &mut Cx) -> crate::store::Result<Agenda> {
+        Ok(Agenda {
+            meeting: cx.store.meeting(meeting_id)?,
+            items: cx.store.agenda(meeting_id)?,
+            cursor: ListCursor::default(),
+            prompt: None,
+            changed: false,
+        })
+    }
+
+    fn reload(&mut self, cx: &mut Cx, select: Option<i64>) -> Outcome {
+        self.changed = true;
+        match cx.store.agenda(self.meeting.id) {
+            Ok(items) => {
+                self.items = items;
+                if let Some(id) = select
+                    && let Some(i) = self.items.iter().position(|a| a.id == id)
+                {
+                    self.cursor.selected = i;
+                }
+                self.cursor.clamp(self.items.len(), 10);
+                Outcome::Handled
+            }
+            Err(e) => Outcome::error(e.to_string()),
+        }
+    }
+
+    fn prompt_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        let Some((prompt, input)) = &mut self.prompt else {
+            return Outcome::Ignored;
+        };
+        if let Prompt::Delete(item) = prompt {
+            let item = item.clone();
+            return match key.code {
+                KeyCode::Char('y' | 'Y' | 'j' | 'J') | KeyCode::Enter => {
+                    self.prompt = None;
+                    match cx.store.delete_agenda_item(item.id) {
+                        Ok(_) => self.reload(cx, None),
+                        Err(e) => Outcome::error(e.to_string()),
+                    }
+                }
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => {
+                    self.prompt = None;
+                    Outcome::Handled
+                }
+                _ => Outcome::Handled,
+            };
+        }
+        match key.code {
+            KeyCode::Esc => {
+                self.prompt = None;
+                Outcome::Handled
+            }
+            KeyCode::Enter => {
+                let title = input.value();
+                let result = match prompt {
+                    Prompt::New => cx.store.add_agenda_item(self.meeting.id, &title),
+                    Prompt::Rename(id) => cx.store.rename_agenda_item(*id, &title),
+                    Prompt::Delete(_) => return Outcome::Handled,
+                };
+                match result {
+                    Ok(item) => {
+                        self.prompt = None;
+                        self.reload(cx, Some(item.id))
+                    }
+                    Err(e) => Outcome::error(e.to_string()),
+                }
+            }
+            _ => {
+                input.handle_key(key);
+                Outcome::Handled
+            }
+        }
+    }
+
+    fn start_prompt(&mut self, prompt: Prompt, value: &str, s: &Settings) {
+        let mut input = TextInput::single(value);
+        input.set_focus(true, s.theme.input_focus, s.theme.cursor);
+        self.prompt = Some((prompt, input));
+    }
+}
+
+impl Popup for Agenda {
+    fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        if self.prompt.is_some() {
+            return self.prompt_key(key, cx);
+        }
+        let selected = self.items.get(self.cursor.selected).cloned();
+        let action = lookup(&key, cx);
+        if let Some(a) = action
+            && self.cursor.apply(a, self.items.len(), 10)
+        {
+            return Outcome::Handled;
+        }
+        match (action, selected) {
+            (Some(Action::Back | Action::Quit), _) => close(self.changed, &self.meeting, cx),
+            (Some(Action::New), _) => {
+                self.start_prompt(Prompt::New, "", cx.settings);
+                Outcome::Handled
+            }
+            (Some(Action::Edit | Action::Open), Some(item)) => {
+                self.start_prompt(Prompt::Rename(item.id), &item.title, cx.settings);
+                Outcome::Handled
+            }
+            (Some(Action::MeetingDelete), Some(item)) => {
+                self.prompt = Some((Prompt::Delete(item), TextInput::default()));
+                Outcome::Handled
+            }
+            (Some(a @ (Action::MeetingItemUp | Action::MeetingItemDown)), Some(item)) => {
+                let dir = if a == Action::MeetingItemUp {
+                    AgendaMove::Up
+                } else {
+                    AgendaMove::Down
+                };
+                match cx.store.move_agenda_item(item.id, dir) {
+                    Ok(_) => self.reload(cx, Some(item.id)),
+                    Err(e) => Outcome::error(e.to_string()),
+                }
+            }
+            (Some(Action::QuitNow | Action::Suspend | Action::Help | Action::Refresh), _) => {
+                Outcome::Ignored
+            }
+            _ => Outcome::Handled,
+        }
+    }
+
+    fn text_entry(&self) -> bool {
+        matches!(self.prompt, Some((Prompt::New | Prompt::Rename(_), _)))
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
+        let t = |k| s.lang.t(k);
+        let height = (self.items.len() as u16 + 6).clamp(9, area.height.saturating_sub(2));
+        let rect = widgets::centered(area, 72, height);
+        let title = s
+            .lang
+            .f(T::AgendaTitle, &[("id", &self.meeting.reference())]);
+        let inner = widgets::popup_frame(frame, rect, s, &title);
+        let [list, prompt, footer] = Layout::vertical([
+            Constraint::Min(1),
+            Constraint::Length(2),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        if self.items.is_empty() {
+            frame.render_widget(
+                Paragraph::new(Span::styled(t(T::AgendaEmpty), s.theme.muted)),
+                list,
+            );
+        } else {
+            let rows = self
+                .items
+                .iter()
+                .enumerate()
+                .map(|(i, a)| Line::raw(format!("{:>2}. {}", i + 1, vis(&a.title))))
+                .collect();
+            draw_rows(frame, list, s, rows, self.cursor.selected);
+        }
+        if let Some((p, input)) = &self.prompt {
+            let label = match p {
+                Prompt::New => t(T::AgendaNewPrompt).to_string(),
+                Prompt::Rename(_) => t(T::AgendaRenamePrompt).to_string(),
+                Prompt::Delete(item) => s.lang.f(T::AgendaDeleteQ, &[("title", &vis(&item.title))]),
+            };
+            let [l, f] =
+                Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(prompt);
+            frame.render_widget(Paragraph::new(Span::styled(label, s.theme.label_focus)), l);
+            if matches!(p, Prompt::Delete(_)) {
+                frame.render_widget(
+                    Paragraph::new(Span::styled(t(T::ConfirmKeys), s.theme.key)),
+                    f,
+                );
+            } else {
+                frame.render_widget(input.widget(), f);
+            }
+        }
+        frame.render_widget(
+            Paragraph::new(Span::styled(t(T::AgendaFooter), s.theme.muted)),
+            footer,
+        );
+    }
+}
+
+/// One row of the attendance list.
+#[derive(Debug, Clone)]
+enum Who {
+    Org(MeetingOrg),
+    Person(MeetingPerson),
+}
+
+pub struct Attendance {
+    meeting: Meeting,
+    rows: Vec<Who>,
+    cursor: ListCursor,
+    changed: bool,
+}
+
+impl Attendance {
+    pub fn open(meeting_id: i64, cx: &mut Cx) -> crate::store::Result<Attendance> {
+        let mut a = Attendance {
+            meeting: cx.store.meeting(meeting_id)?,
+            rows: Vec::new(),
+            cursor: ListCursor::default(),
+            changed: false,
+        };
+        a.load(cx)?;
+        Ok(a)
+    }
+
+    /// The organisations, then the people marked so far and the people of the
+    /// organisations invited.
+    fn load(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
+        let orgs = cx.store.meeting_orgs(self.meeting.id)?;
+        let mut people = cx.store.meeting_people(self.meeting.id)?;
+        for o in &orgs {
+            for p in cx.store.people("", Some(o.org_id), 50)? {
+                if !people.iter().any(|m| m.person_id == p.id) {
+                    people.push(MeetingPerson {
+                        person_id: p.id,
+                        name: p.name.clone(),
+                        org: Some(o.name.clone()),
+                        role: p.role.clone(),
+                        attended: None,
+                    });
+                }
+            }
+        }
+        self.rows = orgs.into_iter().map(Who::Org).collect();
+        self.rows.extend(people.into_iter().map(Who::Person));
+        Ok(())
+    }
+
+    fn toggle(&mut self, cx: &mut Cx) -> Outcome {
+        let Some(row) = self.rows.get(self.cursor.selected).cloned() else {
+            return Outcome::Handled;
+        };
+        let next = |v: Option<bool>| match v {
+            None => Some(true),
+            Some(true) => Some(false),
+            Some(false) => None,
+        };
+        let result = match row {
+            Who::Org(o) => cx
+                .store
+                .set_attendance(self.meeting.id, o.org_id, next(o.attended)),
+            Who::Person(p) => {
+                cx.store
+                    .set_person_attendance(self.meeting.id, p.person_id, next(p.attended))
+            }
+        };
+        self.changed = true;
+        match result.and_then(|()| self.load(cx)) {
+            Ok(()) => Outcome::Handled,
+            Err(e) => Outcome::error(e.to_string()),
+        }
+    }
+}
+
+impl Popup for Attendance {
+    fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        let action = lookup(&key, cx);
+        let view = usize::from(cx.size.height.saturating_sub(8));
+        if let Some(a) = action
+            && self.cursor.apply(a, self.rows.len(), view)
+        {
+            return Outcome::Handled;
+        }
+        match action {
+            Some(Action::MeetingSelect | Action::Open) => self.toggle(cx),
+            Some(Action::Back | Action::Quit | Action::MeetingAttendance) => {
+                close(self.changed, &self.meeting, cx)
+            }
+            Some(Action::QuitNow | Action::Suspend | Action::Help | Action::Refresh) => {
+                Outcome::Ignored
+            }
+            _ if Key::from_event(&key).code == KeyCode::Char(' ') => self.toggle(cx),
+            _ => Outcome::Handled,
+        }
+    }
+
+    fn refresh(&mut self, cx: &mut Cx) {
+        let _ = self.load(cx);
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
+        let t = |k| s.lang.t(k);
+        let height = (self.rows.len() as u16 + 5).min(area.height.saturating_sub(2));
+        let rect = widgets::centered(area, 76, height);
+        let title = s
+            .lang
+            .f(T::AttendanceTitle, &[("id", &self.meeting.reference())]);
+        let inner = widgets::popup_frame(frame, rect, s, &title);
+        let [list, footer] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+        let mark = |v: Option<bool>| match v {
+            Some(true) => ("[x]", t(T::Attended)),
+            Some(false) => ("[-]", t(T::Absent)),
+            None => ("[ ]", ""),
+        };
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| match r {
+                Who::Org(o) => {
+                    let (m, w) = mark(o.attended);
+                    Line::from(vec![
+                        Span::raw(format!("{m} ")),
+                        Span::styled(vis(&o.name), s.theme.title),
+                        Span::styled(format!(" {w}"), s.theme.muted),
+                    ])
+                }
+                Who::Person(p) => {
+                    let (m, w) = mark(p.attended);
+                    let org = p
+                        .org
+                        .as_deref()
+                        .map(|o| format!(" - {}", vis(o)))
+                        .unwrap_or_default();
+                    Line::from(vec![
+                        Span::raw(format!("  {m} {}", vis(&p.name))),
+                        Span::styled(format!("{org} {w}"), s.theme.muted),
+                    ])
+                }
+            })
+            .collect();
+        draw_rows(frame, list, s, rows, self.cursor.selected);
+        frame.render_widget(
+            Paragraph::new(Span::styled(t(T::AttendanceFooter), s.theme.muted)),
+            footer,
+        );
+    }
+}

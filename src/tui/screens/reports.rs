@@ -1,0 +1,388 @@
+//! Reports: is the loop closed? (DESIGN section 6.) Four reports, one at a time
+//! (`[` and `]`): the feedback loop, commitments, cadence and load, as tables with the
+//! charts a person would rather look at than read. Every number with records behind it
+//! is a figure: j/k and h/l move between figures, Enter lists the records behind the
+//! selected one (exactly what `Store::report_records` gives) and Enter there opens one.
+//! `F` filters by district, theme, service or organisation, `p` sets the period.
+//!
+//! The reports are computed on refresh (the data changed, or a filter did), never
+//! while drawing; drawing lives in [`super::reports_draw`].
+
+use super::Screen;
+use super::reports_doc::Doc;
+use super::reports_popups::{PICK_PERIOD_DATES, PeriodDates, Records};
+use crate::domain::RecordRef;
+use crate::domain::report::{Lang as RLang, LoopReport, OutcomeCounts, ReportFilter};
+use crate::store::OrgKind;
+use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::config::Settings;
+use crate::tui::i18n::{Lang, T};
+use crate::tui::popups::picker::{Choice, PickerPopup};
+use chrono::{Datelike, Duration, Months, NaiveDate};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+pub const SECTIONS: [T; 4] = [
+    T::ReportSectionLoop,
+    T::ReportSectionCommitments,
+    T::ReportSectionCadence,
+    T::ReportSectionLoad,
+];
+
+const PICK_KIND: &str = "report_filter_kind";
+const PICK_PERIOD: &str = "report_period";
+const PICK_DISTRICT: &str = "report_district";
+const PICK_THEME: &str = "report_theme";
+const PICK_SERVICE: &str = "report_service";
+const PICK_ORG: &str = "report_org";
+
+/// The reports as computed at the last refresh.
+pub struct Data {
+    pub loop_report: LoopReport,
+    pub outcomes: OutcomeCounts,
+    /// One document of tables per section.
+    pub docs: [Doc; 4],
+}
+
+#[derive(Default)]
+pub struct Reports {
+    pub(super) section: usize,
+    pub(super) filter: ReportFilter,
+    /// Names for the filter line: the service and the organisation.
+    pub(super) service_name: Option<String>,
+    pub(super) org_name: Option<String>,
+    pub(super) data: Option<Data>,
+    pub(super) error: Option<String>,
+    /// The selected figure per section.
+    pub(super) selected: [usize; 4],
+    /// The first document line shown, per section.
+    pub(super) scroll: [usize; 4],
+}
+
+fn report_lang(lang: Lang) -> RLang {
+    match lang {
+        Lang::En => RLang::En,
+        Lang::Nl => RLang::Nl,
+    }
+}
+
+impl Reports {
+    /// Compute every report for the filter; the selection stays on the same figure.
+    fn compute(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
+        let keep: Vec<Option<String>> = (0..4).map(|i| self.selected_key(i)).collect();
+        let lang = report_lang(cx.settings.lang);
+        let f = &self.filter;
+        let result = (|| -> crate::store::Result<Data> {
+            let loop_report = cx.store.loop_report(f, lang)?;
+            let commitments = cx.store.commitments_report(f, lang)?;
+            let cadence = cx.store.cadence_report(f)?;
+            let load = cx.store.load_report(f)?;
+            let width = usize::from(cx.size.width.saturating_sub(4)).max(20);
+            let docs = [
+                Doc::build(&loop_report.tables(lang), width),
+                Doc::build(&commitments.tables(lang), width),
+                Doc::build(&cadence.tables(lang), width),
+                Doc::build(&load.tables(lang), width),
+            ];
+            Ok(Data {
+                outcomes: commitments.totals.clone(),
+                loop_report,
+                docs,
+            })
+        })();
+        match result {
+            Ok(d) => {
+                for (i, k) in keep.into_iter().enumerate() {
+                    self.selected[i] = k.and_then(|k| d.docs[i].find(&k)).unwrap_or(0);
+                }
+                self.data = Some(d);
+                self.error = None;
+                self.keep_in_view(cx);
+                Ok(())
+            }
+            Err(e) => {
+                self.error = Some(e.to_string());
+                Err(e)
+            }
+        }
+    }
+
+    fn recompute(&mut self, cx: &mut Cx) -> Outcome {
+        match self.compute(cx) {
+            Ok(()) => Outcome::Handled,
+            Err(e) => Outcome::error(e.to_string()),
+        }
+    }
+
+    fn doc(&self, section: usize) -> Option<&Doc> {
+        self.data.as_ref().map(|d| &d.docs[section])
+    }
+
+    fn selected_key(&self, section: usize) -> Option<String> {
+        self.doc(section)
+            .and_then(|d| d.figures.get(self.selected[section]))
+            .map(|f| f.key.clone())
+    }
+
+    /// The selected figure's key and label in the current section.
+    pub fn selected_figure(&self) -> Option<(String, String)> {
+        self.doc(self.section)
+            .and_then(|d| d.figures.get(self.selected[self.section]))
+            .map(|f| (f.key.clone(), f.label.clone()))
+    }
+
+    /// The filter the figures are computed with (for tests).
+    pub fn filter(&self) -> &ReportFilter {
+        &self.filter
+    }
+
+    /// Scroll so that the selected figure's line is in view.
+    fn keep_in_view(&mut self, cx: &Cx) {
+        let view = super::reports_draw::table_rows(self.section, cx.size);
+        let Some(line) = self
+            .doc(self.section)
+            .and_then(|d| d.figures.get(self.selected[self.section]))
+            .map(|f| f.line)
+        else {
+            return;
+        };
+        let s = &mut self.scroll[self.section];
+        if line < *s + 2 {
+            // Show the table's title and header above its first figure.
+            *s = line.saturating_sub(2);
+        } else if line >= *s + view {
+            *s = line + 1 - view;
+        }
+    }
+
+    fn step(&mut self, action: Action, cx: &mut Cx) -> Outcome {
+        let sec = self.section;
+        let Some(doc) = self.doc(sec) else {
+            return Outcome::Handled;
+        };
+        let cur = self.selected[sec];
+        let n = doc.figures.len();
+        let view = super::reports_draw::table_rows(sec, cx.size).max(1);
+        let next = match action {
+            Action::Up => doc.vertical(cur, false),
+            Action::Down => doc.vertical(cur, true),
+            Action::ReportLeft => doc.horizontal(cur, false),
+            Action::ReportRight => doc.horizontal(cur, true),
+            Action::Top => Some(0),
+            Action::Bottom => n.checked_sub(1),
+            Action::PageUp | Action::PageDown => {
+                let line = doc.figures.get(cur).map(|f| f.line).unwrap_or(0);
+                let target = if action == Action::PageDown {
+                    line + view
+                } else {
+                    line.saturating_sub(view)
+                };
+                doc.figures
+                    .iter()
+                    .enumerate()
+                    .min_by_key(|(_, f)| f.line.abs_diff(target))
+                    .map(|(i, _)| i)
+            }
+            _ => None,
+        };
+        match next {
+            Some(i) => {
+                self.selected[sec] = i;
+                self.keep_in_view(cx);
+            }
+            // At the top: show the charts and titles above the first figure.
+            None if action == Action::Up => self.scroll[sec] = 0,
+            None => {}
+        }
+        Outcome::Handled
+    }
+
+    fn open_records(&mut self, cx: &mut Cx) -> Outcome {
+        let Some((key, label)) = self.selected_figure() else {
+            return Outcome::error(cx.t(T::NoFigure));
+        };
+        match cx.store.report_records(&key, &self.filter) {
+            Ok(ids) => Outcome::one(Effect::Push(Box::new(Records::new(&label, ids, cx)))),
+            Err(e) => Outcome::error(e.to_string()),
+        }
+    }
+
+    fn picker(cx: &Cx, tag: &'static str, title: T, items: Vec<Choice>) -> Outcome {
+        Outcome::one(Effect::Push(Box::new(PickerPopup::new(
+            cx.t(title),
+            tag,
+            items,
+            cx.settings,
+        ))))
+    }
+
+    fn filter_kinds(&self, cx: &Cx) -> Outcome {
+        let items = vec![
+            Choice::new(cx.t(T::ReportPeriod), "period"),
+            Choice::new(cx.t(T::ColDistrict), "district"),
+            Choice::new(cx.t(T::ColTheme), "theme"),
+            Choice::new(cx.t(T::FieldService), "service"),
+            Choice::new(cx.t(T::FieldOrganisation), "org"),
+            Choice::new(cx.t(T::FilterClear), "clear"),
+        ];
+        Self::picker(cx, PICK_KIND, T::FilterByTitle, items)
+    }
+
+    fn periods(&self, cx: &Cx) -> Outcome {
+        let items = [
+            (T::PeriodWeeks12, "weeks12"),
+            (T::PeriodMonths3, "months3"),
+            (T::PeriodMonths12, "months12"),
+            (T::PeriodThisYear, "year"),
+            (T::PeriodAll, "all"),
+            (T::PeriodCustom, "custom"),
+        ]
+        .into_iter()
+        .map(|(t, v)| Choice::new(cx.t(t), v))
+        .collect();
+        Self::picker(cx, PICK_PERIOD, T::PeriodTitle, items)
+    }
+
+    fn filter_values(&self, cx: &mut Cx, kind: &str) -> Outcome {
+        let (tag, items): (&'static str, Vec<Choice>) = match kind {
+            "period" => return self.periods(cx),
+            "district" | "theme" => {
+                let (districts, themes) = match cx.store.districts_and_themes() {
+                    Ok(x) => x,
+                    Err(e) => return Outcome::error(e.to_string()),
+                };
+                let (tag, list) = if kind == "district" {
+                    (PICK_DISTRICT, districts)
+                } else {
+                    (PICK_THEME, themes)
+                };
+                (tag, list.into_iter().map(|d| Choice::new(d.clone(), d)).collect())
+            }
+            _ => match cx.store.org_summaries("", 5000) {
+                Ok(orgs) => {
+                    let service = kind == "service";
+                    (
+                        if service { PICK_SERVICE } else { PICK_ORG },
+                        orgs.into_iter()
+                            .filter(|o| !service || o.org.kind == OrgKind::Service)
+                            .map(|o| {
+                                Choice::new(o.org.name.clone(), o.org.reference().to_string())
+                            })
+                            .collect(),
+                    )
+                }
+                Err(e) => return Outcome::error(e.to_string()),
+            },
+        };
+        Self::picker(cx, tag, T::FilterByTitle, items)
+    }
+
+    /// A period preset, ending today.
+    fn preset(&mut self, name: &str, today: NaiveDate) {
+        let from = match name {
+            "weeks12" => Some(today - Duration::weeks(12)),
+            "months3" => today.checked_sub_months(Months::new(3)),
+            "months12" => today.checked_sub_months(Months::new(12)),
+            "year" => NaiveDate::from_ymd_opt(today.year(), 1, 1),
+            _ => None,
+        };
+        self.filter.from = from;
+        self.filter.to = from.map(|_| today);
+    }
+}
+
+impl Screen for Reports {
+    fn id(&self) -> &'static str {
+        "reports"
+    }
+
+    fn title(&self) -> T {
+        T::ScreenReports
+    }
+
+    fn refresh(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
+        self.compute(cx)
+    }
+
+    fn scope(&self) -> Option<Scope> {
+        Some(Scope::Reports)
+    }
+
+    fn on_action(&mut self, action: Action, cx: &mut Cx) -> Outcome {
+        match action {
+            Action::Up
+            | Action::Down
+            | Action::Top
+            | Action::Bottom
+            | Action::PageUp
+            | Action::PageDown
+            | Action::ReportLeft
+            | Action::ReportRight => self.step(action, cx),
+            Action::ReportNextSection | Action::ReportPrevSection => {
+                let d = if action == Action::ReportNextSection { 1 } else { 3 };
+                self.section = (self.section + d) % SECTIONS.len();
+                self.keep_in_view(cx);
+                Outcome::Handled
+            }
+            Action::Open => self.open_records(cx),
+            Action::FilterBy => self.filter_kinds(cx),
+            Action::ReportPeriod => self.periods(cx),
+            Action::Back if self.filter != ReportFilter::default() => {
+                self.filter = ReportFilter::default();
+                self.service_name = None;
+                self.org_name = None;
+                self.recompute(cx)
+            }
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn on_pick(&mut self, tag: &'static str, value: &str, cx: &mut Cx) -> Outcome {
+        match tag {
+            PICK_KIND if value == "clear" => {
+                self.filter = ReportFilter::default();
+                self.service_name = None;
+                self.org_name = None;
+            }
+            PICK_KIND => return self.filter_values(cx, value),
+            PICK_PERIOD if value == "custom" => {
+                let p = PeriodDates::new(self.filter.from, self.filter.to, cx.settings);
+                return Outcome::one(Effect::Push(Box::new(p)));
+            }
+            PICK_PERIOD => self.preset(value, cx.store.today()),
+            PICK_PERIOD_DATES => {
+                let (from, to) = value.split_once('|').unwrap_or((value, ""));
+                let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+                let (from, to) = (date(from), date(to));
+                if let (Some(f), Some(t)) = (from, to)
+                    && f > t
+                {
+                    return Outcome::error(format!("{}: {f} > {t}", cx.t(T::PeriodTitle)));
+                }
+                self.filter.from = from;
+                self.filter.to = to;
+            }
+            PICK_DISTRICT => self.filter.district = Some(value.to_string()),
+            PICK_THEME => self.filter.theme = Some(value.to_string()),
+            PICK_SERVICE | PICK_ORG => {
+                let Ok(r) = RecordRef::parse(value, None) else {
+                    return Outcome::Handled;
+                };
+                let name = cx.store.org(r.id).ok().map(|o| o.name);
+                if tag == PICK_SERVICE {
+                    self.filter.service = Some(r.id);
+                    self.service_name = name;
+                } else {
+                    self.filter.org = Some(r.id);
+                    self.org_name = name;
+                }
+            }
+            _ => return Outcome::Ignored,
+        }
+        self.recompute(cx)
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
+        super::reports_draw::draw(self, frame, area, s);
+    }
+}

@@ -1,0 +1,309 @@
+//! The signal loop from the keyboard, in-process: a demo signal from new to closed
+//! (triage, start, interim feedback, a commitment kept, final feedback, close), and
+//! refused steps that leave the signal as it was and say why.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Size;
+use wijkdesk::domain::signal::SignalState;
+use wijkdesk::store::{CommitmentFilter, SignalFilter, Store};
+use wijkdesk::tui::testing::{TempDb, ctrl, press, screen, type_text};
+use wijkdesk::tui::{App, Lang, Settings};
+
+const W: u16 = 120;
+const H: u16 = 40;
+
+fn app(store: &mut Store) -> App<'_> {
+    App::new(
+        store,
+        Settings::new(Lang::En, true, false),
+        Size {
+            width: W,
+            height: H,
+        },
+    )
+}
+
+fn shows(app: &App, text: &str) -> String {
+    let s = screen(app, W, H);
+    assert!(s.contains(text), "expected {text:?} on the screen:\n{s}");
+    s
+}
+
+/// The id of the open signal whose title starts with `title`, and its state.
+fn signal_id(store: &Store, title: &str) -> i64 {
+    store
+        .signals(&SignalFilter {
+            all_states: true,
+            text: Some(title.into()),
+            ..SignalFilter::default()
+        })
+        .unwrap()
+        .into_iter()
+        .find(|r| r.title.starts_with(title))
+        .expect(title)
+        .id
+}
+
+/// Narrow the inbox to one signal with the `/` filter and keep the filter.
+fn select(app: &mut App, title: &str) {
+    type_text(app, "/");
+    type_text(app, title);
+    press(app, KeyCode::Enter);
+}
+
+fn space(app: &mut App) {
+    app.on_key(KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE));
+}
+
+#[test]
+fn a_signal_from_new_to_closed_by_keys() {
+    let db = TempDb::new("loop-keys");
+    let mut store = db.demo();
+    let id = signal_id(&store, "Parkeerdruk");
+    assert_eq!(store.signal(id).unwrap().state, SignalState::New);
+    let mut app = app(&mut store);
+    assert_eq!(app.screen_id(), "inbox");
+    select(&mut app, "Parkeerdruk");
+    shows(&app, &format!("S-{id}"));
+
+    // Triage: owner by fuzzy name, theme kept, an expectation, the default due date.
+    type_text(&mut app, "t");
+    shows(&app, &format!("Triage S-{id}"));
+    type_text(&mut app, "Ingrid");
+    press(&mut app, KeyCode::Enter); // take the owner
+    press(&mut app, KeyCode::Tab); // theme as it was
+    type_text(&mut app, "We check the parking pressure with DSO.");
+    app.on_key(ctrl('s'));
+    let st = app.status().unwrap_or_default().to_string();
+    assert!(st.contains(&format!("Triaged S-{id}")), "{st}");
+    assert_eq!(app.popup_count(), 0);
+
+    // Start, then interim feedback.
+    type_text(&mut app, "s");
+    assert!(
+        app.status().unwrap_or_default().contains("Started"),
+        "{:?}",
+        app.status()
+    );
+    type_text(&mut app, "f");
+    shows(&app, &format!("Feedback on S-{id}"));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "We are on it; expect news in two weeks.");
+    app.on_key(ctrl('s'));
+    assert!(
+        app.status()
+            .unwrap_or_default()
+            .contains("Interim feedback"),
+        "{:?}\n{}",
+        app.status(),
+        screen(&app, W, H)
+    );
+
+    // The detail: a commitment linked to the signal.
+    press(&mut app, KeyCode::Enter);
+    shows(&app, "Timeline");
+    type_text(&mut app, "C");
+    shows(&app, &format!("New commitment for S-{id}"));
+    type_text(&mut app, "Extra parking check in February");
+    press(&mut app, KeyCode::Tab); // organisation: the signal's own
+    press(&mut app, KeyCode::Tab); // owner: the current user (demo is a person)
+    app.on_key(ctrl('s'));
+    let commitments = app
+        .store()
+        .commitments(&CommitmentFilter {
+            signal_id: Some(id),
+            ..CommitmentFilter::default()
+        })
+        .unwrap();
+    assert_eq!(
+        commitments.len(),
+        1,
+        "{:?}\n{}",
+        app.status(),
+        screen(&app, W, H)
+    );
+    let c = commitments[0].reference().to_string();
+    shows(&app, &c); // the detail lists it
+
+    // Keep it from the tracker.
+    type_text(&mut app, "2");
+    assert_eq!(app.screen_id(), "tracker");
+    for _ in 0..200 {
+        let s = screen(&app, W, H);
+        if s.lines().any(|l| l.contains("│> ") && l.contains(&c)) {
+            break;
+        }
+        press(&mut app, KeyCode::Down);
+    }
+    type_text(&mut app, "d");
+    assert!(
+        app.status().unwrap_or_default().contains("kept"),
+        "{:?}",
+        app.status()
+    );
+
+    // Final feedback and close, back on the signal's detail.
+    type_text(&mut app, "1");
+    shows(&app, "Timeline");
+    type_text(&mut app, "f");
+    space(&mut app); // interim -> final
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "The extra parking spaces are open.");
+    app.on_key(ctrl('s'));
+    assert!(
+        app.status().unwrap_or_default().contains("Final feedback"),
+        "{:?}",
+        app.status()
+    );
+    type_text(&mut app, "c");
+    assert!(
+        app.status().unwrap_or_default().contains("Closed"),
+        "{:?}",
+        app.status()
+    );
+    let s = shows(&app, "closed");
+    assert!(s.contains("The extra parking spaces are open."), "{s}");
+    drop(app);
+
+    // The store holds every step, and the timeline shows them in order.
+    let sig = store.signal(id).unwrap();
+    assert_eq!(sig.state, SignalState::Closed);
+    assert!(sig.owner_person_id.is_some());
+    assert_eq!(
+        sig.expectation.as_deref(),
+        Some("We check the parking pressure with DSO.")
+    );
+    let fb = store.feedback_of(id).unwrap();
+    assert_eq!(
+        fb.iter().map(|f| f.is_final).collect::<Vec<_>>(),
+        [false, true]
+    );
+    let kept = store.commitment(commitments[0].id).unwrap();
+    assert_eq!(kept.state.code(), "kept");
+    let events: Vec<String> = store
+        .timeline(id)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.event)
+        .collect();
+    let want = [
+        "received",
+        "triaged",
+        "started",
+        "feedback",
+        "commitment",
+        "commitment",
+        "feedback",
+        "closed",
+    ];
+    let mut at = 0;
+    for e in &events {
+        if at < want.len() && e.contains(want[at]) {
+            at += 1;
+        }
+    }
+    assert_eq!(at, want.len(), "timeline in order {want:?}, got {events:?}");
+}
+
+#[test]
+fn refused_steps_leave_the_signal_and_say_why() {
+    let db = TempDb::new("loop-refused");
+    let mut store = db.demo();
+    let id = signal_id(&store, "Parkeerdruk");
+    let before = store.signal(id).unwrap();
+    let mut app = app(&mut store);
+    select(&mut app, "Parkeerdruk");
+
+    // Close a new signal: no final feedback yet.
+    type_text(&mut app, "c");
+    let st = app.status().unwrap_or_default().to_string();
+    assert!(
+        st.contains(&format!("S-{id}")) && st.contains("cannot"),
+        "{st}"
+    );
+    shows(&app, "cannot");
+    // Start before triage; reopen an open signal.
+    type_text(&mut app, "s");
+    assert!(
+        app.status().unwrap_or_default().contains("cannot"),
+        "{:?}",
+        app.status()
+    );
+    type_text(&mut app, "o");
+    assert!(
+        app.status().unwrap_or_default().contains("cannot"),
+        "{:?}",
+        app.status()
+    );
+    assert_eq!(app.popup_count(), 0);
+
+    // Triage without an owner: the message stands next to the owner field.
+    type_text(&mut app, "t");
+    app.on_key(ctrl('s'));
+    shows(&app, "Choose an owner");
+    press(&mut app, KeyCode::Esc);
+    // Feedback without text.
+    type_text(&mut app, "f");
+    app.on_key(ctrl('s'));
+    shows(&app, "Required.");
+    press(&mut app, KeyCode::Esc);
+    drop(app);
+    assert_eq!(store.signal(id).unwrap(), before);
+    assert!(store.feedback_of(id).unwrap().is_empty());
+}
+
+#[test]
+fn marked_signals_are_triaged_each_on_its_own() {
+    let db = TempDb::new("loop-marks");
+    let mut store = db.demo();
+    let mut app = app(&mut store);
+    // The first two rows of the inbox.
+    space(&mut app);
+    space(&mut app);
+    shows(&app, "2 marked");
+    type_text(&mut app, "t");
+    shows(&app, "Triage 2 marked signals");
+    type_text(&mut app, "Ingrid");
+    app.on_key(ctrl('s'));
+    let st = app.status().unwrap_or_default().to_string();
+    assert!(
+        st.contains("Triaged 2") || st.contains("Triaged S-"),
+        "{st}"
+    );
+}
+
+#[test]
+fn quick_add_points_out_problems_and_keeps_the_line() {
+    let db = TempDb::new("loop-quick");
+    let mut store = db.demo();
+    let before = store.inbox_counts().unwrap();
+    let mut app = app(&mut store);
+    type_text(&mut app, "a");
+    type_text(
+        &mut app,
+        "Loose paving stones near school org:Nowhere #verkeer",
+    );
+    press(&mut app, KeyCode::Enter);
+    let s = shows(&app, "no organisation matches");
+    assert!(
+        s.contains("Loose paving stones near school org:Nowhere"),
+        "{s}"
+    );
+    for _ in 0.."Nowhere #verkeer".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "Zeeheld #verkeer");
+    press(&mut app, KeyCode::Enter);
+    let st = app.status().unwrap_or_default().to_string();
+    assert!(st.contains("Added S-"), "{st}\n{}", screen(&app, W, H));
+    drop(app);
+    assert_eq!(store.inbox_counts().unwrap().open, before.open + 1);
+    let id = signal_id(&store, "Loose paving stones near school");
+    let s = store.signal(id).unwrap();
+    assert_eq!(s.theme.as_deref(), Some("verkeer"));
+    assert!(s.org_id.is_some());
+}

@@ -1,0 +1,268 @@
+//! The minutes editor driven by keys in-process, checked on the screen and in the
+//! store: Enter stores a line at once, problems are shown and fixed later, Tab
+//! completes tokens, unresolved tokens are highlighted as they are typed, the line
+//! being typed is kept as a draft and comes back, finalised minutes take amendments.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Size;
+use wijkdesk::store::Store;
+use wijkdesk::tui::testing::{TempDb, press, screen, type_text};
+use wijkdesk::tui::{App, Lang, Settings};
+
+const W: u16 = 120;
+const H: u16 = 40;
+
+fn app(store: &mut Store) -> App<'_> {
+    App::new(
+        store,
+        Settings::new(Lang::En, true, false),
+        Size {
+            width: W,
+            height: H,
+        },
+    )
+}
+
+fn shows(app: &App, text: &str) -> String {
+    let s = screen(app, W, H);
+    assert!(s.contains(text), "expected {text:?} on the screen:\n{s}");
+    s
+}
+
+fn meeting_id(store: &Store, title: &str) -> i64 {
+    store
+        .meetings(100)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.title.contains(title))
+        .expect(title)
+        .id
+}
+
+/// The meetings screen, filtered to one meeting, its minutes editor open.
+fn open_editor(app: &mut App, title: &str) {
+    assert!(app.select_screen("meetings"));
+    type_text(app, "/");
+    type_text(app, title);
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Enter);
+    shows(app, "Minutes of M-");
+}
+
+fn enter_line(app: &mut App, line: &str) {
+    type_text(app, line);
+    press(app, KeyCode::Enter);
+}
+
+#[test]
+fn enter_stores_each_line_at_once_with_its_new_id() {
+    let db = TempDb::new("minutes-enter");
+    let mut store = db.demo();
+    let id = meeting_id(&store, "Bezuidenhout");
+    {
+        let mut app = app(&mut store);
+        open_editor(&mut app, "Bezuidenhout");
+        enter_line(&mut app, "Opening door de voorzitter");
+        enter_line(&mut app, "A: Verslag rondsturen @demo due:+14d");
+        let s = shows(&app, "Stored line 2: created A-");
+        assert!(s.contains("Verslag rondsturen @demo due:+14d  → A-"), "{s}");
+        enter_line(&mut app, "T: Terugkoppeling over de oversteek due:+2w");
+        shows(&app, "created C-");
+        enter_line(&mut app, "S: Losse stoeptegels #verkeer");
+        shows(&app, "created S-");
+        enter_line(&mut app, "D: Voortaan elk kwartaal");
+        enter_line(&mut app, "Q: Wanneer komt de verlichting?");
+        assert_eq!(app.popup_count(), 1);
+    }
+    let lines = store.minutes(id).unwrap();
+    assert_eq!(lines.len(), 6);
+    let created: Vec<_> = lines.iter().filter_map(|m| m.created.clone()).collect();
+    assert_eq!(created.len(), 3, "{created:?}");
+    assert!(created[0].starts_with("A-") && created[1].starts_with("C-"));
+    assert_eq!(store.minute_draft(id).unwrap(), None);
+}
+
+#[test]
+fn a_line_with_problems_is_kept_shown_and_fixed_later() {
+    let db = TempDb::new("minutes-problems");
+    let mut store = db.demo();
+    let id = meeting_id(&store, "Bezuidenhout");
+    {
+        let mut app = app(&mut store);
+        open_editor(&mut app, "Bezuidenhout");
+        enter_line(&mut app, "A: Bellen met de aannemer @zzonbekend due:+7d");
+        let s = shows(&app, "as typed; fix it later");
+        assert!(s.contains("! @zzonbekend:"), "{s}");
+        // Up selects the line, e edits it, Enter saves: now it creates its action.
+        press(&mut app, KeyCode::Up);
+        type_text(&mut app, "e");
+        shows(&app, "Editing line 1");
+        for _ in 0.."@zzonbekend due:+7d".len() {
+            press(&mut app, KeyCode::Backspace);
+        }
+        type_text(&mut app, "@demo due:+7d");
+        press(&mut app, KeyCode::Enter);
+        shows(&app, "created A-");
+    }
+    let lines = store.minutes(id).unwrap();
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0].problems.is_empty(), "{:?}", lines[0].problems);
+    assert!(lines[0].created.as_deref().unwrap_or("").starts_with("A-"));
+    assert_eq!(lines[0].text, "A: Bellen met de aannemer @demo due:+7d");
+}
+
+#[test]
+fn tab_completes_organisations_people_and_themes() {
+    let db = TempDb::new("minutes-tab");
+    let mut store = db.demo();
+    let mut app = app(&mut store);
+    open_editor(&mut app, "Bezuidenhout");
+    type_text(&mut app, "T: Brief delen org:Wijkberaad-Bez");
+    press(&mut app, KeyCode::Tab);
+    shows(&app, "> T: Brief delen org:\"Wijkberaad Bezuidenhout\"");
+    type_text(&mut app, "due:+7d #verk");
+    press(&mut app, KeyCode::Tab);
+    shows(&app, "#verkeer");
+    // Several people match: the choices are shown and Tab goes through them.
+    type_text(&mut app, " @a");
+    press(&mut app, KeyCode::Tab);
+    let first = shows(&app, "Tab: ");
+    press(&mut app, KeyCode::Tab);
+    let second = screen(&app, W, H);
+    let input = |s: &str| {
+        s.lines()
+            .find(|l| l.contains("> T: Brief"))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_ne!(input(&first), input(&second), "{second}");
+    press(&mut app, KeyCode::Enter);
+    shows(&app, "created C-");
+}
+
+/// The style of the first cell showing `needle` on the input line.
+fn style_of(app: &App, needle: &str) -> ratatui::style::Style {
+    let mut t = Terminal::new(TestBackend::new(W, H)).unwrap();
+    t.draw(|f| app.draw(f)).unwrap();
+    let buf = t.backend().buffer().clone();
+    for y in 0..H {
+        let row: String = (0..W).map(|x| buf[(x, y)].symbol().to_string()).collect();
+        if row.contains("> A: bel") {
+            let at = row.find(needle).expect(needle);
+            let x = row[..at].chars().count() as u16;
+            return buf[(x, y)].style();
+        }
+    }
+    panic!("no input line");
+}
+
+#[test]
+fn unresolved_tokens_are_highlighted_as_you_type() {
+    let db = TempDb::new("minutes-live");
+    let mut store = db.demo();
+    let mut app = app(&mut store);
+    let mark = app.settings().theme.mark;
+    open_editor(&mut app, "Bezuidenhout");
+    type_text(&mut app, "A: bel @zzonbekend #verkeer due:ooit");
+    let bad = style_of(&app, "@zzonbekend");
+    assert!(bad.add_modifier.contains(mark.add_modifier), "{bad:?}");
+    assert_ne!(style_of(&app, "#verkeer"), bad);
+    assert_eq!(style_of(&app, "due:ooit"), bad);
+    // Fixed as you type: the owner resolves now.
+    for _ in 0.."@zzonbekend #verkeer due:ooit".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "@demo due:ooit");
+    assert_ne!(style_of(&app, "@demo"), bad);
+}
+
+#[test]
+fn the_line_being_typed_is_kept_and_comes_back() {
+    let db = TempDb::new("minutes-draft");
+    let mut store = db.demo();
+    let id = meeting_id(&store, "Bezuidenhout");
+    {
+        let mut app = app(&mut store);
+        open_editor(&mut app, "Bezuidenhout");
+        type_text(&mut app, "Q: Wie gaat er over de");
+        shows(&app, "draft saved");
+        assert_eq!(
+            app.store().minute_draft(id).unwrap().as_deref(),
+            Some("Q: Wie gaat er over de")
+        );
+        // Closing and opening again: the draft is back in the input.
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.popup_count(), 0);
+        press(&mut app, KeyCode::Enter);
+        shows(&app, "> Q: Wie gaat er over de");
+    }
+    // A new start (a killed process, a dropped connection): still there.
+    let mut app = app(&mut store);
+    open_editor(&mut app, "Bezuidenhout");
+    shows(&app, "> Q: Wie gaat er over de");
+    type_text(&mut app, " bomen?");
+    press(&mut app, KeyCode::Enter);
+    shows(&app, "Stored line 1.");
+    assert_eq!(app.store().minute_draft(id).unwrap(), None);
+}
+
+#[test]
+fn move_delete_answer_and_agenda_items() {
+    let db = TempDb::new("minutes-move");
+    let mut store = db.demo();
+    let id = meeting_id(&store, "Bezuidenhout");
+    let agenda = store.agenda(id).unwrap();
+    assert!(agenda.len() >= 3);
+    {
+        let mut app = app(&mut store);
+        open_editor(&mut app, "Bezuidenhout");
+        enter_line(&mut app, "Q: Wanneer komt de verlichting?");
+        enter_line(&mut app, "Een notitie die weg mag");
+        // The next agenda item (Alt-Down), then move the question there.
+        app.on_key(KeyEvent::new(KeyCode::Down, KeyModifiers::ALT));
+        app.on_key(KeyEvent::new(KeyCode::Down, KeyModifiers::ALT));
+        press(&mut app, KeyCode::Up);
+        press(&mut app, KeyCode::Up);
+        type_text(&mut app, "m");
+        shows(&app, "Moved line 1.");
+        type_text(&mut app, "v");
+        shows(&app, "(answered)");
+        // Delete the note (now above the moved question): a question first, then yes.
+        press(&mut app, KeyCode::Up);
+        type_text(&mut app, "d");
+        shows(&app, "Delete line 2?");
+        type_text(&mut app, "y");
+        shows(&app, "Deleted line 2.");
+    }
+    let lines = store.minutes(id).unwrap();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].agenda_item_id, Some(agenda[2].id));
+    assert!(lines[0].answered);
+}
+
+#[test]
+fn hold_finalise_and_amend() {
+    let db = TempDb::new("minutes-final");
+    let mut store = db.demo();
+    let id = meeting_id(&store, "Bezuidenhout");
+    {
+        let mut app = app(&mut store);
+        open_editor(&mut app, "Bezuidenhout");
+        enter_line(&mut app, "D: Voortaan elk kwartaal");
+        press(&mut app, KeyCode::Up);
+        type_text(&mut app, "h");
+        shows(&app, "is held now");
+        type_text(&mut app, "F");
+        shows(&app, "Finalise the minutes of M-");
+        type_text(&mut app, "y");
+        shows(&app, "is final now");
+        shows(&app, "final: new lines are amendments");
+        press(&mut app, KeyCode::Esc);
+        enter_line(&mut app, "Aanvulling na afloop");
+        shows(&app, "(amendment)");
+    }
+    let lines = store.minutes(id).unwrap();
+    assert!(!lines[0].amendment && lines[1].amendment);
+}

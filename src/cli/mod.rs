@@ -113,13 +113,13 @@ pub enum Command {
         after_help = "Examples:\n  wijkdesk demo\n  wijkdesk --db /tmp/big.db demo --scale 100000"
     )]
     Demo(admin::DemoArgs),
-    /// Organisations: list, add, show, edit
+    /// Organisations: list, add, show, edit, import, export
     #[command(
         subcommand,
         after_help = "Examples:\n  wijkdesk org list\n  wijkdesk org show Zeeheld"
     )]
     Org(org::OrgCmd),
-    /// People and who does what: list, add, show, edit, who
+    /// People and who does what: list, add, show, edit, who, import, export-all; AVG export and erase
     #[command(
         subcommand,
         after_help = "Examples:\n  wijkdesk person list --org DSO\n  wijkdesk person who --district Escamp --theme verkeer"
@@ -153,13 +153,13 @@ pub enum Command {
         after_help = "Examples:\n  wijkdesk action list --mine\n  wijkdesk action done A-3"
     )]
     Action(action::ActionCmd),
-    /// Meetings: add, list, show, hold, finalise
+    /// Meetings: add, list, show, edit, agenda, attend, prepare, hold, finalise, export (ics)
     #[command(
         subcommand,
         after_help = "Examples:\n  wijkdesk meeting list\n  wijkdesk meeting show M-5"
     )]
     Meeting(meeting::MeetingCmd),
-    /// Minutes: add a line to a meeting's minutes, as in the live editor
+    /// Minutes: add, list, edit, move, delete and answer lines; export as Markdown
     #[command(
         subcommand,
         after_help = "Examples:\n  wijkdesk minutes add M-5 \"A: Stoeptegels laten herstellen @DSO due:+2w\""

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Regenerates docs/cli.md from the command definitions (the same text as --help).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --quiet
+B=target/debug/wijkdesk
+{
+  echo "# The command line"
+  echo
+  echo "Every step of the workflows can be done from the shell, for scripts and quick entry."
+  echo "This page is generated from the same definitions as \`wijkdesk --help\` by \`docs/cli.sh\`;"
+  echo "\`wijkdesk man\` prints the manual page and \`wijkdesk completions SHELL\` a completion script."
+  echo
+  echo '```text'
+  "$B" --help
+  echo '```'
+  for c in init demo org person signal feedback commitment action meeting minutes search report digest history backup check snapshot; do
+    echo
+    echo "## wijkdesk $c"
+    echo
+    echo '```text'
+    "$B" "$c" --help
+    echo '```'
+  done
+} > docs/cli.md

@@ -61,7 +61,7 @@ fn the_list_shows_upcoming_then_held_and_final() {
     // History, who-does-what and help still work from here.
     type_text(&mut app, "?");
     assert_eq!(app.popup_count(), 1);
-    shows(&app, "Prepare the meeting");
+    shows(&app, "Show help (all keys)");
     press(&mut app, KeyCode::Esc);
     type_text(&mut app, "2");
     assert_ne!(app.screen_id(), "meetings");

@@ -86,13 +86,38 @@ fn hostile_queries_show_results_or_a_message() {
     let db = TempDb::new("search-hostile");
     let mut store = db.demo();
     let queries = [
-        "\"", "\"stoep", "stoep\"", "*", "stoep*", "NEAR", "NEAR(stoep tegel)", "(", ")",
-        "()", "(stoep", "AND", "stoep AND", "OR NOT", "-", "^", ":", "title:stoep", "{}",
-        "'; DROP TABLE signal; --", "\u{202e}stoep", "+", "\"*()\"",
+        "\"",
+        "\"stoep",
+        "stoep\"",
+        "*",
+        "stoep*",
+        "NEAR",
+        "NEAR(stoep tegel)",
+        "(",
+        ")",
+        "()",
+        "(stoep",
+        "AND",
+        "stoep AND",
+        "OR NOT",
+        "-",
+        "^",
+        ":",
+        "title:stoep",
+        "{}",
+        "'; DROP TABLE signal; --",
+        "\u{202e}stoep",
+        "+",
+        "\"*()\"",
     ];
     let expected: Vec<Result<usize, String>> = queries
         .iter()
-        .map(|q| store.search(q, 50).map(|h| h.len()).map_err(|e| e.to_string()))
+        .map(|q| {
+            store
+                .search(q, 50)
+                .map(|h| h.len())
+                .map_err(|e| e.to_string())
+        })
         .collect();
     let mut app = app(&mut store, Lang::En, W, H);
     for (q, want) in queries.iter().zip(expected) {
@@ -151,7 +176,10 @@ fn quick_jump_reaches_every_kind_by_id_and_by_name() {
     // By name: a signal's and a commitment's words, fuzzily.
     jump(&mut app, "zwerfafval meeuw");
     assert_eq!(app.screen_id(), "inbox");
-    assert_eq!(app.selected_record().map(|r| r.to_string()), Some(sig.clone()));
+    assert_eq!(
+        app.selected_record().map(|r| r.to_string()),
+        Some(sig.clone())
+    );
     jump(&mut app, "Kapotte container binnen");
     assert_eq!(app.screen_id(), "tracker");
     assert_eq!(app.selected_record().map(|r| r.to_string()), Some(com));

@@ -453,19 +453,19 @@ impl Action {
         // Meetings and minutes (issue 5): the minutes editor's keys are no commands.
         self.scope() != Scope::Minutes
             && !matches!(
-            self,
-            Action::Up
-                | Action::Down
-                | Action::Top
-                | Action::Bottom
-                | Action::PageUp
-                | Action::PageDown
-                | Action::Back
-                | Action::Palette
-                | Action::NextField
-                | Action::PrevField
-                | Action::Save
-        )
+                self,
+                Action::Up
+                    | Action::Down
+                    | Action::Top
+                    | Action::Bottom
+                    | Action::PageUp
+                    | Action::PageDown
+                    | Action::Back
+                    | Action::Palette
+                    | Action::NextField
+                    | Action::PrevField
+                    | Action::Save
+            )
     }
 }
 

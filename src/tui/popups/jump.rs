@@ -189,7 +189,9 @@ impl Popup for Jump {
             }
             Some(Action::Back) => Outcome::one(Effect::Close),
             Some(Action::Open) => match self.shown.get(self.cursor.selected) {
-                Some(&i) => Outcome::Effects(vec![Effect::Close, Effect::Goto(self.target(i).record)]),
+                Some(&i) => {
+                    Outcome::Effects(vec![Effect::Close, Effect::Goto(self.target(i).record)])
+                }
                 None => Outcome::Handled,
             },
             _ => {

@@ -147,7 +147,10 @@ fn snippet_line(s: &Settings, h: &SearchHit, max: usize) -> Line<'static> {
         start = sp + 1;
     }
     let end = chars.len().min(start + max.saturating_sub(1));
-    let hl = s.theme.mark.add_modifier(ratatui::style::Modifier::UNDERLINED);
+    let hl = s
+        .theme
+        .mark
+        .add_modifier(ratatui::style::Modifier::UNDERLINED);
     let lead = if start > 0 && chars.get(start - 1) != Some(&'…') {
         "    …"
     } else {
@@ -190,7 +193,9 @@ impl Popup for Search {
             Some(Action::Open) => match self.hits.get(self.cursor.selected) {
                 Some(h) => match RecordRef::parse(&h.record, None) {
                     Ok(r) => Outcome::Effects(vec![Effect::Close, Effect::Goto(r)]),
-                    Err(_) => Outcome::error(cx.settings.lang.f(T::NoScreenFor, &[("id", &h.record)])),
+                    Err(_) => {
+                        Outcome::error(cx.settings.lang.f(T::NoScreenFor, &[("id", &h.record)]))
+                    }
                 },
                 None => Outcome::Handled,
             },
@@ -215,7 +220,10 @@ impl Popup for Search {
     }
 
     fn refresh(&mut self, cx: &mut Cx) {
-        let keep = self.hits.get(self.cursor.selected).map(|h| h.record.clone());
+        let keep = self
+            .hits
+            .get(self.cursor.selected)
+            .map(|h| h.record.clone());
         self.research(cx);
         if let Some(k) = keep
             && let Some(i) = self.hits.iter().position(|h| h.record == k)

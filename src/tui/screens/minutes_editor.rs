@@ -8,7 +8,7 @@
 //! Drawing is in [`super::minutes_view`].
 
 use super::minutes_input::LineInput;
-use super::minutes_popups::Attendance;
+use super::minutes_popups::{Attendance, export};
 use crate::domain::meeting::{MeetingEvent, MeetingStatus};
 use crate::domain::minutes::{EntryKind, TokenKind, parse_line};
 use crate::store::{AgendaItem, Meeting, StoredMinute};
@@ -528,43 +528,6 @@ impl MinutesEditor {
             _ => {}
         }
         Outcome::Handled
-    }
-}
-
-/// Write the minutes as Markdown into the current directory, never over a file.
-pub fn export(meeting: &Meeting, cx: &mut Cx) -> Outcome {
-    let lang = match cx.settings.lang {
-        Lang::En => crate::domain::minutes_export::Lang::En,
-        Lang::Nl => crate::domain::minutes_export::Lang::Nl,
-    };
-    let md = match cx.store.minutes_markdown(meeting.id, lang) {
-        Ok(md) => md,
-        Err(e) => return Outcome::error(e.to_string()),
-    };
-    let dir = std::env::current_dir().unwrap_or_default();
-    let base = format!(
-        "minutes-M-{}-{}",
-        meeting.id,
-        meeting.starts_at.format("%Y-%m-%d")
-    );
-    let mut path = dir.join(format!("{base}.md"));
-    let mut n = 2;
-    while path.exists() {
-        path = dir.join(format!("{base}-{n}.md"));
-        n += 1;
-    }
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .and_then(|mut f| std::io::Write::write_all(&mut f, md.as_bytes()));
-    match written {
-        Ok(()) => Outcome::one(Effect::Status(
-            cx.settings
-                .lang
-                .f(T::MinutesExported, &[("path", &path.display())]),
-        )),
-        Err(e) => Outcome::error(format!("{}: {e}", path.display())),
     }
 }
 

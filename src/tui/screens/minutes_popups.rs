@@ -1,11 +1,12 @@
 //! Two small popups of a meeting: its agenda (add, rename, reorder, delete) and its
-//! attendance (per organisation and per person). Closing either after a change
-//! reloads the screens, since attendance moves an organisation's last contact.
+//! attendance (per organisation and per person); and the Markdown export. Closing
+//! either popup after a change reloads the screens, since attendance moves an
+//! organisation's last contact.
 
 use crate::store::{AgendaItem, AgendaMove, Meeting, MeetingOrg, MeetingPerson};
 use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
-use crate::tui::i18n::T;
+use crate::tui::i18n::{Lang, T};
 use crate::tui::input::TextInput;
 use crate::tui::keymap::Key;
 use crate::tui::popups::Popup;
@@ -412,5 +413,42 @@ impl Popup for Attendance {
             Paragraph::new(Span::styled(t(T::AttendanceFooter), s.theme.muted)),
             footer,
         );
+    }
+}
+
+/// Write the minutes as Markdown into the current directory, never over a file.
+pub fn export(meeting: &Meeting, cx: &mut Cx) -> Outcome {
+    let lang = match cx.settings.lang {
+        Lang::En => crate::domain::minutes_export::Lang::En,
+        Lang::Nl => crate::domain::minutes_export::Lang::Nl,
+    };
+    let md = match cx.store.minutes_markdown(meeting.id, lang) {
+        Ok(md) => md,
+        Err(e) => return Outcome::error(e.to_string()),
+    };
+    let dir = std::env::current_dir().unwrap_or_default();
+    let base = format!(
+        "minutes-M-{}-{}",
+        meeting.id,
+        meeting.starts_at.format("%Y-%m-%d")
+    );
+    let mut path = dir.join(format!("{base}.md"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{base}-{n}.md"));
+        n += 1;
+    }
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, md.as_bytes()));
+    match written {
+        Ok(()) => Outcome::one(Effect::Status(
+            cx.settings
+                .lang
+                .f(T::MinutesExported, &[("path", &path.display())]),
+        )),
+        Err(e) => Outcome::error(format!("{}: {e}", path.display())),
     }
 }

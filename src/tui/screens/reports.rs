@@ -256,7 +256,12 @@ impl Reports {
                 } else {
                     (PICK_THEME, themes)
                 };
-                (tag, list.into_iter().map(|d| Choice::new(d.clone(), d)).collect())
+                (
+                    tag,
+                    list.into_iter()
+                        .map(|d| Choice::new(d.clone(), d))
+                        .collect(),
+                )
             }
             _ => match cx.store.org_summaries("", 5000) {
                 Ok(orgs) => {
@@ -265,9 +270,7 @@ impl Reports {
                         if service { PICK_SERVICE } else { PICK_ORG },
                         orgs.into_iter()
                             .filter(|o| !service || o.org.kind == OrgKind::Service)
-                            .map(|o| {
-                                Choice::new(o.org.name.clone(), o.org.reference().to_string())
-                            })
+                            .map(|o| Choice::new(o.org.name.clone(), o.org.reference().to_string()))
                             .collect(),
                     )
                 }
@@ -319,7 +322,11 @@ impl Screen for Reports {
             | Action::ReportLeft
             | Action::ReportRight => self.step(action, cx),
             Action::ReportNextSection | Action::ReportPrevSection => {
-                let d = if action == Action::ReportNextSection { 1 } else { 3 };
+                let d = if action == Action::ReportNextSection {
+                    1
+                } else {
+                    3
+                };
                 self.section = (self.section + d) % SECTIONS.len();
                 self.keep_in_view(cx);
                 Outcome::Handled

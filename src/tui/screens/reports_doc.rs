@@ -89,8 +89,11 @@ impl Doc {
             // Shrink the widest column without figures until the table fits.
             let total = |w: &[usize]| w.iter().sum::<usize>() + 2 * w.len();
             while total(&widths) > max {
-                let has_figures =
-                    |i: usize| t.rows.iter().any(|r| r.get(i).is_some_and(|c| c.key.is_some()));
+                let has_figures = |i: usize| {
+                    t.rows
+                        .iter()
+                        .any(|r| r.get(i).is_some_and(|c| c.key.is_some()))
+                };
                 let Some((i, &w)) = widths
                     .iter()
                     .enumerate()

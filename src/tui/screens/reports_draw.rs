@@ -49,12 +49,8 @@ pub fn draw(r: &Reports, frame: &mut Frame, area: Rect, s: &Settings) {
     .areas(area);
     draw_tabs(r, frame, tabs, s);
     frame.render_widget(Paragraph::new(filter_line(r, s)), filters);
-    let block = widgets::block(
-        s,
-        format!(" {} ", s.lang.t(SECTIONS[r.section])),
-        true,
-    )
-    .title_bottom(hints(s).right_aligned());
+    let block = widgets::block(s, format!(" {} ", s.lang.t(SECTIONS[r.section])), true)
+        .title_bottom(hints(s).right_aligned());
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let Some(data) = &r.data else {
@@ -146,7 +142,9 @@ fn hints(s: &Settings) -> Line<'static> {
             let k = match a {
                 Action::ReportNextSection => format!(
                     "{}{}",
-                    s.keymap.first(Action::ReportPrevSection).unwrap_or_default(),
+                    s.keymap
+                        .first(Action::ReportPrevSection)
+                        .unwrap_or_default(),
                     k
                 ),
                 Action::ReportRight => format!(
@@ -244,7 +242,11 @@ fn outcome_chart(data: &Data, frame: &mut Frame, area: Rect, s: &Settings) {
         .collect();
     let width = area.width.min(80);
     let chart = BarChart::horizontal(bars)
-        .block(widgets::block(s, format!(" {} ", s.lang.t(T::ChartOutcomes)), false))
+        .block(widgets::block(
+            s,
+            format!(" {} ", s.lang.t(T::ChartOutcomes)),
+            false,
+        ))
         .bar_width(1)
         .bar_gap(0)
         .bar_style(s.theme.base)

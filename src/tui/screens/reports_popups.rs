@@ -154,12 +154,20 @@ impl PeriodDates {
         let t = &s.theme;
         self.from.set_focus(
             self.focus == 0,
-            if self.focus == 0 { t.input_focus } else { t.input },
+            if self.focus == 0 {
+                t.input_focus
+            } else {
+                t.input
+            },
             t.cursor,
         );
         self.to.set_focus(
             self.focus == 1,
-            if self.focus == 1 { t.input_focus } else { t.input },
+            if self.focus == 1 {
+                t.input_focus
+            } else {
+                t.input
+            },
             t.cursor,
         );
     }

@@ -40,18 +40,20 @@ pub fn deliver(
                 .stderr(Stdio::piped())
                 .spawn()
                 .map_err(|e| MailError(format!("cannot run the mail command \"{cmd}\": {e}")))?;
-            child
+            // A command that fails early may close its input first: its exit status
+            // and stderr say more than the broken pipe, so read those before judging.
+            let written = child
                 .stdin
                 .take()
                 .ok_or_else(|| MailError("the mail command has no input".into()))?
-                .write_all(text.as_bytes())
-                .map_err(|e| {
-                    MailError(format!("the mail command did not take the message: {e}"))
-                })?;
+                .write_all(text.as_bytes());
             let out = child
                 .wait_with_output()
                 .map_err(|e| MailError(format!("the mail command failed: {e}")))?;
             if out.status.success() {
+                written.map_err(|e| {
+                    MailError(format!("the mail command did not take the message: {e}"))
+                })?;
                 Ok(Delivery::Sent)
             } else {
                 let why = String::from_utf8_lossy(&out.stderr);

@@ -14,6 +14,7 @@ pub const APPLICATION_ID: i32 = 0x5749_4A4B;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/001_init.sql"),
     include_str!("../../schema/002_search.sql"),
+    include_str!("../../schema/003_links.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -224,7 +224,8 @@ impl Bulk<'_> {
             params![self.stamp, self.user, serde_json::json!({ "generated": [null, summary] }).to_string()],
         )?;
         // Fresh statistics, so the planner knows the tables are now large.
-        self.tx.execute_batch("PRAGMA analysis_limit = 1000; ANALYZE;")?;
+        self.tx
+            .execute_batch("PRAGMA analysis_limit = 1000; ANALYZE;")?;
         self.tx.commit()?;
         Ok(())
     }

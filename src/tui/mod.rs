@@ -295,7 +295,11 @@ fn external_edit(
             .arg(&path)
             .status();
         let _ = crossterm::terminal::enable_raw_mode();
-        let _ = execute!(std::io::stdout(), EnterAlternateScreen, EnableBracketedPaste);
+        let _ = execute!(
+            std::io::stdout(),
+            EnterAlternateScreen,
+            EnableBracketedPaste
+        );
         if mouse {
             let _ = execute!(std::io::stdout(), EnableMouseCapture);
         }

@@ -4,9 +4,9 @@ pub mod confirm;
 // Trust: conflicts, history, AVG (issue 7)
 pub mod conflict;
 pub mod erase;
-pub mod history;
 pub mod form;
 pub mod help;
+pub mod history;
 pub mod jump;
 pub mod palette;
 pub mod who;

@@ -251,7 +251,19 @@ impl MinutesEditor {
                 let msg = if !m.problems.is_empty() {
                     lang.f(
                         T::MinutesStoredProblems,
-                        &[("n", &n), ("problems", &m.problems.join("; "))],
+                        &[
+                            ("n", &n),
+                            (
+                                "problems",
+                                &m.problems
+                                    .iter()
+                                    .map(|p| {
+                                        super::minutes_problems::localise(p, lang).into_owned()
+                                    })
+                                    .collect::<Vec<_>>()
+                                    .join("; "),
+                            ),
+                        ],
                     )
                 } else if let Some(id) = &m.created {
                     lang.f(T::MinutesStoredCreated, &[("n", &n), ("id", id)])

@@ -187,7 +187,13 @@ impl MinutesEditor {
                 let mut wrapped = wrap(spans, w, 7);
                 for p in &m.problems {
                     wrapped.extend(wrap(
-                        vec![Span::styled(format!("       ! {}", vis(p)), theme.error)],
+                        vec![Span::styled(
+                            format!(
+                                "       ! {}",
+                                vis(&super::minutes_problems::localise(p, s.lang))
+                            ),
+                            theme.error,
+                        )],
                         w,
                         9,
                     ));

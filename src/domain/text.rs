@@ -91,8 +91,55 @@ pub fn visible(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Words that start many organisation names and say only what kind it is: a narrow
+/// column shows what follows them ("Zeeheldenkwartier", not "Bewonersorganisatie").
+const GENERIC_PREFIXES: &[&str] = &[
+    "Bewonersorganisatie ",
+    "Bewonersvereniging ",
+    "Bewonersoverleg ",
+    "Bewonersplatform ",
+    "Bewonersgroep ",
+    "Wijkorganisatie ",
+    "Wijkvereniging ",
+    "Wijkoverleg ",
+    "Wijkberaad ",
+    "Wijkplatform ",
+    "Wijkraad ",
+    "Vereniging ",
+    "Commissie ",
+];
+
+/// The distinguishing part of an organisation's name, for narrow columns.
+pub fn short_org_name(name: &str) -> &str {
+    for p in GENERIC_PREFIXES {
+        if let Some(rest) = name.strip_prefix(p)
+            && !rest.trim().is_empty()
+        {
+            return rest;
+        }
+    }
+    name
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn short_org_names_drop_the_kind_word() {
+        assert_eq!(
+            super::short_org_name("Bewonersorganisatie Zeeheldenkwartier"),
+            "Zeeheldenkwartier"
+        );
+        assert_eq!(
+            super::short_org_name("Wijkberaad Bezuidenhout"),
+            "Bezuidenhout"
+        );
+        assert_eq!(
+            super::short_org_name("Dienst Stadsbeheer"),
+            "Dienst Stadsbeheer"
+        );
+        assert_eq!(super::short_org_name("Wijkberaad "), "Wijkberaad ");
+    }
+
     use super::*;
     use proptest::prelude::*;
 

@@ -382,7 +382,9 @@ impl Inbox {
                 };
                 let mut cells = vec![
                     Cell::from(format!("{mark}S-{}", r.id)),
-                    Cell::from(vis(r.org.as_deref().unwrap_or(""))),
+                    Cell::from(vis(crate::domain::text::short_org_name(
+                        r.org.as_deref().unwrap_or(""),
+                    ))),
                     Cell::from(vis(&r.title)),
                 ];
                 if wide {

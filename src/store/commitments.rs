@@ -323,8 +323,15 @@ impl Store {
     /// Commitments, overdue first, then by due date.
     pub fn commitments(&self, f: &CommitmentFilter) -> Result<Vec<Commitment>> {
         let today = self.today();
+        let select = match f.org_id {
+            Some(_) => SELECT.replace(
+                "FROM commitment c",
+                "FROM commitment c INDEXED BY commitment_org",
+            ),
+            None => SELECT.to_string(),
+        };
         let mut st = self.conn.prepare_cached(&format!(
-            "{SELECT}
+            "{select}
              WHERE (?1 = 1 OR c.state = 'open')
                AND (?2 IS NULL OR c.org_id = ?2)
                AND (?3 IS NULL OR c.owner_person_id = ?3)

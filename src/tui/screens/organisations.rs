@@ -154,6 +154,8 @@ impl Organisations {
 
     fn refilter(&mut self, cx: &mut Cx) -> Outcome {
         self.cursor = ListCursor::default();
+        // A new filter starts at the top: load one view again, not all rows seen so far.
+        self.limit = 0;
         match self.load(cx, None) {
             Ok(()) => Outcome::Handled,
             Err(e) => Outcome::error(e.to_string()),

@@ -4,111 +4,13 @@
 //! `wijkdesk signal show` prints the whole timeline. Waits for screen text with a
 //! timeout, never a fixed sleep. Needs tmux (CI installs it).
 
-use std::path::{Path, PathBuf};
+mod e2e;
+
+use e2e::*;
+
+use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
-
-fn bin() -> PathBuf {
-    std::env::var_os("WIJKDESK_E2E_BIN")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_wijkdesk")))
-}
-
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn new(name: &str) -> Tmux {
-        match Command::new("tmux").arg("-V").output() {
-            Ok(o) if o.status.success() => {}
-            _ => {
-                panic!("tmux is not installed: install tmux (apt-get install tmux); CI installs it")
-            }
-        }
-        Tmux {
-            socket: format!("wijkdesk-loop-{name}-{}", std::process::id()),
-        }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("run tmux")
-    }
-
-    fn start(&self, width: u16, height: u16, command: &str) {
-        let (w, h) = (width.to_string(), height.to_string());
-        let out = self.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            "main",
-            "-x",
-            &w,
-            "-y",
-            &h,
-            command,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        self.run(&["set-option", "-t", "main", "remain-on-exit", "on"]);
-        self.run(&["set-option", "-s", "escape-time", "0"]);
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "main"];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success(), "send-keys failed");
-    }
-
-    fn text(&self, text: &str) {
-        assert!(
-            self.run(&["send-keys", "-t", "main", "-l", text])
-                .status
-                .success(),
-            "send-keys -l failed"
-        );
-    }
-
-    fn capture(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "main"]).stdout)
-            .into_owned()
-    }
-
-    /// Wait until the screen shows `want`; fail with the screen after `limit`.
-    fn wait_for(&self, want: &str, limit: Duration) -> String {
-        let deadline = Instant::now() + limit;
-        loop {
-            let screen = self.capture();
-            if screen.contains(want) {
-                return screen;
-            }
-            if Instant::now() > deadline {
-                panic!("waited {limit:?} for {want:?}; the screen shows:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(25));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
-
-fn quote(p: &Path) -> String {
-    format!("'{}'", p.display().to_string().replace('\'', "'\\''"))
-}
 
 fn wijkdesk(db: &Path, home: &Path, args: &[&str]) -> Output {
     Command::new(bin())
@@ -149,12 +51,12 @@ fn a_signal_from_another_shell_is_triaged_and_answered_in_the_screens() {
         quote(&db)
     );
     tmux.start(120, 36, &command);
-    tmux.wait_for("Inbox: 30 open", Duration::from_secs(20));
+    tmux.wait_for_within("Inbox: 30 open", Duration::from_secs(20));
 
     // Narrow the inbox to what is about to arrive (new signals sort last: by age).
     tmux.text("/lantern");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("No open signals here", SECS);
+    tmux.wait_for_within("No open signals here", SECS);
 
     // Another shell adds a signal: it shows up within a second.
     let out = wijkdesk(
@@ -182,7 +84,7 @@ fn a_signal_from_another_shell_is_triaged_and_answered_in_the_screens() {
         .find(|w| w.starts_with("S-"))
         .expect("the new signal's id")
         .to_string();
-    tmux.wait_for("Broken lantern on the square", Duration::from_millis(1500));
+    tmux.wait_for_within("Broken lantern on the square", Duration::from_millis(1500));
     assert!(
         added.elapsed() <= Duration::from_millis(1500),
         "the new signal took {:?} to show",
@@ -192,25 +94,25 @@ fn a_signal_from_another_shell_is_triaged_and_answered_in_the_screens() {
 
     // Triage it: the owner picked by fuzzy name, the due date the default.
     tmux.text("t");
-    tmux.wait_for(&format!("Triage {id}"), SECS);
+    tmux.wait_for_within(&format!("Triage {id}"), SECS);
     tmux.text("dsb");
-    tmux.wait_for("> DSB Dienst Stadsbeheer", SECS);
+    tmux.wait_for_within("> DSB Dienst Stadsbeheer", SECS);
     tmux.keys(&["Enter"]); // take it; on to the theme
     tmux.keys(&["Tab"]); // the theme as it was
     tmux.text("We ask Stadsbeheer to replace it.");
     tmux.keys(&["C-s"]);
-    tmux.wait_for(&format!("Triaged {id}."), SECS);
+    tmux.wait_for_within(&format!("Triaged {id}."), SECS);
 
     // Answer it: final feedback by phone.
     tmux.text("f");
-    tmux.wait_for(&format!("Feedback on {id}"), SECS);
+    tmux.wait_for_within(&format!("Feedback on {id}"), SECS);
     tmux.text(" "); // interim -> final
     tmux.keys(&["Tab"]);
     tmux.keys(&["Right"]); // phone
     tmux.keys(&["Tab", "Tab"]);
     tmux.text("The lantern was replaced on Tuesday.");
     tmux.keys(&["C-s"]);
-    tmux.wait_for(&format!("Final feedback on {id} recorded"), SECS);
+    tmux.wait_for_within(&format!("Final feedback on {id} recorded"), SECS);
     tmux.text("q");
 
     // The command line prints the whole timeline.

@@ -1,0 +1,174 @@
+//! The real binary in a real terminal, for the end-to-end tests: our own tmux server
+//! (`tmux -L NAME`), `send-keys` to type, `capture-pane` to read, waiting for text with a
+//! timeout (never a fixed sleep). Needs tmux: CI installs it; without it a test fails.
+#![allow(dead_code)] // each test file uses some of these
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// The binary under test (`WIJKDESK_E2E_BIN` may point at another build of it).
+pub fn bin() -> PathBuf {
+    std::env::var_os("WIJKDESK_E2E_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_wijkdesk")))
+}
+
+/// One tmux server of our own (`tmux -L NAME`), killed when dropped.
+pub struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    pub fn new(name: &str) -> Tmux {
+        match Command::new("tmux").arg("-V").output() {
+            Ok(o) if o.status.success() => {}
+            _ => panic!(
+                "tmux is not installed, and the end-to-end test of the screens needs it: \
+                 install tmux (apt-get install tmux); CI installs it"
+            ),
+        }
+        Tmux {
+            socket: format!("wijkdesk-e2e-{name}-{}", std::process::id()),
+        }
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("run tmux")
+    }
+
+    pub fn start(&self, width: u16, height: u16, command: &str) {
+        let out = self.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "main",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            command,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux new-session failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // Keep the pane after the program exits, so its last words can be read.
+        self.run(&["set-option", "-t", "main", "remain-on-exit", "on"]);
+        self.run(&["set-option", "-s", "escape-time", "0"]);
+    }
+
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "main"];
+        args.extend_from_slice(keys);
+        let out = self.run(&args);
+        assert!(out.status.success(), "send-keys failed");
+    }
+
+    /// Literal text (no key names).
+    pub fn text(&self, text: &str) {
+        let out = self.run(&["send-keys", "-t", "main", "-l", text]);
+        assert!(out.status.success(), "send-keys -l failed");
+    }
+
+    pub fn capture(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "main"]).stdout)
+            .into_owned()
+    }
+
+    /// Wait until the screen shows `want`; fail with the screen after `secs` seconds.
+    pub fn wait_for(&self, want: &str, secs: u64) -> String {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            let screen = self.capture();
+            if screen.contains(want) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("waited {secs} s for {want:?}; the screen shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Like [`Tmux::wait_for`] with a limit finer than whole seconds.
+    pub fn wait_for_within(&self, want: &str, limit: Duration) -> String {
+        let deadline = Instant::now() + limit;
+        loop {
+            let screen = self.capture();
+            if screen.contains(want) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("waited {limit:?} for {want:?}; the screen shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(25));
+        }
+    }
+
+    /// The process id of the program in the pane.
+    pub fn pane_pid(&self) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "main", "#{pane_pid}"]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Wait until the program in the pane has exited.
+    pub fn wait_exit(&self, secs: u64) {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            let out = self.run(&["display-message", "-p", "-t", "main", "#{pane_dead}"]);
+            if String::from_utf8_lossy(&out.stdout).trim() == "1" {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "wijkdesk did not exit within {secs} s; the screen shows:\n{}",
+                    self.capture()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+pub fn wijkdesk(db: &Path, home: &Path, args: &[&str]) -> Output {
+    Command::new(bin())
+        .args(args)
+        .env("WIJKDESK_DB", db)
+        .env("WIJKDESK_CONFIG", home.join("no-config.toml"))
+        .env("WIJKDESK_DRAFTS", home.join("drafts"))
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("run wijkdesk")
+}
+
+/// Run the binary and expect success; its standard output.
+pub fn wijkdesk_ok(db: &Path, home: &Path, args: &[&str]) -> String {
+    let out = wijkdesk(db, home, args);
+    assert!(
+        out.status.success(),
+        "wijkdesk {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn quote(p: &Path) -> String {
+    format!("'{}'", p.display().to_string().replace('\'', "'\\''"))
+}

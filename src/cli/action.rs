@@ -2,7 +2,7 @@
 
 use super::commitment::owner_filter;
 use super::output::{Table, due_cell, opt, with_ref};
-use super::{App, Expect, Result, id_of, r};
+use super::{App, Expect, Result, id_of, opt_id_of, r};
 use crate::domain::RecordKind;
 use crate::domain::action::ActionEvent;
 use crate::store::{Action, ActionFilter, NewAction};
@@ -164,16 +164,8 @@ fn add(app: &mut App, a: AddArgs) -> Result<()> {
         .as_deref()
         .map(|d| app.due_date(d, "the due date"))
         .transpose()?;
-    let signal_id = a
-        .signal
-        .as_deref()
-        .map(|s| id_of(RecordKind::Signal, s))
-        .transpose()?;
-    let meeting_id = a
-        .meeting
-        .as_deref()
-        .map(|m| id_of(RecordKind::Meeting, m))
-        .transpose()?;
+    let signal_id = opt_id_of(RecordKind::Signal, a.signal.as_deref())?;
+    let meeting_id = opt_id_of(RecordKind::Meeting, a.meeting.as_deref())?;
     let action = app.store.add_action(NewAction {
         text: a.text,
         owner,
@@ -205,16 +197,8 @@ fn list(app: &mut App, a: ListArgs) -> Result<()> {
     if a.mine {
         owner_person_id = Some(app.me()?);
     }
-    let signal_id = a
-        .signal
-        .as_deref()
-        .map(|s| id_of(RecordKind::Signal, s))
-        .transpose()?;
-    let meeting_id = a
-        .meeting
-        .as_deref()
-        .map(|m| id_of(RecordKind::Meeting, m))
-        .transpose()?;
+    let signal_id = opt_id_of(RecordKind::Signal, a.signal.as_deref())?;
+    let meeting_id = opt_id_of(RecordKind::Meeting, a.meeting.as_deref())?;
     let rows = app.store.actions(&ActionFilter {
         all_states: a.all,
         owner_person_id,

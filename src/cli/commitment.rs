@@ -1,7 +1,7 @@
 //! `wijkdesk commitment`: promises to an organisation (toezeggingen).
 
 use super::output::{Table, moment, opt, with_ref};
-use super::{App, Expect, Result, id_of, r};
+use super::{App, Expect, Result, id_of, opt_id_of, r};
 use crate::domain::RecordKind;
 use crate::store::{Commitment, CommitmentFilter, NewCommitment, Owner};
 use chrono::Duration;
@@ -223,16 +223,8 @@ fn add(app: &mut App, a: AddArgs) -> Result<()> {
         .map(|o| app.owner(o))
         .transpose()?
         .unwrap_or_default();
-    let signal_id = a
-        .signal
-        .as_deref()
-        .map(|s| id_of(RecordKind::Signal, s))
-        .transpose()?;
-    let meeting_id = a
-        .meeting
-        .as_deref()
-        .map(|m| id_of(RecordKind::Meeting, m))
-        .transpose()?;
+    let signal_id = opt_id_of(RecordKind::Signal, a.signal.as_deref())?;
+    let meeting_id = opt_id_of(RecordKind::Meeting, a.meeting.as_deref())?;
     let c = app.store.add_commitment(NewCommitment {
         text: a.text,
         org_id,
@@ -269,11 +261,7 @@ fn list(app: &mut App, a: ListArgs) -> Result<()> {
     if a.mine {
         owner_person_id = Some(app.me()?);
     }
-    let signal_id = a
-        .signal
-        .as_deref()
-        .map(|s| id_of(RecordKind::Signal, s))
-        .transpose()?;
+    let signal_id = opt_id_of(RecordKind::Signal, a.signal.as_deref())?;
     let rows = app.store.commitments(&CommitmentFilter {
         all_states: a.all,
         org_id,

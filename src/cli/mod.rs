@@ -471,6 +471,11 @@ pub(crate) fn id_of(kind: RecordKind, input: &str) -> Result<i64> {
     Ok(RecordRef::parse(input, Some(kind))?.id)
 }
 
+/// An optional link given as `--signal S-42` / `--meeting M-5`.
+pub(crate) fn opt_id_of(kind: RecordKind, input: Option<&str>) -> Result<Option<i64>> {
+    input.map(|s| id_of(kind, s)).transpose()
+}
+
 /// A user-facing reference such as S-42.
 pub(crate) fn r(kind: RecordKind, id: i64) -> String {
     RecordRef::new(kind, id).to_string()

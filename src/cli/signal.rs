@@ -1,7 +1,7 @@
 //! `wijkdesk signal`: intake, triage and the lifecycle of signals.
 
 use super::output::{Table, due_cell, moment, opt, with_ref};
-use super::{App, CliError, Expect, Result, id_of, r};
+use super::{App, CliError, Expect, Result, id_of, opt_id_of, r};
 use crate::domain::RecordKind;
 use crate::domain::signal::SignalState;
 use crate::store::{
@@ -352,11 +352,7 @@ fn add(app: &mut App, a: AddArgs) -> Result<()> {
         }
         None => None,
     };
-    let meeting_id = a
-        .meeting
-        .as_deref()
-        .map(|m| id_of(RecordKind::Meeting, m))
-        .transpose()?;
+    let meeting_id = opt_id_of(RecordKind::Meeting, a.meeting.as_deref())?;
     let s = app.store.add_signal(NewSignal {
         title: a.title,
         body: a.body,

@@ -8,6 +8,9 @@
 //! Prints one line per figure: median and 99th percentile over many runs, or bytes.
 //! The database is generated once per scale into target/ and reused. Timing is never
 //! asserted: docs/performance.md records the figures with this command.
+//!
+//!     WIJKDESK_BENCH_DB=/path/to/big.db   # measure an existing database instead
+//!     WIJKDESK_BENCH_ONLY=report          # only figures whose name contains this
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::{CrosstermBackend, TestBackend};
@@ -18,7 +21,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
-use wijkdesk::store::{Ctx, InboxFilter, Store};
+use wijkdesk::domain::report::{Lang as ReportLang, ReportFilter};
+use wijkdesk::store::{Ctx, InboxFilter, ReportKind, Store};
 use wijkdesk::tui::{App, Lang, Settings};
 
 const W: u16 = 120;
@@ -33,6 +37,9 @@ fn ctx() -> Ctx {
 
 /// The generated database for `scale` signals, built once.
 fn database(scale: usize) -> PathBuf {
+    if let Ok(given) = std::env::var("WIJKDESK_BENCH_DB") {
+        return PathBuf::from(given);
+    }
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-data");
     std::fs::create_dir_all(&dir).expect("bench data directory");
     let path = dir.join(format!("city-{scale}.db"));
@@ -53,6 +60,11 @@ fn database(scale: usize) -> PathBuf {
     path
 }
 
+/// Whether a figure is wanted (WIJKDESK_BENCH_ONLY selects by part of its name).
+fn wanted(name: &str) -> bool {
+    std::env::var("WIJKDESK_BENCH_ONLY").map_or(true, |only| name.contains(&only))
+}
+
 /// Median and 99th percentile of `runs` timings of `f`.
 fn measure(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
     for _ in 0..runs.min(5) {
@@ -68,6 +80,13 @@ fn measure(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
     times.sort();
     let p = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize];
     (p(0.5), p(0.99))
+}
+
+/// Measure and print one figure, if it is wanted.
+fn bench(name: &str, runs: usize, f: impl FnMut()) {
+    if wanted(name) {
+        report(name, measure(runs, f));
+    }
 }
 
 fn report(name: &str, (p50, p99): (Duration, Duration)) {
@@ -138,23 +157,35 @@ fn screens(path: &Path, runs: usize) {
     .screen_ids();
     drop(store);
     for id in &ids {
+        let figures = [
+            "j/k",
+            "page down/up",
+            "G/g (end and back)",
+            "open detail + back",
+            "filter: type 'e', erase",
+            "switch screen (Tab, BackTab)",
+        ];
+        if !wanted(&format!("first frame: {id}"))
+            && !figures
+                .iter()
+                .any(|f| wanted(&format!("key to frame: {id} {f}")))
+        {
+            continue;
+        }
         // First frame: open the database, load what the screen shows, draw.
-        report(
-            &format!("first frame: {id}"),
-            measure(runs / 5, || {
-                let mut store = Store::open(path, ctx()).expect("open");
-                let mut app = App::new(
-                    &mut store,
-                    settings(),
-                    Size {
-                        width: W,
-                        height: H,
-                    },
-                );
-                app.select_screen(id);
-                test_terminal().draw(|f| app.draw(f)).expect("draw");
-            }),
-        );
+        bench(&format!("first frame: {id}"), runs / 5, || {
+            let mut store = Store::open(path, ctx()).expect("open");
+            let mut app = App::new(
+                &mut store,
+                settings(),
+                Size {
+                    width: W,
+                    height: H,
+                },
+            );
+            app.select_screen(id);
+            test_terminal().draw(|f| app.draw(f)).expect("draw");
+        });
         let mut store = Store::open(path, ctx()).expect("open");
         let mut app = App::new(
             &mut store,
@@ -171,68 +202,68 @@ fn screens(path: &Path, runs: usize) {
             term.draw(|f| app.draw(f)).expect("draw");
         };
         let mut down = true;
-        report(
-            &format!("key to frame: {id} j/k"),
-            measure(runs, || {
-                frame(
-                    &mut app,
-                    if down {
-                        KeyCode::Char('j')
-                    } else {
-                        KeyCode::Char('k')
-                    },
-                );
-                down = !down;
-            }),
-        );
+        bench(&format!("key to frame: {id} j/k"), runs, || {
+            frame(
+                &mut app,
+                if down {
+                    KeyCode::Char('j')
+                } else {
+                    KeyCode::Char('k')
+                },
+            );
+            down = !down;
+        });
         let mut forward = true;
-        report(
-            &format!("key to frame: {id} page down/up"),
-            measure(runs, || {
-                frame(
-                    &mut app,
-                    if forward {
-                        KeyCode::PageDown
-                    } else {
-                        KeyCode::PageUp
-                    },
-                );
-                forward = !forward;
-            }),
-        );
-        report(
+        bench(&format!("key to frame: {id} page down/up"), runs, || {
+            frame(
+                &mut app,
+                if forward {
+                    KeyCode::PageDown
+                } else {
+                    KeyCode::PageUp
+                },
+            );
+            forward = !forward;
+        });
+        bench(
             &format!("key to frame: {id} G/g (end and back)"),
-            measure(runs / 5, || {
+            runs / 5,
+            || {
                 frame(&mut app, KeyCode::Char('G'));
                 frame(&mut app, KeyCode::Char('g'));
-            }),
+            },
         );
-        report(
+        bench(
             &format!("key to frame: {id} open detail + back"),
-            measure(runs / 5, || {
+            runs / 5,
+            || {
                 frame(&mut app, KeyCode::Enter);
                 frame(&mut app, KeyCode::Esc);
-            }),
+            },
         );
-        report(
+        bench(
             &format!("key to frame: {id} filter: type 'e', erase"),
-            measure(runs / 5, || {
+            runs / 5,
+            || {
                 frame(&mut app, KeyCode::Char('/'));
                 frame(&mut app, KeyCode::Char('e'));
                 frame(&mut app, KeyCode::Backspace);
                 frame(&mut app, KeyCode::Esc);
-            }),
+            },
         );
-        report(
+        bench(
             &format!("key to frame: {id} switch screen (Tab, BackTab)"),
-            measure(runs / 5, || {
+            runs / 5,
+            || {
                 frame(&mut app, KeyCode::Tab);
                 frame(&mut app, KeyCode::BackTab);
-            }),
+            },
         );
     }
 }
 
+/// Bytes written through the real crossterm backend, for every screen: the first
+/// frame, a cursor move, a page scroll and an idle tick.
 fn bytes(path: &Path) {
     let mut store = Store::open(path, ctx()).expect("open");
     let mut app = App::new(
@@ -259,69 +290,94 @@ fn bytes(path: &Path) {
         }
         *counter.0.borrow()
     };
-    println!(
-        "{:<48} {:>8} bytes",
-        "bytes: first frame",
-        sent(&mut app, None)
-    );
-    app.mark_dirty();
-    sent(&mut app, None);
-    println!(
-        "{:<48} {:>8} bytes",
-        "bytes: cursor move (j)",
-        sent(&mut app, Some(KeyCode::Char('j')))
-    );
-    println!(
-        "{:<48} {:>8} bytes",
-        "bytes: page scroll (PageDown)",
-        sent(&mut app, Some(KeyCode::PageDown))
-    );
-    app.on_tick();
-    println!(
-        "{:<48} {:>8} bytes",
-        "bytes: idle tick",
-        sent(&mut app, None)
-    );
+    let line = |name: String, n: usize| {
+        if wanted(&name) {
+            println!("{name:<48} {n:>8} bytes");
+        }
+    };
+    for id in app.screen_ids() {
+        app.select_screen(id);
+        app.mark_dirty();
+        line(format!("bytes: {id} first frame"), sent(&mut app, None));
+        line(
+            format!("bytes: {id} cursor move (j)"),
+            sent(&mut app, Some(KeyCode::Char('j'))),
+        );
+        line(
+            format!("bytes: {id} page scroll (PageDown)"),
+            sent(&mut app, Some(KeyCode::PageDown)),
+        );
+        app.on_tick();
+        line(format!("bytes: {id} idle tick"), sent(&mut app, None));
+    }
 }
 
 fn store_ops(path: &Path, runs: usize) {
     let store = Store::open(path, ctx()).expect("open");
-    report(
-        "store: inbox first page (200 rows)",
-        measure(runs, || {
-            store
-                .inbox_page(&InboxFilter::default(), None, 200)
-                .expect("page");
-        }),
-    );
+    bench("store: inbox first page (200 rows)", runs, || {
+        store
+            .inbox_page(&InboxFilter::default(), None, 200)
+            .expect("page");
+    });
     let page = store
         .inbox_page(&InboxFilter::default(), None, 5000)
         .expect("page");
     let deep = page.last().map(wijkdesk::store::InboxKey::of);
-    report(
-        "store: inbox page after row 5,000",
-        measure(runs, || {
-            store
-                .inbox_page(&InboxFilter::default(), deep, 200)
-                .expect("page");
-        }),
+    bench("store: inbox page after row 5,000", runs, || {
+        store
+            .inbox_page(&InboxFilter::default(), deep, 200)
+            .expect("page");
+    });
+    bench("store: inbox counts (tab)", runs, || {
+        store.inbox_counts().expect("counts");
+    });
+    bench("store: inbox filtered by text 'school'", runs / 5, || {
+        let f = InboxFilter {
+            text: Some("school".into()),
+            ..Default::default()
+        };
+        store.inbox_page(&f, None, 200).expect("page");
+    });
+    let all = ReportFilter::default();
+    for kind in ReportKind::ALL {
+        bench(&format!("report: {}", kind.code()), runs / 10, || {
+            store.report(kind, &all, ReportLang::En).expect("report");
+        });
+    }
+    bench(
+        "report: records behind 'feedback on time'",
+        runs / 10,
+        || {
+            store.report_records("loop.on_time", &all).expect("records");
+        },
     );
-    report(
-        "store: inbox counts (tab)",
-        measure(runs, || {
-            store.inbox_counts().expect("counts");
-        }),
-    );
-    report(
-        "store: inbox filtered by text 'school'",
-        measure(runs / 5, || {
-            let f = InboxFilter {
-                text: Some("school".into()),
-                ..Default::default()
-            };
-            store.inbox_page(&f, None, 200).expect("page");
-        }),
-    );
+    // Search as you type: every prefix of a few queries, as the popup runs them.
+    for query in [
+        "de",
+        "school",
+        "speeltuin",
+        "een centraal",
+        "S-4242",
+        "zzzq",
+    ] {
+        let prefixes: Vec<&str> = (1..=query.len())
+            .filter(|&n| query.is_char_boundary(n))
+            .map(|n| &query[..n])
+            .collect();
+        bench(
+            &format!("search as you type: '{query}' (per key)"),
+            runs / 10,
+            || {
+                for p in &prefixes {
+                    // A single letter or a lone hyphen is a message, not an error.
+                    let _ = store.search(p, 50);
+                }
+            },
+        );
+        bench(&format!("search: '{query}'"), runs / 5, || {
+            let _ = store.search(query, 50);
+        });
+    }
     drop(store);
     let mut store = Store::open(path, ctx()).expect("open");
     let meeting = store
@@ -331,19 +387,16 @@ fn store_ops(path: &Path, runs: usize) {
         .map(|m| m.id)
         .expect("a meeting");
     let mut n = 0;
-    report(
-        "store: a minutes line stored (Enter)",
-        measure(runs / 5, || {
-            n += 1;
-            store
-                .add_minute(
-                    meeting,
-                    None,
-                    &format!("Benchmark line {n}: de wijkagent licht de cijfers toe"),
-                )
-                .expect("minute");
-        }),
-    );
+    bench("store: a minutes line stored (Enter)", runs / 5, || {
+        n += 1;
+        store
+            .add_minute(
+                meeting,
+                None,
+                &format!("Benchmark line {n}: de wijkagent licht de cijfers toe"),
+            )
+            .expect("minute");
+    });
 }
 
 fn main() {

@@ -647,14 +647,18 @@ impl Store {
             .unwrap_or_default();
         // The planner, unsure of the state list, would walk every open signal; one
         // organisation's or owner's signals are a short index range.
-        let select = match (f.org_id, f.owner_person_id) {
-            (Some(_), _) => {
-                ROW_SELECT.replace("FROM signal s", "FROM signal s INDEXED BY signal_org")
-            }
-            (None, Some(_)) => {
-                ROW_SELECT.replace("FROM signal s", "FROM signal s INDEXED BY signal_owner")
-            }
-            (None, None) => ROW_SELECT.to_string(),
+        // The bare equality is what lets SQLite search the index rather than walk it
+        // (it cannot with `?2 IS NULL OR ...` alone).
+        let (select, range) = match (f.org_id, f.owner_person_id) {
+            (Some(_), _) => (
+                ROW_SELECT.replace("FROM signal s", "FROM signal s INDEXED BY signal_org"),
+                "AND s.org_id = ?2",
+            ),
+            (None, Some(_)) => (
+                ROW_SELECT.replace("FROM signal s", "FROM signal s INDEXED BY signal_owner"),
+                "AND s.owner_person_id = ?3",
+            ),
+            (None, None) => (ROW_SELECT.to_string(), ""),
         };
         let mut st = self.conn.prepare_cached(&format!(
             "{select}
@@ -667,6 +671,7 @@ impl Store {
                 AND (?8 IS NULL OR s.district = ?8 COLLATE NOCASE)
                 AND (?9 = '' OR s.title LIKE ?9 OR o.name LIKE ?9 OR s.theme LIKE ?9)
                 AND (?11 IS NULL OR s.owner_org_id = ?11 OR p.org_id = ?11)
+                {range}
               ORDER BY (s.state IN ('new','triaged','in_progress') AND s.feedback_due < ?6) DESC,
                        s.received_on, s.id
               LIMIT ?10"

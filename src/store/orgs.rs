@@ -296,37 +296,80 @@ impl Store {
     /// Organisations with their list figures, filtered by a case-insensitive text over
     /// name, short name, kind and district. Ordered by name.
     pub fn org_summaries(&self, filter: &str, limit: usize) -> Result<Vec<OrgSummary>> {
+        self.org_page(filter, None, limit)
+    }
+
+    /// How many organisations the filter of [`Store::org_summaries`] lets through.
+    pub fn org_count(&self, filter: &str) -> Result<usize> {
+        let like = format!("%{}%", filter.trim());
+        let n: i64 = self.conn.prepare_cached(
+            "SELECT count(*) FROM organisation o
+              WHERE ?1 = '%%' OR o.name LIKE ?1 OR o.short_name LIKE ?1 OR o.kind LIKE ?1 OR o.district LIKE ?1",
+        )?
+        .query_row([like], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// Up to `n` organisations after `after` (a name; from the top when `None`), in
+    /// name order: one range scan on the name index, however far down the list.
+    pub fn org_page(&self, filter: &str, after: Option<&str>, n: usize) -> Result<Vec<OrgSummary>> {
+        self.org_rows(filter, after, false, n)
+    }
+
+    /// Up to `n` organisations before `before` (from the end when `None`), in name order.
+    pub fn org_page_before(
+        &self,
+        filter: &str,
+        before: Option<&str>,
+        n: usize,
+    ) -> Result<Vec<OrgSummary>> {
+        let mut rows = self.org_rows(filter, before, true, n)?;
+        rows.reverse();
+        Ok(rows)
+    }
+
+    /// The figures come from `org_figures` (kept by triggers, schema/006); only the
+    /// load, which depends on today, is counted here, for the rows returned.
+    fn org_rows(
+        &self,
+        filter: &str,
+        from: Option<&str>,
+        backwards: bool,
+        n: usize,
+    ) -> Result<Vec<OrgSummary>> {
         let today = self.today();
         let since = date_str(today - Duration::days(90));
         let like = format!("%{}%", filter.trim());
+        let (bound, order) = if backwards {
+            ("?5 IS NULL OR o.name < ?5", "DESC")
+        } else {
+            ("?5 IS NULL OR o.name > ?5", "ASC")
+        };
         let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {COLS},
-               (SELECT count(*) FROM signal s WHERE s.org_id = o.id AND s.state IN ('new','triaged','in_progress')),
-               (SELECT count(*) FROM commitment c WHERE c.org_id = o.id AND c.state = 'open'),
-               (SELECT max(d) FROM (
-                   SELECT substr(m.starts_at, 1, 10) AS d FROM meeting m JOIN meeting_org mo ON mo.meeting_id = m.id
-                    WHERE mo.org_id = o.id AND m.status IN ('held','final') AND coalesce(mo.attended, 1) = 1
-                   UNION ALL
-                   SELECT f.given_on FROM feedback f JOIN signal s ON s.id = f.signal_id WHERE s.org_id = o.id)),
-               (SELECT count(*) FROM meeting m JOIN meeting_org mo ON mo.meeting_id = m.id
+            "SELECT {COLS}, coalesce(f.open_signals, 0), coalesce(f.open_commitments, 0), f.last_contact,
+               (SELECT count(*) FROM meeting_org mo JOIN meeting m ON m.id = mo.meeting_id
                  WHERE mo.org_id = o.id AND substr(m.starts_at, 1, 10) >= ?2 AND substr(m.starts_at, 1, 10) <= ?3)
-             + (SELECT count(*) FROM signal s WHERE s.org_id = o.id AND s.received_on >= ?2)
-             FROM organisation o
-             WHERE ?1 = '%%' OR o.name LIKE ?1 OR o.short_name LIKE ?1 OR o.kind LIKE ?1 OR o.district LIKE ?1
-             ORDER BY o.name COLLATE NOCASE
+             + (SELECT count(*) FROM signal s INDEXED BY signal_org WHERE s.org_id = o.id AND s.received_on >= ?2)
+             FROM organisation o LEFT JOIN org_figures f ON f.org_id = o.id
+             WHERE ({bound})
+               AND (?1 = '%%' OR o.name LIKE ?1 OR o.short_name LIKE ?1 OR o.kind LIKE ?1 OR o.district LIKE ?1)
+             ORDER BY o.name {order}
              LIMIT ?4"
         ))?;
-        let rows = st.query_map(params![like, since, date_str(today), limit as i64], |r| {
-            let org = from_row(r)?;
-            let last: Option<String> = r.get(12)?;
-            Ok((
-                org,
-                r.get::<_, i64>(10)?,
-                r.get::<_, i64>(11)?,
-                last,
-                r.get::<_, i64>(13)?,
-            ))
-        })?;
+        let rows = st.query_map(
+            params![like, since, date_str(today), n.min(i64::MAX as usize) as i64, from],
+            |r| {
+                let org = from_row(r)?;
+                let last: Option<String> = r.get(12)?;
+                Ok((
+                    org,
+                    r.get::<_, i64>(10)?,
+                    r.get::<_, i64>(11)?,
+                    last,
+                    r.get::<_, i64>(13)?,
+                ))
+            },
+        )?;
         let mut out = Vec::new();
         for row in rows {
             let (org, open_signals, open_commitments, last, load) = row?;

@@ -25,6 +25,7 @@ pub mod snapshot;
 pub mod testing;
 pub mod theme;
 pub mod widgets;
+pub mod window;
 
 pub use app::App;
 pub use config::Settings;

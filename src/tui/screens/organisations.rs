@@ -7,13 +7,15 @@ use super::org_form;
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::{
     Commitment, CommitmentFilter, Meeting, OrgKind, OrgSummary, Person, SignalFilter, SignalRow,
+    Store,
 };
 use crate::tui::action::{Action, Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::input::TextInput;
 use crate::tui::popups::form::{Form, FormDraft};
-use crate::tui::widgets::{self, ListCursor, vis};
+use crate::tui::widgets::{self, vis};
+use crate::tui::window::{Pages, Window};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -23,8 +25,6 @@ use std::collections::HashMap;
 
 /// From this width on, the detail pane stands beside the list.
 pub const WIDE: u16 = 110;
-/// Rows loaded beyond what fits on screen.
-const MARGIN: usize = 100;
 /// How many recent meetings are searched for an organisation's meetings.
 const MEETING_SCAN: usize = 300;
 
@@ -38,9 +38,9 @@ pub struct OrgDetail {
 
 #[derive(Default)]
 pub struct Organisations {
-    rows: Vec<OrgSummary>,
-    cursor: ListCursor,
-    limit: usize,
+    list: Window<OrgSummary>,
+    /// How many organisations the filter lets through (the list holds a window).
+    total: usize,
     filter: TextInput,
     filtering: bool,
     detail: Option<OrgDetail>,
@@ -63,33 +63,58 @@ fn view_rows(cx: &Cx, filter_line: bool) -> usize {
     widgets::table_rows(cx.size.height.saturating_sub(2)).saturating_sub(usize::from(filter_line))
 }
 
+/// Organisations in name order, a page at a time, keyed by name.
+struct OrgPages<'a> {
+    store: &'a Store,
+    filter: String,
+}
+
+impl Pages<OrgSummary> for OrgPages<'_> {
+    fn after(&mut self, row: Option<&OrgSummary>, n: usize) -> crate::store::Result<Vec<OrgSummary>> {
+        self.store
+            .org_page(&self.filter, row.map(|r| r.org.name.as_str()), n)
+    }
+
+    fn before(&mut self, row: Option<&OrgSummary>, n: usize) -> crate::store::Result<Vec<OrgSummary>> {
+        self.store
+            .org_page_before(&self.filter, row.map(|r| r.org.name.as_str()), n)
+    }
+}
+
+fn same_org(a: &OrgSummary, b: &OrgSummary) -> bool {
+    a.org.id == b.org.id
+}
+
 impl Organisations {
     fn selected_id(&self) -> Option<i64> {
-        self.rows.get(self.cursor.selected).map(|r| r.org.id)
+        self.list.selected().map(|r| r.org.id)
     }
 
     fn filter_shown(&self) -> bool {
         self.filtering || !self.filter.value().is_empty()
     }
 
-    fn load(&mut self, cx: &mut Cx, keep: Option<i64>) -> crate::store::Result<()> {
-        let view = view_rows(cx, self.filter_shown());
-        self.limit = self.limit.max(view + MARGIN);
-        self.rows = cx.store.org_summaries(&self.filter.value(), self.limit)?;
-        if let Some(id) = keep
-            && let Some(i) = self.rows.iter().position(|r| r.org.id == id)
-        {
-            self.cursor.selected = i;
+    fn pages<'a>(&self, cx: &'a Cx) -> OrgPages<'a> {
+        OrgPages {
+            store: cx.store,
+            filter: self.filter.value(),
         }
-        self.cursor.clamp(self.rows.len(), view);
+    }
+
+    /// Reload the rows around the selection (the data or the screen size changed).
+    fn load(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
+        let view = view_rows(cx, self.filter_shown());
+        let mut pages = self.pages(cx);
+        self.list.reload(&mut pages, view, same_org)?;
+        self.total = cx.store.org_count(&self.filter.value())?;
         self.load_detail(cx)
     }
 
     fn load_detail(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
         let wanted = self.full || cx.size.width >= WIDE;
         let Some(summary) = self
-            .rows
-            .get(self.cursor.selected)
+            .list
+            .selected()
             .cloned()
             .filter(|_| wanted)
         else {
@@ -137,26 +162,18 @@ impl Organisations {
         Ok(())
     }
 
-    fn moved(&mut self, cx: &mut Cx) -> Outcome {
-        // Load more when the selection nears the end of what is loaded.
-        if self.rows.len() == self.limit && self.cursor.selected + 10 >= self.rows.len() {
-            self.limit += 200;
-            let keep = self.selected_id();
-            if let Err(e) = self.load(cx, keep) {
-                return Outcome::error(e.to_string());
-            }
-        }
-        match self.load_detail(cx) {
-            Ok(()) => Outcome::Handled,
-            Err(e) => Outcome::error(e.to_string()),
-        }
-    }
-
     fn refilter(&mut self, cx: &mut Cx) -> Outcome {
-        self.cursor = ListCursor::default();
-        // A new filter starts at the top: load one view again, not all rows seen so far.
-        self.limit = 0;
-        match self.load(cx, None) {
+        let view = view_rows(cx, self.filter_shown());
+        let mut pages = self.pages(cx);
+        let done = self
+            .list
+            .top(&mut pages, view)
+            .and_then(|()| cx.store.org_count(&self.filter.value()))
+            .and_then(|total| {
+                self.total = total;
+                self.load_detail(cx)
+            });
+        match done {
             Ok(()) => Outcome::Handled,
             Err(e) => Outcome::error(e.to_string()),
         }
@@ -294,7 +311,7 @@ impl Organisations {
 
     fn draw_list(&self, frame: &mut Frame, area: Rect, s: &Settings) {
         let t = |k| s.lang.t(k);
-        let title = format!(" {} ({}) ", t(T::ScreenOrganisations), self.rows.len());
+        let title = format!(" {} ({}) ", t(T::ScreenOrganisations), self.total);
         let legend = Line::from(Span::styled(
             format!(" {} ", t(T::OrgLegend)),
             s.theme.muted,
@@ -310,10 +327,11 @@ impl Organisations {
             area
         };
         let height = widgets::table_rows(inner_area.height);
-        let window = self.cursor.window(self.rows.len(), height);
+        let rows_held = &self.list.rows;
+        let window = self.list.cursor.window(rows_held.len(), height);
         // Beside the detail pane the kind is shown there, so the name gets its room.
         let with_kind = inner_area.width >= 90;
-        let rows: Vec<Row> = self.rows[window.clone()]
+        let rows: Vec<Row> = rows_held[window.clone()]
             .iter()
             .map(|r| {
                 let o = &r.org;
@@ -364,9 +382,10 @@ impl Organisations {
             t(T::ColLoad),
         ]);
         header.insert(if with_kind { 2 } else { 1 }, t(T::ColDistrict));
-        let selected = (!self.rows.is_empty()).then(|| self.cursor.selected - window.start);
+        let selected =
+            (!rows_held.is_empty()).then(|| self.list.cursor.selected - window.start);
         widgets::table(frame, inner_area, s, block, header, &widths, rows, selected);
-        if self.rows.is_empty() {
+        if rows_held.is_empty() {
             let msg = Paragraph::new(Span::styled(t(T::NothingMatches), s.theme.muted));
             let r = Rect {
                 x: inner_area.x + 2,
@@ -413,10 +432,9 @@ impl Screen for Organisations {
     }
 
     fn refresh(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
-        let keep = self.selected_id();
         self.meeting_index = None;
         self.detail = None;
-        self.load(cx, keep)
+        self.load(cx)
     }
 
     fn text_entry(&self) -> bool {
@@ -454,8 +472,16 @@ impl Screen for Organisations {
             }
             return Outcome::Handled;
         }
-        if self.cursor.apply(action, self.rows.len(), view) {
-            return self.moved(cx);
+        let mut pages = self.pages(cx);
+        match self.list.apply(action, &mut pages, view) {
+            Ok(true) => {
+                return match self.load_detail(cx) {
+                    Ok(()) => Outcome::Handled,
+                    Err(e) => Outcome::error(e.to_string()),
+                };
+            }
+            Ok(false) => {}
+            Err(e) => return Outcome::error(e.to_string()),
         }
         match action {
             Action::Filter => {
@@ -475,14 +501,13 @@ impl Screen for Organisations {
             }
             Action::Back if self.filter_shown() => {
                 self.filtering = false;
-                let keep = self.selected_id();
                 self.filter = TextInput::default();
-                match self.load(cx, keep) {
+                match self.load(cx) {
                     Ok(()) => Outcome::Handled,
                     Err(e) => Outcome::error(e.to_string()),
                 }
             }
-            Action::Open if !self.rows.is_empty() => {
+            Action::Open if !self.list.rows.is_empty() => {
                 self.full = true;
                 match self.load_detail(cx) {
                     Ok(()) => Outcome::Handled,
@@ -500,15 +525,27 @@ impl Screen for Organisations {
             return false;
         }
         self.full = false;
-        if !self.rows.iter().any(|r| r.org.id == record.id) {
-            // Not among what is loaded: narrow the list to it.
-            self.filter = match cx.store.org(record.id) {
-                Ok(o) => TextInput::single(&o.name),
-                Err(_) => return false,
-            };
-            self.filtering = false;
+        let Ok(anchor) = cx.store.org_summary(record.id) else {
+            return false;
+        };
+        let view = view_rows(cx, self.filter_shown());
+        let mut pages = self.pages(cx);
+        if self.list.show(&mut pages, &anchor, view, same_org).is_err() {
+            return false;
         }
-        self.load(cx, Some(record.id)).is_ok() && self.selected_id() == Some(record.id)
+        if self.selected_id() != Some(record.id) {
+            // The filter hides it: narrow the list to it instead.
+            self.filter = TextInput::single(&anchor.org.name);
+            self.filtering = false;
+            let view = view_rows(cx, true);
+            let mut pages = self.pages(cx);
+            if self.list.show(&mut pages, &anchor, view, same_org).is_err() {
+                return false;
+            }
+        }
+        self.total = cx.store.org_count(&self.filter.value()).unwrap_or(0);
+        self.detail = None;
+        self.load_detail(cx).is_ok() && self.selected_id() == Some(record.id)
     }
 
     fn restore_form(&self, draft: &FormDraft, cx: &mut Cx) -> Option<Form> {
@@ -516,16 +553,12 @@ impl Screen for Organisations {
     }
 
     fn district_hint(&self) -> Option<String> {
-        self.rows
-            .get(self.cursor.selected)
-            .and_then(|r| r.org.district.clone())
+        self.list.selected().and_then(|r| r.org.district.clone())
     }
 
     // Trust: conflicts, history, AVG (issue 7)
     fn selected(&self) -> Option<RecordRef> {
-        self.rows
-            .get(self.cursor.selected)
-            .map(|r| r.org.reference())
+        self.list.selected().map(|r| r.org.reference())
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {

@@ -1,0 +1,235 @@
+//! The organisation figures kept by triggers (schema/006_org_figures.sql) always equal
+//! the figures counted afresh: after the demo (which replays its history through the
+//! ordinary store API and adds generated data through the bulk writer), and after each
+//! change that can move them: new signals, every signal step, merges, reopening,
+//! feedback, commitments kept and broken, meetings held, moved, attended or not, and
+//! organisations taken off a meeting.
+
+mod support;
+
+use chrono::NaiveDateTime;
+use rusqlite::Connection;
+use support::{TempDb, days};
+use wijkdesk::domain::meeting::MeetingEvent;
+use wijkdesk::store::{
+    Channel, MeetingEdit, NewCommitment, NewFeedback, NewMeeting, NewSignal, Owner, Store, Triage,
+};
+
+/// Organisations whose kept figures differ from a fresh count, with both.
+fn mismatches(conn: &Connection) -> Vec<String> {
+    let mut st = conn
+        .prepare(
+            "SELECT o.id, f.open_signals, f.open_commitments, f.last_contact,
+                    (SELECT count(*) FROM signal s WHERE s.org_id = o.id
+                        AND s.state IN ('new', 'triaged', 'in_progress')),
+                    (SELECT count(*) FROM commitment c WHERE c.org_id = o.id AND c.state = 'open'),
+                    (SELECT max(d) FROM (
+                        SELECT substr(m.starts_at, 1, 10) AS d FROM meeting m
+                          JOIN meeting_org mo ON mo.meeting_id = m.id
+                         WHERE mo.org_id = o.id AND m.status IN ('held', 'final')
+                           AND coalesce(mo.attended, 1) = 1
+                        UNION ALL
+                        SELECT f.given_on FROM feedback f JOIN signal s ON s.id = f.signal_id
+                         WHERE s.org_id = o.id))
+               FROM organisation o LEFT JOIN org_figures f ON f.org_id = o.id",
+        )
+        .expect("prepare");
+    st.query_map([], |r| {
+        let kept: (Option<i64>, Option<i64>, Option<String>) = (r.get(1)?, r.get(2)?, r.get(3)?);
+        let fresh: (Option<i64>, Option<i64>, Option<String>) = (r.get(4)?, r.get(5)?, r.get(6)?);
+        Ok((r.get::<_, i64>(0)?, kept, fresh))
+    })
+    .expect("query")
+    .map(|r| r.expect("row"))
+    .filter(|(_, kept, fresh)| kept != fresh)
+    .map(|(id, kept, fresh)| format!("O-{id}: kept {kept:?}, counted {fresh:?}"))
+    .collect()
+}
+
+#[track_caller]
+fn check(db: &TempDb, after: &str) {
+    let wrong = mismatches(&db.raw());
+    assert!(wrong.is_empty(), "after {after}: {wrong:#?}");
+}
+
+fn at(day: i64, hour: u32) -> NaiveDateTime {
+    days(day).and_hms_opt(hour, 0, 0).expect("time")
+}
+
+fn feedback(text: &str, is_final: bool) -> NewFeedback {
+    NewFeedback {
+        channel: Channel::Email,
+        text: text.into(),
+        is_final,
+        next_due: None,
+    }
+}
+
+#[test]
+fn kept_figures_equal_a_fresh_count_through_every_kind_of_change() {
+    let db = TempDb::new();
+    let mut store: Store = db.open("demo");
+    wijkdesk::demo::load(&mut store, 400).expect("demo");
+    check(&db, "the demo with 400 generated signals");
+    let orgs: i64 = db
+        .raw()
+        .query_row("SELECT count(*) FROM organisation", [], |r| r.get(0))
+        .expect("count");
+    let figures: i64 = db
+        .raw()
+        .query_row("SELECT count(*) FROM org_figures", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(orgs, figures, "one row of figures per organisation");
+
+    // A new organisation starts with zeros and no contact.
+    let org = store
+        .add_org(wijkdesk::store::NewOrg {
+            name: "Bewonersgroep Figuren".into(),
+            ..Default::default()
+        })
+        .expect("org");
+    let other = store
+        .add_org(wijkdesk::store::NewOrg {
+            name: "Wijkvereniging Tellen".into(),
+            ..Default::default()
+        })
+        .expect("org");
+    check(&db, "two new organisations");
+
+    // Signals through their lifecycle.
+    let new = |store: &mut Store, title: &str| {
+        store
+            .add_signal(NewSignal {
+                title: title.into(),
+                org_id: Some(org.id),
+                ..Default::default()
+            })
+            .expect("signal")
+    };
+    let a = new(&mut store, "Losse tegels");
+    let b = new(&mut store, "Kapotte lantaarn");
+    let c = new(&mut store, "Zwerfvuil");
+    check(&db, "three new signals");
+    let staff: i64 = db
+        .raw()
+        .query_row("SELECT min(id) FROM person", [], |r| r.get(0))
+        .expect("a person");
+    store
+        .triage(
+            a.id,
+            Triage {
+                owner: Some(Owner {
+                    person_id: Some(staff),
+                    org_id: None,
+                }),
+                feedback_due: Some(days(10)),
+                ..Default::default()
+            },
+            None,
+        )
+        .expect("triage");
+    check(&db, "triage");
+    store.start_signal(a.id, None).expect("start");
+    store
+        .add_feedback(a.id, feedback("We kijken ernaar", false), None)
+        .expect("interim feedback");
+    check(&db, "interim feedback");
+    store
+        .add_feedback(a.id, feedback("Gerepareerd", true), None)
+        .expect("final feedback");
+    check(&db, "final feedback (answered)");
+    store.close_signal(a.id, None).expect("close");
+    check(&db, "closing");
+    store
+        .reopen_signal(a.id, "Toch weer los", None)
+        .expect("reopen");
+    check(&db, "reopening");
+    store.merge_signal(c.id, b.id, None).expect("merge");
+    check(&db, "a merge");
+    store
+        .decline(b.id, "Niet van de gemeente", Channel::Email, None)
+        .expect("decline");
+    check(&db, "declining");
+
+    // Commitments.
+    let commit = |store: &mut Store, text: &str| {
+        store
+            .add_commitment(NewCommitment {
+                text: text.into(),
+                org_id: org.id,
+                owner: Owner::default(),
+                due: days(30),
+                signal_id: None,
+                meeting_id: None,
+                agenda_item_id: None,
+            })
+            .expect("commitment")
+    };
+    let k1 = commit(&mut store, "Bewonersbrief sturen");
+    let k2 = commit(&mut store, "Schouw plannen");
+    let k3 = commit(&mut store, "Verlichting nalopen");
+    check(&db, "three commitments");
+    store.keep_commitment(k1.id, None).expect("keep");
+    store
+        .break_commitment(k2.id, "Vergeten; staat nu in de planning", None)
+        .expect("break");
+    store
+        .withdraw_commitment(k3.id, "Niet meer nodig", None)
+        .expect("withdraw");
+    check(&db, "kept, broken and withdrawn");
+
+    // Meetings: planned meetings are no contact; holding one is; absence is not; a moved
+    // meeting moves the contact; taking an organisation off the list removes it.
+    let meeting = store
+        .add_meeting(NewMeeting {
+            title: "Wijkoverleg".into(),
+            starts_at: Some(at(40, 19)),
+            org_ids: vec![org.id, other.id],
+            ..Default::default()
+        })
+        .expect("meeting");
+    check(&db, "a planned meeting");
+    store
+        .meeting_step(meeting.id, MeetingEvent::Hold, None)
+        .expect("hold");
+    check(&db, "holding it");
+    store
+        .set_attendance(meeting.id, other.id, Some(false))
+        .expect("absent");
+    check(&db, "an absent organisation");
+    store
+        .edit_meeting(
+            meeting.id,
+            MeetingEdit {
+                starts_at: Some(at(20, 19)),
+                ..Default::default()
+            },
+            None,
+        )
+        .expect("move");
+    check(&db, "moving the meeting");
+    store
+        .set_attendance(meeting.id, other.id, None)
+        .expect("unknown attendance");
+    store
+        .edit_meeting(
+            meeting.id,
+            MeetingEdit {
+                remove_orgs: vec![org.id],
+                ..Default::default()
+            },
+            None,
+        )
+        .expect("take off");
+    check(&db, "an organisation taken off a meeting");
+    store
+        .meeting_step(meeting.id, MeetingEvent::Finalise, None)
+        .expect("finalise");
+    check(&db, "finalising");
+
+    // The summaries read the kept figures.
+    let s = store.org_summary(org.id).expect("summary");
+    assert_eq!(s.open_signals, 1, "the reopened signal");
+    assert_eq!(s.open_commitments, 0);
+    assert!(s.last_contact.is_some());
+}

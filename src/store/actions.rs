@@ -56,7 +56,7 @@ pub struct ActionFilter {
     pub limit: Option<usize>,
 }
 
-const SELECT: &str = "SELECT a.id, a.text, a.owner_person_id, a.owner_org_id,
+pub(super) const SELECT: &str = "SELECT a.id, a.text, a.owner_person_id, a.owner_org_id,
         coalesce(p.name, '') || CASE WHEN p.name IS NOT NULL AND so.id IS NOT NULL THEN ' (' ELSE '' END
           || coalesce(coalesce(so.short_name, so.name), '')
           || CASE WHEN p.name IS NOT NULL AND so.id IS NOT NULL THEN ')' ELSE '' END,
@@ -65,7 +65,7 @@ const SELECT: &str = "SELECT a.id, a.text, a.owner_person_id, a.owner_org_id,
    LEFT JOIN person p ON p.id = a.owner_person_id
    LEFT JOIN organisation so ON so.id = a.owner_org_id";
 
-fn row_fn(today: NaiveDate) -> impl Fn(&Row<'_>) -> rusqlite::Result<Action> {
+pub(super) fn row_fn(today: NaiveDate) -> impl Fn(&Row<'_>) -> rusqlite::Result<Action> {
     move |r| {
         let state = ActionState::from_code(&r.get::<_, String>(6)?).unwrap_or(ActionState::Open);
         let due = r.get::<_, Option<String>>(5)?.map(|d| parse_date_col(&d));

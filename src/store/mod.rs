@@ -22,6 +22,7 @@ mod reports_digest;
 mod resolve;
 mod search;
 mod signals;
+mod tracker;
 
 pub use actions::{Action, ActionFilter, NewAction};
 pub use audit::AuditEntry;
@@ -39,6 +40,7 @@ pub use orgs::{LOAD_THRESHOLD, NewOrg, OrgEdit, OrgKind, OrgSummary, Organisatio
 pub use people::{NewPerson, Person, PersonEdit};
 pub use prepare::{AgendaSource, OpenQuestion, PrepEntry, PrepSection, PrepSignal, Preparation};
 pub use reports::{AnyReport, ReportKind};
+pub use tracker::{TrackerFilter, TrackerItem, TrackerKey};
 pub use reports_digest::{DIGEST_DAYS, Digest, DigestItem, DigestKind, DigestMeeting, MeetingTask};
 pub use resolve::Owner;
 pub use search::{MAX_WORDS, SearchHit, SearchKind, SearchQuery, build_query};

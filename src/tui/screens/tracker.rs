@@ -6,59 +6,25 @@
 use super::Screen;
 use super::tracker_forms;
 use crate::domain::action::{ActionEvent, ActionState};
-use crate::domain::commitment::Outcome as Kept;
 use crate::domain::{RecordKind, RecordRef};
-use crate::store::{
-    Action as StoreAction, ActionFilter, Commitment, CommitmentFilter, CommitmentMove, StoreError,
-};
+use crate::store::{CommitmentMove, Store, StoreError, TrackerFilter};
 use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::popups::picker::{Choice, PickerPopup};
-use crate::tui::widgets::{self, ListCursor, vis};
+use crate::tui::widgets::{self, vis};
+use crate::tui::window::{Pages, Window};
 use chrono::{Datelike, Duration, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row};
 
-const MARGIN: usize = 100;
 const PICK_KIND: &str = "tracker_filter_kind";
 const PICK_ORG: &str = "tracker_org";
 const PICK_SERVICE: &str = "tracker_service";
 
-#[derive(Debug, Clone)]
-pub enum Item {
-    Action(StoreAction),
-    Commitment(Commitment),
-}
-
-impl Item {
-    fn reference(&self) -> RecordRef {
-        match self {
-            Item::Action(a) => a.reference(),
-            Item::Commitment(c) => c.reference(),
-        }
-    }
-    fn due(&self) -> Option<NaiveDate> {
-        match self {
-            Item::Action(a) => a.due,
-            Item::Commitment(c) => Some(c.due),
-        }
-    }
-    fn overdue(&self) -> bool {
-        match self {
-            Item::Action(a) => a.overdue,
-            Item::Commitment(c) => c.outcome == Kept::OpenOverdue,
-        }
-    }
-    fn version(&self) -> i64 {
-        match self {
-            Item::Action(a) => a.version,
-            Item::Commitment(c) => c.version,
-        }
-    }
-}
+pub use crate::store::TrackerItem as Item;
 
 #[derive(Default, Clone, PartialEq)]
 struct Filters {
@@ -71,9 +37,9 @@ struct Filters {
 
 #[derive(Default)]
 pub struct Tracker {
-    rows: Vec<Item>,
-    cursor: ListCursor,
-    limit: usize,
+    list: Window<Item>,
+    /// How many rows the filters let through (the list holds a window).
+    total: usize,
     filters: Filters,
     detail: Option<(Item, Vec<CommitmentMove>)>,
     scroll: u16,
@@ -90,68 +56,68 @@ fn end_of_week(today: NaiveDate) -> NaiveDate {
     today + Duration::days(6 - i64::from(today.weekday().num_days_from_monday()))
 }
 
+/// The tracker's rows a page at a time, in due-date order.
+struct TrackerPages<'a> {
+    store: &'a Store,
+    filter: TrackerFilter,
+}
+
+impl Pages<Item> for TrackerPages<'_> {
+    fn after(&mut self, row: Option<&Item>, n: usize) -> crate::store::Result<Vec<Item>> {
+        self.store.tracker_page(&self.filter, row.map(Item::key), n)
+    }
+
+    fn before(&mut self, row: Option<&Item>, n: usize) -> crate::store::Result<Vec<Item>> {
+        self.store
+            .tracker_page_before(&self.filter, row.map(Item::key), n)
+    }
+}
+
+fn same_item(a: &Item, b: &Item) -> bool {
+    a.reference() == b.reference()
+}
+
 impl Tracker {
+    fn query(&self, today: NaiveDate) -> TrackerFilter {
+        let f = &self.filters;
+        TrackerFilter {
+            owner_person_id: f.mine,
+            owner_org_id: f.service.as_ref().map(|s| s.0),
+            org_id: f.org.as_ref().map(|o| o.0),
+            overdue_only: f.overdue,
+            due_before: f.week.then(|| end_of_week(today)),
+        }
+    }
+
+    fn pages<'a>(&self, cx: &'a Cx) -> TrackerPages<'a> {
+        TrackerPages {
+            store: cx.store,
+            filter: self.query(cx.store.today()),
+        }
+    }
+
+    /// Reload the rows around the selection.
     fn load(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
         self.view = view_rows(cx);
-        self.limit = self.limit.max(self.view + MARGIN);
-        let keep = self.rows.get(self.cursor.selected).map(Item::reference);
-        let today = cx.store.today();
-        let f = &self.filters;
-        let due_before = f.week.then(|| end_of_week(today));
-        let owner_org_id = f.service.as_ref().map(|s| s.0);
-        let mut rows: Vec<Item> = Vec::new();
-        if f.org.is_none() {
-            rows.extend(
-                cx.store
-                    .actions(&ActionFilter {
-                        owner_person_id: f.mine,
-                        owner_org_id,
-                        overdue_only: f.overdue,
-                        due_before,
-                        limit: Some(self.limit),
-                        ..ActionFilter::default()
-                    })?
-                    .into_iter()
-                    .map(Item::Action),
-            );
-        }
-        rows.extend(
-            cx.store
-                .commitments(&CommitmentFilter {
-                    org_id: f.org.as_ref().map(|o| o.0),
-                    owner_person_id: f.mine,
-                    owner_org_id,
-                    overdue_only: f.overdue,
-                    due_before,
-                    limit: Some(self.limit),
-                    ..CommitmentFilter::default()
-                })?
-                .into_iter()
-                .map(Item::Commitment),
-        );
-        rows.sort_by_key(|i| {
-            (
-                !i.overdue(),
-                i.due().is_none(),
-                i.due(),
-                i.reference().to_string(),
-            )
-        });
-        rows.truncate(self.limit);
-        self.rows = rows;
-        if let Some(r) = keep
-            && let Some(i) = self.rows.iter().position(|x| x.reference() == r)
-        {
-            self.cursor.selected = i;
-        }
-        self.cursor.clamp(self.rows.len(), self.view);
+        let mut pages = self.pages(cx);
+        self.list.reload(&mut pages, self.view, same_item)?;
+        self.total = cx.store.tracker_count(&pages.filter)?;
         Ok(())
     }
 
+    /// Start at the top again (the filters changed).
     fn reload(&mut self, cx: &mut Cx) -> Outcome {
-        self.cursor = ListCursor::default();
-        match self.load(cx) {
-            Ok(()) => Outcome::Handled,
+        self.view = view_rows(cx);
+        let mut pages = self.pages(cx);
+        let done = self
+            .list
+            .top(&mut pages, self.view)
+            .and_then(|()| cx.store.tracker_count(&pages.filter));
+        match done {
+            Ok(total) => {
+                self.total = total;
+                Outcome::Handled
+            }
             Err(e) => Outcome::error(e.to_string()),
         }
     }
@@ -159,7 +125,7 @@ impl Tracker {
     fn current(&self) -> Option<&Item> {
         match &self.detail {
             Some((i, _)) => Some(i),
-            None => self.rows.get(self.cursor.selected),
+            None => self.list.selected(),
         }
     }
 
@@ -210,7 +176,7 @@ impl Tracker {
     }
 
     fn open(&mut self, cx: &mut Cx) -> Outcome {
-        let Some(item) = self.rows.get(self.cursor.selected).cloned() else {
+        let Some(item) = self.list.selected().cloned() else {
             return Outcome::Handled;
         };
         let moves = match &item {
@@ -336,16 +302,17 @@ impl Tracker {
 
     fn draw_list(&self, frame: &mut Frame, area: Rect, s: &Settings) {
         let t = |k| s.lang.t(k);
-        let mut title = format!(" {} ({}) ", t(T::ScreenTracker), self.rows.len());
+        let mut title = format!(" {} ({}) ", t(T::ScreenTracker), self.total);
         let labels = self.labels(s);
         if !labels.is_empty() {
             title = format!("{title}[{}] ", labels.join(", "));
         }
         let block = widgets::block(s, title, true);
         let height = widgets::table_rows(area.height);
-        let window = self.cursor.window(self.rows.len(), height);
+        let held = &self.list.rows;
+        let window = self.list.cursor.window(held.len(), height);
         let wide = area.width >= 100;
-        let rows: Vec<Row> = self.rows[window.clone()]
+        let rows: Vec<Row> = held[window.clone()]
             .iter()
             .map(|i| {
                 let (what, org, owner, state) = match i {
@@ -392,9 +359,9 @@ impl Tracker {
             Constraint::Length(11),
         ]);
         header.extend([t(T::ColOwner), t(T::ColState), t(T::ColDue)]);
-        let selected = (!self.rows.is_empty()).then(|| self.cursor.selected - window.start);
+        let selected = (!held.is_empty()).then(|| self.list.cursor.selected - window.start);
         widgets::table(frame, area, s, block, header, &widths, rows, selected);
-        if self.rows.is_empty() {
+        if held.is_empty() {
             let r = Rect {
                 x: area.x + 2,
                 y: area.y + 2,
@@ -437,8 +404,7 @@ impl Screen for Tracker {
         self.load(cx)?;
         if let Some(r) = self.detail.as_ref().map(|(i, _)| i.reference()) {
             self.detail = None;
-            if let Some(i) = self.rows.iter().position(|x| x.reference() == r) {
-                self.cursor.selected = i;
+            if self.list.selected().map(Item::reference) == Some(r) {
                 self.open(cx);
             }
         }
@@ -459,14 +425,11 @@ impl Screen for Tracker {
             }
             return Outcome::Handled;
         }
-        if self.cursor.apply(action, self.rows.len(), self.view) {
-            if self.rows.len() == self.limit && self.cursor.selected + 10 >= self.rows.len() {
-                self.limit += 200;
-                if let Err(e) = self.load(cx) {
-                    return Outcome::error(e.to_string());
-                }
-            }
-            return Outcome::Handled;
+        let mut pages = self.pages(cx);
+        match self.list.apply(action, &mut pages, self.view) {
+            Ok(true) => return Outcome::Handled,
+            Ok(false) => {}
+            Err(e) => return Outcome::error(e.to_string()),
         }
         match action {
             Action::Open => self.open(cx),
@@ -535,19 +498,23 @@ impl Screen for Tracker {
         if !matches!(record.kind, RecordKind::Action | RecordKind::Commitment) {
             return false;
         }
-        if self.load(cx).is_err() {
+        self.view = view_rows(cx);
+        let shown = cx.store.tracker_item(record).and_then(|item| {
+            let mut pages = self.pages(cx);
+            self.list.show(&mut pages, &item, self.view, same_item)?;
+            self.total = cx.store.tracker_count(&pages.filter)?;
+            Ok(())
+        });
+        if shown.is_err() {
             return false;
         }
-        match self.rows.iter().position(|x| x.reference() == record) {
-            Some(i) => {
-                self.cursor.selected = i;
-                self.cursor.clamp(self.rows.len(), self.view);
-                if self.detail.is_some() {
-                    self.open(cx);
-                }
+        if self.list.selected().map(Item::reference) == Some(record) {
+            if self.detail.is_some() {
+                self.open(cx);
             }
-            // Done, kept or withdrawn: no longer listed; the list stays where it was.
-            None => self.detail = None,
+        } else {
+            // Done, kept, withdrawn or filtered out: not listed.
+            self.detail = None;
         }
         true
     }

@@ -10,8 +10,10 @@ use crossterm::event::KeyCode;
 use ratatui::layout::Size;
 use std::collections::HashSet;
 use wijkdesk::domain::RecordRef;
+use wijkdesk::domain::meeting::MeetingStatus;
 use wijkdesk::store::{
-    ActionFilter, CommitmentFilter, Ctx, NewAction, OrgSummary, Store, TrackerFilter, TrackerItem,
+    ActionFilter, CommitmentFilter, Ctx, Meeting, NewAction, OrgSummary, Store, TrackerFilter,
+    TrackerItem,
 };
 use wijkdesk::tui::testing::press;
 use wijkdesk::tui::{App, Lang, Settings};
@@ -186,7 +188,9 @@ fn tracker_pages_give_every_open_item_once_in_order() {
         }
         for n in [1, 7, 200] {
             let fwd = forwards(|last: Option<&TrackerItem>| {
-                store.tracker_page(&f, last.map(TrackerItem::key), n).unwrap()
+                store
+                    .tracker_page(&f, last.map(TrackerItem::key), n)
+                    .unwrap()
             });
             let refs: HashSet<RecordRef> = fwd.iter().map(TrackerItem::reference).collect();
             assert_eq!(refs.len(), fwd.len(), "{name}, pages of {n}: nothing twice");
@@ -198,7 +202,11 @@ fn tracker_pages_give_every_open_item_once_in_order() {
             });
             assert_eq!(back, expected, "{name}, pages of {n}: backwards");
         }
-        assert_eq!(store.tracker_count(&f).unwrap(), expected.len(), "{name}: count");
+        assert_eq!(
+            store.tracker_count(&f).unwrap(),
+            expected.len(),
+            "{name}: count"
+        );
     }
 }
 
@@ -228,6 +236,56 @@ fn organisation_pages_give_every_organisation_once_in_order() {
     }
 }
 
+#[test]
+fn meeting_pages_give_every_meeting_once_in_order() {
+    let store = store();
+    // The plain way: every meeting, planned ones soonest first, then the rest newest first.
+    let mut all = store.meetings(1_000_000).unwrap();
+    let total = all.len();
+    assert!(total > 50, "{total} meetings");
+    assert!(
+        all.iter().any(|m| m.status == MeetingStatus::Planned)
+            && all.iter().any(|m| m.status != MeetingStatus::Planned),
+        "both segments are exercised"
+    );
+    let key = |m: &Meeting| {
+        let planned = m.status == MeetingStatus::Planned;
+        let t = m.starts_at.and_utc().timestamp();
+        (
+            !planned,
+            if planned { t } else { -t },
+            if planned { m.id } else { -m.id },
+        )
+    };
+    all.sort_by_key(key);
+    let first = all
+        .iter()
+        .find(|m| m.status != MeetingStatus::Planned)
+        .unwrap()
+        .clone();
+    for filter in ["", "overleg", &first.reference().to_string(), "zzz-nothing"] {
+        let expected: Vec<Meeting> = all
+            .iter()
+            .filter(|m| {
+                filter.is_empty()
+                    || m.title.to_lowercase().contains(&filter.to_lowercase())
+                    || m.reference().to_string() == filter
+            })
+            .cloned()
+            .collect();
+        for n in [1, 9, 200] {
+            let fwd =
+                forwards(|last: Option<&Meeting>| store.meeting_page(filter, last, n).unwrap());
+            assert_eq!(fwd, expected, "filter {filter:?}, pages of {n}");
+            let back = backwards(|first: Option<&Meeting>| {
+                store.meeting_page_before(filter, first, n).unwrap()
+            });
+            assert_eq!(back, expected, "filter {filter:?}, pages of {n}, backwards");
+        }
+        assert_eq!(store.meeting_count(filter).unwrap(), expected.len());
+    }
+}
+
 /// The record selected on a screen, by walking it with `key` until it stops moving.
 fn walk(app: &mut App, key: KeyCode) -> Vec<RecordRef> {
     let mut seen: Vec<RecordRef> = app.selected_record().into_iter().collect();
@@ -253,6 +311,17 @@ fn walking_the_screens_visits_every_row_once_and_g_reaches_the_end() {
         .iter()
         .map(|o| o.org.reference())
         .collect();
+    let mut meetings: Vec<Meeting> = store.meetings(1_000_000).unwrap();
+    meetings.sort_by_key(|m| {
+        let planned = m.status == MeetingStatus::Planned;
+        let t = m.starts_at.and_utc().timestamp();
+        (
+            !planned,
+            if planned { t } else { -t },
+            if planned { m.id } else { -m.id },
+        )
+    });
+    let meetings: Vec<RecordRef> = meetings.iter().map(Meeting::reference).collect();
     let mut app = App::new(
         &mut store,
         Settings::new(Lang::En, false, false),
@@ -261,9 +330,17 @@ fn walking_the_screens_visits_every_row_once_and_g_reaches_the_end() {
             height: 40,
         },
     );
-    for (screen, rows) in [("tracker", &expected), ("organisations", &orgs)] {
+    for (screen, rows) in [
+        ("tracker", &expected),
+        ("organisations", &orgs),
+        ("meetings", &meetings),
+    ] {
         assert!(app.select_screen(screen));
-        assert_eq!(&walk(&mut app, KeyCode::Char('j')), rows, "{screen}: j to the end");
+        assert_eq!(
+            &walk(&mut app, KeyCode::Char('j')),
+            rows,
+            "{screen}: j to the end"
+        );
         press(&mut app, KeyCode::Char('g'));
         assert_eq!(app.selected_record().as_ref(), rows.first(), "{screen}: g");
         let by_page = walk(&mut app, KeyCode::PageDown);

@@ -10,6 +10,7 @@ mod bulk;
 mod commitments;
 mod csv_io;
 mod inbox;
+mod meeting_pages;
 mod meetings;
 mod minutes;
 mod open;

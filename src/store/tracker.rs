@@ -333,10 +333,13 @@ impl Store {
 /// The last due day listed: overdue means due before today; a week bound is "due on
 /// or before".
 fn upper_bound(f: &TrackerFilter, today: NaiveDate) -> Option<NaiveDate> {
-    [f.overdue_only.then(|| today - Duration::days(1)), f.due_before]
-        .into_iter()
-        .flatten()
-        .min()
+    [
+        f.overdue_only.then(|| today - Duration::days(1)),
+        f.due_before,
+    ]
+    .into_iter()
+    .flatten()
+    .min()
 }
 
 impl Dir {

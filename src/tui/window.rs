@@ -143,7 +143,11 @@ impl<R: Clone> Window<R> {
         match action {
             Action::Top if !self.at_start => self.top(src, view)?,
             Action::Bottom if !self.at_end => self.bottom(src, view)?,
-            Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
             | Action::Bottom => {
                 // Hold the rows the move reaches before moving, then page on.
                 let reach = match action {

@@ -20,7 +20,8 @@ use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::input::TextInput;
 use crate::tui::popups::form::{Form, FormDraft};
-use crate::tui::widgets::{self, ListCursor, vis};
+use crate::tui::widgets::{self, vis};
+use crate::tui::window::{Pages, Window};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -29,8 +30,6 @@ use ratatui::widgets::{Cell, Row};
 
 /// From this width on, the detail pane stands beside the list; below it, under it.
 pub const WIDE: u16 = 110;
-/// How many meetings are loaded.
-const LIMIT: usize = 2000;
 
 pub struct MeetingDetail {
     pub meeting: Meeting,
@@ -44,9 +43,9 @@ pub struct MeetingDetail {
 
 #[derive(Default)]
 pub struct Meetings {
-    all: Vec<Meeting>,
-    rows: Vec<Meeting>,
-    cursor: ListCursor,
+    list: Window<Meeting>,
+    /// How many meetings the filter lets through (the list holds a window).
+    total: usize,
     filter: TextInput,
     filtering: bool,
     detail: Option<MeetingDetail>,
@@ -65,29 +64,44 @@ fn view_rows(cx: &Cx) -> usize {
     widgets::table_rows(list)
 }
 
-impl Meetings {
-    fn selected(&self) -> Option<&Meeting> {
-        self.rows.get(self.cursor.selected)
+/// Meetings in list order, a page at a time.
+struct MeetingPages<'a> {
+    store: &'a crate::store::Store,
+    filter: String,
+}
+
+impl Pages<Meeting> for MeetingPages<'_> {
+    fn after(&mut self, row: Option<&Meeting>, n: usize) -> crate::store::Result<Vec<Meeting>> {
+        self.store.meeting_page(&self.filter, row, n)
     }
 
-    fn apply_filter(&mut self, keep: Option<i64>) {
-        let q = self.filter.value().to_lowercase();
-        self.rows = self
-            .all
-            .iter()
-            .filter(|m| {
-                q.is_empty()
-                    || m.title.to_lowercase().contains(&q)
-                    || m.reference().to_string().to_lowercase() == q
-            })
-            .cloned()
-            .collect();
-        if let Some(id) = keep
-            && let Some(i) = self.rows.iter().position(|m| m.id == id)
-        {
-            self.cursor.selected = i;
+    fn before(&mut self, row: Option<&Meeting>, n: usize) -> crate::store::Result<Vec<Meeting>> {
+        self.store.meeting_page_before(&self.filter, row, n)
+    }
+}
+
+fn same_meeting(a: &Meeting, b: &Meeting) -> bool {
+    a.id == b.id
+}
+
+impl Meetings {
+    fn selected(&self) -> Option<&Meeting> {
+        self.list.selected()
+    }
+
+    fn pages<'a>(&self, cx: &'a Cx) -> MeetingPages<'a> {
+        MeetingPages {
+            store: cx.store,
+            filter: self.filter.value(),
         }
-        self.cursor.clamp(self.rows.len(), 10);
+    }
+
+    /// A new filter: start at the top.
+    fn refilter(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
+        let mut pages = self.pages(cx);
+        self.list.top(&mut pages, view_rows(cx))?;
+        self.total = cx.store.meeting_count(&self.filter.value())?;
+        self.load_detail(cx)
     }
 
     fn load_detail(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
@@ -108,10 +122,12 @@ impl Meetings {
         Ok(())
     }
 
-    fn load(&mut self, cx: &mut Cx, keep: Option<i64>) -> crate::store::Result<()> {
+    /// Reload around the selected meeting (the data or the screen size changed).
+    fn load(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
         self.today = Some(cx.store.today());
-        self.all = cx.store.meetings(LIMIT)?;
-        self.apply_filter(keep);
+        let mut pages = self.pages(cx);
+        self.list.reload(&mut pages, view_rows(cx), same_meeting)?;
+        self.total = cx.store.meeting_count(&self.filter.value())?;
         self.load_detail(cx)
     }
 
@@ -234,7 +250,7 @@ impl Meetings {
 
     fn draw_list(&self, frame: &mut Frame, area: Rect, s: &Settings) {
         let t = |k| s.lang.t(k);
-        let title = format!(" {} ({}) ", t(T::ScreenMeetings), self.rows.len());
+        let title = format!(" {} ({}) ", t(T::ScreenMeetings), self.total);
         let bottom = if self.confirm_finalise {
             let id = self
                 .selected()
@@ -263,8 +279,9 @@ impl Meetings {
             area
         };
         let height = widgets::table_rows(inner_area.height);
-        let window = self.cursor.window(self.rows.len(), height);
-        let rows: Vec<Row> = self.rows[window.clone()]
+        let held = &self.list.rows;
+        let window = self.list.cursor.window(held.len(), height);
+        let rows: Vec<Row> = held[window.clone()]
             .iter()
             .map(|m| {
                 let status = t(status_label(m.status));
@@ -294,7 +311,7 @@ impl Meetings {
             Constraint::Min(10),
         ];
         let header = vec!["", t(T::ColWhen), t(T::ColStatus), t(T::ColTitle)];
-        let selected = (!self.rows.is_empty()).then(|| self.cursor.selected - window.start);
+        let selected = (!held.is_empty()).then(|| self.list.cursor.selected - window.start);
         widgets::table(frame, inner_area, s, block, header, &widths, rows, selected);
     }
 
@@ -318,8 +335,7 @@ impl Screen for Meetings {
     }
 
     fn refresh(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
-        let keep = self.selected().map(|m| m.id);
-        self.load(cx, keep)
+        self.load(cx)
     }
 
     /// Always: the screen looks its plain keys up itself (see the module doc).
@@ -329,11 +345,8 @@ impl Screen for Meetings {
 
     fn on_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         if self.filtering {
-            let keep = self.selected().map(|m| m.id);
             if self.filter.handle_key(key) {
-                self.cursor = ListCursor::default();
-                self.apply_filter(keep);
-                return Self::done(self.load_detail(cx));
+                return Self::done(self.refilter(cx));
             }
             return Outcome::Handled;
         }
@@ -360,8 +373,7 @@ impl Screen for Meetings {
 
     fn on_paste(&mut self, text: &str, cx: &mut Cx) -> Outcome {
         if self.filtering && self.filter.paste(text) {
-            self.apply_filter(None);
-            return Self::done(self.load_detail(cx));
+            return Self::done(self.refilter(cx));
         }
         Outcome::Ignored
     }
@@ -376,8 +388,11 @@ impl Screen for Meetings {
             };
         }
         let view = view_rows(cx);
-        if self.cursor.apply(action, self.rows.len(), view) {
-            return Self::done(self.load_detail(cx));
+        let mut pages = self.pages(cx);
+        match self.list.apply(action, &mut pages, view) {
+            Ok(true) => return Self::done(self.load_detail(cx)),
+            Ok(false) => {}
+            Err(e) => return Outcome::error(e.to_string()),
         }
         let selected = self.selected().map(|m| (m.id, m.status));
         match (action, selected) {
@@ -392,19 +407,19 @@ impl Screen for Meetings {
             }
             (Action::Open | Action::Back, _) if self.filtering => {
                 self.filtering = false;
-                if action == Action::Back {
+                let reloaded = if action == Action::Back {
                     self.filter = TextInput::default();
-                    let keep = selected.map(|s| s.0);
-                    self.apply_filter(keep);
-                }
+                    self.load(cx)
+                } else {
+                    self.load_detail(cx)
+                };
                 self.filter
                     .set_focus(false, cx.settings.theme.input, cx.settings.theme.cursor);
-                Self::done(self.load_detail(cx))
+                Self::done(reloaded)
             }
             (Action::Back, _) if !self.filter.value().is_empty() => {
                 self.filter = TextInput::default();
-                self.apply_filter(selected.map(|s| s.0));
-                Self::done(self.load_detail(cx))
+                Self::done(self.load(cx))
             }
             (Action::New, _) => Outcome::one(Effect::Push(Box::new(meeting_form::new_form(cx)))),
             (Action::Edit, Some((id, _))) => match cx.store.meeting(id) {
@@ -457,11 +472,33 @@ impl Screen for Meetings {
         if record.kind != RecordKind::Meeting {
             return false;
         }
-        if !self.rows.iter().any(|m| m.id == record.id) {
+        let Ok(meeting) = cx.store.meeting(record.id) else {
+            return false;
+        };
+        let view = view_rows(cx);
+        let mut pages = self.pages(cx);
+        if self
+            .list
+            .show(&mut pages, &meeting, view, same_meeting)
+            .is_err()
+        {
+            return false;
+        }
+        if self.selected().map(|m| m.id) != Some(record.id) {
+            // The filter hides it: show the whole list.
             self.filter = TextInput::default();
             self.filtering = false;
+            let mut pages = self.pages(cx);
+            if self
+                .list
+                .show(&mut pages, &meeting, view, same_meeting)
+                .is_err()
+            {
+                return false;
+            }
         }
-        self.load(cx, Some(record.id)).is_ok() && self.selected().map(|m| m.id) == Some(record.id)
+        self.total = cx.store.meeting_count(&self.filter.value()).unwrap_or(0);
+        self.load_detail(cx).is_ok() && self.selected().map(|m| m.id) == Some(record.id)
     }
 
     fn restore_form(&self, draft: &FormDraft, cx: &mut Cx) -> Option<Form> {

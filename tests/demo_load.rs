@@ -178,3 +178,54 @@ fn scale_adds_generated_records_deterministically() {
     assert_eq!(ra, rb, "the same scale gives the same data");
     assert!(sa.check().unwrap().is_empty());
 }
+
+/// The generator stages minutes lines and moves them in batches; every one of them
+/// must still reach the search index, in order, and be found.
+#[test]
+fn generated_minutes_are_all_stored_in_order_and_searchable() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(&dir, 6000);
+    let conn = rusqlite::Connection::open(dir.path().join("demo.db")).unwrap();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let lines = count("SELECT count(*) FROM minute");
+    assert!(lines > 50_000, "{lines} lines: more than one batch");
+    assert_eq!(
+        count("SELECT count(*) FROM search WHERE rowid % 16 = 8"),
+        lines,
+        "one index row per minutes line"
+    );
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM minute a JOIN minute b
+               ON b.meeting_id = a.meeting_id AND b.position = a.position + 1
+             WHERE b.id < a.id"
+        ),
+        0,
+        "a meeting's lines are stored in the order of their positions"
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM sqlite_temp_schema"),
+        0,
+        "no staging table left"
+    );
+    let (id, text): (i64, String) = conn
+        .query_row(
+            "SELECT id, text FROM minute ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let word = text
+        .split_whitespace()
+        .find(|w| w.len() > 5 && w.chars().all(char::is_alphabetic))
+        .unwrap_or_else(|| panic!("a word in {text:?}"));
+    let found: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM search WHERE search MATCH ?1 AND rowid = ?2",
+            rusqlite::params![format!("\"{word}\""), id * 16 + 8],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(found, 1, "the last line is found by {word:?}");
+    drop(store);
+}

@@ -101,7 +101,7 @@ pub fn generate(store: &mut Store, n: usize) -> Result<Generated> {
     let today = store.today();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ n as u64);
     let mut g = Generated::default();
-    let bulk = store.bulk()?;
+    let mut bulk = store.bulk()?;
     // Thousands of organisations at city scale: one per 50 signals, at least 25.
     let n_orgs = (n / 50).max(25);
     let mut orgs = Vec::with_capacity(n_orgs);

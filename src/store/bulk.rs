@@ -9,7 +9,13 @@ pub struct Bulk<'a> {
     tx: Transaction<'a>,
     stamp: String,
     user: String,
+    /// Minutes lines waiting in `temp.bulk_minute`.
+    staged: usize,
 }
+
+/// Minutes lines moved into the real table at once: large enough that FTS5 writes few
+/// segments, small enough that the staging table stays a few megabytes.
+const STAGED_MINUTES: usize = 50_000;
 
 /// A generated signal with the facts the generator decided.
 pub struct BulkSignal<'s> {
@@ -29,13 +35,22 @@ impl Store {
     /// Start a bulk load; nothing is visible to others until `Bulk::commit`.
     pub fn bulk(&mut self) -> Result<Bulk<'_>> {
         let user = self.ctx.user.clone();
+        // One transaction of hundreds of megabytes: with the default 2 MB page cache
+        // SQLite spills pages to the WAL and rewrites them again and again.
+        self.conn.execute_batch("PRAGMA cache_size = -131072;")?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS bulk_minute (
+                 meeting_id INTEGER NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL);
+             DELETE FROM temp.bulk_minute;",
+        )?;
         Ok(Bulk {
             tx,
             stamp: now_stamp(),
             user,
+            staged: 0,
         })
     }
 }
@@ -207,18 +222,39 @@ impl Bulk<'_> {
         Ok(id)
     }
 
-    pub fn minute(&self, meeting_id: i64, position: i64, kind: &str, text: &str) -> Result<()> {
+    /// Minutes lines are staged and moved in batches (see [`STAGED_MINUTES`]).
+    pub fn minute(&mut self, meeting_id: i64, position: i64, kind: &str, text: &str) -> Result<()> {
         self.tx
             .prepare_cached(
-                "INSERT INTO minute (meeting_id, position, kind, text, created_by, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                "INSERT INTO temp.bulk_minute (meeting_id, position, kind, text) VALUES (?1, ?2, ?3, ?4)",
             )?
-            .execute(params![meeting_id, position, kind, text, self.user, self.stamp])?;
+            .execute(params![meeting_id, position, kind, text])?;
+        self.staged += 1;
+        if self.staged >= STAGED_MINUTES {
+            self.move_minutes()?;
+        }
+        Ok(())
+    }
+
+    /// One INSERT ... SELECT for the staged lines: the search-index trigger then runs
+    /// inside a single statement, so FTS5 gathers the terms of the whole batch before
+    /// writing them. Row by row, each statement's savepoint made FTS5 flush a tiny
+    /// segment and merge them over and over (most of the time `demo --scale` took).
+    fn move_minutes(&mut self) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO minute (meeting_id, position, kind, text, created_by, created_at, updated_at)
+             SELECT meeting_id, position, kind, text, ?1, ?2, ?2 FROM temp.bulk_minute ORDER BY rowid",
+            params![self.user, self.stamp],
+        )?;
+        self.tx.execute("DELETE FROM temp.bulk_minute", [])?;
+        self.staged = 0;
         Ok(())
     }
 
     /// Make it all visible at once, with one audit row that says what happened.
-    pub fn commit(self, summary: &str) -> Result<()> {
+    pub fn commit(mut self, summary: &str) -> Result<()> {
+        self.move_minutes()?;
+        self.tx.execute("DROP TABLE temp.bulk_minute", [])?;
         self.tx.execute(
             "INSERT INTO audit (at, username, record, action, changes) VALUES (?1, ?2, 'demo', 'generate', ?3)",
             params![self.stamp, self.user, serde_json::json!({ "generated": [null, summary] }).to_string()],
@@ -226,6 +262,8 @@ impl Bulk<'_> {
         // Fresh statistics, so the planner knows the tables are now large.
         self.tx
             .execute_batch("PRAGMA analysis_limit = 1000; ANALYZE;")?;
+        // Back to SQLite's default page cache for whatever this connection does next.
+        self.tx.execute_batch("PRAGMA cache_size = -2000;")?;
         self.tx.commit()?;
         Ok(())
     }

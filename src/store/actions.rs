@@ -190,6 +190,13 @@ impl Store {
     /// Actions, overdue first, then by due date (no due date last).
     pub fn actions(&self, f: &ActionFilter) -> Result<Vec<Action>> {
         let today = self.today();
+        // Bare equalities, so that a signal's or meeting's actions are an index search
+        // (with `?7 IS NULL OR ...` alone SQLite reads every action).
+        let links = match (f.signal_id, f.meeting_id) {
+            (Some(_), _) => "AND a.signal_id = ?7",
+            (None, Some(_)) => "AND a.meeting_id = ?8",
+            (None, None) => "",
+        };
         let mut st = self.conn.prepare_cached(&format!(
             "{SELECT}
              WHERE (?1 = 1 OR a.state = 'open')
@@ -199,6 +206,7 @@ impl Store {
                AND (?6 IS NULL OR a.due <= ?6)
                AND (?7 IS NULL OR a.signal_id = ?7)
                AND (?8 IS NULL OR a.meeting_id = ?8)
+               {links}
              ORDER BY coalesce(a.state = 'open' AND a.due < ?5, 0) DESC, a.state != 'open', a.due IS NULL, a.due, a.id
              LIMIT ?9"
         ))?;

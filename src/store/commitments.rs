@@ -332,6 +332,7 @@ impl Store {
                 ),
                 "AND c.org_id = ?2",
             ),
+            None if f.signal_id.is_some() => (SELECT.to_string(), "AND c.signal_id = ?8"),
             None => (SELECT.to_string(), ""),
         };
         let mut st = self.conn.prepare_cached(&format!(

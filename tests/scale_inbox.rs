@@ -84,7 +84,7 @@ fn paging_backwards_returns_the_same_rows() {
     let mut before = forward.last().map(InboxKey::of);
     back.push(forward.last().unwrap().clone());
     while let Some(key) = before {
-        let rows = store.inbox_page_before(&f, key, 61).unwrap();
+        let rows = store.inbox_page_before(&f, Some(key), 61).unwrap();
         if rows.is_empty() {
             break;
         }

@@ -2,18 +2,18 @@
 //! a generated database of a few thousand signals, paging through the tracker, the
 //! organisations and the meetings, forwards and backwards, with and without filters,
 //! gives every row exactly once and in order, the same rows as the unpaged queries;
-//! the counts in the titles agree; and walking the screens with j, PageDown and G
-//! visits the same rows.
+//! the counts in the titles agree; and walking the screens (the inbox too) with j,
+//! PageDown, G and k visits the same rows.
 
 use chrono::NaiveDate;
 use crossterm::event::KeyCode;
 use ratatui::layout::Size;
 use std::collections::HashSet;
-use wijkdesk::domain::RecordRef;
 use wijkdesk::domain::meeting::MeetingStatus;
+use wijkdesk::domain::{RecordKind, RecordRef};
 use wijkdesk::store::{
-    ActionFilter, CommitmentFilter, Ctx, Meeting, NewAction, OrgSummary, Store, TrackerFilter,
-    TrackerItem,
+    ActionFilter, CommitmentFilter, Ctx, Meeting, NewAction, OrgSummary, SignalFilter, Store,
+    TrackerFilter, TrackerItem,
 };
 use wijkdesk::tui::testing::press;
 use wijkdesk::tui::{App, Lang, Settings};
@@ -322,6 +322,12 @@ fn walking_the_screens_visits_every_row_once_and_g_reaches_the_end() {
         )
     });
     let meetings: Vec<RecordRef> = meetings.iter().map(Meeting::reference).collect();
+    let signals: Vec<RecordRef> = store
+        .signals(&SignalFilter::default())
+        .unwrap()
+        .iter()
+        .map(|s| RecordRef::new(RecordKind::Signal, s.id))
+        .collect();
     let mut app = App::new(
         &mut store,
         Settings::new(Lang::En, false, false),
@@ -331,10 +337,12 @@ fn walking_the_screens_visits_every_row_once_and_g_reaches_the_end() {
         },
     );
     for (screen, rows) in [
+        ("inbox", &signals),
         ("tracker", &expected),
         ("organisations", &orgs),
         ("meetings", &meetings),
     ] {
+        assert!(rows.len() > 50, "{screen}: {} rows", rows.len());
         assert!(app.select_screen(screen));
         assert_eq!(
             &walk(&mut app, KeyCode::Char('j')),

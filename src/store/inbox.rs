@@ -72,15 +72,16 @@ impl Store {
     pub fn inbox_page_before(
         &self,
         f: &InboxFilter,
-        before: InboxKey,
+        before: Option<InboxKey>,
         limit: usize,
     ) -> Result<Vec<SignalRow>> {
         let mut rows = Vec::with_capacity(limit);
-        if !before.overdue {
-            rows.extend(self.inbox_segment_back(f, false, Some(before), limit)?);
+        // From the end (no key) or from a not-yet-due key: the second segment first.
+        if before.is_none_or(|k| !k.overdue) && !f.overdue_only {
+            rows.extend(self.inbox_segment_back(f, false, before, limit)?);
         }
         if rows.len() < limit {
-            let from = before.overdue.then_some(before);
+            let from = before.filter(|k| k.overdue);
             rows.extend(self.inbox_segment_back(f, true, from, limit - rows.len())?);
         }
         rows.reverse();

@@ -18,20 +18,14 @@ use crate::tui::popups::feedback::FeedbackPopup;
 use crate::tui::popups::picker::{Choice, PickerPopup};
 use crate::tui::popups::triage::TriagePopup;
 use crate::tui::screens::organisations::draw_filter;
-use crate::tui::widgets::{self, ListCursor, vis};
+use crate::tui::widgets::{self, vis};
+use crate::tui::window::{Pages, Window};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row};
 use std::collections::BTreeSet;
-
-/// Rows fetched per page.
-const PAGE: usize = 200;
-/// At most this many rows are held; the far end is dropped and fetched again.
-const HOLD: usize = 600;
-/// Fetch more when the selection is this close to the end of what is loaded.
-const NEAR: usize = 10;
 
 const PICK_KIND: &str = "inbox_filter_kind";
 const PICK_DISTRICT: &str = "inbox_district";
@@ -40,11 +34,7 @@ const PICK_ORG: &str = "inbox_org";
 
 #[derive(Default)]
 pub struct Inbox {
-    rows: Vec<SignalRow>,
-    cursor: ListCursor,
-    /// The window starts at the top of the inbox / reaches its end.
-    at_start: bool,
-    at_end: bool,
+    list: Window<SignalRow>,
     filter: InboxFilter,
     /// Shown names of the quick filters (the organisation's name, not its id).
     org_name: Option<String>,
@@ -62,9 +52,31 @@ fn view_rows(cx: &Cx, filter_line: bool) -> usize {
     widgets::table_rows(cx.size.height.saturating_sub(3)).saturating_sub(usize::from(filter_line))
 }
 
+/// The inbox a page at a time (keyset queries on the open-signal indexes).
+struct InboxPages<'a> {
+    store: &'a crate::store::Store,
+    filter: InboxFilter,
+}
+
+impl Pages<SignalRow> for InboxPages<'_> {
+    fn after(&mut self, row: Option<&SignalRow>, n: usize) -> crate::store::Result<Vec<SignalRow>> {
+        self.store
+            .inbox_page(&self.filter, row.map(InboxKey::of), n)
+    }
+
+    fn before(
+        &mut self,
+        row: Option<&SignalRow>,
+        n: usize,
+    ) -> crate::store::Result<Vec<SignalRow>> {
+        self.store
+            .inbox_page_before(&self.filter, row.map(InboxKey::of), n)
+    }
+}
+
 impl Inbox {
     fn current_row(&self) -> Option<&SignalRow> {
-        self.rows.get(self.cursor.selected)
+        self.list.selected()
     }
 
     /// The signal keys act on: the one in the detail, else the selected row.
@@ -87,86 +99,29 @@ impl Inbox {
         }
     }
 
-    /// Load a window around the selected signal (or from the top).
+    fn pages<'a>(&self, cx: &'a Cx) -> InboxPages<'a> {
+        InboxPages {
+            store: cx.store,
+            filter: self.query(),
+        }
+    }
+
+    /// Reload the rows around the selected signal (or from the top).
     fn load(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
         self.today = cx.store.today();
         self.view = view_rows(cx, self.filter_shown());
-        let f = self.query();
-        let keep = self.current_row().map(|r| (r.id, InboxKey::of(r)));
-        let offset = self.cursor.selected.saturating_sub(self.cursor.offset);
-        let want = self.view + 50;
-        let (before, after) = match keep {
-            Some((_, key)) if !(self.at_start && self.cursor.selected < self.view) => {
-                let before = cx.store.inbox_page_before(&f, key, self.view)?;
-                self.at_start = before.len() < self.view;
-                let from = before.last().map(InboxKey::of);
-                (before, from)
-            }
-            _ => {
-                self.at_start = true;
-                (Vec::new(), None)
-            }
-        };
-        let rest = cx.store.inbox_page(&f, after, want)?;
-        self.at_end = rest.len() < want;
-        let n_before = before.len();
-        self.rows = before;
-        self.rows.extend(rest);
-        let idx = match keep {
-            Some((id, _)) => self
-                .rows
-                .iter()
-                .position(|r| r.id == id)
-                .unwrap_or(n_before),
-            None => 0,
-        };
-        self.cursor.selected = idx;
-        self.cursor.offset = idx.saturating_sub(offset);
-        self.cursor.clamp(self.rows.len(), self.view);
-        Ok(())
+        let mut pages = self.pages(cx);
+        self.list.reload(&mut pages, self.view, |a, b| a.id == b.id)
     }
 
     fn reload_from_top(&mut self, cx: &mut Cx) -> Outcome {
-        self.cursor = ListCursor::default();
-        self.rows.clear();
-        self.at_start = true;
-        match self.load(cx) {
+        self.today = cx.store.today();
+        self.view = view_rows(cx, self.filter_shown());
+        let mut pages = self.pages(cx);
+        match self.list.top(&mut pages, self.view) {
             Ok(()) => Outcome::Handled,
             Err(e) => Outcome::error(e.to_string()),
         }
-    }
-
-    /// Fetch the next or previous page when the selection nears an end of the window.
-    fn page(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
-        let f = self.query();
-        if !self.at_end && self.cursor.selected + NEAR >= self.rows.len() {
-            let after = self.rows.last().map(InboxKey::of);
-            let more = cx.store.inbox_page(&f, after, PAGE)?;
-            self.at_end = more.len() < PAGE;
-            self.rows.extend(more);
-            if self.rows.len() > HOLD {
-                let drop = self.rows.len() - HOLD;
-                self.rows.drain(..drop);
-                self.cursor.selected -= drop;
-                self.cursor.offset = self.cursor.offset.saturating_sub(drop);
-                self.at_start = false;
-            }
-        } else if !self.at_start
-            && self.cursor.selected < NEAR
-            && let Some(first) = self.rows.first().map(InboxKey::of)
-        {
-            let more = cx.store.inbox_page_before(&f, first, PAGE)?;
-            self.at_start = more.len() < PAGE;
-            let n = more.len();
-            self.rows.splice(0..0, more);
-            self.cursor.selected += n;
-            self.cursor.offset += n;
-            if self.rows.len() > HOLD {
-                self.rows.truncate(HOLD);
-                self.at_end = false;
-            }
-        }
-        Ok(())
     }
 
     fn open_detail(&mut self, cx: &mut Cx, id: i64) -> Outcome {
@@ -369,9 +324,10 @@ impl Inbox {
             area
         };
         let height = widgets::table_rows(inner_area.height);
-        let window = self.cursor.window(self.rows.len(), height);
+        let held = &self.list.rows;
+        let window = self.list.cursor.window(held.len(), height);
         let wide = inner_area.width >= 110;
-        let rows: Vec<Row> = self.rows[window.clone()]
+        let rows: Vec<Row> = held[window.clone()]
             .iter()
             .map(|r| {
                 let mark = if self.marks.contains(&r.id) { "*" } else { " " };
@@ -414,9 +370,9 @@ impl Inbox {
             Constraint::Length(11),
         ]);
         header.extend([t(T::ColOwner), t(T::ColState), t(T::ColDue)]);
-        let selected = (!self.rows.is_empty()).then(|| self.cursor.selected - window.start);
+        let selected = (!held.is_empty()).then(|| self.list.cursor.selected - window.start);
         widgets::table(frame, inner_area, s, block, header, &widths, rows, selected);
-        if self.rows.is_empty() {
+        if held.is_empty() {
             let msg = Paragraph::new(Span::styled(t(T::InboxEmpty), s.theme.muted));
             let r = Rect {
                 x: inner_area.x + 2,
@@ -492,11 +448,11 @@ impl Screen for Inbox {
             }
             return Outcome::Handled;
         }
-        if self.cursor.apply(action, self.rows.len(), self.view) {
-            return match self.page(cx) {
-                Ok(()) => Outcome::Handled,
-                Err(e) => Outcome::error(e.to_string()),
-            };
+        let mut pages = self.pages(cx);
+        match self.list.apply(action, &mut pages, self.view) {
+            Ok(true) => return Outcome::Handled,
+            Ok(false) => {}
+            Err(e) => return Outcome::error(e.to_string()),
         }
         match action {
             Action::Filter => {
@@ -530,7 +486,10 @@ impl Screen for Inbox {
                     if !self.marks.remove(&id) {
                         self.marks.insert(id);
                     }
-                    self.cursor.apply(Action::Down, self.rows.len(), self.view);
+                    let mut pages = self.pages(cx);
+                    if let Err(e) = self.list.apply(Action::Down, &mut pages, self.view) {
+                        return Outcome::error(e.to_string());
+                    }
                 }
                 Outcome::Handled
             }
@@ -579,12 +538,12 @@ impl Screen for Inbox {
         if record.kind != RecordKind::Signal {
             return false;
         }
-        if let Some(i) = self.rows.iter().position(|r| r.id == record.id) {
-            self.cursor.selected = i;
-            self.cursor.clamp(self.rows.len(), self.view);
+        if let Some(i) = self.list.rows.iter().position(|r| r.id == record.id) {
+            self.list.cursor.selected = i;
+            self.list.cursor.clamp(self.list.rows.len(), self.view);
         }
         // A signal shown in the detail stays there (with what just happened to it).
-        if self.detail.is_some() || !self.rows.iter().any(|r| r.id == record.id) {
+        if self.detail.is_some() || !self.list.rows.iter().any(|r| r.id == record.id) {
             return matches!(self.open_detail(cx, record.id), Outcome::Handled);
         }
         true

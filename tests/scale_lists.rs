@@ -1,9 +1,9 @@
 //! Correctness at scale (not timing) for the keyset-paged lists besides the inbox: on
 //! a generated database of a few thousand signals, paging through the tracker, the
-//! organisations and the meetings, forwards and backwards, with and without filters,
-//! gives every row exactly once and in order, the same rows as the unpaged queries;
-//! the counts in the titles agree; and walking the screens (the inbox too) with j,
-//! PageDown, G and k visits the same rows.
+//! organisations, the meetings and the people, forwards and backwards, with and
+//! without filters, gives every row exactly once and in order, the same rows as the
+//! unpaged queries; the counts in the titles agree; and walking the screens (the inbox
+//! too) with j, PageDown, G and k visits the same rows.
 
 use chrono::NaiveDate;
 use crossterm::event::KeyCode;
@@ -12,8 +12,8 @@ use std::collections::HashSet;
 use wijkdesk::domain::meeting::MeetingStatus;
 use wijkdesk::domain::{RecordKind, RecordRef};
 use wijkdesk::store::{
-    ActionFilter, CommitmentFilter, Ctx, Meeting, NewAction, OrgSummary, SignalFilter, Store,
-    TrackerFilter, TrackerItem,
+    ActionFilter, CommitmentFilter, Ctx, Meeting, NewAction, OrgSummary, Person, SignalFilter,
+    Store, TrackerFilter, TrackerItem,
 };
 use wijkdesk::tui::testing::press;
 use wijkdesk::tui::{App, Lang, Settings};
@@ -286,6 +286,26 @@ fn meeting_pages_give_every_meeting_once_in_order() {
     }
 }
 
+#[test]
+fn people_pages_give_everyone_once_in_order() {
+    let store = store();
+    for filter in ["", "jan", "voorzitter", "zzz-nothing"] {
+        let expected = store.people(filter, None, 1_000_000).unwrap();
+        if filter.is_empty() {
+            assert!(expected.len() > 100, "{} people", expected.len());
+        }
+        for n in [1, 9, 200] {
+            let fwd = forwards(|last: Option<&Person>| store.people_page(filter, last, n).unwrap());
+            assert_eq!(fwd, expected, "filter {filter:?}, pages of {n}");
+            let back = backwards(|first: Option<&Person>| {
+                store.people_page_before(filter, first, n).unwrap()
+            });
+            assert_eq!(back, expected, "filter {filter:?}, pages of {n}, backwards");
+        }
+        assert_eq!(store.people_count(filter).unwrap(), expected.len());
+    }
+}
+
 /// The record selected on a screen, by walking it with `key` until it stops moving.
 fn walk(app: &mut App, key: KeyCode) -> Vec<RecordRef> {
     let mut seen: Vec<RecordRef> = app.selected_record().into_iter().collect();
@@ -322,6 +342,12 @@ fn walking_the_screens_visits_every_row_once_and_g_reaches_the_end() {
         )
     });
     let meetings: Vec<RecordRef> = meetings.iter().map(Meeting::reference).collect();
+    let people: Vec<RecordRef> = store
+        .people("", None, 1_000_000)
+        .unwrap()
+        .iter()
+        .map(Person::reference)
+        .collect();
     let signals: Vec<RecordRef> = store
         .signals(&SignalFilter::default())
         .unwrap()
@@ -341,6 +367,7 @@ fn walking_the_screens_visits_every_row_once_and_g_reaches_the_end() {
         ("tracker", &expected),
         ("organisations", &orgs),
         ("meetings", &meetings),
+        ("people", &people),
     ] {
         assert!(rows.len() > 50, "{screen}: {} rows", rows.len());
         assert!(app.select_screen(screen));

@@ -1,6 +1,6 @@
 //! The Meetings screen's list, a page at a time: planned meetings first, soonest
 //! first; then held and final ones, newest first. Each segment is a range scan on its
-//! own partial index (schema/007), so a page deep in ten years of meetings costs what
+//! own partial index (schema/007_list_pages.sql), so a page deep in ten years of meetings costs what
 //! the first does, and no meeting is left out for being old.
 
 use super::meetings::{Meeting, SELECT, from_row};

@@ -59,6 +59,10 @@ pub struct PersonEdit {
     pub notes: Option<String>,
 }
 
+/// The people filter: name, role, organisation, e-mail user, districts, themes.
+const PEOPLE_MATCH: &str = "?1 = '%%' OR p.name LIKE ?1 OR p.role LIKE ?1 OR o.name LIKE ?1
+    OR o.short_name LIKE ?1 OR p.districts LIKE ?1 OR p.themes LIKE ?1 OR p.username LIKE ?1";
+
 const SELECT: &str =
     "SELECT p.id, p.name, p.org_id, o.name, p.role, p.email, p.phone, p.username, p.districts,
                              p.themes, p.notes, p.erased_at IS NOT NULL, p.version
@@ -276,14 +280,87 @@ impl Store {
     pub fn people(&self, filter: &str, org: Option<i64>, limit: usize) -> Result<Vec<Person>> {
         let like = format!("%{}%", filter.trim());
         // One organisation's people: a search on its index, not a walk of everyone.
-        let range = if org.is_some() { "AND p.org_id = ?2" } else { "" };
+        let range = if org.is_some() {
+            "AND p.org_id = ?2"
+        } else {
+            ""
+        };
         let mut st = self.conn.prepare_cached(&format!(
             "{SELECT} WHERE (?1 = '%%' OR p.name LIKE ?1 OR p.role LIKE ?1 OR o.name LIKE ?1 OR o.short_name LIKE ?1
                              OR p.districts LIKE ?1 OR p.themes LIKE ?1 OR p.username LIKE ?1)
                       AND (?2 IS NULL OR p.org_id = ?2) {range}
-             ORDER BY p.name COLLATE NOCASE LIMIT ?3"
+             ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?3"
         ))?;
         let rows = st.query_map(params![like, org, limit as i64], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Up to `n` people after `after` (from the top when `None`), in name order, who
+    /// match `filter` as in [`Store::people`]: a walk of the name index from the key.
+    pub fn people_page(
+        &self,
+        filter: &str,
+        after: Option<&Person>,
+        n: usize,
+    ) -> Result<Vec<Person>> {
+        self.people_rows(filter, after, false, n)
+    }
+
+    /// Up to `n` people before `before` (the last `n` when `None`), in name order.
+    pub fn people_page_before(
+        &self,
+        filter: &str,
+        before: Option<&Person>,
+        n: usize,
+    ) -> Result<Vec<Person>> {
+        let mut rows = self.people_rows(filter, before, true, n)?;
+        rows.reverse();
+        Ok(rows)
+    }
+
+    /// How many people match `filter`.
+    pub fn people_count(&self, filter: &str) -> Result<usize> {
+        let like = format!("%{}%", filter.trim());
+        let n: i64 = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM person p LEFT JOIN organisation o ON o.id = p.org_id WHERE {PEOPLE_MATCH}"
+            ))?
+            .query_row([like], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    fn people_rows(
+        &self,
+        filter: &str,
+        key: Option<&Person>,
+        backwards: bool,
+        n: usize,
+    ) -> Result<Vec<Person>> {
+        let like = format!("%{}%", filter.trim());
+        let (op, dir) = if backwards {
+            ("<", "DESC")
+        } else {
+            (">", "ASC")
+        };
+        let range = if key.is_some() {
+            format!("AND (p.name COLLATE NOCASE, p.id) {op} (?2, ?3)")
+        } else {
+            "AND ?2 IS NULL AND ?3 IS NULL".into()
+        };
+        let mut st = self.conn.prepare_cached(&format!(
+            "{SELECT} WHERE ({PEOPLE_MATCH}) {range}
+             ORDER BY p.name COLLATE NOCASE {dir}, p.id {dir} LIMIT ?4"
+        ))?;
+        let rows = st.query_map(
+            params![
+                like,
+                key.map(|p| p.name.as_str()),
+                key.map(|p| p.id),
+                n as i64
+            ],
+            from_row,
+        )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

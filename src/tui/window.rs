@@ -115,6 +115,16 @@ impl<R: Clone> Window<R> {
         self.cursor.clamp(self.rows.len(), view);
     }
 
+    /// Hold a whole short list (no paging), selecting the row `keep` picks if any.
+    pub fn hold_all(&mut self, rows: Vec<R>, view: usize, keep: impl Fn(&R) -> bool) {
+        let on_screen = self.cursor.selected.saturating_sub(self.cursor.offset);
+        let idx = rows.iter().position(keep).unwrap_or(0);
+        self.rows = rows;
+        self.at_start = true;
+        self.at_end = true;
+        self.select(idx, on_screen, view.max(1));
+    }
+
     /// Start again at the top (a new filter).
     pub fn top(&mut self, src: &mut impl Pages<R>, view: usize) -> Result<()> {
         let want = view.max(1) + MARGIN;

@@ -10,23 +10,22 @@ use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::input::TextInput;
 use crate::tui::popups::form::{Form, FormDraft};
-use crate::tui::widgets::{self, ListCursor, vis};
+use crate::tui::widgets::{self, vis};
+use crate::tui::window::{Pages, Window};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row};
 
-const MARGIN: usize = 100;
-
 // Trust: conflicts, history, AVG (issue 7)
 pub mod avg;
 
 #[derive(Default)]
 pub struct People {
-    rows: Vec<Person>,
-    cursor: ListCursor,
-    limit: usize,
+    list: Window<Person>,
+    /// How many people the filter lets through (the list holds a window).
+    total: usize,
     filter: TextInput,
     filtering: bool,
     full: bool,
@@ -39,30 +38,80 @@ fn view_rows(cx: &Cx, filter_line: bool) -> usize {
     widgets::table_rows(cx.size.height.saturating_sub(2)).saturating_sub(usize::from(filter_line))
 }
 
+/// People in name order, a page at a time.
+struct PeoplePages<'a> {
+    store: &'a crate::store::Store,
+    filter: String,
+}
+
+impl Pages<Person> for PeoplePages<'_> {
+    fn after(&mut self, row: Option<&Person>, n: usize) -> crate::store::Result<Vec<Person>> {
+        self.store.people_page(&self.filter, row, n)
+    }
+
+    fn before(&mut self, row: Option<&Person>, n: usize) -> crate::store::Result<Vec<Person>> {
+        self.store.people_page_before(&self.filter, row, n)
+    }
+}
+
 impl People {
     fn selected(&self) -> Option<&Person> {
-        self.rows.get(self.cursor.selected)
+        self.list.selected()
     }
 
     fn filter_shown(&self) -> bool {
         self.filtering || !self.filter.value().is_empty()
     }
 
+    fn pages<'a>(&self, cx: &'a Cx) -> PeoplePages<'a> {
+        PeoplePages {
+            store: cx.store,
+            filter: self.filter.value(),
+        }
+    }
+
+    /// Reload around the selection, or around `keep` when given.
     fn load(&mut self, cx: &mut Cx, keep: Option<i64>) -> crate::store::Result<()> {
         let view = view_rows(cx, self.filter_shown());
-        self.limit = self.limit.max(view + MARGIN);
-        self.rows = match self.retention.since {
-            // Trust: conflicts, history, AVG (issue 7)
-            Some(day) => cx.store.people_inactive_since(day)?,
-            None => cx.store.people(&self.filter.value(), None, self.limit)?,
-        };
-        if let Some(id) = keep
-            && let Some(i) = self.rows.iter().position(|p| p.id == id)
-        {
-            self.cursor.selected = i;
+        // Trust: conflicts, history, AVG (issue 7): the retention review is a short
+        // list, held whole.
+        if let Some(day) = self.retention.since {
+            let rows = cx.store.people_inactive_since(day)?;
+            self.total = rows.len();
+            let keep = keep.or_else(|| self.selected().map(|p| p.id));
+            self.list.hold_all(rows, view, |p| Some(p.id) == keep);
+            return Ok(());
         }
-        self.cursor.clamp(self.rows.len(), view);
+        let mut pages = self.pages(cx);
+        match keep.map(|id| cx.store.person(id)).transpose()? {
+            Some(person) if self.selected().map(|p| p.id) != Some(person.id) => {
+                self.list
+                    .show(&mut pages, &person, view, |a, b| a.id == b.id)?;
+            }
+            _ => self.list.reload(&mut pages, view, |a, b| a.id == b.id)?,
+        }
+        self.total = cx.store.people_count(&self.filter.value())?;
         Ok(())
+    }
+
+    /// A new filter: start at the top.
+    fn refilter(&mut self, cx: &mut Cx) -> Outcome {
+        if self.retention.since.is_some() {
+            return self.reload(cx, None);
+        }
+        let view = view_rows(cx, self.filter_shown());
+        let mut pages = self.pages(cx);
+        let done = self
+            .list
+            .top(&mut pages, view)
+            .and_then(|()| cx.store.people_count(&self.filter.value()));
+        match done {
+            Ok(total) => {
+                self.total = total;
+                Outcome::Handled
+            }
+            Err(e) => Outcome::error(e.to_string()),
+        }
     }
 
     fn reload(&mut self, cx: &mut Cx, keep: Option<i64>) -> Outcome {
@@ -149,12 +198,14 @@ impl People {
             area
         };
         let area = self.draw_retention(frame, area, s);
+        let held = &self.list.rows;
         let window = self
+            .list
             .cursor
-            .window(self.rows.len(), widgets::table_rows(area.height));
+            .window(held.len(), widgets::table_rows(area.height));
         // Beside the detail pane, email and phone are shown there.
         let wide = area.width >= 90;
-        let rows: Vec<Row> = self.rows[window.clone()]
+        let rows: Vec<Row> = held[window.clone()]
             .iter()
             .map(|p| {
                 let staff = if p.districts.is_empty() && p.themes.is_empty() {
@@ -184,9 +235,9 @@ impl People {
             widths.extend([Constraint::Length(24), Constraint::Length(13)]);
             header.extend([t(T::FieldEmail), t(T::FieldPhone)]);
         }
-        let selected = (!self.rows.is_empty()).then(|| self.cursor.selected - window.start);
+        let selected = (!held.is_empty()).then(|| self.list.cursor.selected - window.start);
         widgets::table(frame, area, s, block, header, &widths, rows, selected);
-        if self.rows.is_empty() {
+        if held.is_empty() {
             let r = Rect {
                 x: area.x + 2,
                 y: area.y + 2,
@@ -244,16 +295,14 @@ impl Screen for People {
             return self.retention_key(key);
         }
         if self.filtering && self.filter.handle_key(key) {
-            self.cursor = ListCursor::default();
-            return self.reload(cx, None);
+            return self.refilter(cx);
         }
         Outcome::Handled
     }
 
     fn on_paste(&mut self, text: &str, cx: &mut Cx) -> Outcome {
         if self.filtering && self.filter.paste(text) {
-            self.cursor = ListCursor::default();
-            return self.reload(cx, None);
+            return self.refilter(cx);
         }
         Outcome::Ignored
     }
@@ -278,14 +327,14 @@ impl Screen for People {
             }
             return Outcome::Handled;
         }
-        if self.cursor.apply(action, self.rows.len(), view) {
-            if self.rows.len() == self.limit && self.cursor.selected + 10 >= self.rows.len() {
-                self.limit += 200;
-                let keep = self.selected().map(|p| p.id);
-                return self.reload(cx, keep);
+        let mut pages = self.pages(cx);
+        match self.list.apply(action, &mut pages, view) {
+            Ok(true) => {
+                self.detail_scroll = 0;
+                return Outcome::Handled;
             }
-            self.detail_scroll = 0;
-            return Outcome::Handled;
+            Ok(false) => {}
+            Err(e) => return Outcome::error(e.to_string()),
         }
         match action {
             Action::Filter => {
@@ -309,7 +358,7 @@ impl Screen for People {
                 let keep = self.selected().map(|p| p.id);
                 self.reload(cx, keep)
             }
-            Action::Open if !self.rows.is_empty() => {
+            Action::Open if !self.list.rows.is_empty() => {
                 self.full = true;
                 self.detail_scroll = 0;
                 Outcome::Handled
@@ -325,14 +374,21 @@ impl Screen for People {
             return false;
         }
         self.full = false;
-        if !self.rows.iter().any(|p| p.id == record.id) {
+        if self.load(cx, Some(record.id)).is_err() {
+            return false;
+        }
+        if self.selected().map(|p| p.id) != Some(record.id) {
+            // The filter (or the retention review) hides them: narrow to their name.
             self.filter = match cx.store.person(record.id) {
                 Ok(p) => TextInput::single(&p.name),
                 Err(_) => return false,
             };
             self.filtering = false;
+            if self.load(cx, Some(record.id)).is_err() {
+                return false;
+            }
         }
-        self.load(cx, Some(record.id)).is_ok() && self.selected().map(|p| p.id) == Some(record.id)
+        self.selected().map(|p| p.id) == Some(record.id)
     }
 
     fn restore_form(&self, draft: &FormDraft, cx: &mut Cx) -> Option<Form> {

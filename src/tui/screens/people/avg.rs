@@ -89,7 +89,7 @@ impl People {
                             self.retention.since = Some(d);
                             self.retention.typing = false;
                             self.retention.error = false;
-                            self.cursor = Default::default();
+                            self.list = Default::default();
                             self.reload(cx, None)
                         }
                         Err(_) => {
@@ -156,7 +156,7 @@ impl People {
         if let Some(d) = self.retention.since {
             title = format!("{title}: {}", s.lang.f(T::RetentionTitle, &[("date", &d)]));
         }
-        format!(" {title} ({}) ", self.rows.len())
+        format!(" {title} ({}) ", self.total)
     }
 
     /// The retention line above the list while it is typed or in force; returns the rest.

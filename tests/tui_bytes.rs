@@ -184,3 +184,49 @@ fn ascii_borders() {
         "box drawing in ASCII mode:\n{text}"
     );
 }
+
+/// A cursor move on a list sends the terminal two short stretches (the selection bar
+/// leaving one row and reaching the next), not two full rows: at most 250 bytes at
+/// 120×40, in colour and in monochrome, on the lists without a detail pane beside them.
+/// Bytes are counted, not timed: the same input always writes the same output.
+#[test]
+fn a_cursor_move_costs_at_most_250_bytes() {
+    let db = TempDb::new("bytes-move");
+    let mut store = db.demo();
+    for mono in [false, true] {
+        for screen in ["inbox", "tracker"] {
+            let mut app = App::new(
+                &mut store,
+                Settings::new(Lang::En, mono, false),
+                Size {
+                    width: 120,
+                    height: 40,
+                },
+            );
+            app.select_screen(screen);
+            let out = Shared::default();
+            let options = TerminalOptions {
+                viewport: Viewport::Fixed(Rect::new(0, 0, 120, 40)),
+            };
+            let mut terminal =
+                Terminal::with_options(CrosstermBackend::new(out.clone()), options).unwrap();
+            draw(&mut terminal, &out, &app);
+            for _ in 0..3 {
+                press(&mut app, KeyCode::Char('j'));
+                let step = draw(&mut terminal, &out, &app);
+                assert!(
+                    step.len() <= 250,
+                    "{screen} (mono {mono}): a cursor move wrote {} bytes: {:?}",
+                    step.len(),
+                    String::from_utf8_lossy(&step)
+                );
+                assert!(
+                    sgr_params(&step)
+                        .iter()
+                        .any(|p| p.iter().any(|x| x == "7" || x.starts_with("48"))),
+                    "{screen}: the selection is drawn"
+                );
+            }
+        }
+    }
+}

@@ -87,7 +87,10 @@ impl ListCursor {
     }
 }
 
-/// A table of the rows in `window`, the selected one highlighted.
+/// A table of the rows in `window`. The selected row has the marker and its first
+/// `key_cols` columns (what names the record: ID, organisation, title) in the selection
+/// style, not the whole width: moving the selection then rewrites two short stretches
+/// of the screen instead of two full rows, which is what a slow SSH link feels.
 #[allow(clippy::too_many_arguments)]
 pub fn table(
     frame: &mut Frame,
@@ -98,17 +101,50 @@ pub fn table(
     widths: &[Constraint],
     rows: Vec<Row<'_>>,
     selected: Option<usize>,
+    key_cols: usize,
 ) {
+    let inner = block.inner(area);
     let header = Row::new(header).style(s.theme.header);
     let table = Table::new(rows, widths.to_vec())
         .header(header)
         .block(block)
         .column_spacing(1)
-        .highlight_symbol("> ")
-        .highlight_spacing(HighlightSpacing::Always)
-        .row_highlight_style(s.theme.selected);
+        .flex(Flex::Start)
+        .highlight_symbol(SELECTION_MARK)
+        .highlight_spacing(HighlightSpacing::Always);
     let mut state = TableState::default().with_selected(selected);
     frame.render_stateful_widget(table, area, &mut state);
+    // The header is one row; the rows given are the window, so no offset.
+    if let Some(i) = selected {
+        let y = inner.y.saturating_add(1).saturating_add(i as u16);
+        if y < inner.bottom() {
+            let width = key_columns_width(inner.width, widths, key_cols);
+            let bar = Rect::new(inner.x, y, width, 1);
+            frame.buffer_mut().set_style(bar, s.theme.selected);
+        }
+    }
+}
+
+const SELECTION_MARK: &str = "> ";
+
+/// How far the selection bar reaches: the marker and the first `key_cols` columns,
+/// laid out as [`Table`] lays them out (a selection area, then the columns from the
+/// start with one space between them).
+fn key_columns_width(width: u16, widths: &[Constraint], key_cols: usize) -> u16 {
+    let [_, columns] = Layout::horizontal([
+        Constraint::Length(SELECTION_MARK.len() as u16),
+        Constraint::Fill(0),
+    ])
+    .areas(Rect::new(0, 0, width, 1));
+    let rects = Layout::horizontal(widths.to_vec())
+        .flex(Flex::Start)
+        .spacing(1)
+        .split(columns);
+    match key_cols {
+        0 => columns.x,
+        k if k >= rects.len() => width,
+        k => rects[k - 1].right(),
+    }
 }
 
 /// The number of table rows that fit in `area` (borders and header taken off).

@@ -384,7 +384,7 @@ impl Organisations {
         header.insert(if with_kind { 2 } else { 1 }, t(T::ColDistrict));
         let selected =
             (!rows_held.is_empty()).then(|| self.list.cursor.selected - window.start);
-        widgets::table(frame, inner_area, s, block, header, &widths, rows, selected);
+        widgets::table(frame, inner_area, s, block, header, &widths, rows, selected, 1);
         if rows_held.is_empty() {
             let msg = Paragraph::new(Span::styled(t(T::NothingMatches), s.theme.muted));
             let r = Rect {

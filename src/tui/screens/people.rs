@@ -236,7 +236,7 @@ impl People {
             header.extend([t(T::FieldEmail), t(T::FieldPhone)]);
         }
         let selected = (!held.is_empty()).then(|| self.list.cursor.selected - window.start);
-        widgets::table(frame, area, s, block, header, &widths, rows, selected);
+        widgets::table(frame, area, s, block, header, &widths, rows, selected, 1);
         if held.is_empty() {
             let r = Rect {
                 x: area.x + 2,

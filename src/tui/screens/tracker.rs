@@ -360,7 +360,7 @@ impl Tracker {
         ]);
         header.extend([t(T::ColOwner), t(T::ColState), t(T::ColDue)]);
         let selected = (!held.is_empty()).then(|| self.list.cursor.selected - window.start);
-        widgets::table(frame, area, s, block, header, &widths, rows, selected);
+        widgets::table(frame, area, s, block, header, &widths, rows, selected, 2);
         if held.is_empty() {
             let r = Rect {
                 x: area.x + 2,

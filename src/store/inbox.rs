@@ -183,13 +183,12 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Open and overdue counts for the tab bar (two index range scans).
+    /// Open and overdue counts for the tab bar, from the per-day counts the triggers
+    /// keep (schema/008): a sum over a few hundred days, not 50,000 signals.
     pub fn inbox_counts(&self) -> Result<InboxCounts> {
         let mut st = self.conn.prepare_cached(
-            "SELECT (SELECT count(*) FROM signal INDEXED BY signal_open_received
-                      WHERE state IN ('new','triaged','in_progress')),
-                    (SELECT count(*) FROM signal INDEXED BY signal_open_due
-                      WHERE state IN ('new','triaged','in_progress') AND feedback_due < ?1)",
+            "SELECT coalesce(sum(n), 0), coalesce(sum(CASE WHEN due != '' AND due < ?1 THEN n END), 0)
+               FROM open_signal_days",
         )?;
         Ok(st.query_row([date_str(self.today())], |r| {
             Ok(InboxCounts {

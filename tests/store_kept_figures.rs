@@ -1,5 +1,6 @@
-//! The organisation figures kept by triggers (schema/006_org_figures.sql) always equal
-//! the figures counted afresh: after the demo (which replays its history through the
+//! The figures kept by triggers always equal the figures counted afresh: each
+//! organisation's (schema/006_org_figures.sql) and the inbox's open signals per
+//! feedback day (schema/008_inbox_counts.sql), checked after the demo (which replays its history through the
 //! ordinary store API and adds generated data through the bulk writer), and after each
 //! change that can move them: new signals, every signal step, merges, reopening,
 //! feedback, commitments kept and broken, meetings held, moved, attended or not, and
@@ -46,10 +47,43 @@ fn mismatches(conn: &Connection) -> Vec<String> {
     .collect()
 }
 
+/// Feedback days whose kept count of open signals differs from a fresh count.
+fn day_mismatches(conn: &Connection) -> Vec<String> {
+    let mut st = conn
+        .prepare(
+            "SELECT due, kept, counted FROM (
+                 SELECT d.due, d.n AS kept,
+                        (SELECT count(*) FROM signal s WHERE coalesce(s.feedback_due, '') = d.due
+                            AND s.state IN ('new', 'triaged', 'in_progress')) AS counted
+                   FROM open_signal_days d
+                 UNION ALL
+                 SELECT coalesce(s.feedback_due, ''), 0, count(*) FROM signal s
+                  WHERE s.state IN ('new', 'triaged', 'in_progress')
+                    AND coalesce(s.feedback_due, '') NOT IN (SELECT due FROM open_signal_days)
+                  GROUP BY 1)
+              WHERE kept != counted",
+        )
+        .expect("prepare");
+    st.query_map([], |r| {
+        Ok(format!(
+            "due {:?}: kept {}, counted {}",
+            r.get::<_, String>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, i64>(2)?
+        ))
+    })
+    .expect("query")
+    .map(|r| r.expect("row"))
+    .collect()
+}
+
 #[track_caller]
 fn check(db: &TempDb, after: &str) {
-    let wrong = mismatches(&db.raw());
+    let conn = db.raw();
+    let wrong = mismatches(&conn);
     assert!(wrong.is_empty(), "after {after}: {wrong:#?}");
+    let days = day_mismatches(&conn);
+    assert!(days.is_empty(), "inbox counts after {after}: {days:#?}");
 }
 
 fn at(day: i64, hour: u32) -> NaiveDateTime {
@@ -226,6 +260,19 @@ fn kept_figures_equal_a_fresh_count_through_every_kind_of_change() {
         .meeting_step(meeting.id, MeetingEvent::Finalise, None)
         .expect("finalise");
     check(&db, "finalising");
+
+    // A feedback date moved by reopening, and by triage.
+    let open: i64 = db
+        .raw()
+        .query_row(
+            "SELECT count(*) FROM signal WHERE state IN ('new', 'triaged', 'in_progress')",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    let counts = store.inbox_counts().expect("counts");
+    assert_eq!(counts.open, open, "the tab's open count");
+    assert!(counts.overdue > 0 && counts.overdue < counts.open);
 
     // The summaries read the kept figures.
     let s = store.org_summary(org.id).expect("summary");

@@ -92,6 +92,19 @@ impl Store {
         Ok(rows)
     }
 
+    /// An organisation's meetings, in list order (planned soonest first, then the
+    /// others newest first), at most `n`: a search on meeting_org, not a scan.
+    pub fn org_meetings(&self, org_id: i64, n: usize) -> Result<Vec<Meeting>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "{SELECT} WHERE id IN (SELECT meeting_id FROM meeting_org WHERE org_id = ?1)
+              ORDER BY status = 'planned' DESC,
+                       CASE WHEN status = 'planned' THEN starts_at END ASC, starts_at DESC, id DESC
+              LIMIT ?2"
+        ))?;
+        let rows = st.query_map(rusqlite::params![org_id, n as i64], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// How many meetings the filter lets through.
     pub fn meeting_count(&self, filter: &str) -> Result<usize> {
         let (cond, values) = filter_clause(filter);

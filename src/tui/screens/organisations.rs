@@ -21,12 +21,11 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row};
-use std::collections::HashMap;
 
 /// From this width on, the detail pane stands beside the list.
 pub const WIDE: u16 = 110;
-/// How many recent meetings are searched for an organisation's meetings.
-const MEETING_SCAN: usize = 300;
+/// How many of an organisation's meetings its detail shows.
+const DETAIL_MEETINGS: usize = 20;
 
 pub struct OrgDetail {
     pub summary: OrgSummary,
@@ -46,8 +45,6 @@ pub struct Organisations {
     detail: Option<OrgDetail>,
     full: bool,
     detail_scroll: u16,
-    /// Meetings by organisation, built once per refresh when first needed.
-    meeting_index: Option<HashMap<i64, Vec<Meeting>>>,
 }
 
 pub fn kind_label(kind: OrgKind) -> T {
@@ -136,21 +133,7 @@ impl Organisations {
             limit: Some(50),
             ..CommitmentFilter::default()
         })?;
-        if self.meeting_index.is_none() {
-            let mut index: HashMap<i64, Vec<Meeting>> = HashMap::new();
-            for m in cx.store.meetings(MEETING_SCAN)? {
-                for o in cx.store.meeting_orgs(m.id)? {
-                    index.entry(o.org_id).or_default().push(m.clone());
-                }
-            }
-            self.meeting_index = Some(index);
-        }
-        let meetings = self
-            .meeting_index
-            .as_ref()
-            .and_then(|ix| ix.get(&id))
-            .cloned()
-            .unwrap_or_default();
+        let meetings = cx.store.org_meetings(id, DETAIL_MEETINGS)?;
         self.detail = Some(OrgDetail {
             summary,
             people,
@@ -432,7 +415,6 @@ impl Screen for Organisations {
     }
 
     fn refresh(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
-        self.meeting_index = None;
         self.detail = None;
         self.load(cx)
     }

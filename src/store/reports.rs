@@ -5,12 +5,14 @@
 use super::{Result, Store, date_str, invalid, orgs::LOAD_THRESHOLD, parse_date_col};
 use crate::domain::commitment::{CommitmentState, outcome};
 use crate::domain::report::{
-    CadenceFact, CadenceFacts, CadenceReport, CommitmentFact, CommitmentFacts, CommitmentOutcome,
-    CommitmentsReport, LOAD_WINDOW_DAYS, Lang, LoadFact, LoadFacts, LoadReport, LoopFacts,
-    LoopReport, LoopSignal, ReportFilter,
+    AgeBucket, CadenceFact, CadenceFacts, CadenceReport, CommitmentFact, CommitmentFacts,
+    CommitmentOutcome, CommitmentsReport, DateRange, DueCount, FirstFeedback, LOAD_WINDOW_DAYS,
+    Lang, LoadFact, LoadFacts, LoadReport, LoopFacts, LoopReport, LoopSelection, OpenCount,
+    ReportFilter, loop_selection,
 };
-use chrono::Duration;
-use rusqlite::params;
+use chrono::{Duration, NaiveDate};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter};
 use std::collections::BTreeMap;
 
 /// The reports by name, as the command line and the Reports screen offer them.
@@ -71,6 +73,34 @@ fn open_states() -> &'static str {
     "('new', 'triaged', 'in_progress')"
 }
 
+/// The filter's district, theme, service and organisation on a signal, as `?1` to `?4`
+/// (see [`filter_params`]); every column is in each of the loop report's indexes.
+const SIGNAL_FILTER: &str = "(?1 IS NULL OR district = ?1 COLLATE NOCASE)
+    AND (?2 IS NULL OR theme = ?2) AND (?3 IS NULL OR owner_org_id = ?3) AND (?4 IS NULL OR org_id = ?4)";
+
+/// `?1` to `?4` of [`SIGNAL_FILTER`], then `more`.
+fn with_filter(f: &ReportFilter, more: impl IntoIterator<Item = Value>) -> Vec<Value> {
+    let text = |t: &Option<String>| t.clone().map_or(Value::Null, Value::Text);
+    let id = |i: Option<i64>| i.map_or(Value::Null, Value::Integer);
+    let mut v = vec![text(&f.district), text(&f.theme), id(f.service), id(f.org)];
+    v.extend(more);
+    v
+}
+
+/// A `count(*)` or `sum(…)` column (`NULL` when nothing was summed).
+fn count(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<usize> {
+    Ok(r.get::<_, Option<i64>>(i)?.unwrap_or(0).max(0) as usize)
+}
+
+/// A range of days as two bounds for `BETWEEN` (ISO dates compare as text); an open
+/// end as a date before or after any stored one.
+fn bounds(r: DateRange) -> [Value; 2] {
+    [
+        Value::Text(r.from.map(date_str).unwrap_or_else(|| "0000-01-01".into())),
+        Value::Text(r.to.map(date_str).unwrap_or_else(|| "9999-12-31".into())),
+    ]
+}
+
 impl Store {
     /// The filter as the reports use it: checked, theme as stored.
     fn report_filter(&self, f: &ReportFilter) -> Result<ReportFilter> {
@@ -87,44 +117,185 @@ impl Store {
         })
     }
 
-    /// The signals of the loop report (all but merged ones), narrowed by district,
-    /// theme, service and organisation.
+    /// The counts behind the loop report (merged signals left out), narrowed by
+    /// district, theme, service and organisation: a few streaming `GROUP BY` scans of
+    /// the covering indexes of schema/004, over the days [`LoopFacts`] names.
     pub fn loop_facts(&self, f: &ReportFilter) -> Result<LoopFacts> {
         let f = self.report_filter(f)?;
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT s.id, s.received_on, s.district, s.theme, s.state IN {open}, s.feedback_due,
-                    (SELECT f.given_on FROM feedback f WHERE f.signal_id = s.id ORDER BY f.given_on, f.id LIMIT 1),
-                    (SELECT f.due_then FROM feedback f WHERE f.signal_id = s.id ORDER BY f.given_on, f.id LIMIT 1),
-                    (SELECT min(f.given_on) FROM feedback f WHERE f.signal_id = s.id AND f.is_final = 1)
-               FROM signal s
-              WHERE s.state != 'merged'
-                AND (?1 IS NULL OR s.district = ?1 COLLATE NOCASE)
-                AND (?2 IS NULL OR s.theme = ?2)
-                AND (?3 IS NULL OR s.owner_org_id = ?3)
-                AND (?4 IS NULL OR s.org_id = ?4)
-              ORDER BY s.id",
+        let today = self.today();
+        let conn = &self.conn;
+        let counts = |sql: &str, range: DateRange| -> Result<Vec<(NaiveDate, usize)>> {
+            let mut st = conn.prepare_cached(sql)?;
+            let rows = st.query_map(params_from_iter(with_filter(&f, bounds(range))), |r| {
+                Ok((parse_date_col(&r.get::<_, String>(0)?), count(r, 1)?))
+            })?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let mut st = conn.prepare_cached(&format!(
+            "SELECT loop_feedback, loop_due, count(*) FROM signal INDEXED BY signal_loop_due
+              WHERE state != 'merged' AND loop_due IS NOT NULL AND loop_due BETWEEN ?5 AND ?6
+                AND {SIGNAL_FILTER}
+              GROUP BY loop_feedback, loop_due"
+        ))?;
+        let by_due = st
+            .query_map(
+                params_from_iter(with_filter(&f, bounds(LoopFacts::due_range(&f)))),
+                |r| {
+                    Ok(DueCount {
+                        feedback: FirstFeedback::from_code(r.get(0)?)
+                            .unwrap_or(FirstFeedback::None),
+                        due: parse_date_col(&r.get::<_, String>(1)?),
+                        count: count(r, 2)?,
+                    })
+                },
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut st = conn.prepare_cached(&format!(
+            "SELECT loop_days, count(*) FROM signal INDEXED BY signal_loop_days
+              WHERE state != 'merged' AND first_feedback_on IS NOT NULL AND received_on BETWEEN ?5 AND ?6
+                AND {SIGNAL_FILTER}
+              GROUP BY loop_days"
+        ))?;
+        let days_to_first_feedback = st
+            .query_map(params_from_iter(with_filter(&f, bounds(f.period()))), |r| {
+                Ok((r.get::<_, Option<i64>>(0)?.unwrap_or(0), count(r, 1)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let ranges = std::iter::once(LoopFacts::open_range(&f, today))
+            .chain(AgeBucket::ALL.map(|b| b.received_range(today)));
+        let mut st = conn.prepare_cached(&format!(
+            "SELECT district, theme, sum(received_on BETWEEN ?7 AND ?8), sum(received_on BETWEEN ?9 AND ?10),
+                    sum(received_on BETWEEN ?11 AND ?12), sum(received_on BETWEEN ?13 AND ?14)
+               FROM signal INDEXED BY signal_loop_open
+              WHERE state IN {open} AND received_on BETWEEN ?5 AND ?6 AND {SIGNAL_FILTER}
+              GROUP BY district, theme",
             open = open_states()
         ))?;
-        let rows = st.query_map(params![f.district, f.theme, f.service, f.org], |r| {
-            let date = |s: Option<String>| s.map(|d| parse_date_col(&d));
-            let first: Option<String> = r.get(6)?;
-            let due_then: Option<String> = r.get(7)?;
-            Ok(LoopSignal {
-                id: r.get(0)?,
-                received_on: parse_date_col(&r.get::<_, String>(1)?),
-                district: r.get(2)?,
-                theme: r.get(3)?,
-                open: r.get(4)?,
-                feedback_due: date(r.get(5)?),
-                first_feedback: first.map(|g| (parse_date_col(&g), date(due_then))),
-                answered_on: date(r.get(8)?),
-            })
-        })?;
+        let open = st
+            .query_map(
+                params_from_iter(with_filter(&f, ranges.flat_map(bounds))),
+                |r| {
+                    Ok(OpenCount {
+                        district: r.get(0)?,
+                        theme: r.get(1)?,
+                        by_age: [count(r, 2)?, count(r, 3)?, count(r, 4)?, count(r, 5)?],
+                    })
+                },
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        let weeks = LoopFacts::week_range(&f, today);
+        let received = counts(
+            &format!(
+                "SELECT received_on, count(*) FROM signal INDEXED BY signal_received
+                  WHERE state != 'merged' AND received_on BETWEEN ?5 AND ?6 AND {SIGNAL_FILTER}
+                  GROUP BY received_on"
+            ),
+            weeks,
+        )?;
+        let answered = counts(
+            &format!(
+                "SELECT answered_on, count(*) FROM signal INDEXED BY signal_loop_answered
+                  WHERE state != 'merged' AND answered_on IS NOT NULL AND answered_on BETWEEN ?5 AND ?6
+                    AND {SIGNAL_FILTER}
+                  GROUP BY answered_on"
+            ),
+            weeks,
+        )?;
         Ok(LoopFacts {
-            today: self.today(),
+            today,
             filter: f,
-            signals: rows.collect::<rusqlite::Result<_>>()?,
+            by_due,
+            days_to_first_feedback,
+            open,
+            received,
+            answered,
         })
+    }
+
+    /// The signals behind a loop figure, by id in order; `None` for a key that is not
+    /// one of the loop report's. Selected on the same indexes and columns the figures
+    /// are counted on.
+    pub fn loop_records(&self, key: &str, f: &ReportFilter) -> Result<Option<Vec<i64>>> {
+        let f = self.report_filter(f)?;
+        let Some(selection) = loop_selection(key, &f, self.today()) else {
+            return Ok(None);
+        };
+        let mut ids: Vec<i64> = Vec::new();
+        let mut select = |sql: &str, range: DateRange, extra: [Value; 2]| -> Result<()> {
+            if range.is_empty() {
+                return Ok(());
+            }
+            let mut st = self.conn.prepare_cached(sql)?;
+            let args = with_filter(&f, bounds(range).into_iter().chain(extra));
+            let rows = st.query_map(params_from_iter(args), |r| r.get::<_, i64>(0))?;
+            for id in rows {
+                ids.push(id?);
+            }
+            Ok(())
+        };
+        // ?7 and ?8: what else the selection names (absent as NULL).
+        match selection {
+            LoopSelection::Decided(ways) => {
+                for (way, range) in ways {
+                    select(
+                        &format!(
+                            "SELECT id FROM signal INDEXED BY signal_loop_due
+                              WHERE state != 'merged' AND loop_due IS NOT NULL AND loop_due BETWEEN ?5 AND ?6
+                                AND loop_feedback = ?7 AND ?8 IS NULL AND {SIGNAL_FILTER}"
+                        ),
+                        range,
+                        [Value::Integer(way.code()), Value::Null],
+                    )?;
+                }
+            }
+            LoopSelection::FirstFeedback { received } => select(
+                &format!(
+                    "SELECT id FROM signal INDEXED BY signal_loop_days
+                      WHERE state != 'merged' AND first_feedback_on IS NOT NULL AND received_on BETWEEN ?5 AND ?6
+                        AND ?7 IS NULL AND ?8 IS NULL AND {SIGNAL_FILTER}"
+                ),
+                received,
+                [Value::Null, Value::Null],
+            )?,
+            LoopSelection::Open {
+                received,
+                district,
+                theme,
+            } => select(
+                &format!(
+                    "SELECT id FROM signal INDEXED BY signal_loop_open
+                      WHERE state IN {open} AND received_on BETWEEN ?5 AND ?6
+                        AND (?7 IS NULL OR coalesce(district, '') = ?7)
+                        AND (?8 IS NULL OR coalesce(theme, '') = ?8) AND {SIGNAL_FILTER}",
+                    open = open_states()
+                ),
+                received,
+                [
+                    district.map_or(Value::Null, Value::Text),
+                    theme.map_or(Value::Null, Value::Text),
+                ],
+            )?,
+            LoopSelection::Received(range) => select(
+                &format!(
+                    "SELECT id FROM signal INDEXED BY signal_received
+                      WHERE state != 'merged' AND received_on BETWEEN ?5 AND ?6
+                        AND ?7 IS NULL AND ?8 IS NULL AND {SIGNAL_FILTER}"
+                ),
+                range,
+                [Value::Null, Value::Null],
+            )?,
+            LoopSelection::Answered(range) => select(
+                &format!(
+                    "SELECT id FROM signal INDEXED BY signal_loop_answered
+                      WHERE state != 'merged' AND answered_on IS NOT NULL AND answered_on BETWEEN ?5 AND ?6
+                        AND ?7 IS NULL AND ?8 IS NULL AND {SIGNAL_FILTER}"
+                ),
+                range,
+                [Value::Null, Value::Null],
+            )?,
+        }
+        ids.sort_unstable();
+        Ok(Some(ids))
     }
 
     /// Feedback on time, days to first feedback, open signals by age, district and
@@ -189,20 +360,28 @@ impl Store {
         let as_of = f.to.unwrap_or(self.today());
         let mut st = self.conn.prepare_cached(
             "SELECT o.id, o.name, o.district, o.cadence_per_year,
-                    (SELECT max(d) FROM (
-                        SELECT substr(m.starts_at, 1, 10) AS d
-                          FROM meeting m JOIN meeting_org mo ON mo.meeting_id = m.id
-                         WHERE mo.org_id = o.id AND m.status IN ('held', 'final')
-                           AND coalesce(mo.attended, 1) = 1 AND substr(m.starts_at, 1, 10) <= ?5
-                        UNION ALL
-                        SELECT f.given_on FROM feedback f JOIN signal s ON s.id = f.signal_id
-                         WHERE s.org_id = o.id AND f.given_on <= ?5))
+                    nullif(max(
+                      coalesce((SELECT max(substr(m.starts_at, 1, 10))
+                                  FROM meeting_org mo JOIN meeting m ON m.id = mo.meeting_id
+                                 WHERE mo.org_id = o.id AND m.status IN ('held', 'final')
+                                   AND coalesce(mo.attended, 1) = 1 AND substr(m.starts_at, 1, 10) <= ?5), ''),
+                      -- Feedback: a signal's latest when that is by the day, else its
+                      -- latest up to the day (rare unless the day lies in the past).
+                      coalesce((SELECT max(s.last_feedback_on) FROM signal s INDEXED BY signal_org_feedback
+                                 WHERE s.org_id = o.id AND s.last_feedback_on <= ?5), ''),
+                      coalesce((SELECT max(f.given_on)
+                                  FROM signal s INDEXED BY signal_org_feedback
+                                  JOIN feedback f ON f.signal_id = s.id
+                                 WHERE s.org_id = o.id AND s.last_feedback_on > ?5 AND f.given_on <= ?5), '')),
+                      '')
                FROM organisation o
               WHERE o.kind = 'residents'
                 AND (?1 IS NULL OR o.district = ?1 COLLATE NOCASE)
-                AND (?2 IS NULL OR EXISTS (SELECT 1 FROM signal s WHERE s.org_id = o.id AND s.theme = ?2))
+                AND (?2 IS NULL OR EXISTS (SELECT 1 FROM signal s INDEXED BY signal_org_feedback
+                                            WHERE s.org_id = o.id AND s.theme = ?2))
                 AND (?3 IS NULL
-                     OR EXISTS (SELECT 1 FROM signal s WHERE s.org_id = o.id AND s.owner_org_id = ?3)
+                     OR EXISTS (SELECT 1 FROM signal s INDEXED BY signal_org_feedback
+                                 WHERE s.org_id = o.id AND s.owner_org_id = ?3)
                      OR EXISTS (SELECT 1 FROM commitment c WHERE c.org_id = o.id AND c.owner_org_id = ?3))
                 AND (?4 IS NULL OR o.id = ?4)
               ORDER BY o.name COLLATE NOCASE",
@@ -279,7 +458,7 @@ impl Store {
             }
         }
         let mut st = self.conn.prepare_cached(
-            "SELECT s.org_id, s.id FROM signal s
+            "SELECT s.org_id, s.id FROM signal s INDEXED BY signal_received
               WHERE s.org_id IS NOT NULL AND s.received_on BETWEEN ?1 AND ?2
                 AND (?3 IS NULL OR s.theme = ?3)
                 AND (?4 IS NULL OR s.owner_org_id = ?4)
@@ -339,7 +518,7 @@ impl Store {
             })
         };
         let found = match section {
-            "loop" => ids(self.loop_facts(f)?.records(figure), 'S'),
+            "loop" => ids(self.loop_records(figure, f)?, 'S'),
             "commitments" => ids(self.commitment_facts(f)?.records(figure), 'C'),
             "cadence" => ids(self.cadence_facts(f)?.records(figure), 'O'),
             "load" => self.load_facts(f)?.records(figure),

@@ -1,0 +1,312 @@
+//! Commitments by outcome: in total, per service and per organisation.
+
+use super::table::{Cell, Table};
+use super::{Lang, ReportFilter, percent, percent_text};
+use crate::domain::commitment::Outcome;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// How a commitment ended up, as reports count it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommitmentOutcome {
+    KeptOnTime,
+    KeptLate,
+    Broken,
+    OpenOverdue,
+    Open,
+    Withdrawn,
+}
+
+impl CommitmentOutcome {
+    pub const ALL: [CommitmentOutcome; 6] = [
+        CommitmentOutcome::KeptOnTime,
+        CommitmentOutcome::KeptLate,
+        CommitmentOutcome::Broken,
+        CommitmentOutcome::OpenOverdue,
+        CommitmentOutcome::Open,
+        CommitmentOutcome::Withdrawn,
+    ];
+
+    pub fn of(o: Outcome) -> CommitmentOutcome {
+        use Outcome as O;
+        match o {
+            O::KeptOnTime => CommitmentOutcome::KeptOnTime,
+            O::KeptLate => CommitmentOutcome::KeptLate,
+            O::Broken => CommitmentOutcome::Broken,
+            O::OpenOverdue => CommitmentOutcome::OpenOverdue,
+            O::Open => CommitmentOutcome::Open,
+            O::Withdrawn => CommitmentOutcome::Withdrawn,
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            CommitmentOutcome::KeptOnTime => "kept_on_time",
+            CommitmentOutcome::KeptLate => "kept_late",
+            CommitmentOutcome::Broken => "broken",
+            CommitmentOutcome::OpenOverdue => "open_overdue",
+            CommitmentOutcome::Open => "open",
+            CommitmentOutcome::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<CommitmentOutcome> {
+        CommitmentOutcome::ALL.into_iter().find(|o| o.key() == key)
+    }
+
+    /// A column header: "On time", "Late", …
+    pub fn short_label(self, lang: Lang) -> &'static str {
+        match self {
+            CommitmentOutcome::KeptOnTime => lang.pick("On time", "Op tijd"),
+            CommitmentOutcome::KeptLate => lang.pick("Late", "Te laat"),
+            CommitmentOutcome::Broken => lang.pick("Broken", "Gebroken"),
+            CommitmentOutcome::OpenOverdue => lang.pick("Overdue", "Over tijd"),
+            CommitmentOutcome::Open => lang.pick("Open", "Open"),
+            CommitmentOutcome::Withdrawn => lang.pick("Withdrawn", "Ingetrokken"),
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            CommitmentOutcome::KeptOnTime => lang.pick("Kept on time", "Op tijd nagekomen"),
+            CommitmentOutcome::KeptLate => lang.pick("Kept late", "Te laat nagekomen"),
+            CommitmentOutcome::Broken => lang.pick("Broken", "Niet nagekomen"),
+            CommitmentOutcome::OpenOverdue => lang.pick("Open, overdue", "Open, over tijd"),
+            CommitmentOutcome::Open => lang.pick("Open", "Open"),
+            CommitmentOutcome::Withdrawn => lang.pick("Withdrawn", "Ingetrokken"),
+        }
+    }
+}
+
+/// What the commitments report needs of one commitment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommitmentFact {
+    pub id: i64,
+    pub org_id: i64,
+    pub org_name: String,
+    pub service_id: Option<i64>,
+    pub service_name: Option<String>,
+    pub due: NaiveDate,
+    pub outcome: CommitmentOutcome,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct OutcomeCounts {
+    pub kept_on_time: usize,
+    pub kept_late: usize,
+    pub broken: usize,
+    pub open_overdue: usize,
+    pub open: usize,
+    pub withdrawn: usize,
+    pub total: usize,
+    /// Kept on time out of kept, broken and open overdue.
+    pub kept_on_time_percent: Option<f64>,
+}
+
+impl OutcomeCounts {
+    fn add(&mut self, o: CommitmentOutcome) {
+        match o {
+            CommitmentOutcome::KeptOnTime => self.kept_on_time += 1,
+            CommitmentOutcome::KeptLate => self.kept_late += 1,
+            CommitmentOutcome::Broken => self.broken += 1,
+            CommitmentOutcome::OpenOverdue => self.open_overdue += 1,
+            CommitmentOutcome::Open => self.open += 1,
+            CommitmentOutcome::Withdrawn => self.withdrawn += 1,
+        }
+        self.total += 1;
+        let decided = self.kept_on_time + self.kept_late + self.broken + self.open_overdue;
+        self.kept_on_time_percent = percent(self.kept_on_time, decided);
+    }
+
+    pub fn get(&self, o: CommitmentOutcome) -> usize {
+        match o {
+            CommitmentOutcome::KeptOnTime => self.kept_on_time,
+            CommitmentOutcome::KeptLate => self.kept_late,
+            CommitmentOutcome::Broken => self.broken,
+            CommitmentOutcome::OpenOverdue => self.open_overdue,
+            CommitmentOutcome::Open => self.open,
+            CommitmentOutcome::Withdrawn => self.withdrawn,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupCounts {
+    /// `O-3`, or empty for commitments without a service.
+    pub key: String,
+    pub name: String,
+    #[serde(flatten)]
+    pub counts: OutcomeCounts,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CommitmentsReport {
+    pub today: NaiveDate,
+    pub filter: ReportFilter,
+    pub totals: OutcomeCounts,
+    pub per_service: Vec<GroupCounts>,
+    pub per_organisation: Vec<GroupCounts>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CommitmentFacts {
+    pub today: NaiveDate,
+    pub filter: ReportFilter,
+    pub commitments: Vec<CommitmentFact>,
+}
+
+impl CommitmentFacts {
+    fn in_period(&self) -> impl Iterator<Item = &CommitmentFact> {
+        self.commitments
+            .iter()
+            .filter(|c| self.filter.contains(c.due))
+    }
+
+    pub fn report(&self, lang: Lang) -> CommitmentsReport {
+        let mut totals = OutcomeCounts::default();
+        let mut services: BTreeMap<String, GroupCounts> = BTreeMap::new();
+        let mut orgs: BTreeMap<String, GroupCounts> = BTreeMap::new();
+        for c in self.in_period() {
+            totals.add(c.outcome);
+            let skey = c.service_id.map(|s| format!("O-{s}")).unwrap_or_default();
+            services
+                .entry(skey.clone())
+                .or_insert_with(|| GroupCounts {
+                    key: skey,
+                    name: c
+                        .service_name
+                        .clone()
+                        .unwrap_or_else(|| lang.pick("(no service)", "(geen dienst)").to_string()),
+                    counts: OutcomeCounts::default(),
+                })
+                .counts
+                .add(c.outcome);
+            let okey = format!("O-{}", c.org_id);
+            orgs.entry(okey.clone())
+                .or_insert_with(|| GroupCounts {
+                    key: okey,
+                    name: c.org_name.clone(),
+                    counts: OutcomeCounts::default(),
+                })
+                .counts
+                .add(c.outcome);
+        }
+        let sorted = |m: BTreeMap<String, GroupCounts>| {
+            let mut v: Vec<GroupCounts> = m.into_values().collect();
+            v.sort_by(|a, b| {
+                (a.key.is_empty(), a.name.to_lowercase())
+                    .cmp(&(b.key.is_empty(), b.name.to_lowercase()))
+            });
+            v
+        };
+        CommitmentsReport {
+            today: self.today,
+            filter: self.filter.clone(),
+            totals,
+            per_service: sorted(services),
+            per_organisation: sorted(orgs),
+        }
+    }
+
+    /// The commitments behind a figure: `commitments.<outcome|all>`,
+    /// `commitments.service.<outcome|all>:<O-3 or empty>`, `commitments.org.<outcome|all>:<O-7>`.
+    pub fn records(&self, key: &str) -> Option<Vec<i64>> {
+        let (figure, arg) = key.split_once(':').unwrap_or((key, ""));
+        let mut parts = figure.split('.');
+        if parts.next() != Some("commitments") {
+            return None;
+        }
+        let (group, outcome) = match (parts.next(), parts.next(), parts.next()) {
+            (Some(o), None, None) => (None, o),
+            (Some(g @ ("service" | "org")), Some(o), None) => (Some(g), o),
+            _ => return None,
+        };
+        let outcome = match outcome {
+            "all" => None,
+            o => Some(CommitmentOutcome::from_key(o)?),
+        };
+        Some(
+            self.in_period()
+                .filter(|c| outcome.is_none_or(|o| o == c.outcome))
+                .filter(|c| match group {
+                    None => true,
+                    Some("service") => {
+                        c.service_id.map(|s| format!("O-{s}")).unwrap_or_default() == arg
+                    }
+                    _ => format!("O-{}", c.org_id) == arg,
+                })
+                .map(|c| c.id)
+                .collect(),
+        )
+    }
+}
+
+impl CommitmentsReport {
+    pub fn tables(&self, lang: Lang) -> Vec<Table> {
+        let l = |en, nl| lang.pick(en, nl);
+        let mut totals = Table::new(
+            l("Commitments by outcome", "Toezeggingen naar uitkomst"),
+            &[l("Outcome", "Uitkomst"), l("Commitments", "Toezeggingen")],
+        );
+        for o in CommitmentOutcome::ALL {
+            totals.rows.push(vec![
+                Cell::plain(o.label(lang)),
+                Cell::figure(
+                    self.totals.get(o).to_string(),
+                    format!("commitments.{}", o.key()),
+                ),
+            ]);
+        }
+        totals.rows.push(vec![
+            Cell::plain(l("Total", "Totaal")),
+            Cell::figure(self.totals.total.to_string(), "commitments.all"),
+        ]);
+        totals.rows.push(vec![
+            Cell::plain(l(
+                "Kept on time (of those due or decided)",
+                "Op tijd nagekomen (van verlopen of afgehandelde)",
+            )),
+            Cell::plain(percent_text(self.totals.kept_on_time_percent)),
+        ]);
+        let group = |title: &str, first: &'static str, what: &str, list: &[GroupCounts]| {
+            let mut cols: Vec<&'static str> = vec!["ID", first];
+            cols.extend(CommitmentOutcome::ALL.iter().map(|o| o.short_label(lang)));
+            cols.push(l("Total", "Totaal"));
+            cols.push(l("% on time", "% op tijd"));
+            let mut t = Table::new(title, &cols);
+            for g in list {
+                let mut row = vec![Cell::plain(g.key.clone()), Cell::plain(g.name.clone())];
+                for o in CommitmentOutcome::ALL {
+                    row.push(Cell::figure(
+                        g.counts.get(o).to_string(),
+                        format!("commitments.{what}.{}:{}", o.key(), g.key),
+                    ));
+                }
+                row.push(Cell::figure(
+                    g.counts.total.to_string(),
+                    format!("commitments.{what}.all:{}", g.key),
+                ));
+                row.push(Cell::plain(percent_text(g.counts.kept_on_time_percent)));
+                t.rows.push(row);
+            }
+            t
+        };
+        vec![
+            totals,
+            group(
+                l("Per service", "Per dienst"),
+                l("Service", "Dienst"),
+                "service",
+                &self.per_service,
+            ),
+            group(
+                l("Per organisation", "Per organisatie"),
+                l("Organisation", "Organisatie"),
+                "org",
+                &self.per_organisation,
+            ),
+        ]
+    }
+}

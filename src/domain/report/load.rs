@@ -1,0 +1,166 @@
+//! Load: meetings and signals per residents' organisation in the last 90 days.
+
+use super::table::{Cell, Table};
+use super::{LOAD_WINDOW_DAYS, Lang, ReportFilter, over_load};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadFact {
+    pub org_id: i64,
+    pub name: String,
+    pub district: Option<String>,
+    /// Meetings invited to in the window.
+    pub meetings: Vec<i64>,
+    /// Signals raised in the window.
+    pub signals: Vec<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LoadRow {
+    pub org: String,
+    pub name: String,
+    pub district: Option<String>,
+    pub meetings: usize,
+    pub signals: usize,
+    pub load: usize,
+    pub over: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LoadReport {
+    pub today: NaiveDate,
+    pub filter: ReportFilter,
+    pub window_days: i64,
+    pub threshold: i64,
+    pub over: usize,
+    /// Residents' organisations, highest load first.
+    pub rows: Vec<LoadRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct LoadFacts {
+    pub today: NaiveDate,
+    pub filter: ReportFilter,
+    pub threshold: i64,
+    pub orgs: Vec<LoadFact>,
+}
+
+impl LoadFacts {
+    fn load(o: &LoadFact) -> usize {
+        o.meetings.len() + o.signals.len()
+    }
+
+    pub fn report(&self) -> LoadReport {
+        let mut rows: Vec<LoadRow> = self
+            .orgs
+            .iter()
+            .map(|o| {
+                let load = Self::load(o);
+                LoadRow {
+                    org: format!("O-{}", o.org_id),
+                    name: o.name.clone(),
+                    district: o.district.clone(),
+                    meetings: o.meetings.len(),
+                    signals: o.signals.len(),
+                    load,
+                    over: over_load(load as i64, self.threshold),
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            b.load
+                .cmp(&a.load)
+                .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        });
+        LoadReport {
+            today: self.today,
+            filter: self.filter.clone(),
+            window_days: LOAD_WINDOW_DAYS,
+            threshold: self.threshold,
+            over: rows.iter().filter(|r| r.over).count(),
+            rows,
+        }
+    }
+
+    /// `load.over`: organisations (as `O-7`); `load.org:O-7`: the meetings and signals
+    /// behind one organisation's load (as `M-5` and `S-42`).
+    pub fn records(&self, key: &str) -> Option<Vec<String>> {
+        let (figure, arg) = key.split_once(':').unwrap_or((key, ""));
+        match figure {
+            "load.over" => Some(
+                self.orgs
+                    .iter()
+                    .filter(|o| over_load(Self::load(o) as i64, self.threshold))
+                    .map(|o| format!("O-{}", o.org_id))
+                    .collect(),
+            ),
+            "load.org" => {
+                let o = self
+                    .orgs
+                    .iter()
+                    .find(|o| format!("O-{}", o.org_id) == arg)?;
+                Some(
+                    o.meetings
+                        .iter()
+                        .map(|m| format!("M-{m}"))
+                        .chain(o.signals.iter().map(|s| format!("S-{s}")))
+                        .collect(),
+                )
+            }
+            _ => None,
+        }
+    }
+}
+
+impl LoadReport {
+    pub fn tables(&self, lang: Lang) -> Vec<Table> {
+        let l = |en, nl| lang.pick(en, nl);
+        let mut head = Table::new(
+            l("Load", "Belasting"),
+            &[l("Figure", "Cijfer"), l("Value", "Waarde")],
+        );
+        head.rows.push(vec![
+            Cell::plain(l("Window (days)", "Periode (dagen)")),
+            Cell::plain(self.window_days.to_string()),
+        ]);
+        head.rows.push(vec![
+            Cell::plain(l("Threshold", "Drempel")),
+            Cell::plain(self.threshold.to_string()),
+        ]);
+        head.rows.push(vec![
+            Cell::plain(l(
+                "Organisations above the threshold",
+                "Organisaties boven de drempel",
+            )),
+            Cell::figure(self.over.to_string(), "load.over"),
+        ]);
+        let mut t = Table::new(
+            l(
+                "Meetings and signals per organisation, last 90 days",
+                "Overleggen en signalen per organisatie, laatste 90 dagen",
+            ),
+            &[
+                "ID",
+                l("Organisation", "Organisatie"),
+                l("District", "Stadsdeel"),
+                l("Meetings", "Overleggen"),
+                l("Signals", "Signalen"),
+                l("Load", "Belasting"),
+                l("Above threshold", "Boven drempel"),
+            ],
+        );
+        for r in &self.rows {
+            t.rows.push(vec![
+                Cell::plain(r.org.clone()),
+                Cell::plain(r.name.clone()),
+                Cell::plain(r.district.clone().unwrap_or_default()),
+                Cell::plain(r.meetings.to_string()),
+                Cell::plain(r.signals.to_string()),
+                Cell::figure(r.load.to_string(), format!("load.org:{}", r.org)),
+                Cell::plain(if r.over { l("yes", "ja") } else { "" }),
+            ]);
+        }
+        vec![head, t]
+    }
+}

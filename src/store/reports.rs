@@ -74,11 +74,22 @@ fn open_states() -> &'static str {
 }
 
 /// The filter's district, theme, service and organisation on a signal, as `?1` to `?4`
-/// (see [`filter_params`]); every column is in each of the loop report's indexes.
-const SIGNAL_FILTER: &str = "(?1 IS NULL OR district = ?1 COLLATE NOCASE)
-    AND (?2 IS NULL OR theme = ?2) AND (?3 IS NULL OR owner_org_id = ?3) AND (?4 IS NULL OR org_id = ?4)";
+/// (bound by [`with_filter`]): only those given, so that an unfiltered report does no
+/// work for them per row. Every column is in each of the loop report's indexes.
+fn signal_filter(f: &ReportFilter) -> String {
+    let parts = [
+        (f.district.is_some(), "district = ?1 COLLATE NOCASE"),
+        (f.theme.is_some(), "theme = ?2"),
+        (f.service.is_some(), "owner_org_id = ?3"),
+        (f.org.is_some(), "org_id = ?4"),
+    ];
+    std::iter::once("1")
+        .chain(parts.into_iter().filter(|(on, _)| *on).map(|(_, sql)| sql))
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
 
-/// `?1` to `?4` of [`SIGNAL_FILTER`], then `more`.
+/// `?1` to `?4` of [`signal_filter`], then `more`.
 fn with_filter(f: &ReportFilter, more: impl IntoIterator<Item = Value>) -> Vec<Value> {
     let text = |t: &Option<String>| t.clone().map_or(Value::Null, Value::Text);
     let id = |i: Option<i64>| i.map_or(Value::Null, Value::Integer);
@@ -90,6 +101,24 @@ fn with_filter(f: &ReportFilter, more: impl IntoIterator<Item = Value>) -> Vec<V
 /// A `count(*)` or `sum(…)` column (`NULL` when nothing was summed).
 fn count(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<usize> {
     Ok(r.get::<_, Option<i64>>(i)?.unwrap_or(0).max(0) as usize)
+}
+
+/// A date column read without allocating: `YYYY-MM-DD` directly, anything else as
+/// [`parse_date_col`] reads it.
+fn day(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    let Some(text) = r.get_ref(i)?.as_str_or_null()? else {
+        return Ok(None);
+    };
+    let b = text.as_bytes();
+    let num = |from: usize, to: usize| {
+        b[from..to].iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let quick = (b.len() == 10 && b[4] == b'-' && b[7] == b'-')
+        .then(|| NaiveDate::from_ymd_opt(num(0, 4)? as i32, num(5, 7)?, num(8, 10)?))
+        .flatten();
+    Ok(Some(quick.unwrap_or_else(|| parse_date_col(text))))
 }
 
 /// A range of days as two bounds for `BETWEEN` (ISO dates compare as text); an open
@@ -122,6 +151,7 @@ impl Store {
     /// the covering indexes of schema/004, over the days [`LoopFacts`] names.
     pub fn loop_facts(&self, f: &ReportFilter) -> Result<LoopFacts> {
         let f = self.report_filter(f)?;
+        let filter = signal_filter(&f);
         let today = self.today();
         let conn = &self.conn;
         let counts = |sql: &str, range: DateRange| -> Result<Vec<(NaiveDate, usize)>> {
@@ -134,7 +164,7 @@ impl Store {
         let mut st = conn.prepare_cached(&format!(
             "SELECT loop_feedback, loop_due, count(*) FROM signal INDEXED BY signal_loop_due
               WHERE state != 'merged' AND loop_due IS NOT NULL AND loop_due BETWEEN ?5 AND ?6
-                AND {SIGNAL_FILTER}
+                AND {filter}
               GROUP BY loop_feedback, loop_due"
         ))?;
         let by_due = st
@@ -153,7 +183,7 @@ impl Store {
         let mut st = conn.prepare_cached(&format!(
             "SELECT loop_days, count(*) FROM signal INDEXED BY signal_loop_days
               WHERE state != 'merged' AND first_feedback_on IS NOT NULL AND received_on BETWEEN ?5 AND ?6
-                AND {SIGNAL_FILTER}
+                AND {filter}
               GROUP BY loop_days"
         ))?;
         let days_to_first_feedback = st
@@ -167,7 +197,7 @@ impl Store {
             "SELECT district, theme, sum(received_on BETWEEN ?7 AND ?8), sum(received_on BETWEEN ?9 AND ?10),
                     sum(received_on BETWEEN ?11 AND ?12), sum(received_on BETWEEN ?13 AND ?14)
                FROM signal INDEXED BY signal_loop_open
-              WHERE state IN {open} AND received_on BETWEEN ?5 AND ?6 AND {SIGNAL_FILTER}
+              WHERE state IN {open} AND received_on BETWEEN ?5 AND ?6 AND {filter}
               GROUP BY district, theme",
             open = open_states()
         ))?;
@@ -187,7 +217,7 @@ impl Store {
         let received = counts(
             &format!(
                 "SELECT received_on, count(*) FROM signal INDEXED BY signal_received
-                  WHERE state != 'merged' AND received_on BETWEEN ?5 AND ?6 AND {SIGNAL_FILTER}
+                  WHERE state != 'merged' AND received_on BETWEEN ?5 AND ?6 AND {filter}
                   GROUP BY received_on"
             ),
             weeks,
@@ -196,7 +226,7 @@ impl Store {
             &format!(
                 "SELECT answered_on, count(*) FROM signal INDEXED BY signal_loop_answered
                   WHERE state != 'merged' AND answered_on IS NOT NULL AND answered_on BETWEEN ?5 AND ?6
-                    AND {SIGNAL_FILTER}
+                    AND {filter}
                   GROUP BY answered_on"
             ),
             weeks,
@@ -217,6 +247,7 @@ impl Store {
     /// are counted on.
     pub fn loop_records(&self, key: &str, f: &ReportFilter) -> Result<Option<Vec<i64>>> {
         let f = self.report_filter(f)?;
+        let filter = signal_filter(&f);
         let Some(selection) = loop_selection(key, &f, self.today()) else {
             return Ok(None);
         };
@@ -241,7 +272,7 @@ impl Store {
                         &format!(
                             "SELECT id FROM signal INDEXED BY signal_loop_due
                               WHERE state != 'merged' AND loop_due IS NOT NULL AND loop_due BETWEEN ?5 AND ?6
-                                AND loop_feedback = ?7 AND ?8 IS NULL AND {SIGNAL_FILTER}"
+                                AND loop_feedback = ?7 AND ?8 IS NULL AND {filter}"
                         ),
                         range,
                         [Value::Integer(way.code()), Value::Null],
@@ -252,7 +283,7 @@ impl Store {
                 &format!(
                     "SELECT id FROM signal INDEXED BY signal_loop_days
                       WHERE state != 'merged' AND first_feedback_on IS NOT NULL AND received_on BETWEEN ?5 AND ?6
-                        AND ?7 IS NULL AND ?8 IS NULL AND {SIGNAL_FILTER}"
+                        AND ?7 IS NULL AND ?8 IS NULL AND {filter}"
                 ),
                 received,
                 [Value::Null, Value::Null],
@@ -266,7 +297,7 @@ impl Store {
                     "SELECT id FROM signal INDEXED BY signal_loop_open
                       WHERE state IN {open} AND received_on BETWEEN ?5 AND ?6
                         AND (?7 IS NULL OR coalesce(district, '') = ?7)
-                        AND (?8 IS NULL OR coalesce(theme, '') = ?8) AND {SIGNAL_FILTER}",
+                        AND (?8 IS NULL OR coalesce(theme, '') = ?8) AND {filter}",
                     open = open_states()
                 ),
                 received,
@@ -279,7 +310,7 @@ impl Store {
                 &format!(
                     "SELECT id FROM signal INDEXED BY signal_received
                       WHERE state != 'merged' AND received_on BETWEEN ?5 AND ?6
-                        AND ?7 IS NULL AND ?8 IS NULL AND {SIGNAL_FILTER}"
+                        AND ?7 IS NULL AND ?8 IS NULL AND {filter}"
                 ),
                 range,
                 [Value::Null, Value::Null],
@@ -288,7 +319,7 @@ impl Store {
                 &format!(
                     "SELECT id FROM signal INDEXED BY signal_loop_answered
                       WHERE state != 'merged' AND answered_on IS NOT NULL AND answered_on BETWEEN ?5 AND ?6
-                        AND ?7 IS NULL AND ?8 IS NULL AND {SIGNAL_FILTER}"
+                        AND ?7 IS NULL AND ?8 IS NULL AND {filter}"
                 ),
                 range,
                 [Value::Null, Value::Null],
@@ -316,18 +347,17 @@ impl Store {
                FROM commitment c
                JOIN organisation o ON o.id = c.org_id
                LEFT JOIN organisation so ON so.id = c.owner_org_id
-               LEFT JOIN signal s ON s.id = c.signal_id
               WHERE (?1 IS NULL OR o.district = ?1 COLLATE NOCASE)
-                AND (?2 IS NULL OR s.theme = ?2)
+                AND (?2 IS NULL OR EXISTS (SELECT 1 FROM signal s WHERE s.id = c.signal_id AND s.theme = ?2))
                 AND (?3 IS NULL OR c.owner_org_id = ?3)
                 AND (?4 IS NULL OR c.org_id = ?4)
               ORDER BY c.id",
         )?;
         let rows = st.query_map(params![f.district, f.theme, f.service, f.org], |r| {
-            let due = parse_date_col(&r.get::<_, String>(5)?);
-            let state = CommitmentState::from_code(&r.get::<_, String>(6)?)
+            let due = day(r, 5)?.unwrap_or_default();
+            let state = CommitmentState::from_code(r.get_ref(6)?.as_str()?)
                 .unwrap_or(CommitmentState::Open);
-            let resolved = r.get::<_, Option<String>>(7)?.map(|d| parse_date_col(&d));
+            let resolved = day(r, 7)?;
             Ok(CommitmentFact {
                 id: r.get(0)?,
                 org_id: r.get(1)?,

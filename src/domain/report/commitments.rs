@@ -166,15 +166,14 @@ impl CommitmentFacts {
 
     pub fn report(&self, lang: Lang) -> CommitmentsReport {
         let mut totals = OutcomeCounts::default();
-        let mut services: BTreeMap<String, GroupCounts> = BTreeMap::new();
-        let mut orgs: BTreeMap<String, GroupCounts> = BTreeMap::new();
+        let mut services: BTreeMap<Option<i64>, GroupCounts> = BTreeMap::new();
+        let mut orgs: BTreeMap<i64, GroupCounts> = BTreeMap::new();
         for c in self.in_period() {
             totals.add(c.outcome);
-            let skey = c.service_id.map(|s| format!("O-{s}")).unwrap_or_default();
             services
-                .entry(skey.clone())
+                .entry(c.service_id)
                 .or_insert_with(|| GroupCounts {
-                    key: skey,
+                    key: c.service_id.map(|s| format!("O-{s}")).unwrap_or_default(),
                     name: c
                         .service_name
                         .clone()
@@ -183,30 +182,27 @@ impl CommitmentFacts {
                 })
                 .counts
                 .add(c.outcome);
-            let okey = format!("O-{}", c.org_id);
-            orgs.entry(okey.clone())
+            orgs.entry(c.org_id)
                 .or_insert_with(|| GroupCounts {
-                    key: okey,
+                    key: format!("O-{}", c.org_id),
                     name: c.org_name.clone(),
                     counts: OutcomeCounts::default(),
                 })
                 .counts
                 .add(c.outcome);
         }
-        let sorted = |m: BTreeMap<String, GroupCounts>| {
-            let mut v: Vec<GroupCounts> = m.into_values().collect();
-            v.sort_by(|a, b| {
-                (a.key.is_empty(), a.name.to_lowercase())
-                    .cmp(&(b.key.is_empty(), b.name.to_lowercase()))
-            });
+        // Those without a service last, then by name; by key where names are alike.
+        fn sorted(groups: impl Iterator<Item = GroupCounts>) -> Vec<GroupCounts> {
+            let mut v: Vec<GroupCounts> = groups.collect();
+            v.sort_by_cached_key(|g| (g.key.is_empty(), g.name.to_lowercase(), g.key.clone()));
             v
-        };
+        }
         CommitmentsReport {
             today: self.today,
             filter: self.filter.clone(),
             totals,
-            per_service: sorted(services),
-            per_organisation: sorted(orgs),
+            per_service: sorted(services.into_values()),
+            per_organisation: sorted(orgs.into_values()),
         }
     }
 

@@ -1,0 +1,297 @@
+//! The reports as the store counts them (grouped queries on the facts schema/004 keeps
+//! per signal) against the same figures worked out one signal at a time from the raw
+//! feedback rows, on generated data with back-dated feedback, merges and edits, for
+//! many filters: every figure and every list of records behind a figure must agree.
+
+mod support;
+
+use chrono::{Duration, NaiveDate};
+use rusqlite::params;
+use support::TempDb;
+use wijkdesk::domain::report::{Lang, LoopFacts, LoopSignal, ReportFilter, Table, loop_selection};
+use wijkdesk::store::{Channel, NewFeedback, Store};
+
+fn date(s: Option<String>) -> Option<NaiveDate> {
+    s.map(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").expect("an ISO date"))
+}
+
+/// The loop report's signals for a filter, read one by one from signal and feedback
+/// (not from the columns the triggers keep).
+fn signals_one_by_one(store: &Store, f: &ReportFilter) -> Vec<LoopSignal> {
+    let mut st = store
+        .conn()
+        .prepare(
+            "SELECT s.id, s.received_on, s.district, s.theme, s.state IN ('new', 'triaged', 'in_progress'),
+                    s.feedback_due,
+                    (SELECT f.given_on FROM feedback f WHERE f.signal_id = s.id ORDER BY f.given_on, f.id LIMIT 1),
+                    (SELECT f.due_then FROM feedback f WHERE f.signal_id = s.id ORDER BY f.given_on, f.id LIMIT 1),
+                    (SELECT min(f.given_on) FROM feedback f WHERE f.signal_id = s.id AND f.is_final = 1)
+               FROM signal s
+              WHERE s.state != 'merged'
+                AND (?1 IS NULL OR s.district = ?1 COLLATE NOCASE)
+                AND (?2 IS NULL OR s.theme = ?2)
+                AND (?3 IS NULL OR s.owner_org_id = ?3)
+                AND (?4 IS NULL OR s.org_id = ?4)
+              ORDER BY s.id",
+        )
+        .expect("prepare");
+    st.query_map(params![f.district, f.theme, f.service, f.org], |r| {
+        let first = date(r.get(6)?);
+        let due_then = date(r.get(7)?);
+        Ok(LoopSignal {
+            id: r.get(0)?,
+            received_on: date(r.get(1)?).expect("received"),
+            district: r.get(2)?,
+            theme: r.get(3)?,
+            open: r.get(4)?,
+            feedback_due: date(r.get(5)?),
+            first_feedback: first.map(|g| (g, due_then)),
+            answered_on: date(r.get(8)?),
+        })
+    })
+    .expect("query")
+    .collect::<rusqlite::Result<_>>()
+    .expect("rows")
+}
+
+/// Each residents' organisation's last contact up to `day`, from meetings and feedback
+/// directly (the query the cadence report used before schema/004).
+fn last_contacts(store: &Store, day: NaiveDate) -> Vec<(i64, Option<NaiveDate>)> {
+    let mut st = store
+        .conn()
+        .prepare(
+            "SELECT o.id,
+                    (SELECT max(d) FROM (
+                        SELECT substr(m.starts_at, 1, 10) AS d
+                          FROM meeting m JOIN meeting_org mo ON mo.meeting_id = m.id
+                         WHERE mo.org_id = o.id AND m.status IN ('held', 'final')
+                           AND coalesce(mo.attended, 1) = 1 AND substr(m.starts_at, 1, 10) <= ?1
+                        UNION ALL
+                        SELECT f.given_on FROM feedback f JOIN signal s ON s.id = f.signal_id
+                         WHERE s.org_id = o.id AND f.given_on <= ?1))
+               FROM organisation o WHERE o.kind = 'residents' ORDER BY o.id",
+        )
+        .expect("prepare");
+    st.query_map([day.to_string()], |r| Ok((r.get(0)?, date(r.get(1)?))))
+        .expect("query")
+        .collect::<rusqlite::Result<_>>()
+        .expect("rows")
+}
+
+fn keys(tables: &[Table]) -> Vec<(String, String)> {
+    tables
+        .iter()
+        .flat_map(|t| &t.rows)
+        .flatten()
+        .filter_map(|c| c.key.clone().map(|k| (k, c.text.clone())))
+        .collect()
+}
+
+/// The loop report, its records and the cadence's last contacts, both ways.
+fn assert_agree(store: &Store, f: &ReportFilter) {
+    let today = store.today();
+    let fast = store.loop_report(f, Lang::En).expect("loop report");
+    // The filter as the store applies it (theme without '#', lower case).
+    let applied = fast.filter.clone();
+    let signals = signals_one_by_one(store, &applied);
+    let slow = LoopFacts::from_signals(today, applied.clone(), &signals).report(Lang::En);
+    assert_eq!(fast, slow, "loop report with {f:?}");
+    let figures = keys(&fast.tables(Lang::En));
+    assert!(figures.len() > 20, "{f:?}: {}", figures.len());
+    for (key, text) in figures {
+        let got = store.report_records(&key, f).expect("records");
+        let want: Vec<String> = loop_selection(&key, &applied, today)
+            .unwrap_or_else(|| panic!("{key}"))
+            .select(&signals)
+            .into_iter()
+            .map(|id| format!("S-{id}"))
+            .collect();
+        assert_eq!(got, want, "{key} with {f:?}");
+        assert_eq!(got.len().to_string(), text, "{key} with {f:?}");
+    }
+    let cadence = store.cadence_facts(f).expect("cadence");
+    let day = applied.to.unwrap_or(today);
+    let all = last_contacts(store, day);
+    for o in &cadence.orgs {
+        let want = all.iter().find(|(id, _)| *id == o.org_id).map(|(_, d)| *d);
+        assert_eq!(Some(o.last_contact), want, "O-{} on {day}", o.org_id);
+    }
+}
+
+/// The facts the triggers keep on every signal equal what its feedback says.
+fn assert_facts_kept(store: &Store) {
+    let wrong: Vec<(i64, String)> = store
+        .conn()
+        .prepare(
+            "SELECT s.id, concat_ws(' | ', s.first_feedback_on, s.first_feedback_due, s.answered_on, s.last_feedback_on)
+               FROM signal s
+              WHERE s.first_feedback_on IS NOT
+                    (SELECT f.given_on FROM feedback f WHERE f.signal_id = s.id ORDER BY f.given_on, f.id LIMIT 1)
+                 OR s.first_feedback_due IS NOT
+                    (SELECT f.due_then FROM feedback f WHERE f.signal_id = s.id ORDER BY f.given_on, f.id LIMIT 1)
+                 OR s.answered_on IS NOT
+                    (SELECT min(f.given_on) FROM feedback f WHERE f.signal_id = s.id AND f.is_final = 1)
+                 OR s.last_feedback_on IS NOT (SELECT max(f.given_on) FROM feedback f WHERE f.signal_id = s.id)",
+        )
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("query")
+        .collect::<rusqlite::Result<_>>()
+        .expect("rows");
+    assert!(wrong.is_empty(), "{wrong:?}");
+}
+
+fn ids(store: &Store, sql: &str) -> Vec<i64> {
+    store
+        .conn()
+        .prepare(sql)
+        .expect("prepare")
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<rusqlite::Result<_>>()
+        .expect("rows")
+}
+
+fn text(store: &Store, sql: &str) -> String {
+    store
+        .conn()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+/// The demo data with 1,500 generated signals, then back-dated interim and final
+/// feedback through the store (interim feedback moves the due date) and merges.
+fn dataset() -> (TempDb, Store) {
+    let db = TempDb::new();
+    let mut store = db.open("anna");
+    wijkdesk::demo::load(&mut store, 1500).expect("demo data");
+    let today = store.today();
+    let open = ids(
+        &store,
+        "SELECT id FROM signal WHERE state IN ('new', 'triaged', 'in_progress') ORDER BY id LIMIT 240",
+    );
+    let mut written = 0;
+    for (i, pair) in open.chunks(2).enumerate() {
+        let id = pair[0];
+        let received: NaiveDate = text(
+            &store,
+            &format!("SELECT received_on FROM signal WHERE id = {id}"),
+        )
+        .parse()
+        .expect("date");
+        let day = (received + Duration::days((i % 35) as i64)).min(today);
+        store.set_as_of(Some(day), today);
+        let fb = |is_final: bool, next: Option<i64>| NewFeedback {
+            channel: Channel::Email,
+            text: "Stand van zaken".into(),
+            is_final,
+            next_due: next.map(|n| today + Duration::days(n)),
+        };
+        let ok = match i % 5 {
+            0 => store.add_feedback(id, fb(false, Some(10)), None).is_ok(),
+            1 => {
+                let first = store.add_feedback(id, fb(false, Some(3)), None).is_ok();
+                store.set_as_of(Some((day + Duration::days(9)).min(today)), today);
+                first && store.add_feedback(id, fb(true, None), None).is_ok()
+            }
+            2 => store.add_feedback(id, fb(true, None), None).is_ok(),
+            3 if pair.len() == 2 => store.merge_signal(id, pair[1], None).is_ok(),
+            _ => false,
+        };
+        written += usize::from(ok);
+    }
+    store.set_as_of(None, today);
+    assert!(written > 60, "{written}");
+    (db, store)
+}
+
+fn filters(store: &Store) -> Vec<ReportFilter> {
+    let today = store.today();
+    let ago = |n: i64| Some(today - Duration::days(n));
+    let period = |from, to| ReportFilter {
+        from,
+        to,
+        ..Default::default()
+    };
+    let district = text(
+        store,
+        "SELECT district FROM signal WHERE district IS NOT NULL GROUP BY district ORDER BY count(*) DESC LIMIT 1",
+    );
+    let theme = text(
+        store,
+        "SELECT theme FROM signal WHERE theme IS NOT NULL GROUP BY theme ORDER BY count(*) DESC LIMIT 1",
+    );
+    let service: i64 = text(
+        store,
+        "SELECT CAST(owner_org_id AS TEXT) FROM signal WHERE owner_org_id IS NOT NULL
+          GROUP BY owner_org_id ORDER BY count(*) DESC LIMIT 1",
+    )
+    .parse()
+    .expect("id");
+    let org: i64 = text(
+        store,
+        "SELECT CAST(org_id AS TEXT) FROM signal WHERE org_id IS NOT NULL
+          GROUP BY org_id ORDER BY count(*) DESC LIMIT 1",
+    )
+    .parse()
+    .expect("id");
+    vec![
+        ReportFilter::default(),
+        period(ago(90), Some(today)),
+        period(ago(400), ago(200)),
+        period(None, ago(100)),
+        period(ago(30), None),
+        period(
+            Some(today + Duration::days(10)),
+            Some(today + Duration::days(40)),
+        ),
+        ReportFilter {
+            district: Some(district.to_uppercase()),
+            ..Default::default()
+        },
+        ReportFilter {
+            theme: Some(format!("#{}", theme.to_uppercase())),
+            service: Some(service),
+            ..Default::default()
+        },
+        ReportFilter {
+            org: Some(org),
+            from: ago(365),
+            ..Default::default()
+        },
+        ReportFilter {
+            district: Some(district),
+            theme: Some(theme),
+            to: ago(60),
+            ..Default::default()
+        },
+    ]
+}
+
+#[test]
+fn counted_reports_agree_with_signals_one_by_one() {
+    let (_db, store) = dataset();
+    assert_facts_kept(&store);
+    for f in filters(&store) {
+        assert_agree(&store, &f);
+    }
+}
+
+#[test]
+fn feedback_facts_follow_edits_moves_and_deletions() {
+    let (db, store) = dataset();
+    let raw = db.raw();
+    raw.execute_batch(
+        "UPDATE feedback SET given_on = date(given_on, '-9 days') WHERE id % 7 = 0;
+         UPDATE feedback SET is_final = 1 - is_final WHERE id % 17 = 0;
+         UPDATE feedback SET due_then = date(coalesce(due_then, given_on), '+5 days') WHERE id % 19 = 0;
+         UPDATE feedback SET signal_id = (SELECT max(id) FROM signal) WHERE id % 13 = 0;
+         DELETE FROM feedback WHERE id % 11 = 0;",
+    )
+    .expect("edit feedback");
+    drop(raw);
+    assert_facts_kept(&store);
+    for f in filters(&store).into_iter().take(5) {
+        assert_agree(&store, &f);
+    }
+}

@@ -200,3 +200,84 @@ fn filters_by_district_and_period_narrow_the_figures() {
     press(&mut app, KeyCode::Esc);
     assert!(screen(&app, W, H).contains("all time · no filter"));
 }
+
+/// The count in the title of the records popup opened on the selected figure, then
+/// the popup closed again.
+fn behind(app: &mut App, figure: &str) -> usize {
+    press(app, KeyCode::Enter);
+    let s = screen(app, W, H);
+    let title = s
+        .lines()
+        .find(|l| l.contains(&format!(" behind {figure}")))
+        .unwrap_or_else(|| panic!("no records popup for {figure}:\n{s}"))
+        .to_string();
+    press(app, KeyCode::Esc);
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let at = words.iter().position(|w| *w == "behind").expect("behind");
+    words[at - 1].parse().expect("a count")
+}
+
+#[test]
+fn each_report_is_computed_for_the_filter_and_data_shown() {
+    let db = TempDb::new("reports-lazy");
+    let mut store = db.demo();
+    let (districts, _) = store.districts_and_themes().unwrap();
+    let district = districts[0].clone();
+    let mut writer = db.open();
+    let mut app = app(&mut store, Lang::En, W, H);
+    // A filter set on the first report holds for a report shown later.
+    type_text(&mut app, "F");
+    type_text(&mut app, "District");
+    press(&mut app, KeyCode::Enter);
+    app.on_paste(&district);
+    press(&mut app, KeyCode::Enter);
+    let f = ReportFilter {
+        district: Some(district.clone()),
+        ..Default::default()
+    };
+    type_text(&mut app, "]");
+    assert_eq!(
+        behind(&mut app, "Kept on time"),
+        records(&db, "commitments.kept_on_time", &f).len()
+    );
+    // Another process writes: the report shown is recomputed, the selection kept.
+    type_text(&mut app, "[");
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Down);
+    }
+    let before = behind(&mut app, "Open signals");
+    assert_eq!(before, records(&db, "loop.open", &f).len());
+    writer
+        .add_signal(wijkdesk::store::NewSignal {
+            title: "Losliggende stoeptegels".into(),
+            district: Some(district.clone()),
+            ..Default::default()
+        })
+        .expect("signal");
+    app.on_tick();
+    assert_eq!(behind(&mut app, "Open signals"), before + 1);
+    assert_eq!(records(&db, "loop.open", &f).len(), before + 1);
+    // A report not shown at a write is computed afresh when shown.
+    let kept = |db: &TempDb| {
+        records(db, "commitments.kept_on_time", &f).len()
+            + records(db, "commitments.kept_late", &f).len()
+    };
+    let before = kept(&db);
+    let open: i64 = writer
+        .conn()
+        .query_row(
+            "SELECT c.id FROM commitment c JOIN organisation o ON o.id = c.org_id
+              WHERE c.state = 'open' AND o.district = ?1 ORDER BY c.id LIMIT 1",
+            [&district],
+            |r| r.get(0),
+        )
+        .expect("an open commitment in the district");
+    writer.keep_commitment(open, None).expect("keep");
+    app.on_tick();
+    assert_eq!(kept(&db), before + 1);
+    type_text(&mut app, "]");
+    let on_time = behind(&mut app, "Kept on time");
+    press(&mut app, KeyCode::Down);
+    let late = behind(&mut app, "Kept late");
+    assert_eq!(on_time + late, before + 1);
+}

@@ -5,15 +5,16 @@
 //! selected one (exactly what `Store::report_records` gives) and Enter there opens one.
 //! `F` filters by district, theme, service or organisation, `p` sets the period.
 //!
-//! The reports are computed on refresh (the data changed, or a filter did), never
-//! while drawing; drawing lives in [`super::reports_draw`].
+//! Only the report shown is computed: on refresh (the data changed, or a filter did),
+//! and when another report is shown for the first time since; never while drawing.
+//! Drawing lives in [`super::reports_draw`].
 
 use super::Screen;
 use super::reports_doc::Doc;
 use super::reports_popups::{PICK_PERIOD_DATES, PeriodDates, Records};
 use crate::domain::RecordRef;
 use crate::domain::report::{Lang as RLang, LoopReport, OutcomeCounts, ReportFilter};
-use crate::store::OrgKind;
+use crate::store::{AnyReport, OrgKind, ReportKind};
 use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
 use crate::tui::i18n::{Lang, T};
@@ -36,12 +37,18 @@ const PICK_THEME: &str = "report_theme";
 const PICK_SERVICE: &str = "report_service";
 const PICK_ORG: &str = "report_org";
 
-/// The reports as computed at the last refresh.
-pub struct Data {
-    pub loop_report: LoopReport,
-    pub outcomes: OutcomeCounts,
-    /// One document of tables per section.
-    pub docs: [Doc; 4],
+/// One report as computed for the filter and data shown.
+pub struct Section {
+    /// Its tables as a document of lines and figures.
+    pub doc: Doc,
+    pub chart: Chart,
+}
+
+/// What a report's charts are drawn from.
+pub enum Chart {
+    None,
+    Loop(Box<LoopReport>),
+    Outcomes(OutcomeCounts),
 }
 
 #[derive(Default)]
@@ -51,10 +58,13 @@ pub struct Reports {
     /// Names for the filter line: the service and the organisation.
     pub(super) service_name: Option<String>,
     pub(super) org_name: Option<String>,
-    pub(super) data: Option<Data>,
+    /// Per report: computed for the current filter and data, or not (yet).
+    pub(super) sections: [Option<Section>; 4],
     pub(super) error: Option<String>,
     /// The selected figure per section.
     pub(super) selected: [usize; 4],
+    /// Per section, the key of the figure to select again once it is recomputed.
+    wanted: [Option<String>; 4],
     /// The first document line shown, per section.
     pub(super) scroll: [usize; 4],
 }
@@ -67,35 +77,44 @@ fn report_lang(lang: Lang) -> RLang {
 }
 
 impl Reports {
-    /// Compute every report for the filter; the selection stays on the same figure.
-    fn compute(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
-        let keep: Vec<Option<String>> = (0..4).map(|i| self.selected_key(i)).collect();
+    /// Forget the computed reports (the data or the filter changed), remembering the
+    /// figure selected in each so that it is selected again when recomputed.
+    fn invalidate(&mut self) {
+        for i in 0..SECTIONS.len() {
+            if let Some(key) = self.selected_key(i) {
+                self.wanted[i] = Some(key);
+            }
+            self.sections[i] = None;
+        }
+    }
+
+    /// Compute the report shown if it is not computed yet.
+    fn ensure_shown(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
+        let i = self.section;
+        if self.sections[i].is_some() {
+            return Ok(());
+        }
         let lang = report_lang(cx.settings.lang);
-        let f = &self.filter;
-        let result = (|| -> crate::store::Result<Data> {
-            let loop_report = cx.store.loop_report(f, lang)?;
-            let commitments = cx.store.commitments_report(f, lang)?;
-            let cadence = cx.store.cadence_report(f)?;
-            let load = cx.store.load_report(f)?;
-            let width = usize::from(cx.size.width.saturating_sub(4)).max(20);
-            let docs = [
-                Doc::build(&loop_report.tables(lang), width),
-                Doc::build(&commitments.tables(lang), width),
-                Doc::build(&cadence.tables(lang), width),
-                Doc::build(&load.tables(lang), width),
-            ];
-            Ok(Data {
-                outcomes: commitments.totals.clone(),
-                loop_report,
-                docs,
-            })
-        })();
+        let result = cx
+            .store
+            .report(ReportKind::ALL[i], &self.filter, lang)
+            .map(|report| {
+                let width = usize::from(cx.size.width.saturating_sub(4)).max(20);
+                let doc = Doc::build(&report.tables(lang), width);
+                let chart = match report {
+                    AnyReport::Loop(r) => Chart::Loop(Box::new(r)),
+                    AnyReport::Commitments(r) => Chart::Outcomes(r.totals),
+                    AnyReport::Cadence(_) | AnyReport::Load(_) => Chart::None,
+                };
+                Section { doc, chart }
+            });
         match result {
-            Ok(d) => {
-                for (i, k) in keep.into_iter().enumerate() {
-                    self.selected[i] = k.and_then(|k| d.docs[i].find(&k)).unwrap_or(0);
-                }
-                self.data = Some(d);
+            Ok(section) => {
+                self.selected[i] = self.wanted[i]
+                    .take()
+                    .and_then(|k| section.doc.find(&k))
+                    .unwrap_or(0);
+                self.sections[i] = Some(section);
                 self.error = None;
                 self.keep_in_view(cx);
                 Ok(())
@@ -107,15 +126,22 @@ impl Reports {
         }
     }
 
+    /// Recompute what is shown after a filter changed.
     fn recompute(&mut self, cx: &mut Cx) -> Outcome {
-        match self.compute(cx) {
+        self.invalidate();
+        self.show_section(cx)
+    }
+
+    /// Show the current section, computing it if needed.
+    fn show_section(&mut self, cx: &mut Cx) -> Outcome {
+        match self.ensure_shown(cx) {
             Ok(()) => Outcome::Handled,
             Err(e) => Outcome::error(e.to_string()),
         }
     }
 
     fn doc(&self, section: usize) -> Option<&Doc> {
-        self.data.as_ref().map(|d| &d.docs[section])
+        self.sections[section].as_ref().map(|s| &s.doc)
     }
 
     fn selected_key(&self, section: usize) -> Option<String> {
@@ -304,7 +330,8 @@ impl Screen for Reports {
     }
 
     fn refresh(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
-        self.compute(cx)
+        self.invalidate();
+        self.ensure_shown(cx)
     }
 
     fn scope(&self) -> Option<Scope> {
@@ -329,7 +356,7 @@ impl Screen for Reports {
                 };
                 self.section = (self.section + d) % SECTIONS.len();
                 self.keep_in_view(cx);
-                Outcome::Handled
+                self.show_section(cx)
             }
             Action::Open => self.open_records(cx),
             Action::FilterBy => self.filter_kinds(cx),

@@ -2,9 +2,9 @@
 //! the charts and the document of tables. Charts use bar heights and printed values
 //! only (no colour is needed to read them), so they work in monochrome.
 
-use super::reports::{Data, Reports, SECTIONS};
+use super::reports::{Chart, Reports, SECTIONS, Section};
 use super::reports_doc::Part;
-use crate::domain::report::CommitmentOutcome;
+use crate::domain::report::{CommitmentOutcome, LoopReport, OutcomeCounts};
 use crate::tui::action::Action;
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
@@ -53,7 +53,7 @@ pub fn draw(r: &Reports, frame: &mut Frame, area: Rect, s: &Settings) {
         .title_bottom(hints(s).right_aligned());
     let inner = block.inner(body);
     frame.render_widget(block, body);
-    let Some(data) = &r.data else {
+    let Some(section) = &r.sections[r.section] else {
         let msg = r.error.as_deref().unwrap_or("");
         frame.render_widget(
             Paragraph::new(Span::styled(
@@ -65,12 +65,13 @@ pub fn draw(r: &Reports, frame: &mut Frame, area: Rect, s: &Settings) {
         return;
     };
     if charts > 0 {
-        match r.section {
-            0 => loop_charts(data, frame, chart, s),
-            _ => outcome_chart(data, frame, chart, s),
+        match &section.chart {
+            Chart::Loop(report) => loop_charts(report, frame, chart, s),
+            Chart::Outcomes(totals) => outcome_chart(totals, frame, chart, s),
+            Chart::None => {}
         }
     }
-    draw_doc(r, data, frame, inner, s);
+    draw_doc(r, section, frame, inner, s);
 }
 
 fn draw_tabs(r: &Reports, frame: &mut Frame, area: Rect, s: &Settings) {
@@ -191,8 +192,7 @@ fn tail(key: &str) -> String {
     key.rsplit(['W', '-']).next().unwrap_or(key).to_string()
 }
 
-fn loop_charts(data: &Data, frame: &mut Frame, area: Rect, s: &Settings) {
-    let r = &data.loop_report;
+fn loop_charts(r: &LoopReport, frame: &mut Frame, area: Rect, s: &Settings) {
     let weeks: Vec<_> = r.weeks.iter().rev().take(12).rev().collect();
     let months: Vec<_> = r.months.iter().rev().take(12).rev().collect();
     let received = weeks
@@ -225,7 +225,7 @@ fn loop_charts(data: &Data, frame: &mut Frame, area: Rect, s: &Settings) {
     }
 }
 
-fn outcome_chart(data: &Data, frame: &mut Frame, area: Rect, s: &Settings) {
+fn outcome_chart(totals: &OutcomeCounts, frame: &mut Frame, area: Rect, s: &Settings) {
     let lang = match s.lang {
         crate::tui::i18n::Lang::En => crate::domain::report::Lang::En,
         crate::tui::i18n::Lang::Nl => crate::domain::report::Lang::Nl,
@@ -233,7 +233,7 @@ fn outcome_chart(data: &Data, frame: &mut Frame, area: Rect, s: &Settings) {
     let bars: Vec<Bar> = CommitmentOutcome::ALL
         .iter()
         .map(|o| {
-            let n = data.outcomes.get(*o) as u64;
+            let n = totals.get(*o) as u64;
             Bar::default()
                 .value(n)
                 .label(Line::from(o.label(lang)))
@@ -255,8 +255,8 @@ fn outcome_chart(data: &Data, frame: &mut Frame, area: Rect, s: &Settings) {
     frame.render_widget(chart, Rect { width, ..area });
 }
 
-fn draw_doc(r: &Reports, data: &Data, frame: &mut Frame, area: Rect, s: &Settings) {
-    let doc = &data.docs[r.section];
+fn draw_doc(r: &Reports, section: &Section, frame: &mut Frame, area: Rect, s: &Settings) {
+    let doc = &section.doc;
     let view = usize::from(area.height).max(1);
     let selected = r.selected[r.section];
     // The stored scroll, kept around the selection (pure: drawing changes nothing).

@@ -422,8 +422,12 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(500);
     let path = database(scale);
+    let signals: i64 = rusqlite::Connection::open(&path)
+        .and_then(|c| c.query_row("SELECT count(*) FROM signal", [], |r| r.get(0)))
+        .expect("count the signals");
     println!(
-        "wijkdesk city-scale benchmark: {scale} generated signals, {W}x{H}, {runs} runs per figure"
+        "wijkdesk city-scale benchmark: {} ({signals} signals), {W}x{H}, {runs} runs per figure",
+        path.display()
     );
     store_ops(&path, runs);
     screens(&path, runs);

@@ -253,14 +253,7 @@ impl Store {
         if let Some((d, id)) = bound {
             w.range("a", dir, d, id);
         }
-        let order = dir.order("a.due, a.id");
-        let sql = format!("{} {} ORDER BY {order} LIMIT {n}", actions::SELECT, w.sql);
-        let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(
-            rusqlite::params_from_iter(w.values),
-            actions::row_fn(self.today()),
-        )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.open_actions(w, &dir.order("a.due, a.id"), n)
     }
 
     fn undated_actions(
@@ -276,7 +269,10 @@ impl Store {
             let op = if dir == Dir::After { ">" } else { "<" };
             w.add(&format!("a.id {op} ?"), Value::Integer(k.id));
         }
-        let order = dir.order("a.id");
+        self.open_actions(w, &dir.order("a.id"), n)
+    }
+
+    fn open_actions(&self, w: Where, order: &str, n: usize) -> Result<Vec<Action>> {
         let sql = format!("{} {} ORDER BY {order} LIMIT {n}", actions::SELECT, w.sql);
         let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st.query_map(

@@ -1,0 +1,291 @@
+//! Minutes lines as they are entered: stored the moment they are typed, their tokens
+//! resolved, and `A:`, `T:` and `S:` lines made into their action, commitment or signal
+//! in the same transaction.
+
+use super::{Meeting, get, meeting_orgs};
+use crate::domain::minutes::{EntryKind, ParsedLine, parse_line};
+use crate::domain::{RecordKind, RecordRef, text};
+use crate::store::{
+    Ctx, OptionalExt, Result, Store, actions, audit, commitments, invalid, now_stamp,
+    resolve::{self, Owner},
+    signals,
+};
+use rusqlite::{Connection, Row, Transaction, params};
+use serde::Serialize;
+
+/// A minutes line as stored, with what it created and what could not be resolved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredMinute {
+    pub id: i64,
+    pub meeting_id: i64,
+    pub agenda_item_id: Option<i64>,
+    pub position: i64,
+    pub kind: EntryKind,
+    pub text: String,
+    pub created: Option<String>,
+    pub problems: Vec<String>,
+    pub answered: bool,
+    pub amendment: bool,
+    pub created_by: String,
+    pub version: i64,
+}
+
+/// What `add_minute` did with a line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MinuteEntry {
+    pub minute: StoredMinute,
+    pub parsed_kind: EntryKind,
+}
+
+pub(crate) fn minute_from_row(r: &Row<'_>) -> rusqlite::Result<StoredMinute> {
+    let kind: String = r.get(4)?;
+    let created = match (
+        r.get::<_, Option<i64>>(6)?,
+        r.get::<_, Option<i64>>(7)?,
+        r.get::<_, Option<i64>>(8)?,
+    ) {
+        (Some(s), _, _) => Some(format!("S-{s}")),
+        (_, Some(a), _) => Some(format!("A-{a}")),
+        (_, _, Some(c)) => Some(format!("C-{c}")),
+        _ => None,
+    };
+    let problems: String = r.get(9)?;
+    Ok(StoredMinute {
+        id: r.get(0)?,
+        meeting_id: r.get(1)?,
+        agenda_item_id: r.get(2)?,
+        position: r.get(3)?,
+        kind: EntryKind::from_code(&kind).unwrap_or(EntryKind::Note),
+        text: r.get(5)?,
+        created,
+        problems: problems
+            .lines()
+            .map(str::to_string)
+            .filter(|l| !l.is_empty())
+            .collect(),
+        answered: r.get(10)?,
+        amendment: r.get(11)?,
+        created_by: r.get(12)?,
+        version: r.get(13)?,
+    })
+}
+
+pub(crate) const MINUTE_SELECT: &str = "SELECT id, meeting_id, agenda_item_id, position, kind, text, signal_id, action_id,
+                                    commitment_id, problems, answered, amendment, created_by, version FROM minute";
+
+/// Store one minutes line and create what it asks for. Unresolvable tokens never lose
+/// the line: it is stored as typed, with its problems listed.
+pub(crate) fn add_minute_tx(
+    tx: &Transaction<'_>,
+    ctx: &Ctx,
+    meeting_id: i64,
+    agenda_item_id: Option<i64>,
+    line: &str,
+) -> Result<MinuteEntry> {
+    let meeting = get(tx, meeting_id)?;
+    let line = text::clean_line(line);
+    if line.trim().is_empty() {
+        return Err(invalid("an empty line is not stored"));
+    }
+    if let Some(a) = agenda_item_id {
+        let ok: Option<i64> = tx
+            .query_row(
+                "SELECT 1 FROM agenda_item WHERE id = ?1 AND meeting_id = ?2",
+                params![a, meeting_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if ok.is_none() {
+            return Err(invalid(format!(
+                "agenda item {a} is not part of {}",
+                meeting.reference()
+            )));
+        }
+    }
+    let parsed = parse_line(&line, ctx.today);
+    let position: i64 = tx.query_row(
+        "SELECT coalesce(max(position), 0) + 1 FROM minute WHERE meeting_id = ?1",
+        [meeting_id],
+        |r| r.get(0),
+    )?;
+    let now = now_stamp();
+    tx.execute(
+        "INSERT INTO minute (meeting_id, agenda_item_id, position, kind, text, amendment, created_by, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+        params![meeting_id, agenda_item_id, position, parsed.kind.code(), line, meeting.status.minutes_locked(), ctx.user, now],
+    )?;
+    let id = tx.last_insert_rowid();
+    let r = realise(tx, ctx, &meeting, agenda_item_id, &parsed, true)?;
+    store_resolution(tx, id, &r)?;
+    let minute = minute_get(tx, id)?;
+    let action = if minute.amendment { "amend" } else { "create" };
+    audit::log(
+        tx,
+        ctx,
+        meeting.reference(),
+        action,
+        serde_json::json!({ "minute": [null, line] }),
+    )?;
+    Ok(MinuteEntry {
+        parsed_kind: parsed.kind,
+        minute,
+    })
+}
+
+pub(crate) fn minute_get(conn: &Connection, id: i64) -> Result<StoredMinute> {
+    conn.query_row(
+        &format!("{MINUTE_SELECT} WHERE id = ?1"),
+        [id],
+        minute_from_row,
+    )
+    .optional()?
+    .ok_or_else(|| invalid(format!("minutes line {id} does not exist")))
+}
+
+/// What resolving a line's tokens gave: the problems found and the record created.
+#[derive(Debug, Default)]
+pub(crate) struct Resolution {
+    pub problems: Vec<String>,
+    /// (signal, action, commitment)
+    pub created: (Option<i64>, Option<i64>, Option<i64>),
+}
+
+impl Resolution {
+    pub(crate) fn created_ref(&self) -> Option<RecordRef> {
+        match self.created {
+            (Some(s), _, _) => Some(RecordRef::new(RecordKind::Signal, s)),
+            (_, Some(a), _) => Some(RecordRef::new(RecordKind::Action, a)),
+            (_, _, Some(c)) => Some(RecordRef::new(RecordKind::Commitment, c)),
+            _ => None,
+        }
+    }
+}
+
+/// Write a resolution onto its minutes line: the links and the problems.
+pub(crate) fn store_resolution(tx: &Transaction<'_>, minute_id: i64, r: &Resolution) -> Result<()> {
+    tx.execute(
+        "UPDATE minute SET signal_id = ?2, action_id = ?3, commitment_id = ?4, problems = ?5 WHERE id = ?1",
+        params![minute_id, r.created.0, r.created.1, r.created.2, r.problems.join("\n")],
+    )?;
+    Ok(())
+}
+
+/// Resolve a line's tokens and, when complete and `create` is set, create its action,
+/// commitment or signal. With `create` unset (the line made its record before) only
+/// the tokens are checked, so that the text can still be highlighted.
+pub(crate) fn realise(
+    tx: &Transaction<'_>,
+    ctx: &Ctx,
+    meeting: &Meeting,
+    agenda_item_id: Option<i64>,
+    parsed: &ParsedLine,
+    create: bool,
+) -> Result<Resolution> {
+    let mut problems: Vec<String> = parsed.problems().into_iter().map(|(_, m)| m).collect();
+    let owner = match parsed.owner() {
+        Some(o) => match resolve::owner(tx, o) {
+            Ok(owner) => Some(owner),
+            Err(e) => {
+                problems.push(format!("@{o}: {e}"));
+                None
+            }
+        },
+        None => None,
+    };
+    let orgs = meeting_orgs(tx, meeting.id)?;
+    let org = match parsed.org() {
+        Some(o) => match resolve::org_id(tx, o) {
+            Ok(id) => Some(id),
+            Err(e) => {
+                problems.push(format!("org:{o}: {e}"));
+                None
+            }
+        },
+        None if orgs.len() == 1 => Some(orgs[0].org_id),
+        None => None,
+    };
+    let title = parsed.title();
+    let mut created: (Option<i64>, Option<i64>, Option<i64>) = (None, None, None);
+    if create && problems.is_empty() {
+        match parsed.kind {
+            EntryKind::Action => {
+                let a = actions::insert(
+                    tx,
+                    ctx,
+                    actions::NewAction {
+                        text: title,
+                        owner: owner.unwrap_or_default(),
+                        due: parsed.due(),
+                        signal_id: None,
+                        meeting_id: Some(meeting.id),
+                        agenda_item_id,
+                    },
+                )?;
+                created.1 = Some(a.id);
+            }
+            EntryKind::Commitment => match (org, parsed.due()) {
+                (Some(org_id), Some(due)) => {
+                    let c = commitments::insert(
+                        tx,
+                        ctx,
+                        commitments::NewCommitment {
+                            text: title,
+                            org_id,
+                            owner: owner.unwrap_or_default(),
+                            due,
+                            signal_id: None,
+                            meeting_id: Some(meeting.id),
+                            agenda_item_id,
+                        },
+                    )?;
+                    created.2 = Some(c.id);
+                }
+                (None, _) => {
+                    problems.push("a commitment is made to an organisation: add org:NAME".into())
+                }
+                (_, None) => problems
+                    .push("a commitment needs a due date: add due:+14d or due:2024-12-01".into()),
+            },
+            EntryKind::Signal => {
+                let s = signals::insert(
+                    tx,
+                    ctx,
+                    signals::NewSignal {
+                        title,
+                        org_id: org,
+                        theme: parsed.theme().map(str::to_string),
+                        meeting_id: Some(meeting.id),
+                        ..Default::default()
+                    },
+                )?;
+                created.0 = Some(s.id);
+            }
+            _ => {}
+        }
+    }
+    Ok(Resolution { problems, created })
+}
+
+impl Store {
+    pub fn minutes(&self, meeting_id: i64) -> Result<Vec<StoredMinute>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "{MINUTE_SELECT} WHERE meeting_id = ?1 ORDER BY position, id"
+        ))?;
+        let rows = st.query_map([meeting_id], minute_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn add_minute(
+        &mut self,
+        meeting_id: i64,
+        agenda_item_id: Option<i64>,
+        line: &str,
+    ) -> Result<MinuteEntry> {
+        self.write(|tx, ctx| add_minute_tx(tx, ctx, meeting_id, agenda_item_id, line))
+    }
+
+    /// The owner as it would be resolved from a minutes token; for previews.
+    pub fn preview_owner(&self, token: &str) -> Result<Owner> {
+        resolve::owner(&self.conn, token)
+    }
+}

@@ -1,0 +1,497 @@
+//! Parsing one minutes line: its one-letter prefix and its `@owner`, `org:NAME`,
+//! `#theme` and `due:DATE` tokens, as byte ranges into the line as typed.
+
+use chrono::NaiveDate;
+
+use super::{EntryKind, ParsedLine, Token, TokenKind};
+use crate::domain::dates::parse_date;
+
+/// Characters that may end a bare `org:`/`due:` value but belong to the sentence.
+const TRAILING_PUNCTUATION: &[char] = &['.', ',', ';', ':', '!', '?', ')', ']', '}', '"', '\''];
+
+/// Parses one minutes line. Never fails: unknown prefixes make a note, malformed
+/// tokens stay text (a bad `due:` is kept as [`TokenKind::BadDue`]).
+pub fn parse_line(line: &str, today: NaiveDate) -> ParsedLine {
+    let (kind, prefix_end) = split_prefix(line);
+    ParsedLine {
+        kind,
+        raw: line.to_owned(),
+        prefix_end,
+        tokens: scan_tokens(line, prefix_end, today),
+    }
+}
+
+/// A single letter and a colon at the start (after whitespace) is a prefix;
+/// `Dinsdag: ...` is a note.
+fn split_prefix(line: &str) -> (EntryKind, usize) {
+    let start = line.len() - line.trim_start().len();
+    let mut chars = line[start..].chars();
+    let (Some(letter), Some(':')) = (chars.next(), chars.next()) else {
+        return (EntryKind::Note, 0);
+    };
+    let Some(kind) = EntryKind::from_prefix(letter) else {
+        return (EntryKind::Note, 0);
+    };
+    let after_colon = &line[start + letter.len_utf8() + 1..];
+    (kind, line.len() - after_colon.trim_start().len())
+}
+
+/// Tokens start at the beginning of the body or after whitespace or opening
+/// punctuation, so `jan@example.nl` and `issue#5` stay text.
+fn scan_tokens(line: &str, body_start: usize, today: NaiveDate) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut pos = body_start;
+    let mut at_boundary = true;
+    while let Some(c) = line[pos..].chars().next() {
+        if at_boundary && let Some((len, kind)) = token_at(&line[pos..], today) {
+            tokens.push(Token {
+                span: pos..pos + len,
+                kind,
+            });
+            pos += len;
+            at_boundary = false;
+            continue;
+        }
+        at_boundary = c.is_whitespace() || matches!(c, '(' | '[' | '{' | ',' | ';');
+        pos += c.len_utf8();
+    }
+    tokens
+}
+
+/// The token at the start of `s`, as (byte length, kind).
+fn token_at(s: &str, today: NaiveDate) -> Option<(usize, TokenKind)> {
+    if let Some(rest) = s.strip_prefix('@') {
+        let len = name_len(rest);
+        return (len > 0).then(|| (1 + len, TokenKind::Owner(rest[..len].to_owned())));
+    }
+    if let Some(rest) = s.strip_prefix('#') {
+        let len = name_len(rest);
+        return (len > 0).then(|| (1 + len, TokenKind::Theme(rest[..len].to_owned())));
+    }
+    if let Some(rest) = strip_prefix_ci(s, "org:") {
+        let (len, name) = org_value(rest)?;
+        return Some((4 + len, TokenKind::Org(name)));
+    }
+    if let Some(rest) = strip_prefix_ci(s, "due:") {
+        // An empty or unparsable value is still a token: the user meant a due date.
+        let value = &rest[..bare_len(rest)];
+        let kind = match parse_date(value, today) {
+            Ok(date) => TokenKind::Due(date),
+            Err(_) => TokenKind::BadDue(value.to_owned()),
+        };
+        return Some((4 + value.len(), kind));
+    }
+    None
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
+}
+
+/// Length of an `@owner` or `#theme` name: letters (any script), digits, combining
+/// accents, `-`, `_`, `.`; a trailing `.` ends the sentence, not the name.
+fn name_len(s: &str) -> usize {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| {
+            !(c.is_alphanumeric()
+                || matches!(c, '-' | '_' | '.')
+                || ('\u{300}'..='\u{36f}').contains(&c))
+        })
+        .map_or(s.len(), |(i, _)| i);
+    s[..end].trim_end_matches('.').len()
+}
+
+/// Length of a bare value: up to whitespace, without trailing sentence punctuation.
+fn bare_len(s: &str) -> usize {
+    let end = s.find(char::is_whitespace).unwrap_or(s.len());
+    s[..end].trim_end_matches(TRAILING_PUNCTUATION).len()
+}
+
+/// `"Het Oude Centrum"` (quoted, may hold spaces) or a bare name, as (byte length
+/// including quotes, name). An unclosed quote falls back to a bare name.
+fn org_value(s: &str) -> Option<(usize, String)> {
+    if let Some(inner) = s.strip_prefix('"') {
+        if let Some(close) = inner.find('"') {
+            let name = inner[..close]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            return (!name.is_empty()).then(|| (close + 2, name));
+        }
+        let len = bare_len(inner);
+        return (len > 0).then(|| (1 + len, inner[..len].to_owned()));
+    }
+    let len = bare_len(s);
+    (len > 0).then(|| (len, s[..len].to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
+    }
+
+    /// Wednesday.
+    fn today() -> NaiveDate {
+        d(2024, 10, 16)
+    }
+
+    fn parse(line: &str) -> ParsedLine {
+        parse_line(line, today())
+    }
+
+    fn kinds(line: &str) -> Vec<TokenKind> {
+        parse(line).tokens.into_iter().map(|t| t.kind).collect()
+    }
+
+    #[test]
+    fn every_prefix() {
+        let cases = [
+            ("D:", EntryKind::Decision),
+            ("B:", EntryKind::Decision),
+            ("A:", EntryKind::Action),
+            ("T:", EntryKind::Commitment),
+            ("C:", EntryKind::Commitment),
+            ("S:", EntryKind::Signal),
+            ("Q:", EntryKind::Question),
+            ("V:", EntryKind::Question),
+        ];
+        for (prefix, kind) in cases {
+            for p in [prefix.to_owned(), prefix.to_lowercase()] {
+                for line in [
+                    format!("{p} fix the lamp"),
+                    format!("{p}fix the lamp"),
+                    format!("  {p}   fix the lamp"),
+                    format!("\t{p} fix the lamp"),
+                ] {
+                    let parsed = parse(&line);
+                    assert_eq!(parsed.kind, kind, "{line:?}");
+                    assert_eq!(parsed.body(), "fix the lamp", "{line:?}");
+                    assert_eq!(parsed.title(), "fix the lamp", "{line:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn notes() {
+        for line in [
+            "just a note",
+            "Dinsdag: meeting moved",
+            "DB: two letters",
+            "X: unknown letter",
+            "Ä: not ascii",
+            "D :space before colon",
+            ": colon first",
+            "",
+            "   ",
+            "D",
+        ] {
+            let parsed = parse(line);
+            assert_eq!(parsed.kind, EntryKind::Note, "{line:?}");
+            assert_eq!(parsed.prefix_end, 0, "{line:?}");
+            assert_eq!(parsed.raw, line);
+        }
+        assert_eq!(
+            parse("Dinsdag: meeting moved").title(),
+            "Dinsdag: meeting moved"
+        );
+    }
+
+    #[test]
+    fn prefix_without_body() {
+        let parsed = parse("A:");
+        assert_eq!(parsed.kind, EntryKind::Action);
+        assert_eq!(parsed.prefix_end, 2);
+        assert_eq!(parsed.title(), "");
+        assert_eq!(parse("A:   ").prefix_end, 5);
+    }
+
+    #[test]
+    fn owner_tokens() {
+        assert_eq!(kinds("A: call @jan"), [TokenKind::Owner("jan".into())]);
+        assert_eq!(
+            kinds("@Jan-Willem_2 x"),
+            [TokenKind::Owner("Jan-Willem_2".into())]
+        );
+        assert_eq!(
+            kinds("ask @j.de.vries."),
+            [TokenKind::Owner("j.de.vries".into())]
+        );
+        assert_eq!(kinds("ask @Zoë, today"), [TokenKind::Owner("Zoë".into())]);
+        assert_eq!(
+            kinds("ask @Ze\u{301}"),
+            [TokenKind::Owner("Ze\u{301}".into())]
+        );
+        assert_eq!(kinds("ask @محمد"), [TokenKind::Owner("محمد".into())]);
+        assert_eq!(kinds("(@jan)"), [TokenKind::Owner("jan".into())]);
+        // Not tokens: a bare @, an e-mail address.
+        assert_eq!(kinds("meet @ 10"), []);
+        assert_eq!(kinds("mail jan@example.nl"), []);
+        assert_eq!(kinds("@."), []);
+    }
+
+    #[test]
+    fn theme_tokens() {
+        assert_eq!(
+            kinds("S: litter #afval"),
+            [TokenKind::Theme("afval".into())]
+        );
+        assert_eq!(
+            kinds("#groen-onderhoud."),
+            [TokenKind::Theme("groen-onderhoud".into())]
+        );
+        assert_eq!(kinds("issue#5 and # alone"), []);
+    }
+
+    #[test]
+    fn org_tokens() {
+        assert_eq!(kinds("org:Zeeheld"), [TokenKind::Org("Zeeheld".into())]);
+        assert_eq!(
+            kinds("ORG:Zeeheld, said"),
+            [TokenKind::Org("Zeeheld".into())]
+        );
+        assert_eq!(kinds("Org:Zeeheld."), [TokenKind::Org("Zeeheld".into())]);
+        assert_eq!(
+            kinds("org:BO-Zeeheld/Noord x"),
+            [TokenKind::Org("BO-Zeeheld/Noord".into())]
+        );
+        assert_eq!(kinds("org:"), []);
+        assert_eq!(kinds("org: Zeeheld"), []);
+        assert_eq!(kinds("org:..."), []);
+        assert_eq!(kinds("reorg:x"), []);
+    }
+
+    #[test]
+    fn quoted_org() {
+        let parsed = parse("S: noise org:\"Het Oude Centrum\" at night");
+        assert_eq!(parsed.org(), Some("Het Oude Centrum"));
+        let span = parsed.tokens[0].span.clone();
+        assert_eq!(&parsed.raw[span], "org:\"Het Oude Centrum\"");
+        assert_eq!(parsed.title(), "noise at night");
+        assert_eq!(parse("org:\"  Het   Oude \"").org(), Some("Het Oude"));
+        assert_eq!(kinds("org:\"\" x"), []);
+        assert_eq!(kinds("org:\"   \" x"), []);
+        // Unclosed quote: the first word is the name.
+        let parsed = parse("org:\"Het Oude");
+        assert_eq!(parsed.org(), Some("Het"));
+        assert_eq!(&parsed.raw[parsed.tokens[0].span.clone()], "org:\"Het");
+    }
+
+    #[test]
+    fn due_tokens_every_date_form() {
+        let cases = [
+            ("due:2024-11-01", d(2024, 11, 1)),
+            ("due:1-11-2024", d(2024, 11, 1)),
+            ("due:01-11-2024", d(2024, 11, 1)),
+            ("due:+14d", d(2024, 10, 30)),
+            ("due:+2w", d(2024, 10, 30)),
+            ("due:+3m", d(2025, 1, 16)),
+            ("due:+0d", today()),
+            ("due:today", today()),
+            ("due:vandaag", today()),
+            ("due:tomorrow", d(2024, 10, 17)),
+            ("due:morgen", d(2024, 10, 17)),
+            ("due:fri", d(2024, 10, 18)),
+            ("due:vr", d(2024, 10, 18)),
+            ("due:vrijdag", d(2024, 10, 18)),
+            ("due:wo", d(2024, 10, 23)),
+            ("DUE:Fri", d(2024, 10, 18)),
+        ];
+        for (token, want) in cases {
+            let line = format!("A: do it {token} please");
+            let parsed = parse(&line);
+            assert_eq!(parsed.due(), Some(want), "{line}");
+            assert_eq!(parsed.title(), "do it please", "{line}");
+            assert!(parsed.problems().is_empty(), "{line}");
+        }
+        // Sentence punctuation after the value is not part of it.
+        let parsed = parse("A: do it due:fri.");
+        assert_eq!(parsed.due(), Some(d(2024, 10, 18)));
+        assert_eq!(parsed.title(), "do it.");
+        assert_eq!(parse("due:2024-11-01, then").due(), Some(d(2024, 11, 1)));
+    }
+
+    #[test]
+    fn bad_due_is_kept_as_text_and_reported() {
+        let parsed = parse("A: fix lamp due:31-02-2024 @jan");
+        assert_eq!(parsed.due(), None);
+        assert_eq!(parsed.owner(), Some("jan"));
+        assert_eq!(parsed.title(), "fix lamp due:31-02-2024");
+        let problems = parsed.problems();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(&parsed.raw[problems[0].0.clone()], "due:31-02-2024");
+        assert!(
+            problems[0].1.contains("\"31-02-2024\""),
+            "{}",
+            problems[0].1
+        );
+
+        let parsed = parse("A: fix lamp due: fri");
+        assert_eq!(parsed.tokens[0].kind, TokenKind::BadDue(String::new()));
+        assert_eq!(parsed.title(), "fix lamp due: fri");
+        assert!(parsed.problems()[0].1.contains("right after the colon"));
+
+        assert_eq!(
+            kinds("due:+999999999d"),
+            [TokenKind::BadDue("+999999999d".into())]
+        );
+        assert_eq!(kinds("due:soon"), [TokenKind::BadDue("soon".into())]);
+    }
+
+    #[test]
+    fn tokens_in_the_middle_and_many() {
+        let line = "T: @jan promises org:Zeeheld a new bench #groen due:+2w before winter";
+        let parsed = parse(line);
+        assert_eq!(parsed.kind, EntryKind::Commitment);
+        assert_eq!(parsed.owner(), Some("jan"));
+        assert_eq!(parsed.org(), Some("Zeeheld"));
+        assert_eq!(parsed.theme(), Some("groen"));
+        assert_eq!(parsed.due(), Some(d(2024, 10, 30)));
+        assert_eq!(parsed.title(), "promises a new bench before winter");
+        let spans: Vec<&str> = parsed
+            .tokens
+            .iter()
+            .map(|t| &line[t.span.clone()])
+            .collect();
+        assert_eq!(spans, ["@jan", "org:Zeeheld", "#groen", "due:+2w"]);
+        assert!(parsed.problems().is_empty());
+    }
+
+    #[test]
+    fn title_tidies_punctuation_and_falls_back_to_body() {
+        assert_eq!(parse("A: call @jan.").title(), "call.");
+        assert_eq!(parse("A: call @jan, then @piet").title(), "call, then");
+        assert_eq!(parse("A:   @jan   due:fri ").title(), "@jan   due:fri");
+        assert_eq!(parse("A: @jan.").title(), "@jan.");
+        assert_eq!(
+            parse("multiple   spaces\u{a0} here").title(),
+            "multiple spaces here"
+        );
+    }
+
+    #[test]
+    fn conflicting_tokens_are_problems() {
+        let parsed = parse("A: @jan and @piet and @JAN org:A org:a #x #y due:fri due:+2d");
+        assert_eq!(parsed.owner(), Some("jan"));
+        let problems = parsed.problems();
+        let messages: Vec<&str> = problems.iter().map(|(_, m)| m.as_str()).collect();
+        // @JAN is @jan, org:a is org:A, and due:fri and due:+2d are both 2024-10-18.
+        assert_eq!(
+            messages,
+            [
+                "more than one owner: @jan is used, not @piet",
+                "more than one theme: #x is used, not #y",
+            ]
+        );
+        assert_eq!(&parsed.raw[problems[0].0.clone()], "@piet");
+        let parsed = parse("A: x due:fri due:+3d");
+        assert_eq!(
+            parsed.problems()[0].1,
+            "more than one due date: due:2024-10-18 is used, not due:2024-10-19"
+        );
+        assert_eq!(&parsed.raw[parsed.problems()[0].0.clone()], "due:+3d");
+        let parsed = parse("org:A org:\"B c\"");
+        assert_eq!(
+            parsed.problems()[0].1,
+            "more than one organisation: org:\"A\" is used, not org:\"B c\""
+        );
+    }
+
+    #[test]
+    fn non_ascii_text() {
+        let line = "B: één bankje 🙂 voor @Zoë org:\"Café Ñandú\" #groen שלום עולם due:vr";
+        let parsed = parse(line);
+        assert_eq!(parsed.kind, EntryKind::Decision);
+        assert_eq!(parsed.raw, line);
+        assert_eq!(parsed.owner(), Some("Zoë"));
+        assert_eq!(parsed.org(), Some("Café Ñandú"));
+        assert_eq!(parsed.due(), Some(d(2024, 10, 18)));
+        assert_eq!(parsed.title(), "één bankje 🙂 voor שלום עולם");
+
+        let rtl = "S: \u{202e}ابحث\u{202c} @سارة";
+        let parsed = parse(rtl);
+        assert_eq!(parsed.owner(), Some("سارة"));
+        assert_eq!(parsed.title(), "\u{202e}ابحث\u{202c}");
+
+        let parsed = parse("🙂: emoji is not a prefix");
+        assert_eq!(parsed.kind, EntryKind::Note);
+        let parsed = parse("A:🙂@jan");
+        assert_eq!(parsed.kind, EntryKind::Action);
+        assert_eq!(parsed.tokens, []);
+    }
+
+    fn check_invariants(line: &str) -> Result<(), TestCaseError> {
+        let parsed = parse_line(line, today());
+        prop_assert_eq!(&parsed.raw, line);
+        prop_assert!(parsed.prefix_end <= line.len());
+        prop_assert!(line.is_char_boundary(parsed.prefix_end));
+        let mut last_end = parsed.prefix_end;
+        for token in &parsed.tokens {
+            let span = token.span.clone();
+            prop_assert!(
+                span.start >= last_end,
+                "overlap or out of order: {:?}",
+                parsed.tokens
+            );
+            prop_assert!(span.start < span.end && span.end <= line.len());
+            prop_assert!(line.is_char_boundary(span.start) && line.is_char_boundary(span.end));
+            let text = line[span].to_lowercase();
+            prop_assert!(
+                ["@", "#", "org:", "due:"]
+                    .iter()
+                    .any(|p| text.starts_with(p)),
+                "{text:?}"
+            );
+            last_end = token.span.end;
+        }
+        let _ = parsed.title();
+        for (span, _) in parsed.problems() {
+            prop_assert!(line.get(span).is_some());
+        }
+        Ok(())
+    }
+
+    /// Lines built from pieces that exercise prefixes, tokens and quoting.
+    fn minutes_like() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("@".to_owned()),
+            Just("#".to_owned()),
+            Just("org:".to_owned()),
+            Just("ORG:\"".to_owned()),
+            Just("due:".to_owned()),
+            Just("Due:+2w".to_owned()),
+            Just("due:31-02-2024".to_owned()),
+            Just("\"".to_owned()),
+            Just(" ".to_owned()),
+            Just("D:".to_owned()),
+            Just("a:".to_owned()),
+            Just(".".to_owned()),
+            Just("é".to_owned()),
+            Just("\u{301}".to_owned()),
+            Just("🙂".to_owned()),
+            Just("\u{202e}".to_owned()),
+            "[a-zA-Z0-9]{1,6}",
+            any::<char>().prop_map(String::from),
+        ];
+        prop::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_unicode_never_panics(line in any::<String>()) {
+            check_invariants(&line)?;
+        }
+
+        #[test]
+        fn minutes_like_lines_keep_invariants(line in minutes_like()) {
+            check_invariants(&line)?;
+        }
+    }
+}

@@ -190,7 +190,8 @@ fn generated_minutes_are_all_stored_in_order_and_searchable() {
     let lines = count("SELECT count(*) FROM minute");
     assert!(lines > 50_000, "{lines} lines: more than one batch");
     assert_eq!(
-        count("SELECT count(*) FROM search WHERE rowid % 16 = 8"),
+        // A minutes line's row in the index: rowid ((8 + 1) << 40) - id (schema/005).
+        count("SELECT count(*) FROM search WHERE rowid >> 40 = 8"),
         lines,
         "one index row per minutes line"
     );
@@ -222,7 +223,7 @@ fn generated_minutes_are_all_stored_in_order_and_searchable() {
     let found: i64 = conn
         .query_row(
             "SELECT count(*) FROM search WHERE search MATCH ?1 AND rowid = ?2",
-            rusqlite::params![format!("\"{word}\""), id * 16 + 8],
+            rusqlite::params![format!("\"{word}\""), (9i64 << 40) - id],
             |r| r.get(0),
         )
         .unwrap();

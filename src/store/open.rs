@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/002_search.sql"),
     include_str!("../../schema/003_links.sql"),
     include_str!("../../schema/004_report_indexes.sql"),
+    include_str!("../../schema/005_search_vocab.sql"),
     include_str!("../../schema/006_org_figures.sql"),
     include_str!("../../schema/007_list_pages.sql"),
     include_str!("../../schema/008_inbox_counts.sql"),

@@ -2,6 +2,10 @@
 //! around each match and the matched words highlighted. Enter opens the record on the
 //! screen that lists its kind. The store turns any text into a valid query or a plain
 //! message; that message is shown here, never an error from SQLite.
+//!
+//! A search runs on every key, so it may take at most [`TYPING_BUDGET`]: a search that
+//! would take longer shows what it found by then, its count marked with `+`, and the
+//! next key searches afresh. Typing never waits on a slow query.
 
 use super::Popup;
 use crate::domain::RecordRef;
@@ -17,15 +21,21 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
+use std::time::Duration;
 
 /// Hits asked of the store per keystroke.
 pub const LIMIT: usize = 50;
+
+/// How long one keystroke's search may take before it settles for what it found.
+pub const TYPING_BUDGET: Duration = Duration::from_millis(40);
 
 pub struct Search {
     query: TextInput,
     hits: Vec<SearchHit>,
     /// The store's message for a query it cannot take.
     message: Option<String>,
+    /// The search ran out of time before it read every kind.
+    partial: bool,
     cursor: ListCursor,
 }
 
@@ -49,6 +59,7 @@ impl Search {
             query,
             hits: Vec::new(),
             message: None,
+            partial: false,
             cursor: ListCursor::default(),
         }
     }
@@ -57,14 +68,16 @@ impl Search {
     fn research(&mut self, cx: &mut Cx) {
         self.cursor = ListCursor::default();
         let q = self.query.value();
+        self.partial = false;
         if q.trim().is_empty() {
             self.hits.clear();
             self.message = None;
             return;
         }
-        match cx.store.search(&q, LIMIT) {
-            Ok(hits) => {
+        match cx.store.search_within(&q, LIMIT, Some(TYPING_BUDGET)) {
+            Ok((hits, complete)) => {
                 self.hits = hits;
+                self.partial = !complete;
                 self.message = None;
             }
             Err(e) => {
@@ -82,6 +95,11 @@ impl Search {
     /// The message shown instead of results, if any (for tests).
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
+    }
+
+    /// Whether the last search ran out of time before it read every kind.
+    pub fn partial(&self) -> bool {
+        self.partial
     }
 
     /// The lines of the result list and, per hit, the line its title is on.
@@ -239,10 +257,12 @@ impl Popup for Search {
         let title = if self.hits.is_empty() {
             s.lang.t(T::SearchTitle).to_string()
         } else {
+            // "50+ found": more may match than were read in time.
+            let n = format!("{}{}", self.hits.len(), if self.partial { "+" } else { "" });
             format!(
                 "{} - {}",
                 s.lang.t(T::SearchTitle),
-                s.lang.f(T::SearchCount, &[("n", &self.hits.len())])
+                s.lang.f(T::SearchCount, &[("n", &n)])
             )
         };
         let inner = widgets::popup_frame(frame, rect, s, &title);

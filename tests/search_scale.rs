@@ -263,6 +263,19 @@ fn typing_letter_by_letter_never_fails() {
 }
 
 #[test]
+fn any_limit_is_taken() {
+    let store = open();
+    for limit in [0, 1, 3, usize::MAX] {
+        let hits = store.search("de", limit).expect("search");
+        well_formed("de", &hits, limit.max(1));
+        assert!(!hits.is_empty(), "{limit}");
+    }
+    let hits = store.search("S-3 de", 1).expect("search");
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].record, "S-3");
+}
+
+#[test]
 fn a_search_out_of_time_says_so() {
     let store = open();
     let (hits, complete) = store

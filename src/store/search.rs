@@ -736,7 +736,9 @@ fn walk(
         MARK_OPEN.to_string(),
         MARK_CLOSE.to_string(),
         lo,
-        budget as i64 + 1,
+        i64::try_from(budget)
+            .unwrap_or(i64::MAX - 1)
+            .saturating_add(1),
         (kind.code() + 1) << KIND_SHIFT
     ])?;
     let mut w = Walk {
@@ -1013,7 +1015,7 @@ impl Store {
         let mut seen: HashSet<String> = first.iter().map(|f| f.record.clone()).collect();
         let mut next = 0;
         while kept.len() < want && next < candidates.len() {
-            let size = ((want - kept.len()) * 2).max(16);
+            let size = (want - kept.len()).saturating_mul(2).max(16);
             let chunk = &candidates[next..(next + size).min(candidates.len())];
             next += chunk.len();
             let mut records: HashMap<(SearchKind, i64), (String, String)> = HashMap::new();

@@ -241,9 +241,15 @@ impl Bulk<'_> {
     /// writing them. Row by row, each statement's savepoint made FTS5 flush a tiny
     /// segment and merge them over and over (most of the time `demo --scale` took).
     fn move_minutes(&mut self) -> Result<()> {
+        // Ids in the order the lines came; rows inserted newest first, because the
+        // search index orders rows newest first (schema/005) and FTS5 flushes its
+        // pending terms whenever a rowid is not above the one before.
         self.tx.execute(
-            "INSERT INTO minute (meeting_id, position, kind, text, created_by, created_at, updated_at)
-             SELECT meeting_id, position, kind, text, ?1, ?2, ?2 FROM temp.bulk_minute ORDER BY rowid",
+            "INSERT INTO minute (id, meeting_id, position, kind, text, created_by, created_at, updated_at)
+             SELECT (SELECT coalesce(max(id), 0) FROM minute)
+                      + rowid - (SELECT min(rowid) FROM temp.bulk_minute) + 1,
+                    meeting_id, position, kind, text, ?1, ?2, ?2
+               FROM temp.bulk_minute ORDER BY rowid DESC",
             params![self.user, self.stamp],
         )?;
         self.tx.execute("DELETE FROM temp.bulk_minute", [])?;

@@ -36,8 +36,11 @@ impl Store {
     pub fn bulk(&mut self) -> Result<Bulk<'_>> {
         let user = self.ctx.user.clone();
         // One transaction of hundreds of megabytes: with the default 2 MB page cache
-        // SQLite spills pages to the WAL and rewrites them again and again.
-        self.conn.execute_batch("PRAGMA cache_size = -131072;")?;
+        // SQLite spills pages to the WAL and rewrites them again and again. The
+        // staging table lives in memory: as a temp file, with secure_delete zeroing
+        // every emptied batch, it cost 20 of the 55 seconds at 100,000 signals.
+        self.conn
+            .execute_batch("PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY;")?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -392,6 +392,8 @@ fn store_ops(path: &Path, runs: usize) {
     }
     drop(store);
     let mut store = Store::open(path, ctx()).expect("open");
+    // As the screens do: checkpoints wait for an idle tick.
+    store.defer_checkpoints().expect("defer checkpoints");
     let meeting = store
         .meetings(1)
         .expect("meetings")
@@ -409,6 +411,18 @@ fn store_ops(path: &Path, runs: usize) {
             )
             .expect("minute");
     });
+    bench(
+        "store: checkpoint on an idle tick, after 20 lines",
+        runs / 10,
+        || {
+            for i in 0..20 {
+                store
+                    .add_minute(meeting, None, &format!("Regel {i} voor het controlepunt"))
+                    .expect("minute");
+            }
+            store.checkpoint_if_written().expect("checkpoint");
+        },
+    );
 }
 
 fn main() {

@@ -492,3 +492,40 @@ fn check_is_empty_on_a_sound_file_and_reports_a_broken_reference() {
         "{problems:?}"
     );
 }
+
+/// With checkpoints deferred (as the screens run), a commit never copies the WAL into
+/// the database; `checkpoint_if_written` does, and only when this connection wrote.
+/// Past CHECKPOINT_AFTER_WRITES (500) writes without an idle moment, a write does it.
+#[test]
+fn deferred_checkpoints_wait_for_the_idle_tick() {
+    let db = TempDb::new();
+    let mut store = db.open("lotte");
+    store.defer_checkpoints().unwrap();
+    assert!(!store.checkpoint_if_written().unwrap(), "nothing written yet");
+    let size = |suffix: &str| {
+        std::fs::metadata(format!("{}{suffix}", db.path.display()))
+            .map(|m| m.len())
+            .unwrap()
+    };
+    let db_before = size("");
+    for n in 0..300 {
+        residents(&mut store, &format!("Bewonersgroep {n}"));
+    }
+    // SQLite's own checkpoint would have started the WAL over at 1,000 pages.
+    let page = support::pragma_i64(&db.raw(), "page_size") as u64;
+    assert!(
+        size("-wal") > 1000 * (page + 24),
+        "the WAL grew past SQLite's threshold: {} bytes",
+        size("-wal")
+    );
+    assert_eq!(size(""), db_before, "no commit copied pages into the database");
+    assert!(store.checkpoint_if_written().unwrap(), "this connection wrote");
+    let db_after = size("");
+    assert!(db_after > db_before, "the checkpoint copied the pages");
+    assert!(!store.checkpoint_if_written().unwrap(), "nothing new since");
+    // Never idle: the 500th write checkpoints by itself.
+    for n in 300..800 {
+        residents(&mut store, &format!("Bewonersgroep {n}"));
+    }
+    assert!(size("") > db_after, "a write checkpointed after 500 writes");
+}

@@ -43,6 +43,8 @@ pub struct App<'s> {
     data_version: i64,
     size: Size,
     dirty: bool,
+    /// A key or paste came since the last tick (the user is busy).
+    keys_since_tick: bool,
     quit: bool,
     suspend: bool,
     // Inbox and tracker (issue 4): text waiting to be edited in $EDITOR.
@@ -68,6 +70,7 @@ impl<'s> App<'s> {
             data_version,
             size,
             dirty: true,
+            keys_since_tick: false,
             quit: false,
             suspend: false,
             external_edit: None,
@@ -211,6 +214,7 @@ impl<'s> App<'s> {
         if key.kind == KeyEventKind::Release {
             return;
         }
+        self.keys_since_tick = true;
         self.dirty = true;
         self.status = None;
         if let Some(top) = self.popups.last_mut() {
@@ -266,6 +270,7 @@ impl<'s> App<'s> {
 
     /// Pasted text (bracketed paste): never interpreted as keys.
     pub fn on_paste(&mut self, text: &str) {
+        self.keys_since_tick = true;
         self.dirty = true;
         let out = {
             let mut cx = cx!(self);
@@ -279,6 +284,14 @@ impl<'s> App<'s> {
 
     /// The periodic tick: reload what is visible when another process wrote.
     pub fn on_tick(&mut self) {
+        // A tick with no key since the last one: the moment to checkpoint (off the
+        // input path; see Store::defer_checkpoints).
+        if !std::mem::take(&mut self.keys_since_tick)
+            && let Err(e) = self.store.checkpoint_if_written()
+        {
+            self.set_error(e.to_string());
+            self.dirty = true;
+        }
         match self.store.data_version() {
             Ok(v) if v != self.data_version => {
                 self.data_version = v;

@@ -88,6 +88,8 @@ pub fn run(opts: Options) -> Result<()> {
             .wrap_err_with(|| format!("cannot create {}", dir.display()))?;
     }
     let mut store = Store::open(&path, Ctx::from_env())?;
+    // Checkpoints on idle ticks, never in the commit of a key (App::on_tick).
+    store.defer_checkpoints()?;
     let mouse = settings.mouse;
     let rx = spawn_sources()?;
 

@@ -501,7 +501,10 @@ fn deferred_checkpoints_wait_for_the_idle_tick() {
     let db = TempDb::new();
     let mut store = db.open("lotte");
     store.defer_checkpoints().unwrap();
-    assert!(!store.checkpoint_if_written().unwrap(), "nothing written yet");
+    assert!(
+        !store.checkpoint_if_written().unwrap(),
+        "nothing written yet"
+    );
     let size = |suffix: &str| {
         std::fs::metadata(format!("{}{suffix}", db.path.display()))
             .map(|m| m.len())
@@ -518,8 +521,15 @@ fn deferred_checkpoints_wait_for_the_idle_tick() {
         "the WAL grew past SQLite's threshold: {} bytes",
         size("-wal")
     );
-    assert_eq!(size(""), db_before, "no commit copied pages into the database");
-    assert!(store.checkpoint_if_written().unwrap(), "this connection wrote");
+    assert_eq!(
+        size(""),
+        db_before,
+        "no commit copied pages into the database"
+    );
+    assert!(
+        store.checkpoint_if_written().unwrap(),
+        "this connection wrote"
+    );
     let db_after = size("");
     assert!(db_after > db_before, "the checkpoint copied the pages");
     assert!(!store.checkpoint_if_written().unwrap(), "nothing new since");

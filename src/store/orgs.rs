@@ -357,7 +357,13 @@ impl Store {
              LIMIT ?4"
         ))?;
         let rows = st.query_map(
-            params![like, since, date_str(today), n.min(i64::MAX as usize) as i64, from],
+            params![
+                like,
+                since,
+                date_str(today),
+                n.min(i64::MAX as usize) as i64,
+                from
+            ],
             |r| {
                 let org = from_row(r)?;
                 let last: Option<String> = r.get(12)?;

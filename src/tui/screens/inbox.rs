@@ -371,7 +371,9 @@ impl Inbox {
         ]);
         header.extend([t(T::ColOwner), t(T::ColState), t(T::ColDue)]);
         let selected = (!held.is_empty()).then(|| self.list.cursor.selected - window.start);
-        widgets::table(frame, inner_area, s, block, header, &widths, rows, selected, 3);
+        widgets::table(
+            frame, inner_area, s, block, header, &widths, rows, selected, 3,
+        );
         if held.is_empty() {
             let msg = Paragraph::new(Span::styled(t(T::InboxEmpty), s.theme.muted));
             let r = Rect {

@@ -312,7 +312,9 @@ impl Meetings {
         ];
         let header = vec!["", t(T::ColWhen), t(T::ColStatus), t(T::ColTitle)];
         let selected = (!held.is_empty()).then(|| self.list.cursor.selected - window.start);
-        widgets::table(frame, inner_area, s, block, header, &widths, rows, selected, 4);
+        widgets::table(
+            frame, inner_area, s, block, header, &widths, rows, selected, 4,
+        );
     }
 
     fn draw_detail(&self, frame: &mut Frame, area: Rect, s: &Settings) {

@@ -67,12 +67,20 @@ struct OrgPages<'a> {
 }
 
 impl Pages<OrgSummary> for OrgPages<'_> {
-    fn after(&mut self, row: Option<&OrgSummary>, n: usize) -> crate::store::Result<Vec<OrgSummary>> {
+    fn after(
+        &mut self,
+        row: Option<&OrgSummary>,
+        n: usize,
+    ) -> crate::store::Result<Vec<OrgSummary>> {
         self.store
             .org_page(&self.filter, row.map(|r| r.org.name.as_str()), n)
     }
 
-    fn before(&mut self, row: Option<&OrgSummary>, n: usize) -> crate::store::Result<Vec<OrgSummary>> {
+    fn before(
+        &mut self,
+        row: Option<&OrgSummary>,
+        n: usize,
+    ) -> crate::store::Result<Vec<OrgSummary>> {
         self.store
             .org_page_before(&self.filter, row.map(|r| r.org.name.as_str()), n)
     }
@@ -109,12 +117,7 @@ impl Organisations {
 
     fn load_detail(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
         let wanted = self.full || cx.size.width >= WIDE;
-        let Some(summary) = self
-            .list
-            .selected()
-            .cloned()
-            .filter(|_| wanted)
-        else {
+        let Some(summary) = self.list.selected().cloned().filter(|_| wanted) else {
             self.detail = None;
             return Ok(());
         };
@@ -365,9 +368,10 @@ impl Organisations {
             t(T::ColLoad),
         ]);
         header.insert(if with_kind { 2 } else { 1 }, t(T::ColDistrict));
-        let selected =
-            (!rows_held.is_empty()).then(|| self.list.cursor.selected - window.start);
-        widgets::table(frame, inner_area, s, block, header, &widths, rows, selected, 1);
+        let selected = (!rows_held.is_empty()).then(|| self.list.cursor.selected - window.start);
+        widgets::table(
+            frame, inner_area, s, block, header, &widths, rows, selected, 1,
+        );
         if rows_held.is_empty() {
             let msg = Paragraph::new(Span::styled(t(T::NothingMatches), s.theme.muted));
             let r = Rect {

@@ -360,6 +360,49 @@ fn store_ops(path: &Path, runs: usize) {
         },
     );
     // Search as you type: every prefix of a few queries, as the popup runs them.
+    // A broader set, typed key by key: one figure over every key of every query.
+    let typed = [
+        "de",
+        "het",
+        "bewoners",
+        "overleg",
+        "wijkagent",
+        "gemeente",
+        "stadsdeel",
+        "terugkoppeling",
+        "speeltuin",
+        "school",
+        "vergadering",
+        "een centraal aanspreekpunt",
+        "de wijkagent licht de cijfers toe",
+        "S-4242",
+        "M-5000 overleg",
+        "zzzq",
+        "coördinatie",
+        "straße",
+        "anna@example.org",
+        "2024",
+    ];
+    let name = "search as you type: 20 queries, each key";
+    if wanted(name) {
+        let mut times = Vec::new();
+        for _ in 0..(runs / 50).max(1) {
+            for query in typed {
+                for n in (1..=query.len()).filter(|&n| query.is_char_boundary(n)) {
+                    let t = Instant::now();
+                    let _ = store.search(&query[..n], 50);
+                    times.push(t.elapsed());
+                }
+            }
+        }
+        let slowest = times.iter().max().copied().unwrap_or_default();
+        report(name, percentiles(times));
+        println!(
+            "{:<48} {:>8.3} ms",
+            "search as you type: the slowest key",
+            ms(slowest)
+        );
+    }
     for query in [
         "de",
         "school",

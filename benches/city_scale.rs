@@ -267,6 +267,47 @@ fn screens(path: &Path, runs: usize) {
     }
 }
 
+/// The Reports screen as the shell runs it, with reports counted on the worker thread:
+/// the first frame (drawn at once, "Counting…") and the time until the report is drawn.
+fn reports_worker(path: &Path, runs: usize) {
+    let first = "first frame: reports, counted on the worker";
+    let shown = "reports: worker, until the report is drawn";
+    if !wanted(first) && !wanted(shown) {
+        return;
+    }
+    let (tx, rx) = std::sync::mpsc::channel();
+    let worker = || {
+        let tx = tx.clone();
+        wijkdesk::tui::worker::ReportWorker::spawn(path.to_path_buf(), ctx(), move |done| {
+            let _ = tx.send(done);
+        })
+    };
+    let (mut firsts, mut totals) = (Vec::new(), Vec::new());
+    for _ in 0..(runs / 5).max(1) {
+        let t = Instant::now();
+        let mut store = Store::open(path, ctx()).expect("open");
+        let mut app = App::new(
+            &mut store,
+            settings(),
+            Size {
+                width: W,
+                height: H,
+            },
+        );
+        app.set_report_worker(worker());
+        app.select_screen("reports");
+        let mut term = test_terminal();
+        term.draw(|f| app.draw(f)).expect("draw");
+        firsts.push(t.elapsed());
+        let done = rx.recv().expect("the worker answers");
+        app.on_report(done);
+        term.draw(|f| app.draw(f)).expect("draw");
+        totals.push(t.elapsed());
+    }
+    report(first, percentiles(firsts));
+    report(shown, percentiles(totals));
+}
+
 /// Bytes written through the real crossterm backend, for every screen: the first
 /// frame, a cursor move, a page scroll and an idle tick.
 fn bytes(path: &Path) {
@@ -488,6 +529,7 @@ fn main() {
     );
     store_ops(&path, runs);
     screens(&path, runs);
+    reports_worker(&path, runs);
     bytes(&path);
     println!(
         "{:<48} {:>8.1} MiB",

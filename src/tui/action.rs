@@ -522,6 +522,8 @@ pub struct Cx<'a> {
     pub settings: &'a super::config::Settings,
     /// The whole terminal; lists size what they load by it.
     pub size: ratatui::layout::Size,
+    /// Computes reports on its own thread, when the shell runs one (not in tests).
+    pub reports: Option<&'a super::worker::ReportWorker>,
 }
 
 impl Cx<'_> {

@@ -27,6 +27,7 @@ macro_rules! cx {
             store: &mut *$app.store,
             settings: &$app.settings,
             size: $app.size,
+            reports: $app.reports.as_ref(),
         }
     };
 }
@@ -45,6 +46,8 @@ pub struct App<'s> {
     dirty: bool,
     /// A key or paste came since the last tick (the user is busy).
     keys_since_tick: bool,
+    /// Where reports are computed off the input path, if anywhere.
+    reports: Option<super::worker::ReportWorker>,
     quit: bool,
     suspend: bool,
     // Inbox and tracker (issue 4): text waiting to be edited in $EDITOR.
@@ -71,6 +74,7 @@ impl<'s> App<'s> {
             size,
             dirty: true,
             keys_since_tick: false,
+            reports: None,
             quit: false,
             suspend: false,
             external_edit: None,
@@ -283,6 +287,22 @@ impl<'s> App<'s> {
     }
 
     /// The periodic tick: reload what is visible when another process wrote.
+    /// Compute reports on this worker from now on (the screens do; tests need not).
+    pub fn set_report_worker(&mut self, worker: super::worker::ReportWorker) {
+        self.reports = Some(worker);
+    }
+
+    /// A report computed by the worker: the screen that asked shows it.
+    pub fn on_report(&mut self, done: super::worker::ReportDone) {
+        let Some(i) = self.screens.iter().position(|s| s.id() == "reports") else {
+            return;
+        };
+        let mut cx = cx!(self);
+        if self.screens[i].on_report(done, &mut cx) && i == self.current {
+            self.dirty = true;
+        }
+    }
+
     pub fn on_tick(&mut self) {
         // A tick with no key since the last one: the moment to checkpoint (off the
         // input path; see Store::defer_checkpoints).

@@ -535,6 +535,7 @@ catalogue! {
     PeriodHelp => "Dates as 2025-10-01, 1-10-2025 or today; empty is open. Tab switches, Enter applies, Esc cancels.", "Datums als 2025-10-01, 1-10-2025 of vandaag; leeg is open. Tab wisselt, Enter past toe, Esc annuleert.";
     FieldService => "Service", "Dienst";
     ReportComputing => "Reports could not be computed: {error}", "De rapporten konden niet worden berekend: {error}";
+    ReportCounting => "Counting…", "Bezig met tellen…";
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ pub mod testing;
 pub mod theme;
 pub mod widgets;
 pub mod window;
+pub mod worker;
 
 pub use app::App;
 pub use config::Settings;
@@ -67,6 +68,8 @@ enum Event {
     Term(TermEvent),
     Tick,
     Signal(i32),
+    /// A report computed off the input path (see worker.rs).
+    Report(Box<worker::ReportDone>),
 }
 
 enum Exit {
@@ -91,7 +94,7 @@ pub fn run(opts: Options) -> Result<()> {
     // Checkpoints on idle ticks, never in the commit of a key (App::on_tick).
     store.defer_checkpoints()?;
     let mouse = settings.mouse;
-    let rx = spawn_sources()?;
+    let (events, rx) = spawn_sources()?;
 
     if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         color_eyre::eyre::bail!(
@@ -104,7 +107,14 @@ pub fn run(opts: Options) -> Result<()> {
         let _ = execute!(std::io::stdout(), EnableMouseCapture);
     }
     let size = terminal.size()?;
+    let reports = worker::ReportWorker::spawn(path.clone(), Ctx::from_env(), {
+        let events = events.clone();
+        move |done| {
+            let _ = events.send(Event::Report(Box::new(done)));
+        }
+    });
     let mut app = App::new(&mut store, settings, size);
+    app.set_report_worker(reports);
     if let Some(d) = draft::take_latest(&path.display().to_string()) {
         app.restore_draft(&d);
     }
@@ -137,7 +147,8 @@ pub fn run(opts: Options) -> Result<()> {
 }
 
 /// The input thread, the tick and the signal thread, all feeding one channel.
-fn spawn_sources() -> Result<Receiver<Event>> {
+/// The threads that feed the one event channel; its sender too, for the report worker.
+fn spawn_sources() -> Result<(Sender<Event>, Receiver<Event>)> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let (tx, rx) = mpsc::channel();
     let input: Sender<Event> = tx.clone();
@@ -171,14 +182,15 @@ fn spawn_sources() -> Result<Receiver<Event>> {
         }
     });
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let on_signal = tx.clone();
     std::thread::spawn(move || {
         for sig in signals.forever() {
-            if tx.send(Event::Signal(sig)).is_err() {
+            if on_signal.send(Event::Signal(sig)).is_err() {
                 break;
             }
         }
     });
-    Ok(rx)
+    Ok((tx, rx))
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &Receiver<Event>) -> Result<Exit> {
@@ -226,6 +238,7 @@ fn handle(app: &mut App, ev: Event) -> Option<i32> {
         },
         Event::Term(TermEvent::FocusGained | TermEvent::FocusLost) => {}
         Event::Tick => app.on_tick(),
+        Event::Report(done) => app.on_report(*done),
         Event::Signal(sig) => return Some(sig),
     }
     None

@@ -120,6 +120,11 @@ pub trait Screen {
     /// Recount what the tab shows; called for every screen when the data changed.
     fn refresh_counts(&mut self, _cx: &mut Cx) {}
 
+    /// A report computed off the input path for this screen; true when it shows it.
+    fn on_report(&mut self, _done: crate::tui::worker::ReportDone, _cx: &mut Cx) -> bool {
+        false
+    }
+
     /// A picker's choice (see [`crate::tui::action::Effect::Pick`]).
     fn on_pick(&mut self, _tag: &'static str, _value: &str, _cx: &mut Cx) -> Outcome {
         Outcome::Ignored

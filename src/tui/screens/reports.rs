@@ -19,6 +19,7 @@ use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
 use crate::tui::i18n::{Lang, T};
 use crate::tui::popups::picker::{Choice, PickerPopup};
+use crate::tui::worker::{ReportDone, ReportJob};
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -67,6 +68,10 @@ pub struct Reports {
     wanted: [Option<String>; 4],
     /// The first document line shown, per section.
     pub(super) scroll: [usize; 4],
+    /// Asked of the report worker and not back yet, per section.
+    pub(super) pending: [bool; 4],
+    /// Counts the invalidations; a worker's answer to an older one is dropped.
+    generation: u64,
 }
 
 fn report_lang(lang: Lang) -> RLang {
@@ -80,6 +85,8 @@ impl Reports {
     /// Forget the computed reports (the data or the filter changed), remembering the
     /// figure selected in each so that it is selected again when recomputed.
     fn invalidate(&mut self) {
+        self.generation += 1;
+        self.pending = [false; 4];
         for i in 0..SECTIONS.len() {
             if let Some(key) = self.selected_key(i) {
                 self.wanted[i] = Some(key);
@@ -88,26 +95,48 @@ impl Reports {
         }
     }
 
-    /// Compute the report shown if it is not computed yet.
+    /// Compute the report shown if it is not computed yet: on the report worker when
+    /// the shell runs one (the screen says "counting…" until it answers), else here.
     fn ensure_shown(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
         let i = self.section;
-        if self.sections[i].is_some() {
+        if self.sections[i].is_some() || self.pending[i] {
             return Ok(());
         }
         let lang = report_lang(cx.settings.lang);
-        let result = cx
-            .store
-            .report(ReportKind::ALL[i], &self.filter, lang)
-            .map(|report| {
-                let width = usize::from(cx.size.width.saturating_sub(4)).max(20);
-                let doc = Doc::build(&report.tables(lang), width);
-                let chart = match report {
-                    AnyReport::Loop(r) => Chart::Loop(Box::new(r)),
-                    AnyReport::Commitments(r) => Chart::Outcomes(r.totals),
-                    AnyReport::Cadence(_) | AnyReport::Load(_) => Chart::None,
-                };
-                Section { doc, chart }
-            });
+        if let Some(worker) = cx.reports {
+            let job = ReportJob {
+                generation: self.generation,
+                kind: ReportKind::ALL[i],
+                filter: self.filter.clone(),
+                lang,
+            };
+            if worker.ask(job) {
+                self.pending[i] = true;
+                return Ok(());
+            }
+        }
+        let report = cx.store.report(ReportKind::ALL[i], &self.filter, lang);
+        self.install(i, report, cx)
+    }
+
+    /// Lay out a computed report (or keep its error) for section `i`.
+    fn install(
+        &mut self,
+        i: usize,
+        report: crate::store::Result<AnyReport>,
+        cx: &Cx,
+    ) -> crate::store::Result<()> {
+        let lang = report_lang(cx.settings.lang);
+        let result = report.map(|report| {
+            let width = usize::from(cx.size.width.saturating_sub(4)).max(20);
+            let doc = Doc::build(&report.tables(lang), width);
+            let chart = match report {
+                AnyReport::Loop(r) => Chart::Loop(Box::new(r)),
+                AnyReport::Commitments(r) => Chart::Outcomes(r.totals),
+                AnyReport::Cadence(_) | AnyReport::Load(_) => Chart::None,
+            };
+            Section { doc, chart }
+        });
         match result {
             Ok(section) => {
                 self.selected[i] = self.wanted[i]
@@ -414,6 +443,20 @@ impl Screen for Reports {
             _ => return Outcome::Ignored,
         }
         self.recompute(cx)
+    }
+
+    fn on_report(&mut self, done: ReportDone, cx: &mut Cx) -> bool {
+        let Some(i) = ReportKind::ALL.iter().position(|k| *k == done.kind) else {
+            return false;
+        };
+        if done.generation != self.generation || !self.pending[i] {
+            return false;
+        }
+        self.pending[i] = false;
+        let report = done.report.map_err(crate::store::StoreError::Invalid);
+        // An error is kept in `error` and drawn in place of the report.
+        let _ = self.install(i, report, cx);
+        true
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {

@@ -54,14 +54,16 @@ pub fn draw(r: &Reports, frame: &mut Frame, area: Rect, s: &Settings) {
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let Some(section) = &r.sections[r.section] else {
-        let msg = r.error.as_deref().unwrap_or("");
-        frame.render_widget(
-            Paragraph::new(Span::styled(
+        let line = if r.pending[r.section] {
+            Span::styled(s.lang.t(T::ReportCounting), s.theme.muted)
+        } else {
+            let msg = r.error.as_deref().unwrap_or("");
+            Span::styled(
                 s.lang.f(T::ReportComputing, &[("error", &vis(msg))]),
                 s.theme.error,
-            )),
-            inner,
-        );
+            )
+        };
+        frame.render_widget(Paragraph::new(line), inner);
         return;
     };
     if charts > 0 {

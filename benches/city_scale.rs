@@ -320,6 +320,8 @@ fn bytes(path: &Path) {
             height: H,
         },
     );
+    // As the screens run: panes beside lists follow the cursor when it rests.
+    app.set_settle_delay(wijkdesk::tui::SETTLE);
     let counter = Counter::default();
     let options = TerminalOptions {
         viewport: Viewport::Fixed(Rect::new(0, 0, W, H)),
@@ -349,6 +351,14 @@ fn bytes(path: &Path) {
             format!("bytes: {id} cursor move (j)"),
             sent(&mut app, Some(KeyCode::Char('j'))),
         );
+        // A detail pane beside the list follows once the cursor rests.
+        if app.next_wakeup().is_some() {
+            app.settle();
+            line(
+                format!("bytes: {id} detail pane at rest"),
+                sent(&mut app, None),
+            );
+        }
         line(
             format!("bytes: {id} page scroll (PageDown)"),
             sent(&mut app, Some(KeyCode::PageDown)),

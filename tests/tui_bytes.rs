@@ -230,3 +230,69 @@ fn a_cursor_move_costs_at_most_250_bytes() {
         }
     }
 }
+
+/// Beside a detail pane (Organisations, Meetings at 120 columns) the pane follows the
+/// cursor once it rests, as the screens run (App::set_settle_delay): each move sends
+/// only the list's two short stretches, and the pane is drawn once when settled.
+#[test]
+fn beside_a_detail_pane_a_move_costs_the_list_and_the_pane_follows_at_rest() {
+    let db = TempDb::new("bytes-settle");
+    let mut store = db.demo();
+    for screen in ["organisations", "meetings"] {
+        let mut app = App::new(
+            &mut store,
+            Settings::new(Lang::En, false, false),
+            Size {
+                width: 120,
+                height: 40,
+            },
+        );
+        app.set_settle_delay(std::time::Duration::from_millis(80));
+        app.select_screen(screen);
+        let out = Shared::default();
+        let options = TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, 120, 40)),
+        };
+        let mut terminal =
+            Terminal::with_options(CrosstermBackend::new(out.clone()), options).unwrap();
+        draw(&mut terminal, &out, &app);
+        let before = wijkdesk::tui::testing::screen(&app, 120, 40);
+        for _ in 0..3 {
+            press(&mut app, KeyCode::Char('j'));
+            assert!(app.next_wakeup().is_some(), "{screen}: the pane waits");
+            let step = draw(&mut terminal, &out, &app);
+            assert!(
+                step.len() <= 250,
+                "{screen}: a move wrote {} bytes",
+                step.len()
+            );
+        }
+        app.settle();
+        assert!(app.next_wakeup().is_none());
+        let settled = draw(&mut terminal, &out, &app);
+        assert!(
+            settled.len() > 250,
+            "{screen}: the pane is drawn once at rest"
+        );
+        let at_rest = wijkdesk::tui::testing::screen(&app, 120, 40);
+        assert_ne!(before, at_rest, "{screen}: the pane follows the selection");
+        // At rest the frame is what it is without the wait.
+        let mut direct = App::new(
+            &mut store,
+            Settings::new(Lang::En, false, false),
+            Size {
+                width: 120,
+                height: 40,
+            },
+        );
+        direct.select_screen(screen);
+        for _ in 0..3 {
+            press(&mut direct, KeyCode::Char('j'));
+        }
+        assert_eq!(
+            wijkdesk::tui::testing::screen(&direct, 120, 40),
+            at_rest,
+            "{screen}"
+        );
+    }
+}

@@ -524,6 +524,10 @@ pub struct Cx<'a> {
     pub size: ratatui::layout::Size,
     /// Computes reports on its own thread, when the shell runs one (not in tests).
     pub reports: Option<&'a super::worker::ReportWorker>,
+    /// A detail pane beside a list follows the selection once the cursor rests
+    /// ([`super::screens::Screen::settle`]) rather than on every move; the shell sets
+    /// this, tests need not.
+    pub defer_details: bool,
 }
 
 impl Cx<'_> {

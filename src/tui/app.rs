@@ -28,6 +28,7 @@ macro_rules! cx {
             settings: &$app.settings,
             size: $app.size,
             reports: $app.reports.as_ref(),
+            defer_details: $app.settle_delay.is_some(),
         }
     };
 }
@@ -48,6 +49,10 @@ pub struct App<'s> {
     keys_since_tick: bool,
     /// Where reports are computed off the input path, if anywhere.
     reports: Option<super::worker::ReportWorker>,
+    /// How long the cursor must rest before a detail pane follows it (the shell sets
+    /// it; `None` updates panes at once), and when that is next due.
+    settle_delay: Option<std::time::Duration>,
+    settle_at: Option<std::time::Instant>,
     quit: bool,
     suspend: bool,
     // Inbox and tracker (issue 4): text waiting to be edited in $EDITOR.
@@ -75,6 +80,8 @@ impl<'s> App<'s> {
             dirty: true,
             keys_since_tick: false,
             reports: None,
+            settle_delay: None,
+            settle_at: None,
             quit: false,
             suspend: false,
             external_edit: None,
@@ -215,6 +222,11 @@ impl<'s> App<'s> {
 
     /// A key from the terminal.
     pub fn on_key(&mut self, key: KeyEvent) {
+        self.key_input(key);
+        self.arm_settle();
+    }
+
+    fn key_input(&mut self, key: KeyEvent) {
         if key.kind == KeyEventKind::Release {
             return;
         }
@@ -274,6 +286,11 @@ impl<'s> App<'s> {
 
     /// Pasted text (bracketed paste): never interpreted as keys.
     pub fn on_paste(&mut self, text: &str) {
+        self.paste_input(text);
+        self.arm_settle();
+    }
+
+    fn paste_input(&mut self, text: &str) {
         self.keys_since_tick = true;
         self.dirty = true;
         let out = {
@@ -290,6 +307,37 @@ impl<'s> App<'s> {
     /// Compute reports on this worker from now on (the screens do; tests need not).
     pub fn set_report_worker(&mut self, worker: super::worker::ReportWorker) {
         self.reports = Some(worker);
+    }
+
+    /// Let detail panes beside lists follow the cursor only once it rests for `delay`:
+    /// holding j sends the terminal the list's two short stretches per row, and the
+    /// pane once, instead of the whole pane for every row passed.
+    pub fn set_settle_delay(&mut self, delay: std::time::Duration) {
+        self.settle_delay = Some(delay);
+    }
+
+    /// When the shell should call [`App::settle`] if no event comes first.
+    pub fn next_wakeup(&self) -> Option<std::time::Instant> {
+        self.settle_at
+    }
+
+    /// The cursor rested: the current screen brings its detail pane up to date.
+    pub fn settle(&mut self) {
+        self.settle_at = None;
+        let i = self.current;
+        let mut cx = cx!(self);
+        if self.screens[i].settle(&mut cx) {
+            self.dirty = true;
+        }
+    }
+
+    /// After input: if the screen now waits for the cursor to rest, (re)start the wait.
+    fn arm_settle(&mut self) {
+        if let Some(delay) = self.settle_delay {
+            self.settle_at = self.screens[self.current]
+                .wants_settle()
+                .then(|| std::time::Instant::now() + delay);
+        }
     }
 
     /// A report computed by the worker: the screen that asked shows it.

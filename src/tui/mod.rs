@@ -47,8 +47,8 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::{DefaultTerminal, Terminal};
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::time::Duration;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
 
 /// What the command line passes to the screens.
 #[derive(Debug, Clone, Default)]
@@ -63,6 +63,10 @@ pub struct Options {
 
 /// How often the store is asked whether another process wrote.
 pub const TICK: Duration = Duration::from_millis(500);
+
+/// How long the cursor rests before a detail pane beside a list follows it: longer
+/// than the gap between repeated keys (about 30 ms), short enough to feel immediate.
+pub const SETTLE: Duration = Duration::from_millis(80);
 
 enum Event {
     Term(TermEvent),
@@ -115,6 +119,7 @@ pub fn run(opts: Options) -> Result<()> {
     });
     let mut app = App::new(&mut store, settings, size);
     app.set_report_worker(reports);
+    app.set_settle_delay(SETTLE);
     if let Some(d) = draft::take_latest(&path.display().to_string()) {
         app.restore_draft(&d);
     }
@@ -198,8 +203,20 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &Receiver<Event
         if app.take_dirty() {
             draw(terminal, app)?;
         }
-        let Ok(first) = rx.recv() else {
-            return Ok(Exit::Quit);
+        // A detail pane waiting for the cursor to rest sets a deadline.
+        let first = match app.next_wakeup() {
+            Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
+                Ok(ev) => ev,
+                Err(RecvTimeoutError::Timeout) => {
+                    app.settle();
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => return Ok(Exit::Quit),
+            },
+            None => match rx.recv() {
+                Ok(ev) => ev,
+                Err(_) => return Ok(Exit::Quit),
+            },
         };
         let mut next = Some(first);
         // Drain everything pending before drawing once.

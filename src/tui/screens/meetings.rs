@@ -52,6 +52,8 @@ pub struct Meetings {
     /// `F` was pressed: the question is on screen, y/n answers it.
     confirm_finalise: bool,
     today: Option<chrono::NaiveDate>,
+    /// The detail pane waits for the cursor to rest (see Screen::settle).
+    detail_stale: bool,
 }
 
 fn view_rows(cx: &Cx) -> usize {
@@ -104,7 +106,19 @@ impl Meetings {
         self.load_detail(cx)
     }
 
+    /// After a cursor move: the detail pane follows now, or once the cursor rests
+    /// when the shell defers it (a held j then costs the list's bytes, not the pane's).
+    fn follow_cursor(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
+        if cx.defer_details {
+            self.detail_stale = true;
+            Ok(())
+        } else {
+            self.load_detail(cx)
+        }
+    }
+
     fn load_detail(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
+        self.detail_stale = false;
         let Some(m) = self.selected().cloned() else {
             self.detail = None;
             return Ok(());
@@ -392,7 +406,7 @@ impl Screen for Meetings {
         let view = view_rows(cx);
         let mut pages = self.pages(cx);
         match self.list.apply(action, &mut pages, view) {
-            Ok(true) => return Self::done(self.load_detail(cx)),
+            Ok(true) => return Self::done(self.follow_cursor(cx)),
             Ok(false) => {}
             Err(e) => return Outcome::error(e.to_string()),
         }
@@ -513,6 +527,14 @@ impl Screen for Meetings {
 
     fn selected(&self) -> Option<RecordRef> {
         Meetings::selected(self).map(|m| m.reference())
+    }
+
+    fn wants_settle(&self) -> bool {
+        self.detail_stale
+    }
+
+    fn settle(&mut self, cx: &mut Cx) -> bool {
+        self.detail_stale && self.load_detail(cx).is_ok()
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {

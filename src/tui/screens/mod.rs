@@ -120,6 +120,17 @@ pub trait Screen {
     /// Recount what the tab shows; called for every screen when the data changed.
     fn refresh_counts(&mut self, _cx: &mut Cx) {}
 
+    /// Something waits for the cursor to rest (a detail pane beside the list).
+    fn wants_settle(&self) -> bool {
+        false
+    }
+
+    /// The cursor rested: bring up to date what waited for it; true when that changed
+    /// what is drawn.
+    fn settle(&mut self, _cx: &mut Cx) -> bool {
+        false
+    }
+
     /// A report computed off the input path for this screen; true when it shows it.
     fn on_report(&mut self, _done: crate::tui::worker::ReportDone, _cx: &mut Cx) -> bool {
         false

@@ -45,6 +45,8 @@ pub struct Organisations {
     detail: Option<OrgDetail>,
     full: bool,
     detail_scroll: u16,
+    /// The detail pane waits for the cursor to rest (see Screen::settle).
+    detail_stale: bool,
 }
 
 pub fn kind_label(kind: OrgKind) -> T {
@@ -115,7 +117,19 @@ impl Organisations {
         self.load_detail(cx)
     }
 
+    /// After a cursor move: the detail pane follows now, or once the cursor rests
+    /// when the shell defers it (a held j then costs the list's bytes, not the pane's).
+    fn follow_cursor(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
+        if cx.defer_details {
+            self.detail_stale = true;
+            Ok(())
+        } else {
+            self.load_detail(cx)
+        }
+    }
+
     fn load_detail(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
+        self.detail_stale = false;
         let wanted = self.full || cx.size.width >= WIDE;
         let Some(summary) = self.list.selected().cloned().filter(|_| wanted) else {
             self.detail = None;
@@ -461,7 +475,7 @@ impl Screen for Organisations {
         let mut pages = self.pages(cx);
         match self.list.apply(action, &mut pages, view) {
             Ok(true) => {
-                return match self.load_detail(cx) {
+                return match self.follow_cursor(cx) {
                     Ok(()) => Outcome::Handled,
                     Err(e) => Outcome::error(e.to_string()),
                 };
@@ -545,6 +559,14 @@ impl Screen for Organisations {
     // Trust: conflicts, history, AVG (issue 7)
     fn selected(&self) -> Option<RecordRef> {
         self.list.selected().map(|r| r.org.reference())
+    }
+
+    fn wants_settle(&self) -> bool {
+        self.detail_stale
+    }
+
+    fn settle(&mut self, cx: &mut Cx) -> bool {
+        self.detail_stale && self.load_detail(cx).is_ok()
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {

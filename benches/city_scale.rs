@@ -272,7 +272,9 @@ fn screens(path: &Path, runs: usize) {
 fn reports_worker(path: &Path, runs: usize) {
     let first = "first frame: reports, counted on the worker";
     let shown = "reports: worker, until the report is drawn";
-    if !wanted(first) && !wanted(shown) {
+    let enter = "key to frame: reports, Enter on a figure (worker)";
+    let listed = "reports: worker, until the figure's records are listed";
+    if ![first, shown, enter, listed].iter().any(|n| wanted(n)) {
         return;
     }
     let (tx, rx) = std::sync::mpsc::channel();
@@ -283,6 +285,7 @@ fn reports_worker(path: &Path, runs: usize) {
         })
     };
     let (mut firsts, mut totals) = (Vec::new(), Vec::new());
+    let (mut enters, mut lists) = (Vec::new(), Vec::new());
     for _ in 0..(runs / 5).max(1) {
         let t = Instant::now();
         let mut store = Store::open(path, ctx()).expect("open");
@@ -303,9 +306,21 @@ fn reports_worker(path: &Path, runs: usize) {
         app.on_report(done);
         term.draw(|f| app.draw(f)).expect("draw");
         totals.push(t.elapsed());
+        // Enter on the first figure, Esc to close the list again.
+        let t = Instant::now();
+        app.on_key(key(KeyCode::Enter));
+        term.draw(|f| app.draw(f)).expect("draw");
+        enters.push(t.elapsed());
+        let done = rx.recv().expect("the worker answers");
+        app.on_report(done);
+        term.draw(|f| app.draw(f)).expect("draw");
+        lists.push(t.elapsed());
+        app.on_key(key(KeyCode::Esc));
     }
     report(first, percentiles(firsts));
     report(shown, percentiles(totals));
+    report(enter, percentiles(enters));
+    report(listed, percentiles(lists));
 }
 
 /// Bytes written through the real crossterm backend, for every screen: the first

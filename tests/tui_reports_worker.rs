@@ -100,3 +100,28 @@ fn an_answer_for_an_older_filter_is_dropped() {
     assert!(!s.contains("Counting…"), "{s}");
     assert!(s.contains("2025-12-01 – 2026-01-15"), "{s}");
 }
+
+#[test]
+fn the_records_behind_a_figure_are_found_on_the_worker_and_then_listed() {
+    let db = TempDb::new("reports-worker-records");
+    let mut store = db.demo();
+    // The list as found in place, for comparison.
+    let expected = {
+        let mut app = app(&mut store);
+        app.select_screen("reports");
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.popup_count(), 1);
+        screen(&app, W, H)
+    };
+    let (w, rx) = worker(&db);
+    let mut app = app(&mut store);
+    app.set_report_worker(w);
+    app.select_screen("reports");
+    app.on_report(answer(&rx));
+    // Enter on the first figure: the frame comes at once, the list when found.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.popup_count(), 0, "nothing waits on the input path");
+    app.on_report(answer(&rx));
+    assert_eq!(app.popup_count(), 1, "{}", screen(&app, W, H));
+    assert_eq!(screen(&app, W, H), expected);
+}

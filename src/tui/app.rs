@@ -345,9 +345,13 @@ impl<'s> App<'s> {
         let Some(i) = self.screens.iter().position(|s| s.id() == "reports") else {
             return;
         };
-        let mut cx = cx!(self);
-        if self.screens[i].on_report(done, &mut cx) && i == self.current {
+        let out = {
+            let mut cx = cx!(self);
+            self.screens[i].on_report(done, &mut cx)
+        };
+        if i == self.current && !matches!(out, Outcome::Ignored) {
             self.dirty = true;
+            self.apply(out);
         }
     }
 

@@ -9,20 +9,35 @@ use crate::store::{AnyReport, Ctx, ReportKind, Store};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Sender};
 
-/// One report to compute.
+/// What the screen asks for.
+pub enum Ask {
+    /// A whole report.
+    Report(ReportKind),
+    /// The records behind one figure (`loop.on_time`, …), to list under `label`.
+    Records { figure: String, label: String },
+}
+
+/// One thing to compute.
 pub struct ReportJob {
     /// Which request this answers (the screen counts them).
     pub generation: u64,
-    pub kind: ReportKind,
+    pub ask: Ask,
     pub filter: ReportFilter,
     pub lang: Lang,
 }
 
-/// A computed report, or the message of the error that stopped it.
+/// What came back; an error is its message.
+pub enum Answer {
+    Report(ReportKind, Result<Box<AnyReport>, String>),
+    Records {
+        label: String,
+        ids: Result<Vec<String>, String>,
+    },
+}
+
 pub struct ReportDone {
     pub generation: u64,
-    pub kind: ReportKind,
-    pub report: Result<AnyReport, String>,
+    pub answer: Answer,
 }
 
 /// The worker thread's inbox; dropping it ends the thread.
@@ -38,26 +53,55 @@ impl ReportWorker {
         std::thread::spawn(move || {
             let mut store: Option<Store> = None;
             while let Ok(job) = inbox.recv() {
-                let report = match &mut store {
-                    Some(s) => s.report(job.kind, &job.filter, job.lang),
-                    None => Store::open(&path, ctx.clone()).and_then(|s| {
-                        let r = s.report(job.kind, &job.filter, job.lang);
-                        store = Some(s);
-                        r
-                    }),
+                if store.is_none() {
+                    match Store::open(&path, ctx.clone()) {
+                        Ok(s) => store = Some(s),
+                        Err(e) => {
+                            deliver(ReportDone {
+                                generation: job.generation,
+                                answer: failed(job.ask, e.to_string()),
+                            });
+                            continue;
+                        }
+                    }
+                }
+                let Some(s) = store.as_ref() else { continue };
+                let answer = match job.ask {
+                    Ask::Report(kind) => Answer::Report(
+                        kind,
+                        s.report(kind, &job.filter, job.lang)
+                            .map(Box::new)
+                            .map_err(|e| e.to_string()),
+                    ),
+                    Ask::Records { figure, label } => Answer::Records {
+                        label,
+                        ids: s
+                            .report_records(&figure, &job.filter)
+                            .map_err(|e| e.to_string()),
+                    },
                 };
                 deliver(ReportDone {
                     generation: job.generation,
-                    kind: job.kind,
-                    report: report.map_err(|e| e.to_string()),
+                    answer,
                 });
             }
         });
         ReportWorker { jobs }
     }
 
-    /// Ask for a report; false when the thread is gone (the caller computes it itself).
+    /// Ask for something; false when the thread is gone (the caller computes it itself).
     pub fn ask(&self, job: ReportJob) -> bool {
         self.jobs.send(job).is_ok()
+    }
+}
+
+/// The answer to `ask` when the database could not be opened.
+fn failed(ask: Ask, message: String) -> Answer {
+    match ask {
+        Ask::Report(kind) => Answer::Report(kind, Err(message)),
+        Ask::Records { label, .. } => Answer::Records {
+            label,
+            ids: Err(message),
+        },
     }
 }

@@ -131,9 +131,10 @@ pub trait Screen {
         false
     }
 
-    /// A report computed off the input path for this screen; true when it shows it.
-    fn on_report(&mut self, _done: crate::tui::worker::ReportDone, _cx: &mut Cx) -> bool {
-        false
+    /// An answer computed off the input path for this screen: Handled (or effects)
+    /// when it changes what is shown, Ignored when it is out of date.
+    fn on_report(&mut self, _done: crate::tui::worker::ReportDone, _cx: &mut Cx) -> Outcome {
+        Outcome::Ignored
     }
 
     /// A picker's choice (see [`crate::tui::action::Effect::Pick`]).

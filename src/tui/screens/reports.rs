@@ -19,7 +19,7 @@ use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
 use crate::tui::i18n::{Lang, T};
 use crate::tui::popups::picker::{Choice, PickerPopup};
-use crate::tui::worker::{ReportDone, ReportJob};
+use crate::tui::worker::{Answer, Ask, ReportDone, ReportJob};
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -72,6 +72,16 @@ pub struct Reports {
     pub(super) pending: [bool; 4],
     /// Counts the invalidations; a worker's answer to an older one is dropped.
     generation: u64,
+    /// The records behind a figure were asked of the worker and are not back yet.
+    records_pending: bool,
+}
+
+/// The list of records behind a figure, or the error that stopped it.
+fn records_popup(label: &str, ids: crate::store::Result<Vec<String>>, cx: &mut Cx) -> Outcome {
+    match ids {
+        Ok(ids) => Outcome::one(Effect::Push(Box::new(Records::new(label, ids, cx)))),
+        Err(e) => Outcome::error(e.to_string()),
+    }
 }
 
 fn report_lang(lang: Lang) -> RLang {
@@ -87,6 +97,7 @@ impl Reports {
     fn invalidate(&mut self) {
         self.generation += 1;
         self.pending = [false; 4];
+        self.records_pending = false;
         for i in 0..SECTIONS.len() {
             if let Some(key) = self.selected_key(i) {
                 self.wanted[i] = Some(key);
@@ -106,7 +117,7 @@ impl Reports {
         if let Some(worker) = cx.reports {
             let job = ReportJob {
                 generation: self.generation,
-                kind: ReportKind::ALL[i],
+                ask: Ask::Report(ReportKind::ALL[i]),
                 filter: self.filter.clone(),
                 lang,
             };
@@ -256,10 +267,23 @@ impl Reports {
         let Some((key, label)) = self.selected_figure() else {
             return Outcome::error(cx.t(T::NoFigure));
         };
-        match cx.store.report_records(&key, &self.filter) {
-            Ok(ids) => Outcome::one(Effect::Push(Box::new(Records::new(&label, ids, cx)))),
-            Err(e) => Outcome::error(e.to_string()),
+        // On the worker when there is one: the list opens when it is found.
+        if let Some(worker) = cx.reports {
+            let job = ReportJob {
+                generation: self.generation,
+                ask: Ask::Records {
+                    figure: key.clone(),
+                    label: label.clone(),
+                },
+                filter: self.filter.clone(),
+                lang: report_lang(cx.settings.lang),
+            };
+            if worker.ask(job) {
+                self.records_pending = true;
+                return Outcome::Handled;
+            }
         }
+        records_popup(&label, cx.store.report_records(&key, &self.filter), cx)
     }
 
     fn picker(cx: &Cx, tag: &'static str, title: T, items: Vec<Choice>) -> Outcome {
@@ -445,18 +469,32 @@ impl Screen for Reports {
         self.recompute(cx)
     }
 
-    fn on_report(&mut self, done: ReportDone, cx: &mut Cx) -> bool {
-        let Some(i) = ReportKind::ALL.iter().position(|k| *k == done.kind) else {
-            return false;
-        };
-        if done.generation != self.generation || !self.pending[i] {
-            return false;
+    fn on_report(&mut self, done: ReportDone, cx: &mut Cx) -> Outcome {
+        if done.generation != self.generation {
+            return Outcome::Ignored;
         }
-        self.pending[i] = false;
-        let report = done.report.map_err(crate::store::StoreError::Invalid);
-        // An error is kept in `error` and drawn in place of the report.
-        let _ = self.install(i, report, cx);
-        true
+        match done.answer {
+            Answer::Report(kind, report) => {
+                let Some(i) = ReportKind::ALL.iter().position(|k| *k == kind) else {
+                    return Outcome::Ignored;
+                };
+                if !self.pending[i] {
+                    return Outcome::Ignored;
+                }
+                self.pending[i] = false;
+                let report = report
+                    .map(|r| *r)
+                    .map_err(crate::store::StoreError::Invalid);
+                // An error is kept in `error` and drawn in place of the report.
+                let _ = self.install(i, report, cx);
+                Outcome::Handled
+            }
+            Answer::Records { label, ids } if self.records_pending => {
+                self.records_pending = false;
+                records_popup(&label, ids.map_err(crate::store::StoreError::Invalid), cx)
+            }
+            Answer::Records { .. } => Outcome::Ignored,
+        }
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {

@@ -2,6 +2,7 @@
 //! wrapper over `ratatui_textarea::TextArea` that keeps single-line fields single-line,
 //! cleans pasted text and never draws a colour of its own.
 
+use super::theme::Theme;
 use crate::domain::text;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Style;
@@ -61,6 +62,16 @@ impl TextInput {
         self.area.set_selection_style(Style::new());
         self.area.move_cursor(CursorMove::Bottom);
         self.area.move_cursor(CursorMove::End);
+    }
+
+    /// Focus on or off in the theme's input styles (what every plain field uses).
+    pub fn focus(&mut self, focused: bool, theme: &Theme) {
+        let style = if focused {
+            theme.input_focus
+        } else {
+            theme.input
+        };
+        self.set_focus(focused, style, theme.cursor);
     }
 
     /// The field's look; the cursor is drawn only when focused.

@@ -27,7 +27,7 @@ pub struct Erase {
 impl Erase {
     pub fn new(p: &Person, s: &Settings) -> Erase {
         let mut input = TextInput::single("");
-        input.set_focus(true, s.theme.input_focus, s.theme.cursor);
+        input.focus(true, &s.theme);
         Erase {
             id: p.id,
             record: p.reference(),

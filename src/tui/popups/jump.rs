@@ -90,11 +90,7 @@ impl Jump {
             });
         }
         let mut query = TextInput::default();
-        query.set_focus(
-            true,
-            cx.settings.theme.input_focus,
-            cx.settings.theme.cursor,
-        );
+        query.focus(true, &cx.settings.theme);
         let shown = (0..targets.len()).collect();
         Ok(Jump {
             targets,

@@ -31,7 +31,7 @@ pub struct Palette {
 impl Palette {
     pub fn new(commands: Vec<Command>, s: &Settings) -> Palette {
         let mut query = TextInput::default();
-        query.set_focus(true, s.theme.input_focus, s.theme.cursor);
+        query.focus(true, &s.theme);
         let shown = (0..commands.len()).collect();
         Palette {
             commands,

@@ -27,7 +27,7 @@ pub struct QuickAdd {
 impl QuickAdd {
     pub fn new(s: &Settings) -> QuickAdd {
         let mut input = TextInput::default();
-        input.set_focus(true, s.theme.input_focus, s.theme.cursor);
+        input.focus(true, &s.theme);
         QuickAdd {
             input,
             problems: Vec::new(),

@@ -50,11 +50,7 @@ pub fn heading(kind: SearchKind, lang: Lang) -> &'static str {
 impl Search {
     pub fn new(cx: &mut Cx) -> Search {
         let mut query = TextInput::default();
-        query.set_focus(
-            true,
-            cx.settings.theme.input_focus,
-            cx.settings.theme.cursor,
-        );
+        query.focus(true, &cx.settings.theme);
         Search {
             query,
             hits: Vec::new(),

@@ -460,14 +460,14 @@ impl Screen for Inbox {
             Action::Filter => {
                 self.filtering = true;
                 let th = &cx.settings.theme;
-                self.text.set_focus(true, th.input_focus, th.cursor);
+                self.text.focus(true, th);
                 self.view = view_rows(cx, true);
                 Outcome::Handled
             }
             Action::Open if self.filtering => {
                 self.filtering = false;
                 let th = &cx.settings.theme;
-                self.text.set_focus(false, th.input, th.cursor);
+                self.text.focus(false, th);
                 Outcome::Handled
             }
             Action::Back if self.filter_shown() => {

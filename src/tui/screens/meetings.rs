@@ -414,11 +414,7 @@ impl Screen for Meetings {
         match (action, selected) {
             (Action::Filter, _) => {
                 self.filtering = true;
-                self.filter.set_focus(
-                    true,
-                    cx.settings.theme.input_focus,
-                    cx.settings.theme.cursor,
-                );
+                self.filter.focus(true, &cx.settings.theme);
                 Outcome::Handled
             }
             (Action::Open | Action::Back, _) if self.filtering => {
@@ -429,8 +425,7 @@ impl Screen for Meetings {
                 } else {
                     self.load_detail(cx)
                 };
-                self.filter
-                    .set_focus(false, cx.settings.theme.input, cx.settings.theme.cursor);
+                self.filter.focus(false, &cx.settings.theme);
                 Self::done(reloaded)
             }
             (Action::Back, _) if !self.filter.value().is_empty() => {

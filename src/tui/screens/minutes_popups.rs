@@ -160,7 +160,7 @@ impl Agenda {
 
     fn start_prompt(&mut self, prompt: Prompt, value: &str, s: &Settings) {
         let mut input = TextInput::single(value);
-        input.set_focus(true, s.theme.input_focus, s.theme.cursor);
+        input.focus(true, &s.theme);
         self.prompt = Some((prompt, input));
     }
 }

@@ -339,17 +339,12 @@ impl Screen for People {
         match action {
             Action::Filter => {
                 self.filtering = true;
-                self.filter.set_focus(
-                    true,
-                    cx.settings.theme.input_focus,
-                    cx.settings.theme.cursor,
-                );
+                self.filter.focus(true, &cx.settings.theme);
                 Outcome::Handled
             }
             Action::Open if self.filtering => {
                 self.filtering = false;
-                self.filter
-                    .set_focus(false, cx.settings.theme.input, cx.settings.theme.cursor);
+                self.filter.focus(false, &cx.settings.theme);
                 Outcome::Handled
             }
             Action::Back if self.filter_shown() => {

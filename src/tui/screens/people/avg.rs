@@ -110,9 +110,7 @@ impl People {
                 self.retention.typing = true;
                 self.retention.error = false;
                 let t = &cx.settings.theme;
-                self.retention
-                    .input
-                    .set_focus(true, t.input_focus, t.cursor);
+                self.retention.input.focus(true, t);
                 Some(Outcome::Handled)
             }
             Action::Back | Action::Quit if self.retention.since.is_some() && !self.full => {

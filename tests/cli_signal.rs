@@ -103,14 +103,21 @@ fn the_full_lifecycle_and_its_timeline() {
         "    Gemeld bij de aannemer",
         "2026-01-15  final by phone  tester",
         "    De tegels zijn vervangen",
-        "Timeline (6)",
+        "Timeline (7)",
+        "feedback due 2026-01-29 → 2026-02-05 (promised 2026-01-29): announced in interim feedback",
     ] {
         assert!(show.contains(want), "missing {want:?}:\n{show}");
     }
     assert_eq!(
         timeline_events(&show),
         [
-            "received", "triaged", "started", "feedback", "feedback", "closed"
+            "received",
+            "triaged",
+            "started",
+            "due-date",
+            "feedback",
+            "feedback",
+            "closed"
         ],
         "{show}"
     );
@@ -118,7 +125,7 @@ fn the_full_lifecycle_and_its_timeline() {
     let timeline = &show[show.find("\nTimeline (").unwrap()..];
     assert_eq!(
         timeline.lines().filter(|l| l.contains(" tester ")).count(),
-        6,
+        7,
         "{timeline}"
     );
     let interim = timeline.find("interim feedback").unwrap();
@@ -129,9 +136,12 @@ fn the_full_lifecycle_and_its_timeline() {
     assert_eq!(v["signal"]["ref"], "S-1");
     assert_eq!(v["owner"], "Bas Jansen (DSO)");
     assert_eq!(v["feedback"].as_array().unwrap().len(), 2);
-    assert_eq!(v["timeline"].as_array().unwrap().len(), 6);
+    assert_eq!(v["timeline"].as_array().unwrap().len(), 7);
     assert_eq!(v["timeline"][0]["event"], "received");
-    assert_eq!(v["timeline"][5]["event"], "closed");
+    assert_eq!(v["timeline"][3]["event"], "due-date");
+    assert_eq!(v["timeline"][6]["event"], "closed");
+    assert_eq!(v["signal"]["first_due"], "2026-01-29");
+    assert_eq!(v["signal"]["feedback_due"], "2026-02-05");
     assert_eq!(v["timeline"][1]["user"], "tester");
 
     // Reopen with a reason: back to triaged, feedback due again, on the timeline.

@@ -213,7 +213,8 @@ fn commitment_move_keeps_its_history() {
     let show = env.ok(&["commitment", "show", "C-1"]);
     for want in [
         "due              2026-02-19",
-        "first due        2026-02-01",
+        "promised         2026-02-01",
+        "moved            2×, 18 days in all",
         "Due date moves (2)",
         "Levering vertraagd",
         "Aannemer ziek",
@@ -252,21 +253,59 @@ fn commitment_break_and_withdraw_need_their_text() {
         "+1w",
     ]);
     env.refused(&["commitment", "break", "C-1"], 2);
-    let e = env.refused(&["commitment", "break", "C-1", "--acknowledgement", ""], 1);
-    assert!(e.contains("acknowledgement"), "{e}");
+    // Both answers are required: what went wrong, and how it is prevented next time.
+    env.refused(
+        &["commitment", "break", "C-1", "--what-went-wrong", "Aannemer failliet"],
+        2,
+    );
+    let e = env.refused(
+        &[
+            "commitment",
+            "break",
+            "C-1",
+            "--what-went-wrong",
+            "",
+            "--prevention",
+            "Twee aannemers",
+        ],
+        1,
+    );
+    assert!(e.contains("what went wrong"), "{e}");
+    let e = env.refused(
+        &[
+            "commitment",
+            "break",
+            "C-1",
+            "--what-went-wrong",
+            "Aannemer failliet",
+            "--prevention",
+            "  ",
+        ],
+        1,
+    );
+    assert!(e.contains("prevented next time"), "{e}");
     let out = env.ok(&[
         "commitment",
         "break",
         "C-1",
-        "--acknowledgement",
-        "Aannemer failliet; voortaan twee aannemers",
+        "--what-went-wrong",
+        "Aannemer failliet",
+        "--prevention",
+        "Voortaan twee aannemers",
     ]);
     assert_eq!(out.trim(), "C-1 is now broken");
     let show = env.ok(&["commitment", "show", "C-1"]);
     assert!(
-        show.contains("acknowledgement  Aannemer failliet"),
+        show.contains("what went wrong  Aannemer failliet"),
         "{show}"
     );
+    assert!(
+        show.contains("prevented by     Voortaan twee aannemers"),
+        "{show}"
+    );
+    let v = env.json(&["commitment", "show", "C-1", "--json"]);
+    assert_eq!(v["commitment"]["acknowledgement"], "Aannemer failliet");
+    assert_eq!(v["commitment"]["prevention"], "Voortaan twee aannemers");
 
     env.refused(&["commitment", "withdraw", "C-2"], 2);
     env.refused(&["commitment", "withdraw", "C-2", "--reason", "   "], 1);

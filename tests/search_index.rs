@@ -142,7 +142,7 @@ fn signals_feedback_and_commitments_are_found_as_they_change() {
         })
         .expect("commitment");
     store
-        .break_commitment(c.id, "Aannemer failliet; voortaan twee offertes", None)
+        .break_commitment(c.id, "Aannemer failliet", "Voortaan twee offertes", None)
         .expect("break");
     assert!(records(&store, "failliet offertes").contains(&c.reference().to_string()));
     integrity(&store);

@@ -524,9 +524,15 @@ fn eight_processes_writing_at_once_lose_nothing_and_never_see_busy() {
             "{user}: commitments"
         );
         assert_eq!(
-            c("SELECT count(*) FROM signal_event WHERE username = ?1"),
+            c("SELECT count(*) FROM signal_event WHERE username = ?1 AND event != 'due-date'"),
             signals + triages + feedback,
             "{user}: timeline entries"
+        );
+        // Each interim feedback announces a next date: a due-date entry of its own.
+        assert_eq!(
+            c("SELECT count(*) FROM signal_event WHERE username = ?1 AND event = 'due-date'"),
+            feedback,
+            "{user}: due-date entries"
         );
     }
     assert_eq!(org.id, 1, "the audit queries above name O-1");

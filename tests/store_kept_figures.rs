@@ -178,7 +178,7 @@ fn kept_figures_equal_a_fresh_count_through_every_kind_of_change() {
         .reopen_signal(a.id, "Toch weer los", None)
         .expect("reopen");
     check(&db, "reopening");
-    store.merge_signal(c.id, b.id, None).expect("merge");
+    store.merge_signal(c.id, b.id, true, None).expect("merge");
     check(&db, "a merge");
     store
         .decline(b.id, "Niet van de gemeente", Channel::Email, None)
@@ -205,7 +205,7 @@ fn kept_figures_equal_a_fresh_count_through_every_kind_of_change() {
     check(&db, "three commitments");
     store.keep_commitment(k1.id, None).expect("keep");
     store
-        .break_commitment(k2.id, "Vergeten; staat nu in de planning", None)
+        .break_commitment(k2.id, "Vergeten", "Staat nu in de planning", None)
         .expect("break");
     store
         .withdraw_commitment(k3.id, "Niet meer nodig", None)

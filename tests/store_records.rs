@@ -495,7 +495,7 @@ fn a_failed_write_leaves_the_database_unchanged() {
         ),
         (
             "merge into itself",
-            Box::new(|st| shown(st.merge_signal(new_signal.id, new_signal.id, None))),
+            Box::new(|st| shown(st.merge_signal(new_signal.id, new_signal.id, true, None))),
             "itself",
         ),
         (
@@ -509,9 +509,14 @@ fn a_failed_write_leaves_the_database_unchanged() {
             "title",
         ),
         (
-            "break a commitment without acknowledgement",
-            Box::new(|st| shown(st.break_commitment(c.id, "", None))),
-            "acknowledgement",
+            "break a commitment without saying what went wrong",
+            Box::new(|st| shown(st.break_commitment(c.id, "", "Voortaan dubbel", None))),
+            "what went wrong",
+        ),
+        (
+            "break a commitment without saying how it is prevented",
+            Box::new(|st| shown(st.break_commitment(c.id, "Vergeten", " ", None))),
+            "prevented next time",
         ),
         (
             "withdraw a commitment without reason",
@@ -713,6 +718,7 @@ fn the_signal_lifecycle_through_the_store_with_its_timeline_in_order() {
                 theme: None,
                 expectation: Some("Herstel binnen vier weken; de school krijgt bericht".into()),
                 feedback_due: Some(days(10)),
+                reason: None,
             },
             Some(s.version),
         )
@@ -722,7 +728,7 @@ fn the_signal_lifecycle_through_the_store_with_its_timeline_in_order() {
     assert_eq!(s.theme.as_deref(), Some("verkeer"));
 
     let merged = bram
-        .merge_signal(dup.id, s.id, Some(dup.version))
+        .merge_signal(dup.id, s.id, true, Some(dup.version))
         .expect("merge");
     assert_eq!(
         (merged.state, merged.merged_into),
@@ -844,40 +850,58 @@ fn the_signal_lifecycle_through_the_store_with_its_timeline_in_order() {
         got,
         [
             ("received", "anna"),
+            ("due-date", "anna"),
             ("triaged", "anna"),
             ("merge", "bram"),
             ("started", "bram"),
             ("action", "anna"),
             ("commitment", "anna"),
+            ("due-date", "bram"),
+            ("feedback", "bram"),
             ("feedback", "bram"),
             ("feedback", "bram"),
             ("closed", "bram"),
+            ("due-date", "anna"),
             ("reopened", "anna"),
             ("declined", "anna"),
         ],
         "timeline out of order:\n{timeline:#?}"
     );
     let details: Vec<&str> = timeline.iter().map(|t| t.detail.as_str()).collect();
+    // Every change of the due date, with the old and the new date.
     assert!(
-        details[1].contains("Jan de Vries (DSB)") && details[1].contains(&days(10).to_string()),
-        "{details:?}"
-    );
-    assert!(details[2].contains(&format!("S-{}", dup.id)), "{details:?}");
-    assert!(
-        details[4].contains(&a.reference().to_string()),
+        details[1].contains(&format!("→ {}", days(10))),
         "{details:?}"
     );
     assert!(
-        details[5].contains(&c.reference().to_string()),
+        details[2].contains("Jan de Vries (DSB)") && details[2].contains(&days(10).to_string()),
         "{details:?}"
     );
-    assert!(details[6].starts_with("interim feedback"), "{details:?}");
-    assert!(details[7].starts_with("final feedback"), "{details:?}");
+    assert!(details[3].contains(&format!("S-{}", dup.id)), "{details:?}");
     assert!(
-        details[9].contains("weer los"),
+        details[5].contains(&a.reference().to_string()),
+        "{details:?}"
+    );
+    assert!(
+        details[6].contains(&c.reference().to_string()),
+        "{details:?}"
+    );
+    assert!(
+        details[7].contains("announced in interim feedback"),
+        "{details:?}"
+    );
+    assert!(details[8].starts_with("interim feedback"), "{details:?}");
+    assert!(details[9].starts_with("final feedback"), "{details:?}");
+    // The merged signal's organisation gets the same final feedback.
+    assert!(
+        details[10].contains(&format!("S-{}", dup.id)),
+        "{details:?}"
+    );
+    assert!(
+        details[13].contains("weer los"),
         "the reopen reason is kept: {details:?}"
     );
-    assert!(details[10].contains("woningcorporatie"), "{details:?}");
+    assert!(details[14].contains("woningcorporatie"), "{details:?}");
     assert!(anna.check().expect("check").is_empty());
 }
 
@@ -922,7 +946,13 @@ fn a_commitment_move_keeps_old_and_new_due_with_the_reason_and_kept_late_is_comp
         h.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
         ["create", "move", "move"]
     );
-    assert_eq!(changed_fields(&h[1]), BTreeSet::from(["due".to_string()]));
+    assert_eq!(
+        changed_fields(&h[1]),
+        ["days_moved", "due", "moves"]
+            .into_iter()
+            .map(String::from)
+            .collect::<BTreeSet<_>>()
+    );
     assert_eq!(
         change(&h[1], "due"),
         (
@@ -967,7 +997,8 @@ fn a_commitment_move_keeps_old_and_new_due_with_the_reason_and_kept_late_is_comp
     let b = anna
         .break_commitment(
             b.id,
-            "Budget was op; voortaan eerst budget checken",
+            "Budget was op",
+            "Voortaan eerst budget checken",
             Some(b.version),
         )
         .expect("break");
@@ -976,8 +1007,8 @@ fn a_commitment_move_keeps_old_and_new_due_with_the_reason_and_kept_late_is_comp
         (CommitmentState::Broken, Outcome::Broken)
     );
     assert_eq!(
-        b.acknowledgement.as_deref(),
-        Some("Budget was op; voortaan eerst budget checken")
+        (b.acknowledgement.as_deref(), b.prevention.as_deref()),
+        (Some("Budget was op"), Some("Voortaan eerst budget checken"))
     );
     let w = commitment(&mut anna, org.id, "Wijkfeest subsidie", days(7));
     let w = anna

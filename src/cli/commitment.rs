@@ -36,11 +36,11 @@ pub enum CommitmentCmd {
     /// Mark a commitment kept (on time or late is computed)
     #[command(after_help = "Examples:\n  wijkdesk commitment keep C-12")]
     Keep(Step),
-    /// Mark a commitment broken, with an acknowledgement
+    /// Mark a commitment broken, admitting what went wrong and how it is prevented
     #[command(
-        long_about = "Mark a commitment broken. The acknowledgement says what went wrong and how it is \
-                      prevented next time.",
-        after_help = "Examples:\n  wijkdesk commitment break C-12 --acknowledgement \"Aannemer failliet; we plannen nu met twee aannemers\""
+        long_about = "Mark a commitment broken. Admitting it takes two answers, both required: what \
+                      went wrong, and how it is prevented next time. Both are on the timeline and in exports.",
+        after_help = "Examples:\n  wijkdesk commitment break C-12 --what-went-wrong \"De aannemer ging failliet\" \\\n      --prevention \"We plannen voortaan met twee aannemers\""
     )]
     Break(BreakArgs),
     /// Withdraw a commitment, with a reason
@@ -126,9 +126,12 @@ pub struct Step {
 pub struct BreakArgs {
     /// C-12 or 12
     commitment: String,
-    /// What went wrong and how it is prevented next time
+    /// What went wrong
+    #[arg(long, alias = "acknowledgement")]
+    what_went_wrong: String,
+    /// How it is prevented next time
     #[arg(long)]
-    acknowledgement: String,
+    prevention: String,
     #[command(flatten)]
     expect: Expect,
     /// Print the changed record as JSON
@@ -181,7 +184,7 @@ pub(super) fn run(cmd: CommitmentCmd, app: &mut App) -> Result<()> {
             let id = id_of(RecordKind::Commitment, &a.commitment)?;
             let c = app
                 .store
-                .break_commitment(id, &a.acknowledgement, a.expect.expect_version)?;
+                .break_commitment(id, &a.what_went_wrong, &a.prevention, a.expect.expect_version)?;
             changed(app, &c, a.json)
         }
         CommitmentCmd::Withdraw(a) => {
@@ -304,7 +307,6 @@ fn show(app: &mut App, input: &str, json: bool) -> Result<()> {
         }));
     }
     app.out.line(format!("{}  {}", c.reference(), c.text))?;
-    let first_due = moves.first().map(|m| m.old_due);
     app.out.fields(&[
         ("state", c.outcome.code().to_string()),
         (
@@ -313,15 +315,14 @@ fn show(app: &mut App, input: &str, json: bool) -> Result<()> {
         ),
         ("owner", c.owner.clone()),
         ("due", c.due.to_string()),
-        (
-            "first due",
-            first_due.map(|d| d.to_string()).unwrap_or_default(),
-        ),
+        ("promised", c.first_due.to_string()),
+        ("moved", moved_text(&c)),
         (
             "resolved",
             c.resolved_on.map(|d| d.to_string()).unwrap_or_default(),
         ),
-        ("acknowledgement", opt(&c.acknowledgement)),
+        ("what went wrong", opt(&c.acknowledgement)),
+        ("prevented by", opt(&c.prevention)),
         ("reason", opt(&c.reason)),
         (
             "signal",
@@ -354,4 +355,12 @@ fn show(app: &mut App, input: &str, json: bool) -> Result<()> {
         app.out.table(&t)?;
     }
     Ok(())
+}
+
+/// "3×, 41 days in all" (the days each postponement added), or empty.
+fn moved_text(c: &crate::store::Commitment) -> String {
+    if c.moves == 0 {
+        return String::new();
+    }
+    format!("{}×, {} days in all", c.moves, c.days_moved)
 }

@@ -60,8 +60,23 @@ pub enum SignalCmd {
     )]
     Decline(DeclineArgs),
     /// Merge a signal into another (open) one about the same thing
-    #[command(after_help = "Examples:\n  wijkdesk signal merge S-41 --into S-42")]
+    #[command(
+        long_about = "Merge a signal into another open one about the same thing. The merged signal's \
+                      organisation stays owed its answer: the final feedback on the surviving signal is \
+                      recorded for it too, and until then it counts as open in the reports. Merging \
+                      signals of two organisations needs --yes.",
+        after_help = "Examples:\n  wijkdesk signal merge S-41 --into S-42\n  wijkdesk signal merge S-41 --into S-42 --yes    (another organisation's signal)"
+    )]
     Merge(MergeArgs),
+    /// Move the feedback due date (a reason is required when it moves later)
+    #[command(
+        long_about = "Move the feedback due date. The first due date stays the promise the reports \
+                      measure against; every move is on the timeline with the old and new date, who \
+                      and why, and is counted in the reports. A reason is required when the date \
+                      moves later.",
+        after_help = "Examples:\n  wijkdesk signal move S-42 --due +2w --reason \"Wacht op advies van de dienst\""
+    )]
+    Move(MoveArgs),
     /// Close an answered signal (final feedback is required)
     #[command(after_help = "Examples:\n  wijkdesk signal close S-42")]
     Close(Step),
@@ -194,9 +209,12 @@ pub struct TriageArgs {
     /// What can and cannot be done, and why
     #[arg(long)]
     expectation: Option<String>,
-    /// When feedback is due: 2026-02-01, +14d, +2w, fri / vr
+    /// A new feedback due date: 2026-02-01, +14d, +2w, fri / vr (default: keep the one in force)
     #[arg(long, value_name = "DATE")]
     due: Option<String>,
+    /// Why the due date moves: required when --due is later than the date in force
+    #[arg(long)]
+    reason: Option<String>,
     #[command(flatten)]
     expect: Expect,
     /// Print the changed record as JSON
@@ -251,6 +269,26 @@ pub struct MergeArgs {
     /// The open signal it is merged into (S-42)
     #[arg(long, value_name = "S-ID")]
     into: String,
+    /// Confirm merging signals of two different organisations
+    #[arg(long)]
+    yes: bool,
+    #[command(flatten)]
+    expect: Expect,
+    /// Print the changed record as JSON
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MoveArgs {
+    /// S-42 or 42
+    signal: String,
+    /// The new feedback due date: 2026-02-01, +14d, +2w, fri / vr
+    #[arg(long, value_name = "DATE")]
+    due: String,
+    /// Why it moves (required when later)
+    #[arg(long, default_value = "")]
+    reason: String,
     #[command(flatten)]
     expect: Expect,
     /// Print the changed record as JSON
@@ -301,7 +339,9 @@ pub(super) fn run(cmd: SignalCmd, app: &mut App) -> Result<()> {
         SignalCmd::Merge(a) => {
             let id = id_of(RecordKind::Signal, &a.signal)?;
             let into = id_of(RecordKind::Signal, &a.into)?;
-            let sig = app.store.merge_signal(id, into, a.expect.expect_version)?;
+            let sig = app
+                .store
+                .merge_signal(id, into, a.yes, a.expect.expect_version)?;
             changed(
                 app,
                 &sig,
@@ -313,6 +353,18 @@ pub(super) fn run(cmd: SignalCmd, app: &mut App) -> Result<()> {
             let id = id_of(RecordKind::Signal, &s.signal)?;
             let sig = app.store.close_signal(id, s.expect.expect_version)?;
             changed(app, &sig, s.json, "")
+        }
+        SignalCmd::Move(a) => {
+            let id = id_of(RecordKind::Signal, &a.signal)?;
+            let due = app.due_date(&a.due, "the feedback due date")?;
+            let sig = app
+                .store
+                .move_signal_due(id, due, &a.reason, a.expect.expect_version)?;
+            let promise = sig
+                .first_due
+                .map(|p| format!(" (promised {p})"))
+                .unwrap_or_default();
+            changed(app, &sig, a.json, &format!(": feedback due {due}{promise}"))
         }
         SignalCmd::Reopen(a) => {
             let id = id_of(RecordKind::Signal, &a.signal)?;
@@ -487,6 +539,7 @@ fn show(app: &mut App, input: &str, json: bool) -> Result<()> {
         ("owner", owner),
         ("received", s.received_on.to_string()),
         ("feedback due", due),
+        ("promised", promised_text(&s)),
         ("expectation", opt(&s.expectation)),
         (
             "merged into",
@@ -581,6 +634,7 @@ fn triage(app: &mut App, a: TriageArgs) -> Result<()> {
             theme: a.theme,
             expectation: a.expectation,
             feedback_due: due,
+            reason: a.reason,
         },
         a.expect.expect_version,
     )?;
@@ -590,4 +644,16 @@ fn triage(app: &mut App, a: TriageArgs) -> Result<()> {
         .map(|d| format!(", feedback due {d}"))
         .unwrap_or_default();
     changed(app, &s, a.json, &format!(": owner {label}{due}"))
+}
+
+/// The promise and how the date moved since: "2026-01-11 (moved 2×, 21 days in all)".
+fn promised_text(s: &crate::store::Signal) -> String {
+    match s.first_due {
+        Some(p) if s.due_moves > 0 => format!(
+            "{p} (moved {}×, {} days in all)",
+            s.due_moves, s.due_moved_days
+        ),
+        Some(p) => p.to_string(),
+        None => String::new(),
+    }
 }

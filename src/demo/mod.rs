@@ -220,6 +220,7 @@ impl Loader<'_> {
                 theme: None,
                 expectation: s.expectation.map(Into::into),
                 feedback_due: due.filter(|d| *d >= triage_day),
+                reason: Some("Afgestemd bij de triage: meer tijd nodig voor overleg met de dienst".into()),
             },
             None,
         )?;
@@ -409,8 +410,14 @@ impl Loader<'_> {
             DemoCommitmentState::Broken => {
                 let ack = c
                     .acknowledgement
-                    .unwrap_or("Niet op tijd opgepakt; voortaan wekelijks bewaakt.");
-                self.store.break_commitment(created.id, ack, None)?;
+                    .unwrap_or("Niet op tijd opgepakt. Voortaan wekelijks bewaakt.");
+                // The story's acknowledgement names both answers; "Voortaan" starts the second.
+                let (wrong, prevent) = match ack.split_once(" Voortaan ") {
+                    Some((w, p)) => (w.to_string(), format!("Voortaan {p}")),
+                    None => (ack.to_string(), "Wordt besproken in het volgende overleg.".to_string()),
+                };
+                self.store
+                    .break_commitment(created.id, &wrong, &prevent, None)?;
             }
             DemoCommitmentState::Withdrawn => {
                 self.store.withdraw_commitment(

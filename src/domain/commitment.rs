@@ -116,16 +116,37 @@ impl Outcome {
     }
 }
 
+/// The dates an outcome is measured by: the promise (the first due date) and the due
+/// date in force now (where it moved since).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dues {
+    pub first: NaiveDate,
+    pub now: NaiveDate,
+}
+
+impl Dues {
+    /// A commitment whose due date never moved.
+    pub fn unmoved(due: NaiveDate) -> Dues {
+        Dues {
+            first: due,
+            now: due,
+        }
+    }
+}
+
+/// Kept on time means kept by the promise: a commitment kept after its first due date
+/// is kept late however often its date moved. An open commitment is overdue once the
+/// due date in force has passed (the tracker's definition too).
 pub fn outcome(
     state: CommitmentState,
-    due: NaiveDate,
+    due: Dues,
     resolved_on: Option<NaiveDate>,
     today: NaiveDate,
 ) -> Outcome {
     match state {
-        CommitmentState::Open if due < today => Outcome::OpenOverdue,
+        CommitmentState::Open if due.now < today => Outcome::OpenOverdue,
         CommitmentState::Open => Outcome::Open,
-        CommitmentState::Kept if resolved_on.is_some_and(|d| d > due) => Outcome::KeptLate,
+        CommitmentState::Kept if resolved_on.is_some_and(|d| d > due.first) => Outcome::KeptLate,
         CommitmentState::Kept => Outcome::KeptOnTime,
         CommitmentState::Broken => Outcome::Broken,
         CommitmentState::Withdrawn => Outcome::Withdrawn,
@@ -162,7 +183,7 @@ mod tests {
     #[test]
     fn kept_late_is_computed() {
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        let due = d("2024-11-01");
+        let due = Dues::unmoved(d("2024-11-01"));
         let today = d("2024-12-01");
         assert_eq!(
             outcome(S::Kept, due, Some(d("2024-11-01")), today),
@@ -174,5 +195,29 @@ mod tests {
         );
         assert_eq!(outcome(S::Open, due, None, today), Outcome::OpenOverdue);
         assert_eq!(outcome(S::Open, due, None, d("2024-11-01")), Outcome::Open);
+    }
+
+    #[test]
+    fn a_moved_promise_kept_after_its_first_date_is_kept_late() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let moved = Dues {
+            first: d("2024-11-01"),
+            now: d("2024-12-15"),
+        };
+        let today = d("2024-12-01");
+        assert_eq!(
+            outcome(S::Kept, moved, Some(d("2024-11-20")), today),
+            Outcome::KeptLate
+        );
+        assert_eq!(
+            outcome(S::Kept, moved, Some(d("2024-10-30")), today),
+            Outcome::KeptOnTime
+        );
+        // Open and not past the date in force: not overdue in the tracker either.
+        assert_eq!(outcome(S::Open, moved, None, today), Outcome::Open);
+        assert_eq!(
+            outcome(S::Open, moved, None, d("2024-12-16")),
+            Outcome::OpenOverdue
+        );
     }
 }

@@ -4,7 +4,9 @@ use super::{
     Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, date_str, invalid, now_stamp,
     parse_date_col, resolve::Owner, signals::log_event,
 };
-use crate::domain::commitment::{CommitmentEvent, CommitmentState, Outcome, outcome, transition};
+use crate::domain::commitment::{
+    CommitmentEvent, CommitmentState, Dues, Outcome, outcome, transition,
+};
 use crate::domain::{RecordKind, RecordRef, required, text};
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row, Transaction, params};
@@ -19,11 +21,20 @@ pub struct Commitment {
     pub owner_person_id: Option<i64>,
     pub owner_org_id: Option<i64>,
     pub owner: String,
+    /// The due date in force.
     pub due: NaiveDate,
+    /// The promise: the first due date. Kept after it is kept late.
+    pub first_due: NaiveDate,
+    /// How often the due date moved later, and the days those moves added.
+    pub moves: i64,
+    pub days_moved: i64,
     pub state: CommitmentState,
     pub outcome: Outcome,
     pub resolved_on: Option<NaiveDate>,
+    /// Broken: what went wrong.
     pub acknowledgement: Option<String>,
+    /// Broken: how it is prevented next time.
+    pub prevention: Option<String>,
     pub reason: Option<String>,
     pub signal_id: Option<i64>,
     pub meeting_id: Option<i64>,
@@ -74,7 +85,11 @@ pub(super) const SELECT: &str = "SELECT c.id, c.text, c.org_id, o.name, c.owner_
         coalesce(p.name, '') || CASE WHEN p.name IS NOT NULL AND so.id IS NOT NULL THEN ' (' ELSE '' END
           || coalesce(coalesce(so.short_name, so.name), '')
           || CASE WHEN p.name IS NOT NULL AND so.id IS NOT NULL THEN ')' ELSE '' END,
-        c.due, c.state, c.resolved_on, c.acknowledgement, c.reason, c.signal_id, c.meeting_id, c.created_by, c.version
+        c.due, c.state, c.resolved_on, c.acknowledgement, c.reason, c.signal_id, c.meeting_id, c.created_by, c.version,
+        coalesce(c.first_due, c.due), c.prevention,
+        (SELECT count(*) FROM commitment_move m WHERE m.commitment_id = c.id AND m.new_due > m.old_due),
+        (SELECT coalesce(sum(CAST(julianday(m.new_due) - julianday(m.old_due) AS INTEGER)), 0)
+           FROM commitment_move m WHERE m.commitment_id = c.id AND m.new_due > m.old_due)
    FROM commitment c
    JOIN organisation o ON o.id = c.org_id
    LEFT JOIN person p ON p.id = c.owner_person_id
@@ -85,6 +100,7 @@ pub(super) fn row_fn(today: NaiveDate) -> impl Fn(&Row<'_>) -> rusqlite::Result<
         let state =
             CommitmentState::from_code(&r.get::<_, String>(8)?).unwrap_or(CommitmentState::Open);
         let due = parse_date_col(&r.get::<_, String>(7)?);
+        let first_due = parse_date_col(&r.get::<_, String>(16)?);
         let resolved_on = r.get::<_, Option<String>>(9)?.map(|d| parse_date_col(&d));
         Ok(Commitment {
             id: r.get(0)?,
@@ -95,10 +111,22 @@ pub(super) fn row_fn(today: NaiveDate) -> impl Fn(&Row<'_>) -> rusqlite::Result<
             owner_org_id: r.get(5)?,
             owner: r.get(6)?,
             due,
+            first_due,
+            moves: r.get(18)?,
+            days_moved: r.get(19)?,
             state,
-            outcome: outcome(state, due, resolved_on, today),
+            outcome: outcome(
+                state,
+                Dues {
+                    first: first_due,
+                    now: due,
+                },
+                resolved_on,
+                today,
+            ),
             resolved_on,
             acknowledgement: r.get(10)?,
+            prevention: r.get(17)?,
             reason: r.get(11)?,
             signal_id: r.get(12)?,
             meeting_id: r.get(13)?,
@@ -125,9 +153,9 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewCommitment) -> Res
     }
     let now = now_stamp();
     tx.execute(
-        "INSERT INTO commitment (text, org_id, owner_person_id, owner_org_id, due, signal_id, meeting_id,
+        "INSERT INTO commitment (text, org_id, owner_person_id, owner_org_id, due, first_due, signal_id, meeting_id,
                                  agenda_item_id, created_by, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
         params![
             text,
             new.org_id,
@@ -157,35 +185,60 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewCommitment) -> Res
     Ok(c)
 }
 
+/// What resolving a commitment says: nothing (keep), a reason (withdraw), or the
+/// two answers a broken promise owes (what went wrong, how it is prevented).
+enum Note<'a> {
+    None,
+    Reason(&'a str),
+    Acknowledgement {
+        what_went_wrong: &'a str,
+        prevention: &'a str,
+    },
+}
+
 fn resolve(
     tx: &Transaction<'_>,
     ctx: &Ctx,
     id: i64,
     event: CommitmentEvent,
-    note: Option<&str>,
+    note: Note<'_>,
     expected: Option<i64>,
 ) -> Result<Commitment> {
     let before = get(tx, id, ctx.today)?;
     let to = transition(before.state, event)?;
-    let (ack, reason) = match event {
-        CommitmentEvent::Break => (
+    let (ack, prevention, reason) = match (event, note) {
+        (
+            CommitmentEvent::Break,
+            Note::Acknowledgement {
+                what_went_wrong,
+                prevention,
+            },
+        ) => (
+            Some(required(what_went_wrong, "what went wrong (breaking a commitment)")?),
             Some(required(
-                note.unwrap_or(""),
-                "an acknowledgement (what went wrong and how it is prevented next time)",
+                prevention,
+                "how it is prevented next time (breaking a commitment)",
             )?),
             None,
         ),
-        CommitmentEvent::Withdraw => (
-            None,
-            Some(required(note.unwrap_or(""), "a reason for withdrawing")?),
-        ),
-        _ => (None, None),
+        (CommitmentEvent::Break, _) => {
+            return Err(invalid(
+                "breaking a commitment needs two answers: what went wrong, and how it is prevented next time",
+            ));
+        }
+        (CommitmentEvent::Withdraw, Note::Reason(r)) => {
+            (None, None, Some(required(r, "a reason for withdrawing")?))
+        }
+        (CommitmentEvent::Withdraw, _) => {
+            return Err(invalid("withdrawing a commitment needs a reason"));
+        }
+        _ => (None, None, None),
     };
     let version = bump_version(tx, before.reference(), expected)?;
     tx.execute(
         "UPDATE commitment SET state = ?2, resolved_on = ?3, acknowledgement = coalesce(?4, acknowledgement),
-                reason = coalesce(?5, reason) WHERE id = ?1",
-        params![id, to.code(), date_str(ctx.today), ack, reason],
+                reason = coalesce(?5, reason), prevention = coalesce(?6, prevention) WHERE id = ?1",
+        params![id, to.code(), date_str(ctx.today), ack, reason, prevention],
     )?;
     let mut after = get(tx, id, ctx.today)?;
     after.version = version;
@@ -199,8 +252,12 @@ fn resolve(
     if let Some(s) = after.signal_id {
         let word = match event {
             CommitmentEvent::Keep => format!("kept ({})", after.outcome.code()),
-            CommitmentEvent::Break => "broken".to_string(),
-            _ => "withdrawn".to_string(),
+            CommitmentEvent::Break => format!(
+                "broken (what went wrong: {}; prevented next time by: {})",
+                after.acknowledgement.as_deref().unwrap_or(""),
+                after.prevention.as_deref().unwrap_or("")
+            ),
+            _ => format!("withdrawn ({})", after.reason.as_deref().unwrap_or("")),
         };
         log_event(
             tx,
@@ -225,13 +282,16 @@ impl Store {
     }
 
     pub fn keep_commitment(&mut self, id: i64, expected: Option<i64>) -> Result<Commitment> {
-        self.write(|tx, ctx| resolve(tx, ctx, id, CommitmentEvent::Keep, None, expected))
+        self.write(|tx, ctx| resolve(tx, ctx, id, CommitmentEvent::Keep, Note::None, expected))
     }
 
+    /// Break a commitment, admitting it: what went wrong, and how it is prevented next
+    /// time. Both are required, and both go on the timeline and into exports.
     pub fn break_commitment(
         &mut self,
         id: i64,
-        acknowledgement: &str,
+        what_went_wrong: &str,
+        prevention: &str,
         expected: Option<i64>,
     ) -> Result<Commitment> {
         self.write(|tx, ctx| {
@@ -240,7 +300,10 @@ impl Store {
                 ctx,
                 id,
                 CommitmentEvent::Break,
-                Some(acknowledgement),
+                Note::Acknowledgement {
+                    what_went_wrong,
+                    prevention,
+                },
                 expected,
             )
         })
@@ -258,7 +321,7 @@ impl Store {
                 ctx,
                 id,
                 CommitmentEvent::Withdraw,
-                Some(reason),
+                Note::Reason(reason),
                 expected,
             )
         })

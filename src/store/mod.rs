@@ -45,8 +45,8 @@ pub use reports_digest::{DIGEST_DAYS, Digest, DigestItem, DigestKind, DigestMeet
 pub use resolve::Owner;
 pub use search::{MAX_WORDS, SearchHit, SearchKind, SearchQuery, build_query};
 pub use signals::{
-    Channel, Feedback, NewFeedback, NewSignal, Signal, SignalFilter, SignalRow, TimelineEntry,
-    Triage,
+    Channel, DueMove, Feedback, NewFeedback, NewSignal, Signal, SignalFilter, SignalRow,
+    TimelineEntry, Triage,
 };
 pub use tracker::{TrackerFilter, TrackerItem, TrackerKey};
 

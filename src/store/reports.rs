@@ -3,11 +3,13 @@
 //! same facts, so a list opened from a figure always holds as many records as it says.
 
 use super::{Result, Store, date_str, invalid, orgs::LOAD_THRESHOLD, parse_date_col};
-use crate::domain::commitment::{CommitmentState, outcome};
+use crate::domain::commitment::{CommitmentState, Dues, outcome};
+use crate::domain::{RecordKind, RecordRef};
 use crate::domain::report::{
     AgeBucket, CadenceFact, CadenceFacts, CadenceReport, CommitmentFact, CommitmentFacts,
     CommitmentOutcome, CommitmentsReport, DateRange, DueCount, FirstFeedback, LOAD_WINDOW_DAYS,
-    Lang, LoadFact, LoadFacts, LoadReport, LoopFacts, LoopReport, LoopSelection, OpenCount,
+    Lang, LoadFact, LoadFacts, LoadReport, LoopFacts, LoopReport, LoopSelection, MovedCount,
+    OpenCount,
     ReportFilter, loop_selection,
 };
 use chrono::{Duration, NaiveDate};
@@ -69,8 +71,11 @@ impl AnyReport {
     }
 }
 
-fn open_states() -> &'static str {
-    "('new', 'triaged', 'in_progress')"
+/// Owing the organisation an answer: an open state, or merged and not yet answered
+/// (the final feedback on the surviving signal answers it). Word for word the
+/// condition of the partial index `signal_loop_open`, so that SQLite can use it.
+fn owes_answer() -> &'static str {
+    "(state IN ('new', 'triaged', 'in_progress') OR (state = 'merged' AND answered_on IS NULL))"
 }
 
 /// The filter's district, theme, service and organisation on a signal, as `?1` to `?4`
@@ -146,7 +151,7 @@ impl Store {
         })
     }
 
-    /// The counts behind the loop report (merged signals left out), narrowed by
+    /// The counts behind the loop report (merged signals included: their organisations are owed an answer too), narrowed by
     /// district, theme, service and organisation: a few streaming `GROUP BY` scans of
     /// the covering indexes of schema/004, over the days [`LoopFacts`] names.
     pub fn loop_facts(&self, f: &ReportFilter) -> Result<LoopFacts> {
@@ -163,7 +168,7 @@ impl Store {
         };
         let mut st = conn.prepare_cached(&format!(
             "SELECT loop_feedback, loop_due, count(*) FROM signal INDEXED BY signal_loop_due
-              WHERE state != 'merged' AND loop_due IS NOT NULL AND loop_due BETWEEN ?5 AND ?6
+              WHERE loop_due IS NOT NULL AND loop_due BETWEEN ?5 AND ?6
                 AND {filter}
               GROUP BY loop_feedback, loop_due"
         ))?;
@@ -182,7 +187,7 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         let mut st = conn.prepare_cached(&format!(
             "SELECT loop_days, count(*) FROM signal INDEXED BY signal_loop_days
-              WHERE state != 'merged' AND first_feedback_on IS NOT NULL AND received_on BETWEEN ?5 AND ?6
+              WHERE first_feedback_on IS NOT NULL AND received_on BETWEEN ?5 AND ?6
                 AND {filter}
               GROUP BY loop_days"
         ))?;
@@ -197,9 +202,9 @@ impl Store {
             "SELECT district, theme, sum(received_on BETWEEN ?7 AND ?8), sum(received_on BETWEEN ?9 AND ?10),
                     sum(received_on BETWEEN ?11 AND ?12), sum(received_on BETWEEN ?13 AND ?14)
                FROM signal INDEXED BY signal_loop_open
-              WHERE state IN {open} AND received_on BETWEEN ?5 AND ?6 AND {filter}
+              WHERE {open} AND received_on BETWEEN ?5 AND ?6 AND {filter}
               GROUP BY district, theme",
-            open = open_states()
+            open = owes_answer()
         ))?;
         let open = st
             .query_map(
@@ -217,7 +222,7 @@ impl Store {
         let received = counts(
             &format!(
                 "SELECT received_on, count(*) FROM signal INDEXED BY signal_received
-                  WHERE state != 'merged' AND received_on BETWEEN ?5 AND ?6 AND {filter}
+                  WHERE received_on BETWEEN ?5 AND ?6 AND {filter}
                   GROUP BY received_on"
             ),
             weeks,
@@ -225,12 +230,35 @@ impl Store {
         let answered = counts(
             &format!(
                 "SELECT answered_on, count(*) FROM signal INDEXED BY signal_loop_answered
-                  WHERE state != 'merged' AND answered_on IS NOT NULL AND answered_on BETWEEN ?5 AND ?6
+                  WHERE answered_on IS NOT NULL AND answered_on BETWEEN ?5 AND ?6
                     AND {filter}
                   GROUP BY answered_on"
             ),
             weeks,
         )?;
+        let mut st = conn.prepare_cached(&format!(
+            "SELECT g.owner_org_id, coalesce(so.short_name, so.name), g.org_id, o.name, g.n, g.moves, g.days
+               FROM (SELECT owner_org_id, org_id, count(*) AS n, sum(due_moves) AS moves,
+                            sum(due_moved_days) AS days
+                       FROM signal INDEXED BY signal_moved
+                      WHERE due_moves > 0 AND received_on BETWEEN ?5 AND ?6 AND {filter}
+                      GROUP BY owner_org_id, org_id) g
+               LEFT JOIN organisation so ON so.id = g.owner_org_id
+               LEFT JOIN organisation o ON o.id = g.org_id
+              ORDER BY g.owner_org_id, g.org_id"
+        ))?;
+        let named = |id: Option<i64>, name: Option<String>| id.map(|i| (i, name.unwrap_or_default()));
+        let moved = st
+            .query_map(params_from_iter(with_filter(&f, bounds(f.period()))), |r| {
+                Ok(MovedCount {
+                    service: named(r.get(0)?, r.get(1)?),
+                    org: named(r.get(2)?, r.get(3)?),
+                    signals: count(r, 4)?,
+                    moves: count(r, 5)?,
+                    days: r.get::<_, Option<i64>>(6)?.unwrap_or(0),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(LoopFacts {
             today,
             filter: f,
@@ -239,6 +267,7 @@ impl Store {
             open,
             received,
             answered,
+            moved,
         })
     }
 
@@ -271,7 +300,7 @@ impl Store {
                     select(
                         &format!(
                             "SELECT id FROM signal INDEXED BY signal_loop_due
-                              WHERE state != 'merged' AND loop_due IS NOT NULL AND loop_due BETWEEN ?5 AND ?6
+                              WHERE loop_due IS NOT NULL AND loop_due BETWEEN ?5 AND ?6
                                 AND loop_feedback = ?7 AND ?8 IS NULL AND {filter}"
                         ),
                         range,
@@ -282,7 +311,7 @@ impl Store {
             LoopSelection::FirstFeedback { received } => select(
                 &format!(
                     "SELECT id FROM signal INDEXED BY signal_loop_days
-                      WHERE state != 'merged' AND first_feedback_on IS NOT NULL AND received_on BETWEEN ?5 AND ?6
+                      WHERE first_feedback_on IS NOT NULL AND received_on BETWEEN ?5 AND ?6
                         AND ?7 IS NULL AND ?8 IS NULL AND {filter}"
                 ),
                 received,
@@ -295,10 +324,10 @@ impl Store {
             } => select(
                 &format!(
                     "SELECT id FROM signal INDEXED BY signal_loop_open
-                      WHERE state IN {open} AND received_on BETWEEN ?5 AND ?6
+                      WHERE {open} AND received_on BETWEEN ?5 AND ?6
                         AND (?7 IS NULL OR coalesce(district, '') = ?7)
                         AND (?8 IS NULL OR coalesce(theme, '') = ?8) AND {filter}",
-                    open = open_states()
+                    open = owes_answer()
                 ),
                 received,
                 [
@@ -309,16 +338,39 @@ impl Store {
             LoopSelection::Received(range) => select(
                 &format!(
                     "SELECT id FROM signal INDEXED BY signal_received
-                      WHERE state != 'merged' AND received_on BETWEEN ?5 AND ?6
+                      WHERE received_on BETWEEN ?5 AND ?6
                         AND ?7 IS NULL AND ?8 IS NULL AND {filter}"
                 ),
                 range,
                 [Value::Null, Value::Null],
             )?,
+            LoopSelection::Moved {
+                received,
+                service,
+                org,
+            } => {
+                // "" is none (0 here); a key that names no organisation selects nothing.
+                let id = |key: Option<String>| match key.as_deref() {
+                    None => Value::Null,
+                    Some("") => Value::Integer(0),
+                    Some(k) => RecordRef::parse(k, Some(RecordKind::Organisation))
+                        .map_or(Value::Integer(-1), |r| Value::Integer(r.id)),
+                };
+                select(
+                    &format!(
+                        "SELECT id FROM signal INDEXED BY signal_moved
+                          WHERE due_moves > 0 AND received_on BETWEEN ?5 AND ?6
+                            AND (?7 IS NULL OR coalesce(owner_org_id, 0) = ?7)
+                            AND (?8 IS NULL OR coalesce(org_id, 0) = ?8) AND {filter}"
+                    ),
+                    received,
+                    [id(service), id(org)],
+                )?
+            }
             LoopSelection::Answered(range) => select(
                 &format!(
                     "SELECT id FROM signal INDEXED BY signal_loop_answered
-                      WHERE state != 'merged' AND answered_on IS NOT NULL AND answered_on BETWEEN ?5 AND ?6
+                      WHERE answered_on IS NOT NULL AND answered_on BETWEEN ?5 AND ?6
                         AND ?7 IS NULL AND ?8 IS NULL AND {filter}"
                 ),
                 range,
@@ -343,7 +395,10 @@ impl Store {
         let today = self.today();
         let mut st = self.conn.prepare_cached(
             "SELECT c.id, c.org_id, o.name, c.owner_org_id, coalesce(so.short_name, so.name), c.due, c.state,
-                    c.resolved_on
+                    c.resolved_on, coalesce(c.first_due, c.due),
+                    (SELECT count(*) FROM commitment_move m WHERE m.commitment_id = c.id AND m.new_due > m.old_due),
+                    (SELECT sum(CAST(julianday(m.new_due) - julianday(m.old_due) AS INTEGER))
+                       FROM commitment_move m WHERE m.commitment_id = c.id AND m.new_due > m.old_due)
                FROM commitment c
                JOIN organisation o ON o.id = c.org_id
                LEFT JOIN organisation so ON so.id = c.owner_org_id
@@ -358,14 +413,22 @@ impl Store {
             let state = CommitmentState::from_code(r.get_ref(6)?.as_str()?)
                 .unwrap_or(CommitmentState::Open);
             let resolved = day(r, 7)?;
+            let first = day(r, 8)?.unwrap_or(due);
             Ok(CommitmentFact {
                 id: r.get(0)?,
                 org_id: r.get(1)?,
                 org_name: r.get(2)?,
                 service_id: r.get(3)?,
                 service_name: r.get(4)?,
-                due,
-                outcome: CommitmentOutcome::of(outcome(state, due, resolved, today)),
+                due: first,
+                moves: count(r, 9)?,
+                days_moved: r.get::<_, Option<i64>>(10)?.unwrap_or(0),
+                outcome: CommitmentOutcome::of(outcome(
+                    state,
+                    Dues { first, now: due },
+                    resolved,
+                    today,
+                )),
             })
         })?;
         Ok(CommitmentFacts {

@@ -65,7 +65,14 @@ pub struct Signal {
     pub owner_org_id: Option<i64>,
     pub expectation: Option<String>,
     pub received_on: NaiveDate,
+    /// The due date in force: the promise, or where it moved since.
     pub feedback_due: Option<NaiveDate>,
+    /// The promise: the first feedback due date. Reports measure against it.
+    pub first_due: Option<NaiveDate>,
+    /// How often the due date was moved later (triage or a reasoned move), and by how
+    /// many days in all.
+    pub due_moves: i64,
+    pub due_moved_days: i64,
     pub merged_into: Option<i64>,
     pub meeting_id: Option<i64>,
     pub created_by: String,
@@ -121,7 +128,20 @@ pub struct Triage {
     pub owner: Option<Owner>,
     pub theme: Option<String>,
     pub expectation: Option<String>,
+    /// A new due date; `None` keeps the one in force.
     pub feedback_due: Option<NaiveDate>,
+    /// Why the due date moves: required when it moves later.
+    pub reason: Option<String>,
+}
+
+/// A change of a signal's feedback due date, as its history keeps it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DueMove {
+    pub old_due: Option<NaiveDate>,
+    pub new_due: NaiveDate,
+    pub reason: String,
+    pub moved_by: String,
+    pub moved_at: String,
 }
 
 #[derive(Debug, Clone)]
@@ -201,7 +221,7 @@ pub struct SignalFilter {
 
 const SELECT: &str = "SELECT id, title, body, org_id, district, neighbourhood, theme, state, owner_person_id,
                              owner_org_id, expectation, received_on, feedback_due, merged_into, meeting_id,
-                             created_by, version FROM signal";
+                             created_by, version, first_due, due_moves, due_moved_days FROM signal";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Signal> {
     let state: String = r.get(7)?;
@@ -223,6 +243,9 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Signal> {
         meeting_id: r.get(14)?,
         created_by: r.get(15)?,
         version: r.get(16)?,
+        first_due: r.get::<_, Option<String>>(17)?.map(|d| parse_date_col(&d)),
+        due_moves: r.get(18)?,
+        due_moved_days: r.get(19)?,
     })
 }
 
@@ -296,8 +319,8 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewSignal) -> Result<
     let now = now_stamp();
     tx.execute(
         "INSERT INTO signal (title, body, org_id, district, neighbourhood, theme, state, received_on, feedback_due,
-                             meeting_id, created_by, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'new', ?7, ?8, ?9, ?10, ?11, ?11)",
+                             first_due, meeting_id, created_by, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'new', ?7, ?8, ?8, ?9, ?10, ?11, ?11)",
         params![
             title,
             new.body.map(|b| text::clean_text(&b)).unwrap_or_default(),
@@ -394,11 +417,16 @@ pub(crate) fn add_feedback_tx(
         params![id, fb.is_final, fb.channel.code(), text, date_str(ctx.today), ctx.user, fb.next_due.map(date_str), now_stamp()],
     )?;
     let fid = tx.last_insert_rowid();
-    // Interim feedback promises news by a date: that becomes the next due date.
+    // Interim feedback tells the organisation when to expect news: that date is the
+    // next promise (not a move: the organisation was told).
     if let Some(d) = fb.next_due {
-        tx.execute(
-            "UPDATE signal SET feedback_due = ?2 WHERE id = ?1",
-            params![id, date_str(d)],
+        set_due(
+            tx,
+            ctx,
+            &before,
+            d,
+            &format!("announced in interim feedback #{fid}"),
+            false,
         )?;
     }
     let kind = if fb.is_final { "final" } else { "interim" };
@@ -407,7 +435,137 @@ pub(crate) fn add_feedback_tx(
         fb.channel.code(),
         one_line(&text, 80)
     );
-    change_state(tx, ctx, &before, to, expected, "feedback", &detail)
+    let after = change_state(tx, ctx, &before, to, expected, "feedback", &detail)?;
+    if fb.is_final {
+        answer_merged(tx, ctx, &after, fb.channel, &text)?;
+    }
+    Ok(after)
+}
+
+/// Final feedback on a signal answers every signal merged into it (also through a
+/// chain of merges) that was still owed its answer: each of those organisations gets
+/// the same answer, recorded on its own signal and timeline.
+fn answer_merged(
+    tx: &Transaction<'_>,
+    ctx: &Ctx,
+    survivor: &Signal,
+    channel: Channel,
+    text: &str,
+) -> Result<()> {
+    let owed: Vec<(i64, String)> = {
+        let mut st = tx.prepare_cached(
+            "WITH RECURSIVE merged_in(id) AS (
+                 SELECT id FROM signal WHERE merged_into = ?1
+                 UNION SELECT s.id FROM signal s JOIN merged_in m ON s.merged_into = m.id)
+             SELECT s.id, coalesce(o.name, '') FROM signal s JOIN merged_in m ON m.id = s.id
+               LEFT JOIN organisation o ON o.id = s.org_id
+              WHERE s.state = 'merged'
+                AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.signal_id = s.id AND f.is_final = 1)
+              ORDER BY s.id",
+        )?;
+        st.query_map([survivor.id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?
+    };
+    for (id, org) in owed {
+        tx.execute(
+            "INSERT INTO feedback (signal_id, is_final, channel, text, given_on, given_by, created_at)
+             VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6)",
+            params![id, channel.code(), text, date_str(ctx.today), ctx.user, now_stamp()],
+        )?;
+        let fid = tx.last_insert_rowid();
+        let r = RecordRef::new(RecordKind::Signal, id);
+        audit::log(
+            tx,
+            ctx,
+            r,
+            "feedback",
+            serde_json::json!({ "final_feedback": [null, format!("#{fid} with {}", survivor.reference())] }),
+        )?;
+        log_event(
+            tx,
+            ctx,
+            id,
+            "feedback",
+            None,
+            None,
+            &format!(
+                "final feedback #{fid} by {}, given with {}: {}",
+                channel.code(),
+                survivor.reference(),
+                one_line(text, 80)
+            ),
+        )?;
+        let to = if org.is_empty() { r.to_string() } else { format!("{r} ({org})") };
+        log_event(
+            tx,
+            ctx,
+            survivor.id,
+            "feedback",
+            None,
+            None,
+            &format!("the final feedback was given to {to} too"),
+        )?;
+    }
+    Ok(())
+}
+
+/// Change the feedback due date in force, on the timeline with the old and new date,
+/// who and why. A `move` (triage, a reasoned move) needs a reason when it is later, and
+/// is counted; the promise (`first_due`) never changes here.
+fn set_due(
+    tx: &Transaction<'_>,
+    ctx: &Ctx,
+    before: &Signal,
+    new_due: NaiveDate,
+    reason: &str,
+    is_move: bool,
+) -> Result<()> {
+    let old = before.feedback_due;
+    if old == Some(new_due) {
+        return Ok(());
+    }
+    let reason = text::clean_line(reason).trim().to_string();
+    let later = old.is_some_and(|o| new_due > o);
+    if is_move && later && reason.is_empty() {
+        return Err(invalid(format!(
+            "moving {}'s feedback due date later ({} to {new_due}) needs a reason",
+            before.reference(),
+            old.map(date_str).unwrap_or_default()
+        )));
+    }
+    tx.execute(
+        "UPDATE signal SET feedback_due = ?2 WHERE id = ?1",
+        params![before.id, date_str(new_due)],
+    )?;
+    let from = old.map(date_str).unwrap_or_else(|| "-".to_string());
+    if is_move {
+        tx.execute(
+            "INSERT INTO signal_due_move (signal_id, old_due, new_due, reason, moved_by, moved_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![before.id, old.map(date_str), date_str(new_due), reason, ctx.user, now_stamp()],
+        )?;
+    }
+    // Postponements are what the reports count; an earlier date is kept, not counted.
+    if let (true, true, Some(o)) = (is_move, later, old) {
+        tx.execute(
+            "UPDATE signal SET due_moves = due_moves + 1, due_moved_days = due_moved_days + ?2 WHERE id = ?1",
+            params![before.id, (new_due - o).num_days()],
+        )?;
+    }
+    let promise = match before.first_due {
+        Some(p) if p != new_due => format!(" (promised {p})"),
+        _ => String::new(),
+    };
+    let why = if reason.is_empty() { String::new() } else { format!(": {reason}") };
+    log_event(
+        tx,
+        ctx,
+        before.id,
+        "due-date",
+        None,
+        None,
+        &format!("feedback due {from} → {new_due}{promise}{why}"),
+    )
 }
 
 fn one_line(s: &str, max: usize) -> String {
@@ -440,11 +598,22 @@ impl Store {
             }
             if let Some(d) = t.feedback_due
                 && d < ctx.today
+                && Some(d) != before.feedback_due
             {
                 return Err(invalid(format!("the feedback due date {d} is in the past")));
             }
-            let default_due = ctx.today + Duration::days(DEFAULT_FEEDBACK_DAYS);
-            let due = t.feedback_due.or(before.feedback_due).unwrap_or(default_due);
+            // The due date in force stays unless triage names another one.
+            match (t.feedback_due, before.feedback_due) {
+                (Some(d), _) => set_due(tx, ctx, &before, d, t.reason.as_deref().unwrap_or(""), true)?,
+                (None, None) => {
+                    let d = ctx.today + Duration::days(DEFAULT_FEEDBACK_DAYS);
+                    set_due(tx, ctx, &before, d, "", false)?;
+                    tx.execute("UPDATE signal SET first_due = coalesce(first_due, ?2) WHERE id = ?1",
+                        params![id, date_str(d)])?;
+                }
+                (None, Some(_)) => {}
+            }
+            let due = get(tx, id)?.feedback_due.unwrap_or(ctx.today);
             let theme = clean_theme(t.theme).or(before.theme.clone());
             let expectation = t
                 .expectation
@@ -452,9 +621,9 @@ impl Store {
                 .filter(|e| !e.is_empty())
                 .or(before.expectation.clone());
             tx.execute(
-                "UPDATE signal SET owner_person_id = ?2, owner_org_id = ?3, theme = ?4, expectation = ?5, feedback_due = ?6
+                "UPDATE signal SET owner_person_id = ?2, owner_org_id = ?3, theme = ?4, expectation = ?5
                  WHERE id = ?1",
-                params![id, owner.person_id, owner.org_id, theme, expectation, date_str(due)],
+                params![id, owner.person_id, owner.org_id, theme, expectation],
             )?;
             let label = owner_label(tx, owner)?;
             let mut detail = format!("owner {label}, feedback due {due}");
@@ -469,6 +638,57 @@ impl Store {
             log_event(tx, ctx, id, "triaged", Some(before.state), Some(to), &detail)?;
             Ok(after)
         })
+    }
+
+    /// Move the feedback due date: a reason is required when it moves later. The move
+    /// is on the timeline and counted; the promise stays what it was.
+    pub fn move_signal_due(
+        &mut self,
+        id: i64,
+        new_due: NaiveDate,
+        reason: &str,
+        expected: Option<i64>,
+    ) -> Result<Signal> {
+        self.write(|tx, ctx| {
+            let before = get(tx, id)?;
+            if !before.state.owes_feedback() {
+                return Err(invalid(format!(
+                    "{} is {}: only a signal that still owes feedback has a due date to move",
+                    before.reference(),
+                    before.state
+                )));
+            }
+            if new_due < ctx.today {
+                return Err(invalid(format!("the feedback due date {new_due} is in the past")));
+            }
+            if before.feedback_due == Some(new_due) {
+                return Err(invalid(format!("{} is due on {new_due} already", before.reference())));
+            }
+            set_due(tx, ctx, &before, new_due, reason, true)?;
+            let version = bump_version(tx, before.reference(), expected)?;
+            let mut after = get(tx, id)?;
+            after.version = version;
+            audit::log(tx, ctx, after.reference(), "move", audit::diff(&before, &after))?;
+            Ok(after)
+        })
+    }
+
+    /// Every change of the due date by a move, oldest first.
+    pub fn signal_due_moves(&self, id: i64) -> Result<Vec<DueMove>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT old_due, new_due, reason, moved_by, moved_at FROM signal_due_move
+              WHERE signal_id = ?1 ORDER BY id",
+        )?;
+        let rows = st.query_map([id], |r| {
+            Ok(DueMove {
+                old_due: r.get::<_, Option<String>>(0)?.map(|d| parse_date_col(&d)),
+                new_due: parse_date_col(&r.get::<_, String>(1)?),
+                reason: r.get(2)?,
+                moved_by: r.get(3)?,
+                moved_at: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn start_signal(&mut self, id: i64, expected: Option<i64>) -> Result<Signal> {
@@ -510,7 +730,17 @@ impl Store {
         })
     }
 
-    pub fn merge_signal(&mut self, id: i64, into: i64, expected: Option<i64>) -> Result<Signal> {
+    /// Merge a signal into another open one. The merged signal's organisation is still
+    /// owed its answer: the final feedback on the surviving signal is given to it too.
+    /// Merging across organisations must be confirmed (`across_confirmed`), and both
+    /// timelines say who is owed what.
+    pub fn merge_signal(
+        &mut self,
+        id: i64,
+        into: i64,
+        across_confirmed: bool,
+        expected: Option<i64>,
+    ) -> Result<Signal> {
         self.write(|tx, ctx| {
             if id == into {
                 return Err(invalid("a signal cannot be merged into itself"));
@@ -525,10 +755,30 @@ impl Store {
                 )));
             }
             let to = transition(facts(tx, &before)?, SignalEvent::Merge)?;
+            let org_name = |o: Option<i64>| -> Result<String> {
+                Ok(match o {
+                    Some(o) => super::orgs::get(tx, o)?.name,
+                    None => "no organisation".to_string(),
+                })
+            };
+            let across = before.org_id != target.org_id;
+            let (from_org, into_org) = (org_name(before.org_id)?, org_name(target.org_id)?);
+            if across && !across_confirmed {
+                return Err(invalid(format!(
+                    "{} is from {from_org} and {} from {into_org}: merging across organisations needs                      confirmation (--yes); {from_org} stays owed the final feedback",
+                    before.reference(),
+                    target.reference()
+                )));
+            }
             tx.execute(
                 "UPDATE signal SET merged_into = ?2 WHERE id = ?1",
                 params![id, into],
             )?;
+            let owed = if across {
+                format!("; {from_org} is owed the final feedback given with S-{into} ({into_org})")
+            } else {
+                String::new()
+            };
             let after = change_state(
                 tx,
                 ctx,
@@ -536,8 +786,13 @@ impl Store {
                 to,
                 expected,
                 "merged",
-                &format!("merged into S-{into}"),
+                &format!("merged into S-{into}{owed}"),
             )?;
+            let also = if across {
+                format!("; {from_org} gets the final feedback too")
+            } else {
+                String::new()
+            };
             log_event(
                 tx,
                 ctx,
@@ -545,7 +800,7 @@ impl Store {
                 "merge",
                 None,
                 None,
-                &format!("S-{id} merged into this signal: {}", before.title),
+                &format!("S-{id} merged into this signal: {}{also}", before.title),
             )?;
             Ok(after)
         })
@@ -570,10 +825,7 @@ impl Store {
             let reason = required(reason, "a reason for reopening")?;
             let to = transition(facts(tx, &before)?, SignalEvent::Reopen)?;
             let due = ctx.today + Duration::days(DEFAULT_FEEDBACK_DAYS);
-            tx.execute(
-                "UPDATE signal SET feedback_due = ?2 WHERE id = ?1",
-                params![id, date_str(due)],
-            )?;
+            set_due(tx, ctx, &before, due, "reopened", false)?;
             change_state(
                 tx,
                 ctx,
@@ -700,14 +952,17 @@ impl Store {
 }
 
 impl Store {
-    /// Set the feedback due date directly (the demo's story, and the generator);
-    /// users move it through triage or interim feedback.
-    pub fn set_feedback_due(&mut self, id: i64, due: NaiveDate) -> Result<Signal> {
+    /// Set the feedback due date and the promise directly: the demo's story only (it
+    /// tells when each organisation was promised an answer). Users move the date
+    /// through triage, a reasoned move or interim feedback, and never the promise.
+    pub(crate) fn set_feedback_due(&mut self, id: i64, due: NaiveDate) -> Result<Signal> {
         self.write(|tx, ctx| {
             let before = get(tx, id)?;
             let version = bump_version(tx, before.reference(), None)?;
             tx.execute(
-                "UPDATE signal SET feedback_due = ?2 WHERE id = ?1",
+                "UPDATE signal SET feedback_due = ?2,
+                        first_due = CASE WHEN first_feedback_on IS NULL THEN ?2 ELSE first_due END
+                  WHERE id = ?1",
                 params![id, date_str(due)],
             )?;
             let mut after = get(tx, id)?;

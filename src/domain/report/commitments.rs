@@ -88,7 +88,11 @@ pub struct CommitmentFact {
     pub org_name: String,
     pub service_id: Option<i64>,
     pub service_name: Option<String>,
+    /// The promise (first due date): the report's period is applied to it.
     pub due: NaiveDate,
+    /// How often the due date moved later, and by how many days in all.
+    pub moves: usize,
+    pub days_moved: i64,
     pub outcome: CommitmentOutcome,
 }
 
@@ -103,9 +107,36 @@ pub struct OutcomeCounts {
     pub total: usize,
     /// Kept on time out of kept, broken and open overdue.
     pub kept_on_time_percent: Option<f64>,
+    /// Commitments whose due date moved, how often in all, and the days from their
+    /// promises to their dates in force.
+    pub moved: usize,
+    pub moves: usize,
+    pub days_moved: i64,
 }
 
 impl OutcomeCounts {
+    fn add_fact(&mut self, c: &CommitmentFact) {
+        self.add(c.outcome);
+        if c.moves > 0 {
+            self.moved += 1;
+            self.moves += c.moves;
+            self.days_moved += c.days_moved;
+        }
+    }
+
+    /// "3×, 41 days in all", or "-" when nothing moved.
+    pub fn moves_text(&self, lang: Lang) -> String {
+        if self.moves == 0 {
+            return "-".to_string();
+        }
+        format!(
+            "{}×, {} {}",
+            self.moves,
+            self.days_moved,
+            lang.pick("days in all", "dagen in totaal")
+        )
+    }
+
     fn add(&mut self, o: CommitmentOutcome) {
         match o {
             CommitmentOutcome::KeptOnTime => self.kept_on_time += 1,
@@ -169,7 +200,7 @@ impl CommitmentFacts {
         let mut services: BTreeMap<Option<i64>, GroupCounts> = BTreeMap::new();
         let mut orgs: BTreeMap<i64, GroupCounts> = BTreeMap::new();
         for c in self.in_period() {
-            totals.add(c.outcome);
+            totals.add_fact(c);
             services
                 .entry(c.service_id)
                 .or_insert_with(|| GroupCounts {
@@ -181,7 +212,7 @@ impl CommitmentFacts {
                     counts: OutcomeCounts::default(),
                 })
                 .counts
-                .add(c.outcome);
+                .add_fact(c);
             orgs.entry(c.org_id)
                 .or_insert_with(|| GroupCounts {
                     key: format!("O-{}", c.org_id),
@@ -189,7 +220,7 @@ impl CommitmentFacts {
                     counts: OutcomeCounts::default(),
                 })
                 .counts
-                .add(c.outcome);
+                .add_fact(c);
         }
         // Those without a service last, then by name; by key where names are alike.
         fn sorted(groups: impl Iterator<Item = GroupCounts>) -> Vec<GroupCounts> {
@@ -213,6 +244,14 @@ impl CommitmentFacts {
         let mut parts = figure.split('.');
         if parts.next() != Some("commitments") {
             return None;
+        }
+        if figure == "commitments.moved" {
+            return Some(
+                self.in_period()
+                    .filter(|c| c.moves > 0)
+                    .map(|c| c.id)
+                    .collect(),
+            );
         }
         let (group, outcome) = match (parts.next(), parts.next(), parts.next()) {
             (Some(o), None, None) => (None, o),
@@ -266,11 +305,23 @@ impl CommitmentsReport {
             )),
             Cell::plain(percent_text(self.totals.kept_on_time_percent)),
         ]);
+        totals.rows.push(vec![
+            Cell::plain(l(
+                "Due date moved (commitments)",
+                "Vervaldatum verzet (toezeggingen)",
+            )),
+            Cell::figure(self.totals.moved.to_string(), "commitments.moved"),
+        ]);
+        totals.rows.push(vec![
+            Cell::plain(l("Moves in all", "Keer verzet in totaal")),
+            Cell::plain(self.totals.moves_text(lang)),
+        ]);
         let group = |title: &str, first: &'static str, what: &str, list: &[GroupCounts]| {
             let mut cols: Vec<&'static str> = vec!["ID", first];
             cols.extend(CommitmentOutcome::ALL.iter().map(|o| o.short_label(lang)));
             cols.push(l("Total", "Totaal"));
             cols.push(l("% on time", "% op tijd"));
+            cols.push(l("Moved", "Verzet"));
             let mut t = Table::new(title, &cols);
             for g in list {
                 let mut row = vec![Cell::plain(g.key.clone()), Cell::plain(g.name.clone())];
@@ -285,6 +336,7 @@ impl CommitmentsReport {
                     format!("commitments.{what}.all:{}", g.key),
                 ));
                 row.push(Cell::plain(percent_text(g.counts.kept_on_time_percent)));
+                row.push(Cell::plain(g.counts.moves_text(lang)));
                 t.rows.push(row);
             }
             t

@@ -15,21 +15,29 @@ use chrono::{Duration, NaiveDate, Weekday};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// What the loop report needs of one signal (merged signals are not given).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the loop report needs of one signal. Merged signals are given too: their
+/// organisation is owed an answer, which the final feedback on the surviving signal gives.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LoopSignal {
     pub id: i64,
     pub received_on: NaiveDate,
     pub district: Option<String>,
     pub theme: Option<String>,
-    /// New, triaged or in progress.
+    /// Owes the organisation an answer: new, triaged or in progress, or merged and not
+    /// yet answered.
     pub open: bool,
-    /// The feedback due date now.
-    pub feedback_due: Option<NaiveDate>,
+    /// The promise: the first feedback due date, however often the date moved since.
+    pub first_due: Option<NaiveDate>,
     /// The first feedback: when, and the due date in force then.
     pub first_feedback: Option<(NaiveDate, Option<NaiveDate>)>,
     /// The first final feedback.
     pub answered_on: Option<NaiveDate>,
+    /// The owning service and the organisation that raised it, as (id, name).
+    pub service: Option<(i64, String)>,
+    pub org: Option<(i64, String)>,
+    /// How often its due date was moved, and by how many days in all.
+    pub due_moves: usize,
+    pub due_moved_days: i64,
 }
 
 /// Whether a signal's first feedback came in time, as far as is known today.
@@ -92,13 +100,13 @@ impl FirstFeedback {
 }
 
 impl LoopSignal {
-    /// The due date the first feedback is measured against (`loop_due`): the one in
-    /// force when it came (interim feedback moves the date for the *next* news, not the
-    /// first), else, without feedback, the due date now.
+    /// The due date the first feedback is measured against (`loop_due`): the promise,
+    /// kept with the first feedback when it came, else the first due date. Moving the
+    /// date (triage, a reasoned move) never changes it.
     pub fn measured_due(&self) -> Option<NaiveDate> {
         match self.first_feedback {
             Some((_, due)) => due,
-            None => self.feedback_due,
+            None => self.first_due,
         }
     }
 
@@ -156,6 +164,43 @@ pub struct Count {
     pub count: usize,
 }
 
+/// Signals whose due date moved, in one group (a service, an organisation, or all).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Moved {
+    /// `O-3`, or empty for none (no service, no organisation) and for the total.
+    pub key: String,
+    pub name: String,
+    pub signals: usize,
+    pub moves: usize,
+    pub days: i64,
+}
+
+impl Moved {
+    /// "3×, 41 days in all", or "-" when nothing moved.
+    pub fn moves_text(&self, lang: Lang) -> String {
+        if self.moves == 0 {
+            return "-".to_string();
+        }
+        format!(
+            "{}×, {} {}",
+            self.moves,
+            self.days,
+            lang.pick("days in all", "dagen in totaal")
+        )
+    }
+}
+
+/// Moved signals of one service and organisation: (service, organisation, signals,
+/// moves, days).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MovedCount {
+    pub service: Option<(i64, String)>,
+    pub org: Option<(i64, String)>,
+    pub signals: usize,
+    pub moves: usize,
+    pub days: i64,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WeekFigure {
     /// `2024-W40`
@@ -188,6 +233,11 @@ pub struct LoopReport {
     pub open_by_theme: Vec<Count>,
     pub weeks: Vec<WeekFigure>,
     pub months: Vec<MonthFigure>,
+    /// Signals received in the period whose due date moved: in all, per service and
+    /// per organisation.
+    pub moved: Moved,
+    pub moved_per_service: Vec<Moved>,
+    pub moved_per_organisation: Vec<Moved>,
 }
 
 /// Signals with one measured due date and one outcome of their first feedback.
@@ -224,6 +274,8 @@ pub struct LoopFacts {
     pub received: Vec<(NaiveDate, usize)>,
     /// Signals answered (first final feedback) per day in [`LoopFacts::week_range`].
     pub answered: Vec<(NaiveDate, usize)>,
+    /// Signals received in the period whose due date moved, per service and organisation.
+    pub moved: Vec<MovedCount>,
 }
 
 impl LoopFacts {
@@ -273,7 +325,15 @@ impl LoopFacts {
         let mut open: BTreeMap<(Option<String>, Option<String>), [usize; 4]> = BTreeMap::new();
         let mut received: BTreeMap<NaiveDate, usize> = BTreeMap::new();
         let mut answered: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+        type MovedKey = (Option<(i64, String)>, Option<(i64, String)>);
+        let mut moved: BTreeMap<MovedKey, (usize, usize, i64)> = BTreeMap::new();
         for s in signals {
+            if s.due_moves > 0 && filter.contains(s.received_on) {
+                let m = moved.entry((s.service.clone(), s.org.clone())).or_default();
+                m.0 += 1;
+                m.1 += s.due_moves;
+                m.2 += s.due_moved_days;
+            }
             if let Some(due) = s.measured_due().filter(|d| due_range.contains(*d)) {
                 *by_due.entry((s.first_feedback_outcome(), due)).or_default() += 1;
             }
@@ -318,7 +378,50 @@ impl LoopFacts {
                 .collect(),
             received: received.into_iter().collect(),
             answered: answered.into_iter().collect(),
+            moved: moved
+                .into_iter()
+                .map(|((service, org), (signals, moves, days))| MovedCount {
+                    service,
+                    org,
+                    signals,
+                    moves,
+                    days,
+                })
+                .collect(),
         }
+    }
+
+    /// Moved signals in all, per service and per organisation (those without a
+    /// service or organisation last, then by name).
+    fn moved(&self, lang: Lang) -> (Moved, Vec<Moved>, Vec<Moved>) {
+        let mut total = Moved::default();
+        let mut services: BTreeMap<Option<i64>, Moved> = BTreeMap::new();
+        let mut orgs: BTreeMap<Option<i64>, Moved> = BTreeMap::new();
+        let group = |g: &Option<(i64, String)>| Moved {
+            key: g.as_ref().map(|(id, _)| format!("O-{id}")).unwrap_or_default(),
+            name: g
+                .as_ref()
+                .map(|(_, n)| n.clone())
+                .unwrap_or_else(|| none_label(lang).to_string()),
+            ..Moved::default()
+        };
+        for c in &self.moved {
+            total.signals += c.signals;
+            total.moves += c.moves;
+            total.days += c.days;
+            for (map, g) in [(&mut services, &c.service), (&mut orgs, &c.org)] {
+                let m = map.entry(g.as_ref().map(|(id, _)| *id)).or_insert_with(|| group(g));
+                m.signals += c.signals;
+                m.moves += c.moves;
+                m.days += c.days;
+            }
+        }
+        let sorted = |m: BTreeMap<Option<i64>, Moved>| {
+            let mut v: Vec<Moved> = m.into_values().collect();
+            v.sort_by_cached_key(|g| (g.key.is_empty(), g.name.to_lowercase(), g.key.clone()));
+            v
+        };
+        (total, sorted(services), sorted(orgs))
     }
 
     /// The decided signals: (measured due date, how it went, how many).
@@ -375,6 +478,7 @@ impl LoopFacts {
             v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
             v
         };
+        let (moved, moved_per_service, moved_per_organisation) = self.moved(lang);
         LoopReport {
             today: self.today,
             filter: self.filter.clone(),
@@ -394,6 +498,9 @@ impl LoopFacts {
             open_by_theme: by(themes, "theme"),
             weeks: self.weeks(),
             months: self.months(),
+            moved,
+            moved_per_service,
+            moved_per_organisation,
         }
     }
 
@@ -489,6 +596,13 @@ pub enum LoopSelection {
     Received(DateRange),
     /// Signals whose first final feedback lies in the range.
     Answered(DateRange),
+    /// Signals received in the range whose due date moved; of one service or
+    /// organisation when given (`O-3`, or the empty text for none).
+    Moved {
+        received: DateRange,
+        service: Option<String>,
+        org: Option<String>,
+    },
 }
 
 impl LoopSelection {
@@ -529,6 +643,24 @@ impl LoopSelection {
             }
             LoopSelection::Received(range) => range.contains(s.received_on),
             LoopSelection::Answered(range) => s.answered_on.is_some_and(|a| range.contains(a)),
+            LoopSelection::Moved {
+                received,
+                service,
+                org,
+            } => {
+                let is = |want: &Option<String>, have: &Option<(i64, String)>| {
+                    want.as_deref().is_none_or(|w| {
+                        have.as_ref()
+                            .map(|(id, _)| format!("O-{id}"))
+                            .unwrap_or_default()
+                            == w
+                    })
+                };
+                s.due_moves > 0
+                    && received.contains(s.received_on)
+                    && is(service, &s.service)
+                    && is(org, &s.org)
+            }
         }
     }
 }
@@ -578,6 +710,21 @@ pub fn loop_selection(key: &str, filter: &ReportFilter, today: NaiveDate) -> Opt
         "loop.overdue" => decided(&[FirstFeedback::None], period),
         "loop.counted" => decided(&all, period),
         "loop.first_feedback" => LoopSelection::FirstFeedback { received: period },
+        "loop.moved" => LoopSelection::Moved {
+            received: period,
+            service: None,
+            org: None,
+        },
+        "loop.moved.service" => LoopSelection::Moved {
+            received: period,
+            service: Some(arg.to_string()),
+            org: None,
+        },
+        "loop.moved.org" => LoopSelection::Moved {
+            received: period,
+            service: None,
+            org: Some(arg.to_string()),
+        },
         "loop.open" => open(DateRange::default(), None, None),
         "loop.open.age" => open(
             or_none(AgeBucket::from_key(arg).map(|b| b.received_range(today))),

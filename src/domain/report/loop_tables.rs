@@ -1,7 +1,7 @@
 //! The loop report as tables.
 
 use super::table::{Cell, Table};
-use super::{Count, Lang, LoopReport, days_text, percent_text};
+use super::{Count, Lang, LoopReport, Moved, days_text, percent_text};
 
 impl LoopReport {
     pub fn tables(&self, lang: Lang) -> Vec<Table> {
@@ -11,7 +11,7 @@ impl LoopReport {
             l("Feedback on time", "Terugkoppeling op tijd"),
             &[l("Figure", "Cijfer"), l("Value", "Waarde")],
         );
-        let rows: [(&str, String, Option<&str>); 8] = [
+        let rows: [(&str, String, Option<&str>); 10] = [
             (
                 l("First feedback on time", "Eerste terugkoppeling op tijd"),
                 percent_text(o.percent),
@@ -25,8 +25,8 @@ impl LoopReport {
             (l("Late", "Te laat"), o.late.to_string(), Some("loop.late")),
             (
                 l(
-                    "Past due, no feedback yet",
-                    "Over tijd, nog geen terugkoppeling",
+                    "No feedback by the promised date",
+                    "Geen terugkoppeling op de beloofde datum",
                 ),
                 o.overdue.to_string(),
                 Some("loop.overdue"),
@@ -57,6 +57,16 @@ impl LoopReport {
                 self.open.to_string(),
                 Some("loop.open"),
             ),
+            (
+                l("Due date moved (signals)", "Vervaldatum verzet (signalen)"),
+                self.moved.signals.to_string(),
+                Some("loop.moved"),
+            ),
+            (
+                l("Moves in all", "Keer verzet in totaal"),
+                self.moved.moves_text(lang),
+                None,
+            ),
         ];
         for (label, value, key) in rows {
             head.rows.push(vec![
@@ -73,6 +83,21 @@ impl LoopReport {
                 t.rows.push(vec![
                     Cell::plain(c.label.clone()),
                     Cell::figure(c.count.to_string(), c.key.clone()),
+                ]);
+            }
+            t
+        };
+        let moved = |title: &str, first: &'static str, what: &str, list: &[Moved]| {
+            let mut t = Table::new(
+                title,
+                &["ID", first, l("Signals", "Signalen"), l("Moved", "Verzet")],
+            );
+            for g in list {
+                t.rows.push(vec![
+                    Cell::plain(g.key.clone()),
+                    Cell::plain(g.name.clone()),
+                    Cell::figure(g.signals.to_string(), format!("loop.moved.{what}:{}", g.key)),
+                    Cell::plain(g.moves_text(lang)),
                 ]);
             }
             t
@@ -146,6 +171,21 @@ impl LoopReport {
             ),
             weeks,
             months,
+            moved(
+                l("Due dates moved per service", "Vervaldatum verzet per dienst"),
+                l("Service", "Dienst"),
+                "service",
+                &self.moved_per_service,
+            ),
+            moved(
+                l(
+                    "Due dates moved per organisation",
+                    "Vervaldatum verzet per organisatie",
+                ),
+                l("Organisation", "Organisatie"),
+                "org",
+                &self.moved_per_organisation,
+            ),
         ]
     }
 }

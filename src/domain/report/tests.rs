@@ -87,9 +87,10 @@ fn sig(id: i64, received: &str, first: Option<(&str, &str)>, due: &str, open: bo
         district: Some("Centrum".into()),
         theme: Some("verkeer".into()),
         open,
-        feedback_due: Some(d(due)),
+        first_due: Some(d(due)),
         first_feedback: first.map(|(g, due)| (d(g), Some(d(due)))),
         answered_on: None,
+        ..LoopSignal::default()
     }
 }
 
@@ -227,9 +228,15 @@ fn varied_signals() -> Vec<LoopSignal> {
                 district: districts[next(4) as usize].map(str::to_string),
                 theme: themes[next(3) as usize].map(str::to_string),
                 open: next(2) == 0,
-                feedback_due: (next(10) > 0).then_some(due + Duration::days(next(20) as i64)),
+                first_due: (next(10) > 0).then_some(due + Duration::days(next(20) as i64)),
                 first_feedback,
                 answered_on,
+                service: [None, Some((3, "DSO".to_string())), Some((4, "DSB".to_string()))]
+                    [next(3) as usize]
+                    .clone(),
+                org: Some((10 + next(3) as i64, "Wijkberaad".to_string())),
+                due_moves: if next(3) == 0 { 1 + next(3) as usize } else { 0 },
+                due_moved_days: next(40) as i64,
             }
         })
         .collect()

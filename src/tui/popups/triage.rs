@@ -1,7 +1,9 @@
 //! Triage one signal, or every marked one: owner (fuzzy over people and services),
-//! theme, expectation and the feedback due date (today + `feedback_days` unless
-//! typed otherwise: 2026-02-01, +14d, +2w, fri/vr). Messages stand next to the field
-//! they are about; with several signals each is triaged in its own transaction.
+//! theme, expectation and the feedback due date. The due date shown is the one in
+//! force, and it stays unless the user types another (2026-02-01, +14d, +2w, fri/vr);
+//! moving it later needs a reason, and the move goes on the timeline. Messages stand
+//! next to the field they are about; with several signals each is triaged in its own
+//! transaction (an empty due date keeps each one's own).
 
 use super::Popup;
 use super::picker::{Choice, PickKey, Picker};
@@ -25,6 +27,8 @@ const OWNER: usize = 0;
 const THEME: usize = 1;
 const EXPECTATION: usize = 2;
 const DUE: usize = 3;
+const REASON: usize = 4;
+const FIELDS: usize = 5;
 const LIST_ROWS: u16 = 5;
 
 pub struct TriagePopup {
@@ -35,8 +39,11 @@ pub struct TriagePopup {
     theme: Picker,
     expectation: TextInput,
     due: TextInput,
+    /// The due date in force when the popup opened (one signal).
+    current_due: Option<chrono::NaiveDate>,
+    reason: TextInput,
     focus: usize,
-    errors: [Option<String>; 4],
+    errors: [Option<String>; FIELDS],
     message: Option<String>,
 }
 
@@ -124,7 +131,13 @@ impl TriagePopup {
                 theme.select_value(t);
             }
         }
-        let due = cx.store.today() + Duration::days(cx.settings.loop_cfg.feedback_days);
+        let current_due = if ids.len() == 1 {
+            sig.feedback_due
+                .or_else(|| Some(cx.store.today() + Duration::days(cx.settings.loop_cfg.feedback_days)))
+        } else {
+            None
+        };
+        let due = current_due.map(|d| d.to_string()).unwrap_or_default();
         let mut p = TriagePopup {
             targets,
             title,
@@ -137,7 +150,9 @@ impl TriagePopup {
                     .unwrap_or(""),
                 true,
             ),
-            due: TextInput::single(&due.to_string()),
+            due: TextInput::single(&due),
+            current_due: current_due.filter(|_| sig.feedback_due.is_some()),
+            reason: TextInput::single(""),
             focus: OWNER,
             errors: Default::default(),
             message: (!refused.is_empty()).then(|| refused.join("; ")),
@@ -154,7 +169,11 @@ impl TriagePopup {
     fn restyle(&mut self, s: &Settings) {
         self.owner.set_focus(self.focus == OWNER, s);
         self.theme.set_focus(self.focus == THEME, s);
-        for (i, input) in [(EXPECTATION, &mut self.expectation), (DUE, &mut self.due)] {
+        for (i, input) in [
+            (EXPECTATION, &mut self.expectation),
+            (DUE, &mut self.due),
+            (REASON, &mut self.reason),
+        ] {
             let on = self.focus == i;
             let style = if on {
                 s.theme.input_focus
@@ -180,13 +199,28 @@ impl TriagePopup {
             Err(e) => return self.field_error(OWNER, e),
         };
         let today = cx.store.today();
-        let due = match parse_date(&self.due.value(), today) {
-            Ok(d) if d < today => {
-                return self.field_error(DUE, lang.f(T::ErrDueInPast, &[("date", &d)]));
-            }
-            Ok(d) => d,
-            Err(e) => return self.field_error(DUE, e.to_string()),
+        // Empty, or the date in force: the due date stays as it is.
+        let due = match self.due.value().trim() {
+            "" => None,
+            typed => match parse_date(typed, today) {
+                Ok(d) if Some(d) == self.current_due => None,
+                Ok(d) if d < today => {
+                    return self.field_error(DUE, lang.f(T::ErrDueInPast, &[("date", &d)]));
+                }
+                Ok(d) => Some(d),
+                Err(e) => return self.field_error(DUE, e.to_string()),
+            },
         };
+        let reason = Some(self.reason.value()).filter(|r| !r.trim().is_empty());
+        if let (Some(d), Some(now)) = (due, self.current_due)
+            && d > now
+            && reason.is_none()
+        {
+            return self.field_error(
+                REASON,
+                lang.f(T::ErrReasonForLaterDue, &[("from", &now), ("to", &d)]),
+            );
+        }
         let theme = match self.theme.selected() {
             Some(c) if !self.theme.query().trim().is_empty() => Some(c.value.clone()),
             _ => Some(self.theme.query()).filter(|t| !t.trim().is_empty()),
@@ -200,7 +234,8 @@ impl TriagePopup {
                 owner: Some(owner),
                 theme: theme.clone(),
                 expectation: expectation.clone(),
-                feedback_due: Some(due),
+                feedback_due: due,
+                reason: reason.clone(),
             };
             match cx.store.triage(id, t, Some(version)) {
                 Ok(s) => done.push(s.reference()),
@@ -268,11 +303,11 @@ impl Popup for TriagePopup {
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         let out = match cx.settings.keymap.lookup_event(&key, &[Scope::Form], true) {
             Some(Action::NextField) if !matches!(key.code, crossterm::event::KeyCode::Down) => {
-                self.focus = (self.focus + 1) % 4;
+                self.focus = (self.focus + 1) % FIELDS;
                 Outcome::Handled
             }
             Some(Action::PrevField) if !matches!(key.code, crossterm::event::KeyCode::Up) => {
-                self.focus = (self.focus + 3) % 4;
+                self.focus = (self.focus + FIELDS - 1) % FIELDS;
                 Outcome::Handled
             }
             Some(Action::Save) => self.submit(cx),
@@ -299,15 +334,16 @@ impl Popup for TriagePopup {
                         PickKey::Ignored => Outcome::Ignored,
                     },
                     None => {
-                        let input = if self.focus == DUE {
-                            &mut self.due
-                        } else {
-                            &mut self.expectation
+                        let single_line = matches!(self.focus, DUE | REASON);
+                        let input = match self.focus {
+                            DUE => &mut self.due,
+                            REASON => &mut self.reason,
+                            _ => &mut self.expectation,
                         };
                         match cx.settings.keymap.lookup_event(&key, &[Scope::List], true) {
                             Some(Action::Back) => Outcome::one(Effect::Close),
-                            Some(Action::Open) if self.focus == DUE => self.submit(cx),
-                            Some(Action::Down | Action::Up) if self.focus == DUE => {
+                            Some(Action::Open) if single_line => self.submit(cx),
+                            Some(Action::Down | Action::Up) if single_line => {
                                 Outcome::Handled
                             }
                             _ => {
@@ -332,8 +368,11 @@ impl Popup for TriagePopup {
             EXPECTATION => {
                 self.expectation.paste(text);
             }
-            _ => {
+            DUE => {
                 self.due.paste(text);
+            }
+            _ => {
+                self.reason.paste(text);
             }
         }
         Outcome::Handled
@@ -350,6 +389,7 @@ impl Popup for TriagePopup {
             T::ColTheme,
             T::FieldExpectation,
             T::ColFeedbackDue,
+            T::FieldDueReason,
         ];
         let label_w = labels
             .iter()
@@ -359,7 +399,7 @@ impl Popup for TriagePopup {
             + 2;
         let errs = self.errors.iter().filter(|e| e.is_some()).count() as u16;
         let msg_h = u16::from(self.message.is_some()) * 2;
-        let want = 1 + 1 + 3 + 1 + errs + msg_h + 1 + LIST_ROWS + 1 + 2;
+        let want = 1 + 1 + 3 + 1 + 1 + errs + msg_h + 1 + LIST_ROWS + 1 + 2;
         let width = 76.min(area.width.saturating_sub(2)).max(30);
         let rect = widgets::centered(area, width, want);
         let inner = widgets::popup_frame(frame, rect, s, &self.title);
@@ -413,7 +453,8 @@ impl Popup for TriagePopup {
                 OWNER => self.owner.draw_query(frame, r),
                 THEME => self.theme.draw_query(frame, r),
                 EXPECTATION => frame.render_widget(self.expectation.widget(), r),
-                _ => frame.render_widget(self.due.widget(), r),
+                DUE => frame.render_widget(self.due.widget(), r),
+                _ => frame.render_widget(self.reason.widget(), r),
             }
             if let Some(e) = &self.errors[i] {
                 let arrow = if s.ascii { "^ " } else { "↑ " };
@@ -436,8 +477,8 @@ impl Popup for TriagePopup {
         match self.focus {
             OWNER => self.owner.draw_list(frame, list, s),
             THEME => self.theme.draw_list(frame, list, s),
-            DUE => frame.render_widget(
-                Paragraph::new(Span::styled(t(T::DueHelp), s.theme.muted)),
+            DUE | REASON => frame.render_widget(
+                Paragraph::new(Span::styled(t(T::TriageDueHelp), s.theme.muted)).wrap(ratatui::widgets::Wrap { trim: true }),
                 list,
             ),
             _ => {}

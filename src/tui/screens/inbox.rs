@@ -5,7 +5,7 @@
 
 use super::Screen;
 use super::signal_detail::SignalDetail;
-use super::signal_forms::{self, PICK_MERGE, state_label};
+use super::signal_forms::{self, PICK_MERGE, PICK_MERGE_ACROSS, state_label};
 use super::tracker_forms;
 use crate::domain::signal::SignalEvent;
 use crate::domain::{RecordKind, RecordRef};
@@ -528,8 +528,8 @@ impl Screen for Inbox {
                 self.org_name = cx.store.org(r.id).ok().map(|o| o.name);
                 self.reload_from_top(cx)
             }
-            PICK_MERGE => match self.target() {
-                Some(id) => signal_forms::merge_into(cx, id, value),
+            PICK_MERGE | PICK_MERGE_ACROSS => match self.target() {
+                Some(id) => signal_forms::merge_into(cx, id, value, tag == PICK_MERGE_ACROSS),
                 None => Outcome::Handled,
             },
             _ => Outcome::Ignored,

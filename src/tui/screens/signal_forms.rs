@@ -13,6 +13,8 @@ use crate::tui::screens::org_form::store_error;
 
 /// The tag of the merge picker's choice.
 pub const PICK_MERGE: &str = "merge";
+/// The merge confirmed across organisations (after the yes/no question).
+pub const PICK_MERGE_ACROSS: &str = "merge-across";
 
 pub fn state_label(s: SignalState) -> T {
     match s {
@@ -240,8 +242,9 @@ pub fn merge_picker(cx: &mut Cx, id: i64) -> Outcome {
     ))))
 }
 
-/// The merge picker's choice: merge `id` into it.
-pub fn merge_into(cx: &mut Cx, id: i64, into: &str) -> Outcome {
+/// The merge picker's choice: merge `id` into it. Signals of two organisations are
+/// merged only after a yes to a question that says the first stays owed its answer.
+pub fn merge_into(cx: &mut Cx, id: i64, into: &str, across_confirmed: bool) -> Outcome {
     let lang = cx.settings.lang;
     let Ok(target) = RecordRef::parse(into, Some(RecordKind::Signal)) else {
         return Outcome::error(into.to_string());
@@ -250,7 +253,39 @@ pub fn merge_into(cx: &mut Cx, id: i64, into: &str) -> Outcome {
         Ok(s) => s,
         Err(why) => return Outcome::error(why),
     };
-    match cx.store.merge_signal(id, target.id, Some(s.version)) {
+    let other = match cx.store.signal(target.id) {
+        Ok(t) => t,
+        Err(e) => return error_outcome(lang, e),
+    };
+    if s.org_id != other.org_id && !across_confirmed {
+        let name = |o: Option<i64>| {
+            o.and_then(|o| cx.store.org(o).ok())
+                .map(|o| o.name)
+                .unwrap_or_else(|| "-".to_string())
+        };
+        let question = lang.f(
+            T::MergeAcrossQuestion,
+            &[
+                ("id", &s.reference()),
+                ("org", &name(s.org_id)),
+                ("into", &target),
+                ("other", &name(other.org_id)),
+            ],
+        );
+        return Outcome::one(Effect::Push(Box::new(
+            crate::tui::popups::confirm::Confirm::new(
+                question,
+                vec![Effect::Pick {
+                    tag: PICK_MERGE_ACROSS,
+                    value: into.to_string(),
+                }],
+            ),
+        )));
+    }
+    match cx
+        .store
+        .merge_signal(id, target.id, across_confirmed, Some(s.version))
+    {
         Ok(s) => Outcome::one(Effect::Saved {
             record: s.reference(),
             message: lang.f(T::Merged, &[("id", &s.reference()), ("into", &target)]),

@@ -255,11 +255,26 @@ impl Tracker {
                 lines.push(widgets::field(s, t(T::FieldOrganisation), &c.org));
                 lines.push(widgets::field(s, t(T::ColOwner), &c.owner));
                 lines.push(widgets::field(s, t(T::ColDue), &c.due.to_string()));
+                if c.moves > 0 || c.first_due != c.due {
+                    lines.push(widgets::field(
+                        s,
+                        t(T::FieldPromised),
+                        &s.lang.f(
+                            T::PromisedMoved,
+                            &[
+                                ("date", &c.first_due.to_string()),
+                                ("n", &c.moves.to_string()),
+                                ("days", &c.days_moved.to_string()),
+                            ],
+                        ),
+                    ));
+                }
                 if let Some(sig) = c.signal_id {
                     lines.push(widgets::field(s, t(T::FieldSignal), &format!("S-{sig}")));
                 }
                 for (label, v) in [
                     (T::FieldAcknowledgement, &c.acknowledgement),
+                    (T::FieldPrevention, &c.prevention),
                     (T::FieldReason, &c.reason),
                 ] {
                     if let Some(v) = v {

@@ -1,5 +1,6 @@
 //! The tracker's forms: a new action or commitment (from the tracker, or linked to a
-//! signal from its detail), and the steps that need words: break (acknowledgement),
+//! signal from its detail), and the steps that need words: break (what went wrong, how it is
+//! prevented),
 //! withdraw (reason), move the due date (date and reason), cancel an action.
 //! The same store functions as the command line.
 
@@ -19,7 +20,8 @@ const FIELDS: &[(&str, &str)] = &[
     ("organisation", "org"),
     ("due", "due"),
     ("date", "due"),
-    ("acknowledgement", "text"),
+    ("what went wrong", "text"),
+    ("prevented next time", "prevention"),
     ("reason", "text"),
     ("text", "text"),
 ];
@@ -164,12 +166,20 @@ pub fn step_form(
         A::Break => (
             Kind::Break,
             T::BreakTitle,
-            vec![FieldSpec {
-                key: "text",
-                label: T::FieldAcknowledgement,
-                kind: FieldKind::Multiline(3),
-                value: String::new(),
-            }],
+            vec![
+                FieldSpec {
+                    key: "text",
+                    label: T::FieldAcknowledgement,
+                    kind: FieldKind::Multiline(3),
+                    value: String::new(),
+                },
+                FieldSpec {
+                    key: "prevention",
+                    label: T::FieldPrevention,
+                    kind: FieldKind::Multiline(3),
+                    value: String::new(),
+                },
+            ],
         ),
         A::Withdraw => (
             Kind::Withdraw,
@@ -271,7 +281,7 @@ impl FormHandler for TrackerForm {
             Kind::Break => {
                 let c = cx
                     .store
-                    .break_commitment(id, &required("text")?, expected)
+                    .break_commitment(id, &required("text")?, &required("prevention")?, expected)
                     .map_err(err)?;
                 (c.reference(), T::Broken)
             }

@@ -111,13 +111,7 @@ fn the_full_lifecycle_and_its_timeline() {
     assert_eq!(
         timeline_events(&show),
         [
-            "received",
-            "triaged",
-            "started",
-            "due-date",
-            "feedback",
-            "feedback",
-            "closed"
+            "received", "triaged", "started", "due-date", "feedback", "feedback", "closed"
         ],
         "{show}"
     );

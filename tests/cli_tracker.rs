@@ -255,7 +255,13 @@ fn commitment_break_and_withdraw_need_their_text() {
     env.refused(&["commitment", "break", "C-1"], 2);
     // Both answers are required: what went wrong, and how it is prevented next time.
     env.refused(
-        &["commitment", "break", "C-1", "--what-went-wrong", "Aannemer failliet"],
+        &[
+            "commitment",
+            "break",
+            "C-1",
+            "--what-went-wrong",
+            "Aannemer failliet",
+        ],
         2,
     );
     let e = env.refused(

@@ -570,7 +570,10 @@ fn open_signals_by_age_district_and_theme() {
         .collect();
     assert_eq!(themes, vec![("verkeer".into(), 3), ("groen".into(), 2)]);
     assert_eq!(recs(&store, "loop.open.age:90+", &f()), sref(&ids, &[7]));
-    assert_eq!(recs(&store, "loop.open.age:31-90", &f()), sref(&ids, &[4, 9]));
+    assert_eq!(
+        recs(&store, "loop.open.age:31-90", &f()),
+        sref(&ids, &[4, 9])
+    );
     assert_eq!(
         recs(&store, "loop.open.district:Escamp", &f()),
         sref(&ids, &[4, 7])

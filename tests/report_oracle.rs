@@ -32,6 +32,7 @@ fn signals_one_by_one(store: &Store, f: &ReportFilter) -> Vec<LoopSignal> {
                     (SELECT f.given_on FROM feedback f WHERE f.signal_id = s.id ORDER BY f.given_on, f.id LIMIT 1),
                     (SELECT f.due_then FROM feedback f WHERE f.signal_id = s.id ORDER BY f.given_on, f.id LIMIT 1),
                     (SELECT min(f.given_on) FROM feedback f WHERE f.signal_id = s.id AND f.is_final = 1),
+                    s.state IN ('new', 'triaged', 'in_progress'), s.feedback_due,
                     s.owner_org_id, (SELECT coalesce(so.short_name, so.name) FROM organisation so WHERE so.id = s.owner_org_id),
                     s.org_id, (SELECT o.name FROM organisation o WHERE o.id = s.org_id),
                     (SELECT count(*) FROM signal_due_move m WHERE m.signal_id = s.id AND m.new_due > m.old_due),
@@ -58,16 +59,28 @@ fn signals_one_by_one(store: &Store, f: &ReportFilter) -> Vec<LoopSignal> {
             first_due,
             first_feedback: first.map(|g| (g, due_then)),
             answered_on: date(r.get(8)?),
+            in_inbox: r.get(9)?,
+            due_now: date(r.get(10)?),
             service: r
-                .get::<_, Option<i64>>(9)?
-                .map(|id| Ok::<_, rusqlite::Error>((id, r.get::<_, Option<String>>(10)?.unwrap_or_default())))
+                .get::<_, Option<i64>>(11)?
+                .map(|id| {
+                    Ok::<_, rusqlite::Error>((
+                        id,
+                        r.get::<_, Option<String>>(12)?.unwrap_or_default(),
+                    ))
+                })
                 .transpose()?,
             org: r
-                .get::<_, Option<i64>>(11)?
-                .map(|id| Ok::<_, rusqlite::Error>((id, r.get::<_, Option<String>>(12)?.unwrap_or_default())))
+                .get::<_, Option<i64>>(13)?
+                .map(|id| {
+                    Ok::<_, rusqlite::Error>((
+                        id,
+                        r.get::<_, Option<String>>(14)?.unwrap_or_default(),
+                    ))
+                })
                 .transpose()?,
-            due_moves: r.get::<_, i64>(13)? as usize,
-            due_moved_days: r.get::<_, f64>(14)? as i64,
+            due_moves: r.get::<_, i64>(15)? as usize,
+            due_moved_days: r.get::<_, f64>(16)? as i64,
         })
     })
     .expect("query")
@@ -247,10 +260,16 @@ fn dataset() -> (TempDb, Store) {
             // (kept on the timeline, not counted).
             _ => {
                 let later = store
-                    .move_signal_due(id, today + Duration::days(20 + (i % 3) as i64), "Wacht op de aannemer", None)
+                    .move_signal_due(
+                        id,
+                        today + Duration::days(20 + (i % 3) as i64),
+                        "Wacht op de aannemer",
+                        None,
+                    )
                     .is_ok();
                 if i % 4 == 0 {
-                    let _ = store.move_signal_due(id, today + Duration::days(40), "Nog steeds", None);
+                    let _ =
+                        store.move_signal_due(id, today + Duration::days(40), "Nog steeds", None);
                 }
                 if i % 3 == 0 {
                     let _ = store.move_signal_due(id, today + Duration::days(5), "", None);

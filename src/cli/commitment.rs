@@ -182,9 +182,12 @@ pub(super) fn run(cmd: CommitmentCmd, app: &mut App) -> Result<()> {
         }
         CommitmentCmd::Break(a) => {
             let id = id_of(RecordKind::Commitment, &a.commitment)?;
-            let c = app
-                .store
-                .break_commitment(id, &a.what_went_wrong, &a.prevention, a.expect.expect_version)?;
+            let c = app.store.break_commitment(
+                id,
+                &a.what_went_wrong,
+                &a.prevention,
+                a.expect.expect_version,
+            )?;
             changed(app, &c, a.json)
         }
         CommitmentCmd::Withdraw(a) => {

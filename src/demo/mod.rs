@@ -42,6 +42,7 @@ pub fn load(store: &mut Store, scale: usize) -> Result<DemoSummary> {
         signals: HashMap::new(),
         meetings: HashMap::new(),
         summary: DemoSummary::default(),
+        moved: 0,
     }
     .run();
     // Whatever happened, go back to the real clock.
@@ -69,6 +70,8 @@ struct Loader<'s> {
     signals: HashMap<&'static str, i64>,
     meetings: HashMap<&'static str, i64>,
     summary: DemoSummary,
+    /// Promises moved after they were missed, so far.
+    moved: usize,
 }
 
 fn context(what: &str, e: StoreError) -> StoreError {
@@ -197,14 +200,16 @@ impl Loader<'_> {
         })?;
         self.signals.insert(s.title, sig.id);
         let id = sig.id;
+        // The feedback date the story tells (overdue, due soon or later) is the one the
+        // organisation was promised at intake.
+        let due = s.feedback_due_offset.map(|o| self.day(o));
+        if let Some(d) = due {
+            self.store.set_feedback_due(id, d)?;
+        }
         if s.state == DemoSignalState::New {
-            if let Some(due) = s.feedback_due_offset {
-                self.store.set_feedback_due(id, self.day(due))?;
-            }
             return Ok(());
         }
         // Triage the day after it came in (or on the day, when it is due that soon).
-        let due = s.feedback_due_offset.map(|o| self.day(o));
         let triage_day = (received + Duration::days(1))
             .min(due.unwrap_or(self.today))
             .max(received);
@@ -219,8 +224,8 @@ impl Loader<'_> {
                 owner: Some(owner),
                 theme: None,
                 expectation: s.expectation.map(Into::into),
-                feedback_due: due.filter(|d| *d >= triage_day),
-                reason: Some("Afgestemd bij de triage: meer tijd nodig voor overleg met de dienst".into()),
+                feedback_due: None,
+                reason: None,
             },
             None,
         )?;
@@ -283,14 +288,20 @@ impl Loader<'_> {
             }
             _ => {}
         }
-        // The feedback due date as the story tells it (overdue, due soon or later).
-        if let Some(d) = due
-            && matches!(
-                s.state,
-                DemoSignalState::Triaged | DemoSignalState::InProgress
-            )
+        // Two promises that were missed and then moved, with a reason: the inbox
+        // follows the new date, the reports still count the promise as missed.
+        if s.state == DemoSignalState::InProgress
+            && due.is_some_and(|d| d < self.today)
+            && self.moved < 2
         {
-            self.store.set_feedback_due(id, d)?;
+            self.at(self.today - Duration::days(2));
+            self.store.move_signal_due(
+                id,
+                self.today + Duration::days(21),
+                "Wacht op het advies van de dienst; de organisatie is gebeld",
+                None,
+            )?;
+            self.moved += 1;
         }
         Ok(())
     }
@@ -414,7 +425,10 @@ impl Loader<'_> {
                 // The story's acknowledgement names both answers; "Voortaan" starts the second.
                 let (wrong, prevent) = match ack.split_once(" Voortaan ") {
                     Some((w, p)) => (w.to_string(), format!("Voortaan {p}")),
-                    None => (ack.to_string(), "Wordt besproken in het volgende overleg.".to_string()),
+                    None => (
+                        ack.to_string(),
+                        "Wordt besproken in het volgende overleg.".to_string(),
+                    ),
                 };
                 self.store
                     .break_commitment(created.id, &wrong, &prevent, None)?;

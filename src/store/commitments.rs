@@ -214,7 +214,10 @@ fn resolve(
                 prevention,
             },
         ) => (
-            Some(required(what_went_wrong, "what went wrong (breaking a commitment)")?),
+            Some(required(
+                what_went_wrong,
+                "what went wrong (breaking a commitment)",
+            )?),
             Some(required(
                 prevention,
                 "how it is prevented next time (breaking a commitment)",

@@ -4,14 +4,13 @@
 
 use super::{Result, Store, date_str, invalid, orgs::LOAD_THRESHOLD, parse_date_col};
 use crate::domain::commitment::{CommitmentState, Dues, outcome};
-use crate::domain::{RecordKind, RecordRef};
 use crate::domain::report::{
     AgeBucket, CadenceFact, CadenceFacts, CadenceReport, CommitmentFact, CommitmentFacts,
     CommitmentOutcome, CommitmentsReport, DateRange, DueCount, FirstFeedback, LOAD_WINDOW_DAYS,
     Lang, LoadFact, LoadFacts, LoadReport, LoopFacts, LoopReport, LoopSelection, MovedCount,
-    OpenCount,
-    ReportFilter, loop_selection,
+    OpenCount, ReportFilter, loop_selection,
 };
+use crate::domain::{RecordKind, RecordRef};
 use chrono::{Duration, NaiveDate};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter};
@@ -236,6 +235,21 @@ impl Store {
             ),
             weeks,
         )?;
+        // The inbox's overdue, by its own index: open signals past the due date in force.
+        let past_due_date: usize = {
+            let mut st = conn.prepare_cached(&format!(
+                "SELECT count(*) FROM signal INDEXED BY signal_open_due
+                  WHERE state IN ('new', 'triaged', 'in_progress') AND feedback_due < ?7
+                    AND received_on BETWEEN ?5 AND ?6 AND {filter}"
+            ))?;
+            let args = with_filter(
+                &f,
+                bounds(LoopFacts::open_range(&f, today))
+                    .into_iter()
+                    .chain([Value::Text(date_str(today))]),
+            );
+            st.query_row(params_from_iter(args), |r| count(r, 0))?
+        };
         let mut st = conn.prepare_cached(&format!(
             "SELECT g.owner_org_id, coalesce(so.short_name, so.name), g.org_id, o.name, g.n, g.moves, g.days
                FROM (SELECT owner_org_id, org_id, count(*) AS n, sum(due_moves) AS moves,
@@ -247,7 +261,8 @@ impl Store {
                LEFT JOIN organisation o ON o.id = g.org_id
               ORDER BY g.owner_org_id, g.org_id"
         ))?;
-        let named = |id: Option<i64>, name: Option<String>| id.map(|i| (i, name.unwrap_or_default()));
+        let named =
+            |id: Option<i64>, name: Option<String>| id.map(|i| (i, name.unwrap_or_default()));
         let moved = st
             .query_map(params_from_iter(with_filter(&f, bounds(f.period()))), |r| {
                 Ok(MovedCount {
@@ -268,6 +283,7 @@ impl Store {
             received,
             answered,
             moved,
+            past_due_date,
         })
     }
 
@@ -343,6 +359,15 @@ impl Store {
                 ),
                 range,
                 [Value::Null, Value::Null],
+            )?,
+            LoopSelection::PastDueDate { received, today } => select(
+                &format!(
+                    "SELECT id FROM signal INDEXED BY signal_open_due
+                      WHERE state IN ('new', 'triaged', 'in_progress') AND feedback_due < ?7
+                        AND received_on BETWEEN ?5 AND ?6 AND ?8 IS NULL AND {filter}"
+                ),
+                received,
+                [Value::Text(date_str(today)), Value::Null],
             )?,
             LoopSelection::Moved {
                 received,

@@ -495,7 +495,11 @@ fn answer_merged(
                 one_line(text, 80)
             ),
         )?;
-        let to = if org.is_empty() { r.to_string() } else { format!("{r} ({org})") };
+        let to = if org.is_empty() {
+            r.to_string()
+        } else {
+            format!("{r} ({org})")
+        };
         log_event(
             tx,
             ctx,
@@ -542,7 +546,14 @@ fn set_due(
         tx.execute(
             "INSERT INTO signal_due_move (signal_id, old_due, new_due, reason, moved_by, moved_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![before.id, old.map(date_str), date_str(new_due), reason, ctx.user, now_stamp()],
+            params![
+                before.id,
+                old.map(date_str),
+                date_str(new_due),
+                reason,
+                ctx.user,
+                now_stamp()
+            ],
         )?;
     }
     // Postponements are what the reports count; an earlier date is kept, not counted.
@@ -556,7 +567,11 @@ fn set_due(
         Some(p) if p != new_due => format!(" (promised {p})"),
         _ => String::new(),
     };
-    let why = if reason.is_empty() { String::new() } else { format!(": {reason}") };
+    let why = if reason.is_empty() {
+        String::new()
+    } else {
+        format!(": {reason}")
+    };
     log_event(
         tx,
         ctx,
@@ -659,16 +674,27 @@ impl Store {
                 )));
             }
             if new_due < ctx.today {
-                return Err(invalid(format!("the feedback due date {new_due} is in the past")));
+                return Err(invalid(format!(
+                    "the feedback due date {new_due} is in the past"
+                )));
             }
             if before.feedback_due == Some(new_due) {
-                return Err(invalid(format!("{} is due on {new_due} already", before.reference())));
+                return Err(invalid(format!(
+                    "{} is due on {new_due} already",
+                    before.reference()
+                )));
             }
             set_due(tx, ctx, &before, new_due, reason, true)?;
             let version = bump_version(tx, before.reference(), expected)?;
             let mut after = get(tx, id)?;
             after.version = version;
-            audit::log(tx, ctx, after.reference(), "move", audit::diff(&before, &after))?;
+            audit::log(
+                tx,
+                ctx,
+                after.reference(),
+                "move",
+                audit::diff(&before, &after),
+            )?;
             Ok(after)
         })
     }

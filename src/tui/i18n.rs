@@ -362,7 +362,7 @@ catalogue! {
     ActAddAction => "Signal detail: add a linked action", "Signaaldetails: gekoppelde actie toevoegen";
     ActAddCommitment => "Signal detail: add a linked commitment", "Signaaldetails: gekoppelde toezegging toevoegen";
     ActDone => "Done (action) or kept (commitment)", "Klaar (actie) of nagekomen (toezegging)";
-    ActBreak => "Break a commitment (say what went wrong and how it is prevented)", "Toezegging niet nagekomen (zeg wat er misging en hoe het voortaan wordt voorkomen)";
+    ActBreak => "Break a commitment (explain it, prevent it)", "Toezegging niet nagekomen (uitleg en voorkomen)";
     ActWithdraw => "Withdraw a commitment (reason required)", "Toezegging intrekken (reden verplicht)";
     ActMoveDue => "Move a commitment's due date (with a reason)", "Datum van een toezegging verzetten (met reden)";
     ActCancelAction => "Cancel an action", "Actie annuleren";
@@ -428,7 +428,7 @@ catalogue! {
     FieldNextDue => "Next news by", "Volgend bericht";
     FieldEmailIt => "Email it", "Mailen";
     FieldAcknowledgement => "What went wrong", "Wat ging er mis";
-    FieldDueReason => "Reason (if later)", "Reden (bij later)";
+    FieldDueReason => "Reason", "Reden";
     ErrReasonForLaterDue => "moving the due date later ({from} → {to}) needs a reason", "de vervaldatum later zetten ({from} → {to}) vraagt een reden";
     TriageDueHelp => "The date in force stays unless you type another: 2026-02-01, +14d, +2w, fri/vr. The first due date stays the promise the reports measure against; a later date needs a reason.", "De geldende datum blijft tenzij u een andere typt: 2026-02-01, +14d, +2w, vr. De eerste vervaldatum blijft de belofte waaraan de rapportage meet; een latere datum vraagt een reden.";
     MergeAcrossQuestion => "{id} is from {org}, {into} from {other}. Merge across organisations? {org} stays owed its answer: the final feedback on {into} is recorded for it too.", "{id} komt van {org}, {into} van {other}. Samenvoegen over organisaties heen? {org} houdt recht op een antwoord: de eindterugkoppeling op {into} geldt ook voor hen.";

@@ -28,6 +28,10 @@ pub struct LoopSignal {
     pub open: bool,
     /// The promise: the first feedback due date, however often the date moved since.
     pub first_due: Option<NaiveDate>,
+    /// In the inbox (new, triaged or in progress: not merged) and the due date in force
+    /// there: the inbox marks it overdue once that date has passed.
+    pub in_inbox: bool,
+    pub due_now: Option<NaiveDate>,
     /// The first feedback: when, and the due date in force then.
     pub first_feedback: Option<(NaiveDate, Option<NaiveDate>)>,
     /// The first final feedback.
@@ -128,6 +132,11 @@ impl LoopSignal {
     }
 
     /// Whole days from receiving to the first feedback (`loop_days`), never below zero.
+    /// Overdue as the inbox counts it: in the inbox and past the due date in force.
+    pub fn past_due_date(&self, today: NaiveDate) -> bool {
+        self.in_inbox && self.due_now.is_some_and(|d| d < today)
+    }
+
     pub fn days_to_first_feedback(&self) -> Option<i64> {
         let (given, _) = self.first_feedback?;
         Some((given - self.received_on).num_days().max(0))
@@ -228,6 +237,8 @@ pub struct LoopReport {
     /// Signals received in the period that have had feedback (the median's base).
     pub with_first_feedback: usize,
     pub open: usize,
+    /// Signals in the inbox past the due date in force: the inbox's overdue count.
+    pub past_due_date: usize,
     pub open_by_age: Vec<Count>,
     pub open_by_district: Vec<Count>,
     pub open_by_theme: Vec<Count>,
@@ -276,6 +287,9 @@ pub struct LoopFacts {
     pub answered: Vec<(NaiveDate, usize)>,
     /// Signals received in the period whose due date moved, per service and organisation.
     pub moved: Vec<MovedCount>,
+    /// Signals received in [`LoopFacts::open_range`] that are in the inbox and past the
+    /// due date in force.
+    pub past_due_date: usize,
 }
 
 impl LoopFacts {
@@ -327,7 +341,11 @@ impl LoopFacts {
         let mut answered: BTreeMap<NaiveDate, usize> = BTreeMap::new();
         type MovedKey = (Option<(i64, String)>, Option<(i64, String)>);
         let mut moved: BTreeMap<MovedKey, (usize, usize, i64)> = BTreeMap::new();
+        let mut past_due_date = 0;
         for s in signals {
+            if s.past_due_date(today) && open_range.contains(s.received_on) {
+                past_due_date += 1;
+            }
             if s.due_moves > 0 && filter.contains(s.received_on) {
                 let m = moved.entry((s.service.clone(), s.org.clone())).or_default();
                 m.0 += 1;
@@ -388,6 +406,7 @@ impl LoopFacts {
                     days,
                 })
                 .collect(),
+            past_due_date,
         }
     }
 
@@ -398,7 +417,10 @@ impl LoopFacts {
         let mut services: BTreeMap<Option<i64>, Moved> = BTreeMap::new();
         let mut orgs: BTreeMap<Option<i64>, Moved> = BTreeMap::new();
         let group = |g: &Option<(i64, String)>| Moved {
-            key: g.as_ref().map(|(id, _)| format!("O-{id}")).unwrap_or_default(),
+            key: g
+                .as_ref()
+                .map(|(id, _)| format!("O-{id}"))
+                .unwrap_or_default(),
             name: g
                 .as_ref()
                 .map(|(_, n)| n.clone())
@@ -410,7 +432,9 @@ impl LoopFacts {
             total.moves += c.moves;
             total.days += c.days;
             for (map, g) in [(&mut services, &c.service), (&mut orgs, &c.org)] {
-                let m = map.entry(g.as_ref().map(|(id, _)| *id)).or_insert_with(|| group(g));
+                let m = map
+                    .entry(g.as_ref().map(|(id, _)| *id))
+                    .or_insert_with(|| group(g));
                 m.signals += c.signals;
                 m.moves += c.moves;
                 m.days += c.days;
@@ -486,6 +510,7 @@ impl LoopFacts {
             median_days_to_first_feedback: median_of_counts(&self.days_to_first_feedback),
             with_first_feedback: self.days_to_first_feedback.iter().map(|(_, n)| n).sum(),
             open,
+            past_due_date: self.past_due_date,
             open_by_age: AgeBucket::ALL
                 .iter()
                 .map(|b| Count {
@@ -596,6 +621,12 @@ pub enum LoopSelection {
     Received(DateRange),
     /// Signals whose first final feedback lies in the range.
     Answered(DateRange),
+    /// Signals received in the range that are in the inbox and past the due date in
+    /// force on `today`.
+    PastDueDate {
+        received: DateRange,
+        today: NaiveDate,
+    },
     /// Signals received in the range whose due date moved; of one service or
     /// organisation when given (`O-3`, or the empty text for none).
     Moved {
@@ -643,6 +674,9 @@ impl LoopSelection {
             }
             LoopSelection::Received(range) => range.contains(s.received_on),
             LoopSelection::Answered(range) => s.answered_on.is_some_and(|a| range.contains(a)),
+            LoopSelection::PastDueDate { received, today } => {
+                s.past_due_date(*today) && received.contains(s.received_on)
+            }
             LoopSelection::Moved {
                 received,
                 service,
@@ -710,6 +744,10 @@ pub fn loop_selection(key: &str, filter: &ReportFilter, today: NaiveDate) -> Opt
         "loop.overdue" => decided(&[FirstFeedback::None], period),
         "loop.counted" => decided(&all, period),
         "loop.first_feedback" => LoopSelection::FirstFeedback { received: period },
+        "loop.past_due_date" => LoopSelection::PastDueDate {
+            received: LoopFacts::open_range(filter, today),
+            today,
+        },
         "loop.moved" => LoopSelection::Moved {
             received: period,
             service: None,

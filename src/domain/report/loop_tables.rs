@@ -11,7 +11,7 @@ impl LoopReport {
             l("Feedback on time", "Terugkoppeling op tijd"),
             &[l("Figure", "Cijfer"), l("Value", "Waarde")],
         );
-        let rows: [(&str, String, Option<&str>); 10] = [
+        let rows: [(&str, String, Option<&str>); 11] = [
             (
                 l("First feedback on time", "Eerste terugkoppeling op tijd"),
                 percent_text(o.percent),
@@ -58,6 +58,14 @@ impl LoopReport {
                 Some("loop.open"),
             ),
             (
+                l(
+                    "Past the due date in force (inbox)",
+                    "Over de geldende datum (inbox)",
+                ),
+                self.past_due_date.to_string(),
+                Some("loop.past_due_date"),
+            ),
+            (
                 l("Due date moved (signals)", "Vervaldatum verzet (signalen)"),
                 self.moved.signals.to_string(),
                 Some("loop.moved"),
@@ -96,7 +104,10 @@ impl LoopReport {
                 t.rows.push(vec![
                     Cell::plain(g.key.clone()),
                     Cell::plain(g.name.clone()),
-                    Cell::figure(g.signals.to_string(), format!("loop.moved.{what}:{}", g.key)),
+                    Cell::figure(
+                        g.signals.to_string(),
+                        format!("loop.moved.{what}:{}", g.key),
+                    ),
                     Cell::plain(g.moves_text(lang)),
                 ]);
             }
@@ -172,7 +183,10 @@ impl LoopReport {
             weeks,
             months,
             moved(
-                l("Due dates moved per service", "Vervaldatum verzet per dienst"),
+                l(
+                    "Due dates moved per service",
+                    "Vervaldatum verzet per dienst",
+                ),
                 l("Service", "Dienst"),
                 "service",
                 &self.moved_per_service,

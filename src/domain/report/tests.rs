@@ -231,12 +231,21 @@ fn varied_signals() -> Vec<LoopSignal> {
                 first_due: (next(10) > 0).then_some(due + Duration::days(next(20) as i64)),
                 first_feedback,
                 answered_on,
-                service: [None, Some((3, "DSO".to_string())), Some((4, "DSB".to_string()))]
-                    [next(3) as usize]
+                service: [
+                    None,
+                    Some((3, "DSO".to_string())),
+                    Some((4, "DSB".to_string())),
+                ][next(3) as usize]
                     .clone(),
                 org: Some((10 + next(3) as i64, "Wijkberaad".to_string())),
-                due_moves: if next(3) == 0 { 1 + next(3) as usize } else { 0 },
+                due_moves: if next(3) == 0 {
+                    1 + next(3) as usize
+                } else {
+                    0
+                },
                 due_moved_days: next(40) as i64,
+                in_inbox: next(3) > 0,
+                due_now: Some(due + Duration::days(next(60) as i64 - 20)),
             }
         })
         .collect()

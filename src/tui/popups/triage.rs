@@ -132,8 +132,9 @@ impl TriagePopup {
             }
         }
         let current_due = if ids.len() == 1 {
-            sig.feedback_due
-                .or_else(|| Some(cx.store.today() + Duration::days(cx.settings.loop_cfg.feedback_days)))
+            sig.feedback_due.or_else(|| {
+                Some(cx.store.today() + Duration::days(cx.settings.loop_cfg.feedback_days))
+            })
         } else {
             None
         };
@@ -343,9 +344,7 @@ impl Popup for TriagePopup {
                         match cx.settings.keymap.lookup_event(&key, &[Scope::List], true) {
                             Some(Action::Back) => Outcome::one(Effect::Close),
                             Some(Action::Open) if single_line => self.submit(cx),
-                            Some(Action::Down | Action::Up) if single_line => {
-                                Outcome::Handled
-                            }
+                            Some(Action::Down | Action::Up) if single_line => Outcome::Handled,
                             _ => {
                                 if input.handle_key(key) {
                                     self.errors[self.focus] = None;
@@ -478,7 +477,8 @@ impl Popup for TriagePopup {
             OWNER => self.owner.draw_list(frame, list, s),
             THEME => self.theme.draw_list(frame, list, s),
             DUE | REASON => frame.render_widget(
-                Paragraph::new(Span::styled(t(T::TriageDueHelp), s.theme.muted)).wrap(ratatui::widgets::Wrap { trim: true }),
+                Paragraph::new(Span::styled(t(T::TriageDueHelp), s.theme.muted))
+                    .wrap(ratatui::widgets::Wrap { trim: true }),
                 list,
             ),
             _ => {}

@@ -43,6 +43,8 @@ pub struct App<'s> {
     status: Option<(bool, String)>,
     welcome: bool,
     data_version: i64,
+    /// Who is working, as the top bar names them (refreshed with the data).
+    me: String,
     size: Size,
     dirty: bool,
     /// A key or paste came since the last tick (the user is busy).
@@ -76,6 +78,7 @@ impl<'s> App<'s> {
             status,
             welcome: false,
             data_version,
+            me: String::new(),
             size,
             dirty: true,
             keys_since_tick: false,
@@ -179,6 +182,10 @@ impl<'s> App<'s> {
     /// Reload the visible screen (and popups that show data); the others reload when shown.
     fn refresh_visible(&mut self) {
         self.welcome = self.store.is_empty().unwrap_or(false);
+        self.me = self
+            .store
+            .display_name()
+            .unwrap_or_else(|_| self.store.user().to_string());
         for s in self.stale.iter_mut() {
             *s = true;
         }
@@ -642,7 +649,7 @@ impl<'s> App<'s> {
         // so that the current one always shows.
         let room = usize::from(area.width).saturating_sub(
             10 + usize::from(area.width / 2).min(
-                self.store.user().chars().count()
+                self.me.chars().count()
                     + self.store.path().file_name().map(|f| f.len()).unwrap_or(0)
                     + 4,
             ),
@@ -685,11 +692,7 @@ impl<'s> App<'s> {
             .file_name()
             .map(|f| f.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let right = format!(
-            "{} @ {} ",
-            widgets::vis(self.store.user()),
-            widgets::vis(&file)
-        );
+        let right = format!("{} @ {} ", widgets::vis(&self.me), widgets::vis(&file));
         let w = (right.chars().count() as u16).min(area.width / 2);
         let r = Rect {
             x: area.x + area.width - w,

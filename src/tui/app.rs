@@ -647,13 +647,16 @@ impl<'s> App<'s> {
         // Inbox and tracker (issue 4): live counts after the title; when the tabs do
         // not fit beside the user and file, the other tabs shrink (counts, then titles)
         // so that the current one always shows.
-        let room = usize::from(area.width).saturating_sub(
-            10 + usize::from(area.width / 2).min(
-                self.me.chars().count()
-                    + self.store.path().file_name().map(|f| f.len()).unwrap_or(0)
-                    + 4,
-            ),
-        );
+        let file = self
+            .store
+            .path()
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let right_for = |who: &str| format!("{} @ {} ", widgets::vis(who), widgets::vis(&file));
+        let bare = right_for(self.store.user());
+        let room = usize::from(area.width)
+            .saturating_sub(10 + usize::from(area.width / 2).min(bare.chars().count()));
         let label = |i: usize, screen: &dyn Screen, level: u8| {
             let badge = screen.badge().map(|b| format!(" {b}")).unwrap_or_default();
             match level {
@@ -665,17 +668,14 @@ impl<'s> App<'s> {
                 _ => format!(" {} ", i + 1),
             }
         };
-        let level = (0..3u8)
-            .find(|l| {
-                let w: usize = self
-                    .screens
-                    .iter()
-                    .enumerate()
-                    .map(|(i, sc)| label(i, sc.as_ref(), *l).chars().count() + 1)
-                    .sum();
-                w <= room
-            })
-            .unwrap_or(2);
+        let tabs_width = |l: u8| -> usize {
+            self.screens
+                .iter()
+                .enumerate()
+                .map(|(i, sc)| label(i, sc.as_ref(), l).chars().count() + 1)
+                .sum()
+        };
+        let level = (0..3u8).find(|l| tabs_width(*l) <= room).unwrap_or(2);
         for (i, screen) in self.screens.iter().enumerate() {
             let style = if i == self.current {
                 s.theme.tab_active
@@ -686,13 +686,14 @@ impl<'s> App<'s> {
             spans.push(Span::styled(label(i, screen.as_ref(), level), style));
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
-        let file = self
-            .store
-            .path()
-            .file_name()
-            .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let right = format!("{} @ {} ", widgets::vis(&self.me), widgets::vis(&file));
+        // The person's name beside the username where the tabs leave room for it; the
+        // tabs never give way to it.
+        let full = right_for(&self.me);
+        let right = if 10 + tabs_width(level) + full.chars().count() <= usize::from(area.width) {
+            full
+        } else {
+            bare
+        };
         let w = (right.chars().count() as u16).min(area.width / 2);
         let r = Rect {
             x: area.x + area.width - w,

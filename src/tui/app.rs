@@ -686,14 +686,15 @@ impl<'s> App<'s> {
             spans.push(Span::styled(label(i, screen.as_ref(), level), style));
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
-        // The person's name beside the username where the tabs leave room for it; the
-        // tabs never give way to it.
-        let full = right_for(&self.me);
-        let right = if 10 + tabs_width(level) + full.chars().count() <= usize::from(area.width) {
-            full
-        } else {
-            bare
-        };
+        // The person's name beside the username where the tabs leave room for it, at the
+        // cost of the file name if need be; the tabs never give way to it.
+        let fits =
+            |t: &String| 10 + tabs_width(level) + t.chars().count() <= usize::from(area.width);
+        let right = [right_for(&self.me), format!("{} ", widgets::vis(&self.me))]
+            .into_iter()
+            .filter(|_| self.me != self.store.user())
+            .find(fits)
+            .unwrap_or(bare);
         let w = (right.chars().count() as u16).min(area.width / 2);
         let r = Rect {
             x: area.x + area.width - w,

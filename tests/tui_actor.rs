@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use crossterm::event::KeyCode;
 use ratatui::layout::Size;
-use wijkdesk::store::{Ctx, NewOrg, NewPerson, Store};
+use wijkdesk::store::{Ctx, NewOrg, NewPerson, NewSignal, Owner, Store, Triage};
 use wijkdesk::tui::testing::{TempDb, press, screen, type_text};
 use wijkdesk::tui::{App, Lang, Settings};
 
@@ -147,4 +147,51 @@ fn history_shows_the_account_beside_an_overriding_name() {
     assert!(s.contains("History of O-2"), "{s}");
     assert!(s.contains("beheer  created"), "{s}");
     assert!(!s.contains("(account"), "{s}");
+}
+
+#[test]
+fn mine_in_the_inbox_is_the_person_whose_username_is_the_account() {
+    let me = account();
+    let db = TempDb::new("actor-mine");
+    let mut store = Store::open(&db.path, Ctx::new(wijkdesk::account::current(), today())).unwrap();
+    org(&mut store);
+    let linda = store
+        .add_person(NewPerson {
+            name: "Linda Jansen".into(),
+            username: Some(me.clone()),
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    for title in ["Losse tegels bij de school", "Kapotte lantaarnpaal"] {
+        store
+            .add_signal(NewSignal {
+                title: title.into(),
+                org_id: Some(1),
+                ..Default::default()
+            })
+            .unwrap();
+    }
+    store
+        .triage(
+            1,
+            Triage {
+                owner: Some(Owner {
+                    person_id: Some(linda),
+                    org_id: None,
+                }),
+                ..Default::default()
+            },
+            None,
+        )
+        .unwrap();
+    let mut app = open_app(&mut store, 160, 30);
+    assert!(app.select_screen("inbox"));
+    let before = screen(&app, 160, 30);
+    assert!(before.contains("Kapotte lantaarnpaal"), "{before}");
+    type_text(&mut app, "@");
+    let s = screen(&app, 160, 30);
+    assert!(s.contains("Losse tegels bij de school"), "{s}");
+    assert!(!s.contains("Kapotte lantaarnpaal"), "{s}");
+    assert!(!s.contains("No person has the username"), "{s}");
 }

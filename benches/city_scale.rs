@@ -29,10 +29,7 @@ const W: u16 = 120;
 const H: u16 = 40;
 
 fn ctx() -> Ctx {
-    Ctx {
-        user: "demo".into(),
-        today: chrono::Local::now().date_naive(),
-    }
+    Ctx::new("demo", chrono::Local::now().date_naive())
 }
 
 /// The generated database for `scale` signals, built once.

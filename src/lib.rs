@@ -5,7 +5,9 @@
 //! - [`store`]: the only module that speaks SQL.
 //! - [`cli`]: the command line, on top of domain and store.
 //! - [`demo`]: the demo data drawn from the seeds.
+//! - [`account`]: the operating-system account that runs wijkdesk.
 
+pub mod account;
 pub mod cli;
 pub mod demo;
 pub mod domain;

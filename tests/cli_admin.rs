@@ -122,8 +122,13 @@ fn history_shows_each_change_field_by_field() {
     env.ok(&["org", "edit", "O-1", "--district", "Escamp"]);
     let out = env.ok(&["history", "O-1"]);
     assert!(out.starts_with("O-1: 2 changes\n"), "{out}");
-    let create = out.find(" tester  create").expect("the creation");
-    let update = out.find(" tester  update").expect("the update");
+    // WIJKDESK_USER=tester: the account that ran the command is named beside it.
+    let by_tester = |action: &str| {
+        out.lines()
+            .position(|l| l.contains(" tester (account ") && l.ends_with(&format!(")  {action}")))
+    };
+    let create = by_tester("create").expect("the creation");
+    let update = by_tester("update").expect("the update");
     assert!(create < update, "{out}");
     let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(words(&out).contains("name — → Wijkberaad Zeeheld"), "{out}");

@@ -11,10 +11,7 @@ use wijkdesk::store::{Ctx, NewSignal, SignalFilter, Store};
 const WORKER_ENV: &str = "WIJKDESK_CRASH_WORKER_DB";
 
 fn ctx(user: &str) -> Ctx {
-    Ctx {
-        user: user.into(),
-        today: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
-    }
+    Ctx::new(user, NaiveDate::from_ymd_opt(2026, 1, 15).unwrap())
 }
 
 /// The worker: writes signals forever, printing each one after its commit returned.

@@ -15,14 +15,7 @@ fn today() -> NaiveDate {
 }
 
 fn open(db: &TempDb) -> Store {
-    Store::open(
-        &db.path,
-        Ctx {
-            user: "anna".into(),
-            today: today(),
-        },
-    )
-    .expect("open")
+    Store::open(&db.path, Ctx::new("anna", today())).expect("open")
 }
 
 /// Every cell of a CSV text, with its line.

@@ -8,14 +8,7 @@ use wijkdesk::store::{ActionFilter, CommitmentFilter, Ctx, SignalFilter, Store};
 
 fn demo_store(dir: &tempfile::TempDir, scale: usize) -> Store {
     let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
-    let mut store = Store::open(
-        &dir.path().join("demo.db"),
-        Ctx {
-            user: "demo".into(),
-            today,
-        },
-    )
-    .unwrap();
+    let mut store = Store::open(&dir.path().join("demo.db"), Ctx::new("demo", today)).unwrap();
     wijkdesk::demo::load(&mut store, scale).unwrap();
     store
 }

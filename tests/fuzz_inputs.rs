@@ -39,14 +39,7 @@ proptest! {
 /// One database for the CSV cases: imports here never commit, so it stays empty.
 fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(
-        &dir.path().join("fuzz.db"),
-        Ctx {
-            user: "fuzz".into(),
-            today: today(),
-        },
-    )
-    .unwrap();
+    let store = Store::open(&dir.path().join("fuzz.db"), Ctx::new("fuzz", today())).unwrap();
     (dir, store)
 }
 

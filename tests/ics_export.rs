@@ -251,10 +251,7 @@ fn the_demo_calendar_parses_and_starts_from_a_day() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(
         &dir.path().join("demo.db"),
-        wijkdesk::store::Ctx {
-            user: "demo".into(),
-            today: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
-        },
+        wijkdesk::store::Ctx::new("demo", NaiveDate::from_ymd_opt(2026, 1, 15).unwrap()),
     )
     .unwrap();
     wijkdesk::demo::load(&mut store, 0).unwrap();

@@ -7,10 +7,7 @@ use wijkdesk::mailer::{Delivery, send_feedback};
 use wijkdesk::store::{Channel, Ctx, NewFeedback, NewOrg, NewSignal, Owner, Store, Triage};
 
 fn setup(dir: &tempfile::TempDir) -> (Store, i64) {
-    let ctx = Ctx {
-        user: "tester".into(),
-        today: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
-    };
+    let ctx = Ctx::new("tester", NaiveDate::from_ymd_opt(2026, 1, 15).unwrap());
     let mut store = Store::open(&dir.path().join("m.db"), ctx).unwrap();
     let org = store
         .add_org(NewOrg {

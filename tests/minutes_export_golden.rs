@@ -10,14 +10,7 @@ use wijkdesk::store::{Ctx, Store};
 
 fn demo_store(dir: &tempfile::TempDir) -> Store {
     let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
-    let mut store = Store::open(
-        &dir.path().join("demo.db"),
-        Ctx {
-            user: "demo".into(),
-            today,
-        },
-    )
-    .unwrap();
+    let mut store = Store::open(&dir.path().join("demo.db"), Ctx::new("demo", today)).unwrap();
     wijkdesk::demo::load(&mut store, 0).unwrap();
     store
 }

@@ -6,10 +6,10 @@ use std::path::Path;
 use wijkdesk::store::{Ctx, NewMeeting, NewPerson, Store};
 
 fn ctx() -> Ctx {
-    Ctx {
-        user: "privacy-officer".into(),
-        today: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
-    }
+    Ctx::new(
+        "privacy-officer",
+        NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
+    )
 }
 
 fn file_contains(path: &Path, needle: &str) -> bool {

@@ -7,10 +7,7 @@ use std::collections::HashSet;
 use wijkdesk::store::{Ctx, InboxFilter, InboxKey, SignalFilter, SignalRow, Store};
 
 fn ctx() -> Ctx {
-    Ctx {
-        user: "demo".into(),
-        today: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
-    }
+    Ctx::new("demo", NaiveDate::from_ymd_opt(2026, 1, 15).unwrap())
 }
 
 /// One generated database, built once and only read by the tests.

@@ -23,10 +23,7 @@ fn today() -> NaiveDate {
 }
 
 fn ctx() -> Ctx {
-    Ctx {
-        user: "demo".into(),
-        today: today(),
-    }
+    Ctx::new("demo", today())
 }
 
 /// One generated database, built once and only read by the tests.

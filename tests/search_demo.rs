@@ -16,14 +16,7 @@ fn demo_path() -> &'static std::path::Path {
     let (_, path) = DB.get_or_init(|| {
         let dir = tempfile::tempdir().expect("temporary directory");
         let path = dir.path().join("demo.db");
-        let mut store = Store::open(
-            &path,
-            Ctx {
-                user: "demo".into(),
-                today: today(),
-            },
-        )
-        .expect("open");
+        let mut store = Store::open(&path, Ctx::new("demo", today())).expect("open");
         wijkdesk::demo::load(&mut store, 0).expect("demo loads");
         (dir, path)
     });
@@ -31,14 +24,7 @@ fn demo_path() -> &'static std::path::Path {
 }
 
 fn demo() -> Store {
-    Store::open(
-        demo_path(),
-        Ctx {
-            user: "demo".into(),
-            today: today(),
-        },
-    )
-    .expect("open demo")
+    Store::open(demo_path(), Ctx::new("demo", today())).expect("open demo")
 }
 
 fn titles(hits: &[SearchHit], kind: SearchKind) -> Vec<String> {

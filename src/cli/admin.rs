@@ -158,7 +158,7 @@ pub(super) fn history(a: HistoryArgs, app: &mut App) -> Result<()> {
     for e in &entries {
         app.out.blank()?;
         app.out
-            .line(format!("{}  {}  {}", moment(&e.at), e.user, e.action))?;
+            .line(format!("{}  {}  {}", moment(&e.at), e.who(), e.action))?;
         if let Value::Object(fields) = &e.changes {
             let pad = fields.keys().map(|k| k.chars().count()).max().unwrap_or(0);
             for (field, change) in fields {

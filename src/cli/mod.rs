@@ -45,7 +45,13 @@ can also be named by a unique prefix of their name.
 
 Lists print an aligned table; --json prints JSON. A command that creates a record prints \
 its ID alone on the first line. Errors are one line on stderr starting with `error: `; \
-the exit code is 0 when all went well, 1 on an error, 2 on a usage error.";
+the exit code is 0 when all went well, 1 on an error, 2 on a usage error.
+
+Every change is recorded under the operating-system account that runs wijkdesk (the \
+process's user id, looked up in the passwd database; $USER and $LOGNAME are not read). \
+--mine finds the person whose username is that account. $WIJKDESK_USER sets another \
+name to act under, for tests and demos: the history then names both, as \
+\"demo (account linda)\".";
 
 const EXAMPLES: &str = "\
 Examples:
@@ -183,7 +189,13 @@ pub enum Command {
     #[command(after_help = "Examples:\n  wijkdesk digest\n  wijkdesk digest --user anna --days 14")]
     Digest(digest::DigestArgs),
     /// Show who changed a record, when, and what: field by field, before → after
-    #[command(after_help = "Examples:\n  wijkdesk history S-42\n  wijkdesk history O-7 --json")]
+    #[command(
+        long_about = "Show who changed a record, when, and what: field by field, before → after. \
+                      Who is the operating-system account that made the change; where \
+                      $WIJKDESK_USER named someone else, both show: \"demo (account linda)\". \
+                      Changes from before wijkdesk recorded accounts show the name alone.",
+        after_help = "Examples:\n  wijkdesk history S-42\n  wijkdesk history O-7 --json"
+    )]
     History(admin::HistoryArgs),
     /// Write a consistent copy of the database to a new file, while others keep working
     #[command(after_help = "Examples:\n  wijkdesk backup ~/wijkdesk-2026-01-15.db")]

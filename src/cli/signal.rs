@@ -609,7 +609,7 @@ fn show(app: &mut App, input: &str, json: bool) -> Result<()> {
         for e in &timeline {
             t.row(vec![
                 moment(&e.at),
-                e.user.clone(),
+                e.who(),
                 e.event.clone(),
                 e.detail.clone(),
             ]);

@@ -10,11 +10,22 @@ use serde_json::{Map, Value, json};
 pub struct AuditEntry {
     pub id: i64,
     pub at: String,
+    /// The acting name (the account, or the `WIJKDESK_USER` override).
     pub user: String,
+    /// The operating-system account that made the change; `None` on rows from before
+    /// accounts were recorded.
+    pub account: Option<String>,
     pub record: String,
     pub action: String,
     /// field → [before, after]
     pub changes: Value,
+}
+
+impl AuditEntry {
+    /// Who made the change: "demo (account root)" when an override hid the account.
+    pub fn who(&self) -> String {
+        super::actor_label(&self.user, self.account.as_deref())
+    }
 }
 
 /// Record a change in the same transaction as the change itself.
@@ -26,10 +37,11 @@ pub(crate) fn log(
     changes: Value,
 ) -> Result<()> {
     tx.execute(
-        "INSERT INTO audit (at, username, record, action, changes) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO audit (at, username, account, record, action, changes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
             now_stamp(),
             ctx.user,
+            ctx.account,
             record.to_string(),
             action,
             changes.to_string()
@@ -73,16 +85,17 @@ pub(crate) fn diff<T: Serialize>(before: &T, after: &T) -> Value {
 
 pub(crate) fn history(conn: &Connection, record: RecordRef) -> Result<Vec<AuditEntry>> {
     let mut st = conn.prepare(
-        "SELECT id, at, username, record, action, changes FROM audit WHERE record = ?1 ORDER BY id",
+        "SELECT id, at, username, account, record, action, changes FROM audit WHERE record = ?1 ORDER BY id",
     )?;
     let rows = st.query_map([record.to_string()], |r| {
-        let changes: String = r.get(5)?;
+        let changes: String = r.get(6)?;
         Ok(AuditEntry {
             id: r.get(0)?,
             at: r.get(1)?,
             user: r.get(2)?,
-            record: r.get(3)?,
-            action: r.get(4)?,
+            account: r.get(3)?,
+            record: r.get(4)?,
+            action: r.get(5)?,
             changes: serde_json::from_str(&changes).unwrap_or(Value::Null),
         })
     })?;

@@ -9,6 +9,7 @@ pub struct Bulk<'a> {
     tx: Transaction<'a>,
     stamp: String,
     user: String,
+    account: String,
     /// Minutes lines waiting in `temp.bulk_minute`.
     staged: usize,
 }
@@ -35,6 +36,7 @@ impl Store {
     /// Start a bulk load; nothing is visible to others until `Bulk::commit`.
     pub fn bulk(&mut self) -> Result<Bulk<'_>> {
         let user = self.ctx.user.clone();
+        let account = self.ctx.account.clone();
         // One transaction of hundreds of megabytes: with the default 2 MB page cache
         // SQLite spills pages to the WAL and rewrites them again and again. The
         // staging table lives in memory: as a temp file, with secure_delete zeroing
@@ -53,6 +55,7 @@ impl Store {
             tx,
             stamp: now_stamp(),
             user,
+            account,
             staged: 0,
         })
     }
@@ -116,13 +119,14 @@ impl Bulk<'_> {
         let id = self.tx.last_insert_rowid();
         self.tx
             .prepare_cached(
-                "INSERT INTO signal_event (signal_id, at, username, event, to_state, detail)
-                 VALUES (?1, ?2, ?3, 'received', 'new', 'generated')",
+                "INSERT INTO signal_event (signal_id, at, username, account, event, to_state, detail)
+                 VALUES (?1, ?2, ?3, ?4, 'received', 'new', 'generated')",
             )?
             .execute(params![
                 id,
                 format!("{}T09:00:00Z", date_str(s.received_on)),
-                self.user
+                self.user,
+                self.account
             ])?;
         Ok(id)
     }
@@ -265,8 +269,8 @@ impl Bulk<'_> {
         self.move_minutes()?;
         self.tx.execute("DROP TABLE temp.bulk_minute", [])?;
         self.tx.execute(
-            "INSERT INTO audit (at, username, record, action, changes) VALUES (?1, ?2, 'demo', 'generate', ?3)",
-            params![self.stamp, self.user, serde_json::json!({ "generated": [null, summary] }).to_string()],
+            "INSERT INTO audit (at, username, account, record, action, changes) VALUES (?1, ?2, ?3, 'demo', 'generate', ?4)",
+            params![self.stamp, self.user, self.account, serde_json::json!({ "generated": [null, summary] }).to_string()],
         )?;
         // Fresh statistics, so the planner knows the tables are now large.
         self.tx

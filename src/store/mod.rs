@@ -83,25 +83,54 @@ pub(crate) fn invalid(msg: impl Into<String>) -> StoreError {
 /// Who is working and what day it is: every write records both.
 #[derive(Debug, Clone)]
 pub struct Ctx {
+    /// The name changes are made under (`created_by`, `given_by`, "mine"): the
+    /// account, unless `WIJKDESK_USER` overrides it.
     pub user: String,
+    /// The operating-system account that runs wijkdesk; the audit trail and the
+    /// signal timelines record it beside `user`, whatever the override says.
+    pub account: String,
     pub today: NaiveDate,
 }
 
 impl Ctx {
-    /// The operating-system user and the local date; `WIJKDESK_USER` and
-    /// `WIJKDESK_TODAY` override them (tests, demos, snapshots).
+    /// `user` working on `today`, on this process's real account.
+    pub fn new(user: impl Into<String>, today: NaiveDate) -> Self {
+        Ctx {
+            user: user.into(),
+            account: crate::account::current().to_string(),
+            today,
+        }
+    }
+
+    /// The account of the process (its real uid, via the passwd database) and the
+    /// local date. `WIJKDESK_USER` and `WIJKDESK_TODAY` override the acting name and
+    /// the day for tests, demos and snapshots; `$USER` and `$LOGNAME` are never read.
     pub fn from_env() -> Self {
+        let account = crate::account::current().to_string();
         let user = std::env::var("WIJKDESK_USER")
             .ok()
-            .filter(|s| !s.trim().is_empty())
-            .or_else(|| std::env::var("USER").ok().filter(|s| !s.is_empty()))
-            .or_else(|| std::env::var("LOGNAME").ok().filter(|s| !s.is_empty()))
-            .unwrap_or_else(|| "unknown".to_string());
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| account.clone());
         let today = std::env::var("WIJKDESK_TODAY")
             .ok()
             .and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok())
             .unwrap_or_else(|| Local::now().date_naive());
-        Ctx { user, today }
+        Ctx {
+            user,
+            account,
+            today,
+        }
+    }
+}
+
+/// Who did something, as history shows it: the acting name, and the account beside it
+/// when the two differ ("demo (account root)"). Rows from before accounts were
+/// recorded have none.
+pub fn actor_label(user: &str, account: Option<&str>) -> String {
+    match account {
+        Some(a) if a != user => format!("{user} (account {a})"),
+        _ => user.to_string(),
     }
 }
 
@@ -172,6 +201,11 @@ impl Store {
 
     pub fn user(&self) -> &str {
         &self.ctx.user
+    }
+
+    /// The operating-system account this store's changes are recorded under.
+    pub fn account(&self) -> &str {
+        &self.ctx.account
     }
 
     /// Read-only access for queries that live outside the store (reports, benches).

@@ -108,7 +108,7 @@ impl Store {
         }
         let mut audit_rows = rows_json(
             &self.conn,
-            "SELECT at, username, record, action, changes FROM audit WHERE record = 'P-' || ?1 ORDER BY id",
+            "SELECT at, username, account, record, action, changes FROM audit WHERE record = 'P-' || ?1 ORDER BY id",
             id,
         )?;
         for m in mentions(&self.conn, "audit", "changes", &needles)? {
@@ -118,7 +118,10 @@ impl Store {
         }
         Ok(json!({
             "exported_at": now_stamp(),
-            "exported_by": self.user(),
+            // The account that really ran the export; the acting name beside it,
+            // which WIJKDESK_USER may have set to anything.
+            "exported_by": self.account(),
+            "exported_as": self.user(),
             "person": p,
             "record": r,
             "meetings": rows_json(&self.conn,

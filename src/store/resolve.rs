@@ -1,7 +1,7 @@
 //! Turning what a user typed (an ID, a unique prefix of a name, a username, a
 //! service's short name) into a record.
 
-use super::{Result, Store, StoreError, invalid};
+use super::{OptionalExt, Result, Store, StoreError, invalid};
 use crate::domain::minutes::{PrefixMatch, match_prefix};
 use crate::domain::{RecordKind, RecordRef};
 use rusqlite::Connection;
@@ -155,6 +155,24 @@ impl Store {
     /// A short label for an owner: the person's name, the service's short name, or both.
     pub fn owner_label(&self, owner: Owner) -> Result<String> {
         owner_label(&self.conn, owner)
+    }
+
+    /// Who is working, for the screens' top bar: "Linda Jansen (linda)" when a person
+    /// has the acting user's username, else the username itself.
+    pub fn display_name(&self) -> Result<String> {
+        let name: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT name FROM person WHERE username = ?1 COLLATE NOCASE AND erased_at IS NULL
+                  ORDER BY id LIMIT 1",
+                [self.user()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(match name {
+            Some(n) => format!("{n} ({})", self.user()),
+            None => self.user().to_string(),
+        })
     }
 
     /// The person whose username is the current user, for "mine".

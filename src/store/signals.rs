@@ -196,9 +196,20 @@ pub(crate) fn row_from(r: &Row<'_>, today: NaiveDate) -> rusqlite::Result<Signal
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TimelineEntry {
     pub at: String,
+    /// The acting name (the account, or the `WIJKDESK_USER` override).
     pub user: String,
+    /// The operating-system account behind the event; `None` for rows from before
+    /// accounts were recorded, and for minutes (their audit rows have it).
+    pub account: Option<String>,
     pub event: String,
     pub detail: String,
+}
+
+impl TimelineEntry {
+    /// Who did it: "demo (account root)" when an override hid the account.
+    pub fn who(&self) -> String {
+        super::actor_label(&self.user, self.account.as_deref())
+    }
 }
 
 /// Which signals a list shows.
@@ -280,12 +291,13 @@ pub(crate) fn log_event(
     detail: &str,
 ) -> Result<()> {
     tx.execute(
-        "INSERT INTO signal_event (signal_id, at, username, event, from_state, to_state, detail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO signal_event (signal_id, at, username, account, event, from_state, to_state, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             signal_id,
             now_stamp(),
             ctx.user,
+            ctx.account,
             event,
             from.map(|s| s.code()),
             to.map(|s| s.code()),
@@ -889,9 +901,9 @@ impl Store {
     pub fn timeline(&self, id: i64) -> Result<Vec<TimelineEntry>> {
         get(&self.conn, id)?;
         let mut st = self.conn.prepare_cached(
-            "SELECT at, username, event, detail, id FROM signal_event WHERE signal_id = ?1
+            "SELECT at, username, event, detail, id, account FROM signal_event WHERE signal_id = ?1
              UNION ALL
-             SELECT m.starts_at, mi.created_by, 'meeting', 'discussed in M-' || m.id || ' ' || m.title || ': ' || mi.text, 0
+             SELECT m.starts_at, mi.created_by, 'meeting', 'discussed in M-' || m.id || ' ' || m.title || ': ' || mi.text, 0, NULL
                FROM minute mi JOIN meeting m ON m.id = mi.meeting_id
               WHERE mi.signal_id = ?1
              ORDER BY 1, 5",
@@ -900,6 +912,7 @@ impl Store {
             Ok(TimelineEntry {
                 at: r.get(0)?,
                 user: r.get(1)?,
+                account: r.get(5)?,
                 event: r.get(2)?,
                 detail: r.get(3)?,
             })

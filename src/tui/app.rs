@@ -43,6 +43,8 @@ pub struct App<'s> {
     status: Option<(bool, String)>,
     welcome: bool,
     data_version: i64,
+    /// Who is working, as the top bar names them (refreshed with the data).
+    me: String,
     size: Size,
     dirty: bool,
     /// A key or paste came since the last tick (the user is busy).
@@ -76,6 +78,7 @@ impl<'s> App<'s> {
             status,
             welcome: false,
             data_version,
+            me: String::new(),
             size,
             dirty: true,
             keys_since_tick: false,
@@ -179,6 +182,10 @@ impl<'s> App<'s> {
     /// Reload the visible screen (and popups that show data); the others reload when shown.
     fn refresh_visible(&mut self) {
         self.welcome = self.store.is_empty().unwrap_or(false);
+        self.me = self
+            .store
+            .display_name()
+            .unwrap_or_else(|_| self.store.user().to_string());
         for s in self.stale.iter_mut() {
             *s = true;
         }
@@ -640,13 +647,16 @@ impl<'s> App<'s> {
         // Inbox and tracker (issue 4): live counts after the title; when the tabs do
         // not fit beside the user and file, the other tabs shrink (counts, then titles)
         // so that the current one always shows.
-        let room = usize::from(area.width).saturating_sub(
-            10 + usize::from(area.width / 2).min(
-                self.store.user().chars().count()
-                    + self.store.path().file_name().map(|f| f.len()).unwrap_or(0)
-                    + 4,
-            ),
-        );
+        let file = self
+            .store
+            .path()
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let right_for = |who: &str| format!("{} @ {} ", widgets::vis(who), widgets::vis(&file));
+        let bare = right_for(self.store.user());
+        let room = usize::from(area.width)
+            .saturating_sub(10 + usize::from(area.width / 2).min(bare.chars().count()));
         let label = |i: usize, screen: &dyn Screen, level: u8| {
             let badge = screen.badge().map(|b| format!(" {b}")).unwrap_or_default();
             match level {
@@ -658,17 +668,14 @@ impl<'s> App<'s> {
                 _ => format!(" {} ", i + 1),
             }
         };
-        let level = (0..3u8)
-            .find(|l| {
-                let w: usize = self
-                    .screens
-                    .iter()
-                    .enumerate()
-                    .map(|(i, sc)| label(i, sc.as_ref(), *l).chars().count() + 1)
-                    .sum();
-                w <= room
-            })
-            .unwrap_or(2);
+        let tabs_width = |l: u8| -> usize {
+            self.screens
+                .iter()
+                .enumerate()
+                .map(|(i, sc)| label(i, sc.as_ref(), l).chars().count() + 1)
+                .sum()
+        };
+        let level = (0..3u8).find(|l| tabs_width(*l) <= room).unwrap_or(2);
         for (i, screen) in self.screens.iter().enumerate() {
             let style = if i == self.current {
                 s.theme.tab_active
@@ -679,17 +686,15 @@ impl<'s> App<'s> {
             spans.push(Span::styled(label(i, screen.as_ref(), level), style));
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
-        let file = self
-            .store
-            .path()
-            .file_name()
-            .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let right = format!(
-            "{} @ {} ",
-            widgets::vis(self.store.user()),
-            widgets::vis(&file)
-        );
+        // The person's name beside the username where the tabs leave room for it, at the
+        // cost of the file name if need be; the tabs never give way to it.
+        let fits =
+            |t: &String| 10 + tabs_width(level) + t.chars().count() <= usize::from(area.width);
+        let right = [right_for(&self.me), format!("{} ", widgets::vis(&self.me))]
+            .into_iter()
+            .filter(|_| self.me != self.store.user())
+            .find(fits)
+            .unwrap_or(bare);
         let w = (right.chars().count() as u16).min(area.width / 2);
         let r = Rect {
             x: area.x + area.width - w,

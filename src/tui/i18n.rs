@@ -324,6 +324,7 @@ catalogue! {
     ActRetention => "Retention review: inactive since a date", "Bewaartermijn: inactief sinds een datum";
     HistoryTitle => "History of {id}", "Geschiedenis van {id}";
     HistoryEmpty => "No changes recorded.", "Geen wijzigingen vastgelegd.";
+    ActorAccount => "{user} (account {account})", "{user} (account {account})";
     HistoryCount => "changes: {n}", "wijzigingen: {n}";
     HistoryFooter => "Esc closes; j/k, PgUp/PgDn scroll", "Esc sluit; j/k, PgUp/PgDn schuift";
     AuditCreate => "created", "aangemaakt";

@@ -9,10 +9,12 @@ use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
 
-/// The day every test and snapshot lives on.
+/// The day every test and snapshot lives on, and the user "demo" on an account of the
+/// same name, so that frames do not depend on the account that runs the tests.
 pub fn fixed_ctx() -> Ctx {
     Ctx {
         user: "demo".into(),
+        account: "demo".into(),
         today: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap_or_default(),
     }
 }

@@ -3,6 +3,7 @@
 
 use super::action::Action;
 use super::config::Settings;
+use super::i18n::T;
 use super::theme::ASCII_BORDER;
 use crate::domain::text;
 use ratatui::Frame;
@@ -17,6 +18,17 @@ use std::ops::Range;
 /// Record text as it may be drawn: control and bidi characters as visible stand-ins.
 pub fn vis(s: &str) -> String {
     text::visible(s).into_owned()
+}
+
+/// Who made a change, in the user's language: the acting name, and the account beside
+/// it when an override (`WIJKDESK_USER`) made the two differ.
+pub fn who(s: &Settings, user: &str, account: Option<&str>) -> String {
+    match account {
+        Some(a) if a != user => s
+            .lang
+            .f(T::ActorAccount, &[("user", &user), ("account", &a)]),
+        _ => user.to_string(),
+    }
 }
 
 /// A bordered block in the user's border set.

@@ -19,17 +19,11 @@ pub fn days(n: i64) -> NaiveDate {
 }
 
 pub fn ctx(user: &str) -> Ctx {
-    Ctx {
-        user: user.to_string(),
-        today: day0(),
-    }
+    Ctx::new(user, day0())
 }
 
 pub fn ctx_on(user: &str, today: NaiveDate) -> Ctx {
-    Ctx {
-        user: user.to_string(),
-        today,
-    }
+    Ctx::new(user, today)
 }
 
 /// A temporary directory with one database path in it (not created yet).

@@ -7,7 +7,7 @@ use crate::store::AuditEntry;
 use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
-use crate::tui::widgets::{self, vis};
+use crate::tui::widgets::{self, vis, who};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -99,7 +99,7 @@ impl History {
             lines.push(Line::from(vec![
                 Span::styled(when, s.theme.muted),
                 Span::raw("  "),
-                Span::styled(vis(&e.user), s.theme.key),
+                Span::styled(vis(&who(s, &e.user, e.account.as_deref())), s.theme.key),
                 Span::raw("  "),
                 Span::styled(what, s.theme.section),
             ]));

@@ -9,7 +9,7 @@ use crate::store::{
 use crate::tui::action::Cx;
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
-use crate::tui::widgets::{self, vis};
+use crate::tui::widgets::{self, vis, who};
 use ratatui::text::{Line, Span};
 
 pub struct SignalDetail {
@@ -175,7 +175,10 @@ impl SignalDetail {
                 format!(": {}", vis(&e.detail))
             };
             lines.push(Line::from(vec![
-                Span::styled(format!("  {at} {} ", vis(&e.user)), s.theme.muted),
+                Span::styled(
+                    format!("  {at} {} ", vis(&who(s, &e.user, e.account.as_deref()))),
+                    s.theme.muted,
+                ),
                 Span::styled(e.event.clone(), s.theme.key),
                 Span::raw(detail),
             ]));

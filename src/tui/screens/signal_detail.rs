@@ -97,6 +97,24 @@ impl SignalDetail {
                 Span::styled(format!("{mark}{due}"), widgets::marked(s, overdue)),
             ]));
         }
+        // The promise stays visible once the date has moved away from it.
+        if let Some(promise) = sig.first_due
+            && (sig.due_moves > 0 || sig.feedback_due != Some(promise))
+        {
+            let text = if sig.due_moves > 0 {
+                s.lang.f(
+                    T::PromisedMoved,
+                    &[
+                        ("date", &promise.to_string()),
+                        ("n", &sig.due_moves.to_string()),
+                        ("days", &sig.due_moved_days.to_string()),
+                    ],
+                )
+            } else {
+                promise.to_string()
+            };
+            lines.push(widgets::field(s, t(T::FieldPromised), &text));
+        }
         if let Some(e) = &sig.expectation {
             lines.push(widgets::field(s, t(T::FieldExpectation), e));
         }

@@ -430,7 +430,7 @@ catalogue! {
     FieldEmailIt => "Email it", "Mailen";
     FieldAcknowledgement => "What went wrong", "Wat ging er mis";
     FieldDueReason => "Reason", "Reden";
-    ErrReasonForLaterDue => "moving the due date later ({from} → {to}) needs a reason", "de vervaldatum later zetten ({from} → {to}) vraagt een reden";
+    ErrReasonForLaterDue => "later than {from}: needs a reason", "later dan {from}: vraagt een reden";
     TriageDueHelp => "The date in force stays unless you type another: 2026-02-01, +14d, +2w, fri/vr. The first due date stays the promise the reports measure against; a later date needs a reason.", "De geldende datum blijft tenzij u een andere typt: 2026-02-01, +14d, +2w, vr. De eerste vervaldatum blijft de belofte waaraan de rapportage meet; een latere datum vraagt een reden.";
     MergeAcrossQuestion => "{id} is from {org}, {into} from {other}. Merge across organisations? {org} stays owed its answer: the final feedback on {into} is recorded for it too.", "{id} komt van {org}, {into} van {other}. Samenvoegen over organisaties heen? {org} houdt recht op een antwoord: de eindterugkoppeling op {into} geldt ook voor hen.";
     FieldPromised => "Promised", "Beloofd";

@@ -40,8 +40,12 @@ impl Popup for Confirm {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
-        let width = 56.min(area.width.saturating_sub(4)).max(20);
-        let rect = widgets::centered(area, width, 6);
+        let width = 64.min(area.width.saturating_sub(4)).max(20);
+        // Tall enough for the whole question: a long one is never cut off.
+        let inner_w = usize::from(width.saturating_sub(2)).max(1);
+        let words: usize = self.question.chars().count();
+        let question_lines = (words / inner_w.saturating_sub(8).max(1) + 1) as u16;
+        let rect = widgets::centered(area, width, question_lines + 4);
         let inner = widgets::popup_frame(frame, rect, s, s.lang.t(T::ConfirmTitle));
         let lines = vec![
             Line::raw(self.question.clone()),

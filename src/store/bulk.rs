@@ -99,8 +99,8 @@ impl Bulk<'_> {
         self.tx
             .prepare_cached(
                 "INSERT INTO signal (title, body, org_id, district, theme, state, owner_person_id, owner_org_id,
-                                     received_on, feedback_due, created_by, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+                                     received_on, feedback_due, first_due, created_by, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?12)",
             )?
             .execute(params![
                 s.title,
@@ -160,15 +160,16 @@ impl Bulk<'_> {
         signal_id: Option<i64>,
         meeting_id: Option<i64>,
     ) -> Result<i64> {
-        let ack = (state == "broken")
-            .then_some("Te laat opgepakt; voortaan bewaakt in de wekelijkse planning.");
+        let ack = (state == "broken").then_some("Te laat opgepakt.");
+        let prevention =
+            (state == "broken").then_some("Voortaan bewaakt in de wekelijkse planning.");
         let reason =
             (state == "withdrawn").then_some("Niet meer nodig na overleg met de organisatie.");
         self.tx
             .prepare_cached(
                 "INSERT INTO commitment (text, org_id, owner_person_id, due, state, resolved_on, acknowledgement, reason,
-                                         signal_id, meeting_id, created_by, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+                                         signal_id, meeting_id, created_by, created_at, updated_at, prevention)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)",
             )?
             .execute(params![
                 text,
@@ -182,7 +183,8 @@ impl Bulk<'_> {
                 signal_id,
                 meeting_id,
                 self.user,
-                self.stamp
+                self.stamp,
+                prevention
             ])?;
         Ok(self.tx.last_insert_rowid())
     }

@@ -21,6 +21,8 @@ const TEXT_COLUMNS: &[(&str, &str)] = &[
     ("feedback", "text"),
     ("commitment", "text"),
     ("commitment", "acknowledgement"),
+    ("commitment", "prevention"),
+    ("signal_due_move", "reason"),
     ("commitment", "reason"),
     ("commitment_move", "reason"),
     ("action", "text"),

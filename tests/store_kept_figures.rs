@@ -228,7 +228,7 @@ fn kept_figures_equal_a_fresh_count_through_every_kind_of_change() {
         .expect("hold");
     check(&db, "holding it");
     store
-        .set_attendance(meeting.id, other.id, Some(false))
+        .set_attendance(meeting.id, other.id, Some(false), None)
         .expect("absent");
     check(&db, "an absent organisation");
     store
@@ -243,7 +243,7 @@ fn kept_figures_equal_a_fresh_count_through_every_kind_of_change() {
         .expect("move");
     check(&db, "moving the meeting");
     store
-        .set_attendance(meeting.id, other.id, None)
+        .set_attendance(meeting.id, other.id, None, None)
         .expect("unknown attendance");
     store
         .edit_meeting(

@@ -273,12 +273,14 @@ fn show(app: &mut App, input: &str, json: bool) -> Result<()> {
     let id = id_of(RecordKind::Meeting, input)?;
     let m = app.store.meeting(id)?;
     let orgs = app.store.meeting_orgs(id)?;
+    let people = app.store.meeting_people(id)?;
     let agenda = app.store.agenda(id)?;
     let minutes = app.store.minutes(id)?;
     if json {
         return app.out.json(&json!({
             "meeting": with_ref(m.reference(), &m),
             "organisations": orgs,
+            "people": people,
             "agenda": agenda,
             "minutes": minutes,
         }));
@@ -308,6 +310,25 @@ fn show(app: &mut App, input: &str, json: bool) -> Result<()> {
             t.row(vec![
                 r(RecordKind::Organisation, o.org_id),
                 o.name.clone(),
+                attended.into(),
+            ]);
+        }
+        app.out.table(&t)?;
+    }
+    // Everyone on the list: the organisations' people and the municipality's staff.
+    if !people.is_empty() {
+        app.out.heading("People", people.len())?;
+        let mut t = Table::new(&["ID", "*Name", "~Organisation or role", "Attended"]);
+        for p in &people {
+            let attended = match p.attended {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "",
+            };
+            t.row(vec![
+                r(RecordKind::Person, p.person_id),
+                p.name.clone(),
+                p.org.clone().unwrap_or_else(|| p.role.clone()),
                 attended.into(),
             ]);
         }

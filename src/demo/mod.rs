@@ -340,7 +340,7 @@ impl Loader<'_> {
         for org in m.orgs {
             if let Some(id) = self.orgs.get(org) {
                 self.store
-                    .set_attendance(meeting.id, *id, Some(m.attended.contains(org)))?;
+                    .set_attendance(meeting.id, *id, Some(m.attended.contains(org)), None)?;
             }
         }
         let agenda = self.store.agenda(meeting.id)?;

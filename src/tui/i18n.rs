@@ -263,7 +263,16 @@ catalogue! {
     AgendaDeleteQ => "Delete agenda item \"{title}\"?", "Agendapunt \"{title}\" verwijderen?";
     AgendaAdded => "Added {n} agenda items.", "{n} agendapunten toegevoegd.";
     AttendanceTitle => "Attendance at {id}", "Aanwezigheid bij {id}";
-    AttendanceFooter => "Space: present / absent / not marked  Esc close", "Spatie: aanwezig / afwezig / niet bijgehouden  Esc sluiten";
+    AttendanceFooter => "Space: present / absent / not marked  n add someone  d take off the list  Esc close", "Spatie: aanwezig / afwezig / niet bijgehouden  n iemand toevoegen  d van de lijst halen  Esc sluiten";
+    AttendanceAddPrompt => "Add as present (a name, username or P- number; staff too), Enter:", "Toevoegen als aanwezig (naam, gebruikersnaam of P-nummer; ook collega's), Enter:";
+    AttendanceListed => "{name} is on the list already", "{name} staat al op de lijst";
+    ConflictKeptTyped => "What you typed is kept: Enter again puts it over theirs, Esc drops it.", "Je invoer is bewaard: Enter nogmaals zet die over de hunne heen, Esc laat hem vallen.";
+    HistAttended => "attended", "aanwezig";
+    HistAbsent => "absent", "afwezig";
+    HistNotMarked => "not marked", "niet bijgehouden";
+    HistInvited => "invited", "uitgenodigd";
+    HistUninvited => "no longer invited", "niet meer uitgenodigd";
+    HistOffList => "taken off the list", "van de lijst gehaald";
     PrepareTitle => "Prepare {id}", "{id} voorbereiden";
     PrepareFooter => "Space select  Enter selected become agenda items  Esc close", "Spatie kiezen  Enter gekozen worden agendapunten  Esc sluiten";
     PrepareNothing => "Nothing is open with these organisations.", "Er staat niets open met deze organisaties.";

@@ -223,9 +223,12 @@ fn kept_figures_equal_a_fresh_count_through_every_kind_of_change() {
         })
         .expect("meeting");
     check(&db, "a planned meeting");
+    // Held on its evening: a meeting is not held before it starts.
+    store.set_now(Some(at(40, 21)));
     store
         .meeting_step(meeting.id, MeetingEvent::Hold, None)
         .expect("hold");
+    store.set_now(None);
     check(&db, "holding it");
     store
         .set_attendance(meeting.id, other.id, Some(false), None)

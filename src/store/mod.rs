@@ -184,6 +184,11 @@ impl Store {
         self.clock = now;
     }
 
+    /// The time set by [`Store::set_now`] or `WIJKDESK_NOW`, if any.
+    pub fn fixed_now(&self) -> Option<NaiveDateTime> {
+        self.clock
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

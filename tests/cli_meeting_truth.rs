@@ -67,7 +67,10 @@ fn staff_attend_and_the_minutes_list_them() {
     let out = env.ok(&["meeting", "attend", "M-1", "--person", "tester"]);
     assert_eq!(out.trim(), "Bas Jansen: present");
     let show = env.ok(&["meeting", "show", "M-1"]);
-    let row = show.lines().find(|l| l.contains("Bas Jansen")).unwrap_or("");
+    let row = show
+        .lines()
+        .find(|l| l.contains("Bas Jansen"))
+        .unwrap_or("");
     assert!(row.contains("P-1") && row.contains("yes"), "{show}");
     let json = env.json(&["meeting", "show", "M-1", "--json"]);
     assert_eq!(json["people"][0]["person_id"], 1);
@@ -128,11 +131,27 @@ fn stale_agenda_and_attendance_edits_are_refused() {
     );
     assert!(e.contains("agenda item 2"), "{e}");
     env.refused(
-        &["meeting", "agenda", "M-1", "delete", "3", "--expect-version", "4"],
+        &[
+            "meeting",
+            "agenda",
+            "M-1",
+            "delete",
+            "3",
+            "--expect-version",
+            "4",
+        ],
         1,
     );
 
-    env.ok(&["meeting", "attend", "M-1", "--person", "P-2", "--expect-version", "0"]);
+    env.ok(&[
+        "meeting",
+        "attend",
+        "M-1",
+        "--person",
+        "P-2",
+        "--expect-version",
+        "0",
+    ]);
     let e = env.refused(
         &[
             "meeting",
@@ -205,7 +224,10 @@ fn the_history_names_people_and_organisations() {
     assert!(has("O-1 Wijkberaad Zeeheld invited"), "{out}");
     assert!(has("Anna de Vries (P-2) attended"), "{out}");
     assert!(has("Anna de Vries (P-2) attended → absent"), "{out}");
-    assert!(has("O-1 Wijkberaad Zeeheld not marked → not marked"), "{out}");
+    assert!(
+        has("O-1 Wijkberaad Zeeheld not marked → not marked"),
+        "{out}"
+    );
     assert!(has("O-2 Bewonersorganisatie Duinoord invited"), "{out}");
     assert!(!out.contains("P-2:") && !out.contains("- → -"), "{out}");
     assert!(!out.contains("organisations"), "{out}");

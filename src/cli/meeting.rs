@@ -41,8 +41,13 @@ pub enum MeetingCmd {
         #[arg(long)]
         json: bool,
     },
-    /// Mark a planned meeting held
-    #[command(after_help = "Examples:\n  wijkdesk meeting hold M-5")]
+    /// Mark a planned meeting held, once it has started
+    #[command(
+        long_about = "Mark a planned meeting held. Refused before it starts (its start is local \
+                      wall-clock time); WIJKDESK_NOW=\"2026-02-12 19:30\" sets the local time for \
+                      scripts and tests.",
+        after_help = "Examples:\n  wijkdesk meeting hold M-5\n  wijkdesk meeting hold M-5 --expect-version 3"
+    )]
     Hold(Step),
     /// Make a held meeting's minutes final (later lines are amendments)
     #[command(after_help = "Examples:\n  wijkdesk meeting finalise M-5")]

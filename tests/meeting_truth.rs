@@ -329,3 +329,19 @@ fn older_history_is_shown_with_names_too() {
     assert_eq!(old[3][&anna], "taken off the list");
     assert_eq!(old[4][&org], "invited");
 }
+
+#[test]
+fn erasing_a_person_takes_their_name_out_of_the_meetings_history() {
+    let mut w = world();
+    w.store
+        .set_person_attendance(w.meeting, w.staff, Some(true), None)
+        .unwrap();
+    w.store.erase_person(w.staff).unwrap();
+    let history = w
+        .store
+        .history(w.store.meeting(w.meeting).unwrap().reference())
+        .unwrap();
+    let text = serde_json::to_string(&history).unwrap();
+    assert!(!text.contains("Anna de Vries"), "{text}");
+    assert!(text.contains(&format!("(P-{})", w.staff)), "{text}");
+}

@@ -345,3 +345,33 @@ fn erasing_a_person_takes_their_name_out_of_the_meetings_history() {
     assert!(!text.contains("Anna de Vries"), "{text}");
     assert!(text.contains(&format!("(P-{})", w.staff)), "{text}");
 }
+
+#[test]
+fn the_history_names_agenda_items_added_and_deleted() {
+    let mut w = world();
+    let m = w.store.meeting(w.meeting).unwrap().reference();
+    let item = w.store.add_agenda_item(w.meeting, "Groen").unwrap();
+    w.store
+        .delete_agenda_item(item.id, Some(item.version))
+        .unwrap();
+    // And one written before, with the title as a value.
+    w.db.raw()
+        .execute(
+            "INSERT INTO audit (at, username, record, action, changes)
+             VALUES ('2024-10-01T12:00:00Z', 'oud', ?1, 'agenda', ?2)",
+            rusqlite::params![
+                m.to_string(),
+                serde_json::json!({ "agenda item 5": [null, "Afval"] }).to_string()
+            ],
+        )
+        .unwrap();
+    let history = w.store.history(m).unwrap();
+    let agenda: Vec<_> = history
+        .iter()
+        .filter(|h| h.action == "agenda")
+        .map(|h| h.changes.clone())
+        .collect();
+    assert_eq!(agenda[0]["agenda item 4 \"Groen\""], "added");
+    assert_eq!(agenda[1]["agenda item 4 \"Groen\""], "deleted");
+    assert_eq!(agenda[2]["agenda item 5 \"Afval\""], "added");
+}

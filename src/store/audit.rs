@@ -1,6 +1,8 @@
 //! The audit trail: who changed what and when, field by field.
 
-use super::meetings::{attendance_word, invitation_changes, org_label, person_label};
+use super::meetings::{
+    AgendaItem, agenda_label, attendance_word, invitation_changes, org_label, person_label,
+};
 use super::{Ctx, OptionalExt, Result, now_stamp};
 use crate::domain::{RecordKind, RecordRef};
 use rusqlite::{Connection, Transaction, params};
@@ -105,6 +107,23 @@ fn legacy_mark(v: &Value) -> Option<Option<bool>> {
     }
 }
 
+/// An agenda item added or deleted, as written before: "agenda item 2": [null, "Verkeer"].
+fn legacy_agenda(field: &str, change: &Value) -> Option<(String, &'static str)> {
+    let position: i64 = field.strip_prefix("agenda item ")?.parse().ok()?;
+    let (title, word) = match change.as_array().map(Vec::as_slice)? {
+        [Value::Null, Value::String(t)] => (t, "added"),
+        [Value::String(t), Value::Null] => (t, "deleted"),
+        _ => return None,
+    };
+    let item = AgendaItem {
+        id: 0,
+        position,
+        title: title.clone(),
+        version: 0,
+    };
+    Some((agenda_label(&item), word))
+}
+
 /// A meeting's older history, written with bare references ("P-29": [true, false],
 /// "O-20": [null, null], "organisations": [[…], […]]), in the words it is written in
 /// now: "Anton Brink (P-29)": ["attended", "absent"], "O-20 Naam": "invited".
@@ -123,6 +142,10 @@ fn named(conn: &Connection, changes: &Value) -> Result<Value> {
                     .collect()
             };
             out.extend(invitation_changes(&names(a), &names(b)));
+            continue;
+        }
+        if let Some((label, word)) = legacy_agenda(field, change) {
+            out.insert(label, json!(word));
             continue;
         }
         let Some(r) = RecordRef::parse(field, None)

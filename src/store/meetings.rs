@@ -7,7 +7,7 @@ mod ics;
 mod minute_entry;
 
 pub use agenda::{AgendaItem, AgendaMove};
-pub(crate) use agenda::{agenda_item, agenda_of, append_agenda_item};
+pub(crate) use agenda::{agenda_item, agenda_label, agenda_of, append_agenda_item};
 pub use attendance::{MeetingOrg, MeetingPerson};
 pub(crate) use attendance::{
     attendance_word, meeting_orgs, meeting_people, org_label, person_label,

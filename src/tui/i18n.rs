@@ -273,6 +273,8 @@ catalogue! {
     HistInvited => "invited", "uitgenodigd";
     HistUninvited => "no longer invited", "niet meer uitgenodigd";
     HistOffList => "taken off the list", "van de lijst gehaald";
+    HistAdded => "added", "toegevoegd";
+    HistDeleted => "deleted", "verwijderd";
     PrepareTitle => "Prepare {id}", "{id} voorbereiden";
     PrepareFooter => "Space select  Enter selected become agenda items  Esc close", "Spatie kiezen  Enter gekozen worden agendapunten  Esc sluiten";
     PrepareNothing => "Nothing is open with these organisations.", "Er staat niets open met deze organisaties.";

@@ -85,6 +85,11 @@ pub(crate) fn append_agenda_item(
     })
 }
 
+/// How the history names an agenda item: `agenda item 2 "Verkeer"`.
+pub(crate) fn agenda_label(item: &AgendaItem) -> String {
+    format!("agenda item {} \"{}\"", item.position, item.title)
+}
+
 /// An item read at `expected` that changed since is a conflict naming it.
 fn check_item(m: &Meeting, item: &AgendaItem, expected: Option<i64>) -> Result<()> {
     match expected {
@@ -139,7 +144,7 @@ impl Store {
                 ctx,
                 m.reference(),
                 change_action(&m, "agenda"),
-                serde_json::json!({ format!("agenda item {}", item.position): [null, item.title] }),
+                serde_json::json!({ agenda_label(&item): "added" }),
             )?;
             Ok(item)
         })
@@ -265,7 +270,7 @@ impl Store {
                 ctx,
                 m.reference(),
                 change_action(&m, "agenda"),
-                serde_json::json!({ format!("agenda item {}", item.position): [item.title, null] }),
+                serde_json::json!({ agenda_label(&item): "deleted" }),
             )?;
             Ok(item)
         })

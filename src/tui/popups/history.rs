@@ -75,6 +75,8 @@ fn word(v: &Value, s: &Settings) -> String {
         Some("invited") => T::HistInvited,
         Some("no longer invited") => T::HistUninvited,
         Some("taken off the list") => T::HistOffList,
+        Some("added") => T::HistAdded,
+        Some("deleted") => T::HistDeleted,
         _ => return shown(v, s.ascii),
     };
     s.lang.t(key).to_string()

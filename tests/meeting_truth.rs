@@ -375,3 +375,34 @@ fn the_history_names_agenda_items_added_and_deleted() {
     assert_eq!(agenda[1]["agenda item 4 \"Groen\""], "deleted");
     assert_eq!(agenda[2]["agenda item 5 \"Afval\""], "added");
 }
+
+#[test]
+fn a_mark_on_an_organisation_uninvited_meanwhile_is_a_conflict() {
+    let mut w = world();
+    let mut other = w.db.open("collega");
+    let read = w.store.meeting_orgs(w.meeting).unwrap()[0].clone();
+    other
+        .edit_meeting(
+            w.meeting,
+            wijkdesk::store::MeetingEdit {
+                remove_orgs: vec![w.org],
+                ..Default::default()
+            },
+            None,
+        )
+        .unwrap();
+    let before = dump(&w.db.raw());
+    let msg = conflict(
+        w.store
+            .set_attendance(w.meeting, w.org, Some(true), Some(read.version))
+            .unwrap_err(),
+    );
+    assert!(
+        msg.contains(&format!(
+            "O-{} Bewonersorganisatie Duinoord was taken off the invitation to M-{}",
+            w.org, w.meeting
+        )),
+        "{msg}"
+    );
+    assert_eq!(dump(&w.db.raw()), before);
+}

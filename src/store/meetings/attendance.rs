@@ -141,7 +141,12 @@ fn check_mark(
         // Version 0: the caller saw them as not on the list, and they still are not.
         None if want == 0 => Ok(()),
         None => Err(StoreError::Conflict(format!(
-            "{what} was taken off the list of {} by someone else since you read it; reload it and try again",
+            "{what} was {} {} by someone else since you read it; reload it and try again",
+            if what.starts_with("O-") {
+                "taken off the invitation to"
+            } else {
+                "taken off the list of"
+            },
             m.reference()
         ))),
     }

@@ -291,6 +291,9 @@ fn attendance_adds_staff_and_refuses_a_stale_mark() {
         type_text(&mut app, " ");
         shows(&app, "[ ] Linda Jansen");
         press(&mut app, KeyCode::Esc);
+        assert_eq!(app.popup_count(), 0);
+        // The meeting's detail lists her with the organisation.
+        shows(&app, "[ ] Linda Jansen - ");
         // The history names her.
         type_text(&mut app, "H");
         let s = shows(

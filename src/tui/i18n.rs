@@ -263,8 +263,8 @@ catalogue! {
     AgendaDeleteQ => "Delete agenda item \"{title}\"?", "Agendapunt \"{title}\" verwijderen?";
     AgendaAdded => "Added {n} agenda items.", "{n} agendapunten toegevoegd.";
     AttendanceTitle => "Attendance at {id}", "Aanwezigheid bij {id}";
-    AttendanceFooter => "Space: present / absent / not marked  n add someone  d take off the list  Esc close", "Spatie: aanwezig / afwezig / niet bijgehouden  n iemand toevoegen  d van de lijst halen  Esc sluiten";
-    AttendanceAddPrompt => "Add as present (a name, username or P- number; staff too), Enter:", "Toevoegen als aanwezig (naam, gebruikersnaam of P-nummer; ook collega's), Enter:";
+    AttendanceFooter => "Space present/absent/not marked  n add someone  d take off  Esc close", "Spatie aanwezig/afwezig/open  n toevoegen  d eraf halen  Esc sluiten";
+    AttendanceAddPrompt => "Add as present: name, username or P- number (staff too)", "Toevoegen als aanwezig: naam, gebruiker of P-nummer (ook collega's)";
     AttendanceListed => "{name} is on the list already", "{name} staat al op de lijst";
     ConflictKeptTyped => "What you typed is kept: Enter again puts it over theirs, Esc drops it.", "Je invoer is bewaard: Enter nogmaals zet die over de hunne heen, Esc laat hem vallen.";
     HistAttended => "attended", "aanwezig";

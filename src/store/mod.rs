@@ -135,6 +135,9 @@ pub struct Store {
     unchecked_writes: Option<usize>,
     /// The local wall-clock time to work with instead of the real one (tests, demos).
     clock: Option<NaiveDateTime>,
+    /// The day the store was opened on, when that was the real day: the clock is then
+    /// the real one, also in a session that runs past midnight.
+    live_day: Option<NaiveDate>,
 }
 
 /// `WIJKDESK_NOW` (`2026-01-27T19:30` or `2026-01-27 19:30`): the local time to use.
@@ -154,25 +157,27 @@ impl Store {
     /// Open (creating and migrating if needed) the database at `path`.
     pub fn open(path: &Path, ctx: Ctx) -> Result<Store> {
         let conn = open::open_and_migrate(path)?;
+        let ctx_today = ctx.today;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
             ctx,
             unchecked_writes: None,
             clock: clock_from_env(),
+            live_day: Some(ctx_today).filter(|d| *d == Local::now().date_naive()),
         })
     }
 
-    /// The local wall-clock time, as meetings' starts are stored. On the real day the
-    /// real time; when the day is set otherwise (`WIJKDESK_TODAY`, the demo's replay)
-    /// the end of that day, since only the day is known; `WIJKDESK_NOW` or
+    /// The local wall-clock time, as meetings' starts are stored. Opened on the real
+    /// day, the real time; when the day is set otherwise (`WIJKDESK_TODAY`, the demo's
+    /// replay) the end of that day, since only the day is known; `WIJKDESK_NOW` or
     /// [`Store::set_now`] give an exact time.
     pub fn now_local(&self) -> NaiveDateTime {
         if let Some(t) = self.clock {
             return t;
         }
         let now = Local::now().naive_local();
-        if now.date() == self.ctx.today {
+        if self.live_day == Some(self.ctx.today) || now.date() == self.ctx.today {
             now
         } else {
             self.ctx.today.and_hms_opt(23, 59, 59).unwrap_or(now)

@@ -202,8 +202,12 @@ fn hold_finalise_and_amendments() {
     meeting(&env);
     let e = env.refused(&["meeting", "finalise", "M-1"], 1);
     assert!(e.contains("held first"), "{e}");
+    // Not before it starts (2026-02-12 19:30; the tests run on 2026-01-15) …
+    let e = env.refused(&["meeting", "hold", "M-1"], 1);
+    assert!(e.contains("starts on 2026-02-12 at 19:30"), "{e}");
+    // … but on its evening.
     assert_eq!(
-        env.ok(&["meeting", "hold", "M-1"]).trim(),
+        env.ok_on("2026-02-12", &["meeting", "hold", "M-1"]).trim(),
         "M-1 is now held"
     );
     env.refused(&["meeting", "hold", "M-1"], 1);

@@ -53,6 +53,8 @@ fn export() -> Exported {
         })
         .unwrap()
         .id;
+    // Held once it is over (a meeting is not held before it starts).
+    store.set_now(Some(at(day0() + chrono::Duration::days(60), 11, 15)));
     store.meeting_step(held, MeetingEvent::Hold, None).unwrap();
     let events = store.meetings_for_ics(None).unwrap();
     let stamp = Utc.with_ymd_and_hms(2026, 1, 15, 8, 0, 0).unwrap();

@@ -43,7 +43,11 @@ fn held(store: &mut Store, id: i64, lines: &[&str]) -> Vec<i64> {
         .iter()
         .map(|l| store.add_minute(id, None, l).unwrap().minute.id)
         .collect();
+    // Held on its evening: a meeting is not held before it starts.
+    let start = store.meeting(id).unwrap().starts_at;
+    store.set_now(Some(start + chrono::Duration::hours(2)));
     store.meeting_step(id, MeetingEvent::Hold, None).unwrap();
+    store.set_now(None);
     ids
 }
 

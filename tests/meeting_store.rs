@@ -119,13 +119,14 @@ fn edit_changes_the_fields_given_and_logs_them() {
     );
     let last = w.store.history(after.reference()).unwrap().pop().unwrap();
     assert_eq!(last.action, "update");
-    for field in [
-        "title",
-        "starts_at",
-        "location",
-        "chair_id",
-        "organisations",
-    ] {
+    // The organisation invited is named, in words.
+    assert_eq!(
+        last.changes[format!("O-{} Wijkoverleg Zorgvliet", w.zorgvliet)],
+        "invited",
+        "{}",
+        last.changes
+    );
+    for field in ["title", "starts_at", "location", "chair_id"] {
         assert!(
             last.changes.get(field).is_some(),
             "{field} missing from {}",
@@ -157,6 +158,11 @@ fn edit_changes_the_fields_given_and_logs_them() {
     assert_eq!(cleared.chair_id, None);
     assert_eq!(cleared.minute_taker_id, Some(w.anna));
     assert_eq!(w.store.meeting_orgs(w.meeting).unwrap().len(), 1);
+    let last = w.store.history(cleared.reference()).unwrap().pop().unwrap();
+    assert_eq!(
+        last.changes[format!("O-{} Wijkoverleg Zorgvliet", w.zorgvliet)],
+        "no longer invited"
+    );
 }
 
 #[test]
@@ -249,6 +255,8 @@ fn edit_refuses_a_stale_version_and_bad_values_without_writing() {
 #[test]
 fn editing_a_final_meeting_is_an_amendment() {
     let mut w = world();
+    // The evening of the meeting: it can be held now.
+    w.store.set_now(Some(at(days(14), 21, 0)));
     w.store
         .meeting_step(w.meeting, MeetingEvent::Hold, None)
         .unwrap();
@@ -293,9 +301,13 @@ fn agenda_items_are_added_renamed_moved_and_deleted() {
     );
 
     w.store
-        .rename_agenda_item(added.id, "Groen en afval")
+        .rename_agenda_item(added.id, "Groen en afval", None)
         .unwrap();
-    assert!(w.store.move_agenda_item(added.id, AgendaMove::Up).unwrap());
+    assert!(
+        w.store
+            .move_agenda_item(added.id, AgendaMove::Up, None)
+            .unwrap()
+    );
     assert_eq!(
         titles(&w.store, w.meeting),
         [
@@ -307,10 +319,16 @@ fn agenda_items_are_added_renamed_moved_and_deleted() {
     );
     let first = w.store.agenda(w.meeting).unwrap()[0].id;
     assert!(
-        !w.store.move_agenda_item(first, AgendaMove::Up).unwrap(),
+        !w.store
+            .move_agenda_item(first, AgendaMove::Up, None)
+            .unwrap(),
         "first stays first"
     );
-    assert!(w.store.move_agenda_item(first, AgendaMove::Down).unwrap());
+    assert!(
+        w.store
+            .move_agenda_item(first, AgendaMove::Down, None)
+            .unwrap()
+    );
     assert_eq!(
         titles(&w.store, w.meeting),
         [
@@ -322,20 +340,22 @@ fn agenda_items_are_added_renamed_moved_and_deleted() {
     );
     let last = w.store.agenda(w.meeting).unwrap()[3].id;
     assert!(
-        !w.store.move_agenda_item(last, AgendaMove::Down).unwrap(),
+        !w.store
+            .move_agenda_item(last, AgendaMove::Down, None)
+            .unwrap(),
         "last stays last"
     );
 
-    let deleted = w.store.delete_agenda_item(first).unwrap();
+    let deleted = w.store.delete_agenda_item(first, None).unwrap();
     assert_eq!(deleted.title, "Opening");
     assert_eq!(
         titles(&w.store, w.meeting),
         ["1. Verkeer", "2. Groen en afval", "3. Rondvraag"],
         "numbers close up"
     );
-    assert!(w.store.rename_agenda_item(added.id, " ").is_err());
+    assert!(w.store.rename_agenda_item(added.id, " ", None).is_err());
     assert!(w.store.add_agenda_item(w.meeting, "").is_err());
-    assert!(w.store.rename_agenda_item(9999, "x").is_err());
+    assert!(w.store.rename_agenda_item(9999, "x", None).is_err());
 
     let history = w
         .store
@@ -356,7 +376,11 @@ fn an_agenda_item_with_minutes_under_it_is_not_deleted() {
         .add_minute(w.meeting, Some(item), "Drukte bij de school")
         .unwrap();
     let dump = support::dump(&w.db.raw());
-    let err = w.store.delete_agenda_item(item).unwrap_err().to_string();
+    let err = w
+        .store
+        .delete_agenda_item(item, None)
+        .unwrap_err()
+        .to_string();
     assert!(
         err.contains("1 minutes line") && err.contains("move it"),
         "{err}"
@@ -377,19 +401,19 @@ fn attendance_per_organisation_and_per_person() {
     )
     .id;
     w.store
-        .set_attendance(w.meeting, w.duinoord, Some(true))
+        .set_attendance(w.meeting, w.duinoord, Some(true), None)
         .unwrap();
     w.store
-        .set_attendance(w.meeting, w.zorgvliet, Some(false))
+        .set_attendance(w.meeting, w.zorgvliet, Some(false), None)
         .unwrap();
     w.store
-        .set_person_attendance(w.meeting, jan, Some(true))
+        .set_person_attendance(w.meeting, jan, Some(true), None)
         .unwrap();
     w.store
-        .set_person_attendance(w.meeting, w.anna, None)
+        .set_person_attendance(w.meeting, w.anna, None, None)
         .unwrap();
     w.store
-        .set_person_attendance(w.meeting, w.anna, Some(false))
+        .set_person_attendance(w.meeting, w.anna, Some(false), None)
         .unwrap();
     let orgs = w.store.meeting_orgs(w.meeting).unwrap();
     assert_eq!(
@@ -408,24 +432,26 @@ fn attendance_per_organisation_and_per_person() {
     assert_eq!(people[1].attended, Some(true));
     assert!(
         w.store
-            .set_person_attendance(w.meeting, 999, Some(true))
+            .set_person_attendance(w.meeting, 999, Some(true), None)
             .is_err()
     );
-    w.store.remove_meeting_person(w.meeting, jan).unwrap();
+    w.store.remove_meeting_person(w.meeting, jan, None).unwrap();
     assert_eq!(w.store.meeting_people(w.meeting).unwrap().len(), 1);
-    assert!(w.store.remove_meeting_person(w.meeting, jan).is_err());
+    assert!(w.store.remove_meeting_person(w.meeting, jan, None).is_err());
     let history = w
         .store
         .history(w.store.meeting(w.meeting).unwrap().reference())
         .unwrap();
+    // The history names the person, in words: not "P-4: null → false".
+    let label = format!("Anna de Vries (P-{})", w.anna);
     let person_row = history
         .iter()
         .rev()
-        .find(|h| h.changes.get(format!("P-{}", w.anna)).is_some())
+        .find(|h| h.changes.get(&label).is_some())
         .unwrap();
     assert_eq!(
-        person_row.changes[format!("P-{}", w.anna)],
-        serde_json::json!([null, false])
+        person_row.changes[&label],
+        serde_json::json!(["not marked", "absent"])
     );
     let _ = w.dso;
 }
@@ -482,7 +508,7 @@ fn holding_a_meeting_updates_last_contact_and_clears_cadence_overdue() {
         })
         .unwrap();
     store
-        .set_attendance(m.id, stayed_away, Some(false))
+        .set_attendance(m.id, stayed_away, Some(false), None)
         .unwrap();
     assert_eq!(
         store.org_summary(org).unwrap().last_contact,

@@ -258,7 +258,7 @@ fn lines_move_between_agenda_items_with_their_record() {
             .unwrap();
     assert_eq!(item, Some(w.items[1]));
     // Now the first item is free to delete.
-    w.store.delete_agenda_item(w.items[0]).unwrap();
+    w.store.delete_agenda_item(w.items[0], None).unwrap();
     let loose = w.store.move_minute(e.minute.id, None, None).unwrap();
     assert_eq!(loose.agenda_item_id, None);
 

@@ -273,11 +273,15 @@ fn build(store: &mut Store) -> Ids {
     store
         .meeting_step(m[1], MeetingEvent::Hold, None)
         .expect("hold");
-    store.set_attendance(m[1], e, Some(true)).expect("attended");
+    store
+        .set_attendance(m[1], e, Some(true), None)
+        .expect("attended");
     store
         .meeting_step(m[6], MeetingEvent::Hold, None)
         .expect("hold");
-    store.set_attendance(m[6], b, Some(false)).expect("absent");
+    store
+        .set_attendance(m[6], b, Some(false), None)
+        .expect("absent");
 
     store.set_as_of(None, t());
     Ids {

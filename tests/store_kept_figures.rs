@@ -223,12 +223,15 @@ fn kept_figures_equal_a_fresh_count_through_every_kind_of_change() {
         })
         .expect("meeting");
     check(&db, "a planned meeting");
+    // Held on its evening: a meeting is not held before it starts.
+    store.set_now(Some(at(40, 21)));
     store
         .meeting_step(meeting.id, MeetingEvent::Hold, None)
         .expect("hold");
+    store.set_now(None);
     check(&db, "holding it");
     store
-        .set_attendance(meeting.id, other.id, Some(false))
+        .set_attendance(meeting.id, other.id, Some(false), None)
         .expect("absent");
     check(&db, "an absent organisation");
     store
@@ -243,7 +246,7 @@ fn kept_figures_equal_a_fresh_count_through_every_kind_of_change() {
         .expect("move");
     check(&db, "moving the meeting");
     store
-        .set_attendance(meeting.id, other.id, None)
+        .set_attendance(meeting.id, other.id, None, None)
         .expect("unknown attendance");
     store
         .edit_meeting(

@@ -228,6 +228,21 @@ fn hold_and_finalise_from_the_list() {
     let mut store = db.demo();
     let id = meeting_id(&store, "Bezuidenhout");
     {
+        // The tests run on 2026-01-15: the meeting of the 27th is not held yet.
+        let mut app = app(&mut store);
+        select(&mut app, "Bezuidenhout");
+        type_text(&mut app, "h");
+        shows(
+            &app,
+            "cannot mark a meeting held before it starts: it starts on 2026-01-27 at 20:00",
+        );
+        assert_eq!(app.store().meeting(id).unwrap().status.code(), "planned");
+    }
+    // Its evening.
+    store.set_now(Some(
+        store.meeting(id).unwrap().starts_at + chrono::Duration::hours(2),
+    ));
+    {
         let mut app = app(&mut store);
         select(&mut app, "Bezuidenhout");
         type_text(&mut app, "F");
@@ -245,4 +260,92 @@ fn hold_and_finalise_from_the_list() {
         assert!(app.should_quit());
     }
     assert_eq!(store.meeting(id).unwrap().status.code(), "final");
+}
+
+#[test]
+fn attendance_adds_staff_and_refuses_a_stale_mark() {
+    let db = TempDb::new("meetings-staff");
+    let mut store = db.demo();
+    let id = meeting_id(&store, "Bezuidenhout");
+    let linda = store.resolve_person("ljansen").unwrap();
+    let mut other = db.open();
+    {
+        let mut app = app(&mut store);
+        select(&mut app, "Bezuidenhout");
+        type_text(&mut app, "A");
+        shows(&app, "n add someone");
+        // A member of the municipality's staff, by username.
+        type_text(&mut app, "n");
+        shows(&app, "Add as present");
+        type_text(&mut app, "ljansen");
+        press(&mut app, KeyCode::Enter);
+        shows(&app, "[x] Linda Jansen");
+        // Someone else marks her absent meanwhile; Space here was read before that.
+        other
+            .set_person_attendance(id, linda, Some(false), None)
+            .unwrap();
+        type_text(&mut app, " ");
+        shows(&app, "changed by someone else");
+        // The list is reloaded: their mark is shown, and a second Space goes on from it.
+        shows(&app, "[-] Linda Jansen");
+        type_text(&mut app, " ");
+        shows(&app, "[ ] Linda Jansen");
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.popup_count(), 0);
+        // The meeting's detail lists her with the organisation.
+        shows(&app, "[ ] Linda Jansen - ");
+        // The history names her.
+        type_text(&mut app, "H");
+        let s = shows(
+            &app,
+            &format!("Linda Jansen (P-{linda}) absent → not marked"),
+        );
+        assert!(
+            s.contains(&format!("Linda Jansen (P-{linda}) attended → absent")),
+            "{s}"
+        );
+        assert!(!s.contains(&format!("P-{linda}:")), "{s}");
+    }
+    let me = store
+        .meeting_people(id)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.person_id == linda)
+        .unwrap();
+    assert_eq!(me.attended, None);
+}
+
+#[test]
+fn a_stale_agenda_rename_keeps_what_was_typed() {
+    let db = TempDb::new("meetings-agenda-stale");
+    let mut store = db.demo();
+    let id = meeting_id(&store, "Bezuidenhout");
+    let first = store.agenda(id).unwrap()[0].clone();
+    let mut other = db.open();
+    {
+        let mut app = app(&mut store);
+        select(&mut app, "Bezuidenhout");
+        type_text(&mut app, "a");
+        type_text(&mut app, "e");
+        type_text(&mut app, " en welkom");
+        other
+            .rename_agenda_item(first.id, "Opening door de voorzitter", None)
+            .unwrap();
+        press(&mut app, KeyCode::Enter);
+        let s = shows(&app, "changed by someone else");
+        // The prompt is still open with what was typed; the list shows theirs.
+        assert!(s.contains(&format!("{} en welkom", first.title)), "{s}");
+        assert!(s.contains("Opening door de voorzitter"), "{s}");
+        assert_eq!(
+            app.store().agenda(id).unwrap()[0].title,
+            "Opening door de voorzitter"
+        );
+        // Enter again puts the typed title over theirs.
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Esc);
+    }
+    assert_eq!(
+        store.agenda(id).unwrap()[0].title,
+        format!("{} en welkom", first.title)
+    );
 }

@@ -73,3 +73,17 @@ fn minutes_editor() {
         type_text(app, "D: Voortaan @nergens elk kwartaal");
     });
 }
+
+#[test]
+fn attendance_with_staff_being_added() {
+    snap("attendance", |app| {
+        filter(app, "Bezuidenhout");
+        type_text(app, "A");
+        // A member of staff on the list, then the prompt for the next one.
+        type_text(app, "n");
+        type_text(app, "ljansen");
+        press(app, KeyCode::Enter);
+        type_text(app, "n");
+        type_text(app, "Eva");
+    });
+}

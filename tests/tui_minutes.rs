@@ -247,6 +247,8 @@ fn hold_finalise_and_amend() {
     let db = TempDb::new("minutes-final");
     let mut store = db.demo();
     let id = meeting_id(&store, "Bezuidenhout");
+    // The minutes are taken during the meeting: it has started.
+    store.set_now(Some(store.meeting(id).unwrap().starts_at));
     {
         let mut app = app(&mut store);
         open_editor(&mut app, "Bezuidenhout");

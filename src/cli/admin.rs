@@ -143,6 +143,11 @@ fn is_empty(v: &Value) -> bool {
     }
 }
 
+/// One line of history: line breaks become spaces.
+fn vis_line(s: &str) -> String {
+    s.split(['\n', '\r']).collect::<Vec<_>>().join(" ")
+}
+
 pub(super) fn history(a: HistoryArgs, app: &mut App) -> Result<()> {
     let record = RecordRef::parse(&a.record, None)?;
     let entries = app.store.history(record)?;
@@ -160,17 +165,34 @@ pub(super) fn history(a: HistoryArgs, app: &mut App) -> Result<()> {
         app.out
             .line(format!("{}  {}  {}", moment(&e.at), e.who(), e.action))?;
         if let Value::Object(fields) = &e.changes {
-            let pad = fields.keys().map(|k| k.chars().count()).max().unwrap_or(0);
+            // Fields line up; a name ("Anton Brink (P-29)", "O-20 Naam") reads as a
+            // sentence: "Anton Brink (P-29) attended → absent".
+            let named = |k: &str| k.contains(' ');
+            let pad = fields
+                .keys()
+                .filter(|k| !named(k))
+                .map(|k| k.chars().count())
+                .max()
+                .unwrap_or(0);
             for (field, change) in fields {
+                let gap = if named(field) {
+                    format!("{field} ")
+                } else {
+                    format!("{field:<pad$}  ")
+                };
                 let (before, after) = match change {
                     Value::Array(pair) if pair.len() == 2 => (&pair[0], &pair[1]),
+                    Value::String(sentence) => {
+                        app.out.line(vis_line(&format!("  {gap}{sentence}")))?;
+                        continue;
+                    }
                     other => (&Value::Null, other),
                 };
                 if before.is_null() && is_empty(after) {
                     continue; // an empty field of a new record
                 }
                 let line = format!(
-                    "  {field:<pad$}  {} {arrow} {}",
+                    "  {gap}{} {arrow} {}",
                     audit_value(before, none),
                     audit_value(after, none)
                 );

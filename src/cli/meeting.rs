@@ -41,8 +41,13 @@ pub enum MeetingCmd {
         #[arg(long)]
         json: bool,
     },
-    /// Mark a planned meeting held
-    #[command(after_help = "Examples:\n  wijkdesk meeting hold M-5")]
+    /// Mark a planned meeting held, once it has started
+    #[command(
+        long_about = "Mark a planned meeting held. Refused before it starts (its start is local \
+                      wall-clock time); WIJKDESK_NOW=\"2026-02-12 19:30\" sets the local time for \
+                      scripts and tests.",
+        after_help = "Examples:\n  wijkdesk meeting hold M-5\n  wijkdesk meeting hold M-5 --expect-version 3"
+    )]
     Hold(Step),
     /// Make a held meeting's minutes final (later lines are amendments)
     #[command(after_help = "Examples:\n  wijkdesk meeting finalise M-5")]
@@ -273,12 +278,14 @@ fn show(app: &mut App, input: &str, json: bool) -> Result<()> {
     let id = id_of(RecordKind::Meeting, input)?;
     let m = app.store.meeting(id)?;
     let orgs = app.store.meeting_orgs(id)?;
+    let people = app.store.meeting_people(id)?;
     let agenda = app.store.agenda(id)?;
     let minutes = app.store.minutes(id)?;
     if json {
         return app.out.json(&json!({
             "meeting": with_ref(m.reference(), &m),
             "organisations": orgs,
+            "people": people,
             "agenda": agenda,
             "minutes": minutes,
         }));
@@ -308,6 +315,25 @@ fn show(app: &mut App, input: &str, json: bool) -> Result<()> {
             t.row(vec![
                 r(RecordKind::Organisation, o.org_id),
                 o.name.clone(),
+                attended.into(),
+            ]);
+        }
+        app.out.table(&t)?;
+    }
+    // Everyone on the list: the organisations' people and the municipality's staff.
+    if !people.is_empty() {
+        app.out.heading("People", people.len())?;
+        let mut t = Table::new(&["ID", "*Name", "~Organisation or role", "Attended"]);
+        for p in &people {
+            let attended = match p.attended {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "",
+            };
+            t.row(vec![
+                r(RecordKind::Person, p.person_id),
+                p.name.clone(),
+                p.org.clone().unwrap_or_else(|| p.role.clone()),
                 attended.into(),
             ]);
         }

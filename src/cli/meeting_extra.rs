@@ -278,7 +278,8 @@ mod tests {
             a.cmd,
             Some(AgendaCmd::Move {
                 item: 3,
-                direction: Direction::Up
+                direction: Direction::Up,
+                ..
             })
         ));
         let m = Meeting::try_parse_from(["meeting", "agenda", "M-5"]).unwrap();

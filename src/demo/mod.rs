@@ -352,7 +352,7 @@ impl Loader<'_> {
         for org in m.orgs {
             if let Some(id) = self.orgs.get(org) {
                 self.store
-                    .set_attendance(meeting.id, *id, Some(m.attended.contains(org)))?;
+                    .set_attendance(meeting.id, *id, Some(m.attended.contains(org)), None)?;
             }
         }
         let agenda = self.store.agenda(meeting.id)?;
@@ -361,8 +361,16 @@ impl Loader<'_> {
             self.store.add_minute(meeting.id, item, line.line)?;
             self.summary.minutes += 1;
         }
+        // The demo's history is what happened: the meeting was held on its evening,
+        // also when the demo is loaded as of a day before it.
+        let clock = self.store.fixed_now();
         self.store
-            .meeting_step(meeting.id, MeetingEvent::Hold, None)?;
+            .set_now(Some(meeting.ends_at.unwrap_or(meeting.starts_at)));
+        let held = self
+            .store
+            .meeting_step(meeting.id, MeetingEvent::Hold, None);
+        self.store.set_now(clock);
+        held?;
         if m.status == DemoMeetingStatus::Final {
             self.at(start.date() + Duration::days(7));
             self.store

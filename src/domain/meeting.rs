@@ -1,6 +1,7 @@
 //! Meetings: `planned → held → final`. Final minutes are locked; a later change is an amendment.
 
 use super::Refusal;
+use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -69,9 +70,35 @@ pub fn transition(status: MeetingStatus, event: MeetingEvent) -> Result<MeetingS
     }
 }
 
+/// A meeting is held once it has started: marking it held before its start (local
+/// wall-clock time, as `starts_at` is stored) is refused, with when it starts.
+pub fn check_started(starts_at: NaiveDateTime, now: NaiveDateTime) -> Result<(), Refusal> {
+    if now < starts_at {
+        return Err(Refusal::new(format!(
+            "cannot mark a meeting held before it starts: it starts on {} at {}",
+            starts_at.format("%Y-%m-%d"),
+            starts_at.format("%H:%M")
+        )));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn held_only_once_started() {
+        let start = chrono::NaiveDate::from_ymd_opt(2026, 1, 27)
+            .unwrap()
+            .and_hms_opt(20, 0, 0)
+            .unwrap();
+        let before = start - chrono::Duration::minutes(1);
+        let msg = check_started(start, before).unwrap_err().0;
+        assert!(msg.contains("2026-01-27 at 20:00"), "{msg}");
+        assert!(check_started(start, start).is_ok());
+        assert!(check_started(start, start + chrono::Duration::hours(3)).is_ok());
+    }
 
     #[test]
     fn planned_held_final() {

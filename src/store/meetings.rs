@@ -7,16 +7,18 @@ mod ics;
 mod minute_entry;
 
 pub use agenda::{AgendaItem, AgendaMove};
-pub(crate) use agenda::{agenda_item, agenda_of, append_agenda_item};
+pub(crate) use agenda::{agenda_item, agenda_label, agenda_of, append_agenda_item};
 pub use attendance::{MeetingOrg, MeetingPerson};
-pub(crate) use attendance::{meeting_orgs, meeting_people};
+pub(crate) use attendance::{
+    attendance_word, meeting_orgs, meeting_people, org_label, person_label,
+};
 pub(crate) use minute_entry::{
     MINUTE_SELECT, add_minute_tx, minute_from_row, minute_get, realise, store_resolution,
 };
 pub use minute_entry::{MinuteEntry, StoredMinute};
 
 use super::{Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, invalid, now_stamp};
-use crate::domain::meeting::{MeetingEvent, MeetingStatus, transition};
+use crate::domain::meeting::{MeetingEvent, MeetingStatus, check_started, transition};
 use crate::domain::{RecordKind, RecordRef, required, text};
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, Row, Transaction, params};
@@ -159,7 +161,11 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewMeeting) -> Result
         )?;
     }
     let m = get(tx, id)?;
-    audit::log(tx, ctx, m.reference(), "create", audit::created(&m))?;
+    let mut changes = audit::created(&m);
+    if let serde_json::Value::Object(map) = &mut changes {
+        map.extend(invitation_changes(&[], &org_names(tx, id)?));
+    }
+    audit::log(tx, ctx, m.reference(), "create", changes)?;
     Ok(m)
 }
 
@@ -172,11 +178,29 @@ pub(crate) fn change_action(m: &Meeting, plain: &'static str) -> &'static str {
     }
 }
 
+/// The invited organisations as the history names them ("O-20 Bewonersorganisatie X").
 fn org_names(conn: &Connection, meeting_id: i64) -> Result<Vec<String>> {
     Ok(meeting_orgs(conn, meeting_id)?
         .into_iter()
-        .map(|o| format!("O-{} {}", o.org_id, o.name))
+        .map(|o| attendance::org_label(&o.name, o.org_id))
         .collect())
+}
+
+/// The history's sentences for a changed invitation list, one per organisation:
+/// "O-20 Bewonersorganisatie X": "invited" or "no longer invited".
+pub(crate) fn invitation_changes(
+    before: &[String],
+    after: &[String],
+) -> Vec<(String, serde_json::Value)> {
+    let gone = before
+        .iter()
+        .filter(|o| !after.contains(o))
+        .map(|o| (o.clone(), serde_json::json!("no longer invited")));
+    let new = after
+        .iter()
+        .filter(|o| !before.contains(o))
+        .map(|o| (o.clone(), serde_json::json!("invited")));
+    gone.chain(new).collect()
 }
 
 fn clean_opt(s: Option<String>) -> Option<String> {
@@ -209,9 +233,15 @@ impl Store {
         event: MeetingEvent,
         expected: Option<i64>,
     ) -> Result<Meeting> {
+        let now = self.now_local();
         self.write(|tx, ctx| {
             let before = get(tx, id)?;
             let to = transition(before.status, event)?;
+            if event == MeetingEvent::Hold {
+                check_started(before.starts_at, now).map_err(|r| {
+                    crate::domain::Refusal::new(format!("{}: {}", before.reference(), r.0))
+                })?;
+            }
             let version = bump_version(tx, before.reference(), expected)?;
             tx.execute(
                 "UPDATE meeting SET status = ?2 WHERE id = ?1",
@@ -326,13 +356,8 @@ impl Store {
             after.version = version;
             let mut changes = audit::diff(&before, &after);
             let orgs_after = org_names(tx, id)?;
-            if orgs_after != orgs_before
-                && let serde_json::Value::Object(map) = &mut changes
-            {
-                map.insert(
-                    "organisations".into(),
-                    serde_json::json!([orgs_before, orgs_after]),
-                );
+            if let serde_json::Value::Object(map) = &mut changes {
+                map.extend(invitation_changes(&orgs_before, &orgs_after));
             }
             audit::log(
                 tx,

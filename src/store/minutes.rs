@@ -657,7 +657,8 @@ pub(crate) fn minutes_doc(
         .into_iter()
         .map(|p| Attendance {
             name: p.name,
-            detail: p.org,
+            // Municipal staff without an organisation are known by their role.
+            detail: p.org.or(Some(p.role).filter(|r| !r.trim().is_empty())),
             attended: p.attended,
         })
         .collect();

@@ -51,7 +51,7 @@ pub use signals::{
 pub use tracker::{TrackerFilter, TrackerItem, TrackerKey};
 
 use crate::domain::{RecordKind, RecordRef, Refusal};
-use chrono::{Local, NaiveDate, Utc};
+use chrono::{Local, NaiveDate, NaiveDateTime, Utc};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 
@@ -162,6 +162,20 @@ pub struct Store {
     /// Writes since the last checkpoint, when checkpoints wait for an idle moment
     /// (see [`Store::defer_checkpoints`]); `None` when SQLite checkpoints by itself.
     unchecked_writes: Option<usize>,
+    /// The local wall-clock time to work with instead of the real one (tests, demos).
+    clock: Option<NaiveDateTime>,
+    /// The day the store was opened on, when that was the real day: the clock is then
+    /// the real one, also in a session that runs past midnight.
+    live_day: Option<NaiveDate>,
+}
+
+/// `WIJKDESK_NOW` (`2026-01-27T19:30` or `2026-01-27 19:30`): the local time to use.
+fn clock_from_env() -> Option<NaiveDateTime> {
+    let s = std::env::var("WIJKDESK_NOW").ok()?;
+    let s = s.trim().replacen(' ', "T", 1);
+    NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M:%S"))
+        .ok()
 }
 
 /// With deferred checkpoints, a write checkpoints by itself after this many writes,
@@ -172,12 +186,41 @@ impl Store {
     /// Open (creating and migrating if needed) the database at `path`.
     pub fn open(path: &Path, ctx: Ctx) -> Result<Store> {
         let conn = open::open_and_migrate(path)?;
+        let ctx_today = ctx.today;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
             ctx,
             unchecked_writes: None,
+            clock: clock_from_env(),
+            live_day: Some(ctx_today).filter(|d| *d == Local::now().date_naive()),
         })
+    }
+
+    /// The local wall-clock time, as meetings' starts are stored. Opened on the real
+    /// day, the real time; when the day is set otherwise (`WIJKDESK_TODAY`, the demo's
+    /// replay) the end of that day, since only the day is known; `WIJKDESK_NOW` or
+    /// [`Store::set_now`] give an exact time.
+    pub fn now_local(&self) -> NaiveDateTime {
+        if let Some(t) = self.clock {
+            return t;
+        }
+        let now = Local::now().naive_local();
+        if self.live_day == Some(self.ctx.today) || now.date() == self.ctx.today {
+            now
+        } else {
+            self.ctx.today.and_hms_opt(23, 59, 59).unwrap_or(now)
+        }
+    }
+
+    /// Work as if the local time were `now` (`None`: the clock again).
+    pub fn set_now(&mut self, now: Option<NaiveDateTime>) {
+        self.clock = now;
+    }
+
+    /// The time set by [`Store::set_now`] or `WIJKDESK_NOW`, if any.
+    pub fn fixed_now(&self) -> Option<NaiveDateTime> {
+        self.clock
     }
 
     pub fn path(&self) -> &Path {
@@ -341,6 +384,15 @@ pub(crate) fn exists(conn: &Connection, r: RecordRef) -> Result<()> {
     }
 }
 
+/// The conflict of an edit made on a stale read of `what` (a record, or a part of one
+/// such as an agenda item): it names it, and both versions.
+pub(crate) fn stale(what: &str, want: i64, current: i64) -> StoreError {
+    StoreError::Conflict(format!(
+        "{what} was changed by someone else since you read it (you had version {want}, it is now {current}); \
+         reload it and try again"
+    ))
+}
+
 /// Bump the version of a record that the caller read at `expected` (None: whatever
 /// is there now, for transitions checked inside the same transaction). A record that
 /// changed meanwhile is a conflict, never a silent overwrite.
@@ -363,10 +415,7 @@ pub(crate) fn bump_version(
     if let Some(want) = expected
         && want != current
     {
-        return Err(StoreError::Conflict(format!(
-            "{r} was changed by someone else since you read it (you had version {want}, it is now {current}); \
-             reload it and try again"
-        )));
+        return Err(stale(&r.to_string(), want, current));
     }
     tx.execute(
         &format!("UPDATE {table} SET version = version + 1, updated_at = ?2 WHERE id = ?1"),

@@ -363,10 +363,7 @@ impl Store {
             if !added.is_empty() {
                 let mut changes = serde_json::Map::new();
                 for item in &added {
-                    changes.insert(
-                        format!("agenda item {}", item.position),
-                        serde_json::json!([null, item.title]),
-                    );
+                    changes.insert(meetings::agenda_label(item), "added".into());
                 }
                 audit::log(tx, ctx, m.reference(), change_action(&m, "agenda"), changes.into())?;
             }

@@ -2,7 +2,7 @@
 
 use super::agenda_item_at;
 use crate::cli::output::Out;
-use crate::cli::{CliError, Result, id_of};
+use crate::cli::{CliError, Expect, Result, id_of};
 use crate::domain::RecordKind;
 use crate::store::{AgendaMove, Store};
 use clap::{Args, Subcommand, ValueEnum};
@@ -37,6 +37,8 @@ pub enum AgendaCmd {
         /// The item's number on the agenda
         item: i64,
         title: String,
+        #[command(flatten)]
+        expect: Expect,
     },
     /// Move item N one place up or down
     #[command(after_help = "Examples:\n  wijkdesk meeting agenda M-5 move 3 up")]
@@ -45,12 +47,16 @@ pub enum AgendaCmd {
         item: i64,
         #[arg(value_enum)]
         direction: Direction,
+        #[command(flatten)]
+        expect: Expect,
     },
     /// Delete item N (refused while minutes lines are under it)
     #[command(after_help = "Examples:\n  wijkdesk meeting agenda M-5 delete 4")]
     Delete {
         /// The item's number on the agenda
         item: i64,
+        #[command(flatten)]
+        expect: Expect,
     },
 }
 
@@ -83,17 +89,25 @@ pub(super) fn agenda(a: AgendaArgs, store: &mut Store, out: &mut Out) -> Result<
         AgendaCmd::Add { title } => {
             store.add_agenda_item(id, &title)?;
         }
-        AgendaCmd::Rename { item, title } => {
+        AgendaCmd::Rename {
+            item,
+            title,
+            expect,
+        } => {
             let it = agenda_item_at(store, id, item)?;
-            store.rename_agenda_item(it.id, &title)?;
+            store.rename_agenda_item(it.id, &title, expect.expect_version)?;
         }
-        AgendaCmd::Move { item, direction } => {
+        AgendaCmd::Move {
+            item,
+            direction,
+            expect,
+        } => {
             let it = agenda_item_at(store, id, item)?;
             let dir = match direction {
                 Direction::Up => AgendaMove::Up,
                 Direction::Down => AgendaMove::Down,
             };
-            if !store.move_agenda_item(it.id, dir)? {
+            if !store.move_agenda_item(it.id, dir, expect.expect_version)? {
                 return Err(CliError::msg(format!(
                     "agenda item {item} is {} already",
                     if dir == AgendaMove::Up {
@@ -104,9 +118,9 @@ pub(super) fn agenda(a: AgendaArgs, store: &mut Store, out: &mut Out) -> Result<
                 )));
             }
         }
-        AgendaCmd::Delete { item } => {
+        AgendaCmd::Delete { item, expect } => {
             let it = agenda_item_at(store, id, item)?;
-            store.delete_agenda_item(it.id)?;
+            store.delete_agenda_item(it.id, expect.expect_version)?;
         }
     }
     print_agenda(store, out, id)

@@ -2,7 +2,7 @@
 
 use super::{Meeting, change_action, get};
 use crate::domain::{required, text};
-use crate::store::{OptionalExt, Result, Store, audit, invalid};
+use crate::store::{OptionalExt, Result, Store, audit, invalid, stale};
 use rusqlite::{Connection, Transaction, params};
 use serde::Serialize;
 
@@ -11,6 +11,8 @@ pub struct AgendaItem {
     pub id: i64,
     pub position: i64,
     pub title: String,
+    /// Renaming, moving or deleting names the version read; moving bumps both items.
+    pub version: i64,
 }
 
 /// A step of an agenda item up or down the agenda.
@@ -24,7 +26,7 @@ pub enum AgendaMove {
 pub(crate) fn agenda_item(conn: &Connection, item_id: i64) -> Result<(Meeting, AgendaItem)> {
     let found: Option<(i64, AgendaItem)> = conn
         .query_row(
-            "SELECT meeting_id, id, position, title FROM agenda_item WHERE id = ?1",
+            "SELECT meeting_id, id, position, title, version FROM agenda_item WHERE id = ?1",
             [item_id],
             |r| {
                 Ok((
@@ -33,6 +35,7 @@ pub(crate) fn agenda_item(conn: &Connection, item_id: i64) -> Result<(Meeting, A
                         id: r.get(1)?,
                         position: r.get(2)?,
                         title: r.get(3)?,
+                        version: r.get(4)?,
                     },
                 ))
             },
@@ -45,13 +48,14 @@ pub(crate) fn agenda_item(conn: &Connection, item_id: i64) -> Result<(Meeting, A
 
 pub(crate) fn agenda_of(conn: &Connection, meeting_id: i64) -> Result<Vec<AgendaItem>> {
     let mut st = conn.prepare_cached(
-        "SELECT id, position, title FROM agenda_item WHERE meeting_id = ?1 ORDER BY position, id",
+        "SELECT id, position, title, version FROM agenda_item WHERE meeting_id = ?1 ORDER BY position, id",
     )?;
     let rows = st.query_map([meeting_id], |r| {
         Ok(AgendaItem {
             id: r.get(0)?,
             position: r.get(1)?,
             title: r.get(2)?,
+            version: r.get(3)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -77,7 +81,38 @@ pub(crate) fn append_agenda_item(
         id: tx.last_insert_rowid(),
         position,
         title,
+        version: 1,
     })
+}
+
+/// How the history names an agenda item: `agenda item 2 "Verkeer"`.
+pub(crate) fn agenda_label(item: &AgendaItem) -> String {
+    format!("agenda item {} \"{}\"", item.position, item.title)
+}
+
+/// An item read at `expected` that changed since is a conflict naming it.
+fn check_item(m: &Meeting, item: &AgendaItem, expected: Option<i64>) -> Result<()> {
+    match expected {
+        Some(want) if want != item.version => Err(stale(
+            &format!(
+                "agenda item {} \"{}\" of {}",
+                item.position,
+                item.title,
+                m.reference()
+            ),
+            want,
+            item.version,
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn bump_item(tx: &Transaction<'_>, item_id: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE agenda_item SET version = version + 1 WHERE id = ?1",
+        [item_id],
+    )?;
+    Ok(())
 }
 
 /// Number the agenda 1, 2, 3, … in its current order.
@@ -86,7 +121,7 @@ fn renumber_agenda(tx: &Transaction<'_>, meeting_id: i64) -> Result<()> {
         let want = i as i64 + 1;
         if item.position != want {
             tx.execute(
-                "UPDATE agenda_item SET position = ?2 WHERE id = ?1",
+                "UPDATE agenda_item SET position = ?2, version = version + 1 WHERE id = ?1",
                 params![item.id, want],
             )?;
         }
@@ -109,19 +144,25 @@ impl Store {
                 ctx,
                 m.reference(),
                 change_action(&m, "agenda"),
-                serde_json::json!({ format!("agenda item {}", item.position): [null, item.title] }),
+                serde_json::json!({ agenda_label(&item): "added" }),
             )?;
             Ok(item)
         })
     }
 
-    /// Rename an agenda item.
-    pub fn rename_agenda_item(&mut self, item_id: i64, title: &str) -> Result<AgendaItem> {
+    /// Rename an agenda item; `expected` is the item's version the caller read.
+    pub fn rename_agenda_item(
+        &mut self,
+        item_id: i64,
+        title: &str,
+        expected: Option<i64>,
+    ) -> Result<AgendaItem> {
         self.write(|tx, ctx| {
             let (m, before) = agenda_item(tx, item_id)?;
+            check_item(&m, &before, expected)?;
             let title = text::clean_line(&required(title, "an agenda item's title")?);
             tx.execute(
-                "UPDATE agenda_item SET title = ?2 WHERE id = ?1",
+                "UPDATE agenda_item SET title = ?2, version = version + 1 WHERE id = ?1",
                 params![item_id, title],
             )?;
             audit::log(
@@ -131,15 +172,26 @@ impl Store {
                 change_action(&m, "agenda"),
                 serde_json::json!({ format!("agenda item {}", before.position): [before.title, title] }),
             )?;
-            Ok(AgendaItem { title, ..before })
+            Ok(AgendaItem {
+                title,
+                version: before.version + 1,
+                ..before
+            })
         })
     }
 
     /// Move an agenda item one place up or down. Returns false (and changes nothing)
-    /// when it is first (up) or last (down) already.
-    pub fn move_agenda_item(&mut self, item_id: i64, dir: AgendaMove) -> Result<bool> {
+    /// when it is first (up) or last (down) already. `expected` is the item's version
+    /// the caller read; the item it trades places with changes version too.
+    pub fn move_agenda_item(
+        &mut self,
+        item_id: i64,
+        dir: AgendaMove,
+        expected: Option<i64>,
+    ) -> Result<bool> {
         self.write(|tx, ctx| {
             let (m, item) = agenda_item(tx, item_id)?;
+            check_item(&m, &item, expected)?;
             let agenda = agenda_of(tx, m.id)?;
             let at = agenda
                 .iter()
@@ -150,6 +202,8 @@ impl Store {
                 AgendaMove::Down if at + 1 < agenda.len() => at + 1,
                 _ => return Ok(false),
             };
+            bump_item(tx, item_id)?;
+            bump_item(tx, agenda[other].id)?;
             let mut order: Vec<i64> = agenda.iter().map(|a| a.id).collect();
             order.swap(at, other);
             for (i, id) in order.iter().enumerate() {
@@ -170,10 +224,16 @@ impl Store {
     }
 
     /// Delete an agenda item. Refused while minutes lines, actions or commitments hang
-    /// under it: move those lines to another item first.
-    pub fn delete_agenda_item(&mut self, item_id: i64) -> Result<AgendaItem> {
+    /// under it: move those lines to another item first. `expected` is the item's
+    /// version the caller read.
+    pub fn delete_agenda_item(
+        &mut self,
+        item_id: i64,
+        expected: Option<i64>,
+    ) -> Result<AgendaItem> {
         self.write(|tx, ctx| {
             let (m, item) = agenda_item(tx, item_id)?;
+            check_item(&m, &item, expected)?;
             let lines: i64 = tx.query_row(
                 "SELECT count(*) FROM minute WHERE agenda_item_id = ?1",
                 [item_id],
@@ -210,7 +270,7 @@ impl Store {
                 ctx,
                 m.reference(),
                 change_action(&m, "agenda"),
-                serde_json::json!({ format!("agenda item {}", item.position): [item.title, null] }),
+                serde_json::json!({ agenda_label(&item): "deleted" }),
             )?;
             Ok(item)
         })

@@ -65,6 +65,38 @@ fn shown(v: &Value, ascii: bool) -> String {
     vis(&s)
 }
 
+/// The words a meeting's history uses for attendance and invitations, in the user's
+/// language; any other value as it is.
+fn word(v: &Value, s: &Settings) -> String {
+    let key = match v.as_str() {
+        Some("attended") => T::HistAttended,
+        Some("absent") => T::HistAbsent,
+        Some("not marked") => T::HistNotMarked,
+        Some("invited") => T::HistInvited,
+        Some("no longer invited") => T::HistUninvited,
+        Some("taken off the list") => T::HistOffList,
+        Some("added") => T::HistAdded,
+        Some("deleted") => T::HistDeleted,
+        _ => return shown(v, s.ascii),
+    };
+    s.lang.t(key).to_string()
+}
+
+/// "Anton Brink (P-29) attended → absent", "O-20 Naam invited".
+fn named_change(name: &str, change: &Value, s: &Settings) -> Line<'static> {
+    let arrow = if s.ascii { "->" } else { "→" };
+    let mut spans = vec![Span::raw(format!("  {} ", vis(name)))];
+    match change {
+        Value::Array(pair) if pair.len() == 2 => {
+            spans.push(Span::raw(word(&pair[0], s)));
+            spans.push(Span::styled(format!(" {arrow} "), s.theme.muted));
+            spans.push(Span::raw(word(&pair[1], s)));
+        }
+        other => spans.push(Span::raw(word(other, s))),
+    }
+    Line::from(spans)
+}
+
 impl History {
     pub fn new(record: RecordRef, cx: &mut Cx) -> crate::store::Result<History> {
         let mut entries = cx.store.history(record)?;
@@ -105,6 +137,12 @@ impl History {
             ]));
             if let Value::Object(fields) = &e.changes {
                 for (field, change) in fields {
+                    // A name ("Anton Brink (P-29)", "O-20 Naam") with what happened to
+                    // it reads as a sentence: "Anton Brink (P-29) attended → absent".
+                    if field.contains(' ') {
+                        lines.push(named_change(field, change, s));
+                        continue;
+                    }
                     let (before, after) = match change {
                         Value::Array(pair) if pair.len() == 2 => (&pair[0], &pair[1]),
                         other => (&Value::Null, other),

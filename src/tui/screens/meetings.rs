@@ -14,7 +14,7 @@ use super::prepare::Prepare;
 use super::{Screen, meeting_form};
 use crate::domain::meeting::{MeetingEvent, MeetingStatus};
 use crate::domain::{RecordKind, RecordRef};
-use crate::store::{AgendaItem, Meeting, MeetingOrg};
+use crate::store::{AgendaItem, Meeting, MeetingOrg, MeetingPerson};
 use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
@@ -34,6 +34,8 @@ pub const WIDE: u16 = 110;
 pub struct MeetingDetail {
     pub meeting: Meeting,
     pub orgs: Vec<MeetingOrg>,
+    /// Everyone on the attendance list: the organisations' people and staff.
+    pub people: Vec<MeetingPerson>,
     pub agenda: Vec<AgendaItem>,
     pub lines: usize,
     pub chair: Option<String>,
@@ -126,6 +128,7 @@ impl Meetings {
         let name = |id: Option<i64>| id.and_then(|p| cx.store.person(p).ok()).map(|p| p.name);
         self.detail = Some(MeetingDetail {
             orgs: cx.store.meeting_orgs(m.id)?,
+            people: cx.store.meeting_people(m.id)?,
             agenda: cx.store.agenda(m.id)?,
             lines: cx.store.minutes(m.id)?.len(),
             chair: name(m.chair_id),
@@ -221,17 +224,31 @@ impl Meetings {
         lines.push(widgets::heading(
             s,
             t(T::SectionAttendance),
-            Some(d.orgs.len()),
+            Some(d.orgs.len() + d.people.len()),
         ));
+        let mark = |v: Option<bool>| match v {
+            Some(true) => ("[x]", t(T::Attended)),
+            Some(false) => ("[-]", t(T::Absent)),
+            None => ("[ ]", ""),
+        };
         for o in &d.orgs {
-            let (mark, word) = match o.attended {
-                Some(true) => ("[x]", t(T::Attended)),
-                Some(false) => ("[-]", t(T::Absent)),
-                None => ("[ ]", ""),
-            };
+            let (mark, word) = mark(o.attended);
             lines.push(Line::from(vec![
                 Span::raw(format!("  {mark} {}", vis(&o.name))),
                 Span::styled(format!(" {word}"), s.theme.muted),
+            ]));
+        }
+        for p in &d.people {
+            let (mark, word) = mark(p.attended);
+            let of = p
+                .org
+                .as_deref()
+                .or(Some(p.role.as_str()).filter(|r| !r.trim().is_empty()))
+                .map(|o| format!(" - {}", vis(o)))
+                .unwrap_or_default();
+            lines.push(Line::from(vec![
+                Span::raw(format!("    {mark} {}", vis(&p.name))),
+                Span::styled(format!("{of} {word}"), s.theme.muted),
             ]));
         }
         lines.push(widgets::heading(

@@ -3,7 +3,7 @@
 //! either popup after a change reloads the screens, since attendance moves an
 //! organisation's last contact.
 
-use crate::store::{AgendaItem, AgendaMove, Meeting, MeetingOrg, MeetingPerson};
+use crate::store::{AgendaItem, AgendaMove, Meeting, MeetingOrg, MeetingPerson, StoreError};
 use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
 use crate::tui::i18n::{Lang, T};
@@ -70,8 +70,20 @@ fn draw_rows(
 
 enum Prompt {
     New,
-    Rename(i64),
+    /// The item and the version the title was read at.
+    Rename(i64, i64),
     Delete(AgendaItem),
+}
+
+/// A change refused because someone else changed the list meanwhile: the popup is
+/// reloaded (the caller does that) and says so; nothing of the user's was saved.
+fn conflict_outcome(e: StoreError, lang: Lang) -> Outcome {
+    match e {
+        StoreError::Conflict(m) => {
+            Outcome::error(format!("{m} {}", lang.t(T::ConflictReloadedSignal)))
+        }
+        e => Outcome::error(e.to_string()),
+    }
 }
 
 pub struct Agenda {
@@ -119,9 +131,12 @@ impl Agenda {
             return match key.code {
                 KeyCode::Char('y' | 'Y' | 'j' | 'J') | KeyCode::Enter => {
                     self.prompt = None;
-                    match cx.store.delete_agenda_item(item.id) {
+                    match cx.store.delete_agenda_item(item.id, Some(item.version)) {
                         Ok(_) => self.reload(cx, None),
-                        Err(e) => Outcome::error(e.to_string()),
+                        Err(e) => {
+                            let _ = self.reload(cx, None);
+                            conflict_outcome(e, cx.settings.lang)
+                        }
                     }
                 }
                 KeyCode::Char('n' | 'N') | KeyCode::Esc => {
@@ -140,13 +155,30 @@ impl Agenda {
                 let title = input.value();
                 let result = match prompt {
                     Prompt::New => cx.store.add_agenda_item(self.meeting.id, &title),
-                    Prompt::Rename(id) => cx.store.rename_agenda_item(*id, &title),
+                    Prompt::Rename(id, version) => {
+                        cx.store.rename_agenda_item(*id, &title, Some(*version))
+                    }
                     Prompt::Delete(_) => return Outcome::Handled,
                 };
                 match result {
                     Ok(item) => {
                         self.prompt = None;
                         self.reload(cx, Some(item.id))
+                    }
+                    Err(StoreError::Conflict(m)) => {
+                        // Keep what was typed; the list shows their title now, and
+                        // Enter again puts the typed one over it.
+                        let id = match prompt {
+                            Prompt::Rename(id, _) => Some(*id),
+                            _ => None,
+                        };
+                        let _ = self.reload(cx, id);
+                        if let Some((Prompt::Rename(id, version), _)) = &mut self.prompt
+                            && let Some(now) = self.items.iter().find(|a| a.id == *id)
+                        {
+                            *version = now.version;
+                        }
+                        Outcome::error(format!("{m} {}", cx.t(T::ConflictKeptTyped)))
                     }
                     Err(e) => Outcome::error(e.to_string()),
                 }
@@ -184,7 +216,11 @@ impl Popup for Agenda {
                 Outcome::Handled
             }
             (Some(Action::Edit | Action::Open), Some(item)) => {
-                self.start_prompt(Prompt::Rename(item.id), &item.title, cx.settings);
+                self.start_prompt(
+                    Prompt::Rename(item.id, item.version),
+                    &item.title,
+                    cx.settings,
+                );
                 Outcome::Handled
             }
             (Some(Action::MeetingDelete), Some(item)) => {
@@ -197,9 +233,12 @@ impl Popup for Agenda {
                 } else {
                     AgendaMove::Down
                 };
-                match cx.store.move_agenda_item(item.id, dir) {
+                match cx.store.move_agenda_item(item.id, dir, Some(item.version)) {
                     Ok(_) => self.reload(cx, Some(item.id)),
-                    Err(e) => Outcome::error(e.to_string()),
+                    Err(e) => {
+                        let _ = self.reload(cx, Some(item.id));
+                        conflict_outcome(e, cx.settings.lang)
+                    }
                 }
             }
             (Some(Action::QuitNow | Action::Suspend | Action::Help | Action::Refresh), _) => {
@@ -210,7 +249,7 @@ impl Popup for Agenda {
     }
 
     fn text_entry(&self) -> bool {
-        matches!(self.prompt, Some((Prompt::New | Prompt::Rename(_), _)))
+        matches!(self.prompt, Some((Prompt::New | Prompt::Rename(..), _)))
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
@@ -244,7 +283,7 @@ impl Popup for Agenda {
         if let Some((p, input)) = &self.prompt {
             let label = match p {
                 Prompt::New => t(T::AgendaNewPrompt).to_string(),
-                Prompt::Rename(_) => t(T::AgendaRenamePrompt).to_string(),
+                Prompt::Rename(..) => t(T::AgendaRenamePrompt).to_string(),
                 Prompt::Delete(item) => s.lang.f(T::AgendaDeleteQ, &[("title", &vis(&item.title))]),
             };
             let [l, f] =
@@ -278,6 +317,8 @@ pub struct Attendance {
     rows: Vec<Who>,
     cursor: ListCursor,
     changed: bool,
+    /// `n`: someone to add by name, username or P- number (staff as well).
+    adding: Option<TextInput>,
 }
 
 impl Attendance {
@@ -287,6 +328,7 @@ impl Attendance {
             rows: Vec::new(),
             cursor: ListCursor::default(),
             changed: false,
+            adding: None,
         };
         a.load(cx)?;
         Ok(a)
@@ -306,6 +348,7 @@ impl Attendance {
                         org: Some(o.name.clone()),
                         role: p.role.clone(),
                         attended: None,
+                        version: 0,
                     });
                 }
             }
@@ -325,24 +368,120 @@ impl Attendance {
             Some(false) => None,
         };
         let result = match row {
-            Who::Org(o) => cx
-                .store
-                .set_attendance(self.meeting.id, o.org_id, next(o.attended)),
-            Who::Person(p) => {
-                cx.store
-                    .set_person_attendance(self.meeting.id, p.person_id, next(p.attended))
-            }
+            Who::Org(o) => cx.store.set_attendance(
+                self.meeting.id,
+                o.org_id,
+                next(o.attended),
+                Some(o.version),
+            ),
+            Who::Person(p) => cx.store.set_person_attendance(
+                self.meeting.id,
+                p.person_id,
+                next(p.attended),
+                Some(p.version),
+            ),
         };
         self.changed = true;
-        match result.and_then(|()| self.load(cx)) {
+        let reloaded = self.load(cx);
+        match result.and(reloaded) {
             Ok(()) => Outcome::Handled,
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => conflict_outcome(e, cx.settings.lang),
+        }
+    }
+
+    /// `d` on a person: take them off the list (an organisation stays: it is invited).
+    fn remove(&mut self, cx: &mut Cx) -> Outcome {
+        let Some(Who::Person(p)) = self.rows.get(self.cursor.selected).cloned() else {
+            return Outcome::Handled;
+        };
+        if p.version == 0 {
+            return Outcome::Handled;
+        }
+        let result = cx
+            .store
+            .remove_meeting_person(self.meeting.id, p.person_id, Some(p.version));
+        self.changed = true;
+        let reloaded = self.load(cx);
+        self.cursor.clamp(self.rows.len(), 10);
+        match result.and(reloaded) {
+            Ok(()) => Outcome::Handled,
+            Err(e) => conflict_outcome(e, cx.settings.lang),
+        }
+    }
+
+    /// Enter in the `n` prompt: put the person on the list as present. What was typed
+    /// stays while it names nobody, or more than one.
+    fn add(&mut self, cx: &mut Cx) -> Outcome {
+        let Some(input) = &self.adding else {
+            return Outcome::Handled;
+        };
+        let typed = input.value();
+        let id = match cx.store.resolve_person(typed.trim()) {
+            Ok(id) => id,
+            Err(e) => return Outcome::error(e.to_string()),
+        };
+        let listed = self.rows.iter().find_map(|r| match r {
+            Who::Person(p) if p.person_id == id => Some(p.version),
+            _ => None,
+        });
+        if let Some(v) = listed
+            && v > 0
+        {
+            self.adding = None;
+            self.select_person(id);
+            return Outcome::error(
+                cx.settings
+                    .lang
+                    .f(T::AttendanceListed, &[("name", &vis(typed.trim()))]),
+            );
+        }
+        let result = cx
+            .store
+            .set_person_attendance(self.meeting.id, id, Some(true), Some(0));
+        self.changed = true;
+        let reloaded = self.load(cx);
+        match result.and(reloaded) {
+            Ok(()) => {
+                self.adding = None;
+                self.select_person(id);
+                Outcome::Handled
+            }
+            Err(e) => conflict_outcome(e, cx.settings.lang),
+        }
+    }
+
+    fn select_person(&mut self, id: i64) {
+        if let Some(i) = self
+            .rows
+            .iter()
+            .position(|r| matches!(r, Who::Person(p) if p.person_id == id))
+        {
+            self.cursor.selected = i;
+        }
+    }
+
+    fn adding_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        match key.code {
+            KeyCode::Esc => {
+                self.adding = None;
+                Outcome::Handled
+            }
+            KeyCode::Enter => self.add(cx),
+            _ => {
+                if let Some(input) = &mut self.adding {
+                    input.handle_key(key);
+                }
+                Outcome::Handled
+            }
         }
     }
 }
 
 impl Popup for Attendance {
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        if self.adding.is_some() {
+            return self.adding_key(key, cx);
+        }
         let action = lookup(&key, cx);
         let view = usize::from(cx.size.height.saturating_sub(8));
         if let Some(a) = action
@@ -352,6 +491,13 @@ impl Popup for Attendance {
         }
         match action {
             Some(Action::MeetingSelect | Action::Open) => self.toggle(cx),
+            Some(Action::New) => {
+                let mut input = TextInput::single("");
+                input.focus(true, &cx.settings.theme);
+                self.adding = Some(input);
+                Outcome::Handled
+            }
+            Some(Action::MeetingDelete) => self.remove(cx),
             Some(Action::Back | Action::Quit | Action::MeetingAttendance) => {
                 close(self.changed, &self.meeting, cx)
             }
@@ -367,16 +513,25 @@ impl Popup for Attendance {
         let _ = self.load(cx);
     }
 
+    fn text_entry(&self) -> bool {
+        self.adding.is_some()
+    }
+
     fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
         let t = |k| s.lang.t(k);
-        let height = (self.rows.len() as u16 + 5).min(area.height.saturating_sub(2));
+        let height = (self.rows.len() as u16 + 7).min(area.height.saturating_sub(2));
         let rect = widgets::centered(area, 76, height);
         let title = s
             .lang
             .f(T::AttendanceTitle, &[("id", &self.meeting.reference())]);
         let inner = widgets::popup_frame(frame, rect, s, &title);
-        let [list, footer] =
-            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+        let prompt_height = if self.adding.is_some() { 2 } else { 0 };
+        let [list, prompt, footer] = Layout::vertical([
+            Constraint::Min(1),
+            Constraint::Length(prompt_height),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
         let mark = |v: Option<bool>| match v {
             Some(true) => ("[x]", t(T::Attended)),
             Some(false) => ("[-]", t(T::Absent)),
@@ -396,9 +551,11 @@ impl Popup for Attendance {
                 }
                 Who::Person(p) => {
                     let (m, w) = mark(p.attended);
+                    // Staff without an organisation are known by their role.
                     let org = p
                         .org
                         .as_deref()
+                        .or(Some(p.role.as_str()).filter(|r| !r.trim().is_empty()))
                         .map(|o| format!(" - {}", vis(o)))
                         .unwrap_or_default();
                     Line::from(vec![
@@ -409,6 +566,15 @@ impl Popup for Attendance {
             })
             .collect();
         draw_rows(frame, list, s, rows, self.cursor.selected);
+        if let Some(input) = &self.adding {
+            let [l, f] =
+                Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(prompt);
+            frame.render_widget(
+                Paragraph::new(Span::styled(t(T::AttendanceAddPrompt), s.theme.label_focus)),
+                l,
+            );
+            frame.render_widget(input.widget(), f);
+        }
         frame.render_widget(
             Paragraph::new(Span::styled(t(T::AttendanceFooter), s.theme.muted)),
             footer,

@@ -68,7 +68,7 @@ pub(crate) fn export_people(a: ExportArgs, app: &mut App) -> Result<()> {
     export(app, &a, &table, &["districts", "themes"])
 }
 
-fn read_input(path: &Path) -> Result<Vec<u8>> {
+pub(super) fn read_input(path: &Path) -> Result<Vec<u8>> {
     let mut data = Vec::new();
     if path.as_os_str() == "-" {
         std::io::stdin()

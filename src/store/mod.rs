@@ -24,6 +24,7 @@ mod resolve;
 mod search;
 mod signals;
 mod tracker;
+mod vocab;
 
 pub use actions::{Action, ActionFilter, NewAction};
 pub use audit::AuditEntry;
@@ -49,6 +50,7 @@ pub use signals::{
     Triage,
 };
 pub use tracker::{TrackerFilter, TrackerItem, TrackerKey};
+pub use vocab::{NearPair, Term, UnknownTerm};
 
 use crate::domain::{RecordKind, RecordRef, Refusal};
 use chrono::{Local, NaiveDate, Utc};
@@ -66,6 +68,9 @@ pub enum StoreError {
     Refused(#[from] Refusal),
     #[error("{0}")]
     Invalid(String),
+    /// A district, neighbourhood or theme that is not on its kept list.
+    #[error("{0}")]
+    UnknownTerm(UnknownTerm),
     #[error("{0}")]
     NotWijkdesk(String),
     #[error("database error: {0}")]
@@ -133,6 +138,9 @@ pub struct Store {
     /// Writes since the last checkpoint, when checkpoints wait for an idle moment
     /// (see [`Store::defer_checkpoints`]); `None` when SQLite checkpoints by itself.
     unchecked_writes: Option<usize>,
+    /// Whether writes may add districts, neighbourhoods and themes that are not on
+    /// their lists yet (see [`Store::set_accept_new_terms`]).
+    accept_new_terms: bool,
 }
 
 /// With deferred checkpoints, a write checkpoints by itself after this many writes,
@@ -148,6 +156,7 @@ impl Store {
             path: path.to_path_buf(),
             ctx,
             unchecked_writes: None,
+            accept_new_terms: false,
         })
     }
 
@@ -192,7 +201,10 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&tx, &self.ctx)?;
+        let out = {
+            let _terms = vocab::AcceptNewGuard::set(self.accept_new_terms);
+            f(&tx, &self.ctx)?
+        };
         tx.commit()?;
         if let Some(n) = self.unchecked_writes.as_mut() {
             *n += 1;

@@ -1,9 +1,9 @@
 //! The database itself: init, demo, history, backup, check; and the generated
 //! completions and manual page.
 
-use crate::domain::vocab::TermKind;
 use super::output::{Out, moment};
 use super::{App, Cli, CliError, Result};
+use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::SCHEMA_VERSION;
 use clap::{Args, CommandFactory};

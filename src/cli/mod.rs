@@ -264,8 +264,8 @@ impl From<StoreError> for CliError {
         match e {
             StoreError::Sqlite(e) => CliError::Msg(sqlite_message(&e)),
             StoreError::UnknownTerm(u) => CliError::Msg(format!(
-                "{u}; nothing was changed. Use a name from `wijkdesk {} list`, or repeat with --add-new to add '{}' to the list",
-                u.kind.command(),
+                "{u}; nothing was changed. Use a name from `{}`, or repeat with --add-new to add '{}' to the list",
+                vocab::list_command(u.kind),
                 u.value
             )),
             other => CliError::Msg(other.to_string()),

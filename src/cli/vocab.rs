@@ -45,7 +45,9 @@ pub enum DistrictCmd {
     )]
     Import(ImportArgs),
     /// List the neighbourhoods, with their district
-    #[command(after_help = "Examples:\n  wijkdesk district neighbourhoods\n  wijkdesk district neighbourhoods Centrum --json")]
+    #[command(
+        after_help = "Examples:\n  wijkdesk district neighbourhoods\n  wijkdesk district neighbourhoods Centrum --json"
+    )]
     Neighbourhoods {
         /// Only the neighbourhoods of this district
         district: Option<String>,
@@ -54,7 +56,9 @@ pub enum DistrictCmd {
         json: bool,
     },
     /// Add a neighbourhood (wijk) to the list, in a district
-    #[command(after_help = "Examples:\n  wijkdesk district add-neighbourhood Zeeheldenkwartier --district Centrum")]
+    #[command(
+        after_help = "Examples:\n  wijkdesk district add-neighbourhood Zeeheldenkwartier --district Centrum"
+    )]
     AddNeighbourhood {
         /// The neighbourhood's name
         name: String,
@@ -63,8 +67,12 @@ pub enum DistrictCmd {
         district: Option<String>,
     },
     /// Rename a neighbourhood and every record that uses it
+    #[command(
+        after_help = "Examples:\n  wijkdesk district rename-neighbourhood Zeeheldenkwartir Zeeheldenkwartier"
+    )]
     RenameNeighbourhood(RenameArgs),
-    /// Merge a neighbourhood into another
+    /// Merge a neighbourhood into another: every record moves along, the first leaves the list
+    #[command(after_help = "Examples:\n  wijkdesk district merge-neighbourhood Duinoort Duinoord")]
     MergeNeighbourhood(MergeArgs),
 }
 
@@ -133,17 +141,19 @@ pub struct ImportArgs {
     file: PathBuf,
 }
 
+/// The command that lists the names of a kind.
+pub(super) fn list_command(kind: TermKind) -> &'static str {
+    match kind {
+        TermKind::District => "wijkdesk district list",
+        TermKind::Neighbourhood => "wijkdesk district neighbourhoods",
+        TermKind::Theme => "wijkdesk theme list",
+    }
+}
+
 /// A name that is not on its list, in a list command: no `--add-new` hint here.
 fn on_list(e: StoreError) -> CliError {
     match e {
-        StoreError::UnknownTerm(u) => CliError::Msg(format!(
-            "{u}; see `wijkdesk {} list`",
-            match u.kind {
-                TermKind::Neighbourhood => "district neighbourhoods --",
-                _ => u.kind.command(),
-            }
-            .trim_end_matches(" --")
-        )),
+        StoreError::UnknownTerm(u) => CliError::Msg(format!("{u}; see `{}`", list_command(u.kind))),
         e => e.into(),
     }
 }
@@ -186,9 +196,7 @@ pub(super) fn run_district(cmd: DistrictCmd, app: &mut App) -> Result<()> {
             }
             app.out.table(&t)
         }
-        DistrictCmd::AddNeighbourhood { name, district } => {
-            add(app, n, &name, district.as_deref())
-        }
+        DistrictCmd::AddNeighbourhood { name, district } => add(app, n, &name, district.as_deref()),
         DistrictCmd::RenameNeighbourhood(a) => rename(app, n, &a.old, &a.new),
         DistrictCmd::MergeNeighbourhood(a) => merge(app, n, &a.from, &a.into),
     }
@@ -325,9 +333,8 @@ fn import(app: &mut App, kind: TermKind, file: &std::path::Path) -> Result<()> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| {
-            CliError::msg(format!("{}: line {}: {e}", file.display(), i + 1))
-        })?;
+        let record = record
+            .map_err(|e| CliError::msg(format!("{}: line {}: {e}", file.display(), i + 1)))?;
         let cell = |n: usize| record.get(n).map(str::trim).unwrap_or("").to_string();
         if i == 0 && HEADERS.contains(&fold(&cell(0)).as_str()) {
             continue;

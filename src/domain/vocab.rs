@@ -101,7 +101,9 @@ pub fn distance(a: &str, b: &str) -> usize {
     for i in 1..=n {
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(d[i - 2][j - 2] + 1);
             }
@@ -257,7 +259,10 @@ mod tests {
     #[test]
     fn resolve_finds_the_kept_spelling_or_suggests() {
         let l = list(&["Segbroek", "Escamp", "Laak"]);
-        assert_eq!(resolve("segbroek", &l), Resolution::Known("Segbroek".into()));
+        assert_eq!(
+            resolve("segbroek", &l),
+            Resolution::Known("Segbroek".into())
+        );
         assert_eq!(resolve("ESCÁMP", &l), Resolution::Known("Escamp".into()));
         assert_eq!(
             resolve("Segbroke", &l),
@@ -267,7 +272,9 @@ mod tests {
         );
         assert_eq!(
             resolve("Loosduinen", &l),
-            Resolution::Unknown { suggestions: vec![] }
+            Resolution::Unknown {
+                suggestions: vec![]
+            }
         );
     }
 

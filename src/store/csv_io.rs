@@ -16,8 +16,8 @@ use super::{
     Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, invalid, join_list, orgs,
     people, vocab,
 };
-use crate::domain::vocab::TermKind;
 use crate::domain::csv_rules::{self, OrgField, PersonField};
+use crate::domain::vocab::TermKind;
 use crate::domain::{required, text};
 use rusqlite::{Transaction, TransactionBehavior, params};
 use serde::Serialize;

@@ -18,8 +18,8 @@ pub use minute_entry::{MinuteEntry, StoredMinute};
 use super::{
     Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, invalid, now_stamp, vocab,
 };
-use crate::domain::vocab::TermKind;
 use crate::domain::meeting::{MeetingEvent, MeetingStatus, transition};
+use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, required, text};
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, Row, Transaction, params};

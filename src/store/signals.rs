@@ -6,8 +6,8 @@ use super::{
     resolve::{Owner, owner_label},
     vocab,
 };
-use crate::domain::vocab::TermKind;
 use crate::domain::signal::{SignalEvent, SignalFacts, SignalState, transition};
+use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, required, text};
 use chrono::{Duration, NaiveDate};
 use rusqlite::{Connection, Row, Transaction, params};

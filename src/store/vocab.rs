@@ -169,10 +169,23 @@ fn existing(conn: &Connection, kind: TermKind, typed: &str) -> Result<String> {
     }
 }
 
-fn audit_term(tx: &Transaction<'_>, ctx: &Ctx, kind: TermKind, name: &str, action: &str, changes: serde_json::Value) -> Result<()> {
+fn audit_term(
+    tx: &Transaction<'_>,
+    ctx: &Ctx,
+    kind: TermKind,
+    name: &str,
+    action: &str,
+    changes: serde_json::Value,
+) -> Result<()> {
     tx.execute(
         "INSERT INTO audit (at, username, record, action, changes) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![now_stamp(), ctx.user, format!("{kind}:{name}"), action, changes.to_string()],
+        params![
+            now_stamp(),
+            ctx.user,
+            format!("{kind}:{name}"),
+            action,
+            changes.to_string()
+        ],
     )?;
     Ok(())
 }
@@ -309,12 +322,15 @@ fn rewrite(
     for (table, col, is_list) in columns(kind) {
         let rows: Vec<(i64, String)> = if *is_list {
             let like = format!("%{}%", from.replace('%', "").replace('_', ""));
-            let mut st =
-                tx.prepare(&format!("SELECT id, {col} FROM {table} WHERE {col} LIKE ?1"))?;
+            let mut st = tx.prepare(&format!(
+                "SELECT id, {col} FROM {table} WHERE {col} LIKE ?1"
+            ))?;
             let rows = st.query_map([like], |r| Ok((r.get(0)?, r.get(1)?)))?;
             rows.collect::<rusqlite::Result<Vec<_>>>()?
                 .into_iter()
-                .filter(|(_, v): &(i64, String)| split_list(v).iter().any(|i| i.to_lowercase() == from_l))
+                .filter(|(_, v): &(i64, String)| {
+                    split_list(v).iter().any(|i| i.to_lowercase() == from_l)
+                })
                 .collect()
         } else {
             let mut st = tx.prepare(&format!(
@@ -418,7 +434,12 @@ impl Store {
     /// Add a name to a list. A name that is there already (case and accents aside)
     /// is refused with the spelling on the list; a neighbourhood may name its district,
     /// which must be on the district list.
-    pub fn add_term(&mut self, kind: TermKind, name: &str, district: Option<&str>) -> Result<String> {
+    pub fn add_term(
+        &mut self,
+        kind: TermKind,
+        name: &str,
+        district: Option<&str>,
+    ) -> Result<String> {
         let name = kind.normalise(name);
         if name.is_empty() {
             return Err(invalid(format!("a {kind} needs a name")));
@@ -430,7 +451,9 @@ impl Store {
         }
         self.write(|tx, ctx| {
             if let Resolution::Known(n) = vocab::resolve(&name, &names(tx, kind)?) {
-                return Err(invalid(format!("'{name}' is on the {kind} list already, as '{n}'")));
+                return Err(invalid(format!(
+                    "'{name}' is on the {kind} list already, as '{n}'"
+                )));
             }
             insert_term(tx, ctx, kind, &name, district)?;
             Ok(name.clone())
@@ -477,14 +500,13 @@ impl Store {
             return Err(invalid(format!("a {kind} needs a name")));
         }
         if new.contains(',') {
-            return Err(invalid(format!("a {kind} name may not contain a comma: '{new}'")));
+            return Err(invalid(format!(
+                "a {kind} name may not contain a comma: '{new}'"
+            )));
         }
         self.write(|tx, ctx| {
             let old = existing(tx, kind, old)?;
-            let others: Vec<String> = names(tx, kind)?
-                .into_iter()
-                .filter(|n| *n != old)
-                .collect();
+            let others: Vec<String> = names(tx, kind)?.into_iter().filter(|n| *n != old).collect();
             if let Resolution::Known(n) = vocab::resolve(&new, &others) {
                 return Err(invalid(format!(
                     "'{n}' is on the {kind} list already; merge instead: wijkdesk {} merge {} {}",

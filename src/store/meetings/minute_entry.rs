@@ -250,7 +250,13 @@ pub(crate) fn realise(
             EntryKind::Signal => {
                 // An unknown #theme must not cost the line typed in a meeting: the
                 // signal is made without it and the token is listed as a problem.
-                let theme = match crate::store::vocab::accept(tx, ctx, TermKind::Theme, parsed.theme(), None) {
+                let theme = match crate::store::vocab::accept(
+                    tx,
+                    ctx,
+                    TermKind::Theme,
+                    parsed.theme(),
+                    None,
+                ) {
                     Ok(t) => t,
                     Err(StoreError::UnknownTerm(u)) => {
                         problems.push(format!(

@@ -178,6 +178,7 @@ pub(super) fn run_district(cmd: DistrictCmd, app: &mut App) -> Result<()> {
                             kind: d,
                             value: typed,
                             suggestions,
+                            district: None,
                         })));
                     }
                 };

@@ -99,6 +99,8 @@ pub struct UnknownTerm {
     pub kind: TermKind,
     pub value: String,
     pub suggestions: Vec<String>,
+    /// A neighbourhood's district, when the write named one: where to add it.
+    pub district: Option<String>,
 }
 
 impl fmt::Display for UnknownTerm {
@@ -165,6 +167,7 @@ fn existing(conn: &Connection, kind: TermKind, typed: &str) -> Result<String> {
             kind,
             value,
             suggestions,
+            district: None,
         })),
     }
 }
@@ -239,6 +242,7 @@ pub(crate) fn accept(
                     kind,
                     value,
                     suggestions,
+                    district: district.map(str::to_string),
                 }))
             }
         }

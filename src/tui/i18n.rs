@@ -189,6 +189,14 @@ catalogue! {
     SavedChanges => "Saved {id}: {name}.", "{id} opgeslagen: {name}.";
     ConfirmTitle => "Are you sure?", "Weet je het zeker?";
     ConfirmKeys => "y = yes, n = no", "j = ja, n = nee";
+    // Kept lists of districts, neighbourhoods and themes.
+    TermDistrict => "district", "stadsdeel";
+    TermNeighbourhood => "neighbourhood", "wijk";
+    TermTheme => "theme", "thema";
+    AskNewTerm => "'{value}' is not on the list ({kind}). Add it as a new {kind}? y = yes, n = no", "'{value}' staat niet op de lijst ({kind}). Toevoegen als nieuw(e) {kind}? j = ja, n = nee";
+    AskNewTermMeant => "Did you mean {names}?", "Bedoel je {names}?";
+    NewTermDeclined => "Not added: choose a {kind} from the list.", "Niet toegevoegd: kies een {kind} uit de lijst.";
+    NewTermAdded => "Added {kind} {value}.", "{kind} {value} toegevoegd.";
     // Popups.
     HelpTitle => "Keys", "Toetsen";
     HelpFooter => "Esc closes; j/k scroll. Keys can be changed in config.toml.", "Esc sluit; j/k schuift. Toetsen zijn aan te passen in config.toml.";

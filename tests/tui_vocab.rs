@@ -140,3 +140,70 @@ fn the_organisation_form_asks_before_a_new_district_and_suggests_the_near_one() 
         .org;
     assert_eq!(org.district.as_deref(), Some("Segbroek"));
 }
+
+#[test]
+fn the_lists_popup_adds_and_merges_with_a_yes() {
+    let db = TempDb::new("vocab-lists");
+    let mut store = db.demo();
+    // An old typo: a signal's district that is not what the list means.
+    store.set_accept_new_terms(true);
+    store
+        .add_signal(wijkdesk::store::NewSignal {
+            title: "Losse tegels Valkenbos".into(),
+            district: Some("Segbroke".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    store.set_accept_new_terms(false);
+    let mut app = app(&mut store);
+    type_text(&mut app, ":");
+    type_text(&mut app, "kept lists");
+    press(&mut app, KeyCode::Enter);
+    let s = shows(&app, "Districts, neighbourhoods and themes");
+    assert!(s.contains("Segbroke") && s.contains("~ Segbroek"), "{s}");
+
+    // A new name: Enter asks, no leaves the list as it was, yes adds it.
+    type_text(&mut app, "Ypenburg-Oost");
+    shows(&app, "Not on the list: Enter to add it.");
+    press(&mut app, KeyCode::Enter);
+    shows(&app, "'Ypenburg-Oost' is not on the list (district).");
+    type_text(&mut app, "n");
+    assert!(
+        !app.store()
+            .term_names(TermKind::District)
+            .unwrap()
+            .contains(&"Ypenburg-Oost".to_string())
+    );
+    type_text(&mut app, "Ypenburg-Oost");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "y");
+    assert!(
+        app.store()
+            .term_names(TermKind::District)
+            .unwrap()
+            .contains(&"Ypenburg-Oost".to_string())
+    );
+
+    // Merge the typo into the right name: the signal moves along.
+    type_text(&mut app, "Segbroke");
+    app.on_key(ctrl('e'));
+    type_text(&mut app, "Segbroek");
+    press(&mut app, KeyCode::Enter);
+    shows(
+        &app,
+        "Merge Segbroke into Segbroek? Its 1 records move along.",
+    );
+    type_text(&mut app, "y");
+    shows(&app, "Merged Segbroke into Segbroek; 1 records changed.");
+    assert!(
+        !app.store()
+            .term_names(TermKind::District)
+            .unwrap()
+            .contains(&"Segbroke".to_string())
+    );
+    drop(app);
+    assert_eq!(
+        signal(&store, "Losse tegels Valkenbos").district.as_deref(),
+        Some("Segbroek")
+    );
+}

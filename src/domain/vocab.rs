@@ -130,7 +130,18 @@ pub fn near_duplicate(a: &str, b: &str) -> bool {
         return a != b;
     }
     let len = fa.chars().count().min(fb.chars().count());
-    distance(&fa, &fb) <= allowed_edits(len)
+    if distance(&fa, &fb) > allowed_edits(len) {
+        return false;
+    }
+    // Names of several words are near only when each word is: Bezuidenhout-Oost and
+    // Bezuidenhout-West are two neighbourhoods, not a typo.
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (fa.split(' ').collect(), fb.split(' ').collect());
+    if wa.len() == wb.len() && wa.len() > 1 {
+        return wa.iter().zip(&wb).all(|(x, y)| {
+            x == y || distance(x, y) <= allowed_edits(x.chars().count().min(y.chars().count()))
+        });
+    }
+    true
 }
 
 /// What a typed value is, compared with a list.
@@ -254,6 +265,10 @@ mod tests {
         // Short themes need to be very close: groen and geld are different themes.
         assert!(!near_duplicate("groen", "geld"));
         assert!(!near_duplicate("afval", "verkeer"));
+        // Compass points make different neighbourhoods; a typo in one word does not.
+        assert!(!near_duplicate("Bezuidenhout-Oost", "Bezuidenhout-West"));
+        assert!(!near_duplicate("Bloemenbuurt-Oost", "Bloemenbuurt-West"));
+        assert!(near_duplicate("Bezuidenhout-Oost", "Bezuidenhuot-Oost"));
     }
 
     #[test]

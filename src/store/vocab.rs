@@ -325,11 +325,9 @@ fn rewrite(
     let from_l = from.to_lowercase();
     for (table, col, is_list) in columns(kind) {
         let rows: Vec<(i64, String)> = if *is_list {
-            let like = format!("%{}%", from.replace('%', "").replace('_', ""));
-            let mut st = tx.prepare(&format!(
-                "SELECT id, {col} FROM {table} WHERE {col} LIKE ?1"
-            ))?;
-            let rows = st.query_map([like], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            // People and organisations: few enough rows to split each list here.
+            let mut st = tx.prepare(&format!("SELECT id, {col} FROM {table} WHERE {col} <> ''"))?;
+            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
             rows.collect::<rusqlite::Result<Vec<_>>>()?
                 .into_iter()
                 .filter(|(_, v): &(i64, String)| {

@@ -72,8 +72,9 @@ fn list_add_rename_merge_and_check() {
     assert!(out.starts_with("DISTRICT"), "{out}");
     assert!(out.contains("Segbroek"), "{out}");
     assert_eq!(
-        env.ok(&["district", "add", "Segbroke"]).trim(),
-        "added district Segbroke"
+        env.ok(&["district", "add", "Segbroke"]),
+        "added district Segbroke\nnote: Segbroke looks like Segbroek; if they are one district, \
+         merge them: wijkdesk district merge Segbroke Segbroek\n"
     );
     env.ok(&[
         "org",

@@ -236,7 +236,20 @@ fn list(app: &mut App, kind: TermKind, json: bool) -> Result<()> {
 
 fn add(app: &mut App, kind: TermKind, name: &str, district: Option<&str>) -> Result<()> {
     let name = app.store.add_term(kind, name, district).map_err(on_list)?;
-    app.out.line(format!("added {kind} {name}"))
+    app.out.line(format!("added {kind} {name}"))?;
+    // Added on purpose, but say so when it looks like a name already there.
+    for p in app.store.near_duplicates(kind)? {
+        let other = match (p.a == name, p.b == name) {
+            (true, _) => &p.b,
+            (_, true) => &p.a,
+            _ => continue,
+        };
+        app.out.line(format!(
+            "note: {name} looks like {other}; if they are one {kind}, merge them: {}",
+            p.merge_command()
+        ))?;
+    }
+    Ok(())
 }
 
 fn rename(app: &mut App, kind: TermKind, old: &str, new: &str) -> Result<()> {

@@ -206,3 +206,29 @@ fn a_theme_in_minutes_must_be_on_the_list() {
     let v = env.json(&["signal", "show", "S-1", "--json"]);
     assert_eq!(v["signal"]["theme"], serde_json::Value::Null, "{v}");
 }
+
+#[test]
+fn a_csv_import_with_an_unknown_district_imports_nothing_until_add_new() {
+    let env = seeded();
+    let file = env.dir().join("orgs.csv");
+    std::fs::write(&file, "naam,stadsdeel\nBewonersgroep Valkenbos,Segbroke\n").unwrap();
+    let path = file.to_str().unwrap();
+    let before = env.dump();
+    let out = env
+        .cmd()
+        .args(["org", "import", path, "--yes"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("line 2: 'Segbroke' is not a known district (did you mean 'Segbroek'?)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("--add-new adds the new ones"), "{stdout}");
+    assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 1);
+    assert_eq!(env.dump(), before, "nothing imported, no list entry added");
+    env.ok(&["org", "import", path, "--yes", "--add-new"]);
+    let v = env.json(&["org", "show", "Valkenbos", "--json"]);
+    assert_eq!(v["organisation"]["district"], "Segbroke");
+}

@@ -267,6 +267,15 @@ fn print_import(app: &mut App, a: &ImportArgs, r: &ImportReport, what: &str) -> 
             app.out.line(format!("  line {}: {}", p.line, p.message))?;
         }
         app.out.blank()?;
+        if r.problems
+            .iter()
+            .any(|p| p.message.contains("' is not a known "))
+        {
+            app.out.line(
+                "Districts, neighbourhoods and themes must be on their lists (wijkdesk district list, \
+                 wijkdesk theme list); --add-new adds the new ones.",
+            )?;
+        }
         return app
             .out
             .line("Nothing was imported: correct these lines and run the import again.");

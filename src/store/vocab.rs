@@ -361,12 +361,10 @@ fn rewrite(
             if after == before {
                 continue;
             }
-            tx.execute(
-                &format!(
-                    "UPDATE {table} SET {col} = ?2, version = version + 1, updated_at = ?3 WHERE id = ?1"
-                ),
-                params![id, after, now],
-            )?;
+            tx.prepare_cached(&format!(
+                "UPDATE {table} SET {col} = ?2, version = version + 1, updated_at = ?3 WHERE id = ?1"
+            ))?
+            .execute(params![id, after, now])?;
             let record = RecordRef::new(record_kind(table), id);
             super::audit::log(tx, ctx, record, why, json!({ *col: [before, after] }))?;
             if *table == "signal" {

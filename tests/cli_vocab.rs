@@ -232,3 +232,24 @@ fn a_csv_import_with_an_unknown_district_imports_nothing_until_add_new() {
     let v = env.json(&["org", "show", "Valkenbos", "--json"]);
     assert_eq!(v["organisation"]["district"], "Segbroke");
 }
+
+#[test]
+fn who_does_what_takes_a_name_from_the_list_and_refuses_a_typo() {
+    let env = seeded();
+    // A prefix or another case finds the list's name; P-1 covers Centrum and verkeer.
+    let v = env.json(&[
+        "person",
+        "who",
+        "--district",
+        "centr",
+        "--theme",
+        "VERK",
+        "--json",
+    ]);
+    assert_eq!(v[0]["ref"], "P-1", "{v}");
+    let err = env.refused(&["person", "who", "--district", "Centurm"], 1);
+    assert_eq!(
+        err.trim(),
+        "error: 'Centurm' is not a known district (did you mean 'Centrum'?); see `wijkdesk district list`"
+    );
+}

@@ -14,7 +14,7 @@ B=target/debug/wijkdesk
   echo '```text'
   "$B" --help
   echo '```'
-  for c in init demo org person signal feedback commitment action meeting minutes search report digest history backup check snapshot; do
+  for c in init demo org person district theme signal feedback commitment action meeting minutes search report digest history backup check snapshot; do
     echo
     echo "## wijkdesk $c"
     echo

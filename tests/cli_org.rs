@@ -83,6 +83,7 @@ fn org_add_json_prints_the_record() {
         "add",
         "--name",
         "Wijkvereniging Rivierenbuurt",
+        "--add-new",
         "--email",
         "info@example.org",
         "--neighbourhood",

@@ -14,8 +14,11 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 1, 15).expect("date")
 }
 
+/// Fixtures and imports here name districts freely: they join the kept lists.
 fn open(db: &TempDb) -> Store {
-    Store::open(&db.path, Ctx::new("anna", today())).expect("open")
+    let mut s = Store::open(&db.path, Ctx::new("anna", today())).expect("open");
+    s.set_accept_new_terms(true);
+    s
 }
 
 /// Every cell of a CSV text, with its line.

@@ -172,6 +172,7 @@ fn report_csv_never_starts_a_formula() {
         "add",
         "--name",
         "=HYPERLINK(\"http://x\")",
+        "--add-new",
         "--district",
         "+Centrum",
     ]);

@@ -157,7 +157,7 @@ fn reopening_keeps_the_data_and_does_not_migrate_again() {
         store::SCHEMA_VERSION
     );
     assert_eq!(
-        count(store.conn(), "SELECT count(*) FROM audit"),
+        support::audit_rows(store.conn()),
         2,
         "one create for the org, one for the signal"
     );
@@ -366,6 +366,7 @@ fn umask_worker_entry_point() {
     };
     let path = std::path::PathBuf::from(path);
     let mut store = Store::open(&path, ctx("worker")).expect("open under umask 000");
+    store.set_accept_new_terms(true);
     residents(&mut store, "Wijkberaad Duinoord");
     let mut line = String::from("MODES");
     for (label, suffix) in [

@@ -3,6 +3,7 @@
 
 use super::output::{Out, moment};
 use super::{App, Cli, CliError, Result};
+use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::SCHEMA_VERSION;
 use clap::{Args, CommandFactory};
@@ -217,6 +218,14 @@ pub(super) fn backup(a: BackupArgs, app: &mut App) -> Result<()> {
 pub(super) fn check(app: &mut App) -> Result<()> {
     let problems = app.store.check()?;
     let path = app.store.path().display().to_string();
+    // Near-duplicate names are no damage to the file: listed, but not a failure.
+    let mut pairs = Vec::new();
+    for kind in TermKind::ALL {
+        pairs.extend(app.store.near_duplicates(kind)?);
+    }
+    for line in super::vocab::near_lines(&pairs) {
+        app.out.line(format!("near-duplicate {line}"))?;
+    }
     if problems.is_empty() {
         return app.out.line(format!(
             "{path}: no problems found (schema version {SCHEMA_VERSION})"

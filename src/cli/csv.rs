@@ -68,7 +68,7 @@ pub(crate) fn export_people(a: ExportArgs, app: &mut App) -> Result<()> {
     export(app, &a, &table, &["districts", "themes"])
 }
 
-fn read_input(path: &Path) -> Result<Vec<u8>> {
+pub(super) fn read_input(path: &Path) -> Result<Vec<u8>> {
     let mut data = Vec::new();
     if path.as_os_str() == "-" {
         std::io::stdin()
@@ -267,6 +267,15 @@ fn print_import(app: &mut App, a: &ImportArgs, r: &ImportReport, what: &str) -> 
             app.out.line(format!("  line {}: {}", p.line, p.message))?;
         }
         app.out.blank()?;
+        if r.problems
+            .iter()
+            .any(|p| p.message.contains("' is not a known "))
+        {
+            app.out.line(
+                "Districts, neighbourhoods and themes must be on their lists (wijkdesk district list, \
+                 wijkdesk theme list); --add-new adds the new ones.",
+            )?;
+        }
         return app
             .out
             .line("Nothing was imported: correct these lines and run the import again.");

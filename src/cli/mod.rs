@@ -18,6 +18,7 @@ mod person;
 mod report;
 mod search;
 mod signal;
+mod vocab;
 
 use crate::domain::dates::{DateError, parse_date, parse_datetime};
 use crate::domain::ids::IdError;
@@ -92,6 +93,9 @@ pub struct Globals {
     /// Only ASCII in borders and marks (e.g. ... instead of …)
     #[arg(long, global = true, help_heading = GLOBAL)]
     pub ascii: bool,
+    /// Add a district, neighbourhood or theme that is not on its list yet, instead of refusing it
+    #[arg(long, global = true, help_heading = GLOBAL)]
+    pub add_new: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -171,6 +175,24 @@ pub enum Command {
         after_help = "Examples:\n  wijkdesk minutes add M-5 \"A: Stoeptegels laten herstellen @DSO due:+2w\""
     )]
     Minutes(meeting::MinutesCmd),
+    /// Districts and their neighbourhoods: the kept list; list, add, rename, merge, check, import
+    #[command(
+        subcommand,
+        long_about = "The kept list of districts (stadsdelen) and their neighbourhoods (wijken). A record's \
+                      district or neighbourhood must be on the list: a name is matched regardless of case \
+                      and accents, and an unknown one is refused unless the command says --add-new.",
+        after_help = "Examples:\n  wijkdesk district list\n  wijkdesk district check\n  wijkdesk district merge Segbroke Segbroek"
+    )]
+    District(vocab::DistrictCmd),
+    /// Themes: the kept list; list, add, rename, merge, check, import
+    #[command(
+        subcommand,
+        long_about = "The kept list of themes (groen, verkeer, …). A signal's or person's theme must be on \
+                      the list: a name is matched regardless of case and accents, and an unknown one is \
+                      refused unless the command says --add-new.",
+        after_help = "Examples:\n  wijkdesk theme list\n  wijkdesk theme add afval\n  wijkdesk theme import themas.csv"
+    )]
+    Theme(vocab::ThemeCmd),
     /// Search every record: organisations, people, signals, feedback, commitments, actions, meetings, minutes
     #[command(
         long_about = "Search the words of every record. Each word matches the start of a word, accents and \
@@ -253,6 +275,11 @@ impl From<StoreError> for CliError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Sqlite(e) => CliError::Msg(sqlite_message(&e)),
+            StoreError::UnknownTerm(u) => CliError::Msg(format!(
+                "{u}; nothing was changed. Use a name from `{}`, or repeat with --add-new to add '{}' to the list",
+                vocab::list_command(u.kind),
+                u.value
+            )),
             other => CliError::Msg(other.to_string()),
         }
     }
@@ -373,7 +400,8 @@ fn dispatch(command: Command, globals: &Globals) -> Result<()> {
         Command::Completions(a) => admin::completions(a, &mut out)?,
         Command::Man(a) => admin::man(a, &mut out)?,
         command => {
-            let store = Store::open(&db_path(globals), Ctx::from_env())?;
+            let mut store = Store::open(&db_path(globals), Ctx::from_env())?;
+            store.set_accept_new_terms(globals.add_new);
             let mut app = App {
                 store,
                 out,
@@ -390,6 +418,8 @@ fn dispatch(command: Command, globals: &Globals) -> Result<()> {
                 Command::Action(c) => action::run(c, &mut app)?,
                 Command::Meeting(c) => meeting::run(c, &mut app)?,
                 Command::Minutes(c) => meeting::run_minutes(c, &mut app)?,
+                Command::District(c) => vocab::run_district(c, &mut app)?,
+                Command::Theme(c) => vocab::run_theme(c, &mut app)?,
                 Command::Search(a) => search::run(a, &mut app)?,
                 Command::Report(c) => report::run(c, &mut app)?,
                 Command::Digest(a) => digest::run(a, &mut app)?,

@@ -3,7 +3,10 @@
 use super::output::{Table, due_cell, opt, with_ref};
 use super::{App, CliError, Expect, Result, r};
 use crate::domain::RecordKind;
-use crate::store::{ActionFilter, CommitmentFilter, NewPerson, Person, PersonEdit, SignalFilter};
+use crate::domain::vocab::TermKind;
+use crate::store::{
+    ActionFilter, CommitmentFilter, NewPerson, Person, PersonEdit, SignalFilter, UnknownTerm,
+};
 use clap::{Args, Subcommand};
 use serde_json::json;
 
@@ -300,7 +303,35 @@ fn list(
     people_table(app, &people, json, "no people")
 }
 
+/// A district or theme to look up: the list's spelling of it, or of the only name it
+/// starts; anything else is refused with what it may have meant.
+fn on_list(app: &App, kind: TermKind, typed: Option<String>) -> Result<Option<String>> {
+    let Some(typed) = typed.filter(|t| !t.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let names = app.store.term_names(kind)?;
+    if let Some(n) = crate::domain::vocab::unique_match(&kind.normalise(&typed), &names) {
+        return Ok(Some(n));
+    }
+    let suggestions = crate::domain::vocab::rank(&typed, &names)
+        .into_iter()
+        .take(3)
+        .collect();
+    let u = UnknownTerm {
+        kind,
+        value: typed,
+        suggestions,
+        district: None,
+    };
+    Err(CliError::msg(format!(
+        "{u}; see `{}`",
+        super::vocab::list_command(kind)
+    )))
+}
+
 fn who(app: &mut App, district: Option<String>, theme: Option<String>, json: bool) -> Result<()> {
+    let district = on_list(app, TermKind::District, district)?;
+    let theme = on_list(app, TermKind::Theme, theme)?;
     let people = app.store.who_does_what(
         district.as_deref().unwrap_or(""),
         theme.as_deref().unwrap_or(""),

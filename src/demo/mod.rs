@@ -9,6 +9,7 @@ mod generate;
 
 use crate::domain::action::ActionEvent;
 use crate::domain::meeting::MeetingEvent;
+use crate::domain::vocab::TermKind;
 use crate::store::{
     Channel, NewAction, NewCommitment, NewFeedback, NewMeeting, NewOrg, NewPerson, NewSignal,
     Owner, Result, Store, StoreError, Triage,
@@ -96,12 +97,42 @@ impl Loader<'_> {
     }
 
     fn load_all(&mut self) -> Result<()> {
+        self.lists()?;
         self.organisations()?;
         self.persons()?;
         self.signals()?;
         self.meetings()?;
         self.commitments()?;
         self.actions()?;
+        Ok(())
+    }
+
+    /// The kept lists first: every district, neighbourhood and theme the demo uses.
+    fn lists(&mut self) -> Result<()> {
+        self.at(self.day(-800));
+        let mut rows: Vec<(TermKind, String, Option<String>)> = Vec::new();
+        rows.extend(
+            data::DISTRICTS
+                .iter()
+                .map(|d| (TermKind::District, d.to_string(), None)),
+        );
+        rows.extend(
+            data::THEMES
+                .iter()
+                .map(|t| (TermKind::Theme, t.to_string(), None)),
+        );
+        for o in data::ORGANISATIONS {
+            for n in o.neighbourhoods {
+                rows.push((
+                    TermKind::Neighbourhood,
+                    n.to_string(),
+                    o.district.map(Into::into),
+                ));
+            }
+        }
+        self.store
+            .import_terms(&rows)
+            .map_err(|e| context("lists", e))?;
         Ok(())
     }
 

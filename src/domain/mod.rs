@@ -14,6 +14,7 @@ pub mod minutes_export;
 pub mod report;
 pub mod signal;
 pub mod text;
+pub mod vocab;
 
 pub use ids::{RecordKind, RecordRef};
 

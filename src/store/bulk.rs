@@ -270,6 +270,15 @@ impl Bulk<'_> {
     pub fn commit(mut self, summary: &str) -> Result<()> {
         self.move_minutes()?;
         self.tx.execute("DROP TABLE temp.bulk_minute", [])?;
+        // Generated records take their districts and themes from the demo's lists;
+        // whatever else they used joins the kept lists, so every value is on one.
+        self.tx.execute(
+            "INSERT OR IGNORE INTO term (kind, name, created_at)
+             SELECT DISTINCT 'district', district, ?1 FROM organisation WHERE district IS NOT NULL
+             UNION SELECT DISTINCT 'district', district, ?1 FROM signal WHERE district IS NOT NULL
+             UNION SELECT DISTINCT 'theme', theme, ?1 FROM signal WHERE theme IS NOT NULL",
+            [&self.stamp],
+        )?;
         self.tx.execute(
             "INSERT INTO audit (at, username, account, record, action, changes) VALUES (?1, ?2, ?3, 'demo', 'generate', ?4)",
             params![self.stamp, self.user, self.account, serde_json::json!({ "generated": [null, summary] }).to_string()],

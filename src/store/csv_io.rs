@@ -14,9 +14,10 @@
 
 use super::{
     Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, invalid, join_list, orgs,
-    people,
+    people, vocab,
 };
 use crate::domain::csv_rules::{self, OrgField, PersonField};
+use crate::domain::vocab::TermKind;
 use crate::domain::{required, text};
 use rusqlite::{Transaction, TransactionBehavior, params};
 use serde::Serialize;
@@ -373,10 +374,16 @@ fn org_row(
         after.kind = k;
     }
     if let Some(v) = get(OrgField::District) {
-        after.district = opt_clean(v);
+        after.district = vocab::accept(tx, ctx, TermKind::District, Some(v), None)?;
     }
     if let Some(v) = get(OrgField::Neighbourhoods) {
-        after.neighbourhoods = clean_items(v);
+        after.neighbourhoods = vocab::accept_all(
+            tx,
+            ctx,
+            TermKind::Neighbourhood,
+            &clean_items(v),
+            after.district.as_deref(),
+        )?;
     }
     if let Some(v) = get(OrgField::Email) {
         after.email = opt_clean(v);
@@ -556,13 +563,10 @@ fn person_row(
         after.username = opt_clean(v);
     }
     if let Some(v) = get(PersonField::Districts) {
-        after.districts = clean_items(v);
+        after.districts = vocab::accept_all(tx, ctx, TermKind::District, &clean_items(v), None)?;
     }
     if let Some(v) = get(PersonField::Themes) {
-        after.themes = clean_items(v)
-            .into_iter()
-            .map(|t| t.to_lowercase())
-            .collect();
+        after.themes = vocab::accept_all(tx, ctx, TermKind::Theme, &clean_items(v), None)?;
     }
     if let Some(v) = get(PersonField::Notes) {
         after.notes = text::clean_text(v);
@@ -703,6 +707,7 @@ impl Store {
             })
             .collect();
         let ctx = self.ctx.clone();
+        let _terms = vocab::AcceptNewGuard::set(self.accept_new_terms);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

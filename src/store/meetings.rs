@@ -17,8 +17,11 @@ pub(crate) use minute_entry::{
 };
 pub use minute_entry::{MinuteEntry, StoredMinute};
 
-use super::{Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, invalid, now_stamp};
+use super::{
+    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, invalid, now_stamp, vocab,
+};
 use crate::domain::meeting::{MeetingEvent, MeetingStatus, check_started, transition};
+use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, required, text};
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, Row, Transaction, params};
@@ -128,6 +131,7 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewMeeting) -> Result
     for p in [new.chair_id, new.minute_taker_id].into_iter().flatten() {
         super::exists(tx, RecordRef::new(RecordKind::Person, p))?;
     }
+    let district = vocab::accept(tx, ctx, TermKind::District, new.district.as_deref(), None)?;
     let now = now_stamp();
     tx.execute(
         "INSERT INTO meeting (title, kind, starts_at, ends_at, location, district, chair_id, minute_taker_id,
@@ -139,7 +143,7 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewMeeting) -> Result
             dt_str(starts),
             new.ends_at.map(dt_str),
             new.location.map(|l| text::clean_line(&l)).unwrap_or_default(),
-            new.district.map(|d| text::clean_line(&d)).filter(|d| !d.trim().is_empty()),
+            district,
             new.chair_id,
             new.minute_taker_id,
             ctx.user,
@@ -297,7 +301,10 @@ impl Store {
                 after.location = text::clean_line(&l).trim().to_string();
             }
             if let Some(d) = edit.district {
-                after.district = clean_opt(d);
+                after.district = match d {
+                    Some(d) => vocab::accept(tx, ctx, TermKind::District, Some(&d), None)?,
+                    None => None,
+                };
             }
             if let Some(c) = edit.chair_id {
                 after.chair_id = c;

@@ -24,6 +24,7 @@ mod resolve;
 mod search;
 mod signals;
 mod tracker;
+mod vocab;
 
 pub use actions::{Action, ActionFilter, NewAction};
 pub use audit::AuditEntry;
@@ -49,6 +50,7 @@ pub use signals::{
     TimelineEntry, Triage,
 };
 pub use tracker::{TrackerFilter, TrackerItem, TrackerKey};
+pub use vocab::{NearPair, Term, UnknownTerm};
 
 use crate::domain::{RecordKind, RecordRef, Refusal};
 use chrono::{Local, NaiveDate, NaiveDateTime, Utc};
@@ -66,6 +68,9 @@ pub enum StoreError {
     Refused(#[from] Refusal),
     #[error("{0}")]
     Invalid(String),
+    /// A district, neighbourhood or theme that is not on its kept list.
+    #[error("{0}")]
+    UnknownTerm(UnknownTerm),
     #[error("{0}")]
     NotWijkdesk(String),
     #[error("database error: {0}")]
@@ -167,6 +172,9 @@ pub struct Store {
     /// The day the store was opened on, when that was the real day: the clock is then
     /// the real one, also in a session that runs past midnight.
     live_day: Option<NaiveDate>,
+    /// Whether writes may add districts, neighbourhoods and themes that are not on
+    /// their lists yet (see [`Store::set_accept_new_terms`]).
+    accept_new_terms: bool,
 }
 
 /// `WIJKDESK_NOW` (`2026-01-27T19:30` or `2026-01-27 19:30`): the local time to use.
@@ -194,6 +202,7 @@ impl Store {
             unchecked_writes: None,
             clock: clock_from_env(),
             live_day: Some(ctx_today).filter(|d| *d == Local::now().date_naive()),
+            accept_new_terms: false,
         })
     }
 
@@ -269,7 +278,10 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&tx, &self.ctx)?;
+        let out = {
+            let _terms = vocab::AcceptNewGuard::set(self.accept_new_terms);
+            f(&tx, &self.ctx)?
+        };
         tx.commit()?;
         if let Some(n) = self.unchecked_writes.as_mut() {
             *n += 1;

@@ -2,8 +2,9 @@
 
 use super::{
     Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, date_str, invalid, join_list,
-    now_stamp, parse_date_col, split_list,
+    now_stamp, parse_date_col, split_list, vocab,
 };
+use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, required, text};
 use chrono::{Duration, NaiveDate};
 use rusqlite::{Connection, Row, Transaction, params};
@@ -190,11 +191,14 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewOrg) -> Result<Org
         )));
     }
     let now = now_stamp();
-    let neighbourhoods: Vec<String> = new
-        .neighbourhoods
-        .iter()
-        .map(|n| text::clean_line(n))
-        .collect();
+    let district = vocab::accept(tx, ctx, TermKind::District, new.district.as_deref(), None)?;
+    let neighbourhoods = vocab::accept_all(
+        tx,
+        ctx,
+        TermKind::Neighbourhood,
+        &new.neighbourhoods,
+        district.as_deref(),
+    )?;
     tx.execute(
         "INSERT INTO organisation (name, short_name, kind, district, neighbourhoods, email, cadence_per_year, notes,
                                    created_at, updated_at)
@@ -203,7 +207,7 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewOrg) -> Result<Org
             name,
             opt_clean(new.short_name),
             kind.code(),
-            opt_clean(new.district),
+            district,
             join_list(&neighbourhoods),
             email,
             cadence,
@@ -253,10 +257,11 @@ impl Store {
                 after.kind = parse_kind(Some(&k))?;
             }
             if let Some(d) = edit.district {
-                after.district = opt_clean(Some(d));
+                after.district = vocab::accept(tx, ctx, TermKind::District, Some(&d), None)?;
             }
             if let Some(n) = edit.neighbourhoods {
-                after.neighbourhoods = n.iter().map(|x| text::clean_line(x).trim().to_string()).filter(|x| !x.is_empty()).collect();
+                after.neighbourhoods =
+                    vocab::accept_all(tx, ctx, TermKind::Neighbourhood, &n, after.district.as_deref())?;
             }
             if let Some(e) = edit.email {
                 after.email = opt_clean(Some(e));

@@ -2,8 +2,9 @@
 
 use super::{
     Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, invalid, join_list,
-    now_stamp, split_list,
+    now_stamp, split_list, vocab,
 };
+use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, required, text};
 use rusqlite::{Connection, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
@@ -91,22 +92,6 @@ fn opt_clean(s: Option<String>) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-fn clean_list(items: &[String]) -> Vec<String> {
-    items
-        .iter()
-        .map(|s| text::clean_line(s).trim().to_lowercase())
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
-fn clean_districts(items: &[String]) -> Vec<String> {
-    items
-        .iter()
-        .map(|s| text::clean_line(s).trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
 fn validate(p: &Person) -> Result<()> {
     if let Some(e) = &p.email
         && (!e.contains('@') || e.contains(char::is_whitespace))
@@ -171,8 +156,8 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewPerson) -> Result<
         email: opt_clean(new.email),
         phone: opt_clean(new.phone),
         username: opt_clean(new.username),
-        districts: clean_districts(&new.districts),
-        themes: clean_list(&new.themes),
+        districts: vocab::accept_all(tx, ctx, TermKind::District, &new.districts, None)?,
+        themes: vocab::accept_all(tx, ctx, TermKind::Theme, &new.themes, None)?,
         notes: new.notes.map(|n| text::clean_text(&n)).unwrap_or_default(),
         erased: false,
         version: 1,
@@ -242,10 +227,10 @@ impl Store {
                 after.username = opt_clean(Some(u));
             }
             if let Some(d) = edit.districts {
-                after.districts = clean_districts(&d);
+                after.districts = vocab::accept_all(tx, ctx, TermKind::District, &d, None)?;
             }
             if let Some(t) = edit.themes {
-                after.themes = clean_list(&t);
+                after.themes = vocab::accept_all(tx, ctx, TermKind::Theme, &t, None)?;
             }
             if let Some(n) = edit.notes {
                 after.notes = text::clean_text(&n);
@@ -390,34 +375,12 @@ impl Store {
         Ok(hits.into_iter().map(|(_, p)| p).collect())
     }
 
-    /// The districts and themes known anywhere, for pickers.
+    /// The kept lists of districts and themes, for pickers.
     pub fn districts_and_themes(&self) -> Result<(Vec<String>, Vec<String>)> {
-        let mut districts = std::collections::BTreeSet::new();
-        let mut themes = std::collections::BTreeSet::new();
-        let mut st = self
-            .conn
-            .prepare("SELECT districts, themes FROM person WHERE erased_at IS NULL")?;
-        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-        for row in rows {
-            let (d, t) = row?;
-            districts.extend(split_list(&d));
-            themes.extend(split_list(&t));
-        }
-        let mut st = self
-            .conn
-            .prepare("SELECT DISTINCT district FROM organisation WHERE district IS NOT NULL")?;
-        for d in st.query_map([], |r| r.get::<_, String>(0))? {
-            districts.insert(d?);
-        }
-        let mut st = self
-            .conn
-            .prepare("SELECT DISTINCT theme FROM signal WHERE theme IS NOT NULL")?;
-        for t in st.query_map([], |r| r.get::<_, String>(0))? {
-            themes.insert(t?);
-        }
+        // The kept lists: a value that is on no list cannot be chosen.
         Ok((
-            districts.into_iter().collect(),
-            themes.into_iter().collect(),
+            vocab::names(&self.conn, TermKind::District)?,
+            vocab::names(&self.conn, TermKind::Theme)?,
         ))
     }
 }

@@ -4,8 +4,10 @@ use super::{
     Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, date_str, invalid, now_stamp,
     parse_date_col,
     resolve::{Owner, owner_label},
+    vocab,
 };
 use crate::domain::signal::{SignalEvent, SignalFacts, SignalState, transition};
+use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, required, text};
 use chrono::{Duration, NaiveDate};
 use rusqlite::{Connection, Row, Transaction, params};
@@ -307,22 +309,21 @@ pub(crate) fn log_event(
     Ok(())
 }
 
-fn clean_opt(s: Option<String>) -> Option<String> {
-    s.map(|v| text::clean_line(&v).trim().to_string())
-        .filter(|v| !v.is_empty())
-}
-
-fn clean_theme(s: Option<String>) -> Option<String> {
-    clean_opt(s).map(|t| t.trim_start_matches('#').to_lowercase())
-}
-
 pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewSignal) -> Result<Signal> {
     let title = text::clean_line(&required(&new.title, "a signal's title")?);
-    let mut district = clean_opt(new.district);
+    let mut district = vocab::accept(tx, ctx, TermKind::District, new.district.as_deref(), None)?;
     if let Some(org) = new.org_id {
         let org = super::orgs::get(tx, org)?;
         district = district.or(org.district);
     }
+    let neighbourhood = vocab::accept(
+        tx,
+        ctx,
+        TermKind::Neighbourhood,
+        new.neighbourhood.as_deref(),
+        district.as_deref(),
+    )?;
+    let theme = vocab::accept(tx, ctx, TermKind::Theme, new.theme.as_deref(), None)?;
     if let Some(m) = new.meeting_id {
         super::exists(tx, RecordRef::new(RecordKind::Meeting, m))?;
     }
@@ -338,8 +339,8 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewSignal) -> Result<
             new.body.map(|b| text::clean_text(&b)).unwrap_or_default(),
             new.org_id,
             district,
-            clean_opt(new.neighbourhood),
-            clean_theme(new.theme),
+            neighbourhood,
+            theme,
             date_str(received),
             date_str(due),
             new.meeting_id,
@@ -641,7 +642,8 @@ impl Store {
                 (None, Some(_)) => {}
             }
             let due = get(tx, id)?.feedback_due.unwrap_or(ctx.today);
-            let theme = clean_theme(t.theme).or(before.theme.clone());
+            let theme = vocab::accept(tx, ctx, TermKind::Theme, t.theme.as_deref(), None)?
+                .or(before.theme.clone());
             let expectation = t
                 .expectation
                 .map(|e| text::clean_text(&e).trim().to_string())

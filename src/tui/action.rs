@@ -69,6 +69,8 @@ pub enum Action {
     Palette,
     Jump,
     Who,
+    /// The kept lists of districts, neighbourhoods and themes (from the palette).
+    Lists,
     Quit,
     QuitNow,
     NextScreen,
@@ -178,6 +180,7 @@ impl Action {
             Action::Palette,
             Action::Jump,
             Action::Who,
+            Action::Lists,
             Action::NextScreen,
             Action::PrevScreen,
         ];
@@ -245,8 +248,8 @@ impl Action {
     pub fn scope(self) -> Scope {
         use Action::*;
         match self {
-            Help | Palette | Jump | Who | Quit | QuitNow | NextScreen | PrevScreen | Screen(_)
-            | Suspend | Refresh => Scope::Global,
+            Help | Palette | Jump | Who | Lists | Quit | QuitNow | NextScreen | PrevScreen
+            | Screen(_) | Suspend | Refresh => Scope::Global,
             Up | Down | Top | Bottom | PageUp | PageDown | Open | Back | Filter | New | Edit => {
                 Scope::List
             }
@@ -285,6 +288,7 @@ impl Action {
             Palette => "palette",
             Jump => "jump",
             Who => "who",
+            Lists => "lists",
             Quit => "quit",
             QuitNow => "quit_now",
             NextScreen => "next_screen",
@@ -374,6 +378,7 @@ impl Action {
             Palette => T::ActPalette,
             Jump => T::ActJump,
             Who => T::ActWho,
+            Lists => T::ActLists,
             Quit => T::ActQuit,
             QuitNow => T::ActQuitNow,
             NextScreen => T::ActNextScreen,

@@ -9,6 +9,7 @@ use super::popups::Popup;
 use super::popups::form::FormDraft;
 use super::popups::help::{self, Help};
 use super::popups::jump::Jump;
+use super::popups::lists::ListsPopup;
 use super::popups::palette::{Command, Palette};
 use super::popups::who::Who;
 use super::screens::{self, Screen, welcome};
@@ -453,6 +454,16 @@ impl<'s> App<'s> {
                 };
                 match who {
                     Ok(w) => self.popups.push(Box::new(w)),
+                    Err(e) => self.set_error(e.to_string()),
+                }
+            }
+            Action::Lists => {
+                let lists = {
+                    let mut cx = cx!(self);
+                    ListsPopup::new(&mut cx)
+                };
+                match lists {
+                    Ok(l) => self.popups.push(Box::new(l)),
                     Err(e) => self.set_error(e.to_string()),
                 }
             }

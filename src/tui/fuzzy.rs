@@ -73,9 +73,31 @@ pub fn rank<'a>(query: &str, items: impl IntoIterator<Item = &'a str>) -> Vec<us
     scored.into_iter().map(|(_, i)| i).collect()
 }
 
+/// [`rank`]; and when nothing matches, the items within a typo or two of the query,
+/// so that a picker over a kept list still offers Segbroek for "Segbroke".
+pub fn rank_or_near(query: &str, items: &[&str]) -> Vec<usize> {
+    let ranked = rank(query, items.iter().copied());
+    if !ranked.is_empty() || query.trim().is_empty() {
+        return ranked;
+    }
+    let names: Vec<String> = items.iter().map(|s| s.to_string()).collect();
+    crate::domain::vocab::rank(query, &names)
+        .iter()
+        .filter_map(|n| names.iter().position(|x| x == n))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typo_still_finds_the_name_when_nothing_else_matches() {
+        let items = ["Escamp", "Segbroek", "Scheveningen"];
+        assert_eq!(rank_or_near("Segbroke", &items), [1]);
+        assert_eq!(rank_or_near("seg", &items), rank("seg", items));
+        assert!(rank_or_near("Rotterdam", &items).is_empty());
+    }
 
     #[test]
     fn subsequence_ignoring_case_and_accents() {

@@ -189,6 +189,25 @@ catalogue! {
     SavedChanges => "Saved {id}: {name}.", "{id} opgeslagen: {name}.";
     ConfirmTitle => "Are you sure?", "Weet je het zeker?";
     ConfirmKeys => "y = yes, n = no", "j = ja, n = nee";
+    // Kept lists of districts, neighbourhoods and themes.
+    TermDistrict => "district", "stadsdeel";
+    TermNeighbourhood => "neighbourhood", "wijk";
+    TermTheme => "theme", "thema";
+    AskNewTerm => "'{value}' is not on the list ({kind}). Add it as a new {kind}? y = yes, n = no", "'{value}' staat niet op de lijst ({kind}). Toevoegen als nieuw(e) {kind}? j = ja, n = nee";
+    AskNewTermMeant => "Did you mean {names}?", "Bedoel je {names}?";
+    NewTermDeclined => "Not added: choose a {kind} from the list.", "Niet toegevoegd: kies een {kind} uit de lijst.";
+    NewTermAdded => "Added {kind} {value}.", "{kind} {value} toegevoegd.";
+    ActLists => "Districts, neighbourhoods and themes: the kept lists", "Stadsdelen, wijken en thema's: de vaste lijsten";
+    ListsTitle => "Districts, neighbourhoods and themes", "Stadsdelen, wijken en thema's";
+    ListsKeys => "Tab next list  Enter add  Ctrl-R rename  Ctrl-E merge  Esc back", "Tab volgende lijst  Enter toevoegen  Ctrl-R hernoemen  Ctrl-E samenvoegen  Esc terug";
+    ListsUses => "{n} used", "{n} gebruikt";
+    ListsEnterToAdd => "Not on the list: Enter to add it.", "Niet op de lijst: Enter om toe te voegen.";
+    ListsOnList => "{name} is on the list.", "{name} staat op de lijst.";
+    ListsRenaming => "New name for {name}, then Enter:", "Nieuwe naam voor {name}, dan Enter:";
+    ListsRenamed => "Renamed {old} to {new}; {n} records changed.", "{old} hernoemd naar {new}; {n} records gewijzigd.";
+    ListsMerging => "Merge {name} into: choose the name that stays, then Enter.", "{name} samenvoegen met: kies de naam die blijft, dan Enter.";
+    ListsAskMerge => "Merge {from} into {into}? Its {n} records move along. y = yes, n = no", "{from} samenvoegen met {into}? De {n} records gaan mee. j = ja, n = nee";
+    ListsMerged => "Merged {from} into {into}; {n} records changed.", "{from} samengevoegd met {into}; {n} records gewijzigd.";
     // Popups.
     HelpTitle => "Keys", "Toetsen";
     HelpFooter => "Esc closes; j/k scroll. Keys can be changed in config.toml.", "Esc sluit; j/k schuift. Toetsen zijn aan te passen in config.toml.";

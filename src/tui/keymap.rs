@@ -167,6 +167,7 @@ pub const DEFAULTS: &[(&str, &[&str])] = &[
     ("palette", &[":"]),
     ("jump", &["ctrl-p"]),
     ("who", &["w"]),
+    ("lists", &["L"]),
     ("next_screen", &["tab"]),
     ("prev_screen", &["shift-tab"]),
     ("screen_1", &["1"]),

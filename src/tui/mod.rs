@@ -22,6 +22,7 @@ pub mod keymap;
 pub mod popups;
 pub mod screens;
 pub mod snapshot;
+pub mod terms;
 pub mod testing;
 pub mod theme;
 pub mod widgets;

@@ -19,6 +19,7 @@ pub const POPUPS: &[(&str, Action)] = &[
     ("palette", Action::Palette),
     ("jump", Action::Jump),
     ("who", Action::Who),
+    ("lists", Action::Lists),
     ("form", Action::New),
     // Inbox and tracker (issue 4).
     ("quick_add", Action::QuickAdd),

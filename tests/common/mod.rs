@@ -23,10 +23,27 @@ impl Env {
         Env { _dir: dir, db }
     }
 
-    /// A fresh, initialised database.
+    /// A fresh, initialised database with the kept lists a team starts from: the
+    /// districts of Den Haag with a few neighbourhoods, and the demo's themes.
     pub fn init() -> Env {
         let env = Env::new();
         env.ok(&["init"]);
+        let places = env.dir().join("places.csv");
+        std::fs::write(
+            &places,
+            "district,neighbourhood\nCentrum,Zeeheldenkwartier\nCentrum,Schilderswijk\nEscamp\n\
+             Haagse Hout\nLaak\nLeidschenveen-Ypenburg\nLoosduinen\nScheveningen\nSegbroek,Duinoord\n",
+        )
+        .expect("write places.csv");
+        env.ok(&["district", "import", places.to_str().expect("utf-8 path")]);
+        let themes = env.dir().join("themes.csv");
+        std::fs::write(
+            &themes,
+            "theme\nverkeer\ngroen\nveiligheid\neenzaamheid\ncommunicatie\nparticipatie\nafval\n\
+             wonen\njeugd\nparkeren\nopenbare-ruimte\ninformatievoorziening\n",
+        )
+        .expect("write themes.csv");
+        env.ok(&["theme", "import", themes.to_str().expect("utf-8 path")]);
         env
     }
 

@@ -4,9 +4,10 @@
 
 use super::{Meeting, get, meeting_orgs};
 use crate::domain::minutes::{EntryKind, ParsedLine, parse_line};
+use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, text};
 use crate::store::{
-    Ctx, OptionalExt, Result, Store, actions, audit, commitments, invalid, now_stamp,
+    Ctx, OptionalExt, Result, Store, StoreError, actions, audit, commitments, invalid, now_stamp,
     resolve::{self, Owner},
     signals,
 };
@@ -247,13 +248,32 @@ pub(crate) fn realise(
                     .push("a commitment needs a due date: add due:+14d or due:2024-12-01".into()),
             },
             EntryKind::Signal => {
+                // An unknown #theme must not cost the line typed in a meeting: the
+                // signal is made without it and the token is listed as a problem.
+                let theme = match crate::store::vocab::accept(
+                    tx,
+                    ctx,
+                    TermKind::Theme,
+                    parsed.theme(),
+                    None,
+                ) {
+                    Ok(t) => t,
+                    Err(StoreError::UnknownTerm(u)) => {
+                        problems.push(format!(
+                            "#{}: {u}; add it with `wijkdesk theme add {}`",
+                            u.value, u.value
+                        ));
+                        None
+                    }
+                    Err(e) => return Err(e),
+                };
                 let s = signals::insert(
                     tx,
                     ctx,
                     signals::NewSignal {
                         title,
                         org_id: org,
-                        theme: parsed.theme().map(str::to_string),
+                        theme,
                         meeting_id: Some(meeting.id),
                         ..Default::default()
                     },

@@ -125,6 +125,9 @@ pub enum FormError {
     General(String),
     /// Someone else changed the record meanwhile; the typed values stay.
     Conflict(String),
+    /// A district, neighbourhood or theme not on its list: the form asks whether to
+    /// add it, and saves again when the answer is yes.
+    NewTerm(crate::store::UnknownTerm),
 }
 
 /// Saves a form: one per kind of record.
@@ -170,6 +173,8 @@ pub struct Form {
     pub(super) message: Option<(bool, String)>,
     // Trust: conflicts, history, AVG (issue 7)
     pub(super) conflict: Option<ConflictView>,
+    /// A name not on its list that the form asks about before saving again.
+    ask_new: Option<crate::store::UnknownTerm>,
 }
 
 impl Form {
@@ -208,6 +213,7 @@ impl Form {
             handler,
             message: None,
             conflict: None,
+            ask_new: None,
         };
         form.restyle(s);
         form
@@ -302,6 +308,19 @@ impl Form {
                 self.message = Some((true, msg));
                 Outcome::Handled
             }
+            Err(FormError::NewTerm(u)) => {
+                let prefix = crate::tui::terms::field_prefix(u.kind);
+                if let Some(i) = self
+                    .fields
+                    .iter()
+                    .position(|f| f.spec.key.starts_with(prefix))
+                {
+                    self.focus = i;
+                }
+                self.message = Some((false, crate::tui::terms::question(cx.settings.lang, &u)));
+                self.ask_new = Some(u);
+                Outcome::Handled
+            }
             Err(FormError::Conflict(msg)) => {
                 match self.handler.current(cx) {
                     Some(theirs) => self.conflict = Some(self.conflict_view(msg, &theirs)),
@@ -352,6 +371,31 @@ impl Popup for Form {
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         if self.conflict.is_some() {
             return self.on_conflict_key(key, cx);
+        }
+        if let Some(u) = self.ask_new.take() {
+            let out = match crate::tui::terms::answer(&key) {
+                Some(true) => match crate::tui::terms::add(cx.store, &u) {
+                    Ok(_) => self.submit(cx),
+                    Err(e) => {
+                        self.message = Some((true, e.to_string()));
+                        Outcome::Handled
+                    }
+                },
+                Some(false) => {
+                    let msg = crate::tui::terms::declined(cx.settings.lang, &u);
+                    if let Some(f) = self.fields.get_mut(self.focus) {
+                        f.error = Some(msg.clone());
+                    }
+                    self.message = Some((true, msg));
+                    Outcome::Handled
+                }
+                None => {
+                    self.ask_new = Some(u);
+                    Outcome::Handled
+                }
+            };
+            self.restyle(cx.settings);
+            return out;
         }
         let action = cx
             .settings

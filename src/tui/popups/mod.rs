@@ -8,6 +8,7 @@ pub mod form;
 pub mod help;
 pub mod history;
 pub mod jump;
+pub mod lists;
 pub mod palette;
 pub mod who;
 // Inbox and tracker (issue 4)

@@ -119,6 +119,11 @@ impl Picker {
                 .iter()
                 .map(String::as_str),
         );
+        if self.shown.is_empty() {
+            // A typo in a name of a kept list (a theme) still offers the name.
+            let labels: Vec<&str> = self.items.iter().map(|c| c.label.as_str()).collect();
+            self.shown = fuzzy::rank_or_near(&q, &labels);
+        }
         self.cursor = ListCursor::default();
     }
 

@@ -5,6 +5,7 @@
 
 use super::Popup;
 use crate::domain::minutes::{TokenKind, parse_line};
+use crate::domain::vocab::{Resolution, TermKind};
 use crate::store::NewSignal;
 use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
@@ -68,20 +69,32 @@ impl QuickAdd {
             },
             None => None,
         };
-        let theme = parsed.theme().map(|t| t.to_lowercase());
-        if let Some(t) = &theme
-            && self.confirmed_theme.as_ref() != Some(&line)
-        {
-            let known = cx
-                .store
-                .districts_and_themes()
-                .map(|(_, themes)| themes)
-                .unwrap_or_default();
-            if !known.iter().any(|k| k.eq_ignore_ascii_case(t)) {
-                problems.push(lang.f(T::QuickAddNewTheme, &[("theme", t)]));
-                if problems.len() == 1 {
-                    self.confirmed_theme = Some(line.clone());
+        let mut theme = parsed.theme().map(|t| TermKind::Theme.normalise(t));
+        // Only a theme on the list, or one confirmed with a second Enter, is stored.
+        let mut add_theme = false;
+        if let Some(t) = theme.clone() {
+            match cx.store.resolve_term(TermKind::Theme, &t) {
+                Ok(Resolution::Known(n)) => theme = Some(n),
+                Ok(Resolution::Unknown { suggestions }) => {
+                    if self.confirmed_theme.as_ref() == Some(&line) {
+                        add_theme = true;
+                    } else {
+                        let mut msg = lang.f(T::QuickAddNewTheme, &[("theme", &t)]);
+                        if !suggestions.is_empty() {
+                            let names: Vec<String> =
+                                suggestions.iter().map(|s| format!("'{s}'")).collect();
+                            msg = format!(
+                                "{} {msg}",
+                                lang.f(T::AskNewTermMeant, &[("names", &names.join(" / "))])
+                            );
+                        }
+                        problems.push(msg);
+                        if problems.len() == 1 {
+                            self.confirmed_theme = Some(line.clone());
+                        }
+                    }
                 }
+                Err(e) => problems.push(e.to_string()),
             }
         }
         let title = parsed.title();
@@ -92,12 +105,15 @@ impl QuickAdd {
             self.problems = problems;
             return Outcome::Handled;
         }
-        match cx.store.add_signal(NewSignal {
+        cx.store.set_accept_new_terms(add_theme);
+        let added = cx.store.add_signal(NewSignal {
             title,
             org_id,
             theme,
             ..NewSignal::default()
-        }) {
+        });
+        cx.store.set_accept_new_terms(false);
+        match added {
             Ok(s) => Outcome::Effects(vec![
                 Effect::Close,
                 Effect::Saved {

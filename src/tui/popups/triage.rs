@@ -9,12 +9,14 @@ use super::Popup;
 use super::picker::{Choice, PickKey, Picker};
 use crate::domain::dates::parse_date;
 use crate::domain::signal::SignalEvent;
-use crate::store::{StoreError, Triage};
+use crate::domain::vocab::{Resolution, TermKind};
+use crate::store::{StoreError, Triage, UnknownTerm};
 use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::input::TextInput;
 use crate::tui::screens::signal_forms::check;
+use crate::tui::terms;
 use crate::tui::widgets;
 use chrono::Duration;
 use crossterm::event::KeyEvent;
@@ -45,6 +47,8 @@ pub struct TriagePopup {
     focus: usize,
     errors: [Option<String>; FIELDS],
     message: Option<String>,
+    /// A theme not on the list, asked about before saving.
+    ask_new: Option<crate::store::UnknownTerm>,
 }
 
 /// People (with role and organisation) and services, by ID.
@@ -157,9 +161,15 @@ impl TriagePopup {
             focus: OWNER,
             errors: Default::default(),
             message: (!refused.is_empty()).then(|| refused.join("; ")),
+            ask_new: None,
         };
         p.restyle(cx.settings);
         Ok(p)
+    }
+
+    /// The message over the fields, e.g. the question before a new theme is added (for tests).
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
     }
 
     /// The message next to a field (for tests).
@@ -222,10 +232,29 @@ impl TriagePopup {
                 lang.f(T::ErrReasonForLaterDue, &[("from", &now), ("to", &d)]),
             );
         }
-        let theme = match self.theme.selected() {
+        let mut theme = match self.theme.selected() {
             Some(c) if !self.theme.query().trim().is_empty() => Some(c.value.clone()),
             _ => Some(self.theme.query()).filter(|t| !t.trim().is_empty()),
         };
+        // A theme not on the list is added only after a yes.
+        if let Some(t) = &theme {
+            match cx.store.resolve_term(TermKind::Theme, t) {
+                Ok(Resolution::Known(n)) => theme = Some(n),
+                Ok(Resolution::Unknown { suggestions }) => {
+                    let u = UnknownTerm {
+                        kind: TermKind::Theme,
+                        value: TermKind::Theme.normalise(t),
+                        suggestions,
+                        district: None,
+                    };
+                    self.message = Some(terms::question(lang, &u));
+                    self.ask_new = Some(u);
+                    self.focus = THEME;
+                    return Outcome::Handled;
+                }
+                Err(e) => return self.field_error(THEME, e.to_string()),
+            }
+        }
         let expectation = Some(self.expectation.value()).filter(|e| !e.trim().is_empty());
         let mut done = Vec::new();
         let mut refused = Vec::new();
@@ -302,6 +331,27 @@ pub fn finish(
 
 impl Popup for TriagePopup {
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        if let Some(u) = self.ask_new.take() {
+            let out = match terms::answer(&key) {
+                Some(true) => match terms::add(cx.store, &u) {
+                    Ok(_) => {
+                        self.message = None;
+                        self.submit(cx)
+                    }
+                    Err(e) => self.field_error(THEME, e.to_string()),
+                },
+                Some(false) => {
+                    self.message = None;
+                    self.field_error(THEME, terms::declined(cx.settings.lang, &u))
+                }
+                None => {
+                    self.ask_new = Some(u);
+                    Outcome::Handled
+                }
+            };
+            self.restyle(cx.settings);
+            return out;
+        }
         let out = match cx.settings.keymap.lookup_event(&key, &[Scope::Form], true) {
             Some(Action::NextField) if !matches!(key.code, crossterm::event::KeyCode::Down) => {
                 self.focus = (self.focus + 1) % FIELDS;

@@ -48,7 +48,8 @@ impl Picker {
         if q.trim().is_empty() {
             self.shown = (0..self.items.len()).collect();
         } else {
-            let ranked = fuzzy::rank(&q, self.items.iter().map(String::as_str));
+            let items: Vec<&str> = self.items.iter().map(String::as_str).collect();
+            let ranked = fuzzy::rank_or_near(&q, &items);
             self.shown = ranked.into_iter().filter(|&i| i != 0).collect();
         }
         self.cursor = ListCursor::default();

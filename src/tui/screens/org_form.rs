@@ -139,6 +139,7 @@ pub fn field_of(msg: &str, keys: &[(&str, &'static str)]) -> Option<&'static str
 pub fn store_error(e: StoreError, keys: &[(&str, &'static str)], lang: Lang) -> FormError {
     match e {
         StoreError::Conflict(_) => FormError::Conflict(lang.t(T::ErrConflict).to_string()),
+        StoreError::UnknownTerm(u) => FormError::NewTerm(u),
         StoreError::Invalid(m) => match field_of(&m, keys) {
             Some(k) => FormError::Field(k, m),
             None => FormError::General(m),

@@ -1,8 +1,10 @@
 //! Turning what a user typed (an ID, a unique prefix of a name, a username, a
 //! service's short name) into a record.
 
-use super::{Result, Store, StoreError, invalid};
+use super::{OptionalExt, Result, Store, StoreError, invalid};
 use crate::domain::minutes::{PrefixMatch, match_prefix};
+use crate::domain::org::OrgKind;
+use crate::domain::owner::{Candidate, WHO_MAY_OWN, may_own};
 use crate::domain::{RecordKind, RecordRef};
 use rusqlite::Connection;
 use serde::Serialize;
@@ -76,55 +78,224 @@ pub(crate) fn person_id(conn: &Connection, input: &str) -> Result<i64> {
     }
 }
 
-/// An owner: P-4, a person's username or name, a service's short name or O-7.
-pub(crate) fn owner(conn: &Connection, input: &str) -> Result<Owner> {
-    let t = input.trim().trim_start_matches('@');
-    if let Some(id) =
-        looks_like_id(t, RecordKind::Organisation).filter(|_| t.to_uppercase().starts_with('O'))
-    {
-        return Ok(Owner {
-            person_id: None,
-            org_id: Some(org_id(conn, &format!("O-{id}"))?),
-        });
-    }
-    if t.to_uppercase().starts_with('P') && looks_like_id(t, RecordKind::Person).is_some() {
-        let pid = person_id(conn, t)?;
-        return Ok(Owner {
-            person_id: Some(pid),
-            org_id: person_service(conn, pid)?,
-        });
-    }
-    // A service's short name (DSO, DSB) names the service.
-    let service: Option<i64> = conn
-        .query_row(
-            "SELECT id FROM organisation WHERE kind = 'service' AND short_name = ?1 COLLATE NOCASE",
-            [t],
-            |r| r.get(0),
-        )
-        .map(Some)
-        .or_else(|e| {
-            if e == rusqlite::Error::QueryReturnedNoRows {
-                Ok(None)
-            } else {
-                Err(e)
-            }
-        })?;
-    if let Some(org) = service {
-        return Ok(Owner {
-            person_id: None,
-            org_id: Some(org),
-        });
-    }
-    let pid = person_id(conn, t).map_err(|e| match e {
-        StoreError::Invalid(m) if m.starts_with("no person") => {
-            invalid(format!("no person or service matches \"{t}\" (give P-4, a username, a name or a service such as DSO)"))
+/// Someone who might own work, with what the rule and the pickers need.
+struct Known {
+    reference: RecordRef,
+    name: String,
+    /// A person's username, a service's short name.
+    handle: Option<String>,
+    role: String,
+    /// A person's organisation: name and kind.
+    org: Option<(String, OrgKind)>,
+    /// An organisation's own kind.
+    kind: Option<OrgKind>,
+    erased: bool,
+}
+
+impl Known {
+    fn candidate(&self) -> Candidate<'_> {
+        match self.kind {
+            Some(kind) => Candidate::Organisation {
+                reference: self.reference,
+                name: &self.name,
+                kind,
+            },
+            None => Candidate::Person {
+                reference: self.reference,
+                name: &self.name,
+                org: self.org.as_ref().map(|(n, k)| (n.as_str(), *k)),
+                erased: self.erased,
+            },
         }
-        e => e,
-    })?;
-    Ok(Owner {
-        person_id: Some(pid),
-        org_id: person_service(conn, pid)?,
+    }
+
+    fn refusal(&self) -> Option<StoreError> {
+        may_own(&self.candidate()).err().map(StoreError::Refused)
+    }
+
+    fn shown(&self) -> String {
+        format!("{} ({})", self.name, self.reference)
+    }
+
+    /// As an owner: a service, or a person with their service when they work for one.
+    fn owner(&self) -> Owner {
+        match self.kind {
+            Some(_) => Owner {
+                person_id: None,
+                org_id: Some(self.reference.id),
+            },
+            None => Owner {
+                person_id: Some(self.reference.id),
+                org_id: None,
+            },
+        }
+    }
+}
+
+fn kind_of(code: Option<String>) -> Option<OrgKind> {
+    code.as_deref().and_then(OrgKind::from_code)
+}
+
+const PERSON_SQL: &str = "SELECT p.id, p.name, p.username, p.role, p.erased_at IS NOT NULL, o.name, o.kind
+                            FROM person p LEFT JOIN organisation o ON o.id = p.org_id";
+const ORG_SQL: &str = "SELECT id, name, short_name, kind FROM organisation";
+
+fn person_row(r: &rusqlite::Row) -> rusqlite::Result<Known> {
+    let org_name: Option<String> = r.get(5)?;
+    let org_kind = kind_of(r.get(6)?);
+    Ok(Known {
+        reference: RecordRef::new(RecordKind::Person, r.get(0)?),
+        name: r.get(1)?,
+        handle: r.get(2)?,
+        role: r.get(3)?,
+        erased: r.get(4)?,
+        org: org_name.zip(org_kind),
+        kind: None,
     })
+}
+
+fn org_row(r: &rusqlite::Row) -> rusqlite::Result<Known> {
+    Ok(Known {
+        reference: RecordRef::new(RecordKind::Organisation, r.get(0)?),
+        name: r.get(1)?,
+        handle: r.get(2)?,
+        role: String::new(),
+        org: None,
+        kind: Some(kind_of(r.get(3)?).unwrap_or(OrgKind::Residents)),
+        erased: false,
+    })
+}
+
+/// Everyone who might be named as an owner: people not erased, and organisations.
+fn everyone(conn: &Connection) -> Result<Vec<Known>> {
+    let mut out: Vec<Known> = conn
+        .prepare_cached(&format!("{ORG_SQL} ORDER BY name"))?
+        .query_map([], org_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut st = conn.prepare_cached(&format!(
+        "{PERSON_SQL} WHERE p.erased_at IS NULL ORDER BY p.name, p.id"
+    ))?;
+    let people = st.query_map([], person_row)?;
+    for p in people {
+        out.push(p?);
+    }
+    Ok(out)
+}
+
+/// One record by its ID, or NotFound.
+fn known(conn: &Connection, r: RecordRef) -> Result<Known> {
+    let found = match r.kind {
+        RecordKind::Person => conn
+            .query_row(&format!("{PERSON_SQL} WHERE p.id = ?1"), [r.id], person_row)
+            .optional()?,
+        _ => conn
+            .query_row(&format!("{ORG_SQL} WHERE id = ?1"), [r.id], org_row)
+            .optional()?,
+    };
+    found.ok_or_else(|| StoreError::NotFound(r.to_string()))
+}
+
+fn with_service(conn: &Connection, k: &Known) -> Result<Owner> {
+    let mut o = k.owner();
+    if let Some(pid) = o.person_id {
+        o.org_id = person_service(conn, pid)?;
+    }
+    Ok(o)
+}
+
+/// An owner: P-4 or O-7, a person's username, a service's short name, or a unique
+/// prefix of the name of a member of staff or a service. Only those who may own work
+/// (the domain's rule) are matched; naming anyone else is refused with the reason, and
+/// a name that fits several is refused with the candidates.
+pub(crate) fn owner(conn: &Connection, input: &str) -> Result<Owner> {
+    let t = input.trim().trim_start_matches('@').trim();
+    if t.is_empty() {
+        return Err(invalid(
+            "give an owner: P-4, a username, a name or a service such as DSO",
+        ));
+    }
+    for kind in [RecordKind::Person, RecordKind::Organisation] {
+        if t.to_uppercase().starts_with(kind.letter())
+            && let Some(id) = looks_like_id(t, kind)
+        {
+            let k = known(conn, RecordRef::new(kind, id))?;
+            if let Some(e) = k.refusal() {
+                return Err(e);
+            }
+            return with_service(conn, &k);
+        }
+    }
+    let all = everyone(conn)?;
+    let (eligible, others): (Vec<&Known>, Vec<&Known>) =
+        all.iter().partition(|k| k.refusal().is_none());
+    // A username or a service's short name typed in full, the eligible first.
+    let handle = |k: &&&Known| {
+        k.handle
+            .as_deref()
+            .is_some_and(|h| !h.is_empty() && h.eq_ignore_ascii_case(t))
+    };
+    if let Some(k) = eligible.iter().find(handle) {
+        return with_service(conn, k);
+    }
+    if let Some(k) = others.iter().find(handle).filter(|k| k.kind.is_none()) {
+        return Err(k.refusal().expect("not eligible"));
+    }
+    let matching = |list: &[&Known]| -> Vec<usize> {
+        match match_prefix(t, list.iter().enumerate().map(|(i, k)| (k.name.as_str(), i))) {
+            PrefixMatch::Unique(i) => vec![i],
+            PrefixMatch::Ambiguous(names) => (0..list.len())
+                .filter(|&i| names.iter().any(|n| *n == list[i].name))
+                .collect(),
+            PrefixMatch::None => Vec::new(),
+        }
+    };
+    let hits = matching(&eligible);
+    match hits.as_slice() {
+        [i] => return with_service(conn, eligible[*i]),
+        [] => {}
+        many => {
+            let shown: Vec<String> = many.iter().take(5).map(|&i| eligible[i].shown()).collect();
+            let more = if many.len() > 5 {
+                format!(" and {} more", many.len() - 5)
+            } else {
+                String::new()
+            };
+            return Err(invalid(format!(
+                "\"{t}\" matches more than one owner: {}{more}; type more of the name or give the ID",
+                shown.join(", ")
+            )));
+        }
+    }
+    // Nobody who may own: say why when the name is someone else's.
+    let people: Vec<&Known> = others.into_iter().filter(|k| k.kind.is_none()).collect();
+    match matching(&people).as_slice() {
+        [i] => Err(people[*i].refusal().expect("not eligible")),
+        [] => Err(invalid(format!(
+            "no person or service matches \"{t}\" (give P-4, a username, a name or a service such as DSO)"
+        ))),
+        many => {
+            let shown: Vec<String> = many.iter().take(5).map(|&i| people[i].shown()).collect();
+            Err(invalid(format!(
+                "\"{t}\" matches no member of staff or service, only {}; {WHO_MAY_OWN}",
+                shown.join(", ")
+            )))
+        }
+    }
+}
+
+/// Refuses an owner that the domain's rule does not allow (or that does not exist):
+/// every write that sets an owner calls this, whatever resolved it.
+pub(crate) fn check_owner(conn: &Connection, owner: Owner) -> Result<()> {
+    let parts = [
+        owner.person_id.map(|p| RecordRef::new(RecordKind::Person, p)),
+        owner.org_id.map(|o| RecordRef::new(RecordKind::Organisation, o)),
+    ];
+    for r in parts.into_iter().flatten() {
+        if let Some(e) = known(conn, r)?.refusal() {
+            return Err(e);
+        }
+    }
+    Ok(())
 }
 
 /// The service a member of staff works for, if their organisation is a service.
@@ -135,8 +306,20 @@ fn person_service(conn: &Connection, pid: i64) -> Result<Option<i64>> {
             [pid],
             |r| r.get(0),
         )
-        .map(Some)
-        .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?)
+        .optional()?)
+}
+
+/// One person or service that may own work: what an owner picker offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OwnerChoice {
+    /// `P-4` or `O-7`.
+    pub reference: RecordRef,
+    pub name: String,
+    /// A person's username or a service's short name.
+    pub handle: Option<String>,
+    /// A person's role and organisation, comma-separated; empty for a service.
+    pub detail: String,
+    pub is_service: bool,
 }
 
 impl Store {
@@ -150,6 +333,37 @@ impl Store {
 
     pub fn resolve_owner(&self, input: &str) -> Result<Owner> {
         owner(&self.conn, input)
+    }
+
+    /// Everyone who may own work (services first, then staff by name): what owner
+    /// pickers and `@` completion offer.
+    pub fn owner_choices(&self) -> Result<Vec<OwnerChoice>> {
+        let mut out: Vec<OwnerChoice> = everyone(&self.conn)?
+            .into_iter()
+            .filter(|k| k.refusal().is_none())
+            .map(|k| OwnerChoice {
+                reference: k.reference,
+                detail: [
+                    Some(k.role.clone()),
+                    k.org.as_ref().map(|(n, _)| n.clone()),
+                ]
+                .into_iter()
+                .flatten()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", "),
+                is_service: k.kind.is_some(),
+                name: k.name,
+                handle: k.handle.filter(|h| !h.is_empty()),
+            })
+            .collect();
+        out.sort_by_key(|c| !c.is_service);
+        Ok(out)
+    }
+
+    /// Refused with the reason when `owner` may not own work.
+    pub fn check_owner(&self, owner: Owner) -> Result<()> {
+        check_owner(&self.conn, owner)
     }
 
     /// A short label for an owner: the person's name, the service's short name, or both.

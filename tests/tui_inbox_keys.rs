@@ -307,3 +307,48 @@ fn quick_add_points_out_problems_and_keeps_the_line() {
     assert_eq!(s.theme.as_deref(), Some("verkeer"));
     assert!(s.org_id.is_some());
 }
+
+#[test]
+fn the_owner_picker_offers_staff_only_and_refuses_a_resident_or_several() {
+    let db = TempDb::new("loop-owner");
+    let mut store = db.demo();
+    let id = signal_id(&store, "Parkeerdruk");
+    let before = store.signal(id).unwrap();
+    let mut app = app(&mut store);
+    select(&mut app, "Parkeerdruk");
+    type_text(&mut app, "t");
+    shows(&app, &format!("Triage S-{id}"));
+
+    // A residents' chair is not in the list, and typing the name is refused with why.
+    type_text(&mut app, "Hans van der Meer");
+    let s = shows(&app, "Nothing matches.");
+    assert!(
+        !s.lines()
+            .any(|l| l.contains("Hans van der Meer -") || l.contains("> Hans")),
+        "a resident offered as owner:\n{s}"
+    );
+    app.on_key(ctrl('s'));
+    let s = shows(&app, "a residents' organisation");
+    assert!(s.contains("Hans van der Meer (P-1)"), "{s}");
+    assert_eq!(app.popup_count(), 1, "the form stays open");
+
+    // Text that fits several members of staff: refused with the candidates, not the
+    // list's first guess.
+    for _ in 0.."Hans van der Meer".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "de");
+    app.on_key(ctrl('s'));
+    let s = shows(&app, "matches more than one owner");
+    assert!(s.contains("Marloes de Wit (P-"), "{s}");
+
+    // Text that matches nobody at all.
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "Zzyzx");
+    app.on_key(ctrl('s'));
+    shows(&app, "no person or service matches");
+    press(&mut app, KeyCode::Esc);
+    drop(app);
+    assert_eq!(store.signal(id).unwrap(), before, "nothing was saved");
+}

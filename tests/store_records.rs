@@ -273,7 +273,14 @@ fn every_change_writes_one_audit_row_with_only_the_changed_fields() {
 
     // Signals: create, then the transition with exactly the fields it changed.
     let dsb = service(&mut anna, "Dienst Stadsbeheer", "DSB");
-    let jan = staff(&mut anna, "Jan de Vries", "jdevries", Some(dsb.id), &[], &[]);
+    let jan = staff(
+        &mut anna,
+        "Jan de Vries",
+        "jdevries",
+        Some(dsb.id),
+        &[],
+        &[],
+    );
     let s = signal(&mut anna, org.id, "Losse stoeptegels");
     bram.triage(
         s.id,
@@ -1015,7 +1022,14 @@ fn actions_are_done_or_cancelled_once() {
     let mut anna = db.open("anna");
     let org = residents(&mut anna, "Wijkberaad Duinoord");
     let dsb = service(&mut anna, "Dienst Stadsbeheer", "DSB");
-    let jan = staff(&mut anna, "Jan de Vries", "jdevries", Some(dsb.id), &[], &[]);
+    let jan = staff(
+        &mut anna,
+        "Jan de Vries",
+        "jdevries",
+        Some(dsb.id),
+        &[],
+        &[],
+    );
     let s = signal(&mut anna, org.id, "Zwerfvuil bij de container");
     let a = anna
         .add_action(NewAction {

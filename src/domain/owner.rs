@@ -29,7 +29,11 @@ pub const WHO_MAY_OWN: &str =
 /// Whether `c` may own work; if not, why, in words a user can act on.
 pub fn may_own(c: &Candidate) -> Result<(), Refusal> {
     match *c {
-        Candidate::Person { erased: true, reference, .. } => Err(Refusal::new(format!(
+        Candidate::Person {
+            erased: true,
+            reference,
+            ..
+        } => Err(Refusal::new(format!(
             "{reference} was erased and cannot own anything; {WHO_MAY_OWN}"
         ))),
         Candidate::Person {
@@ -103,24 +107,50 @@ mod tests {
     #[test]
     fn staff_and_services_may_own() {
         assert!(is_eligible(&person(Some(("DSO", OrgKind::Service)), false)));
-        assert!(is_eligible(&person(Some(("Politie", OrgKind::Partner)), false)));
+        assert!(is_eligible(&person(
+            Some(("Politie", OrgKind::Partner)),
+            false
+        )));
         assert!(is_eligible(&org(OrgKind::Service)));
     }
 
     #[test]
     fn residents_partners_as_such_and_the_unattached_may_not() {
-        let e = may_own(&person(Some(("Wijkberaad Zeeheld", OrgKind::Residents)), false))
-            .unwrap_err()
-            .0;
+        let e = may_own(&person(
+            Some(("Wijkberaad Zeeheld", OrgKind::Residents)),
+            false,
+        ))
+        .unwrap_err()
+        .0;
         assert_eq!(
             e,
             "Anna de Vries (P-4) belongs to Wijkberaad Zeeheld, a residents' organisation: \
              an owner is a person of a service or partner organisation, or a service"
         );
-        assert!(may_own(&person(None, false)).unwrap_err().0.contains("no organisation"));
-        assert!(may_own(&person(Some(("DSO", OrgKind::Service)), true)).unwrap_err().0.contains("erased"));
-        assert!(may_own(&org(OrgKind::Residents)).unwrap_err().0.contains("residents' organisation"));
-        assert!(may_own(&org(OrgKind::Partner)).unwrap_err().0.contains("partner"));
+        assert!(
+            may_own(&person(None, false))
+                .unwrap_err()
+                .0
+                .contains("no organisation")
+        );
+        assert!(
+            may_own(&person(Some(("DSO", OrgKind::Service)), true))
+                .unwrap_err()
+                .0
+                .contains("erased")
+        );
+        assert!(
+            may_own(&org(OrgKind::Residents))
+                .unwrap_err()
+                .0
+                .contains("residents' organisation")
+        );
+        assert!(
+            may_own(&org(OrgKind::Partner))
+                .unwrap_err()
+                .0
+                .contains("partner")
+        );
         for e in [
             may_own(&person(None, false)),
             may_own(&org(OrgKind::Residents)),

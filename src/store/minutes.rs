@@ -483,7 +483,10 @@ impl Store {
                     // A service is offered by its short name only.
                     (None, true) => continue,
                     (None, false) => {
-                        format!("@{}", c.name.split_whitespace().collect::<Vec<_>>().join("-"))
+                        format!(
+                            "@{}",
+                            c.name.split_whitespace().collect::<Vec<_>>().join("-")
+                        )
                     }
                 };
                 let hit = [Some(c.name.as_str()), c.handle.as_deref()]

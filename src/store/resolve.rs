@@ -136,7 +136,8 @@ fn kind_of(code: Option<String>) -> Option<OrgKind> {
     code.as_deref().and_then(OrgKind::from_code)
 }
 
-const PERSON_SQL: &str = "SELECT p.id, p.name, p.username, p.role, p.erased_at IS NOT NULL, o.name, o.kind
+const PERSON_SQL: &str =
+    "SELECT p.id, p.name, p.username, p.role, p.erased_at IS NOT NULL, o.name, o.kind
                             FROM person p LEFT JOIN organisation o ON o.id = p.org_id";
 const ORG_SQL: &str = "SELECT id, name, short_name, kind FROM organisation";
 
@@ -237,11 +238,14 @@ pub(crate) fn owner(conn: &Connection, input: &str) -> Result<Owner> {
     if let Some(k) = eligible.iter().find(handle) {
         return with_service(conn, k);
     }
-    if let Some(k) = others.iter().find(handle).filter(|k| k.kind.is_none()) {
+    if let Some(k) = others.iter().find(handle) {
         return Err(k.refusal().expect("not eligible"));
     }
     let matching = |list: &[&Known]| -> Vec<usize> {
-        match match_prefix(t, list.iter().enumerate().map(|(i, k)| (k.name.as_str(), i))) {
+        match match_prefix(
+            t,
+            list.iter().enumerate().map(|(i, k)| (k.name.as_str(), i)),
+        ) {
             PrefixMatch::Unique(i) => vec![i],
             PrefixMatch::Ambiguous(names) => (0..list.len())
                 .filter(|&i| names.iter().any(|n| *n == list[i].name))
@@ -267,7 +271,7 @@ pub(crate) fn owner(conn: &Connection, input: &str) -> Result<Owner> {
         }
     }
     // Nobody who may own: say why when the name is someone else's.
-    let people: Vec<&Known> = others.into_iter().filter(|k| k.kind.is_none()).collect();
+    let people = others;
     match matching(&people).as_slice() {
         [i] => Err(people[*i].refusal().expect("not eligible")),
         [] => Err(invalid(format!(
@@ -287,8 +291,12 @@ pub(crate) fn owner(conn: &Connection, input: &str) -> Result<Owner> {
 /// every write that sets an owner calls this, whatever resolved it.
 pub(crate) fn check_owner(conn: &Connection, owner: Owner) -> Result<()> {
     let parts = [
-        owner.person_id.map(|p| RecordRef::new(RecordKind::Person, p)),
-        owner.org_id.map(|o| RecordRef::new(RecordKind::Organisation, o)),
+        owner
+            .person_id
+            .map(|p| RecordRef::new(RecordKind::Person, p)),
+        owner
+            .org_id
+            .map(|o| RecordRef::new(RecordKind::Organisation, o)),
     ];
     for r in parts.into_iter().flatten() {
         if let Some(e) = known(conn, r)?.refusal() {
@@ -343,15 +351,12 @@ impl Store {
             .filter(|k| k.refusal().is_none())
             .map(|k| OwnerChoice {
                 reference: k.reference,
-                detail: [
-                    Some(k.role.clone()),
-                    k.org.as_ref().map(|(n, _)| n.clone()),
-                ]
-                .into_iter()
-                .flatten()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(", "),
+                detail: [Some(k.role.clone()), k.org.as_ref().map(|(n, _)| n.clone())]
+                    .into_iter()
+                    .flatten()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 is_service: k.kind.is_some(),
                 name: k.name,
                 handle: k.handle.filter(|h| !h.is_empty()),

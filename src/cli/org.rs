@@ -190,6 +190,7 @@ fn list(app: &mut App, filter: &str, limit: Option<usize>, json: bool) -> Result
         "~District",
         "Signals",
         "Commitments",
+        "-Last meeting",
         "-Last contact",
         "-Load",
         "~Flags",
@@ -202,6 +203,7 @@ fn list(app: &mut App, filter: &str, limit: Option<usize>, json: bool) -> Result
             opt(&o.org.district),
             o.open_signals.to_string(),
             o.open_commitments.to_string(),
+            opt_d(&o.last_meeting),
             opt_d(&o.last_contact),
             o.load.to_string(),
             flags(o),
@@ -292,6 +294,12 @@ fn show(app: &mut App, input: &str, json: bool) -> Result<()> {
         ("neighbourhoods", o.neighbourhoods.join(", ")),
         ("email", opt(&o.email)),
         ("cadence", cadence),
+        (
+            "last meeting",
+            s.last_meeting
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "never".into()),
+        ),
         (
             "last contact",
             s.last_contact

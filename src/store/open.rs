@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/006_org_figures.sql"),
     include_str!("../../schema/007_list_pages.sql"),
     include_str!("../../schema/008_inbox_counts.sql"),
+    include_str!("../../schema/012_cadence.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

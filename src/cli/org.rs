@@ -9,7 +9,7 @@ use serde_json::json;
 
 #[derive(Debug, Subcommand)]
 pub enum OrgCmd {
-    /// List organisations with open signals, open commitments, last contact and load
+    /// List organisations with open signals, open commitments, last meeting, last contact and load
     #[command(
         long_about = "List organisations by name, with their open signals and commitments, the last \
                       contact (a meeting held or feedback given), the load (meetings and signals in the \
@@ -34,7 +34,7 @@ pub enum OrgCmd {
                       wijkdesk org add --name \"Dienst Stedelijke Ontwikkeling\" --short DSO --kind service --cadence 0"
     )]
     Add(AddArgs),
-    /// Show an organisation: fields, people, open signals and commitments, last contact, load
+    /// Show an organisation: fields, people, open signals and commitments, last meeting and contact, load
     #[command(
         after_help = "Examples:\n  wijkdesk org show O-7\n  wijkdesk org show Zeeheld --json"
     )]

@@ -437,7 +437,7 @@ impl Store {
         })
     }
 
-    /// Residents' organisations not met within their contact cadence.
+    /// Residents' organisations not met within their cadence (meetings only).
     pub fn cadence_report(&self, f: &ReportFilter) -> Result<CadenceReport> {
         Ok(self.cadence_facts(f)?.report())
     }

@@ -221,4 +221,12 @@ fn existing_data_with_a_resident_owner_stays_readable() {
     assert!(list.contains("Anna de Vries"), "{list}");
     let v = env.json(&["signal", "show", "S-1", "--json"]);
     assert_eq!(v["signal"]["owner_person_id"], 2);
+    // And findable by that owner, though nobody can be given it any more.
+    for who in ["P-2", "Anna"] {
+        let found = env.ok(&["signal", "list", "--owner", who]);
+        assert!(found.contains("S-1"), "{who}: {found}");
+    }
+    let none = env.ok(&["signal", "list", "--owner", "Bas Jansen"]);
+    assert!(!none.contains("S-1"), "{none}");
+    env.refused(&["signal", "triage", "S-1", "--owner", "Anna"], 1);
 }

@@ -209,6 +209,27 @@ fn with_service(conn: &Connection, k: &Known) -> Result<Owner> {
 /// (the domain's rule) are matched; naming anyone else is refused with the reason, and
 /// a name that fits several is refused with the candidates.
 pub(crate) fn owner(conn: &Connection, input: &str) -> Result<Owner> {
+    match find_owner(conn, input)? {
+        Found::Owner(o) => Ok(o),
+        Found::NotAnOwner(_, why) => Err(why),
+    }
+}
+
+/// An owner to filter lists by: as [`owner`], but someone who may not own work is
+/// still found, so that records given such an owner before the rule stay findable.
+pub(crate) fn owner_filter(conn: &Connection, input: &str) -> Result<Owner> {
+    match find_owner(conn, input)? {
+        Found::Owner(o) | Found::NotAnOwner(o, _) => Ok(o),
+    }
+}
+
+/// What a typed owner names: one who may own, or one who may not, with the reason.
+enum Found {
+    Owner(Owner),
+    NotAnOwner(Owner, StoreError),
+}
+
+fn find_owner(conn: &Connection, input: &str) -> Result<Found> {
     let t = input.trim().trim_start_matches('@').trim();
     if t.is_empty() {
         return Err(invalid(
@@ -220,10 +241,7 @@ pub(crate) fn owner(conn: &Connection, input: &str) -> Result<Owner> {
             && let Some(id) = looks_like_id(t, kind)
         {
             let k = known(conn, RecordRef::new(kind, id))?;
-            if let Some(e) = k.refusal() {
-                return Err(e);
-            }
-            return with_service(conn, &k);
+            return found(conn, &k);
         }
     }
     let all = everyone(conn)?;
@@ -235,11 +253,8 @@ pub(crate) fn owner(conn: &Connection, input: &str) -> Result<Owner> {
             .as_deref()
             .is_some_and(|h| !h.is_empty() && h.eq_ignore_ascii_case(t))
     };
-    if let Some(k) = eligible.iter().find(handle) {
-        return with_service(conn, k);
-    }
-    if let Some(k) = others.iter().find(handle) {
-        return Err(k.refusal().expect("not eligible"));
+    if let Some(k) = eligible.iter().chain(&others).find(handle) {
+        return found(conn, k);
     }
     let matching = |list: &[&Known]| -> Vec<usize> {
         match match_prefix(
@@ -255,7 +270,7 @@ pub(crate) fn owner(conn: &Connection, input: &str) -> Result<Owner> {
     };
     let hits = matching(&eligible);
     match hits.as_slice() {
-        [i] => return with_service(conn, eligible[*i]),
+        [i] => return found(conn, eligible[*i]),
         [] => {}
         many => {
             let shown: Vec<String> = many.iter().take(5).map(|&i| eligible[i].shown()).collect();
@@ -273,7 +288,7 @@ pub(crate) fn owner(conn: &Connection, input: &str) -> Result<Owner> {
     // Nobody who may own: say why when the name is someone else's.
     let people = others;
     match matching(&people).as_slice() {
-        [i] => Err(people[*i].refusal().expect("not eligible")),
+        [i] => found(conn, people[*i]),
         [] => Err(invalid(format!(
             "no person or service matches \"{t}\" (give P-4, a username, a name or a service such as DSO)"
         ))),
@@ -285,6 +300,14 @@ pub(crate) fn owner(conn: &Connection, input: &str) -> Result<Owner> {
             )))
         }
     }
+}
+
+fn found(conn: &Connection, k: &Known) -> Result<Found> {
+    let o = with_service(conn, k)?;
+    Ok(match k.refusal() {
+        None => Found::Owner(o),
+        Some(why) => Found::NotAnOwner(o, why),
+    })
 }
 
 /// Refuses an owner that the domain's rule does not allow (or that does not exist):
@@ -341,6 +364,12 @@ impl Store {
 
     pub fn resolve_owner(&self, input: &str) -> Result<Owner> {
         owner(&self.conn, input)
+    }
+
+    /// An owner to filter lists by: anyone [`Store::resolve_owner`] finds, and also
+    /// someone who may not own work (records from before the rule stay findable).
+    pub fn resolve_owner_filter(&self, input: &str) -> Result<Owner> {
+        owner_filter(&self.conn, input)
     }
 
     /// Everyone who may own work (services first, then staff by name): what owner

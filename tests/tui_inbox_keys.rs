@@ -352,3 +352,38 @@ fn the_owner_picker_offers_staff_only_and_refuses_a_resident_or_several() {
     drop(app);
     assert_eq!(store.signal(id).unwrap(), before, "nothing was saved");
 }
+
+#[test]
+fn the_commitment_form_refuses_a_resident_as_owner() {
+    let db = TempDb::new("loop-form-owner");
+    let mut store = db.demo();
+    let id = signal_id(&store, "Parkeerdruk");
+    let mut app = app(&mut store);
+    select(&mut app, "Parkeerdruk");
+    press(&mut app, KeyCode::Enter);
+    shows(&app, "Timeline");
+    type_text(&mut app, "C");
+    shows(&app, &format!("New commitment for S-{id}"));
+    type_text(&mut app, "Extra parking check in February");
+    press(&mut app, KeyCode::Tab); // organisation: the signal's own
+    press(&mut app, KeyCode::Tab); // owner: the current user, replaced by a resident
+    for _ in 0..8 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "Hans van der Meer");
+    app.on_key(ctrl('s'));
+    shows(&app, "a residents' organisation");
+    assert_eq!(
+        app.popup_count(),
+        1,
+        "the form stays open with the typed values"
+    );
+    let none = app
+        .store()
+        .commitments(&CommitmentFilter {
+            signal_id: Some(id),
+            ..CommitmentFilter::default()
+        })
+        .unwrap();
+    assert!(none.is_empty(), "{none:?}");
+}

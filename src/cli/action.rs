@@ -192,7 +192,11 @@ fn links(a: &Action) -> String {
 }
 
 fn list(app: &mut App, a: ListArgs) -> Result<()> {
-    let owner = a.owner.as_deref().map(|o| app.owner_filter(o)).transpose()?;
+    let owner = a
+        .owner
+        .as_deref()
+        .map(|o| app.owner_filter(o))
+        .transpose()?;
     let (mut owner_person_id, owner_org_id) = owner_filter(owner);
     if a.mine {
         owner_person_id = Some(app.me()?);

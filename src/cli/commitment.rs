@@ -256,7 +256,11 @@ pub(super) fn owner_filter(owner: Option<Owner>) -> (Option<i64>, Option<i64>) {
 
 fn list(app: &mut App, a: ListArgs) -> Result<()> {
     let org_id = a.org.as_deref().map(|o| app.org(o)).transpose()?;
-    let owner = a.owner.as_deref().map(|o| app.owner_filter(o)).transpose()?;
+    let owner = a
+        .owner
+        .as_deref()
+        .map(|o| app.owner_filter(o))
+        .transpose()?;
     let (mut owner_person_id, owner_org_id) = owner_filter(owner);
     if a.mine {
         owner_person_id = Some(app.me()?);

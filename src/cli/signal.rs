@@ -371,7 +371,11 @@ fn add(app: &mut App, a: AddArgs) -> Result<()> {
 
 fn list(app: &mut App, a: ListArgs) -> Result<()> {
     let org_id = a.org.as_deref().map(|o| app.org(o)).transpose()?;
-    let owner = a.owner.as_deref().map(|o| app.owner_filter(o)).transpose()?;
+    let owner = a
+        .owner
+        .as_deref()
+        .map(|o| app.owner_filter(o))
+        .transpose()?;
     let mine = if a.mine { Some(app.me()?) } else { None };
     // An owner that is only a service matches signals of the service and its staff.
     let service_only = owner

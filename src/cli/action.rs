@@ -46,7 +46,8 @@ pub struct AddArgs {
     /// What is to be done
     #[arg(long)]
     text: String,
-    /// Who does it: P-4, a username, a unique prefix of a name, or a service such as DSO
+    /// Who does it, staff of a service or partner or a service: P-4, a username, a unique
+    /// prefix of a name, or a service such as DSO
     #[arg(long)]
     owner: Option<String>,
     /// By when: 2026-02-01, +14d, +2w, fri / vr

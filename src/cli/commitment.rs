@@ -66,7 +66,8 @@ pub struct AddArgs {
     /// When: 2026-03-01, +14d, +2w, fri / vr
     #[arg(long, value_name = "DATE")]
     due: String,
-    /// Who keeps it: P-4, a username, a unique prefix of a name, or a service such as DSO
+    /// Who keeps it, staff of a service or partner or a service: P-4, a username, a unique
+    /// prefix of a name, or a service such as DSO
     #[arg(long)]
     owner: Option<String>,
     /// The signal it comes from (S-42)

@@ -185,7 +185,8 @@ pub struct Step {
 pub struct TriageArgs {
     /// S-42 or 42
     signal: String,
-    /// The owner: P-4, a username, a unique prefix of a name, or a service such as DSO
+    /// The owner, staff of a service or partner or a service: P-4, a username, a unique
+    /// prefix of a name, or a service such as DSO
     #[arg(long)]
     owner: Option<String>,
     /// The theme, e.g. verkeer, groen, veiligheid

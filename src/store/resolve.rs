@@ -4,7 +4,7 @@
 use super::{OptionalExt, Result, Store, StoreError, invalid};
 use crate::domain::minutes::{PrefixMatch, match_prefix};
 use crate::domain::org::OrgKind;
-use crate::domain::owner::{Candidate, WHO_MAY_OWN, may_own};
+use crate::domain::owner::{Candidate, WHO_MAY_OWN, is_eligible, may_own};
 use crate::domain::{RecordKind, RecordRef};
 use rusqlite::Connection;
 use serde::Serialize;
@@ -109,6 +109,10 @@ impl Known {
         }
     }
 
+    fn eligible(&self) -> bool {
+        is_eligible(&self.candidate())
+    }
+
     fn refusal(&self) -> Option<StoreError> {
         may_own(&self.candidate()).err().map(StoreError::Refused)
     }
@@ -170,12 +174,11 @@ fn org_row(r: &rusqlite::Row) -> rusqlite::Result<Known> {
 /// Everyone who might be named as an owner: people not erased, and organisations.
 fn everyone(conn: &Connection) -> Result<Vec<Known>> {
     let mut out: Vec<Known> = conn
-        .prepare_cached(&format!("{ORG_SQL} ORDER BY name"))?
+        .prepare_cached(ORG_SQL)?
         .query_map([], org_row)?
         .collect::<rusqlite::Result<_>>()?;
-    let mut st = conn.prepare_cached(&format!(
-        "{PERSON_SQL} WHERE p.erased_at IS NULL ORDER BY p.name, p.id"
-    ))?;
+    // Unordered: sorting thousands of names in SQL cost more than all the rest.
+    let mut st = conn.prepare_cached(&format!("{PERSON_SQL} WHERE p.erased_at IS NULL"))?;
     let people = st.query_map([], person_row)?;
     for p in people {
         out.push(p?);
@@ -244,27 +247,38 @@ fn find_owner(conn: &Connection, input: &str) -> Result<Found> {
             return found(conn, &k);
         }
     }
-    let all = everyone(conn)?;
-    let (eligible, others): (Vec<&Known>, Vec<&Known>) =
-        all.iter().partition(|k| k.refusal().is_none());
-    // A username or a service's short name typed in full, the eligible first.
-    let handle = |k: &&&Known| {
-        k.handle
-            .as_deref()
-            .is_some_and(|h| !h.is_empty() && h.eq_ignore_ascii_case(t))
-    };
-    if let Some(k) = eligible.iter().chain(&others).find(handle) {
+    // A username or a service's short name typed in full, the eligible first: looked
+    // up directly, since minutes tokens are mostly these and are checked as typed.
+    let mut by_handle: Vec<Known> = conn
+        .prepare_cached(&format!(
+            "{PERSON_SQL} WHERE p.erased_at IS NULL AND p.username = ?1 COLLATE NOCASE"
+        ))?
+        .query_map([t], person_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let orgs = conn
+        .prepare_cached(&format!("{ORG_SQL} WHERE short_name = ?1 COLLATE NOCASE"))?
+        .query_map([t], org_row)?
+        .collect::<rusqlite::Result<Vec<Known>>>()?;
+    by_handle.extend(orgs);
+    by_handle.sort_by_key(|k| !k.eligible());
+    if let Some(k) = by_handle.first() {
         return found(conn, k);
     }
+    let all = everyone(conn)?;
+    let (eligible, others): (Vec<&Known>, Vec<&Known>) = all.iter().partition(|k| k.eligible());
     let matching = |list: &[&Known]| -> Vec<usize> {
         match match_prefix(
             t,
             list.iter().enumerate().map(|(i, k)| (k.name.as_str(), i)),
         ) {
             PrefixMatch::Unique(i) => vec![i],
-            PrefixMatch::Ambiguous(names) => (0..list.len())
-                .filter(|&i| names.iter().any(|n| *n == list[i].name))
-                .collect(),
+            PrefixMatch::Ambiguous(names) => {
+                let names: std::collections::HashSet<&str> =
+                    names.iter().map(String::as_str).collect();
+                (0..list.len())
+                    .filter(|&i| names.contains(list[i].name.as_str()))
+                    .collect()
+            }
             PrefixMatch::None => Vec::new(),
         }
     };
@@ -273,7 +287,7 @@ fn find_owner(conn: &Connection, input: &str) -> Result<Found> {
         [i] => return found(conn, eligible[*i]),
         [] => {}
         many => {
-            let shown: Vec<String> = many.iter().take(5).map(|&i| eligible[i].shown()).collect();
+            let shown = first_five(&eligible, many);
             let more = if many.len() > 5 {
                 format!(" and {} more", many.len() - 5)
             } else {
@@ -293,13 +307,22 @@ fn find_owner(conn: &Connection, input: &str) -> Result<Found> {
             "no person or service matches \"{t}\" (give P-4, a username, a name or a service such as DSO)"
         ))),
         many => {
-            let shown: Vec<String> = many.iter().take(5).map(|&i| people[i].shown()).collect();
+            let shown = first_five(&people, many);
             Err(invalid(format!(
                 "\"{t}\" matches no member of staff or service, only {}; {WHO_MAY_OWN}",
                 shown.join(", ")
             )))
         }
     }
+}
+
+/// The first five candidates by name, for a message.
+fn first_five(list: &[&Known], hits: &[usize]) -> Vec<String> {
+    let mut hits: Vec<&Known> = hits.iter().map(|&i| list[i]).collect();
+    hits.sort_by(|a, b| {
+        (a.name.to_lowercase(), a.reference.id).cmp(&(b.name.to_lowercase(), b.reference.id))
+    });
+    hits.iter().take(5).map(|k| k.shown()).collect()
 }
 
 fn found(conn: &Connection, k: &Known) -> Result<Found> {
@@ -377,7 +400,7 @@ impl Store {
     pub fn owner_choices(&self) -> Result<Vec<OwnerChoice>> {
         let mut out: Vec<OwnerChoice> = everyone(&self.conn)?
             .into_iter()
-            .filter(|k| k.refusal().is_none())
+            .filter(Known::eligible)
             .map(|k| OwnerChoice {
                 reference: k.reference,
                 detail: [Some(k.role.clone()), k.org.as_ref().map(|(n, _)| n.clone())]
@@ -391,7 +414,13 @@ impl Store {
                 handle: k.handle.filter(|h| !h.is_empty()),
             })
             .collect();
-        out.sort_by_key(|c| !c.is_service);
+        out.sort_by(|a, b| {
+            (!a.is_service, a.name.to_lowercase(), a.reference.id).cmp(&(
+                !b.is_service,
+                b.name.to_lowercase(),
+                b.reference.id,
+            ))
+        });
         Ok(out)
     }
 

@@ -342,3 +342,47 @@ fn kept_figures_equal_a_fresh_count_through_every_kind_of_change() {
     );
     assert!(!o.cadence_overdue);
 }
+
+/// schema/012 on a database that already holds meetings and feedback (one written
+/// before it): the backfill gives every organisation its last meeting.
+#[test]
+fn the_last_meeting_is_backfilled_on_an_existing_database() {
+    let db = TempDb::new();
+    let mut store: Store = db.open("demo");
+    wijkdesk::demo::load(&mut store, 50).expect("demo");
+    drop(store);
+    let conn = db.raw();
+    // Back to the state before schema/012, then 012 as a migration runs it.
+    conn.execute_batch(
+        "DROP TRIGGER org_figures_last_meeting_change;
+         DROP TRIGGER org_figures_last_meeting_org_insert;
+         DROP TRIGGER org_figures_last_meeting_org_change;
+         DROP TRIGGER org_figures_last_meeting_org_delete;
+         DROP VIEW org_meeting;
+         ALTER TABLE org_figures DROP COLUMN last_meeting;",
+    )
+    .expect("undo 012");
+    conn.execute_batch(include_str!("../schema/012_cadence.sql"))
+        .expect("012 again");
+    let met: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM org_figures WHERE last_meeting IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert!(met > 5, "{met} organisations with a last meeting");
+    let differ: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM org_figures WHERE last_meeting IS NOT last_contact",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert!(
+        differ > 0,
+        "feedback after the last meeting somewhere in the demo"
+    );
+    drop(conn);
+    check(&db, "schema/012 on existing data");
+}

@@ -377,3 +377,110 @@ fn person_bad_inputs_change_nothing() {
     env.refused(&["person", "edit", "P-1"], 1);
     env.refused(&["person", "edit", "P-1", "--email", "no-at-sign"], 1);
 }
+
+/// "Om de tafel" means a meeting: feedback is contact, and only a held meeting the
+/// organisation attended (or was invited to, attendance not taken) meets its cadence.
+#[test]
+fn feedback_is_contact_but_only_a_meeting_meets_the_cadence() {
+    let env = seeded();
+    env.ok(&[
+        "signal",
+        "add",
+        "--org",
+        "Zeeheld",
+        "--title",
+        "Losse tegels",
+    ]);
+    env.ok(&["signal", "triage", "S-1", "--owner", "P-1"]);
+    env.ok(&[
+        "feedback",
+        "add",
+        "S-1",
+        "--channel",
+        "email",
+        "--text",
+        "We komen kijken",
+    ]);
+    let row = |env: &common::Env| {
+        let list = env.ok(&["org", "list"]);
+        list.lines()
+            .find(|l| l.starts_with("O-1 "))
+            .unwrap_or_else(|| panic!("{list}"))
+            .to_string()
+    };
+    let header = env.ok(&["org", "list"]);
+    let header = header.lines().next().unwrap_or_default();
+    assert!(
+        header.find("Last meeting") < header.find("Last contact")
+            && header.contains("Last meeting"),
+        "{header}"
+    );
+    let r = row(&env);
+    assert!(
+        r.contains("2026-01-15") && r.contains("cadence"),
+        "one e-mail is no meeting: {r}"
+    );
+    let show = env.ok(&["org", "show", "Zee"]);
+    for want in [
+        "last meeting    never",
+        "last contact    2026-01-15",
+        "OVERDUE",
+    ] {
+        assert!(show.contains(want), "missing {want:?}:\n{show}");
+    }
+    let v = env.json(&["org", "list", "--json"]);
+    let zee = v
+        .as_array()
+        .and_then(|a| a.iter().find(|o| o["ref"] == "O-1"))
+        .expect("O-1")
+        .clone();
+    assert_eq!(
+        (
+            &zee["last_meeting"],
+            &zee["last_contact"],
+            &zee["cadence_overdue"]
+        ),
+        (
+            &serde_json::Value::Null,
+            &serde_json::json!("2026-01-15"),
+            &serde_json::json!(true)
+        )
+    );
+    let overdue = env.ok(&["report", "records", "cadence.overdue"]);
+    assert!(
+        overdue.contains("O-1") && overdue.contains("O-2"),
+        "{overdue}"
+    );
+
+    // A meeting held with Zeeheld, attendance not taken: met.
+    env.ok(&[
+        "meeting",
+        "add",
+        "--title",
+        "Wijkoverleg",
+        "--start",
+        "2026-01-10T19:30",
+        "--org",
+        "Zeeheld",
+    ]);
+    env.ok(&["meeting", "hold", "M-1"]);
+    let show = env.json(&["org", "show", "O-1", "--json"]);
+    assert_eq!(show["organisation"]["last_meeting"], "2026-01-10");
+    assert_eq!(show["organisation"]["last_contact"], "2026-01-15");
+    assert_eq!(show["organisation"]["cadence_overdue"], false);
+    let r = row(&env);
+    assert!(r.contains("2026-01-10") && !r.contains("cadence"), "{r}");
+    let report = env.json(&["report", "cadence", "--format", "json"]);
+    let listed: Vec<&str> = report["figures"]["overdue"]
+        .as_array()
+        .expect("overdue")
+        .iter()
+        .filter_map(|o| o["org"].as_str())
+        .collect();
+    assert_eq!(listed, ["O-2"], "{report}");
+    let table = env.ok(&["report", "cadence"]);
+    assert!(
+        table.contains("Last meeting") && table.contains("Last contact"),
+        "{table}"
+    );
+}

@@ -531,7 +531,8 @@ fn a_draft_write_is_cheap() {
 #[test]
 fn tab_completes_tokens_that_resolve() {
     let mut w = world();
-    staff(&mut w.store, "Jan-Willem van Dijk", "", None, &[], &[]);
+    let dso = w.store.resolve_org("DSO").unwrap();
+    staff(&mut w.store, "Jan-Willem van Dijk", "", Some(dso), &[], &[]);
     w.store
         .add_signal(wijkdesk::store::NewSignal {
             title: "Drukte".into(),

@@ -265,7 +265,7 @@ fn build(store: &mut Store) -> Ids {
     m.push(meeting(store, "2024-09-10", &[a, dso]));
     // M4: A, 11-05: after the report day.
     m.push(meeting(store, "2024-11-05", &[a]));
-    // M5: A, 10-20.
+    // M5: A, 10-20, held, attendance not taken: A's last meeting (A was invited).
     m.push(meeting(store, "2024-10-20", &[a]));
     // M6: B, 10-25, held, B absent: no contact, but B was asked.
     m.push(meeting(store, "2024-10-25", &[b]));
@@ -282,6 +282,9 @@ fn build(store: &mut Store) -> Ids {
     store
         .set_attendance(m[6], b, Some(false), None)
         .expect("absent");
+    store
+        .meeting_step(m[5], MeetingEvent::Hold, None)
+        .expect("hold");
 
     store.set_as_of(None, t());
     Ids {
@@ -835,26 +838,57 @@ fn cadence_for_every_filter() {
         )
     };
     let o = |id: i64| format!("O-{id}");
-    // D never met; E last met 08-01 (91 days, 60 allowed); B last contact 09-20 (41 days, 30 allowed).
+    // "Om de tafel" means a meeting: feedback never satisfies the cadence. A met 10-20
+    // (M5, attendance not taken): within. B's only meeting it missed (M6) and its
+    // feedback (09-20) does not count: never met; so C (feedback 10-12 only) and D
+    // (nothing). E last met 08-01: 91 days, 60 allowed.
     assert_eq!(
         overdue(f()),
         (
             5,
-            vec![(o(ids.d), None), (o(ids.e), Some(31)), (o(ids.b), Some(11))]
+            vec![
+                (o(ids.b), None),
+                (o(ids.c), None),
+                (o(ids.d), None),
+                (o(ids.e), Some(31))
+            ]
         )
     );
     let r = store.cadence_report(&f()).expect("report");
     let b = r.overdue.iter().find(|x| x.org == o(ids.b)).expect("B");
     assert_eq!(
-        (b.last_contact, b.days_since, b.allowed_days),
-        (Some(d("2024-09-20")), Some(41), 30)
+        (b.last_meeting, b.last_contact, b.days_since, b.allowed_days),
+        (None, Some(d("2024-09-20")), None, 30),
+        "B's feedback is contact, not a meeting"
+    );
+    let e = r.overdue.iter().find(|x| x.org == o(ids.e)).expect("E");
+    assert_eq!(
+        (e.last_meeting, e.last_contact, e.days_since, e.allowed_days),
+        (Some(d("2024-08-01")), Some(d("2024-08-01")), Some(91), 60)
+    );
+    // Both figures in the table, the meeting first.
+    let tables = r.tables(Lang::En);
+    let cols = &tables[1].columns;
+    let at = |name: &str| cols.iter().position(|c| *c == name).expect(name);
+    assert!(at("Last meeting") < at("Last contact"), "{cols:?}");
+    let row_b = tables[1]
+        .rows
+        .iter()
+        .find(|row| row[0].text == o(ids.b))
+        .expect("B's row");
+    assert_eq!(
+        (
+            row_b[at("Last meeting")].text.as_str(),
+            row_b[at("Last contact")].text.as_str()
+        ),
+        ("never", "2024-09-20")
     );
     assert_eq!(
         overdue(ReportFilter {
             district: Some("Escamp".into()),
             ..f()
         }),
-        (2, vec![(o(ids.d), None), (o(ids.b), Some(11))])
+        (2, vec![(o(ids.b), None), (o(ids.d), None)])
     );
     assert_eq!(
         overdue(ReportFilter {
@@ -868,26 +902,34 @@ fn cadence_for_every_filter() {
             theme: Some("verkeer".into()),
             ..f()
         }),
-        (3, vec![(o(ids.b), Some(11))])
+        (3, vec![(o(ids.b), None), (o(ids.c), None)])
     );
     assert_eq!(
         overdue(ReportFilter {
             service: Some(ids.dsb),
             ..f()
         }),
-        (3, vec![(o(ids.b), Some(11))])
+        (3, vec![(o(ids.b), None), (o(ids.c), None)])
     );
-    // As of 30 September: C had no contact yet (its feedback came 10-12), E is exactly at 60 days.
+    // As of 30 September: A's meeting is still to come, E is exactly at 60 days.
     assert_eq!(
         overdue(ReportFilter {
             to: Some(d("2024-09-30")),
             ..f()
         }),
-        (5, vec![(o(ids.c), None), (o(ids.d), None)])
+        (
+            5,
+            vec![
+                (o(ids.b), None),
+                (o(ids.c), None),
+                (o(ids.d), None),
+                (o(ids.a), None)
+            ]
+        )
     );
     assert_eq!(
         recs(&store, "cadence.overdue", &f()),
-        vec![o(ids.b), o(ids.d), o(ids.e)]
+        vec![o(ids.b), o(ids.c), o(ids.d), o(ids.e)]
     );
 }
 

@@ -88,13 +88,20 @@ fn signals_one_by_one(store: &Store, f: &ReportFilter) -> Vec<LoopSignal> {
     .expect("rows")
 }
 
-/// Each residents' organisation's last contact up to `day`, from meetings and feedback
-/// directly (the query the cadence report used before schema/004).
-fn last_contacts(store: &Store, day: NaiveDate) -> Vec<(i64, Option<NaiveDate>)> {
+/// Each residents' organisation's last meeting and last contact up to `day`, from
+/// meetings and feedback directly (the query the cadence report used before
+/// schema/004): (id, last meeting, last contact).
+type Contacts = (i64, Option<NaiveDate>, Option<NaiveDate>);
+fn last_contacts(store: &Store, day: NaiveDate) -> Vec<Contacts> {
     let mut st = store
         .conn()
         .prepare(
             "SELECT o.id,
+                    (SELECT max(substr(m.starts_at, 1, 10))
+                       FROM meeting m JOIN meeting_org mo ON mo.meeting_id = m.id
+                      WHERE mo.org_id = o.id AND m.status IN ('held', 'final')
+                        AND (mo.attended = 1 OR mo.attended IS NULL)
+                        AND substr(m.starts_at, 1, 10) <= ?1),
                     (SELECT max(d) FROM (
                         SELECT substr(m.starts_at, 1, 10) AS d
                           FROM meeting m JOIN meeting_org mo ON mo.meeting_id = m.id
@@ -106,10 +113,12 @@ fn last_contacts(store: &Store, day: NaiveDate) -> Vec<(i64, Option<NaiveDate>)>
                FROM organisation o WHERE o.kind = 'residents' ORDER BY o.id",
         )
         .expect("prepare");
-    st.query_map([day.to_string()], |r| Ok((r.get(0)?, date(r.get(1)?))))
-        .expect("query")
-        .collect::<rusqlite::Result<_>>()
-        .expect("rows")
+    st.query_map([day.to_string()], |r| {
+        Ok((r.get(0)?, date(r.get(1)?), date(r.get(2)?)))
+    })
+    .expect("query")
+    .collect::<rusqlite::Result<_>>()
+    .expect("rows")
 }
 
 fn keys(tables: &[Table]) -> Vec<(String, String)> {
@@ -146,10 +155,46 @@ fn assert_agree(store: &Store, f: &ReportFilter) {
     let cadence = store.cadence_facts(f).expect("cadence");
     let day = applied.to.unwrap_or(today);
     let all = last_contacts(store, day);
-    for o in &cadence.orgs {
-        let want = all.iter().find(|(id, _)| *id == o.org_id).map(|(_, d)| *d);
-        assert_eq!(Some(o.last_contact), want, "O-{} on {day}", o.org_id);
+    let mut slow = cadence.clone();
+    for o in &mut slow.orgs {
+        let (_, met, contact) = *all
+            .iter()
+            .find(|(id, _, _)| *id == o.org_id)
+            .unwrap_or_else(|| panic!("O-{}", o.org_id));
+        assert_eq!(
+            o.last_meeting, met,
+            "last meeting of O-{} on {day}",
+            o.org_id
+        );
+        assert_eq!(
+            o.last_contact(),
+            contact,
+            "last contact of O-{} on {day}",
+            o.org_id
+        );
+        // The figures again from the oracle's dates alone: feedback is contact only.
+        o.last_meeting = met;
+        o.last_feedback = contact.filter(|c| Some(*c) != met);
     }
+    let report = store.cadence_report(f).expect("cadence report");
+    assert_eq!(report, slow.report(), "cadence report with {f:?}");
+    for r in &report.overdue {
+        let met = all.iter().find(|(id, _, _)| format!("O-{id}") == r.org);
+        let met = met.and_then(|(_, m, _)| *m);
+        assert_eq!(r.last_meeting, met, "{}", r.org);
+        if let Some(m) = met {
+            assert!(
+                (day - m).num_days() > r.allowed_days,
+                "{} overdue by its meeting",
+                r.org
+            );
+        }
+    }
+    let mut listed = store.report_records("cadence.overdue", f).expect("records");
+    let mut shown: Vec<String> = report.overdue.iter().map(|r| r.org.clone()).collect();
+    listed.sort();
+    shown.sort();
+    assert_eq!(listed, shown, "cadence.overdue records with {f:?}");
 }
 
 /// The facts the triggers keep on every signal equal what its feedback says.

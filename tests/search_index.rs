@@ -4,7 +4,7 @@
 mod support;
 
 use rusqlite::params;
-use support::{TempDb, count, residents, staff};
+use support::{TempDb, count, residents, service, staff};
 use wijkdesk::store::{
     Channel, NewCommitment, NewFeedback, NewMeeting, NewSignal, OrgEdit, Owner, SearchKind, Store,
     StoreError,
@@ -86,13 +86,14 @@ fn signals_feedback_and_commitments_are_found_as_they_change() {
         .expect("signal");
     let r = s.reference().to_string();
     assert_eq!(records(&store, "stoeptegel"), vec![r.clone()]);
+    let dsb = service(&mut store, "Dienst Stadsbeheer", "DSB");
     store
         .triage(
             s.id,
             wijkdesk::store::Triage {
                 owner: Some(Owner {
                     person_id: None,
-                    org_id: Some(org.id),
+                    org_id: Some(dsb.id),
                 }),
                 expectation: Some(
                     "Herstel binnen twee weken, de bestrating is van de gemeente".into(),

@@ -20,7 +20,7 @@ use wijkdesk::store::{
 fn mismatches(conn: &Connection) -> Vec<String> {
     let mut st = conn
         .prepare(
-            "SELECT o.id, f.open_signals, f.open_commitments, f.last_contact,
+            "SELECT o.id, f.open_signals, f.open_commitments, f.last_contact, f.last_meeting,
                     (SELECT count(*) FROM signal s WHERE s.org_id = o.id
                         AND s.state IN ('new', 'triaged', 'in_progress')),
                     (SELECT count(*) FROM commitment c WHERE c.org_id = o.id AND c.state = 'open'),
@@ -31,13 +31,19 @@ fn mismatches(conn: &Connection) -> Vec<String> {
                            AND coalesce(mo.attended, 1) = 1
                         UNION ALL
                         SELECT f.given_on FROM feedback f JOIN signal s ON s.id = f.signal_id
-                         WHERE s.org_id = o.id))
+                         WHERE s.org_id = o.id)),
+                    -- Meetings only: held or final, attended or attendance not taken.
+                    (SELECT max(substr(m.starts_at, 1, 10)) FROM meeting m
+                       JOIN meeting_org mo ON mo.meeting_id = m.id
+                      WHERE mo.org_id = o.id AND m.status IN ('held', 'final')
+                        AND (mo.attended = 1 OR mo.attended IS NULL))
                FROM organisation o LEFT JOIN org_figures f ON f.org_id = o.id",
         )
         .expect("prepare");
+    type Figures = (Option<i64>, Option<i64>, Option<String>, Option<String>);
     st.query_map([], |r| {
-        let kept: (Option<i64>, Option<i64>, Option<String>) = (r.get(1)?, r.get(2)?, r.get(3)?);
-        let fresh: (Option<i64>, Option<i64>, Option<String>) = (r.get(4)?, r.get(5)?, r.get(6)?);
+        let kept: Figures = (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+        let fresh: Figures = (r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?);
         Ok((r.get::<_, i64>(0)?, kept, fresh))
     })
     .expect("query")
@@ -146,8 +152,13 @@ fn kept_figures_equal_a_fresh_count_through_every_kind_of_change() {
     check(&db, "three new signals");
     let staff: i64 = db
         .raw()
-        .query_row("SELECT min(id) FROM person", [], |r| r.get(0))
-        .expect("a person");
+        .query_row(
+            "SELECT min(p.id) FROM person p JOIN organisation o ON o.id = p.org_id
+              WHERE o.kind = 'service'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("a member of staff");
     store
         .triage(
             a.id,
@@ -264,6 +275,46 @@ fn kept_figures_equal_a_fresh_count_through_every_kind_of_change() {
         .expect("finalise");
     check(&db, "finalising");
 
+    // A second meeting: an organisation invited after it was held, present, then not;
+    // then the meeting gone altogether (its invitations go with it).
+    let second = store
+        .add_meeting(NewMeeting {
+            title: "Schouw".into(),
+            starts_at: Some(at(30, 10)),
+            org_ids: vec![other.id],
+            ..Default::default()
+        })
+        .expect("meeting");
+    store
+        .meeting_step(second.id, MeetingEvent::Hold, None)
+        .expect("hold");
+    check(&db, "a second meeting held");
+    store
+        .edit_meeting(
+            second.id,
+            MeetingEdit {
+                add_orgs: vec![org.id],
+                ..Default::default()
+            },
+            None,
+        )
+        .expect("invite after");
+    check(&db, "an organisation added to a held meeting");
+    store
+        .set_attendance(second.id, org.id, Some(true), None)
+        .expect("present");
+    check(&db, "present");
+    let met = store.org_summary(org.id).expect("summary");
+    assert_eq!(met.last_meeting, Some(days(30)));
+    store
+        .set_attendance(second.id, org.id, Some(false), None)
+        .expect("absent");
+    check(&db, "absent after all");
+    db.raw()
+        .execute("DELETE FROM meeting WHERE id = ?1", [second.id])
+        .expect("delete a meeting");
+    check(&db, "a meeting deleted");
+
     // A feedback date moved by reopening, and by triage.
     let open: i64 = db
         .raw()
@@ -282,4 +333,59 @@ fn kept_figures_equal_a_fresh_count_through_every_kind_of_change() {
     assert_eq!(s.open_signals, 1, "the reopened signal");
     assert_eq!(s.open_commitments, 0);
     assert!(s.last_contact.is_some());
+    // Feedback is contact, not a meeting: taken off the only meeting it had, the
+    // organisation has not been met, and its cadence says so.
+    assert_eq!(s.last_meeting, None);
+    assert!(s.cadence_overdue, "{s:?}");
+    let o = store.org_summary(other.id).expect("summary");
+    assert_eq!(
+        (o.last_meeting, o.last_contact),
+        (Some(days(20)), Some(days(20))),
+        "the finalised meeting, attendance not taken"
+    );
+    assert!(!o.cadence_overdue);
+}
+
+/// schema/012 on a database that already holds meetings and feedback (one written
+/// before it): the backfill gives every organisation its last meeting.
+#[test]
+fn the_last_meeting_is_backfilled_on_an_existing_database() {
+    let db = TempDb::new();
+    let mut store: Store = db.open("demo");
+    wijkdesk::demo::load(&mut store, 50).expect("demo");
+    drop(store);
+    let conn = db.raw();
+    // Back to the state before schema/012, then 012 as a migration runs it.
+    conn.execute_batch(
+        "DROP TRIGGER org_figures_last_meeting_change;
+         DROP TRIGGER org_figures_last_meeting_org_insert;
+         DROP TRIGGER org_figures_last_meeting_org_change;
+         DROP TRIGGER org_figures_last_meeting_org_delete;
+         DROP VIEW org_meeting;
+         ALTER TABLE org_figures DROP COLUMN last_meeting;",
+    )
+    .expect("undo 012");
+    conn.execute_batch(include_str!("../schema/013_cadence.sql"))
+        .expect("012 again");
+    let met: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM org_figures WHERE last_meeting IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert!(met > 5, "{met} organisations with a last meeting");
+    let differ: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM org_figures WHERE last_meeting IS NOT last_contact",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert!(
+        differ > 0,
+        "feedback after the last meeting somewhere in the demo"
+    );
+    drop(conn);
+    check(&db, "schema/012 on existing data");
 }

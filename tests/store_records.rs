@@ -272,7 +272,15 @@ fn every_change_writes_one_audit_row_with_only_the_changed_fields() {
     );
 
     // Signals: create, then the transition with exactly the fields it changed.
-    let jan = staff(&mut anna, "Jan de Vries", "jdevries", None, &[], &[]);
+    let dsb = service(&mut anna, "Dienst Stadsbeheer", "DSB");
+    let jan = staff(
+        &mut anna,
+        "Jan de Vries",
+        "jdevries",
+        Some(dsb.id),
+        &[],
+        &[],
+    );
     let s = signal(&mut anna, org.id, "Losse stoeptegels");
     bram.triage(
         s.id,
@@ -306,8 +314,8 @@ fn every_change_writes_one_audit_row_with_only_the_changed_fields() {
         (Value::from("new"), Value::from("triaged"))
     );
 
-    // The audit count is exactly one row per write.
-    assert_eq!(audit_rows(anna.conn()), 2 + 1 + 2 + 1 + 2);
+    // The audit count is exactly one row per write (the service Jan works for is one).
+    assert_eq!(audit_rows(anna.conn()), 2 + 1 + 2 + 1 + 1 + 2);
 }
 
 /// Each of these writes must fail, and the whole database must be as it was: no audit
@@ -1044,7 +1052,15 @@ fn actions_are_done_or_cancelled_once() {
     let db = TempDb::new();
     let mut anna = db.open("anna");
     let org = residents(&mut anna, "Wijkberaad Duinoord");
-    let jan = staff(&mut anna, "Jan de Vries", "jdevries", None, &[], &[]);
+    let dsb = service(&mut anna, "Dienst Stadsbeheer", "DSB");
+    let jan = staff(
+        &mut anna,
+        "Jan de Vries",
+        "jdevries",
+        Some(dsb.id),
+        &[],
+        &[],
+    );
     let s = signal(&mut anna, org.id, "Zwerfvuil bij de container");
     let a = anna
         .add_action(NewAction {

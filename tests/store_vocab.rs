@@ -386,7 +386,7 @@ fn the_migration_seeds_the_lists_from_an_old_database() {
               VALUES ('Bas', 'Escamp,Laak', 'groen,Verkeer', 'x', 'x');",
     )
     .unwrap();
-    raw.execute_batch(include_str!("../schema/013_vocab.sql"))
+    raw.execute_batch(include_str!("../schema/012_vocab.sql"))
         .expect("migration 013 runs on the old database");
     drop(raw);
 

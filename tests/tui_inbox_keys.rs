@@ -307,3 +307,83 @@ fn quick_add_points_out_problems_and_keeps_the_line() {
     assert_eq!(s.theme.as_deref(), Some("verkeer"));
     assert!(s.org_id.is_some());
 }
+
+#[test]
+fn the_owner_picker_offers_staff_only_and_refuses_a_resident_or_several() {
+    let db = TempDb::new("loop-owner");
+    let mut store = db.demo();
+    let id = signal_id(&store, "Parkeerdruk");
+    let before = store.signal(id).unwrap();
+    let mut app = app(&mut store);
+    select(&mut app, "Parkeerdruk");
+    type_text(&mut app, "t");
+    shows(&app, &format!("Triage S-{id}"));
+
+    // A residents' chair is not in the list, and typing the name is refused with why.
+    type_text(&mut app, "Hans van der Meer");
+    let s = shows(&app, "Nothing matches.");
+    assert!(
+        !s.lines()
+            .any(|l| l.contains("Hans van der Meer -") || l.contains("> Hans")),
+        "a resident offered as owner:\n{s}"
+    );
+    app.on_key(ctrl('s'));
+    let s = shows(&app, "a residents' organisation");
+    assert!(s.contains("Hans van der Meer (P-1)"), "{s}");
+    assert_eq!(app.popup_count(), 1, "the form stays open");
+
+    // Text that fits several members of staff: refused with the candidates, not the
+    // list's first guess.
+    for _ in 0.."Hans van der Meer".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "de");
+    app.on_key(ctrl('s'));
+    let s = shows(&app, "matches more than one owner");
+    assert!(s.contains("Marloes de Wit (P-"), "{s}");
+
+    // Text that matches nobody at all.
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "Zzyzx");
+    app.on_key(ctrl('s'));
+    shows(&app, "no person or service matches");
+    press(&mut app, KeyCode::Esc);
+    drop(app);
+    assert_eq!(store.signal(id).unwrap(), before, "nothing was saved");
+}
+
+#[test]
+fn the_commitment_form_refuses_a_resident_as_owner() {
+    let db = TempDb::new("loop-form-owner");
+    let mut store = db.demo();
+    let id = signal_id(&store, "Parkeerdruk");
+    let mut app = app(&mut store);
+    select(&mut app, "Parkeerdruk");
+    press(&mut app, KeyCode::Enter);
+    shows(&app, "Timeline");
+    type_text(&mut app, "C");
+    shows(&app, &format!("New commitment for S-{id}"));
+    type_text(&mut app, "Extra parking check in February");
+    press(&mut app, KeyCode::Tab); // organisation: the signal's own
+    press(&mut app, KeyCode::Tab); // owner: the current user, replaced by a resident
+    for _ in 0..8 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "Hans van der Meer");
+    app.on_key(ctrl('s'));
+    shows(&app, "a residents' organisation");
+    assert_eq!(
+        app.popup_count(),
+        1,
+        "the form stays open with the typed values"
+    );
+    let none = app
+        .store()
+        .commitments(&CommitmentFilter {
+            signal_id: Some(id),
+            ..CommitmentFilter::default()
+        })
+        .unwrap();
+    assert!(none.is_empty(), "{none:?}");
+}

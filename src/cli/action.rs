@@ -46,7 +46,8 @@ pub struct AddArgs {
     /// What is to be done
     #[arg(long)]
     text: String,
-    /// Who does it: P-4, a username, a unique prefix of a name, or a service such as DSO
+    /// Who does it, staff of a service or partner or a service: P-4, a username, a unique
+    /// prefix of a name, or a service such as DSO
     #[arg(long)]
     owner: Option<String>,
     /// By when: 2026-02-01, +14d, +2w, fri / vr
@@ -192,7 +193,11 @@ fn links(a: &Action) -> String {
 }
 
 fn list(app: &mut App, a: ListArgs) -> Result<()> {
-    let owner = a.owner.as_deref().map(|o| app.owner(o)).transpose()?;
+    let owner = a
+        .owner
+        .as_deref()
+        .map(|o| app.owner_filter(o))
+        .transpose()?;
     let (mut owner_person_id, owner_org_id) = owner_filter(owner);
     if a.mine {
         owner_person_id = Some(app.me()?);

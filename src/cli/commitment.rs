@@ -66,7 +66,8 @@ pub struct AddArgs {
     /// When: 2026-03-01, +14d, +2w, fri / vr
     #[arg(long, value_name = "DATE")]
     due: String,
-    /// Who keeps it: P-4, a username, a unique prefix of a name, or a service such as DSO
+    /// Who keeps it, staff of a service or partner or a service: P-4, a username, a unique
+    /// prefix of a name, or a service such as DSO
     #[arg(long)]
     owner: Option<String>,
     /// The signal it comes from (S-42)
@@ -262,7 +263,11 @@ pub(super) fn owner_filter(owner: Option<Owner>) -> (Option<i64>, Option<i64>) {
 
 fn list(app: &mut App, a: ListArgs) -> Result<()> {
     let org_id = a.org.as_deref().map(|o| app.org(o)).transpose()?;
-    let owner = a.owner.as_deref().map(|o| app.owner(o)).transpose()?;
+    let owner = a
+        .owner
+        .as_deref()
+        .map(|o| app.owner_filter(o))
+        .transpose()?;
     let (mut owner_person_id, owner_org_id) = owner_filter(owner);
     if a.mine {
         owner_person_id = Some(app.me()?);

@@ -491,6 +491,11 @@ impl App {
         Ok(self.store.resolve_owner(input)?)
     }
 
+    /// An owner for `--owner` on a list: records owned before the owner rule stay findable.
+    pub fn owner_filter(&self, input: &str) -> Result<Owner> {
+        Ok(self.store.resolve_owner_filter(input)?)
+    }
+
     /// The person whose username is the current user, for `--mine`.
     pub fn me(&self) -> Result<i64> {
         self.store.current_person()?.ok_or_else(|| {

@@ -9,7 +9,7 @@ use serde_json::json;
 
 #[derive(Debug, Subcommand)]
 pub enum OrgCmd {
-    /// List organisations with open signals, open commitments, last contact and load
+    /// List organisations with open signals, open commitments, last meeting, last contact and load
     #[command(
         long_about = "List organisations by name, with their open signals and commitments, the last \
                       contact (a meeting held or feedback given), the load (meetings and signals in the \
@@ -34,7 +34,7 @@ pub enum OrgCmd {
                       wijkdesk org add --name \"Dienst Stedelijke Ontwikkeling\" --short DSO --kind service --cadence 0"
     )]
     Add(AddArgs),
-    /// Show an organisation: fields, people, open signals and commitments, last contact, load
+    /// Show an organisation: fields, people, open signals and commitments, last meeting and contact, load
     #[command(
         after_help = "Examples:\n  wijkdesk org show O-7\n  wijkdesk org show Zeeheld --json"
     )]
@@ -190,6 +190,7 @@ fn list(app: &mut App, filter: &str, limit: Option<usize>, json: bool) -> Result
         "~District",
         "Signals",
         "Commitments",
+        "-Last meeting",
         "-Last contact",
         "-Load",
         "~Flags",
@@ -202,6 +203,7 @@ fn list(app: &mut App, filter: &str, limit: Option<usize>, json: bool) -> Result
             opt(&o.org.district),
             o.open_signals.to_string(),
             o.open_commitments.to_string(),
+            opt_d(&o.last_meeting),
             opt_d(&o.last_contact),
             o.load.to_string(),
             flags(o),
@@ -292,6 +294,12 @@ fn show(app: &mut App, input: &str, json: bool) -> Result<()> {
         ("neighbourhoods", o.neighbourhoods.join(", ")),
         ("email", opt(&o.email)),
         ("cadence", cadence),
+        (
+            "last meeting",
+            s.last_meeting
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "never".into()),
+        ),
         (
             "last contact",
             s.last_contact

@@ -47,12 +47,14 @@ pub enum ReportCmd {
         after_help = "Examples:\n  wijkdesk report commitments\n  wijkdesk report commitments --org Duinoord --format csv"
     )]
     Commitments(ReportArgs),
-    /// Residents' organisations not met within their contact cadence
+    /// Residents' organisations not met within their cadence (meetings only)
     #[command(
         long_about = concat!(
-            "Residents' organisations not met within their contact cadence (N meetings a year: at \
-             least every 365/N days), never met first. Last contact is the latest held or final \
-             meeting they attended, or feedback on one of their signals.",
+            "Residents' organisations not met within their cadence (N meetings a year: at least \
+             every 365/N days), never met first. Only meetings count: the last meeting is the \
+             latest held or final meeting they attended, or were invited to when attendance was \
+             not taken. Last contact (that meeting or feedback on one of their signals) is shown \
+             beside it and never counts for the cadence.",
             filter_help!()
         ),
         after_help = "Examples:\n  wijkdesk report cadence\n  wijkdesk report cadence --district Centrum --to 2024-12-31"

@@ -200,7 +200,8 @@ pub struct Step {
 pub struct TriageArgs {
     /// S-42 or 42
     signal: String,
-    /// The owner: P-4, a username, a unique prefix of a name, or a service such as DSO
+    /// The owner, staff of a service or partner or a service: P-4, a username, a unique
+    /// prefix of a name, or a service such as DSO
     #[arg(long)]
     owner: Option<String>,
     /// The theme, e.g. verkeer, groen, veiligheid
@@ -423,7 +424,11 @@ fn add(app: &mut App, a: AddArgs) -> Result<()> {
 
 fn list(app: &mut App, a: ListArgs) -> Result<()> {
     let org_id = a.org.as_deref().map(|o| app.org(o)).transpose()?;
-    let owner = a.owner.as_deref().map(|o| app.owner(o)).transpose()?;
+    let owner = a
+        .owner
+        .as_deref()
+        .map(|o| app.owner_filter(o))
+        .transpose()?;
     let mine = if a.mine { Some(app.me()?) } else { None };
     // An owner that is only a service matches signals of the service and its staff.
     let service_only = owner

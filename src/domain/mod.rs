@@ -11,6 +11,8 @@ pub mod mail;
 pub mod meeting;
 pub mod minutes;
 pub mod minutes_export;
+pub mod org;
+pub mod owner;
 pub mod report;
 pub mod signal;
 pub mod text;

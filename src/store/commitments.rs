@@ -145,6 +145,7 @@ pub(crate) fn get(conn: &Connection, id: i64, today: NaiveDate) -> Result<Commit
 pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewCommitment) -> Result<Commitment> {
     let text = text::clean_line(&required(&new.text, "a commitment's text")?);
     super::exists(tx, RecordRef::new(RecordKind::Organisation, new.org_id))?;
+    super::resolve::check_owner(tx, new.owner)?;
     if let Some(s) = new.signal_id {
         super::exists(tx, RecordRef::new(RecordKind::Signal, s))?;
     }

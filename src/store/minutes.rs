@@ -476,40 +476,26 @@ impl Store {
         let partial = partial.trim_start();
         let mut found: Vec<(bool, String)> = Vec::new();
         if let Some(q) = partial.strip_prefix('@') {
-            let mut st = self
-                .conn
-                .prepare_cached("SELECT name, username FROM person WHERE erased_at IS NULL")?;
-            let rows = st.query_map([], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
-            })?;
-            for row in rows {
-                let (name, username) = row?;
-                let token = match &username {
-                    Some(u) if !u.is_empty() => format!("@{u}"),
-                    _ => format!("@{}", name.split_whitespace().collect::<Vec<_>>().join("-")),
+            // Only those who may own work: a completion always resolves.
+            for c in self.owner_choices()? {
+                let token = match (&c.handle, c.is_service) {
+                    (Some(h), _) => format!("@{h}"),
+                    // A service is offered by its short name only.
+                    (None, true) => continue,
+                    (None, false) => {
+                        format!(
+                            "@{}",
+                            c.name.split_whitespace().collect::<Vec<_>>().join("-")
+                        )
+                    }
                 };
-                let hit = [Some(name.as_str()), username.as_deref()]
+                let hit = [Some(c.name.as_str()), c.handle.as_deref()]
                     .into_iter()
                     .flatten()
                     .filter_map(|n| completes(q, n))
                     .max();
                 if let Some(first) = hit {
                     found.push((first, token));
-                }
-            }
-            let mut st = self.conn.prepare_cached(
-                "SELECT name, short_name FROM organisation WHERE kind = 'service' AND short_name IS NOT NULL",
-            )?;
-            let rows =
-                st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-            for row in rows {
-                let (name, short) = row?;
-                if let Some(first) = [completes(q, &short), completes(q, &name)]
-                    .into_iter()
-                    .flatten()
-                    .max()
-                {
-                    found.push((first, format!("@{short}")));
                 }
             }
         } else if let Some(q) = partial

@@ -43,7 +43,7 @@ pub use people::{NewPerson, Person, PersonEdit};
 pub use prepare::{AgendaSource, OpenQuestion, PrepEntry, PrepSection, PrepSignal, Preparation};
 pub use reports::{AnyReport, ReportKind};
 pub use reports_digest::{DIGEST_DAYS, Digest, DigestItem, DigestKind, DigestMeeting, MeetingTask};
-pub use resolve::Owner;
+pub use resolve::{Owner, OwnerChoice};
 pub use search::{MAX_WORDS, SearchHit, SearchKind, SearchQuery, build_query};
 pub use signals::{
     Channel, DueMove, Feedback, NewFeedback, NewSignal, Signal, SignalFilter, SignalRow,

@@ -23,7 +23,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/009_promises.sql"),
     include_str!("../../schema/010_actor.sql"),
     include_str!("../../schema/011_meeting_versions.sql"),
-    include_str!("../../schema/013_vocab.sql"),
+    include_str!("../../schema/012_vocab.sql"),
+    include_str!("../../schema/013_cadence.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -10,34 +10,7 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::{Connection, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OrgKind {
-    Residents,
-    Service,
-    Partner,
-}
-
-impl OrgKind {
-    pub const ALL: [OrgKind; 3] = [OrgKind::Residents, OrgKind::Service, OrgKind::Partner];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            OrgKind::Residents => "residents",
-            OrgKind::Service => "service",
-            OrgKind::Partner => "partner",
-        }
-    }
-
-    pub fn from_code(s: &str) -> Option<OrgKind> {
-        match s.trim().to_lowercase().as_str() {
-            "residents" | "resident" | "bewoners" | "bo" => Some(OrgKind::Residents),
-            "service" | "dienst" => Some(OrgKind::Service),
-            "partner" => Some(OrgKind::Partner),
-            _ => None,
-        }
-    }
-}
+pub use crate::domain::org::OrgKind;
 
 /// Meetings per 90 days above which an organisation is asked too much (participatiemoe).
 pub const LOAD_THRESHOLD: i64 = 6;
@@ -77,7 +50,11 @@ pub struct OrgSummary {
     pub org: Organisation,
     pub open_signals: i64,
     pub open_commitments: i64,
+    /// The last held or final meeting it attended (or was invited to, attendance not taken).
+    pub last_meeting: Option<NaiveDate>,
+    /// The last meeting or feedback on one of its signals, whichever is later.
     pub last_contact: Option<NaiveDate>,
+    /// Not met within its cadence: counts meetings only ("om de tafel"), never feedback.
     pub cadence_overdue: bool,
     /// Meetings and signals in the last 90 days.
     pub load: i64,
@@ -354,7 +331,8 @@ impl Store {
             "SELECT {COLS}, coalesce(f.open_signals, 0), coalesce(f.open_commitments, 0), f.last_contact,
                (SELECT count(*) FROM meeting_org mo JOIN meeting m ON m.id = mo.meeting_id
                  WHERE mo.org_id = o.id AND substr(m.starts_at, 1, 10) >= ?2 AND substr(m.starts_at, 1, 10) <= ?3)
-             + (SELECT count(*) FROM signal s INDEXED BY signal_org WHERE s.org_id = o.id AND s.received_on >= ?2)
+             + (SELECT count(*) FROM signal s INDEXED BY signal_org WHERE s.org_id = o.id AND s.received_on >= ?2),
+               f.last_meeting
              FROM organisation o LEFT JOIN org_figures f ON f.org_id = o.id
              WHERE ({bound})
                AND (?1 = '%%' OR o.name LIKE ?1 OR o.short_name LIKE ?1 OR o.kind LIKE ?1 OR o.district LIKE ?1)
@@ -372,25 +350,28 @@ impl Store {
             |r| {
                 let org = from_row(r)?;
                 let last: Option<String> = r.get(12)?;
+                let met: Option<String> = r.get(14)?;
                 Ok((
                     org,
                     r.get::<_, i64>(10)?,
                     r.get::<_, i64>(11)?,
-                    last,
+                    (last, met),
                     r.get::<_, i64>(13)?,
                 ))
             },
         )?;
         let mut out = Vec::new();
         for row in rows {
-            let (org, open_signals, open_commitments, last, load) = row?;
+            let (org, open_signals, open_commitments, (last, met), load) = row?;
             let last_contact = last.map(|d| parse_date_col(&d));
+            let last_meeting = met.map(|d| parse_date_col(&d));
             let cadence_overdue =
-                cadence_overdue(org.kind, org.cadence_per_year, last_contact, today);
+                cadence_overdue(org.kind, org.cadence_per_year, last_meeting, today);
             out.push(OrgSummary {
                 org,
                 open_signals,
                 open_commitments,
+                last_meeting,
                 last_contact,
                 cadence_overdue,
                 load,
@@ -410,18 +391,17 @@ impl Store {
 }
 
 /// Residents' organisations expect to be met `cadence` times a year; services and
-/// partners are not on a cadence.
+/// partners are not on a cadence. `last` is the last meeting, never feedback.
 pub fn cadence_overdue(
     kind: OrgKind,
     cadence: i64,
     last: Option<NaiveDate>,
     today: NaiveDate,
 ) -> bool {
-    if kind != OrgKind::Residents || cadence <= 0 {
-        return false;
-    }
-    match last {
-        None => true,
-        Some(d) => (today - d).num_days() > 365 / cadence,
-    }
+    use crate::domain::report::{CadenceStatus, cadence_status};
+    kind == OrgKind::Residents
+        && matches!(
+            cadence_status(cadence, last, today),
+            CadenceStatus::NeverMet | CadenceStatus::Overdue(_)
+        )
 }

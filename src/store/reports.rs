@@ -469,20 +469,21 @@ impl Store {
         Ok(self.commitment_facts(f)?.report(lang))
     }
 
-    /// Residents' organisations with their last contact up to the report day (`to`, else
-    /// today). District and organisation narrow the organisations; a theme keeps those
-    /// that raised a signal on it; a service keeps those with a signal or commitment
-    /// that service owns.
+    /// Residents' organisations with their last meeting and last feedback up to the
+    /// report day (`to`, else today). District and organisation narrow the
+    /// organisations; a theme keeps those that raised a signal on it; a service keeps
+    /// those with a signal or commitment that service owns.
     pub fn cadence_facts(&self, f: &ReportFilter) -> Result<CadenceFacts> {
         let f = self.report_filter(f)?;
         let as_of = f.to.unwrap_or(self.today());
         let mut st = self.conn.prepare_cached(
             "SELECT o.id, o.name, o.district, o.cadence_per_year,
+                    -- The last meeting: held or final, attended or attendance not taken.
+                    (SELECT max(substr(m.starts_at, 1, 10))
+                       FROM meeting_org mo JOIN meeting m ON m.id = mo.meeting_id
+                      WHERE mo.org_id = o.id AND m.status IN ('held', 'final')
+                        AND coalesce(mo.attended, 1) = 1 AND substr(m.starts_at, 1, 10) <= ?5),
                     nullif(max(
-                      coalesce((SELECT max(substr(m.starts_at, 1, 10))
-                                  FROM meeting_org mo JOIN meeting m ON m.id = mo.meeting_id
-                                 WHERE mo.org_id = o.id AND m.status IN ('held', 'final')
-                                   AND coalesce(mo.attended, 1) = 1 AND substr(m.starts_at, 1, 10) <= ?5), ''),
                       -- Feedback: a signal's latest when that is by the day, else its
                       -- latest up to the day (rare unless the day lies in the past).
                       coalesce((SELECT max(s.last_feedback_on) FROM signal s INDEXED BY signal_org_feedback
@@ -512,7 +513,8 @@ impl Store {
                     name: r.get(1)?,
                     district: r.get(2)?,
                     cadence_per_year: r.get(3)?,
-                    last_contact: r.get::<_, Option<String>>(4)?.map(|d| parse_date_col(&d)),
+                    last_meeting: r.get::<_, Option<String>>(4)?.map(|d| parse_date_col(&d)),
+                    last_feedback: r.get::<_, Option<String>>(5)?.map(|d| parse_date_col(&d)),
                 })
             },
         )?;
@@ -523,7 +525,7 @@ impl Store {
         })
     }
 
-    /// Residents' organisations not met within their contact cadence.
+    /// Residents' organisations not met within their cadence (meetings only).
     pub fn cadence_report(&self, f: &ReportFilter) -> Result<CadenceReport> {
         Ok(self.cadence_facts(f)?.report())
     }

@@ -624,6 +624,7 @@ impl Store {
                     "triage needs an owner (a person or a service, e.g. --owner P-4 or --owner DSO)",
                 ));
             }
+            super::resolve::check_owner(tx, owner)?;
             if let Some(d) = t.feedback_due
                 && d < ctx.today
                 && Some(d) != before.feedback_due

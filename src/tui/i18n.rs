@@ -127,9 +127,12 @@ catalogue! {
     ColDistrict => "District", "Stadsdeel";
     ColSignals => "Sig", "Sig";
     ColCommitments => "Com", "Toe";
+    ColLastMeeting => "Met", "Overleg";
     ColLastContact => "Contact", "Contact";
+    FieldLastMeeting => "Last meeting", "Laatste overleg";
     FieldLastContact => "Last contact", "Laatste contact";
-    OrgLegend => "Contact: last met  ! overdue or asked too much", "Contact: laatst gesproken  ! te laat of te veel gevraagd";
+    FieldLastContactHelp => "(meeting or feedback)", "(overleg of terugkoppeling)";
+    OrgLegend => "Met: last meeting  Contact: or feedback  ! overdue or asked too much", "Overleg: laatst  Contact: ook terugkoppeling  ! te laat of te veel";
     PeopleLegend => "* covers districts or themes (who does what)", "* aanspreekpunt voor stadsdelen of thema's (wie doet wat)";
     ColCadence => "Cad", "Rit";
     ColLoad => "Load", "Last";

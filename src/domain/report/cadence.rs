@@ -1,4 +1,6 @@
-//! Cadence: residents' organisations not met within their contact cadence.
+//! Cadence: residents' organisations not met within their cadence. "Om de tafel"
+//! means a meeting: only held meetings count, never feedback; last contact (a meeting
+//! or feedback) is shown beside it.
 
 use super::table::{Cell, Table};
 use super::{CadenceStatus, Lang, ReportFilter, cadence_days, cadence_status};
@@ -11,7 +13,17 @@ pub struct CadenceFact {
     pub name: String,
     pub district: Option<String>,
     pub cadence_per_year: i64,
-    pub last_contact: Option<NaiveDate>,
+    /// The last held or final meeting it attended (or attendance not taken).
+    pub last_meeting: Option<NaiveDate>,
+    /// The last feedback on one of its signals.
+    pub last_feedback: Option<NaiveDate>,
+}
+
+impl CadenceFact {
+    /// The last meeting or feedback, whichever is later.
+    pub fn last_contact(&self) -> Option<NaiveDate> {
+        self.last_meeting.max(self.last_feedback)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -21,9 +33,12 @@ pub struct CadenceRow {
     pub name: String,
     pub district: Option<String>,
     pub cadence_per_year: i64,
-    /// Days allowed between contacts.
+    /// Days allowed between meetings.
     pub allowed_days: i64,
+    pub last_meeting: Option<NaiveDate>,
+    /// The last meeting or feedback: shown, never counted for the cadence.
     pub last_contact: Option<NaiveDate>,
+    /// Days since the last meeting.
     pub days_since: Option<i64>,
     /// Days past the cadence; `None` when never met.
     pub days_over: Option<i64>,
@@ -53,7 +68,7 @@ impl CadenceFacts {
         let mut checked = 0;
         let mut overdue = Vec::new();
         for o in &self.orgs {
-            let status = cadence_status(o.cadence_per_year, o.last_contact, self.today);
+            let status = cadence_status(o.cadence_per_year, o.last_meeting, self.today);
             let days_over = match status {
                 CadenceStatus::NoCadence => continue,
                 CadenceStatus::Within => {
@@ -70,8 +85,9 @@ impl CadenceFacts {
                 district: o.district.clone(),
                 cadence_per_year: o.cadence_per_year,
                 allowed_days: cadence_days(o.cadence_per_year).unwrap_or(0),
-                last_contact: o.last_contact,
-                days_since: o.last_contact.map(|d| (self.today - d).num_days()),
+                last_meeting: o.last_meeting,
+                last_contact: o.last_contact(),
+                days_since: o.last_meeting.map(|d| (self.today - d).num_days()),
                 days_over,
             });
         }
@@ -95,7 +111,7 @@ impl CadenceFacts {
             self.orgs
                 .iter()
                 .filter(
-                    |o| match cadence_status(o.cadence_per_year, o.last_contact, self.today) {
+                    |o| match cadence_status(o.cadence_per_year, o.last_meeting, self.today) {
                         CadenceStatus::NoCadence => false,
                         CadenceStatus::Within => !want_overdue,
                         _ => true,
@@ -143,6 +159,7 @@ impl CadenceReport {
                 l("Organisation", "Organisatie"),
                 l("District", "Stadsdeel"),
                 l("Per year", "Per jaar"),
+                l("Last meeting", "Laatste overleg"),
                 l("Last contact", "Laatste contact"),
                 l("Days since", "Dagen geleden"),
                 l("Days over", "Dagen te laat"),
@@ -154,6 +171,11 @@ impl CadenceReport {
                 Cell::plain(r.name.clone()),
                 Cell::plain(r.district.clone().unwrap_or_default()),
                 Cell::plain(r.cadence_per_year.to_string()),
+                Cell::plain(
+                    r.last_meeting
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| l("never", "nooit").to_string()),
+                ),
                 Cell::plain(
                     r.last_contact
                         .map(|d| d.to_string())

@@ -21,10 +21,11 @@
 //! - **Commitments**: those due in the period, by outcome. The kept-on-time share is
 //!   kept on time out of every commitment that is decided or late: kept (on time or
 //!   late), broken, or open past its due date. Withdrawn and not-yet-due ones are left out.
-//! - **Cadence**: residents' organisations with a cadence of N meetings a year expect
-//!   contact at least every 365 / N days; last contact is the latest held or final
-//!   meeting they attended (or whose attendance is unknown), or feedback on one of their
-//!   signals, up to the report day.
+//! - **Cadence**: residents' organisations with a cadence of N meetings a year expect a
+//!   meeting at least every 365 / N days ("om de tafel"). Last meeting is the latest
+//!   held or final meeting they attended, or were invited to when attendance was not
+//!   taken, up to the report day; only it counts. Last contact (that meeting or feedback
+//!   on one of their signals, whichever is later) is shown beside it, never counted.
 //! - **Load**: meetings an organisation was invited to plus signals it raised in the
 //!   [`LOAD_WINDOW_DAYS`] days up to the report day; above the threshold is too much.
 //!
@@ -326,7 +327,7 @@ pub fn month_start(d: NaiveDate) -> NaiveDate {
 }
 
 /// The days a residents' organisation with `cadence` meetings a year may go without
-/// contact; `None` for no cadence.
+/// a meeting; `None` for no cadence.
 pub fn cadence_days(cadence_per_year: i64) -> Option<i64> {
     (cadence_per_year > 0).then(|| 365 / cadence_per_year)
 }
@@ -335,10 +336,10 @@ pub fn cadence_days(cadence_per_year: i64) -> Option<i64> {
 /// when within it, `None` when there is no cadence. Never met counts as overdue.
 pub fn cadence_status(
     cadence_per_year: i64,
-    last_contact: Option<NaiveDate>,
+    last_meeting: Option<NaiveDate>,
     today: NaiveDate,
 ) -> CadenceStatus {
-    match (cadence_days(cadence_per_year), last_contact) {
+    match (cadence_days(cadence_per_year), last_meeting) {
         (None, _) => CadenceStatus::NoCadence,
         (Some(_), None) => CadenceStatus::NeverMet,
         (Some(allowed), Some(last)) => {

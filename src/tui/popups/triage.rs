@@ -23,7 +23,7 @@ use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 const OWNER: usize = 0;
 const THEME: usize = 1;
@@ -51,37 +51,31 @@ pub struct TriagePopup {
     ask_new: Option<crate::store::UnknownTerm>,
 }
 
-/// People (with role and organisation) and services, by ID.
+/// Those who may own work (services, then staff with role and organisation), by ID.
+/// Residents are not offered: they never own the municipality's work.
 pub fn owner_choices(cx: &Cx) -> crate::store::Result<Vec<Choice>> {
-    let mut items = Vec::new();
-    for o in cx.store.org_summaries("", 5000)? {
-        if o.org.kind == crate::store::OrgKind::Service {
-            let short = o.org.short_name.clone().unwrap_or_default();
-            items.push(Choice::new(
-                format!("{short} {} ({})", o.org.name, cx.t(T::KindService))
-                    .trim()
-                    .to_string(),
-                o.org.reference().to_string(),
-            ));
-        }
-    }
-    for p in cx.store.people("", None, 5000)? {
-        let extra = [
-            Some(p.role.clone()).filter(|r| !r.is_empty()),
-            p.org_name.clone(),
-        ]
+    Ok(cx
+        .store
+        .owner_choices()?
         .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(", ");
-        let label = if extra.is_empty() {
-            p.name.clone()
-        } else {
-            format!("{} - {extra}", p.name)
-        };
-        items.push(Choice::new(label, p.reference().to_string()));
-    }
-    Ok(items)
+        .map(|c| {
+            let label = if c.is_service {
+                format!(
+                    "{} {} ({})",
+                    c.handle.as_deref().unwrap_or_default(),
+                    c.name,
+                    cx.t(T::KindService)
+                )
+                .trim()
+                .to_string()
+            } else if c.detail.is_empty() {
+                c.name
+            } else {
+                format!("{} - {}", c.name, c.detail)
+            };
+            Choice::new(label, c.reference.to_string())
+        })
+        .collect())
 }
 
 impl TriagePopup {
@@ -199,11 +193,16 @@ impl TriagePopup {
         let lang = cx.settings.lang;
         self.errors = Default::default();
         self.message = None;
+        // A choice taken from the list stands for itself; anything else typed is
+        // matched as everywhere else (ID, username, unique prefix), never as the
+        // list's best guess, so that text matching nobody or several is refused.
+        let query = self.owner.query();
         let owner = match self.owner.selected() {
-            Some(c) if !self.owner.query().trim().is_empty() => {
+            _ if query.trim().is_empty() => Err(lang.t(T::ErrOwnerRequired).to_string()),
+            Some(c) if c.label == query || c.value.eq_ignore_ascii_case(query.trim()) => {
                 cx.store.resolve_owner(&c.value).map_err(|e| e.to_string())
             }
-            _ => Err(lang.t(T::ErrOwnerRequired).to_string()),
+            _ => cx.store.resolve_owner(&query).map_err(|e| e.to_string()),
         };
         let owner = match owner {
             Ok(o) => o,
@@ -446,10 +445,17 @@ impl Popup for TriagePopup {
             .max()
             .unwrap_or(10) as u16
             + 2;
-        let errs = self.errors.iter().filter(|e| e.is_some()).count() as u16;
+        let width = 76.min(area.width.saturating_sub(2)).max(30);
+        // The popup's border is one column each side.
+        let input_w = width.saturating_sub(2 + label_w + 1);
+        // A message wraps to at most three rows: a refused owner says why in full.
+        let err_rows = |e: &str| {
+            let w = usize::from(input_w.max(10)) - 2;
+            (e.chars().count() + 2).div_ceil(w).clamp(1, 3) as u16
+        };
+        let errs: u16 = self.errors.iter().flatten().map(|e| err_rows(e)).sum();
         let msg_h = u16::from(self.message.is_some()) * 2;
         let want = 1 + 1 + 3 + 1 + 1 + errs + msg_h + 1 + LIST_ROWS + 1 + 2;
-        let width = 76.min(area.width.saturating_sub(2)).max(30);
         let rect = widgets::centered(area, width, want);
         let inner = widgets::popup_frame(frame, rect, s, &self.title);
         let input_w = inner.width.saturating_sub(label_w + 1);
@@ -507,12 +513,11 @@ impl Popup for TriagePopup {
             }
             if let Some(e) = &self.errors[i] {
                 let arrow = if s.ascii { "^ " } else { "↑ " };
-                put(
-                    frame,
-                    &mut y,
-                    1,
-                    Some(Line::styled(format!("{arrow}{e}"), s.theme.error)),
-                    field_x,
+                let r = put(frame, &mut y, err_rows(e), None, field_x);
+                frame.render_widget(
+                    Paragraph::new(Line::styled(format!("{arrow}{e}"), s.theme.error))
+                        .wrap(Wrap { trim: false }),
+                    r,
                 );
             }
         }

@@ -205,26 +205,31 @@ impl Organisations {
         if let Some(e) = &o.email {
             lines.push(widgets::field(s, t(T::FieldEmail), e));
         }
-        let last = d
-            .summary
-            .last_contact
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| t(T::Never).to_string());
-        let mut contact = vec![
-            Span::styled(format!("{}: ", t(T::FieldLastContact)), s.theme.muted),
-            Span::raw(last),
+        let day = |d: Option<chrono::NaiveDate>| {
+            d.map(|d| d.to_string())
+                .unwrap_or_else(|| t(T::Never).to_string())
+        };
+        // The cadence counts meetings only; last contact also counts feedback.
+        let mut met = vec![
+            Span::styled(format!("{}: ", t(T::FieldLastMeeting)), s.theme.muted),
+            Span::raw(day(d.summary.last_meeting)),
             Span::raw(format!(
                 " · {}",
                 s.lang.f(T::CadencePerYear, &[("n", &o.cadence_per_year)])
             )),
         ];
         if d.summary.cadence_overdue {
-            contact.push(Span::styled(
+            met.push(Span::styled(
                 format!(" {}", t(T::CadenceOverdue)),
                 s.theme.mark,
             ));
         }
-        lines.push(Line::from(contact));
+        lines.push(Line::from(met));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", t(T::FieldLastContact)), s.theme.muted),
+            Span::raw(day(d.summary.last_contact)),
+            Span::styled(format!(" {}", t(T::FieldLastContactHelp)), s.theme.muted),
+        ]));
         let mut load = vec![
             Span::styled(format!("{}: ", t(T::ColLoad)), s.theme.muted),
             Span::raw(s.lang.f(T::LoadIn90, &[("n", &d.summary.load)])),
@@ -329,16 +334,18 @@ impl Organisations {
         let height = widgets::table_rows(inner_area.height);
         let rows_held = &self.list.rows;
         let window = self.list.cursor.window(rows_held.len(), height);
-        // Beside the detail pane the kind is shown there, so the name gets its room.
-        let with_kind = inner_area.width >= 90;
+        // Beside the detail pane the kind is shown there, so the name gets its room
+        // (two date columns: last meeting and last contact).
+        let with_kind = inner_area.width >= 110;
+        // Narrower still (beside the detail, which shows it) the district goes too.
+        let with_district = inner_area.width >= 76;
         let rows: Vec<Row> = rows_held[window.clone()]
             .iter()
             .map(|r| {
                 let o = &r.org;
-                let last = r
-                    .last_contact
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| "-".into());
+                let day = |d: Option<chrono::NaiveDate>| {
+                    d.map(|d| d.to_string()).unwrap_or_else(|| "-".into())
+                };
                 let cad = if r.cadence_overdue { "!" } else { "" };
                 let load = if r.over_load {
                     format!("{}!", r.load)
@@ -349,11 +356,14 @@ impl Organisations {
                 if with_kind {
                     cells.push(Cell::from(t(kind_label(o.kind))));
                 }
+                if with_district {
+                    cells.push(Cell::from(vis(o.district.as_deref().unwrap_or(""))));
+                }
                 cells.extend([
-                    Cell::from(vis(o.district.as_deref().unwrap_or(""))),
                     Cell::from(r.open_signals.to_string()),
                     Cell::from(r.open_commitments.to_string()),
-                    Cell::from(last),
+                    Cell::from(day(r.last_meeting)),
+                    Cell::from(day(r.last_contact)),
                     Cell::from(Span::styled(cad, s.theme.mark)),
                     Cell::from(Span::styled(load, widgets::marked(s, r.over_load))),
                 ]);
@@ -366,10 +376,13 @@ impl Organisations {
             widths.push(Constraint::Length(9));
             header.push(t(T::ColKind));
         }
+        if with_district {
+            widths.push(Constraint::Length(12));
+        }
         widths.extend([
-            Constraint::Length(12),
             Constraint::Length(3),
             Constraint::Length(3),
+            Constraint::Length(10),
             Constraint::Length(10),
             Constraint::Length(3),
             Constraint::Length(4),
@@ -377,11 +390,14 @@ impl Organisations {
         header.extend([
             t(T::ColSignals),
             t(T::ColCommitments),
+            t(T::ColLastMeeting),
             t(T::ColLastContact),
             t(T::ColCadence),
             t(T::ColLoad),
         ]);
-        header.insert(if with_kind { 2 } else { 1 }, t(T::ColDistrict));
+        if with_district {
+            header.insert(if with_kind { 2 } else { 1 }, t(T::ColDistrict));
+        }
         let selected = (!rows_held.is_empty()).then(|| self.list.cursor.selected - window.start);
         widgets::table(
             frame, inner_area, s, block, header, &widths, rows, selected, 1,

@@ -1,0 +1,193 @@
+//! Who may own a signal, a commitment or an action: staff, that is a person of a
+//! service or a partner organisation, or a service itself. A residents' organisation
+//! raises signals and is promised things; it never owns the municipality's work.
+
+use super::org::OrgKind;
+use super::{RecordRef, Refusal};
+
+/// What a would-be owner is, as far as the rule needs to know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Candidate<'a> {
+    Person {
+        reference: RecordRef,
+        name: &'a str,
+        /// The organisation the person belongs to: its name and kind.
+        org: Option<(&'a str, OrgKind)>,
+        erased: bool,
+    },
+    Organisation {
+        reference: RecordRef,
+        name: &'a str,
+        kind: OrgKind,
+    },
+}
+
+/// What an owner may be, for the end of a refusal.
+pub const WHO_MAY_OWN: &str =
+    "an owner is a person of a service or partner organisation, or a service";
+
+/// Whether `c` may own work; if not, why, in words a user can act on.
+pub fn may_own(c: &Candidate) -> Result<(), Refusal> {
+    match *c {
+        Candidate::Person {
+            erased: true,
+            reference,
+            ..
+        } => Err(Refusal::new(format!(
+            "{reference} was erased and cannot own anything; {WHO_MAY_OWN}"
+        ))),
+        Candidate::Person {
+            org: Some((_, OrgKind::Service | OrgKind::Partner)),
+            ..
+        } => Ok(()),
+        Candidate::Person {
+            reference,
+            name,
+            org: Some((org, OrgKind::Residents)),
+            ..
+        } => Err(Refusal::new(format!(
+            "{name} ({reference}) belongs to {org}, a residents' organisation: {WHO_MAY_OWN}"
+        ))),
+        Candidate::Person {
+            reference,
+            name,
+            org: None,
+            ..
+        } => Err(Refusal::new(format!(
+            "{name} ({reference}) belongs to no organisation: {WHO_MAY_OWN} (add them to theirs first)"
+        ))),
+        Candidate::Organisation {
+            kind: OrgKind::Service,
+            ..
+        } => Ok(()),
+        Candidate::Organisation {
+            reference,
+            name,
+            kind: OrgKind::Residents,
+        } => Err(Refusal::new(format!(
+            "{name} ({reference}) is a residents' organisation: {WHO_MAY_OWN}"
+        ))),
+        Candidate::Organisation {
+            reference,
+            name,
+            kind: OrgKind::Partner,
+        } => Err(Refusal::new(format!(
+            "{name} ({reference}) is a partner: name a person of it as owner; {WHO_MAY_OWN}"
+        ))),
+    }
+}
+
+/// Whether `c` may own work: [`may_own`] without building the reason (cheap enough to
+/// sort thousands of people by).
+pub fn is_eligible(c: &Candidate) -> bool {
+    matches!(
+        c,
+        Candidate::Person {
+            erased: false,
+            org: Some((_, OrgKind::Service | OrgKind::Partner)),
+            ..
+        } | Candidate::Organisation {
+            kind: OrgKind::Service,
+            ..
+        }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::RecordKind;
+
+    fn person(org: Option<(&'static str, OrgKind)>, erased: bool) -> Candidate<'static> {
+        Candidate::Person {
+            reference: RecordRef::new(RecordKind::Person, 4),
+            name: "Anna de Vries",
+            org,
+            erased,
+        }
+    }
+
+    fn org(kind: OrgKind) -> Candidate<'static> {
+        Candidate::Organisation {
+            reference: RecordRef::new(RecordKind::Organisation, 7),
+            name: "Wijkberaad Zeeheld",
+            kind,
+        }
+    }
+
+    #[test]
+    fn is_eligible_agrees_with_may_own() {
+        let orgs = [
+            None,
+            Some(("X", OrgKind::Residents)),
+            Some(("X", OrgKind::Service)),
+            Some(("X", OrgKind::Partner)),
+        ];
+        for org in orgs {
+            for erased in [false, true] {
+                let c = person(org, erased);
+                assert_eq!(is_eligible(&c), may_own(&c).is_ok(), "{c:?}");
+            }
+        }
+        for kind in OrgKind::ALL {
+            let c = self::org(kind);
+            assert_eq!(is_eligible(&c), may_own(&c).is_ok(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn staff_and_services_may_own() {
+        assert!(is_eligible(&person(Some(("DSO", OrgKind::Service)), false)));
+        assert!(is_eligible(&person(
+            Some(("Politie", OrgKind::Partner)),
+            false
+        )));
+        assert!(is_eligible(&org(OrgKind::Service)));
+    }
+
+    #[test]
+    fn residents_partners_as_such_and_the_unattached_may_not() {
+        let e = may_own(&person(
+            Some(("Wijkberaad Zeeheld", OrgKind::Residents)),
+            false,
+        ))
+        .unwrap_err()
+        .0;
+        assert_eq!(
+            e,
+            "Anna de Vries (P-4) belongs to Wijkberaad Zeeheld, a residents' organisation: \
+             an owner is a person of a service or partner organisation, or a service"
+        );
+        assert!(
+            may_own(&person(None, false))
+                .unwrap_err()
+                .0
+                .contains("no organisation")
+        );
+        assert!(
+            may_own(&person(Some(("DSO", OrgKind::Service)), true))
+                .unwrap_err()
+                .0
+                .contains("erased")
+        );
+        assert!(
+            may_own(&org(OrgKind::Residents))
+                .unwrap_err()
+                .0
+                .contains("residents' organisation")
+        );
+        assert!(
+            may_own(&org(OrgKind::Partner))
+                .unwrap_err()
+                .0
+                .contains("partner")
+        );
+        for e in [
+            may_own(&person(None, false)),
+            may_own(&org(OrgKind::Residents)),
+            may_own(&org(OrgKind::Partner)),
+        ] {
+            assert!(!e.unwrap_err().0.contains('\n'), "one line");
+        }
+    }
+}

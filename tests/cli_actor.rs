@@ -208,7 +208,30 @@ fn mine_works_with_the_account_name() {
     run(bare(&env), &["org", "add", "--name", "Wijkberaad Zeeheld"]);
     run(
         bare(&env),
-        &["person", "add", "--name", "Linda Jansen", "--username", &me],
+        &[
+            "org",
+            "add",
+            "--name",
+            "Dienst Stadsbeheer",
+            "--short",
+            "DSB",
+            "--kind",
+            "service",
+        ],
+    );
+    // An owner is staff: Linda works for a service.
+    run(
+        bare(&env),
+        &[
+            "person",
+            "add",
+            "--name",
+            "Linda Jansen",
+            "--org",
+            "DSB",
+            "--username",
+            &me,
+        ],
     );
     run(
         bare(&env),

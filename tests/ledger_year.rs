@@ -1,7 +1,8 @@
 //! The proof that the figures tell the truth: a year of random but valid activity
 //! (intake, triage with and without moving the date, interim and final feedback,
 //! merges within and across organisations, closing and reopening, commitments made,
-//! moved, kept, broken and withdrawn), played through the store, and then every report
+//! moved, kept, broken and withdrawn, meetings held with attendance taken or not),
+//! played through the store, and then every report
 //! figure checked against an independent computation from the timeline and the audit
 //! trail, signal by signal and commitment by commitment.
 //!
@@ -14,8 +15,11 @@ use chrono::{Duration, NaiveDate};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use support::{TempDb, residents, service, staff};
-use wijkdesk::domain::report::{Lang, ReportFilter};
-use wijkdesk::store::{Channel, NewCommitment, NewFeedback, NewSignal, Owner, Store, Triage};
+use wijkdesk::domain::meeting::MeetingEvent;
+use wijkdesk::domain::report::{CadenceStatus, Lang, ReportFilter, cadence_status};
+use wijkdesk::store::{
+    Channel, NewCommitment, NewFeedback, NewMeeting, NewSignal, Owner, Store, Triage,
+};
 
 /// A small deterministic generator, so that a failure can be replayed.
 struct Rng(u64);
@@ -175,6 +179,37 @@ fn play_a_year(w: &mut World, seed: u64) {
                     .map(|_| ()),
             };
         }
+        // A meeting now and then with one or two organisations, held that evening;
+        // attendance taken for some (present or absent), not for others.
+        if rng.chance(6) {
+            let mut orgs = vec![w.orgs[rng.next(3) as usize]];
+            if rng.chance(40) {
+                orgs.push(w.orgs[rng.next(3) as usize]);
+            }
+            orgs.dedup();
+            let m = w
+                .store
+                .add_meeting(NewMeeting {
+                    title: format!("Overleg van dag {offset}"),
+                    starts_at: day.and_hms_opt(19, 30, 0),
+                    org_ids: orgs.clone(),
+                    ..Default::default()
+                })
+                .expect("add meeting");
+            if rng.chance(80) {
+                w.store
+                    .meeting_step(m.id, MeetingEvent::Hold, None)
+                    .expect("hold the meeting that evening");
+                for org in orgs {
+                    match rng.next(3) {
+                        0 => w.store.set_attendance(m.id, org, Some(true), None),
+                        1 => w.store.set_attendance(m.id, org, Some(false), None),
+                        _ => Ok(()),
+                    }
+                    .expect("attendance");
+                }
+            }
+        }
         // Commitments: made at a meeting or on a signal, then moved, kept, broken or withdrawn.
         if rng.chance(30) {
             let org = w.orgs[rng.next(3) as usize];
@@ -244,6 +279,7 @@ fn date(s: &str) -> NaiveDate {
 struct SignalTruth {
     promise: Option<NaiveDate>,
     first_feedback: Option<NaiveDate>,
+    last_feedback: Option<NaiveDate>,
     answered: bool,
     state: String,
     due_now: Option<NaiveDate>,
@@ -306,6 +342,7 @@ fn signals_from_the_record(store: &Store) -> BTreeMap<i64, SignalTruth> {
             || event == "declined";
         if gave_feedback {
             t.first_feedback.get_or_insert(date(&at));
+            t.last_feedback = Some(date(&at));
             if detail.starts_with("final feedback") || event == "declined" {
                 t.answered = true;
             }
@@ -474,6 +511,7 @@ fn check_the_year(seed: u64) {
     });
     assert_eq!((r.moved.moves, r.moved.days), (moves, days));
     assert!(moves > 10, "the year moved some promises: {moves}");
+    check_cadence(store, &signals, &w.orgs);
     for g in &r.moved_per_organisation {
         let org: i64 = g.key[2..].parse().expect("org key");
         let (n, m, d) = signals
@@ -573,6 +611,53 @@ fn check_the_year(seed: u64) {
             g.key
         );
     }
+}
+
+/// Cadence, organisation by organisation: only held meetings it attended (or was
+/// invited to, attendance not taken) count; feedback is contact, not a meeting.
+fn check_cadence(store: &Store, signals: &BTreeMap<i64, SignalTruth>, orgs: &[i64]) {
+    let t = today();
+    let facts = store
+        .cadence_facts(&ReportFilter::default())
+        .expect("cadence facts");
+    let mut overdue = Vec::new();
+    for &org in orgs {
+        let last_meeting: Option<NaiveDate> = store
+            .conn()
+            .query_row(
+                "SELECT max(substr(m.starts_at, 1, 10)) FROM meeting m
+                   JOIN meeting_org mo ON mo.meeting_id = m.id
+                  WHERE mo.org_id = ?1 AND m.status IN ('held', 'final')
+                    AND coalesce(mo.attended, 1) = 1",
+                [org],
+                |r| r.get::<_, Option<String>>(0),
+            )
+            .expect("last meeting")
+            .map(|d| date(&d));
+        let last_feedback = signals
+            .values()
+            .filter(|s| s.org == Some(org))
+            .filter_map(|s| s.last_feedback)
+            .max();
+        let f = facts
+            .orgs
+            .iter()
+            .find(|f| f.org_id == org)
+            .expect("a residents' organisation in the cadence");
+        assert_eq!(f.last_meeting, last_meeting, "O-{org}: last meeting");
+        assert_eq!(
+            f.last_contact(),
+            last_meeting.max(last_feedback),
+            "O-{org}: last contact"
+        );
+        if matches!(
+            cadence_status(f.cadence_per_year, last_meeting, t),
+            CadenceStatus::Overdue(_) | CadenceStatus::NeverMet
+        ) {
+            overdue.push(org);
+        }
+    }
+    assert_eq!(records(store, "cadence.overdue"), refs('O', overdue));
 }
 
 #[test]

@@ -285,9 +285,12 @@ fn kept_figures_equal_a_fresh_count_through_every_kind_of_change() {
             ..Default::default()
         })
         .expect("meeting");
+    // Held once it has started.
+    store.set_now(Some(at(30, 12)));
     store
         .meeting_step(second.id, MeetingEvent::Hold, None)
         .expect("hold");
+    store.set_now(None);
     check(&db, "a second meeting held");
     store
         .edit_meeting(

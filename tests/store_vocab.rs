@@ -113,13 +113,22 @@ fn an_unknown_name_is_refused_with_suggestions_and_changes_nothing() {
             ..Default::default()
         })
         .unwrap();
+    // An owner is a service: checked before the theme would be.
+    let service = s
+        .add_org(NewOrg {
+            name: "Dienst Stadsbeheer".into(),
+            kind: Some("service".into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
     let before_triage = dump(s.conn());
     let r = s.triage(
         sig.id,
         Triage {
             owner: Some(wijkdesk::store::Owner {
                 person_id: None,
-                org_id: Some(id),
+                org_id: Some(service),
             }),
             theme: Some("groen".into()),
             ..Default::default()

@@ -155,9 +155,19 @@ fn mine_in_the_inbox_is_the_person_whose_username_is_the_account() {
     let db = TempDb::new("actor-mine");
     let mut store = Store::open(&db.path, Ctx::new(wijkdesk::account::current(), today())).unwrap();
     org(&mut store);
+    // An owner is staff: Linda works for a service.
+    let dsb = store
+        .add_org(NewOrg {
+            name: "Dienst Stadsbeheer".into(),
+            kind: Some("service".into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
     let linda = store
         .add_person(NewPerson {
             name: "Linda Jansen".into(),
+            org_id: Some(dsb),
             username: Some(me.clone()),
             ..Default::default()
         })

@@ -396,7 +396,9 @@ fn add_minute(app: &mut App, a: MinuteArgs) -> Result<()> {
     app.out
         .line(format!("{}: {}{amended}", l.kind.code(), l.text))?;
     if let Some(c) = &l.created {
-        app.out.line(format!("created {c}"))?;
+        let mut all = vec![c.clone()];
+        all.extend(entry.also_created.iter().cloned());
+        app.out.line(format!("created {}", all.join(", ")))?;
     }
     for p in &l.problems {
         app.out.line(format!("problem: {p}"))?;

@@ -197,6 +197,17 @@ fn token_at(s: &str, today: NaiveDate) -> Option<(usize, TokenKind)> {
         return Some((4 + len, TokenKind::Org(name)));
     }
     if let Some(rest) = strip_prefix_ci(s, "due:") {
+        // `due:"15 dec"`: a quoted value may hold the forms with spaces.
+        if let Some(inner) = rest.strip_prefix('"')
+            && let Some(close) = inner.find('"')
+        {
+            let value = &inner[..close];
+            let kind = match parse_date(value, today) {
+                Ok(date) => TokenKind::Due(date),
+                Err(_) => TokenKind::BadDue(value.to_owned()),
+            };
+            return Some((4 + close + 2, kind));
+        }
         // An empty or unparsable value is still a token: the user meant a due date.
         let value = &rest[..bare_len(rest)];
         let kind = match parse_date(value, today) {
@@ -431,6 +442,12 @@ mod tests {
             ("due:vrijdag", d(2024, 10, 18)),
             ("due:wo", d(2024, 10, 23)),
             ("DUE:Fri", d(2024, 10, 18)),
+            ("due:15-12", d(2024, 12, 15)),
+            ("due:15/12", d(2024, 12, 15)),
+            ("due:\"15 dec\"", d(2024, 12, 15)),
+            ("due:\"eind maart\"", d(2025, 3, 31)),
+            ("due:\"over twee weken\"", d(2024, 10, 30)),
+            ("due:overmorgen", d(2024, 10, 18)),
         ];
         for (token, want) in cases {
             let line = format!("A: do it {token} please");

@@ -484,7 +484,7 @@ fn bad_inputs_change_nothing() {
             "--owner",
             "DSO",
             "--due",
-            "volgende week",
+            "over een tijdje",
         ],
         1,
     );

@@ -110,10 +110,10 @@ fn create_then_edit_a_meeting_in_the_form() {
         for _ in 0..20 {
             press(&mut app, KeyCode::Backspace);
         }
-        type_text(&mut app, "morgen");
+        type_text(&mut app, "morgen 25:00");
         app.on_key(ctrl('s'));
-        shows(&app, "A date and time");
-        for _ in 0..6 {
+        shows(&app, "not a date and time");
+        for _ in 0..12 {
             press(&mut app, KeyCode::Backspace);
         }
         type_text(&mut app, "2026-02-10 20:00");

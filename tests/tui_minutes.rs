@@ -180,6 +180,32 @@ fn unresolved_tokens_are_highlighted_as_you_type() {
 }
 
 #[test]
+fn a_due_date_said_in_words_is_highlighted_as_it_is_recognised() {
+    let db = TempDb::new("minutes-said-due");
+    let mut store = db.demo();
+    // In colour: a recognised token has its own colour, which mono leaves out.
+    let mut app = App::new(
+        &mut store,
+        Settings::new(Lang::En, false, false),
+        Size {
+            width: W,
+            height: H,
+        },
+    );
+    open_editor(&mut app, "Bezuidenhout");
+    type_text(&mut app, "A: bel de aannemer voor 1");
+    let plain = style_of(&app, "voor");
+    type_text(&mut app, " juli");
+    let said = style_of(&app, "voor");
+    assert_ne!(
+        said, plain,
+        "\"voor 1 juli\" is marked once it reads as a date"
+    );
+    assert_eq!(style_of(&app, "juli"), said);
+    assert_eq!(style_of(&app, "aannemer"), plain);
+}
+
+#[test]
 fn the_line_being_typed_is_kept_and_comes_back() {
     let db = TempDb::new("minutes-draft");
     let mut store = db.demo();

@@ -50,7 +50,7 @@ pub struct AddArgs {
     /// prefix of a name, or a service such as DSO
     #[arg(long)]
     owner: Option<String>,
-    /// By when: 2026-02-01, +14d, +2w, fri / vr
+    /// By when: +2w, vr / fri, 15 jan, over 3 weken, eind maart (any date form; see wijkdesk --help)
     #[arg(long, value_name = "DATE")]
     due: Option<String>,
     /// The signal it belongs to (S-42)

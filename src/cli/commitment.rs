@@ -14,7 +14,7 @@ pub enum CommitmentCmd {
     #[command(
         long_about = "Record a promise made to an organisation, by an owner, with a due date; it may \
                       come from a signal and/or a meeting.",
-        after_help = "Examples:\n  wijkdesk commitment add --org Duinoord --text \"Verlichting Valkenboskade hersteld\" --due 2026-03-01 --owner P-4\n  \
+        after_help = "Examples:\n  wijkdesk commitment add --org Duinoord --text \"Verlichting Valkenboskade hersteld\" --due \"eind maart\" --owner P-4\n  \
                       wijkdesk commitment add --org Zeeheld --text \"Terugkoppeling over de tegels\" --due +2w --signal S-42"
     )]
     Add(AddArgs),
@@ -63,7 +63,7 @@ pub struct AddArgs {
     /// What is promised
     #[arg(long)]
     text: String,
-    /// When: 2026-03-01, +14d, +2w, fri / vr
+    /// When: +2w, vr / fri, 15 jan, over 3 weken, eind maart (any date form; see wijkdesk --help)
     #[arg(long, value_name = "DATE")]
     due: String,
     /// Who keeps it, staff of a service or partner or a service: P-4, a username, a unique
@@ -158,7 +158,7 @@ pub struct WithdrawArgs {
 pub struct MoveArgs {
     /// C-12 or 12
     commitment: String,
-    /// The new due date: 2026-03-01, +14d, +2w, fri / vr
+    /// The new due date: +2w, vr / fri, 15 jan, eind maart (any date form)
     #[arg(long, value_name = "DATE")]
     due: String,
     /// Why it moves

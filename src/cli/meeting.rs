@@ -61,14 +61,19 @@ pub enum MinutesCmd {
     /// Add one line to a meeting's minutes, with the syntax of live minutes
     #[command(
         long_about = "Add one line to a meeting's minutes. A prefix gives its kind: none for a note, \
-                      D: or B: a decision, A: an action, T: or C: a commitment, S: a signal, Q: or V: an open \
-                      question. Tokens link it: @owner, org:NAME, #theme, due:2026-02-01 / due:+14d / \
-                      due:fri. A: creates an action, T: a commitment (it needs org: or a meeting with one \
-                      organisation, and due:), S: a signal. A token that does not resolve is reported as a \
-                      problem; the line is kept as typed.",
+                      D: or B: (Besluit:, Decision:) a decision, A: (Actie:, Action:) an action, T: or C: \
+                      (Toezegging:, Commitment:) a commitment, S: (Signaal:, Signal:) a signal, Q: or V: \
+                      (Vraag:, Question:) an open question; tokens may stand before the colon (Actie @jan:). \
+                      Tokens link it: @owner, org:NAME, #theme, due:DATE in any date form (due:+2w, due:vr, \
+                      due:15-12, due:\"15 dec\"). In an action or commitment a due date may also be said: \"voor 1 juli\", \
+                      \"uiterlijk vrijdag\", \"binnen twee weken\", \"eind januari\"; the words stay in the \
+                      text. An action without @owner whose first word is the name of exactly one person is \
+                      theirs. A: creates an action, T: a commitment (it needs org: or a meeting with one \
+                      organisation, and a due date; several org: make one commitment each), S: a signal. A \
+                      token that does not resolve is reported as a problem; the line is kept as typed.",
         after_help = "Examples:\n  wijkdesk minutes add M-5 \"D: De schouw gaat door op 3 maart\"\n  \
                       wijkdesk minutes add M-5 \"A: Aannemer bellen over de tegels @DSO due:+2w\" --item 2\n  \
-                      wijkdesk minutes add M-5 \"T: Verlichting hersteld org:Duinoord due:2026-03-01 @P-4\""
+                      wijkdesk minutes add M-5 \"T: Verlichting hersteld org:Duinoord @P-4 voor eind maart\""
     )]
     Add(MinuteArgs),
     #[command(flatten)]
@@ -80,7 +85,7 @@ pub struct AddArgs {
     /// The meeting's title
     #[arg(long)]
     title: String,
-    /// When it starts: 2026-02-12T19:30, "2026-02-12 19:30", "vr 19:30"
+    /// When it starts: "vr 19:30", "15 jan 19.30 uur", "10-12-2026 19:30", 2026-12-10T19:30
     #[arg(long, value_name = "DATETIME")]
     start: String,
     /// When it ends: a date and time, or a time on the day it starts (21:30)
@@ -422,7 +427,9 @@ fn add_minute(app: &mut App, a: MinuteArgs) -> Result<()> {
     app.out
         .line(format!("{}: {}{amended}", l.kind.code(), l.text))?;
     if let Some(c) = &l.created {
-        app.out.line(format!("created {c}"))?;
+        let mut all = vec![c.clone()];
+        all.extend(entry.also_created.iter().cloned());
+        app.out.line(format!("created {}", all.join(", ")))?;
     }
     for p in &l.problems {
         app.out.line(format!("problem: {p}"))?;

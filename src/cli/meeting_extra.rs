@@ -44,7 +44,7 @@ pub enum MeetingExtraCmd {
                       minute-taker, and invite organisations or take them off the list. Only the \
                       fields given change. After the minutes are final the change is recorded as an \
                       amendment.",
-        after_help = "Examples:\n  wijkdesk meeting edit M-5 --start \"2026-02-12 19:30\" --end 21:30\n  \
+        after_help = "Examples:\n  wijkdesk meeting edit M-5 --start \"vr 19.30 uur\" --end 21:30\n  \
                       wijkdesk meeting edit M-5 --add-org Duinoord --remove-org Zorgvliet --chair P-4"
     )]
     Edit(Box<EditArgs>),

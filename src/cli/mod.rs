@@ -48,6 +48,14 @@ Lists print an aligned table; --json prints JSON. A command that creates a recor
 its ID alone on the first line. Errors are one line on stderr starting with `error: `; \
 the exit code is 0 when all went well, 1 on an error, 2 on a usage error.
 
+Dates are read the same way everywhere, in Dutch or English: 2026-12-15, 15-12-2026, \
+15/12/2026, 15-12, 15/12, \"15 dec\", \"1 juli\", \"20 januari 2027\"; weekdays (vrijdag, vr, \
+fri: the next one after today); vandaag, morgen, overmorgen; \"volgende week\", \"over 3 \
+weken\", \"binnen twee weken\", +14d, +2w, +3m; \"eind maart\", \"begin april\". A date \
+without a year is the next one on or after today. Times: 19:30, 19.30, \"19.30 uur\" \
+(\"vr 19.30 uur\", \"10-12-2026 19:30\"). An impossible date (31 feb, a two-digit year) is \
+refused with what was read, and so is a year outside 1900-2200 (+99999w).
+
 Every change is recorded under the operating-system account that runs wijkdesk (the \
 process's user id, looked up in the passwd database; $USER and $LOGNAME are not read). \
 --mine finds the person whose username is that account. $WIJKDESK_USER sets another \
@@ -458,7 +466,7 @@ impl App {
         self.store.today()
     }
 
-    /// A date as typed: 2024-11-01, +14d, +2w, fri / vr, …
+    /// A date as typed, in the one grammar of `domain::dates`.
     pub fn date(&self, input: &str) -> Result<NaiveDate> {
         Ok(parse_date(input, self.today())?)
     }

@@ -107,7 +107,7 @@ pub struct AddArgs {
     /// The neighbourhood (wijk)
     #[arg(long)]
     neighbourhood: Option<String>,
-    /// When it was received (default today): 2026-01-10, fri, …
+    /// When it was received (default today): vandaag, 10-1-2026, 10 jan 2026, …
     #[arg(long, value_name = "DATE")]
     received: Option<String>,
     /// The meeting where it was raised (M-5)
@@ -210,7 +210,7 @@ pub struct TriageArgs {
     /// What can and cannot be done, and why
     #[arg(long)]
     expectation: Option<String>,
-    /// A new feedback due date: 2026-02-01, +14d, +2w, fri / vr (default: keep the one in force)
+    /// A new feedback due date: +2w, vr / fri, 15 jan, volgende week (default: keep the one in force)
     #[arg(long, value_name = "DATE")]
     due: Option<String>,
     /// Why the due date moves: required when --due is later than the date in force
@@ -284,7 +284,7 @@ pub struct MergeArgs {
 pub struct MoveArgs {
     /// S-42 or 42
     signal: String,
-    /// The new feedback due date: 2026-02-01, +14d, +2w, fri / vr
+    /// The new feedback due date: +2w, vr / fri, 15 jan, eind maart (any date form)
     #[arg(long, value_name = "DATE")]
     due: String,
     /// Why it moves (required when later)

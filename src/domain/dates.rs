@@ -1,27 +1,51 @@
-//! Dates and times as people type them: ISO, Dutch day-month-year, relative
-//! offsets and weekday names in English and Dutch.
+//! The one date grammar of wijkdesk: every form, command-line option, minutes token
+//! and filter reads dates through [`parse_date`] and [`parse_datetime`], in Dutch and
+//! English.
+//!
+//! Accepted: ISO `2026-12-15`; `15-12-2026`, `15/12/2026`, `15-12`, `15/12`; day and
+//! month name (`15 dec`, `1 juli`, `20 januari 2027`, `dec 15`); weekdays (`vrijdag`,
+//! `vr`, `fri`); `vandaag`, `morgen`, `overmorgen`; `volgende week`, `over 3 weken`,
+//! `binnen twee weken`, `+14d`, `+2w`, `+3m`; `eind maart`, `begin april`. A date
+//! without a year is the next one on or after today. Times: `19:30`, `19.30`,
+//! `19.30 uur`, `19 uur`.
 
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use thiserror::Error;
 
-const DATE_FORMS: &str = "use 2024-11-01, 1-11-2024, +14d, +2w, +3m, today, tomorrow, \
-     or a weekday such as fri / vr";
-const DATETIME_FORMS: &str = "use 2024-10-16T19:30, 2024-10-16 19:30, or a date such as \
-     fri / +2w followed by a time such as 19:30";
+/// Example forms in messages: relative words only, so an example is never a past date.
+const DATE_FORMS: &str = "e.g. 15 dec, 15-12, vr / fri, morgen, +2w, over 3 weken, eind maart";
+const DATETIME_FORMS: &str = "e.g. vr 19:30, 15 dec 19.30 uur, morgen 10:00";
 
 /// Longest input quoted back in an error; a pasted paragraph should not fill the status line.
 const MAX_QUOTED_CHARS: usize = 60;
+
+/// Dates outside these years are refused: a typo, never a meeting or a promise.
+pub const FIRST_YEAR: i32 = 1900;
+pub const LAST_YEAR: i32 = 2200;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DateError {
     #[error("not a date: {0:?} ({forms})", forms = DATE_FORMS)]
     NotADate(String),
-    #[error("date out of range: {0:?} (too far in the future)")]
+    /// Read, but no such day or not one meaning: the input and what was understood.
+    #[error("not a date: {0:?}: {1}")]
+    Impossible(String, String),
+    #[error("date out of range: {0:?} (only years {FIRST_YEAR}-{LAST_YEAR})")]
     OutOfRange(String),
-    #[error("no time in {0:?}: give a time, e.g. 2024-10-16T19:30")]
+    #[error("no time in {0:?}: give a time, {forms}", forms = DATETIME_FORMS)]
     MissingTime(String),
     #[error("not a date and time: {0:?} ({forms})", forms = DATETIME_FORMS)]
     NotADateTime(String),
+}
+
+impl DateError {
+    /// What the parser understood of the input, for refusals that read something.
+    pub fn understood(&self) -> Option<&str> {
+        match self {
+            DateError::Impossible(_, understood) => Some(understood),
+            _ => None,
+        }
+    }
 }
 
 /// Shortens `s` for quoting in an error message.
@@ -32,65 +56,230 @@ fn quoted(s: &str) -> String {
     }
 }
 
+const MONTHS_EN: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+const MONTHS_NL: [&str; 12] = [
+    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
+const WEEKDAYS_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const WEEKDAYS_NL: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
+
+/// A date as the grammar writes it back and as fields echo it: `vr 4 dec 2026`
+/// (`dutch`) or `Fri 4 Dec 2026`. Parses back to the same date.
+pub fn describe(date: NaiveDate, dutch: bool) -> String {
+    let wd = date.weekday().num_days_from_monday() as usize;
+    let m = date.month0() as usize;
+    if dutch {
+        format!(
+            "{} {} {} {}",
+            WEEKDAYS_NL[wd],
+            date.day(),
+            MONTHS_NL[m],
+            date.year()
+        )
+    } else {
+        let month = MONTHS_EN[m];
+        let month = format!("{}{}", month[..1].to_uppercase(), &month[1..]);
+        format!(
+            "{} {} {} {}",
+            WEEKDAYS_EN[wd],
+            date.day(),
+            month,
+            date.year()
+        )
+    }
+}
+
+/// [`describe`] with a time: `vr 4 dec 2026 19:30`.
+pub fn describe_datetime(at: NaiveDateTime, dutch: bool) -> String {
+    format!("{} {}", describe(at.date(), dutch), at.format("%H:%M"))
+}
+
+/// The echo a field shows under what is typed: `→ vr 4 dec 2026`, or the refusal.
+/// Empty input shows nothing.
+pub fn echo(input: &str, today: NaiveDate, dutch: bool) -> String {
+    if input.trim().is_empty() {
+        return String::new();
+    }
+    match parse_date(input, today) {
+        Ok(d) => format!("→ {}", describe(d, dutch)),
+        Err(e) => format!("✗ {e}"),
+    }
+}
+
+/// [`echo`] for a date and time (a meeting's start).
+pub fn echo_datetime(input: &str, today: NaiveDate, dutch: bool) -> String {
+    if input.trim().is_empty() {
+        return String::new();
+    }
+    match parse_datetime(input, today) {
+        Ok(d) => format!("→ {}", describe_datetime(d, dutch)),
+        Err(e) => format!("✗ {e}"),
+    }
+}
+
+fn in_range(date: NaiveDate) -> bool {
+    (FIRST_YEAR..=LAST_YEAR).contains(&date.year())
+}
+
 /// Parses a date typed by a person, relative to `today`.
 ///
 /// Weekday names mean the next such day strictly after `today`, so `fri` typed on a
-/// Friday is a week later: "by Friday" said on a Friday never means today.
+/// Friday is a week later: "by Friday" said on a Friday never means today. A date
+/// without a year is the next one on or after today.
 ///
 /// # Errors
-/// [`DateError::NotADate`] for anything unrecognised or impossible (`31-02-2024`),
-/// [`DateError::OutOfRange`] when the result falls off the calendar (`+999999999d`).
+/// [`DateError::NotADate`] for anything unrecognised, [`DateError::Impossible`] for a
+/// date that was read but does not exist or contradicts itself (`31 feb`, `vr 5 dec
+/// 2026` when that is a Saturday, a two-digit year), [`DateError::OutOfRange`] when
+/// the result falls outside the years 1900-2200 (`+99999w`).
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
     let trimmed = input.trim();
     let lower = trimmed.to_lowercase();
-    let not_a_date = || DateError::NotADate(quoted(trimmed));
-    let out_of_range = || DateError::OutOfRange(quoted(trimmed));
-
-    if let Some(offset) = lower.strip_prefix('+') {
-        return parse_offset(offset, today, trimmed);
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    match read(&words, today) {
+        Read::Date(d) if in_range(d) => Ok(d),
+        Read::Date(_) | Read::TooFar => Err(DateError::OutOfRange(quoted(trimmed))),
+        Read::Impossible(understood) => Err(DateError::Impossible(quoted(trimmed), understood)),
+        Read::Nothing => Err(DateError::NotADate(quoted(trimmed))),
     }
-    match lower.as_str() {
-        "today" | "vandaag" => return Ok(today),
-        "tomorrow" | "morgen" => return today.succ_opt().ok_or_else(out_of_range),
-        _ => {}
-    }
-    if let Some(weekday) = weekday(&lower) {
-        let ahead =
-            (7 + weekday.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
-        let ahead = if ahead == 0 { 7 } else { ahead };
-        return today
-            .checked_add_days(Days::new(u64::from(ahead)))
-            .ok_or_else(out_of_range);
-    }
-    parse_numeric_date(&lower).ok_or_else(not_a_date)
 }
 
-/// `14d`, `2w`, `3m` after the `+`; `input` is quoted in errors.
-fn parse_offset(offset: &str, today: NaiveDate, input: &str) -> Result<NaiveDate, DateError> {
-    let not_a_date = || DateError::NotADate(quoted(input));
-    let unit = offset.chars().last().ok_or_else(not_a_date)?;
-    let digits = &offset[..offset.len() - unit.len_utf8()];
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(not_a_date());
+enum Read {
+    Date(NaiveDate),
+    /// Understood, but past the calendar's end.
+    TooFar,
+    Impossible(String),
+    Nothing,
+}
+
+impl From<Option<NaiveDate>> for Read {
+    fn from(d: Option<NaiveDate>) -> Self {
+        d.map_or(Read::TooFar, Read::Date)
     }
-    // Too many digits for a u32 is still a number, just a far too large one.
-    let n: Option<u32> = digits.parse().ok();
-    let date = match unit {
-        'd' => n.and_then(|n| today.checked_add_days(Days::new(u64::from(n)))),
-        'w' => n.and_then(|n| today.checked_add_days(Days::new(u64::from(n) * 7))),
+}
+
+fn read(words: &[&str], today: NaiveDate) -> Read {
+    match words {
+        [] => Read::Nothing,
+        [w] => read_word(w, today),
+        ["day", "after", "tomorrow"] => today.checked_add_days(Days::new(2)).into(),
+        ["volgende" | "next", "week"] => today.checked_add_days(Days::new(7)).into(),
+        ["volgende" | "next", day] if weekday(day).is_some() => read_word(day, today),
+        ["over" | "in" | "binnen" | "within", n, unit] => match (count(n), unit_days(unit)) {
+            (Some(n), Some(unit)) => offset(today, n, unit),
+            _ => Read::Nothing,
+        },
+        ["end", "of", rest @ ..] | ["eind" | "einde" | "end", rest @ ..] => {
+            month_edge(rest, today, true)
+        }
+        ["start", "of", rest @ ..] | ["begin" | "start" | "early", rest @ ..] => {
+            month_edge(rest, today, false)
+        }
+        [day, rest @ ..] if weekday(day).is_some() && !rest.is_empty() => {
+            // `vr 4 dec 2026`, as dates are echoed: the weekday must agree.
+            let want = weekday(day).unwrap_or(Weekday::Mon);
+            match read(rest, today) {
+                Read::Date(d) if d.weekday() == want => Read::Date(d),
+                Read::Date(d) => Read::Impossible(format!(
+                    "read {}, which is not a {}; e.g. {}",
+                    describe(d, false),
+                    WEEKDAYS_EN[want.num_days_from_monday() as usize],
+                    describe(d, true)
+                )),
+                other => other,
+            }
+        }
+        _ => named_month_date(words, today),
+    }
+}
+
+fn read_word(w: &str, today: NaiveDate) -> Read {
+    let w = w.trim_end_matches(['.', ',']);
+    match w {
+        "today" | "vandaag" => return Read::Date(today),
+        "tomorrow" | "morgen" => return today.succ_opt().into(),
+        "overmorgen" => return today.checked_add_days(Days::new(2)).into(),
+        _ => {}
+    }
+    if let Some(off) = w.strip_prefix('+') {
+        let Some(unit) = off.chars().last() else {
+            return Read::Nothing;
+        };
+        let digits = &off[..off.len() - unit.len_utf8()];
+        let Some(unit) = unit_days(&unit.to_string()) else {
+            return Read::Nothing;
+        };
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Read::Nothing;
+        }
+        // Too many digits for a u32 is still a number, just a far too large one.
+        return match digits.parse::<u32>() {
+            Ok(n) => offset(today, n, unit),
+            Err(_) => Read::TooFar,
+        };
+    }
+    if let Some(day) = weekday(w) {
+        let ahead = (7 + day.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+        let ahead = if ahead == 0 { 7 } else { ahead };
+        return today.checked_add_days(Days::new(u64::from(ahead))).into();
+    }
+    numeric_date(w, today)
+}
+
+/// A unit of an offset: days (0 means calendar months).
+fn unit_days(unit: &str) -> Option<u64> {
+    Some(match unit {
+        "d" | "dag" | "dagen" | "day" | "days" => 1,
+        "w" | "week" | "weken" | "weeks" => 7,
+        "m" | "maand" | "maanden" | "month" | "months" => 0,
+        _ => return None,
+    })
+}
+
+fn offset(today: NaiveDate, n: u32, unit: u64) -> Read {
+    if unit == 0 {
         // chrono clamps to the last day of a shorter month (31 Jan + 1m = 29 Feb).
-        'm' => n.and_then(|n| today.checked_add_months(Months::new(n))),
-        _ => return Err(not_a_date()),
-    };
-    date.ok_or_else(|| DateError::OutOfRange(quoted(input)))
+        today.checked_add_months(Months::new(n)).into()
+    } else {
+        today
+            .checked_add_days(Days::new(u64::from(n) * unit))
+            .into()
+    }
+}
+
+/// A count in digits or in words, Dutch or English, up to twelve.
+fn count(w: &str) -> Option<u32> {
+    const WORDS: [(&[&str], u32); 12] = [
+        (&["een", "één", "eén", "one", "a"], 1),
+        (&["twee", "two"], 2),
+        (&["drie", "three"], 3),
+        (&["vier", "four"], 4),
+        (&["vijf", "five"], 5),
+        (&["zes", "six"], 6),
+        (&["zeven", "seven"], 7),
+        (&["acht", "eight"], 8),
+        (&["negen", "nine"], 9),
+        (&["tien", "ten"], 10),
+        (&["elf", "eleven"], 11),
+        (&["twaalf", "twelve"], 12),
+    ];
+    if let Some(n) = number(w) {
+        return Some(n);
+    }
+    WORDS
+        .iter()
+        .find(|(names, _)| names.contains(&w))
+        .map(|(_, n)| *n)
 }
 
 fn weekday(name: &str) -> Option<Weekday> {
     Some(match name {
         "mon" | "monday" | "ma" | "maandag" => Weekday::Mon,
-        "tue" | "tuesday" | "di" | "dinsdag" => Weekday::Tue,
+        "tue" | "tues" | "tuesday" | "di" | "dinsdag" => Weekday::Tue,
         "wed" | "wednesday" | "wo" | "woensdag" => Weekday::Wed,
-        "thu" | "thursday" | "do" | "donderdag" => Weekday::Thu,
+        "thu" | "thur" | "thurs" | "thursday" | "do" | "donderdag" => Weekday::Thu,
         "fri" | "friday" | "vr" | "vrijdag" => Weekday::Fri,
         "sat" | "saturday" | "za" | "zaterdag" => Weekday::Sat,
         "sun" | "sunday" | "zo" | "zondag" => Weekday::Sun,
@@ -98,24 +287,155 @@ fn weekday(name: &str) -> Option<Weekday> {
     })
 }
 
-/// `2024-11-01` (year first) or `1-11-2024` (Dutch, year last).
-fn parse_numeric_date(s: &str) -> Option<NaiveDate> {
-    let mut parts = s.split('-');
-    let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() {
+/// A month name in Dutch or English, full or shortened to at least three letters
+/// (`mrt`, `sept` and `okt` too).
+fn month(name: &str) -> Option<u32> {
+    const FULL: [(&str, &str); 12] = [
+        ("januari", "january"),
+        ("februari", "february"),
+        ("maart", "march"),
+        ("april", "april"),
+        ("mei", "may"),
+        ("juni", "june"),
+        ("juli", "july"),
+        ("augustus", "august"),
+        ("september", "september"),
+        ("oktober", "october"),
+        ("november", "november"),
+        ("december", "december"),
+    ];
+    let name = name.trim_end_matches(['.', ',']);
+    if name == "mrt" {
+        return Some(3);
+    }
+    if name.chars().count() < 3 {
         return None;
     }
-    let (year, month, day) = if a.len() == 4 && (1..=2).contains(&c.len()) {
-        (a, b, c)
-    } else if c.len() == 4 && (1..=2).contains(&a.len()) {
-        (c, b, a)
-    } else {
-        return None;
+    FULL.iter()
+        .position(|(nl, en)| nl.starts_with(name) || en.starts_with(name))
+        .map(|i| i as u32 + 1)
+}
+
+/// The next `month`/`day` on or after `today`, or in `year` when given.
+fn day_in(year: Option<i32>, month: u32, day: u32, today: NaiveDate) -> Read {
+    let understood = |y: Option<i32>| match y {
+        Some(y) => format!("day {day} of month {month} in {y}"),
+        None => format!("day {day} of month {month}"),
     };
-    if !(1..=2).contains(&month.len()) {
-        return None;
+    if let Some(y) = year {
+        return match NaiveDate::from_ymd_opt(y, month, day) {
+            Some(d) => Read::Date(d),
+            None => impossible(understood(Some(y)), today),
+        };
     }
-    NaiveDate::from_ymd_opt(number(year)?, number(month)?, number(day)?)
+    // 29 February: the next leap year; at most eight years on.
+    for y in today.year()..=today.year().saturating_add(8) {
+        if let Some(d) = NaiveDate::from_ymd_opt(y, month, day)
+            && d >= today
+        {
+            return Read::Date(d);
+        }
+    }
+    impossible(understood(None), today)
+}
+
+/// A refusal with what was read and an example a week from today.
+fn impossible(understood: String, today: NaiveDate) -> Read {
+    let example = today.checked_add_days(Days::new(7)).unwrap_or(today);
+    Read::Impossible(format!(
+        "read as {understood}, which does not exist; e.g. {}",
+        short(example)
+    ))
+}
+
+/// `15 dec`: the shortest form that reads back as a date on or after today.
+fn short(d: NaiveDate) -> String {
+    format!("{} {}", d.day(), MONTHS_NL[d.month0() as usize])
+}
+
+/// `15 dec`, `1 juli 2027`, `dec 15`, `december 15 2027`.
+fn named_month_date(words: &[&str], today: NaiveDate) -> Read {
+    let (day, name, year) = match words {
+        [a, b] | [a, b, _] if number::<u32>(a.trim_end_matches('.')).is_some() => {
+            (*a, *b, words.get(2))
+        }
+        [a, b] | [a, b, _] if month(a).is_some() => (*b, *a, words.get(2)),
+        _ => return Read::Nothing,
+    };
+    let (Some(day), Some(m)) = (number::<u32>(day.trim_end_matches(['.', ','])), month(name))
+    else {
+        return Read::Nothing;
+    };
+    let year = match year {
+        None => None,
+        Some(y) => match number::<i32>(y) {
+            Some(y) if y >= 1000 => Some(y),
+            Some(y) => {
+                return Read::Impossible(format!(
+                    "read the year as {y}; write all four digits, e.g. {} {}",
+                    short(today),
+                    today.year()
+                ));
+            }
+            None => return Read::Nothing,
+        },
+    };
+    day_in(year, m, day, today)
+}
+
+/// `eind maart` (its last day), `begin april` (its first), the next such month.
+fn month_edge(rest: &[&str], today: NaiveDate, end: bool) -> Read {
+    let (m, year) = match rest {
+        [m] => (month(m), None),
+        [m, y] => match number::<i32>(y) {
+            Some(y) if y >= 1000 => (month(m), Some(y)),
+            _ => return Read::Nothing,
+        },
+        _ => return Read::Nothing,
+    };
+    let Some(m) = m else {
+        return Read::Nothing;
+    };
+    let edge = |y: i32| {
+        let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+        if end {
+            first.checked_add_months(Months::new(1))?.pred_opt()
+        } else {
+            Some(first)
+        }
+    };
+    match year {
+        Some(y) => edge(y).into(),
+        None => match edge(today.year()) {
+            Some(d) if d >= today => Read::Date(d),
+            _ => today.year().checked_add(1).and_then(edge).into(),
+        },
+    }
+}
+
+/// `2026-11-01` (year first), `1-11-2026` or `1/11/2026` (Dutch, year last), and
+/// `1-11` or `1/11` without a year.
+fn numeric_date(s: &str, today: NaiveDate) -> Read {
+    let sep = if s.contains('/') { '/' } else { '-' };
+    let parts: Vec<&str> = s.split(sep).collect();
+    if parts.iter().any(|p| number::<u32>(p).is_none()) {
+        return Read::Nothing;
+    }
+    let n = |p: &str| number::<u32>(p).unwrap_or(0);
+    let short_part = |p: &str| (1..=2).contains(&p.len());
+    match parts[..] {
+        [y, m, d] if sep == '-' && y.len() == 4 && short_part(m) && short_part(d) => {
+            day_in(Some(n(y) as i32), n(m), n(d), today)
+        }
+        [d, m, y] if y.len() == 4 && short_part(m) && short_part(d) => {
+            day_in(Some(n(y) as i32), n(m), n(d), today)
+        }
+        [d, m, y] if y.len() == 2 && short_part(m) && short_part(d) => Read::Impossible(format!(
+            "read day {d}, month {m} and a two-digit year; write the year in full, e.g. {d}-{m}-20{y}"
+        )),
+        [d, m] if short_part(d) && short_part(m) => day_in(None, n(m), n(d), today),
+        _ => Read::Nothing,
+    }
 }
 
 /// Parses ASCII digits only; `str::parse` would also accept a leading `+`.
@@ -126,9 +446,10 @@ fn number<T: std::str::FromStr>(s: &str) -> Option<T> {
     s.parse().ok()
 }
 
-/// `19:30` or `19:30:15`; the hour may have one digit.
+/// `19:30`, `19.30` or `19:30:15`; the hour may have one digit.
 fn parse_time(s: &str) -> Option<NaiveTime> {
-    let mut parts = s.split(':');
+    let sep = if s.contains('.') { '.' } else { ':' };
+    let mut parts = s.split(sep);
     let (h, m, sec) = (parts.next()?, parts.next()?, parts.next());
     if parts.next().is_some() || !(1..=2).contains(&h.len()) || m.len() != 2 {
         return None;
@@ -141,7 +462,8 @@ fn parse_time(s: &str) -> Option<NaiveTime> {
     NaiveTime::from_hms_opt(number(h)?, number(m)?, sec)
 }
 
-/// Parses a date and a time, e.g. `2024-10-16T19:30` or `vr 19:30`.
+/// Parses a date and a time, e.g. `2026-10-16T19:30`, `vr 19:30`, `10-12-2026 19.30`
+/// or `vr 19.30 uur`.
 ///
 /// A date alone is refused rather than read as midnight: a meeting at 00:00 is
 /// almost always a forgotten time.
@@ -154,22 +476,45 @@ pub fn parse_datetime(input: &str, today: NaiveDate) -> Result<NaiveDateTime, Da
     if parse_date(trimmed, today).is_ok() {
         return Err(DateError::MissingTime(quoted(trimmed)));
     }
-    let by_space = trimmed
+    // `19.30 uur`, `19 uur`, `19u`: the Dutch way to say the time.
+    let lower = trimmed.to_lowercase();
+    let (body, hour_word) = match lower
+        .strip_suffix("uur")
+        .or_else(|| lower.strip_suffix('u'))
+        .or_else(|| lower.strip_suffix('h'))
+    {
+        Some(rest) if rest.ends_with(|c: char| c.is_ascii_digit() || c.is_whitespace()) => {
+            (rest.trim_end(), true)
+        }
+        _ => (lower.as_str(), false),
+    };
+    // Lowercasing may change byte lengths (rare scripts); then no `uur` is cut.
+    let body_original = if lower.len() == trimmed.len() {
+        trimmed.get(..body.len()).unwrap_or(trimmed)
+    } else {
+        trimmed
+    };
+    let by_space = body_original
         .rsplit_once(char::is_whitespace)
         .map(|(date, time)| (date.trim_end(), time));
     // `T` as separator: the last one, since `tue`/`tomorrow` contain a `t` too.
-    let by_t = trimmed
+    let by_t = body_original
         .rfind(['t', 'T'])
-        .map(|at| (&trimmed[..at], &trimmed[at + 1..]));
+        .map(|at| (&body_original[..at], &body_original[at + 1..]));
     for (date, time) in by_space.into_iter().chain(by_t) {
-        if let Some(time) = parse_time(time) {
+        let time = parse_time(time).or_else(|| {
+            // `19 uur`: a whole hour.
+            (hour_word && (1..=2).contains(&time.len()))
+                .then(|| NaiveTime::from_hms_opt(number(time)?, 0, 0))
+                .flatten()
+        });
+        if let Some(time) = time {
             // The time is fine, so an error in the date part is the more useful message.
             return Ok(parse_date(date, today)?.and_time(time));
         }
     }
     Err(DateError::NotADateTime(quoted(trimmed)))
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,15 +555,22 @@ mod tests {
     }
 
     #[test]
-    fn impossible_dates_are_errors() {
+    fn impossible_dates_are_refused_with_what_was_understood() {
         for s in [
             "31-02-2024",
             "2023-02-29",
             "2024-13-01",
             "2024-00-10",
             "0-1-2024",
+            "31 feb",
+            "30 februari 2027",
+            "31/4",
         ] {
-            assert_eq!(p(s), Err(DateError::NotADate(s.into())), "{s}");
+            let err = p(s).unwrap_err();
+            assert!(matches!(err, DateError::Impossible(..)), "{s}: {err:?}");
+            let understood = err.understood().unwrap_or_default();
+            assert!(understood.starts_with("read as day"), "{s}: {understood}");
+            assert!(understood.contains("e.g."), "{s}: {understood}");
         }
     }
 
@@ -230,8 +582,6 @@ mod tests {
             "2024",
             "2024-11",
             "2024-11-01-02",
-            "24-11-01",
-            "1-11-24",
             "2024-+1-01",
             "2024-011-01",
             "+",
@@ -241,9 +591,15 @@ mod tests {
             "+-1d",
             "++1d",
             "+1.5d",
-            "next week",
+            "next weak",
+            "over drie",
+            "eind",
+            "begin mar 20",
+            "15 foo",
             "frid",
             "2024/11/01",
+            "15",
+            "dec",
             "１-11-2024",
         ] {
             assert!(
@@ -280,6 +636,12 @@ mod tests {
             "+99999999999999999999d",
             "+999999999w",
             "+4294967295m",
+            "+99999w",
+            "+2500m",
+            "over 9999999 weken",
+            "2201-01-01",
+            "1-1-1899",
+            "15 dec 3000",
         ] {
             assert_eq!(p(s), Err(DateError::OutOfRange(s.into())), "{s}");
         }
@@ -328,11 +690,17 @@ mod tests {
 
     #[test]
     fn error_message_quotes_input_and_lists_forms() {
+        let msg = p("soon").unwrap_err().to_string();
+        assert_eq!(
+            msg,
+            "not a date: \"soon\" (e.g. 15 dec, 15-12, vr / fri, morgen, +2w, over 3 weken, \
+             eind maart)"
+        );
         let msg = p("31-02-2024").unwrap_err().to_string();
         assert_eq!(
             msg,
-            "not a date: \"31-02-2024\" (use 2024-11-01, 1-11-2024, +14d, +2w, +3m, today, \
-             tomorrow, or a weekday such as fri / vr)"
+            "not a date: \"31-02-2024\": read as day 31 of month 2 in 2024, which does not \
+             exist; e.g. 23 okt"
         );
         // Control characters are escaped, not sent to the terminal.
         let msg = p("\x1b[2J").unwrap_err().to_string();
@@ -378,10 +746,7 @@ mod tests {
         for s in ["2024-10-16", "fri", "tomorrow", "+2w"] {
             let err = parse_datetime(s, today()).unwrap_err();
             assert_eq!(err, DateError::MissingTime(s.into()));
-            assert!(
-                err.to_string()
-                    .contains("give a time, e.g. 2024-10-16T19:30")
-            );
+            assert!(err.to_string().contains("give a time, e.g. vr 19:30"));
         }
     }
 
@@ -413,12 +778,185 @@ mod tests {
         // A good time after a bad date reports the date.
         assert_eq!(
             parse_datetime("31-02-2024 19:30", today()),
-            Err(DateError::NotADate("31-02-2024".into()))
+            Err(DateError::Impossible(
+                "31-02-2024".into(),
+                "read as day 31 of month 2 in 2024, which does not exist; e.g. 23 okt".into()
+            ))
         );
         assert_eq!(
             parse_datetime("+999999999d 19:30", today()),
             Err(DateError::OutOfRange("+999999999d".into()))
         );
+    }
+
+    #[test]
+    fn day_and_month_without_year_is_the_next_one() {
+        // Today is Wednesday 16 October 2024.
+        for s in [
+            "15 dec",
+            "15 december",
+            "15 Dec",
+            "dec 15",
+            "December 15",
+            "15-12",
+            "15/12",
+        ] {
+            assert_eq!(p(s), Ok(d(2024, 12, 15)), "{s}");
+        }
+        for s in ["1 juli", "1 jul", "1 july", "1-7", "1/7", "juli 1"] {
+            assert_eq!(p(s), Ok(d(2025, 7, 1)), "{s}");
+        }
+        assert_eq!(
+            p("16 okt"),
+            Ok(today()),
+            "today itself is on or after today"
+        );
+        assert_eq!(p("15 oktober"), Ok(d(2025, 10, 15)));
+        assert_eq!(p("3 mrt"), Ok(d(2025, 3, 3)));
+        assert_eq!(p("3 maart"), Ok(d(2025, 3, 3)));
+        assert_eq!(p("3 march"), Ok(d(2025, 3, 3)));
+        assert_eq!(p("9 mei"), Ok(d(2025, 5, 9)));
+        assert_eq!(p("9 may"), Ok(d(2025, 5, 9)));
+        assert_eq!(p("29 feb"), Ok(d(2028, 2, 29)), "the next leap day");
+    }
+
+    #[test]
+    fn day_month_and_year() {
+        assert_eq!(p("20 januari 2027"), Ok(d(2027, 1, 20)));
+        assert_eq!(p("20 jan 2027"), Ok(d(2027, 1, 20)));
+        assert_eq!(p("January 20, 2027"), Ok(d(2027, 1, 20)));
+        assert_eq!(p("20/1/2027"), Ok(d(2027, 1, 20)));
+        assert_eq!(p("20-01-2027"), Ok(d(2027, 1, 20)));
+        // A written year may be in the past: history is entered too.
+        assert_eq!(p("1 feb 2020"), Ok(d(2020, 2, 1)));
+    }
+
+    #[test]
+    fn spoken_offsets() {
+        assert_eq!(p("overmorgen"), Ok(d(2024, 10, 18)));
+        assert_eq!(p("day after tomorrow"), Ok(d(2024, 10, 18)));
+        for s in [
+            "volgende week",
+            "next week",
+            "over 1 week",
+            "in a week",
+            "+1w",
+        ] {
+            assert_eq!(p(s), Ok(d(2024, 10, 23)), "{s}");
+        }
+        for s in [
+            "over 3 weken",
+            "over drie weken",
+            "in 3 weeks",
+            "in three weeks",
+            "binnen 3 weken",
+            "+21d",
+        ] {
+            assert_eq!(p(s), Ok(d(2024, 11, 6)), "{s}");
+        }
+        assert_eq!(p("binnen twee weken"), Ok(d(2024, 10, 30)));
+        assert_eq!(p("over 10 dagen"), Ok(d(2024, 10, 26)));
+        assert_eq!(p("over 2 maanden"), Ok(d(2024, 12, 16)));
+        assert_eq!(p("volgende vrijdag"), Ok(d(2024, 10, 18)));
+        assert_eq!(p("next friday"), Ok(d(2024, 10, 18)));
+    }
+
+    #[test]
+    fn month_edges() {
+        assert_eq!(p("eind maart"), Ok(d(2025, 3, 31)));
+        assert_eq!(p("end of march"), Ok(d(2025, 3, 31)));
+        assert_eq!(p("eind februari"), Ok(d(2025, 2, 28)));
+        assert_eq!(p("begin april"), Ok(d(2025, 4, 1)));
+        assert_eq!(p("start of april"), Ok(d(2025, 4, 1)));
+        // This month: its end is still ahead, its start is not.
+        assert_eq!(p("eind oktober"), Ok(d(2024, 10, 31)));
+        assert_eq!(p("begin oktober"), Ok(d(2025, 10, 1)));
+        assert_eq!(p("eind februari 2028"), Ok(d(2028, 2, 29)));
+    }
+
+    #[test]
+    fn weekday_before_a_date_must_agree() {
+        // 4 December 2026 is a Friday.
+        assert_eq!(p("vr 4 dec 2026"), Ok(d(2026, 12, 4)));
+        assert_eq!(p("Fri 4 Dec 2026"), Ok(d(2026, 12, 4)));
+        let err = p("vr 5 dec 2026").unwrap_err();
+        assert_eq!(
+            err.understood(),
+            Some("read Sat 5 Dec 2026, which is not a Fri; e.g. za 5 dec 2026")
+        );
+    }
+
+    #[test]
+    fn two_digit_years_are_refused_not_guessed() {
+        let err = p("1-11-24").unwrap_err();
+        assert!(matches!(err, DateError::Impossible(..)));
+        assert!(err.to_string().contains("e.g. 1-11-2024"), "{err}");
+        let err = p("15 dec 26").unwrap_err();
+        assert!(
+            err.understood().unwrap_or_default().contains("four digits"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn describe_and_echo() {
+        assert_eq!(describe(d(2026, 12, 4), true), "vr 4 dec 2026");
+        assert_eq!(describe(d(2026, 12, 4), false), "Fri 4 Dec 2026");
+        assert_eq!(describe(d(2027, 3, 1), true), "ma 1 mrt 2027");
+        assert_eq!(echo("vr", today(), true), "→ vr 18 okt 2024");
+        assert_eq!(echo("  ", today(), true), "");
+        assert!(echo("31 feb", today(), false).starts_with("✗ not a date"));
+        assert_eq!(
+            echo_datetime("vr 19.30 uur", today(), true),
+            "→ vr 18 okt 2024 19:30"
+        );
+    }
+
+    #[test]
+    fn dutch_times() {
+        let want = dt(2026, 12, 10, 19, 30, 0);
+        for s in [
+            "10-12-2026 19:30",
+            "10-12-2026 19.30",
+            "10-12-2026 19.30 uur",
+            "10 dec 2026 19:30",
+            "do 10 dec 2026 19.30 uur",
+            "10 december 2026 19.30u",
+        ] {
+            assert_eq!(parse_datetime(s, today()), Ok(want), "{s}");
+        }
+        assert_eq!(
+            parse_datetime("vr 19.30 uur", today()),
+            Ok(dt(2024, 10, 18, 19, 30, 0))
+        );
+        assert_eq!(
+            parse_datetime("morgen 10 uur", today()),
+            Ok(dt(2024, 10, 17, 10, 0, 0))
+        );
+        assert_eq!(
+            parse_datetime("15 dec 20:00", today()),
+            Ok(dt(2024, 12, 15, 20, 0, 0))
+        );
+    }
+
+    /// Every form in both languages, each with the date it must give.
+    #[test]
+    fn every_form_in_both_languages() {
+        let pairs: [(&str, &str, NaiveDate); 9] = [
+            ("vandaag", "today", today()),
+            ("morgen", "tomorrow", d(2024, 10, 17)),
+            ("vrijdag", "friday", d(2024, 10, 18)),
+            ("vr", "fri", d(2024, 10, 18)),
+            ("volgende week", "next week", d(2024, 10, 23)),
+            ("over twee weken", "in two weeks", d(2024, 10, 30)),
+            ("eind maart", "end of march", d(2025, 3, 31)),
+            ("begin april", "start of april", d(2025, 4, 1)),
+            ("20 januari 2027", "20 january 2027", d(2027, 1, 20)),
+        ];
+        for (nl, en, want) in pairs {
+            assert_eq!(p(nl), Ok(want), "{nl}");
+            assert_eq!(p(en), Ok(want), "{en}");
+        }
     }
 
     fn any_date() -> impl Strategy<Value = NaiveDate> {
@@ -443,7 +981,7 @@ mod tests {
         }
 
         #[test]
-        fn iso_and_dutch_round_trip(y in 0i32..=9999, m in 1u32..=12, day in 1u32..=31) {
+        fn iso_and_dutch_round_trip(y in FIRST_YEAR..=LAST_YEAR, m in 1u32..=12, day in 1u32..=31) {
             // Generated day-by-day rather than filtered, so impossible dates are tested too.
             let want = NaiveDate::from_ymd_opt(y, m, day);
             prop_assert_eq!(parse_date(&format!("{y:04}-{m:02}-{day:02}"), today()).ok(), want);
@@ -451,8 +989,54 @@ mod tests {
         }
 
         #[test]
+        fn describe_parses_back(day in 0i64..100_000, dutch in any::<bool>(), today in any_date()) {
+            let date = d(1900, 1, 1) + chrono::Duration::days(day);
+            prop_assume!(in_range(date));
+            prop_assert_eq!(parse_date(&describe(date, dutch), today), Ok(date));
+        }
+
+        #[test]
+        fn a_date_without_a_year_is_never_in_the_past(
+            m in 1u32..=12,
+            day in 1u32..=31,
+            days in 0i64..(290 * 365),
+            named in any::<bool>(),
+        ) {
+            let today = d(1905, 1, 1) + chrono::Duration::days(days);
+            let typed = if named {
+                format!("{day} {}", MONTHS_NL[m as usize - 1])
+            } else {
+                format!("{day}-{m}")
+            };
+            if let Ok(got) = parse_date(&typed, today) {
+                prop_assert!(got >= today, "{typed} on {today} gave {got}");
+                prop_assert!(got < today + chrono::Duration::days(366 * 8 + 1));
+                prop_assert_eq!((got.month(), got.day()), (m, day));
+            } else {
+                // Refused only when that day never exists in that month, or runs off the end.
+                prop_assert!(NaiveDate::from_ymd_opt(2028, m, day).is_none() || today.year() >= LAST_YEAR - 8);
+            }
+        }
+
+        #[test]
+        fn refusals_say_what_they_understood(m in 1u32..=12, day in 29u32..=40) {
+            prop_assume!(NaiveDate::from_ymd_opt(2028, m, day).is_none());
+            let err = parse_date(&format!("{day}-{m}"), today()).unwrap_err();
+            let understood = err.understood().unwrap_or_default().to_owned();
+            let read = format!("day {day} of month {m}");
+            prop_assert!(understood.contains(&read), "{}", understood);
+        }
+
+        #[test]
+        fn results_stay_in_the_years_allowed(s in "[+]?[0-9]{1,7}[dwm]", today in any_date()) {
+            if let Ok(got) = parse_date(&s, today) {
+                prop_assert!(in_range(got));
+            }
+        }
+
+        #[test]
         fn relative_days_are_exact(n in 0u32..100_000, today in any_date()) {
-            let want = today.checked_add_days(Days::new(u64::from(n)));
+            let want = today.checked_add_days(Days::new(u64::from(n))).filter(|d| in_range(*d));
             prop_assert_eq!(parse_date(&format!("+{n}d"), today).ok(), want);
         }
     }

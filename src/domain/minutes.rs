@@ -70,6 +70,23 @@ impl EntryKind {
             _ => return None,
         })
     }
+
+    /// The kind for a prefix word: one letter, or the full word in Dutch or English,
+    /// any case (`Besluit`, `Actie`, `Toezegging`, `Signaal`, `Vraag`).
+    fn from_prefix_word(word: &str) -> Option<Self> {
+        let mut chars = word.chars();
+        if let (Some(letter), None) = (chars.next(), chars.next()) {
+            return Self::from_prefix(letter);
+        }
+        Some(match word.to_lowercase().as_str() {
+            "besluit" | "besloten" | "decision" | "decided" => EntryKind::Decision,
+            "actie" | "actiepunt" | "action" => EntryKind::Action,
+            "toezegging" | "toegezegd" | "commitment" | "promise" => EntryKind::Commitment,
+            "signaal" | "signal" => EntryKind::Signal,
+            "vraag" | "question" => EntryKind::Question,
+            _ => return None,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +102,9 @@ pub enum TokenKind {
     Org(String),
     Theme(String),
     Due(NaiveDate),
+    /// A due date said in words in an action or commitment ("voor 1 juli"); the
+    /// words stay part of the text.
+    SaidDue(NaiveDate),
     /// A `due:` whose value is not a date; the raw value, possibly empty.
     BadDue(String),
 }
@@ -102,15 +122,17 @@ pub struct ParsedLine {
 
 impl ParsedLine {
     /// The body without its resolved tokens, whitespace collapsed: the text of the
-    /// action, commitment or signal. A bad `due:` stays in, so nothing typed vanishes
-    /// unnoticed. If only tokens were typed, the trimmed body is returned instead.
+    /// action, commitment or signal. A bad `due:` and a due date said in words stay
+    /// in, so nothing typed vanishes unnoticed. If only tokens were typed, the
+    /// trimmed body is returned instead.
     pub fn title(&self) -> String {
         let mut out = String::with_capacity(self.raw.len());
         let mut pos = self.prefix_end;
         let removed = self
             .tokens
             .iter()
-            .filter(|t| !matches!(t.kind, TokenKind::BadDue(_)));
+            .filter(|t| t.span.start >= self.prefix_end)
+            .filter(|t| !matches!(t.kind, TokenKind::BadDue(_) | TokenKind::SaidDue(_)));
         for token in removed {
             push_gap(
                 &mut out,
@@ -144,6 +166,20 @@ impl ParsedLine {
         })
     }
 
+    /// Every organisation named, in order, without repeats (a commitment may be
+    /// made to several).
+    pub fn orgs(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for t in &self.tokens {
+            if let TokenKind::Org(name) = &t.kind
+                && !out.iter().any(|o| fold(o) == fold(name))
+            {
+                out.push(name);
+            }
+        }
+        out
+    }
+
     pub fn org(&self) -> Option<&str> {
         self.first(|k| match k {
             TokenKind::Org(name) => Some(name.as_str()),
@@ -160,7 +196,7 @@ impl ParsedLine {
 
     pub fn due(&self) -> Option<NaiveDate> {
         self.first(|k| match k {
-            TokenKind::Due(date) => Some(*date),
+            TokenKind::Due(date) | TokenKind::SaidDue(date) => Some(*date),
             _ => None,
         })
     }
@@ -179,17 +215,19 @@ impl ParsedLine {
                             .to_owned()
                     } else {
                         format!(
-                            "not a date: {value:?} (use due:2024-11-01, due:+14d, due:+2w, \
-                             or a weekday such as due:fri / due:vr)"
+                            "not a date: {value:?} (use due:+14d, due:vr, due:15-12, due:+2w, \
+                             or say it: voor 1 juli)"
                         )
                     };
                     problems.push((token.span.clone(), message));
                     continue;
                 }
                 TokenKind::Owner(_) => 0,
+                // A commitment may be made to several organisations at once.
+                TokenKind::Org(_) if self.kind == EntryKind::Commitment => continue,
                 TokenKind::Org(_) => 1,
                 TokenKind::Theme(_) => 2,
-                TokenKind::Due(_) => 3,
+                TokenKind::Due(_) | TokenKind::SaidDue(_) => 3,
             };
             match firsts[slot] {
                 None => firsts[slot] = Some(&token.kind),
@@ -223,6 +261,9 @@ fn same(a: &TokenKind, b: &TokenKind) -> bool {
         (TokenKind::Owner(a), TokenKind::Owner(b))
         | (TokenKind::Org(a), TokenKind::Org(b))
         | (TokenKind::Theme(a), TokenKind::Theme(b)) => fold(a) == fold(b),
+        (TokenKind::Due(a) | TokenKind::SaidDue(a), TokenKind::Due(b) | TokenKind::SaidDue(b)) => {
+            a == b
+        }
         _ => a == b,
     }
 }
@@ -235,6 +276,7 @@ fn describe(kind: &TokenKind) -> (&'static str, String) {
         TokenKind::Org(name) => ("organisation", format!("org:{name:?}")),
         TokenKind::Theme(name) => ("theme", format!("#{name}")),
         TokenKind::Due(date) => ("due date", format!("due:{date}")),
+        TokenKind::SaidDue(date) => ("due date", format!("{date} (said)")),
         TokenKind::BadDue(value) => ("due date", format!("due:{value:?}")),
     }
 }

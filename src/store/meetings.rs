@@ -120,7 +120,7 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewMeeting) -> Result
     let title = text::clean_line(&required(&new.title, "a meeting's title")?);
     let starts = new
         .starts_at
-        .ok_or_else(|| invalid("a meeting needs a start, e.g. --start 2024-10-16T19:30"))?;
+        .ok_or_else(|| invalid("a meeting needs a start, e.g. --start \"vr 19:30\""))?;
     if let Some(end) = new.ends_at
         && end < starts
     {

@@ -265,7 +265,6 @@ catalogue! {
     FieldChair => "Chair", "Voorzitter";
     FieldMinuteTaker => "Minute-taker", "Notulist";
     NewMeeting => "New meeting", "Nieuw overleg";
-    ErrDateTime => "A date and time: 2026-03-05 19:30.", "Een datum en tijd: 2026-03-05 19:30.";
     MeetingsLegend => "Enter minutes  p prepare  a agenda  A attendance  h hold  F finalise  x export", "Enter notulen  p voorbereiden  a agenda  A aanwezig  h gehouden  F vaststellen  x export";
     MeetingsUpcoming => "upcoming", "gepland";
     MeetingOverdue => "(planned, but already past)", "(gepland, maar al voorbij)";
@@ -464,7 +463,7 @@ catalogue! {
     FieldAcknowledgement => "What went wrong", "Wat ging er mis";
     FieldDueReason => "Reason", "Reden";
     ErrReasonForLaterDue => "later than {from}: needs a reason", "later dan {from}: vraagt een reden";
-    TriageDueHelp => "The date in force stays unless you type another: 2026-02-01, +14d, +2w, fri/vr. The first due date stays the promise the reports measure against; a later date needs a reason.", "De geldende datum blijft tenzij u een andere typt: 2026-02-01, +14d, +2w, vr. De eerste vervaldatum blijft de belofte waaraan de rapportage meet; een latere datum vraagt een reden.";
+    TriageDueHelp => "The date in force stays unless you type another: +2w, fri, 15 jan, end of march. The first due date stays the promise the reports measure against; a later date needs a reason.", "De geldende datum blijft tenzij u een andere typt: +2w, vr, 15 jan, eind maart. De eerste vervaldatum blijft de belofte waaraan de rapportage meet; een latere datum vraagt een reden.";
     MergeAcrossQuestion => "{id} is from {org}, {into} from {other}. Merge across organisations? {org} stays owed its answer: the final feedback on {into} is recorded for it too.", "{id} komt van {org}, {into} van {other}. Samenvoegen over organisaties heen? {org} houdt recht op een antwoord: de eindterugkoppeling op {into} geldt ook voor hen.";
     FieldPromised => "Promised", "Beloofd";
     PromisedMoved => "{date} (moved {n}×, {days} days in all)", "{date} ({n}× verzet, {days} dagen in totaal)";
@@ -484,7 +483,7 @@ catalogue! {
     EmailNo => "no, only record it", "nee, alleen vastleggen";
     EmailYes => "yes, send it to {to}", "ja, stuur naar {to}";
     NextDueFinal => "(none: final feedback answers the signal)", "(geen: definitieve terugkoppeling beantwoordt het signaal)";
-    DueHelp => "2026-02-01, +14d, +2w, fri or vr", "2026-02-01, +14d, +2w, vr of fri";
+    DueHelp => "+2w, fri, 15 jan, in 3 weeks, end of march", "+2w, vr, 15 jan, over 3 weken, eind maart";
     TriageTitle => "Triage {id}: {title}", "Beoordelen {id}: {title}";
     TriageManyTitle => "Triage {n} marked signals", "{n} gemarkeerde signalen beoordelen";
     FeedbackTitle => "Feedback on {id}: {title}", "Terugkoppeling op {id}: {title}";

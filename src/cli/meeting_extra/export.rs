@@ -23,7 +23,7 @@ pub enum CalendarFormat {
 pub struct IcsArgs {
     #[arg(long, value_enum, default_value = "ics")]
     format: CalendarFormat,
-    /// Only meetings on or after this day: 2026-01-01, 1-1-2026, today
+    /// Only meetings on or after this day: today, 1-1-2026, begin maart, …
     #[arg(long, value_name = "DATE")]
     from: Option<String>,
     /// Write to this file instead of standard output

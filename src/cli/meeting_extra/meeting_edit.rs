@@ -17,7 +17,7 @@ pub struct EditArgs {
     /// e.g. overleg, bijeenkomst, schouw
     #[arg(long)]
     kind: Option<String>,
-    /// When it starts: 2026-02-12T19:30, "2026-02-12 19:30", "vr 19:30"
+    /// When it starts: "vr 19:30", "15 jan 19.30 uur", "10-12-2026 19:30", 2026-12-10T19:30
     #[arg(long, value_name = "DATETIME")]
     start: Option<String>,
     /// When it ends: a date and time, or a time on the day it starts (21:30)

@@ -1,5 +1,7 @@
-//! Parsing one minutes line: its one-letter prefix and its `@owner`, `org:NAME`,
-//! `#theme` and `due:DATE` tokens, as byte ranges into the line as typed.
+//! Parsing one minutes line: its prefix (`A:` or `Actie:`, possibly with tokens
+//! before the colon), its `@owner`, `org:NAME`, `#theme` and `due:DATE` tokens, and
+//! in actions and commitments a due date said in words ("voor 1 juli"), as byte
+//! ranges into the line as typed.
 
 use chrono::NaiveDate;
 
@@ -12,28 +14,150 @@ const TRAILING_PUNCTUATION: &[char] = &['.', ',', ';', ':', '!', '?', ')', ']', 
 /// Parses one minutes line. Never fails: unknown prefixes make a note, malformed
 /// tokens stay text (a bad `due:` is kept as [`TokenKind::BadDue`]).
 pub fn parse_line(line: &str, today: NaiveDate) -> ParsedLine {
-    let (kind, prefix_end) = split_prefix(line);
+    let (kind, word_end, prefix_end) = split_prefix(line, today);
+    // Tokens typed before the colon (`Actie @jan:`) count too.
+    let mut tokens = scan_tokens(line, word_end, today);
+    if matches!(kind, EntryKind::Action | EntryKind::Commitment) {
+        let said = said_dues(line, prefix_end, &tokens, today);
+        tokens.extend(said);
+        tokens.sort_by_key(|t| t.span.start);
+    }
     ParsedLine {
         kind,
         raw: line.to_owned(),
         prefix_end,
-        tokens: scan_tokens(line, prefix_end, today),
+        tokens,
     }
 }
 
-/// A single letter and a colon at the start (after whitespace) is a prefix;
-/// `Dinsdag: ...` is a note.
-fn split_prefix(line: &str) -> (EntryKind, usize) {
+/// A known word and a colon at the start (after whitespace) is a prefix: one letter
+/// (`A:`) right before the colon, or a full word in Dutch or English (`Actie:`,
+/// `Decision:`) that may carry tokens before its colon (`Actie @jan:`). `Dinsdag:
+/// ...` is a note. Returns (kind, end of the prefix word, start of the body).
+fn split_prefix(line: &str, today: NaiveDate) -> (EntryKind, usize, usize) {
+    const NOTE: (EntryKind, usize, usize) = (EntryKind::Note, 0, 0);
     let start = line.len() - line.trim_start().len();
-    let mut chars = line[start..].chars();
-    let (Some(letter), Some(':')) = (chars.next(), chars.next()) else {
-        return (EntryKind::Note, 0);
+    let rest = &line[start..];
+    let word_len = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let word = &rest[..word_len];
+    let Some(kind) = EntryKind::from_prefix_word(word) else {
+        return NOTE;
     };
-    let Some(kind) = EntryKind::from_prefix(letter) else {
-        return (EntryKind::Note, 0);
+    let word_end = start + word_len;
+    let mut pos = word_end;
+    if word.chars().count() == 1 {
+        if !line[pos..].starts_with(':') {
+            return NOTE;
+        }
+        pos += 1;
+    } else {
+        loop {
+            let after = line[pos..].trim_start();
+            let spaced = after.len() < line.len() - pos;
+            pos = line.len() - after.len();
+            if after.starts_with(':') {
+                pos += 1;
+                break;
+            }
+            // A token needs a space before it: `Actie@jan:` is not a prefix.
+            match token_at(after, today) {
+                Some((len, _)) if spaced => pos += len,
+                _ => return NOTE,
+            }
+        }
+    }
+    let after_colon = &line[pos..];
+    (kind, word_end, line.len() - after_colon.trim_start().len())
+}
+
+/// Words that introduce a due date in a sentence: "voor 1 juli", "uiterlijk vrijdag".
+const DUE_TRIGGERS: &[&str] = &[
+    "voor",
+    "vóór",
+    "uiterlijk",
+    "deadline",
+    "by",
+    "before",
+    "due",
+    "until",
+    "tot",
+];
+/// Words that start a due date by themselves: "binnen twee weken", "eind januari".
+const DUE_STARTS: &[&str] = &[
+    "binnen",
+    "over",
+    "within",
+    "in",
+    "eind",
+    "einde",
+    "end",
+    "begin",
+    "start",
+    "morgen",
+    "overmorgen",
+    "tomorrow",
+    "volgende",
+    "next",
+];
+/// The longest date phrase tried, in words (`vr 4 dec 2026`, `end of march 2027`).
+const MAX_DATE_WORDS: usize = 4;
+
+/// Due dates said in words in the body, outside the typed tokens. The phrase stays
+/// part of the text; it is only marked.
+fn said_dues(line: &str, body_start: usize, tokens: &[Token], today: NaiveDate) -> Vec<Token> {
+    let words: Vec<(usize, &str)> = line[body_start..]
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
+        .collect();
+    let free = |at: usize, end: usize| {
+        tokens
+            .iter()
+            .all(|t| t.span.end <= at || t.span.start >= end)
     };
-    let after_colon = &line[start + letter.len_utf8() + 1..];
-    (kind, line.len() - after_colon.trim_start().len())
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let lower = words[i].1.to_lowercase();
+        let lower = lower.trim_end_matches(':');
+        let from = if DUE_TRIGGERS.contains(&lower) {
+            i + 1
+        } else if DUE_STARTS.contains(&lower) {
+            i
+        } else {
+            i += 1;
+            continue;
+        };
+        let longest = (from + MAX_DATE_WORDS).min(words.len());
+        let hit = (from + 1..=longest).rev().find_map(|to| {
+            let (first_at, _) = words[from];
+            let (last_at, last) = words[to - 1];
+            let end = last_at + last.trim_end_matches(TRAILING_PUNCTUATION).len();
+            if end <= first_at {
+                return None;
+            }
+            let phrase = &line[first_at..end];
+            // Two-letter weekdays (`ma`, `do`) are everyday words in a sentence.
+            if to - from == 1 && phrase.chars().count() <= 2 {
+                return None;
+            }
+            let date = parse_date(phrase, today).ok()?;
+            let start = words[i].0;
+            free(start, end).then_some((to, start..end, date))
+        });
+        match hit {
+            Some((to, span, date)) => {
+                found.push(Token {
+                    span,
+                    kind: TokenKind::SaidDue(date),
+                });
+                i = to;
+            }
+            None => i += 1,
+        }
+    }
+    found
 }
 
 /// Tokens start at the beginning of the body or after whitespace or opening
@@ -73,6 +197,17 @@ fn token_at(s: &str, today: NaiveDate) -> Option<(usize, TokenKind)> {
         return Some((4 + len, TokenKind::Org(name)));
     }
     if let Some(rest) = strip_prefix_ci(s, "due:") {
+        // `due:"15 dec"`: a quoted value may hold the forms with spaces.
+        if let Some(inner) = rest.strip_prefix('"')
+            && let Some(close) = inner.find('"')
+        {
+            let value = &inner[..close];
+            let kind = match parse_date(value, today) {
+                Ok(date) => TokenKind::Due(date),
+                Err(_) => TokenKind::BadDue(value.to_owned()),
+            };
+            return Some((4 + close + 2, kind));
+        }
         // An empty or unparsable value is still a token: the user meant a due date.
         let value = &rest[..bare_len(rest)];
         let kind = match parse_date(value, today) {
@@ -188,6 +323,10 @@ mod tests {
             "X: unknown letter",
             "Ä: not ascii",
             "D :space before colon",
+            "Actie is nodig: wie?",
+            "Actie@jan: no space",
+            "Besluiten: plural is not a prefix",
+            "Vragen over @jan:",
             ": colon first",
             "",
             "   ",
@@ -303,6 +442,12 @@ mod tests {
             ("due:vrijdag", d(2024, 10, 18)),
             ("due:wo", d(2024, 10, 23)),
             ("DUE:Fri", d(2024, 10, 18)),
+            ("due:15-12", d(2024, 12, 15)),
+            ("due:15/12", d(2024, 12, 15)),
+            ("due:\"15 dec\"", d(2024, 12, 15)),
+            ("due:\"eind maart\"", d(2025, 3, 31)),
+            ("due:\"over twee weken\"", d(2024, 10, 30)),
+            ("due:overmorgen", d(2024, 10, 18)),
         ];
         for (token, want) in cases {
             let line = format!("A: do it {token} please");
@@ -427,24 +572,160 @@ mod tests {
         assert_eq!(parsed.tokens, []);
     }
 
+    #[test]
+    fn full_word_prefixes_in_both_languages() {
+        let cases = [
+            ("Besluit", EntryKind::Decision),
+            ("Besloten", EntryKind::Decision),
+            ("Decision", EntryKind::Decision),
+            ("Actie", EntryKind::Action),
+            ("Action", EntryKind::Action),
+            ("Toezegging", EntryKind::Commitment),
+            ("Commitment", EntryKind::Commitment),
+            ("Signaal", EntryKind::Signal),
+            ("Signal", EntryKind::Signal),
+            ("Vraag", EntryKind::Question),
+            ("Question", EntryKind::Question),
+        ];
+        for (word, kind) in cases {
+            for w in [word.to_owned(), word.to_lowercase(), word.to_uppercase()] {
+                for line in [format!("{w}: fix the lamp"), format!("  {w} :fix the lamp")] {
+                    let parsed = parse(&line);
+                    assert_eq!(parsed.kind, kind, "{line:?}");
+                    assert_eq!(parsed.title(), "fix the lamp", "{line:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn tokens_before_the_colon() {
+        let parsed = parse("Actie @Youssef: bel de aannemer");
+        assert_eq!(parsed.kind, EntryKind::Action);
+        assert_eq!(parsed.owner(), Some("Youssef"));
+        assert_eq!(parsed.title(), "bel de aannemer");
+        let parsed = parse("Toezegging org:Duinoord: nieuwe bankjes due:+2w");
+        assert_eq!(parsed.kind, EntryKind::Commitment);
+        assert_eq!(parsed.org(), Some("Duinoord"));
+        assert_eq!(parsed.due(), Some(d(2024, 10, 30)));
+        assert_eq!(parsed.title(), "nieuwe bankjes");
+        let parsed = parse("Actie @jan due:vr #groen: snoeien");
+        assert_eq!(parsed.owner(), Some("jan"));
+        assert_eq!(parsed.theme(), Some("groen"));
+        assert_eq!(parsed.title(), "snoeien");
+    }
+
+    #[test]
+    fn due_said_in_words_is_understood_and_kept() {
+        // Today is Wednesday 16 October 2024.
+        let cases = [
+            (
+                "Ingrid regelt de bankjes, voor 1 juli",
+                "voor 1 juli",
+                d(2025, 7, 1),
+            ),
+            (
+                "bankjes uiterlijk vrijdag.",
+                "uiterlijk vrijdag",
+                d(2024, 10, 18),
+            ),
+            (
+                "deadline 15 maart: offerte",
+                "deadline 15 maart",
+                d(2025, 3, 15),
+            ),
+            (
+                "offerte binnen twee weken",
+                "binnen twee weken",
+                d(2024, 10, 30),
+            ),
+            ("rapport eind januari klaar", "eind januari", d(2025, 1, 31)),
+            ("morgen bellen", "morgen", d(2024, 10, 17)),
+            ("call them by friday", "by friday", d(2024, 10, 18)),
+            (
+                "report before 20 january 2027",
+                "before 20 january 2027",
+                d(2027, 1, 20),
+            ),
+            ("bellen over 3 weken", "over 3 weken", d(2024, 11, 6)),
+        ];
+        for (body, phrase, want) in cases {
+            for prefix in ["Actie:", "A:", "Toezegging org:X:"] {
+                let line = format!("{prefix} {body}");
+                let parsed = parse(&line);
+                assert_eq!(parsed.due(), Some(want), "{line}");
+                let said: Vec<&str> = parsed
+                    .tokens
+                    .iter()
+                    .filter(|t| matches!(t.kind, TokenKind::SaidDue(_)))
+                    .map(|t| &line[t.span.clone()])
+                    .collect();
+                assert_eq!(said, [phrase], "{line}");
+                assert_eq!(
+                    parsed.title(),
+                    body.split_whitespace().collect::<Vec<_>>().join(" ")
+                );
+                assert!(
+                    parsed.problems().is_empty(),
+                    "{line}: {:?}",
+                    parsed.problems()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn words_that_only_look_like_dates_stay_text() {
+        for line in [
+            "Actie: bankje voor ma en pa",
+            "Actie: praten over 3 bankjes",
+            "Actie: voor de buurt",
+            "Actie: in de buurt",
+            "Actie: voor 15-20 mensen",
+            "Besluit: voor 1 juli klaar",
+            "Signaal: morgen weer lawaai",
+            "gewoon morgen",
+        ] {
+            assert_eq!(parse(line).due(), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn said_and_typed_due_must_agree() {
+        assert!(parse("A: x voor vrijdag due:vr").problems().is_empty());
+        let problems = parse("A: x voor 1 juli due:vr").problems();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].1.starts_with("more than one due date"));
+    }
+
+    #[test]
+    fn a_commitment_may_name_several_organisations() {
+        let parsed = parse("T: bankjes org:Duinoord org:Bezuidenhout org:duinoord due:+2w");
+        assert_eq!(parsed.orgs(), ["Duinoord", "Bezuidenhout"]);
+        assert!(parsed.problems().is_empty());
+        // Elsewhere a second organisation is still a slip.
+        assert_eq!(parse("A: x org:A org:B").problems().len(), 1);
+    }
+
     fn check_invariants(line: &str) -> Result<(), TestCaseError> {
         let parsed = parse_line(line, today());
         prop_assert_eq!(&parsed.raw, line);
         prop_assert!(parsed.prefix_end <= line.len());
         prop_assert!(line.is_char_boundary(parsed.prefix_end));
-        let mut last_end = parsed.prefix_end;
+        let mut last_end = 0;
         for token in &parsed.tokens {
             let span = token.span.clone();
             prop_assert!(
-                span.start >= last_end,
+                span.start >= last_end || last_end == parsed.prefix_end,
                 "overlap or out of order: {:?}",
                 parsed.tokens
             );
             prop_assert!(span.start < span.end && span.end <= line.len());
             prop_assert!(line.is_char_boundary(span.start) && line.is_char_boundary(span.end));
             let text = line[span].to_lowercase();
+            let said = matches!(token.kind, TokenKind::SaidDue(_));
             prop_assert!(
-                ["@", "#", "org:", "due:"]
+                said || ["@", "#", "org:", "due:"]
                     .iter()
                     .any(|p| text.starts_with(p)),
                 "{text:?}"
@@ -472,6 +753,12 @@ mod tests {
             Just(" ".to_owned()),
             Just("D:".to_owned()),
             Just("a:".to_owned()),
+            Just("Actie".to_owned()),
+            Just("Toezegging org:x:".to_owned()),
+            Just(" voor 1 juli".to_owned()),
+            Just(" binnen twee weken".to_owned()),
+            Just(" eind ".to_owned()),
+            Just("maart".to_owned()),
             Just(".".to_owned()),
             Just("é".to_owned()),
             Just("\u{301}".to_owned()),

@@ -3,7 +3,7 @@
 //! in the same transaction.
 
 use super::{Meeting, get, meeting_orgs};
-use crate::domain::minutes::{EntryKind, ParsedLine, parse_line};
+use crate::domain::minutes::{EntryKind, ParsedLine, fold, parse_line};
 use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, text};
 use crate::store::{
@@ -36,6 +36,10 @@ pub struct StoredMinute {
 pub struct MinuteEntry {
     pub minute: StoredMinute,
     pub parsed_kind: EntryKind,
+    /// Commitments made on the same line to further organisations, beyond the one
+    /// in `minute.created`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_created: Vec<String>,
 }
 
 pub(crate) fn minute_from_row(r: &Row<'_>) -> rusqlite::Result<StoredMinute> {
@@ -130,6 +134,11 @@ pub(crate) fn add_minute_tx(
     Ok(MinuteEntry {
         parsed_kind: parsed.kind,
         minute,
+        also_created: r
+            .also_committed
+            .iter()
+            .map(|&c| RecordRef::new(RecordKind::Commitment, c).to_string())
+            .collect(),
     })
 }
 
@@ -149,6 +158,8 @@ pub(crate) struct Resolution {
     pub problems: Vec<String>,
     /// (signal, action, commitment)
     pub created: (Option<i64>, Option<i64>, Option<i64>),
+    /// Further commitments when the line names several organisations.
+    pub also_committed: Vec<i64>,
 }
 
 impl Resolution {
@@ -193,20 +204,30 @@ pub(crate) fn realise(
         },
         None => None,
     };
-    let orgs = meeting_orgs(tx, meeting.id)?;
-    let org = match parsed.org() {
-        Some(o) => match resolve::org_id(tx, o) {
-            Ok(id) => Some(id),
-            Err(e) => {
-                problems.push(format!("org:{o}: {e}"));
-                None
-            }
-        },
-        None if orgs.len() == 1 => Some(orgs[0].org_id),
-        None => None,
+    // "Actie: Ingrid regelt de bankjes": a first word that names exactly one person
+    // owns the line when no @owner is typed.
+    let owner = match owner {
+        None if matches!(parsed.kind, EntryKind::Action | EntryKind::Commitment) => {
+            named_owner(tx, &parsed.title())?
+        }
+        owner => owner,
     };
+    let orgs = meeting_orgs(tx, meeting.id)?;
+    let mut org_ids = Vec::new();
+    for o in parsed.orgs() {
+        match resolve::org_id(tx, o) {
+            Ok(id) if !org_ids.contains(&id) => org_ids.push(id),
+            Ok(_) => {}
+            Err(e) => problems.push(format!("org:{o}: {e}")),
+        }
+    }
+    if parsed.orgs().is_empty() && orgs.len() == 1 {
+        org_ids.push(orgs[0].org_id);
+    }
+    let org = org_ids.first().copied();
     let title = parsed.title();
     let mut created: (Option<i64>, Option<i64>, Option<i64>) = (None, None, None);
+    let mut also_committed = Vec::new();
     if create && problems.is_empty() {
         match parsed.kind {
             EntryKind::Action => {
@@ -225,27 +246,35 @@ pub(crate) fn realise(
                 created.1 = Some(a.id);
             }
             EntryKind::Commitment => match (org, parsed.due()) {
-                (Some(org_id), Some(due)) => {
-                    let c = commitments::insert(
-                        tx,
-                        ctx,
-                        commitments::NewCommitment {
-                            text: title,
-                            org_id,
-                            owner: owner.unwrap_or_default(),
-                            due,
-                            signal_id: None,
-                            meeting_id: Some(meeting.id),
-                            agenda_item_id,
-                        },
-                    )?;
-                    created.2 = Some(c.id);
+                (Some(_), Some(due)) => {
+                    // One commitment per organisation: each is kept or broken on its own.
+                    for &org_id in &org_ids {
+                        let c = commitments::insert(
+                            tx,
+                            ctx,
+                            commitments::NewCommitment {
+                                text: title.clone(),
+                                org_id,
+                                owner: owner.unwrap_or_default(),
+                                due,
+                                signal_id: None,
+                                meeting_id: Some(meeting.id),
+                                agenda_item_id,
+                            },
+                        )?;
+                        match created.2 {
+                            None => created.2 = Some(c.id),
+                            Some(_) => also_committed.push(c.id),
+                        }
+                    }
                 }
                 (None, _) => {
                     problems.push("a commitment is made to an organisation: add org:NAME".into())
                 }
-                (_, None) => problems
-                    .push("a commitment needs a due date: add due:+14d or due:2024-12-01".into()),
+                (_, None) => problems.push(
+                    "a commitment needs a due date: add due:+14d, due:15-12 or say \"voor 1 juli\""
+                        .into(),
+                ),
             },
             EntryKind::Signal => {
                 // An unknown #theme must not cost the line typed in a meeting: the
@@ -283,7 +312,47 @@ pub(crate) fn realise(
             _ => {}
         }
     }
-    Ok(Resolution { problems, created })
+    Ok(Resolution {
+        problems,
+        created,
+        also_committed,
+    })
+}
+
+/// The person a line's first word names, when it is a capitalised name that matches
+/// exactly one person; otherwise no owner, and no problem either: it was just a word.
+fn named_owner(conn: &Connection, title: &str) -> Result<Option<Owner>> {
+    let Some(word) = title.split_whitespace().next() else {
+        return Ok(None);
+    };
+    let word = word.trim_end_matches([',', ':', '.']);
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    if !capitalised || word.chars().count() < 2 || !word.chars().all(char::is_alphabetic) {
+        return Ok(None);
+    }
+    // A whole word of the name, not a prefix: "Bel de aannemer" must not find Bella.
+    let key = fold(word);
+    let mut st = conn.prepare_cached(
+        "SELECT id, name, coalesce(username, '') FROM person WHERE erased_at IS NULL",
+    )?;
+    let mut found = Vec::new();
+    let rows = st.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, name, username) = row?;
+        if fold(&username) == key || name.split_whitespace().any(|w| fold(w) == key) {
+            found.push(id);
+        }
+    }
+    Ok(match found[..] {
+        [id] => resolve::owner(conn, &format!("P-{id}")).ok(),
+        _ => None,
+    })
 }
 
 impl Store {

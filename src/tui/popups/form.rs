@@ -50,6 +50,15 @@ impl FieldSpec {
     }
 }
 
+/// A date field that shows, while it has the focus, the date it understood.
+#[derive(Debug, Clone, Copy)]
+pub enum Echo {
+    /// A date, read relative to this day.
+    Date(chrono::NaiveDate),
+    /// A date and time, read relative to this day.
+    DateTime(chrono::NaiveDate),
+}
+
 // Trust: conflicts, history, AVG (issue 7): `pub(super)` for the conflict dialog.
 pub(super) struct Field {
     pub(super) spec: FieldSpec,
@@ -57,6 +66,7 @@ pub(super) struct Field {
     pub(super) choice: usize,
     pub(super) initial: String,
     pub(super) error: Option<String>,
+    pub(super) echo: Option<Echo>,
 }
 
 impl Field {
@@ -86,8 +96,28 @@ impl Field {
             .unwrap_or(0)
     }
 
-    fn height(&self, width: u16) -> u16 {
-        self.input_height() + self.error_height(width)
+    /// The echo line under a focused date field: `→ vr 4 dec 2026` or the refusal.
+    /// None while there is nothing typed, or an error is shown.
+    fn echo_text(&self, focused: bool, dutch: bool) -> Option<String> {
+        let echo = self.echo.filter(|_| focused && self.error.is_none())?;
+        let typed = self.input.value();
+        let text = match echo {
+            Echo::Date(today) => crate::domain::dates::echo(&typed, today, dutch),
+            Echo::DateTime(today) => crate::domain::dates::echo_datetime(&typed, today, dutch),
+        };
+        (!text.is_empty()).then_some(text)
+    }
+
+    /// Rows for the echo: one for a date, up to two for a refusal.
+    fn echo_height(&self, width: u16, focused: bool) -> u16 {
+        let w = usize::from(width.max(10)) - 2;
+        self.echo_text(focused, false)
+            .map(|e| e.chars().count().div_ceil(w).clamp(1, 2) as u16)
+            .unwrap_or(0)
+    }
+
+    fn height(&self, width: u16, focused: bool) -> u16 {
+        self.input_height() + self.error_height(width) + self.echo_height(width, focused)
     }
 }
 
@@ -200,6 +230,7 @@ impl Form {
                     choice,
                     initial: String::new(),
                     error: None,
+                    echo: None,
                     spec,
                 };
                 f.initial = f.value();
@@ -217,6 +248,14 @@ impl Form {
         };
         form.restyle(s);
         form
+    }
+
+    /// Make the field `key` echo the date (or date and time) it understood.
+    pub fn with_echo(mut self, key: &str, echo: Echo) -> Form {
+        for f in self.fields.iter_mut().filter(|f| f.spec.key == key) {
+            f.echo = Some(echo);
+        }
+        self
     }
 
     /// Put typed values back (a restored draft); the form then counts as changed.
@@ -496,7 +535,12 @@ impl Popup for Form {
             + 2;
         let width = 78.min(area.width.saturating_sub(2)).max(30);
         let input_w = width.saturating_sub(label_w + 3);
-        let body: u16 = self.fields.iter().map(|f| f.height(input_w)).sum();
+        let body: u16 = self
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| f.height(input_w, i == self.focus))
+            .sum();
         let msg_h = if self.message.is_some() { 2 } else { 0 };
         let want_h = body + msg_h + 4;
         let rect = widgets::centered(area, width, want_h);
@@ -522,15 +566,16 @@ impl Popup for Form {
         let mut skip = 0usize;
         let focus_end: u16 = self.fields[..=self.focus.min(self.fields.len().saturating_sub(1))]
             .iter()
-            .map(|f| f.height(input_w))
+            .enumerate()
+            .map(|(i, f)| f.height(input_w, i == self.focus))
             .sum();
         let mut hidden: u16 = 0;
         while focus_end.saturating_sub(hidden) > room && skip < self.focus {
-            hidden += self.fields[skip].height(input_w);
+            hidden += self.fields[skip].height(input_w, skip == self.focus);
             skip += 1;
         }
         for (i, f) in self.fields.iter().enumerate().skip(skip) {
-            let h = f.height(input_w);
+            let h = f.height(input_w, i == self.focus);
             if y + h > bottom.saturating_sub(2) + 1 && i != self.focus {
                 break;
             }
@@ -586,6 +631,26 @@ impl Popup for Form {
                 frame.render_widget(
                     Paragraph::new(Span::styled(format!("{arrow}{err}"), s.theme.error))
                         .wrap(Wrap { trim: true }),
+                    Rect {
+                        x: inner.x + label_w + 1,
+                        y,
+                        width: input_w,
+                        height: eh,
+                    },
+                );
+                y += eh;
+            }
+            if let Some(echo) = f.echo_text(focused, s.lang == crate::tui::Lang::Nl)
+                && y < bottom
+            {
+                let style = if echo.starts_with('✗') {
+                    s.theme.error
+                } else {
+                    s.theme.info
+                };
+                let eh = f.echo_height(input_w, focused).min(bottom - y);
+                frame.render_widget(
+                    Paragraph::new(Span::styled(echo, style)).wrap(Wrap { trim: true }),
                     Rect {
                         x: inner.x + label_w + 1,
                         y,

@@ -7,13 +7,13 @@
 
 use super::Popup;
 use super::picker::{Choice, PickKey, Picker};
-use crate::domain::dates::parse_date;
+use crate::domain::dates::{echo, parse_date};
 use crate::domain::signal::SignalEvent;
 use crate::domain::vocab::{Resolution, TermKind};
 use crate::store::{StoreError, Triage, UnknownTerm};
 use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
-use crate::tui::i18n::T;
+use crate::tui::i18n::{Lang, T};
 use crate::tui::input::TextInput;
 use crate::tui::screens::signal_forms::check;
 use crate::tui::terms;
@@ -43,6 +43,8 @@ pub struct TriagePopup {
     due: TextInput,
     /// The due date in force when the popup opened (one signal).
     current_due: Option<chrono::NaiveDate>,
+    /// For echoing the date the due field understood.
+    today: chrono::NaiveDate,
     reason: TextInput,
     focus: usize,
     errors: [Option<String>; FIELDS],
@@ -151,6 +153,7 @@ impl TriagePopup {
             ),
             due: TextInput::single(&due),
             current_due: current_due.filter(|_| sig.feedback_due.is_some()),
+            today: cx.store.today(),
             reason: TextInput::single(""),
             focus: OWNER,
             errors: Default::default(),
@@ -531,11 +534,23 @@ impl Popup for TriagePopup {
         match self.focus {
             OWNER => self.owner.draw_list(frame, list, s),
             THEME => self.theme.draw_list(frame, list, s),
-            DUE | REASON => frame.render_widget(
-                Paragraph::new(Span::styled(t(T::TriageDueHelp), s.theme.muted))
+            DUE | REASON => {
+                // What the due field understood, as it is typed, above the forms it takes.
+                let echo = echo(&self.due.value(), self.today, s.lang == Lang::Nl);
+                let echo_style = if echo.starts_with('✗') {
+                    s.theme.error
+                } else {
+                    s.theme.input
+                };
+                frame.render_widget(
+                    Paragraph::new(vec![
+                        Line::styled(echo, echo_style),
+                        Line::styled(t(T::TriageDueHelp), s.theme.muted),
+                    ])
                     .wrap(ratatui::widgets::Wrap { trim: true }),
-                list,
-            ),
+                    list,
+                )
+            }
             _ => {}
         }
         if inner.height >= 2 {

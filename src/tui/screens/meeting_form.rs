@@ -5,13 +5,15 @@
 
 use super::org_form::store_error;
 use crate::domain::RecordRef;
+use crate::domain::dates::{DateError, parse_date, parse_datetime};
 use crate::store::{Meeting, MeetingEdit, NewMeeting, StoreError};
 use crate::tui::action::Cx;
-use crate::tui::i18n::{Lang, T};
+use crate::tui::i18n::T;
+use crate::tui::popups::form::Echo;
 use crate::tui::popups::form::{
     FieldKind, FieldSpec, Form, FormDraft, FormError, FormHandler, FormValues,
 };
-use chrono::{NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 pub const DRAFT_KIND: &str = "meeting";
 
@@ -117,6 +119,7 @@ pub fn new_form(cx: &Cx) -> Form {
         Box::new(handler),
         cx.settings,
     )
+    .with_echo("start", Echo::DateTime(cx.store.today()))
 }
 
 pub fn edit_form(m: &Meeting, cx: &Cx) -> Form {
@@ -134,6 +137,7 @@ pub fn edit_form(m: &Meeting, cx: &Cx) -> Form {
         Box::new(handler),
         cx.settings,
     )
+    .with_echo("start", Echo::DateTime(cx.store.today()))
 }
 
 pub fn restore(draft: &FormDraft, cx: &mut Cx) -> Option<Form> {
@@ -161,32 +165,44 @@ struct MeetingForm {
     orgs: Vec<i64>,
 }
 
-/// `2026-03-05 19:30` (or with a `T`); for the end also just `21:30` on the start's day.
-pub fn parse_when(s: &str, day_of: Option<NaiveDateTime>) -> Option<NaiveDateTime> {
+/// A start or end as the date grammar reads it (`10-12-2026 19:30`, `vr 19.30 uur`);
+/// a date alone starts at 19:30, the usual evening meeting; for the end also just
+/// `21:30` on the start's day.
+pub fn parse_when(
+    s: &str,
+    day_of: Option<NaiveDateTime>,
+    today: NaiveDate,
+) -> Result<NaiveDateTime, DateError> {
     let s = s.trim();
-    for f in ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S"] {
-        if let Ok(d) = NaiveDateTime::parse_from_str(s, f) {
-            return Some(d);
+    match parse_datetime(s, today) {
+        Ok(at) => Ok(at),
+        Err(DateError::MissingTime(_)) => {
+            let day = parse_date(s, today)?;
+            Ok(day.and_time(NaiveTime::from_hms_opt(19, 30, 0).unwrap_or_default()))
+        }
+        Err(e) => {
+            let time = NaiveTime::parse_from_str(s, "%H:%M")
+                .or_else(|_| NaiveTime::parse_from_str(s, "%H.%M"))
+                .ok();
+            match (day_of, time) {
+                (Some(day), Some(t)) => Ok(day.date().and_time(t)),
+                _ => Err(e),
+            }
         }
     }
-    if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        return d.and_hms_opt(19, 30, 0);
-    }
-    let t = NaiveTime::parse_from_str(s, "%H:%M").ok()?;
-    Some(day_of?.date().and_time(t))
 }
 
 fn when(
     v: &FormValues,
     key: &'static str,
     day: Option<NaiveDateTime>,
-    lang: Lang,
+    today: NaiveDate,
 ) -> Result<Option<NaiveDateTime>, FormError> {
     match v.get(key) {
         "" => Ok(None),
-        s => parse_when(s, day)
+        s => parse_when(s, day, today)
             .map(Some)
-            .ok_or_else(|| FormError::Field(key, lang.t(T::ErrDateTime).to_string())),
+            .map_err(|e| FormError::Field(key, e.to_string())),
     }
 }
 
@@ -210,9 +226,10 @@ impl FormHandler for MeetingForm {
                 lang.t(T::ErrRequired).to_string(),
             ));
         }
-        let start = when(v, "start", None, lang)?
+        let today = cx.store.today();
+        let start = when(v, "start", None, today)?
             .ok_or_else(|| FormError::Field("start", lang.t(T::ErrRequired).to_string()))?;
-        let end = when(v, "end", Some(start), lang)?;
+        let end = when(v, "end", Some(start), today)?;
         let mut orgs = Vec::new();
         for name in v
             .get("orgs")

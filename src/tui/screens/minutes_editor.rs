@@ -176,7 +176,7 @@ impl MinutesEditor {
                 let ok = match &t.kind {
                     TokenKind::Owner(o) => cx.store.resolve_owner(o).is_ok(),
                     TokenKind::Org(o) => cx.store.resolve_org(o).is_ok(),
-                    TokenKind::Theme(_) | TokenKind::Due(_) => true,
+                    TokenKind::Theme(_) | TokenKind::Due(_) | TokenKind::SaidDue(_) => true,
                     TokenKind::BadDue(_) => false,
                 };
                 (t.span.clone(), ok && !problems.contains(&t.span))

@@ -16,8 +16,8 @@ const PHRASES: &[(&str, &str)] = &[
         "een toezegging doe je aan een organisatie: voeg org:NAAM toe",
     ),
     (
-        "a commitment needs a due date: add due:+14d or due:2024-12-01",
-        "een toezegging heeft een datum nodig: voeg due:+14d of due:2024-12-01 toe",
+        "a commitment needs a due date: add due:+14d, due:15-12 or say \"voor 1 juli\"",
+        "een toezegging heeft een datum nodig: voeg due:+14d of due:15-12 toe, of zeg \"voor 1 juli\"",
     ),
     (
         "(give P-4, a username, a name or a service such as DSO)",
@@ -48,8 +48,8 @@ const PHRASES: &[(&str, &str)] = &[
     ("; type more of the name", "; typ meer van de naam"),
     ("not a date:", "geen datum:"),
     (
-        "(use due:2024-11-01, due:+14d, due:+2w, or a weekday such as due:fri / due:vr)",
-        "(gebruik due:2024-11-01, due:+14d, due:+2w of een weekdag zoals due:vr)",
+        "(use due:+14d, due:vr, due:15-12, due:+2w, or say it: voor 1 juli)",
+        "(gebruik due:+14d, due:vr, due:15-12, due:+2w, of zeg het: voor 1 juli)",
     ),
     ("more than one owner:", "meer dan één behandelaar:"),
     ("more than one organisation:", "meer dan één organisatie:"),

@@ -90,7 +90,7 @@ fn stored_spans(m: &StoredMinute, today: chrono::NaiveDate) -> Vec<(Range<usize>
             let raw = &m.text[t.span.clone()];
             let value = match &t.kind {
                 TokenKind::Owner(v) | TokenKind::Org(v) | TokenKind::Theme(v) => v.clone(),
-                TokenKind::Due(_) => raw.to_string(),
+                TokenKind::Due(_) | TokenKind::SaidDue(_) => raw.to_string(),
                 TokenKind::BadDue(_) => return (t.span.clone(), false),
             };
             let bad = m

@@ -10,7 +10,9 @@ use crate::domain::dates::parse_date;
 use crate::store::{NewAction, NewCommitment};
 use crate::tui::action::{Cx, Effect, Outcome};
 use crate::tui::i18n::T;
-use crate::tui::popups::form::{FieldKind, FieldSpec, Form, FormError, FormHandler, FormValues};
+use crate::tui::popups::form::{
+    Echo, FieldKind, FieldSpec, Form, FormError, FormHandler, FormValues,
+};
 use crate::tui::screens::org_form::store_error;
 
 const FIELDS: &[(&str, &str)] = &[
@@ -45,12 +47,10 @@ struct TrackerForm {
 }
 
 fn push(title: String, specs: Vec<FieldSpec>, h: TrackerForm, cx: &Cx) -> Outcome {
-    Outcome::one(Effect::Push(Box::new(Form::new(
-        title,
-        specs,
-        Box::new(h),
-        cx.settings,
-    ))))
+    let today = cx.store.today();
+    Outcome::one(Effect::Push(Box::new(
+        Form::new(title, specs, Box::new(h), cx.settings).with_echo("due", Echo::Date(today)),
+    )))
 }
 
 fn new_specs(kind: Kind, cx: &Cx, signal: Option<i64>) -> Vec<FieldSpec> {

@@ -84,7 +84,7 @@ impl People {
             return Some(match action {
                 Action::Open => {
                     let typed = self.retention.input.value();
-                    match NaiveDate::parse_from_str(typed.trim(), "%Y-%m-%d") {
+                    match crate::domain::dates::parse_date(&typed, cx.store.today()) {
                         Ok(d) => {
                             self.retention.since = Some(d);
                             self.retention.typing = false;

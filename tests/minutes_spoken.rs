@@ -1,0 +1,176 @@
+//! Minutes lines as people write them make the right records in the store: full-word
+//! prefixes, tokens before the colon, due dates said in words, the owner named by the
+//! first word, and one commitment per organisation. Today is 1 October 2024 (`day0`).
+
+mod support;
+
+use chrono::NaiveDate;
+use support::{TempDb, day0, residents, service, staff};
+use wijkdesk::domain::minutes::EntryKind;
+use wijkdesk::store::{ActionFilter, CommitmentFilter, NewMeeting, Store};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+}
+
+struct World {
+    _db: TempDb,
+    store: Store,
+    duinoord: i64,
+    bezuidenhout: i64,
+    ingrid: i64,
+    meeting: i64,
+}
+
+fn world() -> World {
+    let db = TempDb::new();
+    let mut store = db.open("tester");
+    let duinoord = residents(&mut store, "Bewonersoverleg Duinoord").id;
+    let bezuidenhout = residents(&mut store, "Wijkberaad Bezuidenhout").id;
+    let dso = service(&mut store, "Dienst Stedelijke Ontwikkeling", "DSO").id;
+    let ingrid = staff(&mut store, "Ingrid Bakker", "ibakker", Some(dso), &[], &[]).id;
+    staff(&mut store, "Bella Smit", "bsmit", Some(dso), &[], &[]);
+    let meeting = store
+        .add_meeting(NewMeeting {
+            title: "Overleg".into(),
+            starts_at: day0().and_hms_opt(19, 30, 0),
+            org_ids: vec![duinoord, bezuidenhout],
+            ..Default::default()
+        })
+        .expect("add meeting")
+        .id;
+    World {
+        _db: db,
+        store,
+        duinoord,
+        bezuidenhout,
+        ingrid,
+        meeting,
+    }
+}
+
+fn actions(store: &Store, meeting: i64) -> Vec<wijkdesk::store::Action> {
+    store
+        .actions(&ActionFilter {
+            all_states: true,
+            meeting_id: Some(meeting),
+            ..Default::default()
+        })
+        .expect("actions")
+}
+
+#[test]
+fn an_action_said_in_words() {
+    let mut w = world();
+    let entry = w
+        .store
+        .add_minute(
+            w.meeting,
+            None,
+            "Actie: Ingrid regelt de bankjes, voor 1 juli",
+        )
+        .expect("add");
+    assert_eq!(entry.parsed_kind, EntryKind::Action);
+    assert!(
+        entry.minute.problems.is_empty(),
+        "{:?}",
+        entry.minute.problems
+    );
+    let all = actions(&w.store, w.meeting);
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].owner_person_id, Some(w.ingrid));
+    assert_eq!(
+        all[0].due,
+        Some(d(2025, 7, 1)),
+        "the next 1 July after {}",
+        day0()
+    );
+    assert_eq!(all[0].text, "Ingrid regelt de bankjes, voor 1 juli");
+    assert_eq!(entry.minute.created, Some(format!("A-{}", all[0].id)));
+}
+
+#[test]
+fn full_word_prefixes_and_tokens_before_the_colon() {
+    let mut w = world();
+    w.store
+        .add_minute(
+            w.meeting,
+            None,
+            "ACTION @ibakker: call the contractor by friday",
+        )
+        .expect("add");
+    let all = actions(&w.store, w.meeting);
+    assert_eq!(all[0].owner_person_id, Some(w.ingrid));
+    // 1 October 2024 is a Tuesday.
+    assert_eq!(all[0].due, Some(d(2024, 10, 4)));
+    assert_eq!(all[0].text, "call the contractor by friday");
+    let e = w
+        .store
+        .add_minute(w.meeting, None, "Besluit: de schouw gaat door")
+        .expect("add");
+    assert_eq!(e.parsed_kind, EntryKind::Decision);
+    assert_eq!(e.minute.created, None);
+}
+
+#[test]
+fn a_first_word_that_only_starts_a_name_owns_nothing() {
+    let mut w = world();
+    // "Bel" starts "Bella" but is not her name: no owner, and no problem either.
+    let e = w
+        .store
+        .add_minute(w.meeting, None, "Actie: Bel de aannemer binnen twee weken")
+        .expect("add");
+    assert!(e.minute.problems.is_empty(), "{:?}", e.minute.problems);
+    let all = actions(&w.store, w.meeting);
+    assert_eq!(all[0].owner_person_id, None);
+    assert_eq!(all[0].due, Some(d(2024, 10, 15)));
+}
+
+#[test]
+fn one_commitment_per_organisation_named() {
+    let mut w = world();
+    let e = w
+        .store
+        .add_minute(
+            w.meeting,
+            None,
+            "Toezegging org:Duinoord org:Bezuidenhout: nieuwe bankjes eind januari",
+        )
+        .expect("add");
+    assert!(e.minute.problems.is_empty(), "{:?}", e.minute.problems);
+    assert_eq!(e.also_created.len(), 1, "{e:?}");
+    let all = w
+        .store
+        .commitments(&CommitmentFilter {
+            all_states: true,
+            ..Default::default()
+        })
+        .expect("commitments");
+    let mut orgs: Vec<i64> = all.iter().map(|c| c.org_id).collect();
+    orgs.sort_unstable();
+    assert_eq!(orgs, [w.duinoord, w.bezuidenhout]);
+    for c in &all {
+        assert_eq!(c.due, d(2025, 1, 31));
+        assert_eq!(c.text, "nieuwe bankjes eind januari");
+        assert_eq!(c.meeting_id, Some(w.meeting));
+    }
+}
+
+#[test]
+fn a_commitment_without_a_date_is_kept_with_its_problem() {
+    let mut w = world();
+    let e = w
+        .store
+        .add_minute(w.meeting, None, "Toezegging org:Duinoord: nieuwe bankjes")
+        .expect("add");
+    assert_eq!(e.minute.created, None);
+    assert!(
+        e.minute
+            .problems
+            .iter()
+            .any(|p| p.contains("needs a due date")),
+        "{:?}",
+        e.minute.problems
+    );
+    assert_eq!(e.minute.text, "Toezegging org:Duinoord: nieuwe bankjes");
+}

@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/008_inbox_counts.sql"),
     include_str!("../../schema/009_promises.sql"),
     include_str!("../../schema/010_actor.sql"),
+    include_str!("../../schema/015_outbox.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

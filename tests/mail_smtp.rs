@@ -5,12 +5,13 @@
 //! test: `.ci/run` installs it.
 
 mod common;
+mod smtp_server;
 
 use chrono::NaiveDate;
 use mail_parser::MessageParser;
-use std::io::{BufRead, BufReader};
+use smtp_server::{Server, closed_port};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use wijkdesk::mail::{MailConfig, RawMail, retry, send_feedback};
 use wijkdesk::store::{
     Channel, Ctx, MailStatus, NewFeedback, NewOrg, NewSignal, Owner, Store, Triage,
@@ -18,80 +19,6 @@ use wijkdesk::store::{
 
 const TITLE: &str = "café één: losse tegels";
 const TEXT: &str = "Beste bewoners,\n\nDe tegels bij café één zijn gelegd = klaar.\nGroet, Anouk";
-
-/// The SMTP server; killed when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-    out: PathBuf,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Server {
-    fn start(dir: &Path, mode: &str, extra: &[&str]) -> Server {
-        let out = dir.join(format!("received-{mode}"));
-        std::fs::create_dir_all(&out).unwrap();
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/smtp_server.py");
-        let mut child = Command::new("python3")
-            .arg(script)
-            .args(["--mode", mode, "--out"])
-            .arg(&out)
-            .args(extra)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("python3 runs");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let Some(port) = line.trim().strip_prefix("PORT ") else {
-            let out = child.wait_with_output().unwrap();
-            panic!(
-                "the SMTP test server did not start (is aiosmtpd installed? pip install aiosmtpd): {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-        };
-        Server {
-            port: port.parse().unwrap(),
-            child,
-            out,
-        }
-    }
-
-    /// The n-th message received, as raw bytes, and its envelope.
-    fn received(&self, n: usize) -> (Vec<u8>, serde_json::Value) {
-        let raw = std::fs::read(self.out.join(format!("msg-{n}.eml")))
-            .unwrap_or_else(|e| panic!("message {n} not received: {e}"));
-        let env = std::fs::read_to_string(self.out.join(format!("env-{n}.json"))).unwrap();
-        (raw, serde_json::from_str(&env).unwrap())
-    }
-
-    fn count(&self) -> usize {
-        std::fs::read_dir(&self.out)
-            .unwrap()
-            .filter(|e| {
-                e.as_ref()
-                    .unwrap()
-                    .file_name()
-                    .to_string_lossy()
-                    .ends_with(".eml")
-            })
-            .count()
-    }
-}
-
-/// A port nothing listens on.
-fn closed_port() -> u16 {
-    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    l.local_addr().unwrap().port()
-}
 
 fn config(url: String, ca: Option<PathBuf>) -> MailConfig {
     MailConfig::from_raw(RawMail {

@@ -305,6 +305,29 @@ mod tests {
     }
 
     #[test]
+    fn mail_settings_are_checked_and_a_bad_table_falls_back_to_drafts() {
+        let (c, w) = Config::parse(
+            "[mail]\nfrom = \"Gemeente Den Haag <wijkzaken@denhaag.example>\"\nreply_to = \"team@denhaag.example\"\nurl = \"smtp://u:p@relay.example:587?tls=required\"\n",
+        );
+        assert!(w.is_empty(), "{w:?}");
+        let m = c.loop_cfg.mail.expect("mail settings");
+        assert_eq!(m.from.email.to_string(), "wijkzaken@denhaag.example");
+        assert_eq!(m.from.name.as_deref(), Some("Gemeente Den Haag"));
+        assert_eq!(m.describe(), "smtp://u:***@relay.example:587?tls=required");
+        let (c, w) = Config::parse("[mail]\nfrom = \"not an address\"\n");
+        assert!(c.loop_cfg.mail.is_none());
+        assert!(
+            w[0].contains("[mail] from") && w[0].contains(".eml drafts"),
+            "{w:?}"
+        );
+        let (c, w) = Config::parse("[mail]\nfrom = \"a@b.example\"\nurl = \"ftp://x\"\n");
+        assert!(c.loop_cfg.mail.is_none());
+        assert!(w[0].contains("smtp://host:port"), "{w:?}");
+        let (_, w) = Config::parse("mail_command = \"sendmail -t\"\n");
+        assert!(w[0].contains("[mail]"), "{w:?}");
+    }
+
+    #[test]
     fn command_line_wins() {
         let opts = Options {
             lang: Some("en".into()),

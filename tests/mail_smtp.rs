@@ -293,6 +293,13 @@ fn a_refusing_server_keeps_the_message_with_its_answer() {
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].text, TEXT);
     assert_eq!(server.count(), 0);
+    let timeline = store.timeline(id).unwrap();
+    assert!(
+        timeline.iter().any(|e| e.event == "mail"
+            && e.detail.contains("not sent")
+            && e.detail.contains("550")),
+        "{timeline:?}"
+    );
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! that a message the server refused or could not reach is never lost and can be sent
 //! again. Only a sent message becomes feedback given (in the same transaction).
 
-use super::signals::{Channel, NewFeedback, Signal, add_feedback_tx};
+use super::signals::{Channel, NewFeedback, Signal, add_feedback_tx, log_event};
 use super::{Result, Store, audit, date_str, now_stamp, parse_date_col};
 use crate::domain::{RecordKind, RecordRef};
 use chrono::NaiveDate;
@@ -165,6 +165,24 @@ fn set_status(
             "error": [before.error, error],
         }),
     )?;
+    // The signal's timeline says what became of the message, beside the feedback.
+    let detail = match status {
+        MailStatus::Sent => format!("e-mail to {} sent (outbox {id})", before.to),
+        MailStatus::Failed => format!(
+            "e-mail to {} not sent: {} (outbox {id})",
+            before.to,
+            error.unwrap_or_default()
+        ),
+        MailStatus::Draft => format!(
+            "e-mail to {} written as a draft: {}",
+            before.to,
+            draft_path.unwrap_or_default()
+        ),
+        MailStatus::Sending => String::new(),
+    };
+    if !detail.is_empty() {
+        log_event(tx, ctx, before.signal_id, "mail", None, None, &detail)?;
+    }
     get_tx(tx, id)
 }
 

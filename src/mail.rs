@@ -503,3 +503,66 @@ pub fn sender_name(store: &Store) -> Option<String> {
     let id = store.current_person().ok().flatten()?;
     store.person(id).ok().map(|p| p.name)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cfg() -> MailConfig {
+        MailConfig::from_raw(RawMail {
+            from: Some("Gemeente Den Haag <wijkzaken@denhaag.example>".into()),
+            url: Some("file".into()),
+            ..Default::default()
+        })
+        .unwrap()
+    }
+
+    fn out(subject: &str, sender: Option<&str>) -> Outgoing {
+        Outgoing {
+            to: "bo@example.org".into(),
+            subject: subject.into(),
+            body: "Beste bewoners".into(),
+            sender_name: sender.map(String::from),
+            message_id: "S-1.1@denhaag.example".into(),
+        }
+    }
+
+    fn text(m: &Message) -> String {
+        String::from_utf8(m.formatted()).unwrap()
+    }
+
+    #[test]
+    fn header_injection_is_impossible() {
+        let m = compose(Some(&cfg()), &out("Hallo\r\nBcc: evil@example.com", None)).unwrap();
+        let t = text(&m);
+        assert!(!t.contains("\r\nBcc:"), "{t}");
+        assert!(
+            t.contains("Subject: Hallo Bcc: evil@example.com\r\n"),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn the_staff_name_stands_in_the_display_name_the_address_stays() {
+        let t = text(&compose(Some(&cfg()), &out("x", Some("Anouk de Vries"))).unwrap());
+        assert!(
+            t.contains("From: \"Anouk de Vries\" <wijkzaken@denhaag.example>\r\n"),
+            "{t}"
+        );
+        let t = text(&compose(Some(&cfg()), &out("x", Some("  "))).unwrap());
+        assert!(
+            t.contains("From: \"Gemeente Den Haag\" <wijkzaken@denhaag.example>\r\n"),
+            "{t}"
+        );
+        assert!(t.contains("Message-ID: <S-1.1@denhaag.example>\r\n"), "{t}");
+    }
+
+    #[test]
+    fn a_draft_without_settings_has_no_from_and_a_bad_address_is_refused() {
+        let t = text(&compose(None, &out("x", Some("Anouk"))).unwrap());
+        assert!(!t.contains("From:"), "{t}");
+        let mut o = out("x", None);
+        o.to = "not an address".into();
+        assert!(compose(Some(&cfg()), &o).is_err());
+    }
+}

@@ -124,6 +124,7 @@ fn plain_smtp_delivers_every_field_as_typed() {
     let (mut store, id) = setup(dir.path());
     let cfg = config(format!("smtp://127.0.0.1:{}", server.port), None);
     sent_one(&mut store, &cfg, id, &server);
+    assert_eq!(server.received(1).1["tls"], false);
 }
 
 /// A CA and a server certificate for 127.0.0.1 signed by it, made with openssl.
@@ -231,6 +232,26 @@ fn starttls_with_a_trusted_test_certificate() {
     assert!(r.signal.is_none());
     assert!(store2.feedback_of(id2).unwrap().is_empty());
     assert_eq!(server.count(), 1);
+}
+
+#[test]
+fn smtps_speaks_tls_from_the_first_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ca, cert, key) = test_certificate(dir.path());
+    let server = Server::start(
+        dir.path(),
+        "tls",
+        &[
+            "--cert",
+            cert.to_str().unwrap(),
+            "--key",
+            key.to_str().unwrap(),
+        ],
+    );
+    let (mut store, id) = setup(dir.path());
+    let url = format!("smtps://127.0.0.1:{}", server.port);
+    sent_one(&mut store, &config(url, Some(ca)), id, &server);
+    assert_eq!(server.received(1).1["tls"], true);
 }
 
 #[test]

@@ -5,7 +5,8 @@ Prints "PORT <n>" once it listens, then serves until killed. Every message it ac
 is written, exactly as received, to OUT/msg-<n>.eml, with its envelope beside it in
 OUT/env-<n>.json.
 
-Modes: plain; starttls (requires STARTTLS, --cert/--key); auth (requires AUTH with
+Modes: plain; starttls (requires STARTTLS, --cert/--key); tls (TLS from the first
+byte, --cert/--key); auth (requires AUTH with
 --user/--password); refuse (answers 550 to every recipient).
 """
 import argparse
@@ -43,7 +44,10 @@ class Handler:
             f.write(envelope.original_content)
         with open(os.path.join(self.out, "env-%d.json" % self.n), "w") as f:
             json.dump({"mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos,
-                       "tls": session.ssl is not None,
+                       # STARTTLS sets session.ssl; TLS from the first byte shows on
+                       # the transport.
+                       "tls": session.ssl is not None
+                       or server.transport.get_extra_info("ssl_object") is not None,
                        "auth": session.authenticated}, f)
         return "250 Message accepted for delivery"
 
@@ -58,7 +62,7 @@ def free_port():
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--mode", default="plain", choices=["plain", "starttls", "auth", "refuse"])
+    ap.add_argument("--mode", default="plain", choices=["plain", "starttls", "tls", "auth", "refuse"])
     ap.add_argument("--out", required=True)
     ap.add_argument("--cert")
     ap.add_argument("--key")
@@ -71,6 +75,11 @@ def main():
         ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         ctx.load_cert_chain(a.cert, a.key)
         kwargs.update(tls_context=ctx, require_starttls=True)
+    server_ssl = None
+    if a.mode == "tls":
+        server_ssl = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        server_ssl.load_cert_chain(a.cert, a.key)
+        kwargs.update(server_hostname="127.0.0.1")
     if a.mode == "auth":
         def check(server, session, envelope, mechanism, auth_data):
             ok = (auth_data.login.decode() == a.user
@@ -80,7 +89,7 @@ def main():
 
     port = free_port()
     c = Controller(Handler(a.out, a.mode == "refuse"), hostname="127.0.0.1", port=port,
-                   ready_timeout=5.0, **kwargs)
+                   ready_timeout=5.0, ssl_context=server_ssl, **kwargs)
     c.start()
     print("PORT %d" % port, flush=True)
     try:

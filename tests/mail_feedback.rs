@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use std::os::unix::fs::PermissionsExt;
 use wijkdesk::mail::{MailConfig, RawMail, send_feedback};
 use wijkdesk::store::{
-    Channel, Ctx, MailStatus, NewFeedback, NewOrg, NewSignal, Owner, Store, Triage,
+    Channel, Ctx, MailStatus, NewFeedback, NewOrg, NewPerson, NewSignal, OrgEdit, Owner, Store,
+    Triage,
 };
 
 fn setup(dir: &tempfile::TempDir) -> (Store, i64) {
@@ -189,4 +190,45 @@ fn a_refused_step_sends_nothing() {
     assert!(err.to_string().contains("answered"), "{err}");
     assert!(!received.exists(), "no message left wijkdesk");
     assert!(store.outbox(true).unwrap().is_empty());
+}
+
+#[test]
+fn without_an_organisation_address_the_contact_person_gets_it_and_erasure_reaches_the_outbox() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, id) = setup(&dir);
+    let org_id = store.signal(id).unwrap().org_id.unwrap();
+    let org = store.org(org_id).unwrap();
+    store
+        .edit_org(
+            org_id,
+            OrgEdit {
+                email: Some(String::new()),
+                ..Default::default()
+            },
+            Some(org.version),
+        )
+        .unwrap();
+    let p = store
+        .add_person(NewPerson {
+            name: "Fatima el Amrani".into(),
+            org_id: Some(org_id),
+            email: Some("fatima@example.org".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let cmd = script(&dir, "cat > /dev/null; echo 'mailbox full' >&2; exit 75");
+    let out = send_feedback(
+        &mut store,
+        Some(&sendmail(cmd)),
+        id,
+        fb("Beste Fatima el Amrani, wij zijn ermee bezig.", false),
+        None,
+    )
+    .unwrap();
+    assert_eq!(out.entry.to, "fatima@example.org");
+    assert_eq!(out.entry.status, MailStatus::Failed);
+    store.erase_person(p.id).unwrap();
+    let kept = store.outbox_entry(out.entry.id).unwrap();
+    assert!(!kept.to.contains("fatima@example.org"), "{kept:?}");
+    assert!(!kept.text.contains("Fatima"), "{kept:?}");
 }

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --quiet
-B=target/debug/wijkdesk
+B="${CARGO_TARGET_DIR:-target}/debug/wijkdesk"
 {
   echo "# The command line"
   echo
@@ -14,7 +14,7 @@ B=target/debug/wijkdesk
   echo '```text'
   "$B" --help
   echo '```'
-  for c in init demo org person district theme signal feedback commitment action meeting minutes search report digest history backup check snapshot; do
+  for c in init demo org person district theme signal feedback mail commitment action meeting minutes search report digest history backup check snapshot; do
     echo
     echo "## wijkdesk $c"
     echo

@@ -11,6 +11,6 @@ pub mod account;
 pub mod cli;
 pub mod demo;
 pub mod domain;
-pub mod mailer;
+pub mod mail;
 pub mod store;
 pub mod tui;

@@ -1,9 +1,10 @@
 //! `wijkdesk feedback`: what an organisation was told about its signal, when and how.
 
 use super::signal::{ChannelArg, changed};
-use super::{App, Expect, Result, id_of};
+use super::{App, CliError, Expect, Result, id_of};
 use crate::domain::RecordKind;
-use crate::store::NewFeedback;
+use crate::mail::{send_feedback, sender_name};
+use crate::store::{Channel, MailStatus, NewFeedback};
 use clap::{Args, Subcommand};
 
 #[derive(Debug, Subcommand)]
@@ -15,7 +16,8 @@ pub enum FeedbackCmd {
                       moves its feedback due date; final feedback (--final) makes the signal answered, \
                       after which it can be closed.",
         after_help = "Examples:\n  wijkdesk feedback add S-42 --channel email --text \"Gemeld bij DSO, reactie volgt\" --next +2w\n  \
-                      wijkdesk feedback add S-42 --channel phone --text \"De tegels zijn vervangen\" --final"
+                      wijkdesk feedback add S-42 --channel phone --text \"De tegels zijn vervangen\" --final\n  \
+                      wijkdesk feedback add S-42 --channel email --text \"De tegels zijn vervangen\" --final --send"
     )]
     Add(AddArgs),
 }
@@ -36,6 +38,10 @@ pub struct AddArgs {
     /// Interim feedback: when the organisation can expect news next (becomes the feedback due date)
     #[arg(long, value_name = "DATE", conflicts_with = "is_final")]
     next: Option<String>,
+    /// E-mail it to the organisation (its address, else its contact person's) with the
+    /// config's [mail] settings; recorded only when it was sent, else kept in the outbox
+    #[arg(long)]
+    send: bool,
     #[command(flatten)]
     expect: Expect,
     /// Print the signal as JSON
@@ -52,16 +58,43 @@ pub(super) fn run(cmd: FeedbackCmd, app: &mut App) -> Result<()> {
                 .as_deref()
                 .map(|d| app.due_date(d, "the next feedback date"))
                 .transpose()?;
-            let s = app.store.add_feedback(
-                id,
-                NewFeedback {
-                    channel: a.channel.into(),
-                    text: a.text,
-                    is_final: a.is_final,
-                    next_due,
-                },
-                a.expect.expect_version,
-            )?;
+            let fb = NewFeedback {
+                channel: a.channel.into(),
+                text: a.text,
+                is_final: a.is_final,
+                next_due,
+            };
+            let s = if a.send {
+                if fb.channel != Channel::Email {
+                    return Err(CliError::msg("--send needs --channel email"));
+                }
+                if let Some(v) = a.expect.expect_version {
+                    let now = app.store.signal(id)?.version;
+                    if now != v {
+                        return Err(CliError::msg(format!(
+                            "S-{id} changed meanwhile (version {now}, expected {v}); nothing was sent"
+                        )));
+                    }
+                }
+                let cfg = super::mail::mail_config();
+                let name = sender_name(&app.store);
+                let r = send_feedback(&mut app.store, cfg.as_ref(), id, fb, name.as_deref())?;
+                match r.signal.clone() {
+                    Some(s) => {
+                        if !a.json {
+                            app.out.line(format!("e-mail {}", r.summary()))?;
+                        }
+                        s
+                    }
+                    // A draft is fine (exit 0); a failure is not feedback given.
+                    None if r.entry.status == MailStatus::Draft => {
+                        return app.out.line(r.summary());
+                    }
+                    None => return Err(CliError::msg(r.summary())),
+                }
+            } else {
+                app.store.add_feedback(id, fb, a.expect.expect_version)?
+            };
             let detail = if a.is_final {
                 ": final feedback recorded".to_string()
             } else {

@@ -10,6 +10,7 @@ mod commitment;
 mod csv;
 mod digest;
 mod feedback;
+mod mail;
 mod meeting;
 mod meeting_extra;
 mod org;
@@ -159,6 +160,12 @@ pub enum Command {
         after_help = "Examples:\n  wijkdesk feedback add S-42 --channel email --text \"Gemeld bij DSO\" --next +2w"
     )]
     Feedback(feedback::FeedbackCmd),
+    /// E-mail: the outbox of feedback that was not sent, and sending it again
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  wijkdesk mail outbox\n  wijkdesk mail retry 3"
+    )]
+    Mail(mail::MailCmd),
     /// Commitments (promises to an organisation): add, list, show, keep, break, withdraw, move
     #[command(
         subcommand,
@@ -422,6 +429,7 @@ fn dispatch(command: Command, globals: &Globals) -> Result<()> {
                 Command::Person(c) => person::run(c, &mut app)?,
                 Command::Signal(c) => signal::run(c, &mut app)?,
                 Command::Feedback(c) => feedback::run(c, &mut app)?,
+                Command::Mail(c) => mail::run(c, &mut app)?,
                 Command::Commitment(c) => commitment::run(c, &mut app)?,
                 Command::Action(c) => action::run(c, &mut app)?,
                 Command::Meeting(c) => meeting::run(c, &mut app)?,

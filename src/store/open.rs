@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/011_meeting_versions.sql"),
     include_str!("../../schema/012_vocab.sql"),
     include_str!("../../schema/013_cadence.sql"),
+    include_str!("../../schema/014_outbox.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

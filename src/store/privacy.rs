@@ -34,6 +34,12 @@ const TEXT_COLUMNS: &[(&str, &str)] = &[
     ("meeting", "location"),
     ("agenda_item", "title"),
     ("signal_event", "detail"),
+    ("outbox", "text"),
+    ("outbox", "to_addr"),
+    ("outbox", "subject"),
+    ("outbox", "sender_name"),
+    ("outbox", "error"),
+    ("outbox", "draft_path"),
     ("audit", "changes"),
 ];
 

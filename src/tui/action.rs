@@ -499,6 +499,8 @@ pub enum Effect {
     /// Edit text in `$EDITOR` (the shell leaves the screen, runs it and comes back),
     /// then hand the result to the top popup.
     ExternalEdit(String),
+    /// Send feedback by e-mail off the input path; the answer comes back later.
+    Mail(Box<super::worker::MailJob>),
 }
 
 /// The answer to a key or an action.

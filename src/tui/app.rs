@@ -52,6 +52,9 @@ pub struct App<'s> {
     keys_since_tick: bool,
     /// Where reports are computed off the input path, if anywhere.
     reports: Option<super::worker::ReportWorker>,
+    /// Where e-mail answers go when sent on a thread (the screens); `None` sends in
+    /// place (tests).
+    mail_sink: Option<MailSink>,
     /// How long the cursor must rest before a detail pane follows it (the shell sets
     /// it; `None` updates panes at once), and when that is next due.
     settle_delay: Option<std::time::Duration>,
@@ -61,6 +64,9 @@ pub struct App<'s> {
     // Inbox and tracker (issue 4): text waiting to be edited in $EDITOR.
     external_edit: Option<String>,
 }
+
+/// Hands a finished send back to the shell's event loop.
+pub type MailSink = std::sync::Arc<dyn Fn(super::worker::MailDone) + Send + Sync>;
 
 impl<'s> App<'s> {
     /// The shell on a store, for a terminal of `size`.
@@ -84,6 +90,7 @@ impl<'s> App<'s> {
             dirty: true,
             keys_since_tick: false,
             reports: None,
+            mail_sink: None,
             settle_delay: None,
             settle_at: None,
             quit: false,
@@ -348,6 +355,61 @@ impl<'s> App<'s> {
         }
     }
 
+    /// Send e-mail on a thread from now on (the screens do; tests send in place).
+    pub fn set_mail_sink(&mut self, sink: MailSink) {
+        self.mail_sink = Some(sink);
+    }
+
+    fn send_mail(&mut self, job: super::worker::MailJob) {
+        match self.mail_sink.clone() {
+            Some(sink) => {
+                let path = self.store.path().to_path_buf();
+                let ctx = self.store.ctx().clone();
+                super::worker::spawn_mail(path, ctx, job, move |done| sink(done));
+            }
+            None => {
+                let done = super::worker::run_mail_job(self.store, job);
+                self.on_mail(done);
+            }
+        }
+    }
+
+    /// A send finished: say how it went, and show the feedback when it was given.
+    pub fn on_mail(&mut self, done: super::worker::MailDone) {
+        use crate::store::MailStatus;
+        let lang = self.settings.lang;
+        self.dirty = true;
+        let id = done.signal.to_string();
+        match done.result {
+            Err(why) => self.set_error(format!("{id}: {why}")),
+            Ok(r) => {
+                self.refresh_visible();
+                let e = &r.entry;
+                match (e.status, &r.signal) {
+                    (MailStatus::Sent, Some(_)) => {
+                        self.set_info(lang.f(T::FeedbackSent, &[("id", &id)]))
+                    }
+                    (MailStatus::Sent, None) => self.set_error(lang.f(
+                        T::FeedbackSentUnrecorded,
+                        &[("id", &id), ("why", &e.error.clone().unwrap_or_default())],
+                    )),
+                    (MailStatus::Draft, _) => self.set_info(lang.f(
+                        T::FeedbackEml,
+                        &[("path", &e.draft_path.clone().unwrap_or_default())],
+                    )),
+                    _ => self.set_error(lang.f(
+                        T::FeedbackMailFailed,
+                        &[
+                            ("id", &id),
+                            ("why", &e.error.clone().unwrap_or_default()),
+                            ("n", &e.id),
+                        ],
+                    )),
+                }
+            }
+        }
+    }
+
     /// A report computed by the worker: the screen that asked shows it.
     pub fn on_report(&mut self, done: super::worker::ReportDone) {
         let Some(i) = self.screens.iter().position(|s| s.id() == "reports") else {
@@ -578,6 +640,7 @@ impl<'s> App<'s> {
                     self.apply(out);
                 }
                 Effect::ExternalEdit(text) => self.external_edit = Some(text),
+                Effect::Mail(job) => self.send_mail(*job),
             }
         }
     }

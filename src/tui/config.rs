@@ -9,6 +9,10 @@
 //! [keys]
 //! down = ["j", "down"]
 //! help = "f1"
+//! [mail]
+//! from = "Gemeente Den Haag <wijkzaken@denhaag.example>"
+//! reply_to = "wijkzaken@denhaag.example"   # optional
+//! url = "smtp://relay.denhaag.example:587?tls=required"   # or smtps://, "sendmail", "file"
 //! ```
 //! A config that cannot be read gives one clear warning and the defaults, never a crash.
 
@@ -38,9 +42,11 @@ struct RawConfig {
     keys: BTreeMap<String, OneOrMany>,
     // Inbox and tracker (issue 4).
     feedback_days: Option<i64>,
+    /// Replaced by `[mail]`; still read so an old config gets a hint, not a failure.
     mail_command: Option<String>,
     #[serde(default)]
     templates: BTreeMap<String, String>,
+    mail: Option<crate::mail::RawMail>,
 }
 
 /// What the config file says, with defaults where it says nothing.
@@ -56,13 +62,13 @@ pub struct Config {
 }
 
 // Inbox and tracker (issue 4)
-/// The signal loop's settings: `feedback_days = 14`, `mail_command = "sendmail -t"`
-/// (empty: write `.eml` files into the data directory) and `[templates]` of feedback
-/// snippets with placeholders such as `{org}`, `{title}`, `{due}`.
-#[derive(Debug, Clone, PartialEq)]
+/// The signal loop's settings: `feedback_days = 14`, `[templates]` of feedback
+/// snippets with placeholders such as `{org}`, `{title}`, `{due}`, and `[mail]`:
+/// how feedback e-mail leaves (none: `.eml` drafts beside the database).
+#[derive(Debug, Clone)]
 pub struct LoopConfig {
     pub feedback_days: i64,
-    pub mail_command: Option<String>,
+    pub mail: Option<crate::mail::MailConfig>,
     pub templates: Vec<(String, String)>,
 }
 
@@ -70,7 +76,7 @@ impl Default for LoopConfig {
     fn default() -> Self {
         LoopConfig {
             feedback_days: 14,
-            mail_command: Some("sendmail -t".into()),
+            mail: None,
             templates: Vec::new(),
         }
     }
@@ -172,8 +178,17 @@ impl Config {
             Some(d) => warnings.push(format!("feedback_days = {d}: use 1 to 365")),
             None => {}
         }
-        if let Some(cmd) = raw.mail_command {
-            loop_cfg.mail_command = Some(cmd).filter(|c| !c.trim().is_empty());
+        if raw.mail_command.is_some() {
+            warnings.push(
+                "mail_command is no longer used: write a [mail] table with from and url = \"sendmail\""
+                    .into(),
+            );
+        }
+        if let Some(m) = raw.mail {
+            match crate::mail::MailConfig::from_raw(m) {
+                Ok(m) => loop_cfg.mail = Some(m),
+                Err(w) => warnings.push(format!("{w}; e-mail is written as .eml drafts")),
+            }
         }
         loop_cfg.templates = raw.templates.into_iter().collect();
         (
@@ -287,6 +302,29 @@ mod tests {
         let (c, w) = Config::parse("lang = \"fr\"\ntheme = \"neon\"\n");
         assert_eq!(w.len(), 2);
         assert_eq!(c.lang, None);
+    }
+
+    #[test]
+    fn mail_settings_are_checked_and_a_bad_table_falls_back_to_drafts() {
+        let (c, w) = Config::parse(
+            "[mail]\nfrom = \"Gemeente Den Haag <wijkzaken@denhaag.example>\"\nreply_to = \"team@denhaag.example\"\nurl = \"smtp://u:p@relay.example:587?tls=required\"\n",
+        );
+        assert!(w.is_empty(), "{w:?}");
+        let m = c.loop_cfg.mail.expect("mail settings");
+        assert_eq!(m.from.email.to_string(), "wijkzaken@denhaag.example");
+        assert_eq!(m.from.name.as_deref(), Some("Gemeente Den Haag"));
+        assert_eq!(m.describe(), "smtp://u:***@relay.example:587?tls=required");
+        let (c, w) = Config::parse("[mail]\nfrom = \"not an address\"\n");
+        assert!(c.loop_cfg.mail.is_none());
+        assert!(
+            w[0].contains("[mail] from") && w[0].contains(".eml drafts"),
+            "{w:?}"
+        );
+        let (c, w) = Config::parse("[mail]\nfrom = \"a@b.example\"\nurl = \"ftp://x\"\n");
+        assert!(c.loop_cfg.mail.is_none());
+        assert!(w[0].contains("smtp://host:port"), "{w:?}");
+        let (_, w) = Config::parse("mail_command = \"sendmail -t\"\n");
+        assert!(w[0].contains("[mail]"), "{w:?}");
     }
 
     #[test]

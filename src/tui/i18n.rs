@@ -513,7 +513,10 @@ catalogue! {
     FinalRecorded => "Final feedback on {id} recorded: it is answered.", "Definitieve terugkoppeling op {id} vastgelegd: het is beantwoord.";
     FeedbackMany => "Feedback recorded on {n}.", "Terugkoppeling vastgelegd op {n}.";
     FeedbackSent => "Feedback on {id} sent by email and recorded.", "Terugkoppeling op {id} gemaild en vastgelegd.";
-    FeedbackEml => "No mail command: the message is in {path}; send it, then record the feedback.", "Geen mailopdracht: het bericht staat in {path}; verstuur het en leg daarna de terugkoppeling vast.";
+    FeedbackEml => "Not sent: a draft is in {path}; send it from your mail program, then record the feedback.", "Niet verstuurd: het concept staat in {path}; verstuur het vanuit uw mailprogramma en leg daarna de terugkoppeling vast.";
+    FeedbackSending => "Sending the feedback on {id} to {to}…", "Terugkoppeling op {id} wordt verstuurd naar {to}…";
+    FeedbackMailFailed => "Feedback on {id} not sent: {why}. It is kept in the outbox (wijkdesk mail retry {n}); nothing was recorded.", "Terugkoppeling op {id} niet verstuurd: {why}. Het bericht staat in de outbox (wijkdesk mail retry {n}); er is niets vastgelegd.";
+    FeedbackSentUnrecorded => "Feedback on {id} sent, but not recorded: {why}", "Terugkoppeling op {id} verstuurd, maar niet vastgelegd: {why}";
     RefusedPrefix => "Refused:", "Geweigerd:";
     ConflictReloadedSignal => "It was changed by someone else meanwhile; the screen is reloaded, nothing of yours was saved.", "Het is intussen door iemand anders gewijzigd; het scherm is opnieuw geladen, er is niets van jou opgeslagen.";
     NotForThis => "That does not apply to {id}.", "Dat kan niet bij {id}.";

@@ -75,6 +75,8 @@ enum Event {
     Signal(i32),
     /// A report computed off the input path (see worker.rs).
     Report(Box<worker::ReportDone>),
+    /// A feedback e-mail that went out (or did not), sent off the input path.
+    Mail(Box<worker::MailDone>),
 }
 
 enum Exit {
@@ -120,6 +122,14 @@ pub fn run(opts: Options) -> Result<()> {
     });
     let mut app = App::new(&mut store, settings, size);
     app.set_report_worker(reports);
+    app.set_mail_sink({
+        let events = std::sync::Mutex::new(events.clone());
+        std::sync::Arc::new(move |done| {
+            if let Ok(ev) = events.lock() {
+                let _ = ev.send(Event::Mail(Box::new(done)));
+            }
+        })
+    });
     app.set_settle_delay(SETTLE);
     if let Some(d) = draft::take_latest(&path.display().to_string()) {
         app.restore_draft(&d);
@@ -257,6 +267,7 @@ fn handle(app: &mut App, ev: Event) -> Option<i32> {
         Event::Term(TermEvent::FocusGained | TermEvent::FocusLost) => {}
         Event::Tick => app.on_tick(),
         Event::Report(done) => app.on_report(*done),
+        Event::Mail(done) => app.on_mail(*done),
         Event::Signal(sig) => return Some(sig),
     }
     None

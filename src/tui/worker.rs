@@ -105,3 +105,55 @@ fn failed(ask: Ask, message: String) -> Answer {
         },
     }
 }
+
+/// Feedback to send by e-mail, off the input path: the server may take seconds or
+/// not answer at all, and the screen keeps working meanwhile.
+pub struct MailJob {
+    pub signal_id: i64,
+    pub feedback: crate::store::NewFeedback,
+    pub sender_name: Option<String>,
+    pub cfg: Option<crate::mail::MailConfig>,
+}
+
+/// How the send went; an error (the step was refused, the database) is its message.
+pub struct MailDone {
+    pub signal: crate::domain::RecordRef,
+    pub result: Result<crate::mail::EmailFeedback, String>,
+}
+
+/// Do the job on `store` (the worker's own connection, or the screen's in tests).
+pub fn run_mail_job(store: &mut Store, job: MailJob) -> MailDone {
+    let signal = crate::domain::RecordRef::new(crate::domain::RecordKind::Signal, job.signal_id);
+    let result = crate::mail::send_feedback(
+        store,
+        job.cfg.as_ref(),
+        job.signal_id,
+        job.feedback,
+        job.sender_name.as_deref(),
+    )
+    .map_err(|e| e.to_string());
+    MailDone { signal, result }
+}
+
+/// Send on a thread of its own with its own connection; `deliver` hands the answer
+/// back to the shell.
+pub fn spawn_mail(
+    path: PathBuf,
+    ctx: Ctx,
+    job: MailJob,
+    deliver: impl FnOnce(MailDone) + Send + 'static,
+) {
+    std::thread::spawn(move || {
+        let done = match Store::open(&path, ctx) {
+            Ok(mut store) => run_mail_job(&mut store, job),
+            Err(e) => MailDone {
+                signal: crate::domain::RecordRef::new(
+                    crate::domain::RecordKind::Signal,
+                    job.signal_id,
+                ),
+                result: Err(e.to_string()),
+            },
+        };
+        deliver(done);
+    });
+}

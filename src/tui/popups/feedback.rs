@@ -2,14 +2,15 @@
 //! final, the channel, a template from the config's `[templates]` with its
 //! placeholders filled, the text in a multi-line editor (Ctrl-E: in `$EDITOR`), the
 //! next due date for interim feedback, and "email it" when the organisation has an
-//! address (sent through `mail_command`, recorded only when sending succeeded).
+//! address (sent with the config's `[mail]` settings on a worker thread, recorded
+//! only when it was sent; otherwise kept in the outbox).
 
 use super::Popup;
 use super::triage::finish;
 use crate::domain::dates::parse_date;
 use crate::domain::mail::{TemplateFields, fill_template};
 use crate::domain::signal::SignalEvent;
-use crate::mailer::{Delivery, send_feedback};
+use crate::mail::sender_name;
 use crate::store::{Channel, NewFeedback, StoreError};
 use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
@@ -17,6 +18,7 @@ use crate::tui::i18n::T;
 use crate::tui::input::TextInput;
 use crate::tui::screens::signal_forms::{channel_label, check};
 use crate::tui::widgets;
+use crate::tui::worker::MailJob;
 use chrono::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
@@ -107,7 +109,9 @@ impl FeedbackPopup {
             raw.into_iter()
                 .map(|(n, body)| (n, wrap(&fill_template(&body, &fields_of), 56))),
         );
-        let email_to = org.and_then(|o| o.email).filter(|_| single);
+        let email_to = crate::mail::recipient(cx.store, &sig)
+            .ok()
+            .filter(|_| single);
         let mut fields = Vec::new();
         if single {
             fields.push(Field::Kind);
@@ -252,35 +256,23 @@ impl FeedbackPopup {
             self.message = Some(why);
             return Outcome::Handled;
         }
-        let from = cx.store.user().to_string();
-        let dir = cx
-            .store
-            .path()
-            .parent()
-            .map(|p| p.to_path_buf())
-            .unwrap_or_default();
-        let command = cx.settings.loop_cfg.mail_command.clone();
-        match send_feedback(cx.store, id, fb, &from, command.as_deref(), &dir) {
-            Ok(r) => match (r.delivery, r.signal) {
-                (Delivery::Sent, Some(s)) => Outcome::Effects(vec![
-                    Effect::Close,
-                    Effect::Saved {
-                        record: s.reference(),
-                        message: lang.f(T::FeedbackSent, &[("id", &s.reference())]),
-                    },
-                ]),
-                (Delivery::Saved(path), _) => Outcome::Effects(vec![
-                    Effect::Close,
-                    Effect::Status(lang.f(T::FeedbackEml, &[("path", &path.display())])),
-                ]),
-                (Delivery::Sent, None) => Outcome::one(Effect::Close),
-            },
-            Err(e) => {
-                // Not sent, so not recorded: the text stays for another try.
-                self.message = Some(e.to_string());
-                Outcome::Handled
-            }
-        }
+        // The message is kept in the outbox before it goes out, so closing the form
+        // loses nothing; the answer comes back on the status line.
+        let job = MailJob {
+            signal_id: id,
+            feedback: fb,
+            sender_name: sender_name(cx.store),
+            cfg: cx.settings.loop_cfg.mail.clone(),
+        };
+        let to = self.email_to.clone().unwrap_or_default();
+        Outcome::Effects(vec![
+            Effect::Close,
+            Effect::Status(lang.f(
+                T::FeedbackSending,
+                &[("id", &format!("S-{id}")), ("to", &to)],
+            )),
+            Effect::Mail(Box::new(job)),
+        ])
     }
 
     fn fail(&mut self, field: Field, msg: String) -> Outcome {

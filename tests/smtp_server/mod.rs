@@ -1,0 +1,82 @@
+//! A real SMTP server for the mail tests: tests/support/smtp_server.py (aiosmtpd) on
+//! 127.0.0.1, one per test. Without aiosmtpd the test fails with how to install it.
+
+#![allow(dead_code)] // each test file uses a different part of this module
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+/// The SMTP server; killed when dropped.
+pub struct Server {
+    child: Child,
+    pub port: u16,
+    out: PathBuf,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    pub fn start(dir: &Path, mode: &str, extra: &[&str]) -> Server {
+        let out = dir.join(format!("received-{mode}"));
+        std::fs::create_dir_all(&out).unwrap();
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/smtp_server.py");
+        let mut child = Command::new("python3")
+            .arg(script)
+            .args(["--mode", mode, "--out"])
+            .arg(&out)
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("python3 runs");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let Some(port) = line.trim().strip_prefix("PORT ") else {
+            let out = child.wait_with_output().unwrap();
+            panic!(
+                "the SMTP test server did not start (is aiosmtpd installed? pip install aiosmtpd): {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        };
+        Server {
+            port: port.parse().unwrap(),
+            child,
+            out,
+        }
+    }
+
+    /// The n-th message received, as raw bytes, and its envelope.
+    pub fn received(&self, n: usize) -> (Vec<u8>, serde_json::Value) {
+        let raw = std::fs::read(self.out.join(format!("msg-{n}.eml")))
+            .unwrap_or_else(|e| panic!("message {n} not received: {e}"));
+        let env = std::fs::read_to_string(self.out.join(format!("env-{n}.json"))).unwrap();
+        (raw, serde_json::from_str(&env).unwrap())
+    }
+
+    pub fn count(&self) -> usize {
+        std::fs::read_dir(&self.out)
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".eml")
+            })
+            .count()
+    }
+}
+
+/// A port nothing listens on.
+pub fn closed_port() -> u16 {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().port()
+}

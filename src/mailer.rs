@@ -70,7 +70,7 @@ pub fn deliver(
             }
         }
         None => {
-            std::fs::create_dir_all(eml_dir)
+            crate::files::create_dir_private(eml_dir)
                 .map_err(|e| MailError(format!("cannot create {}: {e}", eml_dir.display())))?;
             let safe: String = message_id
                 .chars()
@@ -83,7 +83,7 @@ pub fn deliver(
                 })
                 .collect();
             let path = eml_dir.join(format!("{safe}.eml"));
-            std::fs::write(&path, text)
+            crate::files::replace(&path, text.as_bytes())
                 .map_err(|e| MailError(format!("cannot write {}: {e}", path.display())))?;
             Ok(Delivery::Saved(path))
         }

@@ -210,7 +210,7 @@ fn agenda_item_at(store: &Store, meeting_id: i64, n: i64) -> Result<AgendaItem> 
 fn emit(out: &mut Out, output: Option<&Path>, text: &str, eol: &str) -> Result<()> {
     match output {
         Some(path) => {
-            std::fs::write(path, text)
+            crate::files::replace(path, text.as_bytes())
                 .map_err(|e| CliError::msg(format!("cannot write {}: {e}", path.display())))?;
             out.line(format!("wrote {}", path.display()))
         }

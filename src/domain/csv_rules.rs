@@ -274,7 +274,10 @@ pub fn write_csv(
                 .map_err(|e| e.to_string())?;
         }
         for row in rows {
-            w.write_record(row.iter().map(|c| neutralise(c).into_owned()))
+            w.write_record(
+                row.iter()
+                    .map(|c| neutralise(&crate::domain::text::visible_text(c)).into_owned()),
+            )
                 .map_err(|e| e.to_string())?;
         }
         w.flush().map_err(|e| e.to_string())?;

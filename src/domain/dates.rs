@@ -16,7 +16,7 @@ const MAX_QUOTED_CHARS: usize = 60;
 pub enum DateError {
     #[error("not a date: {0:?} ({forms})", forms = DATE_FORMS)]
     NotADate(String),
-    #[error("date out of range: {0:?} (too far in the future)")]
+    #[error("date out of range: {0:?} (wijkdesk takes dates from 1900 to 2200)")]
     OutOfRange(String),
     #[error("no time in {0:?}: give a time, e.g. 2024-10-16T19:30")]
     MissingTime(String),
@@ -41,6 +41,20 @@ fn quoted(s: &str) -> String {
 /// [`DateError::NotADate`] for anything unrecognised or impossible (`31-02-2024`),
 /// [`DateError::OutOfRange`] when the result falls off the calendar (`+999999999d`).
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    let date = parse_any_date(input, today)?;
+    if (FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(DateError::OutOfRange(quoted(input.trim())))
+    }
+}
+
+/// The years a typed date may fall in: a year like 20025 or 0202 is a typing error,
+/// and would sort and count wrongly in every report.
+pub const FIRST_YEAR: i32 = 1900;
+pub const LAST_YEAR: i32 = 2200;
+
+fn parse_any_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
     let trimmed = input.trim();
     let lower = trimmed.to_lowercase();
     let not_a_date = || DateError::NotADate(quoted(trimmed));
@@ -280,6 +294,10 @@ mod tests {
             "+99999999999999999999d",
             "+999999999w",
             "+4294967295m",
+            "+99999w",
+            "1899-12-31",
+            "2201-01-01",
+            "1-1-0202",
         ] {
             assert_eq!(p(s), Err(DateError::OutOfRange(s.into())), "{s}");
         }
@@ -445,14 +463,17 @@ mod tests {
         #[test]
         fn iso_and_dutch_round_trip(y in 0i32..=9999, m in 1u32..=12, day in 1u32..=31) {
             // Generated day-by-day rather than filtered, so impossible dates are tested too.
-            let want = NaiveDate::from_ymd_opt(y, m, day);
+            let want = NaiveDate::from_ymd_opt(y, m, day)
+                .filter(|d| (FIRST_YEAR..=LAST_YEAR).contains(&d.year()));
             prop_assert_eq!(parse_date(&format!("{y:04}-{m:02}-{day:02}"), today()).ok(), want);
             prop_assert_eq!(parse_date(&format!("{day}-{m}-{y:04}"), today()).ok(), want);
         }
 
         #[test]
         fn relative_days_are_exact(n in 0u32..100_000, today in any_date()) {
-            let want = today.checked_add_days(Days::new(u64::from(n)));
+            let want = today
+                .checked_add_days(Days::new(u64::from(n)))
+                .filter(|d| (FIRST_YEAR..=LAST_YEAR).contains(&d.year()));
             prop_assert_eq!(parse_date(&format!("+{n}d"), today).ok(), want);
         }
     }

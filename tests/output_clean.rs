@@ -14,8 +14,12 @@ fn plant(env: &Env) {
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     let p = PLANTED;
     for sql in [
-        format!("UPDATE organisation SET name = name || '{p}', notes = notes || '{p}', district = district || '{p}'"),
-        format!("UPDATE person SET name = name || '{p}', role = role || '{p}', notes = notes || '{p}'"),
+        format!(
+            "UPDATE organisation SET name = name || '{p}', notes = notes || '{p}', district = district || '{p}'"
+        ),
+        format!(
+            "UPDATE person SET name = name || '{p}', role = role || '{p}', notes = notes || '{p}'"
+        ),
         format!("UPDATE signal SET title = title || '{p}', body = body || '{p}'"),
         format!("UPDATE feedback SET text = text || '{p}'"),
         format!("UPDATE commitment SET text = text || '{p}'"),
@@ -24,7 +28,8 @@ fn plant(env: &Env) {
         format!("UPDATE agenda_item SET title = title || '{p}'"),
         format!("UPDATE minute SET text = text || '{p}'"),
     ] {
-        conn.execute_batch(&sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
+        conn.execute_batch(&sql)
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
     }
 }
 

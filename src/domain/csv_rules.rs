@@ -278,7 +278,7 @@ pub fn write_csv(
                 row.iter()
                     .map(|c| neutralise(&crate::domain::text::visible_text(c)).into_owned()),
             )
-                .map_err(|e| e.to_string())?;
+            .map_err(|e| e.to_string())?;
         }
         w.flush().map_err(|e| e.to_string())?;
     }

@@ -32,7 +32,9 @@ impl Refusal {
 pub fn required(text: &str, what: &str) -> Result<String, Refusal> {
     let t = text::clean_text(text).trim().to_string();
     // Only zero-width spaces or direction marks look empty in every list.
-    if t.chars().all(|c| c.is_whitespace() || text::is_invisible(c)) {
+    if t.chars()
+        .all(|c| c.is_whitespace() || text::is_invisible(c))
+    {
         Err(Refusal::new(format!(
             "{what} is required and may not be empty"
         )))

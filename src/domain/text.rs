@@ -177,7 +177,10 @@ mod tests {
         let s = "a\x1b]0;x\x07b\r\nc\td\re\u{202e}f\u{85}\n";
         let v = super::visible_text(s);
         assert_eq!(v, "a␛]0;x␇b\r\nc\td␍e⟨U+202E⟩f\u{fffd}\n");
-        assert!(matches!(super::visible_text("plain\r\n"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(
+            super::visible_text("plain\r\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -301,3 +301,32 @@ fn owner_only_options(mode: u32) -> OpenOptions {
     let _ = mode;
     o
 }
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn the_lock_file_follows_the_databases_group() {
+        let dir = crate::files::private_temp_dir("wijkdesk-lock-test").unwrap();
+        let db = dir.join("team.db");
+        let lock_path = dir.join("team.db.lock");
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+
+        // Made by `init` before the database exists: the owner's only.
+        drop(lock_file(&db).unwrap());
+        assert_eq!(mode(&lock_path), 0o600);
+
+        // The team set-up opens the database to the group; the lock follows it.
+        std::fs::write(&db, b"").unwrap();
+        std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o660)).unwrap();
+        drop(lock_file(&db).unwrap());
+        assert_eq!(mode(&lock_path), 0o660);
+
+        // Another account's lock file that this one may only read still locks.
+        std::fs::set_permissions(&lock_path, std::fs::Permissions::from_mode(0o440)).unwrap();
+        drop(lock_file(&db).unwrap());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -11,6 +11,7 @@ pub mod account;
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod files;
 pub mod mail;
 pub mod store;
 pub mod tui;

@@ -276,8 +276,7 @@ fn smtp(url: &str, cfg: &MailConfig) -> Result<SmtpTransport, MailError> {
 /// An `.eml` draft: `X-Unsent: 1` makes Outlook open it as a message to send, and
 /// only its owner may read it (0600, never over an existing file).
 fn write_draft(msg: &Message, dir: &Path) -> Result<Delivery, MailError> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::create_dir_all(dir)
+    crate::files::create_dir_private(dir)
         .map_err(|e| err(format!("cannot create {}: {e}", dir.display())))?;
     let mut msg = msg.clone();
     msg.headers_mut().insert_raw(HeaderValue::new(
@@ -307,12 +306,7 @@ fn write_draft(msg: &Message, dir: &Path) -> Result<Delivery, MailError> {
             format!("{safe}-{n}.eml")
         };
         let path = dir.join(name);
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&path)
-        {
+        match crate::files::create_new(&path) {
             Ok(mut f) => {
                 f.write_all(&msg.formatted())
                     .map_err(|e| err(format!("cannot write {}: {e}", path.display())))?;

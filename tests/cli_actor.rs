@@ -67,6 +67,7 @@ fn run(mut c: assert_cmd::Command, args: &[&str]) -> String {
 
 /// An organisation, a signal on it, triaged: audit rows, timeline rows, created_by.
 fn some_changes(env: &Env, cmd: impl Fn() -> assert_cmd::Command) {
+    run(cmd(), &["init"]);
     run(cmd(), &["org", "add", "--name", "Wijkberaad Zeeheld"]);
     run(
         cmd(),
@@ -205,6 +206,7 @@ fn an_override_is_recorded_beside_the_real_account() {
 fn mine_works_with_the_account_name() {
     let env = Env::new();
     let me = account();
+    run(bare(&env), &["init"]);
     run(bare(&env), &["org", "add", "--name", "Wijkberaad Zeeheld"]);
     run(
         bare(&env),
@@ -269,6 +271,7 @@ fn a_person_export_names_the_account_that_changed_things() {
         c.env("WIJKDESK_USER", "demo");
         c
     };
+    run(cmd(), &["init"]);
     run(cmd(), &["person", "add", "--name", "Anna de Vries"]);
     run(cmd(), &["person", "edit", "P-1", "--role", "voorzitter"]);
     let v: Value = serde_json::from_str(&run(cmd(), &["person", "export", "P-1"])).unwrap();

@@ -5,7 +5,7 @@ use super::output::Table;
 use super::{App, CliError, Result};
 use crate::store::{ExportTable, ImportReport, RowAction};
 use clap::{Args, ValueEnum};
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
 /// Rows of the plan listed before "… and N more".
@@ -68,15 +68,29 @@ pub(crate) fn export_people(a: ExportArgs, app: &mut App) -> Result<()> {
     export(app, &a, &table, &["districts", "themes"])
 }
 
+/// The largest file an import reads: far above any real list of organisations or
+/// people, and a bound on memory for `/dev/zero` or a wrong file.
+pub const MAX_IMPORT_BYTES: u64 = 50 * 1024 * 1024;
+
 pub(super) fn read_input(path: &Path) -> Result<Vec<u8>> {
     let mut data = Vec::new();
-    if path.as_os_str() == "-" {
-        std::io::stdin()
-            .read_to_end(&mut data)
-            .map_err(|e| CliError::msg(format!("cannot read standard input: {e}")))?;
+    let (name, read) = if path.as_os_str() == "-" {
+        let r = std::io::stdin()
+            .lock()
+            .take(MAX_IMPORT_BYTES + 1)
+            .read_to_end(&mut data);
+        ("standard input".to_string(), r)
     } else {
-        data = std::fs::read(path)
-            .map_err(|e| CliError::msg(format!("cannot read {}: {e}", path.display())))?;
+        let r = std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_IMPORT_BYTES + 1).read_to_end(&mut data));
+        (path.display().to_string(), r)
+    };
+    read.map_err(|e| CliError::msg(format!("cannot read {name}: {e}")))?;
+    if data.len() as u64 > MAX_IMPORT_BYTES {
+        return Err(CliError::msg(format!(
+            "{name} is larger than {} MB; an import file is a list of records, split it",
+            MAX_IMPORT_BYTES / (1024 * 1024)
+        )));
     }
     Ok(data)
 }
@@ -122,18 +136,8 @@ fn export(app: &mut App, a: &ExportArgs, table: &ExportTable, lists: &[&str]) ->
 
 /// An export holds personal data: the file is readable by its owner only.
 fn write_owner_only(path: &Path, data: &[u8]) -> Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut f = options
-        .open(path)
-        .map_err(|e| CliError::msg(format!("cannot write {}: {e}", path.display())))?;
-    f.write_all(data)
-        .and_then(|()| f.sync_all())
+    // Replaced whole, so an existing file's wider mode is not kept.
+    crate::files::replace(path, data)
         .map_err(|e| CliError::msg(format!("cannot write {}: {e}", path.display())))
 }
 

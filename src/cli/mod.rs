@@ -415,7 +415,16 @@ fn dispatch(command: Command, globals: &Globals) -> Result<()> {
         Command::Completions(a) => admin::completions(a, &mut out)?,
         Command::Man(a) => admin::man(a, &mut out)?,
         command => {
-            let mut store = Store::open(&db_path(globals), Ctx::from_env())?;
+            let path = db_path(globals);
+            // Only init and demo make a database; a mistyped --db must not leave an
+            // empty one (and its folders) behind.
+            if !matches!(command, Command::Init(_) | Command::Demo(_)) && !path.exists() {
+                return Err(CliError::msg(format!(
+                    "no database at {}; `wijkdesk init` creates one",
+                    path.display()
+                )));
+            }
+            let mut store = Store::open(&path, Ctx::from_env())?;
             store.set_accept_new_terms(globals.add_new);
             let mut app = App {
                 store,

@@ -33,7 +33,11 @@ fn snippet_cell(hit: &SearchHit, ascii: bool) -> String {
 
 pub(crate) fn run(a: SearchArgs, app: &mut App) -> Result<()> {
     let query = a.query.join(" ");
-    let hits = app.store.search(&query, a.limit.max(1))?;
+    let hits = if a.limit == 0 {
+        Vec::new()
+    } else {
+        app.store.search(&query, a.limit)?
+    };
     if a.json {
         return app.out.json(&hits);
     }

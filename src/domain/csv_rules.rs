@@ -217,6 +217,43 @@ pub fn split_list(cell: &str) -> Vec<String> {
 
 /// Write rows as CSV with every cell neutralised; `bom` puts the byte-order mark in
 /// front (for Excel).
+/// The line on which a quoted cell opens that the file never closes, if any. The
+/// CSV reader would take everything after it as one cell and say nothing.
+pub fn unterminated_quote(data: &[u8], delimiter: u8) -> Option<u64> {
+    let mut line = 1u64;
+    let mut opened_on = 0u64;
+    let mut in_quotes = false;
+    let mut at_field_start = true;
+    let mut i = 0;
+    while i < data.len() {
+        let b = data[i];
+        if in_quotes {
+            if b == b'"' {
+                if data.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    in_quotes = false;
+                }
+            } else if b == b'\n' {
+                line += 1;
+            }
+        } else if b == b'"' && at_field_start {
+            in_quotes = true;
+            opened_on = line;
+            at_field_start = false;
+        } else if b == delimiter || b == b'\n' || b == b'\r' {
+            if b == b'\n' {
+                line += 1;
+            }
+            at_field_start = true;
+        } else {
+            at_field_start = false;
+        }
+        i += 1;
+    }
+    in_quotes.then_some(opened_on)
+}
+
 pub fn write_csv(
     headers: &[&str],
     rows: &[Vec<String>],
@@ -237,8 +274,11 @@ pub fn write_csv(
                 .map_err(|e| e.to_string())?;
         }
         for row in rows {
-            w.write_record(row.iter().map(|c| neutralise(c).into_owned()))
-                .map_err(|e| e.to_string())?;
+            w.write_record(
+                row.iter()
+                    .map(|c| neutralise(&crate::domain::text::visible_text(c)).into_owned()),
+            )
+            .map_err(|e| e.to_string())?;
         }
         w.flush().map_err(|e| e.to_string())?;
     }
@@ -248,6 +288,13 @@ pub fn write_csv(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unclosed_quote_is_found_on_its_line() {
+        assert_eq!(unterminated_quote(b"name\n\"a\"\"b\"\nc\n", b','), None);
+        assert_eq!(unterminated_quote(b"name,x\na,\"b\nc\nd\n", b','), Some(2));
+        assert_eq!(unterminated_quote(b"name\nab\"c\n", b','), None);
+    }
     use proptest::prelude::*;
 
     #[test]

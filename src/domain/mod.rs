@@ -34,7 +34,10 @@ impl Refusal {
 /// Require non-blank text for a field, e.g. a decline explanation.
 pub fn required(text: &str, what: &str) -> Result<String, Refusal> {
     let t = text::clean_text(text).trim().to_string();
-    if t.is_empty() {
+    // Only zero-width spaces or direction marks look empty in every list.
+    if t.chars()
+        .all(|c| c.is_whitespace() || text::is_invisible(c))
+    {
         Err(Refusal::new(format!(
             "{what} is required and may not be empty"
         )))

@@ -22,6 +22,27 @@ pub fn is_bidi_control(c: char) -> bool {
     )
 }
 
+/// Characters that take no room on screen: zero-width spaces and joiners, the word
+/// joiner, the byte-order mark, soft hyphens, invisible operators and the bidi controls.
+pub fn is_invisible(c: char) -> bool {
+    is_bidi_control(c)
+        || is_control(c)
+        || matches!(
+            c,
+            '\u{00ad}'
+                | '\u{034f}'
+                | '\u{115f}'
+                | '\u{1160}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200d}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{3164}'
+                | '\u{feff}'
+                | '\u{ffa0}'
+                | '\u{fe00}'..='\u{fe0f}'
+        )
+}
+
 /// Cleans text for a single-line field: removes control characters and turns
 /// tabs and line breaks into spaces, so that pasted lines do not run words together.
 /// Bidirectional controls are kept; [`visible`] shows them.
@@ -91,6 +112,34 @@ pub fn visible(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// [`visible`] for text written to files and pipes, where line structure is part of
+/// the format: keeps `\n`, `\t` and the `\r` of `\r\n`, and makes every other control
+/// and every bidirectional control visible. Text that reached the database by another
+/// route (a restore, another tool, an older version) cannot retitle or clear the
+/// terminal of whoever `cat`s or `grep`s the export.
+pub fn visible_text(s: &str) -> Cow<'_, str> {
+    let bad = |(i, c): (usize, char)| {
+        (is_control(c) || is_bidi_control(c))
+            && c != '\n'
+            && c != '\t'
+            && !(c == '\r' && s.as_bytes().get(i + 1) == Some(&b'\n'))
+    };
+    if !s.char_indices().any(bad) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if bad((i, c)) {
+            out.push_str(&s[start..i]);
+            out.push_str(&visible(&s[i..i + c.len_utf8()]));
+            start = i + c.len_utf8();
+        }
+    }
+    out.push_str(&s[start..]);
+    Cow::Owned(out)
+}
+
 /// Words that start many organisation names and say only what kind it is: a narrow
 /// column shows what follows them ("Zeeheldenkwartier", not "Bewonersorganisatie").
 const GENERIC_PREFIXES: &[&str] = &[
@@ -123,6 +172,17 @@ pub fn short_org_name(name: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn visible_text_keeps_line_structure_only() {
+        let s = "a\x1b]0;x\x07b\r\nc\td\re\u{202e}f\u{85}\n";
+        let v = super::visible_text(s);
+        assert_eq!(v, "a␛]0;x␇b\r\nc\td␍e⟨U+202E⟩f\u{fffd}\n");
+        assert!(matches!(
+            super::visible_text("plain\r\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
     #[test]
     fn short_org_names_drop_the_kind_word() {
         assert_eq!(

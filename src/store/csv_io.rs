@@ -150,6 +150,11 @@ fn parse<F: Copy + Ord>(
 ) -> Result<Parsed<F>> {
     let (data, bom) = csv_rules::strip_bom(data);
     let delimiter = csv_rules::sniff_delimiter(data);
+    if let Some(line) = csv_rules::unterminated_quote(data, delimiter) {
+        return Err(invalid(format!(
+            "line {line}: a quote (\") opens a cell that is never closed; close it or remove it"
+        )));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -215,6 +220,17 @@ fn parse<F: Copy + Ord>(
                 line,
                 message: format!(
                     "{} cells, but the header has {}: is a separator or quote missing?",
+                    record.len(),
+                    fields.len()
+                ),
+            });
+            continue;
+        }
+        if record.len() < fields.len() {
+            problems.push(RowProblem {
+                line,
+                message: format!(
+                    "{} cells, but the header has {}: is a separator missing?",
                     record.len(),
                     fields.len()
                 ),

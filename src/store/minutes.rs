@@ -423,7 +423,8 @@ impl Store {
 
     /// The minutes as readable Markdown.
     pub fn minutes_markdown(&self, meeting_id: i64, lang: Lang) -> Result<String> {
-        Ok(render(&self.minutes_doc(meeting_id)?, lang))
+        let md = render(&self.minutes_doc(meeting_id)?, lang);
+        Ok(crate::domain::text::visible_text(&md).into_owned())
     }
 }
 

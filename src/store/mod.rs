@@ -370,11 +370,14 @@ impl Store {
         let target = to
             .to_str()
             .ok_or_else(|| invalid("backup path is not valid UTF-8"))?;
-        self.conn.execute("VACUUM INTO ?1", [target])?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let _ = std::fs::set_permissions(to, std::fs::Permissions::from_mode(0o600));
+        // Private from the first byte: VACUUM INTO fills an existing empty file and
+        // keeps its mode. A failed copy (a full disk) leaves no file behind to block
+        // the next backup.
+        crate::files::create_new(to)
+            .map_err(|e| invalid(format!("cannot create {}: {e}", to.display())))?;
+        if let Err(e) = self.conn.execute("VACUUM INTO ?1", [target]) {
+            let _ = std::fs::remove_file(to);
+            return Err(e.into());
         }
         Ok(())
     }

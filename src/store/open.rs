@@ -43,6 +43,59 @@ pub fn default_db_path() -> PathBuf {
 }
 
 pub(super) fn open_and_migrate(path: &Path) -> Result<Connection> {
+    open_and_migrate_inner(path).map_err(|e| {
+        let text = e.to_string();
+        let about_writing = [
+            "readonly",
+            "read-only",
+            "unable to open",
+            "Permission denied",
+        ]
+        .iter()
+        .any(|w| text.contains(w));
+        match read_only_place(path).filter(|_| about_writing) {
+            Some(why) => StoreError::Io(why),
+            None => e,
+        }
+    })
+}
+
+/// Why wijkdesk cannot write where the database is, in words, if that is the trouble:
+/// SQLite's own "attempt to write a readonly database" does not say what to fix.
+fn read_only_place(path: &Path) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let writable = |p: &Path| {
+            let Ok(c) = std::ffi::CString::new(p.as_os_str().as_bytes()) else {
+                return true;
+            };
+            // SAFETY: a valid NUL-terminated path; access() only reads it.
+            unsafe { libc::access(c.as_ptr(), libc::W_OK) == 0 }
+        };
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if path.exists() && !writable(path) {
+            return Some(format!(
+                "{} is read-only for you; wijkdesk needs to write to it (ask for write access or use a copy)",
+                path.display()
+            ));
+        }
+        if dir.is_dir() && !writable(dir) {
+            return Some(format!(
+                "the folder {} is read-only for you; wijkdesk needs to write the database and its -wal and -shm files there",
+                dir.display()
+            ));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    None
+}
+
+fn open_and_migrate_inner(path: &Path) -> Result<Connection> {
     if path.is_dir() {
         return Err(StoreError::Io(format!(
             "{} is a directory, not a database file",
@@ -50,7 +103,7 @@ pub(super) fn open_and_migrate(path: &Path) -> Result<Connection> {
         )));
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
+        crate::files::create_dir_private(dir)
             .map_err(|e| StoreError::Io(format!("cannot create {}: {e}", dir.display())))?;
     }
     // Fast path: an existing, current database needs no lock.
@@ -163,18 +216,40 @@ fn lock_file(path: &Path) -> Result<File> {
     let mut name = path.as_os_str().to_owned();
     name.push(".lock");
     let lock_path = PathBuf::from(name);
-    let file = owner_only_options()
+    // The lock follows the database's group permissions (docs/operations.md, the team
+    // set-up): a second member of staff must be able to take it during an upgrade.
+    let mode = lock_mode(path);
+    let opened = owner_only_options(mode)
         .read(true)
         .write(true)
         .create(true)
         .truncate(false)
         .open(&lock_path)
-        .map_err(|e| {
-            StoreError::Io(format!(
-                "cannot create lock file {}: {e}",
-                lock_path.display()
-            ))
-        })?;
+        // A lock file another account created narrower than the database: a shared
+        // lock on a read-only descriptor excludes just the same (flock).
+        .or_else(|e| {
+            if e.kind() == std::io::ErrorKind::PermissionDenied && lock_path.exists() {
+                OpenOptions::new().read(true).open(&lock_path)
+            } else {
+                Err(e)
+            }
+        });
+    let file = opened.map_err(|e| {
+        StoreError::Io(format!(
+            "cannot create lock file {}: {e}",
+            lock_path.display()
+        ))
+    })?;
+    #[cfg(unix)]
+    {
+        // Widen an older lock file of ours to the database's group; best effort.
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(m) = file.metadata()
+            && m.permissions().mode() & 0o777 != mode
+        {
+            let _ = file.set_permissions(std::fs::Permissions::from_mode(mode));
+        }
+    }
     file.lock()
         .map_err(|e| StoreError::Io(format!("cannot lock {}: {e}", lock_path.display())))?;
     Ok(file)
@@ -185,7 +260,7 @@ fn create_owner_only(path: &Path) -> Result<()> {
     if path.exists() {
         return Ok(());
     }
-    owner_only_options()
+    owner_only_options(0o600)
         .write(true)
         .create_new(true)
         .open(path)
@@ -200,12 +275,61 @@ fn create_owner_only(path: &Path) -> Result<()> {
         .map_err(|e| StoreError::Io(format!("cannot create {}: {e}", path.display())))
 }
 
-fn owner_only_options() -> OpenOptions {
+/// 0600, plus the group's read and write bits when the database grants them.
+fn lock_mode(db: &Path) -> u32 {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let group = std::fs::metadata(db)
+            .map(|m| m.permissions().mode() & 0o060)
+            .unwrap_or(0);
+        0o600 | group
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = db;
+        0o600
+    }
+}
+
+/// New files are created with `mode` and never through a symbolic link.
+fn owner_only_options(mode: u32) -> OpenOptions {
     let mut o = OpenOptions::new();
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        o.mode(0o600);
+        o.mode(mode).custom_flags(libc::O_NOFOLLOW);
     }
+    #[cfg(not(unix))]
+    let _ = mode;
     o
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn the_lock_file_follows_the_databases_group() {
+        let dir = crate::files::private_temp_dir("wijkdesk-lock-test").unwrap();
+        let db = dir.join("team.db");
+        let lock_path = dir.join("team.db.lock");
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+
+        // Made by `init` before the database exists: the owner's only.
+        drop(lock_file(&db).unwrap());
+        assert_eq!(mode(&lock_path), 0o600);
+
+        // The team set-up opens the database to the group; the lock follows it.
+        std::fs::write(&db, b"").unwrap();
+        std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o660)).unwrap();
+        drop(lock_file(&db).unwrap());
+        assert_eq!(mode(&lock_path), 0o660);
+
+        // Another account's lock file that this one may only read still locks.
+        std::fs::set_permissions(&lock_path, std::fs::Permissions::from_mode(0o440)).unwrap();
+        drop(lock_file(&db).unwrap());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -22,22 +22,14 @@ pub fn save(draft: &FormDraft) -> std::io::Result<PathBuf> {
 }
 
 pub fn save_in(dir: &Path, draft: &FormDraft) -> std::io::Result<PathBuf> {
-    std::fs::create_dir_all(dir)?;
+    crate::files::create_dir_private(dir)?;
     let text = toml::to_string(draft).map_err(std::io::Error::other)?;
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_millis())
         .unwrap_or_default();
     let path = dir.join(format!("draft-{stamp}-{}.toml", std::process::id()));
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    use std::io::Write;
-    opts.open(&path)?.write_all(text.as_bytes())?;
+    crate::files::write_new(&path, text.as_bytes())?;
     Ok(path)
 }
 

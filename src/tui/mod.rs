@@ -94,7 +94,7 @@ pub fn run(opts: Options) -> Result<()> {
         .clone()
         .unwrap_or_else(crate::store::default_db_path);
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
+        crate::files::create_dir_private(dir)
             .wrap_err_with(|| format!("cannot create {}", dir.display()))?;
     }
     let mut store = Store::open(&path, Ctx::from_env())?;
@@ -320,9 +320,14 @@ fn external_edit(
     INPUT_PAUSED.store(true, Ordering::SeqCst);
     // Let the input thread finish its current wait before the editor reads keys.
     std::thread::sleep(Duration::from_millis(80));
-    let path = std::env::temp_dir().join(format!("wijkdesk-edit-{}.txt", std::process::id()));
+    // A folder of our own with an unguessable name: no one can plant a link or read it.
+    let dir = crate::files::private_temp_dir("wijkdesk-edit");
+    let path = dir.as_ref().map(|d| d.join("text.txt")).unwrap_or_default();
     let outcome = (|| {
-        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        dir.as_ref()
+            .map_err(|e| format!("cannot create a temporary folder: {e}"))?;
+        crate::files::write_new(&path, text.as_bytes())
+            .map_err(|e| format!("{}: {e}", path.display()))?;
         let editor = std::env::var("VISUAL")
             .ok()
             .or_else(|| std::env::var("EDITOR").ok())
@@ -361,6 +366,9 @@ fn external_edit(
         }
     })();
     let _ = std::fs::remove_file(&path);
+    if let Ok(d) = &dir {
+        let _ = std::fs::remove_dir_all(d);
+    }
     INPUT_PAUSED.store(false, Ordering::SeqCst);
     outcome
 }

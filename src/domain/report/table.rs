@@ -74,7 +74,8 @@ pub fn tables_to_csv(tables: &[Table], delimiter: u8) -> Result<Vec<u8>, String>
 /// Tables as Markdown: a heading and a pipe table each.
 pub fn tables_to_markdown(tables: &[Table]) -> String {
     fn cell(s: &str) -> String {
-        s.replace('\\', "\\\\")
+        crate::domain::text::visible_text(s)
+            .replace('\\', "\\\\")
             .replace('|', "\\|")
             .replace(['\n', '\r', '\t'], " ")
     }

@@ -600,15 +600,13 @@ pub fn export(meeting: &Meeting, cx: &mut Cx) -> Outcome {
     );
     let mut path = dir.join(format!("{base}.md"));
     let mut n = 2;
-    while path.exists() {
+    // Private, never over an existing file or through a planted link.
+    let mut written = crate::files::write_new(&path, md.as_bytes());
+    while matches!(&written, Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists) && n < 1000 {
         path = dir.join(format!("{base}-{n}.md"));
         n += 1;
+        written = crate::files::write_new(&path, md.as_bytes());
     }
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .and_then(|mut f| std::io::Write::write_all(&mut f, md.as_bytes()));
     match written {
         Ok(()) => Outcome::one(Effect::Status(
             cx.settings

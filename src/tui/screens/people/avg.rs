@@ -14,7 +14,6 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::Paragraph;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The retention review: a date being typed, or the one in force.
@@ -49,29 +48,10 @@ pub fn export_dir() -> PathBuf {
 pub fn write_export(store: &Store, id: i64, dir: &Path) -> Result<PathBuf, String> {
     let value = store.export_person(id).map_err(|e| e.to_string())?;
     let text = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder
-        .create(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?;
+    crate::files::create_dir_private(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let path = dir.join(format!("P-{id}.json"));
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    let mut file = opts
-        .open(&path)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    // An older file may have been created with wider permissions.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = file.set_permissions(std::fs::Permissions::from_mode(0o600));
-    }
-    file.write_all(text.as_bytes())
-        .and_then(|()| file.write_all(b"\n"))
+    // Replaced whole: an older file may have been created with wider permissions.
+    crate::files::replace(&path, format!("{text}\n").as_bytes())
         .map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(path)
 }

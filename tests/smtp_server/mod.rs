@@ -1,5 +1,7 @@
 //! A real SMTP server for the mail tests: tests/support/smtp_server.py (aiosmtpd) on
-//! 127.0.0.1, one per test. Without aiosmtpd the test fails with how to install it.
+//! 127.0.0.1, one per test. When aiosmtpd is missing, the first test installs it with
+//! pip (so `cargo test` alone is enough on a new machine); when that fails too, the
+//! test fails with how to install it.
 
 #![allow(dead_code)] // each test file uses a different part of this module
 
@@ -21,8 +23,38 @@ impl Drop for Server {
     }
 }
 
+/// aiosmtpd importable by `python3`, installed once per test process if need be.
+fn ensure_aiosmtpd() {
+    static READY: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    READY.get_or_init(|| {
+        let importable = || {
+            Command::new("python3")
+                .args(["-c", "import aiosmtpd"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        if importable() {
+            return;
+        }
+        for extra in [&[][..], &["--user"][..], &["--break-system-packages"][..]] {
+            let _ = Command::new("python3")
+                .args(["-m", "pip", "install", "--quiet", "aiosmtpd"])
+                .args(extra)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status();
+            if importable() {
+                return;
+            }
+        }
+    });
+}
+
 impl Server {
     pub fn start(dir: &Path, mode: &str, extra: &[&str]) -> Server {
+        ensure_aiosmtpd();
         let out = dir.join(format!("received-{mode}"));
         std::fs::create_dir_all(&out).unwrap();
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/smtp_server.py");

@@ -10,6 +10,7 @@ CREATE TABLE outbox (
     text        TEXT NOT NULL CHECK (length(trim(text)) > 0),
     next_due    TEXT,
     to_addr     TEXT NOT NULL,
+    also_to     TEXT NOT NULL DEFAULT '',             -- final feedback: merged organisations (Bcc), comma-separated
     subject     TEXT NOT NULL,
     sender_name TEXT,
     message_id  TEXT NOT NULL UNIQUE,

@@ -124,6 +124,8 @@ fn redact(url: &str) -> String {
 #[derive(Debug, Clone)]
 pub struct Outgoing {
     pub to: String,
+    /// Blind copies: organisations owed the same answer (merged signals).
+    pub bcc: Vec<String>,
     pub subject: String,
     pub body: String,
     /// The staff member's name, shown as the From display name (the address is always
@@ -167,9 +169,18 @@ pub fn compose(cfg: Option<&MailConfig>, out: &Outgoing) -> Result<Message, Mail
         }
         None => placeholder.clone(),
     };
-    let mut b = Message::builder()
-        .from(from)
-        .to(to)
+    let mut b = Message::builder().from(from).to(to);
+    for a in &out.bcc {
+        let m: Mailbox = a
+            .parse()
+            .map_err(|e| err(format!("\"{a}\" is not an e-mail address ({e})")))?;
+        b = b.bcc(m);
+    }
+    // A draft shows who else gets it; a sent message keeps Bcc in the envelope only.
+    if cfg.is_none_or(|c| matches!(c.route, Route::File(_))) {
+        b = b.keep_bcc();
+    }
+    let mut b = b
         .subject(one_line(&out.subject))
         .date_now()
         .message_id(Some(format!("<{}>", out.message_id)));
@@ -423,12 +434,25 @@ pub fn send_feedback(
     let domain = cfg
         .map(|c| c.from.email.domain().to_string())
         .unwrap_or_else(|| "wijkdesk.invalid".into());
+    // Final feedback answers every organisation whose signal was merged into this one.
+    let mut also_to: Vec<String> = Vec::new();
+    if feedback.is_final {
+        for owed in store.owed_through(signal_id)? {
+            if let Ok(a) = recipient(store, &owed)
+                && a != to
+                && !also_to.contains(&a)
+            {
+                also_to.push(a);
+            }
+        }
+    }
     let entry = store.outbox_add(NewMail {
         signal_id,
         is_final: feedback.is_final,
         text: feedback.text,
         next_due: feedback.next_due,
         to,
+        also_to,
         subject: format!("Terugkoppeling {}: {}", signal.reference(), signal.title),
         sender_name: sender_name.map(String::from),
         message_id: format!(
@@ -463,6 +487,7 @@ fn attempt(
 ) -> Result<EmailFeedback, StoreError> {
     let out = Outgoing {
         to: entry.to.clone(),
+        bcc: entry.also_to.clone(),
         subject: entry.subject.clone(),
         body: entry.text.clone(),
         sender_name: entry.sender_name.clone(),
@@ -514,6 +539,7 @@ mod tests {
     fn out(subject: &str, sender: Option<&str>) -> Outgoing {
         Outgoing {
             to: "bo@example.org".into(),
+            bcc: Vec::new(),
             subject: subject.into(),
             body: "Beste bewoners".into(),
             sender_name: sender.map(String::from),

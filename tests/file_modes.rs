@@ -106,6 +106,7 @@ fn writers_under(umask: u32) {
         None,
         &wijkdesk::mail::Outgoing {
             to: "b@example.org".into(),
+            bcc: Vec::new(),
             subject: "Terugkoppeling".into(),
             body: "Hallo".into(),
             sender_name: None,

@@ -495,3 +495,51 @@ fn the_command_line_sends_lists_the_outbox_and_retries() {
             .contains("answered")
     );
 }
+
+#[test]
+fn final_feedback_reaches_every_organisation_whose_signal_was_merged_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), "plain", &[]);
+    let (mut store, id) = setup(dir.path());
+    let other = store
+        .add_org(NewOrg {
+            name: "Wijkberaad Zeeheld".into(),
+            email: Some("zeeheld@example.org".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let dup = store
+        .add_signal(NewSignal {
+            title: "Tegels los bij het café".into(),
+            org_id: Some(other.id),
+            ..Default::default()
+        })
+        .unwrap();
+    store.merge_signal(dup.id, id, true, None).unwrap();
+    let cfg = config(format!("smtp://127.0.0.1:{}", server.port), None);
+    let r = send_feedback(&mut store, Some(&cfg), id, fb(true), Some("Anouk de Vries")).unwrap();
+    assert_eq!(r.entry.status, MailStatus::Sent, "{}", r.summary());
+    assert_eq!(r.entry.also_to, ["zeeheld@example.org"]);
+
+    // One message: the survivor's organisation in To, the merged one in the envelope
+    // only (a blind copy: neither sees the other's address).
+    assert_eq!(server.count(), 1);
+    let (raw, env) = server.received(1);
+    let rcpt: Vec<&str> = env["rcpt_tos"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(rcpt, ["bo-duinoord@example.org", "zeeheld@example.org"]);
+    let text = String::from_utf8_lossy(&raw);
+    assert!(!text.contains("zeeheld@example.org"), "{text}");
+    let m = MessageParser::default().parse(&raw).unwrap();
+    assert!(m.bcc().is_none(), "no Bcc header in what was delivered");
+
+    // The merged signal has its answer too.
+    let given = store.feedback_of(dup.id).unwrap();
+    assert_eq!(given.len(), 1);
+    assert!(given[0].is_final);
+    assert_eq!(given[0].text, TEXT);
+}

@@ -51,6 +51,9 @@ pub struct NewMail {
     pub text: String,
     pub next_due: Option<NaiveDate>,
     pub to: String,
+    /// Final feedback: the organisations whose signals were merged into this one, owed
+    /// the same answer (sent as Bcc, so no one sees the others' addresses).
+    pub also_to: Vec<String>,
     pub subject: String,
     /// The staff member's name for the From display name.
     pub sender_name: Option<String>,
@@ -65,6 +68,7 @@ pub struct OutboxEntry {
     pub text: String,
     pub next_due: Option<NaiveDate>,
     pub to: String,
+    pub also_to: Vec<String>,
     pub subject: String,
     pub sender_name: Option<String>,
     pub message_id: String,
@@ -96,7 +100,7 @@ impl OutboxEntry {
 
 const COLS: &str = "id, signal_id, is_final, text, next_due, to_addr, subject, sender_name, \
                     message_id, status, error, draft_path, attempts, feedback_id, created_by, \
-                    created_at, updated_at";
+                    created_at, updated_at, also_to";
 
 fn row(r: &Row<'_>) -> rusqlite::Result<OutboxEntry> {
     Ok(OutboxEntry {
@@ -117,6 +121,13 @@ fn row(r: &Row<'_>) -> rusqlite::Result<OutboxEntry> {
         created_by: r.get(14)?,
         created_at: r.get(15)?,
         updated_at: r.get(16)?,
+        also_to: r
+            .get::<_, String>(17)?
+            .split(',')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(String::from)
+            .collect(),
     })
 }
 
@@ -194,8 +205,8 @@ impl Store {
             let now = now_stamp();
             tx.execute(
                 "INSERT INTO outbox (signal_id, is_final, text, next_due, to_addr, subject, sender_name,
-                                     message_id, status, created_by, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'sending', ?9, ?10, ?10)",
+                                     message_id, status, created_by, created_at, updated_at, also_to)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'sending', ?9, ?10, ?10, ?11)",
                 params![
                     m.signal_id,
                     m.is_final,
@@ -206,7 +217,8 @@ impl Store {
                     m.sender_name,
                     m.message_id,
                     ctx.user,
-                    now
+                    now,
+                    m.also_to.join(", ")
                 ],
             )?;
             let id = tx.last_insert_rowid();

@@ -36,6 +36,7 @@ const TEXT_COLUMNS: &[(&str, &str)] = &[
     ("signal_event", "detail"),
     ("outbox", "text"),
     ("outbox", "to_addr"),
+    ("outbox", "also_to"),
     ("outbox", "subject"),
     ("outbox", "sender_name"),
     ("outbox", "error"),

@@ -465,20 +465,14 @@ fn answer_merged(
     channel: Channel,
     text: &str,
 ) -> Result<()> {
-    let owed: Vec<(i64, String)> = {
-        let mut st = tx.prepare_cached(
-            "WITH RECURSIVE merged_in(id) AS (
-                 SELECT id FROM signal WHERE merged_into = ?1
-                 UNION SELECT s.id FROM signal s JOIN merged_in m ON s.merged_into = m.id)
-             SELECT s.id, coalesce(o.name, '') FROM signal s JOIN merged_in m ON m.id = s.id
-               LEFT JOIN organisation o ON o.id = s.org_id
-              WHERE s.state = 'merged'
-                AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.signal_id = s.id AND f.is_final = 1)
-              ORDER BY s.id",
-        )?;
-        st.query_map([survivor.id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?
-    };
+    let mut owed: Vec<(i64, String)> = Vec::new();
+    for id in owed_ids(tx, survivor.id)? {
+        let org = match get(tx, id)?.org_id {
+            Some(o) => super::orgs::get(tx, o)?.name,
+            None => String::new(),
+        };
+        owed.push((id, org));
+    }
     for (id, org) in owed {
         tx.execute(
             "INSERT INTO feedback (signal_id, is_final, channel, text, given_on, given_by, created_at)
@@ -524,6 +518,22 @@ fn answer_merged(
         )?;
     }
     Ok(())
+}
+
+/// The signals merged into `id`, also through a chain of merges, that are still owed
+/// their final feedback.
+fn owed_ids(conn: &Connection, id: i64) -> Result<Vec<i64>> {
+    let mut st = conn.prepare_cached(
+        "WITH RECURSIVE merged_in(id) AS (
+             SELECT id FROM signal WHERE merged_into = ?1
+             UNION SELECT s.id FROM signal s JOIN merged_in m ON s.merged_into = m.id)
+         SELECT s.id FROM signal s JOIN merged_in m ON m.id = s.id
+          WHERE s.state = 'merged'
+            AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.signal_id = s.id AND f.is_final = 1)
+          ORDER BY s.id",
+    )?;
+    let ids = st.query_map([id], |r| r.get(0))?;
+    Ok(ids.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Change the feedback due date in force, on the timeline with the old and new date,
@@ -668,6 +678,15 @@ impl Store {
             log_event(tx, ctx, id, "triaged", Some(before.state), Some(to), &detail)?;
             Ok(after)
         })
+    }
+
+    /// The signals merged into this one (also through a chain of merges) whose
+    /// organisations are still owed the final feedback.
+    pub fn owed_through(&self, id: i64) -> Result<Vec<Signal>> {
+        owed_ids(&self.conn, id)?
+            .into_iter()
+            .map(|i| get(&self.conn, i))
+            .collect()
     }
 
     /// Move the feedback due date: a reason is required when it moves later. The move

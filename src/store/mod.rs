@@ -23,6 +23,8 @@ mod reports;
 mod reports_digest;
 mod resolve;
 mod search;
+mod signal_dues;
+mod signal_merges;
 mod signals;
 mod tracker;
 mod vocab;
@@ -47,9 +49,10 @@ pub use reports::{AnyReport, ReportKind};
 pub use reports_digest::{DIGEST_DAYS, Digest, DigestItem, DigestKind, DigestMeeting, MeetingTask};
 pub use resolve::{Owner, OwnerChoice};
 pub use search::{MAX_WORDS, SearchHit, SearchKind, SearchQuery, build_query};
+pub use signal_dues::DueMove;
 pub use signals::{
-    Channel, DueMove, Feedback, NewFeedback, NewSignal, Signal, SignalFilter, SignalRow,
-    TimelineEntry, Triage,
+    Channel, Feedback, NewFeedback, NewSignal, Signal, SignalFilter, SignalRow, TimelineEntry,
+    Triage,
 };
 pub use tracker::{TrackerFilter, TrackerItem, TrackerKey};
 pub use vocab::{NearPair, Term, UnknownTerm};

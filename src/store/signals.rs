@@ -1,5 +1,7 @@
 //! Signals, their feedback and their timeline.
 
+use super::signal_dues::set_due;
+use super::signal_merges::answer_merged;
 use super::{
     Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, date_str, invalid, now_stamp,
     parse_date_col,
@@ -136,16 +138,6 @@ pub struct Triage {
     pub reason: Option<String>,
 }
 
-/// A change of a signal's feedback due date, as its history keeps it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DueMove {
-    pub old_due: Option<NaiveDate>,
-    pub new_due: NaiveDate,
-    pub reason: String,
-    pub moved_by: String,
-    pub moved_at: String,
-}
-
 #[derive(Debug, Clone)]
 pub struct NewFeedback {
     pub channel: Channel,
@@ -276,7 +268,7 @@ fn has_final_feedback(conn: &Connection, id: i64) -> Result<bool> {
     )?)
 }
 
-fn facts(conn: &Connection, s: &Signal) -> Result<SignalFacts> {
+pub(super) fn facts(conn: &Connection, s: &Signal) -> Result<SignalFacts> {
     Ok(SignalFacts {
         state: s.state,
         has_final_feedback: has_final_feedback(conn, s.id)?,
@@ -367,7 +359,7 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewSignal) -> Result<
 }
 
 /// Apply a state change with its audit row and timeline entry.
-fn change_state(
+pub(super) fn change_state(
     tx: &Transaction<'_>,
     ctx: &Ctx,
     before: &Signal,
@@ -455,158 +447,7 @@ pub(crate) fn add_feedback_tx(
     Ok(after)
 }
 
-/// Final feedback on a signal answers every signal merged into it (also through a
-/// chain of merges) that was still owed its answer: each of those organisations gets
-/// the same answer, recorded on its own signal and timeline.
-fn answer_merged(
-    tx: &Transaction<'_>,
-    ctx: &Ctx,
-    survivor: &Signal,
-    channel: Channel,
-    text: &str,
-) -> Result<()> {
-    let mut owed: Vec<(i64, String)> = Vec::new();
-    for id in owed_ids(tx, survivor.id)? {
-        let org = match get(tx, id)?.org_id {
-            Some(o) => super::orgs::get(tx, o)?.name,
-            None => String::new(),
-        };
-        owed.push((id, org));
-    }
-    for (id, org) in owed {
-        tx.execute(
-            "INSERT INTO feedback (signal_id, is_final, channel, text, given_on, given_by, created_at)
-             VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6)",
-            params![id, channel.code(), text, date_str(ctx.today), ctx.user, now_stamp()],
-        )?;
-        let fid = tx.last_insert_rowid();
-        let r = RecordRef::new(RecordKind::Signal, id);
-        audit::log(
-            tx,
-            ctx,
-            r,
-            "feedback",
-            serde_json::json!({ "final_feedback": [null, format!("#{fid} with {}", survivor.reference())] }),
-        )?;
-        log_event(
-            tx,
-            ctx,
-            id,
-            "feedback",
-            None,
-            None,
-            &format!(
-                "final feedback #{fid} by {}, given with {}: {}",
-                channel.code(),
-                survivor.reference(),
-                one_line(text, 80)
-            ),
-        )?;
-        let to = if org.is_empty() {
-            r.to_string()
-        } else {
-            format!("{r} ({org})")
-        };
-        log_event(
-            tx,
-            ctx,
-            survivor.id,
-            "feedback",
-            None,
-            None,
-            &format!("the final feedback was given to {to} too"),
-        )?;
-    }
-    Ok(())
-}
-
-/// The signals merged into `id`, also through a chain of merges, that are still owed
-/// their final feedback.
-fn owed_ids(conn: &Connection, id: i64) -> Result<Vec<i64>> {
-    let mut st = conn.prepare_cached(
-        "WITH RECURSIVE merged_in(id) AS (
-             SELECT id FROM signal WHERE merged_into = ?1
-             UNION SELECT s.id FROM signal s JOIN merged_in m ON s.merged_into = m.id)
-         SELECT s.id FROM signal s JOIN merged_in m ON m.id = s.id
-          WHERE s.state = 'merged'
-            AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.signal_id = s.id AND f.is_final = 1)
-          ORDER BY s.id",
-    )?;
-    let ids = st.query_map([id], |r| r.get(0))?;
-    Ok(ids.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Change the feedback due date in force, on the timeline with the old and new date,
-/// who and why. A `move` (triage, a reasoned move) needs a reason when it is later, and
-/// is counted; the promise (`first_due`) never changes here.
-fn set_due(
-    tx: &Transaction<'_>,
-    ctx: &Ctx,
-    before: &Signal,
-    new_due: NaiveDate,
-    reason: &str,
-    is_move: bool,
-) -> Result<()> {
-    let old = before.feedback_due;
-    if old == Some(new_due) {
-        return Ok(());
-    }
-    let reason = text::clean_line(reason).trim().to_string();
-    let later = old.is_some_and(|o| new_due > o);
-    if is_move && later && reason.is_empty() {
-        return Err(invalid(format!(
-            "moving {}'s feedback due date later ({} to {new_due}) needs a reason",
-            before.reference(),
-            old.map(date_str).unwrap_or_default()
-        )));
-    }
-    tx.execute(
-        "UPDATE signal SET feedback_due = ?2 WHERE id = ?1",
-        params![before.id, date_str(new_due)],
-    )?;
-    let from = old.map(date_str).unwrap_or_else(|| "-".to_string());
-    if is_move {
-        tx.execute(
-            "INSERT INTO signal_due_move (signal_id, old_due, new_due, reason, moved_by, moved_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                before.id,
-                old.map(date_str),
-                date_str(new_due),
-                reason,
-                ctx.user,
-                now_stamp()
-            ],
-        )?;
-    }
-    // Postponements are what the reports count; an earlier date is kept, not counted.
-    if let (true, true, Some(o)) = (is_move, later, old) {
-        tx.execute(
-            "UPDATE signal SET due_moves = due_moves + 1, due_moved_days = due_moved_days + ?2 WHERE id = ?1",
-            params![before.id, (new_due - o).num_days()],
-        )?;
-    }
-    let promise = match before.first_due {
-        Some(p) if p != new_due => format!(" (promised {p})"),
-        _ => String::new(),
-    };
-    let why = if reason.is_empty() {
-        String::new()
-    } else {
-        format!(": {reason}")
-    };
-    log_event(
-        tx,
-        ctx,
-        before.id,
-        "due-date",
-        None,
-        None,
-        &format!("feedback due {from} → {new_due}{promise}{why}"),
-    )
-}
-
-fn one_line(s: &str, max: usize) -> String {
+pub(super) fn one_line(s: &str, max: usize) -> String {
     let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() > max {
         format!("{}…", flat.chars().take(max - 1).collect::<String>())
@@ -680,77 +521,6 @@ impl Store {
         })
     }
 
-    /// The signals merged into this one (also through a chain of merges) whose
-    /// organisations are still owed the final feedback.
-    pub fn owed_through(&self, id: i64) -> Result<Vec<Signal>> {
-        owed_ids(&self.conn, id)?
-            .into_iter()
-            .map(|i| get(&self.conn, i))
-            .collect()
-    }
-
-    /// Move the feedback due date: a reason is required when it moves later. The move
-    /// is on the timeline and counted; the promise stays what it was.
-    pub fn move_signal_due(
-        &mut self,
-        id: i64,
-        new_due: NaiveDate,
-        reason: &str,
-        expected: Option<i64>,
-    ) -> Result<Signal> {
-        self.write(|tx, ctx| {
-            let before = get(tx, id)?;
-            if !before.state.owes_feedback() {
-                return Err(invalid(format!(
-                    "{} is {}: only a signal that still owes feedback has a due date to move",
-                    before.reference(),
-                    before.state
-                )));
-            }
-            if new_due < ctx.today {
-                return Err(invalid(format!(
-                    "the feedback due date {new_due} is in the past"
-                )));
-            }
-            if before.feedback_due == Some(new_due) {
-                return Err(invalid(format!(
-                    "{} is due on {new_due} already",
-                    before.reference()
-                )));
-            }
-            set_due(tx, ctx, &before, new_due, reason, true)?;
-            let version = bump_version(tx, before.reference(), expected)?;
-            let mut after = get(tx, id)?;
-            after.version = version;
-            audit::log(
-                tx,
-                ctx,
-                after.reference(),
-                "move",
-                audit::diff(&before, &after),
-            )?;
-            Ok(after)
-        })
-    }
-
-    /// Every change of the due date by a move, oldest first.
-    pub fn signal_due_moves(&self, id: i64) -> Result<Vec<DueMove>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT old_due, new_due, reason, moved_by, moved_at FROM signal_due_move
-              WHERE signal_id = ?1 ORDER BY id",
-        )?;
-        let rows = st.query_map([id], |r| {
-            Ok(DueMove {
-                old_due: r.get::<_, Option<String>>(0)?.map(|d| parse_date_col(&d)),
-                new_due: parse_date_col(&r.get::<_, String>(1)?),
-                reason: r.get(2)?,
-                moved_by: r.get(3)?,
-                moved_at: r.get(4)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
     pub fn start_signal(&mut self, id: i64, expected: Option<i64>) -> Result<Signal> {
         self.write(|tx, ctx| {
             let before = get(tx, id)?;
@@ -787,82 +557,6 @@ impl Store {
                 params![id, channel.code(), explanation, date_str(ctx.today), ctx.user, now_stamp()],
             )?;
             change_state(tx, ctx, &before, to, expected, "declined", &one_line(&explanation, 80))
-        })
-    }
-
-    /// Merge a signal into another open one. The merged signal's organisation is still
-    /// owed its answer: the final feedback on the surviving signal is given to it too.
-    /// Merging across organisations must be confirmed (`across_confirmed`), and both
-    /// timelines say who is owed what.
-    pub fn merge_signal(
-        &mut self,
-        id: i64,
-        into: i64,
-        across_confirmed: bool,
-        expected: Option<i64>,
-    ) -> Result<Signal> {
-        self.write(|tx, ctx| {
-            if id == into {
-                return Err(invalid("a signal cannot be merged into itself"));
-            }
-            let before = get(tx, id)?;
-            let target = get(tx, into)?;
-            if !target.state.is_open() {
-                return Err(invalid(format!(
-                    "cannot merge into {}: it is {} (merge into an open signal)",
-                    target.reference(),
-                    target.state
-                )));
-            }
-            let to = transition(facts(tx, &before)?, SignalEvent::Merge)?;
-            let org_name = |o: Option<i64>| -> Result<String> {
-                Ok(match o {
-                    Some(o) => super::orgs::get(tx, o)?.name,
-                    None => "no organisation".to_string(),
-                })
-            };
-            let across = before.org_id != target.org_id;
-            let (from_org, into_org) = (org_name(before.org_id)?, org_name(target.org_id)?);
-            if across && !across_confirmed {
-                return Err(invalid(format!(
-                    "{} is from {from_org} and {} from {into_org}: merging across organisations needs                      confirmation (--yes); {from_org} stays owed the final feedback",
-                    before.reference(),
-                    target.reference()
-                )));
-            }
-            tx.execute(
-                "UPDATE signal SET merged_into = ?2 WHERE id = ?1",
-                params![id, into],
-            )?;
-            let owed = if across {
-                format!("; {from_org} is owed the final feedback given with S-{into} ({into_org})")
-            } else {
-                String::new()
-            };
-            let after = change_state(
-                tx,
-                ctx,
-                &before,
-                to,
-                expected,
-                "merged",
-                &format!("merged into S-{into}{owed}"),
-            )?;
-            let also = if across {
-                format!("; {from_org} gets the final feedback too")
-            } else {
-                String::new()
-            };
-            log_event(
-                tx,
-                ctx,
-                into,
-                "merge",
-                None,
-                None,
-                &format!("S-{id} merged into this signal: {}{also}", before.title),
-            )?;
-            Ok(after)
         })
     }
 

@@ -15,3 +15,14 @@ pub mod files;
 pub mod mail;
 pub mod store;
 pub mod tui;
+
+/// Install color-eyre's panic and error hooks, once per process. A second
+/// `color_eyre::install()` fails, and building that failure's report resolves a
+/// backtrace when `RUST_BACKTRACE` is set: about 100 ms before the first frame.
+pub fn install_error_hooks() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    // A failure to install the hooks is not worth stopping for.
+    ONCE.call_once(|| {
+        let _ = color_eyre::install();
+    });
+}

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use wijkdesk::cli::{Cli, run};
 
 fn main() -> ExitCode {
-    // Readable reports for panics; a failure to install the hook is not worth stopping for.
-    let _ = color_eyre::install();
+    // Readable reports for panics.
+    wijkdesk::install_error_hooks();
     run(Cli::parse())
 }

@@ -86,8 +86,8 @@ enum Exit {
 
 /// Open the screens on the database and run until the user quits.
 pub fn run(opts: Options) -> Result<()> {
-    // The CLI may have installed them already; either way they are in place first.
-    let _ = color_eyre::install();
+    // The binary installed them already; a library caller gets them here, once.
+    crate::install_error_hooks();
     let settings = Settings::load(&opts);
     let path = opts
         .db

@@ -1,4 +1,4 @@
--- wijkdesk schema, version 4: the reports at city scale (issue 8).
+-- wijkdesk schema, version 4: the reports at city scale.
 --
 -- "Feedback on time" needs each signal's first feedback: when it came and the due date
 -- in force then. Looking that up per signal (three subqueries on feedback for each of

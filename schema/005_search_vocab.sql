@@ -1,4 +1,4 @@
--- wijkdesk schema: the search index keyed by kind first, newest first (issue 8).
+-- wijkdesk schema: the search index keyed by kind first, newest first.
 --
 -- Version 2 gave each row of the index the rowid `id * 16 + kind`, so the kinds were
 -- interleaved: finding the newest signals that match "de" meant stepping over every

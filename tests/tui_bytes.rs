@@ -89,7 +89,7 @@ fn monochrome_writes_no_colour_and_reverses_the_selection() {
             height: 24,
         },
     );
-    // The inbox comes first (issue 4); this test measures the organisations.
+    // The inbox comes first; this test measures the organisations.
     app.select_screen("organisations");
     let out = Shared::default();
     let mut terminal = terminal(&out);
@@ -175,7 +175,7 @@ fn ascii_borders() {
             height: 24,
         },
     );
-    // The inbox comes first (issue 4).
+    // The inbox comes first.
     app.select_screen("organisations");
     let text = wijkdesk::tui::testing::screen(&app, 80, 24);
     assert!(text.contains("+ Organisations (34) ---"), "{text}");

@@ -31,7 +31,7 @@ fn find_create_quit_then_the_cli_sees_it() {
         quote(&db)
     );
     tmux.start(100, 30, &command);
-    // The inbox comes first (issue 4); the organisations are screen 4.
+    // The inbox comes first; the organisations are screen 4.
     tmux.wait_for("Inbox:", 20);
     tmux.text("4");
     tmux.wait_for("Organisations (", 20);
@@ -117,7 +117,7 @@ fn a_dropped_connection_keeps_the_half_filled_form() {
         quote(&db)
     );
     tmux.start(100, 30, &command);
-    // The inbox comes first (issue 4); the organisations are screen 4.
+    // The inbox comes first; the organisations are screen 4.
     tmux.wait_for("Inbox:", 20);
     tmux.text("4");
     tmux.wait_for("Organisations (", 20);
@@ -181,7 +181,7 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
         quote(&db)
     ));
     tmux.keys(&["Enter"]);
-    // The inbox comes first (issue 4).
+    // The inbox comes first.
     tmux.wait_for("Inbox:", 20);
     tmux.keys(&["C-z"]);
     tmux.wait_for("Stopped", 10);

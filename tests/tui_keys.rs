@@ -24,7 +24,7 @@ fn app(store: &mut Store) -> App<'_> {
             height: H,
         },
     );
-    // The inbox comes first (issue 4); these tests start on the organisations.
+    // The inbox comes first; these tests start on the organisations.
     app.select_screen("organisations");
     app
 }

@@ -1,4 +1,4 @@
-//! The Reports screen (issue 6): snapshots, and Enter on a figure listing exactly the
+//! The Reports screen: snapshots, and Enter on a figure listing exactly the
 //! records `Store::report_records` gives, on the demo data with today fixed.
 
 use crossterm::event::KeyCode;

@@ -1,4 +1,4 @@
-//! The search popup and Ctrl-P quick jump (issue 6), driven by keys on the demo data.
+//! The search popup and Ctrl-P quick jump, driven by keys on the demo data.
 
 use crossterm::event::KeyCode;
 use ratatui::layout::Size;

@@ -23,7 +23,7 @@ fn snap(name: &str, demo: bool, setup: impl Fn(&mut App)) {
                     height: h,
                 },
             );
-            // The inbox comes first (issue 4); these snapshots start on the organisations.
+            // The inbox comes first; these snapshots start on the organisations.
             app.select_screen("organisations");
             setup(&mut app);
             // The temporary path differs per run, and so does the padding after it.

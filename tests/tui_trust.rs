@@ -1,4 +1,4 @@
-//! Trust on the screens (issue 7): the conflict dialog when someone else saved first,
+//! Trust on the screens: the conflict dialog when someone else saved first,
 //! the history popup, and the People screen's export, erase and retention review.
 
 use crossterm::event::KeyCode;

@@ -15,15 +15,15 @@ pub enum Scope {
     List,
     Welcome,
     Form,
-    // Meetings and minutes (issue 5)
+    // Meetings and minutes
     /// The meetings list and its popups (agenda, attendance, preparation).
     Meetings,
     /// The minutes editor; plain characters are typed text while the input line has focus.
     Minutes,
-    // Inbox and tracker (issue 4): keys that mean something on one screen only.
+    // Inbox and tracker: keys that mean something on one screen only.
     Inbox,
     Tracker,
-    // Search and reports (issue 6)
+    // Search and reports
     Reports,
 }
 
@@ -33,13 +33,13 @@ impl Scope {
         Scope::List,
         Scope::Welcome,
         Scope::Form,
-        // Meetings and minutes (issue 5)
+        // Meetings and minutes
         Scope::Meetings,
         Scope::Minutes,
-        // Inbox and tracker (issue 4).
+        // Inbox and tracker.
         Scope::Inbox,
         Scope::Tracker,
-        // Search and reports (issue 6)
+        // Search and reports
         Scope::Reports,
     ];
 
@@ -49,13 +49,13 @@ impl Scope {
             Scope::List => T::ScopeList,
             Scope::Welcome => T::ScopeWelcome,
             Scope::Form => T::ScopeForm,
-            // Meetings and minutes (issue 5)
+            // Meetings and minutes
             Scope::Meetings => T::ScopeMeetings,
             Scope::Minutes => T::ScopeMinutes,
-            // Inbox and tracker (issue 4).
+            // Inbox and tracker.
             Scope::Inbox => T::ScopeInbox,
             Scope::Tracker => T::ScopeTracker,
-            // Search and reports (issue 6)
+            // Search and reports
             Scope::Reports => T::ScopeReports,
         }
     }
@@ -97,12 +97,12 @@ pub enum Action {
     NextField,
     PrevField,
     Save,
-    // Trust: conflicts, history, AVG (issue 7)
+    // Trust: conflicts, history, AVG
     History,
     ExportPerson,
     ErasePerson,
     Retention,
-    // Meetings and minutes (issue 5)
+    // Meetings and minutes
     MeetingPrepare,
     MeetingAgenda,
     MeetingAttendance,
@@ -118,7 +118,7 @@ pub enum Action {
     MinutesNextItem,
     MinutesMove,
     MinutesAnswer,
-    // Inbox and tracker (issue 4).
+    // Inbox and tracker.
     QuickAdd,
     Mark,
     FilterMine,
@@ -139,7 +139,7 @@ pub enum Action {
     Withdraw,
     MoveDue,
     CancelAction,
-    // Search and reports (issue 6)
+    // Search and reports
     Search,
     ReportNextSection,
     ReportPrevSection,
@@ -148,7 +148,7 @@ pub enum Action {
     ReportPeriod,
 }
 
-/// The actions of the inbox and the tracker (issue 4), in help order.
+/// The actions of the inbox and the tracker, in help order.
 pub const LOOP_ACTIONS: [Action; 20] = [
     Action::QuickAdd,
     Action::Mark,
@@ -206,14 +206,14 @@ impl Action {
             Action::PrevField,
             Action::Save,
         ]);
-        // Trust: conflicts, history, AVG (issue 7)
+        // Trust: conflicts, history, AVG
         v.extend([
             Action::History,
             Action::ExportPerson,
             Action::ErasePerson,
             Action::Retention,
         ]);
-        // Meetings and minutes (issue 5)
+        // Meetings and minutes
         v.extend([
             Action::MeetingPrepare,
             Action::MeetingAgenda,
@@ -231,9 +231,9 @@ impl Action {
             Action::MinutesMove,
             Action::MinutesAnswer,
         ]);
-        // Inbox and tracker (issue 4).
+        // Inbox and tracker.
         v.extend(LOOP_ACTIONS);
-        // Search and reports (issue 6)
+        // Search and reports
         v.extend([
             Action::Search,
             Action::ReportNextSection,
@@ -255,10 +255,10 @@ impl Action {
             }
             LoadDemo => Scope::Welcome,
             NextField | PrevField | Save => Scope::Form,
-            // Trust: conflicts, history, AVG (issue 7)
+            // Trust: conflicts, history, AVG
             History => Scope::Global,
             ExportPerson | ErasePerson | Retention => Scope::List,
-            // Meetings and minutes (issue 5)
+            // Meetings and minutes
             MeetingPrepare | MeetingAgenda | MeetingAttendance | MeetingHold | MeetingFinalise
             | MeetingExport | MeetingSelect | MeetingDelete | MeetingItemUp | MeetingItemDown => {
                 Scope::Meetings
@@ -266,13 +266,13 @@ impl Action {
             MinutesComplete | MinutesPrevItem | MinutesNextItem | MinutesMove | MinutesAnswer => {
                 Scope::Minutes
             }
-            // Inbox and tracker (issue 4).
+            // Inbox and tracker.
             QuickAdd => Scope::Global,
             Mark | FilterMine | FilterOverdue | FilterUnassigned | FilterBy => Scope::List,
             Triage | Start | Feedback | Decline | Merge | CloseSignal | Reopen | AddAction
             | AddCommitment => Scope::Inbox,
             Done | Break | Withdraw | MoveDue | CancelAction => Scope::Tracker,
-            // Search and reports (issue 6)
+            // Search and reports
             Search => Scope::Global,
             ReportNextSection | ReportPrevSection | ReportLeft | ReportRight | ReportPeriod => {
                 Scope::Reports
@@ -311,12 +311,12 @@ impl Action {
             NextField => "next_field",
             PrevField => "prev_field",
             Save => "save",
-            // Trust: conflicts, history, AVG (issue 7)
+            // Trust: conflicts, history, AVG
             History => "history",
             ExportPerson => "export_person",
             ErasePerson => "erase_person",
             Retention => "retention",
-            // Meetings and minutes (issue 5)
+            // Meetings and minutes
             MeetingPrepare => "meeting_prepare",
             MeetingAgenda => "meeting_agenda",
             MeetingAttendance => "meeting_attendance",
@@ -332,7 +332,7 @@ impl Action {
             MinutesNextItem => "minutes_next_item",
             MinutesMove => "minutes_move",
             MinutesAnswer => "minutes_answer",
-            // Inbox and tracker (issue 4).
+            // Inbox and tracker.
             QuickAdd => "quick_add",
             Mark => "mark",
             FilterMine => "filter_mine",
@@ -353,7 +353,7 @@ impl Action {
             Withdraw => "withdraw",
             MoveDue => "move_due",
             CancelAction => "cancel_action",
-            // Search and reports (issue 6)
+            // Search and reports
             Search => "search",
             ReportNextSection => "report_next_section",
             ReportPrevSection => "report_prev_section",
@@ -401,12 +401,12 @@ impl Action {
             NextField => T::ActNextField,
             PrevField => T::ActPrevField,
             Save => T::ActSave,
-            // Trust: conflicts, history, AVG (issue 7)
+            // Trust: conflicts, history, AVG
             History => T::ActHistory,
             ExportPerson => T::ActExportPerson,
             ErasePerson => T::ActErasePerson,
             Retention => T::ActRetention,
-            // Meetings and minutes (issue 5)
+            // Meetings and minutes
             MeetingPrepare => T::ActMeetingPrepare,
             MeetingAgenda => T::ActMeetingAgenda,
             MeetingAttendance => T::ActMeetingAttendance,
@@ -422,7 +422,7 @@ impl Action {
             MinutesNextItem => T::ActMinutesNextItem,
             MinutesMove => T::ActMinutesMove,
             MinutesAnswer => T::ActMinutesAnswer,
-            // Inbox and tracker (issue 4).
+            // Inbox and tracker.
             QuickAdd => T::ActQuickAdd,
             Mark => T::ActMark,
             FilterMine => T::ActFilterMine,
@@ -443,7 +443,7 @@ impl Action {
             Withdraw => T::ActWithdraw,
             MoveDue => T::ActMoveDue,
             CancelAction => T::ActCancelAction,
-            // Search and reports (issue 6)
+            // Search and reports
             Search => T::ActSearch,
             ReportNextSection => T::ActReportNextSection,
             ReportPrevSection => T::ActReportPrevSection,
@@ -455,7 +455,7 @@ impl Action {
 
     /// Offered in the command palette (form and movement keys are not commands).
     pub fn in_palette(self) -> bool {
-        // Meetings and minutes (issue 5): the minutes editor's keys are no commands.
+        // Meetings and minutes: the minutes editor's keys are no commands.
         self.scope() != Scope::Minutes
             && !matches!(
                 self,
@@ -493,7 +493,7 @@ pub enum Effect {
     Run(Action),
     /// Show a record on the screen that lists it (the jump list).
     Goto(crate::domain::RecordRef),
-    // Inbox and tracker (issue 4).
+    // Inbox and tracker.
     /// A picker's choice for the current screen: what was picked (`tag`) and its value.
     Pick { tag: &'static str, value: String },
     /// Edit text in `$EDITOR` (the shell leaves the screen, runs it and comes back),

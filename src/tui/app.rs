@@ -61,7 +61,7 @@ pub struct App<'s> {
     settle_at: Option<std::time::Instant>,
     quit: bool,
     suspend: bool,
-    // Inbox and tracker (issue 4): text waiting to be edited in $EDITOR.
+    // Inbox and tracker: text waiting to be edited in $EDITOR.
     external_edit: Option<String>,
 }
 
@@ -135,7 +135,7 @@ impl<'s> App<'s> {
         std::mem::take(&mut self.suspend)
     }
 
-    // Inbox and tracker (issue 4)
+    // Inbox and tracker
     /// Text a popup asked to edit in `$EDITOR`, once.
     pub fn take_external_edit(&mut self) -> Option<String> {
         self.external_edit.take()
@@ -173,7 +173,7 @@ impl<'s> App<'s> {
         self.screens.iter().map(|s| s.id()).collect()
     }
 
-    // Search and reports (issue 6)
+    // Search and reports
     /// The record selected on the visible screen, if any (for tests and history).
     pub fn selected_record(&self) -> Option<crate::domain::RecordRef> {
         self.screens[self.current].selected()
@@ -210,7 +210,7 @@ impl<'s> App<'s> {
         for p in self.popups.iter_mut() {
             p.refresh(&mut cx);
         }
-        // Inbox and tracker (issue 4): the tabs' live counts.
+        // Inbox and tracker: the tabs' live counts.
         for screen in self.screens.iter_mut() {
             screen.refresh_counts(&mut cx);
         }
@@ -277,7 +277,7 @@ impl<'s> App<'s> {
         } else {
             &[Scope::List, Scope::Global]
         };
-        // Inbox and tracker (issue 4): the screen's own keys come first.
+        // Inbox and tracker: the screen's own keys come first.
         let own: Vec<Scope> = self.screens[self.current]
             .scope()
             .filter(|_| !self.welcome)
@@ -547,12 +547,12 @@ impl<'s> App<'s> {
                 self.set_info(self.settings.lang.t(T::Reloaded));
             }
             Action::LoadDemo if self.welcome => self.load_demo(),
-            // Inbox and tracker (issue 4): quick add, from anywhere.
+            // Inbox and tracker: quick add, from anywhere.
             Action::QuickAdd => {
                 let p = super::popups::quick_add::QuickAdd::new(&self.settings);
                 self.popups.push(Box::new(p));
             }
-            // Search and reports (issue 6): full-text search, from anywhere.
+            // Search and reports: full-text search, from anywhere.
             Action::Search => {
                 let p = {
                     let mut cx = cx!(self);
@@ -560,7 +560,7 @@ impl<'s> App<'s> {
                 };
                 self.popups.push(Box::new(p));
             }
-            // Trust: conflicts, history, AVG (issue 7)
+            // Trust: conflicts, history, AVG
             Action::History => self.open_history(),
             other => {
                 let i = self.current;
@@ -576,7 +576,7 @@ impl<'s> App<'s> {
         }
     }
 
-    // Trust: conflicts, history, AVG (issue 7)
+    // Trust: conflicts, history, AVG
     /// The history popup of the record selected on the visible screen.
     fn open_history(&mut self) {
         let Some(record) = self.screens[self.current].selected() else {
@@ -630,7 +630,7 @@ impl<'s> App<'s> {
                 }
                 Effect::Run(a) => self.update(a),
                 Effect::Goto(r) => self.goto(r),
-                // Inbox and tracker (issue 4).
+                // Inbox and tracker.
                 Effect::Pick { tag, value } => {
                     let i = self.current;
                     let out = {
@@ -718,7 +718,7 @@ impl<'s> App<'s> {
     fn draw_tabs(&self, frame: &mut Frame, area: Rect) {
         let s = &self.settings;
         let mut spans = vec![Span::styled(" wijkdesk ", s.theme.title)];
-        // Inbox and tracker (issue 4): live counts after the title; when the tabs do
+        // Inbox and tracker: live counts after the title; when the tabs do
         // not fit beside the user and file, the other tabs shrink (counts, then titles)
         // so that the current one always shows.
         let file = self

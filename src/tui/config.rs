@@ -40,7 +40,7 @@ struct RawConfig {
     mouse: Option<bool>,
     #[serde(default)]
     keys: BTreeMap<String, OneOrMany>,
-    // Inbox and tracker (issue 4).
+    // Inbox and tracker.
     feedback_days: Option<i64>,
     /// Replaced by `[mail]`; still read so an old config gets a hint, not a failure.
     mail_command: Option<String>,
@@ -57,11 +57,11 @@ pub struct Config {
     pub ascii: bool,
     pub mouse: bool,
     pub keys: BTreeMap<String, Vec<String>>,
-    // Inbox and tracker (issue 4).
+    // Inbox and tracker.
     pub loop_cfg: LoopConfig,
 }
 
-// Inbox and tracker (issue 4)
+// Inbox and tracker
 /// The signal loop's settings: `feedback_days = 14`, `[templates]` of feedback
 /// snippets with placeholders such as `{org}`, `{title}`, `{due}`, and `[mail]`:
 /// how feedback e-mail leaves (none: `.eml` drafts beside the database).
@@ -171,7 +171,7 @@ impl Config {
                 (k, v)
             })
             .collect();
-        // Inbox and tracker (issue 4).
+        // Inbox and tracker.
         let mut loop_cfg = LoopConfig::default();
         match raw.feedback_days {
             Some(d) if (1..=365).contains(&d) => loop_cfg.feedback_days = d,
@@ -215,7 +215,7 @@ pub struct Settings {
     pub keymap: KeyMap,
     /// Problems with the config file, shown on the status line at start.
     pub warnings: Vec<String>,
-    // Inbox and tracker (issue 4).
+    // Inbox and tracker.
     pub loop_cfg: LoopConfig,
 }
 

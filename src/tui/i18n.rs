@@ -233,7 +233,7 @@ catalogue! {
     WelcomeLoadKey => "load the demo data now (organisations, people, signals, meetings)", "laad nu de demogegevens (organisaties, personen, signalen, overleggen)";
     WelcomeLoadShell => "does the same from a shell", "doet hetzelfde vanuit een shell";
     WelcomeNew => "start with a new organisation", "begin met een nieuwe organisatie";
-    // Meetings and minutes (issue 5)
+    // Meetings and minutes
     ScreenMeetings => "Meetings", "Overleggen";
     ScopeMeetings => "Meetings", "Overleggen";
     ScopeMinutes => "Minutes editor", "Notulen";
@@ -338,7 +338,7 @@ catalogue! {
     KindCommitment => "commitment", "toezegging";
     KindSignal => "signal", "signaal";
     KindQuestion => "question", "vraag";
-    // Trust: conflicts, history, AVG (issue 7)
+    // Trust: conflicts, history, AVG
     ConflictTitle => "Changed by someone else", "Door iemand anders gewijzigd";
     ConflictField => "Field", "Veld";
     ConflictYours => "Yours (typed)", "Jouw invoer";
@@ -374,7 +374,7 @@ catalogue! {
     RetentionPrompt => "Inactive since (YYYY-MM-DD):", "Inactief sinds (JJJJ-MM-DD):";
     RetentionTitle => "inactive since {date}", "inactief sinds {date}";
     RetentionBadDate => "Not a date: type it as YYYY-MM-DD.", "Geen datum: typ hem als JJJJ-MM-DD.";
-    // Inbox and tracker (issue 4)
+    // Inbox and tracker
     ScreenInbox => "Inbox", "Inbox";
     ScreenTracker => "Tracker", "Voortgang";
     ScopeInbox => "Inbox and signal detail", "Inbox en signaaldetails";
@@ -532,7 +532,7 @@ catalogue! {
     QuickAddNewTheme => "#{theme} is a new theme: press Enter again to use it, or correct it.", "#{theme} is een nieuw thema: druk nogmaals Enter om het te gebruiken, of verbeter het.";
     QuickAddNoTitle => "Type what the signal is about.", "Typ waar het signaal over gaat.";
     QuickAdded => "Added {id}: {title}.", "{id} toegevoegd: {title}.";
-    // Search and reports (issue 6)
+    // Search and reports
     ScreenReports => "Reports", "Rapporten";
     ScopeReports => "Reports", "Rapporten";
     ActSearch => "Search every record (full text)", "Alles doorzoeken (volledige tekst)";

@@ -198,12 +198,12 @@ pub const DEFAULTS: &[(&str, &[&str])] = &[
     ("next_field", &["tab", "down"]),
     ("prev_field", &["shift-tab", "up"]),
     ("save", &["ctrl-s"]),
-    // Trust: conflicts, history, AVG (issue 7)
+    // Trust: conflicts, history, AVG
     ("history", &["H"]),
     ("export_person", &["X"]),
     ("erase_person", &["D"]),
     ("retention", &["R"]),
-    // Meetings and minutes (issue 5)
+    // Meetings and minutes
     ("meeting_prepare", &["p"]),
     ("meeting_agenda", &["a"]),
     ("meeting_attendance", &["A"]),
@@ -219,7 +219,7 @@ pub const DEFAULTS: &[(&str, &[&str])] = &[
     ("minutes_next_item", &["alt-down", "f6"]),
     ("minutes_move", &["m"]),
     ("minutes_answer", &["v"]),
-    // Inbox and tracker (issue 4).
+    // Inbox and tracker.
     ("quick_add", &["a"]),
     ("mark", &["space"]),
     ("filter_mine", &["@"]),
@@ -240,7 +240,7 @@ pub const DEFAULTS: &[(&str, &[&str])] = &[
     ("withdraw", &["W"]),
     ("move_due", &["m"]),
     ("cancel_action", &["x"]),
-    // Search and reports (issue 6)
+    // Search and reports
     ("search", &["ctrl-f", "S"]),
     ("report_next_section", &["]"]),
     ("report_prev_section", &["["]),

@@ -170,7 +170,7 @@ fn spawn_sources() -> Result<(Sender<Event>, Receiver<Event>)> {
     let input: Sender<Event> = tx.clone();
     std::thread::spawn(move || {
         loop {
-            // Inbox and tracker (issue 4): keys belong to $EDITOR while it runs.
+            // Inbox and tracker: keys belong to $EDITOR while it runs.
             if INPUT_PAUSED.load(std::sync::atomic::Ordering::SeqCst) {
                 std::thread::sleep(Duration::from_millis(20));
                 continue;
@@ -244,7 +244,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &Receiver<Event
             suspend(terminal, app.settings().mouse)?;
             app.mark_dirty();
         }
-        // Inbox and tracker (issue 4): a popup's text in $EDITOR.
+        // Inbox and tracker: a popup's text in $EDITOR.
         if let Some(text) = app.take_external_edit() {
             let result = external_edit(terminal, &text, app.settings().mouse);
             app.external_edited(result);
@@ -305,7 +305,7 @@ fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> Result<()> {
     Ok(())
 }
 
-// Inbox and tracker (issue 4)
+// Inbox and tracker
 /// Set while `$EDITOR` runs, so the input thread leaves the keys to it.
 static INPUT_PAUSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 

@@ -21,13 +21,13 @@ pub const POPUPS: &[(&str, Action)] = &[
     ("who", Action::Who),
     ("lists", Action::Lists),
     ("form", Action::New),
-    // Inbox and tracker (issue 4).
+    // Inbox and tracker.
     ("quick_add", Action::QuickAdd),
-    // Search and reports (issue 6): the search popup, with a query typed.
+    // Search and reports: the search popup, with a query typed.
     ("search", Action::Search),
 ];
 
-// Search and reports (issue 6)
+// Search and reports
 /// What the `search` snapshot shows as typed: a word found in several kinds of the demo data.
 pub const SEARCH_EXAMPLE: &str = "afval";
 
@@ -62,17 +62,17 @@ pub fn render_named(
     let name = match name.as_str() {
         "orgs" | "org" | "organisaties" | "organizations" => "organisations",
         "personen" | "persons" | "person" => "people",
-        // Inbox and tracker (issue 4).
+        // Inbox and tracker.
         "signals" | "signalen" => "inbox",
         "voortgang" | "actions" | "commitments" => "tracker",
-        // Meetings and minutes (issue 5).
+        // Meetings and minutes.
         "overleggen" | "meeting" => "meetings",
-        // Search and reports (issue 6).
+        // Search and reports.
         "rapporten" | "report" => "reports",
         "zoeken" => "search",
         other => other,
     };
-    // Meetings and minutes (issue 5): the minutes editor and the preparation view of
+    // Meetings and minutes: the minutes editor and the preparation view of
     // the first meeting listed (the next one planned).
     let opens = match name {
         "minutes" | "notulen" => Some(Action::Open),
@@ -86,12 +86,12 @@ pub fn render_named(
         return Ok(render(&app, width, height));
     }
     if let Some((_, action)) = POPUPS.iter().find(|(n, _)| *n == name) {
-        // Inbox and tracker (issue 4): the organisation form, now that the inbox is first.
+        // Inbox and tracker: the organisation form, now that the inbox is first.
         if name == "form" {
             app.select_screen("organisations");
         }
         app.update(*action);
-        // Search and reports (issue 6): results, not an empty box.
+        // Search and reports: results, not an empty box.
         if name == "search" {
             app.on_paste(SEARCH_EXAMPLE);
         }

@@ -59,7 +59,7 @@ pub enum Echo {
     DateTime(chrono::NaiveDate),
 }
 
-// Trust: conflicts, history, AVG (issue 7): `pub(super)` for the conflict dialog.
+// Trust: conflicts, history, AVG: `pub(super)` for the conflict dialog.
 pub(super) struct Field {
     pub(super) spec: FieldSpec,
     pub(super) input: TextInput,
@@ -173,7 +173,7 @@ pub trait FormHandler {
     /// The record being edited and the version it was read at (None for a new one).
     fn editing(&self) -> Option<(i64, i64)>;
 
-    // Trust: conflicts, history, AVG (issue 7)
+    // Trust: conflicts, history, AVG
     /// After a [`FormError::Conflict`]: reload the record, take its version as the one
     /// the next save is made against, and return its values by field key, as the
     /// form's fields would hold them. `None` (the default, or the record is gone):
@@ -201,7 +201,7 @@ pub struct Form {
     focus: usize,
     pub(super) handler: Box<dyn FormHandler>,
     pub(super) message: Option<(bool, String)>,
-    // Trust: conflicts, history, AVG (issue 7)
+    // Trust: conflicts, history, AVG
     pub(super) conflict: Option<ConflictView>,
     /// A name not on its list that the form asks about before saving again.
     ask_new: Option<crate::store::UnknownTerm>,

@@ -1,7 +1,7 @@
 //! Popups live on a stack above the screens; the top one gets the keys.
 
 pub mod confirm;
-// Trust: conflicts, history, AVG (issue 7)
+// Trust: conflicts, history, AVG
 pub mod conflict;
 pub mod erase;
 pub mod form;
@@ -11,12 +11,12 @@ pub mod jump;
 pub mod lists;
 pub mod palette;
 pub mod who;
-// Inbox and tracker (issue 4)
+// Inbox and tracker
 pub mod feedback;
 pub mod picker;
 pub mod quick_add;
 pub mod triage;
-// Search and reports (issue 6)
+// Search and reports
 pub mod search;
 
 use super::action::{Cx, Outcome};
@@ -48,7 +48,7 @@ pub trait Popup {
         None
     }
 
-    // Inbox and tracker (issue 4)
+    // Inbox and tracker
     /// Text back from `$EDITOR` after [`crate::tui::action::Effect::ExternalEdit`].
     fn edited(&mut self, _result: Result<String, String>, _cx: &mut Cx) -> Outcome {
         Outcome::Ignored

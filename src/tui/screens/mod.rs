@@ -7,13 +7,13 @@ pub mod organisations;
 pub mod people;
 pub mod person_form;
 pub mod welcome;
-// Inbox and tracker (issue 4)
+// Inbox and tracker
 pub mod inbox;
 pub mod signal_detail;
 pub mod signal_forms;
 pub mod tracker;
 pub mod tracker_forms;
-// Meetings and minutes (issue 5)
+// Meetings and minutes
 pub mod meeting_form;
 pub mod meetings;
 pub mod minutes_editor;
@@ -22,7 +22,7 @@ pub mod minutes_popups;
 pub mod minutes_problems;
 pub mod minutes_view;
 pub mod prepare;
-// Search and reports (issue 6)
+// Search and reports
 pub mod reports;
 pub mod reports_doc;
 pub mod reports_draw;
@@ -40,14 +40,14 @@ use ratatui::layout::Rect;
 /// Every screen, in tab order.
 pub fn registry() -> Vec<Box<dyn Screen>> {
     vec![
-        // Inbox and tracker (issue 4): the inbox is where the day starts.
+        // Inbox and tracker: the inbox is where the day starts.
         Box::new(inbox::Inbox::default()),
         Box::new(tracker::Tracker::default()),
-        // Meetings and minutes (issue 5)
+        // Meetings and minutes
         Box::new(meetings::Meetings::default()),
         Box::new(organisations::Organisations::default()),
         Box::new(people::People::default()),
-        // Search and reports (issue 6): last.
+        // Search and reports: last.
         Box::new(reports::Reports::default()),
     ]
 }
@@ -99,13 +99,13 @@ pub trait Screen {
         None
     }
 
-    // Trust: conflicts, history, AVG (issue 7)
+    // Trust: conflicts, history, AVG
     /// The record under the cursor, for its history (`H`).
     fn selected(&self) -> Option<RecordRef> {
         None
     }
 
-    // Inbox and tracker (issue 4)
+    // Inbox and tracker
     /// The screen's own key scope, looked up before the list keys (`None`: lists only).
     fn scope(&self) -> Option<Scope> {
         None

@@ -247,7 +247,7 @@ impl FormHandler for OrgForm {
         self.id.map(|id| (id, self.version))
     }
 
-    // Trust: conflicts, history, AVG (issue 7)
+    // Trust: conflicts, history, AVG
     fn current(&mut self, cx: &mut Cx) -> Option<std::collections::BTreeMap<String, String>> {
         let now = cx.store.org(self.id?).ok()?;
         let values = specs(Some(&now))

@@ -567,7 +567,7 @@ impl Screen for Organisations {
         self.list.selected().and_then(|r| r.org.district.clone())
     }
 
-    // Trust: conflicts, history, AVG (issue 7)
+    // Trust: conflicts, history, AVG
     fn selected(&self) -> Option<RecordRef> {
         self.list.selected().map(|r| r.org.reference())
     }

@@ -18,7 +18,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row};
 
-// Trust: conflicts, history, AVG (issue 7)
+// Trust: conflicts, history, AVG
 pub mod avg;
 
 #[derive(Default)]
@@ -30,7 +30,7 @@ pub struct People {
     filtering: bool,
     full: bool,
     detail_scroll: u16,
-    // Trust: conflicts, history, AVG (issue 7)
+    // Trust: conflicts, history, AVG
     retention: avg::Retention,
 }
 
@@ -73,7 +73,7 @@ impl People {
     /// Reload around the selection, or around `keep` when given.
     fn load(&mut self, cx: &mut Cx, keep: Option<i64>) -> crate::store::Result<()> {
         let view = view_rows(cx, self.filter_shown());
-        // Trust: conflicts, history, AVG (issue 7): the retention review is a short
+        // Trust: conflicts, history, AVG: the retention review is a short
         // list, held whole.
         if let Some(day) = self.retention.since {
             let rows = cx.store.people_inactive_since(day)?;
@@ -308,7 +308,7 @@ impl Screen for People {
     }
 
     fn on_action(&mut self, action: Action, cx: &mut Cx) -> Outcome {
-        // Trust: conflicts, history, AVG (issue 7)
+        // Trust: conflicts, history, AVG
         if let Some(out) = self.avg_action(action, cx) {
             return out;
         }
@@ -394,7 +394,7 @@ impl Screen for People {
         self.selected().and_then(|p| p.districts.first().cloned())
     }
 
-    // Trust: conflicts, history, AVG (issue 7)
+    // Trust: conflicts, history, AVG
     fn selected(&self) -> Option<RecordRef> {
         People::selected(self).map(|p| p.reference())
     }

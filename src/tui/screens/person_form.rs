@@ -185,7 +185,7 @@ impl FormHandler for PersonForm {
         self.id.map(|id| (id, self.version))
     }
 
-    // Trust: conflicts, history, AVG (issue 7)
+    // Trust: conflicts, history, AVG
     fn current(&mut self, cx: &mut Cx) -> Option<std::collections::BTreeMap<String, String>> {
         let now = cx.store.person(self.id?).ok()?;
         let values = specs(Some(&now), None)

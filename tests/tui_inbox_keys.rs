@@ -3,52 +3,20 @@
 //! refused steps that leave the signal as it was and say why.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Size;
 use wijkdesk::domain::signal::SignalState;
-use wijkdesk::store::{CommitmentFilter, SignalFilter, Store};
-use wijkdesk::tui::testing::{TempDb, ctrl, press, screen, type_text};
-use wijkdesk::tui::{App, Lang, Settings};
+use wijkdesk::store::CommitmentFilter;
+use wijkdesk::tui::App;
+use wijkdesk::tui::testing::{
+    TempDb, app_en, ctrl, filter_inbox, press, screen, signal_by_title, type_text,
+};
 
 const W: u16 = 120;
 const H: u16 = 40;
-
-fn app(store: &mut Store) -> App<'_> {
-    App::new(
-        store,
-        Settings::new(Lang::En, true, false),
-        Size {
-            width: W,
-            height: H,
-        },
-    )
-}
 
 fn shows(app: &App, text: &str) -> String {
     let s = screen(app, W, H);
     assert!(s.contains(text), "expected {text:?} on the screen:\n{s}");
     s
-}
-
-/// The id of the open signal whose title starts with `title`, and its state.
-fn signal_id(store: &Store, title: &str) -> i64 {
-    store
-        .signals(&SignalFilter {
-            all_states: true,
-            text: Some(title.into()),
-            ..SignalFilter::default()
-        })
-        .unwrap()
-        .into_iter()
-        .find(|r| r.title.starts_with(title))
-        .expect(title)
-        .id
-}
-
-/// Narrow the inbox to one signal with the `/` filter and keep the filter.
-fn select(app: &mut App, title: &str) {
-    type_text(app, "/");
-    type_text(app, title);
-    press(app, KeyCode::Enter);
 }
 
 fn space(app: &mut App) {
@@ -59,11 +27,11 @@ fn space(app: &mut App) {
 fn a_signal_from_new_to_closed_by_keys() {
     let db = TempDb::new("loop-keys");
     let mut store = db.demo();
-    let id = signal_id(&store, "Parkeerdruk");
+    let id = signal_by_title(&store, "Parkeerdruk");
     assert_eq!(store.signal(id).unwrap().state, SignalState::New);
-    let mut app = app(&mut store);
+    let mut app = app_en(&mut store, W, H);
     assert_eq!(app.screen_id(), "inbox");
-    select(&mut app, "Parkeerdruk");
+    filter_inbox(&mut app, "Parkeerdruk");
     shows(&app, &format!("S-{id}"));
 
     // Triage: owner by fuzzy name, theme kept, an expectation, the default due date.
@@ -213,10 +181,10 @@ fn a_signal_from_new_to_closed_by_keys() {
 fn refused_steps_leave_the_signal_and_say_why() {
     let db = TempDb::new("loop-refused");
     let mut store = db.demo();
-    let id = signal_id(&store, "Parkeerdruk");
+    let id = signal_by_title(&store, "Parkeerdruk");
     let before = store.signal(id).unwrap();
-    let mut app = app(&mut store);
-    select(&mut app, "Parkeerdruk");
+    let mut app = app_en(&mut store, W, H);
+    filter_inbox(&mut app, "Parkeerdruk");
 
     // Close a new signal: no final feedback yet.
     type_text(&mut app, "c");
@@ -260,7 +228,7 @@ fn refused_steps_leave_the_signal_and_say_why() {
 fn marked_signals_are_triaged_each_on_its_own() {
     let db = TempDb::new("loop-marks");
     let mut store = db.demo();
-    let mut app = app(&mut store);
+    let mut app = app_en(&mut store, W, H);
     // The first two rows of the inbox.
     space(&mut app);
     space(&mut app);
@@ -281,7 +249,7 @@ fn quick_add_points_out_problems_and_keeps_the_line() {
     let db = TempDb::new("loop-quick");
     let mut store = db.demo();
     let before = store.inbox_counts().unwrap();
-    let mut app = app(&mut store);
+    let mut app = app_en(&mut store, W, H);
     type_text(&mut app, "a");
     type_text(
         &mut app,
@@ -302,7 +270,7 @@ fn quick_add_points_out_problems_and_keeps_the_line() {
     assert!(st.contains("Added S-"), "{st}\n{}", screen(&app, W, H));
     drop(app);
     assert_eq!(store.inbox_counts().unwrap().open, before.open + 1);
-    let id = signal_id(&store, "Loose paving stones near school");
+    let id = signal_by_title(&store, "Loose paving stones near school");
     let s = store.signal(id).unwrap();
     assert_eq!(s.theme.as_deref(), Some("verkeer"));
     assert!(s.org_id.is_some());
@@ -312,10 +280,10 @@ fn quick_add_points_out_problems_and_keeps_the_line() {
 fn the_owner_picker_offers_staff_only_and_refuses_a_resident_or_several() {
     let db = TempDb::new("loop-owner");
     let mut store = db.demo();
-    let id = signal_id(&store, "Parkeerdruk");
+    let id = signal_by_title(&store, "Parkeerdruk");
     let before = store.signal(id).unwrap();
-    let mut app = app(&mut store);
-    select(&mut app, "Parkeerdruk");
+    let mut app = app_en(&mut store, W, H);
+    filter_inbox(&mut app, "Parkeerdruk");
     type_text(&mut app, "t");
     shows(&app, &format!("Triage S-{id}"));
 
@@ -357,9 +325,9 @@ fn the_owner_picker_offers_staff_only_and_refuses_a_resident_or_several() {
 fn the_commitment_form_refuses_a_resident_as_owner() {
     let db = TempDb::new("loop-form-owner");
     let mut store = db.demo();
-    let id = signal_id(&store, "Parkeerdruk");
-    let mut app = app(&mut store);
-    select(&mut app, "Parkeerdruk");
+    let id = signal_by_title(&store, "Parkeerdruk");
+    let mut app = app_en(&mut store, W, H);
+    filter_inbox(&mut app, "Parkeerdruk");
     press(&mut app, KeyCode::Enter);
     shows(&app, "Timeline");
     type_text(&mut app, "C");

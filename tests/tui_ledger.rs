@@ -3,45 +3,15 @@
 //! organisations asks first.
 
 use crossterm::event::KeyCode;
-use ratatui::layout::Size;
 use wijkdesk::domain::signal::SignalState;
-use wijkdesk::store::{SignalFilter, Store};
-use wijkdesk::tui::testing::{TempDb, ctrl, press, screen, type_text};
-use wijkdesk::tui::{App, Lang, Settings};
+use wijkdesk::store::SignalFilter;
+use wijkdesk::tui::App;
+use wijkdesk::tui::testing::{
+    TempDb, app_en, ctrl, filter_inbox, press, screen, signal_by_title, type_text,
+};
 
 const W: u16 = 120;
 const H: u16 = 40;
-
-fn app(store: &mut Store) -> App<'_> {
-    App::new(
-        store,
-        Settings::new(Lang::En, true, false),
-        Size {
-            width: W,
-            height: H,
-        },
-    )
-}
-
-fn signal_id(store: &Store, title: &str) -> i64 {
-    store
-        .signals(&SignalFilter {
-            all_states: true,
-            text: Some(title.into()),
-            ..SignalFilter::default()
-        })
-        .unwrap()
-        .into_iter()
-        .find(|r| r.title.starts_with(title))
-        .expect(title)
-        .id
-}
-
-fn select(app: &mut App, title: &str) {
-    type_text(app, "/");
-    type_text(app, title);
-    press(app, KeyCode::Enter);
-}
 
 /// From the owner field (after choosing one) to the due date: theme, expectation, due.
 fn to_due(app: &mut App) {
@@ -59,13 +29,13 @@ fn clear(app: &mut App) {
 fn triage_keeps_the_date_in_force_and_a_later_one_needs_a_reason() {
     let db = TempDb::new("ledger-triage");
     let mut store = db.demo();
-    let id = signal_id(&store, "Parkeerdruk");
+    let id = signal_by_title(&store, "Parkeerdruk");
     let before = store.signal(id).unwrap();
     assert_eq!(before.state, SignalState::New);
     let due = before.feedback_due.expect("a due date");
     assert!(due < store.today(), "the demo's signal is overdue: {due}");
-    let mut app = app(&mut store);
-    select(&mut app, "Parkeerdruk");
+    let mut app = app_en(&mut store, W, H);
+    filter_inbox(&mut app, "Parkeerdruk");
 
     // The popup shows the date in force, and saving keeps it.
     type_text(&mut app, "t");
@@ -131,8 +101,8 @@ fn merging_signals_of_two_organisations_asks_first() {
         .expect("another organisation's open signal");
     let (id, into) = (first.id, other.id);
     let title: String = first.title.chars().take(20).collect();
-    let mut app = app(&mut store);
-    select(&mut app, &title);
+    let mut app = app_en(&mut store, W, H);
+    filter_inbox(&mut app, &title);
 
     // No: nothing merged.
     type_text(&mut app, "m");

@@ -97,3 +97,34 @@ pub fn press(app: &mut App, code: KeyCode) {
 pub fn screen(app: &App, width: u16, height: u16) -> String {
     snapshot::render(app, width, height)
 }
+
+/// The screens in English, mono, on a terminal of `width` × `height`.
+pub fn app_en(store: &mut Store, width: u16, height: u16) -> App<'_> {
+    App::new(
+        store,
+        super::Settings::new(super::Lang::En, true, false),
+        ratatui::layout::Size { width, height },
+    )
+}
+
+/// The id of the signal (in any state) whose title starts with `title`.
+pub fn signal_by_title(store: &Store, title: &str) -> i64 {
+    store
+        .signals(&crate::store::SignalFilter {
+            all_states: true,
+            text: Some(title.into()),
+            ..Default::default()
+        })
+        .expect("signals")
+        .into_iter()
+        .find(|r| r.title.starts_with(title))
+        .unwrap_or_else(|| panic!("no signal titled {title:?}"))
+        .id
+}
+
+/// Narrow the inbox to `text` with the `/` filter and keep the filter.
+pub fn filter_inbox(app: &mut App, text: &str) {
+    type_text(app, "/");
+    type_text(app, text);
+    press(app, KeyCode::Enter);
+}

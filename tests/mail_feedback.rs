@@ -2,53 +2,18 @@
 //! received and how it was called; feedback is recorded as given only when sending
 //! succeeded; without `[mail]` settings an .eml draft is written.
 
+mod smtp_server;
+
 use chrono::NaiveDate;
 use std::os::unix::fs::PermissionsExt;
 use wijkdesk::mail::{MailConfig, RawMail, send_feedback};
-use wijkdesk::store::{
-    Channel, Ctx, MailStatus, NewFeedback, NewOrg, NewPerson, NewSignal, OrgEdit, Owner, Store,
-    Triage,
-};
+use wijkdesk::store::{Channel, Ctx, MailStatus, NewFeedback, NewPerson, OrgEdit, Store};
 
 fn setup(dir: &tempfile::TempDir) -> (Store, i64) {
     let ctx = Ctx::new("tester", NaiveDate::from_ymd_opt(2026, 1, 15).unwrap());
     let mut store = Store::open(&dir.path().join("m.db"), ctx).unwrap();
-    let org = store
-        .add_org(NewOrg {
-            name: "Bewonersoverleg Duinoord".into(),
-            email: Some("bo-duinoord@example.org".into()),
-            ..Default::default()
-        })
-        .unwrap();
-    let service = store
-        .add_org(NewOrg {
-            name: "Dienst Stadsbeheer".into(),
-            short_name: Some("DSB".into()),
-            kind: Some("service".into()),
-            ..Default::default()
-        })
-        .unwrap();
-    let s = store
-        .add_signal(NewSignal {
-            title: "Losse tegels".into(),
-            org_id: Some(org.id),
-            ..Default::default()
-        })
-        .unwrap();
-    store
-        .triage(
-            s.id,
-            Triage {
-                owner: Some(Owner {
-                    person_id: None,
-                    org_id: Some(service.id),
-                }),
-                ..Default::default()
-            },
-            None,
-        )
-        .unwrap();
-    (store, s.id)
+    let id = smtp_server::triaged_signal(&mut store, "Losse tegels");
+    (store, id)
 }
 
 fn script(dir: &tempfile::TempDir, body: &str) -> String {

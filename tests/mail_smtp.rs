@@ -13,9 +13,7 @@ use smtp_server::{Server, closed_port};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use wijkdesk::mail::{MailConfig, RawMail, retry, send_feedback};
-use wijkdesk::store::{
-    Channel, Ctx, MailStatus, NewFeedback, NewOrg, NewSignal, Owner, Store, Triage,
-};
+use wijkdesk::store::{Channel, Ctx, MailStatus, NewFeedback, NewOrg, NewSignal, Store};
 
 const TITLE: &str = "café één: losse tegels";
 const TEXT: &str = "Beste bewoners,\n\nDe tegels bij café één zijn gelegd = klaar.\nGroet, Anouk";
@@ -35,42 +33,8 @@ fn config(url: String, ca: Option<PathBuf>) -> MailConfig {
 fn setup(dir: &Path) -> (Store, i64) {
     let ctx = Ctx::new("anouk", NaiveDate::from_ymd_opt(2026, 1, 15).unwrap());
     let mut store = Store::open(&dir.join("m.db"), ctx).unwrap();
-    let org = store
-        .add_org(NewOrg {
-            name: "Bewonersoverleg Duinoord".into(),
-            email: Some("bo-duinoord@example.org".into()),
-            ..Default::default()
-        })
-        .unwrap();
-    let service = store
-        .add_org(NewOrg {
-            name: "Dienst Stadsbeheer".into(),
-            short_name: Some("DSB".into()),
-            kind: Some("service".into()),
-            ..Default::default()
-        })
-        .unwrap();
-    let s = store
-        .add_signal(NewSignal {
-            title: TITLE.into(),
-            org_id: Some(org.id),
-            ..Default::default()
-        })
-        .unwrap();
-    store
-        .triage(
-            s.id,
-            Triage {
-                owner: Some(Owner {
-                    person_id: None,
-                    org_id: Some(service.id),
-                }),
-                ..Default::default()
-            },
-            None,
-        )
-        .unwrap();
-    (store, s.id)
+    let id = smtp_server::triaged_signal(&mut store, TITLE);
+    (store, id)
 }
 
 fn fb(is_final: bool) -> NewFeedback {

@@ -10,7 +10,7 @@ use smtp_server::{Server, closed_port};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 use wijkdesk::mail::{MailConfig, RawMail};
-use wijkdesk::store::{MailStatus, NewOrg, NewSignal, Owner, Store, Triage};
+use wijkdesk::store::{MailStatus, Store};
 use wijkdesk::tui::testing::{TempDb, ctrl, press, screen, type_text};
 use wijkdesk::tui::worker::MailDone;
 use wijkdesk::tui::{App, Lang, Settings};
@@ -19,42 +19,7 @@ const W: u16 = 120;
 const H: u16 = 40;
 
 fn setup(store: &mut Store) -> i64 {
-    let org = store
-        .add_org(NewOrg {
-            name: "Bewonersoverleg Duinoord".into(),
-            email: Some("bo-duinoord@example.org".into()),
-            ..Default::default()
-        })
-        .unwrap();
-    let service = store
-        .add_org(NewOrg {
-            name: "Dienst Stadsbeheer".into(),
-            short_name: Some("DSB".into()),
-            kind: Some("service".into()),
-            ..Default::default()
-        })
-        .unwrap();
-    let s = store
-        .add_signal(NewSignal {
-            title: "Losse tegels bij café één".into(),
-            org_id: Some(org.id),
-            ..Default::default()
-        })
-        .unwrap();
-    store
-        .triage(
-            s.id,
-            Triage {
-                owner: Some(Owner {
-                    person_id: None,
-                    org_id: Some(service.id),
-                }),
-                ..Default::default()
-            },
-            None,
-        )
-        .unwrap();
-    s.id
+    smtp_server::triaged_signal(store, "Losse tegels bij café één")
 }
 
 fn settings(port: u16) -> Settings {

@@ -112,3 +112,46 @@ pub fn closed_port() -> u16 {
     let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     l.local_addr().unwrap().port()
 }
+
+/// The mail tests' fixture: a residents' organisation with an e-mail address, a service
+/// (DSB), and a signal from the first triaged to the second. Returns the signal's id.
+pub fn triaged_signal(store: &mut wijkdesk::store::Store, title: &str) -> i64 {
+    use wijkdesk::store::{NewOrg, NewSignal, Owner, Triage};
+    let org = store
+        .add_org(NewOrg {
+            name: "Bewonersoverleg Duinoord".into(),
+            email: Some("bo-duinoord@example.org".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let service = store
+        .add_org(NewOrg {
+            name: "Dienst Stadsbeheer".into(),
+            short_name: Some("DSB".into()),
+            kind: Some("service".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let s = store
+        .add_signal(NewSignal {
+            title: title.into(),
+            org_id: Some(org.id),
+            ..Default::default()
+        })
+        .unwrap();
+    let owner = Owner {
+        person_id: None,
+        org_id: Some(service.id),
+    };
+    store
+        .triage(
+            s.id,
+            Triage {
+                owner: Some(owner),
+                ..Default::default()
+            },
+            None,
+        )
+        .unwrap();
+    s.id
+}

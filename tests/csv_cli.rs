@@ -77,7 +77,24 @@ fn preview_then_import_then_export_again() {
         );
     }
     let json = env.json(&["org", "export", "--format", "json"]);
-    assert_eq!(json[0]["id"], "O-2");
+    // Export and `org list --json` agree: `ref` and a numeric `id`, numbers as numbers.
+    assert_eq!(json[0]["ref"], "O-2");
+    assert_eq!(json[0]["id"], 2);
+    let list = env.json(&["org", "list", "--json"]);
+    let listed = list
+        .as_array()
+        .and_then(|a| a.iter().find(|o| o["ref"] == "O-2"))
+        .expect("O-2 listed");
+    for field in [
+        "ref",
+        "id",
+        "name",
+        "cadence_per_year",
+        "neighbourhoods",
+        "district",
+    ] {
+        assert_eq!(json[0][field], listed[field], "{field}");
+    }
     assert_eq!(
         json[1]["neighbourhoods"],
         serde_json::json!(["Zeeheldenkwartier"])

@@ -417,11 +417,13 @@ fn json_export_lists_every_record() {
         .export_orgs()
         .expect("orgs")
         .to_json(&["neighbourhoods"]);
-    assert_eq!(json[0]["id"], "O-1");
+    // The same shape as `org list --json`: `ref` and a numeric `id`, numbers as numbers.
+    assert_eq!(json[0]["ref"], "O-1");
+    assert_eq!(json[0]["id"], 1);
     assert_eq!(json[0]["name"], "Wijkberaad Noord");
     assert_eq!(
         json[0]["neighbourhoods"],
         serde_json::json!(["Noord", "Oost"])
     );
-    assert_eq!(json[0]["cadence_per_year"], "2");
+    assert_eq!(json[0]["cadence_per_year"], 2);
 }

@@ -43,8 +43,8 @@ pub enum ActionCmd {
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// What is to be done
-    #[arg(long)]
+    /// What is to be done (`-` reads standard input)
+    #[arg(long, value_parser = crate::cli::stdin::text)]
     text: String,
     /// Who does it, staff of a service or partner or a service: P-4, a username, a unique
     /// prefix of a name, or a service such as DSO
@@ -93,7 +93,24 @@ pub struct ListArgs {
     /// Print JSON instead of a table
     #[arg(long)]
     json: bool,
+    #[command(flatten)]
+    sheet: super::sheet::CsvArgs,
 }
+
+/// The columns of `action list --csv`.
+const CSV_FIELDS: &[&str] = &[
+    "ref",
+    "id",
+    "state",
+    "due",
+    "overdue",
+    "resolved_on",
+    "owner",
+    "text",
+    "reason",
+    "signal",
+    "meeting",
+];
 
 #[derive(Debug, Args)]
 pub struct Step {
@@ -110,8 +127,8 @@ pub struct Step {
 pub struct CancelArgs {
     /// A-3 or 3
     action: String,
-    /// Why it is cancelled
-    #[arg(long)]
+    /// Why it is cancelled (`-` reads standard input)
+    #[arg(long, value_parser = crate::cli::stdin::text)]
     reason: Option<String>,
     #[command(flatten)]
     expect: Expect,
@@ -214,9 +231,14 @@ fn list(app: &mut App, a: ListArgs) -> Result<()> {
         meeting_id,
         limit: a.limit,
     })?;
+    if a.sheet.wanted() {
+        let v = rows.iter().map(|x| with_ref(x.reference(), x)).collect();
+        return super::sheet::list(app, a.sheet, CSV_FIELDS, v);
+    }
     if a.json {
-        let v: Vec<_> = rows.iter().map(|x| with_ref(x.reference(), x)).collect();
-        return app.out.json(&v);
+        return app
+            .out
+            .json_rows(rows.iter().map(|x| with_ref(x.reference(), x)));
     }
     if rows.is_empty() {
         return app.out.line("no actions");

@@ -215,13 +215,39 @@ pub(super) fn backup(a: BackupArgs, app: &mut App) -> Result<()> {
     ))
 }
 
-pub(super) fn check(app: &mut App) -> Result<()> {
+/// `wijkdesk check`
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Print the result as JSON (`ok`, `problems`, `near_duplicates`); the exit code is the same
+    #[arg(long)]
+    json: bool,
+}
+
+pub(super) fn check(a: CheckArgs, app: &mut App) -> Result<()> {
     let problems = app.store.check()?;
     let path = app.store.path().display().to_string();
     // Near-duplicate names are no damage to the file: listed, but not a failure.
     let mut pairs = Vec::new();
     for kind in TermKind::ALL {
         pairs.extend(app.store.near_duplicates(kind)?);
+    }
+    if a.json {
+        app.out.json(&json!({
+            "path": path,
+            "schema_version": SCHEMA_VERSION,
+            "ok": problems.is_empty(),
+            "problems": problems,
+            "near_duplicates": pairs,
+        }))?;
+        if problems.is_empty() {
+            return Ok(());
+        }
+        app.out.flush()?;
+        return Err(CliError::Reported(format!(
+            "{path}: {} problem{} found",
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" }
+        )));
     }
     for line in super::vocab::near_lines(&pairs) {
         app.out.line(format!("near-duplicate {line}"))?;

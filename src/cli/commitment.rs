@@ -60,8 +60,8 @@ pub struct AddArgs {
     /// The organisation the promise is made to (O-7 or a unique prefix of its name)
     #[arg(long)]
     org: String,
-    /// What is promised
-    #[arg(long)]
+    /// What is promised (`-` reads standard input)
+    #[arg(long, value_parser = crate::cli::stdin::text)]
     text: String,
     /// When: +2w, vr / fri, 15 jan, over 3 weken, eind maart (any date form; see wijkdesk --help)
     #[arg(long, value_name = "DATE")]
@@ -110,7 +110,28 @@ pub struct ListArgs {
     /// Print JSON instead of a table
     #[arg(long)]
     json: bool,
+    #[command(flatten)]
+    sheet: super::sheet::CsvArgs,
 }
+
+/// The columns of `commitment list --csv`.
+const CSV_FIELDS: &[&str] = &[
+    "ref",
+    "id",
+    "state",
+    "outcome",
+    "due",
+    "first_due",
+    "moves",
+    "days_moved",
+    "resolved_on",
+    "org",
+    "owner",
+    "text",
+    "reason",
+    "signal",
+    "meeting",
+];
 
 #[derive(Debug, Args)]
 pub struct Step {
@@ -144,8 +165,8 @@ pub struct BreakArgs {
 pub struct WithdrawArgs {
     /// C-12 or 12
     commitment: String,
-    /// Why it is withdrawn
-    #[arg(long)]
+    /// Why it is withdrawn (`-` reads standard input)
+    #[arg(long, value_parser = crate::cli::stdin::text)]
     reason: String,
     #[command(flatten)]
     expect: Expect,
@@ -161,8 +182,8 @@ pub struct MoveArgs {
     /// The new due date: +2w, vr / fri, 15 jan, eind maart (any date form)
     #[arg(long, value_name = "DATE")]
     due: String,
-    /// Why it moves
-    #[arg(long)]
+    /// Why it moves (`-` reads standard input)
+    #[arg(long, value_parser = crate::cli::stdin::text)]
     reason: String,
     #[command(flatten)]
     expect: Expect,
@@ -283,9 +304,14 @@ fn list(app: &mut App, a: ListArgs) -> Result<()> {
         signal_id,
         limit: a.limit,
     })?;
+    if a.sheet.wanted() {
+        let v = rows.iter().map(|c| with_ref(c.reference(), c)).collect();
+        return super::sheet::list(app, a.sheet, CSV_FIELDS, v);
+    }
     if a.json {
-        let v: Vec<_> = rows.iter().map(|c| with_ref(c.reference(), c)).collect();
-        return app.out.json(&v);
+        return app
+            .out
+            .json_rows(rows.iter().map(|c| with_ref(c.reference(), c)));
     }
     if rows.is_empty() {
         return app.out.line("no commitments");

@@ -29,8 +29,8 @@ pub struct AddArgs {
     /// How the organisation was told
     #[arg(long, value_enum)]
     channel: ChannelArg,
-    /// What the organisation was told
-    #[arg(long)]
+    /// What the organisation was told (`-` reads standard input)
+    #[arg(long, value_parser = crate::cli::stdin::text)]
     text: String,
     /// Final feedback: the signal is answered
     #[arg(long = "final")]

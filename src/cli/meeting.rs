@@ -29,6 +29,8 @@ pub enum MeetingCmd {
         /// Print JSON instead of a table
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        sheet: super::sheet::CsvArgs,
     },
     /// Show a meeting: header, organisations with attendance, agenda and minutes
     #[command(
@@ -132,7 +134,8 @@ pub struct Step {
 pub struct MinuteArgs {
     /// M-5 or 5
     meeting: String,
-    /// The line, e.g. "A: Aannemer bellen @DSO due:+2w"
+    /// The line, e.g. "A: Aannemer bellen @DSO due:+2w" (`-` reads standard input)
+    #[arg(value_parser = crate::cli::stdin::text)]
     line: String,
     /// The agenda item it belongs to, by its number in `meeting show`
     #[arg(long, value_name = "N")]
@@ -145,7 +148,7 @@ pub struct MinuteArgs {
 pub(super) fn run(cmd: MeetingCmd, app: &mut App) -> Result<()> {
     match cmd {
         MeetingCmd::Add(a) => add(app, a),
-        MeetingCmd::List { limit, json } => list(app, limit, json),
+        MeetingCmd::List { limit, json, sheet } => list(app, limit, json, sheet),
         MeetingCmd::Show { meeting, json } => show(app, &meeting, json),
         MeetingCmd::Hold(s) => step(app, s, MeetingEvent::Hold),
         MeetingCmd::Finalise(s) => step(app, s, MeetingEvent::Finalise),
@@ -233,14 +236,37 @@ fn when(m: &Meeting) -> String {
     }
 }
 
-fn list(app: &mut App, limit: Option<usize>, json: bool) -> Result<()> {
+/// The columns of `meeting list --csv`.
+const CSV_FIELDS: &[&str] = &[
+    "ref",
+    "id",
+    "status",
+    "starts_at",
+    "ends_at",
+    "kind",
+    "title",
+    "location",
+    "district",
+];
+
+fn list(
+    app: &mut App,
+    limit: Option<usize>,
+    json: bool,
+    sheet: super::sheet::CsvArgs,
+) -> Result<()> {
     let meetings = app.store.meetings(limit.unwrap_or(i64::MAX as usize))?;
-    if json {
-        let v: Vec<_> = meetings
+    if sheet.wanted() {
+        let v = meetings
             .iter()
             .map(|m| with_ref(m.reference(), m))
             .collect();
-        return app.out.json(&v);
+        return super::sheet::list(app, sheet, CSV_FIELDS, v);
+    }
+    if json {
+        return app
+            .out
+            .json_rows(meetings.iter().map(|m| with_ref(m.reference(), m)));
     }
     if meetings.is_empty() {
         return app.out.line("no meetings");

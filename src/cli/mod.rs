@@ -10,6 +10,7 @@ mod commitment;
 mod csv;
 mod digest;
 mod feedback;
+pub mod json;
 mod mail;
 mod meeting;
 mod meeting_extra;
@@ -18,7 +19,9 @@ pub mod output;
 mod person;
 mod report;
 mod search;
+mod sheet;
 mod signal;
+pub mod stdin;
 mod vocab;
 
 use crate::domain::dates::{DateError, parse_date, parse_datetime};
@@ -105,6 +108,9 @@ pub struct Globals {
     /// Add a district, neighbourhood or theme that is not on its list yet, instead of refusing it
     #[arg(long, global = true, help_heading = GLOBAL)]
     pub add_new: bool,
+    /// With --json: a list as JSON Lines (one record per line) instead of one array
+    #[arg(long, global = true, help_heading = GLOBAL)]
+    pub json_lines: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -241,9 +247,9 @@ pub enum Command {
     #[command(
         long_about = "Run SQLite's integrity and foreign-key checks. Prints the problems found and \
                       exits 1 when there are any.",
-        after_help = "Examples:\n  wijkdesk check"
+        after_help = "Examples:\n  wijkdesk check\n  wijkdesk check --json"
     )]
-    Check,
+    Check(admin::CheckArgs),
     /// Print a shell completion script
     #[command(
         long_about = "Print a completion script for the given shell, generated from the same command \
@@ -411,6 +417,7 @@ pub fn db_path(globals: &Globals) -> PathBuf {
 
 fn dispatch(command: Command, globals: &Globals) -> Result<()> {
     let mut out = Out::new(globals.ascii);
+    out.set_json_lines(globals.json_lines);
     match command {
         Command::Completions(a) => admin::completions(a, &mut out)?,
         Command::Man(a) => admin::man(a, &mut out)?,
@@ -450,7 +457,7 @@ fn dispatch(command: Command, globals: &Globals) -> Result<()> {
                 Command::Digest(a) => digest::run(a, &mut app)?,
                 Command::History(a) => admin::history(a, &mut app)?,
                 Command::Backup(a) => admin::backup(a, &mut app)?,
-                Command::Check => admin::check(&mut app)?,
+                Command::Check(a) => admin::check(a, &mut app)?,
                 Command::Snapshot(a) => {
                     let text = crate::tui::snapshot(
                         &mut app.store,

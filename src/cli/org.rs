@@ -111,8 +111,8 @@ pub struct AddArgs {
     /// A neighbourhood (wijk) the organisation covers; repeat for more
     #[arg(long = "neighbourhood", value_name = "NAME")]
     neighbourhoods: Vec<String>,
-    /// Free notes
-    #[arg(long)]
+    /// Free notes (`-` reads standard input)
+    #[arg(long, value_parser = crate::cli::stdin::text)]
     notes: Option<String>,
     /// Print the new record as JSON
     #[arg(long)]
@@ -144,8 +144,8 @@ pub struct EditArgs {
     /// The neighbourhoods, replacing the list; repeat for more
     #[arg(long = "neighbourhood", value_name = "NAME")]
     neighbourhoods: Vec<String>,
-    /// Free notes
-    #[arg(long)]
+    /// Free notes (`-` reads standard input)
+    #[arg(long, value_parser = crate::cli::stdin::text)]
     notes: Option<String>,
     #[command(flatten)]
     expect: Expect,

@@ -26,6 +26,8 @@ pub struct Out {
     w: BufWriter<io::StdoutLock<'static>>,
     ascii: bool,
     width: Option<usize>,
+    /// `--json-lines`: a list is one compact JSON value per line instead of an array.
+    json_lines: bool,
 }
 
 impl Out {
@@ -34,7 +36,13 @@ impl Out {
             w: BufWriter::new(io::stdout().lock()),
             ascii,
             width: terminal_width(),
+            json_lines: false,
         }
+    }
+
+    /// Lists as JSON Lines (one record per line) instead of one array.
+    pub fn set_json_lines(&mut self, on: bool) {
+        self.json_lines = on;
     }
 
     /// One line of text, made safe for the terminal. A line break inside becomes `␊`.
@@ -93,11 +101,58 @@ impl Out {
         Ok(())
     }
 
-    /// Pretty JSON; bidirectional and C1 controls in strings are escaped as `\uXXXX`.
+    /// Pretty JSON in the one shape (see `cli::json`); bidirectional and C1 controls in
+    /// strings are escaped as `\uXXXX`. A list under `--json-lines` is one line per item.
     pub fn json<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
-        let text = serde_json::to_string_pretty(value)
+        let v = super::json::value(value);
+        if let (true, serde_json::Value::Array(items)) = (self.json_lines, &v) {
+            for item in items {
+                self.json_item_line(item)?;
+            }
+            return Ok(());
+        }
+        let text = serde_json::to_string_pretty(&v)
             .map_err(|e| CliError::msg(format!("cannot write JSON: {e}")))?;
         writeln!(self.w, "{}", escape_json(&text))?;
+        Ok(())
+    }
+
+    fn json_item_line(&mut self, item: &serde_json::Value) -> Result<()> {
+        let text = serde_json::to_string(item)
+            .map_err(|e| CliError::msg(format!("cannot write JSON: {e}")))?;
+        writeln!(self.w, "{}", escape_json(&text))?;
+        Ok(())
+    }
+
+    /// A list as JSON written item by item as they come: one array (each item as
+    /// `json` prints it, indented), or JSON Lines under `--json-lines`. Nothing is
+    /// collected first.
+    pub fn json_rows<I, T>(&mut self, items: I) -> Result<()>
+    where
+        I: IntoIterator<Item = T>,
+        T: Serialize,
+    {
+        if self.json_lines {
+            for item in items {
+                self.json_item_line(&super::json::value(&item))?;
+            }
+            return Ok(());
+        }
+        let mut first = true;
+        for item in items {
+            let text = serde_json::to_string_pretty(&super::json::value(&item))
+                .map_err(|e| CliError::msg(format!("cannot write JSON: {e}")))?;
+            self.w.write_all(if first { b"[\n" } else { b",\n" })?;
+            first = false;
+            let text = escape_json(&text);
+            for (i, l) in text.lines().enumerate() {
+                if i > 0 {
+                    self.w.write_all(b"\n")?;
+                }
+                write!(self.w, "  {l}")?;
+            }
+        }
+        self.w.write_all(if first { b"[]\n" } else { b"\n]\n" })?;
         Ok(())
     }
 
@@ -336,14 +391,7 @@ pub fn opt_d<T: std::fmt::Display>(v: &Option<T>) -> String {
 
 /// A record's JSON with its user-facing reference (`"ref": "S-42"`) added.
 pub fn with_ref<T: Serialize>(reference: impl std::fmt::Display, value: &T) -> serde_json::Value {
-    let mut v = serde_json::to_value(value).unwrap_or(serde_json::Value::Null);
-    if let serde_json::Value::Object(map) = &mut v {
-        map.insert(
-            "ref".into(),
-            serde_json::Value::String(reference.to_string()),
-        );
-    }
-    v
+    super::json::record(reference, value)
 }
 
 /// A stored moment (`2026-01-15T10:04:05Z` or `2026-01-15T19:30`) as `2026-01-15 10:04`.

@@ -142,8 +142,8 @@ pub struct AddArgs {
     /// A theme the person covers; repeat for more
     #[arg(long = "theme", value_name = "THEME")]
     themes: Vec<String>,
-    /// Free notes
-    #[arg(long)]
+    /// Free notes (`-` reads standard input)
+    #[arg(long, value_parser = crate::cli::stdin::text)]
     notes: Option<String>,
     /// Print the new record as JSON
     #[arg(long)]
@@ -181,8 +181,8 @@ pub struct EditArgs {
     /// The themes covered, replacing the list; repeat for more
     #[arg(long = "theme", value_name = "THEME")]
     themes: Vec<String>,
-    /// Free notes
-    #[arg(long)]
+    /// Free notes (`-` reads standard input)
+    #[arg(long, value_parser = crate::cli::stdin::text)]
     notes: Option<String>,
     #[command(flatten)]
     expect: Expect,

@@ -2,7 +2,7 @@
 //! (DESIGN section 6) As a table, CSV, Markdown or JSON.
 
 use super::output::Table;
-use super::{App, CliError, Result};
+use super::{App, Result};
 use crate::domain::report::{self, Lang, ReportFilter};
 use crate::store::ReportKind;
 use clap::{Args, Subcommand, ValueEnum};
@@ -110,7 +110,8 @@ pub struct FilterArgs {
 pub enum ReportFormat {
     /// Aligned tables
     Table,
-    /// CSV, one table after another (cells that could start a formula are neutralised)
+    /// CSV: one long table, a row per figure (report, table, row, label, measure, value,
+    /// figure key); cells that could start a formula are neutralised
     Csv,
     /// Markdown tables
     Md,
@@ -125,9 +126,13 @@ pub struct ReportArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
-    /// Semicolons instead of commas in CSV (for Excel in a Dutch locale)
-    #[arg(long)]
-    pub semicolon: bool,
+    /// The same as --format json
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+    /// CSV for Excel in a Dutch locale: semicolons, a UTF-8 byte-order mark, CRLF,
+    /// dates as 15-01-2026 and decimals with a comma (implies --format csv)
+    #[arg(long, visible_alias = "semicolon", conflicts_with = "json")]
+    pub excel: bool,
 }
 
 #[derive(Debug, Args)]
@@ -151,18 +156,30 @@ pub(crate) fn run(cmd: ReportCmd, app: &mut App) -> Result<()> {
         ReportCmd::Records(a) => return records(a, app),
     };
     let filter = filter(&args.filter, app)?;
-    let report = app.store.report(kind, &filter, Lang::En)?;
-    let tables = report.tables(Lang::En);
-    match args.format {
+    // Tables and their headings in the language of --lang; the figures' keys stay.
+    let lang = match app.lang {
+        Some(super::Lang::Nl) => Lang::Nl,
+        _ => Lang::En,
+    };
+    let report = app.store.report(kind, &filter, lang)?;
+    let tables = report.tables(lang);
+    let format = if args.json {
+        ReportFormat::Json
+    } else if args.excel {
+        ReportFormat::Csv
+    } else {
+        args.format
+    };
+    match format {
         ReportFormat::Json => app.out.json(&serde_json::json!({
             "report": kind.code(),
             "figures": report,
             "tables": tables,
         })),
         ReportFormat::Csv => {
-            let delimiter = if args.semicolon { b';' } else { b',' };
-            let data = report::tables_to_csv(&tables, delimiter).map_err(CliError::msg)?;
-            data_out(app, &String::from_utf8_lossy(&data))
+            let flavour = super::sheet::Flavour::new(args.excel, app.lang);
+            let data = super::sheet::report_long(flavour, kind.code(), &tables)?;
+            super::sheet::print(app, &data)
         }
         ReportFormat::Md => data_out(app, &report::tables_to_markdown(&tables)),
         ReportFormat::Table => {

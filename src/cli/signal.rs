@@ -98,8 +98,8 @@ pub struct AddArgs {
     /// e.g. verkeer, groen, veiligheid
     #[arg(long)]
     theme: Option<String>,
-    /// The full text, e.g. a pasted e-mail
-    #[arg(long)]
+    /// The full text, e.g. a pasted e-mail (`-` reads standard input)
+    #[arg(long, value_parser = crate::cli::stdin::text)]
     body: Option<String>,
     /// The district (default: the organisation's)
     #[arg(long)]
@@ -182,7 +182,24 @@ pub struct ListArgs {
     /// Print JSON instead of a table
     #[arg(long)]
     json: bool,
+    #[command(flatten)]
+    sheet: super::sheet::CsvArgs,
 }
+
+/// The columns of `signal list --csv`.
+const CSV_FIELDS: &[&str] = &[
+    "ref",
+    "id",
+    "state",
+    "received_on",
+    "feedback_due",
+    "overdue",
+    "org",
+    "district",
+    "theme",
+    "owner",
+    "title",
+];
 
 /// A state change that needs nothing but the signal.
 #[derive(Debug, Args)]
@@ -207,14 +224,14 @@ pub struct TriageArgs {
     /// The theme, e.g. verkeer, groen, veiligheid
     #[arg(long)]
     theme: Option<String>,
-    /// What can and cannot be done, and why
-    #[arg(long)]
+    /// What can and cannot be done, and why (`-` reads standard input)
+    #[arg(long, value_parser = crate::cli::stdin::text)]
     expectation: Option<String>,
     /// A new feedback due date: +2w, vr / fri, 15 jan, volgende week (default: keep the one in force)
     #[arg(long, value_name = "DATE")]
     due: Option<String>,
-    /// Why the due date moves: required when --due is later than the date in force
-    #[arg(long)]
+    /// Why the due date moves: required when --due is later than the date in force (`-` reads standard input)
+    #[arg(long, value_parser = crate::cli::stdin::text)]
     reason: Option<String>,
     #[command(flatten)]
     expect: Expect,
@@ -250,8 +267,8 @@ impl From<ChannelArg> for Channel {
 pub struct DeclineArgs {
     /// S-42 or 42
     signal: String,
-    /// Why it cannot be done; sent to the organisation as final feedback
-    #[arg(long)]
+    /// Why it cannot be done; sent to the organisation as final feedback (`-` reads standard input)
+    #[arg(long, value_parser = crate::cli::stdin::text)]
     explanation: String,
     /// How the explanation reaches the organisation
     #[arg(long, value_enum, default_value = "email")]
@@ -287,8 +304,8 @@ pub struct MoveArgs {
     /// The new feedback due date: +2w, vr / fri, 15 jan, eind maart (any date form)
     #[arg(long, value_name = "DATE")]
     due: String,
-    /// Why it moves (required when later)
-    #[arg(long, default_value = "")]
+    /// Why it moves (required when later) (`-` reads standard input)
+    #[arg(long, value_parser = crate::cli::stdin::text, default_value = "")]
     reason: String,
     #[command(flatten)]
     expect: Expect,
@@ -301,8 +318,8 @@ pub struct MoveArgs {
 pub struct ReopenArgs {
     /// S-42 or 42
     signal: String,
-    /// Why it is reopened
-    #[arg(long)]
+    /// Why it is reopened (`-` reads standard input)
+    #[arg(long, value_parser = crate::cli::stdin::text)]
     reason: String,
     #[command(flatten)]
     expect: Expect,
@@ -448,16 +465,22 @@ fn list(app: &mut App, a: ListArgs) -> Result<()> {
         limit: a.limit,
     };
     let rows = app.store.signals(&filter)?;
+    if a.sheet.wanted() {
+        let v = rows
+            .iter()
+            .map(|x| with_ref(r(RecordKind::Signal, x.id), x))
+            .collect();
+        return super::sheet::list(app, a.sheet, CSV_FIELDS, v);
+    }
     print_rows(app, &rows, a.json)
 }
 
 pub(super) fn print_rows(app: &mut App, rows: &[SignalRow], json: bool) -> Result<()> {
     if json {
-        let v: Vec<_> = rows
-            .iter()
-            .map(|x| with_ref(r(RecordKind::Signal, x.id), x))
-            .collect();
-        return app.out.json(&v);
+        return app.out.json_rows(
+            rows.iter()
+                .map(|x| with_ref(r(RecordKind::Signal, x.id), x)),
+        );
     }
     if rows.is_empty() {
         return app.out.line("no signals");

@@ -11,6 +11,7 @@ pub mod mail;
 pub mod meeting;
 pub mod minutes;
 pub mod minutes_export;
+pub mod moment;
 pub mod org;
 pub mod owner;
 pub mod report;

@@ -111,22 +111,39 @@ impl ExportTable {
             .map_err(|e| StoreError::Io(format!("cannot write CSV: {e}")))
     }
 
-    /// An array of objects: `id` and every field (lists as arrays).
+    /// An array of objects in the shape `list --json` and `show --json` print: `ref`
+    /// ("O-7") and the numeric `id`, every field, lists as arrays, counts as numbers,
+    /// an empty optional field as `null`.
     pub fn to_json(&self, list_fields: &[&str]) -> serde_json::Value {
+        use serde_json::Value;
+        /// Fields that are numbers in the records themselves.
+        const NUMBERS: &[&str] = &["cadence_per_year"];
+        /// Text that is never missing, only empty.
+        const TEXT: &[&str] = &["name", "notes"];
         let rows = self.ids.iter().zip(&self.rows).map(|(id, row)| {
             let mut m = serde_json::Map::new();
-            m.insert("id".into(), id.clone().into());
+            m.insert("ref".into(), id.clone().into());
+            if let Ok(r) = crate::domain::RecordRef::parse(id, None) {
+                m.insert("id".into(), r.id.into());
+            }
             for (h, v) in self.headers.iter().zip(row) {
                 let value = if list_fields.contains(h) {
-                    serde_json::Value::from(csv_rules::split_list(v))
+                    Value::from(csv_rules::split_list(v))
+                } else if NUMBERS.contains(h) {
+                    v.trim()
+                        .parse::<i64>()
+                        .map(Value::from)
+                        .unwrap_or(Value::Null)
+                } else if v.is_empty() && !TEXT.contains(h) {
+                    Value::Null
                 } else {
-                    serde_json::Value::from(v.clone())
+                    Value::from(v.clone())
                 };
                 m.insert((*h).to_string(), value);
             }
-            serde_json::Value::Object(m)
+            Value::Object(m)
         });
-        serde_json::Value::Array(rows.collect())
+        Value::Array(rows.collect())
     }
 }
 

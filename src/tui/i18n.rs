@@ -579,6 +579,42 @@ catalogue! {
     FieldService => "Service", "Dienst";
     ReportComputing => "Reports could not be computed: {error}", "De rapporten konden niet worden berekend: {error}";
     ReportCounting => "Counting…", "Bezig met tellen…";
+    // Column headings of CSV exports (`list --csv`, `report --format csv`).
+    CsvRef => "ref", "nummer";
+    CsvId => "id", "id";
+    CsvState => "state", "status";
+    CsvStatus => "status", "status";
+    CsvReceivedOn => "received_on", "ontvangen_op";
+    CsvFeedbackDue => "feedback_due", "terugkoppeling_voor";
+    CsvOverdue => "overdue", "te_laat";
+    CsvOrg => "org", "organisatie";
+    CsvDistrict => "district", "stadsdeel";
+    CsvTheme => "theme", "thema";
+    CsvOwner => "owner", "eigenaar";
+    CsvTitle => "title", "titel";
+    CsvOutcome => "outcome", "uitkomst";
+    CsvDue => "due", "uiterlijk";
+    CsvFirstDue => "first_due", "eerst_beloofd";
+    CsvMoves => "moves", "verzet";
+    CsvDaysMoved => "days_moved", "dagen_verzet";
+    CsvResolvedOn => "resolved_on", "afgehandeld_op";
+    CsvText => "text", "tekst";
+    CsvReason => "reason", "reden";
+    CsvSignal => "signal", "signaal";
+    CsvMeeting => "meeting", "overleg";
+    CsvStartsAt => "starts_at", "begint_om";
+    CsvEndsAt => "ends_at", "eindigt_om";
+    CsvKind => "kind", "soort";
+    CsvLocation => "location", "locatie";
+    CsvReport => "report", "rapport";
+    CsvTable => "table", "tabel";
+    CsvRow => "row", "rij";
+    CsvLabel => "label", "omschrijving";
+    CsvMeasure => "measure", "kenmerk";
+    CsvValue => "value", "waarde";
+    CsvFigure => "figure", "cijfer";
+    CsvYes => "yes", "ja";
+    CsvNo => "no", "nee";
 }
 
 #[cfg(test)]

@@ -11,6 +11,9 @@ use clap::{Args, Subcommand, ValueEnum};
 pub struct AgendaArgs {
     /// M-5 or 5
     pub(super) meeting: String,
+    /// Print the agenda as JSON (without a subcommand)
+    #[arg(long)]
+    pub(super) json: bool,
     #[command(subcommand)]
     pub(super) cmd: Option<AgendaCmd>,
 }
@@ -80,9 +83,9 @@ fn print_agenda(store: &Store, out: &mut Out, meeting_id: i64) -> Result<()> {
 pub(super) fn agenda(a: AgendaArgs, store: &mut Store, out: &mut Out) -> Result<()> {
     let id = id_of(RecordKind::Meeting, &a.meeting)?;
     store.meeting(id)?;
-    match a.cmd.unwrap_or(AgendaCmd::List { json: false }) {
+    match a.cmd.unwrap_or(AgendaCmd::List { json: a.json }) {
         AgendaCmd::List { json } => {
-            if json {
+            if json || a.json {
                 return out.json(&store.agenda(id)?);
             }
         }

@@ -22,7 +22,8 @@ pub struct MinutesListArgs {
 pub struct MinutesEditArgs {
     /// The line: M-5/3 is line 3 of M-5
     line: String,
-    /// The new text, with the syntax of live minutes
+    /// The new text, with the syntax of live minutes (`-` reads standard input)
+    #[arg(value_parser = crate::cli::stdin::text)]
     text: String,
     #[command(flatten)]
     expect: Expect,

@@ -1,0 +1,345 @@
+//! Spreadsheets: lists and reports as CSV, in the same fields as their JSON.
+//!
+//! Every file is one rectangular table: a header row and rows of exactly its width.
+//! Headings are the JSON field names, in Dutch under `--lang nl` (from the catalogue).
+//! `--excel` is the flavour Excel in a Dutch locale opens as it is: semicolons, a UTF-8
+//! byte-order mark, CRLF line ends, dates as 15-01-2026 and decimals with a comma.
+//! Every cell is neutralised: nothing can start a formula.
+
+use super::{App, CliError, Lang, Result};
+use crate::domain::csv_rules::{BOM, neutralise};
+use crate::domain::text::visible_text;
+use crate::domain::{RecordKind, RecordRef};
+use crate::tui::i18n::{Lang as UiLang, T};
+use clap::Args;
+use serde_json::Value;
+use std::io::IsTerminal;
+
+/// `--csv` and `--excel` on a list.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct CsvArgs {
+    /// Print CSV (the fields of --json, one row per record) instead of a table
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
+    /// CSV for Excel in a Dutch locale: semicolons, a UTF-8 byte-order mark, CRLF, dates
+    /// as 15-01-2026 (implies --csv)
+    #[arg(long, conflicts_with = "json")]
+    pub excel: bool,
+}
+
+impl CsvArgs {
+    pub fn wanted(self) -> bool {
+        self.csv || self.excel
+    }
+}
+
+/// Records as CSV on standard output: `rows` are their JSON (`list --json`), `fields`
+/// the columns. `signal` and `meeting` columns show the linked record as S-42 / M-5.
+pub fn list(app: &mut App, a: CsvArgs, fields: &[&str], rows: Vec<Value>) -> Result<()> {
+    let f = Flavour::new(a.excel, app.lang);
+    let rows: Vec<Value> = rows
+        .into_iter()
+        .map(|mut v| {
+            if let Value::Object(m) = &mut v {
+                for (field, kind) in [
+                    ("signal", RecordKind::Signal),
+                    ("meeting", RecordKind::Meeting),
+                ] {
+                    if let Some(id) = m.get(&format!("{field}_id")).and_then(Value::as_i64) {
+                        m.insert(field.into(), RecordRef::new(kind, id).to_string().into());
+                    }
+                }
+            }
+            v
+        })
+        .collect();
+    let data = records(f, fields, &rows)?;
+    print(app, &data)
+}
+
+/// How a CSV file is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Flavour {
+    pub excel: bool,
+    pub dutch: bool,
+}
+
+impl Flavour {
+    pub fn new(excel: bool, lang: Option<Lang>) -> Flavour {
+        Flavour {
+            excel,
+            dutch: lang == Some(Lang::Nl),
+        }
+    }
+
+    fn ui(self) -> UiLang {
+        if self.dutch { UiLang::Nl } else { UiLang::En }
+    }
+
+    /// A column heading: the field name, or its Dutch name.
+    pub fn heading(self, field: &str) -> String {
+        match column_key(field) {
+            Some(key) => self.ui().t(key).to_string(),
+            None => field.to_string(),
+        }
+    }
+
+    /// A cell as a spreadsheet reads it in this flavour.
+    pub fn cell(self, text: &str) -> String {
+        if !self.excel {
+            return text.to_string();
+        }
+        excel_cell(text).unwrap_or_else(|| text.to_string())
+    }
+
+    /// The whole file.
+    pub fn write(self, headers: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>> {
+        let mut out = Vec::new();
+        if self.excel {
+            out.extend_from_slice(BOM);
+        }
+        {
+            let mut w = csv::WriterBuilder::new()
+                .delimiter(if self.excel { b';' } else { b',' })
+                .terminator(if self.excel {
+                    csv::Terminator::CRLF
+                } else {
+                    csv::Terminator::Any(b'\n')
+                })
+                .flexible(false)
+                .from_writer(&mut out);
+            let clean = |c: &str| neutralise(&visible_text(c)).into_owned();
+            w.write_record(headers.iter().map(|h| clean(h)))
+                .map_err(csv_error)?;
+            for row in rows {
+                w.write_record(row.iter().map(|c| clean(&self.cell(c))))
+                    .map_err(csv_error)?;
+            }
+            w.flush()
+                .map_err(|e| CliError::msg(format!("cannot write CSV: {e}")))?;
+        }
+        Ok(out)
+    }
+}
+
+fn csv_error(e: csv::Error) -> CliError {
+    CliError::msg(format!("cannot write CSV: {e}"))
+}
+
+fn column_key(field: &str) -> Option<T> {
+    Some(match field {
+        "ref" => T::CsvRef,
+        "id" => T::CsvId,
+        "state" => T::CsvState,
+        "status" => T::CsvStatus,
+        "received_on" => T::CsvReceivedOn,
+        "feedback_due" => T::CsvFeedbackDue,
+        "overdue" => T::CsvOverdue,
+        "org" => T::CsvOrg,
+        "district" => T::CsvDistrict,
+        "theme" => T::CsvTheme,
+        "owner" => T::CsvOwner,
+        "title" => T::CsvTitle,
+        "outcome" => T::CsvOutcome,
+        "due" => T::CsvDue,
+        "first_due" => T::CsvFirstDue,
+        "moves" => T::CsvMoves,
+        "days_moved" => T::CsvDaysMoved,
+        "resolved_on" => T::CsvResolvedOn,
+        "text" => T::CsvText,
+        "reason" => T::CsvReason,
+        "signal" => T::CsvSignal,
+        "meeting" => T::CsvMeeting,
+        "starts_at" => T::CsvStartsAt,
+        "ends_at" => T::CsvEndsAt,
+        "kind" => T::CsvKind,
+        "location" => T::CsvLocation,
+        "report" => T::CsvReport,
+        "table" => T::CsvTable,
+        "row" => T::CsvRow,
+        "label" => T::CsvLabel,
+        "measure" => T::CsvMeasure,
+        "value" => T::CsvValue,
+        "figure" => T::CsvFigure,
+        _ => return None,
+    })
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// ISO dates as 15-01-2026, `2026-01-15 19:30` as 15-01-2026 19:30, decimals with a
+/// comma (3.5 → 3,5; 72.5% → 72,5%): what Excel in a Dutch locale reads as a date or a
+/// number. `None` for any other text, which stays as it is.
+fn excel_cell(s: &str) -> Option<String> {
+    let dmy = |d: &str| format!("{}-{}-{}", &d[8..10], &d[5..7], &d[..4]);
+    if is_date(s) {
+        return Some(dmy(s));
+    }
+    if s.len() == 16 && is_date(&s[..10]) && s.as_bytes()[10] == b' ' {
+        return Some(format!("{} {}", dmy(&s[..10]), &s[11..]));
+    }
+    let num = s.strip_suffix('%').unwrap_or(s);
+    let digits = num.strip_prefix('-').unwrap_or(num);
+    let mut parts = digits.split('.');
+    if let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next())
+        && !a.is_empty()
+        && !b.is_empty()
+        && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+    {
+        return Some(s.replacen('.', ",", 1));
+    }
+    None
+}
+
+/// A JSON field as a cell: text as it is, numbers, yes/no for a flag, a moment as its
+/// local day and time (`2026-01-15 19:30`), a list joined with "; ", nothing for null.
+pub fn cell_of(v: &Value, field: &str, f: Flavour) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::Bool(b) => f.ui().t(if *b { T::CsvYes } else { T::CsvNo }).to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) if field == "at" || field.ends_with("_at") => {
+            // RFC 3339 in local time: the offset is Amsterdam's, so the wall clock is enough.
+            if s.len() >= 16 && s.as_bytes()[10] == b'T' {
+                format!("{} {}", &s[..10], &s[11..16])
+            } else {
+                s.clone()
+            }
+        }
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items
+            .iter()
+            .map(|i| cell_of(i, field, f))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Value::Object(_) => v.to_string(),
+    }
+}
+
+/// Records (as their JSON) as a CSV table of `fields`. A field may name its source as
+/// `column=json_field` (`signal=signal_id` shows the signal as S-42).
+pub fn records(f: Flavour, fields: &[&str], rows: &[Value]) -> Result<Vec<u8>> {
+    let headers: Vec<String> = fields.iter().map(|c| f.heading(c)).collect();
+    let body: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            fields
+                .iter()
+                .map(|c| cell_of(r.get(*c).unwrap_or(&Value::Null), c, f))
+                .collect()
+        })
+        .collect();
+    f.write(&headers, &body)
+}
+
+/// CSV as it is into a file or a pipe; made visible line by line on a terminal.
+pub fn print(app: &mut App, data: &[u8]) -> Result<()> {
+    if std::io::stdout().is_terminal() {
+        for line in String::from_utf8_lossy(data).lines() {
+            app.out.line(line)?;
+        }
+        return Ok(());
+    }
+    app.out.raw().write_all(data)?;
+    Ok(())
+}
+
+/// Reports as one long table: a row per figure, saying which report, table, row and
+/// column it is (`measure`), its value and its key for `report records`.
+pub fn report_long(
+    f: Flavour,
+    report: &str,
+    tables: &[crate::domain::report::Table],
+) -> Result<Vec<u8>> {
+    let fields = [
+        "report", "table", "row", "label", "measure", "value", "figure",
+    ];
+    let headers: Vec<String> = fields.iter().map(|c| f.heading(c)).collect();
+    let mut rows = Vec::new();
+    for t in tables {
+        // The label of a row: its ID and text columns (O-7 Wijkberaad …) or its first one.
+        let label_cols = if t.columns.first() == Some(&"ID") {
+            2
+        } else {
+            1
+        };
+        for (n, row) in t.rows.iter().enumerate() {
+            let label = row
+                .iter()
+                .take(label_cols)
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            for (i, c) in row.iter().enumerate().skip(label_cols) {
+                rows.push(vec![
+                    report.to_string(),
+                    t.title.clone(),
+                    (n + 1).to_string(),
+                    label.clone(),
+                    t.columns.get(i).copied().unwrap_or("").to_string(),
+                    c.text.clone(),
+                    c.key.clone().unwrap_or_default(),
+                ]);
+            }
+        }
+    }
+    f.write(&headers, &rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excel_reads_dutch_dates_and_decimals() {
+        assert_eq!(excel_cell("2026-01-15").as_deref(), Some("15-01-2026"));
+        assert_eq!(
+            excel_cell("2026-01-15 19:30").as_deref(),
+            Some("15-01-2026 19:30")
+        );
+        assert_eq!(excel_cell("3.5").as_deref(), Some("3,5"));
+        assert_eq!(excel_cell("72.5%").as_deref(), Some("72,5%"));
+        assert_eq!(excel_cell("12"), None);
+        assert_eq!(excel_cell("S-42"), None);
+        assert_eq!(excel_cell("v1.2.3"), None);
+    }
+
+    #[test]
+    fn excel_file_has_bom_semicolons_crlf_and_is_rectangular() {
+        let f = Flavour {
+            excel: true,
+            dutch: true,
+        };
+        let data = f
+            .write(
+                &[f.heading("ref"), f.heading("title")],
+                &[vec!["S-1".into(), "één; twee".into()]],
+            )
+            .unwrap();
+        let text = String::from_utf8(data).unwrap();
+        assert_eq!(text, "\u{feff}nummer;titel\r\nS-1;\"één; twee\"\r\n");
+    }
+
+    #[test]
+    fn cells_from_json() {
+        let f = Flavour {
+            excel: false,
+            dutch: false,
+        };
+        assert_eq!(cell_of(&Value::Null, "x", f), "");
+        assert_eq!(cell_of(&Value::Bool(true), "overdue", f), "yes");
+        assert_eq!(
+            cell_of(&Value::from("2026-01-15T19:30:00+01:00"), "starts_at", f),
+            "2026-01-15 19:30"
+        );
+        assert_eq!(cell_of(&serde_json::json!(["a", "b"]), "x", f), "a; b");
+    }
+}

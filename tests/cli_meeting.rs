@@ -88,7 +88,8 @@ fn meeting_add_list_show() {
     }
     let v = env.json(&["meeting", "show", "1", "--json"]);
     assert_eq!(v["meeting"]["ref"], "M-1");
-    assert_eq!(v["meeting"]["starts_at"], "2026-02-12T19:30:00");
+    // A moment carries its offset (Europe/Amsterdam, winter time).
+    assert_eq!(v["meeting"]["starts_at"], "2026-02-12T19:30:00+01:00");
     assert_eq!(v["agenda"].as_array().unwrap().len(), 3);
     assert_eq!(v["organisations"][0]["name"], "Wijkberaad Zeeheld");
 }

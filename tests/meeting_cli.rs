@@ -120,7 +120,7 @@ fn meeting_edit_agenda_and_attendance() {
         "--json",
     ]);
     assert_eq!(m["location"], "Wijkcentrum De Mussen");
-    assert_eq!(m["ends_at"], "2026-01-20T22:00:00");
+    assert_eq!(m["ends_at"], "2026-01-20T22:00:00+01:00");
     let version = m["version"].as_i64().unwrap().to_string();
     env.refused(
         &[

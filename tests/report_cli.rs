@@ -60,7 +60,8 @@ fn search_prints_hits_grouped_by_kind() {
     let people = out.find("People").expect("people");
     assert!(orgs < people, "{out}");
     let v = env.json(&["search", "S-1", "--json"]);
-    assert_eq!(v[0]["record"], "S-1");
+    assert_eq!(v[0]["ref"], "S-1");
+    assert_eq!(v[0]["id"], 1);
     assert_eq!(v[0]["kind"], "signal");
     let out = env.ok(&["search", "nergens"]);
     assert!(out.contains("nothing found"), "{out}");
@@ -223,7 +224,7 @@ fn digest_lists_what_is_due_for_a_person() {
         "{quiet}"
     );
     let v = env.json(&["digest", "--json", "--days", "1"]);
-    assert_eq!(v["overdue"][0]["record"], "S-1");
+    assert_eq!(v["overdue"][0]["ref"], "S-1");
     assert_eq!(v["due_soon"].as_array().map(Vec::len), Some(0));
     let err = env.fails(&["digest", "--user", "niemand"], 1);
     assert!(err.contains("niemand"), "{err}");

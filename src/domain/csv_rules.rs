@@ -260,6 +260,17 @@ pub fn write_csv(
     delimiter: u8,
     bom: bool,
 ) -> Result<Vec<u8>, String> {
+    write_csv_lines(headers, rows, delimiter, bom, false)
+}
+
+/// As [`write_csv`], with CRLF line ends when `crlf` (the Excel flavour).
+pub fn write_csv_lines(
+    headers: &[&str],
+    rows: &[Vec<String>],
+    delimiter: u8,
+    bom: bool,
+    crlf: bool,
+) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     if bom {
         out.extend_from_slice(BOM);
@@ -267,6 +278,11 @@ pub fn write_csv(
     {
         let mut w = csv::WriterBuilder::new()
             .delimiter(delimiter)
+            .terminator(if crlf {
+                csv::Terminator::CRLF
+            } else {
+                csv::Terminator::Any(b'\n')
+            })
             .flexible(true)
             .from_writer(&mut out);
         if !headers.is_empty() {

@@ -105,9 +105,10 @@ pub struct ExportTable {
 }
 
 impl ExportTable {
-    /// CSV with every cell neutralised; `bom` and `;` for Excel in a Dutch locale.
+    /// CSV with every cell neutralised; `bom` and `;` for Excel in a Dutch locale, which
+    /// also gets CRLF line ends.
     pub fn to_csv(&self, delimiter: u8, bom: bool) -> Result<Vec<u8>> {
-        csv_rules::write_csv(&self.headers, &self.rows, delimiter, bom)
+        csv_rules::write_csv_lines(&self.headers, &self.rows, delimiter, bom, bom)
             .map_err(|e| StoreError::Io(format!("cannot write CSV: {e}")))
     }
 

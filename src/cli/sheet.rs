@@ -252,37 +252,36 @@ pub fn print(app: &mut App, data: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// Reports as one long table: a row per figure, saying which report, table, row and
-/// column it is (`measure`), its value and its key for `report records`.
+/// Reports as one long table: a row per figure, saying which report, table and row it
+/// is (with the record's ref where the row is one organisation or service), which
+/// column (`measure`), its value and its key for `report records`.
 pub fn report_long(
     f: Flavour,
     report: &str,
     tables: &[crate::domain::report::Table],
 ) -> Result<Vec<u8>> {
     let fields = [
-        "report", "table", "row", "label", "measure", "value", "figure",
+        "report", "table", "row", "ref", "label", "measure", "value", "figure",
     ];
     let headers: Vec<String> = fields.iter().map(|c| f.heading(c)).collect();
     let mut rows = Vec::new();
     for t in tables {
-        // The label of a row: its ID and text columns (O-7 Wijkberaad …) or its first one.
-        let label_cols = if t.columns.first() == Some(&"ID") {
-            2
-        } else {
-            1
-        };
+        // A row is named by its ID and text columns (O-7, Wijkberaad …) or its first one.
+        let with_id = t.columns.first() == Some(&"ID");
+        let first_value = if with_id { 2 } else { 1 };
         for (n, row) in t.rows.iter().enumerate() {
-            let label = row
-                .iter()
-                .take(label_cols)
-                .map(|c| c.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            for (i, c) in row.iter().enumerate().skip(label_cols) {
+            let text = |i: usize| row.get(i).map(|c| c.text.clone()).unwrap_or_default();
+            let (reference, label) = if with_id {
+                (text(0), text(1))
+            } else {
+                (String::new(), text(0))
+            };
+            for (i, c) in row.iter().enumerate().skip(first_value) {
                 rows.push(vec![
                     report.to_string(),
                     t.title.clone(),
                     (n + 1).to_string(),
+                    reference.clone(),
                     label.clone(),
                     t.columns.get(i).copied().unwrap_or("").to_string(),
                     c.text.clone(),

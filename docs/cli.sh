@@ -22,4 +22,7 @@ B="${CARGO_TARGET_DIR:-target}/debug/wijkdesk"
     "$B" "$c" --help
     echo '```'
   done
+  # JSON shape, CSV flavours and standard input: written by hand.
+  echo
+  cat docs/cli-data.md
 } > docs/cli.md

@@ -48,8 +48,10 @@ number: O-7 organisation, P-4 person, S-42 signal, A-3 action, C-12 commitment, 
 M-5 meeting; a bare number works where the kind is clear, and organisations and people \
 can also be named by a unique prefix of their name.
 
-Lists print an aligned table; --json prints JSON. A command that creates a record prints \
-its ID alone on the first line. Errors are one line on stderr starting with `error: `; \
+Lists print an aligned table; --json prints JSON in one shape for every command (ref and \
+id, ISO dates, moments with their offset; schemas in docs/schema) and --csv or --excel a \
+spreadsheet. A text argument given as - is read from standard input. A command that \
+creates a record prints its ID alone on the first line. Errors are one line on stderr starting with `error: `; \
 the exit code is 0 when all went well, 1 on an error, 2 on a usage error.
 
 Dates are read the same way everywhere, in Dutch or English: 2026-12-15, 15-12-2026, \
@@ -99,7 +101,7 @@ pub struct Globals {
     /// The database file [default: $WIJKDESK_DB, else wijkdesk.db in the user's data directory]
     #[arg(long, global = true, env = "WIJKDESK_DB", value_name = "PATH", hide_env_values = true, help_heading = GLOBAL)]
     pub db: Option<PathBuf>,
-    /// Interface language of the screens
+    /// Interface language of the screens, and of CSV headings and report tables
     #[arg(long, global = true, value_enum, value_name = "LANG", help_heading = GLOBAL)]
     pub lang: Option<Lang>,
     /// Only ASCII in borders and marks (e.g. ... instead of …)

@@ -97,21 +97,6 @@ pub struct ListArgs {
     sheet: super::sheet::CsvArgs,
 }
 
-/// The columns of `action list --csv`.
-const CSV_FIELDS: &[&str] = &[
-    "ref",
-    "id",
-    "state",
-    "due",
-    "overdue",
-    "resolved_on",
-    "owner",
-    "text",
-    "reason",
-    "signal",
-    "meeting",
-];
-
 #[derive(Debug, Args)]
 pub struct Step {
     /// A-3 or 3
@@ -233,7 +218,7 @@ fn list(app: &mut App, a: ListArgs) -> Result<()> {
     })?;
     if a.sheet.wanted() {
         let v = rows.iter().map(|x| with_ref(x.reference(), x)).collect();
-        return super::sheet::list(app, a.sheet, CSV_FIELDS, v);
+        return super::sheet::list(app, a.sheet, super::sheet::ACTION_FIELDS, v);
     }
     if a.json {
         return app

@@ -114,25 +114,6 @@ pub struct ListArgs {
     sheet: super::sheet::CsvArgs,
 }
 
-/// The columns of `commitment list --csv`.
-const CSV_FIELDS: &[&str] = &[
-    "ref",
-    "id",
-    "state",
-    "outcome",
-    "due",
-    "first_due",
-    "moves",
-    "days_moved",
-    "resolved_on",
-    "org",
-    "owner",
-    "text",
-    "reason",
-    "signal",
-    "meeting",
-];
-
 #[derive(Debug, Args)]
 pub struct Step {
     /// C-12 or 12
@@ -306,7 +287,7 @@ fn list(app: &mut App, a: ListArgs) -> Result<()> {
     })?;
     if a.sheet.wanted() {
         let v = rows.iter().map(|c| with_ref(c.reference(), c)).collect();
-        return super::sheet::list(app, a.sheet, CSV_FIELDS, v);
+        return super::sheet::list(app, a.sheet, super::sheet::COMMITMENT_FIELDS, v);
     }
     if a.json {
         return app

@@ -236,19 +236,6 @@ fn when(m: &Meeting) -> String {
     }
 }
 
-/// The columns of `meeting list --csv`.
-const CSV_FIELDS: &[&str] = &[
-    "ref",
-    "id",
-    "status",
-    "starts_at",
-    "ends_at",
-    "kind",
-    "title",
-    "location",
-    "district",
-];
-
 fn list(
     app: &mut App,
     limit: Option<usize>,
@@ -261,7 +248,7 @@ fn list(
             .iter()
             .map(|m| with_ref(m.reference(), m))
             .collect();
-        return super::sheet::list(app, sheet, CSV_FIELDS, v);
+        return super::sheet::list(app, sheet, super::sheet::MEETING_FIELDS, v);
     }
     if json {
         return app

@@ -33,12 +33,72 @@ impl CsvArgs {
     }
 }
 
-/// Records as CSV on standard output: `rows` are their JSON (`list --json`), `fields`
-/// the columns. `signal` and `meeting` columns show the linked record as S-42 / M-5.
-pub fn list(app: &mut App, a: CsvArgs, fields: &[&str], rows: Vec<Value>) -> Result<()> {
-    let f = Flavour::new(a.excel, app.lang);
-    let rows: Vec<Value> = rows
-        .into_iter()
+/// The columns of `signal list --csv`.
+pub const SIGNAL_FIELDS: &[&str] = &[
+    "ref",
+    "id",
+    "state",
+    "received_on",
+    "feedback_due",
+    "overdue",
+    "org",
+    "district",
+    "theme",
+    "owner",
+    "title",
+];
+
+/// The columns of `commitment list --csv`.
+pub const COMMITMENT_FIELDS: &[&str] = &[
+    "ref",
+    "id",
+    "state",
+    "outcome",
+    "due",
+    "first_due",
+    "moves",
+    "days_moved",
+    "resolved_on",
+    "org",
+    "owner",
+    "text",
+    "reason",
+    "signal",
+    "meeting",
+];
+
+/// The columns of `action list --csv`.
+pub const ACTION_FIELDS: &[&str] = &[
+    "ref",
+    "id",
+    "state",
+    "due",
+    "overdue",
+    "resolved_on",
+    "owner",
+    "text",
+    "reason",
+    "signal",
+    "meeting",
+];
+
+/// The columns of `meeting list --csv`.
+pub const MEETING_FIELDS: &[&str] = &[
+    "ref",
+    "id",
+    "status",
+    "starts_at",
+    "ends_at",
+    "kind",
+    "title",
+    "location",
+    "district",
+];
+
+/// `signal` and `meeting` beside `signal_id` and `meeting_id`: the linked record as
+/// S-42 / M-5, as a spreadsheet shows it.
+pub fn with_links(rows: Vec<Value>) -> Vec<Value> {
+    rows.into_iter()
         .map(|mut v| {
             if let Value::Object(m) = &mut v {
                 for (field, kind) in [
@@ -52,8 +112,14 @@ pub fn list(app: &mut App, a: CsvArgs, fields: &[&str], rows: Vec<Value>) -> Res
             }
             v
         })
-        .collect();
-    let data = records(f, fields, &rows)?;
+        .collect()
+}
+
+/// Records as CSV on standard output: `rows` are their JSON (`list --json`), `fields`
+/// the columns. `signal` and `meeting` columns show the linked record as S-42 / M-5.
+pub(crate) fn list(app: &mut App, a: CsvArgs, fields: &[&str], rows: Vec<Value>) -> Result<()> {
+    let f = Flavour::new(a.excel, app.lang);
+    let data = records(f, fields, &with_links(rows))?;
     print(app, &data)
 }
 
@@ -241,7 +307,7 @@ pub fn records(f: Flavour, fields: &[&str], rows: &[Value]) -> Result<Vec<u8>> {
 }
 
 /// CSV as it is into a file or a pipe; made visible line by line on a terminal.
-pub fn print(app: &mut App, data: &[u8]) -> Result<()> {
+pub(crate) fn print(app: &mut App, data: &[u8]) -> Result<()> {
     if std::io::stdout().is_terminal() {
         for line in String::from_utf8_lossy(data).lines() {
             app.out.line(line)?;

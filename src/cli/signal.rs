@@ -186,21 +186,6 @@ pub struct ListArgs {
     sheet: super::sheet::CsvArgs,
 }
 
-/// The columns of `signal list --csv`.
-const CSV_FIELDS: &[&str] = &[
-    "ref",
-    "id",
-    "state",
-    "received_on",
-    "feedback_due",
-    "overdue",
-    "org",
-    "district",
-    "theme",
-    "owner",
-    "title",
-];
-
 /// A state change that needs nothing but the signal.
 #[derive(Debug, Args)]
 pub struct Step {
@@ -470,7 +455,7 @@ fn list(app: &mut App, a: ListArgs) -> Result<()> {
             .iter()
             .map(|x| with_ref(r(RecordKind::Signal, x.id), x))
             .collect();
-        return super::sheet::list(app, a.sheet, CSV_FIELDS, v);
+        return super::sheet::list(app, a.sheet, super::sheet::SIGNAL_FIELDS, v);
     }
     print_rows(app, &rows, a.json)
 }

@@ -71,6 +71,11 @@ pub enum Action {
     Who,
     /// The kept lists of districts, neighbourhoods and themes (from the palette).
     Lists,
+    /// Every list as CSV files for a spreadsheet (from the palette).
+    ExportSheets,
+    /// Organisations or people from a CSV file (from the palette).
+    ImportOrgs,
+    ImportPeople,
     Quit,
     QuitNow,
     NextScreen,
@@ -181,6 +186,9 @@ impl Action {
             Action::Jump,
             Action::Who,
             Action::Lists,
+            Action::ExportSheets,
+            Action::ImportOrgs,
+            Action::ImportPeople,
             Action::NextScreen,
             Action::PrevScreen,
         ];
@@ -250,6 +258,7 @@ impl Action {
         match self {
             Help | Palette | Jump | Who | Lists | Quit | QuitNow | NextScreen | PrevScreen
             | Screen(_) | Suspend | Refresh => Scope::Global,
+            ExportSheets | ImportOrgs | ImportPeople => Scope::Global,
             Up | Down | Top | Bottom | PageUp | PageDown | Open | Back | Filter | New | Edit => {
                 Scope::List
             }
@@ -289,6 +298,9 @@ impl Action {
             Jump => "jump",
             Who => "who",
             Lists => "lists",
+            ExportSheets => "export_csv",
+            ImportOrgs => "import_orgs",
+            ImportPeople => "import_people",
             Quit => "quit",
             QuitNow => "quit_now",
             NextScreen => "next_screen",
@@ -379,6 +391,9 @@ impl Action {
             Jump => T::ActJump,
             Who => T::ActWho,
             Lists => T::ActLists,
+            ExportSheets => T::ActExportSheets,
+            ImportOrgs => T::ActImportOrgs,
+            ImportPeople => T::ActImportPeople,
             Quit => T::ActQuit,
             QuitNow => T::ActQuitNow,
             NextScreen => T::ActNextScreen,

@@ -529,6 +529,26 @@ impl<'s> App<'s> {
                     Err(e) => self.set_error(e.to_string()),
                 }
             }
+            Action::ExportSheets => {
+                let dir = super::screens::people::avg::export_dir();
+                match super::popups::transfer::export_all(self.store, &dir, self.settings.lang) {
+                    Ok(files) => self.set_info(self.settings.lang.f(
+                        T::ExportSheetsDone,
+                        &[("n", &files.len()), ("dir", &dir.display())],
+                    )),
+                    Err(e) => self.set_error(e),
+                }
+            }
+            Action::ImportOrgs | Action::ImportPeople => {
+                use super::popups::transfer::{ImportKind, ImportPrompt};
+                let kind = if action == Action::ImportOrgs {
+                    ImportKind::Organisations
+                } else {
+                    ImportKind::People
+                };
+                self.popups
+                    .push(Box::new(ImportPrompt::new(kind, &self.settings)));
+            }
             Action::QuitNow => self.quit = true,
             Action::NextScreen => self.switch((self.current + 1) % self.screens.len()),
             Action::PrevScreen => {

@@ -615,6 +615,17 @@ catalogue! {
     CsvFigure => "figure", "cijfer";
     CsvYes => "yes", "ja";
     CsvNo => "no", "nee";
+    // Spreadsheets from the palette.
+    ActExportSheets => "Export every list for a spreadsheet (CSV)", "Alle lijsten exporteren voor een spreadsheet (CSV)";
+    ActImportOrgs => "Import organisations from a CSV file", "Organisaties importeren uit een CSV-bestand";
+    ActImportPeople => "Import people from a CSV file", "Personen importeren uit een CSV-bestand";
+    ExportSheetsDone => "{n} CSV files written to {dir}", "{n} CSV-bestanden geschreven naar {dir}";
+    ImportPath => "File (CSV, comma or semicolon, English or Dutch headings):", "Bestand (CSV, komma of puntkomma, Engelse of Nederlandse kolomnamen):";
+    ImportHelp => "Enter imports when every line can be taken, else nothing; Esc cancels.", "Enter importeert als elke regel klopt, anders niets; Esc annuleert.";
+    ImportNoPath => "Type the path of the CSV file first.", "Typ eerst het pad van het CSV-bestand.";
+    ImportTooLarge => "{path} is too large for an import; split it.", "{path} is te groot om te importeren; splits het.";
+    ImportRefused => "Nothing imported: {n} line(s) cannot be taken; line {line}: {message}", "Niets geïmporteerd: {n} regel(s) kloppen niet; regel {line}: {message}";
+    ImportDone => "{created} created, {updated} updated, {unchanged} unchanged from {path}", "{created} nieuw, {updated} bijgewerkt, {unchanged} ongewijzigd uit {path}";
 }
 
 #[cfg(test)]

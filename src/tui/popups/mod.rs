@@ -18,6 +18,8 @@ pub mod quick_add;
 pub mod triage;
 // Search and reports
 pub mod search;
+// Spreadsheets
+pub mod transfer;
 
 use super::action::{Cx, Outcome};
 use super::config::Settings;

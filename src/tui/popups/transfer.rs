@@ -1,0 +1,249 @@
+//! Spreadsheets from the screens (`:` palette): export every list as CSV files, and
+//! import organisations or people from a CSV file whose path is typed here. The same
+//! files and rules as `wijkdesk … export|import` and `list --csv`.
+
+use super::Popup;
+use crate::cli::sheet::{self, Flavour};
+use crate::domain::RecordKind;
+use crate::store::{ActionFilter, CommitmentFilter, RowAction, SignalFilter, Store};
+use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::config::Settings;
+use crate::tui::i18n::{Lang, T};
+use crate::tui::input::TextInput;
+use crate::tui::widgets;
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Paragraph, Wrap};
+use std::path::{Path, PathBuf};
+
+/// Write every list as a CSV file in the Excel flavour (Dutch headings in Dutch) into
+/// `dir`, each readable by its owner only. Returns the files written.
+pub fn export_all(store: &Store, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, String> {
+    let day = store.today();
+    let f = Flavour {
+        excel: true,
+        dutch: lang == Lang::Nl,
+    };
+    let err = |e: crate::store::StoreError| e.to_string();
+    let mut files: Vec<(&str, Vec<u8>)> = Vec::new();
+    files.push((
+        "organisations",
+        store
+            .export_orgs()
+            .map_err(err)?
+            .to_csv(b';', true)
+            .map_err(err)?,
+    ));
+    files.push((
+        "people",
+        store
+            .export_people()
+            .map_err(err)?
+            .to_csv(b';', true)
+            .map_err(err)?,
+    ));
+    let cli = |e: crate::cli::CliError| match e {
+        crate::cli::CliError::Msg(m) | crate::cli::CliError::Reported(m) => m,
+        crate::cli::CliError::BrokenPipe => "cannot write".into(),
+    };
+    let signals: Vec<_> = store
+        .signals(&SignalFilter {
+            all_states: true,
+            ..Default::default()
+        })
+        .map_err(err)?
+        .iter()
+        .map(|x| {
+            crate::cli::json::record(crate::domain::RecordRef::new(RecordKind::Signal, x.id), x)
+        })
+        .collect();
+    files.push((
+        "signals",
+        sheet::records(f, sheet::SIGNAL_FIELDS, &sheet::with_links(signals)).map_err(cli)?,
+    ));
+    let commitments: Vec<_> = store
+        .commitments(&CommitmentFilter {
+            all_states: true,
+            ..Default::default()
+        })
+        .map_err(err)?
+        .iter()
+        .map(|c| crate::cli::json::record(c.reference(), c))
+        .collect();
+    files.push((
+        "commitments",
+        sheet::records(f, sheet::COMMITMENT_FIELDS, &sheet::with_links(commitments))
+            .map_err(cli)?,
+    ));
+    let actions: Vec<_> = store
+        .actions(&ActionFilter {
+            all_states: true,
+            ..Default::default()
+        })
+        .map_err(err)?
+        .iter()
+        .map(|a| crate::cli::json::record(a.reference(), a))
+        .collect();
+    files.push((
+        "actions",
+        sheet::records(f, sheet::ACTION_FIELDS, &sheet::with_links(actions)).map_err(cli)?,
+    ));
+    let meetings: Vec<_> = store
+        .meetings(i64::MAX as usize)
+        .map_err(err)?
+        .iter()
+        .map(|m| crate::cli::json::record(m.reference(), m))
+        .collect();
+    files.push((
+        "meetings",
+        sheet::records(f, sheet::MEETING_FIELDS, &meetings).map_err(cli)?,
+    ));
+    crate::files::create_dir_private(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut written = Vec::new();
+    for (name, data) in files {
+        let path = dir.join(format!("wijkdesk-{name}-{day}.csv"));
+        // Replaced whole: an older file may have been created with wider permissions.
+        crate::files::replace(&path, &data).map_err(|e| format!("{}: {e}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// What an import brings in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportKind {
+    Organisations,
+    People,
+}
+
+/// Import `path` for real when every line can be taken; nothing at all otherwise.
+/// The status line's message either way.
+pub fn import_file(
+    store: &mut Store,
+    kind: ImportKind,
+    path: &Path,
+    lang: Lang,
+) -> Result<String, String> {
+    let data = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if data.len() as u64 > crate::cli::MAX_IMPORT_BYTES {
+        return Err(lang.f(T::ImportTooLarge, &[("path", &path.display())]));
+    }
+    let apply = |store: &mut Store, yes: bool| match kind {
+        ImportKind::Organisations => store.import_orgs(&data, yes),
+        ImportKind::People => store.import_people(&data, yes),
+    };
+    // A preview first: a file with a bad line imports nothing.
+    let preview = apply(store, false).map_err(|e| e.to_string())?;
+    if let Some(p) = preview.problems.first() {
+        return Err(lang.f(
+            T::ImportRefused,
+            &[
+                ("n", &preview.problems.len()),
+                ("line", &p.line),
+                ("message", &p.message),
+            ],
+        ));
+    }
+    let done = apply(store, true).map_err(|e| e.to_string())?;
+    Ok(lang.f(
+        T::ImportDone,
+        &[
+            ("created", &done.count(RowAction::Create)),
+            ("updated", &done.count(RowAction::Update)),
+            ("unchanged", &done.count(RowAction::Unchanged)),
+            ("path", &path.display()),
+        ],
+    ))
+}
+
+/// Asks for the path of the file to import.
+pub struct ImportPrompt {
+    kind: ImportKind,
+    path: TextInput,
+}
+
+impl ImportPrompt {
+    pub fn new(kind: ImportKind, s: &Settings) -> ImportPrompt {
+        let mut path = TextInput::default();
+        path.focus(true, &s.theme);
+        ImportPrompt { kind, path }
+    }
+
+    fn title(&self) -> T {
+        match self.kind {
+            ImportKind::Organisations => T::ActImportOrgs,
+            ImportKind::People => T::ActImportPeople,
+        }
+    }
+}
+
+/// `~/x.csv` as the shell would read it.
+fn expand(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(path),
+    }
+}
+
+impl Popup for ImportPrompt {
+    fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        match cx.settings.keymap.lookup_event(&key, &[Scope::List], true) {
+            Some(Action::Back) => Outcome::one(Effect::Close),
+            Some(Action::Open) => {
+                let typed = self.path.value();
+                let typed = typed.trim();
+                if typed.is_empty() {
+                    return Outcome::one(Effect::Error(cx.t(T::ImportNoPath).into()));
+                }
+                let lang = cx.settings.lang;
+                match import_file(cx.store, self.kind, &expand(typed), lang) {
+                    // Reload the screens so the new records show, then say what was done.
+                    Ok(msg) => Outcome::Effects(vec![
+                        Effect::Close,
+                        Effect::Run(Action::Refresh),
+                        Effect::Status(msg),
+                    ]),
+                    // The prompt stays with the path, to correct it or the file.
+                    Err(msg) => Outcome::one(Effect::Error(msg)),
+                }
+            }
+            _ => {
+                self.path.handle_key(key);
+                Outcome::Handled
+            }
+        }
+    }
+
+    fn on_paste(&mut self, text: &str, _cx: &mut Cx) -> Outcome {
+        self.path.paste(text);
+        Outcome::Handled
+    }
+
+    fn text_entry(&self) -> bool {
+        true
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
+        let width = 72.min(area.width.saturating_sub(2));
+        let rect = widgets::centered(area, width, 7);
+        let inner = widgets::popup_frame(frame, rect, s, s.lang.t(self.title()));
+        let [label, field, _, help] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(1),
+        ])
+        .areas(inner);
+        frame.render_widget(
+            Paragraph::new(Span::styled(s.lang.t(T::ImportPath), s.theme.key)),
+            label,
+        );
+        frame.render_widget(self.path.widget(), field);
+        frame.render_widget(
+            Paragraph::new(s.lang.t(T::ImportHelp)).wrap(Wrap { trim: true }),
+            help,
+        );
+    }
+}

@@ -197,3 +197,31 @@ fn orgs_and_people_round_trip_through_excel() {
         assert_eq!(copy.ok(&export), first, "{export:?} changed on the way");
     }
 }
+
+#[test]
+fn a_list_written_to_a_file_is_owner_only_and_says_how_many() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let path = env.dir().join("signalen.csv");
+    let msg = env.ok(&[
+        "signal",
+        "list",
+        "--all",
+        "--excel",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&path).expect("written");
+    let (_, rows) = read("file", &text, b';');
+    assert!(
+        msg.contains(&format!("{} records written to", rows.len())),
+        "{msg}"
+    );
+    assert_eq!(text, env.ok(&["signal", "list", "--all", "--excel"]));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+}

@@ -218,7 +218,7 @@ fn list(app: &mut App, a: ListArgs) -> Result<()> {
     })?;
     if a.sheet.wanted() {
         let v = rows.iter().map(|x| with_ref(x.reference(), x)).collect();
-        return super::sheet::list(app, a.sheet, super::sheet::ACTION_FIELDS, v);
+        return super::sheet::list(app, &a.sheet, super::sheet::ACTION_FIELDS, v);
     }
     if a.json {
         return app

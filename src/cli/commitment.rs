@@ -287,7 +287,7 @@ fn list(app: &mut App, a: ListArgs) -> Result<()> {
     })?;
     if a.sheet.wanted() {
         let v = rows.iter().map(|c| with_ref(c.reference(), c)).collect();
-        return super::sheet::list(app, a.sheet, super::sheet::COMMITMENT_FIELDS, v);
+        return super::sheet::list(app, &a.sheet, super::sheet::COMMITMENT_FIELDS, v);
     }
     if a.json {
         return app

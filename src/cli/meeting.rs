@@ -248,7 +248,7 @@ fn list(
             .iter()
             .map(|m| with_ref(m.reference(), m))
             .collect();
-        return super::sheet::list(app, sheet, super::sheet::MEETING_FIELDS, v);
+        return super::sheet::list(app, &sheet, super::sheet::MEETING_FIELDS, v);
     }
     if json {
         return app

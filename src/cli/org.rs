@@ -174,11 +174,9 @@ fn list(app: &mut App, filter: &str, limit: Option<usize>, json: bool) -> Result
         .store
         .org_summaries(filter, limit.unwrap_or(i64::MAX as usize))?;
     if json {
-        let v: Vec<_> = orgs
-            .iter()
-            .map(|o| with_ref(o.org.reference(), o))
-            .collect();
-        return app.out.json(&v);
+        return app
+            .out
+            .json_rows(orgs.iter().map(|o| with_ref(o.org.reference(), o)));
     }
     if orgs.is_empty() {
         return app.out.line("no organisations");

@@ -256,8 +256,9 @@ fn name_of(p: &Person) -> String {
 
 fn people_table(app: &mut App, people: &[Person], json: bool, empty: &str) -> Result<()> {
     if json {
-        let v: Vec<_> = people.iter().map(|p| with_ref(p.reference(), p)).collect();
-        return app.out.json(&v);
+        return app
+            .out
+            .json_rows(people.iter().map(|p| with_ref(p.reference(), p)));
     }
     if people.is_empty() {
         return app.out.line(empty);
@@ -337,8 +338,9 @@ fn who(app: &mut App, district: Option<String>, theme: Option<String>, json: boo
         theme.as_deref().unwrap_or(""),
     )?;
     if json {
-        let v: Vec<_> = people.iter().map(|p| with_ref(p.reference(), p)).collect();
-        return app.out.json(&v);
+        return app
+            .out
+            .json_rows(people.iter().map(|p| with_ref(p.reference(), p)));
     }
     if people.is_empty() {
         return app.out.line("nobody covers that district and theme");

@@ -14,9 +14,10 @@ use crate::tui::i18n::{Lang as UiLang, T};
 use clap::Args;
 use serde_json::Value;
 use std::io::IsTerminal;
+use std::path::PathBuf;
 
 /// `--csv` and `--excel` on a list.
-#[derive(Debug, Clone, Copy, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct CsvArgs {
     /// Print CSV (the fields of --json, one row per record) instead of a table
     #[arg(long, conflicts_with = "json")]
@@ -25,10 +26,14 @@ pub struct CsvArgs {
     /// as 15-01-2026 (implies --csv)
     #[arg(long, conflicts_with = "json")]
     pub excel: bool,
+    /// With --csv or --excel: write to FILE (readable by its owner only) instead of
+    /// standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 impl CsvArgs {
-    pub fn wanted(self) -> bool {
+    pub fn wanted(&self) -> bool {
         self.csv || self.excel
     }
 }
@@ -117,10 +122,31 @@ pub fn with_links(rows: Vec<Value>) -> Vec<Value> {
 
 /// Records as CSV on standard output: `rows` are their JSON (`list --json`), `fields`
 /// the columns. `signal` and `meeting` columns show the linked record as S-42 / M-5.
-pub(crate) fn list(app: &mut App, a: CsvArgs, fields: &[&str], rows: Vec<Value>) -> Result<()> {
+pub(crate) fn list(app: &mut App, a: &CsvArgs, fields: &[&str], rows: Vec<Value>) -> Result<()> {
     let f = Flavour::new(a.excel, app.lang);
     let data = records(f, fields, &with_links(rows))?;
-    print(app, &data)
+    match &a.output {
+        Some(path) => {
+            // A list holds personal data: the file is readable by its owner only.
+            crate::files::replace(path, &data)
+                .map_err(|e| CliError::msg(format!("cannot write {}: {e}", path.display())))?;
+            app.out.line(format!(
+                "{} records written to {}",
+                rows_count(&data),
+                path.display()
+            ))
+        }
+        None => print(app, &data),
+    }
+}
+
+/// Records in a CSV file just written: its lines less the header.
+fn rows_count(data: &[u8]) -> usize {
+    csv::ReaderBuilder::new()
+        .delimiter(if data.starts_with(BOM) { b';' } else { b',' })
+        .from_reader(data.strip_prefix(BOM).unwrap_or(data))
+        .records()
+        .count()
 }
 
 /// How a CSV file is written.

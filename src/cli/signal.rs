@@ -455,7 +455,7 @@ fn list(app: &mut App, a: ListArgs) -> Result<()> {
             .iter()
             .map(|x| with_ref(r(RecordKind::Signal, x.id), x))
             .collect();
-        return super::sheet::list(app, a.sheet, super::sheet::SIGNAL_FIELDS, v);
+        return super::sheet::list(app, &a.sheet, super::sheet::SIGNAL_FIELDS, v);
     }
     print_rows(app, &rows, a.json)
 }

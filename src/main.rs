@@ -7,5 +7,15 @@ use wijkdesk::cli::{Cli, run};
 fn main() -> ExitCode {
     // Readable reports for panics.
     wijkdesk::install_error_hooks();
-    run(Cli::parse())
+    match Cli::try_parse() {
+        Ok(cli) => run(cli),
+        Err(e) => match wijkdesk::cli::stdin::failure(&e) {
+            // Standard input could not be read for a `-` argument: one line, like any error.
+            Some(msg) => {
+                eprintln!("error: {msg}");
+                ExitCode::FAILURE
+            }
+            None => e.exit(),
+        },
+    }
 }

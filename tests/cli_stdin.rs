@@ -126,7 +126,9 @@ fn empty_large_or_binary_input_is_refused_and_nothing_changes() {
     ] {
         let before = env.dump();
         let (code, _, err) = with_stdin(&env, &args, &input);
-        assert_eq!(code, 2, "{err}");
+        assert_eq!(code, 1, "{err}");
+        assert_eq!(err.lines().count(), 1, "one line: {err}");
+        assert!(err.starts_with("error: --body: "), "{err}");
         assert!(err.contains(says), "{says}: {err}");
         assert_eq!(env.dump(), before, "{says}: the database changed");
     }
@@ -149,6 +151,6 @@ fn standard_input_gives_one_text() {
         ],
         b"tekst",
     );
-    assert_eq!(code, 2, "{err}");
+    assert_eq!(code, 1, "{err}");
     assert!(err.contains("only one text"), "{err}");
 }

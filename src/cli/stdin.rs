@@ -11,17 +11,56 @@ pub const MAX_STDIN_BYTES: usize = 1024 * 1024;
 /// Standard input gives one text per command.
 static TAKEN: AtomicBool = AtomicBool::new(false);
 
+/// Why standard input gave no text: reported as one line (exit 1), not as a usage error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StdinError(pub String);
+
+impl std::fmt::Display for StdinError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for StdinError {}
+
 /// The value as given, or standard input when it is `-` (a clap value parser).
-pub fn text(value: &str) -> Result<String, String> {
+pub fn text(value: &str) -> Result<String, StdinError> {
     if value != "-" {
         return Ok(value.to_string());
     }
     if TAKEN.swap(true, Ordering::SeqCst) {
-        return Err("standard input gives only one text per command; \
-                    give the other texts on the command line"
-            .into());
+        return Err(StdinError(
+            "standard input gives only one text per command; \
+             give the other texts on the command line"
+                .into(),
+        ));
     }
-    read(std::io::stdin().lock())
+    read(std::io::stdin().lock()).map_err(StdinError)
+}
+
+/// The message when parsing the command line failed because standard input could not
+/// be read for a `-` argument.
+pub fn failure(e: &clap::Error) -> Option<String> {
+    use std::error::Error as _;
+    let source = e.source()?;
+    source
+        .downcast_ref::<StdinError>()
+        .map(|s| format!("{}: {s}", argument(e)))
+}
+
+/// The argument being read, e.g. `--body`.
+fn argument(e: &clap::Error) -> String {
+    match e.get(clap::error::ContextKind::InvalidArg) {
+        Some(clap::error::ContextValue::String(a)) => {
+            let name = a.split_whitespace().next().unwrap_or("");
+            // A positional argument is shown as <LINE>: say "line".
+            name.trim_start_matches('<')
+                .trim_end_matches('>')
+                .to_lowercase()
+                .replace('_', " ")
+        }
+        _ => "-".into(),
+    }
 }
 
 /// Read a text from `r`: UTF-8, at most `MAX_STDIN_BYTES`, a trailing line break dropped.

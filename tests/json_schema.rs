@@ -341,6 +341,11 @@ fn every_json_command_on_the_demo_fits_its_schema() {
         cases.push(case(&["report", r, "--json"], "report.json", ""));
         cases.push(case(&["report", r, "--format", "json"], "report.json", ""));
     }
+    cases.push(case(
+        &["report", "records", "loop.on_time", "--json"],
+        "report-records.json",
+        "",
+    ));
     let mut failures = Vec::new();
     for c in &cases {
         let v = env.json(&c.args);

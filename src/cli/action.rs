@@ -217,8 +217,12 @@ fn list(app: &mut App, a: ListArgs) -> Result<()> {
         limit: a.limit,
     })?;
     if a.sheet.wanted() {
-        let v = rows.iter().map(|x| with_ref(x.reference(), x)).collect();
-        return super::sheet::list(app, &a.sheet, super::sheet::ACTION_FIELDS, v);
+        return super::sheet::list(
+            app,
+            &a.sheet,
+            super::sheet::ACTION_FIELDS,
+            rows.iter().map(|x| with_ref(x.reference(), x)),
+        );
     }
     if a.json {
         return app

@@ -286,8 +286,12 @@ fn list(app: &mut App, a: ListArgs) -> Result<()> {
         limit: a.limit,
     })?;
     if a.sheet.wanted() {
-        let v = rows.iter().map(|c| with_ref(c.reference(), c)).collect();
-        return super::sheet::list(app, &a.sheet, super::sheet::COMMITMENT_FIELDS, v);
+        return super::sheet::list(
+            app,
+            &a.sheet,
+            super::sheet::COMMITMENT_FIELDS,
+            rows.iter().map(|c| with_ref(c.reference(), c)),
+        );
     }
     if a.json {
         return app

@@ -244,11 +244,12 @@ fn list(
 ) -> Result<()> {
     let meetings = app.store.meetings(limit.unwrap_or(i64::MAX as usize))?;
     if sheet.wanted() {
-        let v = meetings
-            .iter()
-            .map(|m| with_ref(m.reference(), m))
-            .collect();
-        return super::sheet::list(app, &sheet, super::sheet::MEETING_FIELDS, v);
+        return super::sheet::list(
+            app,
+            &sheet,
+            super::sheet::MEETING_FIELDS,
+            meetings.iter().map(|m| with_ref(m.reference(), m)),
+        );
     }
     if json {
         return app

@@ -102,51 +102,63 @@ pub const MEETING_FIELDS: &[&str] = &[
 
 /// `signal` and `meeting` beside `signal_id` and `meeting_id`: the linked record as
 /// S-42 / M-5, as a spreadsheet shows it.
-pub fn with_links(rows: Vec<Value>) -> Vec<Value> {
-    rows.into_iter()
-        .map(|mut v| {
-            if let Value::Object(m) = &mut v {
-                for (field, kind) in [
-                    ("signal", RecordKind::Signal),
-                    ("meeting", RecordKind::Meeting),
-                ] {
-                    if let Some(id) = m.get(&format!("{field}_id")).and_then(Value::as_i64) {
-                        m.insert(field.into(), RecordRef::new(kind, id).to_string().into());
-                    }
-                }
+pub fn link(mut v: Value) -> Value {
+    if let Value::Object(m) = &mut v {
+        for (field, kind) in [
+            ("signal", RecordKind::Signal),
+            ("meeting", RecordKind::Meeting),
+        ] {
+            if let Some(id) = m.get(&format!("{field}_id")).and_then(Value::as_i64) {
+                m.insert(field.into(), RecordRef::new(kind, id).to_string().into());
             }
-            v
-        })
-        .collect()
+        }
+    }
+    v
 }
 
-/// Records as CSV on standard output: `rows` are their JSON (`list --json`), `fields`
-/// the columns. `signal` and `meeting` columns show the linked record as S-42 / M-5.
-pub(crate) fn list(app: &mut App, a: &CsvArgs, fields: &[&str], rows: Vec<Value>) -> Result<()> {
+/// [`link`] for every record.
+pub fn with_links(rows: Vec<Value>) -> Vec<Value> {
+    rows.into_iter().map(link).collect()
+}
+
+/// Records as CSV on standard output (or `-o FILE`): `rows` are their JSON (`list
+/// --json`), `fields` the columns. Each row is written as it comes; on a terminal and
+/// into a file the text is gathered first (to make it visible, to write it owner-only).
+pub(crate) fn list<I>(app: &mut App, a: &CsvArgs, fields: &[&str], rows: I) -> Result<()>
+where
+    I: IntoIterator<Item = Value>,
+{
     let f = Flavour::new(a.excel, app.lang);
-    let data = records(f, fields, &with_links(rows))?;
+    let headers: Vec<String> = fields.iter().map(|c| f.heading(c)).collect();
+    let cells = rows.into_iter().map(|v| row_of(&link(v), fields, f));
     match &a.output {
         Some(path) => {
+            let mut data = Vec::new();
+            let n = f.write_to(&mut data, &headers, cells)?;
             // A list holds personal data: the file is readable by its owner only.
             crate::files::replace(path, &data)
                 .map_err(|e| CliError::msg(format!("cannot write {}: {e}", path.display())))?;
-            app.out.line(format!(
-                "{} records written to {}",
-                rows_count(&data),
-                path.display()
-            ))
+            app.out
+                .line(format!("{n} records written to {}", path.display()))
         }
-        None => print(app, &data),
+        None if std::io::stdout().is_terminal() => {
+            let mut data = Vec::new();
+            f.write_to(&mut data, &headers, cells)?;
+            print(app, &data)
+        }
+        None => {
+            f.write_to(app.out.raw(), &headers, cells)?;
+            Ok(())
+        }
     }
 }
 
-/// Records in a CSV file just written: its lines less the header.
-fn rows_count(data: &[u8]) -> usize {
-    csv::ReaderBuilder::new()
-        .delimiter(if data.starts_with(BOM) { b';' } else { b',' })
-        .from_reader(data.strip_prefix(BOM).unwrap_or(data))
-        .records()
-        .count()
+/// One record's cells, in the order of `fields`.
+fn row_of(v: &Value, fields: &[&str], f: Flavour) -> Vec<String> {
+    fields
+        .iter()
+        .map(|c| cell_of(v.get(*c).unwrap_or(&Value::Null), c, f))
+        .collect()
 }
 
 /// How a CSV file is written.
@@ -187,35 +199,48 @@ impl Flavour {
     /// The whole file.
     pub fn write(self, headers: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>> {
         let mut out = Vec::new();
-        if self.excel {
-            out.extend_from_slice(BOM);
-        }
-        {
-            let mut w = csv::WriterBuilder::new()
-                .delimiter(if self.excel { b';' } else { b',' })
-                .terminator(if self.excel {
-                    csv::Terminator::CRLF
-                } else {
-                    csv::Terminator::Any(b'\n')
-                })
-                .flexible(false)
-                .from_writer(&mut out);
-            let clean = |c: &str| neutralise(&visible_text(c)).into_owned();
-            w.write_record(headers.iter().map(|h| clean(h)))
-                .map_err(csv_error)?;
-            for row in rows {
-                w.write_record(row.iter().map(|c| clean(&self.cell(c))))
-                    .map_err(csv_error)?;
-            }
-            w.flush()
-                .map_err(|e| CliError::msg(format!("cannot write CSV: {e}")))?;
-        }
+        self.write_to(&mut out, headers, rows.iter().cloned())?;
         Ok(out)
+    }
+
+    /// The file into `out`, row by row; the number of rows written.
+    pub fn write_to<W, R>(self, mut out: W, headers: &[String], rows: R) -> Result<usize>
+    where
+        W: std::io::Write,
+        R: IntoIterator<Item = Vec<String>>,
+    {
+        if self.excel {
+            out.write_all(BOM)?;
+        }
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(if self.excel { b';' } else { b',' })
+            .terminator(if self.excel {
+                csv::Terminator::CRLF
+            } else {
+                csv::Terminator::Any(b'\n')
+            })
+            .flexible(false)
+            .from_writer(out);
+        let clean = |c: &str| neutralise(&visible_text(c)).into_owned();
+        w.write_record(headers.iter().map(|h| clean(h)))
+            .map_err(csv_error)?;
+        let mut n = 0;
+        for row in rows {
+            w.write_record(row.iter().map(|c| clean(&self.cell(c))))
+                .map_err(csv_error)?;
+            n += 1;
+        }
+        w.flush()?;
+        Ok(n)
     }
 }
 
 fn csv_error(e: csv::Error) -> CliError {
-    CliError::msg(format!("cannot write CSV: {e}"))
+    match e.into_kind() {
+        // The reader went away (`| head`): not an error.
+        csv::ErrorKind::Io(io) => CliError::from(io),
+        other => CliError::msg(format!("cannot write CSV: {other:?}")),
+    }
 }
 
 fn column_key(field: &str) -> Option<T> {
@@ -320,16 +345,13 @@ pub fn cell_of(v: &Value, field: &str, f: Flavour) -> String {
 /// `column=json_field` (`signal=signal_id` shows the signal as S-42).
 pub fn records(f: Flavour, fields: &[&str], rows: &[Value]) -> Result<Vec<u8>> {
     let headers: Vec<String> = fields.iter().map(|c| f.heading(c)).collect();
-    let body: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            fields
-                .iter()
-                .map(|c| cell_of(r.get(*c).unwrap_or(&Value::Null), c, f))
-                .collect()
-        })
-        .collect();
-    f.write(&headers, &body)
+    let mut out = Vec::new();
+    f.write_to(
+        &mut out,
+        &headers,
+        rows.iter().map(|r| row_of(r, fields, f)),
+    )?;
+    Ok(out)
 }
 
 /// CSV as it is into a file or a pipe; made visible line by line on a terminal.

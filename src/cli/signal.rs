@@ -451,11 +451,13 @@ fn list(app: &mut App, a: ListArgs) -> Result<()> {
     };
     let rows = app.store.signals(&filter)?;
     if a.sheet.wanted() {
-        let v = rows
-            .iter()
-            .map(|x| with_ref(r(RecordKind::Signal, x.id), x))
-            .collect();
-        return super::sheet::list(app, &a.sheet, super::sheet::SIGNAL_FIELDS, v);
+        return super::sheet::list(
+            app,
+            &a.sheet,
+            super::sheet::SIGNAL_FIELDS,
+            rows.iter()
+                .map(|x| with_ref(r(RecordKind::Signal, x.id), x)),
+        );
     }
     print_rows(app, &rows, a.json)
 }

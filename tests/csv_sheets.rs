@@ -131,6 +131,11 @@ fn dutch_headings_under_lang_nl() {
     let meetings = env.ok(&["--lang", "nl", "meeting", "list", "--excel"]);
     let (header, _) = read("meetings", &meetings, b';');
     assert!(header.contains(&"begint_om".to_string()), "{header:?}");
+    let orgs = env.ok(&["--lang", "nl", "org", "export"]);
+    assert!(
+        orgs.starts_with("naam,afkorting,soort,stadsdeel,wijken,e-mail,cadans,notities\n"),
+        "{orgs}"
+    );
     let report = env.ok(&["--lang", "nl", "report", "commitments", "--excel"]);
     let (header, rows) = read("report", &report, b';');
     assert_eq!(header[..2], ["rapport", "tabel"].map(String::from));
@@ -172,6 +177,15 @@ fn orgs_and_people_round_trip_through_excel() {
         (vec!["org", "export", "--excel"], vec!["org", "import"]),
         (
             vec!["person", "export-all", "--excel"],
+            vec!["person", "import"],
+        ),
+        // Dutch headings come back as the same fields.
+        (
+            vec!["--lang", "nl", "org", "export", "--excel"],
+            vec!["org", "import"],
+        ),
+        (
+            vec!["--lang", "nl", "person", "export-all"],
             vec!["person", "import"],
         ),
     ] {

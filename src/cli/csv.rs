@@ -99,6 +99,10 @@ fn export(app: &mut App, a: &ExportArgs, table: &ExportTable, lists: &[&str]) ->
     let data = match a.format {
         ExportFormat::Csv => {
             let (delimiter, bom) = if a.excel { (b';', true) } else { (b',', false) };
+            // Dutch headings under --lang nl: the import reads them as the same fields.
+            let mut table = table.clone();
+            table.headers =
+                super::sheet::Flavour::new(a.excel, app.lang).export_headings(&table.headers);
             table.to_csv(delimiter, bom)?
         }
         ExportFormat::Json => {

@@ -188,6 +188,15 @@ impl Flavour {
         }
     }
 
+    /// The headings of an organisations or people export: in Dutch, names that
+    /// `org import` and `person import` read back as the same fields.
+    pub fn export_headings(self, headers: &[&'static str]) -> Vec<&'static str> {
+        headers
+            .iter()
+            .map(|h| column_key(h).map_or(*h, |k| self.ui().t(k)))
+            .collect()
+    }
+
     /// A cell as a spreadsheet reads it in this flavour.
     pub fn cell(self, text: &str) -> String {
         if !self.excel {
@@ -278,6 +287,18 @@ fn column_key(field: &str) -> Option<T> {
         "measure" => T::CsvMeasure,
         "value" => T::CsvValue,
         "figure" => T::CsvFigure,
+        "name" => T::CsvName,
+        "short_name" => T::CsvShortName,
+        "neighbourhoods" => T::CsvNeighbourhoods,
+        "email" => T::CsvEmail,
+        "cadence_per_year" => T::CsvCadence,
+        "notes" => T::CsvNotes,
+        "organisation" => T::CsvOrganisation,
+        "role" => T::CsvRole,
+        "phone" => T::CsvPhone,
+        "username" => T::CsvUsername,
+        "districts" => T::CsvDistricts,
+        "themes" => T::CsvThemes,
         _ => return None,
     })
 }

@@ -615,6 +615,18 @@ catalogue! {
     CsvFigure => "figure", "cijfer";
     CsvYes => "yes", "ja";
     CsvNo => "no", "nee";
+    CsvName => "name", "naam";
+    CsvShortName => "short_name", "afkorting";
+    CsvNeighbourhoods => "neighbourhoods", "wijken";
+    CsvEmail => "email", "e-mail";
+    CsvCadence => "cadence_per_year", "cadans";
+    CsvNotes => "notes", "notities";
+    CsvOrganisation => "organisation", "organisatie";
+    CsvRole => "role", "rol";
+    CsvPhone => "phone", "telefoon";
+    CsvUsername => "username", "gebruikersnaam";
+    CsvDistricts => "districts", "stadsdelen";
+    CsvThemes => "themes", "themas";
     // Spreadsheets from the palette.
     ActExportSheets => "Export every list for a spreadsheet (CSV)", "Alle lijsten exporteren voor een spreadsheet (CSV)";
     ActImportOrgs => "Import organisations from a CSV file", "Organisaties importeren uit een CSV-bestand";

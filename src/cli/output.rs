@@ -394,9 +394,12 @@ pub fn with_ref<T: Serialize>(reference: impl std::fmt::Display, value: &T) -> s
     super::json::record(reference, value)
 }
 
-/// A stored moment (`2026-01-15T10:04:05Z` or `2026-01-15T19:30`) as `2026-01-15 10:04`.
+/// A stored moment as local time in The Hague, to the minute: `2026-01-15T10:04:05Z`
+/// as `2026-01-15 11:04`, `2026-01-15T19:30` as it is; the same moment `--json` gives
+/// with its offset.
 pub fn moment(at: &str) -> String {
-    let s = at.trim_end_matches('Z').replacen('T', " ", 1);
+    let local = crate::domain::moment::stored_to_rfc3339(at).unwrap_or_else(|| at.to_string());
+    let s = local.trim_end_matches('Z').replacen('T', " ", 1);
     s.chars().take(16).collect()
 }
 
@@ -452,6 +455,13 @@ mod tests {
         let lines = t.render(None, false);
         assert!(!lines[1].contains('\u{1b}'));
         assert!(lines[1].contains("⟨U+202E⟩"));
+    }
+
+    #[test]
+    fn moments_show_in_local_time() {
+        assert_eq!(moment("2026-01-15T10:04:05Z"), "2026-01-15 11:04");
+        assert_eq!(moment("2026-07-15T10:04:05Z"), "2026-07-15 12:04");
+        assert_eq!(moment("2026-01-15T19:30"), "2026-01-15 19:30");
     }
 
     #[test]

@@ -57,11 +57,16 @@ pub fn normalise(v: &mut Value) {
                 map.insert("id".into(), Value::from(parsed.id));
             }
             for (k, field) in map.iter_mut() {
-                if is_moment_field(k)
-                    && let Value::String(s) = field
-                {
-                    if let Some(m) = moment::stored_to_rfc3339(s) {
-                        *s = m;
+                if is_moment_field(k) {
+                    // A moment, or a change of one in `history` ([before, after]).
+                    match field {
+                        Value::String(s) => to_moment(s),
+                        Value::Array(items) => items.iter_mut().for_each(|i| {
+                            if let Value::String(s) = i {
+                                to_moment(s);
+                            }
+                        }),
+                        _ => {}
                     }
                     continue;
                 }
@@ -70,6 +75,12 @@ pub fn normalise(v: &mut Value) {
         }
         Value::Array(items) => items.iter_mut().for_each(normalise),
         _ => {}
+    }
+}
+
+fn to_moment(s: &mut String) {
+    if let Some(m) = moment::stored_to_rfc3339(s) {
+        *s = m;
     }
 }
 
@@ -93,6 +104,12 @@ mod tests {
         assert_eq!(v["history"][0]["at"], "2026-07-01T10:00:00+02:00");
         // Only moment fields change: text that looks like one stays as written.
         assert_eq!(v["history"][0]["note"], "2026-07-01T08:00:00Z");
+        let mut change = json!({"changes": {"starts_at": ["2026-02-12T19:30", null]}});
+        normalise(&mut change);
+        assert_eq!(
+            change["changes"]["starts_at"],
+            json!(["2026-02-12T19:30:00+01:00", null])
+        );
     }
 
     #[test]

@@ -26,6 +26,7 @@ mod search;
 mod signal_dues;
 mod signal_merges;
 mod signals;
+mod statement;
 mod tracker;
 mod vocab;
 

@@ -55,6 +55,8 @@ pub struct App<'s> {
     /// Where e-mail answers go when sent on a thread (the screens); `None` sends in
     /// place (tests).
     mail_sink: Option<MailSink>,
+    /// Where statements written or sent on a thread report back; `None`: in place.
+    statement_sink: Option<StatementSink>,
     /// How long the cursor must rest before a detail pane follows it (the shell sets
     /// it; `None` updates panes at once), and when that is next due.
     settle_delay: Option<std::time::Duration>,
@@ -67,6 +69,9 @@ pub struct App<'s> {
 
 /// Hands a finished send back to the shell's event loop.
 pub type MailSink = std::sync::Arc<dyn Fn(super::worker::MailDone) + Send + Sync>;
+
+/// Hands a finished statement back to the shell's event loop.
+pub type StatementSink = std::sync::Arc<dyn Fn(super::worker::StatementDone) + Send + Sync>;
 
 impl<'s> App<'s> {
     /// The shell on a store, for a terminal of `size`.
@@ -91,6 +96,7 @@ impl<'s> App<'s> {
             keys_since_tick: false,
             reports: None,
             mail_sink: None,
+            statement_sink: None,
             settle_delay: None,
             settle_at: None,
             quit: false,
@@ -358,6 +364,42 @@ impl<'s> App<'s> {
     /// Send e-mail on a thread from now on (the screens do; tests send in place).
     pub fn set_mail_sink(&mut self, sink: MailSink) {
         self.mail_sink = Some(sink);
+    }
+
+    /// Write and send statements on a thread from now on (the screens do).
+    pub fn set_statement_sink(&mut self, sink: StatementSink) {
+        self.statement_sink = Some(sink);
+    }
+
+    fn run_statement(&mut self, job: super::worker::StatementJob) {
+        let id = crate::domain::RecordRef::new(crate::domain::RecordKind::Organisation, job.org_id);
+        match self.statement_sink.clone() {
+            Some(sink) => {
+                let lang = self.settings.lang;
+                self.set_info(lang.f(T::StatementWorking, &[("id", &id)]));
+                let path = self.store.path().to_path_buf();
+                let ctx = self.store.ctx().clone();
+                super::worker::spawn_statement(path, ctx, job, move |done| sink(done));
+            }
+            None => {
+                let done = super::worker::run_statement_job(self.store, job);
+                self.on_statement(done);
+            }
+        }
+    }
+
+    /// A statement was written or sent (or not): say where it went.
+    pub fn on_statement(&mut self, done: super::worker::StatementDone) {
+        let lang = self.settings.lang;
+        self.dirty = true;
+        let id = done.org.to_string();
+        match done.result {
+            Ok(said) => self.set_info(lang.f(
+                T::StatementDone,
+                &[("id", &id), ("where", &said.join("; "))],
+            )),
+            Err(why) => self.set_error(lang.f(T::StatementFailed, &[("id", &id), ("why", &why)])),
+        }
     }
 
     fn send_mail(&mut self, job: super::worker::MailJob) {
@@ -641,6 +683,7 @@ impl<'s> App<'s> {
                 }
                 Effect::ExternalEdit(text) => self.external_edit = Some(text),
                 Effect::Mail(job) => self.send_mail(*job),
+                Effect::Statement(job) => self.run_statement(*job),
             }
         }
     }

@@ -352,6 +352,14 @@ catalogue! {
     ConflictMerging => "Their changes are filled in where you typed nothing; yours are kept. Check and save.", "Hun wijzigingen zijn ingevuld waar jij niets typte; de jouwe blijven staan. Controleer en sla op.";
     ActHistory => "History of the selected record", "Geschiedenis van het gekozen record";
     ActExportPerson => "Export all data on the selected person (AVG)", "Gegevens gekozen persoon exporteren (AVG)";
+    ActOrgStatement => "Statement to the selected organisation", "Overzicht voor de gekozen organisatie";
+    StatementTitle => "Statement for {name}", "Overzicht voor {name}";
+    StatementWrite => "Write it as a page (HTML) in {dir}", "Als pagina (HTML) wegschrijven in {dir}";
+    StatementSend => "E-mail it to the organisation", "Naar de organisatie mailen";
+    StatementBoth => "Both: write it and e-mail it", "Allebei: wegschrijven en mailen";
+    StatementWorking => "Making the statement for {id}…", "Overzicht voor {id} wordt gemaakt…";
+    StatementDone => "Statement for {id}: {where}", "Overzicht voor {id}: {where}";
+    StatementFailed => "Statement for {id} not done: {why}", "Overzicht voor {id} niet gelukt: {why}";
     ActErasePerson => "Erase the selected person's data (AVG)", "Gegevens gekozen persoon wissen (AVG)";
     ActRetention => "Retention review: inactive since a date", "Bewaartermijn: inactief sinds een datum";
     HistoryTitle => "History of {id}", "Geschiedenis van {id}";

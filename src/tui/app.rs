@@ -772,8 +772,9 @@ impl<'s> App<'s> {
             .unwrap_or_default();
         let right_for = |who: &str| format!("{} @ {} ", widgets::vis(who), widgets::vis(&file));
         let bare = right_for(self.store.user());
-        let room = usize::from(area.width)
-            .saturating_sub(10 + usize::from(area.width / 2).min(bare.chars().count()));
+        let room = usize::from(area.width).saturating_sub(
+            10 + usize::from(area.width / 2).min(crate::domain::text::cell_width(&bare)),
+        );
         let label = |i: usize, screen: &dyn Screen, level: u8| {
             let badge = screen.badge().map(|b| format!(" {b}")).unwrap_or_default();
             match level {
@@ -789,7 +790,7 @@ impl<'s> App<'s> {
             self.screens
                 .iter()
                 .enumerate()
-                .map(|(i, sc)| label(i, sc.as_ref(), l).chars().count() + 1)
+                .map(|(i, sc)| crate::domain::text::cell_width(&label(i, sc.as_ref(), l)) + 1)
                 .sum()
         };
         let level = (0..3u8).find(|l| tabs_width(*l) <= room).unwrap_or(2);
@@ -805,14 +806,15 @@ impl<'s> App<'s> {
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
         // The person's name beside the username where the tabs leave room for it, at the
         // cost of the file name if need be; the tabs never give way to it.
-        let fits =
-            |t: &String| 10 + tabs_width(level) + t.chars().count() <= usize::from(area.width);
+        let fits = |t: &String| {
+            10 + tabs_width(level) + crate::domain::text::cell_width(t) <= usize::from(area.width)
+        };
         let right = [right_for(&self.me), format!("{} ", widgets::vis(&self.me))]
             .into_iter()
             .filter(|_| self.me != self.store.user())
             .find(fits)
             .unwrap_or(bare);
-        let w = (right.chars().count() as u16).min(area.width / 2);
+        let w = (crate::domain::text::cell_width(&right) as u16).min(area.width / 2);
         let r = Rect {
             x: area.x + area.width - w,
             width: w,

@@ -89,7 +89,42 @@ fn the_demo_organisations_statement_matches_the_golden_files() {
         "statement_zeeheldenkwartier.en.md",
         &(markdown(&st, Lang::En) + "\n"),
     );
-    check_golden("statement_zeeheldenkwartier.html", &html(&st, Lang::Nl));
+    let page = html(&st, Lang::Nl);
+    check_golden("statement_zeeheldenkwartier.html", &page);
+    balanced(&page);
+}
+
+/// Every element opened is closed, in order (void elements aside).
+fn balanced(page: &str) {
+    let mut stack: Vec<String> = Vec::new();
+    let mut rest = page;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        let end = rest.find('>').expect("a tag ends");
+        let tag = &rest[..end];
+        rest = &rest[end + 1..];
+        if tag.starts_with('!') {
+            continue;
+        }
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if matches!(name.as_str(), "meta" | "br" | "hr" | "img" | "link") {
+            continue;
+        }
+        if tag.starts_with('/') {
+            assert_eq!(
+                stack.pop().as_deref(),
+                Some(name.as_str()),
+                "</{name}> out of order"
+            );
+        } else {
+            stack.push(name);
+        }
+    }
+    assert!(stack.is_empty(), "left open: {stack:?}");
 }
 
 /// The same statement through the binary, with the day fixed by WIJKDESK_NOW: what a
@@ -146,6 +181,34 @@ fn the_command_prints_the_golden_statement_by_name_and_writes_a_private_file() {
         std::fs::metadata(&page).unwrap().permissions().mode() & 0o777,
         0o600
     );
+
+    // Without [mail] settings --send writes an .eml draft beside the database and the
+    // organisation's history says so.
+    let sent = run(&["org", "statement", "O-2", "--send"]).success();
+    let said = String::from_utf8(sent.get_output().stdout.clone()).unwrap();
+    assert!(
+        said.starts_with("statement for ") && said.contains("written as a draft: "),
+        "{said}"
+    );
+    let drafts: Vec<_> = std::fs::read_dir(dir.path().join("drafts"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+    assert_eq!(
+        std::fs::metadata(&drafts[0]).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let eml = std::fs::read(&drafts[0]).unwrap();
+    let m = MessageParser::default().parse(&eml[..]).unwrap();
+    assert_eq!(
+        m.subject(),
+        Some("Overzicht voor Bewonersorganisatie Zeeheldenkwartier")
+    );
+    assert!(m.body_html(0).is_some() && m.body_text(0).is_some());
+    let history = run(&["history", "O-2"]).success();
+    let history = String::from_utf8(history.get_output().stdout.clone()).unwrap();
+    assert!(history.contains("statement"), "{history}");
 
     let bad = run(&["org", "statement", "Nergenshuizen"]).failure();
     let err = String::from_utf8(bad.get_output().stderr.clone()).unwrap();

@@ -132,7 +132,7 @@ pub enum Command {
         after_help = "Examples:\n  wijkdesk demo\n  wijkdesk --db /tmp/big.db demo --scale 100000"
     )]
     Demo(admin::DemoArgs),
-    /// Organisations: list, add, show, edit, import, export
+    /// Organisations: list, add, show, edit, import, export, statement
     #[command(
         subcommand,
         after_help = "Examples:\n  wijkdesk org list\n  wijkdesk org show Zeeheld"

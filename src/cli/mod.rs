@@ -17,6 +17,8 @@ mod org;
 pub mod output;
 mod person;
 mod report;
+mod report_charts;
+mod report_html;
 mod search;
 mod signal;
 mod vocab;

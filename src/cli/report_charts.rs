@@ -431,8 +431,11 @@ fn weekly(
     let seg = (WIDTH - 24 - 48) / weeks.len().max(1) as u32;
     let half = seg / 2;
     for (series, colour) in [(0usize, DARK), (1usize, LIGHT)] {
-        chart.draw_series(weeks.iter().enumerate().map(move |(i, w)| {
+        chart.draw_series(weeks.iter().enumerate().filter_map(move |(i, w)| {
             let v = if series == 0 { w.1 } else { w.2 } as f64;
+            if v == 0.0 {
+                return None;
+            }
             let mut bar = Rectangle::new(
                 [
                     (SegmentValue::Exact(i as i32), 0.0),
@@ -446,7 +449,7 @@ fn weekly(
             } else {
                 bar.set_margin(0, 0, half, gap);
             }
-            bar
+            Some(bar)
         }))?;
     }
     legend_below(

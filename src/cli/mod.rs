@@ -101,7 +101,7 @@ pub struct Globals {
     /// Interface language of the screens
     #[arg(long, global = true, value_enum, value_name = "LANG", help_heading = GLOBAL)]
     pub lang: Option<Lang>,
-    /// Only ASCII in borders and marks (e.g. ... instead of …)
+    /// Only ASCII in borders, charts and marks (e.g. ... instead of …); also when TERM=dumb
     #[arg(long, global = true, help_heading = GLOBAL)]
     pub ascii: bool,
     /// Add a district, neighbourhood or theme that is not on its list yet, instead of refusing it
@@ -385,7 +385,7 @@ fn tui_options(globals: &Globals) -> crate::tui::Options {
             Lang::En => "en".to_string(),
             Lang::Nl => "nl".to_string(),
         }),
-        ascii: globals.ascii,
+        ascii: globals.ascii || crate::tui::config::dumb_terminal(),
     }
 }
 
@@ -412,7 +412,7 @@ pub fn db_path(globals: &Globals) -> PathBuf {
 }
 
 fn dispatch(command: Command, globals: &Globals) -> Result<()> {
-    let mut out = Out::new(globals.ascii);
+    let mut out = Out::new(globals.ascii || crate::tui::config::dumb_terminal());
     match command {
         Command::Completions(a) => admin::completions(a, &mut out)?,
         Command::Man(a) => admin::man(a, &mut out)?,

@@ -467,6 +467,11 @@ fn data_out(app: &mut App, text: &str) -> Result<()> {
         }
         return Ok(());
     }
+    let text = if app.out.ascii() {
+        crate::domain::glyphs::ascii_text(text)
+    } else {
+        text.into()
+    };
     app.out.raw().write_all(text.as_bytes())?;
     Ok(())
 }

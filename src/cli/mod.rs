@@ -11,6 +11,7 @@ mod csv;
 mod digest;
 mod feedback;
 mod mail;
+mod manual;
 mod meeting;
 mod meeting_extra;
 mod org;
@@ -261,7 +262,10 @@ pub enum Command {
                       --help; give a command to get the page of that command.",
         after_help = "Examples:\n  wijkdesk man | man -l -\n  wijkdesk man signal > wijkdesk-signal.1"
     )]
-    Man(admin::ManArgs),
+    Man(manual::ManArgs),
+    /// Candidates for shell completion (called by the bash completion script)
+    #[command(hide = true)]
+    Complete(manual::CompleteArgs),
     /// Print one frame of a screen as plain text (documentation, scripts, tests)
     #[command(
         after_help = "Examples:\n  wijkdesk snapshot organisations --width 100 --height 30\n  wijkdesk --lang nl snapshot who"
@@ -415,7 +419,11 @@ fn dispatch(command: Command, globals: &Globals) -> Result<()> {
     let mut out = Out::new(globals.ascii || crate::tui::config::dumb_terminal());
     match command {
         Command::Completions(a) => admin::completions(a, &mut out)?,
-        Command::Man(a) => admin::man(a, &mut out)?,
+        Command::Man(a) => manual::man(a, &mut out)?,
+        Command::Complete(a) => {
+            let db = manual::db_on_line(a.words(), db_path(globals));
+            manual::complete(a, &db, &mut out)?
+        }
         command => {
             let path = db_path(globals);
             // Only init and demo make a database; a mistyped --db must not leave an
@@ -464,7 +472,9 @@ fn dispatch(command: Command, globals: &Globals) -> Result<()> {
                     .map_err(|e| CliError::msg(e.to_string()))?;
                     write!(app.out.raw(), "{text}")?;
                 }
-                Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
+                Command::Completions(_) | Command::Man(_) | Command::Complete(_) => {
+                    unreachable!("handled above")
+                }
             }
             return app.out.flush();
         }

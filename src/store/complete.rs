@@ -51,8 +51,11 @@ impl Store {
     /// ignoring case; erased people are left out.
     pub fn completion_names(&self, orgs: bool, prefix: &str) -> Result<Vec<String>> {
         let sql = if orgs {
+            // Services are often typed by their short name (DSO).
             "SELECT name FROM organisation WHERE name LIKE ?1 || '%' ESCAPE '\\' \
-             ORDER BY name COLLATE NOCASE LIMIT ?2"
+             UNION SELECT short_name FROM organisation \
+             WHERE short_name LIKE ?1 || '%' ESCAPE '\\' AND short_name <> '' \
+             ORDER BY 1 COLLATE NOCASE LIMIT ?2"
         } else {
             "SELECT name FROM person WHERE erased_at IS NULL AND name LIKE ?1 || '%' ESCAPE '\\' \
              ORDER BY name COLLATE NOCASE LIMIT ?2"

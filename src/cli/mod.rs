@@ -250,7 +250,9 @@ pub enum Command {
     /// Print a shell completion script
     #[command(
         long_about = "Print a completion script for the given shell, generated from the same command \
-                      definitions as --help.",
+                      definitions as --help. The bash script also completes record IDs (S-4<Tab>) and \
+                      the names of organisations and people from the database that --db on the line \
+                      names, else $WIJKDESK_DB, else the default.",
         after_help = "Examples:\n  wijkdesk completions bash > ~/.local/share/bash-completion/completions/wijkdesk\n  \
                       wijkdesk completions zsh > ~/.zfunc/_wijkdesk\n  \
                       wijkdesk completions fish > ~/.config/fish/completions/wijkdesk.fish"
@@ -259,8 +261,12 @@ pub enum Command {
     /// Print the manual page (roff)
     #[command(
         long_about = "Print the manual page in roff, generated from the same command definitions as \
-                      --help; give a command to get the page of that command.",
-        after_help = "Examples:\n  wijkdesk man | man -l -\n  wijkdesk man signal > wijkdesk-signal.1"
+                      --help; give a command (signal, meeting add) to get the page of that command, or \
+                      --dir to write every page: wijkdesk.1, wijkdesk-signal.1, wijkdesk-meeting-add.1 \
+                      and so on, so that every page a page names is there. Each page has EXAMPLES, \
+                      ENVIRONMENT and FILES.",
+        after_help = "Examples:\n  wijkdesk man | man -l -\n  wijkdesk man meeting add | man -l -\n  \
+                      wijkdesk man --dir ~/.local/share/man/man1"
     )]
     Man(manual::ManArgs),
     /// Candidates for shell completion (called by the bash completion script)

@@ -94,7 +94,6 @@ fn page_name(cmd: &Command) -> String {
 /// One page: clap_mangen's sections, then EXAMPLES, ENVIRONMENT, FILES and SEE ALSO.
 fn page(cmd: &Command, parents: &[&Command]) -> String {
     let man = clap_mangen::Man::new(cmd.clone())
-        .title(page_name(cmd).to_uppercase())
         .source(format!("wijkdesk {}", env!("CARGO_PKG_VERSION")))
         .manual("wijkdesk manual");
     let mut buf: Vec<u8> = Vec::new();
@@ -115,7 +114,18 @@ fn page(cmd: &Command, parents: &[&Command]) -> String {
     see_also(&mut roff, cmd, parents);
     let mut text = String::from_utf8_lossy(&buf).into_owned();
     text.push_str(&roff.render());
-    text
+    // Each rendered piece starts with the same quote definition; once is enough.
+    let mut seen = std::collections::HashSet::new();
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let preamble = line.starts_with(".ie \\n(.g .ds Aq") || line.starts_with(".el .ds Aq");
+        if preamble && !seen.insert(line.to_string()) {
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 /// The lines of `after_help` under "Examples:", one command a line.

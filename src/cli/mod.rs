@@ -270,7 +270,10 @@ pub enum Command {
     )]
     Man(manual::ManArgs),
     /// Candidates for shell completion (called by the bash completion script)
-    #[command(hide = true)]
+    #[command(
+        hide = true,
+        after_help = "Examples:\n  wijkdesk complete --cword 3 -- wijkdesk signal show S-4"
+    )]
     Complete(manual::CompleteArgs),
     /// Print one frame of a screen as plain text (documentation, scripts, tests)
     #[command(

@@ -126,3 +126,74 @@ fn every_screen_is_ascii_under_term_dumb() {
     );
     assert!(fancy.contains('█') && fancy.contains('┌'), "{fancy}");
 }
+
+/// What the real crossterm backend writes with `ascii` on, byte for byte: escape
+/// sequences and ASCII marks, and no other byte than those of letters in names.
+#[test]
+fn the_bytes_written_to_the_terminal_are_ascii_marks() {
+    use crossterm::event::KeyCode;
+    use ratatui::backend::CrosstermBackend;
+    use ratatui::layout::{Rect, Size};
+    use ratatui::{Terminal, TerminalOptions, Viewport};
+    use std::cell::RefCell;
+    use std::io::Write;
+    use std::rc::Rc;
+    use wijkdesk::tui::testing::{TempDb, press};
+    use wijkdesk::tui::{App, Lang, Settings};
+
+    #[derive(Clone, Default)]
+    struct Shared(Rc<RefCell<Vec<u8>>>);
+    impl Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    let db = TempDb::new("ascii-bytes");
+    let mut store = db.demo();
+    for ascii in [true, false] {
+        let mut app = App::new(
+            &mut store,
+            Settings::new(Lang::Nl, false, ascii),
+            Size {
+                width: 120,
+                height: 40,
+            },
+        );
+        let mut written = Vec::new();
+        for screen in [
+            "inbox",
+            "tracker",
+            "meetings",
+            "organisations",
+            "people",
+            "reports",
+        ] {
+            assert!(app.select_screen(screen));
+            // The reports screen shows each report in turn.
+            let turns = if screen == "reports" { 4 } else { 1 };
+            for _ in 0..turns {
+                let out = Shared::default();
+                let options = TerminalOptions {
+                    viewport: Viewport::Fixed(Rect::new(0, 0, 120, 40)),
+                };
+                let mut terminal =
+                    Terminal::with_options(CrosstermBackend::new(out.clone()), options).unwrap();
+                terminal.draw(|f| app.draw(f)).unwrap();
+                written.extend_from_slice(&out.0.borrow());
+                press(&mut app, KeyCode::Char(']'));
+            }
+        }
+        let text = String::from_utf8(written).expect("UTF-8");
+        let marks = marks(&text);
+        if ascii {
+            assert_eq!(marks, vec![], "ascii on: marks written");
+        } else {
+            assert!(!marks.is_empty(), "ascii off draws boxes and blocks");
+        }
+    }
+}

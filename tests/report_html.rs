@@ -354,3 +354,18 @@ fn one_chart_as_svg_and_the_wrong_chart_refused() {
     let svg = env.ok(&["report", "all", "--format", "svg", "--chart", "load"]);
     assert!(svg.contains("threshold"), "{svg}");
 }
+
+#[test]
+fn one_report_as_a_page_has_its_own_charts_and_tables_only() {
+    let env = demo();
+    let page = env.ok(&["--lang", "en", "report", "commitments", "--format", "html"]);
+    for chart in ["outcomes", "services"] {
+        assert!(page.contains(&format!("id=\"chart-{chart}\"")), "{chart}");
+    }
+    for chart in ["on-time", "weekly", "districts", "cadence", "load"] {
+        assert!(!page.contains(&format!("id=\"chart-{chart}\"")), "{chart}");
+    }
+    assert!(page.contains("data-key=\"commitments.kept_on_time_percent\""));
+    assert!(!page.contains("data-key=\"loop.on_time\""));
+    assert!(!page.contains("data-key=\"loop."), "no loop table cells");
+}

@@ -265,16 +265,6 @@ fn all(args: ReportArgs, app: &mut App) -> Result<()> {
     }
 }
 
-/// The charts each report draws, its first one the default for --format svg.
-fn charts_of(kind: ReportKind) -> &'static [Chart] {
-    match kind {
-        ReportKind::Loop => &[Chart::OnTime, Chart::Weekly, Chart::Districts],
-        ReportKind::Commitments => &[Chart::Outcomes, Chart::Services],
-        ReportKind::Cadence => &[Chart::Cadence],
-        ReportKind::Load => &[Chart::Load],
-    }
-}
-
 /// The language of a document for people who read no terminal: --lang, else
 /// $WIJKDESK_LANG, else the locale.
 fn document_lang(app: &App) -> crate::tui::i18n::Lang {
@@ -305,13 +295,13 @@ fn pictures(
                 chart_names(&Chart::ALL)
             )));
         }
-        (ReportFormat::Svg, Some(k), None) => Some(charts_of(k)[0]),
-        (ReportFormat::Svg, Some(k), Some(c)) if !charts_of(k).contains(&c) => {
+        (ReportFormat::Svg, Some(k), None) => Some(report_charts::charts_of(k)[0]),
+        (ReportFormat::Svg, Some(k), Some(c)) if !report_charts::charts_of(k).contains(&c) => {
             return Err(CliError::msg(format!(
                 "report {} has no chart {}; it has {} (report all has every chart)",
                 k.code(),
                 c.code(),
-                chart_names(charts_of(k))
+                chart_names(report_charts::charts_of(k))
             )));
         }
         (_, _, c) => c,
@@ -354,7 +344,7 @@ fn pictures(
                 service: filter.service.map(label),
                 org: filter.org.map(label),
             };
-            report_html::html(&reports, &scope, lang)
+            report_html::html(&reports, &scope, lang, kind)
         }
     }
     .map_err(CliError::msg)?;

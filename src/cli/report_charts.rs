@@ -6,6 +6,7 @@
 use crate::domain::report::{
     CadenceReport, CommitmentOutcome, CommitmentsReport, LoadReport, LoopReport,
 };
+use crate::store::ReportKind;
 use crate::tui::i18n::{Lang, T};
 use clap::ValueEnum;
 use plotters::coord::Shift;
@@ -65,6 +66,16 @@ impl Chart {
             Chart::Cadence => T::ChartCadence,
             Chart::Load => T::ChartLoad,
         })
+    }
+}
+
+/// The charts each report draws, its first one the default for --format svg.
+pub fn charts_of(kind: ReportKind) -> &'static [Chart] {
+    match kind {
+        ReportKind::Loop => &[Chart::OnTime, Chart::Weekly, Chart::Districts],
+        ReportKind::Commitments => &[Chart::Outcomes, Chart::Services],
+        ReportKind::Cadence => &[Chart::Cadence],
+        ReportKind::Load => &[Chart::Load],
     }
 }
 

@@ -3,8 +3,9 @@
 //! image or style sheet from elsewhere (a Content-Security-Policy says so to the
 //! browser too), and a print style sheet for A4.
 
-use super::report_charts::{Chart, Reports, domain_lang, svg};
+use super::report_charts::{Chart, Reports, charts_of, domain_lang, svg};
 use crate::domain::report::{ReportFilter, Table, days_text, percent_text};
+use crate::store::ReportKind;
 use crate::tui::i18n::{Lang, T};
 use chrono::NaiveDate;
 use std::fmt::Write;
@@ -99,8 +100,14 @@ impl Scope {
     }
 }
 
-/// The whole report as one HTML document.
-pub fn html(r: &Reports, scope: &Scope, lang: Lang) -> Result<String, String> {
+/// The report as one HTML document: all four, or only the one `only` names.
+pub fn html(
+    r: &Reports,
+    scope: &Scope,
+    lang: Lang,
+    only: Option<ReportKind>,
+) -> Result<String, String> {
+    let shown = |kind: ReportKind| only.is_none_or(|o| o == kind);
     let dl = domain_lang(lang);
     let code = match lang {
         Lang::En => "en",
@@ -183,6 +190,13 @@ pub fn html(r: &Reports, scope: &Scope, lang: Lang) -> Result<String, String> {
         ),
     ];
     for (key, label, value, detail) in figures {
+        let section = key.split('.').next().unwrap_or("");
+        if !ReportKind::ALL
+            .into_iter()
+            .any(|k| k.code() == section && shown(k))
+        {
+            continue;
+        }
         let detail = detail
             .map(|d| format!(" <small>({})</small>", esc(&d)))
             .unwrap_or_default();
@@ -201,7 +215,11 @@ pub fn html(r: &Reports, scope: &Scope, lang: Lang) -> Result<String, String> {
         "<section class=\"charts\">\n<h2>{}</h2>\n",
         esc(lang.t(T::HtmlCharts))
     );
-    for chart in Chart::ALL {
+    let charts: Vec<Chart> = match only {
+        Some(kind) => charts_of(kind).to_vec(),
+        None => Chart::ALL.to_vec(),
+    };
+    for chart in charts {
         let drawn = svg(chart, r, lang)?;
         let _ = write!(
             h,
@@ -220,12 +238,23 @@ pub fn html(r: &Reports, scope: &Scope, lang: Lang) -> Result<String, String> {
         esc(lang.t(T::HtmlTables))
     );
     let sections = [
-        (T::ReportSectionLoop, r.loop_.tables(dl)),
-        (T::ReportSectionCommitments, r.commitments.tables(dl)),
-        (T::ReportSectionCadence, r.cadence.tables(dl)),
-        (T::ReportSectionLoad, r.load.tables(dl)),
+        (ReportKind::Loop, T::ReportSectionLoop, r.loop_.tables(dl)),
+        (
+            ReportKind::Commitments,
+            T::ReportSectionCommitments,
+            r.commitments.tables(dl),
+        ),
+        (
+            ReportKind::Cadence,
+            T::ReportSectionCadence,
+            r.cadence.tables(dl),
+        ),
+        (ReportKind::Load, T::ReportSectionLoad, r.load.tables(dl)),
     ];
-    for (name, tables) in sections {
+    for (kind, name, tables) in sections {
+        if !shown(kind) {
+            continue;
+        }
         let _ = writeln!(h, "<h3>{}</h3>", esc(lang.t(name)));
         for t in &tables {
             table(&mut h, t, lang);

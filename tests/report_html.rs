@@ -369,3 +369,34 @@ fn one_report_as_a_page_has_its_own_charts_and_tables_only() {
     assert!(!page.contains("data-key=\"loop.on_time\""));
     assert!(!page.contains("data-key=\"loop."), "no loop table cells");
 }
+
+#[test]
+fn output_file_is_refused_for_formats_it_does_not_write() {
+    let env = demo();
+    let file = env.dir().join("x.csv");
+    let err = env.fails(
+        &[
+            "report",
+            "loop",
+            "--format",
+            "csv",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+        1,
+    );
+    assert!(err.contains("writes --format html or svg"), "{err}");
+    assert!(!file.exists());
+    let svg = env.dir().join("weekly.svg");
+    env.ok(&[
+        "report",
+        "loop",
+        "--format",
+        "svg",
+        "--chart",
+        "weekly",
+        "-o",
+        svg.to_str().unwrap(),
+    ]);
+    assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
+}

@@ -153,7 +153,7 @@ pub struct ReportArgs {
     /// The chart for --format svg [default: the report's first chart]
     #[arg(long, value_enum, value_name = "CHART")]
     pub chart: Option<Chart>,
-    /// Write to this file (readable by its owner only) instead of standard output
+    /// Write the HTML or SVG to this file (readable by its owner only) instead of standard output
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -193,6 +193,7 @@ fn table_formats(
     filter: &ReportFilter,
     app: &mut App,
 ) -> Result<()> {
+    no_output_file(args)?;
     let filter = filter.clone();
     let report = app.store.report(kind, &filter, Lang::En)?;
     let tables = report.tables(Lang::En);
@@ -238,6 +239,9 @@ fn table_formats(
 /// `report all`: the four reports, one after another (JSON: one object).
 fn all(args: ReportArgs, app: &mut App) -> Result<()> {
     let filter = filter(&args.filter, app)?;
+    if !matches!(args.format, ReportFormat::Html | ReportFormat::Svg) {
+        no_output_file(&args)?;
+    }
     match args.format {
         ReportFormat::Html | ReportFormat::Svg => pictures(None, &args, &filter, app),
         ReportFormat::Json => {
@@ -355,6 +359,21 @@ fn pictures(
             app.out.raw().write_all(text.as_bytes())?;
             Ok(())
         }
+    }
+}
+
+/// `-o` is for the pictures; a table, CSV, Markdown or JSON is never silently printed
+/// instead of going to the file asked for.
+fn no_output_file(args: &ReportArgs) -> Result<()> {
+    match &args.output {
+        Some(path) if !matches!(args.format, ReportFormat::Html | ReportFormat::Svg) => {
+            Err(CliError::msg(format!(
+                "-o {} writes --format html or svg; send other formats to a file with > {}",
+                path.display(),
+                path.display()
+            )))
+        }
+        _ => Ok(()),
     }
 }
 

@@ -92,6 +92,7 @@ const DARK: RGBColor = RGBColor(0x1d, 0x3b, 0x6e);
 const LIGHT: RGBColor = RGBColor(0x9e, 0xc5, 0xe0);
 const MARK: RGBColor = RGBColor(0xb2, 0x3a, 0x1e);
 const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
+const EDGE: RGBColor = RGBColor(0x55, 0x55, 0x55);
 const GRID: RGBColor = RGBColor(0xdd, 0xdd, 0xdd);
 const OUTCOME_COLOURS: [RGBColor; 6] = [
     RGBColor(0x0b, 0x30, 0x5e), // kept on time: darkest
@@ -564,15 +565,17 @@ fn bars(
             if *value == 0 {
                 continue;
             }
-            let mut bar = Rectangle::new(
-                [
-                    (at as f64, SegmentValue::Exact(y)),
-                    ((at + value) as f64, SegmentValue::Exact(y + 1)),
-                ],
-                ShapeStyle::from(*colour).filled(),
-            );
+            let corners = [
+                (at as f64, SegmentValue::Exact(y)),
+                ((at + value) as f64, SegmentValue::Exact(y + 1)),
+            ];
+            let mut bar = Rectangle::new(corners.clone(), ShapeStyle::from(*colour).filled());
             bar.set_margin(4, 4, 0, 0);
             drawn.push(bar);
+            // An outline, so that the lightest parts still show on paper.
+            let mut edge = Rectangle::new(corners, ShapeStyle::from(EDGE).stroke_width(1));
+            edge.set_margin(4, 4, 0, 0);
+            drawn.push(edge);
             at += value;
         }
         chart.draw_series(drawn)?;

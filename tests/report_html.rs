@@ -400,3 +400,42 @@ fn output_file_is_refused_for_formats_it_does_not_write() {
     ]);
     assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
 }
+
+/// Printed by Chromium, the page comes out on A4 (the print style sheet's `@page`).
+#[test]
+fn the_page_prints_on_a4() {
+    let env = demo();
+    let page = write_page(
+        &env,
+        "rapport.html",
+        &["--lang", "nl", "report", "all", "--format", "html"],
+    );
+    let pdf = env.dir().join("rapport.pdf");
+    chromium(
+        env.dir(),
+        &page,
+        &[
+            "--no-pdf-header-footer",
+            &format!("--print-to-pdf={}", pdf.display()),
+        ],
+        &env.dir().join("pdf.json"),
+    );
+    let bytes = std::fs::read(&pdf).expect("a PDF");
+    let text = String::from_utf8_lossy(&bytes);
+    let boxes: Vec<&str> = text
+        .match_indices("/MediaBox [")
+        .map(|(i, _)| {
+            let rest = &text[i + 11..];
+            &rest[..rest.find(']').unwrap()]
+        })
+        .collect();
+    assert!(boxes.len() >= 2, "more than one page: {boxes:?}");
+    for b in boxes {
+        let v: Vec<f64> = b.split_whitespace().map(|x| x.parse().unwrap()).collect();
+        // A4 is 595 × 842 points.
+        assert!(
+            (v[2] - 595.0).abs() < 1.0 && (v[3] - 842.0).abs() < 1.0,
+            "{b}"
+        );
+    }
+}

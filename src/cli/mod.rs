@@ -99,7 +99,7 @@ pub struct Globals {
     /// The database file [default: $WIJKDESK_DB, else wijkdesk.db in the user's data directory]
     #[arg(long, global = true, env = "WIJKDESK_DB", value_name = "PATH", hide_env_values = true, help_heading = GLOBAL)]
     pub db: Option<PathBuf>,
-    /// Interface language of the screens
+    /// Interface language of the screens, and of the HTML and SVG report
     #[arg(long, global = true, value_enum, value_name = "LANG", help_heading = GLOBAL)]
     pub lang: Option<Lang>,
     /// Only ASCII in borders, charts and marks (e.g. ... instead of …); also when TERM=dumb

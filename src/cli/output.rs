@@ -38,9 +38,20 @@ impl Out {
     }
 
     /// One line of text, made safe for the terminal. A line break inside becomes `␊`.
+    /// With `--ascii` (or `TERM=dumb`) every mark is ASCII; letters stay.
     pub fn line(&mut self, s: impl AsRef<str>) -> Result<()> {
-        writeln!(self.w, "{}", visible(s.as_ref()))?;
+        let line = visible(s.as_ref());
+        if self.ascii {
+            writeln!(self.w, "{}", crate::domain::glyphs::ascii_text(&line))?;
+        } else {
+            writeln!(self.w, "{line}")?;
+        }
         Ok(())
+    }
+
+    /// Whether marks are written in ASCII (`--ascii`, `TERM=dumb`).
+    pub fn ascii(&self) -> bool {
+        self.ascii
     }
 
     /// Several lines of multi-line text (a body, an explanation), each indented.
@@ -88,7 +99,12 @@ impl Out {
     pub fn table(&mut self, t: &Table) -> Result<()> {
         let lines = t.render(self.width, self.ascii);
         for l in lines {
-            writeln!(self.w, "{l}")?;
+            if self.ascii {
+                // One column for one, so that the columns stay aligned.
+                writeln!(self.w, "{}", crate::domain::glyphs::ascii_narrow(&l))?;
+            } else {
+                writeln!(self.w, "{l}")?;
+            }
         }
         Ok(())
     }

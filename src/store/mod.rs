@@ -8,6 +8,7 @@ mod actions;
 mod audit;
 mod bulk;
 mod commitments;
+mod complete;
 mod csv_io;
 mod inbox;
 mod meeting_pages;

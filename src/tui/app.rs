@@ -756,6 +756,9 @@ impl<'s> App<'s> {
         for p in &self.popups {
             p.draw(frame, area, &self.settings);
         }
+        if self.settings.ascii {
+            crate::tui::widgets::ascii_buffer(frame.buffer_mut());
+        }
     }
 
     fn draw_tabs(&self, frame: &mut Frame, area: Rect) {

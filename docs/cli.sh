@@ -21,6 +21,11 @@ B="${CARGO_TARGET_DIR:-target}/debug/wijkdesk"
     echo '```text'
     "$B" "$c" --help
     echo '```'
+    # Notes written by hand about a command (docs/cli-org.md) follow its help.
+    if [ -f "docs/cli-$c.md" ]; then
+      echo
+      cat "docs/cli-$c.md"
+    fi
   done
   # JSON shape, CSV flavours and standard input: written by hand.
   echo

@@ -395,12 +395,23 @@ pub fn report_long(
     report: &str,
     tables: &[crate::domain::report::Table],
 ) -> Result<Vec<u8>> {
+    reports_long(f, &[(report, tables.to_vec())])
+}
+
+/// Several reports in one long table (`report all`), the `report` column saying which.
+pub fn reports_long(
+    f: Flavour,
+    reports: &[(&str, Vec<crate::domain::report::Table>)],
+) -> Result<Vec<u8>> {
     let fields = [
         "report", "table", "row", "ref", "label", "measure", "value", "figure",
     ];
     let headers: Vec<String> = fields.iter().map(|c| f.heading(c)).collect();
     let mut rows = Vec::new();
-    for t in tables {
+    for (report, t) in reports
+        .iter()
+        .flat_map(|(r, tables)| tables.iter().map(move |t| (*r, t)))
+    {
         // A row is named by its ID and text columns (O-7, Wijkberaad …) or its first one.
         let with_id = t.columns.first() == Some(&"ID");
         let first_value = if with_id { 2 } else { 1 };

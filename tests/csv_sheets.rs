@@ -19,7 +19,7 @@ fn csv_commands() -> Vec<Vec<&'static str>> {
         vec!["org", "export"],
         vec!["person", "export-all"],
     ];
-    for r in ["loop", "commitments", "cadence", "load"] {
+    for r in ["loop", "commitments", "cadence", "load", "all"] {
         v.push(vec!["report", r]);
     }
     v
@@ -148,6 +148,30 @@ fn dutch_headings_under_lang_nl() {
     let report = env.ok(&["report", "commitments", "--format", "csv"]);
     let (header, _) = read("report", &report, b',');
     assert_eq!(header[..2], ["report", "table"].map(String::from));
+}
+
+#[test]
+fn report_all_is_one_long_table_of_the_four() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let text = env.ok(&["report", "all", "--format", "csv"]);
+    let (header, rows) = read("all", &text, b',');
+    let report = header.iter().position(|h| h == "report").unwrap();
+    let named: std::collections::BTreeSet<&str> = rows.iter().map(|r| r[report].as_str()).collect();
+    assert_eq!(
+        named,
+        ["cadence", "commitments", "load", "loop"]
+            .into_iter()
+            .collect()
+    );
+    // Exactly the rows of the four reports one by one, under one header.
+    let mut each = 0;
+    for r in ["loop", "commitments", "cadence", "load"] {
+        each += read(r, &env.ok(&["report", r, "--format", "csv"]), b',')
+            .1
+            .len();
+    }
+    assert_eq!(rows.len(), each);
 }
 
 #[test]

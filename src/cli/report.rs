@@ -228,7 +228,8 @@ fn table_formats(
             "tables": tables,
         })),
         ReportFormat::Csv => {
-            let flavour = super::sheet::Flavour::new(args.excel, app.lang);
+            let flavour =
+                super::sheet::Flavour::new(args.excel, app.lang).with_ascii(app.out.ascii());
             let data = super::sheet::report_long(flavour, kind.code(), &tables)?;
             super::sheet::print(app, &data)
         }
@@ -290,7 +291,8 @@ fn all(args: ReportArgs, app: &mut App) -> Result<()> {
                 let report = app.store.report(kind, &filter, lang)?;
                 all.push((kind.code(), report.tables(lang)));
             }
-            let flavour = super::sheet::Flavour::new(args.excel, app.lang);
+            let flavour =
+                super::sheet::Flavour::new(args.excel, app.lang).with_ascii(app.out.ascii());
             let data = super::sheet::reports_long(flavour, &all)?;
             super::sheet::print(app, &data)
         }

@@ -128,7 +128,7 @@ pub(crate) fn list<I>(app: &mut App, a: &CsvArgs, fields: &[&str], rows: I) -> R
 where
     I: IntoIterator<Item = Value>,
 {
-    let f = Flavour::new(a.excel, app.lang);
+    let f = Flavour::new(a.excel, app.lang).with_ascii(app.out.ascii());
     let headers: Vec<String> = fields.iter().map(|c| f.heading(c)).collect();
     let cells = rows.into_iter().map(|v| row_of(&link(v), fields, f));
     match &a.output {
@@ -166,6 +166,8 @@ fn row_of(v: &Value, fields: &[&str], f: Flavour) -> Vec<String> {
 pub struct Flavour {
     pub excel: bool,
     pub dutch: bool,
+    /// `--ascii` or TERM=dumb: marks such as × and – as x and -.
+    pub ascii: bool,
 }
 
 impl Flavour {
@@ -173,7 +175,13 @@ impl Flavour {
         Flavour {
             excel,
             dutch: lang == Some(Lang::Nl),
+            ascii: false,
         }
+    }
+
+    pub fn with_ascii(mut self, ascii: bool) -> Flavour {
+        self.ascii = ascii;
+        self
     }
 
     fn ui(self) -> UiLang {
@@ -199,10 +207,15 @@ impl Flavour {
 
     /// A cell as a spreadsheet reads it in this flavour.
     pub fn cell(self, text: &str) -> String {
+        let text = if self.ascii {
+            crate::domain::glyphs::ascii_text(text)
+        } else {
+            text.into()
+        };
         if !self.excel {
-            return text.to_string();
+            return text.into_owned();
         }
-        excel_cell(text).unwrap_or_else(|| text.to_string())
+        excel_cell(&text).unwrap_or_else(|| text.into_owned())
     }
 
     /// The whole file.
@@ -462,6 +475,7 @@ mod tests {
         let f = Flavour {
             excel: true,
             dutch: true,
+            ascii: false,
         };
         let data = f
             .write(
@@ -478,6 +492,7 @@ mod tests {
         let f = Flavour {
             excel: false,
             dutch: false,
+            ascii: false,
         };
         assert_eq!(cell_of(&Value::Null, "x", f), "");
         assert_eq!(cell_of(&Value::Bool(true), "overdue", f), "yes");

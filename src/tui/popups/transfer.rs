@@ -25,6 +25,7 @@ pub fn export_all(store: &Store, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>,
     let f = Flavour {
         excel: true,
         dutch: lang == Lang::Nl,
+        ascii: false,
     };
     let err = |e: crate::store::StoreError| e.to_string();
     let mut files: Vec<(&str, Vec<u8>)> = Vec::new();

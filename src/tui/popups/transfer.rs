@@ -180,11 +180,15 @@ impl ImportPrompt {
     }
 }
 
-/// `~/x.csv` as the shell would read it.
+/// `~/x.csv` as the shell would read it: in the user's home folder.
 fn expand(path: &str) -> PathBuf {
-    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
-        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
-        _ => PathBuf::from(path),
+    let home = || directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
+    match path
+        .strip_prefix("~/")
+        .and_then(|rest| Some(home()?.join(rest)))
+    {
+        Some(p) => p,
+        None => PathBuf::from(path),
     }
 }
 

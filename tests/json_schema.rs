@@ -3,8 +3,8 @@
 //!
 //! The validator below covers the part of JSON Schema (2020-12) those files use:
 //! `$ref` (to another file and/or a `#/…` pointer), `type`, `required`, `properties`,
-//! `items`, `enum`, `oneOf`, `pattern`, `minimum`, `minItems`, `maxItems` and the
-//! `date` / `date-time` formats.
+//! `additionalProperties`, `items`, `enum`, `oneOf`, `pattern`, `minimum`, `minItems`,
+//! `maxItems` and the `date` / `date-time` formats.
 
 mod common;
 
@@ -133,10 +133,18 @@ impl Schemas {
                     out.push(format!("{at}: `{r}` is missing"));
                 }
             }
-            if let Some(props) = schema.get("properties").and_then(Value::as_object) {
+            let props = schema.get("properties").and_then(Value::as_object);
+            if let Some(props) = props {
                 for (k, s) in props {
                     if let Some(x) = map.get(k) {
                         self.check(file, s, x, &format!("{at}.{k}"), out);
+                    }
+                }
+            }
+            if let Some(extra) = schema.get("additionalProperties").filter(|e| e.is_object()) {
+                for (k, x) in map {
+                    if !props.is_some_and(|p| p.contains_key(k)) {
+                        self.check(file, extra, x, &format!("{at}.{k}"), out);
                     }
                 }
             }
@@ -185,6 +193,13 @@ fn the_validator_catches_what_it_should() {
     let mut v = good.clone();
     v.as_object_mut().unwrap().remove("ref");
     assert!(!s.problems("meeting.json", &v).is_empty());
+    // additionalProperties: every report under `reports` needs its tables.
+    let part = serde_json::json!({"figures": {}, "tables": []});
+    let mut all = serde_json::json!({"report": "all", "reports": {
+        "loop": part, "commitments": part, "cadence": part, "load": part}});
+    assert_eq!(s.problems("report-all.json", &all), Vec::<String>::new());
+    all["reports"]["load"] = serde_json::json!({"figures": {}});
+    assert!(!s.problems("report-all.json", &all).is_empty());
 }
 
 /// Where in a command's output the records of a kind are: `""` the whole output,
@@ -341,6 +356,12 @@ fn every_json_command_on_the_demo_fits_its_schema() {
         cases.push(case(&["report", r, "--json"], "report.json", ""));
         cases.push(case(&["report", r, "--format", "json"], "report.json", ""));
     }
+    cases.push(case(&["report", "all", "--json"], "report-all.json", ""));
+    cases.push(case(
+        &["report", "all", "--format", "json"],
+        "report-all.json",
+        "",
+    ));
     cases.push(case(
         &["report", "records", "loop.on_time", "--json"],
         "report-records.json",

@@ -47,7 +47,9 @@ pub fn export_dir() -> PathBuf {
 /// Write the export of person `id` to `dir/P-id.json`, readable by its owner only.
 pub fn write_export(store: &Store, id: i64, dir: &Path) -> Result<PathBuf, String> {
     let value = store.export_person(id).map_err(|e| e.to_string())?;
-    let text = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
+    // The same shape as `wijkdesk person export` prints (moments with their offset).
+    let text = serde_json::to_string_pretty(&crate::cli::json::value(&value))
+        .map_err(|e| e.to_string())?;
     crate::files::create_dir_private(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let path = dir.join(format!("P-{id}.json"));
     // Replaced whole: an older file may have been created with wider permissions.

@@ -229,9 +229,30 @@ pub(super) fn run(cmd: PersonCmd, app: &mut App) -> Result<()> {
                     "erasing {r} cannot be undone; export it first (wijkdesk person export {r}) and add --yes"
                 )));
             }
-            let places = app.store.erase_person(r.id)?;
-            app.out
-                .line(format!("{r} erased ({places} places anonymised)"))
+            let mut erasure = app.store.erase_person(r.id)?;
+            // Form drafts of the screens on this machine may quote the person too.
+            let drafts = crate::tui::draft::scrub(&erasure.mentions);
+            if let Ok(n) = drafts {
+                erasure.add("drafts", n);
+            }
+            app.out.line(format!(
+                "{r} erased ({} places anonymised)",
+                erasure.total()
+            ))?;
+            for (kind, n) in &erasure.counts {
+                app.out
+                    .line(format!("  {n} {}", crate::store::erasure_kind_label(kind)))?;
+            }
+            if let Err(e) = drafts {
+                app.out
+                    .line(format!("note: the drafts folder could not be checked: {e}"))?;
+            }
+            if !erasure.wal_cleared {
+                app.out.line(
+                    "note: another program has the database open; its write-ahead log still holds old pages until that program closes it",
+                )?;
+            }
+            Ok(())
         }
         PersonCmd::Add(a) => add(app, a),
         PersonCmd::Import(a) => super::csv::import_people(a, app),

@@ -45,6 +45,7 @@ pub use orgs::{LOAD_THRESHOLD, NewOrg, OrgEdit, OrgKind, OrgSummary, Organisatio
 pub use outbox::{MailStatus, NewMail, OutboxEntry};
 pub use people::{NewPerson, Person, PersonEdit};
 pub use prepare::{AgendaSource, OpenQuestion, PrepEntry, PrepSection, PrepSignal, Preparation};
+pub use privacy::{Erasure, kind_label as erasure_kind_label};
 pub use reports::{AnyReport, ReportKind};
 pub use reports_digest::{DIGEST_DAYS, Digest, DigestItem, DigestKind, DigestMeeting, MeetingTask};
 pub use resolve::{Owner, OwnerChoice};

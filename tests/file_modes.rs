@@ -191,6 +191,47 @@ fn links_are_not_followed() {
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
 }
 
+/// A backup that fails half-way (a full disk; here a file-size limit) leaves no file
+/// behind, not even a hidden one, and the next backup to the same name works.
+fn a_failed_backup_leaves_nothing() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let dir = env.dir().join("backups");
+    std::fs::create_dir(&dir).unwrap();
+    let target = dir.join("nightly.db");
+    let out = std::process::Command::new("sh")
+        .args([
+            "-c",
+            "ulimit -f 400; exec \"$0\" \"$@\"",
+            env!("CARGO_BIN_EXE_wijkdesk"),
+            "--db",
+        ])
+        .arg(&env.db)
+        .arg("backup")
+        .arg(&target)
+        .env("WIJKDESK_USER", "tester")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("error: cannot write") && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "a failed backup left {left:?}");
+    env.ok(&["backup", target.to_str().unwrap()]);
+    assert_private(&target, 0o022);
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left.len(), 1, "{left:?}");
+}
+
 #[test]
 fn every_writer_makes_private_files_under_any_umask() {
     for umask in [0o022, 0o000] {
@@ -200,4 +241,5 @@ fn every_writer_makes_private_files_under_any_umask() {
         unsafe { libc::umask(old) };
     }
     links_are_not_followed();
+    a_failed_backup_leaves_nothing();
 }

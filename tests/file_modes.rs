@@ -100,6 +100,13 @@ fn writers_under(umask: u32) {
     assert_private(&draft, umask);
     assert_private(&drafts, umask);
     assert_private(&out.join("drafts"), umask);
+    // A drafts folder an older version left world-readable is narrowed.
+    let wide = out.join("wide-drafts");
+    std::fs::create_dir(&wide).unwrap();
+    std::fs::set_permissions(&wide, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let draft = wijkdesk::tui::draft::save_in(&wide, &Default::default()).unwrap();
+    assert_private(&wide, umask);
+    assert_private(&draft, umask);
 
     let eml_dir = out.join("mail");
     let message = wijkdesk::mail::compose(

@@ -22,7 +22,7 @@ pub fn save(draft: &FormDraft) -> std::io::Result<PathBuf> {
 }
 
 pub fn save_in(dir: &Path, draft: &FormDraft) -> std::io::Result<PathBuf> {
-    crate::files::create_dir_private(dir)?;
+    crate::files::own_dir_private(dir)?;
     let text = toml::to_string(draft).map_err(std::io::Error::other)?;
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

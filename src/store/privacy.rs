@@ -68,14 +68,13 @@ fn mentioning_values(
     mentions: &Mentions,
 ) -> Result<Vec<String>> {
     let (t, c) = (quoted(table), quoted(column));
-    let mut st = conn.prepare(&format!(
-        "SELECT DISTINCT {c} FROM {t} WHERE typeof({c}) = 'text'"
-    ))?;
-    let values = st.query_map([], |r| r.get::<_, String>(0))?;
-    let mut out = Vec::new();
-    for v in values {
-        let v = v?;
-        if mentions.found_in(&v) {
+    // Not DISTINCT: that would sort every value in a temporary file on disk.
+    let mut st = conn.prepare(&format!("SELECT {c} FROM {t} WHERE typeof({c}) = 'text'"))?;
+    let mut rows = st.query([])?;
+    let mut out: Vec<String> = Vec::new();
+    while let Some(row) = rows.next()? {
+        let v: String = row.get(0)?;
+        if mentions.found_in(&v) && !out.contains(&v) {
             out.push(v);
         }
     }

@@ -137,6 +137,48 @@ fn writers_under(umask: u32) {
     wijkdesk::tui::screens::people::avg::write_export(&store, 1, &avg_dir).unwrap();
     assert_private(&export, umask);
 
+    // Minutes exported from the Meetings screen (`x`), into the current folder: private,
+    // and never through a link planted at the next free name.
+    let here = std::env::current_dir().unwrap();
+    let screens = out.join("screens");
+    std::fs::create_dir(&screens).unwrap();
+    std::env::set_current_dir(&screens).unwrap();
+    {
+        let mut store =
+            wijkdesk::store::Store::open(&env.db, wijkdesk::store::Ctx::from_env()).unwrap();
+        let mut app = wijkdesk::tui::App::new(
+            &mut store,
+            wijkdesk::tui::Settings::new(wijkdesk::tui::Lang::En, true, false),
+            ratatui::layout::Size {
+                width: 120,
+                height: 30,
+            },
+        );
+        assert!(app.select_screen("meetings"));
+        wijkdesk::tui::testing::type_text(&mut app, "x");
+        let written: Vec<_> = std::fs::read_dir(&screens)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(written.len(), 1, "{:?} {:?}", written, app.status());
+        assert_private(&written[0], umask);
+        let first = written[0]
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        let victim = out.join("screens-victim.txt");
+        std::fs::write(&victim, "keep me").unwrap();
+        let planted = screens.join(first.replace(".md", "-2.md"));
+        std::os::unix::fs::symlink(&victim, &planted).unwrap();
+        wijkdesk::tui::testing::type_text(&mut app, "x");
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+        let third = screens.join(first.replace(".md", "-3.md"));
+        assert_private(&third, umask);
+    }
+    std::env::set_current_dir(here).unwrap();
+
     let tmp = wijkdesk::files::private_temp_dir("wijkdesk-edit").unwrap();
     let text = tmp.join("text.txt");
     wijkdesk::files::write_new(&text, b"minutes").unwrap();

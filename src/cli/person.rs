@@ -46,11 +46,14 @@ pub enum PersonCmd {
     },
     /// Anonymise a person everywhere (AVG right to erasure); cannot be undone
     #[command(
-        long_about = "Replace the person's name, email address and phone number everywhere they are \
-                      held: the record, text that names them, timelines, the audit trail and the \
-                      search index. One audit entry records that the erasure happened. The database \
-                      is vacuumed so no copy is left in the file or its WAL. Backups made earlier still \
-                      hold the data. Needs --yes.",
+        long_about = "Replace every mention of the person - full name (also @First-Last), username, \
+                      e-mail address and phone number, in any letter case - with [verwijderd], in \
+                      every text of the database: the record, minutes, signals, feedback, meetings, \
+                      timelines, the audit trail and the search index; and in form drafts of the \
+                      screens on this account. Prints how many places changed, per kind; one audit \
+                      entry records the erasure. The database is rebuilt so no copy is left in the \
+                      file or its WAL. Backups, exports and mail made earlier still hold the data \
+                      (docs/operations.md). Needs --yes.",
         after_help = "Examples:\n  wijkdesk person export P-4 > p4.json\n  wijkdesk person erase P-4 --yes"
     )]
     Erase {

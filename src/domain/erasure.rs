@@ -32,11 +32,32 @@ fn bounded(pattern: String, first: char, last: char) -> String {
     format!("{start}(?:{pattern}){end}")
 }
 
+/// A word of a name with or without its accents (`Zoë` is also typed `Zoe`, and
+/// may be stored with the accent as a separate combining mark).
+fn letters_pattern(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        let plain = super::minutes::fold(&c.to_string());
+        let lower: String = c.to_lowercase().collect();
+        if !plain.is_empty() && plain != lower {
+            out.push_str(&format!(
+                "(?:{}|{})",
+                regex::escape(&c.to_string()),
+                regex::escape(&plain)
+            ));
+        } else {
+            out.push_str(&regex::escape(&c.to_string()));
+        }
+        out.push_str(r"\p{Mn}*");
+    }
+    out
+}
+
 fn name_pattern(name: &str) -> Option<String> {
     let parts: Vec<String> = name
         .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
         .filter(|p| !p.is_empty())
-        .map(regex::escape)
+        .map(letters_pattern)
         .collect();
     let first = name.trim().chars().next()?;
     let last = name.trim().chars().last()?;
@@ -152,6 +173,24 @@ mod tests {
             m.replace("Bel @xquibble of mail x.quibble@example.org."),
             "Bel @[verwijderd] of mail [verwijderd]."
         );
+    }
+
+    #[test]
+    fn accents_may_be_left_out_or_typed_apart() {
+        let m = Mentions::new("Zoë de Bruïne", None, None, None);
+        for text in [
+            "Zoë de Bruïne",
+            "@Zoe-de-Bruine",
+            "ZOË DE BRUÏNE",
+            "Zoe\u{308} de Brui\u{308}ne",
+        ] {
+            assert_eq!(
+                m.replace(text).trim_start_matches('@'),
+                STAND_IN,
+                "{text:?}"
+            );
+        }
+        assert_eq!(m.replace("Zoë de Bruin"), "Zoë de Bruin");
     }
 
     #[test]

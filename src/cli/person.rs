@@ -250,7 +250,11 @@ pub(super) fn run(cmd: PersonCmd, app: &mut App) -> Result<()> {
                 app.out
                     .line(format!("note: the drafts folder could not be checked: {e}"))?;
             }
-            if !erasure.wal_cleared {
+            if let Some(e) = &erasure.rebuild_failed {
+                app.out.line(format!(
+                    "note: the erasure is stored, but the file could not be rebuilt ({e}); freed pages may hold old text until it is: make room and run `sqlite3 FILE VACUUM` with everyone out"
+                ))?;
+            } else if !erasure.wal_cleared {
                 app.out.line(
                     "note: another program has the database open; its write-ahead log still holds old pages until that program closes it",
                 )?;

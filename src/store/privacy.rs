@@ -224,6 +224,9 @@ pub struct Erasure {
     /// False when another program held the database open, so that the write-ahead
     /// log could not be emptied; it is emptied at the next checkpoint.
     pub wal_cleared: bool,
+    /// Why the file could not be rebuilt afterwards (a full disk): the erasure is
+    /// stored, but freed pages may still hold old text.
+    pub rebuild_failed: Option<String>,
 }
 
 impl Erasure {
@@ -360,6 +363,7 @@ impl Store {
             counts: Vec::new(),
             mentions: found.clone(),
             wal_cleared: false,
+            rebuild_failed: None,
         };
         let counts = self.write(|tx, ctx| {
             let mut e = erasure.clone();
@@ -425,7 +429,11 @@ impl Store {
             Ok(e.counts)
         })?;
         erasure.counts = counts;
-        erasure.wal_cleared = self.purge_free_space()?;
+        // The erasure is committed: a failed rebuild is reported, not an error.
+        match self.purge_free_space() {
+            Ok(cleared) => erasure.wal_cleared = cleared,
+            Err(e) => erasure.rebuild_failed = Some(e.to_string()),
+        }
         Ok(erasure)
     }
 

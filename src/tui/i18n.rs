@@ -372,6 +372,7 @@ catalogue! {
     EraseWrong => "That is not {id} or \"erase\": nothing was erased.", "Dat is niet {id} of \"wissen\": er is niets gewist.";
     ErasedDone => "Erased {id}: {n} places anonymised ({kinds}).", "{id} gewist: {n} plaatsen geanonimiseerd ({kinds}).";
     ErasedWalBusy => "Another program has the database open: its log is emptied when that program closes it.", "Een ander programma heeft de database open: het logboek wordt geleegd als dat programma sluit.";
+    ErasedRebuildFailed => "The erasure is stored, but the file could not be rebuilt ({err}): freed pages may hold old text until it is.", "Het wissen is opgeslagen, maar het bestand kon niet worden herbouwd ({err}): vrijgekomen pagina's kunnen nog oude tekst bevatten tot dat gebeurt.";
     ErasedDraftsFailed => "Drafts on disk could not be checked: {err}", "Concepten op schijf konden niet worden nagekeken: {err}";
     KindPersonRecords => "person records", "persoonsrecords";
     KindOrganisations => "organisations", "organisaties";

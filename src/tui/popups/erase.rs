@@ -73,7 +73,10 @@ impl Erase {
                     message.push(' ');
                     message.push_str(&lang.f(T::ErasedDraftsFailed, &[("err", &e)]));
                 }
-                if !erasure.wal_cleared {
+                if let Some(e) = &erasure.rebuild_failed {
+                    message.push(' ');
+                    message.push_str(&lang.f(T::ErasedRebuildFailed, &[("err", e)]));
+                } else if !erasure.wal_cleared {
                     message.push(' ');
                     message.push_str(lang.t(T::ErasedWalBusy));
                 }

@@ -310,3 +310,30 @@ fn the_demo_index_is_whole() {
     integrity(&store);
     index_is_complete(&store);
 }
+
+/// Search folds every accent the index's tokenizer can take off a letter: a Romanian
+/// comma below, a Portuguese tilde, Vietnamese stacked marks, whatever their block.
+/// (Letters that are not a base letter with an accent, such as ł, ø and ß, are their
+/// own letters to the index; quick jump and the pickers fold those too.)
+#[test]
+fn accents_on_any_latin_letter_fold_in_search() {
+    let db = TempDb::new();
+    let mut store = db.open("anna");
+    let org = residents(&mut store, "Wijkberaad Oost").id;
+    for title in [
+        "Ștefan zoekt een bankje",
+        "Bezoek uit São Paulo",
+        "Đường Nguyễn wil meer groen",
+    ] {
+        store
+            .add_signal(NewSignal {
+                title: title.into(),
+                org_id: Some(org),
+                ..Default::default()
+            })
+            .unwrap();
+    }
+    for (q, want) in [("stefan", "S-1"), ("sao paulo", "S-2"), ("nguyen", "S-3")] {
+        assert_eq!(records(&store, q), [want], "{q}");
+    }
+}

@@ -6,6 +6,7 @@ pub mod commitment;
 pub mod csv_rules;
 pub mod dates;
 pub mod erasure;
+pub mod glyphs;
 pub mod ics;
 pub mod ids;
 pub mod mail;

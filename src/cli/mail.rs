@@ -67,10 +67,10 @@ pub(super) fn run(cmd: MailCmd, app: &mut App) -> Result<()> {
                     _ => String::new(),
                 };
                 app.out.line(format!(
-                    "{:>4}  {:<7}  S-{}  {}  {}{why}",
+                    "{:>4}  {:<7}  {}  {}  {}{why}",
                     e.id,
                     e.status.code(),
-                    e.signal_id,
+                    e.record(),
                     e.to,
                     e.subject
                 ))?;
@@ -96,7 +96,7 @@ pub(super) fn run(cmd: MailCmd, app: &mut App) -> Result<()> {
             let mut failed = 0;
             for id in ids {
                 let r = retry(&mut app.store, cfg.as_ref(), id)?;
-                if r.signal.is_none() {
+                if !r.ok() {
                     failed += 1;
                 }
                 app.out.line(format!("{id}: {}", r.summary()))?;

@@ -169,6 +169,7 @@ catalogue! {
     MeetingPlanned => "planned", "gepland";
     MeetingHeld => "held", "gehouden";
     MeetingFinal => "final", "definitief";
+    MeetingCancelled => "cancelled", "afgelast";
     Any => "(any)", "(alle)";
     Erased => "Personal data erased.", "Persoonsgegevens gewist.";
     ErasedNoEdit => "This person's data was erased; it cannot be edited.", "De gegevens van deze persoon zijn gewist; bewerken kan niet.";

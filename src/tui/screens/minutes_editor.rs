@@ -89,6 +89,7 @@ pub fn status_label(status: MeetingStatus) -> T {
         MeetingStatus::Planned => T::MeetingPlanned,
         MeetingStatus::Held => T::MeetingHeld,
         MeetingStatus::Final => T::MeetingFinal,
+        MeetingStatus::Cancelled => T::MeetingCancelled,
     }
 }
 

@@ -97,6 +97,27 @@ fn refuse(msg: String) -> StoreError {
     StoreError::Invalid(msg)
 }
 
+/// The meeting and who its invitation would go to (and, apart, the organisations
+/// without an address); refused for a meeting that took place or no one can receive.
+pub fn invitation_plan(
+    store: &Store,
+    meeting_id: i64,
+) -> Result<(Meeting, Vec<Party>, Vec<String>), StoreError> {
+    let m = store.meeting(meeting_id)?;
+    if matches!(m.status, MeetingStatus::Held | MeetingStatus::Final) {
+        return Err(refuse(format!(
+            "{} took place already ({}): invitations are for planned meetings",
+            m.reference(),
+            m.status
+        )));
+    }
+    let (to, skipped) = store.meeting_invitees(meeting_id)?;
+    if to.is_empty() {
+        return Err(refuse(no_one(&m, &skipped)));
+    }
+    Ok((m, to, skipped))
+}
+
 /// E-mail a meeting's invitation to every invited organisation: METHOD:REQUEST with the
 /// current SEQUENCE (so a changed meeting replaces the copy in their calendars), or
 /// METHOD:CANCEL once it is cancelled. A meeting that took place is refused.
@@ -107,19 +128,8 @@ pub fn invite(
     sender_name: Option<&str>,
     lang: Lang,
 ) -> Result<MeetingMail, StoreError> {
-    let m = store.meeting(meeting_id)?;
-    if matches!(m.status, MeetingStatus::Held | MeetingStatus::Final) {
-        return Err(refuse(format!(
-            "{} took place already ({}): invitations are for planned meetings",
-            m.reference(),
-            m.status
-        )));
-    }
+    let (m, to, skipped) = invitation_plan(store, meeting_id)?;
     let method = Method::for_status(m.status);
-    let (to, skipped) = store.meeting_invitees(meeting_id)?;
-    if to.is_empty() {
-        return Err(refuse(no_one(store, &m, &skipped)));
-    }
     let event = store.meeting_ics_event(meeting_id, mailbox(cfg).as_ref())?;
     let calendar = ics::invitation(&event, method, Utc::now(), lang);
     let kind = if method == Method::Cancel {
@@ -164,16 +174,13 @@ pub fn invite(
     })
 }
 
-/// E-mail a finalised meeting's minutes (the Markdown summary as the text, and as an
-/// attached .md) to the organisations that attended: marked present, or invited when
-/// attendance was not taken (as the cadence counts them).
-pub fn send_minutes(
-    store: &mut Store,
-    cfg: Option<&MailConfig>,
+/// The finalised meeting and who its minutes would go to (and, apart, the organisations
+/// that attended without an address); refused before the minutes are final or when no
+/// one can receive them.
+pub fn minutes_plan(
+    store: &Store,
     meeting_id: i64,
-    sender_name: Option<&str>,
-    lang: Lang,
-) -> Result<MeetingMail, StoreError> {
+) -> Result<(Meeting, Vec<String>, Vec<String>), StoreError> {
     let m = store.meeting(meeting_id)?;
     if m.status != MeetingStatus::Final {
         let how = match m.status {
@@ -193,17 +200,7 @@ pub fn send_minutes(
             m.status
         )));
     }
-    let mut to = Vec::new();
-    let mut skipped = Vec::new();
-    for o in store.meeting_orgs(meeting_id)? {
-        if o.attended == Some(false) {
-            continue;
-        }
-        match store.org_mail_address(o.org_id)? {
-            Some(email) => to.push(email),
-            None => skipped.push(format!("O-{} {}", o.org_id, o.name)),
-        }
-    }
+    let (to, skipped) = minutes_recipients(store, meeting_id)?;
     if to.is_empty() {
         return Err(refuse(if skipped.is_empty() {
             format!(
@@ -219,6 +216,20 @@ pub fn send_minutes(
             )
         }));
     }
+    Ok((m, to, skipped))
+}
+
+/// E-mail a finalised meeting's minutes (the Markdown summary as the text, and as an
+/// attached .md) to the organisations that attended: marked present, or invited when
+/// attendance was not taken (as the cadence counts them).
+pub fn send_minutes(
+    store: &mut Store,
+    cfg: Option<&MailConfig>,
+    meeting_id: i64,
+    sender_name: Option<&str>,
+    lang: Lang,
+) -> Result<MeetingMail, StoreError> {
+    let (m, to, skipped) = minutes_plan(store, meeting_id)?;
     let md = store.minutes_markdown(meeting_id, lang)?;
     let file = format!(
         "{}-{}-{}.md",
@@ -262,6 +273,26 @@ pub fn send_minutes(
     })
 }
 
+/// Who the minutes go to: the addresses of the organisations that attended (present,
+/// or attendance not taken), and apart, by name, those that have no address.
+pub fn minutes_recipients(
+    store: &Store,
+    meeting_id: i64,
+) -> Result<(Vec<String>, Vec<String>), StoreError> {
+    let mut to = Vec::new();
+    let mut skipped = Vec::new();
+    for o in store.meeting_orgs(meeting_id)? {
+        if o.attended == Some(false) {
+            continue;
+        }
+        match store.org_mail_address(o.org_id)? {
+            Some(email) => to.push(email),
+            None => skipped.push(format!("O-{} {}", o.org_id, o.name)),
+        }
+    }
+    Ok((to, skipped))
+}
+
 /// Send (again) a meeting's message from the outbox: exactly what was composed.
 pub fn attempt(
     store: &mut Store,
@@ -295,8 +326,7 @@ pub fn attempt(
     }
 }
 
-fn no_one(store: &Store, m: &Meeting, skipped: &[String]) -> String {
-    let _ = store;
+fn no_one(m: &Meeting, skipped: &[String]) -> String {
     if skipped.is_empty() {
         format!(
             "{} has no organisation invited; add one first (wijkdesk meeting edit {} --add-org NAME)",

@@ -113,6 +113,9 @@ pub enum Action {
     MeetingDelete,
     MeetingItemUp,
     MeetingItemDown,
+    MeetingCancel,
+    MeetingInvite,
+    MinutesSend,
     MinutesComplete,
     MinutesPrevItem,
     MinutesNextItem,
@@ -225,6 +228,9 @@ impl Action {
             Action::MeetingDelete,
             Action::MeetingItemUp,
             Action::MeetingItemDown,
+            Action::MeetingCancel,
+            Action::MeetingInvite,
+            Action::MinutesSend,
             Action::MinutesComplete,
             Action::MinutesPrevItem,
             Action::MinutesNextItem,
@@ -260,12 +266,10 @@ impl Action {
             ExportPerson | ErasePerson | Retention => Scope::List,
             // Meetings and minutes
             MeetingPrepare | MeetingAgenda | MeetingAttendance | MeetingHold | MeetingFinalise
-            | MeetingExport | MeetingSelect | MeetingDelete | MeetingItemUp | MeetingItemDown => {
-                Scope::Meetings
-            }
-            MinutesComplete | MinutesPrevItem | MinutesNextItem | MinutesMove | MinutesAnswer => {
-                Scope::Minutes
-            }
+            | MeetingExport | MeetingSelect | MeetingDelete | MeetingItemUp | MeetingItemDown
+            | MeetingCancel | MeetingInvite => Scope::Meetings,
+            MinutesComplete | MinutesPrevItem | MinutesNextItem | MinutesMove | MinutesAnswer
+            | MinutesSend => Scope::Minutes,
             // Inbox and tracker.
             QuickAdd => Scope::Global,
             Mark | FilterMine | FilterOverdue | FilterUnassigned | FilterBy => Scope::List,
@@ -327,6 +331,9 @@ impl Action {
             MeetingDelete => "meeting_delete",
             MeetingItemUp => "meeting_item_up",
             MeetingItemDown => "meeting_item_down",
+            MeetingCancel => "meeting_cancel",
+            MeetingInvite => "meeting_invite",
+            MinutesSend => "minutes_send",
             MinutesComplete => "minutes_complete",
             MinutesPrevItem => "minutes_prev_item",
             MinutesNextItem => "minutes_next_item",
@@ -417,6 +424,9 @@ impl Action {
             MeetingDelete => T::ActMeetingDelete,
             MeetingItemUp => T::ActMeetingItemUp,
             MeetingItemDown => T::ActMeetingItemDown,
+            MeetingCancel => T::ActMeetingCancel,
+            MeetingInvite => T::ActMeetingInvite,
+            MinutesSend => T::ActMinutesSend,
             MinutesComplete => T::ActMinutesComplete,
             MinutesPrevItem => T::ActMinutesPrevItem,
             MinutesNextItem => T::ActMinutesNextItem,
@@ -501,6 +511,8 @@ pub enum Effect {
     ExternalEdit(String),
     /// Send feedback by e-mail off the input path; the answer comes back later.
     Mail(Box<super::worker::MailJob>),
+    /// Send a meeting's invitation or minutes off the input path.
+    MeetingMail(Box<super::worker::MeetingMailJob>),
 }
 
 /// The answer to a key or an action.

@@ -173,6 +173,18 @@ fn a_cancelled_meeting_leaves_the_planned_list_and_never_counts_as_held() {
                 .map(|_| ()),
             "can no longer be changed",
         ),
+        (
+            store.add_minute(soon, None, "D: toch doorgaan").map(|_| ()),
+            "can no longer be changed",
+        ),
+        (
+            store.add_agenda_item(soon, "Rondvraag").map(|_| ()),
+            "can no longer be changed",
+        ),
+        (
+            store.set_attendance(soon, org, Some(true), None),
+            "can no longer be changed",
+        ),
     ] {
         let e = result.unwrap_err().to_string();
         assert!(e.contains(needle), "{e}");

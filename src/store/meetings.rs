@@ -238,6 +238,12 @@ pub(crate) fn invitation_changes(
     gone.chain(new).collect()
 }
 
+/// A cancelled meeting keeps its agenda, attendance and minutes as they were.
+pub(crate) fn ensure_not_cancelled(m: &Meeting) -> Result<()> {
+    check_editable(m.status)
+        .map_err(|r| crate::domain::Refusal::new(format!("{}: {}", m.reference(), r.0)).into())
+}
+
 /// Start and end must each happen exactly once in Europe/Amsterdam.
 fn check_times(starts: NaiveDateTime, ends: Option<NaiveDateTime>) -> Result<()> {
     check_local_time(starts, "the start")?;

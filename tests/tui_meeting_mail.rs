@@ -15,7 +15,7 @@ use std::time::Duration;
 use wijkdesk::domain::meeting::{MeetingEvent, MeetingStatus};
 use wijkdesk::mail::{MailConfig, RawMail};
 use wijkdesk::store::{NewMeeting, NewOrg, Store};
-use wijkdesk::tui::testing::{TempDb, press, screen, type_text};
+use wijkdesk::tui::testing::{TempDb, ctrl, press, screen, type_text};
 use wijkdesk::tui::worker::MeetingMailDone;
 use wijkdesk::tui::{App, Lang, Settings};
 
@@ -123,6 +123,40 @@ fn cancel_asks_with_a_reason_and_esc_keeps_the_meeting() {
     let m = store.meeting(id).unwrap();
     assert_eq!(m.status, MeetingStatus::Cancelled);
     assert_eq!(m.cancel_reason.as_deref(), Some("De zaal is dicht"));
+}
+
+#[test]
+fn the_form_refuses_a_start_the_clock_change_skips_or_repeats() {
+    let db = TempDb::new("tui-dst");
+    let mut store = db.open();
+    setup(&mut store);
+    let mut app = app(&mut store, settings(None));
+    assert!(app.select_screen("meetings"));
+    type_text(&mut app, "n");
+    shows(&app, "New meeting");
+    type_text(&mut app, "Nachtschouw");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "2027-03-28 02:30");
+    app.on_key(ctrl('s'));
+    shows(&app, "2027-03-28 02:30 does not exist in");
+    assert_eq!(
+        app.popup_count(),
+        1,
+        "the form stays open with what was typed"
+    );
+    for _ in 0..16 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "2027-10-31 02:30");
+    app.on_key(ctrl('s'));
+    shows(&app, "2027-10-31 02:30 happens twice in");
+    for _ in 0..16 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "2027-10-31 03:00");
+    app.on_key(ctrl('s'));
+    shows(&app, "Created M-2");
 }
 
 #[test]

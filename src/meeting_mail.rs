@@ -152,7 +152,8 @@ pub fn invite(
             to: p.email.clone(),
             subject: subject.clone(),
             text: text.clone(),
-            calendar: Some(calendar.clone()),
+            // Kept unfolded, so erasing a name finds it whole; folded again to send.
+            calendar: Some(ics::unfold(&calendar)),
             sequence: Some(m.sequence),
             attachment: None,
             sender_name: sender_name.map(String::from),
@@ -315,7 +316,7 @@ pub fn attempt(
         calendar: entry
             .calendar
             .clone()
-            .map(|c| (method.code().to_string(), c)),
+            .map(|c| (method.code().to_string(), ics::fold_all(&c))),
         attachment: entry.attachment_name.clone().zip(entry.attachment.clone()),
     };
     let sent = compose_parts(cfg, &out, &parts).and_then(|m| deliver(cfg, &m, &drafts_dir(store)));

@@ -543,3 +543,37 @@ fn without_mail_settings_invitations_are_drafts_beside_the_database() {
         Some(0)
     );
 }
+
+#[test]
+fn erasing_a_contact_person_reaches_the_invitations_kept_in_the_outbox() {
+    let db = TempDb::new();
+    let mut f = fixture(&db);
+    invite(&mut f.store, None, f.meeting, None, Lang::Nl).unwrap();
+    let kept = |s: &Store| -> String {
+        s.meeting_mail(f.meeting)
+            .unwrap()
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {} {}",
+                    e.to,
+                    e.text,
+                    e.calendar.clone().unwrap_or_default()
+                )
+            })
+            .collect()
+    };
+    assert!(kept(&f.store).contains(ZEEHELD));
+    let fatima = f
+        .store
+        .people("Fatima", None, 5)
+        .unwrap()
+        .into_iter()
+        .next()
+        .unwrap()
+        .id;
+    f.store.erase_person(fatima).unwrap();
+    let after = kept(&f.store);
+    assert!(!after.contains(ZEEHELD), "{after}");
+    assert!(after.contains(DUINOORD), "only her address goes");
+}

@@ -368,6 +368,16 @@ pub fn fold_line(line: &str) -> String {
     out
 }
 
+/// Fold every content line of an unfolded iCalendar text (the inverse of [`unfold`]).
+pub fn fold_all(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 70 * 3);
+    for line in text.split_terminator("\r\n") {
+        out.push_str(&fold_line(line));
+        out.push_str("\r\n");
+    }
+    out
+}
+
 /// Undo folding: a CRLF (or LF) followed by a space or tab is removed.
 pub fn unfold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -481,6 +491,13 @@ mod tests {
             assert!(part.len() <= 75, "{} octets: {part}", part.len());
         }
         assert_eq!(unfold(&folded), l);
+    }
+
+    #[test]
+    fn fold_all_is_the_inverse_of_unfold() {
+        let ics = calendar(&[event()], stamp(), Lang::Nl);
+        assert_ne!(unfold(&ics), ics, "the example has folded lines");
+        assert_eq!(fold_all(&unfold(&ics)), ics);
     }
 
     #[test]

@@ -41,6 +41,10 @@ const TEXT_COLUMNS: &[(&str, &str)] = &[
     ("outbox", "sender_name"),
     ("outbox", "error"),
     ("outbox", "draft_path"),
+    // Meeting mail: the calendar part and the attached minutes name people too.
+    ("outbox", "calendar"),
+    ("outbox", "attachment"),
+    ("meeting", "cancel_reason"),
     ("audit", "changes"),
 ];
 

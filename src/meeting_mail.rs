@@ -137,7 +137,8 @@ pub fn invite(
     } else {
         MailKind::Invite
     };
-    let update = m.invited_sequence.is_some() && method == Method::Request;
+    // An update only when the copies sent earlier are out of date.
+    let update = m.invited_sequence.is_some_and(|n| n < m.sequence) && method == Method::Request;
     let subject = subject(&m, kind, update, lang);
     let text = invitation_text(&m, &event, kind, update, lang);
     let domain = cfg

@@ -167,6 +167,11 @@ impl OutboxEntry {
         }
     }
 
+    /// The signal of a feedback message (as before meeting mail; see [`Self::record`]).
+    pub fn signal_ref(&self) -> RecordRef {
+        self.record()
+    }
+
     /// The record the message is about: its signal, or its meeting.
     pub fn record(&self) -> RecordRef {
         match (self.signal_id, self.meeting_id) {

@@ -205,3 +205,43 @@ fn invite_without_an_address_says_what_to_add() {
     );
     assert_eq!(before, env.dump(), "nothing kept");
 }
+
+#[test]
+fn the_export_names_the_organizer_from_the_mail_settings_and_the_attendees() {
+    let env = with_meeting();
+    env.ok(&[
+        "person",
+        "add",
+        "--name",
+        "Anouk de Vries",
+        "--role",
+        "wijkregisseur",
+    ]);
+    env.ok(&["meeting", "edit", "M-1", "--chair", "Anouk"]);
+    let conf = env.dir().join("config.toml");
+    std::fs::write(
+        &conf,
+        "[mail]\nfrom = \"Gemeente Den Haag <wijkzaken@denhaag.example>\"\nurl = \"file\"\n",
+    )
+    .unwrap();
+    let out = env
+        .cmd()
+        .env("WIJKDESK_CONFIG", &conf)
+        .args(["meeting", "export"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let ics = String::from_utf8_lossy(&out.stdout).replace("\r\n ", "");
+    assert!(
+        ics.contains("\r\nORGANIZER;CN=\"Anouk de Vries\":mailto:wijkzaken@denhaag.example\r\n"),
+        "{ics}"
+    );
+    assert!(
+        ics.contains("ATTENDEE;CN=\"Bewonersoverleg Duinoord\";")
+            && ics.contains(":mailto:bo-duinoord@example.org\r\n"),
+        "{ics}"
+    );
+    // Without settings there is no mailbox to name.
+    let ics = no_config(&env, &["meeting", "export"]);
+    assert!(!String::from_utf8_lossy(&ics.stdout).contains("ORGANIZER"));
+}

@@ -4,6 +4,7 @@ use super::{Meeting, SELECT, agenda_of, from_row, installation_id, meeting_orgs}
 use crate::domain::ics::{IcsEvent, Party, uid};
 use crate::store::{Result, Store};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use std::collections::HashMap;
 
 impl Store {
     /// Meetings starting on or after `from` (all when `None`), by start, as the
@@ -26,9 +27,11 @@ impl Store {
             .query_map([from.map(crate::store::date_str)], from_row)?
             .collect::<rusqlite::Result<_>>()?;
         let installation = installation_id(&self.conn)?;
+        // Organisations and chairs recur across meetings: look each up once.
+        let mut seen = Lookups::default();
         meetings
             .into_iter()
-            .map(|m| self.ics_event(m, &installation, mailbox))
+            .map(|m| self.ics_event(m, &installation, mailbox, &mut seen))
             .collect()
     }
 
@@ -36,16 +39,28 @@ impl Store {
     pub fn meeting_ics_event(&self, id: i64, mailbox: Option<&Party>) -> Result<IcsEvent> {
         let m = self.meeting(id)?;
         let installation = installation_id(&self.conn)?;
-        self.ics_event(m, &installation, mailbox)
+        self.ics_event(m, &installation, mailbox, &mut Lookups::default())
     }
 
     /// Who a meeting's invitations go to: each invited organisation's address, else its
     /// contact person's; organisations without either come back apart, by name.
     pub fn meeting_invitees(&self, id: i64) -> Result<(Vec<Party>, Vec<String>)> {
+        self.invitees(id, &mut Lookups::default())
+    }
+
+    fn invitees(&self, id: i64, seen: &mut Lookups) -> Result<(Vec<Party>, Vec<String>)> {
         let mut with = Vec::new();
         let mut without = Vec::new();
         for o in meeting_orgs(&self.conn, id)? {
-            match self.org_mail_address(o.org_id)? {
+            let address = match seen.addresses.get(&o.org_id) {
+                Some(a) => a.clone(),
+                None => {
+                    let a = self.org_mail_address(o.org_id)?;
+                    seen.addresses.insert(o.org_id, a.clone());
+                    a
+                }
+            };
+            match address {
                 Some(email) => with.push(Party {
                     name: o.name,
                     email,
@@ -75,6 +90,7 @@ impl Store {
         m: Meeting,
         installation: &str,
         mailbox: Option<&Party>,
+        seen: &mut Lookups,
     ) -> Result<IcsEvent> {
         let agenda = agenda_of(&self.conn, m.id)?
             .into_iter()
@@ -84,15 +100,22 @@ impl Store {
             .into_iter()
             .map(|o| o.name)
             .collect();
-        let chair = match m.chair_id {
-            Some(p) => Some(self.person(p)?.name),
-            None => None,
+        let chair = match (m.chair_id, mailbox) {
+            (Some(p), Some(_)) => match seen.names.get(&p) {
+                Some(n) => Some(n.clone()),
+                None => {
+                    let n = self.person(p)?.name;
+                    seen.names.insert(p, n.clone());
+                    Some(n)
+                }
+            },
+            _ => None,
         };
         let organizer = mailbox.map(|b| Party {
             name: chair.unwrap_or_else(|| b.name.clone()),
             email: b.email.clone(),
         });
-        let (attendees, _) = self.meeting_invitees(m.id)?;
+        let (attendees, _) = self.invitees(m.id, seen)?;
         Ok(IcsEvent {
             id: m.id,
             uid: uid(m.id, installation),
@@ -111,6 +134,13 @@ impl Store {
             cancel_reason: m.cancel_reason,
         })
     }
+}
+
+/// Organisations' addresses and people's names already looked up.
+#[derive(Default)]
+struct Lookups {
+    addresses: HashMap<i64, Option<String>>,
+    names: HashMap<i64, String>,
 }
 
 /// A stored UTC stamp (`2026-01-15T09:05:00Z`).

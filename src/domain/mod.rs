@@ -5,6 +5,7 @@ pub mod action;
 pub mod commitment;
 pub mod csv_rules;
 pub mod dates;
+pub mod glyphs;
 pub mod ics;
 pub mod ids;
 pub mod mail;

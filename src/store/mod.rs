@@ -8,6 +8,7 @@ mod actions;
 mod audit;
 mod bulk;
 mod commitments;
+mod complete;
 mod csv_io;
 mod inbox;
 mod meeting_pages;
@@ -26,6 +27,7 @@ mod search;
 mod signal_dues;
 mod signal_merges;
 mod signals;
+mod statement;
 mod tracker;
 mod vocab;
 

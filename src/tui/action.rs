@@ -100,6 +100,7 @@ pub enum Action {
     // Trust: conflicts, history, AVG
     History,
     ExportPerson,
+    OrgStatement,
     ErasePerson,
     Retention,
     // Meetings and minutes
@@ -215,6 +216,7 @@ impl Action {
             Action::ExportPerson,
             Action::ErasePerson,
             Action::Retention,
+            Action::OrgStatement,
         ]);
         // Meetings and minutes
         v.extend([
@@ -263,7 +265,7 @@ impl Action {
             NextField | PrevField | Save => Scope::Form,
             // Trust: conflicts, history, AVG
             History => Scope::Global,
-            ExportPerson | ErasePerson | Retention => Scope::List,
+            ExportPerson | ErasePerson | Retention | OrgStatement => Scope::List,
             // Meetings and minutes
             MeetingPrepare | MeetingAgenda | MeetingAttendance | MeetingHold | MeetingFinalise
             | MeetingExport | MeetingSelect | MeetingDelete | MeetingItemUp | MeetingItemDown
@@ -318,6 +320,7 @@ impl Action {
             // Trust: conflicts, history, AVG
             History => "history",
             ExportPerson => "export_person",
+            OrgStatement => "org_statement",
             ErasePerson => "erase_person",
             Retention => "retention",
             // Meetings and minutes
@@ -411,6 +414,7 @@ impl Action {
             // Trust: conflicts, history, AVG
             History => T::ActHistory,
             ExportPerson => T::ActExportPerson,
+            OrgStatement => T::ActOrgStatement,
             ErasePerson => T::ActErasePerson,
             Retention => T::ActRetention,
             // Meetings and minutes
@@ -513,6 +517,8 @@ pub enum Effect {
     Mail(Box<super::worker::MailJob>),
     /// Send a meeting's invitation or minutes off the input path.
     MeetingMail(Box<super::worker::MeetingMailJob>),
+    /// Write and/or e-mail an organisation's statement off the input path.
+    Statement(Box<super::worker::StatementJob>),
 }
 
 /// The answer to a key or an action.

@@ -200,6 +200,11 @@ fn a_cancelled_meeting_leaves_the_planned_list_and_never_counts_as_held() {
         )
         .unwrap();
     assert_eq!(last, None);
+    // The statement to the organisation does not announce the called-off meeting.
+    let st = store.statement(org, None).unwrap();
+    let upcoming: Vec<&str> = st.planned.iter().map(|m| m.title.as_str()).collect();
+    assert_eq!(upcoming, vec!["Later"]);
+    assert!(st.meetings.is_empty());
     let history = store.history(m.reference()).unwrap();
     let cancel = history
         .iter()

@@ -21,5 +21,19 @@ B="${CARGO_TARGET_DIR:-target}/debug/wijkdesk"
     echo '```text'
     "$B" "$c" --help
     echo '```'
+    # Commands that send mail or cannot be undone get their own help here too.
+    case "$c" in
+      meeting) subs="cancel invite" ;;
+      minutes) subs="send" ;;
+      *) subs="" ;;
+    esac
+    for s in $subs; do
+      echo
+      echo "### wijkdesk $c $s"
+      echo
+      echo '```text'
+      "$B" "$c" "$s" --help
+      echo '```'
+    done
   done
 } > docs/cli.md

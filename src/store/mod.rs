@@ -44,7 +44,7 @@ pub use meetings::{
 pub use minutes::{DeletedMinute, MinuteChange};
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_db_path};
 pub use orgs::{LOAD_THRESHOLD, NewOrg, OrgEdit, OrgKind, OrgSummary, Organisation};
-pub use outbox::{MailStatus, NewMail, OutboxEntry};
+pub use outbox::{MailKind, MailStatus, NewMail, NewMeetingMail, OutboxEntry};
 pub use people::{NewPerson, Person, PersonEdit};
 pub use prepare::{AgendaSource, OpenQuestion, PrepEntry, PrepSection, PrepSignal, Preparation};
 pub use privacy::{Erasure, kind_label as erasure_kind_label};

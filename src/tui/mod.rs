@@ -77,6 +77,8 @@ enum Event {
     Report(Box<worker::ReportDone>),
     /// A feedback e-mail that went out (or did not), sent off the input path.
     Mail(Box<worker::MailDone>),
+    /// A meeting's invitation or minutes, sent off the input path.
+    MeetingMail(Box<worker::MeetingMailDone>),
     /// An organisation's statement written or sent off the input path.
     Statement(Box<worker::StatementDone>),
 }
@@ -129,6 +131,14 @@ pub fn run(opts: Options) -> Result<()> {
         std::sync::Arc::new(move |done| {
             if let Ok(ev) = events.lock() {
                 let _ = ev.send(Event::Mail(Box::new(done)));
+            }
+        })
+    });
+    app.set_meeting_mail_sink({
+        let events = std::sync::Mutex::new(events.clone());
+        std::sync::Arc::new(move |done| {
+            if let Ok(ev) = events.lock() {
+                let _ = ev.send(Event::MeetingMail(Box::new(done)));
             }
         })
     });
@@ -305,6 +315,7 @@ fn handle(app: &mut App, ev: Event) -> Option<i32> {
         Event::Tick => app.on_tick(),
         Event::Report(done) => app.on_report(*done),
         Event::Mail(done) => app.on_mail(*done),
+        Event::MeetingMail(done) => app.on_meeting_mail(*done),
         Event::Statement(done) => app.on_statement(*done),
         Event::Signal(sig) => return Some(sig),
     }

@@ -26,6 +26,20 @@ B="${CARGO_TARGET_DIR:-target}/debug/wijkdesk"
       echo
       cat "docs/cli-$c.md"
     fi
+    # Commands that send mail or cannot be undone get their own help here too.
+    case "$c" in
+      meeting) subs="cancel invite" ;;
+      minutes) subs="send" ;;
+      *) subs="" ;;
+    esac
+    for s in $subs; do
+      echo
+      echo "### wijkdesk $c $s"
+      echo
+      echo '```text'
+      "$B" "$c" "$s" --help
+      echo '```'
+    done
   done
   # JSON shape, CSV flavours and standard input: written by hand.
   echo

@@ -13,6 +13,7 @@ pub mod demo;
 pub mod domain;
 pub mod files;
 pub mod mail;
+pub mod meeting_mail;
 pub mod store;
 pub mod tui;
 

@@ -3,10 +3,12 @@
 //! Feedback e-mail (below) is the first user; minutes, calendars and statements can
 //! build an [`Outgoing`] and call [`compose`] and [`deliver`] the same way.
 
-use crate::store::{MailStatus, NewFeedback, NewMail, OutboxEntry, Signal, Store, StoreError};
+use crate::store::{
+    MailKind, MailStatus, NewFeedback, NewMail, OutboxEntry, Signal, Store, StoreError,
+};
 use chrono::Utc;
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
-use lettre::message::{Mailbox, Message, MultiPart};
+use lettre::message::{Attachment, Mailbox, Message, MultiPart, SinglePart};
 use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{SendmailTransport, SmtpTransport, Transport as _};
 use serde::Deserialize;
@@ -148,6 +150,17 @@ fn err(message: impl Into<String>) -> MailError {
     }
 }
 
+/// What a message carries beside its text.
+#[derive(Debug, Clone, Default)]
+pub struct Parts {
+    /// An iTIP calendar part: the method (`REQUEST`, `CANCEL`) and the iCalendar text.
+    /// The message becomes multipart/alternative: the text, then `text/calendar`.
+    pub calendar: Option<(String, String)>,
+    /// A Markdown file attached: its name and text. The message becomes
+    /// multipart/mixed: the text, then the file.
+    pub attachment: Option<(String, String)>,
+}
+
 /// Build the message. Without settings (drafts only) it has no From: the mail program
 /// that opens the draft fills in its own account.
 pub fn compose(cfg: Option<&MailConfig>, out: &Outgoing) -> Result<Message, MailError> {
@@ -156,6 +169,42 @@ pub fn compose(cfg: Option<&MailConfig>, out: &Outgoing) -> Result<Message, Mail
         .header(ContentType::TEXT_PLAIN)
         .body(out.body.replace("\r\n", "\n"))
         .map_err(|e| err(format!("cannot build the message: {e}")))?;
+    Ok(finish(cfg, msg))
+}
+
+/// [`compose`], with a calendar part or an attachment.
+pub fn compose_parts(
+    cfg: Option<&MailConfig>,
+    out: &Outgoing,
+    parts: &Parts,
+) -> Result<Message, MailError> {
+    let b = builder(cfg, out)?;
+    let text = out.body.replace("\r\n", "\n");
+    let content =
+        |t: &str| ContentType::parse(t).map_err(|e| err(format!("cannot build the message: {e}")));
+    let built = match (&parts.calendar, &parts.attachment) {
+        (None, None) => b.header(ContentType::TEXT_PLAIN).body(text),
+        (Some((method, ics)), _) => b.multipart(
+            MultiPart::alternative()
+                .singlepart(SinglePart::plain(text))
+                .singlepart(
+                    SinglePart::builder()
+                        .header(content(&format!(
+                            "text/calendar; method={method}; charset=utf-8"
+                        ))?)
+                        .body(ics.clone()),
+                ),
+        ),
+        (None, Some((name, file))) => b.multipart(
+            MultiPart::mixed()
+                .singlepart(SinglePart::plain(text))
+                .singlepart(
+                    Attachment::new(name.clone())
+                        .body(file.clone(), content("text/markdown; charset=utf-8")?),
+                ),
+        ),
+    };
+    let msg = built.map_err(|e| err(format!("cannot build the message: {e}")))?;
     Ok(finish(cfg, msg))
 }
 
@@ -384,6 +433,9 @@ impl EmailFeedback {
     /// One line for the user: sent, draft (where) or failed (why, and how to retry).
     pub fn summary(&self) -> String {
         let e = &self.entry;
+        if e.kind != MailKind::Feedback {
+            return meeting_mail_summary(e);
+        }
         match e.status {
             MailStatus::Sent => match &self.signal {
                 Some(_) => format!("sent to {} (outbox {})", e.to, e.id),
@@ -405,6 +457,33 @@ impl EmailFeedback {
                 e.id
             ),
         }
+    }
+}
+
+impl EmailFeedback {
+    /// Sent, and (for feedback) recorded as given.
+    pub fn ok(&self) -> bool {
+        self.entry.status == MailStatus::Sent
+            && (self.entry.kind != MailKind::Feedback || self.signal.is_some())
+    }
+}
+
+/// One line for a meeting's message: sent, draft (where) or failed (why, and the retry).
+pub fn meeting_mail_summary(e: &OutboxEntry) -> String {
+    match e.status {
+        MailStatus::Sent => format!("sent to {} (outbox {})", e.to, e.id),
+        MailStatus::Draft => format!(
+            "not sent: draft for {} written to {}; send it from your mail program",
+            e.to,
+            e.draft_path.as_deref().unwrap_or("?")
+        ),
+        MailStatus::Failed | MailStatus::Sending => format!(
+            "not sent to {}: {}; kept in the outbox as {} (wijkdesk mail retry {})",
+            e.to,
+            e.error.as_deref().unwrap_or("no answer"),
+            e.id,
+            e.id
+        ),
     }
 }
 
@@ -505,6 +584,12 @@ pub fn retry(
         return Err(StoreError::Invalid(format!(
             "outbox message {id} was sent already"
         )));
+    }
+    if entry.kind != MailKind::Feedback {
+        return Ok(EmailFeedback {
+            entry: crate::meeting_mail::attempt(store, cfg, entry)?,
+            signal: None,
+        });
     }
     attempt(store, cfg, entry)
 }

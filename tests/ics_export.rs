@@ -23,6 +23,7 @@ const LONG_ITEM: &str = "Herinrichting van de Frederik Hendrikplaats: wat kan we
 struct Exported {
     _db: TempDb,
     ids: (i64, i64),
+    installation: String,
     text: String,
 }
 
@@ -61,6 +62,7 @@ fn export() -> Exported {
     Exported {
         _db: db,
         ids: (planned, held),
+        installation: store.installation_id().unwrap(),
         text: ics::calendar(&events, stamp, Lang::Nl),
     }
 }
@@ -138,9 +140,12 @@ fn the_export_parses_back_with_its_fields() {
     let (held, planned) = (events[0], events[1]);
     assert_eq!(
         prop(planned, "UID"),
-        format!("meeting-{}@wijkdesk", e.ids.0)
+        format!("M-{}.{}@wijkdesk", e.ids.0, e.installation)
     );
-    assert_eq!(prop(held, "UID"), format!("meeting-{}@wijkdesk", e.ids.1));
+    assert_eq!(
+        prop(held, "UID"),
+        format!("M-{}.{}@wijkdesk", e.ids.1, e.installation)
+    );
     assert_eq!(prop(planned, "DTSTAMP"), "20260115T080000Z");
     assert_eq!(prop(planned, "DTSTART"), "20260603T193000");
     assert_eq!(param(planned, "DTSTART", "TZID"), Some("Europe/Amsterdam"));
@@ -182,7 +187,7 @@ fn the_high_level_parser_reads_times_with_their_zone() {
     assert_eq!(events.len(), 2);
     let planned = events
         .iter()
-        .find(|ev| ev.get_uid() == Some(&format!("meeting-{}@wijkdesk", e.ids.0)))
+        .find(|ev| ev.get_uid() == Some(&format!("M-{}.{}@wijkdesk", e.ids.0, e.installation)))
         .unwrap();
     assert_eq!(planned.get_summary(), Some(TRICKY_TITLE));
     assert_eq!(

@@ -38,6 +38,11 @@ proptest! {
             agenda: vec![item.clone()],
             orgs: vec![],
             sequence: 0,
+            uid: wijkdesk::domain::ics::uid(42, "5f0c3a4e-2b1d-4e6f-8a9b-0c1d2e3f4a5b"),
+            organizer: None,
+            attendees: vec![],
+            last_modified: None,
+            cancel_reason: None,
         };
         let stamp = Utc.with_ymd_and_hms(2026, 1, 15, 8, 0, 0).unwrap();
         let ics = calendar(&[event], stamp, Lang::En);
@@ -51,7 +56,7 @@ proptest! {
         prop_assert_eq!(events[0].get_location(), Some(location.as_str()));
         let expected_description = format!("Agenda:\n1. {item}");
         prop_assert_eq!(events[0].get_description(), Some(expected_description.as_str()));
-        prop_assert_eq!(events[0].get_uid(), Some("meeting-42@wijkdesk"));
+        prop_assert_eq!(events[0].get_uid(), Some("M-42.5f0c3a4e-2b1d-4e6f-8a9b-0c1d2e3f4a5b@wijkdesk"));
         prop_assert!(events[0].get_end().is_some());
     }
 }

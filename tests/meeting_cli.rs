@@ -96,8 +96,17 @@ fn meeting_export_writes_an_icalendar_file() {
         2,
         "the two planned meetings from the 15th on"
     );
-    assert!(stdout.contains("UID:meeting-4@wijkdesk\r\n"));
-    assert!(!stdout.contains("UID:meeting-3@wijkdesk"));
+    // UID: the meeting and this database's installation id.
+    let uid = env.json(&["meeting", "show", "M-4", "--json"])["calendar"]["uid"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        uid.starts_with("M-4.") && uid.ends_with("@wijkdesk"),
+        "{uid}"
+    );
+    assert!(stdout.contains(&format!("UID:{uid}\r\n")));
+    assert!(!stdout.contains("UID:M-3."));
     let file = env.dir().join("overleggen.ics");
     env.ok(&["meeting", "export", "--output", file.to_str().unwrap()]);
     let all: icalendar::Calendar = std::fs::read_to_string(&file).unwrap().parse().unwrap();

@@ -1,4 +1,5 @@
-//! `wijkdesk mail`: the outbox of feedback e-mail, and sending again what failed.
+//! `wijkdesk mail`: the outbox (feedback, meeting invitations and minutes), and sending
+//! again what failed.
 
 use super::{App, CliError, Result};
 use crate::mail::{MailConfig, retry};
@@ -14,9 +15,10 @@ pub enum MailCmd {
     Outbox(OutboxArgs),
     /// Send failed messages again: one by its number, or every failed one
     #[command(
-        long_about = "Send a message from the outbox again, with the [mail] settings of the config file. \
-                      A message that goes out now is recorded as the feedback it gives; one that fails \
-                      again stays in the outbox with the new answer.",
+        long_about = "Send a message from the outbox again, with the [mail] settings of the config file, \
+                      exactly as it was composed (an invitation keeps its SEQUENCE). Feedback that goes \
+                      out now is recorded as the feedback it gives; a meeting's message is recorded in \
+                      the meeting's history. One that fails again stays in the outbox with the new answer.",
         after_help = "Examples:\n  wijkdesk mail retry 3\n  wijkdesk mail retry --all"
     )]
     Retry(RetryArgs),
@@ -67,10 +69,10 @@ pub(super) fn run(cmd: MailCmd, app: &mut App) -> Result<()> {
                     _ => String::new(),
                 };
                 app.out.line(format!(
-                    "{:>4}  {:<7}  S-{}  {}  {}{why}",
+                    "{:>4}  {:<7}  {}  {}  {}{why}",
                     e.id,
                     e.status.code(),
-                    e.signal_id,
+                    e.record(),
                     e.to,
                     e.subject
                 ))?;
@@ -96,7 +98,7 @@ pub(super) fn run(cmd: MailCmd, app: &mut App) -> Result<()> {
             let mut failed = 0;
             for id in ids {
                 let r = retry(&mut app.store, cfg.as_ref(), id)?;
-                if r.signal.is_none() {
+                if !r.ok() {
                     failed += 1;
                 }
                 app.out.line(format!("{id}: {}", r.summary()))?;

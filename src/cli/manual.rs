@@ -188,6 +188,10 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "The editor for long texts in the screens (Ctrl-E).",
     ),
     (
+        "XDG_RUNTIME_DIR",
+        "Where the text for the editor is written (a private folder, removed afterwards), when it is a folder only its owner may enter; else the temporary folder.",
+    ),
+    (
         "WIJKDESK_DRAFTS",
         "Where half-filled forms are kept when the program is stopped (else drafts in the user's local data directory).",
     ),

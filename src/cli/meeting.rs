@@ -307,12 +307,17 @@ fn show(app: &mut App, input: &str, json: bool) -> Result<()> {
             "people": people,
             "agenda": agenda,
             "minutes": minutes,
+            "calendar": {
+                "sequence": m.sequence,
+                "invited_sequence": m.invited_sequence,
+                "uid": crate::domain::ics::uid(m.id, &app.store.installation_id()?),
+            },
         }));
     }
     app.out.line(format!("{}  {}", m.reference(), m.title))?;
     let chair = person_label(app, m.chair_id)?;
     let taker = person_label(app, m.minute_taker_id)?;
-    app.out.fields(&[
+    let mut fields = vec![
         ("status", m.status.code().to_string()),
         ("kind", m.kind.clone()),
         ("when", when(&m)),
@@ -321,7 +326,28 @@ fn show(app: &mut App, input: &str, json: bool) -> Result<()> {
         ("chair", chair),
         ("minute-taker", taker),
         ("version", m.version.to_string()),
-    ])?;
+    ];
+    if let Some(at) = &m.cancelled_at {
+        let why = m
+            .cancel_reason
+            .as_deref()
+            .map(|r| format!(": {r}"))
+            .unwrap_or_default();
+        fields.push(("cancelled", format!("{at}{why}")));
+    }
+    fields.push((
+        "invitations",
+        match m.invited_sequence {
+            None => format!("none sent (sequence {})", m.sequence),
+            Some(n) if n < m.sequence => format!(
+                "out of date: sent with sequence {n}, now {} (wijkdesk meeting invite {})",
+                m.sequence,
+                m.reference()
+            ),
+            Some(n) => format!("sent with sequence {n}"),
+        },
+    ));
+    app.out.fields(&fields)?;
     app.out.heading("Organisations", orgs.len())?;
     if !orgs.is_empty() {
         let mut t = Table::new(&["ID", "*Name", "Attended"]);

@@ -11,6 +11,7 @@
 
 mod agenda;
 mod attend;
+mod calendar;
 mod export;
 mod meeting_edit;
 mod minutes_lines;
@@ -18,6 +19,7 @@ mod prepare;
 
 use agenda::{AgendaArgs, agenda};
 use attend::{AttendArgs, attend};
+use calendar::{CancelArgs, MeetingMailArgs, cancel, invite_cmd, minutes_send};
 use export::{IcsArgs, MinutesExportArgs, export_ics, minutes_export};
 use meeting_edit::{EditArgs, edit};
 use minutes_lines::{
@@ -79,6 +81,29 @@ pub enum MeetingExtraCmd {
                       wijkdesk meeting export --from 2026-01-01 > overleggen.ics"
     )]
     Export(IcsArgs),
+    /// Call off a planned meeting, with a reason; `meeting invite` then sends the cancellation
+    #[command(
+        long_about = "Cancel a planned meeting. It stays in the list as cancelled (among the meetings \
+                      that are over), is never counted as held, and can no longer be changed, held or \
+                      finalised. Its calendar entry says STATUS:CANCELLED; when invitations went out, \
+                      `wijkdesk meeting invite` sends the organisations the cancellation (METHOD:CANCEL).",
+        after_help = "Examples:\n  wijkdesk meeting cancel M-5 --reason \"De zaal is niet beschikbaar\"\n  \
+                      wijkdesk meeting cancel M-5 && wijkdesk meeting invite M-5"
+    )]
+    Cancel(CancelArgs),
+    /// E-mail the invitation (or its update, or the cancellation) to the invited organisations
+    #[command(
+        long_about = "E-mail each invited organisation (its address, else its contact person's) an \
+                      invitation their calendar understands: a readable text and an iCalendar part \
+                      (METHOD:REQUEST). After the time, place or invitation list changed, the same \
+                      command sends the update (a higher SEQUENCE replaces the earlier copy); after \
+                      `meeting cancel` it sends the cancellation (METHOD:CANCEL). Sent with the [mail] \
+                      settings; without them each message is written as an .eml draft. A message that \
+                      is not sent stays in the outbox (wijkdesk mail retry). The meeting's history \
+                      records each message, to whom and with which sequence.",
+        after_help = "Examples:\n  wijkdesk meeting invite M-5\n  wijkdesk meeting edit M-5 --start \"vr 20:00\" && wijkdesk meeting invite M-5"
+    )]
+    Invite(MeetingMailArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -119,6 +144,16 @@ pub enum MinutesExtraCmd {
         after_help = "Examples:\n  wijkdesk minutes export M-5\n  wijkdesk minutes export M-5 --output verslag.md"
     )]
     Export(MinutesExportArgs),
+    /// E-mail the final minutes to the organisations that attended
+    #[command(
+        long_about = "E-mail a finalised meeting's minutes to the organisations that attended (marked \
+                      present, or invited when attendance was not taken): the Markdown summary as the \
+                      text, and attached as a .md file. Refused before the meeting is finalised. Sent \
+                      with the [mail] settings, else written as .eml drafts; the meeting's history \
+                      records each message.",
+        after_help = "Examples:\n  wijkdesk meeting finalise M-5 && wijkdesk minutes send M-5\n  wijkdesk minutes send M-5 --lang en"
+    )]
+    Send(MeetingMailArgs),
 }
 
 /// Run a `meeting` subcommand of this file. `lang` is the global `--lang`, if given.
@@ -134,6 +169,8 @@ pub fn run_meeting(
         MeetingExtraCmd::Prepare(a) => prepare(a, store, out),
         MeetingExtraCmd::Attend(a) => attend(a, store, out),
         MeetingExtraCmd::Export(a) => export_ics(a, store, out, doc_lang(lang)),
+        MeetingExtraCmd::Cancel(a) => cancel(a, store, out),
+        MeetingExtraCmd::Invite(a) => invite_cmd(a, store, out, doc_lang(lang)),
     }
 }
 
@@ -151,6 +188,7 @@ pub fn run_minutes(
         MinutesExtraCmd::Delete(a) => minutes_delete(a, store, out),
         MinutesExtraCmd::Answer(a) => minutes_answer(a, store, out),
         MinutesExtraCmd::Export(a) => minutes_export(a, store, out, doc_lang(lang)),
+        MinutesExtraCmd::Send(a) => minutes_send(a, store, out, doc_lang(lang)),
     }
 }
 

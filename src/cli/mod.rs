@@ -172,7 +172,7 @@ pub enum Command {
         after_help = "Examples:\n  wijkdesk feedback add S-42 --channel email --text \"Gemeld bij DSO\" --next +2w"
     )]
     Feedback(feedback::FeedbackCmd),
-    /// E-mail: the outbox of feedback that was not sent, and sending it again
+    /// E-mail: the outbox of feedback, invitations and minutes that were not sent, and sending them again
     #[command(
         subcommand,
         after_help = "Examples:\n  wijkdesk mail outbox\n  wijkdesk mail retry 3"
@@ -190,13 +190,13 @@ pub enum Command {
         after_help = "Examples:\n  wijkdesk action list --mine\n  wijkdesk action done A-3"
     )]
     Action(action::ActionCmd),
-    /// Meetings: add, list, show, edit, agenda, attend, prepare, hold, finalise, export (ics)
+    /// Meetings: add, list, show, edit, agenda, attend, prepare, hold, finalise, cancel, invite, export (ics)
     #[command(
         subcommand,
         after_help = "Examples:\n  wijkdesk meeting list\n  wijkdesk meeting show M-5"
     )]
     Meeting(meeting::MeetingCmd),
-    /// Minutes: add, list, edit, move, delete and answer lines; export as Markdown
+    /// Minutes: add, list, edit, move, delete and answer lines; export as Markdown; send by e-mail
     #[command(
         subcommand,
         after_help = "Examples:\n  wijkdesk minutes add M-5 \"A: Stoeptegels laten herstellen @DSO due:+2w\""

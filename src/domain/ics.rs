@@ -1,6 +1,7 @@
 //! Meetings as an iCalendar file (RFC 5545) that Outlook and Thunderbird import.
 //!
-//! Pure: the store gathers [`IcsEvent`]s, [`calendar`] writes the file. Times are
+//! Pure: the store gathers [`IcsEvent`]s, [`calendar`] writes the file and
+//! [`invitation`] an iTIP message (RFC 5546: REQUEST or CANCEL) for e-mail. Times are
 //! local wall-clock times in Europe/Amsterdam, written with a `TZID` and the zone's
 //! own definition (CET/CEST), so a calendar elsewhere shows them right. Text values
 //! are escaped, content lines end in CRLF and are folded at 75 octets without
@@ -39,14 +40,63 @@ pub struct IcsEvent {
     pub orgs: Vec<String>,
     /// Increases with every change, so a calendar that imports again updates the event.
     pub sequence: i64,
+    /// See [`uid`]: the same for this meeting in every export, unique across databases.
+    pub uid: String,
+    /// The configured mailbox, with the chair's name; None without `[mail]` settings.
+    pub organizer: Option<Party>,
+    /// The invited organisations that have an e-mail address.
+    pub attendees: Vec<Party>,
+    /// The meeting's last change.
+    pub last_modified: Option<DateTime<Utc>>,
+    /// Why it was cancelled, when it was.
+    pub cancel_reason: Option<String>,
+}
+
+/// Someone in the calendar: a name and an e-mail address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Party {
+    pub name: String,
+    pub email: String,
+}
+
+/// `M-<id>.<installation id>@wijkdesk`: the installation id is random and made once
+/// per database, so the UID is stable across exports and never shared with a meeting of
+/// another database.
+pub fn uid(meeting_id: i64, installation: &str) -> String {
+    format!("M-{meeting_id}.{installation}@wijkdesk")
+}
+
+/// What an iCalendar object is for (RFC 5546).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// A calendar to import or subscribe to.
+    Publish,
+    /// An invitation, or an update of one (a higher SEQUENCE).
+    Request,
+    /// The meeting is called off.
+    Cancel,
+}
+
+impl Method {
+    pub fn code(self) -> &'static str {
+        match self {
+            Method::Publish => "PUBLISH",
+            Method::Request => "REQUEST",
+            Method::Cancel => "CANCEL",
+        }
+    }
+
+    /// The method a meeting's invitation is sent with now.
+    pub fn for_status(s: MeetingStatus) -> Method {
+        if s == MeetingStatus::Cancelled {
+            Method::Cancel
+        } else {
+            Method::Request
+        }
+    }
 }
 
 impl IcsEvent {
-    /// `meeting-<id>@wijkdesk`: the same for the same meeting in every export.
-    pub fn uid(&self) -> String {
-        format!("meeting-{}@wijkdesk", self.id)
-    }
-
     /// The end, or two hours after the start when there is none (or it is not after the start).
     pub fn end(&self) -> NaiveDateTime {
         match self.ends_at {
@@ -82,6 +132,16 @@ const VTIMEZONE: &[&str] = &[
 /// The whole calendar: one VEVENT per meeting. `stamp` is the moment of export
 /// (DTSTAMP, in UTC).
 pub fn calendar(events: &[IcsEvent], stamp: DateTime<Utc>, lang: Lang) -> String {
+    write(Method::Publish, events, stamp, lang)
+}
+
+/// One meeting as an iTIP message to e-mail: `Request` invites (again, when the
+/// SEQUENCE rose), `Cancel` calls it off.
+pub fn invitation(event: &IcsEvent, method: Method, stamp: DateTime<Utc>, lang: Lang) -> String {
+    write(method, std::slice::from_ref(event), stamp, lang)
+}
+
+fn write(method: Method, events: &[IcsEvent], stamp: DateTime<Utc>, lang: Lang) -> String {
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
         format!(
@@ -94,7 +154,7 @@ pub fn calendar(events: &[IcsEvent], stamp: DateTime<Utc>, lang: Lang) -> String
         ),
         "VERSION:2.0".into(),
         "CALSCALE:GREGORIAN".into(),
-        "METHOD:PUBLISH".into(),
+        format!("METHOD:{}", method.code()),
         format!(
             "X-WR-CALNAME:{}",
             escape_text(match lang {
@@ -108,9 +168,27 @@ pub fn calendar(events: &[IcsEvent], stamp: DateTime<Utc>, lang: Lang) -> String
     let dtstamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
     for e in events {
         lines.push("BEGIN:VEVENT".into());
-        lines.push(format!("UID:{}", e.uid()));
+        lines.push(format!("UID:{}", e.uid));
         lines.push(format!("DTSTAMP:{dtstamp}"));
+        if let Some(t) = e.last_modified {
+            lines.push(format!("LAST-MODIFIED:{}", t.format("%Y%m%dT%H%M%SZ")));
+        }
         lines.push(format!("SEQUENCE:{}", e.sequence.max(0)));
+        if let Some(o) = &e.organizer {
+            lines.push(format!(
+                "ORGANIZER;CN={}:mailto:{}",
+                param(&o.name),
+                o.email
+            ));
+        }
+        for a in &e.attendees {
+            // Replies go to the organizer's mailbox, where staff read them.
+            lines.push(format!(
+                "ATTENDEE;CN={};CUTYPE=GROUP;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{}",
+                param(&a.name),
+                a.email
+            ));
+        }
         lines.push(format!("DTSTART;TZID={TZID}:{}", local(e.starts_at)));
         lines.push(format!("DTEND;TZID={TZID}:{}", local(e.end())));
         lines.push(format!("SUMMARY:{}", escape_text(&e.title)));
@@ -124,7 +202,15 @@ pub fn calendar(events: &[IcsEvent], stamp: DateTime<Utc>, lang: Lang) -> String
         if !e.kind.trim().is_empty() {
             lines.push(format!("CATEGORIES:{}", escape_text(e.kind.trim())));
         }
-        lines.push(format!("STATUS:{}", status(e.status)));
+        let cancelled = method == Method::Cancel || e.status == MeetingStatus::Cancelled;
+        lines.push(format!(
+            "STATUS:{}",
+            if cancelled {
+                "CANCELLED"
+            } else {
+                status(e.status)
+            }
+        ));
         lines.push("TRANSP:OPAQUE".into());
         lines.push("END:VEVENT".into());
     }
@@ -137,21 +223,42 @@ pub fn calendar(events: &[IcsEvent], stamp: DateTime<Utc>, lang: Lang) -> String
     out
 }
 
-/// Every meeting in the diary takes place as planned: a planned meeting is as
-/// confirmed as a held one (wijkdesk has no tentative or cancelled meetings).
+/// A planned meeting is as confirmed as a held one (wijkdesk has no tentative
+/// meetings); a cancelled one says so.
 pub fn status(s: MeetingStatus) -> &'static str {
     match s {
         MeetingStatus::Planned | MeetingStatus::Held | MeetingStatus::Final => "CONFIRMED",
+        MeetingStatus::Cancelled => "CANCELLED",
     }
+}
+
+/// A parameter value (a CN): quoted, since names hold `,` `;` `:`; a double quote and
+/// control characters cannot stand in one and are left out (RFC 5545 3.1).
+fn param(s: &str) -> String {
+    let clean: String = s.chars().filter(|c| *c != '"' && !c.is_control()).collect();
+    format!("\"{}\"", clean.trim())
 }
 
 fn local(t: NaiveDateTime) -> String {
     t.format("%Y%m%dT%H%M%S").to_string()
 }
 
-/// The agenda, numbered, then the organisations invited.
+/// Why it was cancelled (when it was), the agenda, numbered, then the organisations
+/// invited.
 pub fn description(e: &IcsEvent, lang: Lang) -> String {
     let mut out = String::new();
+    if e.status == MeetingStatus::Cancelled {
+        out.push_str(match lang {
+            Lang::En => "Cancelled",
+            Lang::Nl => "Afgelast",
+        });
+        match e.cancel_reason.as_deref().map(str::trim) {
+            Some(r) if !r.is_empty() => {
+                let _ = write!(out, ": {r}");
+            }
+            _ => out.push('.'),
+        }
+    }
     let agenda: Vec<&str> = e
         .agenda
         .iter()
@@ -159,6 +266,9 @@ pub fn description(e: &IcsEvent, lang: Lang) -> String {
         .filter(|a| !a.is_empty())
         .collect();
     if !agenda.is_empty() {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
         out.push_str("Agenda:");
         for (i, item) in agenda.iter().enumerate() {
             let _ = write!(out, "\n{}. {item}", i + 1);
@@ -258,6 +368,16 @@ pub fn fold_line(line: &str) -> String {
     out
 }
 
+/// Fold every content line of an unfolded iCalendar text (the inverse of [`unfold`]).
+pub fn fold_all(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 70 * 3);
+    for line in text.split_terminator("\r\n") {
+        out.push_str(&fold_line(line));
+        out.push_str("\r\n");
+    }
+    out
+}
+
 /// Undo folding: a CRLF (or LF) followed by a space or tab is removed.
 pub fn unfold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -305,6 +425,17 @@ mod tests {
             agenda: vec!["Opening".into(), "Rondvraag".into()],
             orgs: vec!["Duinoord".into()],
             sequence: 2,
+            uid: uid(7, "0b6f3c1e-1d2a-4c3b-9e8f-123456789abc"),
+            organizer: Some(Party {
+                name: "Anouk de Vries, wijkregisseur".into(),
+                email: "wijkzaken@denhaag.example".into(),
+            }),
+            attendees: vec![Party {
+                name: "Bewonersoverleg \"Duinoord\"".into(),
+                email: "bo@example.org".into(),
+            }],
+            last_modified: Some(Utc.with_ymd_and_hms(2026, 1, 14, 16, 0, 0).unwrap()),
+            cancel_reason: None,
         }
     }
 
@@ -363,6 +494,13 @@ mod tests {
     }
 
     #[test]
+    fn fold_all_is_the_inverse_of_unfold() {
+        let ics = calendar(&[event()], stamp(), Lang::Nl);
+        assert_ne!(unfold(&ics), ics, "the example has folded lines");
+        assert_eq!(fold_all(&unfold(&ics)), ics);
+    }
+
+    #[test]
     fn unfold_handles_lf_and_tab_continuations() {
         assert_eq!(unfold("ab\r\n cd\n\tef\r\ngh"), "abcdef\r\ngh");
     }
@@ -378,7 +516,10 @@ mod tests {
             "BEGIN:VTIMEZONE\r\nTZID:Europe/Amsterdam\r\n",
             "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n",
             "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n",
-            "UID:meeting-7@wijkdesk\r\n",
+            "METHOD:PUBLISH\r\n",
+            "UID:M-7.0b6f3c1e-1d2a-4c3b-9e8f-123456789abc@wijkdesk\r\n",
+            "LAST-MODIFIED:20260114T160000Z\r\n",
+            "ORGANIZER;CN=\"Anouk de Vries, wijkregisseur\":mailto:wijkzaken@denhaag.example\r\n",
             "DTSTAMP:20260115T090500Z\r\n",
             "DTSTART;TZID=Europe/Amsterdam:20260329T193000\r\n",
             // No end: two hours.
@@ -389,10 +530,57 @@ mod tests {
             "STATUS:CONFIRMED\r\n",
             "SEQUENCE:2\r\n",
         ] {
-            assert!(ics.contains(needle), "missing {needle:?} in\n{ics}");
+            assert!(
+                unfold(&ics).contains(needle),
+                "missing {needle:?} in\n{ics}"
+            );
         }
         // Every line break is CRLF.
         assert!(!ics.replace("\r\n", "").contains('\n'));
+    }
+
+    #[test]
+    fn an_invitation_is_a_request_and_a_cancelled_meeting_a_cancel() {
+        let e = event();
+        let req = invitation(&e, Method::Request, stamp(), Lang::En);
+        assert!(req.contains("\r\nMETHOD:REQUEST\r\n"));
+        assert!(req.contains("\r\nSTATUS:CONFIRMED\r\n"));
+        let unfolded = unfold(&req);
+        assert!(
+            unfolded.contains(
+                "\r\nATTENDEE;CN=\"Bewonersoverleg Duinoord\";CUTYPE=GROUP;ROLE=REQ-PARTICIPANT;\
+                 PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:bo@example.org\r\n"
+            ),
+            "{unfolded}"
+        );
+        let mut c = e.clone();
+        c.status = MeetingStatus::Cancelled;
+        c.sequence = 3;
+        c.cancel_reason = Some("zaal onder water".into());
+        assert_eq!(Method::for_status(c.status), Method::Cancel);
+        let cancel = invitation(&c, Method::Cancel, stamp(), Lang::Nl);
+        for needle in [
+            "\r\nMETHOD:CANCEL\r\n",
+            "\r\nSTATUS:CANCELLED\r\n",
+            "\r\nSEQUENCE:3\r\n",
+            "\r\nDESCRIPTION:Afgelast: zaal onder water\\n\\nAgenda:",
+        ] {
+            assert!(cancel.contains(needle), "missing {needle:?} in\n{cancel}");
+        }
+        // The same meeting exported as a calendar says it is cancelled too.
+        assert!(calendar(&[c], stamp(), Lang::En).contains("\r\nSTATUS:CANCELLED\r\n"));
+    }
+
+    #[test]
+    fn without_an_organizer_and_attendees_those_lines_are_left_out() {
+        let mut e = event();
+        e.organizer = None;
+        e.attendees.clear();
+        e.last_modified = None;
+        let ics = calendar(&[e], stamp(), Lang::En);
+        assert!(!ics.contains("ORGANIZER"));
+        assert!(!ics.contains("ATTENDEE"));
+        assert!(!ics.contains("LAST-MODIFIED"));
     }
 
     #[test]

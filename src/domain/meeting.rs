@@ -1,4 +1,6 @@
-//! Meetings: `planned → held → final`. Final minutes are locked; a later change is an amendment.
+//! Meetings: `planned → held → final`, or `planned → cancelled`. Final minutes are
+//! locked; a later change is an amendment. A cancelled meeting is an end state: it was
+//! never held, so it never counts for the cadence, and it is not changed any more.
 
 use super::Refusal;
 use chrono::NaiveDateTime;
@@ -10,13 +12,16 @@ pub enum MeetingStatus {
     Planned,
     Held,
     Final,
+    /// Called off before it was held.
+    Cancelled,
 }
 
 impl MeetingStatus {
-    pub const ALL: [MeetingStatus; 3] = [
+    pub const ALL: [MeetingStatus; 4] = [
         MeetingStatus::Planned,
         MeetingStatus::Held,
         MeetingStatus::Final,
+        MeetingStatus::Cancelled,
     ];
 
     pub fn code(self) -> &'static str {
@@ -24,6 +29,7 @@ impl MeetingStatus {
             MeetingStatus::Planned => "planned",
             MeetingStatus::Held => "held",
             MeetingStatus::Final => "final",
+            MeetingStatus::Cancelled => "cancelled",
         }
     }
 
@@ -49,25 +55,56 @@ impl std::fmt::Display for MeetingStatus {
 pub enum MeetingEvent {
     Hold,
     Finalise,
+    Cancel,
+}
+
+impl MeetingEvent {
+    fn verb(self) -> &'static str {
+        match self {
+            MeetingEvent::Hold => "hold",
+            MeetingEvent::Finalise => "finalise",
+            MeetingEvent::Cancel => "cancel",
+        }
+    }
 }
 
 pub fn transition(status: MeetingStatus, event: MeetingEvent) -> Result<MeetingStatus, Refusal> {
     match (status, event) {
         (MeetingStatus::Planned, MeetingEvent::Hold) => Ok(MeetingStatus::Held),
         (MeetingStatus::Held, MeetingEvent::Finalise) => Ok(MeetingStatus::Final),
+        (MeetingStatus::Planned, MeetingEvent::Cancel) => Ok(MeetingStatus::Cancelled),
         (MeetingStatus::Planned, MeetingEvent::Finalise) => Err(Refusal::new(
             "cannot finalise a meeting that is planned: mark it held first",
         )),
+        (MeetingStatus::Cancelled, MeetingEvent::Cancel) => {
+            Err(Refusal::new("the meeting is cancelled already"))
+        }
+        (MeetingStatus::Cancelled, e) => Err(Refusal::new(format!(
+            "cannot {} a meeting that is cancelled: plan a new one",
+            e.verb()
+        ))),
+        (MeetingStatus::Held | MeetingStatus::Final, MeetingEvent::Cancel) => {
+            Err(Refusal::new(format!(
+                "cannot cancel a meeting that is {}: it took place",
+                status.code()
+            )))
+        }
         (s, e) => Err(Refusal::new(format!(
             "cannot {} a meeting that is {}",
-            if e == MeetingEvent::Hold {
-                "hold"
-            } else {
-                "finalise"
-            },
+            e.verb(),
             s.code()
         ))),
     }
+}
+
+/// A cancelled meeting is no longer changed: its details stay as they were called off.
+pub fn check_editable(status: MeetingStatus) -> Result<(), Refusal> {
+    if status == MeetingStatus::Cancelled {
+        return Err(Refusal::new(
+            "the meeting is cancelled and can no longer be changed: plan a new one",
+        ));
+    }
+    Ok(())
 }
 
 /// A meeting is held once it has started: marking it held before its start (local
@@ -83,9 +120,101 @@ pub fn check_started(starts_at: NaiveDateTime, now: NaiveDateTime) -> Result<(),
     Ok(())
 }
 
+/// Meetings take place in this zone; their times are its wall-clock times.
+pub const ZONE: chrono_tz::Tz = chrono_tz::Europe::Amsterdam;
+
+/// A wall-clock time that does not exist in Europe/Amsterdam (the hour skipped when the
+/// clocks go forward) or exists twice (the hour repeated when they go back) is refused,
+/// naming the problem and the nearest times that are unambiguous. `what` says which time
+/// ("the start").
+pub fn check_local_time(t: NaiveDateTime, what: &str) -> Result<(), Refusal> {
+    use chrono::{Duration, LocalResult, TimeZone};
+    let clear = |x: NaiveDateTime| matches!(ZONE.from_local_datetime(&x), LocalResult::Single(_));
+    let problem = match ZONE.from_local_datetime(&t) {
+        LocalResult::Single(_) => return Ok(()),
+        LocalResult::None => "does not exist in Europe/Amsterdam: the clocks go forward that night",
+        LocalResult::Ambiguous(..) => {
+            "happens twice in Europe/Amsterdam: the clocks go back that night, so it is ambiguous"
+        }
+    };
+    // The nearest whole minutes on either side that happen exactly once.
+    let minute = Duration::minutes(1);
+    let mut before = t - minute;
+    let mut after = t + minute;
+    for _ in 0..240 {
+        if clear(before) {
+            break;
+        }
+        before -= minute;
+    }
+    for _ in 0..240 {
+        if clear(after) {
+            break;
+        }
+        after += minute;
+    }
+    Err(Refusal::new(format!(
+        "{what} {} {problem}; choose a time before {} or from {} on",
+        t.format("%Y-%m-%d %H:%M"),
+        (before + minute).format("%H:%M"),
+        after.format("%H:%M"),
+    )))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(y, mo, d)
+            .unwrap()
+            .and_hms_opt(h, mi, 0)
+            .unwrap()
+    }
+
+    #[test]
+    fn the_spring_forward_gap_is_refused_with_the_times_around_it() {
+        let msg = check_local_time(at(2027, 3, 28, 2, 30), "the start")
+            .unwrap_err()
+            .0;
+        assert_eq!(
+            msg,
+            "the start 2027-03-28 02:30 does not exist in Europe/Amsterdam: the clocks go \
+             forward that night; choose a time before 02:00 or from 03:00 on"
+        );
+        assert!(check_local_time(at(2027, 3, 28, 2, 0), "the start").is_err());
+        assert!(check_local_time(at(2027, 3, 28, 1, 59), "the start").is_ok());
+        assert!(check_local_time(at(2027, 3, 28, 3, 0), "the start").is_ok());
+    }
+
+    #[test]
+    fn the_autumn_overlap_is_refused_as_ambiguous() {
+        let msg = check_local_time(at(2027, 10, 31, 2, 30), "the start")
+            .unwrap_err()
+            .0;
+        assert_eq!(
+            msg,
+            "the start 2027-10-31 02:30 happens twice in Europe/Amsterdam: the clocks go back \
+             that night, so it is ambiguous; choose a time before 02:00 or from 03:00 on"
+        );
+        assert!(check_local_time(at(2027, 10, 31, 2, 0), "the end").is_err());
+        assert!(check_local_time(at(2027, 10, 31, 3, 0), "the start").is_ok());
+    }
+
+    #[test]
+    fn ordinary_times_and_the_same_hour_on_other_days_pass() {
+        for t in [
+            at(2027, 3, 27, 2, 30),
+            at(2027, 3, 29, 2, 30),
+            at(2027, 10, 30, 2, 30),
+            at(2026, 12, 10, 19, 30),
+            at(2026, 7, 1, 0, 0),
+        ] {
+            assert!(check_local_time(t, "the start").is_ok(), "{t}");
+        }
+        // The rule follows the real calendar: 2026's change is on 29 March.
+        assert!(check_local_time(at(2026, 3, 29, 2, 15), "the start").is_err());
+    }
 
     #[test]
     fn held_only_once_started() {
@@ -114,5 +243,35 @@ mod tests {
         ] {
             assert!(transition(s, e).unwrap_err().0.contains(s.code()));
         }
+    }
+
+    #[test]
+    fn only_a_planned_meeting_is_cancelled_and_only_once() {
+        use MeetingEvent::*;
+        use MeetingStatus::*;
+        assert_eq!(transition(Planned, Cancel).unwrap(), Cancelled);
+        assert!(
+            transition(Cancelled, Cancel)
+                .unwrap_err()
+                .0
+                .contains("already")
+        );
+        assert!(
+            transition(Held, Cancel)
+                .unwrap_err()
+                .0
+                .contains("took place")
+        );
+        assert!(transition(Final, Cancel).unwrap_err().0.contains("final"));
+        for e in [Hold, Finalise] {
+            assert!(
+                transition(Cancelled, e)
+                    .unwrap_err()
+                    .0
+                    .contains("cancelled")
+            );
+        }
+        assert!(check_editable(Cancelled).is_err());
+        assert!(check_editable(Planned).is_ok());
     }
 }

@@ -139,6 +139,7 @@ pub struct RaisedSignal {
 struct Words {
     minutes: &'static str,
     planned: &'static str,
+    cancelled: &'static str,
     draft: &'static str,
     final_: &'static str,
     date: &'static str,
@@ -175,6 +176,7 @@ struct Words {
 const NL: Words = Words {
     minutes: "Verslag",
     planned: "Dit overleg heeft nog niet plaatsgevonden.",
+    cancelled: "Dit overleg is afgelast.",
     draft: "Concept: dit verslag is nog niet vastgesteld.",
     final_: "Dit verslag is vastgesteld.",
     date: "Datum",
@@ -211,6 +213,7 @@ const NL: Words = Words {
 const EN: Words = Words {
     minutes: "Minutes",
     planned: "This meeting has not taken place yet.",
+    cancelled: "This meeting was cancelled.",
     draft: "Draft: these minutes are not final yet.",
     final_: "These minutes are final.",
     date: "Date",
@@ -392,6 +395,7 @@ pub fn render(doc: &MinutesDoc, lang: Lang) -> String {
     out.push('\n');
     let status = match doc.status {
         MeetingStatus::Planned => w.planned,
+        MeetingStatus::Cancelled => w.cancelled,
         MeetingStatus::Held => w.draft,
         MeetingStatus::Final => w.final_,
     };

@@ -45,6 +45,15 @@ pub fn is_invisible(c: char) -> bool {
         )
 }
 
+/// True when the text shows nothing: only white space, invisible characters and
+/// characters that take no cell of their own (combining marks alone, variation
+/// selectors), e.g. a title typed as three zero-width spaces or a lone accent.
+pub fn looks_empty(s: &str) -> bool {
+    use unicode_width::UnicodeWidthChar;
+    s.chars()
+        .all(|c| c.is_whitespace() || is_invisible(c) || c.width().unwrap_or(0) == 0)
+}
+
 /// Cleans text for a single-line field: removes control characters and turns
 /// tabs and line breaks into spaces, so that pasted lines do not run words together.
 /// Bidirectional controls are kept; [`visible`] shows them.
@@ -217,6 +226,32 @@ pub fn pad_cells(s: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn text_with_nothing_to_show_looks_empty() {
+        for empty in [
+            "",
+            " \t",
+            "\u{200b}\u{200b}",
+            "\u{200f}",
+            "\u{0301}\u{0301}",
+            "\u{200e}\u{0301} \u{0302}",
+            "\u{fe0f}\u{e0101}",
+            "\u{20e3}",
+        ] {
+            assert!(super::looks_empty(empty), "{empty:?}");
+        }
+        for shown in [
+            "a",
+            "e\u{0301}",
+            "\u{200b}x",
+            "👍",
+            "\u{1f468}\u{200d}\u{1f469}",
+            "·",
+        ] {
+            assert!(!super::looks_empty(shown), "{shown:?}");
+        }
+    }
+
     #[test]
     fn visible_text_keeps_line_structure_only() {
         let s = "a\x1b]0;x\x07b\r\nc\td\re\u{202e}f\u{85}\n";

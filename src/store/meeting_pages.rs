@@ -1,5 +1,5 @@
 //! The Meetings screen's list, a page at a time: planned meetings first, soonest
-//! first; then held and final ones, newest first. Each segment is a range scan on its
+//! first; then held, final and cancelled ones, newest first. Each segment is a range scan on its
 //! own partial index (schema/007_list_pages.sql), so a page deep in ten years of meetings costs what
 //! the first does, and no meeting is left out for being old.
 
@@ -34,8 +34,8 @@ impl Segment {
 
     fn state(self) -> &'static str {
         match self {
-            Segment::Planned => "status = 'planned'",
-            Segment::Done => "status IN ('held', 'final')",
+            Segment::Planned => "status = 'planned' AND cancelled_at IS NULL",
+            Segment::Done => "status IN ('held', 'final') OR cancelled_at IS NOT NULL",
         }
     }
 
@@ -97,8 +97,9 @@ impl Store {
     pub fn org_meetings(&self, org_id: i64, n: usize) -> Result<Vec<Meeting>> {
         let mut st = self.conn.prepare_cached(&format!(
             "{SELECT} WHERE id IN (SELECT meeting_id FROM meeting_org WHERE org_id = ?1)
-              ORDER BY status = 'planned' DESC,
-                       CASE WHEN status = 'planned' THEN starts_at END ASC, starts_at DESC, id DESC
+              ORDER BY (status = 'planned' AND cancelled_at IS NULL) DESC,
+                       CASE WHEN status = 'planned' AND cancelled_at IS NULL THEN starts_at END ASC,
+                       starts_at DESC, id DESC
               LIMIT ?2"
         ))?;
         let rows = st.query_map(rusqlite::params![org_id, n as i64], from_row)?;
@@ -131,7 +132,7 @@ impl Store {
             "FROM meeting",
             &format!("FROM meeting INDEXED BY {}", seg.index()),
         );
-        sql.push_str(&format!(" WHERE {} AND ({cond})", seg.state()));
+        sql.push_str(&format!(" WHERE ({}) AND ({cond})", seg.state()));
         if let Some(k) = key {
             let op = if ascending { ">" } else { "<" };
             sql.push_str(&format!(" AND (starts_at, id) {op} (?, ?)"));

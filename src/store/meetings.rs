@@ -20,7 +20,9 @@ pub use minute_entry::{MinuteEntry, StoredMinute};
 use super::{
     Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, invalid, now_stamp, vocab,
 };
-use crate::domain::meeting::{MeetingEvent, MeetingStatus, check_started, transition};
+use crate::domain::meeting::{
+    MeetingEvent, MeetingStatus, check_editable, check_local_time, check_started, transition,
+};
 use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, required, text};
 use chrono::NaiveDateTime;
@@ -40,6 +42,22 @@ pub struct Meeting {
     pub chair_id: Option<i64>,
     pub minute_taker_id: Option<i64>,
     pub version: i64,
+    /// The iCalendar SEQUENCE: raised by each change of time, place, status or
+    /// invitation list. Kept out of the history's field list (the invitation rows name it).
+    #[serde(skip)]
+    pub sequence: i64,
+    /// When it was called off (UTC), and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cancelled_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cancel_reason: Option<String>,
+    /// The SEQUENCE the last invitations carried (sent, or written as drafts); None:
+    /// none went out.
+    #[serde(skip)]
+    pub invited_sequence: Option<i64>,
+    /// Last change (UTC), for LAST-MODIFIED.
+    #[serde(skip)]
+    pub updated_at: String,
 }
 
 impl Meeting {
@@ -82,7 +100,8 @@ pub struct MeetingEdit {
 
 pub(crate) const SELECT: &str =
     "SELECT id, title, kind, starts_at, ends_at, location, district, status, chair_id,
-                             minute_taker_id, version FROM meeting";
+                             minute_taker_id, version, sequence, cancelled_at, cancel_reason,
+                             invited_sequence, updated_at FROM meeting";
 
 pub(crate) fn parse_dt(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
@@ -103,10 +122,21 @@ pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<Meeting> {
         ends_at: r.get::<_, Option<String>>(4)?.map(|s| parse_dt(&s)),
         location: r.get(5)?,
         district: r.get(6)?,
-        status: MeetingStatus::from_code(&r.get::<_, String>(7)?).unwrap_or(MeetingStatus::Planned),
+        // A cancelled meeting keeps 'planned' in the status column (schema/015).
+        status: match r.get::<_, Option<String>>(12)? {
+            Some(_) => MeetingStatus::Cancelled,
+            None => {
+                MeetingStatus::from_code(&r.get::<_, String>(7)?).unwrap_or(MeetingStatus::Planned)
+            }
+        },
         chair_id: r.get(8)?,
         minute_taker_id: r.get(9)?,
         version: r.get(10)?,
+        sequence: r.get(11)?,
+        cancelled_at: r.get(12)?,
+        cancel_reason: r.get(13)?,
+        invited_sequence: r.get(14)?,
+        updated_at: r.get(15)?,
     })
 }
 
@@ -128,6 +158,7 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewMeeting) -> Result
             "the meeting ends ({end}) before it starts ({starts})"
         )));
     }
+    check_times(starts, new.ends_at)?;
     for p in [new.chair_id, new.minute_taker_id].into_iter().flatten() {
         super::exists(tx, RecordRef::new(RecordKind::Person, p))?;
     }
@@ -207,6 +238,39 @@ pub(crate) fn invitation_changes(
     gone.chain(new).collect()
 }
 
+/// A cancelled meeting keeps its agenda, attendance and minutes as they were.
+pub(crate) fn ensure_not_cancelled(m: &Meeting) -> Result<()> {
+    check_editable(m.status)
+        .map_err(|r| crate::domain::Refusal::new(format!("{}: {}", m.reference(), r.0)).into())
+}
+
+/// Start and end must each happen exactly once in Europe/Amsterdam.
+fn check_times(starts: NaiveDateTime, ends: Option<NaiveDateTime>) -> Result<()> {
+    check_local_time(starts, "the start")?;
+    if let Some(end) = ends {
+        check_local_time(end, "the end")?;
+    }
+    Ok(())
+}
+
+/// Raise the meeting's SEQUENCE: its time, place, status or invitation list changed.
+pub(crate) fn bump_sequence(tx: &Transaction<'_>, id: i64) -> Result<i64> {
+    Ok(tx.query_row(
+        "UPDATE meeting SET sequence = sequence + 1 WHERE id = ?1 RETURNING sequence",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
+/// This database's installation id (schema/015), for calendar UIDs.
+pub(crate) fn installation_id(conn: &Connection) -> Result<String> {
+    Ok(
+        conn.query_row("SELECT uuid FROM installation WHERE id = 1", [], |r| {
+            r.get(0)
+        })?,
+    )
+}
+
 fn clean_opt(s: Option<String>) -> Option<String> {
     s.map(|v| text::clean_line(&v).trim().to_string())
         .filter(|v| !v.is_empty())
@@ -224,8 +288,9 @@ impl Store {
     /// Meetings ordered by start; `upcoming` shows planned ones from today on first.
     pub fn meetings(&self, limit: usize) -> Result<Vec<Meeting>> {
         let mut st = self.conn.prepare_cached(&format!(
-            "{SELECT} ORDER BY status = 'planned' DESC,
-                       CASE WHEN status = 'planned' THEN starts_at END ASC, starts_at DESC LIMIT ?1"
+            "{SELECT} ORDER BY (status = 'planned' AND cancelled_at IS NULL) DESC,
+                       CASE WHEN status = 'planned' AND cancelled_at IS NULL THEN starts_at END ASC,
+                       starts_at DESC LIMIT ?1"
         ))?;
         let rows = st.query_map([limit as i64], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -251,6 +316,7 @@ impl Store {
                 "UPDATE meeting SET status = ?2 WHERE id = ?1",
                 params![id, to.code()],
             )?;
+            bump_sequence(tx, id)?;
             let mut after = get(tx, id)?;
             after.version = version;
             audit::log(
@@ -264,6 +330,48 @@ impl Store {
         })
     }
 
+    /// Call off a planned meeting. It stays in the diary as cancelled, with the reason;
+    /// its SEQUENCE rises so that a cancellation replaces the invitation in calendars.
+    pub fn cancel_meeting(
+        &mut self,
+        id: i64,
+        reason: Option<&str>,
+        expected: Option<i64>,
+    ) -> Result<Meeting> {
+        let reason = clean_opt(reason.map(String::from));
+        self.write(|tx, ctx| {
+            let before = get(tx, id)?;
+            transition(before.status, MeetingEvent::Cancel).map_err(|r| {
+                crate::domain::Refusal::new(format!("{}: {}", before.reference(), r.0))
+            })?;
+            let version = bump_version(tx, before.reference(), expected)?;
+            tx.execute(
+                "UPDATE meeting SET cancelled_at = ?2, cancel_reason = ?3 WHERE id = ?1",
+                params![id, now_stamp(), reason],
+            )?;
+            bump_sequence(tx, id)?;
+            let mut after = get(tx, id)?;
+            after.version = version;
+            let mut changes = audit::diff(&before, &after);
+            if let serde_json::Value::Object(map) = &mut changes {
+                map.insert(
+                    "sequence".into(),
+                    serde_json::json!([before.sequence, after.sequence]),
+                );
+                if let Some(r) = &after.cancel_reason {
+                    map.insert("reason".into(), serde_json::json!([null, r]));
+                }
+            }
+            audit::log(tx, ctx, after.reference(), "cancel", changes)?;
+            Ok(after)
+        })
+    }
+
+    /// This database's installation id: part of every meeting's calendar UID.
+    pub fn installation_id(&self) -> Result<String> {
+        installation_id(&self.conn)
+    }
+
     /// Edit a meeting's details and its invitation list; `expected` is the version the
     /// caller read. After finalising, the change is logged as an amendment.
     pub fn edit_meeting(
@@ -274,6 +382,8 @@ impl Store {
     ) -> Result<Meeting> {
         self.write(|tx, ctx| {
             let before = get(tx, id)?;
+            check_editable(before.status)
+                .map_err(|r| crate::domain::Refusal::new(format!("{}: {}", before.reference(), r.0)))?;
             let orgs_before = org_names(tx, id)?;
             let mut after = before.clone();
             if let Some(t) = edit.title {
@@ -296,6 +406,9 @@ impl Store {
                     dt_str(end),
                     dt_str(after.starts_at)
                 )));
+            }
+            if after.starts_at != before.starts_at || after.ends_at != before.ends_at {
+                check_times(after.starts_at, after.ends_at)?;
             }
             if let Some(l) = edit.location {
                 after.location = text::clean_line(&l).trim().to_string();
@@ -359,10 +472,18 @@ impl Store {
                     params![id, org],
                 )?;
             }
+            let orgs_after = org_names(tx, id)?;
+            // What a calendar shows changed: the copies already sent must be replaced.
+            let moved = after.starts_at != before.starts_at
+                || after.ends_at != before.ends_at
+                || after.location != before.location
+                || orgs_after != orgs_before;
+            if moved {
+                bump_sequence(tx, id)?;
+            }
             let mut after = get(tx, id)?;
             after.version = version;
             let mut changes = audit::diff(&before, &after);
-            let orgs_after = org_names(tx, id)?;
             if let serde_json::Value::Object(map) = &mut changes {
                 map.extend(invitation_changes(&orgs_before, &orgs_after));
             }

@@ -330,7 +330,8 @@ impl Store {
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT {COLS}, coalesce(f.open_signals, 0), coalesce(f.open_commitments, 0), f.last_contact,
                (SELECT count(*) FROM meeting_org mo JOIN meeting m ON m.id = mo.meeting_id
-                 WHERE mo.org_id = o.id AND substr(m.starts_at, 1, 10) >= ?2 AND substr(m.starts_at, 1, 10) <= ?3)
+                 WHERE mo.org_id = o.id AND m.cancelled_at IS NULL
+                   AND substr(m.starts_at, 1, 10) >= ?2 AND substr(m.starts_at, 1, 10) <= ?3)
              + (SELECT count(*) FROM signal s INDEXED BY signal_org WHERE s.org_id = o.id AND s.received_on >= ?2),
                f.last_meeting
              FROM organisation o LEFT JOIN org_figures f ON f.org_id = o.id

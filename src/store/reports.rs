@@ -564,7 +564,7 @@ impl Store {
         }
         let mut st = self.conn.prepare_cached(
             "SELECT mo.org_id, m.id FROM meeting m JOIN meeting_org mo ON mo.meeting_id = m.id
-              WHERE substr(m.starts_at, 1, 10) BETWEEN ?1 AND ?2
+              WHERE substr(m.starts_at, 1, 10) BETWEEN ?1 AND ?2 AND m.cancelled_at IS NULL
                 AND (?3 IS NULL OR EXISTS (SELECT 1 FROM meeting_org x WHERE x.meeting_id = m.id AND x.org_id = ?3))
               ORDER BY m.starts_at, m.id",
         )?;

@@ -178,7 +178,7 @@ impl Store {
             "SELECT m.id, m.title, m.starts_at, m.status, m.chair_id = ?1, m.minute_taker_id = ?1,
                     EXISTS (SELECT 1 FROM meeting_person mp WHERE mp.meeting_id = m.id AND mp.person_id = ?1)
                FROM meeting m
-              WHERE (m.status = 'planned' AND substr(m.starts_at, 1, 10) BETWEEN ?2 AND ?3
+              WHERE (m.status = 'planned' AND m.cancelled_at IS NULL AND substr(m.starts_at, 1, 10) BETWEEN ?2 AND ?3
                      AND (m.chair_id = ?1 OR m.minute_taker_id = ?1
                           OR EXISTS (SELECT 1 FROM meeting_person mp WHERE mp.meeting_id = m.id AND mp.person_id = ?1)))
                  OR (m.status = 'held' AND substr(m.starts_at, 1, 10) <= ?2

@@ -169,7 +169,8 @@ fn meetings(
     let mut st = conn.prepare(
         "SELECT m.id, m.title, m.starts_at, m.status, mo.attended
            FROM meeting m JOIN meeting_org mo ON mo.meeting_id = m.id
-          WHERE mo.org_id = ?1 ORDER BY m.starts_at, m.id",
+          WHERE mo.org_id = ?1 AND m.cancelled_at IS NULL -- called off: never held, not coming
+          ORDER BY m.starts_at, m.id",
     )?;
     let rows = st
         .query_map([org_id], |r| {

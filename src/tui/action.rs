@@ -119,6 +119,9 @@ pub enum Action {
     MeetingDelete,
     MeetingItemUp,
     MeetingItemDown,
+    MeetingCancel,
+    MeetingInvite,
+    MinutesSend,
     MinutesComplete,
     MinutesPrevItem,
     MinutesNextItem,
@@ -235,6 +238,9 @@ impl Action {
             Action::MeetingDelete,
             Action::MeetingItemUp,
             Action::MeetingItemDown,
+            Action::MeetingCancel,
+            Action::MeetingInvite,
+            Action::MinutesSend,
             Action::MinutesComplete,
             Action::MinutesPrevItem,
             Action::MinutesNextItem,
@@ -271,12 +277,10 @@ impl Action {
             ExportPerson | ErasePerson | Retention | OrgStatement => Scope::List,
             // Meetings and minutes
             MeetingPrepare | MeetingAgenda | MeetingAttendance | MeetingHold | MeetingFinalise
-            | MeetingExport | MeetingSelect | MeetingDelete | MeetingItemUp | MeetingItemDown => {
-                Scope::Meetings
-            }
-            MinutesComplete | MinutesPrevItem | MinutesNextItem | MinutesMove | MinutesAnswer => {
-                Scope::Minutes
-            }
+            | MeetingExport | MeetingSelect | MeetingDelete | MeetingItemUp | MeetingItemDown
+            | MeetingCancel | MeetingInvite => Scope::Meetings,
+            MinutesComplete | MinutesPrevItem | MinutesNextItem | MinutesMove | MinutesAnswer
+            | MinutesSend => Scope::Minutes,
             // Inbox and tracker.
             QuickAdd => Scope::Global,
             Mark | FilterMine | FilterOverdue | FilterUnassigned | FilterBy => Scope::List,
@@ -342,6 +346,9 @@ impl Action {
             MeetingDelete => "meeting_delete",
             MeetingItemUp => "meeting_item_up",
             MeetingItemDown => "meeting_item_down",
+            MeetingCancel => "meeting_cancel",
+            MeetingInvite => "meeting_invite",
+            MinutesSend => "minutes_send",
             MinutesComplete => "minutes_complete",
             MinutesPrevItem => "minutes_prev_item",
             MinutesNextItem => "minutes_next_item",
@@ -436,6 +443,9 @@ impl Action {
             MeetingDelete => T::ActMeetingDelete,
             MeetingItemUp => T::ActMeetingItemUp,
             MeetingItemDown => T::ActMeetingItemDown,
+            MeetingCancel => T::ActMeetingCancel,
+            MeetingInvite => T::ActMeetingInvite,
+            MinutesSend => T::ActMinutesSend,
             MinutesComplete => T::ActMinutesComplete,
             MinutesPrevItem => T::ActMinutesPrevItem,
             MinutesNextItem => T::ActMinutesNextItem,
@@ -520,6 +530,8 @@ pub enum Effect {
     ExternalEdit(String),
     /// Send feedback by e-mail off the input path; the answer comes back later.
     Mail(Box<super::worker::MailJob>),
+    /// Send a meeting's invitation or minutes off the input path.
+    MeetingMail(Box<super::worker::MeetingMailJob>),
     /// Write and/or e-mail an organisation's statement off the input path.
     Statement(Box<super::worker::StatementJob>),
 }

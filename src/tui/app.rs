@@ -55,6 +55,8 @@ pub struct App<'s> {
     /// Where e-mail answers go when sent on a thread (the screens); `None` sends in
     /// place (tests).
     mail_sink: Option<MailSink>,
+    /// The same for a meeting's invitations and minutes.
+    meeting_mail_sink: Option<MeetingMailSink>,
     /// Where statements written or sent on a thread report back; `None`: in place.
     statement_sink: Option<StatementSink>,
     /// How long the cursor must rest before a detail pane follows it (the shell sets
@@ -69,6 +71,7 @@ pub struct App<'s> {
 
 /// Hands a finished send back to the shell's event loop.
 pub type MailSink = std::sync::Arc<dyn Fn(super::worker::MailDone) + Send + Sync>;
+pub type MeetingMailSink = std::sync::Arc<dyn Fn(super::worker::MeetingMailDone) + Send + Sync>;
 
 /// Hands a finished statement back to the shell's event loop.
 pub type StatementSink = std::sync::Arc<dyn Fn(super::worker::StatementDone) + Send + Sync>;
@@ -96,6 +99,7 @@ impl<'s> App<'s> {
             keys_since_tick: false,
             reports: None,
             mail_sink: None,
+            meeting_mail_sink: None,
             statement_sink: None,
             settle_delay: None,
             settle_at: None,
@@ -416,6 +420,69 @@ impl<'s> App<'s> {
         }
     }
 
+    /// Send a meeting's mail on a thread from now on (the screens do; tests send in place).
+    pub fn set_meeting_mail_sink(&mut self, sink: MeetingMailSink) {
+        self.meeting_mail_sink = Some(sink);
+    }
+
+    fn send_meeting_mail(&mut self, job: super::worker::MeetingMailJob) {
+        match self.meeting_mail_sink.clone() {
+            Some(sink) => {
+                let path = self.store.path().to_path_buf();
+                let ctx = self.store.ctx().clone();
+                super::worker::spawn_meeting_mail(path, ctx, job, move |done| sink(done));
+            }
+            None => {
+                let done = super::worker::run_meeting_mail_job(self.store, job);
+                self.on_meeting_mail(done);
+            }
+        }
+    }
+
+    /// A meeting's mail finished: how many went out, where the drafts are, what failed.
+    pub fn on_meeting_mail(&mut self, done: super::worker::MeetingMailDone) {
+        use crate::store::{MailKind, MailStatus};
+        let lang = self.settings.lang;
+        self.dirty = true;
+        let id = done.meeting.to_string();
+        let r = match done.result {
+            Err(why) => return self.set_error(format!("{id}: {why}")),
+            Ok(r) => r,
+        };
+        self.refresh_visible();
+        let count = |s: &[MailStatus]| r.entries.iter().filter(|e| s.contains(&e.status)).count();
+        let what = lang.t(match r.kind {
+            MailKind::Cancel => T::MailWhatCancel,
+            MailKind::Minutes => T::MailWhatMinutes,
+            _ => T::MailWhatInvite,
+        });
+        let mut parts = vec![lang.f(T::MailSentN, &[("n", &count(&[MailStatus::Sent]))])];
+        let drafts = count(&[MailStatus::Draft]);
+        if drafts > 0 {
+            let dir = r
+                .entries
+                .iter()
+                .find_map(|e| e.draft_path.as_deref())
+                .and_then(|p| std::path::Path::new(p).parent())
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            parts.push(lang.f(T::MailDraftsN, &[("n", &drafts), ("dir", &dir)]));
+        }
+        let failed = count(&[MailStatus::Failed, MailStatus::Sending]);
+        if failed > 0 {
+            parts.push(lang.f(T::MailFailedN, &[("n", &failed)]));
+        }
+        if !r.skipped.is_empty() {
+            parts.push(lang.f(T::MailNoAddressN, &[("n", &r.skipped.len())]));
+        }
+        let msg = format!("{id} {what}: {}", parts.join(", "));
+        if failed > 0 {
+            self.set_error(msg);
+        } else {
+            self.set_info(msg);
+        }
+    }
+
     /// A send finished: say how it went, and show the feedback when it was given.
     pub fn on_mail(&mut self, done: super::worker::MailDone) {
         use crate::store::MailStatus;
@@ -703,6 +770,7 @@ impl<'s> App<'s> {
                 }
                 Effect::ExternalEdit(text) => self.external_edit = Some(text),
                 Effect::Mail(job) => self.send_mail(*job),
+                Effect::MeetingMail(job) => self.send_meeting_mail(*job),
                 Effect::Statement(job) => self.run_statement(*job),
             }
         }

@@ -158,6 +158,65 @@ pub fn spawn_mail(
     });
 }
 
+/// A meeting's mail to send off the input path: its invitation (or update, or
+/// cancellation), or its final minutes.
+pub struct MeetingMailJob {
+    pub meeting_id: i64,
+    /// The minutes; otherwise the invitation.
+    pub minutes: bool,
+    pub sender_name: Option<String>,
+    pub cfg: Option<crate::mail::MailConfig>,
+    pub lang: crate::domain::minutes_export::Lang,
+}
+
+/// How it went; a refusal or a database error is its message.
+pub struct MeetingMailDone {
+    pub meeting: crate::domain::RecordRef,
+    pub result: Result<crate::meeting_mail::MeetingMail, String>,
+}
+
+/// Do the job on `store` (the worker's own connection, or the screen's in tests).
+pub fn run_meeting_mail_job(store: &mut Store, job: MeetingMailJob) -> MeetingMailDone {
+    let meeting = crate::domain::RecordRef::new(crate::domain::RecordKind::Meeting, job.meeting_id);
+    let send = if job.minutes {
+        crate::meeting_mail::send_minutes
+    } else {
+        crate::meeting_mail::invite
+    };
+    let result = send(
+        store,
+        job.cfg.as_ref(),
+        job.meeting_id,
+        job.sender_name.as_deref(),
+        job.lang,
+    )
+    .map_err(|e| e.to_string());
+    MeetingMailDone { meeting, result }
+}
+
+/// Send on a thread of its own with its own connection; `deliver` hands the answer
+/// back to the shell.
+pub fn spawn_meeting_mail(
+    path: PathBuf,
+    ctx: Ctx,
+    job: MeetingMailJob,
+    deliver: impl FnOnce(MeetingMailDone) + Send + 'static,
+) {
+    std::thread::spawn(move || {
+        let done = match Store::open(&path, ctx) {
+            Ok(mut store) => run_meeting_mail_job(&mut store, job),
+            Err(e) => MeetingMailDone {
+                meeting: crate::domain::RecordRef::new(
+                    crate::domain::RecordKind::Meeting,
+                    job.meeting_id,
+                ),
+                result: Err(e.to_string()),
+            },
+        };
+        deliver(done);
+    });
+}
+
 /// The statement to an organisation, written to a file and/or e-mailed, off the input
 /// path (the mail server may take seconds).
 pub struct StatementJob {

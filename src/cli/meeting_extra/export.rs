@@ -52,7 +52,16 @@ pub(super) fn export_ics(
         .as_deref()
         .map(|d| parse_date(d, store.today()))
         .transpose()?;
-    let events = store.meetings_for_ics(from)?;
+    // The configured mailbox is the ORGANIZER; without [mail] settings it is left out.
+    let mailbox = crate::cli::mail::mail_config().map(|c| crate::domain::ics::Party {
+        name: c
+            .from
+            .name
+            .clone()
+            .unwrap_or_else(|| c.from.email.to_string()),
+        email: c.from.email.to_string(),
+    });
+    let events = store.calendar_events(from, mailbox.as_ref())?;
     let text = ics::calendar(&events, Utc::now(), lang);
     emit(out, a.output.as_deref(), &text, "\r\n")
 }

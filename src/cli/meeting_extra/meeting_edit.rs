@@ -135,5 +135,12 @@ pub(super) fn edit(a: EditArgs, store: &mut Store, out: &mut Out) -> Result<()> 
     if a.json {
         return out.json(&with_ref(m.reference(), &m));
     }
-    out.line(format!("{} changed (version {})", m.reference(), m.version))
+    out.line(format!("{} changed (version {})", m.reference(), m.version))?;
+    if m.invited_sequence.is_some_and(|n| n < m.sequence) {
+        out.line(format!(
+            "the invitations sent are out of date: `wijkdesk meeting invite {}` sends the update",
+            m.reference()
+        ))?;
+    }
+    Ok(())
 }

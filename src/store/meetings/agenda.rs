@@ -138,6 +138,7 @@ impl Store {
     pub fn add_agenda_item(&mut self, meeting_id: i64, title: &str) -> Result<AgendaItem> {
         self.write(|tx, ctx| {
             let m = get(tx, meeting_id)?;
+            super::ensure_not_cancelled(&m)?;
             let item = append_agenda_item(tx, meeting_id, title)?;
             audit::log(
                 tx,
@@ -159,6 +160,7 @@ impl Store {
     ) -> Result<AgendaItem> {
         self.write(|tx, ctx| {
             let (m, before) = agenda_item(tx, item_id)?;
+            super::ensure_not_cancelled(&m)?;
             check_item(&m, &before, expected)?;
             let title = text::clean_line(&required(title, "an agenda item's title")?);
             tx.execute(
@@ -191,6 +193,7 @@ impl Store {
     ) -> Result<bool> {
         self.write(|tx, ctx| {
             let (m, item) = agenda_item(tx, item_id)?;
+            super::ensure_not_cancelled(&m)?;
             check_item(&m, &item, expected)?;
             let agenda = agenda_of(tx, m.id)?;
             let at = agenda
@@ -233,6 +236,7 @@ impl Store {
     ) -> Result<AgendaItem> {
         self.write(|tx, ctx| {
             let (m, item) = agenda_item(tx, item_id)?;
+            super::ensure_not_cancelled(&m)?;
             check_item(&m, &item, expected)?;
             let lines: i64 = tx.query_row(
                 "SELECT count(*) FROM minute WHERE agenda_item_id = ?1",

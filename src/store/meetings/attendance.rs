@@ -180,6 +180,7 @@ impl Store {
     ) -> Result<()> {
         self.write(|tx, ctx| {
             let m = get(tx, meeting_id)?;
+            super::ensure_not_cancelled(&m)?;
             let name = name_of(tx, RecordRef::new(RecordKind::Organisation, org_id))?;
             let label = org_label(&name, org_id);
             let before = current_mark(tx, "meeting_org", "org_id", meeting_id, org_id)?;
@@ -214,6 +215,7 @@ impl Store {
     ) -> Result<()> {
         self.write(|tx, ctx| {
             let m = get(tx, meeting_id)?;
+            super::ensure_not_cancelled(&m)?;
             let name = name_of(tx, RecordRef::new(RecordKind::Person, person_id))?;
             let label = person_label(&name, person_id);
             let before = current_mark(tx, "meeting_person", "person_id", meeting_id, person_id)?;
@@ -244,6 +246,7 @@ impl Store {
     ) -> Result<()> {
         self.write(|tx, ctx| {
             let m = get(tx, meeting_id)?;
+            super::ensure_not_cancelled(&m)?;
             let name = name_of(tx, RecordRef::new(RecordKind::Person, person_id))?;
             let label = person_label(&name, person_id);
             let before = current_mark(tx, "meeting_person", "person_id", meeting_id, person_id)?;

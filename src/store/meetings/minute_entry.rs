@@ -88,6 +88,7 @@ pub(crate) fn add_minute_tx(
     line: &str,
 ) -> Result<MinuteEntry> {
     let meeting = get(tx, meeting_id)?;
+    super::ensure_not_cancelled(&meeting)?;
     let line = text::clean_line(line);
     if line.trim().is_empty() {
         return Err(invalid("an empty line is not stored"));

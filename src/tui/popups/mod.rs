@@ -1,5 +1,6 @@
 //! Popups live on a stack above the screens; the top one gets the keys.
 
+pub mod cancel_meeting;
 pub mod confirm;
 // Trust: conflicts, history, AVG
 pub mod conflict;

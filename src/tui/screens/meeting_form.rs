@@ -198,12 +198,14 @@ fn when(
     day: Option<NaiveDateTime>,
     today: NaiveDate,
 ) -> Result<Option<NaiveDateTime>, FormError> {
-    match v.get(key) {
-        "" => Ok(None),
-        s => parse_when(s, day, today)
-            .map(Some)
-            .map_err(|e| FormError::Field(key, e.to_string())),
-    }
+    let at = match v.get(key) {
+        "" => return Ok(None),
+        s => parse_when(s, day, today).map_err(|e| FormError::Field(key, e.to_string()))?,
+    };
+    // A time the clock change skips or repeats is refused beside its field.
+    let what = if key == "end" { "the end" } else { "the start" };
+    crate::domain::meeting::check_local_time(at, what).map_err(|r| FormError::Field(key, r.0))?;
+    Ok(Some(at))
 }
 
 fn person(cx: &Cx, v: &FormValues, key: &'static str) -> Result<Option<i64>, FormError> {

@@ -481,6 +481,14 @@ impl Screen for Meetings {
                 Some(m) => export(&m, cx),
                 None => Outcome::Handled,
             },
+            (Action::MeetingCancel, Some(_)) => match self.selected().cloned() {
+                Some(m) => super::meeting_mail::cancel(&m, cx),
+                None => Outcome::Handled,
+            },
+            (Action::MeetingInvite, Some((id, _))) => match cx.store.meeting(id) {
+                Ok(m) => super::meeting_mail::invite(&m, cx),
+                Err(e) => Outcome::error(e.to_string()),
+            },
             (
                 Action::Edit
                 | Action::Open
@@ -489,7 +497,9 @@ impl Screen for Meetings {
                 | Action::MeetingAttendance
                 | Action::MeetingHold
                 | Action::MeetingFinalise
-                | Action::MeetingExport,
+                | Action::MeetingExport
+                | Action::MeetingCancel
+                | Action::MeetingInvite,
                 None,
             ) => Outcome::error(cx.t(T::NothingSelected)),
             _ => Outcome::Ignored,

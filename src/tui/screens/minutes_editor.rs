@@ -89,6 +89,7 @@ pub fn status_label(status: MeetingStatus) -> T {
         MeetingStatus::Planned => T::MeetingPlanned,
         MeetingStatus::Held => T::MeetingHeld,
         MeetingStatus::Final => T::MeetingFinal,
+        MeetingStatus::Cancelled => T::MeetingCancelled,
     }
 }
 
@@ -523,6 +524,9 @@ impl MinutesEditor {
                 return self.step_meeting(MeetingEvent::Finalise, cx);
             }
             Some(Action::MeetingExport) => return export(&self.meeting, cx),
+            Some(Action::MinutesSend) => {
+                return super::meeting_mail::send_minutes(&self.meeting, cx);
+            }
             Some(Action::MeetingAttendance) => {
                 return match Attendance::open(self.meeting.id, cx) {
                     Ok(a) => Outcome::one(Effect::Push(Box::new(a))),

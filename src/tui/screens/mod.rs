@@ -15,6 +15,7 @@ pub mod tracker;
 pub mod tracker_forms;
 // Meetings and minutes
 pub mod meeting_form;
+pub mod meeting_mail;
 pub mod meetings;
 pub mod minutes_editor;
 pub mod minutes_input;

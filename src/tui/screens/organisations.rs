@@ -300,6 +300,7 @@ impl Organisations {
                 crate::domain::meeting::MeetingStatus::Planned => t(T::MeetingPlanned),
                 crate::domain::meeting::MeetingStatus::Held => t(T::MeetingHeld),
                 crate::domain::meeting::MeetingStatus::Final => t(T::MeetingFinal),
+                crate::domain::meeting::MeetingStatus::Cancelled => t(T::MeetingCancelled),
             };
             lines.push(Line::raw(format!(
                 "  {} {} {} ({status})",

@@ -4,52 +4,28 @@
 //! The database keeps two kinds of moment: stamps of changes in UTC
 //! (`2026-01-15T18:30:05Z`) and meeting times as the wall clock in The Hague
 //! (`2026-01-15T19:30`). Both are written out the same way, so a script compares them
-//! without knowing which is which. The zone follows the EU rules in force since 1996:
-//! summer time (+02:00) from the last Sunday of March 01:00 UTC to the last Sunday of
-//! October 01:00 UTC, else +01:00.
+//! without knowing which is which. The offsets come from the time-zone database
+//! (chrono-tz), the same rules the meeting form uses to refuse a time the clocks skip.
 
 use chrono::{
-    DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Weekday,
+    DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeZone,
 };
+use chrono_tz::Europe::Amsterdam;
 
-const HOUR: i32 = 3600;
-
-fn last_sunday(year: i32, month: u32) -> NaiveDate {
-    let next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)
-    }
-    .expect("a valid first of the month");
-    let mut d = next.pred_opt().expect("a day before");
-    while d.weekday() != Weekday::Sun {
-        d = d.pred_opt().expect("a day before");
-    }
-    d
-}
-
-/// Summer time for this UTC moment?
-fn summer_utc(utc: NaiveDateTime) -> bool {
-    let y = utc.year();
-    let start = last_sunday(y, 3).and_hms_opt(1, 0, 0).expect("01:00");
-    let end = last_sunday(y, 10).and_hms_opt(1, 0, 0).expect("01:00");
-    utc >= start && utc < end
-}
-
-/// The offset of Europe/Amsterdam at a UTC moment.
+/// The offset of Europe/Amsterdam at a UTC moment (the time-zone database's rules).
 pub fn offset_at_utc(utc: NaiveDateTime) -> FixedOffset {
-    let hours = if summer_utc(utc) { 2 } else { 1 };
-    FixedOffset::east_opt(hours * HOUR).expect("a valid offset")
+    Amsterdam.offset_from_utc_datetime(&utc).fix()
 }
 
 /// The offset of a wall-clock time in Europe/Amsterdam. The hour that repeats in
 /// October is read as the first (summer) one; the hour skipped in March as summer time.
 pub fn offset_at_local(local: NaiveDateTime) -> FixedOffset {
-    let y = local.year();
-    let start = last_sunday(y, 3).and_hms_opt(2, 0, 0).expect("02:00");
-    let end = last_sunday(y, 10).and_hms_opt(3, 0, 0).expect("03:00");
-    let hours = if local >= start && local < end { 2 } else { 1 };
-    FixedOffset::east_opt(hours * HOUR).expect("a valid offset")
+    match Amsterdam.offset_from_local_datetime(&local) {
+        LocalResult::Single(o) => o.fix(),
+        LocalResult::Ambiguous(first, _) => first.fix(),
+        // In the gap: the offset the clocks jumped to, an hour on.
+        LocalResult::None => offset_at_local(local + Duration::hours(1)),
+    }
 }
 
 /// A wall-clock time in The Hague with its offset.

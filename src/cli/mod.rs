@@ -333,7 +333,7 @@ fn sqlite_message(e: &rusqlite::Error) -> String {
     use rusqlite::ErrorCode as C;
     match e.sqlite_error_code() {
         Some(C::DatabaseBusy | C::DatabaseLocked) => {
-            "the database is busy (someone else is writing a lot); nothing was changed, try again"
+            "another user's change held the database too long; nothing was changed, repeat the command when it is done"
                 .into()
         }
         Some(C::ReadOnly) => "the database file is read-only for you; nothing was changed".into(),
@@ -424,6 +424,19 @@ fn dispatch(command: Command, globals: &Globals) -> Result<()> {
                     path.display()
                 )));
             }
+            // A write that waits for another user's change says so at once, and gives
+            // up after the stated time (WIJKDESK_LOCK_WAIT) with nothing changed.
+            crate::store::waiting::set_thread_wait(None);
+            crate::store::waiting::set_thread_notice(Some(Box::new({
+                let path = path.clone();
+                move || {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "wijkdesk: {}",
+                        crate::store::waiting::waiting(&path)
+                    );
+                }
+            })));
             let mut store = Store::open(&path, Ctx::from_env())?;
             store.set_accept_new_terms(globals.add_new);
             let mut app = App {

@@ -13,9 +13,8 @@
 //! re-imports to the same data.
 
 use super::{
-    waiting,
     Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, invalid, join_list, orgs,
-    people, vocab,
+    people, vocab, waiting,
 };
 use crate::domain::csv_rules::{self, OrgField, PersonField};
 use crate::domain::vocab::TermKind;
@@ -752,7 +751,11 @@ impl Store {
             todo.push((*line, cells));
         }
         let _holder = (commit && !todo.is_empty()).then(|| {
-            waiting::announce(&self.path, &ctx.user, &format!("import of {} rows", todo.len()))
+            waiting::announce(
+                &self.path,
+                &ctx.user,
+                &format!("import of {} rows", todo.len()),
+            )
         });
         // First every row is tried and rolled back, batch by batch: the lock is held for
         // one batch at a time, so other users' changes get in between. Only when every

@@ -92,7 +92,14 @@ pub enum StoreError {
 impl StoreError {
     /// True when the write gave up waiting for another user's change.
     pub fn is_busy(&self) -> bool {
-        matches!(self, StoreError::Busy(_))
+        match self {
+            StoreError::Busy(_) => true,
+            StoreError::Sqlite(e) => matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            ),
+            _ => false,
+        }
     }
 }
 

@@ -31,6 +31,13 @@ thread_local! {
     static STARTED: Cell<Option<Instant>> = const { Cell::new(None) };
     static NOTICED: Cell<bool> = const { Cell::new(false) };
     static NOTICE: RefCell<Option<Notice>> = const { RefCell::new(None) };
+    static SCREENS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// This thread runs the screens: a write that cannot wait says so in their words
+/// (the text stays where it was typed) instead of the command line's.
+pub fn set_thread_screens(on: bool) {
+    SCREENS.with(|s| s.set(on));
 }
 
 /// How long writes on this thread wait for the lock (`None`: the configured time).
@@ -127,22 +134,32 @@ pub fn announce(db: &Path, who: &str, what: &str) -> Option<HolderRecord> {
     Some(HolderRecord(path))
 }
 
+/// That another user's change held the database for `waited`, naming them if known.
+pub fn held(db: &Path, waited: Duration) -> String {
+    let who = holder(db).map(|h| format!(" ({h})")).unwrap_or_default();
+    format!(
+        "another user's change{who} held the database for {} s",
+        waited.as_secs_f64().round() as u64
+    )
+}
+
 /// The message for a write that gave up waiting after `waited`.
 pub fn gave_up(db: &Path, waited: Duration) -> String {
-    let who = holder(db)
-        .map(|h| format!(" ({h})"))
-        .unwrap_or_default();
+    let who = holder(db).map(|h| format!(" ({h})")).unwrap_or_default();
+    if SCREENS.with(|s| s.get()) {
+        return format!(
+            "waiting for another user's change{who}: nothing was saved yet and what you typed is kept here; save again in a moment"
+        );
+    }
     format!(
-        "another user's change{who} held the database for {} s; nothing was changed, repeat the command when it is done (WIJKDESK_LOCK_WAIT=SECONDS waits longer)",
-        waited.as_secs_f64().round() as u64
+        "{}; nothing was changed, repeat the command when it is done (WIJKDESK_LOCK_WAIT=SECONDS waits longer)",
+        held(db, waited)
     )
 }
 
 /// The notice for a write that is waiting.
 pub fn waiting(db: &Path) -> String {
-    let who = holder(db)
-        .map(|h| format!(" ({h})"))
-        .unwrap_or_default();
+    let who = holder(db).map(|h| format!(" ({h})")).unwrap_or_default();
     format!(
         "waiting for another user's change{who} to finish; giving up after {} s",
         thread_wait().as_secs_f64().round() as u64
@@ -159,7 +176,11 @@ mod tests {
         let db = dir.join("x.db");
         assert_eq!(holder(&db), None);
         let guard = announce(&db, "jan", "import of organisations").unwrap();
-        assert!(holder(&db).unwrap().starts_with("jan: import of organisations"));
+        assert!(
+            holder(&db)
+                .unwrap()
+                .starts_with("jan: import of organisations")
+        );
         drop(guard);
         assert_eq!(holder(&db), None);
         // A record left by a process that is gone names no one.

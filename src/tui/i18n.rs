@@ -579,6 +579,16 @@ catalogue! {
     FieldService => "Service", "Dienst";
     ReportComputing => "Reports could not be computed: {error}", "De rapporten konden niet worden berekend: {error}";
     ReportCounting => "Counting…", "Bezig met tellen…";
+    // Another user's lock and drafts
+    MinutesWaiting => "Waiting for another user's change{who}: {n} line(s) not stored yet, stored in order when it is done. Keep typing.", "Wacht op de wijziging van een andere gebruiker{who}: {n} regel(s) nog niet opgeslagen, ze worden op volgorde opgeslagen zodra die klaar is. Typ gerust verder.";
+    MinutesNotStored => "Kept, not stored ({why}): Enter on an empty line tries again.", "Bewaard, niet opgeslagen ({why}): Enter op een lege regel probeert het opnieuw.";
+    MinutesNotStoredHint => "Lines not stored yet are kept: Enter on an empty line tries again.", "Nog niet opgeslagen regels zijn bewaard: Enter op een lege regel probeert het opnieuw.";
+    MinutesNotStoredYet => "not stored yet", "nog niet opgeslagen";
+    MinutesCannotClose => "{n} line(s) not stored yet: the editor stays open until they are (they are kept in a draft if you quit).", "{n} regel(s) nog niet opgeslagen: de editor blijft open tot ze dat zijn (bij afsluiten blijven ze bewaard als concept).";
+    MinutesMarkWaiting => "waiting", "wacht";
+    MinutesMarkFailed => "NOT STORED", "NIET OPGESLAGEN";
+    LockWaiting => "Waiting for another user's change{who}; your text is kept here. Save again in a moment.", "Wacht op de wijziging van een andere gebruiker{who}; je tekst blijft hier staan. Sla zo nog eens op.";
+    DraftWaiting => "A draft you had not saved came back.", "Een concept dat je niet had opgeslagen is terug.";
 }
 
 #[cfg(test)]

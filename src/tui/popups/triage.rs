@@ -51,6 +51,8 @@ pub struct TriagePopup {
     message: Option<String>,
     /// A theme not on the list, asked about before saving.
     ask_new: Option<crate::store::UnknownTerm>,
+    /// The fields as opened: a draft is kept only of what was changed.
+    initial: std::collections::BTreeMap<String, String>,
 }
 
 /// Those who may own work (services, then staff with role and organisation), by ID.
@@ -159,9 +161,35 @@ impl TriagePopup {
             errors: Default::default(),
             message: (!refused.is_empty()).then(|| refused.join("; ")),
             ask_new: None,
+            initial: Default::default(),
         };
+        p.initial = p.fields();
         p.restyle(cx.settings);
         Ok(p)
+    }
+
+    /// The fields as typed, by name (for the draft).
+    fn fields(&self) -> std::collections::BTreeMap<String, String> {
+        let mut v = std::collections::BTreeMap::new();
+        v.insert("owner".into(), self.owner.query());
+        if let Some(c) = self.owner.selected() {
+            v.insert("owner.value".into(), c.value.clone());
+        }
+        v.insert("theme".into(), self.theme.query());
+        v.insert("expectation".into(), self.expectation.value());
+        v.insert("due".into(), self.due.value());
+        v.insert("reason".into(), self.reason.value());
+        v
+    }
+
+    /// The popup again on the signals of a kept draft, with what was typed.
+    pub fn restore(cx: &mut Cx, draft: &super::form::FormDraft) -> Option<TriagePopup> {
+        let ids = super::restore::ids(draft);
+        let mut p = TriagePopup::new(cx, ids).ok()?;
+        p.restore_values(&draft.values);
+        p.message = Some(cx.t(T::DraftWaiting).to_string());
+        p.restyle(cx.settings);
+        Some(p)
     }
 
     /// The message over the fields, e.g. the question before a new theme is added (for tests).
@@ -332,6 +360,29 @@ pub fn finish(
 }
 
 impl Popup for TriagePopup {
+    fn draft(&self) -> Option<super::form::FormDraft> {
+        let values = self.fields();
+        if values == self.initial {
+            return None;
+        }
+        Some(super::restore::draft_of("triage", &self.targets, values))
+    }
+
+    fn restore_values(&mut self, values: &std::collections::BTreeMap<String, String>) {
+        let get = |k: &str| values.get(k).cloned().unwrap_or_default();
+        self.owner.set_query(&get("owner"));
+        if let Some(v) = values.get("owner.value") {
+            self.owner.select_value(v);
+        }
+        self.theme.set_query(&get("theme"));
+        self.theme.select_value(&get("theme"));
+        self.expectation.set_value(&get("expectation"));
+        if values.contains_key("due") {
+            self.due.set_value(&get("due"));
+        }
+        self.reason.set_value(&get("reason"));
+    }
+
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         if let Some(u) = self.ask_new.take() {
             let out = match terms::answer(&key) {

@@ -299,6 +299,14 @@ impl TriagePopup {
             };
             match cx.store.triage(id, t, Some(version)) {
                 Ok(s) => done.push(s.reference()),
+                // One signal: the popup stays open with what was typed.
+                Err(e) if e.is_busy() && self.targets.len() == 1 => {
+                    self.message = Some(e.to_string());
+                    return Outcome::Handled;
+                }
+                Err(StoreError::Conflict(_)) if self.targets.len() == 1 => {
+                    return self.merge(cx);
+                }
                 Err(StoreError::Conflict(m)) => {
                     conflict = true;
                     refused.push(format!("S-{id}: {m}"));
@@ -307,6 +315,56 @@ impl TriagePopup {
             }
         }
         finish(lang, done, refused, conflict, T::Triaged, T::TriagedMany)
+    }
+
+    /// Someone else changed the signal meanwhile: take its new version, fill in their
+    /// values where nothing was typed, keep what was, and let the user check and save
+    /// again (as the record forms' merge does).
+    fn merge(&mut self, cx: &mut Cx) -> Outcome {
+        let Some(&(id, _)) = self.targets.first() else {
+            return Outcome::Handled;
+        };
+        let sig = match cx.store.signal(id) {
+            Ok(s) => s,
+            Err(e) => {
+                self.message = Some(e.to_string());
+                return Outcome::Handled;
+            }
+        };
+        let mut theirs = std::collections::BTreeMap::new();
+        let owner = match (sig.owner_person_id, sig.owner_org_id) {
+            (Some(p), _) => format!("P-{p}"),
+            (None, Some(o)) => format!("O-{o}"),
+            _ => String::new(),
+        };
+        theirs.insert("owner".to_string(), owner.clone());
+        theirs.insert("owner.value".to_string(), owner);
+        theirs.insert("theme".to_string(), sig.theme.clone().unwrap_or_default());
+        theirs.insert(
+            "expectation".to_string(),
+            sig.expectation.clone().unwrap_or_default(),
+        );
+        if let Some(d) = sig.feedback_due {
+            theirs.insert("due".to_string(), d.to_string());
+        }
+        theirs.insert("reason".to_string(), String::new());
+        let mine = self.fields();
+        let mut merged = theirs.clone();
+        for (k, v) in &mine {
+            if self.initial.get(k) != Some(v) {
+                merged.insert(k.clone(), v.clone());
+            }
+        }
+        self.restore_values(&merged);
+        self.targets[0].1 = sig.version;
+        self.initial = theirs;
+        self.message = Some(
+            cx.settings
+                .lang
+                .f(T::TriageConflict, &[("id", &sig.reference())]),
+        );
+        self.restyle(cx.settings);
+        Outcome::Handled
     }
 
     fn field_error(&mut self, field: usize, msg: String) -> Outcome {

@@ -330,6 +330,28 @@ impl MinutesEditor {
         let text = self.input.value().trim().to_string();
         if let Some(m) = self.editing.take() {
             let result = cx.store.edit_minute(m.id, &text, Some(m.version));
+            match &result {
+                // Refused: the edit stays in the input. Changed by someone else: their
+                // line is shown and the next Enter saves yours over it (a merge by hand).
+                Err(crate::store::StoreError::Conflict(_)) => {
+                    let theirs = cx.store.minute(m.id).ok();
+                    let msg = match &theirs {
+                        Some(t) => lang.f(
+                            T::MinutesEditConflict,
+                            &[("n", &m.position), ("theirs", &t.text)],
+                        ),
+                        None => lang.f(T::MinutesEditGone, &[("n", &m.position)]),
+                    };
+                    self.editing = theirs;
+                    let _ = self.reload(cx);
+                    return Outcome::error(msg);
+                }
+                Err(e) => {
+                    self.editing = Some(m);
+                    return Outcome::error(e.to_string());
+                }
+                Ok(_) => {}
+            }
             self.input = LineInput::new(self.stash.take().as_deref().unwrap_or(""));
             self.relive(cx);
             return match result {
@@ -362,7 +384,8 @@ impl MinutesEditor {
         {
             Err(e) if e.is_busy() && cx.writes.is_some() => self.enqueue(text, cx),
             Ok(entry) => {
-                self.input = LineInput::default();
+                // A line put aside for an edit that was then refused comes back.
+                self.input = LineInput::new(self.stash.take().as_deref().unwrap_or(""));
                 self.draft_saved = false;
                 self.spans.clear();
                 let _ = self.reload(cx);

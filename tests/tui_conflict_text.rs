@@ -119,3 +119,39 @@ fn a_minutes_edit_refused_by_someone_elses_change_keeps_the_text() {
         "Opening door de om acht uur"
     );
 }
+
+#[test]
+fn feedback_refused_by_someone_elses_change_keeps_the_text() {
+    let db = TempDb::new("conflict-feedback");
+    let mut store = db.demo();
+    let id = signal_by_title(&store, "Bewonersbrieven eerder delen");
+    let before = store.feedback_of(id).unwrap().len();
+    let mut app = app_en(&mut store, W, H);
+    filter_inbox(&mut app, "Bewonersbrieven eerder");
+    type_text(&mut app, "f");
+    shows(&app, &format!("Feedback on S-{id}"));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "We hebben het nagevraagd bij DPZ.");
+    someone_else(
+        &db,
+        "UPDATE signal SET version = version + 1 WHERE id = ?1",
+        id,
+    );
+    app.on_key(ctrl('s'));
+    assert_eq!(app.popup_count(), 1, "the popup stays open");
+    let s = shows(&app, "was changed by someone else meanwhile");
+    assert!(s.contains("We hebben het nagevraagd bij DPZ."), "{s}");
+    assert_eq!(app.store().feedback_of(id).unwrap().len(), before);
+
+    app.on_key(ctrl('s'));
+    assert_eq!(app.popup_count(), 0, "{:?}", app.status());
+    let given = app.store().feedback_of(id).unwrap();
+    assert_eq!(given.len(), before + 1);
+    assert!(
+        given
+            .iter()
+            .any(|f| f.text == "We hebben het nagevraagd bij DPZ.")
+    );
+}

@@ -587,10 +587,10 @@ catalogue! {
     MinutesCannotClose => "{n} line(s) not stored yet: the editor stays open until they are (they are kept in a draft if you quit).", "{n} regel(s) nog niet opgeslagen: de editor blijft open tot ze dat zijn (bij afsluiten blijven ze bewaard als concept).";
     MinutesMarkWaiting => "waiting", "wacht";
     MinutesMarkFailed => "NOT STORED", "NIET OPGESLAGEN";
-    LockWaiting => "Waiting for another user's change{who}; your text is kept here. Save again in a moment.", "Wacht op de wijziging van een andere gebruiker{who}; je tekst blijft hier staan. Sla zo nog eens op.";
     MinutesEditConflict => "Line {n} was changed by someone else meanwhile; it now reads: {theirs}. Your text is kept below: edit it, Enter saves it over theirs, Esc keeps theirs.", "Regel {n} is intussen door iemand anders gewijzigd; er staat nu: {theirs}. Jouw tekst staat hieronder: pas hem aan, Enter slaat hem op over die van de ander, Esc houdt die van de ander.";
     MinutesEditGone => "Line {n} was deleted by someone else meanwhile; your text is kept below: Enter stores it as a new line.", "Regel {n} is intussen door iemand anders verwijderd; je tekst staat hieronder: Enter slaat hem op als nieuwe regel.";
     TriageConflict => "{id} was changed by someone else meanwhile. Their changes are filled in where you had typed nothing; what you typed is kept. Check and save again (Ctrl-S), or Esc.", "{id} is intussen door iemand anders gewijzigd. Hun wijzigingen staan ingevuld waar jij niets had getypt; wat jij typte blijft staan. Controleer en sla opnieuw op (Ctrl-S), of Esc.";
+    ConflictKept => "{id} was changed by someone else meanwhile; what you typed is kept: check and save again (Ctrl-S), or Esc.", "{id} is intussen door iemand anders gewijzigd; wat je typte blijft staan: controleer en sla opnieuw op (Ctrl-S), of Esc.";
     DraftWaiting => "A draft you had not saved came back.", "Een concept dat je niet had opgeslagen is terug.";
 }
 

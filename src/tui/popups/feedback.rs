@@ -232,6 +232,15 @@ impl FeedbackPopup {
             }
             match cx.store.add_feedback(id, fb.clone(), Some(version)) {
                 Ok(s) => done.push(s.reference()),
+                // One signal changed by someone else meanwhile: the text stays, saved
+                // against the new version on the next Ctrl-S.
+                Err(StoreError::Conflict(_)) if self.targets.len() == 1 => {
+                    if let Ok(s) = cx.store.signal(id) {
+                        self.targets[0].1 = s.version;
+                        self.message = Some(lang.f(T::ConflictKept, &[("id", &s.reference())]));
+                    }
+                    return Outcome::Handled;
+                }
                 Err(StoreError::Conflict(m)) => {
                     conflict = true;
                     refused.push(format!("S-{id}: {m}"));

@@ -6,7 +6,6 @@ use super::Popup;
 use super::form::FormDraft;
 use crate::domain::{RecordKind, RecordRef};
 use crate::tui::action::{Action, Cx, Effect, Outcome};
-use crate::tui::i18n::T;
 use std::collections::BTreeMap;
 
 /// A draft of a popup about the signals `targets` (id and version read).
@@ -78,9 +77,4 @@ pub fn restore(draft: &FormDraft, cx: &mut Cx) -> Option<Box<dyn Popup>> {
         "tracker_cancel" => step(Action::CancelAction, RecordKind::Action, cx),
         _ => None,
     }
-}
-
-/// The status line after a draft came back.
-pub fn restored_message(cx: &Cx) -> String {
-    cx.t(T::DraftWaiting).to_string()
 }

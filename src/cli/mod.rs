@@ -61,7 +61,11 @@ Every change is recorded under the operating-system account that runs wijkdesk (
 process's user id, looked up in the passwd database; $USER and $LOGNAME are not read). \
 --mine finds the person whose username is that account. $WIJKDESK_USER sets another \
 name to act under, for tests and demos: the history then names both, as \
-\"demo (account linda)\".";
+\"demo (account linda)\".
+
+A change waits while another user's change holds the database, and says so on stderr \
+within a second; after $WIJKDESK_LOCK_WAIT seconds (default 60) it gives up with \
+nothing changed, and the command can simply be repeated.";
 
 const EXAMPLES: &str = "\
 Examples:

@@ -148,7 +148,7 @@ pub fn gave_up(db: &Path, waited: Duration) -> String {
     let who = holder(db).map(|h| format!(" ({h})")).unwrap_or_default();
     if SCREENS.with(|s| s.get()) {
         return format!(
-            "waiting for another user's change{who}: nothing was saved yet and what you typed is kept here; save again in a moment"
+            "another user's change{who} is holding the database: nothing was saved yet and nothing you typed is lost; try again in a moment"
         );
     }
     format!(

@@ -155,3 +155,32 @@ fn feedback_refused_by_someone_elses_change_keeps_the_text() {
             .any(|f| f.text == "We hebben het nagevraagd bij DPZ.")
     );
 }
+
+#[test]
+fn a_form_saved_while_another_user_holds_the_database_stays_open_with_its_text() {
+    let db = TempDb::new("locked-form");
+    let mut store = db.demo();
+    // As in the screens: a write on the keyboard's path waits a moment only.
+    wijkdesk::store::waiting::set_thread_wait(Some(wijkdesk::tui::SCREEN_WAIT));
+    wijkdesk::store::waiting::set_thread_screens(true);
+    let mut app = app_en(&mut store, W, H);
+    assert!(app.select_screen("organisations"));
+    type_text(&mut app, "n");
+    shows(&app, "New organisation");
+    type_text(&mut app, "Vereniging tijdens het slot");
+
+    let holder = rusqlite::Connection::open(&db.path).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    app.on_key(ctrl('s'));
+    assert_eq!(app.popup_count(), 1, "the form stays open");
+    let s = shows(&app, "another user's change");
+    assert!(s.contains("Vereniging tijdens het slot"), "{s}");
+    holder.execute_batch("ROLLBACK").unwrap();
+
+    app.on_key(ctrl('s'));
+    assert_eq!(app.popup_count(), 0, "{:?}", app.status());
+    let st = app.status().unwrap_or_default().to_string();
+    assert!(st.contains("Created O-"), "{st}");
+    wijkdesk::store::waiting::set_thread_wait(None);
+    wijkdesk::store::waiting::set_thread_screens(false);
+}

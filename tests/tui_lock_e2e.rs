@@ -111,6 +111,12 @@ fn a_locked_database_never_freezes_the_screen_and_loses_no_line() {
     // Another user's write holds the database.
     let holder = Holder::take(&db, &home, "first");
     tmux.text("Tweede regel tijdens het slot");
+    // Typing answers at once, and says that the database is held.
+    let screen = tmux.wait_for("is holding the database", 10);
+    assert!(
+        screen.contains("> Tweede regel tijdens het slot"),
+        "{screen}"
+    );
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_for("Waiting for another user's change", 10);
     assert!(

@@ -581,6 +581,7 @@ catalogue! {
     ReportCounting => "Counting…", "Bezig met tellen…";
     // Another user's lock and drafts
     MinutesWaiting => "Waiting for another user's change{who}: {n} line(s) not stored yet, stored in order when it is done. Keep typing.", "Wacht op de wijziging van een andere gebruiker{who}: {n} regel(s) nog niet opgeslagen, ze worden op volgorde opgeslagen zodra die klaar is. Typ gerust verder.";
+    MinutesLocked => "Another user's change{who} is holding the database: what you type is kept in your draft, and Enter queues the line.", "Een wijziging van een andere gebruiker{who} houdt de database vast: wat je typt blijft bewaard in je concept, en Enter zet de regel in de wachtrij.";
     MinutesNotStored => "Kept, not stored ({why}): Enter on an empty line tries again.", "Bewaard, niet opgeslagen ({why}): Enter op een lege regel probeert het opnieuw.";
     MinutesNotStoredHint => "Lines not stored yet are kept: Enter on an empty line tries again.", "Nog niet opgeslagen regels zijn bewaard: Enter op een lege regel probeert het opnieuw.";
     MinutesNotStoredYet => "not stored yet", "nog niet opgeslagen";

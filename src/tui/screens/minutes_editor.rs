@@ -75,6 +75,9 @@ pub struct MinutesEditor {
     /// When a draft save last found the database locked: the draft then goes to the
     /// draft file only for a while, so typing never waits on the lock.
     locked_at: Option<std::time::Instant>,
+    /// The last draft save found the database held (shown on the hint row until a
+    /// save gets through).
+    pub(super) locked: bool,
     /// Who holds the lock, where that can be told.
     pub(super) holder: Option<String>,
 }
@@ -136,6 +139,7 @@ impl MinutesEditor {
             queue: Vec::new(),
             next_seq: 0,
             locked_at: None,
+            locked: false,
             holder: None,
         };
         e.reload(cx)?;
@@ -227,10 +231,12 @@ impl MinutesEditor {
             Ok(()) => {
                 self.draft_saved = true;
                 self.locked_at = None;
+                self.locked = false;
                 Outcome::Handled
             }
             Err(e) if e.is_busy() => {
                 self.draft_saved = false;
+                self.locked = true;
                 self.locked_at = Some(std::time::Instant::now());
                 self.holder = crate::store::waiting::holder(cx.store.path());
                 Outcome::Handled
@@ -783,6 +789,7 @@ impl Popup for MinutesEditor {
                 if self.queue.is_empty() {
                     // The lock is free: the line being typed goes back into the store.
                     self.locked_at = None;
+                    self.locked = false;
                     self.holder = None;
                     if self.editing.is_none() {
                         self.draft_saved = cx

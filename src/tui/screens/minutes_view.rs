@@ -314,6 +314,13 @@ impl MinutesEditor {
                 ),
                 theme.info,
             )
+        } else if self.locked && self.editing.is_none() {
+            let who = self
+                .holder
+                .as_ref()
+                .map(|h| format!(" ({})", vis(h)))
+                .unwrap_or_default();
+            Line::styled(s.lang.f(T::MinutesLocked, &[("who", &who)]), theme.info)
         } else if let Some(e) = &self.editing {
             Line::styled(
                 s.lang.f(T::MinutesHintEdit, &[("n", &e.position)]),

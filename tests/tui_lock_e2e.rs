@@ -192,8 +192,41 @@ fn a_locked_database_never_freezes_the_screen_and_loses_no_line() {
     let show = minutes_of(&db, &home);
     assert!(show.contains("Minutes (4)"), "{show}");
     assert!(show.contains("Vierde regel na te lang wachten"), "{show}");
+
+    // Stopped (SIGTERM) while a line waits: it is kept as a draft, comes back at the
+    // next start and is stored then, once.
+    let holder = Holder::take(&db, &home, "third");
+    tmux.text("Vijfde regel bij het afsluiten");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("[waiting] Vijfde regel bij het afsluiten", 10);
+    let pid = tmux.pane_pid();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    tmux.wait_exit(10);
+    holder.release();
+    assert!(minutes_of(&db, &home).contains("Minutes (4)"));
+    tmux.run(&[
+        "respawn-pane",
+        "-k",
+        "-t",
+        "main",
+        &command(&home, &db, 120),
+    ]);
+    tmux.wait_for("Stored line 5.", 20);
+    let show = minutes_of(&db, &home);
+    assert!(show.contains("Minutes (5)"), "{show}");
+    assert_eq!(
+        show.matches("Vijfde regel bij het afsluiten").count(),
+        1,
+        "{show}"
+    );
     tmux.keys(&["Escape"]);
-    tmux.wait_for("Meetings (1)", 10);
+    tmux.wait_for("Meetings (", 10);
     tmux.text("q");
     tmux.wait_exit(10);
     let _ = std::fs::remove_dir_all(&home);

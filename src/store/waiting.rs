@@ -26,6 +26,15 @@ pub fn configured_wait() -> Duration {
 
 type Notice = Box<dyn Fn()>;
 
+/// Set when the program is closing: writes still waiting give up at once, with
+/// nothing written (the screens keep their text in the draft instead).
+static ABANDON: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Make every write that waits for the lock, now or later, give up at once.
+pub fn abandon_waits() {
+    ABANDON.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
 thread_local! {
     static LIMIT: Cell<Option<Duration>> = const { Cell::new(None) };
     static STARTED: Cell<Option<Instant>> = const { Cell::new(None) };
@@ -68,7 +77,7 @@ pub(super) fn retry_while_busy(attempt: i32) -> bool {
         .with(|s| s.get())
         .map(|t| now.duration_since(t))
         .unwrap_or_default();
-    if waited >= thread_wait() {
+    if waited >= thread_wait() || ABANDON.load(std::sync::atomic::Ordering::SeqCst) {
         return false;
     }
     if waited >= NOTICE_AFTER && !NOTICED.with(|n| n.replace(true)) {

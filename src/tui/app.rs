@@ -323,6 +323,11 @@ impl<'s> App<'s> {
         self.writes = Some(worker);
     }
 
+    /// The write worker, to close it (see [`super::worker::WriteWorker::finish`]).
+    pub fn take_write_worker(&mut self) -> Option<super::worker::WriteWorker> {
+        self.writes.take()
+    }
+
     /// A write that waited off the input path is done: the popup that asked shows it.
     pub fn on_write(&mut self, done: super::worker::WriteDone) {
         self.dirty = true;

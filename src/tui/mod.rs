@@ -157,6 +157,17 @@ pub fn run(opts: Options) -> Result<()> {
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&mut terminal, &mut app, &rx)
     }));
+    // Lines still waiting for another user's change give up now; what the write
+    // worker did is taken in, so the draft holds exactly what was not stored.
+    crate::store::waiting::abandon_waits();
+    if let Some(w) = app.take_write_worker() {
+        w.finish(Duration::from_secs(2));
+    }
+    while let Ok(ev) = rx.try_recv() {
+        if let Event::Write(done) = ev {
+            app.on_write(*done);
+        }
+    }
     // Whatever happened, nothing typed is lost (the draft file follows every key; this
     // writes the last state once more).
     let kept = app.sync_draft();

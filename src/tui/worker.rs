@@ -183,6 +183,7 @@ pub struct WriteDone {
 /// The write worker's inbox; dropping it ends the thread once the queue is done.
 pub struct WriteWorker {
     jobs: Sender<WriteJob>,
+    thread: std::thread::JoinHandle<()>,
 }
 
 impl WriteWorker {
@@ -190,7 +191,7 @@ impl WriteWorker {
     /// long as `WIJKDESK_LOCK_WAIT` says (a minute by default).
     pub fn spawn(path: PathBuf, ctx: Ctx, deliver: impl Fn(WriteDone) + Send + 'static) -> Self {
         let (jobs, inbox) = mpsc::channel::<WriteJob>();
-        std::thread::spawn(move || {
+        let thread = std::thread::spawn(move || {
             crate::store::waiting::set_thread_wait(None);
             let mut store: Option<Store> = None;
             let mut refusing: Option<String> = None;
@@ -239,7 +240,18 @@ impl WriteWorker {
                 });
             }
         });
-        WriteWorker { jobs }
+        WriteWorker { jobs, thread }
+    }
+
+    /// Closing: no more jobs; wait up to `within` for the thread to answer what it has
+    /// (with [`crate::store::waiting::abandon_waits`] that is at once: a write either
+    /// went through or gave up), so that no line is both stored and kept as a draft.
+    pub fn finish(self, within: std::time::Duration) {
+        drop(self.jobs);
+        let until = std::time::Instant::now() + within;
+        while !self.thread.is_finished() && std::time::Instant::now() < until {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
     }
 
     /// Queue a write; false when the thread is gone.

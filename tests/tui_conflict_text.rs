@@ -6,7 +6,6 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
-use wijkdesk::store::Store;
 use wijkdesk::tui::testing::{
     TempDb, app_en, ctrl, filter_inbox, press, screen, signal_by_title, type_text,
 };

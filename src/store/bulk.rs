@@ -284,7 +284,9 @@ impl Bulk<'_> {
         if self.since.elapsed() < BULK_BATCH {
             return Ok(());
         }
-        self.tx.execute_batch("COMMIT; BEGIN IMMEDIATE;")?;
+        self.tx.execute_batch("COMMIT")?;
+        std::thread::sleep(super::csv_io::BATCH_GAP);
+        self.tx.execute_batch("BEGIN IMMEDIATE")?;
         self.since = std::time::Instant::now();
         Ok(())
     }

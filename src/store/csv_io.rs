@@ -263,6 +263,11 @@ const BATCH_ROWS: usize = 500;
 /// And for about this long at most.
 const BATCH_TIME: std::time::Duration = std::time::Duration::from_millis(200);
 
+/// Between batches the lock is left free this long: writers waiting for it poll every
+/// half to two milliseconds, and would otherwise miss the moment between one batch's
+/// commit and the next one's begin.
+pub(crate) const BATCH_GAP: std::time::Duration = std::time::Duration::from_millis(3);
+
 /// Whether a batch that started at `started` with `n` rows in it takes one more.
 fn batch_open(n: usize, started: std::time::Instant) -> bool {
     n == 0 || (n < BATCH_ROWS && started.elapsed() < BATCH_TIME)
@@ -785,6 +790,7 @@ impl Store {
                 n += 1;
             }
             tx.rollback()?;
+            std::thread::sleep(BATCH_GAP);
         }
         problems.sort_by_key(|p| p.line);
         for p in &mut plan {
@@ -821,6 +827,7 @@ impl Store {
                 }
                 tx.commit()?;
                 stored.extend(done);
+                std::thread::sleep(BATCH_GAP);
             }
             match failed {
                 None => {

@@ -54,6 +54,14 @@ pub fn set_thread_wait(limit: Option<Duration>) {
     LIMIT.with(|l| l.set(limit));
 }
 
+/// Run `f` with writes on this thread waiting at most `limit` (then as before).
+pub fn with_wait<T>(limit: Duration, f: impl FnOnce() -> T) -> T {
+    let before = LIMIT.with(|l| l.replace(Some(limit)));
+    let out = f();
+    LIMIT.with(|l| l.set(before));
+    out
+}
+
 /// The wait that applies on this thread.
 pub fn thread_wait() -> Duration {
     LIMIT.with(|l| l.get()).unwrap_or_else(configured_wait)

@@ -91,6 +91,10 @@ pub struct Queued {
     pub failed: Option<String>,
 }
 
+/// How long a draft save waits for another user's write before the draft file alone
+/// keeps the line: far longer than an ordinary write, short enough not to be felt.
+const DRAFT_WAIT: std::time::Duration = std::time::Duration::from_millis(50);
+
 /// How long draft saves skip the database after finding it locked.
 const LOCK_BACKOFF: std::time::Duration = std::time::Duration::from_secs(2);
 
@@ -224,10 +228,12 @@ impl MinutesEditor {
             self.draft_saved = false;
             return Outcome::Handled;
         }
-        match cx
-            .store
-            .save_minute_draft(self.meeting.id, self.input.value())
-        {
+        // A keystroke waits for the lock a moment only: the draft file keeps the line.
+        let saved = crate::store::waiting::with_wait(DRAFT_WAIT, || {
+            cx.store
+                .save_minute_draft(self.meeting.id, self.input.value())
+        });
+        match saved {
             Ok(()) => {
                 self.draft_saved = true;
                 self.locked_at = None;

@@ -1,8 +1,8 @@
 //! Nothing typed is lost, whatever stops the program: for every popup with typed text
-//! (quick add, triage, feedback, decline, a new action or commitment), the real binary
-//! in tmux, text typed, the process stopped by SIGHUP (a dropped connection), SIGTERM
-//! or SIGKILL, and started again: the same popup is open with the text. Waits for
-//! screen text with a timeout, never a fixed sleep.
+//! (quick add, triage, feedback, decline, an agenda item, a new action or commitment),
+//! the real binary in tmux, text typed, the process stopped by SIGHUP (a dropped
+//! connection), SIGTERM or SIGKILL, and started again: the same popup is open with the
+//! text. Waits for screen text with a timeout, never a fixed sleep.
 
 mod e2e;
 
@@ -50,6 +50,14 @@ const CASES: &[Case] = &[
         title: "Decline S-16",
         to_field: &[],
         text: "Dit valt buiten wat de gemeente kan doen",
+    },
+    Case {
+        // The first meeting in the list (M-4), its agenda, a new item being typed.
+        name: "agenda item",
+        open: &["3", "a", "n"],
+        title: "New agenda item:",
+        to_field: &[],
+        text: "Verkeersveiligheid rond de basisschool",
     },
     Case {
         name: "new action",

@@ -795,7 +795,7 @@ impl<'s> App<'s> {
         // belong to.
         let home = match draft.kind.as_str() {
             "triage" | "feedback" | "signal_decline" | "signal_reopen" => Some("inbox"),
-            "minutes" => Some("meetings"),
+            "minutes" | "agenda" => Some("meetings"),
             k if k.starts_with("tracker_") => Some("tracker"),
             _ => None,
         };

@@ -66,6 +66,9 @@ pub fn restore(draft: &FormDraft, cx: &mut Cx) -> Option<Box<dyn Popup>> {
             cx, draft,
         )?)),
         "minutes" => Some(Box::new(MinutesEditor::restore(draft, cx)?)),
+        "agenda" => Some(Box::new(
+            crate::tui::screens::minutes_popups::Agenda::restore(draft, cx)?,
+        )),
         "signal_decline" => form(signal_forms::decline_form(cx, draft.id?)),
         "signal_reopen" => form(signal_forms::reopen_form(cx, draft.id?)),
         "tracker_action" => form(tracker_forms::new_action(cx, subject)),

@@ -167,3 +167,43 @@ fn a_draft_belongs_to_its_database() {
     tmux.wait_for("Alleen voor de eerste database", 20);
     let _ = std::fs::remove_dir_all(&home);
 }
+
+#[test]
+fn a_draft_that_cannot_reopen_says_where_its_text_is() {
+    use wijkdesk::tui::testing::{TempDb, app_en, screen};
+    let db = TempDb::new("draft-gone");
+    let mut store = db.demo();
+    let drafts = db.dir.join("drafts");
+    let account = store.account().to_string();
+    let mut draft = wijkdesk::tui::popups::form::FormDraft {
+        kind: "feedback".into(),
+        db: store.path().display().to_string(),
+        account: account.clone(),
+        ..Default::default()
+    };
+    // Feedback on a signal that does not exist (any more).
+    draft.values.insert("ids".into(), "99999".into());
+    draft
+        .values
+        .insert("text".into(), "Tekst die niet verloren mag gaan".into());
+    let path = drafts.join("live-gone-test.toml");
+    wijkdesk::tui::draft::keep(&path, &draft).unwrap();
+    // Named as a live file of a process that is gone, for this database and account.
+    let name = wijkdesk::tui::draft::live_path(&drafts, &draft.db, &account)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .replace(&format!("-{}.toml", std::process::id()), "-999999999.toml");
+    std::fs::rename(&path, drafts.join(&name)).unwrap();
+
+    let mut app = app_en(&mut store, 120, 40);
+    app.set_draft_dir(&drafts);
+    assert!(!app.restore_waiting_draft());
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("could not be reopened"), "{s}");
+    assert!(
+        std::fs::read_to_string(drafts.join(&name))
+            .unwrap()
+            .contains("Tekst die niet verloren mag gaan")
+    );
+}

@@ -399,6 +399,12 @@ impl<'s> App<'s> {
             return false;
         };
         if !self.restore_draft(&draft) {
+            // Its record is gone or its step no longer possible: say where the text is.
+            let msg = self.settings.lang.f(
+                T::DraftNotReopened,
+                &[("kind", &draft.kind), ("path", &path.display())],
+            );
+            self.set_error(msg);
             return false;
         }
         self.sync_draft();

@@ -592,6 +592,7 @@ catalogue! {
     MinutesEditGone => "Line {n} was deleted by someone else meanwhile; your text is kept below: Enter stores it as a new line.", "Regel {n} is intussen door iemand anders verwijderd; je tekst staat hieronder: Enter slaat hem op als nieuwe regel.";
     TriageConflict => "{id} was changed by someone else meanwhile. Their changes are filled in where you had typed nothing; what you typed is kept. Check and save again (Ctrl-S), or Esc.", "{id} is intussen door iemand anders gewijzigd. Hun wijzigingen staan ingevuld waar jij niets had getypt; wat jij typte blijft staan. Controleer en sla opnieuw op (Ctrl-S), of Esc.";
     ConflictKept => "{id} was changed by someone else meanwhile; what you typed is kept: check and save again (Ctrl-S), or Esc.", "{id} is intussen door iemand anders gewijzigd; wat je typte blijft staan: controleer en sla opnieuw op (Ctrl-S), of Esc.";
+    DraftNotReopened => "A draft ({kind}) could not be reopened here (its record changed or is gone); the text is kept in {path}", "Een concept ({kind}) kon hier niet opnieuw worden geopend (het record is gewijzigd of weg); de tekst staat in {path}";
     DraftWaiting => "A draft you had not saved came back.", "Een concept dat je niet had opgeslagen is terug.";
 }
 

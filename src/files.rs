@@ -26,6 +26,24 @@ pub fn create_dir_private(dir: &Path) -> io::Result<()> {
     builder.create(dir)
 }
 
+/// Like [`create_dir_private`] for a folder that belongs to wijkdesk alone (drafts,
+/// exports of the screens): one that exists already, made by an older version or
+/// under a wide umask, is narrowed to 0700 when it is this user's.
+pub fn own_dir_private(dir: &Path) -> io::Result<()> {
+    create_dir_private(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let meta = std::fs::symlink_metadata(dir)?;
+        // SAFETY: geteuid() has no preconditions.
+        let mine = meta.uid() == unsafe { libc::geteuid() };
+        if meta.is_dir() && mine && meta.permissions().mode() & 0o077 != 0 {
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(DIR_MODE))?;
+        }
+    }
+    Ok(())
+}
+
 /// Options for a new file with `mode`: it must not exist yet, and a symbolic link in
 /// its place is refused rather than followed.
 pub fn new_file_options(mode: u32) -> std::fs::OpenOptions {
@@ -100,10 +118,12 @@ pub fn unique_new(dir: &Path, prefix: &str, suffix: &str) -> io::Result<(PathBuf
     Err(io::Error::other("cannot find a free file name"))
 }
 
-/// A new folder under the system's temporary folder that only this user can enter;
-/// its name cannot be guessed and taken beforehand (an existing one is never reused).
+/// A new folder that only this user can enter, under the user's own runtime folder
+/// (`$XDG_RUNTIME_DIR`: in memory, never on a disk, gone at logout) when there is
+/// one, else under the system's temporary folder; its name cannot be guessed and
+/// taken beforehand (an existing one is never reused).
 pub fn private_temp_dir(prefix: &str) -> io::Result<PathBuf> {
-    let base = std::env::temp_dir();
+    let base = runtime_dir().unwrap_or_else(std::env::temp_dir);
     for _ in 0..1000 {
         let dir = base.join(format!("{prefix}-{}", unique_token()));
         let mut builder = std::fs::DirBuilder::new();
@@ -116,6 +136,21 @@ pub fn private_temp_dir(prefix: &str) -> io::Result<PathBuf> {
         }
     }
     Err(io::Error::other("cannot create a temporary folder"))
+}
+
+/// `$XDG_RUNTIME_DIR` when it is a folder of this user's that only they may enter.
+fn runtime_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(std::env::var_os("XDG_RUNTIME_DIR")?);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let meta = std::fs::symlink_metadata(&dir).ok()?;
+        // SAFETY: geteuid() has no preconditions.
+        let mine = meta.uid() == unsafe { libc::geteuid() };
+        (meta.is_dir() && mine && meta.permissions().mode() & 0o077 == 0).then_some(dir)
+    }
+    #[cfg(not(unix))]
+    Some(dir)
 }
 
 /// Hard to guess: process, clock, a counter and the address of a stack value.
@@ -163,6 +198,18 @@ mod tests {
         replace(&link, b"over").unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
         assert_eq!(mode(&link), 0o600);
+
+        let old = dir.join("old-drafts");
+        std::fs::create_dir(&old).unwrap();
+        std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o755)).unwrap();
+        create_dir_private(&old).unwrap();
+        assert_eq!(
+            mode(&old),
+            0o755,
+            "a folder wijkdesk did not make keeps its mode"
+        );
+        own_dir_private(&old).unwrap();
+        assert_eq!(mode(&old), 0o700);
 
         let sub = dir.join("a/b");
         create_dir_private(&sub).unwrap();

@@ -6,7 +6,7 @@
 use crate::store::{MailStatus, NewFeedback, NewMail, OutboxEntry, Signal, Store, StoreError};
 use chrono::Utc;
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
-use lettre::message::{Mailbox, Message};
+use lettre::message::{Mailbox, Message, MultiPart};
 use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{SendmailTransport, SmtpTransport, Transport as _};
 use serde::Deserialize;
@@ -151,6 +151,42 @@ fn err(message: impl Into<String>) -> MailError {
 /// Build the message. Without settings (drafts only) it has no From: the mail program
 /// that opens the draft fills in its own account.
 pub fn compose(cfg: Option<&MailConfig>, out: &Outgoing) -> Result<Message, MailError> {
+    let b = builder(cfg, out)?;
+    let msg = b
+        .header(ContentType::TEXT_PLAIN)
+        .body(out.body.replace("\r\n", "\n"))
+        .map_err(|e| err(format!("cannot build the message: {e}")))?;
+    Ok(finish(cfg, msg))
+}
+
+/// The message with `out.body` as its plain text and `html` as the HTML alternative.
+pub fn compose_html(
+    cfg: Option<&MailConfig>,
+    out: &Outgoing,
+    html: &str,
+) -> Result<Message, MailError> {
+    let msg = builder(cfg, out)?
+        .multipart(MultiPart::alternative_plain_html(
+            out.body.replace("\r\n", "\n"),
+            html.to_string(),
+        ))
+        .map_err(|e| err(format!("cannot build the message: {e}")))?;
+    Ok(finish(cfg, msg))
+}
+
+/// A draft without settings leaves From to the mail program that opens it.
+fn finish(cfg: Option<&MailConfig>, mut msg: Message) -> Message {
+    if cfg.is_none() {
+        msg.headers_mut().remove::<lettre::message::header::From>();
+    }
+    msg
+}
+
+/// Every header of a message: From, To, Bcc, Subject, Date, Message-ID, Reply-To.
+fn builder(
+    cfg: Option<&MailConfig>,
+    out: &Outgoing,
+) -> Result<lettre::message::MessageBuilder, MailError> {
     let to: Mailbox = out
         .to
         .parse()
@@ -187,14 +223,7 @@ pub fn compose(cfg: Option<&MailConfig>, out: &Outgoing) -> Result<Message, Mail
     if let Some(r) = cfg.and_then(|c| c.reply_to.clone()) {
         b = b.reply_to(r);
     }
-    let mut msg = b
-        .header(ContentType::TEXT_PLAIN)
-        .body(out.body.replace("\r\n", "\n"))
-        .map_err(|e| err(format!("cannot build the message: {e}")))?;
-    if cfg.is_none() {
-        msg.headers_mut().remove::<lettre::message::header::From>();
-    }
-    Ok(msg)
+    Ok(b)
 }
 
 /// Header text may not carry a line break.
@@ -521,6 +550,98 @@ fn attempt(
 pub fn sender_name(store: &Store) -> Option<String> {
     let id = store.current_person().ok().flatten()?;
     store.person(id).ok().map(|p| p.name)
+}
+
+/// The address an organisation is written to: its own, else its first contact
+/// person's that has one.
+pub fn org_address(store: &Store, org_id: i64) -> Result<String, StoreError> {
+    let org = store.org(org_id)?;
+    if let Some(e) = org.email.clone().filter(|e| !e.trim().is_empty()) {
+        return Ok(e);
+    }
+    store
+        .people("", Some(org_id), 50)?
+        .into_iter()
+        .find_map(|p| p.email.filter(|e| !e.trim().is_empty()))
+        .ok_or_else(|| {
+            StoreError::Invalid(format!(
+                "{} has no e-mail address, nor a contact person with one; add one (wijkdesk org edit {} --email …)",
+                org.name,
+                org.reference()
+            ))
+        })
+}
+
+/// What became of a statement sent by e-mail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatementSent {
+    Sent { to: String },
+    Draft { to: String, path: PathBuf },
+}
+
+impl StatementSent {
+    pub fn summary(&self) -> String {
+        match self {
+            StatementSent::Sent { to } => format!("statement sent to {to}"),
+            StatementSent::Draft { to, path } => format!(
+                "statement for {to} written as a draft: {} (send it from your mail program)",
+                path.display()
+            ),
+        }
+    }
+}
+
+/// E-mail the statement to the organisation: the Markdown as the plain text, the HTML
+/// page as its alternative. Sent or written as a draft, it is noted in the
+/// organisation's history; a message that could not go out is an error and changes
+/// nothing (the statement can be made again at any time).
+pub fn send_statement(
+    store: &mut Store,
+    cfg: Option<&MailConfig>,
+    org_id: i64,
+    since: Option<chrono::NaiveDate>,
+    lang: crate::domain::minutes_export::Lang,
+) -> Result<StatementSent, StoreError> {
+    use crate::domain::minutes_export::Lang;
+    use crate::domain::report::statement::{html, markdown};
+    let to = org_address(store, org_id)?;
+    let st = store.statement(org_id, since)?;
+    let domain = cfg
+        .map(|c| c.from.email.domain().to_string())
+        .unwrap_or_else(|| "wijkdesk.invalid".into());
+    let subject = match lang {
+        Lang::Nl => format!("Overzicht voor {}", st.name),
+        Lang::En => format!("Statement for {}", st.name),
+    };
+    let out = Outgoing {
+        to: to.clone(),
+        bcc: Vec::new(),
+        subject,
+        body: markdown(&st, lang),
+        sender_name: sender_name(store),
+        message_id: format!(
+            "statement.{}.{}.{}@{domain}",
+            st.reference,
+            Utc::now().timestamp_millis(),
+            std::process::id()
+        ),
+    };
+    let msg =
+        compose_html(cfg, &out, &html(&st, lang)).map_err(|e| StoreError::Invalid(e.message))?;
+    let done = deliver(cfg, &msg, &drafts_dir(store))
+        .map_err(|e| StoreError::Invalid(format!("the statement was not sent: {}", e.message)))?;
+    let (how, result) = match done {
+        Delivery::Sent => ("sent".to_string(), StatementSent::Sent { to: to.clone() }),
+        Delivery::Draft(path) => (
+            format!("draft {}", path.display()),
+            StatementSent::Draft {
+                to: to.clone(),
+                path,
+            },
+        ),
+    };
+    store.record_statement_sent(org_id, &to, &how, &out.message_id)?;
+    Ok(result)
 }
 
 #[cfg(test)]

@@ -7,5 +7,12 @@ use wijkdesk::cli::{Cli, run};
 fn main() -> ExitCode {
     // Readable reports for panics.
     wijkdesk::install_error_hooks();
+    // A file-size limit (`ulimit -f`) makes a write fail with an error wijkdesk
+    // reports and cleans up after, instead of killing it mid-file.
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to "ignore" has no preconditions.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     run(Cli::parse())
 }

@@ -207,7 +207,7 @@ fn man_pages_are_generated() {
     assert!(
         out.contains(".TH wijkdesk-signal 1")
             && out.contains("triage")
-            && out.contains("Examples:"),
+            && out.contains(".SH EXAMPLES"),
         "{out}"
     );
     let e = env.fails(&["man", "nope"], 1);

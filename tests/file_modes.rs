@@ -100,6 +100,13 @@ fn writers_under(umask: u32) {
     assert_private(&draft, umask);
     assert_private(&drafts, umask);
     assert_private(&out.join("drafts"), umask);
+    // A drafts folder an older version left world-readable is narrowed.
+    let wide = out.join("wide-drafts");
+    std::fs::create_dir(&wide).unwrap();
+    std::fs::set_permissions(&wide, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let draft = wijkdesk::tui::draft::save_in(&wide, &Default::default()).unwrap();
+    assert_private(&wide, umask);
+    assert_private(&draft, umask);
 
     let eml_dir = out.join("mail");
     let message = wijkdesk::mail::compose(
@@ -129,6 +136,48 @@ fn writers_under(umask: u32) {
     std::fs::set_permissions(&export, std::fs::Permissions::from_mode(0o644)).unwrap();
     wijkdesk::tui::screens::people::avg::write_export(&store, 1, &avg_dir).unwrap();
     assert_private(&export, umask);
+
+    // Minutes exported from the Meetings screen (`x`), into the current folder: private,
+    // and never through a link planted at the next free name.
+    let here = std::env::current_dir().unwrap();
+    let screens = out.join("screens");
+    std::fs::create_dir(&screens).unwrap();
+    std::env::set_current_dir(&screens).unwrap();
+    {
+        let mut store =
+            wijkdesk::store::Store::open(&env.db, wijkdesk::store::Ctx::from_env()).unwrap();
+        let mut app = wijkdesk::tui::App::new(
+            &mut store,
+            wijkdesk::tui::Settings::new(wijkdesk::tui::Lang::En, true, false),
+            ratatui::layout::Size {
+                width: 120,
+                height: 30,
+            },
+        );
+        assert!(app.select_screen("meetings"));
+        wijkdesk::tui::testing::type_text(&mut app, "x");
+        let written: Vec<_> = std::fs::read_dir(&screens)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(written.len(), 1, "{:?} {:?}", written, app.status());
+        assert_private(&written[0], umask);
+        let first = written[0]
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        let victim = out.join("screens-victim.txt");
+        std::fs::write(&victim, "keep me").unwrap();
+        let planted = screens.join(first.replace(".md", "-2.md"));
+        std::os::unix::fs::symlink(&victim, &planted).unwrap();
+        wijkdesk::tui::testing::type_text(&mut app, "x");
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+        let third = screens.join(first.replace(".md", "-3.md"));
+        assert_private(&third, umask);
+    }
+    std::env::set_current_dir(here).unwrap();
 
     let tmp = wijkdesk::files::private_temp_dir("wijkdesk-edit").unwrap();
     let text = tmp.join("text.txt");
@@ -191,6 +240,47 @@ fn links_are_not_followed() {
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
 }
 
+/// A backup that fails half-way (a full disk; here a file-size limit) leaves no file
+/// behind, not even a hidden one, and the next backup to the same name works.
+fn a_failed_backup_leaves_nothing() {
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let dir = env.dir().join("backups");
+    std::fs::create_dir(&dir).unwrap();
+    let target = dir.join("nightly.db");
+    let out = std::process::Command::new("sh")
+        .args([
+            "-c",
+            "ulimit -f 400; exec \"$0\" \"$@\"",
+            env!("CARGO_BIN_EXE_wijkdesk"),
+            "--db",
+        ])
+        .arg(&env.db)
+        .arg("backup")
+        .arg(&target)
+        .env("WIJKDESK_USER", "tester")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("error: cannot write") && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "a failed backup left {left:?}");
+    env.ok(&["backup", target.to_str().unwrap()]);
+    assert_private(&target, 0o022);
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left.len(), 1, "{left:?}");
+}
+
 #[test]
 fn every_writer_makes_private_files_under_any_umask() {
     for umask in [0o022, 0o000] {
@@ -200,4 +290,5 @@ fn every_writer_makes_private_files_under_any_umask() {
         unsafe { libc::umask(old) };
     }
     links_are_not_followed();
+    a_failed_backup_leaves_nothing();
 }

@@ -46,6 +46,8 @@ fn arg(word: &str, dir: &Path) -> OsString {
         .replace("{big}", &format!("{d}/big.csv"))
         .replace("{zwsp}", "\u{200b}")
         .replace("{rlm}", "\u{200f}")
+        .replace("{acute}", "\u{0301}")
+        .replace("{vs16}", "\u{fe0f}")
         .into()
 }
 
@@ -116,11 +118,6 @@ fn limit_zero_means_no_rows() {
 
 #[test]
 fn a_read_only_folder_is_named_as_such() {
-    // SAFETY: geteuid() has no preconditions.
-    if unsafe { libc::geteuid() } == 0 {
-        eprintln!("skipped: root may write anywhere");
-        return;
-    }
     use std::os::unix::fs::PermissionsExt;
     let env = Env::init();
     for side in ["-wal", "-shm"] {
@@ -132,14 +129,41 @@ fn a_read_only_folder_is_named_as_such() {
     let dir = env.dir().to_path_buf();
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
     std::fs::set_permissions(&env.db, std::fs::Permissions::from_mode(0o444)).unwrap();
-    let out = env
-        .cmd()
-        .args(["org", "add", "--name", "X"])
-        .output()
-        .unwrap();
-    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    // A folder that may not be written, with the database in it.
+    let (code, stderr) = add_org_as_someone_else(&env);
+    assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("read-only for you"), "{stderr}");
     assert!(!stderr.contains("attempt to write"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+
+    // A read-only database file in a folder that may be written.
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let (code, stderr) = add_org_as_someone_else(&env);
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("read-only for you"), "{stderr}");
+    assert!(!stderr.contains("attempt to write"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+/// `org add` as this user, or as `nobody` when this is root (who may write anywhere).
+fn add_org_as_someone_else(env: &Env) -> (Option<i32>, String) {
+    // SAFETY: geteuid() has no preconditions.
+    let mut cmd = if unsafe { libc::geteuid() } == 0 {
+        let mut c = assert_cmd::Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(env!("CARGO_BIN_EXE_wijkdesk"))
+            .arg("--db")
+            .arg(&env.db)
+            .env("WIJKDESK_USER", "tester")
+            .env("HOME", env.dir());
+        c
+    } else {
+        env.cmd()
+    };
+    let out = cmd.args(["org", "add", "--name", "X"]).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }

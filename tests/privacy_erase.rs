@@ -87,7 +87,7 @@ fn erase_leaves_no_trace_in_file_or_wal() {
         "the export holds the minutes that name her"
     );
 
-    let places = store.erase_person(p.id).unwrap();
+    let places = store.erase_person(p.id).unwrap().total();
     assert!(
         places >= 2,
         "minutes and audit copies were rewritten, got {places}"
@@ -146,4 +146,276 @@ fn retention_review_lists_people_without_recent_activity() {
     let long_ago = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
     assert_eq!(store.people_inactive_since(later).unwrap().len(), 1);
     assert!(store.people_inactive_since(long_ago).unwrap().is_empty());
+}
+
+mod common;
+
+/// Every byte of `path` lower-cased (ASCII), for a case-insensitive search.
+fn lower_bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_default().to_ascii_lowercase()
+}
+
+/// The forms of Xandra's identity that must not survive, lower-cased.
+const FORMS: &[&str] = &[
+    "xandra quibbleworth",
+    "xandra-quibbleworth",
+    "xandra_quibbleworth",
+    "quibbleworth",
+    "xquibble",
+    "x.quibble@example.org",
+    "quibble",
+    "0612345678",
+    "06-1234 5678",
+    "1234 5678",
+    "+31 6 1234 5678",
+    // From her notes, which went with her record and its history.
+    "kattenpad 12",
+];
+
+fn hits(path: &Path) -> Vec<String> {
+    let bytes = lower_bytes(path);
+    FORMS
+        .iter()
+        .filter(|f| bytes.windows(f.len()).any(|w| w == f.as_bytes()))
+        .map(|f| format!("{}: {f}", path.display()))
+        .collect()
+}
+
+#[test]
+fn erasure_leaves_no_form_of_the_person_in_the_database_drafts_or_new_exports() {
+    use wijkdesk::tui::popups::form::FormDraft;
+    let env = common::Env::new();
+    env.ok(&["demo"]);
+    let drafts = env.dir().join("drafts");
+    let run = |user: &str, args: &[&str]| -> String {
+        let out = env
+            .cmd()
+            .env("WIJKDESK_USER", user)
+            .env("WIJKDESK_DRAFTS", &drafts)
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "wijkdesk {args:?}: {stderr}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let id = run(
+        "tester",
+        &[
+            "person",
+            "add",
+            "--name",
+            "Xandra Quibbleworth",
+            "--org",
+            "O-1",
+            "--role",
+            "secretaris",
+            "--email",
+            "X.Quibble@Example.org",
+            "--phone",
+            "06-1234 5678",
+            "--username",
+            "xquibble",
+            "--notes",
+            "Woont Kattenpad 12, belt liever 's avonds",
+        ],
+    )
+    .lines()
+    .next()
+    .unwrap()
+    .trim()
+    .to_string();
+    assert!(id.starts_with("P-"), "{id}");
+
+    // Named in minutes in every form, and a line edited so the audit holds copies.
+    let meeting = run(
+        "tester",
+        &[
+            "meeting",
+            "add",
+            "--title",
+            "Overleg met Xandra Quibbleworth",
+            "--start",
+            "2026-01-10T19:30",
+            "--org",
+            "O-1",
+            "--location",
+            "Bij XANDRA QUIBBLEWORTH thuis",
+            "--agenda",
+            "Vragen van @xquibble",
+        ],
+    )
+    .lines()
+    .next()
+    .unwrap()
+    .trim()
+    .to_string();
+    for line in [
+        "Xandra Quibbleworth meldt dat de bel kapot is",
+        "@Xandra-Quibbleworth belt terug op 0612345678",
+        "Q: mailt XANDRA QUIBBLEWORTH via x.quibble@example.org?",
+        "A: Bankjes regelen @xquibble due:+2w",
+        "Bereikbaar op +31 6 1234 5678",
+    ] {
+        run("tester", &["minutes", "add", &meeting, line]);
+    }
+    run(
+        "tester",
+        &[
+            "minutes",
+            "edit",
+            &format!("{meeting}/1"),
+            "Xandra Quibbleworth meldt dat de bel al weken kapot is",
+        ],
+    );
+    // Her own work: records she made carry her username.
+    let signal = run(
+        "xquibble",
+        &[
+            "signal",
+            "add",
+            "--org",
+            "O-1",
+            "--title",
+            "Bel kapot, gemeld door Xandra-Quibbleworth",
+            "--body",
+            "Contact: 06-1234 5678 of X.QUIBBLE@example.org",
+        ],
+    )
+    .lines()
+    .next()
+    .unwrap()
+    .trim()
+    .to_string();
+    run(
+        "tester",
+        &[
+            "feedback",
+            "add",
+            &signal,
+            "--channel",
+            "phone",
+            "--text",
+            "Xandra Quibbleworth gebeld: de aannemer komt",
+        ],
+    );
+    run(
+        "tester",
+        &[
+            "action",
+            "add",
+            "--text",
+            "Xandra Quibbleworth terugbellen",
+            "--owner",
+            "DSB",
+        ],
+    );
+    // A form draft on disk, as the screens leave it after a dropped connection.
+    let mut draft = FormDraft {
+        kind: "meeting".into(),
+        db: env.db.to_string_lossy().into_owned(),
+        ..Default::default()
+    };
+    draft.values.insert(
+        "title".into(),
+        "Nagesprek @Xandra-Quibbleworth (06-1234 5678)".into(),
+    );
+    let draft_file = wijkdesk::tui::draft::save_in(&drafts, &draft).unwrap();
+    // An export made before the erasure is the user's own file: it is not touched.
+    let before = env.dir().join("before.csv");
+    run(
+        "tester",
+        &["person", "export-all", "-o", before.to_str().unwrap()],
+    );
+    let before_bytes = std::fs::read(&before).unwrap();
+    assert!(!hits(&before).is_empty(), "the test named her nowhere");
+    assert!(!hits(&env.db).is_empty() || !hits(&wal(&env.db)).is_empty());
+    let found = run("tester", &["search", "quibbleworth", "--json"]);
+    assert!(found.contains("Quibbleworth"), "{found}");
+
+    let out = run("privacy-officer", &["person", "erase", &id, "--yes"]);
+    assert!(out.starts_with(&format!("{id} erased (")), "{out}");
+    for kind in [
+        "minutes lines",
+        "history entries",
+        "search index entries",
+        "signals",
+        "feedback texts",
+        "form drafts on disk",
+        "meetings",
+        "agenda items",
+    ] {
+        assert!(out.contains(kind), "no {kind} in the report:\n{out}");
+    }
+
+    // Exports written after the erasure.
+    let fresh = env.dir().join("after");
+    std::fs::create_dir(&fresh).unwrap();
+    let mut written = Vec::new();
+    for (name, args) in [
+        ("orgs.csv", vec!["org", "export"]),
+        ("people.csv", vec!["person", "export-all"]),
+        (
+            "people.json",
+            vec!["person", "export-all", "--format", "json"],
+        ),
+        ("minutes.md", vec!["minutes", "export", &meeting]),
+        ("meetings.ics", vec!["meeting", "export"]),
+    ] {
+        let file = fresh.join(name);
+        let mut a = args.clone();
+        let path = file.to_str().unwrap().to_string();
+        a.extend(["-o", &path]);
+        run("tester", &a);
+        written.push(file);
+    }
+    for (name, args) in [
+        ("loop.csv", vec!["report", "loop", "--format", "csv"]),
+        ("loop.md", vec!["report", "loop", "--format", "md"]),
+        (
+            "commitments.csv",
+            vec!["report", "commitments", "--format", "csv"],
+        ),
+        (
+            "commitments.md",
+            vec!["report", "commitments", "--format", "md"],
+        ),
+        ("person.json", vec!["person", "export", &id]),
+        ("history.txt", vec!["history", &id]),
+        ("timeline.txt", vec!["signal", "show", &signal]),
+    ] {
+        let file = fresh.join(name);
+        std::fs::write(&file, run("tester", &args)).unwrap();
+        written.push(file);
+    }
+    let mut places = vec![env.db.clone(), wal(&env.db), shm(&env.db)];
+    for entry in std::fs::read_dir(&drafts).unwrap() {
+        places.push(entry.unwrap().path());
+    }
+    places.extend(written);
+    let left: Vec<String> = places.iter().flat_map(|p| hits(p)).collect();
+    assert!(left.is_empty(), "still there:\n{}", left.join("\n"));
+
+    // The draft is still a draft, with the stand-in; the old export is untouched.
+    let text = std::fs::read_to_string(&draft_file).unwrap();
+    assert!(text.contains("Nagesprek @[verwijderd]"), "{text}");
+    assert_eq!(std::fs::read(&before).unwrap(), before_bytes);
+    for word in ["quibbleworth", "xquibble", "Xandra"] {
+        let found = run("tester", &["search", word, "--json"]);
+        assert_eq!(found.trim(), "[]", "search {word} still finds: {found}");
+    }
+    let minutes = run("tester", &["minutes", "list", &meeting]);
+    assert!(
+        minutes.contains("@[verwijderd] belt terug op [verwijderd]"),
+        "{minutes}"
+    );
+    // The database is sound after it was rebuilt.
+    let store = wijkdesk::store::Store::open(&env.db, ctx()).unwrap();
+    assert!(store.check().unwrap().is_empty());
+}
+
+fn shm(path: &Path) -> std::path::PathBuf {
+    let mut p = path.as_os_str().to_owned();
+    p.push("-shm");
+    p.into()
 }

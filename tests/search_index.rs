@@ -310,3 +310,70 @@ fn the_demo_index_is_whole() {
     integrity(&store);
     index_is_complete(&store);
 }
+
+/// Search folds every accent the index's tokenizer can take off a letter: a Romanian
+/// comma below, a Portuguese tilde, Vietnamese stacked marks, whatever their block.
+/// (Letters that are not a base letter with an accent, such as ł, ø and ß, are their
+/// own letters to the index; quick jump and the pickers fold those too.)
+#[test]
+fn accents_on_any_latin_letter_fold_in_search() {
+    let db = TempDb::new();
+    let mut store = db.open("anna");
+    let org = residents(&mut store, "Wijkberaad Oost").id;
+    for title in [
+        "Ștefan zoekt een bankje",
+        "Bezoek uit São Paulo",
+        "Đường Nguyễn wil meer groen",
+    ] {
+        store
+            .add_signal(NewSignal {
+                title: title.into(),
+                org_id: Some(org),
+                ..Default::default()
+            })
+            .unwrap();
+    }
+    for (q, want) in [("stefan", "S-1"), ("sao paulo", "S-2"), ("nguyen", "S-3")] {
+        assert_eq!(records(&store, q), [want], "{q}");
+    }
+}
+
+/// Letters the index keeps as they are (ł, ø, æ, ß, đ) are found by the plain spelling
+/// people type, as a whole word and as the start of one, and only where they stand.
+#[test]
+fn letters_the_index_keeps_are_found_by_their_plain_spelling() {
+    let db = TempDb::new();
+    let mut store = db.open("anna");
+    let org = residents(&mut store, "Wijkberaad Oost").id;
+    for title in [
+        "Bezoek uit Łódź over de markt",
+        "Fietsen van Aerø aan de kade",
+        "Gaten in de Hauptstraße",
+        "Đorđe meldt een lekkage",
+        "Lodewijk meldt zwerfvuil",
+    ] {
+        store
+            .add_signal(NewSignal {
+                title: title.into(),
+                org_id: Some(org),
+                ..Default::default()
+            })
+            .unwrap();
+    }
+    for (q, want) in [
+        ("lodz", vec!["S-1"]),
+        ("łódź", vec!["S-1"]),
+        ("aero", vec!["S-2"]),
+        ("hauptstrasse", vec!["S-3"]),
+        ("hauptstra", vec!["S-3"]),
+        ("dorde", vec!["S-4"]),
+        ("lode", vec!["S-5"]),
+        ("markt lodz", vec!["S-1"]),
+    ] {
+        let mut got = records(&store, q);
+        got.sort();
+        assert_eq!(got, want, "{q}");
+    }
+    // A spelling with a kept letter is not the plain word: "łodz" does not find Lodewijk.
+    assert!(records(&store, "lodzx").is_empty());
+}

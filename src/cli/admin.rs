@@ -52,12 +52,6 @@ pub struct CompletionsArgs {
     shell: clap_complete::Shell,
 }
 
-#[derive(Debug, Args)]
-pub struct ManArgs {
-    /// A command to print the page of, e.g. signal (default: the main page)
-    command: Option<String>,
-}
-
 fn counts(app: &App) -> Result<Vec<(&'static str, i64)>> {
     let mut out = Vec::new();
     for kind in RecordKind::ALL {
@@ -244,29 +238,13 @@ pub(super) fn check(app: &mut App) -> Result<()> {
 
 pub(super) fn completions(a: CompletionsArgs, out: &mut Out) -> Result<()> {
     let mut cmd = Cli::command();
-    clap_complete::generate(a.shell, &mut cmd, "wijkdesk", out.raw());
-    Ok(())
-}
-
-pub(super) fn man(a: ManArgs, out: &mut Out) -> Result<()> {
-    let mut cmd = Cli::command();
-    cmd.build();
-    let page = match a.command.as_deref() {
-        None => cmd,
-        Some(name) => {
-            // After `build`, a subcommand knows its page name (wijkdesk-signal) and usage name.
-            cmd.find_subcommand(name).cloned().ok_or_else(|| {
-                let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
-                CliError::msg(format!(
-                    "no command \"{name}\"; the commands are: {}",
-                    names.join(", ")
-                ))
-            })?
-        }
-    };
-    clap_mangen::Man::new(page)
-        .source(format!("wijkdesk {}", env!("CARGO_PKG_VERSION")))
-        .manual("wijkdesk manual")
-        .render(out.raw())?;
+    // Into memory first: clap_complete panics on a closed pipe, a write here fails cleanly.
+    let mut script = Vec::new();
+    clap_complete::generate(a.shell, &mut cmd, "wijkdesk", &mut script);
+    out.raw().write_all(&script)?;
+    if a.shell == clap_complete::Shell::Bash {
+        out.raw()
+            .write_all(super::manual::BASH_RECORDS.as_bytes())?;
+    }
     Ok(())
 }

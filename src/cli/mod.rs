@@ -11,12 +11,15 @@ mod csv;
 mod digest;
 mod feedback;
 mod mail;
+mod manual;
 mod meeting;
 mod meeting_extra;
 mod org;
 pub mod output;
 mod person;
 mod report;
+mod report_charts;
+mod report_html;
 mod search;
 mod signal;
 mod vocab;
@@ -100,10 +103,10 @@ pub struct Globals {
     /// The database file [default: $WIJKDESK_DB, else wijkdesk.db in the user's data directory]
     #[arg(long, global = true, env = "WIJKDESK_DB", value_name = "PATH", hide_env_values = true, help_heading = GLOBAL)]
     pub db: Option<PathBuf>,
-    /// Interface language of the screens
+    /// Interface language of the screens, and of the HTML and SVG report
     #[arg(long, global = true, value_enum, value_name = "LANG", help_heading = GLOBAL)]
     pub lang: Option<Lang>,
-    /// Only ASCII in borders and marks (e.g. ... instead of …)
+    /// Only ASCII in borders, charts and marks (e.g. ... instead of …); also when TERM=dumb
     #[arg(long, global = true, help_heading = GLOBAL)]
     pub ascii: bool,
     /// Add a district, neighbourhood or theme that is not on its list yet, instead of refusing it
@@ -136,7 +139,7 @@ pub enum Command {
         after_help = "Examples:\n  wijkdesk demo\n  wijkdesk --db /tmp/big.db demo --scale 100000"
     )]
     Demo(admin::DemoArgs),
-    /// Organisations: list, add, show, edit, import, export
+    /// Organisations: list, add, show, edit, import, export, statement
     #[command(
         subcommand,
         after_help = "Examples:\n  wijkdesk org list\n  wijkdesk org show Zeeheld"
@@ -251,7 +254,9 @@ pub enum Command {
     /// Print a shell completion script
     #[command(
         long_about = "Print a completion script for the given shell, generated from the same command \
-                      definitions as --help.",
+                      definitions as --help. The bash script also completes record IDs (S-4<Tab>) and \
+                      the names of organisations and people from the database that --db on the line \
+                      names, else $WIJKDESK_DB, else the default.",
         after_help = "Examples:\n  wijkdesk completions bash > ~/.local/share/bash-completion/completions/wijkdesk\n  \
                       wijkdesk completions zsh > ~/.zfunc/_wijkdesk\n  \
                       wijkdesk completions fish > ~/.config/fish/completions/wijkdesk.fish"
@@ -260,10 +265,20 @@ pub enum Command {
     /// Print the manual page (roff)
     #[command(
         long_about = "Print the manual page in roff, generated from the same command definitions as \
-                      --help; give a command to get the page of that command.",
-        after_help = "Examples:\n  wijkdesk man | man -l -\n  wijkdesk man signal > wijkdesk-signal.1"
+                      --help; give a command (signal, meeting add) to get the page of that command, or \
+                      --dir to write every page: wijkdesk.1, wijkdesk-signal.1, wijkdesk-meeting-add.1 \
+                      and so on, so that every page a page names is there. Each page has EXAMPLES, \
+                      ENVIRONMENT and FILES.",
+        after_help = "Examples:\n  wijkdesk man | man -l -\n  wijkdesk man meeting add | man -l -\n  \
+                      wijkdesk man --dir ~/.local/share/man/man1"
     )]
-    Man(admin::ManArgs),
+    Man(manual::ManArgs),
+    /// Candidates for shell completion (called by the bash completion script)
+    #[command(
+        hide = true,
+        after_help = "Examples:\n  wijkdesk complete --cword 3 -- wijkdesk signal show S-4"
+    )]
+    Complete(manual::CompleteArgs),
     /// Print one frame of a screen as plain text (documentation, scripts, tests)
     #[command(
         after_help = "Examples:\n  wijkdesk snapshot organisations --width 100 --height 30\n  wijkdesk --lang nl snapshot who"
@@ -387,7 +402,7 @@ fn tui_options(globals: &Globals) -> crate::tui::Options {
             Lang::En => "en".to_string(),
             Lang::Nl => "nl".to_string(),
         }),
-        ascii: globals.ascii,
+        ascii: globals.ascii || crate::tui::config::dumb_terminal(),
     }
 }
 
@@ -414,10 +429,14 @@ pub fn db_path(globals: &Globals) -> PathBuf {
 }
 
 fn dispatch(command: Command, globals: &Globals) -> Result<()> {
-    let mut out = Out::new(globals.ascii);
+    let mut out = Out::new(globals.ascii || crate::tui::config::dumb_terminal());
     match command {
         Command::Completions(a) => admin::completions(a, &mut out)?,
-        Command::Man(a) => admin::man(a, &mut out)?,
+        Command::Man(a) => manual::man(a, &mut out)?,
+        Command::Complete(a) => {
+            let db = manual::db_on_line(a.words(), db_path(globals));
+            manual::complete(a, &db, &mut out)?
+        }
         command => {
             let path = db_path(globals);
             // Only init and demo make a database; a mistyped --db must not leave an
@@ -479,7 +498,9 @@ fn dispatch(command: Command, globals: &Globals) -> Result<()> {
                     .map_err(|e| CliError::msg(e.to_string()))?;
                     write!(app.out.raw(), "{text}")?;
                 }
-                Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
+                Command::Completions(_) | Command::Man(_) | Command::Complete(_) => {
+                    unreachable!("handled above")
+                }
             }
             return app.out.flush();
         }

@@ -62,6 +62,49 @@ pub enum OrgCmd {
         after_help = "Examples:\n  wijkdesk org export > organisaties.csv\n  wijkdesk org export --excel -o organisaties.csv"
     )]
     Export(super::csv::ExportArgs),
+    /// The statement to an organisation: what it raised, what was promised to it, what became of it
+    #[command(
+        long_about = "Write a plain-language statement an organisation can read without knowing \
+                      wijkdesk: every signal it raised (state, the service handling it, the expectation \
+                      given, every feedback with its date and whether it came on time, due dates moved \
+                      and why), every commitment made to it (kept, not kept with what went wrong and how \
+                      it is prevented, moved with the reasons, open with its due date), the meetings held \
+                      with it and what was decided, and its open questions. Open signals and commitments \
+                      always stand in it; --since leaves out closed matters and meetings from before that \
+                      day. In Dutch unless --lang en (or an English LANG). --send e-mails it to the \
+                      organisation (the Markdown as text, the HTML page beside it) with the [mail] \
+                      settings, and notes that in the organisation's history (`wijkdesk history O-7`).",
+        after_help = "Examples:\n  wijkdesk org statement O-7\n  wijkdesk org statement Zeeheld --since 2025-07-01 --format html -o overzicht.html\n  \
+                      wijkdesk --lang en org statement O-7 --send"
+    )]
+    Statement(StatementArgs),
+}
+
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum StatementFormat {
+    /// Markdown, readable as plain text
+    #[default]
+    Md,
+    /// One self-contained HTML page (printable; no scripts, nothing fetched)
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct StatementArgs {
+    /// O-7, 7 or a unique prefix of the name
+    org: String,
+    /// Leave out closed matters and meetings from before this day (open ones always stay)
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// md or html
+    #[arg(long, value_enum, default_value = "md")]
+    format: StatementFormat,
+    /// Write to FILE (private, 0600) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<std::path::PathBuf>,
+    /// E-mail it to the organisation (its address, else its contact person's)
+    #[arg(long)]
+    send: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -166,6 +209,41 @@ pub(super) fn run(cmd: OrgCmd, app: &mut App) -> Result<()> {
         OrgCmd::Edit(a) => edit(app, a),
         OrgCmd::Import(a) => super::csv::import_orgs(a, app),
         OrgCmd::Export(a) => super::csv::export_orgs(a, app),
+        OrgCmd::Statement(a) => statement(app, a),
+    }
+}
+
+fn statement(app: &mut App, a: StatementArgs) -> Result<()> {
+    use crate::domain::report::statement::{html, markdown};
+    let id = app.org(&a.org)?;
+    let since = a.since.as_deref().map(|s| app.date(s)).transpose()?;
+    let lang = super::meeting_extra::doc_lang(app.lang);
+    if a.send {
+        let cfg = super::mail::mail_config();
+        let done = crate::mail::send_statement(&mut app.store, cfg.as_ref(), id, since, lang)?;
+        app.out.line(done.summary())?;
+        if a.output.is_none() {
+            return Ok(());
+        }
+    }
+    let st = app.store.statement(id, since)?;
+    let text = match a.format {
+        StatementFormat::Md => markdown(&st, lang) + "\n",
+        StatementFormat::Html => html(&st, lang),
+    };
+    match &a.output {
+        Some(path) => {
+            crate::files::replace(path, text.as_bytes())
+                .map_err(|e| CliError::msg(format!("cannot write {}: {e}", path.display())))?;
+            app.out.line(format!("wrote {}", path.display()))
+        }
+        None => {
+            let w = app.out.raw();
+            for line in text.split_terminator('\n') {
+                writeln!(w, "{}", crate::domain::text::visible(line))?;
+            }
+            Ok(())
+        }
     }
 }
 

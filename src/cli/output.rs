@@ -7,7 +7,7 @@
 //! controls are escaped here as well.
 
 use super::{CliError, Result};
-use crate::domain::text::{is_bidi_control, visible};
+use crate::domain::text::{cell_width, fit_cells, is_bidi_control, visible};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -38,9 +38,20 @@ impl Out {
     }
 
     /// One line of text, made safe for the terminal. A line break inside becomes `␊`.
+    /// With `--ascii` (or `TERM=dumb`) every mark is ASCII; letters stay.
     pub fn line(&mut self, s: impl AsRef<str>) -> Result<()> {
-        writeln!(self.w, "{}", visible(s.as_ref()))?;
+        let line = visible(s.as_ref());
+        if self.ascii {
+            writeln!(self.w, "{}", crate::domain::glyphs::ascii_text(&line))?;
+        } else {
+            writeln!(self.w, "{line}")?;
+        }
         Ok(())
+    }
+
+    /// Whether marks are written in ASCII (`--ascii`, `TERM=dumb`).
+    pub fn ascii(&self) -> bool {
+        self.ascii
     }
 
     /// Several lines of multi-line text (a body, an explanation), each indented.
@@ -88,7 +99,12 @@ impl Out {
     pub fn table(&mut self, t: &Table) -> Result<()> {
         let lines = t.render(self.width, self.ascii);
         for l in lines {
-            writeln!(self.w, "{l}")?;
+            if self.ascii {
+                // One column for one, so that the columns stay aligned.
+                writeln!(self.w, "{}", crate::domain::glyphs::ascii_narrow(&l))?;
+            } else {
+                writeln!(self.w, "{l}")?;
+            }
         }
         Ok(())
     }
@@ -216,10 +232,10 @@ impl Table {
 
     fn render(&self, width: Option<usize>, ascii: bool) -> Vec<String> {
         let n = self.headers.len();
-        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.chars().count()).collect();
+        let mut widths: Vec<usize> = self.headers.iter().map(|h| cell_width(h)).collect();
         for row in &self.rows {
             for (w, cell) in widths.iter_mut().zip(row) {
-                *w = (*w).max(cell.chars().count());
+                *w = (*w).max(cell_width(cell));
             }
         }
         let mut shown = vec![true; n];
@@ -275,7 +291,7 @@ impl Table {
                 let cell = fit(&row[i], widths[i], ascii);
                 line.push_str(&cell);
                 if k + 1 < cols.len() {
-                    let pad = widths[i] - cell.chars().count() + GAP;
+                    let pad = widths[i].saturating_sub(cell_width(&cell)) + GAP;
                     line.extend(std::iter::repeat_n(' ', pad));
                 }
             }
@@ -300,19 +316,10 @@ fn one_line(s: &str) -> String {
     visible(&flat).into_owned()
 }
 
-/// Shorten to `width` characters with an ellipsis.
+/// Shorten to `width` terminal cells with an ellipsis, never splitting a grapheme
+/// cluster (an emoji family, a flag, a letter with its accents).
 pub fn fit(s: &str, width: usize, ascii: bool) -> String {
-    let len = s.chars().count();
-    if len <= width {
-        return s.to_string();
-    }
-    let (mark, mark_len) = if ascii { ("...", 3) } else { ("…", 1) };
-    if width <= mark_len {
-        return s.chars().take(width).collect();
-    }
-    let mut out: String = s.chars().take(width - mark_len).collect();
-    out.push_str(mark);
-    out
+    fit_cells(s, width, if ascii { "..." } else { "…" })
 }
 
 /// A due date in a table; ` !` after it marks it overdue.
@@ -373,7 +380,7 @@ mod tests {
         ]);
         t.row(vec!["S-22".into(), "in_progress".into(), "short".into()]);
         let lines = t.render(Some(40), false);
-        assert!(lines.iter().all(|l| l.chars().count() <= 40), "{lines:#?}");
+        assert!(lines.iter().all(|l| cell_width(l) <= 40), "{lines:#?}");
         assert!(lines[1].ends_with('…'));
         assert_eq!(lines[0].find("State"), lines[1].find("new"));
     }
@@ -395,6 +402,42 @@ mod tests {
             narrow.iter().all(|l| l.chars().count() <= 40),
             "{narrow:#?}"
         );
+    }
+
+    /// Where `needle` starts in `line`, in terminal cells.
+    fn cell_of(line: &str, needle: &str) -> usize {
+        cell_width(&line[..line.find(needle).expect(needle)])
+    }
+
+    #[test]
+    fn emoji_cjk_and_stacked_accents_never_shift_a_column() {
+        let titles = [
+            "👨‍👩‍👧‍👦 speeltuin voor het hele gezin in de wijk",
+            "🇳🇱🇺🇦🇵🇸 vlaggen aan de gevel",
+            "❤\u{fe0f} buurtfeest ❤\u{fe0f}",
+            "日本語のタイトルはとても長いです長いです",
+            "Z\u{301}\u{302}\u{303}\u{304}\u{305}algo tekst met veel tekens",
+            "plain ascii title that is long enough to be cut",
+        ];
+        for limit in [None, Some(60), Some(41), Some(33)] {
+            let mut t = Table::new(&["ID", "*Title", "~Owner", "State"]);
+            for (i, title) in titles.iter().enumerate() {
+                t.row(vec![
+                    format!("S-{i}"),
+                    title.to_string(),
+                    "日本 owner".into(),
+                    "STATE".into(),
+                ]);
+            }
+            let lines = t.render(limit, false);
+            let at = cell_of(&lines[0], "State");
+            for l in &lines[1..] {
+                assert_eq!(cell_of(l, "STATE"), at, "{limit:?}: {lines:#?}");
+                if let Some(w) = limit {
+                    assert!(cell_width(l) <= w, "{w}: {l:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -46,11 +46,14 @@ pub enum PersonCmd {
     },
     /// Anonymise a person everywhere (AVG right to erasure); cannot be undone
     #[command(
-        long_about = "Replace the person's name, email address and phone number everywhere they are \
-                      held: the record, text that names them, timelines, the audit trail and the \
-                      search index. One audit entry records that the erasure happened. The database \
-                      is vacuumed so no copy is left in the file or its WAL. Backups made earlier still \
-                      hold the data. Needs --yes.",
+        long_about = "Replace every mention of the person - full name (also @First-Last), username, \
+                      e-mail address and phone number, in any letter case - with [verwijderd], in \
+                      every text of the database: the record, minutes, signals, feedback, meetings, \
+                      timelines, the audit trail and the search index; and in form drafts of the \
+                      screens on this account. Prints how many places changed, per kind; one audit \
+                      entry records the erasure. The database is rebuilt so no copy is left in the \
+                      file or its WAL. Backups, exports and mail made earlier still hold the data \
+                      (docs/operations.md). Needs --yes.",
         after_help = "Examples:\n  wijkdesk person export P-4 > p4.json\n  wijkdesk person erase P-4 --yes"
     )]
     Erase {
@@ -229,9 +232,34 @@ pub(super) fn run(cmd: PersonCmd, app: &mut App) -> Result<()> {
                     "erasing {r} cannot be undone; export it first (wijkdesk person export {r}) and add --yes"
                 )));
             }
-            let places = app.store.erase_person(r.id)?;
-            app.out
-                .line(format!("{r} erased ({places} places anonymised)"))
+            let mut erasure = app.store.erase_person(r.id)?;
+            // Form drafts of the screens on this machine may quote the person too.
+            let drafts = crate::tui::draft::scrub(&erasure.mentions);
+            if let Ok(n) = drafts {
+                erasure.add("drafts", n);
+            }
+            app.out.line(format!(
+                "{r} erased ({} places anonymised)",
+                erasure.total()
+            ))?;
+            for (kind, n) in &erasure.counts {
+                app.out
+                    .line(format!("  {n} {}", crate::store::erasure_kind_label(kind)))?;
+            }
+            if let Err(e) = drafts {
+                app.out
+                    .line(format!("note: the drafts folder could not be checked: {e}"))?;
+            }
+            if let Some(e) = &erasure.rebuild_failed {
+                app.out.line(format!(
+                    "note: the erasure is stored, but the file could not be rebuilt ({e}); freed pages may hold old text until it is: make room and run `sqlite3 FILE VACUUM` with everyone out"
+                ))?;
+            } else if !erasure.wal_cleared {
+                app.out.line(
+                    "note: another program has the database open; its write-ahead log still holds old pages until that program closes it",
+                )?;
+            }
+            Ok(())
         }
         PersonCmd::Add(a) => add(app, a),
         PersonCmd::Import(a) => super::csv::import_people(a, app),

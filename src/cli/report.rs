@@ -1,12 +1,15 @@
-//! `wijkdesk report loop|commitments|cadence|load|records`: is the loop closed?
-//! (DESIGN section 6) As a table, CSV, Markdown or JSON.
+//! `wijkdesk report loop|commitments|cadence|load|all|records`: is the loop closed?
+//! (DESIGN section 6) As a table, CSV, Markdown, JSON, or as charts in HTML and SVG.
 
 use super::output::Table;
+use super::report_charts::{self, Chart, Reports};
+use super::report_html;
 use super::{App, CliError, Result};
 use crate::domain::report::{self, Lang, ReportFilter};
-use crate::store::ReportKind;
+use crate::store::{AnyReport, ReportKind};
 use clap::{Args, Subcommand, ValueEnum};
 use std::io::IsTerminal;
+use std::path::PathBuf;
 
 /// How the filters apply, appended to each report's long help.
 macro_rules! filter_help {
@@ -72,6 +75,21 @@ pub enum ReportCmd {
         after_help = "Examples:\n  wijkdesk report load\n  wijkdesk report load --format json"
     )]
     Load(ReportArgs),
+    /// All four reports at once: the monthly report, e.g. as one HTML file with charts
+    #[command(
+        long_about = concat!(
+            "The feedback loop, commitments, cadence and load reports together. With --format \
+             html: one self-contained HTML file (no network, no script; prints on A4) with the key \
+             figures, every chart as SVG and every table, in the language of --lang (else \
+             $WIJKDESK_LANG or the locale). With --format svg: one chart (--chart).",
+            filter_help!()
+        ),
+        after_help = "Examples:\n  wijkdesk report all --format html > rapport.html\n  \
+                      wijkdesk --lang nl report all --format html -o rapport.html --from 2024-09-01 --to 2024-09-30\n  \
+                      wijkdesk report all --format svg --chart weekly > weekly.svg\n  \
+                      wijkdesk report all --format json"
+    )]
+    All(ReportArgs),
     /// The records behind a figure, e.g. loop.late or commitments.broken (see --format json for keys)
     #[command(
         long_about = "List the records behind one figure of a report: the keys are in the `key` \
@@ -116,6 +134,10 @@ pub enum ReportFormat {
     Md,
     /// JSON, with the key of every figure
     Json,
+    /// One self-contained HTML page with the key figures, charts (inline SVG) and tables
+    Html,
+    /// One chart as an SVG image (choose it with --chart)
+    Svg,
 }
 
 #[derive(Debug, Args)]
@@ -128,6 +150,12 @@ pub struct ReportArgs {
     /// Semicolons instead of commas in CSV (for Excel in a Dutch locale)
     #[arg(long)]
     pub semicolon: bool,
+    /// The chart for --format svg [default: the report's first chart]
+    #[arg(long, value_enum, value_name = "CHART")]
+    pub chart: Option<Chart>,
+    /// Write the HTML or SVG to this file (readable by its owner only) instead of standard output
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -148,9 +176,25 @@ pub(crate) fn run(cmd: ReportCmd, app: &mut App) -> Result<()> {
         ReportCmd::Commitments(a) => (ReportKind::Commitments, a),
         ReportCmd::Cadence(a) => (ReportKind::Cadence, a),
         ReportCmd::Load(a) => (ReportKind::Load, a),
+        ReportCmd::All(a) => return all(a, app),
         ReportCmd::Records(a) => return records(a, app),
     };
     let filter = filter(&args.filter, app)?;
+    if matches!(args.format, ReportFormat::Html | ReportFormat::Svg) {
+        return pictures(Some(kind), &args, &filter, app);
+    }
+    self::table_formats(kind, &args, &filter, app)
+}
+
+/// Table, CSV, Markdown or JSON of one report.
+fn table_formats(
+    kind: ReportKind,
+    args: &ReportArgs,
+    filter: &ReportFilter,
+    app: &mut App,
+) -> Result<()> {
+    no_output_file(args)?;
+    let filter = filter.clone();
     let report = app.store.report(kind, &filter, Lang::En)?;
     let tables = report.tables(Lang::En);
     match args.format {
@@ -165,6 +209,7 @@ pub(crate) fn run(cmd: ReportCmd, app: &mut App) -> Result<()> {
             data_out(app, &String::from_utf8_lossy(&data))
         }
         ReportFormat::Md => data_out(app, &report::tables_to_markdown(&tables)),
+        ReportFormat::Html | ReportFormat::Svg => pictures(Some(kind), args, &filter, app),
         ReportFormat::Table => {
             app.out.line(caption(kind, &filter, app))?;
             for t in &tables {
@@ -189,6 +234,155 @@ pub(crate) fn run(cmd: ReportCmd, app: &mut App) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// `report all`: the four reports, one after another (JSON: one object).
+fn all(args: ReportArgs, app: &mut App) -> Result<()> {
+    let filter = filter(&args.filter, app)?;
+    if !matches!(args.format, ReportFormat::Html | ReportFormat::Svg) {
+        no_output_file(&args)?;
+    }
+    match args.format {
+        ReportFormat::Html | ReportFormat::Svg => pictures(None, &args, &filter, app),
+        ReportFormat::Json => {
+            let mut reports = serde_json::Map::new();
+            for kind in ReportKind::ALL {
+                let report = app.store.report(kind, &filter, Lang::En)?;
+                let tables = report.tables(Lang::En);
+                reports.insert(
+                    kind.code().to_string(),
+                    serde_json::json!({ "figures": report, "tables": tables }),
+                );
+            }
+            app.out
+                .json(&serde_json::json!({ "report": "all", "reports": reports }))
+        }
+        format => {
+            for (i, kind) in ReportKind::ALL.into_iter().enumerate() {
+                if i > 0 && format == ReportFormat::Table {
+                    app.out.blank()?;
+                }
+                table_formats(kind, &args, &filter, app)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The language of a document for people who read no terminal: --lang, else
+/// $WIJKDESK_LANG, else the locale.
+fn document_lang(app: &App) -> crate::tui::i18n::Lang {
+    use crate::tui::i18n::Lang as L;
+    match app.lang {
+        Some(super::Lang::En) => L::En,
+        Some(super::Lang::Nl) => L::Nl,
+        None => std::env::var("WIJKDESK_LANG")
+            .ok()
+            .and_then(|v| L::parse(&v))
+            .unwrap_or_else(L::from_env),
+    }
+}
+
+/// `--format html` (every report) or `--format svg` (one chart), from the same
+/// report structs the tables show.
+fn pictures(
+    kind: Option<ReportKind>,
+    args: &ReportArgs,
+    filter: &ReportFilter,
+    app: &mut App,
+) -> Result<()> {
+    let lang = document_lang(app);
+    let chart = match (args.format, kind, args.chart) {
+        (ReportFormat::Svg, None, None) => {
+            return Err(CliError::msg(format!(
+                "--format svg draws one chart: add --chart ({})",
+                chart_names(&Chart::ALL)
+            )));
+        }
+        (ReportFormat::Svg, Some(k), None) => Some(report_charts::charts_of(k)[0]),
+        (ReportFormat::Svg, Some(k), Some(c)) if !report_charts::charts_of(k).contains(&c) => {
+            return Err(CliError::msg(format!(
+                "report {} has no chart {}; it has {} (report all has every chart)",
+                k.code(),
+                c.code(),
+                chart_names(report_charts::charts_of(k))
+            )));
+        }
+        (_, _, c) => c,
+    };
+    let dl = report_charts::domain_lang(lang);
+    let loop_ = match app.store.report(ReportKind::Loop, filter, dl)? {
+        AnyReport::Loop(r) => r,
+        _ => unreachable!("asked for the loop report"),
+    };
+    let commitments = match app.store.report(ReportKind::Commitments, filter, dl)? {
+        AnyReport::Commitments(r) => r,
+        _ => unreachable!("asked for the commitments report"),
+    };
+    let cadence = match app.store.report(ReportKind::Cadence, filter, dl)? {
+        AnyReport::Cadence(r) => r,
+        _ => unreachable!("asked for the cadence report"),
+    };
+    let load = match app.store.report(ReportKind::Load, filter, dl)? {
+        AnyReport::Load(r) => r,
+        _ => unreachable!("asked for the load report"),
+    };
+    let reports = Reports {
+        loop_,
+        commitments,
+        cadence,
+        load,
+    };
+    let text = match (args.format, chart) {
+        (ReportFormat::Svg, Some(c)) => report_charts::svg(c, &reports, lang),
+        _ => {
+            let label = |id: i64| {
+                app.store
+                    .org(id)
+                    .map(|o| o.label().to_string())
+                    .unwrap_or_else(|_| format!("O-{id}"))
+            };
+            let scope = report_html::Scope {
+                today: app.today(),
+                filter: filter.clone(),
+                service: filter.service.map(label),
+                org: filter.org.map(label),
+            };
+            report_html::html(&reports, &scope, lang, kind)
+        }
+    }
+    .map_err(CliError::msg)?;
+    match &args.output {
+        Some(path) => crate::files::replace(path, text.as_bytes())
+            .map_err(|e| CliError::msg(format!("cannot write {}: {e}", path.display()))),
+        None => {
+            app.out.raw().write_all(text.as_bytes())?;
+            Ok(())
+        }
+    }
+}
+
+/// `-o` is for the pictures; a table, CSV, Markdown or JSON is never silently printed
+/// instead of going to the file asked for.
+fn no_output_file(args: &ReportArgs) -> Result<()> {
+    match &args.output {
+        Some(path) if !matches!(args.format, ReportFormat::Html | ReportFormat::Svg) => {
+            Err(CliError::msg(format!(
+                "-o {} writes --format html or svg; send other formats to a file with > {}",
+                path.display(),
+                path.display()
+            )))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn chart_names(charts: &[Chart]) -> String {
+    charts
+        .iter()
+        .map(|c| c.code())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn records(a: RecordsArgs, app: &mut App) -> Result<()> {
@@ -282,6 +476,11 @@ fn data_out(app: &mut App, text: &str) -> Result<()> {
         }
         return Ok(());
     }
+    let text = if app.out.ascii() {
+        crate::domain::glyphs::ascii_text(text)
+    } else {
+        text.into()
+    };
     app.out.raw().write_all(text.as_bytes())?;
     Ok(())
 }

@@ -5,6 +5,8 @@ pub mod action;
 pub mod commitment;
 pub mod csv_rules;
 pub mod dates;
+pub mod erasure;
+pub mod glyphs;
 pub mod ics;
 pub mod ids;
 pub mod mail;
@@ -34,10 +36,9 @@ impl Refusal {
 /// Require non-blank text for a field, e.g. a decline explanation.
 pub fn required(text: &str, what: &str) -> Result<String, Refusal> {
     let t = text::clean_text(text).trim().to_string();
-    // Only zero-width spaces or direction marks look empty in every list.
-    if t.chars()
-        .all(|c| c.is_whitespace() || text::is_invisible(c))
-    {
+    // Only zero-width spaces, direction marks or combining marks with nothing to
+    // sit on look empty in every list.
+    if text::looks_empty(&t) {
         Err(Refusal::new(format!(
             "{what} is required and may not be empty"
         )))

@@ -8,6 +8,8 @@
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// C0 controls, DEL and C1 controls.
 fn is_control(c: char) -> bool {
@@ -41,6 +43,15 @@ pub fn is_invisible(c: char) -> bool {
                 | '\u{ffa0}'
                 | '\u{fe00}'..='\u{fe0f}'
         )
+}
+
+/// True when the text shows nothing: only white space, invisible characters and
+/// characters that take no cell of their own (combining marks alone, variation
+/// selectors), e.g. a title typed as three zero-width spaces or a lone accent.
+pub fn looks_empty(s: &str) -> bool {
+    use unicode_width::UnicodeWidthChar;
+    s.chars()
+        .all(|c| c.is_whitespace() || is_invisible(c) || c.width().unwrap_or(0) == 0)
 }
 
 /// Cleans text for a single-line field: removes control characters and turns
@@ -170,8 +181,77 @@ pub fn short_org_name(name: &str) -> &str {
     name
 }
 
+/// The terminal cells `s` takes, counted the way the screens draw it: grapheme cluster
+/// by cluster (an emoji family, a flag, a letter with stacked accents is one), each as
+/// wide as Unicode says (two for CJK and emoji, none for a cluster that draws nothing).
+pub fn cell_width(s: &str) -> usize {
+    s.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// `s` shortened to at most `width` cells, ending in `mark` (`…`) when shortened. Never
+/// splits a grapheme cluster; a wide character that does not fit is left out whole, so
+/// the result may be a cell short (pad it with [`pad_cells`]).
+pub fn fit_cells(s: &str, width: usize, mark: &str) -> String {
+    if cell_width(s) <= width {
+        return s.to_string();
+    }
+    let mark_w = cell_width(mark);
+    let (room, mark) = if width > mark_w {
+        (width - mark_w, mark)
+    } else {
+        (width, "")
+    };
+    let mut out = String::with_capacity(s.len().min(room * 4) + mark.len());
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = g.width();
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push_str(g);
+    }
+    out.push_str(mark);
+    out
+}
+
+/// `s` followed by spaces up to `width` cells.
+pub fn pad_cells(s: &str, width: usize) -> String {
+    let w = cell_width(s);
+    let mut out = String::with_capacity(s.len() + width.saturating_sub(w));
+    out.push_str(s);
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn text_with_nothing_to_show_looks_empty() {
+        for empty in [
+            "",
+            " \t",
+            "\u{200b}\u{200b}",
+            "\u{200f}",
+            "\u{0301}\u{0301}",
+            "\u{200e}\u{0301} \u{0302}",
+            "\u{fe0f}\u{e0101}",
+            "\u{20e3}",
+        ] {
+            assert!(super::looks_empty(empty), "{empty:?}");
+        }
+        for shown in [
+            "a",
+            "e\u{0301}",
+            "\u{200b}x",
+            "👍",
+            "\u{1f468}\u{200d}\u{1f469}",
+            "·",
+        ] {
+            assert!(!super::looks_empty(shown), "{shown:?}");
+        }
+    }
+
     #[test]
     fn visible_text_keeps_line_structure_only() {
         let s = "a\x1b]0;x\x07b\r\nc\td\re\u{202e}f\u{85}\n";
@@ -269,6 +349,37 @@ mod tests {
         assert!(matches!(visible("שלום مرحبا"), Cow::Borrowed(_)));
     }
 
+    /// Titles that used to overflow a column: emoji families (ZWJ), flags, variation
+    /// selectors, CJK, stacked combining marks.
+    const HOSTILE: &[&str] = &[
+        "👨‍👩‍👧‍👦 gezin",
+        "🇳🇱🇺🇦 vlaggen",
+        "❤️ hart",
+        "日本語のタイトル",
+        "Z\u{301}\u{302}\u{303}\u{304}algo",
+        "e\u{301}e\u{301}n",
+    ];
+
+    #[test]
+    fn cells_count_clusters_not_characters() {
+        assert_eq!(cell_width("abc"), 3);
+        assert_eq!(cell_width("日本"), 4);
+        assert_eq!(cell_width("👨‍👩‍👧‍👦"), 2);
+        assert_eq!(cell_width("🇳🇱"), 2);
+        assert_eq!(cell_width("Z\u{301}\u{302}\u{303}"), 1);
+        assert_eq!(fit_cells("日本語", 5, "…"), "日本…");
+        assert_eq!(fit_cells("日本語", 4, "…"), "日…");
+        assert_eq!(fit_cells("👨‍👩‍👧‍👦👨‍👩‍👧‍👦", 3, "…"), "👨‍👩‍👧‍👦…");
+        assert_eq!(pad_cells("日本", 6), "日本  ");
+        for t in HOSTILE {
+            for w in 0..12 {
+                let f = fit_cells(t, w, "…");
+                assert!(cell_width(&f) <= w, "{t:?} at {w}: {f:?}");
+                assert_eq!(cell_width(&pad_cells(&f, w)), w.max(cell_width(&f)));
+            }
+        }
+    }
+
     fn forbidden(c: char) -> bool {
         is_control(c) || is_bidi_control(c)
     }
@@ -294,6 +405,23 @@ mod tests {
             prop_assert!(!text.contains('\r'));
             prop_assert!(!visible(&line).chars().any(forbidden));
             prop_assert!(!visible(&text).chars().any(forbidden));
+        }
+
+
+        #[test]
+        fn fitting_never_overflows_nor_splits_a_cluster(s in any::<String>(), w in 0usize..40) {
+            let f = fit_cells(&s, w, "…");
+            prop_assert!(cell_width(&f) <= w);
+            // What is kept is whole clusters of the original, in order.
+            let kept = f.strip_suffix('…').unwrap_or(&f);
+            let orig: Vec<&str> = s.graphemes(true).collect();
+            let got: Vec<&str> = kept.graphemes(true).collect();
+            if cell_width(&s) > w {
+                prop_assert!(orig.len() >= got.len());
+                prop_assert_eq!(&orig[..got.len().saturating_sub(1)], &got[..got.len().saturating_sub(1)]);
+            } else {
+                prop_assert_eq!(f, s);
+            }
         }
 
         #[test]

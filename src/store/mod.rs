@@ -8,6 +8,7 @@ mod actions;
 mod audit;
 mod bulk;
 mod commitments;
+mod complete;
 mod csv_io;
 mod inbox;
 mod meeting_pages;
@@ -26,6 +27,7 @@ mod search;
 mod signal_dues;
 mod signal_merges;
 mod signals;
+mod statement;
 mod tracker;
 mod vocab;
 pub mod waiting;
@@ -46,6 +48,7 @@ pub use orgs::{LOAD_THRESHOLD, NewOrg, OrgEdit, OrgKind, OrgSummary, Organisatio
 pub use outbox::{MailStatus, NewMail, OutboxEntry};
 pub use people::{NewPerson, Person, PersonEdit};
 pub use prepare::{AgendaSource, OpenQuestion, PrepEntry, PrepSection, PrepSignal, Preparation};
+pub use privacy::{Erasure, kind_label as erasure_kind_label};
 pub use reports::{AnyReport, ReportKind};
 pub use reports_digest::{DIGEST_DAYS, Digest, DigestItem, DigestKind, DigestMeeting, MeetingTask};
 pub use resolve::{Owner, OwnerChoice};
@@ -389,26 +392,66 @@ impl Store {
     }
 
     /// A consistent copy while others keep working (`VACUUM INTO`).
+    ///
+    /// The copy is written to a new private file with an unguessable name beside the
+    /// target and only given the target's name when it is complete and on disk, by a
+    /// hard link that fails if anything (a file, a planted link) took the name in the
+    /// meantime. A failed copy (a full disk, a file-size limit) removes its file, and
+    /// one cut off by a crash is a hidden `.name-….tmp`: neither blocks the next backup.
     pub fn backup(&self, to: &Path) -> Result<()> {
-        if to.exists() {
+        if std::fs::symlink_metadata(to).is_ok() {
             return Err(invalid(format!(
                 "{} exists already; choose a new file name",
                 to.display()
             )));
         }
-        let target = to
-            .to_str()
-            .ok_or_else(|| invalid("backup path is not valid UTF-8"))?;
-        // Private from the first byte: VACUUM INTO fills an existing empty file and
-        // keeps its mode. A failed copy (a full disk) leaves no file behind to block
-        // the next backup.
-        crate::files::create_new(to)
-            .map_err(|e| invalid(format!("cannot create {}: {e}", to.display())))?;
-        if let Err(e) = self.conn.execute("VACUUM INTO ?1", [target]) {
-            let _ = std::fs::remove_file(to);
-            return Err(e.into());
-        }
-        Ok(())
+        let dir = match to.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        };
+        let name = to
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .ok_or_else(|| invalid(format!("{} is not a file name", to.display())))?;
+        let (tmp, _) = crate::files::unique_new(&dir, &format!(".{name}"), ".tmp")
+            .map_err(|e| invalid(format!("cannot create a file in {}: {e}", dir.display())))?;
+        let copied = (|| -> Result<()> {
+            let target = tmp
+                .to_str()
+                .ok_or_else(|| invalid("backup path is not valid UTF-8"))?;
+            // VACUUM INTO fills the existing empty file and keeps its mode (0600).
+            self.conn.execute("VACUUM INTO ?1", [target]).map_err(|e| {
+                invalid(format!(
+                    "cannot write {}: {e} (is the disk full?)",
+                    to.display()
+                ))
+            })?;
+            std::fs::File::open(&tmp)
+                .and_then(|f| f.sync_all())
+                .map_err(|e| invalid(format!("cannot write {}: {e}", to.display())))?;
+            let placed = match std::fs::hard_link(&tmp, to) {
+                // A file system without hard links (a FAT memory stick): rename.
+                Err(e)
+                    if e.kind() != std::io::ErrorKind::AlreadyExists
+                        && std::fs::symlink_metadata(to).is_err() =>
+                {
+                    std::fs::rename(&tmp, to)
+                }
+                other => other,
+            };
+            placed.map_err(|e| {
+                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    invalid(format!(
+                        "{} exists already; choose a new file name",
+                        to.display()
+                    ))
+                } else {
+                    invalid(format!("cannot create {}: {e}", to.display()))
+                }
+            })
+        })();
+        let _ = std::fs::remove_file(&tmp);
+        copied
     }
 }
 

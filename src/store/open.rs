@@ -201,8 +201,30 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
-/// An exclusive lock on `<db>.lock`, held while the file is created and migrated.
-fn lock_file(path: &Path) -> Result<File> {
+/// Exclusive locks held while the file is created and migrated: on `<db>.lock`, and
+/// on the database file itself once it exists. A lock file that this account may not
+/// open at all (made by a colleague before the database was opened to the group) is
+/// left to its owner; the lock on the database, which every member of the team may
+/// open, still keeps two upgrades apart. (`flock` does not touch SQLite's own locks.)
+fn lock_file(path: &Path) -> Result<Vec<File>> {
+    let mut held = Vec::new();
+    match lock_side_file(path) {
+        Ok(f) => held.push(f),
+        Err(e) if !path.exists() => return Err(e),
+        Err(_) => {}
+    }
+    if path.exists() {
+        let db = File::open(path)
+            .map_err(|e| StoreError::Io(format!("cannot open {}: {e}", path.display())))?;
+        db.lock()
+            .map_err(|e| StoreError::Io(format!("cannot lock {}: {e}", path.display())))?;
+        held.push(db);
+    }
+    Ok(held)
+}
+
+/// The side file `<db>.lock`, locked.
+fn lock_side_file(path: &Path) -> Result<File> {
     let mut name = path.as_os_str().to_owned();
     name.push(".lock");
     let lock_path = PathBuf::from(name);
@@ -232,12 +254,20 @@ fn lock_file(path: &Path) -> Result<File> {
     })?;
     #[cfg(unix)]
     {
-        // Widen an older lock file of ours to the database's group; best effort.
-        use std::os::unix::fs::PermissionsExt;
-        if let Ok(m) = file.metadata()
-            && m.permissions().mode() & 0o777 != mode
-        {
-            let _ = file.set_permissions(std::fs::Permissions::from_mode(mode));
+        // Widen an older lock file of ours to the database's group, and give it the
+        // database's group when the folder did not (no set-group-id bit); best effort:
+        // the owner may change a file's group only to one of their own groups.
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        if let Ok(m) = file.metadata() {
+            if m.permissions().mode() & 0o777 != mode {
+                let _ = file.set_permissions(std::fs::Permissions::from_mode(mode));
+            }
+            if mode & 0o060 != 0
+                && let Ok(db_meta) = std::fs::metadata(path)
+                && db_meta.gid() != m.gid()
+            {
+                let _ = std::os::unix::fs::fchown(&file, None, Some(db_meta.gid()));
+            }
         }
     }
     file.lock()
@@ -316,6 +346,21 @@ mod tests {
         std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o660)).unwrap();
         drop(lock_file(&db).unwrap());
         assert_eq!(mode(&lock_path), 0o660);
+
+        // A database whose group is not the folder's: the lock takes the database's.
+        let team_gid = if unsafe { libc::geteuid() } == 0 {
+            4242
+        } else {
+            unsafe { libc::getegid() }
+        };
+        std::os::unix::fs::chown(&db, None, Some(team_gid)).unwrap();
+        std::fs::remove_file(&lock_path).unwrap();
+        drop(lock_file(&db).unwrap());
+        assert_eq!(mode(&lock_path), 0o660);
+        {
+            use std::os::unix::fs::MetadataExt;
+            assert_eq!(std::fs::metadata(&lock_path).unwrap().gid(), team_gid);
+        }
 
         // Another account's lock file that this one may only read still locks.
         std::fs::set_permissions(&lock_path, std::fs::Permissions::from_mode(0o440)).unwrap();

@@ -5,46 +5,144 @@
 //! the search index), keeps one audit entry saying an erasure happened, and leaves no
 //! copy in the database file or its WAL.
 
-use super::{OptionalExt, Result, Store, StoreError, audit, now_stamp, people};
-use crate::domain::{RecordKind, RecordRef};
+use super::{OptionalExt, Result, Store, StoreError, audit, now_stamp, people, signals};
+use crate::domain::RecordRef;
+use crate::domain::erasure::{Mentions, STAND_IN};
 use rusqlite::{Connection, params};
 use serde_json::{Value, json};
 
-/// Text columns that may quote a person; (table, column).
-const TEXT_COLUMNS: &[(&str, &str)] = &[
-    ("organisation", "notes"),
-    ("person", "notes"),
-    ("person", "role"),
-    ("signal", "title"),
-    ("signal", "body"),
-    ("signal", "expectation"),
-    ("feedback", "text"),
-    ("commitment", "text"),
-    ("commitment", "acknowledgement"),
-    ("commitment", "prevention"),
-    ("signal_due_move", "reason"),
-    ("commitment", "reason"),
-    ("commitment_move", "reason"),
-    ("action", "text"),
-    ("action", "reason"),
-    ("minute", "text"),
-    ("minute", "problems"),
-    ("minute_draft", "text"),
-    ("meeting", "title"),
-    ("meeting", "location"),
-    ("agenda_item", "title"),
-    ("signal_event", "detail"),
-    ("outbox", "text"),
-    ("outbox", "to_addr"),
-    ("outbox", "also_to"),
-    ("outbox", "subject"),
-    ("outbox", "sender_name"),
-    ("outbox", "error"),
-    ("outbox", "draft_path"),
-    ("audit", "changes"),
-];
+const ERASED: &str = STAND_IN;
 
-const ERASED: &str = "[verwijderd]";
+/// Fields of a person's own audit entries that held who they are; their values go.
+const PERSON_FIELDS: &[&str] = &["name", "email", "phone", "username", "notes"];
+
+/// The shadow tables FTS5 keeps for a full-text table; they change only through it.
+const FTS_SHADOWS: &[&str] = &["data", "idx", "content", "docsize", "config"];
+
+/// Every column of every ordinary table, found in the schema rather than listed, so
+/// that a table or column added later is searched too. SQLite's own tables and the
+/// search index's shadow tables are left out (the index is handled through itself).
+fn all_columns(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut st = conn.prepare(
+        "SELECT name, coalesce(sql, '') FROM sqlite_schema
+          WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+    )?;
+    let tables: Vec<(String, String)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let virtuals: Vec<&str> = tables
+        .iter()
+        .filter(|(_, sql)| sql.to_uppercase().starts_with("CREATE VIRTUAL TABLE"))
+        .map(|(n, _)| n.as_str())
+        .collect();
+    let shadow = |name: &str| {
+        virtuals.iter().any(|v| {
+            FTS_SHADOWS
+                .iter()
+                .any(|suffix| name == format!("{v}_{suffix}"))
+        })
+    };
+    let mut out = Vec::new();
+    for (table, _) in &tables {
+        if virtuals.contains(&table.as_str()) || shadow(table) {
+            continue;
+        }
+        let mut st = conn.prepare("SELECT name FROM pragma_table_info(?1)")?;
+        let cols: Vec<String> = st
+            .query_map([table], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        out.extend(cols.into_iter().map(|c| (table.clone(), c)));
+    }
+    Ok(out)
+}
+
+fn quoted(ident: &str) -> String {
+    format!("\"{}\"", ident.replace('"', "\"\""))
+}
+
+/// The distinct text values of `table.column` that mention the person.
+fn mentioning_values(
+    conn: &Connection,
+    table: &str,
+    column: &str,
+    mentions: &Mentions,
+) -> Result<Vec<String>> {
+    let (t, c) = (quoted(table), quoted(column));
+    // Not DISTINCT: that would sort every value in a temporary file on disk.
+    let mut st = conn.prepare(&format!("SELECT {c} FROM {t} WHERE typeof({c}) = 'text'"))?;
+    let mut rows = st.query([])?;
+    let mut out: Vec<String> = Vec::new();
+    while let Some(row) = rows.next()? {
+        let v: String = row.get(0)?;
+        if mentions.found_in(&v) && !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    Ok(out)
+}
+
+/// Search index entries that mention the person: (rowid, title, body).
+fn search_entries(conn: &Connection, mentions: &Mentions) -> Result<Vec<(i64, String, String)>> {
+    let has: Option<String> = conn
+        .query_row(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name = 'search'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if has.is_none() {
+        return Ok(Vec::new());
+    }
+    let mut st =
+        conn.prepare("SELECT rowid, coalesce(title, ''), coalesce(body, '') FROM search")?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (rowid, title, body): (i64, String, String) = row?;
+        if mentions.found_in(&title) || mentions.found_in(&body) {
+            out.push((rowid, title, body));
+        }
+    }
+    Ok(out)
+}
+
+/// The person's own audit entries (their creation, every edit) lose the values of
+/// the fields that said who they were; the rest of their history stays readable.
+fn erase_own_history(tx: &Connection, id: i64) -> Result<usize> {
+    let mut st = tx.prepare("SELECT id, changes FROM audit WHERE record = 'P-' || ?1")?;
+    let rows: Vec<(i64, String)> = st
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut n = 0;
+    for (audit_id, changes) in rows {
+        let Ok(Value::Object(mut fields)) = serde_json::from_str::<Value>(&changes) else {
+            continue;
+        };
+        let mut changed = false;
+        for field in PERSON_FIELDS {
+            if let Some(v) = fields.get_mut(*field) {
+                let blank = |v: &mut Value, changed: &mut bool| {
+                    if matches!(v, Value::String(s) if !s.is_empty()) {
+                        *v = json!(ERASED);
+                        *changed = true;
+                    }
+                };
+                match v {
+                    Value::Array(items) => items.iter_mut().for_each(|i| blank(i, &mut changed)),
+                    other => blank(other, &mut changed),
+                }
+            }
+        }
+        if changed {
+            tx.execute(
+                "UPDATE audit SET changes = ?2 WHERE id = ?1",
+                params![audit_id, Value::Object(fields).to_string()],
+            )?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
 
 fn rows_json(conn: &Connection, sql: &str, id: i64) -> Result<Vec<Value>> {
     let mut st = conn.prepare(sql)?;
@@ -69,37 +167,116 @@ fn rows_json(conn: &Connection, sql: &str, id: i64) -> Result<Vec<Value>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Rows of `table` whose `column` mentions any of `needles`.
-fn mentions(
+/// Rows of `table` whose `column` mentions the person.
+fn mentions_in(
     conn: &Connection,
     table: &str,
     column: &str,
-    needles: &[String],
+    mentions: &Mentions,
 ) -> Result<Vec<Value>> {
     let mut out = Vec::new();
-    for n in needles {
-        let sql = format!(
-            "SELECT '{table}' AS \"table\", rowid AS id, {column} AS text FROM {table} WHERE instr({column}, ?1) > 0"
-        );
-        let mut st = conn.prepare(&sql)?;
-        let rows = st.query_map([n], |r| Ok(json!({ "table": r.get::<_, String>(0)?, "id": r.get::<_, i64>(1)?, "column": column, "text": r.get::<_, String>(2)? })))?;
+    let values = mentioning_values(conn, table, column, mentions)?;
+    if values.is_empty() {
+        return Ok(out);
+    }
+    let (t, c) = (quoted(table), quoted(column));
+    // Tables without a rowid (none hold free text today) are quoted without an id.
+    let with_rowid = conn
+        .prepare(&format!("SELECT rowid FROM {t} LIMIT 0"))
+        .is_ok();
+    let sql = if with_rowid {
+        format!("SELECT rowid, {c} FROM {t} WHERE {c} = ?1")
+    } else {
+        format!("SELECT NULL, {c} FROM {t} WHERE {c} = ?1")
+    };
+    let mut st = conn.prepare(&sql)?;
+    for v in values {
+        let rows = st.query_map([&v], |r| {
+            Ok(json!({ "table": table, "id": r.get::<_, Option<i64>>(0)?, "column": column, "text": r.get::<_, String>(1)? }))
+        })?;
         for row in rows {
-            let row = row?;
-            if !out.contains(&row) {
-                out.push(row);
-            }
+            out.push(row?);
         }
     }
     Ok(out)
 }
 
-/// The strings that identify a person: name, email, phone.
-fn identifiers(p: &people::Person) -> Vec<String> {
-    let mut ids = vec![p.name.clone()];
-    ids.extend(p.email.clone());
-    ids.extend(p.phone.clone());
-    ids.retain(|s| s.trim().chars().count() >= 3);
-    ids
+/// The forms of a person's identity that erasure and the AVG export look for.
+fn mentions_of(p: &people::Person) -> Mentions {
+    Mentions::new(
+        &p.name,
+        p.username.as_deref(),
+        p.email.as_deref(),
+        p.phone.as_deref(),
+    )
+}
+
+/// What an erasure changed, by kind (a table's name, `search` for the search index,
+/// `drafts` for form drafts on disk), and whether the old copies are gone from the
+/// write-ahead log too.
+#[derive(Debug, Clone)]
+pub struct Erasure {
+    pub person: RecordRef,
+    /// (kind, places), in a fixed order.
+    pub counts: Vec<(String, usize)>,
+    /// The forms that were looked for, to clean files outside the database with.
+    pub mentions: Mentions,
+    /// False when another program held the database open, so that the write-ahead
+    /// log could not be emptied; it is emptied at the next checkpoint.
+    pub wal_cleared: bool,
+    /// Why the file could not be rebuilt afterwards (a full disk): the erasure is
+    /// stored, but freed pages may still hold old text.
+    pub rebuild_failed: Option<String>,
+}
+
+impl Erasure {
+    pub fn total(&self) -> usize {
+        self.counts.iter().map(|(_, n)| n).sum()
+    }
+
+    pub fn add(&mut self, kind: &str, n: usize) {
+        if n == 0 {
+            return;
+        }
+        match self.counts.iter_mut().find(|(k, _)| k == kind) {
+            Some((_, m)) => *m += n,
+            None => self.counts.push((kind.to_string(), n)),
+        }
+    }
+
+    /// "3 minutes lines, 5 history entries, …" in English.
+    pub fn summary(&self) -> String {
+        self.counts
+            .iter()
+            .map(|(k, n)| format!("{n} {}", kind_label(k)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// What a kind of place is called on the command line.
+pub fn kind_label(kind: &str) -> &str {
+    match kind {
+        "person" => "person records",
+        "organisation" => "organisations",
+        "meeting" => "meetings",
+        "agenda_item" => "agenda items",
+        "signal" => "signals",
+        "signal_event" => "timeline entries",
+        "signal_due_move" => "signal due-date moves",
+        "feedback" => "feedback texts",
+        "commitment" => "commitments",
+        "commitment_move" => "commitment due-date moves",
+        "action" => "actions",
+        "minute" => "minutes lines",
+        "minute_draft" => "minutes drafts",
+        "audit" => "history entries",
+        "outbox" => "outgoing mails",
+        "term" => "vocabulary terms",
+        "search" => "search index entries",
+        "drafts" => "form drafts on disk",
+        other => other,
+    }
 }
 
 impl Store {
@@ -107,22 +284,32 @@ impl Store {
     pub fn export_person(&self, id: i64) -> Result<Value> {
         let p = people::get(&self.conn, id)?;
         let r = p.reference().to_string();
-        let needles = identifiers(&p);
+        let found = mentions_of(&p);
         let mut mentioned = Vec::new();
-        for (table, column) in TEXT_COLUMNS {
-            if *table == "audit" {
+        for (table, column) in all_columns(&self.conn)? {
+            if table == "audit" {
                 continue;
             }
-            mentioned.extend(mentions(&self.conn, table, column, &needles)?);
+            for m in mentions_in(&self.conn, &table, &column, &found)? {
+                // The person's own record is shown whole above.
+                if table == "person" && m.get("id") == Some(&json!(id)) {
+                    continue;
+                }
+                if !mentioned.contains(&m) {
+                    mentioned.push(m);
+                }
+            }
         }
         let mut audit_rows = rows_json(
             &self.conn,
             "SELECT at, username, account, record, action, changes FROM audit WHERE record = 'P-' || ?1 ORDER BY id",
             id,
         )?;
-        for m in mentions(&self.conn, "audit", "changes", &needles)? {
-            if !audit_rows.iter().any(|a| a.get("changes") == m.get("text")) {
-                audit_rows.push(m);
+        for column in ["changes", "username", "account"] {
+            for m in mentions_in(&self.conn, "audit", column, &found)? {
+                if !audit_rows.iter().any(|a| a.get(column) == m.get("text")) {
+                    audit_rows.push(m);
+                }
             }
         }
         Ok(json!({
@@ -155,9 +342,13 @@ impl Store {
         }))
     }
 
-    /// Anonymise a person everywhere (AVG right to erasure). Returns how many places
-    /// were rewritten.
-    pub fn erase_person(&mut self, id: i64) -> Result<usize> {
+    /// Anonymise a person everywhere (AVG right to erasure): every mention of their
+    /// name (also as `@First-Last`), username, e-mail address and phone number, in any
+    /// letter case, in every text column of every table (the audit trail and the
+    /// signal timelines too) and in the search index, becomes the same stand-in; the
+    /// person's own history loses the values it held. Then the file is rebuilt and its
+    /// write-ahead log emptied, so that no freed page keeps a copy.
+    pub fn erase_person(&mut self, id: i64) -> Result<Erasure> {
         let p = people::get(&self.conn, id)?;
         if p.erased {
             return Err(StoreError::Invalid(format!(
@@ -165,36 +356,92 @@ impl Store {
                 p.reference()
             )));
         }
-        let needles = identifiers(&p);
+        let found = mentions_of(&p);
         let placeholder = format!("{ERASED} {}", p.reference());
-        let rewritten = self.write(|tx, ctx| {
-            let mut rewritten = 0;
+        let mut erasure = Erasure {
+            person: p.reference(),
+            counts: Vec::new(),
+            mentions: found.clone(),
+            wal_cleared: false,
+            rebuild_failed: None,
+        };
+        let counts = self.write(|tx, ctx| {
+            let mut e = erasure.clone();
             tx.execute(
                 "UPDATE person SET name = ?2, email = NULL, phone = NULL, username = NULL, notes = '', erased_at = ?3,
                         version = version + 1, updated_at = ?3 WHERE id = ?1",
                 params![id, placeholder, now_stamp()],
             )?;
-            // Longest first, so a name inside an email address goes with the address.
-            let mut needles = needles.clone();
-            needles.sort_by_key(|n| std::cmp::Reverse(n.len()));
-            for (table, column) in TEXT_COLUMNS {
-                for n in &needles {
-                    rewritten += tx.execute(
-                        &format!("UPDATE {table} SET {column} = replace({column}, ?1, ?2) WHERE instr({column}, ?1) > 0"),
-                        params![n, ERASED],
-                    )?;
+            e.add("person", 1);
+            e.add("audit", erase_own_history(tx, id)?);
+            // Counted before the tables change: their triggers update most entries.
+            let indexed = search_entries(tx, &found)?.len();
+            let mut signals: Vec<i64> = Vec::new();
+            let columns = all_columns(tx)?;
+            for (table, column) in &columns {
+                let values = mentioning_values(tx, table, column, &found)?;
+                if values.is_empty() {
+                    continue;
+                }
+                let has_version = columns.iter().any(|(t, c)| t == table && c == "version");
+                // A form open elsewhere on the old text must not save it back.
+                let bump = if has_version { ", version = version + 1" } else { "" };
+                let (t, c) = (quoted(table), quoted(column));
+                let signal_of = match table.as_str() {
+                    "signal" => Some("id"),
+                    "feedback" | "signal_due_move" => Some("signal_id"),
+                    _ => None,
+                };
+                for old in values {
+                    let new = found.replace(&old).into_owned();
+                    let sql = format!("UPDATE {t} SET {c} = ?1{bump} WHERE {c} = ?2");
+                    let n = match signal_of {
+                        Some(key) => {
+                            let mut st = tx.prepare(&format!("{sql} RETURNING {key}"))?;
+                            let ids: Vec<i64> = st
+                                .query_map(params![new, old], |r| r.get(0))?
+                                .collect::<rusqlite::Result<_>>()?;
+                            let n = ids.len();
+                            signals.extend(ids);
+                            n
+                        }
+                        None => tx.execute(&sql, params![new, old])?,
+                    };
+                    e.add(table, n);
                 }
             }
-            audit::log(tx, ctx, RecordRef::new(RecordKind::Person, id), "erase", json!({ "erased": [null, format!("{rewritten} places anonymised")] }))?;
-            Ok(rewritten)
+            // Whatever the triggers did not reach (text gathered from several rows).
+            for (rowid, title, body) in search_entries(tx, &found)? {
+                tx.execute("DELETE FROM search WHERE rowid = ?1", [rowid])?;
+                tx.execute(
+                    "INSERT INTO search (rowid, title, body) VALUES (?1, ?2, ?3)",
+                    params![rowid, found.replace(&title), found.replace(&body)],
+                )?;
+            }
+            e.add("search", indexed);
+            signals.sort_unstable();
+            signals.dedup();
+            for s in signals {
+                signals::log_event(tx, ctx, s, "anonymised", None, None, "personal data of an erased person")?;
+            }
+            let done = format!("{} places anonymised ({})", e.total(), e.summary());
+            audit::log(tx, ctx, p.reference(), "erase", json!({ "erased": [null, done] }))?;
+            Ok(e.counts)
         })?;
-        self.purge_free_space()?;
-        Ok(rewritten)
+        erasure.counts = counts;
+        // The erasure is committed: a failed rebuild is reported, not an error.
+        match self.purge_free_space() {
+            Ok(cleared) => erasure.wal_cleared = cleared,
+            Err(e) => erasure.rebuild_failed = Some(e.to_string()),
+        }
+        Ok(erasure)
     }
 
-    /// Leave no old copy of erased text: merge the search index, write the WAL back
-    /// and truncate it, and rebuild the file so freed pages hold nothing.
-    fn purge_free_space(&mut self) -> Result<()> {
+    /// Leave no old copy of erased text: merge the search index, rebuild the file so
+    /// freed pages hold nothing (in memory, not in a temporary file), and write the
+    /// WAL back and truncate it. False when another program's open transaction kept
+    /// the WAL from being emptied.
+    fn purge_free_space(&mut self) -> Result<bool> {
         let has_search: Option<String> = self
             .conn
             .query_row(
@@ -207,10 +454,18 @@ impl Store {
             self.conn
                 .execute("INSERT INTO search(search) VALUES ('optimize')", [])?;
         }
-        self.conn.execute_batch(
-            "PRAGMA wal_checkpoint(TRUNCATE); VACUUM; PRAGMA wal_checkpoint(TRUNCATE);",
-        )?;
-        Ok(())
+        let old_temp: i64 = self.conn.query_row("PRAGMA temp_store", [], |r| r.get(0))?;
+        self.conn.execute_batch("PRAGMA temp_store = MEMORY;")?;
+        let vacuumed = self
+            .conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); VACUUM;");
+        self.conn
+            .execute_batch(&format!("PRAGMA temp_store = {old_temp};"))?;
+        vacuumed?;
+        let busy: i64 = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        Ok(busy == 0)
     }
 
     /// People with no recorded activity since `since` (retention review): no

@@ -100,6 +100,7 @@ pub enum Action {
     // Trust: conflicts, history, AVG
     History,
     ExportPerson,
+    OrgStatement,
     ErasePerson,
     Retention,
     // Meetings and minutes
@@ -212,6 +213,7 @@ impl Action {
             Action::ExportPerson,
             Action::ErasePerson,
             Action::Retention,
+            Action::OrgStatement,
         ]);
         // Meetings and minutes
         v.extend([
@@ -257,7 +259,7 @@ impl Action {
             NextField | PrevField | Save => Scope::Form,
             // Trust: conflicts, history, AVG
             History => Scope::Global,
-            ExportPerson | ErasePerson | Retention => Scope::List,
+            ExportPerson | ErasePerson | Retention | OrgStatement => Scope::List,
             // Meetings and minutes
             MeetingPrepare | MeetingAgenda | MeetingAttendance | MeetingHold | MeetingFinalise
             | MeetingExport | MeetingSelect | MeetingDelete | MeetingItemUp | MeetingItemDown => {
@@ -314,6 +316,7 @@ impl Action {
             // Trust: conflicts, history, AVG
             History => "history",
             ExportPerson => "export_person",
+            OrgStatement => "org_statement",
             ErasePerson => "erase_person",
             Retention => "retention",
             // Meetings and minutes
@@ -404,6 +407,7 @@ impl Action {
             // Trust: conflicts, history, AVG
             History => T::ActHistory,
             ExportPerson => T::ActExportPerson,
+            OrgStatement => T::ActOrgStatement,
             ErasePerson => T::ActErasePerson,
             Retention => T::ActRetention,
             // Meetings and minutes
@@ -501,6 +505,8 @@ pub enum Effect {
     ExternalEdit(String),
     /// Send feedback by e-mail off the input path; the answer comes back later.
     Mail(Box<super::worker::MailJob>),
+    /// Write and/or e-mail an organisation's statement off the input path.
+    Statement(Box<super::worker::StatementJob>),
 }
 
 /// The answer to a key or an action.

@@ -56,6 +56,8 @@ pub struct App<'s> {
     /// Where e-mail answers go when sent on a thread (the screens); `None` sends in
     /// place (tests).
     mail_sink: Option<MailSink>,
+    /// Where statements written or sent on a thread report back; `None`: in place.
+    statement_sink: Option<StatementSink>,
     /// How long the cursor must rest before a detail pane follows it (the shell sets
     /// it; `None` updates panes at once), and when that is next due.
     settle_delay: Option<std::time::Duration>,
@@ -74,6 +76,9 @@ pub struct App<'s> {
 
 /// Hands a finished send back to the shell's event loop.
 pub type MailSink = std::sync::Arc<dyn Fn(super::worker::MailDone) + Send + Sync>;
+
+/// Hands a finished statement back to the shell's event loop.
+pub type StatementSink = std::sync::Arc<dyn Fn(super::worker::StatementDone) + Send + Sync>;
 
 impl<'s> App<'s> {
     /// The shell on a store, for a terminal of `size`.
@@ -98,6 +103,7 @@ impl<'s> App<'s> {
             keys_since_tick: false,
             reports: None,
             mail_sink: None,
+            statement_sink: None,
             settle_delay: None,
             settle_at: None,
             quit: false,
@@ -469,6 +475,42 @@ impl<'s> App<'s> {
         self.mail_sink = Some(sink);
     }
 
+    /// Write and send statements on a thread from now on (the screens do).
+    pub fn set_statement_sink(&mut self, sink: StatementSink) {
+        self.statement_sink = Some(sink);
+    }
+
+    fn run_statement(&mut self, job: super::worker::StatementJob) {
+        let id = crate::domain::RecordRef::new(crate::domain::RecordKind::Organisation, job.org_id);
+        match self.statement_sink.clone() {
+            Some(sink) => {
+                let lang = self.settings.lang;
+                self.set_info(lang.f(T::StatementWorking, &[("id", &id)]));
+                let path = self.store.path().to_path_buf();
+                let ctx = self.store.ctx().clone();
+                super::worker::spawn_statement(path, ctx, job, move |done| sink(done));
+            }
+            None => {
+                let done = super::worker::run_statement_job(self.store, job);
+                self.on_statement(done);
+            }
+        }
+    }
+
+    /// A statement was written or sent (or not): say where it went.
+    pub fn on_statement(&mut self, done: super::worker::StatementDone) {
+        let lang = self.settings.lang;
+        self.dirty = true;
+        let id = done.org.to_string();
+        match done.result {
+            Ok(said) => self.set_info(lang.f(
+                T::StatementDone,
+                &[("id", &id), ("where", &said.join("; "))],
+            )),
+            Err(why) => self.set_error(lang.f(T::StatementFailed, &[("id", &id), ("why", &why)])),
+        }
+    }
+
     fn send_mail(&mut self, job: super::worker::MailJob) {
         match self.mail_sink.clone() {
             Some(sink) => {
@@ -751,6 +793,7 @@ impl<'s> App<'s> {
                 }
                 Effect::ExternalEdit(text) => self.external_edit = Some(text),
                 Effect::Mail(job) => self.send_mail(*job),
+                Effect::Statement(job) => self.run_statement(*job),
             }
         }
     }
@@ -847,6 +890,9 @@ impl<'s> App<'s> {
         for p in &self.popups {
             p.draw(frame, area, &self.settings);
         }
+        if self.settings.ascii {
+            crate::tui::widgets::ascii_buffer(frame.buffer_mut());
+        }
     }
 
     fn draw_tabs(&self, frame: &mut Frame, area: Rect) {
@@ -863,8 +909,9 @@ impl<'s> App<'s> {
             .unwrap_or_default();
         let right_for = |who: &str| format!("{} @ {} ", widgets::vis(who), widgets::vis(&file));
         let bare = right_for(self.store.user());
-        let room = usize::from(area.width)
-            .saturating_sub(10 + usize::from(area.width / 2).min(bare.chars().count()));
+        let room = usize::from(area.width).saturating_sub(
+            10 + usize::from(area.width / 2).min(crate::domain::text::cell_width(&bare)),
+        );
         let label = |i: usize, screen: &dyn Screen, level: u8| {
             let badge = screen.badge().map(|b| format!(" {b}")).unwrap_or_default();
             match level {
@@ -880,7 +927,7 @@ impl<'s> App<'s> {
             self.screens
                 .iter()
                 .enumerate()
-                .map(|(i, sc)| label(i, sc.as_ref(), l).chars().count() + 1)
+                .map(|(i, sc)| crate::domain::text::cell_width(&label(i, sc.as_ref(), l)) + 1)
                 .sum()
         };
         let level = (0..3u8).find(|l| tabs_width(*l) <= room).unwrap_or(2);
@@ -896,14 +943,15 @@ impl<'s> App<'s> {
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
         // The person's name beside the username where the tabs leave room for it, at the
         // cost of the file name if need be; the tabs never give way to it.
-        let fits =
-            |t: &String| 10 + tabs_width(level) + t.chars().count() <= usize::from(area.width);
+        let fits = |t: &String| {
+            10 + tabs_width(level) + crate::domain::text::cell_width(t) <= usize::from(area.width)
+        };
         let right = [right_for(&self.me), format!("{} ", widgets::vis(&self.me))]
             .into_iter()
             .filter(|_| self.me != self.store.user())
             .find(fits)
             .unwrap_or(bare);
-        let w = (right.chars().count() as u16).min(area.width / 2);
+        let w = (crate::domain::text::cell_width(&right) as u16).min(area.width / 2);
         let r = Rect {
             x: area.x + area.width - w,
             width: w,

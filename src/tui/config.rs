@@ -262,13 +262,18 @@ impl Settings {
             } else {
                 Theme::default_theme()
             },
-            ascii: opts.ascii || cfg.ascii,
+            ascii: opts.ascii || cfg.ascii || dumb_terminal(),
             mouse: cfg.mouse,
             keymap,
             warnings,
             loop_cfg: cfg.loop_cfg,
         }
     }
+}
+
+/// `TERM=dumb`: a terminal that draws no box or block characters; marks go ASCII.
+pub fn dumb_terminal() -> bool {
+    std::env::var("TERM").is_ok_and(|t| t.trim() == "dumb")
 }
 
 /// <https://no-color.org/>: set and not empty.

@@ -108,6 +108,19 @@ mod tests {
     }
 
     #[test]
+    fn every_latin_letter_is_found_without_its_accent() {
+        for (q, name) in [
+            ("stefan", "Ștefan cel Mare-buurt"),
+            ("sao", "Wijkvereniging São Paulo"),
+            ("lodz", "Łódź Partnerschap"),
+            ("aero", "Aerø Bewonersraad"),
+            ("nguyen", "Đặng Nguyễn"),
+        ] {
+            assert!(score(q, name).is_some(), "{q} does not find {name}");
+        }
+    }
+
+    #[test]
     fn prefixes_and_word_starts_rank_first() {
         let items = [
             "Bewonersorganisatie Duinoord",

@@ -201,6 +201,7 @@ pub const DEFAULTS: &[(&str, &[&str])] = &[
     // Trust: conflicts, history, AVG
     ("history", &["H"]),
     ("export_person", &["X"]),
+    ("org_statement", &["O"]),
     ("erase_person", &["D"]),
     ("retention", &["R"]),
     // Meetings and minutes

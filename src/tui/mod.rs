@@ -77,6 +77,8 @@ enum Event {
     Report(Box<worker::ReportDone>),
     /// A feedback e-mail that went out (or did not), sent off the input path.
     Mail(Box<worker::MailDone>),
+    /// An organisation's statement written or sent off the input path.
+    Statement(Box<worker::StatementDone>),
     /// A write that waited for another user's change (see worker.rs).
     Write(Box<worker::WriteDone>),
 }
@@ -140,6 +142,14 @@ pub fn run(opts: Options) -> Result<()> {
             }
         })
     });
+    app.set_statement_sink({
+        let events = std::sync::Mutex::new(events.clone());
+        std::sync::Arc::new(move |done| {
+            if let Ok(ev) = events.lock() {
+                let _ = ev.send(Event::Statement(Box::new(done)));
+            }
+        })
+    });
     app.set_write_worker(worker::WriteWorker::spawn(path.clone(), Ctx::from_env(), {
         let events = std::sync::Mutex::new(events.clone());
         move |done| {
@@ -178,6 +188,8 @@ pub fn run(opts: Options) -> Result<()> {
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
     }
     let _ = ratatui::try_restore();
+    // The terminal's drop shows the cursor, but an exit on a signal skips it.
+    let _ = execute!(std::io::stdout(), crossterm::cursor::Show);
     if let Some(path) = kept {
         let _ = writeln!(
             std::io::stderr(),
@@ -232,12 +244,37 @@ fn spawn_sources() -> Result<(Sender<Event>, Receiver<Event>)> {
     let on_signal = tx.clone();
     std::thread::spawn(move || {
         for sig in signals.forever() {
-            if on_signal.send(Event::Signal(sig)).is_err() {
-                break;
-            }
+            let _ = on_signal.send(Event::Signal(sig));
+            // The screens keep what was typed and give the terminal back on their
+            // own at once; should they be stuck in a write, leave without them.
+            std::thread::spawn(move || exit_if_still_running(sig));
         }
     });
     Ok((tx, rx))
+}
+
+/// How long a stop signal waits for the screens to leave on their own.
+const SIGNAL_GRACE: Duration = Duration::from_secs(3);
+
+/// After a stop signal: if the process still runs after [`SIGNAL_GRACE`], put the
+/// terminal back as well as can be done from here (at most half a second: a hung-up
+/// terminal may not take it) and exit with the signal's status.
+fn exit_if_still_running(sig: i32) {
+    std::thread::sleep(SIGNAL_GRACE);
+    let (done, wait) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = crossterm::terminal::disable_raw_mode();
+        let _ = execute!(
+            std::io::stdout(),
+            DisableBracketedPaste,
+            DisableMouseCapture,
+            crossterm::terminal::LeaveAlternateScreen,
+            crossterm::cursor::Show
+        );
+        let _ = done.send(());
+    });
+    let _ = wait.recv_timeout(Duration::from_millis(500));
+    std::process::exit(128 + sig);
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &Receiver<Event>) -> Result<Exit> {
@@ -299,6 +336,7 @@ fn handle(app: &mut App, ev: Event) -> Option<i32> {
         Event::Tick => app.on_tick(),
         Event::Report(done) => app.on_report(*done),
         Event::Mail(done) => app.on_mail(*done),
+        Event::Statement(done) => app.on_statement(*done),
         Event::Write(done) => app.on_write(*done),
         Event::Signal(sig) => return Some(sig),
     }

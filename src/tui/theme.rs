@@ -91,6 +91,20 @@ impl Theme {
     }
 }
 
+/// Bars in plain ASCII (report charts under `--ascii` or `TERM=dumb`): `#` for a
+/// whole cell, `=` from half, `_` below.
+pub const ASCII_BARS: ratatui::symbols::bar::Set<'static> = ratatui::symbols::bar::Set {
+    full: "#",
+    seven_eighths: "=",
+    three_quarters: "=",
+    five_eighths: "=",
+    half: "=",
+    three_eighths: "_",
+    one_quarter: "_",
+    one_eighth: "_",
+    empty: " ",
+};
+
 /// Borders in plain ASCII, for screen readers and terminals without box drawing.
 pub const ASCII_BORDER: border::Set<'static> = border::Set {
     top_left: "+",

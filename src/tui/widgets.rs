@@ -49,6 +49,23 @@ pub fn block<'a>(s: &Settings, title: impl Into<Line<'a>>, focused: bool) -> Blo
     b
 }
 
+/// Every mark left in a drawn frame in ASCII, one column each (`--ascii`,
+/// `ascii = true`, `TERM=dumb`): whatever widget drew it (bars, scroll marks, an
+/// ellipsis), the terminal gets no box, block or arrow character. Letters stay.
+pub fn ascii_buffer(buf: &mut ratatui::buffer::Buffer) {
+    for cell in buf.content.iter_mut() {
+        let sym = cell.symbol();
+        if sym.is_ascii() {
+            continue;
+        }
+        let folded = crate::domain::glyphs::ascii_narrow(sym);
+        if folded != sym {
+            let folded = folded.into_owned();
+            cell.set_symbol(&folded);
+        }
+    }
+}
+
 /// A separator that stays ASCII when asked.
 pub fn sep(s: &Settings) -> &'static str {
     if s.ascii { " | " } else { " │ " }

@@ -158,6 +158,80 @@ pub fn spawn_mail(
     });
 }
 
+/// The statement to an organisation, written to a file and/or e-mailed, off the input
+/// path (the mail server may take seconds).
+pub struct StatementJob {
+    pub org_id: i64,
+    pub lang: crate::domain::minutes_export::Lang,
+    /// The folder to write the HTML page into (private), if it is to be written.
+    pub write_to: Option<PathBuf>,
+    pub send: bool,
+    pub cfg: Option<crate::mail::MailConfig>,
+}
+
+/// What became of it: one line per step (where it went), or why it failed.
+pub struct StatementDone {
+    pub org: crate::domain::RecordRef,
+    pub result: Result<Vec<String>, String>,
+}
+
+/// Where the page for `org` goes in `dir`: one file per organisation and day.
+pub fn statement_path(dir: &std::path::Path, org: &str, today: chrono::NaiveDate) -> PathBuf {
+    dir.join(format!("{org}-{today}.html"))
+}
+
+/// Do the job on `store` (the thread's own connection, or the screen's in tests).
+pub fn run_statement_job(store: &mut Store, job: StatementJob) -> StatementDone {
+    let org = crate::domain::RecordRef::new(crate::domain::RecordKind::Organisation, job.org_id);
+    let mut said = Vec::new();
+    let result = (|| -> Result<Vec<String>, String> {
+        if let Some(dir) = &job.write_to {
+            let st = store
+                .statement(job.org_id, None)
+                .map_err(|e| e.to_string())?;
+            let page = crate::domain::report::statement::html(&st, job.lang);
+            crate::files::create_dir_private(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            let path = statement_path(dir, &org.to_string(), store.today());
+            crate::files::replace(&path, page.as_bytes())
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            said.push(path.display().to_string());
+        }
+        if job.send {
+            let sent =
+                crate::mail::send_statement(store, job.cfg.as_ref(), job.org_id, None, job.lang)
+                    .map_err(|e| match said.first() {
+                        Some(path) => format!("written to {path}, but {e}"),
+                        None => e.to_string(),
+                    })?;
+            said.push(sent.summary());
+        }
+        Ok(said.clone())
+    })();
+    StatementDone { org, result }
+}
+
+/// Run the job on a thread of its own with its own connection.
+pub fn spawn_statement(
+    path: PathBuf,
+    ctx: Ctx,
+    job: StatementJob,
+    deliver: impl FnOnce(StatementDone) + Send + 'static,
+) {
+    std::thread::spawn(move || {
+        let org =
+            crate::domain::RecordRef::new(crate::domain::RecordKind::Organisation, job.org_id);
+        let done = match Store::open(&path, ctx) {
+            Ok(mut store) => run_statement_job(&mut store, job),
+            Err(e) => StatementDone {
+                org,
+                result: Err(e.to_string()),
+            },
+        };
+        deliver(done);
+    });
+}
+
 /// A write from the screens that found another user's change in the way: it waits on
 /// the write worker's own connection, off the input path, in the order given.
 pub enum WriteJob {

@@ -56,6 +56,8 @@ impl Env {
         let mut c = Command::new(env!("CARGO_BIN_EXE_wijkdesk"));
         c.env_remove("WIJKDESK_DB")
             .env_remove("COLUMNS")
+            // TERM=dumb (as some CI runners set it) turns every mark into ASCII.
+            .env_remove("TERM")
             .env("WIJKDESK_USER", "tester")
             .env("WIJKDESK_TODAY", TODAY)
             .env("NO_COLOR", "1")

@@ -39,6 +39,7 @@ mod commitments;
 mod feedback_loop;
 mod load;
 mod loop_tables;
+pub mod statement;
 mod table;
 #[cfg(test)]
 mod tests;

@@ -79,6 +79,111 @@ pub(super) enum Form {
     /// Through its first three letters (`"spe"*`), each row checked here for a token that
     /// starts with the whole word.
     Wide,
+    /// As typed and as the spellings with letters the index keeps (ł, ø, æ, ß, …) that
+    /// the index holds: `"lodz"* OR "łodz"*`.
+    Kept(Vec<String>),
+}
+
+impl Form {
+    /// How a word is asked for in this form, when it is asked for as typed or kept.
+    fn typed_or_kept(&self, w: &Word) -> Option<String> {
+        match self {
+            Form::Typed => Some(w.fts.clone()),
+            Form::Terms(terms) if terms.is_empty() => Some(w.fts.clone()),
+            Form::Kept(alts) => {
+                let star = if w.prefix { "*" } else { "" };
+                let mut all = vec![w.fts.clone()];
+                all.extend(alts.iter().map(|a| format!("{}{star}", quote(a))));
+                Some(format!("({})", all.join(" OR ")))
+            }
+            Form::Terms(_) | Form::Wide => None,
+        }
+    }
+}
+
+/// The letters the index keeps as they are (`unicode61 remove_diacritics 2` folds only
+/// letters with a separable accent), with the plain spelling people type for them.
+pub(super) const KEPT_LETTERS: &[(&str, char)] = &[
+    ("l", 'ł'),
+    ("l", 'ŀ'),
+    ("o", 'ø'),
+    ("d", 'đ'),
+    ("d", 'ð'),
+    ("ss", 'ß'),
+    ("ae", 'æ'),
+    ("oe", 'œ'),
+    ("th", 'þ'),
+    ("ij", 'ĳ'),
+    ("i", 'ı'),
+    ("h", 'ħ'),
+    ("t", 'ŧ'),
+    ("k", 'ĸ'),
+    ("ng", 'ŋ'),
+];
+
+/// A word asked for as typed, with the spellings with kept letters the index holds.
+fn typed_or_kept(conn: &Connection, w: &Word) -> Result<Form> {
+    let Some(plain) = w.folded.as_deref() else {
+        return Ok(Form::Typed);
+    };
+    let alts = kept_spellings(conn, plain, w.prefix)?;
+    Ok(if alts.is_empty() {
+        Form::Typed
+    } else {
+        Form::Kept(alts)
+    })
+}
+
+/// At most this many other spellings of one word are asked for.
+const MAX_KEPT: usize = 8;
+
+/// The spellings of a plain ASCII word with letters the index keeps ("łodz" for "lodz")
+/// that the index holds (as the start of a word, for a prefix), besides the word itself.
+/// A walk over the index's list of words, one short seek per letter tried, that follows
+/// only spellings some word of the index starts with.
+pub(super) fn kept_spellings(conn: &Connection, plain: &str, prefix: bool) -> Result<Vec<String>> {
+    let mut seek = conn
+        .prepare_cached("SELECT term FROM search_vocab WHERE term >= ?1 AND term < ?2 LIMIT 1")?;
+    let mut starts = |s: &str| -> Result<Option<String>> {
+        let end = format!("{s}\u{10ffff}");
+        Ok(seek
+            .query_row([s, end.as_str()], |r| r.get::<_, String>(0))
+            .optional()?)
+    };
+    let mut out = Vec::new();
+    // (spelling so far, bytes of `plain` used, whether a kept letter is in it)
+    let mut stack: Vec<(String, usize, bool)> = vec![(String::new(), 0, false)];
+    while let Some((s, at, kept)) = stack.pop() {
+        if at == plain.len() {
+            if kept {
+                let whole = prefix || starts(&s)?.is_some_and(|t| t == s);
+                if whole && out.len() < MAX_KEPT {
+                    out.push(s);
+                }
+            }
+            continue;
+        }
+        let rest = &plain[at..];
+        let mut next: Vec<(String, usize, bool)> = Vec::new();
+        let c = &rest[..1];
+        next.push((format!("{s}{c}"), at + 1, kept));
+        for (ascii, letter) in KEPT_LETTERS {
+            if rest.starts_with(ascii) {
+                next.push((format!("{s}{letter}"), at + ascii.len(), true));
+            }
+        }
+        for n in next {
+            // Only a spelling that some word of the index starts with can lead anywhere.
+            if starts(&n.0)?.is_some() {
+                stack.push(n);
+            }
+        }
+        if out.len() >= MAX_KEPT {
+            break;
+        }
+    }
+    out.sort();
+    Ok(out)
 }
 
 /// How a query is run: the expression the kinds are walked with, and the words checked
@@ -120,7 +225,7 @@ impl<'q> Plan<'q> {
                         .query_row(rusqlite::params![head, WIDE_FROM], |r| r.get(0))?;
                     if n < WIDE_FROM {
                         // Few rows share its first letters: merging its words is cheap.
-                        Form::Typed
+                        typed_or_kept(conn, w)?
                     } else {
                         match terms_with(conn, f, FEW_TERMS)? {
                             Some(terms) => {
@@ -131,13 +236,12 @@ impl<'q> Plan<'q> {
                         }
                     }
                 }
-                _ => Form::Typed,
+                _ => typed_or_kept(conn, w)?,
             };
             parts.push(match &form {
-                Form::Typed => w.fts.clone(),
-                Form::Terms(terms) if terms.is_empty() => w.fts.clone(),
-                Form::Terms(terms) => any_of(terms),
+                Form::Terms(terms) if !terms.is_empty() => any_of(terms),
                 Form::Wide => format!("\"{}\"*", &w.folded.as_deref().unwrap_or_default()[..3]),
+                f => f.typed_or_kept(w).unwrap_or_default(),
             });
             forms.push(form);
         }
@@ -168,15 +272,14 @@ impl<'q> Plan<'q> {
         let mut parts = Vec::with_capacity(self.words.len());
         for (w, form) in self.words.iter().zip(&self.forms) {
             parts.push(match form {
-                Form::Typed => w.fts.clone(),
-                Form::Terms(terms) if terms.is_empty() => w.fts.clone(),
-                Form::Terms(terms) => any_of(terms),
+                Form::Terms(terms) if !terms.is_empty() => any_of(terms),
                 Form::Wide => {
                     match terms_with(conn, w.folded.as_deref().unwrap_or_default(), MAX_TERMS)? {
                         Some(terms) if !terms.is_empty() => any_of(&terms),
                         _ => w.fts.clone(),
                     }
                 }
+                f => f.typed_or_kept(w).unwrap_or_default(),
             });
         }
         Ok(self.exact.get_or_init(|| parts.join(" AND ")))

@@ -54,7 +54,7 @@ impl Word {
     /// Whether one token of a record (as it is in the record) is a match for this word.
     pub(super) fn matches(&self, token: &str) -> Option<bool> {
         let want = self.folded.as_deref()?;
-        let got = fold(token);
+        let got = plain(token);
         Some(if self.prefix {
             got.starts_with(want)
         } else {
@@ -170,6 +170,20 @@ pub(super) fn fold(s: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+/// Text folded as the index folds it, and then the letters the index keeps (ł, ø, æ, ß,
+/// …) spelt as people type them without accents: "łódź" is "lodz".
+pub(super) fn plain(s: &str) -> String {
+    let folded = fold(s);
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        match super::plan::KEPT_LETTERS.iter().find(|(_, k)| *k == c) {
+            Some((ascii, _)) => out.push_str(ascii),
+            None => out.push(c),
+        }
+    }
+    out
 }
 
 /// The tokens of a text: runs of letters, digits and accents.

@@ -43,7 +43,7 @@ impl Popup for Confirm {
         let width = 64.min(area.width.saturating_sub(4)).max(20);
         // Tall enough for the whole question: a long one is never cut off.
         let inner_w = usize::from(width.saturating_sub(2)).max(1);
-        let words: usize = self.question.chars().count();
+        let words: usize = crate::domain::text::cell_width(&self.question);
         let question_lines = (words / inner_w.saturating_sub(8).max(1) + 1) as u16;
         let rect = widgets::centered(area, width, question_lines + 4);
         let inner = widgets::popup_frame(frame, rect, s, s.lang.t(T::ConfirmTitle));

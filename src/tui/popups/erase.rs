@@ -49,11 +49,37 @@ impl Erase {
             return Outcome::Handled;
         }
         match cx.store.erase_person(self.id) {
-            Ok(n) => {
-                let message = cx
-                    .settings
-                    .lang
-                    .f(T::ErasedDone, &[("id", &self.record), ("n", &n)]);
+            Ok(mut erasure) => {
+                let lang = cx.settings.lang;
+                let drafts = super::super::draft::scrub(&erasure.mentions);
+                if let Ok(n) = drafts {
+                    erasure.add("drafts", n);
+                }
+                let kinds = erasure
+                    .counts
+                    .iter()
+                    .map(|(k, n)| format!("{n} {}", lang.t(kind_word(k))))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let mut message = lang.f(
+                    T::ErasedDone,
+                    &[
+                        ("id", &self.record),
+                        ("n", &erasure.total()),
+                        ("kinds", &kinds),
+                    ],
+                );
+                if let Err(e) = drafts {
+                    message.push(' ');
+                    message.push_str(&lang.f(T::ErasedDraftsFailed, &[("err", &e)]));
+                }
+                if let Some(e) = &erasure.rebuild_failed {
+                    message.push(' ');
+                    message.push_str(&lang.f(T::ErasedRebuildFailed, &[("err", e)]));
+                } else if !erasure.wal_cleared {
+                    message.push(' ');
+                    message.push_str(lang.t(T::ErasedWalBusy));
+                }
                 Outcome::Effects(vec![
                     Effect::Close,
                     Effect::Saved {
@@ -132,5 +158,30 @@ impl Popup for Erase {
                 msg,
             );
         }
+    }
+}
+
+/// The words for a kind of place an erasure changed (see `Erasure::counts`).
+fn kind_word(kind: &str) -> T {
+    match kind {
+        "person" => T::KindPersonRecords,
+        "organisation" => T::KindOrganisations,
+        "meeting" => T::KindMeetings,
+        "agenda_item" => T::KindAgendaItems,
+        "signal" => T::KindSignals,
+        "signal_event" => T::KindTimeline,
+        "signal_due_move" => T::KindSignalDueMoves,
+        "feedback" => T::KindFeedback,
+        "commitment" => T::KindCommitments,
+        "commitment_move" => T::KindCommitmentMoves,
+        "action" => T::KindActions,
+        "minute" => T::KindMinutes,
+        "minute_draft" => T::KindMinuteDrafts,
+        "outbox" => T::KindOutbox,
+        "term" => T::KindTerms,
+        "search" => T::KindSearch,
+        "drafts" => T::KindDrafts,
+        // The audit trail, and any table added later, count as history.
+        _ => T::KindHistory,
     }
 }

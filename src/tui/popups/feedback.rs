@@ -582,7 +582,12 @@ fn wrap(text: &str, width: usize) -> String {
     for para in text.split('\n') {
         let mut line = String::new();
         for word in para.split_whitespace() {
-            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            if !line.is_empty()
+                && crate::domain::text::cell_width(&line)
+                    + 1
+                    + crate::domain::text::cell_width(word)
+                    > width
+            {
                 out.push(std::mem::take(&mut line));
             }
             if !line.is_empty() {
@@ -593,4 +598,18 @@ fn wrap(text: &str, width: usize) -> String {
         out.push(line);
     }
     out.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+    use crate::domain::text::cell_width;
+
+    #[test]
+    fn templates_wrap_by_the_cells_a_line_takes() {
+        let text = "日本語の 町内会 から 👨‍👩‍👧‍👦 の お知らせ です";
+        let wrapped = wrap(text, 10);
+        assert!(wrapped.lines().all(|l| cell_width(l) <= 10), "{wrapped}");
+        assert_eq!(wrapped.replace('\n', " "), text);
+    }
 }

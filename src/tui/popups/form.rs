@@ -92,7 +92,7 @@ impl Field {
         let w = usize::from(width.max(10)) - 2;
         self.error
             .as_ref()
-            .map(|e| e.chars().count().div_ceil(w).clamp(1, 3) as u16)
+            .map(|e| crate::domain::text::cell_width(e).div_ceil(w).clamp(1, 3) as u16)
             .unwrap_or(0)
     }
 
@@ -112,7 +112,7 @@ impl Field {
     fn echo_height(&self, width: u16, focused: bool) -> u16 {
         let w = usize::from(width.max(10)) - 2;
         self.echo_text(focused, false)
-            .map(|e| e.chars().count().div_ceil(w).clamp(1, 2) as u16)
+            .map(|e| crate::domain::text::cell_width(&e).div_ceil(w).clamp(1, 2) as u16)
             .unwrap_or(0)
     }
 

@@ -182,7 +182,7 @@ impl Popup for QuickAdd {
         let problem_rows: u16 = self
             .problems
             .iter()
-            .map(|p| (p.chars().count() + 2).div_ceil(inner_w) as u16)
+            .map(|p| (crate::domain::text::cell_width(p) + 2).div_ceil(inner_w) as u16)
             .sum();
         let rect = widgets::centered(area, width, 6 + problem_rows);
         let inner = widgets::popup_frame(frame, rect, s, t(T::QuickAddTitle));

@@ -133,14 +133,9 @@ impl Search {
     }
 }
 
-/// `text` cut to `max` characters, with an ellipsis when cut.
+/// `text` cut to `max` cells, with an ellipsis when cut; never inside a grapheme cluster.
 fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
+    crate::domain::text::fit_cells(text, max, "…")
 }
 
 /// The snippet, indented, matched words in the mark style (bold and underlined in

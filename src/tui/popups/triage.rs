@@ -563,7 +563,9 @@ impl Popup for TriagePopup {
         // A message wraps to at most three rows: a refused owner says why in full.
         let err_rows = |e: &str| {
             let w = usize::from(input_w.max(10)) - 2;
-            (e.chars().count() + 2).div_ceil(w).clamp(1, 3) as u16
+            (crate::domain::text::cell_width(e) + 2)
+                .div_ceil(w)
+                .clamp(1, 3) as u16
         };
         let errs: u16 = self.errors.iter().flatten().map(|e| err_rows(e)).sum();
         let msg_h = u16::from(self.message.is_some()) * 2;

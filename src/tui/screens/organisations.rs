@@ -4,6 +4,7 @@
 
 use super::Screen;
 use super::org_form;
+use crate::domain::minutes_export::Lang as DocLang;
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::{
     Commitment, CommitmentFilter, Meeting, OrgKind, OrgSummary, Person, SignalFilter, SignalRow,
@@ -14,8 +15,10 @@ use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::input::TextInput;
 use crate::tui::popups::form::{Form, FormDraft};
+use crate::tui::popups::picker::{Choice, PickerPopup};
 use crate::tui::widgets::{self, vis};
 use crate::tui::window::{Pages, Window};
+use crate::tui::worker::StatementJob;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -484,6 +487,7 @@ impl Screen for Organisations {
                 Action::Back | Action::Quit | Action::Open => self.full = false,
                 Action::Edit => return self.edit(cx),
                 Action::New => return self.new_form(cx),
+                Action::OrgStatement => return self.statement(cx),
                 _ => return Outcome::Ignored,
             }
             return Outcome::Handled;
@@ -527,8 +531,29 @@ impl Screen for Organisations {
             }
             Action::New => self.new_form(cx),
             Action::Edit => self.edit(cx),
+            Action::OrgStatement => self.statement(cx),
             _ => Outcome::Ignored,
         }
+    }
+
+    fn on_pick(&mut self, tag: &'static str, value: &str, cx: &mut Cx) -> Outcome {
+        if tag != PICK_STATEMENT {
+            return Outcome::Ignored;
+        }
+        let Some(id) = self.selected_id() else {
+            return Outcome::error(cx.t(T::NothingSelected));
+        };
+        let job = StatementJob {
+            org_id: id,
+            lang: match cx.settings.lang {
+                crate::tui::i18n::Lang::En => DocLang::En,
+                crate::tui::i18n::Lang::Nl => DocLang::Nl,
+            },
+            write_to: matches!(value, "write" | "both").then(|| statements_dir(cx)),
+            send: matches!(value, "send" | "both"),
+            cfg: cx.settings.loop_cfg.mail.clone(),
+        };
+        Outcome::one(Effect::Statement(Box::new(job)))
     }
 
     fn show(&mut self, record: RecordRef, cx: &mut Cx) -> bool {
@@ -595,7 +620,44 @@ impl Screen for Organisations {
     }
 }
 
+/// The picker tag of the statement's choices.
+const PICK_STATEMENT: &str = "statement";
+
+/// Statements written from the screens go beside the database, in a private folder.
+fn statements_dir(cx: &Cx) -> std::path::PathBuf {
+    cx.store
+        .path()
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(|p| p.join("statements"))
+        .unwrap_or_else(|| std::path::PathBuf::from("statements"))
+}
+
 impl Organisations {
+    /// Ask what to do with the selected organisation's statement: write it, e-mail it, or both.
+    fn statement(&mut self, cx: &mut Cx) -> Outcome {
+        let Some(id) = self.selected_id() else {
+            return Outcome::error(cx.t(T::NothingSelected));
+        };
+        let name = match cx.store.org(id) {
+            Ok(o) => o.name,
+            Err(e) => return Outcome::error(e.to_string()),
+        };
+        let dir = statements_dir(cx).display().to_string();
+        let lang = cx.settings.lang;
+        let items = vec![
+            Choice::new(lang.f(T::StatementWrite, &[("dir", &dir)]), "write"),
+            Choice::new(cx.t(T::StatementSend), "send"),
+            Choice::new(cx.t(T::StatementBoth), "both"),
+        ];
+        Outcome::one(Effect::Push(Box::new(PickerPopup::new(
+            lang.f(T::StatementTitle, &[("name", &name)]),
+            PICK_STATEMENT,
+            items,
+            cx.settings,
+        ))))
+    }
+
     fn new_form(&mut self, cx: &mut Cx) -> Outcome {
         Outcome::one(Effect::Push(Box::new(org_form::new_form(cx))))
     }

@@ -43,20 +43,10 @@ fn width(s: &str) -> usize {
     Span::raw(s).width()
 }
 
-/// `s` cut to at most `w` columns, with an ellipsis when cut.
+/// `s` cut to at most `w` columns, with an ellipsis when cut; never inside a grapheme
+/// cluster.
 pub fn fit(s: &str, w: usize) -> String {
-    if width(s) <= w {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    for c in s.chars() {
-        if width(&out) + width(c.encode_utf8(&mut [0; 4])) + 1 > w {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
+    crate::domain::text::fit_cells(s, w, "…")
 }
 
 /// A number-like cell is right-aligned.

@@ -178,6 +178,9 @@ fn bars<'a>(title: String, bars: Vec<Bar<'a>>, max: Option<u64>, s: &Settings) -
     if let Some(m) = max {
         chart = chart.max(m);
     }
+    if s.ascii {
+        chart = chart.bar_set(crate::tui::theme::ASCII_BARS);
+    }
     chart
 }
 
@@ -243,7 +246,7 @@ fn outcome_chart(totals: &OutcomeCounts, frame: &mut Frame, area: Rect, s: &Sett
         })
         .collect();
     let width = area.width.min(80);
-    let chart = BarChart::horizontal(bars)
+    let mut chart = BarChart::horizontal(bars)
         .block(widgets::block(
             s,
             format!(" {} ", s.lang.t(T::ChartOutcomes)),
@@ -254,6 +257,9 @@ fn outcome_chart(totals: &OutcomeCounts, frame: &mut Frame, area: Rect, s: &Sett
         .bar_style(s.theme.base)
         .value_style(s.theme.selected)
         .style(s.theme.base);
+    if s.ascii {
+        chart = chart.bar_set(crate::tui::theme::ASCII_BARS);
+    }
     frame.render_widget(chart, Rect { width, ..area });
 }
 

@@ -193,7 +193,11 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "WIJKDESK_DRAFTS",
-        "Where half-filled forms are kept when the program is stopped (else drafts in the user's local data directory).",
+        "Where half-filled forms and popups are kept as they are typed, to come back after the program was stopped (else drafts in the user's local data directory).",
+    ),
+    (
+        "WIJKDESK_LOCK_WAIT",
+        "Seconds a change waits while another user's change holds the database (default 60); then it gives up with nothing changed.",
     ),
     (
         "WIJKDESK_EXPORT_DIR",
@@ -240,7 +244,7 @@ fn files(roff: &mut Roff) {
         ),
         (
             format!("{local}/drafts/"),
-            "Half-filled forms, mode 0600, reopened at the next start (see WIJKDESK_DRAFTS).".to_string(),
+            "Half-filled forms and popups, mode 0600, written as they are typed and reopened at the next start (see WIJKDESK_DRAFTS).".to_string(),
         ),
         (
             format!("{data}/exports/"),

@@ -70,7 +70,11 @@ Every change is recorded under the operating-system account that runs wijkdesk (
 process's user id, looked up in the passwd database; $USER and $LOGNAME are not read). \
 --mine finds the person whose username is that account. $WIJKDESK_USER sets another \
 name to act under, for tests and demos: the history then names both, as \
-\"demo (account linda)\".";
+\"demo (account linda)\".
+
+A change waits while another user's change holds the database, and says so on stderr \
+within a second; after $WIJKDESK_LOCK_WAIT seconds (default 60) it gives up with \
+nothing changed, and the command can simply be repeated.";
 
 const EXAMPLES: &str = "\
 Examples:
@@ -357,7 +361,7 @@ fn sqlite_message(e: &rusqlite::Error) -> String {
     use rusqlite::ErrorCode as C;
     match e.sqlite_error_code() {
         Some(C::DatabaseBusy | C::DatabaseLocked) => {
-            "the database is busy (someone else is writing a lot); nothing was changed, try again"
+            "another user's change held the database too long; nothing was changed, repeat the command when it is done"
                 .into()
         }
         Some(C::ReadOnly) => "the database file is read-only for you; nothing was changed".into(),
@@ -453,6 +457,19 @@ fn dispatch(command: Command, globals: &Globals) -> Result<()> {
                     path.display()
                 )));
             }
+            // A write that waits for another user's change says so at once, and gives
+            // up after the stated time (WIJKDESK_LOCK_WAIT) with nothing changed.
+            crate::store::waiting::set_thread_wait(None);
+            crate::store::waiting::set_thread_notice(Some(Box::new({
+                let path = path.clone();
+                move || {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "wijkdesk: {}",
+                        crate::store::waiting::waiting(&path)
+                    );
+                }
+            })));
             let mut store = Store::open(&path, Ctx::from_env())?;
             store.set_accept_new_terms(globals.add_new);
             let mut app = App {

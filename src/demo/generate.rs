@@ -96,7 +96,7 @@ pub struct Generated {
     pub minutes: usize,
 }
 
-/// Add `n` signals and everything around them, in one transaction.
+/// Add `n` signals and everything around them, committed in batches of about a second.
 pub fn generate(store: &mut Store, n: usize) -> Result<Generated> {
     let today = store.today();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ n as u64);
@@ -133,6 +133,7 @@ pub fn generate(store: &mut Store, n: usize) -> Result<Generated> {
     }
     g.people = n_staff;
     for i in 0..n {
+        bulk.breathe()?;
         let (org_id, district) = orgs[rng.below(orgs.len())];
         let received = today - Duration::days(rng.below(720) as i64);
         let state = match rng.below(100) {
@@ -209,6 +210,7 @@ pub fn generate(store: &mut Store, n: usize) -> Result<Generated> {
     // Years of minutes: one meeting per ten signals, about a hundred lines each.
     let n_meetings = n / 10;
     for m in 0..n_meetings {
+        bulk.breathe()?;
         let (org_id, district) = orgs[m % orgs.len()];
         let day = today - Duration::days(rng.below(1500) as i64 - 30);
         let start = day.and_time(NaiveTime::from_hms_opt(19, 30, 0).unwrap_or_default());

@@ -7,9 +7,7 @@
 //! without knowing which is which. The offsets come from the time-zone database
 //! (chrono-tz), the same rules the meeting form uses to refuse a time the clocks skip.
 
-use chrono::{
-    DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeZone,
-};
+use chrono::{DateTime, Duration, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeZone};
 use chrono_tz::Europe::Amsterdam;
 
 /// The offset of Europe/Amsterdam at a UTC moment (the time-zone database's rules).

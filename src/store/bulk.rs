@@ -1,5 +1,6 @@
-//! Bulk loading for generated data (`demo --scale N`): one transaction, prepared
-//! statements, no per-row audit. Only the demo generator and benchmarks use it.
+//! Bulk loading for generated data (`demo --scale N`): prepared statements, no per-row
+//! audit, committed about once a second (see [`Bulk::breathe`]) so that other users'
+//! writes get in between. Only the demo generator and benchmarks use it.
 
 use super::{Result, Store, date_str, now_stamp};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -12,7 +13,14 @@ pub struct Bulk<'a> {
     account: String,
     /// Minutes lines waiting in `temp.bulk_minute`.
     staged: usize,
+    /// When the current transaction began.
+    since: std::time::Instant,
+    /// Names this load as the writer while it runs (see [`super::waiting`]).
+    _holder: Option<super::waiting::HolderRecord>,
 }
+
+/// How long one transaction of a bulk load holds the write lock at most (about).
+const BULK_BATCH: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// Minutes lines moved into the real table at once: large enough that FTS5 writes few
 /// segments, small enough that the staging table stays a few megabytes.
@@ -37,6 +45,7 @@ impl Store {
     pub fn bulk(&mut self) -> Result<Bulk<'_>> {
         let user = self.ctx.user.clone();
         let account = self.ctx.account.clone();
+        let holder = super::waiting::announce(&self.path, &user, "generating demo data");
         // One transaction of hundreds of megabytes: with the default 2 MB page cache
         // SQLite spills pages to the WAL and rewrites them again and again. The
         // staging table lives in memory: as a temp file, with secure_delete zeroing
@@ -57,6 +66,8 @@ impl Store {
             user,
             account,
             staged: 0,
+            since: std::time::Instant::now(),
+            _holder: holder,
         })
     }
 }
@@ -266,7 +277,21 @@ impl Bulk<'_> {
         Ok(())
     }
 
-    /// Make it all visible at once, with one audit row that says what happened.
+    /// Commit what is there and begin again once the lock was held [`BULK_BATCH`]: no
+    /// other user's write waits long behind a load of any size. Staged minutes lines
+    /// stay staged (the temporary table is this connection's own).
+    pub fn breathe(&mut self) -> Result<()> {
+        if self.since.elapsed() < BULK_BATCH {
+            return Ok(());
+        }
+        self.tx.execute_batch("COMMIT")?;
+        std::thread::sleep(super::csv_io::BATCH_GAP);
+        self.tx.execute_batch("BEGIN IMMEDIATE")?;
+        self.since = std::time::Instant::now();
+        Ok(())
+    }
+
+    /// Finish, with one audit row that says what happened.
     pub fn commit(mut self, summary: &str) -> Result<()> {
         self.move_minutes()?;
         self.tx.execute("DROP TABLE temp.bulk_minute", [])?;

@@ -14,12 +14,12 @@
 
 use super::{
     Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, invalid, join_list, orgs,
-    people, vocab,
+    people, vocab, waiting,
 };
 use crate::domain::csv_rules::{self, OrgField, PersonField};
 use crate::domain::vocab::TermKind;
 use crate::domain::{required, text};
-use rusqlite::{Transaction, TransactionBehavior, params};
+use rusqlite::{Transaction, params};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -275,6 +275,22 @@ fn parse<F: Copy + Ord>(
 }
 
 /// Run one row's writes so that a failing row leaves nothing behind.
+/// Rows stored in one transaction at most: the write lock is held for one batch only,
+/// so no other user waits long behind an import of any size.
+const BATCH_ROWS: usize = 500;
+/// And for about this long at most.
+const BATCH_TIME: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// Between batches the lock is left free this long: writers waiting for it poll every
+/// half to two milliseconds, and would otherwise miss the moment between one batch's
+/// commit and the next one's begin.
+pub(crate) const BATCH_GAP: std::time::Duration = std::time::Duration::from_millis(3);
+
+/// Whether a batch that started at `started` with `n` rows in it takes one more.
+fn batch_open(n: usize, started: std::time::Instant) -> bool {
+    n == 0 || (n < BATCH_ROWS && started.elapsed() < BATCH_TIME)
+}
+
 fn in_savepoint<T>(tx: &Transaction<'_>, f: impl FnOnce() -> Result<T>) -> Result<T> {
     tx.execute_batch("SAVEPOINT csv_row")?;
     match f() {
@@ -742,10 +758,8 @@ impl Store {
             .collect();
         let ctx = self.ctx.clone();
         let _terms = vocab::AcceptNewGuard::set(self.accept_new_terms);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut plan = Vec::new();
+        // Each record once: a later row with the same key is refused before anything.
+        let mut todo = Vec::with_capacity(rows.len());
         let mut seen: HashMap<String, u64> = HashMap::new();
         for (line, cells) in &rows {
             let k = key(cells);
@@ -757,30 +771,96 @@ impl Store {
                 continue;
             }
             seen.insert(k, *line);
-            match in_savepoint(&tx, || row(&tx, &ctx, cells)) {
-                Ok((action, record, name, changed)) => plan.push(RowPlan {
-                    line: *line,
-                    action,
-                    record,
-                    name,
-                    changed,
-                }),
-                Err(e) => problems.push(RowProblem {
-                    line: *line,
-                    message: e.to_string(),
-                }),
+            todo.push((*line, cells));
+        }
+        let _holder = (commit && !todo.is_empty()).then(|| {
+            waiting::announce(
+                &self.path,
+                &ctx.user,
+                &format!("import of {} rows", todo.len()),
+            )
+        });
+        // First every row is tried and rolled back, batch by batch: the lock is held for
+        // one batch at a time, so other users' changes get in between. Only when every
+        // row can be taken are they stored, again batch by batch.
+        let mut plan = Vec::with_capacity(todo.len());
+        let mut at = 0;
+        while at < todo.len() {
+            let started = std::time::Instant::now();
+            let tx = self.begin_immediate()?;
+            let mut n = 0;
+            while at < todo.len() && batch_open(n, started) {
+                let (line, cells) = todo[at];
+                match in_savepoint(&tx, || row(&tx, &ctx, cells)) {
+                    Ok((action, record, name, changed)) => plan.push(RowPlan {
+                        line,
+                        action,
+                        record,
+                        name,
+                        changed,
+                    }),
+                    Err(e) => problems.push(RowProblem {
+                        line,
+                        message: e.to_string(),
+                    }),
+                }
+                at += 1;
+                n += 1;
             }
+            tx.rollback()?;
+            std::thread::sleep(BATCH_GAP);
         }
         problems.sort_by_key(|p| p.line);
-        let imported = commit && problems.is_empty();
-        if imported {
-            tx.commit()?;
-        } else {
-            tx.rollback()?;
-            for p in &mut plan {
-                if p.action == RowAction::Create {
-                    p.record = None;
+        for p in &mut plan {
+            if p.action == RowAction::Create {
+                p.record = None;
+            }
+        }
+        let mut imported = false;
+        if commit && problems.is_empty() {
+            let mut stored = Vec::with_capacity(plan.len());
+            let mut failed = None;
+            let mut at = 0;
+            'batches: while at < todo.len() {
+                let started = std::time::Instant::now();
+                let tx = self.begin_immediate()?;
+                let mut done = Vec::new();
+                while at < todo.len() && batch_open(done.len(), started) {
+                    let (line, cells) = todo[at];
+                    match in_savepoint(&tx, || row(&tx, &ctx, cells)) {
+                        Ok((action, record, name, changed)) => done.push(RowPlan {
+                            line,
+                            action,
+                            record,
+                            name,
+                            changed,
+                        }),
+                        Err(e) => {
+                            tx.rollback()?;
+                            failed = Some((line, e.to_string()));
+                            break 'batches;
+                        }
+                    }
+                    at += 1;
                 }
+                tx.commit()?;
+                stored.extend(done);
+                std::thread::sleep(BATCH_GAP);
+            }
+            match failed {
+                None => {
+                    plan = stored;
+                    imported = true;
+                }
+                // Someone changed a record between the check and its batch (rare):
+                // say what was stored; the import can be run again, rows are matched.
+                Some((line, why)) => problems.push(RowProblem {
+                    line,
+                    message: format!(
+                        "{why} (changed by another user during the import: the {} rows before it were stored, this and later rows not; run the import again to finish it)",
+                        stored.len()
+                    ),
+                }),
             }
         }
         Ok(ImportReport {

@@ -30,6 +30,7 @@ mod signals;
 mod statement;
 mod tracker;
 mod vocab;
+pub mod waiting;
 
 pub use actions::{Action, ActionFilter, NewAction};
 pub use audit::AuditEntry;
@@ -85,6 +86,24 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("{0}")]
     Io(String),
+    /// Another user's change held the write lock longer than this one would wait;
+    /// nothing was written.
+    #[error("{0}")]
+    Busy(String),
+}
+
+impl StoreError {
+    /// True when the write gave up waiting for another user's change.
+    pub fn is_busy(&self) -> bool {
+        match self {
+            StoreError::Busy(_) => true,
+            StoreError::Sqlite(e) => matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            ),
+            _ => false,
+        }
+    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -283,14 +302,15 @@ impl Store {
 
     /// Run `f` in one `BEGIN IMMEDIATE` transaction: all of it or nothing.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>, &Ctx) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let started = std::time::Instant::now();
+        let path = self.path.clone();
+        let busy = |e: StoreError| busy_error(&path, started, e);
+        let tx = begin_immediate(&mut self.conn, &self.path)?;
         let out = {
             let _terms = vocab::AcceptNewGuard::set(self.accept_new_terms);
-            f(&tx, &self.ctx)?
+            f(&tx, &self.ctx).map_err(busy)?
         };
-        tx.commit()?;
+        tx.commit().map_err(|e| busy(e.into()))?;
         if let Some(n) = self.unchecked_writes.as_mut() {
             *n += 1;
             if *n >= CHECKPOINT_AFTER_WRITES {
@@ -298,6 +318,12 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// `BEGIN IMMEDIATE`, waiting for another user's change as long as this thread
+    /// waits (see [`waiting`]); one that takes too long is [`StoreError::Busy`].
+    pub(crate) fn begin_immediate(&mut self) -> Result<Transaction<'_>> {
+        begin_immediate(&mut self.conn, &self.path)
     }
 
     /// Leave checkpoints to [`Store::checkpoint_if_written`] instead of the commit that
@@ -426,6 +452,27 @@ impl Store {
         })();
         let _ = std::fs::remove_file(&tmp);
         copied
+    }
+}
+
+fn begin_immediate<'c>(conn: &'c mut Connection, path: &Path) -> Result<Transaction<'c>> {
+    let started = std::time::Instant::now();
+    conn.transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(|e| busy_error(path, started, e.into()))
+}
+
+/// A lock wait that ran out, in words; other errors as they are.
+fn busy_error(db: &Path, started: std::time::Instant, e: StoreError) -> StoreError {
+    match e {
+        StoreError::Sqlite(ref s)
+            if matches!(
+                s.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            ) =>
+        {
+            StoreError::Busy(waiting::gave_up(db, started.elapsed()))
+        }
+        e => e,
     }
 }
 

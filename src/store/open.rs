@@ -5,7 +5,6 @@ use super::{Result, StoreError};
 use rusqlite::{Connection, OpenFlags};
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 /// "WIJK" in ASCII: marks a file as a wijkdesk database.
 pub const APPLICATION_ID: i32 = 0x5749_4A4B;
@@ -133,7 +132,7 @@ fn connect(path: &Path) -> Result<Connection> {
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags)
         .map_err(|e| StoreError::Io(format!("cannot open {}: {e}", path.display())))?;
-    conn.busy_handler(Some(retry_while_busy))?;
+    conn.busy_handler(Some(super::waiting::retry_while_busy))?;
     conn.execute_batch(
         "PRAGMA foreign_keys = ON;
          PRAGMA synchronous = FULL;
@@ -141,15 +140,6 @@ fn connect(path: &Path) -> Result<Connection> {
     )
     .map_err(|e| not_a_database(path, e))?;
     Ok(conn)
-}
-
-/// Wait for another writer by retrying every half to two milliseconds, up to about a
-/// minute. SQLite's own busy timeout backs off to 100 ms steps, and then writers that
-/// keep arriving take the lock first: one writer could starve past its timeout.
-fn retry_while_busy(attempt: i32) -> bool {
-    let jitter = (attempt as u64).wrapping_mul(7919) % 1500;
-    std::thread::sleep(Duration::from_micros(500 + jitter));
-    attempt < 40_000
 }
 
 fn not_a_database(path: &Path, e: rusqlite::Error) -> StoreError {

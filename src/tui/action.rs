@@ -564,6 +564,9 @@ pub struct Cx<'a> {
     pub size: ratatui::layout::Size,
     /// Computes reports on its own thread, when the shell runs one (not in tests).
     pub reports: Option<&'a super::worker::ReportWorker>,
+    /// Stores writes that wait for another user's change, off the input path, when the
+    /// shell runs one (not in tests: there a locked write is refused at once).
+    pub writes: Option<&'a super::worker::WriteWorker>,
     /// A detail pane beside a list follows the selection once the cursor rests
     /// ([`super::screens::Screen::settle`]) rather than on every move; the shell sets
     /// this, tests need not.

@@ -29,6 +29,7 @@ macro_rules! cx {
             settings: &$app.settings,
             size: $app.size,
             reports: $app.reports.as_ref(),
+            writes: $app.writes.as_ref(),
             defer_details: $app.settle_delay.is_some(),
         }
     };
@@ -67,6 +68,12 @@ pub struct App<'s> {
     suspend: bool,
     // Inbox and tracker: text waiting to be edited in $EDITOR.
     external_edit: Option<String>,
+    /// Where writes that wait for another user's change go (the screens; tests: none).
+    writes: Option<super::worker::WriteWorker>,
+    /// This process's live draft file, when drafts are kept (the screens), and the
+    /// text last written to it.
+    draft_file: Option<std::path::PathBuf>,
+    draft_written: Option<String>,
 }
 
 /// Hands a finished send back to the shell's event loop.
@@ -106,6 +113,9 @@ impl<'s> App<'s> {
             quit: false,
             suspend: false,
             external_edit: None,
+            writes: None,
+            draft_file: None,
+            draft_written: None,
         };
         app.refresh_visible();
         app
@@ -162,6 +172,7 @@ impl<'s> App<'s> {
             }
         };
         self.apply(out);
+        self.sync_draft();
     }
 
     pub fn mark_dirty(&mut self) {
@@ -249,6 +260,7 @@ impl<'s> App<'s> {
     pub fn on_key(&mut self, key: KeyEvent) {
         self.key_input(key);
         self.arm_settle();
+        self.sync_draft();
     }
 
     fn key_input(&mut self, key: KeyEvent) {
@@ -313,6 +325,103 @@ impl<'s> App<'s> {
     pub fn on_paste(&mut self, text: &str) {
         self.paste_input(text);
         self.arm_settle();
+        self.sync_draft();
+    }
+
+    /// Store writes that wait for another user's change on this worker from now on.
+    pub fn set_write_worker(&mut self, worker: super::worker::WriteWorker) {
+        self.writes = Some(worker);
+    }
+
+    /// The write worker, to close it (see [`super::worker::WriteWorker::finish`]).
+    pub fn take_write_worker(&mut self) -> Option<super::worker::WriteWorker> {
+        self.writes.take()
+    }
+
+    /// A write that waited off the input path is done: the popup that asked shows it.
+    pub fn on_write(&mut self, done: super::worker::WriteDone) {
+        self.dirty = true;
+        let mut out = Outcome::Ignored;
+        for i in (0..self.popups.len()).rev() {
+            let mut cx = cx!(self);
+            out = self.popups[i].on_write(&done, &mut cx);
+            if !matches!(out, Outcome::Ignored) {
+                break;
+            }
+        }
+        match (out, &done.result) {
+            (Outcome::Ignored, Ok(e)) => {
+                let n = e.minute.position;
+                self.set_info(self.settings.lang.f(T::MinutesStored, &[("n", &n)]));
+            }
+            (Outcome::Ignored, Err(why)) => self.set_error(why.clone()),
+            (out, _) => self.apply(out),
+        }
+        self.sync_draft();
+    }
+
+    /// Keep drafts in `dir` from now on: whatever is typed is written there as it
+    /// changes, for this database and account.
+    pub fn set_draft_dir(&mut self, dir: &std::path::Path) {
+        let db = self.store.path().display().to_string();
+        self.draft_file = Some(super::draft::live_path(dir, &db, self.store.account()));
+    }
+
+    /// Write the draft file if what is typed changed since (remove it when nothing
+    /// is); the path when a draft is kept.
+    pub fn sync_draft(&mut self) -> Option<std::path::PathBuf> {
+        let path = self.draft_file.clone()?;
+        let draft = self.draft();
+        let text = draft.as_ref().and_then(|d| toml::to_string(d).ok());
+        if text != self.draft_written {
+            let written = match &draft {
+                Some(d) => super::draft::keep(&path, d),
+                None => std::fs::remove_file(&path).or_else(|e| {
+                    if e.kind() == std::io::ErrorKind::NotFound {
+                        Ok(())
+                    } else {
+                        Err(e)
+                    }
+                }),
+            };
+            match written {
+                Ok(()) => self.draft_written = text,
+                Err(e) => {
+                    self.set_error(format!("cannot keep the draft in {}: {e}", path.display()))
+                }
+            }
+        }
+        self.draft_written.as_ref().map(|_| path)
+    }
+
+    /// Reopen the newest draft left for this database and account, if any.
+    pub fn restore_waiting_draft(&mut self) -> bool {
+        let Some(dir) = self
+            .draft_file
+            .as_ref()
+            .and_then(|p| p.parent())
+            .map(|p| p.to_path_buf())
+        else {
+            return false;
+        };
+        let db = self.store.path().display().to_string();
+        let Some((draft, path)) = super::draft::waiting_in(&dir, &db, self.store.account()) else {
+            return false;
+        };
+        if !self.restore_draft(&draft) {
+            // Its record is gone or its step no longer possible: say where the text is.
+            let msg = self.settings.lang.f(
+                T::DraftNotReopened,
+                &[("kind", &draft.kind), ("path", &path.display())],
+            );
+            self.set_error(msg);
+            return false;
+        }
+        self.sync_draft();
+        if Some(&path) != self.draft_file.as_ref() {
+            let _ = std::fs::remove_file(&path);
+        }
+        true
     }
 
     fn paste_input(&mut self, text: &str) {
@@ -557,6 +666,7 @@ impl<'s> App<'s> {
                 }
             }
         }
+        self.sync_draft();
     }
 
     pub fn on_resize(&mut self, width: u16, height: u16) {
@@ -800,6 +910,7 @@ impl<'s> App<'s> {
             .find_map(|p| p.draft())
             .map(|mut d| {
                 d.db = self.store.path().display().to_string();
+                d.account = self.store.account().to_string();
                 d
             })
     }
@@ -817,7 +928,30 @@ impl<'s> App<'s> {
                 return true;
             }
         }
-        false
+        // Popups that are not a screen's record form: reopened over the screen they
+        // belong to.
+        let home = match draft.kind.as_str() {
+            "triage" | "feedback" | "signal_decline" | "signal_reopen" => Some("inbox"),
+            "minutes" | "agenda" => Some("meetings"),
+            k if k.starts_with("tracker_") => Some("tracker"),
+            _ => None,
+        };
+        if let Some(id) = home {
+            self.select_screen(id);
+        }
+        let popup = {
+            let mut cx = cx!(self);
+            super::popups::restore::restore(draft, &mut cx)
+        };
+        match popup {
+            Some(p) => {
+                self.popups.push(p);
+                self.set_info(self.settings.lang.t(T::DraftWaiting));
+                self.dirty = true;
+                true
+            }
+            None => false,
+        }
     }
 
     /// Draw everything from the state; no store access.

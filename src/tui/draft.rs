@@ -1,6 +1,11 @@
-//! Half-filled forms kept on disk when the program is stopped before they were saved
-//! (SIGTERM, SIGHUP from a dropped SSH connection, a panic, Ctrl-C), and reopened at
-//! the next start on the same database. `$WIJKDESK_DRAFTS` overrides the directory.
+//! Half-filled forms and popups kept on disk while they are typed, so that nothing is
+//! lost when the program is stopped before they were saved (SIGTERM, SIGHUP from a
+//! dropped SSH connection, kill -9, a panic, Ctrl-C), and reopened at the next start on
+//! the same database by the same account. `$WIJKDESK_DRAFTS` overrides the directory.
+//!
+//! The screens keep one live file per running process (`live-<db>-<account>-<pid>.toml`,
+//! replaced whole on every change, owner-only); a new start takes the newest one of its
+//! database and account whose process is gone.
 
 use super::popups::form::FormDraft;
 use std::path::{Path, PathBuf};
@@ -60,6 +65,109 @@ pub fn take_latest_in(dir: &Path, db: &str) -> Option<FormDraft> {
     None
 }
 
+/// The live draft file of this process for database `db` and `account`.
+pub fn live_path(dir: &Path, db: &str, account: &str) -> PathBuf {
+    dir.join(format!(
+        "live-{}-{}-{}.toml",
+        db_key(db),
+        safe(account),
+        std::process::id()
+    ))
+}
+
+/// A short stable name for a database path (FNV-1a of its text).
+fn db_key(db: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in db.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+fn safe(account: &str) -> String {
+    account
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(64)
+        .collect()
+}
+
+/// Replace the live draft at `path` with `draft` (a new private file renamed over the
+/// old one: a kill in between leaves the old draft whole). Not synced to the disk on
+/// every key: a killed process loses nothing that was written; a power cut may lose
+/// the last keys.
+pub fn keep(path: &Path, draft: &FormDraft) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .ok_or_else(|| std::io::Error::other("no directory for drafts"))?;
+    crate::files::create_dir_private(dir)?;
+    let text = toml::to_string(draft).map_err(std::io::Error::other)?;
+    let (tmp, mut f) = crate::files::unique_new(dir, ".live", ".tmp")?;
+    let written = std::io::Write::write_all(&mut f, text.as_bytes())
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+/// The newest draft left for `db` by `account` (a live file of a process that is no
+/// longer running, or a draft kept at exit by an older version), and where it is.
+/// The caller removes the file once the draft is open again.
+pub fn waiting_in(dir: &Path, db: &str, account: &str) -> Option<(FormDraft, PathBuf)> {
+    let mine = live_path(dir, db, account);
+    let prefix = format!("live-{}-{}-", db_key(db), safe(account));
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let wanted = if let Some(rest) = name.strip_prefix(&prefix) {
+                let pid = rest.trim_end_matches(".toml").parse::<i32>().ok()?;
+                e.path() == mine || !alive(pid)
+            } else {
+                name.starts_with("draft-") && name.ends_with(".toml")
+            };
+            let modified = e.metadata().ok()?.modified().ok()?;
+            wanted.then(|| (modified, e.path()))
+        })
+        .collect();
+    found.sort();
+    for (_, path) in found.into_iter().rev() {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let Ok(draft) = toml::from_str::<FormDraft>(&text) else {
+            continue;
+        };
+        if draft.db == db && (draft.account.is_empty() || draft.account == account) {
+            return Some((draft, path));
+        }
+    }
+    None
+}
+
+fn alive(pid: i32) -> bool {
+    #[cfg(unix)]
+    {
+        // SAFETY: signal 0 only asks whether the process exists.
+        let answered = unsafe { libc::kill(pid, 0) } == 0;
+        answered || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        false
+    }
+}
+
 /// Rewrites every draft in the drafts folder that mentions an erased person, with
 /// the same stand-in as the database; returns how many changed. Every file there is
 /// read as text, whatever kind of draft it is, so drafts of any database are cleaned.
@@ -115,6 +223,29 @@ mod tests {
         assert_eq!(take_latest_in(&dir, "/other.db"), None);
         assert_eq!(take_latest_in(&dir, "/x.db"), Some(d));
         assert_eq!(take_latest_in(&dir, "/x.db"), None);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_live_draft_comes_back_to_its_database_and_account_only() {
+        let dir = std::env::temp_dir().join(format!("wijkdesk-live-{}", std::process::id()));
+        let mut d = FormDraft {
+            kind: "quick_add".into(),
+            db: "/x.db".into(),
+            account: "anna".into(),
+            ..FormDraft::default()
+        };
+        d.values.insert("line".into(), "Losse tegels".into());
+        let path = live_path(&dir, "/x.db", "anna");
+        keep(&path, &d).unwrap();
+        d.values
+            .insert("line".into(), "Losse tegels bij school".into());
+        keep(&path, &d).unwrap();
+        assert_eq!(waiting_in(&dir, "/other.db", "anna"), None);
+        assert_eq!(waiting_in(&dir, "/x.db", "bert"), None);
+        assert_eq!(waiting_in(&dir, "/x.db", "anna"), Some((d, path.clone())));
+        // Only the one file: replaced whole, no temporary left behind.
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
         let _ = std::fs::remove_dir_all(&dir);
     }
 

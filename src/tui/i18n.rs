@@ -723,6 +723,21 @@ catalogue! {
     ImportTooLarge => "{path} is too large for an import; split it.", "{path} is te groot om te importeren; splits het.";
     ImportRefused => "Nothing imported: {n} line(s) cannot be taken; line {line}: {message}", "Niets geïmporteerd: {n} regel(s) kloppen niet; regel {line}: {message}";
     ImportDone => "{created} created, {updated} updated, {unchanged} unchanged from {path}", "{created} nieuw, {updated} bijgewerkt, {unchanged} ongewijzigd uit {path}";
+    // Another user's lock and drafts
+    MinutesWaiting => "Waiting for another user's change{who}: {n} line(s) not stored yet, stored in order when it is done. Keep typing.", "Wacht op de wijziging van een andere gebruiker{who}: {n} regel(s) nog niet opgeslagen, ze worden op volgorde opgeslagen zodra die klaar is. Typ gerust verder.";
+    MinutesLocked => "Another user's change{who} is holding the database: what you type is kept in your draft, and Enter queues the line.", "Een wijziging van een andere gebruiker{who} houdt de database vast: wat je typt blijft bewaard in je concept, en Enter zet de regel in de wachtrij.";
+    MinutesNotStored => "Kept, not stored ({why}): Enter on an empty line tries again.", "Bewaard, niet opgeslagen ({why}): Enter op een lege regel probeert het opnieuw.";
+    MinutesNotStoredHint => "Lines not stored yet are kept: Enter on an empty line tries again.", "Nog niet opgeslagen regels zijn bewaard: Enter op een lege regel probeert het opnieuw.";
+    MinutesNotStoredYet => "not stored yet", "nog niet opgeslagen";
+    MinutesCannotClose => "{n} line(s) not stored yet: the editor stays open until they are (they are kept in a draft if you quit).", "{n} regel(s) nog niet opgeslagen: de editor blijft open tot ze dat zijn (bij afsluiten blijven ze bewaard als concept).";
+    MinutesMarkWaiting => "waiting", "wacht";
+    MinutesMarkFailed => "NOT STORED", "NIET OPGESLAGEN";
+    MinutesEditConflict => "Line {n} was changed by someone else meanwhile; it now reads: {theirs}. Your text is kept below: edit it, Enter saves it over theirs, Esc keeps theirs.", "Regel {n} is intussen door iemand anders gewijzigd; er staat nu: {theirs}. Jouw tekst staat hieronder: pas hem aan, Enter slaat hem op over die van de ander, Esc houdt die van de ander.";
+    MinutesEditGone => "Line {n} was deleted by someone else meanwhile; your text is kept below: Enter stores it as a new line.", "Regel {n} is intussen door iemand anders verwijderd; je tekst staat hieronder: Enter slaat hem op als nieuwe regel.";
+    TriageConflict => "{id} was changed by someone else meanwhile. Their changes are filled in where you had typed nothing; what you typed is kept. Check and save again (Ctrl-S), or Esc.", "{id} is intussen door iemand anders gewijzigd. Hun wijzigingen staan ingevuld waar jij niets had getypt; wat jij typte blijft staan. Controleer en sla opnieuw op (Ctrl-S), of Esc.";
+    ConflictKept => "{id} was changed by someone else meanwhile; what you typed is kept: check and save again (Ctrl-S), or Esc.", "{id} is intussen door iemand anders gewijzigd; wat je typte blijft staan: controleer en sla opnieuw op (Ctrl-S), of Esc.";
+    DraftNotReopened => "A draft ({kind}) could not be reopened here (its record changed or is gone); the text is kept in {path}", "Een concept ({kind}) kon hier niet opnieuw worden geopend (het record is gewijzigd of weg); de tekst staat in {path}";
+    DraftWaiting => "A draft you had not saved came back.", "Een concept dat je niet had opgeslagen is terug.";
 }
 
 #[cfg(test)]

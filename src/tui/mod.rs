@@ -81,7 +81,14 @@ enum Event {
     MeetingMail(Box<worker::MeetingMailDone>),
     /// An organisation's statement written or sent off the input path.
     Statement(Box<worker::StatementDone>),
+    /// A write that waited for another user's change (see worker.rs).
+    Write(Box<worker::WriteDone>),
 }
+
+/// How long a write from the screens waits for another user's change on the input
+/// path before it goes to the write worker (or, for a form, says so and keeps the
+/// text): short enough that keys never stall, longer than any ordinary write.
+pub const SCREEN_WAIT: Duration = Duration::from_millis(250);
 
 enum Exit {
     Quit,
@@ -102,6 +109,9 @@ pub fn run(opts: Options) -> Result<()> {
             .wrap_err_with(|| format!("cannot create {}", dir.display()))?;
     }
     let mut store = Store::open(&path, Ctx::from_env())?;
+    // Writes on the input path never wait long for another user's change.
+    crate::store::waiting::set_thread_wait(Some(SCREEN_WAIT));
+    crate::store::waiting::set_thread_screens(true);
     // Checkpoints on idle ticks, never in the commit of a key (App::on_tick).
     store.defer_checkpoints()?;
     let mouse = settings.mouse;
@@ -150,16 +160,37 @@ pub fn run(opts: Options) -> Result<()> {
             }
         })
     });
+    app.set_write_worker(worker::WriteWorker::spawn(path.clone(), Ctx::from_env(), {
+        let events = std::sync::Mutex::new(events.clone());
+        move |done| {
+            if let Ok(ev) = events.lock() {
+                let _ = ev.send(Event::Write(Box::new(done)));
+            }
+        }
+    }));
     app.set_settle_delay(SETTLE);
-    if let Some(d) = draft::take_latest(&path.display().to_string()) {
-        app.restore_draft(&d);
+    if let Some(dir) = draft::dir() {
+        app.set_draft_dir(&dir);
+        app.restore_waiting_draft();
     }
 
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&mut terminal, &mut app, &rx)
     }));
-    // Whatever happened, nothing typed is lost.
-    let kept = app.draft().and_then(|d| draft::save(&d).ok());
+    // Lines still waiting for another user's change give up now; what the write
+    // worker did is taken in, so the draft holds exactly what was not stored.
+    crate::store::waiting::abandon_waits();
+    if let Some(w) = app.take_write_worker() {
+        w.finish(Duration::from_secs(2));
+    }
+    while let Ok(ev) = rx.try_recv() {
+        if let Event::Write(done) = ev {
+            app.on_write(*done);
+        }
+    }
+    // Whatever happened, nothing typed is lost (the draft file follows every key; this
+    // writes the last state once more).
+    let kept = app.sync_draft();
     let lang = app.settings().lang;
     drop(app);
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
@@ -317,6 +348,7 @@ fn handle(app: &mut App, ev: Event) -> Option<i32> {
         Event::Mail(done) => app.on_mail(*done),
         Event::MeetingMail(done) => app.on_meeting_mail(*done),
         Event::Statement(done) => app.on_statement(*done),
+        Event::Write(done) => app.on_write(*done),
         Event::Signal(sig) => return Some(sig),
     }
     None

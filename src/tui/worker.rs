@@ -290,3 +290,105 @@ pub fn spawn_statement(
         deliver(done);
     });
 }
+
+/// A write from the screens that found another user's change in the way: it waits on
+/// the write worker's own connection, off the input path, in the order given.
+pub enum WriteJob {
+    /// A minutes line typed while the database was locked.
+    Minute {
+        seq: u64,
+        meeting_id: i64,
+        item: Option<i64>,
+        text: String,
+    },
+    /// After a failure every queued job is refused at once (so nothing is stored out
+    /// of order); this marker, sent before a retry, starts storing again.
+    Resume,
+}
+
+/// What came of a [`WriteJob`]; an error is its message.
+pub struct WriteDone {
+    pub seq: u64,
+    pub meeting_id: i64,
+    pub result: Result<crate::store::MinuteEntry, String>,
+}
+
+/// The write worker's inbox; dropping it ends the thread once the queue is done.
+pub struct WriteWorker {
+    jobs: Sender<WriteJob>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl WriteWorker {
+    /// Start the thread on the database at `path`. Each write waits for the lock as
+    /// long as `WIJKDESK_LOCK_WAIT` says (a minute by default).
+    pub fn spawn(path: PathBuf, ctx: Ctx, deliver: impl Fn(WriteDone) + Send + 'static) -> Self {
+        let (jobs, inbox) = mpsc::channel::<WriteJob>();
+        let thread = std::thread::spawn(move || {
+            crate::store::waiting::set_thread_wait(None);
+            let mut store: Option<Store> = None;
+            let mut refusing: Option<String> = None;
+            while let Ok(job) = inbox.recv() {
+                let (seq, meeting_id, item, text) = match job {
+                    WriteJob::Resume => {
+                        refusing = None;
+                        continue;
+                    }
+                    WriteJob::Minute {
+                        seq,
+                        meeting_id,
+                        item,
+                        text,
+                    } => (seq, meeting_id, item, text),
+                };
+                let result = match &refusing {
+                    Some(why) => Err(why.clone()),
+                    None => {
+                        if store.is_none() {
+                            store = Store::open(&path, ctx.clone()).ok();
+                        }
+                        match store.as_mut() {
+                            None => Err(format!("cannot open {}", path.display())),
+                            Some(s) => {
+                                let started = std::time::Instant::now();
+                                s.add_minute_from_draft(meeting_id, item, &text).map_err(
+                                    |e| match e.is_busy() {
+                                        true => {
+                                            crate::store::waiting::held(&path, started.elapsed())
+                                        }
+                                        false => e.to_string(),
+                                    },
+                                )
+                            }
+                        }
+                    }
+                };
+                if let Err(why) = &result {
+                    refusing = Some(why.clone());
+                }
+                deliver(WriteDone {
+                    seq,
+                    meeting_id,
+                    result,
+                });
+            }
+        });
+        WriteWorker { jobs, thread }
+    }
+
+    /// Closing: no more jobs; wait up to `within` for the thread to answer what it has
+    /// (with [`crate::store::waiting::abandon_waits`] that is at once: a write either
+    /// went through or gave up), so that no line is both stored and kept as a draft.
+    pub fn finish(self, within: std::time::Duration) {
+        drop(self.jobs);
+        let until = std::time::Instant::now() + within;
+        while !self.thread.is_finished() && std::time::Instant::now() < until {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+
+    /// Queue a write; false when the thread is gone.
+    pub fn send(&self, job: WriteJob) -> bool {
+        self.jobs.send(job).is_ok()
+    }
+}

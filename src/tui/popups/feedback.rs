@@ -54,6 +54,8 @@ pub struct FeedbackPopup {
     email: bool,
     error: Option<(Field, String)>,
     message: Option<String>,
+    /// The due date offered when the popup opened (a draft is kept of changes only).
+    next_initial: String,
 }
 
 impl FeedbackPopup {
@@ -135,6 +137,7 @@ impl FeedbackPopup {
             email: false,
             error: None,
             message: (!refused.is_empty()).then(|| refused.join("; ")),
+            next_initial: next_due.to_string(),
         };
         p.restyle(cx.settings);
         Ok(p)
@@ -229,6 +232,15 @@ impl FeedbackPopup {
             }
             match cx.store.add_feedback(id, fb.clone(), Some(version)) {
                 Ok(s) => done.push(s.reference()),
+                // One signal changed by someone else meanwhile: the text stays, saved
+                // against the new version on the next Ctrl-S.
+                Err(StoreError::Conflict(_)) if self.targets.len() == 1 => {
+                    if let Ok(s) = cx.store.signal(id) {
+                        self.targets[0].1 = s.version;
+                        self.message = Some(lang.f(T::ConflictKept, &[("id", &s.reference())]));
+                    }
+                    return Outcome::Handled;
+                }
                 Err(StoreError::Conflict(m)) => {
                     conflict = true;
                     refused.push(format!("S-{id}: {m}"));
@@ -319,7 +331,51 @@ impl FeedbackPopup {
     }
 }
 
+impl FeedbackPopup {
+    /// The popup again on the signals of a kept draft, with what was typed.
+    pub fn restore(cx: &mut Cx, draft: &super::form::FormDraft) -> Option<FeedbackPopup> {
+        let mut p = FeedbackPopup::new(cx, super::restore::ids(draft)).ok()?;
+        p.restore_values(&draft.values);
+        p.message = Some(cx.t(T::DraftWaiting).to_string());
+        p.restyle(cx.settings);
+        Some(p)
+    }
+}
+
 impl Popup for FeedbackPopup {
+    fn draft(&self) -> Option<super::form::FormDraft> {
+        let text = self.text.value();
+        let next = self.next.value();
+        if text.trim().is_empty() && next == self.next_initial && !self.is_final {
+            return None;
+        }
+        let mut values = std::collections::BTreeMap::new();
+        values.insert("text".to_string(), text);
+        values.insert("next".to_string(), next);
+        values.insert("final".to_string(), self.is_final.to_string());
+        values.insert(
+            "channel".to_string(),
+            Channel::ALL[self.channel].code().to_string(),
+        );
+        Some(super::restore::draft_of("feedback", &self.targets, values))
+    }
+
+    fn restore_values(&mut self, values: &std::collections::BTreeMap<String, String>) {
+        if let Some(t) = values.get("text") {
+            self.text.set_value(t);
+        }
+        if let Some(n) = values.get("next") {
+            self.next.set_value(n);
+        }
+        self.is_final = values.get("final").is_some_and(|f| f == "true");
+        if let Some(c) = values.get("channel") {
+            self.channel = Channel::ALL
+                .iter()
+                .position(|x| x.code() == c)
+                .unwrap_or(self.channel);
+        }
+    }
+
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         let n = self.fields.len();
         if key.code == KeyCode::Char('e') && key.modifiers.contains(KeyModifiers::CONTROL) {

@@ -173,6 +173,11 @@ pub trait FormHandler {
     /// The record being edited and the version it was read at (None for a new one).
     fn editing(&self) -> Option<(i64, i64)>;
 
+    /// What the form is about, for its draft: by default the record it edits.
+    fn subject(&self) -> Option<(i64, i64)> {
+        self.editing()
+    }
+
     // Trust: conflicts, history, AVG
     /// After a [`FormError::Conflict`]: reload the record, take its version as the one
     /// the next save is made against, and return its values by field key, as the
@@ -193,6 +198,15 @@ pub struct FormDraft {
     /// The database it belongs to.
     pub db: String,
     pub values: BTreeMap<String, String>,
+    /// The account that typed it: a draft comes back to its own account only.
+    #[serde(default)]
+    pub account: String,
+    /// What a form that edits no record is about (the signal a new action is for, the
+    /// record a step is taken on) and the version it was read at.
+    #[serde(default)]
+    pub subject: Option<i64>,
+    #[serde(default)]
+    pub subject_version: Option<i64>,
 }
 
 pub struct Form {
@@ -522,7 +536,23 @@ impl Popup for Form {
             version,
             db: String::new(),
             values: self.values().0,
+            account: String::new(),
+            subject: self.handler.subject().map(|s| s.0),
+            subject_version: self.handler.subject().map(|s| s.1),
         })
+    }
+
+    fn restore_values(&mut self, values: &BTreeMap<String, String>) {
+        for f in &mut self.fields {
+            if let Some(v) = values.get(f.spec.key) {
+                match &f.spec.kind {
+                    FieldKind::Choice(options) => {
+                        f.choice = options.iter().position(|o| o.0 == v).unwrap_or(f.choice);
+                    }
+                    _ => f.input.set_value(v),
+                }
+            }
+        }
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {

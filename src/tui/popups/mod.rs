@@ -16,6 +16,7 @@ pub mod who;
 pub mod feedback;
 pub mod picker;
 pub mod quick_add;
+pub mod restore;
 pub mod triage;
 // Search and reports
 pub mod search;
@@ -49,6 +50,14 @@ pub trait Popup {
     /// Anything typed that would be lost if the program stopped now.
     fn draft(&self) -> Option<FormDraft> {
         None
+    }
+
+    /// Put back the values of a kept draft (see [`crate::tui::draft`]).
+    fn restore_values(&mut self, _values: &std::collections::BTreeMap<String, String>) {}
+
+    /// A write that waited off the input path is done (see [`crate::tui::worker`]).
+    fn on_write(&mut self, _done: &crate::tui::worker::WriteDone, _cx: &mut Cx) -> Outcome {
+        Outcome::Ignored
     }
 
     // Inbox and tracker

@@ -133,6 +133,22 @@ impl QuickAdd {
 }
 
 impl Popup for QuickAdd {
+    fn draft(&self) -> Option<super::form::FormDraft> {
+        let line = self.input.value();
+        if line.trim().is_empty() {
+            return None;
+        }
+        let mut values = std::collections::BTreeMap::new();
+        values.insert("line".to_string(), line);
+        Some(super::restore::draft_of("quick_add", &[], values))
+    }
+
+    fn restore_values(&mut self, values: &std::collections::BTreeMap<String, String>) {
+        if let Some(line) = values.get("line") {
+            self.input.set_value(line);
+        }
+    }
+
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         match cx
             .settings

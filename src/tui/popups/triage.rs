@@ -51,6 +51,8 @@ pub struct TriagePopup {
     message: Option<String>,
     /// A theme not on the list, asked about before saving.
     ask_new: Option<crate::store::UnknownTerm>,
+    /// The fields as opened: a draft is kept only of what was changed.
+    initial: std::collections::BTreeMap<String, String>,
 }
 
 /// Those who may own work (services, then staff with role and organisation), by ID.
@@ -159,9 +161,35 @@ impl TriagePopup {
             errors: Default::default(),
             message: (!refused.is_empty()).then(|| refused.join("; ")),
             ask_new: None,
+            initial: Default::default(),
         };
+        p.initial = p.fields();
         p.restyle(cx.settings);
         Ok(p)
+    }
+
+    /// The fields as typed, by name (for the draft).
+    fn fields(&self) -> std::collections::BTreeMap<String, String> {
+        let mut v = std::collections::BTreeMap::new();
+        v.insert("owner".into(), self.owner.query());
+        if let Some(c) = self.owner.selected() {
+            v.insert("owner.value".into(), c.value.clone());
+        }
+        v.insert("theme".into(), self.theme.query());
+        v.insert("expectation".into(), self.expectation.value());
+        v.insert("due".into(), self.due.value());
+        v.insert("reason".into(), self.reason.value());
+        v
+    }
+
+    /// The popup again on the signals of a kept draft, with what was typed.
+    pub fn restore(cx: &mut Cx, draft: &super::form::FormDraft) -> Option<TriagePopup> {
+        let ids = super::restore::ids(draft);
+        let mut p = TriagePopup::new(cx, ids).ok()?;
+        p.restore_values(&draft.values);
+        p.message = Some(cx.t(T::DraftWaiting).to_string());
+        p.restyle(cx.settings);
+        Some(p)
     }
 
     /// The message over the fields, e.g. the question before a new theme is added (for tests).
@@ -271,6 +299,14 @@ impl TriagePopup {
             };
             match cx.store.triage(id, t, Some(version)) {
                 Ok(s) => done.push(s.reference()),
+                // One signal: the popup stays open with what was typed.
+                Err(e) if e.is_busy() && self.targets.len() == 1 => {
+                    self.message = Some(e.to_string());
+                    return Outcome::Handled;
+                }
+                Err(StoreError::Conflict(_)) if self.targets.len() == 1 => {
+                    return self.merge(cx);
+                }
                 Err(StoreError::Conflict(m)) => {
                     conflict = true;
                     refused.push(format!("S-{id}: {m}"));
@@ -279,6 +315,56 @@ impl TriagePopup {
             }
         }
         finish(lang, done, refused, conflict, T::Triaged, T::TriagedMany)
+    }
+
+    /// Someone else changed the signal meanwhile: take its new version, fill in their
+    /// values where nothing was typed, keep what was, and let the user check and save
+    /// again (as the record forms' merge does).
+    fn merge(&mut self, cx: &mut Cx) -> Outcome {
+        let Some(&(id, _)) = self.targets.first() else {
+            return Outcome::Handled;
+        };
+        let sig = match cx.store.signal(id) {
+            Ok(s) => s,
+            Err(e) => {
+                self.message = Some(e.to_string());
+                return Outcome::Handled;
+            }
+        };
+        let mut theirs = std::collections::BTreeMap::new();
+        let owner = match (sig.owner_person_id, sig.owner_org_id) {
+            (Some(p), _) => format!("P-{p}"),
+            (None, Some(o)) => format!("O-{o}"),
+            _ => String::new(),
+        };
+        theirs.insert("owner".to_string(), owner.clone());
+        theirs.insert("owner.value".to_string(), owner);
+        theirs.insert("theme".to_string(), sig.theme.clone().unwrap_or_default());
+        theirs.insert(
+            "expectation".to_string(),
+            sig.expectation.clone().unwrap_or_default(),
+        );
+        if let Some(d) = sig.feedback_due {
+            theirs.insert("due".to_string(), d.to_string());
+        }
+        theirs.insert("reason".to_string(), String::new());
+        let mine = self.fields();
+        let mut merged = theirs.clone();
+        for (k, v) in &mine {
+            if self.initial.get(k) != Some(v) {
+                merged.insert(k.clone(), v.clone());
+            }
+        }
+        self.restore_values(&merged);
+        self.targets[0].1 = sig.version;
+        self.initial = theirs;
+        self.message = Some(
+            cx.settings
+                .lang
+                .f(T::TriageConflict, &[("id", &sig.reference())]),
+        );
+        self.restyle(cx.settings);
+        Outcome::Handled
     }
 
     fn field_error(&mut self, field: usize, msg: String) -> Outcome {
@@ -332,6 +418,29 @@ pub fn finish(
 }
 
 impl Popup for TriagePopup {
+    fn draft(&self) -> Option<super::form::FormDraft> {
+        let values = self.fields();
+        if values == self.initial {
+            return None;
+        }
+        Some(super::restore::draft_of("triage", &self.targets, values))
+    }
+
+    fn restore_values(&mut self, values: &std::collections::BTreeMap<String, String>) {
+        let get = |k: &str| values.get(k).cloned().unwrap_or_default();
+        self.owner.set_query(&get("owner"));
+        if let Some(v) = values.get("owner.value") {
+            self.owner.select_value(v);
+        }
+        self.theme.set_query(&get("theme"));
+        self.theme.select_value(&get("theme"));
+        self.expectation.set_value(&get("expectation"));
+        if values.contains_key("due") {
+            self.due.set_value(&get("due"));
+        }
+        self.reason.set_value(&get("reason"));
+    }
+
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         if let Some(u) = self.ask_new.take() {
             let out = match terms::answer(&key) {

@@ -68,7 +68,35 @@ pub struct MinutesEditor {
     pub(super) completion: Option<Completion>,
     pub(super) pending: Option<Pending>,
     pub(super) today: NaiveDate,
+    /// Lines typed while another user's change held the database, in order: they wait
+    /// on the write worker and are shown as not stored yet until it says they are.
+    pub(super) queue: Vec<Queued>,
+    next_seq: u64,
+    /// When a draft save last found the database locked: the draft then goes to the
+    /// draft file only for a while, so typing never waits on the lock.
+    locked_at: Option<std::time::Instant>,
+    /// The last draft save found the database held (shown on the hint row until a
+    /// save gets through).
+    pub(super) locked: bool,
+    /// Who holds the lock, where that can be told.
+    pub(super) holder: Option<String>,
 }
+
+/// A line waiting to be stored, or one that could not be (kept, with why).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Queued {
+    pub seq: u64,
+    pub item: Option<i64>,
+    pub text: String,
+    pub failed: Option<String>,
+}
+
+/// How long a draft save waits for another user's write before the draft file alone
+/// keeps the line: far longer than an ordinary write, short enough not to be felt.
+const DRAFT_WAIT: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// How long draft saves skip the database after finding it locked.
+const LOCK_BACKOFF: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// The letter a line's kind is marked with (the prefix a user types for it).
 pub fn kind_letter(kind: EntryKind, lang: Lang) -> &'static str {
@@ -113,6 +141,11 @@ impl MinutesEditor {
             completion: None,
             pending: None,
             today: cx.store.today(),
+            queue: Vec::new(),
+            next_seq: 0,
+            locked_at: None,
+            locked: false,
+            holder: None,
         };
         e.reload(cx)?;
         // New lines go under the item of the last line typed, else the first item.
@@ -191,12 +224,28 @@ impl MinutesEditor {
         if self.editing.is_some() {
             return Outcome::Handled;
         }
-        match cx
-            .store
-            .save_minute_draft(self.meeting.id, self.input.value())
-        {
+        // While the database is locked the draft file keeps the line (App::sync_draft).
+        if !self.queue.is_empty() || self.locked_at.is_some_and(|t| t.elapsed() < LOCK_BACKOFF) {
+            self.draft_saved = false;
+            return Outcome::Handled;
+        }
+        // A keystroke waits for the lock a moment only: the draft file keeps the line.
+        let saved = crate::store::waiting::with_wait(DRAFT_WAIT, || {
+            cx.store
+                .save_minute_draft(self.meeting.id, self.input.value())
+        });
+        match saved {
             Ok(()) => {
                 self.draft_saved = true;
+                self.locked_at = None;
+                self.locked = false;
+                Outcome::Handled
+            }
+            Err(e) if e.is_busy() => {
+                self.draft_saved = false;
+                self.locked = true;
+                self.locked_at = Some(std::time::Instant::now());
+                self.holder = crate::store::waiting::holder(cx.store.path());
                 Outcome::Handled
             }
             Err(e) => {
@@ -206,12 +255,116 @@ impl MinutesEditor {
         }
     }
 
+    /// Queue `text` for the write worker (another user's change holds the database);
+    /// earlier lines that could not be stored go again first, in their order.
+    fn enqueue(&mut self, text: String, cx: &mut Cx) -> Outcome {
+        self.next_seq += 1;
+        self.queue.push(Queued {
+            seq: self.next_seq,
+            item: self.item,
+            text,
+            failed: None,
+        });
+        self.input = LineInput::default();
+        self.draft_saved = false;
+        self.spans.clear();
+        self.holder = crate::store::waiting::holder(cx.store.path());
+        if self.queue.iter().any(|q| q.failed.is_some()) {
+            return self.resend(cx);
+        }
+        let q = self.queue.last().cloned();
+        if let (Some(w), Some(q)) = (cx.writes, q) {
+            w.send(crate::tui::worker::WriteJob::Minute {
+                seq: q.seq,
+                meeting_id: self.meeting.id,
+                item: q.item,
+                text: q.text,
+            });
+        }
+        Outcome::Handled
+    }
+
+    /// Send every kept line again, in order (new numbers: answers to the old sends,
+    /// refused after the failure, no longer count).
+    fn resend(&mut self, cx: &mut Cx) -> Outcome {
+        let Some(w) = cx.writes else {
+            return Outcome::error(cx.t(T::MinutesNotStoredHint));
+        };
+        w.send(crate::tui::worker::WriteJob::Resume);
+        for q in self.queue.iter_mut() {
+            self.next_seq += 1;
+            q.seq = self.next_seq;
+            q.failed = None;
+            w.send(crate::tui::worker::WriteJob::Minute {
+                seq: q.seq,
+                meeting_id: self.meeting.id,
+                item: q.item,
+                text: q.text.clone(),
+            });
+        }
+        Outcome::Handled
+    }
+
+    /// The kept draft back: the line as typed, and lines not stored yet sent again.
+    pub fn restore(
+        draft: &crate::tui::popups::form::FormDraft,
+        cx: &mut Cx,
+    ) -> Option<MinutesEditor> {
+        let mut e = MinutesEditor::open(draft.id?, cx).ok()?;
+        if let Some(line) = draft.values.get("line").filter(|l| !l.is_empty()) {
+            e.input = LineInput::new(line);
+            e.draft_saved = false;
+            e.relive(cx);
+        }
+        let mut n = 0;
+        while let Some(text) = draft.values.get(&format!("pending.{n:04}")) {
+            let item = draft
+                .values
+                .get(&format!("pending.{n:04}.item"))
+                .and_then(|i| i.parse().ok());
+            e.next_seq += 1;
+            e.queue.push(Queued {
+                seq: e.next_seq,
+                item,
+                text: text.clone(),
+                failed: Some(cx.t(T::MinutesNotStoredYet).to_string()),
+            });
+            n += 1;
+        }
+        if !e.queue.is_empty() && cx.writes.is_some() {
+            let _ = e.resend(cx);
+        }
+        Some(e)
+    }
+
     /// Enter: store the line (or save the line being edited).
     fn store_line(&mut self, cx: &mut Cx) -> Outcome {
         let lang = cx.settings.lang;
         let text = self.input.value().trim().to_string();
         if let Some(m) = self.editing.take() {
             let result = cx.store.edit_minute(m.id, &text, Some(m.version));
+            match &result {
+                // Refused: the edit stays in the input. Changed by someone else: their
+                // line is shown and the next Enter saves yours over it (a merge by hand).
+                Err(crate::store::StoreError::Conflict(_)) => {
+                    let theirs = cx.store.minute(m.id).ok();
+                    let msg = match &theirs {
+                        Some(t) => lang.f(
+                            T::MinutesEditConflict,
+                            &[("n", &m.position), ("theirs", &t.text)],
+                        ),
+                        None => lang.f(T::MinutesEditGone, &[("n", &m.position)]),
+                    };
+                    self.editing = theirs;
+                    let _ = self.reload(cx);
+                    return Outcome::error(msg);
+                }
+                Err(e) => {
+                    self.editing = Some(m);
+                    return Outcome::error(e.to_string());
+                }
+                Ok(_) => {}
+            }
             self.input = LineInput::new(self.stash.take().as_deref().unwrap_or(""));
             self.relive(cx);
             return match result {
@@ -229,55 +382,68 @@ impl MinutesEditor {
             };
         }
         if text.is_empty() {
+            if self.queue.iter().any(|q| q.failed.is_some()) {
+                return self.resend(cx);
+            }
             return Outcome::Handled;
+        }
+        // Lines keep their order: after one that waits, every line waits its turn.
+        if !self.queue.is_empty() {
+            return self.enqueue(text, cx);
         }
         match cx
             .store
             .add_minute_from_draft(self.meeting.id, self.item, &text)
         {
+            Err(e) if e.is_busy() && cx.writes.is_some() => self.enqueue(text, cx),
             Ok(entry) => {
-                self.input = LineInput::default();
+                // A line put aside for an edit that was then refused comes back.
+                self.input = LineInput::new(self.stash.take().as_deref().unwrap_or(""));
                 self.draft_saved = false;
                 self.spans.clear();
                 let _ = self.reload(cx);
-                let m = &entry.minute;
-                if let Some(i) = self
-                    .ordered()
-                    .iter()
-                    .position(|&i| self.minutes[i].id == m.id)
-                {
-                    self.selected = i;
-                }
-                let n = m.position;
-                let msg = if !m.problems.is_empty() {
-                    lang.f(
-                        T::MinutesStoredProblems,
-                        &[
-                            ("n", &n),
-                            (
-                                "problems",
-                                &m.problems
-                                    .iter()
-                                    .map(|p| {
-                                        super::minutes_problems::localise(p, lang).into_owned()
-                                    })
-                                    .collect::<Vec<_>>()
-                                    .join("; "),
-                            ),
-                        ],
-                    )
-                } else if let Some(id) = &m.created {
-                    lang.f(T::MinutesStoredCreated, &[("n", &n), ("id", id)])
-                } else {
-                    lang.f(T::MinutesStored, &[("n", &n)])
-                };
-                if m.problems.is_empty() {
-                    Outcome::one(Effect::Status(msg))
-                } else {
-                    Outcome::one(Effect::Error(msg))
-                }
+                self.stored_message(&entry, cx)
             }
             Err(e) => Outcome::error(e.to_string()),
+        }
+    }
+
+    /// The status line for a stored line: its number, what it created, its problems.
+    fn stored_message(&mut self, entry: &crate::store::MinuteEntry, cx: &mut Cx) -> Outcome {
+        let lang = cx.settings.lang;
+        let m = &entry.minute;
+        if let Some(i) = self
+            .ordered()
+            .iter()
+            .position(|&i| self.minutes[i].id == m.id)
+        {
+            self.selected = i;
+        }
+        let n = m.position;
+        let msg = if !m.problems.is_empty() {
+            lang.f(
+                T::MinutesStoredProblems,
+                &[
+                    ("n", &n),
+                    (
+                        "problems",
+                        &m.problems
+                            .iter()
+                            .map(|p| super::minutes_problems::localise(p, lang).into_owned())
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ),
+                ],
+            )
+        } else if let Some(id) = &m.created {
+            lang.f(T::MinutesStoredCreated, &[("n", &n), ("id", id)])
+        } else {
+            lang.f(T::MinutesStored, &[("n", &n)])
+        };
+        if m.problems.is_empty() {
+            Outcome::one(Effect::Status(msg))
+        } else {
+            Outcome::one(Effect::Error(msg))
         }
     }
 
@@ -423,6 +589,11 @@ impl MinutesEditor {
                 self.relive(cx);
                 Outcome::Handled
             }
+            KeyCode::Esc if !self.queue.is_empty() => Outcome::error(
+                cx.settings
+                    .lang
+                    .f(T::MinutesCannotClose, &[("n", &self.queue.len())]),
+            ),
             KeyCode::Esc => Outcome::one(Effect::Close),
             KeyCode::Up | KeyCode::PageUp if !self.minutes.is_empty() => {
                 self.focus = Focus::Lines;
@@ -580,6 +751,76 @@ impl Popup for MinutesEditor {
 
     fn refresh(&mut self, cx: &mut Cx) {
         let _ = self.reload(cx);
+    }
+
+    fn draft(&self) -> Option<crate::tui::popups::form::FormDraft> {
+        let line = match &self.editing {
+            Some(_) => self.stash.clone().unwrap_or_default(),
+            None => self.input.value().to_string(),
+        };
+        let line_kept = self.draft_saved && self.editing.is_none();
+        if self.queue.is_empty() && (line.trim().is_empty() || line_kept) {
+            return None;
+        }
+        let mut values = std::collections::BTreeMap::new();
+        values.insert("line".to_string(), line);
+        for (n, q) in self.queue.iter().enumerate() {
+            values.insert(format!("pending.{n:04}"), q.text.clone());
+            if let Some(i) = q.item {
+                values.insert(format!("pending.{n:04}.item"), i.to_string());
+            }
+        }
+        Some(crate::tui::popups::form::FormDraft {
+            kind: "minutes".into(),
+            id: Some(self.meeting.id),
+            values,
+            ..Default::default()
+        })
+    }
+
+    fn on_write(&mut self, done: &crate::tui::worker::WriteDone, cx: &mut Cx) -> Outcome {
+        if done.meeting_id != self.meeting.id {
+            return Outcome::Ignored;
+        }
+        let Some(at) = self.queue.iter().position(|q| q.seq == done.seq) else {
+            return Outcome::Handled;
+        };
+        match &done.result {
+            Ok(entry) => {
+                self.queue.remove(at);
+                let _ = self.reload(cx);
+                if let Some(i) = self
+                    .ordered()
+                    .iter()
+                    .position(|&i| self.minutes[i].id == entry.minute.id)
+                {
+                    self.selected = i;
+                }
+                if self.queue.is_empty() {
+                    // The lock is free: the line being typed goes back into the store.
+                    self.locked_at = None;
+                    self.locked = false;
+                    self.holder = None;
+                    if self.editing.is_none() {
+                        self.draft_saved = cx
+                            .store
+                            .save_minute_draft(self.meeting.id, self.input.value())
+                            .is_ok();
+                    }
+                }
+                self.stored_message(entry, cx)
+            }
+            Err(why) => {
+                let first = self.queue[at].failed.is_none()
+                    && self.queue[..at].iter().all(|q| q.failed.is_none());
+                self.queue[at].failed = Some(why.clone());
+                if first {
+                    Outcome::error(cx.settings.lang.f(T::MinutesNotStored, &[("why", why)]))
+                } else {
+                    Outcome::Handled
+                }
+            }
+        }
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {

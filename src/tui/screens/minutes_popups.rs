@@ -197,7 +197,45 @@ impl Agenda {
     }
 }
 
+impl Agenda {
+    /// The agenda again with the title that was being typed (a kept draft).
+    pub fn restore(draft: &crate::tui::popups::form::FormDraft, cx: &mut Cx) -> Option<Agenda> {
+        let mut a = Agenda::open(draft.id?, cx).ok()?;
+        let title = draft.values.get("title").cloned().unwrap_or_default();
+        let prompt = match (draft.subject, draft.subject_version) {
+            (Some(item), Some(version)) => Prompt::Rename(item, version),
+            _ => Prompt::New,
+        };
+        a.start_prompt(prompt, &title, cx.settings);
+        Some(a)
+    }
+}
+
 impl Popup for Agenda {
+    fn draft(&self) -> Option<crate::tui::popups::form::FormDraft> {
+        let (prompt, input) = self.prompt.as_ref()?;
+        let title = input.value();
+        let (subject, subject_version) = match prompt {
+            Prompt::New if !title.trim().is_empty() => (None, None),
+            Prompt::Rename(id, version)
+                if self.items.iter().any(|a| a.id == *id && a.title != title) =>
+            {
+                (Some(*id), Some(*version))
+            }
+            _ => return None,
+        };
+        let mut values = std::collections::BTreeMap::new();
+        values.insert("title".to_string(), title);
+        Some(crate::tui::popups::form::FormDraft {
+            kind: "agenda".into(),
+            id: Some(self.meeting.id),
+            values,
+            subject,
+            subject_version,
+            ..Default::default()
+        })
+    }
+
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         if self.prompt.is_some() {
             return self.prompt_key(key, cx);

@@ -241,7 +241,16 @@ impl MinutesEditor {
         .areas(inner);
 
         let w = usize::from(lines_area.width);
-        let (rows, sel, anchor) = self.rows(s, w);
+        let (mut rows, sel, mut anchor) = self.rows(s, w);
+        // Lines typed while another user's change held the database: not stored yet.
+        for q in &self.queue {
+            let (mark, style) = match &q.failed {
+                None => (t(T::MinutesMarkWaiting), theme.muted),
+                Some(_) => (t(T::MinutesMarkFailed), theme.error),
+            };
+            rows.push(Line::styled(format!("  [{mark}] {}", vis(&q.text)), style));
+            anchor = rows.len();
+        }
         let h = usize::from(lines_area.height);
         let offset = if self.minutes.is_empty() && self.agenda.is_empty() {
             0
@@ -251,7 +260,7 @@ impl MinutesEditor {
             anchor.saturating_sub(h)
         }
         .min(rows.len().saturating_sub(h));
-        if self.minutes.is_empty() && rows.len() < h {
+        if self.minutes.is_empty() && self.queue.is_empty() && rows.len() < h {
             let mut rows = rows;
             rows.push(Line::raw(""));
             rows.push(Line::styled(
@@ -287,6 +296,31 @@ impl MinutesEditor {
                 spans.push(Span::raw(" "));
             }
             Line::from(spans)
+        } else if let Some(why) = self.queue.iter().find_map(|q| q.failed.as_ref()) {
+            Line::styled(
+                s.lang.f(T::MinutesNotStored, &[("why", &vis(why))]),
+                theme.error,
+            )
+        } else if !self.queue.is_empty() {
+            let who = self
+                .holder
+                .as_ref()
+                .map(|h| format!(" ({})", vis(h)))
+                .unwrap_or_default();
+            Line::styled(
+                s.lang.f(
+                    T::MinutesWaiting,
+                    &[("n", &self.queue.len()), ("who", &who)],
+                ),
+                theme.info,
+            )
+        } else if self.locked && self.editing.is_none() {
+            let who = self
+                .holder
+                .as_ref()
+                .map(|h| format!(" ({})", vis(h)))
+                .unwrap_or_default();
+            Line::styled(s.lang.f(T::MinutesLocked, &[("who", &who)]), theme.info)
         } else if let Some(e) = &self.editing {
             Line::styled(
                 s.lang.f(T::MinutesHintEdit, &[("n", &e.position)]),

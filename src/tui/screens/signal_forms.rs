@@ -140,7 +140,10 @@ impl FormHandler for StepForm {
     }
 
     fn draft_kind(&self) -> &'static str {
-        "signal_step"
+        match self.event {
+            SignalEvent::Decline => "signal_decline",
+            _ => "signal_reopen",
+        }
     }
 
     fn editing(&self) -> Option<(i64, i64)> {

@@ -321,10 +321,22 @@ impl FormHandler for TrackerForm {
     }
 
     fn draft_kind(&self) -> &'static str {
-        "tracker"
+        match self.kind {
+            Kind::Action => "tracker_action",
+            Kind::Commitment => "tracker_commitment",
+            Kind::Choose => "tracker_new",
+            Kind::Break => "tracker_break",
+            Kind::Withdraw => "tracker_withdraw",
+            Kind::Move => "tracker_move",
+            Kind::Cancel => "tracker_cancel",
+        }
     }
 
     fn editing(&self) -> Option<(i64, i64)> {
         None
+    }
+
+    fn subject(&self) -> Option<(i64, i64)> {
+        self.id.map(|id| (id, self.version))
     }
 }

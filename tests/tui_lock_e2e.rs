@@ -1,0 +1,296 @@
+//! Another user's write lock, with the real binary in a real terminal: a helper process
+//! (Python's sqlite3) holds `BEGIN IMMEDIATE` on the database while the test types
+//! minutes lines. The screen keeps answering keys, says it waits for another user's
+//! change, and stores the lines in order once the lock is free; with the lock held
+//! past the wait, the lines are kept on screen and in the draft, and stored on a retry.
+//! The helper holds the lock until the test removes a file: nothing depends on timing.
+
+mod e2e;
+
+use e2e::*;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+/// Holds the write lock on `db` until `release` exists (or two minutes pass).
+const HOLDER: &str = r#"
+import os, sqlite3, sys, time
+db, ready, release = sys.argv[1:4]
+c = sqlite3.connect(db, isolation_level=None, timeout=30)
+c.execute("BEGIN IMMEDIATE")
+open(ready, "w").close()
+deadline = time.time() + 120
+while not os.path.exists(release) and time.time() < deadline:
+    time.sleep(0.02)
+c.execute("ROLLBACK")
+"#;
+
+struct Holder {
+    child: Child,
+    release: PathBuf,
+}
+
+impl Holder {
+    /// Start the helper and wait until it holds the lock.
+    fn take(db: &Path, home: &Path, name: &str) -> Holder {
+        let ready = home.join(format!("{name}.ready"));
+        let release = home.join(format!("{name}.release"));
+        let child = Command::new("python3")
+            .arg("-c")
+            .arg(HOLDER)
+            .arg(db)
+            .arg(&ready)
+            .arg(&release)
+            .spawn()
+            .expect("python3 is needed for the lock test (apt-get install python3)");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !ready.exists() {
+            assert!(Instant::now() < deadline, "the helper never took the lock");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        Holder { child, release }
+    }
+
+    fn release(mut self) {
+        std::fs::write(&self.release, b"").unwrap();
+        let status = self.child.wait().expect("helper");
+        assert!(status.success(), "the helper failed");
+    }
+}
+
+/// From the first screen to the minutes editor of the meeting titled `title`.
+fn open_minutes(tmux: &Tmux, title: &str) {
+    let screen = tmux.wait_for(" Meetings ", 20);
+    let bar = screen.lines().next().unwrap_or_default();
+    let digit = bar
+        .split(" Meetings ")
+        .next()
+        .and_then(|before| before.trim_end().chars().last())
+        .filter(char::is_ascii_digit)
+        .unwrap_or_else(|| panic!("no Meetings tab in {bar:?}"));
+    tmux.text(&digit.to_string());
+    tmux.wait_for("Meetings (", 10);
+    tmux.text("/");
+    tmux.text(title);
+    tmux.wait_for("Meetings (1)", 10);
+    tmux.keys(&["Enter"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Minutes of M-", 10);
+}
+
+fn command(home: &Path, db: &Path, lock_wait: u32) -> String {
+    format!(
+        "env LANG=C LC_ALL= WIJKDESK_LOCK_WAIT={lock_wait} WIJKDESK_CONFIG={} WIJKDESK_DRAFTS={} {} --db {}",
+        quote(&home.join("no-config.toml")),
+        quote(&home.join("drafts")),
+        quote(&bin()),
+        quote(db)
+    )
+}
+
+/// The minutes lines of M-5 as the command line shows them, in order.
+fn minutes_of(db: &Path, home: &Path) -> String {
+    wijkdesk_ok(db, home, &["meeting", "show", "M-5"])
+}
+
+#[test]
+fn a_locked_database_never_freezes_the_screen_and_loses_no_line() {
+    let tmux = Tmux::new("lock");
+    let home = std::env::temp_dir().join(format!("wijkdesk-e2e-lock-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&home);
+    std::fs::create_dir_all(&home).unwrap();
+    let db = home.join("lock.db");
+    wijkdesk_ok(&db, &home, &["demo"]);
+    tmux.start(120, 40, &command(&home, &db, 120));
+    open_minutes(&tmux, "Bezuidenhout");
+    tmux.text("Eerste regel voor het slot");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Stored line 1.", 10);
+
+    // Another user's write holds the database.
+    let holder = Holder::take(&db, &home, "first");
+    tmux.text("Tweede regel tijdens het slot");
+    // Typing answers at once, and says that the database is held.
+    let screen = tmux.wait_for("is holding the database", 10);
+    assert!(
+        screen.contains("> Tweede regel tijdens het slot"),
+        "{screen}"
+    );
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("Waiting for another user's change", 10);
+    assert!(
+        screen.contains("[waiting] Tweede regel tijdens het slot"),
+        "{screen}"
+    );
+    // Keys still work: the next line is typed and queued behind the first...
+    tmux.text("Derde regel tijdens het slot");
+    tmux.wait_for("> Derde regel tijdens het slot", 10);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("[waiting] Derde regel tijdens het slot", 10);
+    // ...and moving works: Up to the stored lines, e to edit the one selected.
+    tmux.keys(&["Up"]);
+    tmux.text("e");
+    tmux.wait_for("~ Eerste regel voor het slot", 10);
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("> ", 10);
+    // Nothing was stored while the lock was held: the screen claims nothing either.
+    assert!(minutes_of(&db, &home).contains("Minutes (1)"));
+
+    holder.release();
+    tmux.wait_for("Stored line 3.", 20);
+    let screen = tmux.capture();
+    assert!(!screen.contains("[waiting]"), "{screen}");
+    let show = minutes_of(&db, &home);
+    assert!(show.contains("Minutes (3)"), "{show}");
+    let (second, third) = (
+        show.find("Tweede regel tijdens het slot")
+            .expect("second line"),
+        show.find("Derde regel tijdens het slot")
+            .expect("third line"),
+    );
+    assert!(
+        second < third,
+        "the lines are stored in the order typed:\n{show}"
+    );
+
+    // Now a lock held past the wait (2 s here): the line is kept, and said so.
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Meetings (1)", 10);
+    tmux.text("q");
+    tmux.wait_exit(10);
+    tmux.run(&["respawn-pane", "-k", "-t", "main", &command(&home, &db, 2)]);
+    open_minutes(&tmux, "Bezuidenhout");
+    tmux.wait_for("Eerste regel voor het slot", 10);
+    let holder = Holder::take(&db, &home, "second");
+    tmux.text("Vierde regel na te lang wachten");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Waiting for another user's change", 10);
+    let screen = tmux.wait_for("Kept, not stored (", 20);
+    assert!(
+        screen.contains("[NOT STORED] Vierde regel na te lang wachten"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Enter on an empty line tries again"),
+        "{screen}"
+    );
+    // The kept line is in the draft file too, so a kill now would not lose it.
+    let drafts: String = std::fs::read_dir(home.join("drafts"))
+        .unwrap()
+        .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
+        .collect();
+    assert!(
+        drafts.contains("Vierde regel na te lang wachten"),
+        "{drafts}"
+    );
+    assert!(minutes_of(&db, &home).contains("Minutes (3)"));
+
+    holder.release();
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Stored line 4.", 20);
+    let show = minutes_of(&db, &home);
+    assert!(show.contains("Minutes (4)"), "{show}");
+    assert!(show.contains("Vierde regel na te lang wachten"), "{show}");
+
+    // Stopped (SIGTERM) while a line waits: it is kept as a draft, comes back at the
+    // next start and is stored then, once.
+    let holder = Holder::take(&db, &home, "third");
+    tmux.text("Vijfde regel bij het afsluiten");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("[waiting] Vijfde regel bij het afsluiten", 10);
+    let pid = tmux.pane_pid();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    tmux.wait_exit(10);
+    holder.release();
+    assert!(minutes_of(&db, &home).contains("Minutes (4)"));
+    tmux.run(&[
+        "respawn-pane",
+        "-k",
+        "-t",
+        "main",
+        &command(&home, &db, 120),
+    ]);
+    tmux.wait_for("Stored line 5.", 20);
+    let show = minutes_of(&db, &home);
+    assert!(show.contains("Minutes (5)"), "{show}");
+    assert_eq!(
+        show.matches("Vijfde regel bij het afsluiten").count(),
+        1,
+        "{show}"
+    );
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Meetings (", 10);
+    tmux.text("q");
+    tmux.wait_exit(10);
+    let _ = std::fs::remove_dir_all(&home);
+}
+
+#[test]
+fn the_command_line_says_it_waits_and_gives_up_with_nothing_changed() {
+    let home = std::env::temp_dir().join(format!("wijkdesk-e2e-lockcli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&home);
+    std::fs::create_dir_all(&home).unwrap();
+    let db = home.join("cli.db");
+    wijkdesk_ok(&db, &home, &["init"]);
+
+    // Held past the wait: a clear message, nothing stored, and the command repeats.
+    let holder = Holder::take(&db, &home, "cli");
+    let out = Command::new(bin())
+        .args(["org", "add", "--name", "Vereniging tijdens het slot"])
+        .env("WIJKDESK_DB", &db)
+        .env("WIJKDESK_CONFIG", home.join("no-config.toml"))
+        .env("WIJKDESK_LOCK_WAIT", "1")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("waiting for another user's change to finish; giving up after 1 s"),
+        "{err}"
+    );
+    assert!(err.contains("nothing was changed"), "{err}");
+    assert!(err.contains("WIJKDESK_LOCK_WAIT"), "{err}");
+    holder.release();
+    let list = wijkdesk_ok(&db, &home, &["org", "list"]);
+    assert!(!list.contains("Vereniging tijdens het slot"), "{list}");
+
+    // Held for a moment only: the command waits, says so, and succeeds.
+    let holder = Holder::take(&db, &home, "cli2");
+    let child = Command::new(bin())
+        .args(["org", "add", "--name", "Vereniging na het slot"])
+        .env("WIJKDESK_DB", &db)
+        .env("WIJKDESK_CONFIG", home.join("no-config.toml"))
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Release once the command has said that it waits (read from its stderr).
+    let mut child = child;
+    let mut stderr = child.stderr.take().unwrap();
+    let mut said = Vec::new();
+    {
+        use std::io::Read;
+        let mut byte = [0u8; 1];
+        while !String::from_utf8_lossy(&said).contains('\n') {
+            if stderr.read(&mut byte).unwrap() == 0 {
+                break;
+            }
+            said.push(byte[0]);
+        }
+    }
+    let said = String::from_utf8_lossy(&said).into_owned();
+    assert!(said.contains("waiting for another user's change"), "{said}");
+    holder.release();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{said}");
+    let list = wijkdesk_ok(&db, &home, &["org", "list"]);
+    assert!(list.contains("Vereniging na het slot"), "{list}");
+    let _ = std::fs::remove_dir_all(&home);
+}

@@ -264,7 +264,11 @@ fn person_add_list_show_edit() {
         "--json",
     ]);
     assert_eq!(v["ref"], "P-3");
-    assert_eq!(v["org_name"], "Wijkberaad Zeeheld");
+    assert_eq!(v["org"], "Wijkberaad Zeeheld");
+    assert!(
+        v.get("org_name").is_none(),
+        "one name for the organisation: {v}"
+    );
 }
 
 #[test]

@@ -7,7 +7,8 @@
 //! - moments (`at` and every field ending in `_at`) are RFC 3339 in Europe/Amsterdam
 //!   local time with its offset (`2026-01-15T19:30:00+01:00`), whether the database
 //!   keeps them in UTC (changes) or as the wall clock (meeting times);
-//! - counts and numbers are JSON numbers.
+//! - counts and numbers are JSON numbers;
+//! - an organisation's name is `org` (with `org_id`) on every record.
 
 use crate::domain::moment;
 use serde::Serialize;
@@ -55,6 +56,12 @@ pub fn normalise(v: &mut Value) {
                 map.remove("record");
                 map.insert("ref".into(), Value::String(r));
                 map.insert("id".into(), Value::from(parsed.id));
+            }
+            // A person's organisation is `org`, as on signals and commitments.
+            if !map.contains_key("org")
+                && let Some(name) = map.remove("org_name")
+            {
+                map.insert("org".into(), name);
             }
             for (k, field) in map.iter_mut() {
                 if is_moment_field(k) {

@@ -3,8 +3,9 @@
 //! intended change with `UPDATE_GOLDEN=1 cargo test --test minutes_export_golden`
 //! and read the diff before committing it.
 
+mod support;
+
 use chrono::NaiveDate;
-use std::path::PathBuf;
 use wijkdesk::domain::minutes_export::Lang;
 use wijkdesk::store::{Ctx, Store};
 
@@ -25,50 +26,8 @@ fn meeting_id(store: &Store, title: &str) -> i64 {
         .id
 }
 
-/// The lines that differ, numbered, as `-expected` / `+actual`.
-fn diff(expected: &str, actual: &str) -> String {
-    let e: Vec<&str> = expected.lines().collect();
-    let a: Vec<&str> = actual.lines().collect();
-    let mut out = Vec::new();
-    for i in 0..e.len().max(a.len()) {
-        let (x, y) = (e.get(i), a.get(i));
-        if x != y {
-            out.push(format!("line {}:", i + 1));
-            if let Some(x) = x {
-                out.push(format!("  -{x}"));
-            }
-            if let Some(y) = y {
-                out.push(format!("  +{y}"));
-            }
-        }
-        if out.len() > 60 {
-            out.push("  …".into());
-            break;
-        }
-    }
-    if out.is_empty() && expected != actual {
-        out.push("the files differ in line endings or a final newline".into());
-    }
-    out.join("\n")
-}
-
 fn check_golden(name: &str, actual: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (create it with UPDATE_GOLDEN=1)", path.display()));
-    assert!(
-        expected == actual,
-        "the export differs from {} (-golden +now):\n{}\n\nIf the change is intended, run \
-         UPDATE_GOLDEN=1 cargo test --test minutes_export_golden and review the diff.",
-        path.display(),
-        diff(&expected, actual)
-    );
+    support::golden::check(name, actual, "minutes_export_golden");
 }
 
 #[test]
@@ -91,7 +50,7 @@ fn scheveningen_minutes_in_english_match_the_golden_file() {
 
 #[test]
 fn the_diff_names_the_lines_that_differ() {
-    let d = diff("a\nb\nc\n", "a\nB\nc\nd\n");
+    let d = support::golden::diff("a\nb\nc\n", "a\nB\nc\nd\n");
     assert_eq!(d, "line 2:\n  -b\n  +B\nline 4:\n  +d");
-    assert!(diff("a\n", "a").contains("final newline"));
+    assert!(support::golden::diff("a\n", "a").contains("final newline"));
 }

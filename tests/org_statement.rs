@@ -6,6 +6,7 @@
 //! `UPDATE_GOLDEN=1 cargo test --test org_statement` and read the diff.
 
 mod smtp_server;
+mod support;
 
 use assert_cmd::Command;
 use chrono::{Duration, NaiveDate};
@@ -31,48 +32,8 @@ fn demo_store(dir: &Path) -> Store {
     store
 }
 
-/// The lines that differ, numbered, as `-expected` / `+actual`.
-fn diff(expected: &str, actual: &str) -> String {
-    let e: Vec<&str> = expected.lines().collect();
-    let a: Vec<&str> = actual.lines().collect();
-    let mut out = Vec::new();
-    for i in 0..e.len().max(a.len()) {
-        let (x, y) = (e.get(i), a.get(i));
-        if x != y {
-            out.push(format!(
-                "line {}:\n  -{}\n  +{}",
-                i + 1,
-                x.unwrap_or(&""),
-                y.unwrap_or(&"")
-            ));
-        }
-        if out.len() > 30 {
-            break;
-        }
-    }
-    if out.is_empty() && expected != actual {
-        out.push("the files differ in line endings or a final newline".into());
-    }
-    out.join("\n")
-}
-
 fn check_golden(name: &str, actual: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (create it with UPDATE_GOLDEN=1)", path.display()));
-    assert!(
-        expected == actual,
-        "the statement differs from {} (-golden +now):\n{}\n\nIf the change is intended, run \
-         UPDATE_GOLDEN=1 cargo test --test org_statement and review the diff.",
-        path.display(),
-        diff(&expected, actual)
-    );
+    support::golden::check(name, actual, "org_statement");
 }
 
 #[test]
@@ -156,7 +117,11 @@ fn the_command_prints_the_golden_statement_by_name_and_writes_a_private_file() {
     )
     .unwrap();
     let printed = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    assert!(printed == golden, "{}", diff(&golden, &printed));
+    assert!(
+        printed == golden,
+        "{}",
+        support::golden::diff(&golden, &printed)
+    );
 
     let page = dir.path().join("overzicht.html");
     run(&[

@@ -82,18 +82,28 @@ fn signals(conn: &Connection, org_id: i64, today: NaiveDate) -> Result<Vec<State
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        s.moves = mv
-            .query_map([id], |r| {
-                Ok(DueChange {
-                    from: opt_date(r.get(0)?),
-                    to: parse_date_col(&r.get::<_, String>(1)?),
-                    reason: r.get(2)?,
-                    on: written_day(&r.get::<_, String>(3)?, today),
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        s.moves = due_changes(&mut mv, id, today)?;
     }
     Ok(out)
+}
+
+/// The moves of one promise's due date, from a statement that selects (old due, new
+/// due, reason, moved at) for one record's id: a signal's and a commitment's alike.
+fn due_changes(
+    st: &mut rusqlite::CachedStatement<'_>,
+    id: i64,
+    today: NaiveDate,
+) -> Result<Vec<DueChange>> {
+    Ok(st
+        .query_map([id], |r| {
+            Ok(DueChange {
+                from: opt_date(r.get(0)?),
+                to: parse_date_col(&r.get::<_, String>(1)?),
+                reason: r.get(2)?,
+                on: written_day(&r.get::<_, String>(3)?, today),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?)
 }
 
 fn commitments(
@@ -147,16 +157,7 @@ fn commitments(
         let id = RecordRef::parse(&c.reference, Some(RecordKind::Commitment))
             .map(|r| r.id)
             .unwrap_or_default();
-        c.moves = mv
-            .query_map([id], |r| {
-                Ok(DueChange {
-                    from: opt_date(r.get(0)?),
-                    to: parse_date_col(&r.get::<_, String>(1)?),
-                    reason: r.get(2)?,
-                    on: written_day(&r.get::<_, String>(3)?, today),
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        c.moves = due_changes(&mut mv, id, today)?;
     }
     Ok(out)
 }

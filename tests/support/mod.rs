@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // each test file uses a different part of this module
 
+pub mod golden;
+
 use chrono::{Duration, NaiveDate};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};

@@ -17,7 +17,7 @@ pub const PREFIXES: &[(&str, &[&str])] = &[
 /// The tokens, as typed.
 pub const TOKENS: &[(&str, &str)] = &[
     ("owner", "@ingrid  @P-4  @DSO"),
-    ("org", "org:Duinoord  org:\"Wijkberaad Bezuidenhout\""),
+    ("org", "org:Duinoord  org:\"Wijk X\""),
     ("theme", "#verkeer"),
 ];
 

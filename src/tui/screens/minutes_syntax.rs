@@ -1,7 +1,8 @@
 //! The syntax of minutes lines, on a key in the editor (and, shorter, in the empty
 //! editor): the prefixes in both languages, the tokens, and dates to come as examples.
 
-use super::minutes_input::width;
+use super::minutes_input::width as width_of;
+use super::minutes_view::wrap;
 use crate::domain::minutes::syntax::{PREFIXES, TOKENS, date_examples, example_line};
 use crate::tui::action::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
@@ -13,7 +14,7 @@ use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 fn kind_word(kind: &str) -> T {
     match kind {
@@ -103,31 +104,43 @@ impl Popup for Syntax {
 
     fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
         let rows = rows(s.lang, self.today);
+        let width = area.width.min(100);
+        let w = usize::from(width.saturating_sub(2));
         let left = rows
             .iter()
-            .map(|(a, _)| width(a))
+            .map(|(a, _)| width_of(a))
             .max()
             .unwrap_or(0)
-            .min(44);
-        let height = (rows.len() as u16 + 6).min(area.height.saturating_sub(2));
-        let rect = widgets::centered(area, 96, height);
-        let inner = widgets::popup_frame(frame, rect, s, s.lang.t(T::SyntaxTitle));
-        let mut lines: Vec<Line> = rows
-            .into_iter()
-            .map(|(a, b)| {
-                let pad = left.saturating_sub(width(&a));
-                Line::from(vec![
+            .min(w / 2);
+        // Each row: what to type, then what it does, wrapped under itself.
+        let mut lines: Vec<Line> = Vec::new();
+        for (a, b) in rows {
+            let pad = left.saturating_sub(width_of(&a));
+            lines.extend(wrap(
+                vec![
                     Span::styled(format!("{a}{}  ", " ".repeat(pad)), s.theme.key),
                     Span::raw(b),
-                ])
-            })
-            .collect();
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            example_line(self.today, s.lang == Lang::Nl),
-            s.theme.info,
+                ],
+                w,
+                left + 2,
+            ));
+        }
+        lines.extend(wrap(
+            vec![Span::styled(
+                example_line(self.today, s.lang == Lang::Nl),
+                s.theme.info,
+            )],
+            w,
+            2,
         ));
-        lines.push(Line::styled(s.lang.t(T::SyntaxFooter), s.theme.muted));
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        lines.extend(wrap(
+            vec![Span::styled(s.lang.t(T::SyntaxFooter), s.theme.muted)],
+            w,
+            0,
+        ));
+        let height = (lines.len() as u16 + 2).min(area.height);
+        let rect = widgets::centered(area, width, height);
+        let inner = widgets::popup_frame(frame, rect, s, s.lang.t(T::SyntaxTitle));
+        frame.render_widget(Paragraph::new(lines), inner);
     }
 }

@@ -60,7 +60,7 @@ pub enum MeetingCmd {
         after_help = "Examples:\n  wijkdesk meeting finalise M-5\n  wijkdesk meeting finalise M-5 --force"
     )]
     Finalise(FinaliseArgs),
-    /// Plan the next meeting: same organisations, chair, minute-taker, place and kind, open matters on the agenda
+    /// Plan the next meeting of the same circle, with the open matters on its agenda
     #[command(
         name = "follow-up",
         long_about = "Plan the meeting that follows M-ID: the same title, kind, location, district, \

@@ -739,7 +739,7 @@ catalogue! {
     DraftNotReopened => "A draft ({kind}) could not be reopened here (its record changed or is gone); the text is kept in {path}", "Een concept ({kind}) kon hier niet opnieuw worden geopend (het record is gewijzigd of weg); de tekst staat in {path}";
     DraftWaiting => "A draft you had not saved came back.", "Een concept dat je niet had opgeslagen is terug.";
     // Minutes syntax, finalising with problems, follow-up meetings
-    ActMeetingFollowUp => "Plan the follow-up meeting: same organisations, open matters on the agenda", "Het vervolgoverleg plannen: dezelfde organisaties, openstaande punten op de agenda";
+    ActMeetingFollowUp => "Plan the follow-up meeting with what is still open", "Het vervolgoverleg plannen met wat nog openstaat";
     ActMinutesSyntax => "Show how to write minutes lines: prefixes, tokens, dates", "Laten zien hoe je notulenregels schrijft: voorvoegsels, tokens, datums";
     SyntaxTitle => "How to write minutes", "Zo schrijf je notulen";
     SyntaxDecision => "a decision", "een besluit";

@@ -494,8 +494,10 @@ impl Action {
 
     /// Offered in the command palette (form and movement keys are not commands).
     pub fn in_palette(self) -> bool {
-        // Meetings and minutes: the minutes editor's keys are no commands.
+        // Meetings and minutes: the minutes editor's keys are no commands; nor are
+        // who-does-what's, which act on the contact chosen in its popup.
         self.scope() != Scope::Minutes
+            && self.scope() != Scope::Who
             && !matches!(
                 self,
                 Action::Up

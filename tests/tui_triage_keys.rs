@@ -288,3 +288,64 @@ fn enter_on_a_contact_opens_the_person_with_their_open_work() {
     assert!(frame.contains("Timeline"), "the signal in full:\n{frame}");
     assert_eq!(app.selected_record().map(|r| r.id), Some(id));
 }
+
+#[test]
+fn who_does_what_speaks_dutch_in_its_hints_and_the_person_view() {
+    let db = TempDb::new("who-nl");
+    let mut store = db.demo();
+    let id = first_untriaged(&store);
+    let (_, owner_name) = suggested_owner(&store, id);
+    let mut app = App::new(
+        &mut store,
+        Settings::new(Lang::Nl, true, false),
+        ratatui::layout::Size {
+            width: W,
+            height: H,
+        },
+    );
+    select(&mut app, id);
+    who_contacts(&mut app);
+    let frame = screen(&app, W, H);
+    assert!(frame.contains(&format!("geef S-{id} aan deze persoon")), "{frame}");
+    assert!(frame.contains("persoon openen"), "{frame}");
+    app.on_key(key(KeyCode::Enter));
+    assert_eq!(app.screen_id(), "people");
+    let frame = screen(&app, W, H);
+    assert!(frame.contains(&owner_name), "{frame}");
+    assert!(frame.contains("Open signalen en toezeggingen"), "{frame}");
+}
+
+#[test]
+fn a_closed_signal_is_not_given_to_anyone() {
+    let db = TempDb::new("assign-closed");
+    let mut store = db.demo();
+    let closed = store
+        .signals(&wijkdesk::store::SignalFilter {
+            states: vec![SignalState::Closed],
+            ..Default::default()
+        })
+        .unwrap()
+        .into_iter()
+        .next()
+        .expect("a closed demo signal");
+    let before = store.signal(closed.id).unwrap();
+    let someone = store
+        .owner_choices()
+        .unwrap()
+        .into_iter()
+        .find(|c| !c.is_service)
+        .unwrap();
+    let err = store
+        .assign_signal(
+            closed.id,
+            wijkdesk::store::Owner {
+                person_id: Some(someone.reference.id),
+                org_id: None,
+            },
+            Some(before.version),
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("only an open signal"), "{err}");
+    assert_eq!(store.signal(closed.id).unwrap(), before, "nothing changed");
+}

@@ -306,7 +306,10 @@ fn who_does_what_speaks_dutch_in_its_hints_and_the_person_view() {
     select(&mut app, id);
     who_contacts(&mut app);
     let frame = screen(&app, W, H);
-    assert!(frame.contains(&format!("geef S-{id} aan deze persoon")), "{frame}");
+    assert!(
+        frame.contains(&format!("geef S-{id} aan deze persoon")),
+        "{frame}"
+    );
     assert!(frame.contains("persoon openen"), "{frame}");
     app.on_key(key(KeyCode::Enter));
     assert_eq!(app.screen_id(), "people");
@@ -348,4 +351,31 @@ fn a_closed_signal_is_not_given_to_anyone() {
         .to_string();
     assert!(err.contains("only an open signal"), "{err}");
     assert_eq!(store.signal(closed.id).unwrap(), before, "nothing changed");
+}
+
+#[test]
+fn a_triage_from_the_signals_detail_moves_on_too() {
+    let db = TempDb::new("triage-detail");
+    let mut store = db.demo();
+    let first = first_untriaged(&store);
+    let mut app = app_en(&mut store, W, H);
+    select(&mut app, first);
+    app.on_key(key(KeyCode::Enter));
+    assert!(
+        screen(&app, W, H).contains("Timeline"),
+        "the detail is open"
+    );
+    app.on_key(key(KeyCode::Char('t')));
+    app.on_key(key(KeyCode::Enter));
+    app.on_key(key(KeyCode::Tab));
+    app.on_key(ctrl('s'));
+    assert_eq!(app.popup_count(), 0);
+    let frame = screen(&app, W, H);
+    assert!(!frame.contains("Timeline"), "the detail closed:\n{frame}");
+    assert_eq!(
+        app.store().signal(first).unwrap().state,
+        SignalState::Triaged
+    );
+    let next = first_untriaged(app.store());
+    assert_eq!(app.selected_record().map(|r| r.id), Some(next));
 }

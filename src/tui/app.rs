@@ -12,7 +12,7 @@ use super::popups::jump::Jump;
 use super::popups::lists::ListsPopup;
 use super::popups::palette::{Command, Palette};
 use super::popups::who::Who;
-use super::screens::{self, Screen, welcome};
+use super::screens::{self, AfterTriage, Screen, welcome};
 use super::widgets;
 use crate::store::Store;
 use crossterm::event::{KeyEvent, KeyEventKind};
@@ -879,14 +879,21 @@ impl<'s> App<'s> {
                 Effect::Triaged { record, message } => {
                     self.refresh_visible();
                     let i = self.current;
-                    let moved_on = {
+                    let after = {
                         let mut cx = cx!(self);
                         self.screens[i].after_triage(record, &mut cx)
                     };
-                    if !moved_on {
-                        self.goto(record);
+                    match after {
+                        AfterTriage::MovedOn => self.set_info(message),
+                        AfterTriage::NoneLeft => {
+                            let none_left = self.settings.lang.t(T::NothingLeftToTriage);
+                            self.set_info(format!("{message} {none_left}"));
+                        }
+                        AfterTriage::ShowIt => {
+                            self.goto(record);
+                            self.set_info(message);
+                        }
                     }
-                    self.set_info(message);
                 }
                 Effect::Run(a) => self.update(a),
                 Effect::Goto(r) => self.goto(r),

@@ -567,6 +567,7 @@ catalogue! {
     TriagedMany => "Triaged {n}.", "{n} beoordeeld.";
     TriagedTo => "Triaged {id} → {owner}, due {due}.", "{id} beoordeeld → {owner}, uiterlijk {due}.";
     TriageCovers => "who does what", "wie doet wat";
+    NothingLeftToTriage => "Nothing left to triage.", "Niets meer te beoordelen.";
     Started => "Started {id}.", "{id} in behandeling genomen.";
     Closed => "Closed {id}.", "{id} gesloten.";
     Declined => "Declined {id}; the explanation is recorded as feedback.", "{id} afgewezen; de toelichting is vastgelegd als terugkoppeling.";

@@ -332,10 +332,15 @@ fn ctrl_l_clears_the_terminal_and_draws_every_cell_again() {
     let clear = text.find("\x1b[2J").expect("a clear-screen sequence");
     // Everything is drawn again after the clear: the tab bar, the popup, the text.
     for want in ["Inbox", "Quick add a signal", "bankje"] {
-        let at = text.rfind(want).unwrap_or_else(|| panic!("{want} not drawn again"));
+        let at = text
+            .rfind(want)
+            .unwrap_or_else(|| panic!("{want} not drawn again"));
         assert!(at > clear, "{want} drawn before the clear");
     }
-    assert!(!text.contains("\x1b[6n"), "never asks the terminal for its cursor");
+    assert!(
+        !text.contains("\x1b[6n"),
+        "never asks the terminal for its cursor"
+    );
     assert_eq!(app.popup_count(), 1, "the popup stays open");
     assert_eq!(app.status(), Some("Reloaded."));
 }

@@ -94,7 +94,11 @@ pub fn is_edit_key(key: &KeyEvent) -> bool {
 
 /// The number of chars of the grapheme that ends at char `col` of `line`.
 fn grapheme_before(line: &str, col: usize) -> usize {
-    let end = line.char_indices().nth(col).map(|(i, _)| i).unwrap_or(line.len());
+    let end = line
+        .char_indices()
+        .nth(col)
+        .map(|(i, _)| i)
+        .unwrap_or(line.len());
     line[..end]
         .graphemes(true)
         .next_back()
@@ -104,7 +108,11 @@ fn grapheme_before(line: &str, col: usize) -> usize {
 
 /// The number of chars of the grapheme that starts at char `col` of `line`.
 fn grapheme_after(line: &str, col: usize) -> usize {
-    let start = line.char_indices().nth(col).map(|(i, _)| i).unwrap_or(line.len());
+    let start = line
+        .char_indices()
+        .nth(col)
+        .map(|(i, _)| i)
+        .unwrap_or(line.len());
     line[start..]
         .graphemes(true)
         .next()
@@ -378,7 +386,10 @@ mod tests {
         let mut m = TextInput::new("eerste regel\ntweede regel", true);
         assert!(m.handle_key(ctrl('u')));
         assert_eq!(m.value(), "eerste regel\n");
-        assert!(!m.handle_key(ctrl('u')), "at the line start Ctrl-U joins nothing");
+        assert!(
+            !m.handle_key(ctrl('u')),
+            "at the line start Ctrl-U joins nothing"
+        );
         assert_eq!(m.value(), "eerste regel\n");
     }
 
@@ -447,7 +458,10 @@ mod tests {
         assert_eq!(edit_of(&key(KeyCode::Tab), true), None);
         assert!(is_edit_key(&ctrl('u')));
         assert!(is_edit_key(&key(KeyCode::Home)));
-        assert!(!is_edit_key(&key(KeyCode::Char('u'))), "plain text is text, not an edit key");
+        assert!(
+            !is_edit_key(&key(KeyCode::Char('u'))),
+            "plain text is text, not an edit key"
+        );
         assert!(!is_edit_key(&ctrl('l')));
         assert!(!is_edit_key(&key(KeyCode::Down)));
     }
@@ -465,10 +479,17 @@ mod tests {
         let joined = shown.join(" ");
         let normal = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
         assert_eq!(normal(&joined), normal(&paragraph), "{shown:#?}");
-        assert!(shown.iter().filter(|r| !r.is_empty()).count() >= 8, "{shown:#?}");
+        assert!(
+            shown.iter().filter(|r| !r.is_empty()).count() >= 8,
+            "{shown:#?}"
+        );
         // The cursor at the end stays in view in a field of three rows.
         let small = rows(&i, 40, 3);
-        let last = small.iter().rev().find(|r| !r.is_empty()).expect("text shown");
+        let last = small
+            .iter()
+            .rev()
+            .find(|r| !r.is_empty())
+            .expect("text shown");
         assert!(paragraph.trim_end().ends_with(last.as_str()), "{small:#?}");
         assert!(!small[0].starts_with("de bankjes"), "{small:#?}");
     }

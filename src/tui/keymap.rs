@@ -355,12 +355,15 @@ impl KeyMap {
             return None;
         }
         let editing = text_entry && key.is_edit();
-        scopes.iter().filter(|s| !editing || **s == Scope::Form).find_map(|scope| {
-            self.bindings
-                .iter()
-                .find(|(a, keys)| a.scope() == *scope && keys.contains(&key))
-                .map(|(a, _)| *a)
-        })
+        scopes
+            .iter()
+            .filter(|s| !editing || **s == Scope::Form)
+            .find_map(|scope| {
+                self.bindings
+                    .iter()
+                    .find(|(a, keys)| a.scope() == *scope && keys.contains(&key))
+                    .map(|(a, _)| *a)
+            })
     }
 
     pub fn lookup_event(

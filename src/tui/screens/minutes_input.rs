@@ -5,9 +5,9 @@
 use crate::domain::text;
 use crate::tui::input::{Edit, edit_of};
 use crossterm::event::KeyEvent;
-use unicode_segmentation::UnicodeSegmentation;
 use ratatui::text::Span;
 use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LineInput {

@@ -147,9 +147,7 @@ impl Agenda {
             };
         }
         match key.code {
-            KeyCode::Esc => {
-                crate::tui::popups::confirm::discard_or_ask(self.draft().is_some(), cx)
-            }
+            KeyCode::Esc => crate::tui::popups::confirm::discard_or_ask(self.draft().is_some(), cx),
             KeyCode::Enter => {
                 let title = input.value();
                 let result = match prompt {

@@ -115,3 +115,25 @@ fn a_form_notes_field_wraps_and_scrolls() {
     check_wrap(open_org_notes, "organisation notes", 3);
     check_scroll(open_org_notes, "organisation notes");
 }
+
+#[test]
+fn help_lists_the_editing_keys() {
+    let db = TempDb::new("fields-help");
+    let mut store = db.demo();
+    let mut app = app_en(&mut store, 100, 60);
+    type_text(&mut app, "?");
+    type_text(&mut app, "G");
+    let s = screen(&app, 100, 60);
+    assert!(
+        s.contains("Text fields (every field, filter and search)"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Ctrl-U") && s.contains("delete from the line start to the cursor"),
+        "{s}"
+    );
+    assert!(
+        s.contains("with typed text: asks before it is thrown away"),
+        "{s}"
+    );
+}

@@ -68,6 +68,25 @@ fn cases() -> Vec<Case> {
             after_discard: 0,
         },
         Case {
+            name: "decline a signal",
+            open: |app| {
+                filter_inbox(app, "Parkeerdruk");
+                type_text(app, "x");
+            },
+            typed: "Valt buiten de gemeente",
+            after_discard: 0,
+        },
+        Case {
+            name: "new action in the tracker",
+            open: |app| {
+                assert!(app.select_screen("tracker"));
+                type_text(app, "n");
+                press(app, KeyCode::Tab);
+            },
+            typed: "Schouw plannen met de wijkagent",
+            after_discard: 0,
+        },
+        Case {
             name: "cancel a meeting",
             open: |app| {
                 select_meeting(app, "Bezuidenhout");

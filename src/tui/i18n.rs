@@ -752,6 +752,15 @@ catalogue! {
     ConflictKept => "{id} was changed by someone else meanwhile; what you typed is kept: check and save again (Ctrl-S), or Esc.", "{id} is intussen door iemand anders gewijzigd; wat je typte blijft staan: controleer en sla opnieuw op (Ctrl-S), of Esc.";
     DraftNotReopened => "A draft ({kind}) could not be reopened here (its record changed or is gone); the text is kept in {path}", "Een concept ({kind}) kon hier niet opnieuw worden geopend (het record is gewijzigd of weg); de tekst staat in {path}";
     DraftWaiting => "A draft you had not saved came back.", "Een concept dat je niet had opgeslagen is terug.";
+    // Text fields: the editing keys, the same in every field (help lists them).
+    HelpTextFields => "Text fields (every field, filter and search)", "Tekstvelden (elk veld, filter en zoekvak)";
+    HelpTextWord => "a word back / on (also Ctrl-Left / Ctrl-Right)", "een woord terug / verder (ook Ctrl-Links / Ctrl-Rechts)";
+    HelpTextEnds => "to the start / end of the line (also Ctrl-A / Ctrl-E)", "naar begin / eind van de regel (ook Ctrl-A / Ctrl-E)";
+    HelpTextCutStart => "delete from the line start to the cursor", "wissen van begin van de regel tot de cursor";
+    HelpTextCutEnd => "delete from the cursor to the line end", "wissen van de cursor tot eind van de regel";
+    HelpTextCutWord => "delete the word before / after the cursor", "het woord voor / na de cursor wissen";
+    HelpTextEsc => "with typed text: asks before it is thrown away", "met getypte tekst: vraagt eerst of het weg mag";
+    HelpTextEditor => "the feedback text in $EDITOR", "de terugkoppeltekst in $EDITOR";
 }
 
 #[cfg(test)]

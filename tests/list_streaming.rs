@@ -371,6 +371,50 @@ fn the_streamed_table_json_and_csv_equal_the_collected_list() {
 }
 
 #[test]
+fn organisations_and_people_stream_by_pages_in_the_collected_order() {
+    let store = store();
+    let orgs: Vec<Value> = store
+        .org_summaries("", usize::MAX >> 1)
+        .unwrap()
+        .iter()
+        .map(|o| wijkdesk::cli::json::record(o.org.reference(), o))
+        .collect();
+    // More than one page of 64.
+    assert!(orgs.len() > 70, "{}", orgs.len());
+    let got: Value = serde_json::from_str(&run(&["org", "list", "--json"], None)).unwrap();
+    assert_eq!(got, Value::Array(orgs.clone()));
+    let table = run(&["org", "list"], None);
+    let refs: Vec<&str> = table
+        .lines()
+        .skip(1)
+        .map(|l| l.split(' ').next().unwrap())
+        .collect();
+    let want: Vec<&str> = orgs.iter().map(|o| o["ref"].as_str().unwrap()).collect();
+    assert_eq!(refs, want);
+    let limited: Value =
+        serde_json::from_str(&run(&["org", "list", "--limit", "70", "--json"], None)).unwrap();
+    assert_eq!(limited, Value::Array(orgs[..70].to_vec()));
+
+    let people: Vec<Value> = store
+        .people("", None, usize::MAX >> 1)
+        .unwrap()
+        .iter()
+        .map(|p| wijkdesk::cli::json::record(p.reference(), p))
+        .collect();
+    assert!(people.len() > 128, "{}", people.len());
+    let got: Value = serde_json::from_str(&run(&["person", "list", "--json"], None)).unwrap();
+    assert_eq!(got, Value::Array(people.clone()));
+    let table = run(&["person", "list"], None);
+    let refs: Vec<&str> = table
+        .lines()
+        .skip(1)
+        .map(|l| l.split(' ').next().unwrap())
+        .collect();
+    let want: Vec<&str> = people.iter().map(|p| p["ref"].as_str().unwrap()).collect();
+    assert_eq!(refs, want);
+}
+
+#[test]
 fn a_csv_file_is_written_whole_and_private() {
     let file = env().dir().join("signals.csv");
     let said = run(
@@ -412,6 +456,8 @@ fn a_closed_pipe_ends_every_list_quietly() {
         "commitment list --all",
         "action list --all --json",
         "meeting list",
+        "org list",
+        "person list --json",
     ] {
         // The list is far longer than a pipe holds, so the writes after `head` leaves
         // fail; wijkdesk must stop without a word and exit 0.

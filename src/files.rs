@@ -126,9 +126,7 @@ pub fn replace_with<T, E: From<io::Error>>(
     let (tmp, f) = unique_new(&dir, &format!(".{name}"), ".tmp")?;
     let mut w = io::BufWriter::new(f);
     let written = write(&mut w).and_then(|out| {
-        let f = w
-            .into_inner()
-            .map_err(|e| io::Error::from(e.into_error()))?;
+        let f = w.into_inner().map_err(|e| e.into_error())?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)?;
         Ok(out)

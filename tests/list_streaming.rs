@@ -101,7 +101,8 @@ fn the_streamed_signal_order_is_the_documented_one() {
             )
             .unwrap()
     };
-    let cases: Vec<(&str, SignalFilter, Box<dyn Fn(&SignalRow) -> bool>)> = vec![
+    type Keep<'a> = Box<dyn Fn(&SignalRow) -> bool + 'a>;
+    let cases: Vec<(&str, SignalFilter, Keep)> = vec![
         (
             "open",
             SignalFilter::default(),

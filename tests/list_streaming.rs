@@ -36,8 +36,8 @@ fn store() -> Store {
 }
 
 /// Every signal, the plain way: read all, filter and sort in Rust by the documented
-/// order (overdue feedback first, then the rest, then open ones without a due date;
-/// each by received date and ID).
+/// order: open with feedback overdue by received date; open not yet due by due date
+/// (as the inbox); open without a due date; then the others by received date.
 fn signals_oracle(store: &Store, keep: impl Fn(&SignalRow) -> bool) -> Vec<SignalRow> {
     let mut all = store
         .signals(&SignalFilter {
@@ -49,9 +49,10 @@ fn signals_oracle(store: &Store, keep: impl Fn(&SignalRow) -> bool) -> Vec<Signa
     all.sort_by_key(|s| s.id);
     let mut rows: Vec<SignalRow> = all.into_iter().filter(|s| keep(s)).collect();
     let rank = |s: &SignalRow| match (s.state.is_open(), s.feedback_due) {
-        (true, Some(d)) if d < today() => 0,
-        (true, None) => 2,
-        _ => 1,
+        (true, Some(d)) if d < today() => (0, None),
+        (true, Some(d)) => (1, Some(d)),
+        (true, None) => (2, None),
+        (false, _) => (3, None),
     };
     rows.sort_by_key(|s| (rank(s), s.received_on, s.id));
     rows
@@ -502,17 +503,19 @@ fn the_default_orderings_are_index_range_scans() {
     let small = Store::open(&fresh.db, Ctx::new("tester", today())).unwrap();
     for store in [small, store()] {
         let open = store.signal_list_plans(&SignalFilter::default()).unwrap();
-        // Three open states in two segments, and the open ones without a due date.
-        assert_eq!(open.len(), 7, "{open:#?}");
-        assert_ordered_by_index("signal list", &open[..6], "signal_state");
-        assert_ordered_by_index("signal list (no due date)", &open[6..], "signal_open_due");
+        // Overdue per open state; not yet due; no due date.
+        assert_eq!(open.len(), 5, "{open:#?}");
+        assert_ordered_by_index("signal list", &open[..3], "signal_state");
+        assert_ordered_by_index("signal list (not yet due)", &open[3..], "signal_open_due");
         let all = store
             .signal_list_plans(&SignalFilter {
                 all_states: true,
                 ..SignalFilter::default()
             })
             .unwrap();
-        assert_ordered_by_index("signal list --all", &all[..10], "signal_state");
+        assert_eq!(all.len(), 9, "{all:#?}");
+        assert_ordered_by_index("signal list --all", &all[..3], "signal_state");
+        assert_ordered_by_index("signal list --all", &all[5..], "signal_state");
         let limited = store
             .signal_list_plans(&SignalFilter {
                 limit: Some(50),
@@ -520,21 +523,34 @@ fn the_default_orderings_are_index_range_scans() {
             })
             .unwrap();
         assert_eq!(limited, open, "a limit changes no plan");
-        let org = store
-            .signal_list_plans(&SignalFilter {
-                org_id: Some(1),
-                all_states: true,
-                ..SignalFilter::default()
-            })
-            .unwrap();
-        assert_ordered_by_index("signal list --org", &org, "signal_org");
-        let owner = store
-            .signal_list_plans(&SignalFilter {
-                owner_person_id: Some(1),
-                ..SignalFilter::default()
-            })
-            .unwrap();
-        assert_ordered_by_index("signal list --owner", &owner, "signal_owner");
+        // One organisation's or owner's signals: a search of their index (the few not
+        // yet due are sorted by due date).
+        for (what, f, index) in [
+            (
+                "signal list --org",
+                SignalFilter {
+                    org_id: Some(1),
+                    all_states: true,
+                    ..SignalFilter::default()
+                },
+                "signal_org",
+            ),
+            (
+                "signal list --owner",
+                SignalFilter {
+                    owner_person_id: Some(1),
+                    ..SignalFilter::default()
+                },
+                "signal_owner",
+            ),
+        ] {
+            for plan in store.signal_list_plans(&f).unwrap() {
+                assert!(
+                    plan.contains(&format!("SEARCH s USING INDEX {index}")),
+                    "{what}:\n{plan}"
+                );
+            }
+        }
 
         let c = store
             .commitment_list_plans(&CommitmentFilter::default())

@@ -23,7 +23,8 @@ pub enum SignalCmd {
     /// List signals: open ones by default, overdue feedback first, then by age
     #[command(
         long_about = "List signals: the open ones (new, triaged, in_progress) unless --all or --state \
-                      says otherwise; overdue feedback first, then the oldest. Due is when feedback is \
+                      says otherwise; overdue feedback first (oldest first), then the open ones not yet due \
+                      by due date, as the inbox shows them, then the others oldest first. Due is when feedback is \
                       due; a ! after it marks it overdue. Long text is shortened with … to fit the \
                       terminal; --json gives everything.",
         after_help = "Examples:\n  wijkdesk signal list\n  wijkdesk signal list --overdue --mine\n  \

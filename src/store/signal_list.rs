@@ -1,12 +1,14 @@
 //! The signal list of the command line (`signal list`) and of the organisation and
 //! person pages: overdue feedback first, then by age, streamed row by row.
 //!
-//! The order is three segments, each by (received_on, id): open signals whose feedback
-//! is overdue; the rest (not yet due, or not open); open signals without a due date.
-//! A segment is read by range scans that already give that order — one per state on
-//! `signal_state (state, received_on)`, merged here, or one on the organisation's or
-//! owner's index — so the first rows cost a few index steps and a full list is never
-//! sorted or collected. (One statement ordering by the overdue expression made SQLite
+//! The order is the inbox's, and then the signals no longer open: open signals whose
+//! feedback is overdue, by (received_on, id); open signals not yet due, by the due date
+//! in force; open signals without a due date; then (with `--all` or `--state`) the
+//! others by (received_on, id). A segment is read by range scans that already give its
+//! order — one per state on `signal_state (state, received_on)`, merged here, or the
+//! due-date index — so the first rows cost a few index steps and a full list is never
+//! collected. (One organisation's or owner's signals are few: their index, and a sort
+//! of the not-yet-due ones.) (One statement ordering by the overdue expression made SQLite
 //! sort every matching signal, and under a LIMIT pick a plan ten times worse.)
 
 use super::signals::{ROW_SELECT, SignalFilter, SignalRow, row_from};
@@ -25,9 +27,14 @@ struct Cursor {
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Segment {
+    /// Open, feedback overdue: by (received_on, id).
     Overdue,
-    Rest,
+    /// Open, not yet due: by (feedback_due, received_on, id), as the inbox.
+    Due,
+    /// Open without a due date: by (received_on, id).
     NoDue,
+    /// Not open (`--all`, `--state closed`): by (received_on, id).
+    Closed,
 }
 
 /// `('a','b')` of state codes: fixed words, written into the statement so that the
@@ -103,39 +110,27 @@ impl SignalFilter {
         }
     }
 
-    /// The statements of one segment, each in (received_on, id) order.
+    /// The statements of one segment. Several (one per state) are each in (received_on,
+    /// id) order and merged; a single one is in the segment's own order.
     fn cursors(&self, segment: Segment, today: &str) -> Vec<Cursor> {
         let wanted = self.wanted_states();
-        let open: Vec<SignalState> = wanted.iter().copied().filter(|s| s.is_open()).collect();
-        let states: Vec<SignalState> = match segment {
-            Segment::Overdue | Segment::NoDue => open,
-            Segment::Rest => wanted,
-        };
+        let states: Vec<SignalState> = wanted
+            .iter()
+            .copied()
+            .filter(|s| s.is_open() == (segment != Segment::Closed))
+            .collect();
         if states.is_empty() {
             return Vec::new();
         }
-        let segment_cond = |states: &[SignalState]| -> String {
-            let (open_part, closed_part): (Vec<_>, Vec<_>) =
-                states.iter().copied().partition(|s| s.is_open());
-            match segment {
-                Segment::Overdue => format!("s.state IN {OPEN} AND s.feedback_due < ?1"),
-                Segment::NoDue => format!("s.state IN {OPEN} AND s.feedback_due IS NULL"),
-                Segment::Rest => {
-                    // Open signals not yet due are recent: start at the oldest of them
-                    // (found on the due-date index) rather than at the oldest signal.
-                    let open_cond = format!(
-                        "s.feedback_due >= ?1 AND s.received_on >= coalesce((SELECT min(received_on) \
-                         FROM signal INDEXED BY signal_open_due WHERE state IN {OPEN} AND feedback_due >= ?1), '9999')"
-                    );
-                    match (open_part.is_empty(), closed_part.is_empty()) {
-                        (false, true) => open_cond,
-                        (true, false) => "1".to_string(),
-                        _ => format!(
-                            "(s.state NOT IN {OPEN} OR (s.feedback_due >= ?1 AND s.state IN {OPEN}))"
-                        ),
-                    }
-                }
-            }
+        let cond = match segment {
+            Segment::Overdue => format!("s.state IN {OPEN} AND s.feedback_due < ?1"),
+            Segment::Due => format!("s.state IN {OPEN} AND s.feedback_due >= ?1"),
+            Segment::NoDue => format!("s.state IN {OPEN} AND s.feedback_due IS NULL"),
+            Segment::Closed => format!("s.state NOT IN {OPEN}"),
+        };
+        let order = match segment {
+            Segment::Due => "s.feedback_due, s.received_on, s.id",
+            _ => "s.received_on, s.id",
         };
         let one = |index: &str, states: &[SignalState]| -> Cursor {
             let select = ROW_SELECT.replace(
@@ -147,7 +142,6 @@ impl SignalFilter {
             } else {
                 format!("s.state IN {}", state_list(states))
             };
-            let cond = segment_cond(states);
             // Today is ?1 where the segment compares with it.
             let mut params = Vec::new();
             if cond.contains("?1") {
@@ -155,7 +149,7 @@ impl SignalFilter {
             }
             let mut sql = format!("{select}\n WHERE {state_cond} AND {cond}");
             self.narrowing(&mut sql, &mut params);
-            sql.push_str("\n ORDER BY s.received_on, s.id");
+            sql.push_str(&format!("\n ORDER BY {order}"));
             Cursor { sql, params }
         };
         if self.org_id.is_some() {
@@ -164,17 +158,25 @@ impl SignalFilter {
         if self.owner_person_id.is_some() {
             return vec![one("signal_owner", &states)];
         }
-        if segment == Segment::NoDue {
-            return vec![one("signal_open_due", &states)];
+        match segment {
+            // Not yet due, or no due date: few, and one range of the due-date index.
+            Segment::Due | Segment::NoDue => vec![one("signal_open_due", &states)],
+            Segment::Overdue | Segment::Closed => {
+                states.iter().map(|s| one("signal_state", &[*s])).collect()
+            }
         }
-        states.iter().map(|s| one("signal_state", &[*s])).collect()
     }
 
     fn segments(&self) -> Vec<Segment> {
         if self.overdue_only {
             vec![Segment::Overdue]
         } else {
-            vec![Segment::Overdue, Segment::Rest, Segment::NoDue]
+            vec![
+                Segment::Overdue,
+                Segment::Due,
+                Segment::NoDue,
+                Segment::Closed,
+            ]
         }
     }
 }

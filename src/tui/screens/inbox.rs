@@ -161,6 +161,7 @@ impl Inbox {
             Action::Decline => signal_forms::decline_form(cx, id),
             Action::Reopen => signal_forms::reopen_form(cx, id),
             Action::Merge => signal_forms::merge_picker(cx, id),
+            Action::Edit => super::signal_edit::edit_form(cx, id),
             Action::AddAction => tracker_forms::new_action(cx, Some(id)),
             Action::AddCommitment => tracker_forms::new_commitment(cx, Some(id)),
             _ => Outcome::Ignored,
@@ -284,6 +285,7 @@ impl Inbox {
             (Action::Reopen, T::HintReopen),
             (Action::Mark, T::HintMark),
             (Action::QuickAdd, T::HintAdd),
+            (Action::Edit, T::HintEditSignal),
         ];
         for (a, what) in keys {
             if let Some(k) = s.keymap.first(a) {
@@ -502,6 +504,14 @@ impl Screen for Inbox {
             Action::FilterBy => self.filter_kinds(cx),
             a => self.step(a, cx),
         }
+    }
+
+    fn restore_form(
+        &self,
+        draft: &crate::tui::popups::form::FormDraft,
+        cx: &mut Cx,
+    ) -> Option<crate::tui::popups::form::Form> {
+        super::signal_edit::restore(draft, cx)
     }
 
     fn on_pick(&mut self, tag: &'static str, value: &str, cx: &mut Cx) -> Outcome {

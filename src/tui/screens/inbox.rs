@@ -285,7 +285,6 @@ impl Inbox {
             (Action::Reopen, T::HintReopen),
             (Action::Mark, T::HintMark),
             (Action::QuickAdd, T::HintAdd),
-            (Action::Edit, T::HintEditSignal),
         ];
         for (a, what) in keys {
             if let Some(k) = s.keymap.first(a) {
@@ -582,15 +581,20 @@ impl Screen for Inbox {
             None => self.draw_list(frame, body, s),
         }
         let mut line = self.hints(s);
-        if self.detail.is_some() {
-            for (a, what) in [
+        // In the detail, its own keys before edit (which both views have).
+        let extra: &[(Action, T)] = if self.detail.is_some() {
+            &[
                 (Action::AddAction, T::HintAddAction),
                 (Action::AddCommitment, T::HintAddCommitment),
-            ] {
-                if let Some(k) = s.keymap.first(a) {
-                    line.spans.push(Span::styled(k, s.theme.key));
-                    line.spans.push(Span::raw(format!(" {} ", s.lang.t(what))));
-                }
+                (Action::Edit, T::HintEditSignal),
+            ]
+        } else {
+            &[(Action::Edit, T::HintEditSignal)]
+        };
+        for &(a, what) in extra {
+            if let Some(k) = s.keymap.first(a) {
+                line.spans.push(Span::styled(k, s.theme.key));
+                line.spans.push(Span::raw(format!(" {} ", s.lang.t(what))));
             }
         }
         frame.render_widget(Paragraph::new(line), hints);

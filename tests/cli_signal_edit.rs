@@ -67,18 +67,30 @@ fn edit_changes_only_the_fields_given() {
         detail.contains("organisation \"Wijkberaad Zeeheld\" → \"Bewonersorganisatie Duinoord\""),
         "{detail}"
     );
-    assert!(detail.contains("district \"Centrum\" → \"Segbroek\""), "{detail}");
+    assert!(
+        detail.contains("district \"Centrum\" → \"Segbroek\""),
+        "{detail}"
+    );
 
     // The history has the diff, field by field.
     let h = env.json(&["history", "S-1", "--json"]);
     let rows = h.as_array().expect("history rows");
-    let edit = rows.iter().find(|r| r["action"] == "edit").expect("an edit row");
-    assert_eq!(edit["changes"]["district"], serde_json::json!(["Centrum", "Segbroek"]));
+    let edit = rows
+        .iter()
+        .find(|r| r["action"] == "edit")
+        .expect("an edit row");
+    assert_eq!(
+        edit["changes"]["district"],
+        serde_json::json!(["Centrum", "Segbroek"])
+    );
     assert!(edit["changes"].get("theme").is_none(), "{edit}");
 
     // The list and search find it under its new title and organisation.
     let list = env.ok(&["signal", "list", "--org", "Duinoord"]);
-    assert!(list.contains("Losse stoeptegels bij de Duinschool"), "{list}");
+    assert!(
+        list.contains("Losse stoeptegels bij de Duinschool"),
+        "{list}"
+    );
     let list = env.ok(&["signal", "list", "--org", "Zeeheld"]);
     assert_eq!(list.trim(), "no signals");
     let hits = env.ok(&["search", "Duinschool"]);
@@ -90,11 +102,17 @@ fn text_from_standard_input_and_json_output() {
     let env = with_signal();
     let out = env
         .cmd()
-        .args(["signal", "edit", "S-1", "--text", "-", "--theme", "", "--json"])
+        .args([
+            "signal", "edit", "S-1", "--text", "-", "--theme", "", "--json",
+        ])
         .write_stdin("Eerste regel.\nTweede regel: gemeld op 12 januari.\n")
         .output()
         .expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(v["ref"], "S-1");
     assert_eq!(v["id"], 1);
@@ -112,9 +130,25 @@ fn text_from_standard_input_and_json_output() {
 #[test]
 fn a_stale_version_and_bad_inputs_are_refused_and_change_nothing() {
     let env = with_signal();
-    env.ok(&["signal", "edit", "S-1", "--title", "Tegels los", "--expect-version", "1"]);
+    env.ok(&[
+        "signal",
+        "edit",
+        "S-1",
+        "--title",
+        "Tegels los",
+        "--expect-version",
+        "1",
+    ]);
     let e = env.refused(
-        &["signal", "edit", "S-1", "--title", "Mijn titel", "--expect-version", "1"],
+        &[
+            "signal",
+            "edit",
+            "S-1",
+            "--title",
+            "Mijn titel",
+            "--expect-version",
+            "1",
+        ],
         1,
     );
     assert!(e.contains("changed by someone else"), "{e}");
@@ -136,5 +170,16 @@ fn a_stale_version_and_bad_inputs_are_refused_and_change_nothing() {
     assert!(e.contains("Bestaat Niet"), "{e}");
     let e = env.refused(&["signal", "edit", "S-9", "--title", "x"], 1);
     assert!(e.contains("S-9 does not exist"), "{e}");
-    env.refused(&["signal", "edit", "S-1", "--expect-version", "x", "--title", "y"], 2);
+    env.refused(
+        &[
+            "signal",
+            "edit",
+            "S-1",
+            "--expect-version",
+            "x",
+            "--title",
+            "y",
+        ],
+        2,
+    );
 }

@@ -485,7 +485,11 @@ fn erasure_finds_a_name_in_the_old_text_of_an_edited_signal() {
     assert!(count("audit") >= 3, "{:?}", erasure.counts);
     assert!(count("signal_event") >= 1, "{:?}", erasure.counts);
     let history = store.history(s.reference()).unwrap();
-    assert!(history.iter().all(|h| !h.changes.to_string().contains("Vlasbloem")));
+    assert!(
+        history
+            .iter()
+            .all(|h| !h.changes.to_string().contains("Vlasbloem"))
+    );
     assert!(
         store
             .timeline(s.id)
@@ -495,7 +499,13 @@ fn erasure_finds_a_name_in_the_old_text_of_an_edited_signal() {
     );
     drop(store);
     for needle in [name, "Vlasbloem"] {
-        assert!(!file_contains(&path, needle), "database file still holds {needle}");
-        assert!(!file_contains(&wal(&path), needle), "WAL still holds {needle}");
+        assert!(
+            !file_contains(&path, needle),
+            "database file still holds {needle}"
+        );
+        assert!(
+            !file_contains(&wal(&path), needle),
+            "WAL still holds {needle}"
+        );
     }
 }

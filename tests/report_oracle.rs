@@ -460,7 +460,10 @@ fn reports_follow_edits_that_move_signals_to_another_organisation_and_district()
             ..Default::default()
         };
         match store.edit_signal(*id, edit, None) {
-            Ok(s) => assert_eq!((s.org_id, s.district.as_deref()), (Some(org), Some(district.as_str()))),
+            Ok(s) => assert_eq!(
+                (s.org_id, s.district.as_deref()),
+                (Some(org), Some(district.as_str()))
+            ),
             // Already there: nothing to change is refused, and changes nothing.
             Err(e) => assert!(e.to_string().contains("nothing to change"), "S-{id}: {e}"),
         }

@@ -32,12 +32,9 @@ fn world() -> World {
     };
     let a = org(&mut store, "Bewonersvereniging Zeeheld", "Scheveningen");
     let b = org(&mut store, "Wijkberaad Regentes", "Segbroek");
-    store.add_term(
-        wijkdesk::domain::vocab::TermKind::Theme,
-        "groen",
-        None,
-    )
-    .expect("theme");
+    store
+        .add_term(wijkdesk::domain::vocab::TermKind::Theme, "groen", None)
+        .expect("theme");
     let s = store
         .add_signal(NewSignal {
             title: "Losse stoeptegels".into(),
@@ -102,8 +99,14 @@ fn an_edit_bumps_the_version_and_records_what_changed_from_what() {
         serde_json::json!(["Losse stoeptegels", "Losse stoeptegels bij de Duinschool"])
     );
     assert_eq!(c["org_id"], serde_json::json!([w.a, w.b]));
-    assert_eq!(c["district"], serde_json::json!(["Scheveningen", "Segbroek"]));
-    assert!(c.get("body").is_none(), "unchanged fields are not in the diff: {c}");
+    assert_eq!(
+        c["district"],
+        serde_json::json!(["Scheveningen", "Segbroek"])
+    );
+    assert!(
+        c.get("body").is_none(),
+        "unchanged fields are not in the diff: {c}"
+    );
     assert!(c.get("theme").is_none(), "{c}");
 
     let timeline = w.store.timeline(w.signal).expect("timeline");
@@ -115,21 +118,20 @@ fn an_edit_bumps_the_version_and_records_what_changed_from_what() {
         e.detail
     );
     assert!(
-        e.detail.contains(
-            "title \"Losse stoeptegels\" → \"Losse stoeptegels bij de Duinschool\""
-        ),
+        e.detail
+            .contains("title \"Losse stoeptegels\" → \"Losse stoeptegels bij de Duinschool\""),
         "{}",
         e.detail
     );
     assert!(
-        e.detail.contains(
-            "organisation \"Bewonersvereniging Zeeheld\" → \"Wijkberaad Regentes\""
-        ),
+        e.detail
+            .contains("organisation \"Bewonersvereniging Zeeheld\" → \"Wijkberaad Regentes\""),
         "{}",
         e.detail
     );
     assert!(
-        e.detail.contains("district \"Scheveningen\" → \"Segbroek\""),
+        e.detail
+            .contains("district \"Scheveningen\" → \"Segbroek\""),
         "{}",
         e.detail
     );
@@ -279,7 +281,10 @@ fn search_inbox_figures_and_statement_follow_an_edit() {
             None,
         )
         .expect("edit");
-    assert!(!hits(&w, "stoeptegels").contains(&me), "the old title is gone");
+    assert!(
+        !hits(&w, "stoeptegels").contains(&me),
+        "the old title is gone"
+    );
     assert!(!hits(&w, "school").contains(&me), "the old text is gone");
     assert!(hits(&w, "lantaarnpaal").contains(&me));
     assert!(hits(&w, "Duinpad").contains(&me));
@@ -317,8 +322,7 @@ fn search_inbox_figures_and_statement_follow_an_edit() {
 
     // The statement of the organisation it moved to has it; the other's has not.
     let statement = |w: &World, org: i64| {
-        serde_json::to_string(&w.store.statement(org, None).expect("statement"))
-            .expect("json")
+        serde_json::to_string(&w.store.statement(org, None).expect("statement")).expect("json")
     };
     assert!(statement(&w, w.b).contains("Kapotte lantaarnpaal"));
     assert!(!statement(&w, w.a).contains("lantaarnpaal"));

@@ -97,7 +97,10 @@ fn edit_from_the_detail_and_a_name_on_no_list_is_refused_beside_the_field() {
     app.on_key(ctrl('s'));
     assert_eq!(app.popup_count(), 1, "the form stays open");
     let s = shows(&app, "'qqqxxzz' is not on the list (theme). Allowed:");
-    assert!(s.contains("'afval',") && s.contains("'communicatie',"), "{s}");
+    assert!(
+        s.contains("'afval',") && s.contains("'communicatie',"),
+        "{s}"
+    );
     assert!(s.contains("Lists (L)"), "{s}");
     assert_eq!(app.store().signal(id).unwrap(), before, "nothing saved");
 
@@ -140,7 +143,11 @@ fn someone_elses_change_meanwhile_opens_the_conflict_dialog_with_the_text_kept()
     assert!(s.contains("Busjes in de woonstraten"), "{s}");
     assert!(s.contains("> Text"), "what was typed is kept:\n{s}");
     assert!(
-        !app.store().signal(id).unwrap().body.contains("Ook op zondag."),
+        !app.store()
+            .signal(id)
+            .unwrap()
+            .body
+            .contains("Ook op zondag."),
         "nothing saved yet"
     );
     // Merge: their title, my text; saving again stores both.

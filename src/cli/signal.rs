@@ -5,8 +5,8 @@ use super::{App, CliError, Expect, Result, id_of, opt_id_of, r};
 use crate::domain::RecordKind;
 use crate::domain::signal::SignalState;
 use crate::store::{
-    ActionFilter, Channel, CommitmentFilter, NewSignal, Signal, SignalEdit, SignalFilter, SignalRow,
-    Triage,
+    ActionFilter, Channel, CommitmentFilter, NewSignal, Signal, SignalEdit, SignalFilter,
+    SignalRow, Triage,
 };
 use clap::{Args, Subcommand, ValueEnum};
 use serde_json::json;

@@ -107,7 +107,11 @@ pub(crate) fn edit_tx(
         changes.push(format!("{name} {old} → {new}"));
     };
     if after.title != before.title {
-        note("title", shown(Some(&before.title)), shown(Some(&after.title)));
+        note(
+            "title",
+            shown(Some(&before.title)),
+            shown(Some(&after.title)),
+        );
     }
     if after.body != before.body {
         note("text", shown(Some(&before.body)), shown(Some(&after.body)));
@@ -150,7 +154,13 @@ pub(crate) fn edit_tx(
     )?;
     let mut after = get(tx, id)?;
     after.version = version;
-    audit::log(tx, ctx, after.reference(), "edit", audit::diff(&before, &after))?;
+    audit::log(
+        tx,
+        ctx,
+        after.reference(),
+        "edit",
+        audit::diff(&before, &after),
+    )?;
     let detail = format!("{}: {}", names.join(", "), changes.join("; "));
     log_event(tx, ctx, id, "edited", None, None, &detail)?;
     Ok(after)

@@ -397,9 +397,9 @@ impl Form {
         let fresh = std::mem::take(&mut field.fresh);
         let picker = field.picker.as_mut()?;
         let letter = matches!(key.code, KeyCode::Char(_))
-            && !key
-                .modifiers
-                .intersects(crossterm::event::KeyModifiers::CONTROL | crossterm::event::KeyModifiers::ALT);
+            && !key.modifiers.intersects(
+                crossterm::event::KeyModifiers::CONTROL | crossterm::event::KeyModifiers::ALT,
+            );
         if fresh && letter {
             picker.set_query("");
         }

@@ -61,7 +61,10 @@ impl Lists {
 }
 
 fn pick(names: &[String]) -> Vec<Choice> {
-    names.iter().map(|n| Choice::new(n.clone(), n.clone())).collect()
+    names
+        .iter()
+        .map(|n| Choice::new(n.clone(), n.clone()))
+        .collect()
 }
 
 /// The fields as the form shows them for `s`, by key.

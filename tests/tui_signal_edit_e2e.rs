@@ -33,29 +33,29 @@ fn edit_a_title_and_see_it_in_the_inbox_and_the_history() {
     tmux.wait_for("Inbox:", 20);
     tmux.text("/Parkeerdruk");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Parkeerdruk door", 10);
+    tmux.wait_for("Parkeerdruk door", 20);
 
     tmux.text("e");
-    tmux.wait_for(&format!("Edit {id}"), 10);
+    tmux.wait_for(&format!("Edit {id}"), 20);
     // Empty the title (the cursor is at its end) and type the corrected one.
     tmux.keys(&["BSpace"; 60]);
     tmux.text("Parkeerdruk Binckhorst-Noord");
     tmux.keys(&["C-s"]);
-    let screen = tmux.wait_for(&format!("{id} edited: title."), 10);
+    let screen = tmux.wait_for(&format!("{id} edited: title."), 20);
     // The inbox row has the new title, and no longer the old one.
     assert!(screen.contains("Parkeerdruk Binckhorst-Noord"), "{screen}");
     assert!(!screen.contains("bedrijfsbusjes"), "{screen}");
 
     // The history of the selected signal has the old title and the new.
     tmux.text("H");
-    let screen = tmux.wait_for("bedrijfsbusjes in woonstraten", 10);
+    let screen = tmux.wait_for("bedrijfsbusjes in woonstraten", 20);
     assert!(screen.contains("Parkeerdruk Binckhorst-Noord"), "{screen}");
     tmux.keys(&["Escape"]);
 
     // The detail's timeline says what changed.
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Timeline", 10);
-    tmux.wait_for("edited", 10);
+    tmux.wait_for("Timeline", 20);
+    tmux.wait_for("edited", 20);
     tmux.text("q");
     tmux.text("q");
     tmux.wait_exit(10);

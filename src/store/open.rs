@@ -26,6 +26,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/013_cadence.sql"),
     include_str!("../../schema/014_outbox.sql"),
     include_str!("../../schema/015_calendar.sql"),
+    include_str!("../../schema/020_minute_links.sql"),
+    // After 020, which databases already have: they take 019 as the next step.
     include_str!("../../schema/019_signal_moves.sql"),
 ];
 

@@ -444,7 +444,9 @@ fn store_ops(path: &Path, runs: usize) {
         (
             "district",
             ReportFilter {
-                district: first("SELECT district FROM organisation WHERE district IS NOT NULL LIMIT 1"),
+                district: first(
+                    "SELECT district FROM organisation WHERE district IS NOT NULL LIMIT 1",
+                ),
                 ..Default::default()
             },
         ),
@@ -458,7 +460,9 @@ fn store_ops(path: &Path, runs: usize) {
         (
             "service",
             ReportFilter {
-                service: id("SELECT CAST(min(id) AS TEXT) FROM organisation WHERE kind = 'service'"),
+                service: id(
+                    "SELECT CAST(min(id) AS TEXT) FROM organisation WHERE kind = 'service'",
+                ),
                 ..Default::default()
             },
         ),
@@ -472,9 +476,13 @@ fn store_ops(path: &Path, runs: usize) {
     ];
     for (label, f) in &filters {
         for kind in ReportKind::ALL {
-            bench(&format!("report: {} by {label}", kind.code()), runs / 10, || {
-                store.report(kind, f, ReportLang::En).expect("report");
-            });
+            bench(
+                &format!("report: {} by {label}", kind.code()),
+                runs / 10,
+                || {
+                    store.report(kind, f, ReportLang::En).expect("report");
+                },
+            );
         }
     }
     for key in [
@@ -483,9 +491,13 @@ fn store_ops(path: &Path, runs: usize) {
         "cadence.overdue",
         "load.over",
     ] {
-        bench(&format!("report: records behind '{key}'"), runs / 10, || {
-            let _ = store.report_records(key, &all);
-        });
+        bench(
+            &format!("report: records behind '{key}'"),
+            runs / 10,
+            || {
+                let _ = store.report_records(key, &all);
+            },
+        );
     }
     // Search as you type: every prefix of a few queries, as the popup runs them.
     // A broader set, typed key by key: one figure over every key of every query.

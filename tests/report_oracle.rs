@@ -438,8 +438,7 @@ fn kept_counts_agree_after_every_kind_of_change_and_as_the_clock_moves() {
             let fast = store.loop_report(f, Lang::En).expect("loop report");
             let applied = fast.filter.clone();
             let signals = signals_one_by_one(store, &applied);
-            let slow =
-                LoopFacts::from_signals(store.today(), applied, &signals).report(Lang::En);
+            let slow = LoopFacts::from_signals(store.today(), applied, &signals).report(Lang::En);
             assert_eq!(fast, slow, "loop report with {f:?} after {after}");
         }
     };
@@ -478,7 +477,9 @@ fn kept_counts_agree_after_every_kind_of_change_and_as_the_clock_moves() {
         is_final,
         next_due: None,
     };
-    store.add_feedback(open[1], fb(false), None).expect("interim");
+    store
+        .add_feedback(open[1], fb(false), None)
+        .expect("interim");
     store.add_feedback(open[2], fb(true), None).expect("final");
     store.set_as_of(Some(today + Duration::days(70)), today);
     store.add_feedback(open[3], fb(false), None).expect("late");
@@ -501,11 +502,16 @@ fn kept_counts_agree_after_every_kind_of_change_and_as_the_clock_moves() {
     quick(&store, "a merge undone");
     store.close_signal(open[2], None).expect("close");
     quick(&store, "closing");
-    store.reopen_signal(open[2], "Toch niet", None).expect("reopen");
+    store
+        .reopen_signal(open[2], "Toch niet", None)
+        .expect("reopen");
     quick(&store, "reopening");
-    let org: i64 = text(&store, "SELECT CAST(min(id) AS TEXT) FROM organisation WHERE kind = 'residents'")
-        .parse()
-        .expect("id");
+    let org: i64 = text(
+        &store,
+        "SELECT CAST(min(id) AS TEXT) FROM organisation WHERE kind = 'residents'",
+    )
+    .parse()
+    .expect("id");
     let c = store
         .add_commitment(NewCommitment {
             text: "Terugbellen".into(),

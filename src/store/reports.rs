@@ -190,7 +190,13 @@ impl Store {
                   WHERE kind = ?7 AND {CELL} AND a BETWEEN ?5 AND ?6
                   GROUP BY a HAVING sum(n) > 0 ORDER BY a"
             ))?;
-            let args = dims(cut, bounds(range).into_iter().chain([Value::Integer(kind)]).collect());
+            let args = dims(
+                cut,
+                bounds(range)
+                    .into_iter()
+                    .chain([Value::Integer(kind)])
+                    .collect(),
+            );
             let rows = st.query_map(params_from_iter(args), |r| {
                 Ok((day(r, 0)?.unwrap_or_default(), count(r, 1)?))
             })?;
@@ -220,9 +226,10 @@ impl Store {
               GROUP BY b HAVING sum(n) > 0 ORDER BY b"
         ))?;
         let days_to_first_feedback = st
-            .query_map(params_from_iter(dims(cut, bounds(f.period()).into())), |r| {
-                Ok((r.get::<_, i64>(0)?, count(r, 1)?))
-            })?
+            .query_map(
+                params_from_iter(dims(cut, bounds(f.period()).into())),
+                |r| Ok((r.get::<_, i64>(0)?, count(r, 1)?)),
+            )?
             .collect::<rusqlite::Result<_>>()?;
         // Open signals are shown by district and theme: those two are never summed
         // over here, and narrowed only when the filter names them.
@@ -460,8 +467,8 @@ impl Store {
                             "SELECT id FROM signal INDEXED BY {index}
                               WHERE loop_due IS NOT NULL AND loop_due BETWEEN ?5 AND ?6
                                 AND loop_feedback = ?7 AND ?8 IS NULL AND {filter}",
-                    index = by("signal_loop_due")
-                ),
+                            index = by("signal_loop_due")
+                        ),
                         range,
                         [Value::Integer(way.code()), Value::Null],
                     )?;

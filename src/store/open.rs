@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/014_outbox.sql"),
     include_str!("../../schema/015_calendar.sql"),
     include_str!("../../schema/016_report_figures.sql"),
+    include_str!("../../schema/020_minute_links.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -496,3 +496,142 @@ fn reports_follow_edits_that_move_signals_to_another_organisation_and_district()
         assert_agree(&store, &f);
     }
 }
+
+/// The kept counts (schema/016) after every kind of change, each followed by the
+/// reports against the signals one by one: triage and assignment, feedback on time,
+/// late and interim, due-date moves, merges and a merge undone, closing and reopening,
+/// commitments, an organisation's district, theme and service edited in place,
+/// erasure, an import, and feedback taken away. Then the clock moves on: what depends on
+/// today (overdue, age, decided) is worked out again from the same counts.
+#[test]
+fn kept_counts_agree_after_every_kind_of_change_and_as_the_clock_moves() {
+    use wijkdesk::store::{NewCommitment, Owner, Triage};
+    let (db, mut store) = dataset();
+    let today = store.today();
+    let quick = |store: &Store, after: &str| {
+        let f = filters(store);
+        for f in [&f[0], &f[1], &f[6], &f[7], &f[8]] {
+            let fast = store.loop_report(f, Lang::En).expect("loop report");
+            let applied = fast.filter.clone();
+            let signals = signals_one_by_one(store, &applied);
+            let slow = LoopFacts::from_signals(store.today(), applied, &signals).report(Lang::En);
+            assert_eq!(fast, slow, "loop report with {f:?} after {after}");
+        }
+    };
+    quick(&store, "the data set");
+    let open = ids(
+        &store,
+        "SELECT id FROM signal WHERE state IN ('triaged', 'in_progress') ORDER BY id DESC LIMIT 12",
+    );
+    let staff: i64 = text(
+        &store,
+        "SELECT CAST(min(p.id) AS TEXT) FROM person p JOIN organisation o ON o.id = p.org_id WHERE o.kind = 'service'",
+    )
+    .parse()
+    .expect("id");
+    let fresh = ids(
+        &store,
+        "SELECT id FROM signal WHERE state = 'new' ORDER BY id DESC LIMIT 1",
+    );
+    store
+        .triage(
+            fresh[0],
+            Triage {
+                owner: Some(Owner {
+                    person_id: Some(staff),
+                    org_id: None,
+                }),
+                ..Default::default()
+            },
+            None,
+        )
+        .expect("triage and assign");
+    quick(&store, "triage and assignment");
+    let fb = |is_final: bool| NewFeedback {
+        channel: Channel::Email,
+        text: "Bericht".into(),
+        is_final,
+        next_due: None,
+    };
+    store
+        .add_feedback(open[1], fb(false), None)
+        .expect("interim");
+    store.add_feedback(open[2], fb(true), None).expect("final");
+    store.set_as_of(Some(today + Duration::days(70)), today);
+    store.add_feedback(open[3], fb(false), None).expect("late");
+    store.set_as_of(None, today);
+    quick(&store, "feedback interim, final and late");
+    store
+        .move_signal_due(open[4], today + Duration::days(30), "Vergunning", None)
+        .expect("move");
+    quick(&store, "a due date moved");
+    store
+        .merge_signal(open[5], open[6], true, None)
+        .expect("merge");
+    quick(&store, "a merge");
+    db.raw()
+        .execute(
+            "UPDATE signal SET state = 'in_progress' WHERE id = ?1",
+            [open[5]],
+        )
+        .expect("unmerge");
+    quick(&store, "a merge undone");
+    store.close_signal(open[2], None).expect("close");
+    quick(&store, "closing");
+    store
+        .reopen_signal(open[2], "Toch niet", None)
+        .expect("reopen");
+    quick(&store, "reopening");
+    let org: i64 = text(
+        &store,
+        "SELECT CAST(min(id) AS TEXT) FROM organisation WHERE kind = 'residents'",
+    )
+    .parse()
+    .expect("id");
+    let c = store
+        .add_commitment(NewCommitment {
+            text: "Terugbellen".into(),
+            org_id: org,
+            owner: Owner::default(),
+            due: today + Duration::days(5),
+            signal_id: Some(open[7]),
+            meeting_id: None,
+            agenda_item_id: None,
+        })
+        .expect("commitment");
+    store.keep_commitment(c.id, None).expect("kept");
+    quick(&store, "a commitment kept");
+    // What `signal edit` writes: the columns, by whatever route.
+    db.raw()
+        .execute_batch(&format!(
+            "UPDATE signal SET district = 'Escamp', theme = 'afval' WHERE id = {};
+             UPDATE signal SET org_id = {org}, owner_org_id = NULL WHERE id = {};
+             UPDATE signal SET district = NULL WHERE id = {};",
+            open[8], open[9], open[10]
+        ))
+        .expect("edit");
+    quick(&store, "district, theme, organisation and service edited");
+    let person: i64 = text(
+        &store,
+        "SELECT CAST(min(p.id) AS TEXT) FROM person p JOIN organisation o ON o.id = p.org_id WHERE o.kind = 'residents'",
+    )
+    .parse()
+    .expect("id");
+    store.erase_person(person).expect("erase");
+    store
+        .import_orgs(b"name,district\nBewonersgroep Import,Laak\n", true)
+        .expect("import");
+    quick(&store, "an erasure and an import");
+    db.raw()
+        .execute("DELETE FROM feedback WHERE signal_id = ?1", [open[1]])
+        .expect("delete feedback");
+    quick(&store, "feedback taken away");
+    // The clock moves on, and back: nothing kept is frozen at the day it was written.
+    for shift in [1, 15, 31, 91, 400, -30] {
+        store.set_as_of(Some(today + Duration::days(shift)), today);
+        for f in filters(&store) {
+            assert_agree(&store, &f);
+        }
+    }
+    store.set_as_of(None, today);
+}

@@ -986,8 +986,13 @@ impl<'s> App<'s> {
             self.screens[self.current].draw(frame, body, &self.settings);
         }
         self.draw_status(frame, status);
+        // Popups leave one line for the status; a message of more lines keeps them all.
+        let popup_area = Rect {
+            height: area.height.saturating_sub(status_h - 1),
+            ..area
+        };
         for p in &self.popups {
-            p.draw(frame, area, &self.settings);
+            p.draw(frame, popup_area, &self.settings);
         }
         if self.settings.ascii {
             crate::tui::widgets::ascii_buffer(frame.buffer_mut());

@@ -361,7 +361,7 @@ impl Inbox {
             .iter()
             .map(|r| s.org_names.get(r.org.as_deref().unwrap_or("")));
         let org_w = crate::tui::fit::whole(t(T::FieldOrganisation), orgs, 0)
-            .min((inner_area.width.saturating_sub(2) / 5).clamp(14, 22));
+            .min((inner_area.width.saturating_sub(2) / 5).clamp(14, 20));
         let mut widths = vec![
             Constraint::Length(id_w),
             Constraint::Length(org_w),

@@ -315,3 +315,43 @@ fn a_long_message_is_never_cut() {
         assert!(shown.contains(word), "{word:?} is not shown:\n{frame}");
     }
 }
+
+/// At a million signals IDs have seven digits: at 80 columns the ID column grows to
+/// show them whole (at a fixed seven columns it cut them).
+#[test]
+fn a_seven_digit_id_is_whole_at_80_columns() {
+    let db = TempDb::new("long-id");
+    let mut store = db.demo();
+    // A copy of S-1 under a seven-digit ID, as a large database has.
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    // The stored columns (not the generated ones), ID first.
+    let cols: String = conn
+        .query_row(
+            "SELECT group_concat(name, ', ') FROM pragma_table_info('signal') WHERE name <> 'id'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    conn.execute(
+        &format!("INSERT INTO signal (id, {cols}) SELECT 1234567, {cols} FROM signal WHERE id = 1"),
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    for (lang, _) in LANGS {
+        let mut app = App::new(
+            &mut store,
+            Settings::new(lang, true, false),
+            Size {
+                width: 80,
+                height: 24,
+            },
+        );
+        filter(&mut app, "Losse stoeptegels");
+        let frame = screen(&app, 80, 24);
+        assert!(
+            tokens(&frame).contains(&("S-1234567".to_string(), false)),
+            "S-1234567 is not shown whole:\n{frame}"
+        );
+    }
+}

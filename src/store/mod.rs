@@ -5,6 +5,7 @@
 //! transaction as the change it describes.
 
 mod actions;
+mod assign;
 mod audit;
 mod bulk;
 mod commitments;

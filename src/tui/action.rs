@@ -25,10 +25,12 @@ pub enum Scope {
     Tracker,
     // Search and reports
     Reports,
+    /// The who-does-what popup's list of contacts.
+    Who,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 9] = [
+    pub const ALL: [Scope; 10] = [
         Scope::Global,
         Scope::List,
         Scope::Welcome,
@@ -41,6 +43,7 @@ impl Scope {
         Scope::Tracker,
         // Search and reports
         Scope::Reports,
+        Scope::Who,
     ];
 
     pub fn title(self) -> T {
@@ -57,6 +60,7 @@ impl Scope {
             Scope::Tracker => T::ScopeTracker,
             // Search and reports
             Scope::Reports => T::ScopeReports,
+            Scope::Who => T::ScopeWho,
         }
     }
 }
@@ -148,6 +152,8 @@ pub enum Action {
     Withdraw,
     MoveDue,
     CancelAction,
+    /// Who does what: give the selected signal to the chosen contact.
+    WhoAssign,
     // Search and reports
     Search,
     ReportNextSection,
@@ -249,6 +255,7 @@ impl Action {
         ]);
         // Inbox and tracker.
         v.extend(LOOP_ACTIONS);
+        v.push(Action::WhoAssign);
         // Search and reports
         v.extend([
             Action::Search,
@@ -287,6 +294,7 @@ impl Action {
             Triage | Start | Feedback | Decline | Merge | CloseSignal | Reopen | AddAction
             | AddCommitment => Scope::Inbox,
             Done | Break | Withdraw | MoveDue | CancelAction => Scope::Tracker,
+            WhoAssign => Scope::Who,
             // Search and reports
             Search => Scope::Global,
             ReportNextSection | ReportPrevSection | ReportLeft | ReportRight | ReportPeriod => {
@@ -375,6 +383,7 @@ impl Action {
             Withdraw => "withdraw",
             MoveDue => "move_due",
             CancelAction => "cancel_action",
+            WhoAssign => "who_assign",
             // Search and reports
             Search => "search",
             ReportNextSection => "report_next_section",
@@ -472,6 +481,7 @@ impl Action {
             Withdraw => T::ActWithdraw,
             MoveDue => T::ActMoveDue,
             CancelAction => T::ActCancelAction,
+            WhoAssign => T::ActWhoAssign,
             // Search and reports
             Search => T::ActSearch,
             ReportNextSection => T::ActReportNextSection,
@@ -484,8 +494,10 @@ impl Action {
 
     /// Offered in the command palette (form and movement keys are not commands).
     pub fn in_palette(self) -> bool {
-        // Meetings and minutes: the minutes editor's keys are no commands.
+        // Meetings and minutes: the minutes editor's keys are no commands; nor are
+        // who-does-what's, which act on the contact chosen in its popup.
         self.scope() != Scope::Minutes
+            && self.scope() != Scope::Who
             && !matches!(
                 self,
                 Action::Up
@@ -518,10 +530,18 @@ pub enum Effect {
         record: crate::domain::RecordRef,
         message: String,
     },
+    /// One signal was triaged: reload, and where the screen keeps a triage queue (the
+    /// inbox) move on to the next untriaged signal instead of showing this one.
+    Triaged {
+        record: crate::domain::RecordRef,
+        message: String,
+    },
     /// Do an action as if its key was pressed (the palette).
     Run(Action),
     /// Show a record on the screen that lists it (the jump list).
     Goto(crate::domain::RecordRef),
+    /// Show a record in full on the screen that lists it (a person from who-does-what).
+    Open(crate::domain::RecordRef),
     // Inbox and tracker.
     /// A picker's choice for the current screen: what was picked (`tag`) and its value.
     Pick { tag: &'static str, value: String },

@@ -735,9 +735,18 @@ impl<'s> App<'s> {
             }
             Action::Who => {
                 let hint = self.screens[self.current].district_hint();
+                // Opened on a signal, who-does-what can give it to the contact chosen.
+                let signal = self.screens[self.current]
+                    .selected()
+                    .filter(|r| r.kind == crate::domain::RecordKind::Signal);
                 let who = {
                     let mut cx = cx!(self);
-                    Who::new(&mut cx, hint)
+                    match signal {
+                        Some(r) => {
+                            Who::new(&mut cx, hint).and_then(|w| w.for_signal(&mut cx, r.id))
+                        }
+                        None => Who::new(&mut cx, hint),
+                    }
                 };
                 match who {
                     Ok(w) => self.popups.push(Box::new(w)),
@@ -873,8 +882,24 @@ impl<'s> App<'s> {
                     self.goto(record);
                     self.set_info(message);
                 }
+                Effect::Triaged { record, message } => {
+                    self.refresh_visible();
+                    let i = self.current;
+                    let moved_on = {
+                        let mut cx = cx!(self);
+                        self.screens[i].after_triage(record, &mut cx)
+                    };
+                    if !moved_on {
+                        self.goto(record);
+                    }
+                    self.set_info(message);
+                }
                 Effect::Run(a) => self.update(a),
                 Effect::Goto(r) => self.goto(r),
+                Effect::Open(r) => {
+                    self.refresh_visible();
+                    self.open_record(r);
+                }
                 // Inbox and tracker.
                 Effect::Pick { tag, value } => {
                     let i = self.current;
@@ -890,6 +915,22 @@ impl<'s> App<'s> {
                 Effect::Statement(job) => self.run_statement(*job),
             }
         }
+    }
+
+    /// Show a record in full on the screen that lists it.
+    fn open_record(&mut self, record: crate::domain::RecordRef) {
+        for i in 0..self.screens.len() {
+            let shown = {
+                let mut cx = cx!(self);
+                self.screens[i].open_record(record, &mut cx)
+            };
+            if shown {
+                self.current = i;
+                self.stale[i] = false;
+                return;
+            }
+        }
+        self.set_error(self.settings.lang.f(T::NotFound, &[("id", &record)]));
     }
 
     /// Show a record on the screen that lists it.

@@ -243,6 +243,15 @@ catalogue! {
     WhoContacts => "Contacts", "Aanspreekpunten";
     WhoNobody => "Nobody covers this; try (any).", "Niemand gaat hierover; probeer (alle).";
     WhoFooter => "Type to narrow, Enter/Tab next, Esc back", "Typ om te zoeken, Enter/Tab verder, Esc terug";
+    WhoOpenPerson => "open person", "persoon openen";
+    WhoAssignTo => "give {id} to them", "geef {id} aan deze persoon";
+    WhoBack => "back", "terug";
+    WhoAssigned => "{id} given to {owner}.", "{id} gegeven aan {owner}.";
+    WhoNoSignal => "Select a signal first (inbox), then open who does what.", "Kies eerst een signaal (inbox) en open dan wie doet wat.";
+    WhoConflict => "{id} was changed by someone else meanwhile.", "{id} is intussen door iemand anders gewijzigd.";
+    WhoConflictReloaded => "Kept their owner; choose again to give it to this contact.", "Hun behandelaar blijft; kies opnieuw om het aan deze persoon te geven.";
+    SectionOpenWork => "Open signals and commitments", "Open signalen en toezeggingen";
+    PersonWorkHint => "Up/Down choose, Enter opens", "Op/Neer kiezen, Enter opent";
     // Status line.
     Reloaded => "Reloaded.", "Opnieuw geladen.";
     NotFound => "{id} was not found.", "{id} is niet gevonden.";
@@ -429,12 +438,14 @@ catalogue! {
     ScreenTracker => "Tracker", "Voortgang";
     ScopeInbox => "Inbox and signal detail", "Inbox en signaaldetails";
     ScopeTracker => "Tracker", "Voortgang";
+    ScopeWho => "Who does what (contacts)", "Wie doet wat (contactpersonen)";
     ActQuickAdd => "Quick add a signal: one line, org:NAME #theme", "Snel een signaal toevoegen: één regel, org:NAAM #thema";
     ActMark => "Mark the row (several: triage or answer them at once)", "Regel markeren (meerdere: in één keer beoordelen of beantwoorden)";
     ActFilterMine => "Only mine (owner is you)", "Alleen de mijne (jij bent behandelaar)";
     ActFilterOverdue => "Only overdue", "Alleen te laat";
     ActFilterUnassigned => "Only without an owner", "Alleen zonder behandelaar";
     ActFilterBy => "Filter by district, theme, organisation, service or week", "Filteren op stadsdeel, thema, organisatie, dienst of week";
+    ActWhoAssign => "Who does what: give the selected signal to this contact", "Wie doet wat: geef het geselecteerde signaal aan deze persoon";
     ActTriage => "Triage: owner, theme, expectation, feedback due date", "Beoordelen: behandelaar, thema, verwachting, datum terugkoppeling";
     ActStart => "Start work on the signal", "Met het signaal beginnen";
     ActFeedback => "Record feedback (interim or final), optionally by email", "Terugkoppeling vastleggen (tussentijds of definitief), eventueel per e-mail";
@@ -554,6 +565,8 @@ catalogue! {
     ErrDueInPast => "{date} is in the past.", "{date} ligt in het verleden.";
     Triaged => "Triaged {id}.", "{id} beoordeeld.";
     TriagedMany => "Triaged {n}.", "{n} beoordeeld.";
+    TriagedTo => "Triaged {id} → {owner}, due {due}.", "{id} beoordeeld → {owner}, uiterlijk {due}.";
+    TriageCovers => "who does what", "wie doet wat";
     Started => "Started {id}.", "{id} in behandeling genomen.";
     Closed => "Closed {id}.", "{id} gesloten.";
     Declined => "Declined {id}; the explanation is recorded as feedback.", "{id} afgewezen; de toelichting is vastgelegd als terugkoppeling.";

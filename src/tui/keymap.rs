@@ -247,6 +247,7 @@ pub const DEFAULTS: &[(&str, &[&str])] = &[
     ("withdraw", &["W"]),
     ("move_due", &["m"]),
     ("cancel_action", &["x"]),
+    ("who_assign", &["a"]),
     // Search and reports
     ("search", &["ctrl-f", "S"]),
     ("report_next_section", &["]"]),

@@ -95,6 +95,18 @@ pub trait Screen {
         None
     }
 
+    /// Select a record and show it in full (a person's own view); by default as
+    /// [`Screen::show`].
+    fn open_record(&mut self, record: RecordRef, cx: &mut Cx) -> bool {
+        self.show(record, cx)
+    }
+
+    /// A signal was just triaged from this screen: select the next one to triage and
+    /// say true, or false to show the triaged signal as after any save.
+    fn after_triage(&mut self, _record: RecordRef, _cx: &mut Cx) -> bool {
+        false
+    }
+
     /// The district of what is selected, so who-does-what can start there.
     fn district_hint(&self) -> Option<String> {
         None

@@ -47,10 +47,18 @@ fn mask(frame: &str, db: &TempDb) -> String {
     let path = db.path.display().to_string();
     let file = db.path.file_name().unwrap().to_string_lossy().to_string();
     let dir = db.dir.display().to_string();
-    let text = frame
-        .replace(&path, "[DB]")
-        .replace(&dir, "[DIR]")
-        .replace(&file, "[DB]");
+    // The temporary path's length differs per run, and so does the padding after it.
+    let text: String = frame
+        .lines()
+        .map(|l| match l.contains(&path) {
+            true => format!(
+                "{} |\n",
+                l.replace(&path, "[DB]").trim_end_matches('│').trim_end()
+            ),
+            false => format!("{l}\n"),
+        })
+        .collect();
+    let text = text.replace(&dir, "[DIR]").replace(&file, "[DB]");
     mask_times(&text)
 }
 

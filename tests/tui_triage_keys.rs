@@ -379,3 +379,49 @@ fn a_triage_from_the_signals_detail_moves_on_too() {
     let next = first_untriaged(app.store());
     assert_eq!(app.selected_record().map(|r| r.id), Some(next));
 }
+
+#[test]
+fn triaging_the_last_untriaged_signal_says_none_is_left() {
+    let db = TempDb::new("triage-last");
+    let mut store = db.demo();
+    // Triage all but one directly in the store, as colleagues would have.
+    let f = InboxFilter {
+        untriaged: true,
+        ..Default::default()
+    };
+    let open = store.inbox_page(&f, None, 10_000).unwrap();
+    assert!(open.len() > 1, "the demo has several untriaged signals");
+    let last = open.last().unwrap().id;
+    for row in &open[..open.len() - 1] {
+        let (owner_id, _) = suggested_owner(&store, row.id);
+        let t = wijkdesk::store::Triage {
+            owner: Some(wijkdesk::store::Owner {
+                person_id: Some(owner_id),
+                org_id: None,
+            }),
+            theme: None,
+            expectation: Some("Done by a colleague.".into()),
+            feedback_due: None,
+            reason: None,
+        };
+        store.triage(row.id, t, None).unwrap();
+    }
+    assert_eq!(first_untriaged(&store), last);
+    let mut app = app_en(&mut store, W, H);
+    select(&mut app, last);
+    app.on_key(key(KeyCode::Char('t')));
+    app.on_key(key(KeyCode::Enter));
+    app.on_key(key(KeyCode::Tab));
+    type_text(&mut app, "The last one.");
+    app.on_key(ctrl('s'));
+    let status = app.status().unwrap_or_default().to_string();
+    assert!(
+        status.starts_with(&format!("Triaged S-{last} → "))
+            && status.ends_with("Nothing left to triage."),
+        "{status}"
+    );
+    assert_eq!(
+        app.store().signal(last).unwrap().state,
+        SignalState::Triaged
+    );
+}

@@ -525,6 +525,9 @@ pub enum Effect {
     Push(Box<dyn super::popups::Popup>),
     /// Close the top popup.
     Close,
+    /// The top popup throws away what was typed (the answer to "Discard what you
+    /// typed?"): see [`super::popups::Popup::discard`].
+    Discard,
     /// A record was saved: reload the screens, show it, and say so.
     Saved {
         record: crate::domain::RecordRef,

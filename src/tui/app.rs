@@ -12,7 +12,7 @@ use super::popups::jump::Jump;
 use super::popups::lists::ListsPopup;
 use super::popups::palette::{Command, Palette};
 use super::popups::who::Who;
-use super::screens::{self, Screen, welcome};
+use super::screens::{self, AfterTriage, Screen, welcome};
 use super::widgets;
 use crate::store::Store;
 use crossterm::event::{KeyEvent, KeyEventKind};
@@ -66,6 +66,8 @@ pub struct App<'s> {
     settle_at: Option<std::time::Instant>,
     quit: bool,
     suspend: bool,
+    /// Ctrl-L: wipe the terminal before the next frame.
+    clear: bool,
     // Inbox and tracker: text waiting to be edited in $EDITOR.
     external_edit: Option<String>,
     /// Where writes that wait for another user's change go (the screens; tests: none).
@@ -112,6 +114,7 @@ impl<'s> App<'s> {
             settle_at: None,
             quit: false,
             suspend: false,
+            clear: false,
             external_edit: None,
             writes: None,
             draft_file: None,
@@ -153,6 +156,11 @@ impl<'s> App<'s> {
 
     pub fn take_suspend(&mut self) -> bool {
         std::mem::take(&mut self.suspend)
+    }
+
+    /// Ctrl-L was pressed: the terminal is to be wiped and drawn whole, once.
+    pub fn take_clear(&mut self) -> bool {
+        std::mem::take(&mut self.clear)
     }
 
     // Inbox and tracker
@@ -276,6 +284,18 @@ impl<'s> App<'s> {
         self.keys_since_tick = true;
         self.dirty = true;
         self.status = None;
+        // Ctrl-L works from anywhere, inside popups and text fields too: a garbled
+        // terminal is wiped and drawn again, and the data reloaded.
+        if self
+            .settings
+            .keymap
+            .lookup_event(&key, &[Scope::Global], true)
+            == Some(Action::Refresh)
+        {
+            self.clear = true;
+            self.update(Action::Refresh);
+            return;
+        }
         if let Some(top) = self.popups.last_mut() {
             let text = top.text_entry();
             let out = {
@@ -877,6 +897,16 @@ impl<'s> App<'s> {
                 Effect::Close => {
                     self.popups.pop();
                 }
+                Effect::Discard => {
+                    let out = match self.popups.last_mut() {
+                        Some(top) => {
+                            let mut cx = cx!(self);
+                            top.discard(&mut cx)
+                        }
+                        None => Outcome::Ignored,
+                    };
+                    self.apply(out);
+                }
                 Effect::Saved { record, message } => {
                     self.refresh_visible();
                     self.goto(record);
@@ -885,14 +915,21 @@ impl<'s> App<'s> {
                 Effect::Triaged { record, message } => {
                     self.refresh_visible();
                     let i = self.current;
-                    let moved_on = {
+                    let after = {
                         let mut cx = cx!(self);
                         self.screens[i].after_triage(record, &mut cx)
                     };
-                    if !moved_on {
-                        self.goto(record);
+                    match after {
+                        AfterTriage::MovedOn => self.set_info(message),
+                        AfterTriage::NoneLeft => {
+                            let none_left = self.settings.lang.t(T::NothingLeftToTriage);
+                            self.set_info(format!("{message} {none_left}"));
+                        }
+                        AfterTriage::ShowIt => {
+                            self.goto(record);
+                            self.set_info(message);
+                        }
                     }
-                    self.set_info(message);
                 }
                 Effect::Run(a) => self.update(a),
                 Effect::Goto(r) => self.goto(r),

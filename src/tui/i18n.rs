@@ -567,6 +567,7 @@ catalogue! {
     TriagedMany => "Triaged {n}.", "{n} beoordeeld.";
     TriagedTo => "Triaged {id} → {owner}, due {due}.", "{id} beoordeeld → {owner}, uiterlijk {due}.";
     TriageCovers => "who does what", "wie doet wat";
+    NothingLeftToTriage => "Nothing left to triage.", "Niets meer te beoordelen.";
     Started => "Started {id}.", "{id} in behandeling genomen.";
     Closed => "Closed {id}.", "{id} gesloten.";
     Declined => "Declined {id}; the explanation is recorded as feedback.", "{id} afgewezen; de toelichting is vastgelegd als terugkoppeling.";
@@ -758,6 +759,15 @@ catalogue! {
     TabOrganisations => "Orgs", "Org.";
     TabPeople => "People", "Pers.";
     TabReports => "Reports", "Rapp.";
+    // Text fields: the editing keys, the same in every field (help lists them).
+    HelpTextFields => "Text fields (every field, filter and search)", "Tekstvelden (elk veld, filter en zoekvak)";
+    HelpTextWord => "a word back / on (also Ctrl-Left / Ctrl-Right)", "een woord terug / verder (ook Ctrl-Links / Ctrl-Rechts)";
+    HelpTextEnds => "to the start / end of the line (also Ctrl-A / Ctrl-E)", "naar begin / eind van de regel (ook Ctrl-A / Ctrl-E)";
+    HelpTextCutStart => "delete from the line start to the cursor", "wissen van begin van de regel tot de cursor";
+    HelpTextCutEnd => "delete from the cursor to the line end", "wissen van de cursor tot eind van de regel";
+    HelpTextCutWord => "delete the word before / after the cursor", "het woord voor / na de cursor wissen";
+    HelpTextEsc => "with typed text: asks before it is thrown away", "met getypte tekst: vraagt eerst of het weg mag";
+    HelpTextEditor => "the feedback text in $EDITOR", "de terugkoppeltekst in $EDITOR";
 }
 
 #[cfg(test)]

@@ -558,7 +558,9 @@ impl Popup for TriagePopup {
                             self.focus += 1;
                             Outcome::Handled
                         }
-                        PickKey::Cancel => Outcome::one(Effect::Close),
+                        PickKey::Cancel => {
+                            super::confirm::discard_or_ask(self.draft().is_some(), cx)
+                        }
                         PickKey::Changed => {
                             self.errors[self.focus] = None;
                             Outcome::Handled
@@ -573,7 +575,9 @@ impl Popup for TriagePopup {
                             _ => &mut self.expectation,
                         };
                         match cx.settings.keymap.lookup_event(&key, &[Scope::List], true) {
-                            Some(Action::Back) => Outcome::one(Effect::Close),
+                            Some(Action::Back) => {
+                                super::confirm::discard_or_ask(self.draft().is_some(), cx)
+                            }
                             Some(Action::Open) if single_line => self.submit(cx),
                             Some(Action::Down | Action::Up) if single_line => Outcome::Handled,
                             _ => {

@@ -3,10 +3,10 @@
 //! keyboard: single keys on the selected signal, or on every marked one; Enter
 //! opens the signal in full with its timeline.
 
-use super::Screen;
 use super::signal_detail::SignalDetail;
 use super::signal_forms::{self, PICK_MERGE, PICK_MERGE_ACROSS, state_label};
 use super::tracker_forms;
+use super::{AfterTriage, Screen};
 use crate::domain::signal::SignalEvent;
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::{InboxCounts, InboxFilter, InboxKey, SignalRow};
@@ -603,12 +603,12 @@ impl Screen for Inbox {
         matches!(self.open_detail(cx, record.id), Outcome::Handled)
     }
 
-    fn after_triage(&mut self, record: RecordRef, cx: &mut Cx) -> bool {
+    fn after_triage(&mut self, record: RecordRef, cx: &mut Cx) -> AfterTriage {
         let Some(from) = self.triage_from.take().filter(|k| k.id == record.id) else {
-            return false;
+            return AfterTriage::ShowIt;
         };
         if record.kind != RecordKind::Signal {
-            return false;
+            return AfterTriage::ShowIt;
         }
         self.detail = None;
         self.scroll = 0;
@@ -621,14 +621,14 @@ impl Screen for Inbox {
                     .show(&mut pages, &next, view, |a, b| a.id == b.id)
                     .is_err()
                 {
-                    return false;
+                    return AfterTriage::ShowIt;
                 }
+                AfterTriage::MovedOn
             }
             // Nothing left to triage: the list stays as reloaded around where it was.
-            Ok(None) => {}
-            Err(_) => return false,
+            Ok(None) => AfterTriage::NoneLeft,
+            Err(_) => AfterTriage::ShowIt,
         }
-        true
     }
 
     fn selected(&self) -> Option<RecordRef> {

@@ -583,18 +583,26 @@ impl MinutesEditor {
         }
         match key.code {
             KeyCode::Enter => self.store_line(cx),
+            // Changing an earlier line: Esc asks before the change is thrown away.
             KeyCode::Esc if self.editing.is_some() => {
-                self.editing = None;
-                self.input = LineInput::new(self.stash.take().as_deref().unwrap_or(""));
-                self.relive(cx);
-                Outcome::Handled
+                let changed = self
+                    .editing
+                    .as_ref()
+                    .is_some_and(|m| m.text != self.input.value());
+                crate::tui::popups::confirm::discard_or_ask(changed, cx)
             }
             KeyCode::Esc if !self.queue.is_empty() => Outcome::error(
                 cx.settings
                     .lang
                     .f(T::MinutesCannotClose, &[("n", &self.queue.len())]),
             ),
-            KeyCode::Esc => Outcome::one(Effect::Close),
+            // A line kept as the meeting's minutes draft comes back when the editor
+            // opens again; one that could not be kept (the database was locked) is asked
+            // about first.
+            KeyCode::Esc => crate::tui::popups::confirm::discard_or_ask(
+                !self.input.value().trim().is_empty() && !self.draft_saved,
+                cx,
+            ),
             KeyCode::Up | KeyCode::PageUp if !self.minutes.is_empty() => {
                 self.focus = Focus::Lines;
                 self.selected = self.minutes.len() - 1;
@@ -747,6 +755,17 @@ impl Popup for MinutesEditor {
 
     fn text_entry(&self) -> bool {
         self.focus == Focus::Input && self.pending.is_none()
+    }
+
+    fn discard(&mut self, cx: &mut Cx) -> Outcome {
+        if self.editing.is_some() {
+            // Back to the line that was being typed before the earlier one was opened.
+            self.editing = None;
+            self.input = LineInput::new(self.stash.take().as_deref().unwrap_or(""));
+            self.relive(cx);
+            return Outcome::Handled;
+        }
+        Outcome::one(Effect::Close)
     }
 
     fn refresh(&mut self, cx: &mut Cx) {

@@ -54,6 +54,17 @@ pub fn registry() -> Vec<Box<dyn Screen>> {
 }
 
 /// One screen: its own state, key handling and pure drawing.
+/// What a screen did after a triage saved from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterTriage {
+    /// The next untriaged signal is selected.
+    MovedOn,
+    /// No untriaged signal is left; the list stays where it was.
+    NoneLeft,
+    /// Not this screen's business: show the triaged signal as after any save.
+    ShowIt,
+}
+
 pub trait Screen {
     /// A stable name, for `wijkdesk snapshot NAME`.
     fn id(&self) -> &'static str;
@@ -101,10 +112,10 @@ pub trait Screen {
         self.show(record, cx)
     }
 
-    /// A signal was just triaged from this screen: select the next one to triage and
-    /// say true, or false to show the triaged signal as after any save.
-    fn after_triage(&mut self, _record: RecordRef, _cx: &mut Cx) -> bool {
-        false
+    /// A signal was just triaged from this screen: select the next one to triage, or
+    /// say that none is left, or leave it to the shell to show the triaged signal.
+    fn after_triage(&mut self, _record: RecordRef, _cx: &mut Cx) -> AfterTriage {
+        AfterTriage::ShowIt
     }
 
     /// The district of what is selected, so who-does-what can start there.

@@ -11,6 +11,7 @@ mod bulk;
 mod commitments;
 mod complete;
 mod csv_io;
+mod follow_up;
 mod inbox;
 mod meeting_pages;
 mod meetings;
@@ -39,6 +40,7 @@ pub use audit::AuditEntry;
 pub use bulk::{Bulk, BulkSignal};
 pub use commitments::{Commitment, CommitmentFilter, CommitmentMove, NewCommitment};
 pub use csv_io::{ColumnUse, ExportTable, ImportReport, RowAction, RowPlan, RowProblem};
+pub use follow_up::FollowUp;
 pub use inbox::{InboxCounts, InboxFilter, InboxKey};
 pub use meetings::{
     AgendaItem, AgendaMove, Meeting, MeetingEdit, MeetingOrg, MeetingPerson, MinuteEntry,

@@ -125,12 +125,14 @@ pub enum Action {
     MeetingItemDown,
     MeetingCancel,
     MeetingInvite,
+    MeetingFollowUp,
     MinutesSend,
     MinutesComplete,
     MinutesPrevItem,
     MinutesNextItem,
     MinutesMove,
     MinutesAnswer,
+    MinutesSyntax,
     // Inbox and tracker.
     QuickAdd,
     Mark,
@@ -246,12 +248,14 @@ impl Action {
             Action::MeetingItemDown,
             Action::MeetingCancel,
             Action::MeetingInvite,
+            Action::MeetingFollowUp,
             Action::MinutesSend,
             Action::MinutesComplete,
             Action::MinutesPrevItem,
             Action::MinutesNextItem,
             Action::MinutesMove,
             Action::MinutesAnswer,
+            Action::MinutesSyntax,
         ]);
         // Inbox and tracker.
         v.extend(LOOP_ACTIONS);
@@ -285,9 +289,9 @@ impl Action {
             // Meetings and minutes
             MeetingPrepare | MeetingAgenda | MeetingAttendance | MeetingHold | MeetingFinalise
             | MeetingExport | MeetingSelect | MeetingDelete | MeetingItemUp | MeetingItemDown
-            | MeetingCancel | MeetingInvite => Scope::Meetings,
+            | MeetingCancel | MeetingInvite | MeetingFollowUp => Scope::Meetings,
             MinutesComplete | MinutesPrevItem | MinutesNextItem | MinutesMove | MinutesAnswer
-            | MinutesSend => Scope::Minutes,
+            | MinutesSend | MinutesSyntax => Scope::Minutes,
             // Inbox and tracker.
             QuickAdd => Scope::Global,
             Mark | FilterMine | FilterOverdue | FilterUnassigned | FilterBy => Scope::List,
@@ -356,12 +360,14 @@ impl Action {
             MeetingItemDown => "meeting_item_down",
             MeetingCancel => "meeting_cancel",
             MeetingInvite => "meeting_invite",
+            MeetingFollowUp => "meeting_follow_up",
             MinutesSend => "minutes_send",
             MinutesComplete => "minutes_complete",
             MinutesPrevItem => "minutes_prev_item",
             MinutesNextItem => "minutes_next_item",
             MinutesMove => "minutes_move",
             MinutesAnswer => "minutes_answer",
+            MinutesSyntax => "minutes_syntax",
             // Inbox and tracker.
             QuickAdd => "quick_add",
             Mark => "mark",
@@ -454,12 +460,14 @@ impl Action {
             MeetingItemDown => T::ActMeetingItemDown,
             MeetingCancel => T::ActMeetingCancel,
             MeetingInvite => T::ActMeetingInvite,
+            MeetingFollowUp => T::ActMeetingFollowUp,
             MinutesSend => T::ActMinutesSend,
             MinutesComplete => T::ActMinutesComplete,
             MinutesPrevItem => T::ActMinutesPrevItem,
             MinutesNextItem => T::ActMinutesNextItem,
             MinutesMove => T::ActMinutesMove,
             MinutesAnswer => T::ActMinutesAnswer,
+            MinutesSyntax => T::ActMinutesSyntax,
             // Inbox and tracker.
             QuickAdd => T::ActQuickAdd,
             Mark => T::ActMark,

@@ -340,8 +340,8 @@ catalogue! {
     MinutesAmending => "final: new lines are amendments", "definitief: nieuwe regels zijn wijzigingen achteraf";
     MinutesItem => "Item: {item}", "Punt: {item}";
     MinutesEmpty => "No lines yet. Type one below and press Enter.", "Nog geen regels. Typ er hieronder een en druk op Enter.";
-    MinutesHintInput => "Enter store  Tab complete  Alt-Up/Down item  Up lines  Esc close", "Enter opslaan  Tab aanvullen  Alt-Op/Neer punt  Op regels  Esc sluiten";
-    MinutesHintList => "e edit  m move here  d delete  v answered  h held  F final  x export  Esc input", "e bewerken  m hierheen  d verwijderen  v beantwoord  h gehouden  F definitief  x export  Esc invoer";
+    MinutesHintInput => "Enter store  Tab complete  F2 syntax  Alt-Up/Down item  Up lines  Esc close", "Enter opslaan  Tab aanvullen  F2 syntaxis  Alt-Op/Neer punt  Op regels  Esc sluiten";
+    MinutesHintList => "e edit  m move here  d delete  v answered  h held  F final  N follow-up  x export  Esc input", "e bewerken  m hierheen  d verwijderen  v beantwoord  h gehouden  F definitief  N vervolg  x export  Esc invoer";
     MinutesHintEdit => "Editing line {n}: Enter saves, Esc cancels", "Regel {n} bewerken: Enter slaat op, Esc annuleert";
     MinutesDraftSaved => "draft saved", "concept bewaard";
     MinutesDraftRestored => "Your unfinished line is back.", "Je onafgemaakte regel is terug.";
@@ -759,6 +759,29 @@ catalogue! {
     TabOrganisations => "Orgs", "Org.";
     TabPeople => "People", "Pers.";
     TabReports => "Reports", "Rapp.";
+    // Minutes syntax, finalising with problems, follow-up meetings
+    ActMeetingFollowUp => "Plan the follow-up meeting with what is still open", "Het vervolgoverleg plannen met wat nog openstaat";
+    ActMinutesSyntax => "Show how to write minutes lines: prefixes, tokens, dates", "Laten zien hoe je notulenregels schrijft: voorvoegsels, tokens, datums";
+    SyntaxTitle => "How to write minutes", "Zo schrijf je notulen";
+    SyntaxDecision => "a decision", "een besluit";
+    SyntaxAction => "an action: makes A-… (who: @name or the first word)", "een actie: maakt A-… (wie: @naam of het eerste woord)";
+    SyntaxCommitment => "a commitment to an organisation, with a date: makes C-… (one per org:)", "een toezegging aan een organisatie, met datum: maakt C-… (een per org:)";
+    SyntaxSignal => "a signal: makes S-…", "een signaal: maakt S-…";
+    SyntaxQuestion => "an open question, carried to the next meeting", "een open vraag, gaat mee naar het volgende overleg";
+    SyntaxNote => "no prefix: a note", "geen voorvoegsel: een notitie";
+    SyntaxOwner => "who does it (Tab completes)", "wie het doet (Tab vult aan)";
+    SyntaxOrg => "for which organisation (Tab completes)", "voor welke organisatie (Tab vult aan)";
+    SyntaxTheme => "the theme of a signal", "het thema van een signaal";
+    SyntaxDue => "the date; also said in words: voor …, uiterlijk …, binnen …", "de datum; ook in woorden: voor …, uiterlijk …, binnen …";
+    SyntaxFooter => "Prefixes in Dutch or English, upper or lower case. Any key closes.", "Voorvoegsels in het Nederlands of Engels, hoofd- of kleine letters. Elke toets sluit.";
+    SyntaxBriefPrefixes => "Start a line with {prefixes} (or none: a note).", "Begin een regel met {prefixes} (of niets: een notitie).";
+    SyntaxBriefTokens => "Link it: @name  org:name  #theme  due:{date}.  F2: all of it.", "Koppel: @naam  org:naam  #thema  due:{date}.  F2: alles.";
+    SyntaxBriefExample => "For example: {line}", "Bijvoorbeeld: {line}";
+    FinaliseProblemsQ => "Problems in {n} line(s) above: finalise anyway? (n = back to line {first})", "Problemen in {n} regel(s) hierboven: toch vaststellen? (n = terug naar regel {first})";
+    FinaliseProblemLine => "line {n}: {problems}", "regel {n}: {problems}";
+    SyntaxFinaliseTitle => "Lines that still have problems", "Regels met nog een probleem";
+    FollowUpTitle => "Follow-up of {id} {title}", "Vervolg op {id} {title}";
+    FollowUpCreated => "{id} planned: follow-up of {from}, {n} open matters on its agenda.", "{id} gepland: vervolg op {from}, {n} openstaande punten op de agenda.";
     // Text fields: the editing keys, the same in every field (help lists them).
     HelpTextFields => "Text fields (every field, filter and search)", "Tekstvelden (elk veld, filter en zoekvak)";
     HelpTextWord => "a word back / on (also Ctrl-Left / Ctrl-Right)", "een woord terug / verder (ook Ctrl-Links / Ctrl-Rechts)";

@@ -169,8 +169,9 @@ impl MinutesEditor {
                     theme.info,
                     bad_token(s),
                 ));
-                if let Some(id) = &m.created {
-                    spans.push(Span::styled(format!("  {arrow} {id}"), theme.key));
+                if m.created.is_some() {
+                    let made = m.made().join(", ");
+                    spans.push(Span::styled(format!("  {arrow} {made}"), theme.key));
                 }
                 if m.answered {
                     spans.push(Span::styled(
@@ -272,6 +273,17 @@ impl MinutesEditor {
                 format!("  {}", t(T::MinutesEmpty)),
                 theme.muted,
             ));
+            // Until the first line is stored: how lines are written, briefly.
+            if rows.len() + 4 <= h {
+                rows.push(Line::raw(""));
+                for b in super::minutes_syntax::brief(s.lang, self.today) {
+                    rows.extend(wrap(
+                        vec![Span::styled(format!("  {}", vis(&b)), theme.muted)],
+                        w,
+                        4,
+                    ));
+                }
+            }
             frame.render_widget(Paragraph::new(rows), lines_area);
         } else {
             let visible: Vec<Line> = rows.into_iter().skip(offset).take(h).collect();
@@ -283,6 +295,16 @@ impl MinutesEditor {
             let q = match p {
                 Pending::Delete(m) => s.lang.f(T::MinutesDeleteQ, &[("n", &m.position)]),
                 Pending::Finalise => s.lang.f(T::MeetingFinaliseQ, &[("id", &m.reference())]),
+                Pending::FinaliseProblems(lines) => {
+                    self.render_problems(frame, lines_area, lines, s);
+                    s.lang.f(
+                        T::FinaliseProblemsQ,
+                        &[
+                            ("n", &lines.len()),
+                            ("first", &lines.first().map(|l| l.position).unwrap_or(0)),
+                        ],
+                    )
+                }
             };
             Line::from(vec![
                 Span::styled(q, theme.error),
@@ -349,6 +371,35 @@ impl MinutesEditor {
         };
         frame.render_widget(Paragraph::new(hint), hint_area);
         self.render_input(frame, input_area, s);
+    }
+
+    /// The lines that still have problems, in a box at the bottom of the lines pane.
+    fn render_problems(&self, frame: &mut Frame, area: Rect, lines: &[StoredMinute], s: &Settings) {
+        let w = usize::from(area.width.saturating_sub(2)).max(8);
+        let mut rows: Vec<Line<'static>> = Vec::new();
+        for l in lines {
+            let problems: Vec<String> = l
+                .problems
+                .iter()
+                .map(|p| super::minutes_problems::localise(p, s.lang).into_owned())
+                .collect();
+            let text = s.lang.f(
+                T::FinaliseProblemLine,
+                &[("n", &l.position), ("problems", &vis(&problems.join("; ")))],
+            );
+            rows.extend(wrap(vec![Span::styled(text, s.theme.error)], w, 4));
+        }
+        let height = (rows.len() as u16 + 2).min(area.height);
+        let rect = Rect {
+            y: area.y + area.height - height,
+            height,
+            ..area
+        };
+        frame.render_widget(Clear, rect);
+        let block = widgets::block(s, format!(" {} ", s.lang.t(T::SyntaxFinaliseTitle)), true);
+        let inner = block.inner(rect);
+        frame.render_widget(block, rect);
+        frame.render_widget(Paragraph::new(rows), inner);
     }
 
     fn render_input(&self, frame: &mut Frame, area: Rect, s: &Settings) {

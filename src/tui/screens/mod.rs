@@ -14,6 +14,7 @@ pub mod signal_forms;
 pub mod tracker;
 pub mod tracker_forms;
 // Meetings and minutes
+pub mod follow_up;
 pub mod meeting_form;
 pub mod meeting_mail;
 pub mod meetings;
@@ -21,6 +22,7 @@ pub mod minutes_editor;
 pub mod minutes_input;
 pub mod minutes_popups;
 pub mod minutes_problems;
+pub mod minutes_syntax;
 pub mod minutes_view;
 pub mod prepare;
 // Search and reports

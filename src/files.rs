@@ -105,6 +105,38 @@ pub fn replace(path: &Path, data: &[u8]) -> io::Result<()> {
     written
 }
 
+/// [`replace`] with the contents written by `write` as they come (through a buffer),
+/// for files too large to gather first: a private temporary file beside `path`,
+/// renamed over it once complete, removed when `write` fails.
+pub fn replace_with<T, E: From<io::Error>>(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<T, E>,
+) -> Result<T, E> {
+    if path.is_dir() {
+        return Err(io::Error::other("is a directory").into());
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (tmp, f) = unique_new(&dir, &format!(".{name}"), ".tmp")?;
+    let mut w = io::BufWriter::new(f);
+    let written = write(&mut w).and_then(|out| {
+        let f = w.into_inner().map_err(|e| e.into_error())?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        Ok(out)
+    });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
 /// Creates a new private file `dir/<prefix>-<unique><suffix>`; returns its path.
 pub fn unique_new(dir: &Path, prefix: &str, suffix: &str) -> io::Result<(PathBuf, File)> {
     for _ in 0..1000 {

@@ -1,7 +1,7 @@
 //! `wijkdesk action`: internal tasks with an owner and a due date.
 
 use super::commitment::owner_filter;
-use super::output::{Table, due_cell, opt, with_ref};
+use super::output::{due_cell, opt, with_ref};
 use super::{App, Expect, Result, id_of, opt_id_of, r};
 use crate::domain::RecordKind;
 use crate::domain::action::ActionEvent;
@@ -206,7 +206,7 @@ fn list(app: &mut App, a: ListArgs) -> Result<()> {
     }
     let signal_id = opt_id_of(RecordKind::Signal, a.signal.as_deref())?;
     let meeting_id = opt_id_of(RecordKind::Meeting, a.meeting.as_deref())?;
-    let rows = app.store.actions(&ActionFilter {
+    let filter = ActionFilter {
         all_states: a.all,
         owner_person_id,
         owner_org_id,
@@ -215,36 +215,44 @@ fn list(app: &mut App, a: ListArgs) -> Result<()> {
         signal_id,
         meeting_id,
         limit: a.limit,
-    })?;
+    };
+    // Rows go out as they are read (see `signal list`).
+    let (store, out) = (&app.store, &mut app.out);
     if a.sheet.wanted() {
-        return super::sheet::list(
-            app,
-            &a.sheet,
-            super::sheet::ACTION_FIELDS,
-            rows.iter().map(|x| with_ref(x.reference(), x)),
-        );
+        let fields = super::sheet::ACTION_FIELDS;
+        return super::sheet::list_streamed(out, app.lang, &a.sheet, fields, |emit| {
+            store.each_action(&filter, |x| emit(with_ref(x.reference(), &x)))?;
+            Ok(())
+        });
     }
     if a.json {
-        return app
-            .out
-            .json_rows(rows.iter().map(|x| with_ref(x.reference(), x)));
+        return out.json_streamed(|emit| {
+            store.each_action(&filter, |x| emit(with_ref(x.reference(), &x)))?;
+            Ok(())
+        });
     }
-    if rows.is_empty() {
+    let n = store.snapshot(|store| {
+        out.table_streamed(
+            &["ID", "State", "Due", "~Owner", "-Links", "*Text"],
+            |emit| {
+                store.each_action(&filter, |x| {
+                    emit(vec![
+                        x.reference().to_string(),
+                        x.state.code().into(),
+                        due_cell(x.due, x.overdue),
+                        x.owner.clone(),
+                        links(&x),
+                        x.text.clone(),
+                    ])
+                })?;
+                Ok(())
+            },
+        )
+    })?;
+    if n == 0 {
         return app.out.line("no actions");
     }
-    let mut t = Table::new(&["ID", "State", "Due", "~Owner", "-Links", "*Text"]);
-    for x in &rows {
-        let due = due_cell(x.due, x.overdue);
-        t.row(vec![
-            x.reference().to_string(),
-            x.state.code().into(),
-            due,
-            x.owner.clone(),
-            links(x),
-            x.text.clone(),
-        ]);
-    }
-    app.out.table(&t)
+    Ok(())
 }
 
 fn show(app: &mut App, input: &str, json: bool) -> Result<()> {

@@ -275,7 +275,7 @@ fn list(app: &mut App, a: ListArgs) -> Result<()> {
         owner_person_id = Some(app.me()?);
     }
     let signal_id = opt_id_of(RecordKind::Signal, a.signal.as_deref())?;
-    let rows = app.store.commitments(&CommitmentFilter {
+    let filter = CommitmentFilter {
         all_states: a.all,
         org_id,
         owner_person_id,
@@ -284,35 +284,44 @@ fn list(app: &mut App, a: ListArgs) -> Result<()> {
         due_before: a.week.then(|| app.today() + Duration::days(7)),
         signal_id,
         limit: a.limit,
-    })?;
+    };
+    // Rows go out as they are read (see `signal list`).
+    let (store, out) = (&app.store, &mut app.out);
     if a.sheet.wanted() {
-        return super::sheet::list(
-            app,
-            &a.sheet,
-            super::sheet::COMMITMENT_FIELDS,
-            rows.iter().map(|c| with_ref(c.reference(), c)),
-        );
+        let fields = super::sheet::COMMITMENT_FIELDS;
+        return super::sheet::list_streamed(out, app.lang, &a.sheet, fields, |emit| {
+            store.each_commitment(&filter, |c| emit(with_ref(c.reference(), &c)))?;
+            Ok(())
+        });
     }
     if a.json {
-        return app
-            .out
-            .json_rows(rows.iter().map(|c| with_ref(c.reference(), c)));
+        return out.json_streamed(|emit| {
+            store.each_commitment(&filter, |c| emit(with_ref(c.reference(), &c)))?;
+            Ok(())
+        });
     }
-    if rows.is_empty() {
+    let n = store.snapshot(|store| {
+        out.table_streamed(
+            &["ID", "State", "Due", "~Organisation", "~Owner", "*Text"],
+            |emit| {
+                store.each_commitment(&filter, |c| {
+                    emit(vec![
+                        c.reference().to_string(),
+                        c.outcome.code().into(),
+                        c.due.to_string(),
+                        c.org.clone(),
+                        c.owner.clone(),
+                        c.text.clone(),
+                    ])
+                })?;
+                Ok(())
+            },
+        )
+    })?;
+    if n == 0 {
         return app.out.line("no commitments");
     }
-    let mut t = Table::new(&["ID", "State", "Due", "~Organisation", "~Owner", "*Text"]);
-    for c in &rows {
-        t.row(vec![
-            c.reference().to_string(),
-            c.outcome.code().into(),
-            c.due.to_string(),
-            c.org.clone(),
-            c.owner.clone(),
-            c.text.clone(),
-        ]);
-    }
-    app.out.table(&t)
+    Ok(())
 }
 
 fn show(app: &mut App, input: &str, json: bool) -> Result<()> {

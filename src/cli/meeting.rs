@@ -358,44 +358,50 @@ fn list(
     json: bool,
     sheet: super::sheet::CsvArgs,
 ) -> Result<()> {
-    let meetings = app.store.meetings(limit.unwrap_or(i64::MAX as usize))?;
+    // Rows go out as they are read (see `signal list`).
+    let (store, out) = (&app.store, &mut app.out);
     if sheet.wanted() {
-        return super::sheet::list(
-            app,
-            &sheet,
-            super::sheet::MEETING_FIELDS,
-            meetings.iter().map(|m| with_ref(m.reference(), m)),
-        );
+        let fields = super::sheet::MEETING_FIELDS;
+        return super::sheet::list_streamed(out, app.lang, &sheet, fields, |emit| {
+            store.each_meeting(limit, |m| emit(with_ref(m.reference(), &m)))?;
+            Ok(())
+        });
     }
     if json {
-        return app
-            .out
-            .json_rows(meetings.iter().map(|m| with_ref(m.reference(), m)));
+        return out.json_streamed(|emit| {
+            store.each_meeting(limit, |m| emit(with_ref(m.reference(), &m)))?;
+            Ok(())
+        });
     }
-    if meetings.is_empty() {
-        return app.out.line("no meetings");
-    }
-    let mut t = Table::new(&[
+    let headers = [
         "ID",
         "Status",
         "Start",
         "~Kind",
         "*Title",
         "-~Organisations",
-    ]);
-    for m in &meetings {
-        let orgs = app.store.meeting_orgs(m.id)?;
-        let names: Vec<&str> = orgs.iter().map(|o| o.name.as_str()).collect();
-        t.row(vec![
-            m.reference().to_string(),
-            m.status.code().into(),
-            m.starts_at.format("%Y-%m-%d %H:%M").to_string(),
-            m.kind.clone(),
-            m.title.clone(),
-            names.join(", "),
-        ]);
+    ];
+    let n = store.snapshot(|store| {
+        out.table_streamed(&headers, |emit| {
+            store.each_meeting(limit, |m| {
+                let orgs = store.meeting_orgs(m.id)?;
+                let names: Vec<&str> = orgs.iter().map(|o| o.name.as_str()).collect();
+                emit(vec![
+                    m.reference().to_string(),
+                    m.status.code().into(),
+                    m.starts_at.format("%Y-%m-%d %H:%M").to_string(),
+                    m.kind.clone(),
+                    m.title.clone(),
+                    names.join(", "),
+                ])
+            })?;
+            Ok(())
+        })
+    })?;
+    if n == 0 {
+        return app.out.line("no meetings");
     }
-    app.out.table(&t)
+    Ok(())
 }
 
 fn person_label(app: &App, id: Option<i64>) -> Result<String> {

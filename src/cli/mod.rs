@@ -346,12 +346,15 @@ impl From<Refusal> for CliError {
     }
 }
 
+/// How a failed write of the output begins its message.
+pub(crate) const WRITE_FAILED: &str = "cannot write the output: ";
+
 impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> Self {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             CliError::BrokenPipe
         } else {
-            CliError::Msg(format!("cannot write the output: {e}"))
+            CliError::Msg(format!("{WRITE_FAILED}{e}"))
         }
     }
 }

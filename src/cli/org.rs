@@ -247,19 +247,42 @@ fn statement(app: &mut App, a: StatementArgs) -> Result<()> {
     }
 }
 
+/// Organisations handed over a page at a time (keyset on the name), up to `limit`.
+fn each_org(
+    store: &crate::store::Store,
+    filter: &str,
+    limit: Option<usize>,
+    emit: &mut dyn FnMut(&OrgSummary) -> Result<()>,
+) -> Result<()> {
+    const PAGE: usize = 64;
+    let mut left = limit.unwrap_or(usize::MAX);
+    let mut after: Option<String> = None;
+    while left > 0 {
+        let want = left.min(PAGE);
+        let page = store.org_page(filter, after.as_deref(), want)?;
+        for o in &page {
+            emit(o)?;
+        }
+        left -= page.len();
+        if page.len() < want {
+            break;
+        }
+        after = page.last().map(|o| o.org.name.clone());
+    }
+    Ok(())
+}
+
 fn list(app: &mut App, filter: &str, limit: Option<usize>, json: bool) -> Result<()> {
-    let orgs = app
-        .store
-        .org_summaries(filter, limit.unwrap_or(i64::MAX as usize))?;
+    // Rows go out as they are read (see `signal list`).
+    let (store, out) = (&app.store, &mut app.out);
     if json {
-        return app
-            .out
-            .json_rows(orgs.iter().map(|o| with_ref(o.org.reference(), o)));
+        return out.json_streamed(|emit| {
+            each_org(store, filter, limit, &mut |o| {
+                emit(with_ref(o.org.reference(), o))
+            })
+        });
     }
-    if orgs.is_empty() {
-        return app.out.line("no organisations");
-    }
-    let mut t = Table::new(&[
+    let headers = [
         "ID",
         "*Name",
         "-Kind",
@@ -270,22 +293,29 @@ fn list(app: &mut App, filter: &str, limit: Option<usize>, json: bool) -> Result
         "-Last contact",
         "-Load",
         "~Flags",
-    ]);
-    for o in &orgs {
-        t.row(vec![
-            o.org.reference().to_string(),
-            o.org.name.clone(),
-            o.org.kind.code().to_string(),
-            opt(&o.org.district),
-            o.open_signals.to_string(),
-            o.open_commitments.to_string(),
-            opt_d(&o.last_meeting),
-            opt_d(&o.last_contact),
-            o.load.to_string(),
-            flags(o),
-        ]);
+    ];
+    let n = store.snapshot(|store| {
+        out.table_streamed(&headers, |emit| {
+            each_org(store, filter, limit, &mut |o| {
+                emit(vec![
+                    o.org.reference().to_string(),
+                    o.org.name.clone(),
+                    o.org.kind.code().to_string(),
+                    opt(&o.org.district),
+                    o.open_signals.to_string(),
+                    o.open_commitments.to_string(),
+                    opt_d(&o.last_meeting),
+                    opt_d(&o.last_contact),
+                    o.load.to_string(),
+                    flags(o),
+                ])
+            })
+        })
+    })?;
+    if n == 0 {
+        return app.out.line("no organisations");
     }
-    app.out.table(&t)
+    Ok(())
 }
 
 fn flags(o: &OrgSummary) -> String {

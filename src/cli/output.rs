@@ -107,14 +107,48 @@ impl Out {
     pub fn table(&mut self, t: &Table) -> Result<()> {
         let lines = t.render(self.width, self.ascii);
         for l in lines {
-            if self.ascii {
-                // One column for one, so that the columns stay aligned.
-                writeln!(self.w, "{}", crate::domain::glyphs::ascii_narrow(&l))?;
-            } else {
-                writeln!(self.w, "{l}")?;
-            }
+            self.table_line(&l)?;
         }
         Ok(())
+    }
+
+    fn table_line(&mut self, l: &str) -> Result<()> {
+        if self.ascii {
+            // One column for one, so that the columns stay aligned.
+            writeln!(self.w, "{}", crate::domain::glyphs::ascii_narrow(l))?;
+        } else {
+            writeln!(self.w, "{l}")?;
+        }
+        Ok(())
+    }
+
+    /// A table of any length in memory that does not grow with it: `rows` hands every
+    /// row to its argument, and is called twice — once to measure the columns, once
+    /// to write each line as it comes — so it must give the same rows both times
+    /// (read them in one [`crate::store::Store::snapshot`]). The lines are exactly the
+    /// ones [`Out::table`] writes for the same rows. Returns how many rows there were;
+    /// with none, nothing is written.
+    pub fn table_streamed<F>(&mut self, headers: &[&'static str], mut rows: F) -> Result<usize>
+    where
+        F: FnMut(&mut dyn FnMut(Vec<String>) -> Result<()>) -> Result<()>,
+    {
+        let mut t = Table::new(headers);
+        rows(&mut |cells| {
+            let cells = t.cells(cells);
+            t.measure(&cells);
+            Ok(())
+        })?;
+        if t.is_empty() {
+            return Ok(0);
+        }
+        let layout = t.layout(self.width);
+        let ascii = self.ascii;
+        self.table_line(&t.header_line(&layout, ascii))?;
+        rows(&mut |cells| {
+            let line = t.line(&layout, &t.cells(cells), ascii);
+            self.table_line(&line)
+        })?;
+        Ok(t.count)
     }
 
     /// Pretty JSON in the one shape (see `cli::json`); bidirectional and C1 controls in
@@ -148,14 +182,25 @@ impl Out {
         I: IntoIterator<Item = T>,
         T: Serialize,
     {
-        if self.json_lines {
+        self.json_streamed(|emit| {
             for item in items {
-                self.json_item_line(&super::json::value(&item))?;
+                emit(serde_json::to_value(&item).unwrap_or(serde_json::Value::Null))?;
             }
-            return Ok(());
+            Ok(())
+        })
+    }
+
+    /// [`Out::json_rows`] for items read one at a time: `items` hands each item's
+    /// JSON to its argument, which writes it at once (in the one shape of `cli::json`).
+    pub fn json_streamed<F>(&mut self, items: F) -> Result<()>
+    where
+        F: FnOnce(&mut dyn FnMut(serde_json::Value) -> Result<()>) -> Result<()>,
+    {
+        if self.json_lines {
+            return items(&mut |item| self.json_item_line(&super::json::value(&item)));
         }
         let mut first = true;
-        for item in items {
+        items(&mut |item| {
             let text = serde_json::to_string_pretty(&super::json::value(&item))
                 .map_err(|e| CliError::msg(format!("cannot write JSON: {e}")))?;
             self.w.write_all(if first { b"[\n" } else { b",\n" })?;
@@ -167,7 +212,8 @@ impl Out {
                 }
                 write!(self.w, "  {l}")?;
             }
-        }
+            Ok(())
+        })?;
         self.w.write_all(if first { b"[]\n" } else { b"\n]\n" })?;
         Ok(())
     }
@@ -240,6 +286,16 @@ pub struct Table {
     /// Columns left out, left to right, when the table cannot fit otherwise.
     optional: Vec<bool>,
     rows: Vec<Vec<String>>,
+    /// The widest cell of each column so far, headers included.
+    natural: Vec<usize>,
+    /// Rows measured or added.
+    count: usize,
+}
+
+/// Where each shown column goes: its index and width.
+struct Layout {
+    cols: Vec<usize>,
+    widths: Vec<usize>,
 }
 
 impl Table {
@@ -268,31 +324,81 @@ impl Table {
                 .map(|h| h[..marks(h)].contains('-'))
                 .collect(),
             rows: Vec::new(),
+            natural: headers.iter().map(|h| cell_width(&h[marks(h)..])).collect(),
+            count: 0,
         }
     }
 
-    pub fn row(&mut self, cells: Vec<String>) {
+    /// A row's cells as the table shows them: one line each, one per column.
+    fn cells(&self, cells: Vec<String>) -> Vec<String> {
         let mut cells: Vec<String> = cells.into_iter().map(|c| one_line(&c)).collect();
         cells.resize(self.headers.len(), String::new());
+        cells
+    }
+
+    /// Count a row towards the column widths without keeping it.
+    fn measure(&mut self, cells: &[String]) {
+        for (w, cell) in self.natural.iter_mut().zip(cells) {
+            *w = (*w).max(cell_width(cell));
+        }
+        self.count += 1;
+    }
+
+    pub fn row(&mut self, cells: Vec<String>) {
+        let cells = self.cells(cells);
+        self.measure(&cells);
         self.rows.push(cells);
     }
 
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.count == 0
     }
 
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.count
+    }
+
+    /// The lines [`Out::table`] writes, for a terminal `width` columns wide (`None`: a
+    /// pipe): for tests that hold a streamed table against a collected one.
+    #[doc(hidden)]
+    pub fn lines(&self, width: Option<usize>, ascii: bool) -> Vec<String> {
+        self.render(width, ascii)
     }
 
     fn render(&self, width: Option<usize>, ascii: bool) -> Vec<String> {
-        let n = self.headers.len();
-        let mut widths: Vec<usize> = self.headers.iter().map(|h| cell_width(h)).collect();
+        let layout = self.layout(width);
+        let mut out = Vec::with_capacity(self.rows.len() + 1);
+        out.push(self.header_line(&layout, ascii));
         for row in &self.rows {
-            for (w, cell) in widths.iter_mut().zip(row) {
-                *w = (*w).max(cell_width(cell));
+            out.push(self.line(&layout, row, ascii));
+        }
+        out
+    }
+
+    fn header_line(&self, layout: &Layout, ascii: bool) -> String {
+        let header: Vec<String> = self.headers.iter().map(|h| h.to_string()).collect();
+        self.line(layout, &header, ascii)
+    }
+
+    /// One row laid out: cells shortened to their column and padded.
+    fn line(&self, layout: &Layout, row: &[String], ascii: bool) -> String {
+        let Layout { cols, widths } = layout;
+        let mut line = String::new();
+        for (k, &i) in cols.iter().enumerate() {
+            let cell = fit(&row[i], widths[i], ascii);
+            line.push_str(&cell);
+            if k + 1 < cols.len() {
+                let pad = widths[i].saturating_sub(cell_width(&cell)) + GAP;
+                line.extend(std::iter::repeat_n(' ', pad));
             }
         }
+        line.trim_end().to_string()
+    }
+
+    /// Which columns are shown and how wide, from the widest cells measured.
+    fn layout(&self, width: Option<usize>) -> Layout {
+        let n = self.headers.len();
+        let mut widths = self.natural.clone();
         let mut shown = vec![true; n];
         if let Some(limit) = width {
             let total = |ws: &[usize], shown: &[bool]| {
@@ -338,21 +444,7 @@ impl Table {
             }
         }
         let cols: Vec<usize> = (0..n).filter(|&i| shown[i]).collect();
-        let mut out = Vec::with_capacity(self.rows.len() + 1);
-        let header: Vec<String> = self.headers.iter().map(|h| h.to_string()).collect();
-        for row in std::iter::once(&header).chain(&self.rows) {
-            let mut line = String::new();
-            for (k, &i) in cols.iter().enumerate() {
-                let cell = fit(&row[i], widths[i], ascii);
-                line.push_str(&cell);
-                if k + 1 < cols.len() {
-                    let pad = widths[i].saturating_sub(cell_width(&cell)) + GAP;
-                    line.extend(std::iter::repeat_n(' ', pad));
-                }
-            }
-            out.push(line.trim_end().to_string());
-        }
-        out
+        Layout { cols, widths }
     }
 }
 

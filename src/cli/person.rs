@@ -291,29 +291,35 @@ fn people_table(app: &mut App, people: &[Person], json: bool, empty: &str) -> Re
     if people.is_empty() {
         return app.out.line(empty);
     }
-    let mut t = Table::new(&[
-        "ID",
-        "*Name",
-        "~Role",
-        "~Organisation",
-        "-~Email",
-        "Phone",
-        "-~Districts",
-        "-~Themes",
-    ]);
+    let mut t = Table::new(&PEOPLE_COLUMNS);
     for p in people {
-        t.row(vec![
-            p.reference().to_string(),
-            name_of(p),
-            p.role.clone(),
-            opt(&p.org_name),
-            opt(&p.email),
-            opt(&p.phone),
-            p.districts.join(", "),
-            p.themes.join(", "),
-        ]);
+        t.row(person_cells(p));
     }
     app.out.table(&t)
+}
+
+const PEOPLE_COLUMNS: [&str; 8] = [
+    "ID",
+    "*Name",
+    "~Role",
+    "~Organisation",
+    "-~Email",
+    "Phone",
+    "-~Districts",
+    "-~Themes",
+];
+
+fn person_cells(p: &Person) -> Vec<String> {
+    vec![
+        p.reference().to_string(),
+        name_of(p),
+        p.role.clone(),
+        opt(&p.org_name),
+        opt(&p.email),
+        opt(&p.phone),
+        p.districts.join(", "),
+        p.themes.join(", "),
+    ]
 }
 
 fn list(
@@ -324,12 +330,47 @@ fn list(
     json: bool,
 ) -> Result<()> {
     let org = org.map(|o| app.org(&o)).transpose()?;
-    let people = app.store.people(
-        filter.as_deref().unwrap_or(""),
-        org,
-        limit.unwrap_or(i64::MAX as usize),
-    )?;
-    people_table(app, &people, json, "no people")
+    let filter = filter.unwrap_or_default();
+    if org.is_some() {
+        // One organisation's people: a short list.
+        let people = app
+            .store
+            .people(&filter, org, limit.unwrap_or(i64::MAX as usize))?;
+        return people_table(app, &people, json, "no people");
+    }
+    // Everyone: a page at a time (keyset on the name), written as it comes.
+    let each =
+        |store: &crate::store::Store, emit: &mut dyn FnMut(&Person) -> Result<()>| -> Result<()> {
+            const PAGE: usize = 64;
+            let mut left = limit.unwrap_or(usize::MAX);
+            let mut after: Option<Person> = None;
+            while left > 0 {
+                let want = left.min(PAGE);
+                let page = store.people_page(&filter, after.as_ref(), want)?;
+                for p in &page {
+                    emit(p)?;
+                }
+                left -= page.len();
+                if page.len() < want {
+                    break;
+                }
+                after = page.last().cloned();
+            }
+            Ok(())
+        };
+    let (store, out) = (&app.store, &mut app.out);
+    if json {
+        return out.json_streamed(|emit| each(store, &mut |p| emit(with_ref(p.reference(), p))));
+    }
+    let n = store.snapshot(|store| {
+        out.table_streamed(&PEOPLE_COLUMNS, |emit| {
+            each(store, &mut |p| emit(person_cells(p)))
+        })
+    })?;
+    if n == 0 {
+        return app.out.line("no people");
+    }
+    Ok(())
 }
 
 /// A district or theme to look up: the list's spelling of it, or of the only name it

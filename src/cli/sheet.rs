@@ -121,33 +121,47 @@ pub fn with_links(rows: Vec<Value>) -> Vec<Value> {
     rows.into_iter().map(link).collect()
 }
 
-/// Records as CSV on standard output (or `-o FILE`): `rows` are their JSON (`list
-/// --json`), `fields` the columns. Each row is written as it comes; on a terminal and
-/// into a file the text is gathered first (to make it visible, to write it owner-only).
-pub(crate) fn list<I>(app: &mut App, a: &CsvArgs, fields: &[&str], rows: I) -> Result<()>
+/// Records as CSV on standard output (or `-o FILE`, readable by its owner only):
+/// `rows` hands each record's JSON (`list --json`) to its argument, `fields` are the
+/// columns. Each row is written as it comes, into a pipe or a file; on a terminal the
+/// text is gathered first (to make it visible).
+pub(crate) fn list_streamed<F>(
+    out: &mut super::output::Out,
+    lang: Option<Lang>,
+    a: &CsvArgs,
+    fields: &[&str],
+    rows: F,
+) -> Result<()>
 where
-    I: IntoIterator<Item = Value>,
+    F: FnOnce(&mut dyn FnMut(Value) -> Result<()>) -> Result<()>,
 {
-    let f = Flavour::new(a.excel, app.lang).with_ascii(app.out.ascii());
+    let f = Flavour::new(a.excel, lang).with_ascii(out.ascii());
     let headers: Vec<String> = fields.iter().map(|c| f.heading(c)).collect();
-    let cells = rows.into_iter().map(|v| row_of(&link(v), fields, f));
+    let write = |out: &mut dyn std::io::Write| -> Result<usize> {
+        let mut sink = f.sink(out, &headers)?;
+        rows(&mut |v| sink.row(row_of(&link(v), fields, f)))?;
+        sink.finish()
+    };
     match &a.output {
         Some(path) => {
-            let mut data = Vec::new();
-            let n = f.write_to(&mut data, &headers, cells)?;
             // A list holds personal data: the file is readable by its owner only.
-            crate::files::replace(path, &data)
-                .map_err(|e| CliError::msg(format!("cannot write {}: {e}", path.display())))?;
-            app.out
-                .line(format!("{n} records written to {}", path.display()))
+            let n = crate::files::replace_with(path, write).map_err(|e| match e {
+                CliError::Msg(m) if m.starts_with(super::WRITE_FAILED) => CliError::msg(format!(
+                    "cannot write {}: {}",
+                    path.display(),
+                    &m[super::WRITE_FAILED.len()..]
+                )),
+                other => other,
+            })?;
+            out.line(format!("{n} records written to {}", path.display()))
         }
         None if std::io::stdout().is_terminal() => {
             let mut data = Vec::new();
-            f.write_to(&mut data, &headers, cells)?;
-            print(app, &data)
+            write(&mut data)?;
+            print_to(out, &data)
         }
         None => {
-            f.write_to(app.out.raw(), &headers, cells)?;
+            write(out.raw())?;
             Ok(())
         }
     }
@@ -231,10 +245,19 @@ impl Flavour {
         W: std::io::Write,
         R: IntoIterator<Item = Vec<String>>,
     {
+        let mut sink = self.sink(&mut out, headers)?;
+        for row in rows {
+            sink.row(row)?;
+        }
+        sink.finish()
+    }
+
+    /// A writer of this flavour that has written the headers and takes rows one by one.
+    pub fn sink<W: std::io::Write>(self, mut out: W, headers: &[String]) -> Result<CsvSink<W>> {
         if self.excel {
             out.write_all(BOM)?;
         }
-        let mut w = csv::WriterBuilder::new()
+        let w = csv::WriterBuilder::new()
             .delimiter(if self.excel { b';' } else { b',' })
             .terminator(if self.excel {
                 csv::Terminator::CRLF
@@ -243,17 +266,43 @@ impl Flavour {
             })
             .flexible(false)
             .from_writer(out);
-        let clean = |c: &str| neutralise(&visible_text(c)).into_owned();
-        w.write_record(headers.iter().map(|h| clean(h)))
+        let mut sink = CsvSink {
+            w,
+            flavour: self,
+            n: 0,
+        };
+        sink.w
+            .write_record(headers.iter().map(|h| clean(h)))
             .map_err(csv_error)?;
-        let mut n = 0;
-        for row in rows {
-            w.write_record(row.iter().map(|c| clean(&self.cell(c))))
-                .map_err(csv_error)?;
-            n += 1;
-        }
-        w.flush()?;
-        Ok(n)
+        Ok(sink)
+    }
+}
+
+fn clean(c: &str) -> String {
+    neutralise(&visible_text(c)).into_owned()
+}
+
+/// CSV rows written as they come (see [`Flavour::sink`]).
+pub struct CsvSink<W: std::io::Write> {
+    w: csv::Writer<W>,
+    flavour: Flavour,
+    n: usize,
+}
+
+impl<W: std::io::Write> CsvSink<W> {
+    pub fn row(&mut self, row: Vec<String>) -> Result<()> {
+        let f = self.flavour;
+        self.w
+            .write_record(row.iter().map(|c| clean(&f.cell(c))))
+            .map_err(csv_error)?;
+        self.n += 1;
+        Ok(())
+    }
+
+    /// Flush; the number of rows written.
+    pub fn finish(mut self) -> Result<usize> {
+        self.w.flush()?;
+        Ok(self.n)
     }
 }
 
@@ -390,13 +439,17 @@ pub fn records(f: Flavour, fields: &[&str], rows: &[Value]) -> Result<Vec<u8>> {
 
 /// CSV as it is into a file or a pipe; made visible line by line on a terminal.
 pub(crate) fn print(app: &mut App, data: &[u8]) -> Result<()> {
+    print_to(&mut app.out, data)
+}
+
+fn print_to(out: &mut super::output::Out, data: &[u8]) -> Result<()> {
     if std::io::stdout().is_terminal() {
         for line in String::from_utf8_lossy(data).lines() {
-            app.out.line(line)?;
+            out.line(line)?;
         }
         return Ok(());
     }
-    app.out.raw().write_all(data)?;
+    out.raw().write_all(data)?;
     Ok(())
 }
 

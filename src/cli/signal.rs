@@ -23,7 +23,8 @@ pub enum SignalCmd {
     /// List signals: open ones by default, overdue feedback first, then by age
     #[command(
         long_about = "List signals: the open ones (new, triaged, in_progress) unless --all or --state \
-                      says otherwise; overdue feedback first, then the oldest. Due is when feedback is \
+                      says otherwise; overdue feedback first (oldest first), then the open ones not yet due \
+                      by due date, as the inbox shows them, then the others oldest first. Due is when feedback is \
                       due; a ! after it marks it overdue. Long text is shortened with … to fit the \
                       terminal; --json gives everything.",
         after_help = "Examples:\n  wijkdesk signal list\n  wijkdesk signal list --overdue --mine\n  \
@@ -449,57 +450,61 @@ fn list(app: &mut App, a: ListArgs) -> Result<()> {
         text: a.filter,
         limit: a.limit,
     };
-    let rows = app.store.signals(&filter)?;
+    // Rows go out as they are read: a list of a million holds no more memory than one
+    // of fifty.
+    let (store, out) = (&app.store, &mut app.out);
     if a.sheet.wanted() {
-        return super::sheet::list(
-            app,
-            &a.sheet,
-            super::sheet::SIGNAL_FIELDS,
-            rows.iter()
-                .map(|x| with_ref(r(RecordKind::Signal, x.id), x)),
-        );
+        let fields = super::sheet::SIGNAL_FIELDS;
+        return super::sheet::list_streamed(out, app.lang, &a.sheet, fields, |emit| {
+            store.each_signal(&filter, |x| emit(with_ref(r(RecordKind::Signal, x.id), &x)))?;
+            Ok(())
+        });
     }
-    print_rows(app, &rows, a.json)
-}
-
-pub(super) fn print_rows(app: &mut App, rows: &[SignalRow], json: bool) -> Result<()> {
-    if json {
-        return app.out.json_rows(
-            rows.iter()
-                .map(|x| with_ref(r(RecordKind::Signal, x.id), x)),
-        );
+    if a.json {
+        return out.json_streamed(|emit| {
+            store.each_signal(&filter, |x| emit(with_ref(r(RecordKind::Signal, x.id), &x)))?;
+            Ok(())
+        });
     }
-    if rows.is_empty() {
+    let n = store.snapshot(|store| {
+        out.table_streamed(SIGNAL_COLUMNS, |emit| {
+            store.each_signal(&filter, |x| emit(signal_cells(&x)))?;
+            Ok(())
+        })
+    })?;
+    if n == 0 {
         return app.out.line("no signals");
     }
-    let mut t = Table::new(&[
-        "ID",
-        "State",
-        "Due",
-        "-Received",
-        "~Organisation",
-        "-~Theme",
-        "~Owner",
-        "*Title",
-    ]);
-    for x in rows {
-        let due = if x.state.owes_feedback() {
-            due_cell(x.feedback_due, x.overdue)
-        } else {
-            String::new()
-        };
-        t.row(vec![
-            r(RecordKind::Signal, x.id),
-            x.state.code().into(),
-            due,
-            x.received_on.to_string(),
-            opt(&x.org),
-            opt(&x.theme),
-            x.owner.clone(),
-            x.title.clone(),
-        ]);
-    }
-    app.out.table(&t)
+    Ok(())
+}
+
+const SIGNAL_COLUMNS: &[&str] = &[
+    "ID",
+    "State",
+    "Due",
+    "-Received",
+    "~Organisation",
+    "-~Theme",
+    "~Owner",
+    "*Title",
+];
+
+fn signal_cells(x: &SignalRow) -> Vec<String> {
+    let due = if x.state.owes_feedback() {
+        due_cell(x.feedback_due, x.overdue)
+    } else {
+        String::new()
+    };
+    vec![
+        r(RecordKind::Signal, x.id),
+        x.state.code().into(),
+        due,
+        x.received_on.to_string(),
+        opt(&x.org),
+        opt(&x.theme),
+        x.owner.clone(),
+        x.title.clone(),
+    ]
 }
 
 fn show(app: &mut App, input: &str, json: bool) -> Result<()> {

@@ -187,44 +187,4 @@ impl Store {
             Ok(after)
         })
     }
-
-    /// Actions, overdue first, then by due date (no due date last).
-    pub fn actions(&self, f: &ActionFilter) -> Result<Vec<Action>> {
-        let today = self.today();
-        // Bare equalities, so that a signal's or meeting's actions are an index search
-        // (with `?7 IS NULL OR ...` alone SQLite reads every action).
-        let links = match (f.signal_id, f.meeting_id) {
-            (Some(_), _) => "AND a.signal_id = ?7",
-            (None, Some(_)) => "AND a.meeting_id = ?8",
-            (None, None) => "",
-        };
-        let mut st = self.conn.prepare_cached(&format!(
-            "{SELECT}
-             WHERE (?1 = 1 OR a.state = 'open')
-               AND (?2 IS NULL OR a.owner_person_id = ?2)
-               AND (?3 IS NULL OR a.owner_org_id = ?3)
-               AND (?4 = 0 OR (a.state = 'open' AND a.due < ?5))
-               AND (?6 IS NULL OR a.due <= ?6)
-               AND (?7 IS NULL OR a.signal_id = ?7)
-               AND (?8 IS NULL OR a.meeting_id = ?8)
-               {links}
-             ORDER BY coalesce(a.state = 'open' AND a.due < ?5, 0) DESC, a.state != 'open', a.due IS NULL, a.due, a.id
-             LIMIT ?9"
-        ))?;
-        let rows = st.query_map(
-            params![
-                f.all_states,
-                f.owner_person_id,
-                f.owner_org_id,
-                f.overdue_only,
-                date_str(today),
-                f.due_before.map(date_str),
-                f.signal_id,
-                f.meeting_id,
-                f.limit.map(|l| l as i64).unwrap_or(-1)
-            ],
-            row_fn(today),
-        )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
 }

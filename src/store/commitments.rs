@@ -386,49 +386,4 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-
-    /// Commitments, overdue first, then by due date.
-    pub fn commitments(&self, f: &CommitmentFilter) -> Result<Vec<Commitment>> {
-        let today = self.today();
-        // A bare equality, so that SQLite searches the index rather than walks it.
-        let (select, range) = match f.org_id {
-            Some(_) => (
-                SELECT.replace(
-                    "FROM commitment c",
-                    "FROM commitment c INDEXED BY commitment_org",
-                ),
-                "AND c.org_id = ?2",
-            ),
-            None if f.signal_id.is_some() => (SELECT.to_string(), "AND c.signal_id = ?8"),
-            None => (SELECT.to_string(), ""),
-        };
-        let mut st = self.conn.prepare_cached(&format!(
-            "{select}
-             WHERE (?1 = 1 OR c.state = 'open')
-               AND (?2 IS NULL OR c.org_id = ?2)
-               AND (?3 IS NULL OR c.owner_person_id = ?3)
-               AND (?4 IS NULL OR c.owner_org_id = ?4)
-               AND (?5 = 0 OR (c.state = 'open' AND c.due < ?6))
-               AND (?7 IS NULL OR c.due <= ?7)
-               AND (?8 IS NULL OR c.signal_id = ?8)
-               {range}
-             ORDER BY (c.state = 'open' AND c.due < ?6) DESC, c.state != 'open', c.due, c.id
-             LIMIT ?9"
-        ))?;
-        let rows = st.query_map(
-            params![
-                f.all_states,
-                f.org_id,
-                f.owner_person_id,
-                f.owner_org_id,
-                f.overdue_only,
-                date_str(today),
-                f.due_before.map(date_str),
-                f.signal_id,
-                f.limit.map(|l| l as i64).unwrap_or(-1)
-            ],
-            row_fn(today),
-        )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
 }

@@ -276,6 +276,29 @@ fn clean_opt(s: Option<String>) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
+/// The planned meetings by start, then the others from the latest.
+fn meeting_parts() -> Vec<super::lists::Part> {
+    let part = |index: &str, cond: &str, order: &str| super::lists::Part {
+        sql: format!(
+            "{} INDEXED BY {index} WHERE {cond} ORDER BY {order}",
+            SELECT.trim_end()
+        ),
+        params: Vec::new(),
+    };
+    vec![
+        part(
+            "meeting_planned",
+            "status = 'planned' AND cancelled_at IS NULL",
+            "starts_at, id",
+        ),
+        part(
+            "meeting_done",
+            "status IN ('held', 'final') OR cancelled_at IS NOT NULL",
+            "starts_at DESC, id DESC",
+        ),
+    ]
+}
+
 impl Store {
     pub fn add_meeting(&mut self, new: NewMeeting) -> Result<Meeting> {
         self.write(|tx, ctx| insert(tx, ctx, new))
@@ -286,14 +309,31 @@ impl Store {
     }
 
     /// Meetings ordered by start; `upcoming` shows planned ones from today on first.
+    /// Meetings for a list: the planned ones soonest first, then the others (held,
+    /// final, cancelled) latest first.
     pub fn meetings(&self, limit: usize) -> Result<Vec<Meeting>> {
-        let mut st = self.conn.prepare_cached(&format!(
-            "{SELECT} ORDER BY (status = 'planned' AND cancelled_at IS NULL) DESC,
-                       CASE WHEN status = 'planned' AND cancelled_at IS NULL THEN starts_at END ASC,
-                       starts_at DESC LIMIT ?1"
-        ))?;
-        let rows = st.query_map([limit as i64], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut rows = Vec::new();
+        self.each_meeting(Some(limit), |m| {
+            rows.push(m);
+            Ok::<(), StoreError>(())
+        })?;
+        Ok(rows)
+    }
+
+    /// The rows of [`Store::meetings`], handed to `emit` one at a time: two range
+    /// scans in index order, nothing sorted or collected.
+    pub fn each_meeting<E: From<StoreError>>(
+        &self,
+        limit: Option<usize>,
+        emit: impl FnMut(Meeting) -> std::result::Result<(), E>,
+    ) -> std::result::Result<usize, E> {
+        super::lists::stream(&self.conn, &meeting_parts(), limit, from_row, emit)
+    }
+
+    /// EXPLAIN QUERY PLAN of each statement of the meeting list (for the plan tests).
+    #[doc(hidden)]
+    pub fn meeting_list_plans(&self) -> Result<Vec<String>> {
+        super::lists::plans(&self.conn, &meeting_parts())
     }
 
     pub fn meeting_step(

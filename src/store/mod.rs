@@ -13,6 +13,7 @@ mod complete;
 mod csv_io;
 mod follow_up;
 mod inbox;
+mod lists;
 mod meeting_pages;
 mod meetings;
 mod minutes;
@@ -28,6 +29,7 @@ mod reports_digest;
 mod resolve;
 mod search;
 mod signal_dues;
+mod signal_list;
 mod signal_merges;
 mod signals;
 mod statement;
@@ -296,6 +298,26 @@ impl Store {
         &self.conn
     }
 
+    /// Run `f` on one snapshot of the database (a read transaction): a list read
+    /// twice (once to measure its columns, once to print) sees the same rows both
+    /// times while others write.
+    pub fn snapshot<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce(&Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        if !self.conn.is_autocommit() {
+            return f(self);
+        }
+        let tx = self
+            .conn
+            .unchecked_transaction()
+            .map_err(StoreError::from)?;
+        let out = f(self);
+        // Only read: ending it either way is the same.
+        tx.commit().map_err(StoreError::from)?;
+        out
+    }
+
     /// `PRAGMA data_version`: changes when another connection commits. The screens
     /// poll it to refresh when someone else writes.
     pub fn data_version(&self) -> Result<i64> {
@@ -478,6 +500,20 @@ fn busy_error(db: &Path, started: std::time::Instant, e: StoreError) -> StoreErr
         }
         e => e,
     }
+}
+
+/// EXPLAIN QUERY PLAN of `sql`, one line a step: the tests that pin a list's plan
+/// read it.
+pub(crate) fn query_plan(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> Result<String> {
+    let mut st = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+    let lines = st
+        .query_map(params, |r| r.get::<_, String>(3))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(lines.join("\n"))
 }
 
 pub(crate) fn exists(conn: &Connection, r: RecordRef) -> Result<()> {

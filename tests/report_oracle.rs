@@ -420,3 +420,79 @@ fn feedback_facts_follow_edits_moves_and_deletions() {
         assert_agree(&store, &f);
     }
 }
+
+#[test]
+fn reports_follow_edits_that_move_signals_to_another_organisation_and_district() {
+    let (_db, mut store) = dataset();
+    // Signals with and without feedback, open and answered, move to the least used
+    // organisation and district (and some to another theme), through the store's edit.
+    let org: i64 = text(
+        &store,
+        "SELECT CAST(o.id AS TEXT) FROM organisation o WHERE o.kind = 'residents'
+          ORDER BY (SELECT count(*) FROM signal s WHERE s.org_id = o.id), o.id LIMIT 1",
+    )
+    .parse()
+    .expect("id");
+    let district = text(
+        &store,
+        "SELECT district FROM signal WHERE district IS NOT NULL GROUP BY district ORDER BY count(*), district LIMIT 1",
+    );
+    let theme = text(
+        &store,
+        "SELECT theme FROM signal WHERE theme IS NOT NULL GROUP BY theme ORDER BY count(*), theme LIMIT 1",
+    );
+    let moved = ids(
+        &store,
+        "SELECT id FROM signal WHERE id % 9 = 0 AND state != 'merged' ORDER BY first_feedback_on IS NULL, id LIMIT 60",
+    );
+    assert!(moved.len() >= 40, "{}", moved.len());
+    let before: i64 = text(
+        &store,
+        &format!("SELECT CAST(count(*) AS TEXT) FROM signal WHERE org_id = {org}"),
+    )
+    .parse()
+    .expect("count");
+    for (i, id) in moved.iter().enumerate() {
+        let edit = wijkdesk::store::SignalEdit {
+            org_id: Some(org),
+            district: Some(district.clone()),
+            theme: (i % 2 == 0).then(|| theme.clone()),
+            ..Default::default()
+        };
+        match store.edit_signal(*id, edit, None) {
+            Ok(s) => assert_eq!(
+                (s.org_id, s.district.as_deref()),
+                (Some(org), Some(district.as_str()))
+            ),
+            // Already there: nothing to change is refused, and changes nothing.
+            Err(e) => assert!(e.to_string().contains("nothing to change"), "S-{id}: {e}"),
+        }
+    }
+    let after: i64 = text(
+        &store,
+        &format!("SELECT CAST(count(*) AS TEXT) FROM signal WHERE org_id = {org}"),
+    )
+    .parse()
+    .expect("count");
+    assert!(after >= before + 40, "{before} → {after}");
+    assert_facts_kept(&store);
+    let mut all = filters(&store);
+    all.extend([
+        ReportFilter {
+            org: Some(org),
+            ..Default::default()
+        },
+        ReportFilter {
+            district: Some(district.clone()),
+            ..Default::default()
+        },
+        ReportFilter {
+            district: Some(district),
+            theme: Some(theme),
+            ..Default::default()
+        },
+    ]);
+    for f in all {
+        assert_agree(&store, &f);
+    }
+}

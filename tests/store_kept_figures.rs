@@ -3,7 +3,7 @@
 //! feedback day (schema/008_inbox_counts.sql), checked after the demo (which replays its history through the
 //! ordinary store API and adds generated data through the bulk writer), and after each
 //! change that can move them: new signals, every signal step, merges, reopening,
-//! feedback, commitments kept and broken, meetings held, moved, attended or not, and
+//! feedback, edits that move a signal to another organisation, commitments kept and broken, meetings held, moved, attended or not, and
 //! organisations taken off a meeting.
 
 mod support;
@@ -189,6 +189,33 @@ fn kept_figures_equal_a_fresh_count_through_every_kind_of_change() {
         .reopen_signal(a.id, "Toch weer los", None)
         .expect("reopen");
     check(&db, "reopening");
+    // Correcting a signal moves it, with its feedback, to another organisation
+    // and district.
+    let moved = store
+        .edit_signal(
+            a.id,
+            wijkdesk::store::SignalEdit {
+                org_id: Some(other.id),
+                district: Some("Segbroek".into()),
+                ..Default::default()
+            },
+            None,
+        )
+        .expect("edit");
+    assert_eq!(moved.org_id, Some(other.id));
+    check(&db, "an edit that moves a signal to another organisation");
+    store
+        .edit_signal(
+            a.id,
+            wijkdesk::store::SignalEdit {
+                org_id: Some(org.id),
+                title: Some("Losse tegels bij de school".into()),
+                ..Default::default()
+            },
+            None,
+        )
+        .expect("edit back");
+    check(&db, "an edit that moves it back");
     store.merge_signal(c.id, b.id, true, None).expect("merge");
     check(&db, "a merge");
     store

@@ -29,6 +29,7 @@ mod reports_digest;
 mod resolve;
 mod search;
 mod signal_dues;
+mod signal_edits;
 mod signal_list;
 mod signal_merges;
 mod signals;
@@ -60,6 +61,7 @@ pub use reports_digest::{DIGEST_DAYS, Digest, DigestItem, DigestKind, DigestMeet
 pub use resolve::{Owner, OwnerChoice};
 pub use search::{MAX_WORDS, SearchHit, SearchKind, SearchQuery, build_query};
 pub use signal_dues::DueMove;
+pub use signal_edits::{SignalEdit, signal_edit_fields};
 pub use signals::{
     Channel, Feedback, NewFeedback, NewSignal, Signal, SignalFilter, SignalRow, TimelineEntry,
     Triage,

@@ -759,6 +759,14 @@ catalogue! {
     TabOrganisations => "Orgs", "Org.";
     TabPeople => "People", "Pers.";
     TabReports => "Reports", "Rapp.";
+    // Correcting a signal
+    SignalEditTitle => "Edit {id}", "{id} bewerken";
+    FieldNeighbourhood => "Neighbourhood", "Wijk";
+    HintEditSignal => "edit", "bewerken";
+    SignalEdited => "{id} edited: {fields}.", "{id} bewerkt: {fields}.";
+    SignalEditNothing => "Nothing changed in {id}.", "Niets gewijzigd aan {id}.";
+    SignalEditNoOrg => "No organisation is called '{name}': pick one from the list.", "Er is geen organisatie die '{name}' heet: kies er een uit de lijst.";
+    SignalEditNotOnList => "'{value}' is not on the list ({kind}). Allowed: {names}; new names go on Lists ({key}).", "'{value}' staat niet op de lijst ({kind}). Toegestaan: {names}; nieuwe namen via Lijsten ({key}).";
     // Minutes syntax, finalising with problems, follow-up meetings
     ActMeetingFollowUp => "Plan the follow-up meeting with what is still open", "Het vervolgoverleg plannen met wat nog openstaat";
     ActMinutesSyntax => "Show how to write minutes lines: prefixes, tokens, dates", "Laten zien hoe je notulenregels schrijft: voorvoegsels, tokens, datums";

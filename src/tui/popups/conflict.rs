@@ -267,12 +267,7 @@ impl Form {
         for f in &mut self.fields {
             f.error = None;
             if let Some(v) = values.get(f.spec.key) {
-                match &f.spec.kind {
-                    FieldKind::Choice(o) => {
-                        f.choice = o.iter().position(|o| o.0 == v).unwrap_or(f.choice);
-                    }
-                    _ => f.input.set_value(v),
-                }
+                f.set(v);
             }
             if let Some(b) = base.get(f.spec.key) {
                 f.initial = b.clone();

@@ -194,6 +194,7 @@ impl Inbox {
             Action::Decline => signal_forms::decline_form(cx, id),
             Action::Reopen => signal_forms::reopen_form(cx, id),
             Action::Merge => signal_forms::merge_picker(cx, id),
+            Action::Edit => super::signal_edit::edit_form(cx, id),
             Action::AddAction => tracker_forms::new_action(cx, Some(id)),
             Action::AddCommitment => tracker_forms::new_commitment(cx, Some(id)),
             _ => Outcome::Ignored,
@@ -545,6 +546,14 @@ impl Screen for Inbox {
         }
     }
 
+    fn restore_form(
+        &self,
+        draft: &crate::tui::popups::form::FormDraft,
+        cx: &mut Cx,
+    ) -> Option<crate::tui::popups::form::Form> {
+        super::signal_edit::restore(draft, cx)
+    }
+
     fn on_pick(&mut self, tag: &'static str, value: &str, cx: &mut Cx) -> Outcome {
         match tag {
             PICK_KIND if value == "clear" => {
@@ -652,15 +661,20 @@ impl Screen for Inbox {
             None => self.draw_list(frame, body, s),
         }
         let mut line = self.hints(s);
-        if self.detail.is_some() {
-            for (a, what) in [
+        // In the detail, its own keys before edit (which both views have).
+        let extra: &[(Action, T)] = if self.detail.is_some() {
+            &[
                 (Action::AddAction, T::HintAddAction),
                 (Action::AddCommitment, T::HintAddCommitment),
-            ] {
-                if let Some(k) = s.keymap.first(a) {
-                    line.spans.push(Span::styled(k, s.theme.key));
-                    line.spans.push(Span::raw(format!(" {} ", s.lang.t(what))));
-                }
+                (Action::Edit, T::HintEditSignal),
+            ]
+        } else {
+            &[(Action::Edit, T::HintEditSignal)]
+        };
+        for &(a, what) in extra {
+            if let Some(k) = s.keymap.first(a) {
+                line.spans.push(Span::styled(k, s.theme.key));
+                line.spans.push(Span::raw(format!(" {} ", s.lang.t(what))));
             }
         }
         frame.render_widget(Paragraph::new(line), hints);

@@ -18,6 +18,7 @@ mod meeting_pages;
 mod meetings;
 mod minutes;
 mod open;
+mod org_names;
 mod orgs;
 mod outbox;
 mod people;

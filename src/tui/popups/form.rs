@@ -685,24 +685,35 @@ impl Popup for Form {
             .enumerate()
             .map(|(i, f)| f.height(input_w, i == self.focus))
             .sum();
-        let msg_h = if self.message.is_some() { 2 } else { 0 };
+        // The message takes the lines it needs, never cut (at least two, as before).
+        let msg_lines = self
+            .message
+            .as_ref()
+            .map(|(_, m)| crate::tui::fit::wrap(m, usize::from(width.saturating_sub(2))))
+            .unwrap_or_default();
+        let msg_h = if self.message.is_some() {
+            (msg_lines.len() as u16).max(2)
+        } else {
+            0
+        };
         let want_h = body + msg_h + 4;
         let rect = widgets::centered(area, width, want_h);
         let inner = widgets::popup_frame(frame, rect, s, &self.title);
         let mut y = inner.y;
         let bottom = inner.y + inner.height;
-        if let Some((is_err, msg)) = &self.message {
+        if let Some((is_err, _)) = &self.message {
             let style = if *is_err { s.theme.error } else { s.theme.info };
             let r = Rect {
                 x: inner.x,
                 y,
                 width: inner.width,
-                height: 2.min(inner.height),
+                height: msg_h.min(inner.height),
             };
-            frame.render_widget(
-                Paragraph::new(Span::styled(msg.clone(), style)).wrap(Wrap { trim: true }),
-                r,
-            );
+            let lines: Vec<Line> = msg_lines
+                .iter()
+                .map(|l| Line::styled(l.clone(), style))
+                .collect();
+            frame.render_widget(Paragraph::new(lines), r);
             y += r.height;
         }
         // Scroll so that the focused field is visible when the terminal is short.

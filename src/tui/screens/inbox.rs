@@ -372,9 +372,7 @@ impl Inbox {
                 };
                 let mut cells = vec![
                     Cell::from(format!("{mark}S-{}", r.id)),
-                    Cell::from(vis(crate::domain::text::short_org_name(
-                        r.org.as_deref().unwrap_or(""),
-                    ))),
+                    Cell::from(vis(s.org_names.get(r.org.as_deref().unwrap_or("")))),
                     Cell::from(vis(&r.title)),
                 ];
                 if wide {
@@ -388,9 +386,19 @@ impl Inbox {
                 Row::new(cells)
             })
             .collect();
+        // IDs are never cut: as wide as the longest held (the mark and "S-" before it).
+        let longest = held.iter().map(|r| r.id).max().unwrap_or(0);
+        let id_w = crate::tui::fit::whole(t(T::ColId), [format!("*S-{longest}").as_str()], 0);
+        // The organisation as wide as its longest shown name, within a fifth of the
+        // width; the title gets the rest.
+        let orgs = held[window.clone()]
+            .iter()
+            .map(|r| s.org_names.get(r.org.as_deref().unwrap_or("")));
+        let org_w = crate::tui::fit::whole(t(T::FieldOrganisation), orgs, 0)
+            .min((inner_area.width.saturating_sub(2) / 5).clamp(14, 20));
         let mut widths = vec![
-            Constraint::Length(7),
-            Constraint::Length(if wide { 20 } else { 14 }),
+            Constraint::Length(id_w),
+            Constraint::Length(org_w),
             Constraint::Min(16),
         ];
         let mut header = vec![t(T::ColId), t(T::FieldOrganisation), t(T::ColTitle)];

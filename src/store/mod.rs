@@ -34,7 +34,7 @@ pub mod waiting;
 
 pub use actions::{Action, ActionFilter, NewAction};
 pub use audit::AuditEntry;
-pub use bulk::{Bulk, BulkSignal};
+pub use bulk::{Bulk, BulkAction, BulkCommitment, BulkSignal};
 pub use commitments::{Commitment, CommitmentFilter, CommitmentMove, NewCommitment};
 pub use csv_io::{ColumnUse, ExportTable, ImportReport, RowAction, RowPlan, RowProblem};
 pub use inbox::{InboxCounts, InboxFilter, InboxKey};
@@ -55,8 +55,8 @@ pub use resolve::{Owner, OwnerChoice};
 pub use search::{MAX_WORDS, SearchHit, SearchKind, SearchQuery, build_query};
 pub use signal_dues::DueMove;
 pub use signals::{
-    Channel, Feedback, NewFeedback, NewSignal, Signal, SignalFilter, SignalRow, TimelineEntry,
-    Triage,
+    Channel, DEFAULT_FEEDBACK_DAYS, Feedback, NewFeedback, NewSignal, Signal, SignalFilter,
+    SignalRow, TimelineEntry, Triage,
 };
 pub use tracker::{TrackerFilter, TrackerItem, TrackerKey};
 pub use vocab::{NearPair, Term, UnknownTerm};

@@ -357,8 +357,14 @@ impl Store {
     }
 
     /// True when nothing but the schema is there: the screens then offer the demo.
+    /// Asked on every refresh: two `count(*)` over a million signals took 9 ms of each
+    /// first frame and refresh; whether a first row exists is one seek.
     pub fn is_empty(&self) -> Result<bool> {
-        Ok(self.count(RecordKind::Organisation)? == 0 && self.count(RecordKind::Signal)? == 0)
+        Ok(self.conn.query_row(
+            "SELECT NOT EXISTS (SELECT 1 FROM organisation) AND NOT EXISTS (SELECT 1 FROM signal)",
+            [],
+            |r| r.get(0),
+        )?)
     }
 
     /// Make sure a record exists, with a message that names it if not.

@@ -54,3 +54,68 @@ fn the_diff_names_the_lines_that_differ() {
     assert_eq!(d, "line 2:\n  -b\n  +B\nline 4:\n  +d");
     assert!(support::golden::diff("a\n", "a").contains("final newline"));
 }
+
+/// Lines whose tokens did not resolve read as sentences in the export: no raw `@`,
+/// `org:` or `due:`, and every "not registered yet" says what is missing.
+#[test]
+fn unresolved_lines_say_what_is_missing() {
+    use support::{TempDb, day0, residents, staff};
+    use wijkdesk::store::NewMeeting;
+    let db = TempDb::new();
+    let mut store = db.open("tester");
+    let duinoord = residents(&mut store, "Bewonersoverleg Duinoord").id;
+    residents(&mut store, "Wijkberaad Bezuidenhout");
+    staff(&mut store, "Anna de Vries", "avries", None, &[], &[]);
+    let m = store
+        .add_meeting(NewMeeting {
+            title: "Overleg".into(),
+            starts_at: day0().and_hms_opt(19, 30, 0),
+            org_ids: vec![duinoord],
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    for line in [
+        "A: bankjes regelen @Ingrid due:+14d",
+        "T: nieuwe lampen org:Nergens due:+14d",
+        "T: verlichting org:Duinoord due:31-02",
+        "B: we gaan door @Ingrid",
+        "Vraag: wie belt org:Nergens?",
+        "A: @avries due:",
+        "S: losse tegels org:Nergens",
+    ] {
+        store.add_minute(m, None, line).unwrap();
+    }
+    for lang in [Lang::Nl, Lang::En] {
+        let text = store.minutes_markdown(m, lang).unwrap();
+        for raw in ["@", "org:", "due:"] {
+            assert!(!text.contains(raw), "{raw} in:\n{text}");
+        }
+        let (not_yet, owner, org, date) = match lang {
+            Lang::Nl => (
+                "nog niet geregistreerd",
+                "behandelaar nog niet gekozen: 'Ingrid'",
+                "organisatie nog niet gekozen: 'Nergens'",
+                "datum niet begrepen: '31-02'",
+            ),
+            Lang::En => (
+                "not registered yet",
+                "owner not yet chosen: 'Ingrid'",
+                "organisation not yet chosen: 'Nergens'",
+                "date not understood: '31-02'",
+            ),
+        };
+        for l in text.lines().filter(|l| l.contains(not_yet)) {
+            assert!(l.contains(&format!("{not_yet} — ")), "no reason: {l}");
+        }
+        for said in [owner, org, date] {
+            assert!(text.contains(said), "{said} missing from:\n{text}");
+        }
+        // The decision names who is not chosen yet, though it makes no record.
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with("1. ") && l.contains(owner)),
+            "{text}"
+        );
+    }
+}

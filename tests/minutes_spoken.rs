@@ -156,6 +156,85 @@ fn one_commitment_per_organisation_named() {
     }
 }
 
+/// Every commitment a line makes is linked to it: the line names them all (when read
+/// back, not only in the answer to the add) and each one leads back to the line.
+#[test]
+fn every_commitment_of_a_line_is_linked_to_it() {
+    let mut w = world();
+    let e = w
+        .store
+        .add_minute(
+            w.meeting,
+            None,
+            "Toezegging org:Duinoord org:Bezuidenhout: nieuwe bankjes eind januari",
+        )
+        .expect("add");
+    let line = w.store.minute(e.minute.id).expect("read back");
+    let made = line.made();
+    assert_eq!(made.len(), 2, "{line:?}");
+    for c in &made {
+        let id: i64 = c.trim_start_matches("C-").parse().expect("C-n");
+        let back = w
+            .store
+            .commitment_line(id)
+            .expect("line of")
+            .expect("linked");
+        assert_eq!(back.id, line.id, "{c}");
+    }
+    // The list of a meeting's lines says the same.
+    let listed = w.store.minutes(w.meeting).expect("minutes");
+    assert_eq!(listed[0].made(), made);
+}
+
+/// A line that could not make its commitments at first (no date) makes them all when
+/// the date is added, and links every one.
+#[test]
+fn an_edited_line_links_every_commitment_it_makes() {
+    let mut w = world();
+    let e = w
+        .store
+        .add_minute(
+            w.meeting,
+            None,
+            "T org:Duinoord org:Bezuidenhout: nieuwe bankjes",
+        )
+        .expect("add");
+    assert!(e.minute.created.is_none());
+    assert!(!e.minute.problems.is_empty());
+    let changed = w
+        .store
+        .edit_minute(
+            e.minute.id,
+            "T org:Duinoord org:Bezuidenhout: nieuwe bankjes due:+14d",
+            Some(e.minute.version),
+        )
+        .expect("edit");
+    assert!(changed.minute.problems.is_empty(), "{:?}", changed.minute);
+    assert_eq!(changed.minute.made().len(), 2, "{:?}", changed.minute);
+    let orgs: Vec<i64> = changed
+        .minute
+        .made()
+        .iter()
+        .map(|c| {
+            let id: i64 = c.trim_start_matches("C-").parse().unwrap();
+            w.store.commitment(id).expect("commitment").org_id
+        })
+        .collect();
+    assert!(
+        orgs.contains(&w.duinoord) && orgs.contains(&w.bezuidenhout),
+        "{orgs:?}"
+    );
+    // Deleting the line keeps the commitments and drops only the links.
+    w.store
+        .delete_minute(changed.minute.id, Some(changed.minute.version))
+        .expect("delete");
+    for c in changed.minute.made() {
+        let id: i64 = c.trim_start_matches("C-").parse().unwrap();
+        assert!(w.store.commitment(id).is_ok());
+        assert!(w.store.commitment_line(id).expect("query").is_none());
+    }
+}
+
 #[test]
 fn a_commitment_without_a_date_is_kept_with_its_problem() {
     let mut w = world();

@@ -51,14 +51,27 @@ fn page_through(store: &Store, f: &InboxFilter, page: usize) -> Vec<SignalRow> {
     all
 }
 
-fn order_key(r: &SignalRow) -> (bool, NaiveDate, i64) {
-    (!r.overdue, r.received_on, r.id)
+/// The inbox order, written out independently of the SQL: overdue first by received
+/// date, then by the due date in force, then signals without a due date; ties by
+/// received date, then id.
+fn order_key(r: &SignalRow) -> (u8, Option<NaiveDate>, NaiveDate, i64) {
+    match (r.overdue, r.feedback_due) {
+        (true, _) => (0, None, r.received_on, r.id),
+        (false, Some(d)) => (1, Some(d), r.received_on, r.id),
+        (false, None) => (2, None, r.received_on, r.id),
+    }
+}
+
+/// The oracle: the unpaged list sorted in Rust.
+fn sorted(mut rows: Vec<SignalRow>) -> Vec<SignalRow> {
+    rows.sort_by_key(order_key);
+    rows
 }
 
 #[test]
 fn paging_visits_every_open_signal_once_in_order() {
     let store = store();
-    let expected = store.signals(&SignalFilter::default()).unwrap();
+    let expected = sorted(store.signals(&SignalFilter::default()).unwrap());
     assert!(
         expected.len() > 1000,
         "a few thousand signals, {} open",
@@ -73,8 +86,14 @@ fn paging_visits_every_open_signal_once_in_order() {
             got.windows(2).all(|w| order_key(&w[0]) < order_key(&w[1])),
             "in inbox order"
         );
-        assert_eq!(got, expected, "same rows as the unpaged list");
+        assert_eq!(got, expected, "same rows as the unpaged list, sorted");
     }
+    // The oracle is not the old order by age: due dates and received dates disagree.
+    let rest: Vec<&SignalRow> = expected.iter().filter(|r| !r.overdue).collect();
+    assert!(
+        rest.windows(2).any(|w| w[0].received_on > w[1].received_on),
+        "after the overdue block the order is by due date, not by age"
+    );
     let counts = store.inbox_counts().unwrap();
     assert_eq!(counts.open as usize, expected.len());
     assert_eq!(
@@ -118,12 +137,14 @@ fn filtered_paging_matches_the_filtered_list() {
         ..Default::default()
     };
     let got = page_through(&store, &f, 33);
-    let expected = store
-        .signals(&SignalFilter {
-            theme: Some(theme),
-            ..Default::default()
-        })
-        .unwrap();
+    let expected = sorted(
+        store
+            .signals(&SignalFilter {
+                theme: Some(theme),
+                ..Default::default()
+            })
+            .unwrap(),
+    );
     assert!(!expected.is_empty());
     assert_eq!(got, expected);
     let overdue = page_through(

@@ -296,3 +296,51 @@ fn beside_a_detail_pane_a_move_costs_the_list_and_the_pane_follows_at_rest() {
         );
     }
 }
+
+#[test]
+fn ctrl_l_clears_the_terminal_and_draws_every_cell_again() {
+    let db = TempDb::new("bytes-ctrl-l");
+    let mut store = db.demo();
+    let mut app = App::new(
+        &mut store,
+        Settings::new(Lang::En, true, false),
+        Size {
+            width: 80,
+            height: 24,
+        },
+    );
+    let out = Shared::default();
+    let mut terminal = terminal(&out);
+    draw(&mut terminal, &out, &app);
+    // Without Ctrl-L, an unchanged frame writes no clear and next to nothing.
+    assert!(!app.take_clear());
+    let quiet = draw(&mut terminal, &out, &app);
+    assert!(!quiet.windows(4).any(|w| w == b"\x1b[2J"));
+
+    // Ctrl-L inside a text field of a popup (quick add): not typed, but a clear.
+    wijkdesk::tui::testing::type_text(&mut app, "a");
+    wijkdesk::tui::testing::type_text(&mut app, "bankje");
+    draw(&mut terminal, &out, &app);
+    app.on_key(wijkdesk::tui::testing::ctrl('l'));
+    assert!(app.take_clear(), "Ctrl-L asks for a clear");
+    assert!(!app.take_clear(), "once");
+    out.0.borrow_mut().clear();
+    wijkdesk::tui::repaint(&mut terminal).unwrap();
+    terminal.draw(|f| app.draw(f)).unwrap();
+    let bytes = out.0.borrow().clone();
+    let text = String::from_utf8_lossy(&bytes);
+    let clear = text.find("\x1b[2J").expect("a clear-screen sequence");
+    // Everything is drawn again after the clear: the tab bar, the popup, the text.
+    for want in ["Inbox", "Quick add a signal", "bankje"] {
+        let at = text
+            .rfind(want)
+            .unwrap_or_else(|| panic!("{want} not drawn again"));
+        assert!(at > clear, "{want} drawn before the clear");
+    }
+    assert!(
+        !text.contains("\x1b[6n"),
+        "never asks the terminal for its cursor"
+    );
+    assert_eq!(app.popup_count(), 1, "the popup stays open");
+    assert_eq!(app.status(), Some("Reloaded."));
+}

@@ -101,7 +101,7 @@ fn a_signal_from_another_shell_is_triaged_and_answered_in_the_screens() {
     tmux.keys(&["Tab"]); // the theme as it was
     tmux.text("We ask Stadsbeheer to replace it.");
     tmux.keys(&["C-s"]);
-    tmux.wait_for_within(&format!("Triaged {id}."), SECS);
+    tmux.wait_for_within(&format!("Triaged {id} "), SECS);
 
     // Answer it: final feedback by phone.
     tmux.text("f");

@@ -99,6 +99,9 @@ fn cancel_asks_with_a_reason_and_esc_keeps_the_meeting() {
         shows(&app, "Reason (may be empty):");
         type_text(&mut app, "De zaal is dicht");
         press(&mut app, KeyCode::Esc);
+        // A typed reason is not thrown away unasked.
+        shows(&app, "Discard what you typed?");
+        type_text(&mut app, "y");
         assert_eq!(app.popup_count(), 0);
         assert_eq!(
             app.store().meeting(id).unwrap().status,

@@ -87,3 +87,43 @@ fn attendance_with_staff_being_added() {
         type_text(app, "Eva");
     });
 }
+
+#[test]
+fn minutes_editor_empty_shows_the_syntax_briefly() {
+    snap("minutes_empty", |app| {
+        filter(app, "Bezuidenhout");
+        press(app, KeyCode::Enter);
+    });
+}
+
+#[test]
+fn minutes_syntax_on_f2() {
+    snap("minutes_syntax", |app| {
+        filter(app, "Bezuidenhout");
+        press(app, KeyCode::Enter);
+        press(app, KeyCode::F(2));
+    });
+}
+
+#[test]
+fn finalising_lists_the_lines_with_problems() {
+    snap("minutes_finalise_problems", |app| {
+        // Scheveningen is held; its minutes are not final yet.
+        filter(app, "Scheveningen");
+        press(app, KeyCode::Enter);
+        type_text(app, "A: Bankjes regelen @zzniemand");
+        press(app, KeyCode::Enter);
+        type_text(app, "T: Lampen vervangen org:Duinoord due:31-02");
+        press(app, KeyCode::Enter);
+        press(app, KeyCode::Up);
+        type_text(app, "F");
+    });
+}
+
+#[test]
+fn follow_up_form() {
+    snap("follow_up", |app| {
+        filter(app, "Scheveningen");
+        type_text(app, "N");
+    });
+}

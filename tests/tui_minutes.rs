@@ -295,3 +295,210 @@ fn hold_finalise_and_amend() {
     let lines = store.minutes(id).unwrap();
     assert!(!lines[0].amendment && lines[1].amendment);
 }
+
+/// The empty editor says briefly how lines are written; F2 shows all of it, with
+/// dates to come; any key closes it and typing goes on in the input.
+#[test]
+fn the_syntax_is_shown_when_empty_and_on_a_key() {
+    let db = TempDb::new("minutes-syntax");
+    let mut store = db.demo();
+    let today = store.today();
+    let mut app = app(&mut store);
+    open_editor(&mut app, "Bezuidenhout");
+    let s = shows(&app, "Start a line with Decision/Besluit: Action/Actie:");
+    assert!(s.contains("Commitment/Toezegging:"), "{s}");
+    shows(&app, "F2: all of it");
+    press(&mut app, KeyCode::F(2));
+    let s = shows(&app, "How to write minutes");
+    for p in [
+        "Besluit:  Decision:  B:  D:",
+        "Toezegging:  Commitment:  T:  C:",
+        "Vraag:  Question:  V:  Q:",
+        "@ingrid",
+        "org:Duinoord",
+    ] {
+        assert!(s.contains(p), "{p} missing:\n{s}");
+    }
+    // Every date shown is one to come.
+    let shown: Vec<&str> = s.lines().filter(|l| l.contains("→ ")).collect();
+    assert!(shown.len() >= 4, "{s}");
+    for l in shown {
+        let d = l.split("→ ").nth(1).unwrap().trim_end_matches(['│', ' ']);
+        let date =
+            wijkdesk::domain::dates::parse_date(d, today).unwrap_or_else(|e| panic!("{d}: {e}"));
+        assert!(date > today, "{l}");
+    }
+    type_text(&mut app, "x");
+    assert_eq!(app.popup_count(), 1, "any key closes the syntax");
+    enter_line(&mut app, "Eerste regel");
+    let s = screen(&app, W, H);
+    assert!(
+        !s.contains("Start a line with"),
+        "the brief goes once a line is there:\n{s}"
+    );
+}
+
+/// Finalising while lines have problems lists them with their numbers and asks; "no"
+/// goes back to the first of them, ready to edit; fixed, the plain question comes.
+#[test]
+fn finalising_with_problem_lines_lists_them_and_asks() {
+    let db = TempDb::new("minutes-final-problems");
+    let mut store = db.demo();
+    let id = meeting_id(&store, "Bezuidenhout");
+    store.set_now(Some(store.meeting(id).unwrap().starts_at));
+    {
+        let mut app = app(&mut store);
+        open_editor(&mut app, "Bezuidenhout");
+        enter_line(&mut app, "D: Voortaan elk kwartaal");
+        enter_line(&mut app, "A: Bankjes regelen @zzniemand");
+        enter_line(&mut app, "T: Lampen vervangen org:Duinoord due:31-02");
+        press(&mut app, KeyCode::Up);
+        type_text(&mut app, "h");
+        shows(&app, "is held now");
+        type_text(&mut app, "F");
+        let s = shows(&app, "Lines that still have problems");
+        assert!(s.contains("line 2: @zzniemand"), "{s}");
+        assert!(s.contains("line 3: not a date"), "{s}");
+        assert!(s.contains("back to line 2"), "{s}");
+        type_text(&mut app, "n");
+        shows(&app, "Editing line 2");
+        press(&mut app, KeyCode::End);
+        for _ in 0..11 {
+            press(&mut app, KeyCode::Backspace);
+        }
+        type_text(&mut app, "@demo");
+        press(&mut app, KeyCode::Enter);
+        shows(&app, "line 2");
+        // Line 3 still has its problem: asked again, yes finalises anyway.
+        press(&mut app, KeyCode::Up);
+        type_text(&mut app, "F");
+        let s = shows(&app, "Lines that still have problems");
+        assert!(!s.contains("line 2:"), "{s}");
+        type_text(&mut app, "y");
+        shows(&app, "is final now");
+    }
+    assert_eq!(
+        store.meeting(id).unwrap().status,
+        wijkdesk::domain::meeting::MeetingStatus::Final
+    );
+    assert!(store.minutes(id).unwrap()[1].problems.is_empty());
+}
+
+/// After editing an earlier line the input line is back with what was being typed,
+/// the lines stand where they stood, and keys are text again (not commands).
+#[test]
+fn after_editing_an_earlier_line_focus_and_scroll_return() {
+    let db = TempDb::new("minutes-edit-return");
+    let mut store = db.demo();
+    let id = meeting_id(&store, "Bezuidenhout");
+    {
+        let mut app = app(&mut store);
+        open_editor(&mut app, "Bezuidenhout");
+        for i in 1..=45 {
+            enter_line(&mut app, &format!("Regel nummer {i}"));
+        }
+        type_text(&mut app, "Half getypt");
+        let before = screen(&app, W, H);
+        for _ in 0..3 {
+            press(&mut app, KeyCode::Up);
+        }
+        type_text(&mut app, "e");
+        shows(&app, "Editing line 43");
+        type_text(&mut app, " bewerkt");
+        press(&mut app, KeyCode::Enter);
+        let after = shows(&app, "Half getypt");
+        let rows = |s: &str| s.lines().map(str::to_string).collect::<Vec<_>>();
+        let (b, a) = (rows(&before), rows(&after));
+        assert_eq!(a.len(), b.len());
+        // The lines pane: row for row the same, but for the line edited.
+        for (i, (x, y)) in b.iter().zip(&a).enumerate().take(b.len() - 4).skip(2) {
+            if x != y {
+                assert!(
+                    x.contains("Regel nummer 43") && y.contains("Regel nummer 43 bewerkt"),
+                    "row {i} moved:\n{x}\n{y}"
+                );
+            }
+        }
+        // A key that is a command among the lines (d: delete) is text in the input.
+        type_text(&mut app, "d");
+        let s = shows(&app, "Half getyptd");
+        assert!(!s.contains("Delete line"), "{s}");
+    }
+    let lines = store.minutes(id).unwrap();
+    assert_eq!(lines[42].text, "Regel nummer 43 bewerkt");
+    assert_eq!(lines.len(), 45);
+}
+
+/// A commitment line naming two organisations shows both commitments it made.
+#[test]
+fn a_line_to_two_organisations_shows_both_commitments() {
+    let db = TempDb::new("minutes-two-orgs");
+    let mut store = db.demo();
+    let id = meeting_id(&store, "Bezuidenhout");
+    {
+        let mut app = app(&mut store);
+        open_editor(&mut app, "Bezuidenhout");
+        enter_line(
+            &mut app,
+            "Toezegging org:Duinoord org:Zorgvliet: nieuwe bankjes due:+14d",
+        );
+        shows(&app, "Stored line 1: created C-");
+    }
+    let line = &store.minutes(id).unwrap()[0];
+    let made = line.made();
+    assert_eq!(made.len(), 2, "{line:?}");
+    let mut app = app(&mut store);
+    open_editor(&mut app, "Bezuidenhout");
+    shows(&app, &format!("→ {}, {}", made[0], made[1]));
+}
+
+/// N on a meeting plans its follow-up: four weeks later proposed, the same
+/// organisations, and the standard items around the open matters on its agenda.
+#[test]
+fn the_follow_up_key_plans_the_next_meeting() {
+    let db = TempDb::new("minutes-follow-up");
+    let mut store = db.demo();
+    let id = meeting_id(&store, "Scheveningen");
+    let before = store.meetings(1000).unwrap().len();
+    {
+        let mut app = app(&mut store);
+        assert!(app.select_screen("meetings"));
+        type_text(&mut app, "/");
+        type_text(&mut app, "Scheveningen");
+        press(&mut app, KeyCode::Enter);
+        type_text(&mut app, "N");
+        shows(&app, "Follow-up of M-");
+        app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+        shows(&app, "follow-up of M-");
+    }
+    let all = store.meetings(1000).unwrap();
+    assert_eq!(all.len(), before + 1);
+    let prev = store.meeting(id).unwrap();
+    let new = all.iter().max_by_key(|m| m.id).unwrap();
+    assert_eq!(new.starts_at, prev.starts_at + chrono::Duration::weeks(4));
+    assert_eq!(
+        (new.chair_id, new.minute_taker_id),
+        (prev.chair_id, prev.minute_taker_id)
+    );
+    assert_eq!((&new.kind, &new.location), (&prev.kind, &prev.location));
+    let orgs = |m| -> Vec<i64> {
+        store
+            .meeting_orgs(m)
+            .unwrap()
+            .iter()
+            .map(|o| o.org_id)
+            .collect()
+    };
+    assert_eq!(orgs(new.id), orgs(id));
+    let agenda = store.agenda(new.id).unwrap();
+    assert!(
+        agenda[0]
+            .title
+            .starts_with("Opening and minutes of the previous meeting")
+    );
+    assert_eq!(agenda.last().unwrap().title, "Any other business");
+    assert!(
+        agenda.iter().any(|a| a.title.starts_with("C-")),
+        "{agenda:?}"
+    );
+}

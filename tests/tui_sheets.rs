@@ -86,8 +86,11 @@ fn palette_exports_and_imports_csv() {
         assert!(status.contains("Niets geïmporteerd"), "{status}");
         assert!(status.contains("regel 2"), "{status}");
 
-        // The right file: imported, and the status says what happened.
+        // The right file: imported, and the status says what happened. (The typed path
+        // is not thrown away unasked.)
         press(&mut app, KeyCode::Esc);
+        assert!(screen(&app, 100, 30).contains("Wat je getypt hebt weggooien?"));
+        type_text(&mut app, "y");
         type_text(&mut app, ":import_orgs");
         press(&mut app, KeyCode::Enter);
         type_text(&mut app, &good.to_string_lossy());

@@ -185,7 +185,7 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "VISUAL, EDITOR",
-        "The editor for long texts in the screens (Ctrl-E).",
+        "The editor for long texts in the screens (Ctrl-O).",
     ),
     (
         "XDG_RUNTIME_DIR",

@@ -52,8 +52,28 @@ pub enum MeetingCmd {
     )]
     Hold(Step),
     /// Make a held meeting's minutes final (later lines are amendments)
-    #[command(after_help = "Examples:\n  wijkdesk meeting finalise M-5")]
-    Finalise(Step),
+    #[command(
+        long_about = "Make a held meeting's minutes final; lines written later are amendments. \
+                      Refused while lines still have problems (an owner, organisation or date that \
+                      did not resolve): they are listed with their numbers, to fix with `minutes \
+                      edit M-5/3 \"…\"`; --force finalises anyway.",
+        after_help = "Examples:\n  wijkdesk meeting finalise M-5\n  wijkdesk meeting finalise M-5 --force"
+    )]
+    Finalise(FinaliseArgs),
+    /// Plan the next meeting of the same circle, with the open matters on its agenda
+    #[command(
+        name = "follow-up",
+        long_about = "Plan the meeting that follows M-ID: the same title, kind, location, district, \
+                      invited organisations, chair and minute-taker. Its agenda holds the standard items \
+                      (opening and the previous minutes; what is carried over; any other business) and, \
+                      one item each, everything still open with these organisations: open commitments, \
+                      open actions, unanswered questions and signals owing feedback by its day (as \
+                      `meeting prepare` lists them). The agenda is written in --lang, else the locale's \
+                      language, else Dutch. A start the clock change skips or repeats is refused.",
+        after_help = "Examples:\n  wijkdesk meeting follow-up M-5 --start \"15 jan 19:30\" --end 21:30\n  \
+                      wijkdesk meeting follow-up M-5 --start \"over 4 weken 19.30 uur\" --json"
+    )]
+    FollowUp(FollowUpArgs),
     #[command(flatten)]
     Extra(super::meeting_extra::MeetingExtraCmd),
 }
@@ -131,6 +151,30 @@ pub struct Step {
 }
 
 #[derive(Debug, Args)]
+pub struct FinaliseArgs {
+    #[command(flatten)]
+    step: Step,
+    /// Finalise even though lines still have problems
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FollowUpArgs {
+    /// The meeting followed up: M-5 or 5
+    meeting: String,
+    /// When it starts: "15 jan 19:30", "do 19.30 uur", "10-12-2026 19:30", 2026-12-10T19:30
+    #[arg(long, value_name = "DATETIME")]
+    start: String,
+    /// When it ends: a date and time, or a time on the day it starts (21:30)
+    #[arg(long, value_name = "DATETIME")]
+    end: Option<String>,
+    /// Print the new meeting and its agenda as JSON
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct MinuteArgs {
     /// M-5 or 5
     meeting: String,
@@ -151,7 +195,8 @@ pub(super) fn run(cmd: MeetingCmd, app: &mut App) -> Result<()> {
         MeetingCmd::List { limit, json, sheet } => list(app, limit, json, sheet),
         MeetingCmd::Show { meeting, json } => show(app, &meeting, json),
         MeetingCmd::Hold(s) => step(app, s, MeetingEvent::Hold),
-        MeetingCmd::Finalise(s) => step(app, s, MeetingEvent::Finalise),
+        MeetingCmd::Finalise(f) => finalise(app, f),
+        MeetingCmd::FollowUp(f) => follow_up(app, f),
         MeetingCmd::Extra(c) => {
             super::meeting_extra::run_meeting(c, &mut app.store, &mut app.out, app.lang)
         }
@@ -175,6 +220,77 @@ fn step(app: &mut App, s: Step, event: MeetingEvent) -> Result<()> {
     }
     app.out
         .line(format!("{} is now {}", m.reference(), m.status))
+}
+
+/// Finalise, unless lines still have problems and --force is not given: then each is
+/// named with its number and what is wrong, and nothing changes.
+fn finalise(app: &mut App, f: FinaliseArgs) -> Result<()> {
+    let id = id_of(RecordKind::Meeting, &f.step.meeting)?;
+    let m = app.store.meeting(id)?;
+    // A meeting that cannot be finalised yet is refused for that reason first.
+    let lines = match m.status {
+        crate::domain::meeting::MeetingStatus::Held => app.store.minutes_with_problems(id)?,
+        _ => Vec::new(),
+    };
+    if !lines.is_empty() && !f.force {
+        let each: Vec<String> = lines
+            .iter()
+            .map(|l| {
+                format!(
+                    "line {}: {}",
+                    l.position,
+                    crate::domain::text::visible(&l.problems.join(", "))
+                )
+            })
+            .collect();
+        let msg = format!(
+            "{} not finalised: {} still {} problems ({}); fix with `wijkdesk minutes edit {}/{} \"…\"`, \
+             or finalise anyway with --force",
+            m.reference(),
+            if lines.len() == 1 {
+                "1 line".to_string()
+            } else {
+                format!("{} lines", lines.len())
+            },
+            if lines.len() == 1 { "has" } else { "have" },
+            each.join("; "),
+            m.reference(),
+            lines[0].position,
+        );
+        return Err(CliError::msg(msg));
+    }
+    step(app, f.step, MeetingEvent::Finalise)
+}
+
+fn follow_up(app: &mut App, f: FollowUpArgs) -> Result<()> {
+    let id = id_of(RecordKind::Meeting, &f.meeting)?;
+    let start = app.datetime(&f.start)?;
+    let end = f
+        .end
+        .as_deref()
+        .map(|e| end_time(app, e, start))
+        .transpose()?;
+    let lang = super::meeting_extra::doc_lang(app.lang);
+    let made = app.store.follow_up_meeting(id, start, end, lang)?;
+    if f.json {
+        return app.out.json(&json!({
+            "meeting": with_ref(made.meeting.reference(), &made.meeting),
+            "follows": crate::domain::RecordRef::new(RecordKind::Meeting, made.follows).to_string(),
+            "agenda": made.agenda,
+            "carried": made.carried,
+        }));
+    }
+    app.out.line(format!(
+        "{} {} ({}), follow-up of {}",
+        made.meeting.reference(),
+        made.meeting.title,
+        when(&made.meeting),
+        crate::domain::RecordRef::new(RecordKind::Meeting, made.follows)
+    ))?;
+    for (i, a) in made.agenda.iter().enumerate() {
+        app.out.line(format!("  {:>2}. {}", i + 1, a.title))?;
+    }
+    Ok(())
 }
 
 /// The end of a meeting: a full date and time, or a time on its start day.
@@ -428,8 +544,10 @@ fn minute_lines(app: &mut App, l: &StoredMinute, indent: &str) -> Result<()> {
         l.kind.code(),
         l.text
     ))?;
-    if let Some(c) = &l.created {
-        app.out.line(format!("{indent}{:<10}  created {c}", ""))?;
+    if l.created.is_some() {
+        let made = l.made().join(", ");
+        app.out
+            .line(format!("{indent}{:<10}  created {made}", ""))?;
     }
     for p in &l.problems {
         app.out.line(format!("{indent}{:<10}  problem: {p}", ""))?;

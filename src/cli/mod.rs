@@ -194,7 +194,7 @@ pub enum Command {
         after_help = "Examples:\n  wijkdesk action list --mine\n  wijkdesk action done A-3"
     )]
     Action(action::ActionCmd),
-    /// Meetings: add, list, show, edit, agenda, attend, prepare, hold, finalise, cancel, invite, export (ics)
+    /// Meetings: add, list, show, edit, agenda, attend, prepare, hold, finalise, follow-up, cancel, invite, export (ics)
     #[command(
         subcommand,
         after_help = "Examples:\n  wijkdesk meeting list\n  wijkdesk meeting show M-5"

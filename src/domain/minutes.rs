@@ -11,6 +11,7 @@
 mod folding;
 mod parse;
 mod prefix_match;
+pub mod syntax;
 
 pub use folding::fold;
 pub use parse::parse_line;
@@ -126,13 +127,29 @@ impl ParsedLine {
     /// in, so nothing typed vanishes unnoticed. If only tokens were typed, the
     /// trimmed body is returned instead.
     pub fn title(&self) -> String {
+        let title = self.without(|k| !matches!(k, TokenKind::BadDue(_) | TokenKind::SaidDue(_)));
+        if title.chars().any(char::is_alphanumeric) {
+            title
+        } else {
+            self.body().trim().to_owned()
+        }
+    }
+
+    /// The body as a reader should see it: without any token (a bad `due:` too; what
+    /// it lacks is said apart), due dates said in words kept. Possibly empty.
+    pub fn plain(&self) -> String {
+        self.without(|k| !matches!(k, TokenKind::SaidDue(_)))
+    }
+
+    /// The body without the tokens `drop` picks, whitespace collapsed.
+    fn without(&self, drop: impl Fn(&TokenKind) -> bool) -> String {
         let mut out = String::with_capacity(self.raw.len());
         let mut pos = self.prefix_end;
         let removed = self
             .tokens
             .iter()
             .filter(|t| t.span.start >= self.prefix_end)
-            .filter(|t| !matches!(t.kind, TokenKind::BadDue(_) | TokenKind::SaidDue(_)));
+            .filter(|t| drop(&t.kind));
         for token in removed {
             push_gap(
                 &mut out,
@@ -142,12 +159,7 @@ impl ParsedLine {
             pos = token.span.end;
         }
         push_gap(&mut out, &self.raw[pos..], pos != self.prefix_end);
-        let title = out.split_whitespace().collect::<Vec<_>>().join(" ");
-        if title.chars().any(char::is_alphanumeric) {
-            title
-        } else {
-            self.body().trim().to_owned()
-        }
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
     /// The line after its prefix.
@@ -284,6 +296,18 @@ fn describe(kind: &TokenKind) -> (&'static str, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_has_no_tokens() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+        let p = parse_line(
+            "A: bel @ingrid over org:Duin de tegels due:31-02 voor 1 juli",
+            today,
+        );
+        assert_eq!(p.plain(), "bel over de tegels voor 1 juli");
+        assert!(p.title().contains("due:31-02"), "{}", p.title());
+        assert_eq!(parse_line("A: @jan due:+2w", today).plain(), "");
+    }
 
     #[test]
     fn entry_kind_codes_round_trip() {

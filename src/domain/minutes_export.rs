@@ -97,6 +97,65 @@ pub struct Line {
     pub answered: bool,
     /// Written or changed after the minutes were final.
     pub amendment: bool,
+    /// What the line still lacks (an owner not chosen, a date not understood …).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<Missing>,
+}
+
+/// Something a minutes line names that is not settled yet, with the words as typed,
+/// so the reader is told what is missing instead of seeing a raw token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "what", content = "typed", rename_all = "snake_case")]
+pub enum Missing {
+    /// An `@name` that names nobody, or more than one person.
+    Owner(String),
+    /// An `org:name` that names no organisation, or more than one.
+    Org(String),
+    /// A `due:` that is not a date.
+    Due(String),
+    /// A `#theme` that is not in the list of themes.
+    Theme(String),
+    /// A commitment without an organisation.
+    NoOrg,
+    /// A commitment without a due date.
+    NoDue,
+    /// More than one owner, organisation, theme or date named: "owner", "organisation",
+    /// "theme" or "due date".
+    Several(String),
+}
+
+impl Missing {
+    /// "owner not yet chosen: 'Ingrid'" / "behandelaar nog niet gekozen: 'Ingrid'".
+    pub fn say(&self, lang: Lang) -> String {
+        let nl = lang == Lang::Nl;
+        let q = |s: &str| format!("'{}'", md(s));
+        match self {
+            Missing::Owner(o) if nl => format!("behandelaar nog niet gekozen: {}", q(o)),
+            Missing::Owner(o) => format!("owner not yet chosen: {}", q(o)),
+            Missing::Org(o) if nl => format!("organisatie nog niet gekozen: {}", q(o)),
+            Missing::Org(o) => format!("organisation not yet chosen: {}", q(o)),
+            Missing::Due(d) if d.trim().is_empty() && nl => "datum ontbreekt".into(),
+            Missing::Due(d) if d.trim().is_empty() => "date missing".into(),
+            Missing::Due(d) if nl => format!("datum niet begrepen: {}", q(d)),
+            Missing::Due(d) => format!("date not understood: {}", q(d)),
+            Missing::Theme(t) if nl => format!("thema onbekend: {}", q(t)),
+            Missing::Theme(t) => format!("unknown theme: {}", q(t)),
+            Missing::NoOrg if nl => "nog geen organisatie genoemd".into(),
+            Missing::NoOrg => "no organisation named yet".into(),
+            Missing::NoDue if nl => "nog geen datum genoemd".into(),
+            Missing::NoDue => "no due date given yet".into(),
+            Missing::Several(what) if nl => {
+                let w = match what.as_str() {
+                    "owner" => "behandelaar",
+                    "organisation" => "organisatie",
+                    "theme" => "thema",
+                    _ => "datum",
+                };
+                format!("meer dan één {w} genoemd")
+            }
+            Missing::Several(what) => format!("more than one {} named", md(what)),
+        }
+    }
 }
 
 /// A commitment or action in the summary.
@@ -111,6 +170,9 @@ pub struct Task {
     pub due: Option<NaiveDate>,
     pub state: TaskState,
     pub amendment: bool,
+    /// Why a line made no record yet.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<Missing>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -134,6 +196,9 @@ pub struct RaisedSignal {
     pub title: String,
     pub org: Option<String>,
     pub amendment: bool,
+    /// Why a line made no signal yet.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<Missing>,
 }
 
 struct Words {
@@ -481,6 +546,16 @@ fn amended(is: bool, w: &Words) -> String {
     }
 }
 
+/// "nog niet geregistreerd: behandelaar nog niet gekozen: 'Ingrid'", or the state alone.
+fn state_with(state: TaskState, missing: &[Missing], lang: Lang) -> Option<String> {
+    let label = state_label(state, lang)?;
+    if state != TaskState::NotRecorded || missing.is_empty() {
+        return Some(label.to_string());
+    }
+    let why: Vec<String> = missing.iter().map(|m| m.say(lang)).collect();
+    Some(format!("{label} — {}", why.join("; ")))
+}
+
 fn task_line(t: &Task, w: &Words, lang: Lang) -> String {
     let mut details = Vec::new();
     if let Some(o) = t.org.as_deref().filter(|o| !o.trim().is_empty()) {
@@ -497,7 +572,8 @@ fn task_line(t: &Task, w: &Words, lang: Lang) -> String {
     } else {
         format!(" — {}", details.join(", "))
     };
-    let state: Vec<&str> = state_label(t.state, lang).into_iter().collect();
+    let state: Vec<String> = state_with(t.state, &t.missing, lang).into_iter().collect();
+    let state: Vec<&str> = state.iter().map(String::as_str).collect();
     format!(
         "- {}{details}{}{}",
         md(&t.text),
@@ -506,7 +582,8 @@ fn task_line(t: &Task, w: &Words, lang: Lang) -> String {
     )
 }
 
-/// Who, to whom and when, for a line that made no record: "BSD, uiterlijk …".
+/// Who, to whom and when, for a line that made no record: "BSD, uiterlijk …"; for a
+/// decision or question also what it still lacks.
 fn line_context(l: &Line, w: &Words, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(o) = l.owner.as_deref().filter(|o| !o.trim().is_empty()) {
@@ -517,6 +594,9 @@ fn line_context(l: &Line, w: &Words, lang: Lang) -> Vec<String> {
     }
     if let Some(d) = l.due {
         out.push(format!("{} {}", w.due, long_date(d, lang)));
+    }
+    if matches!(l.kind, EntryKind::Decision | EntryKind::Question) {
+        out.extend(l.missing.iter().map(|m| m.say(lang)));
     }
     out
 }
@@ -565,13 +645,14 @@ fn summary(out: &mut String, doc: &MinutesDoc, w: &Words, lang: Lang) {
             Some(o) => format!(" — {} {}", w.from, md(o)),
             None => String::new(),
         };
-        let state: Vec<&str> = if s.reference.is_none() {
-            state_label(TaskState::NotRecorded, lang)
+        let state: Vec<String> = if s.reference.is_none() {
+            state_with(TaskState::NotRecorded, &s.missing, lang)
                 .into_iter()
                 .collect()
         } else {
             Vec::new()
         };
+        let state: Vec<&str> = state.iter().map(String::as_str).collect();
         let _ = writeln!(
             out,
             "- {}{from}{}{}",
@@ -628,7 +709,9 @@ fn notes(out: &mut String, doc: &MinutesDoc, w: &Words, lang: Lang) {
                     l.kind,
                     EntryKind::Action | EntryKind::Commitment | EntryKind::Signal
                 ) {
-                    extra.extend(state_label(TaskState::NotRecorded, lang).map(str::to_string));
+                    extra.extend(state_with(TaskState::NotRecorded, &l.missing, lang));
+                } else if l.kind == EntryKind::Note {
+                    extra.extend(l.missing.iter().map(|m| m.say(lang)));
                 }
             }
             if l.kind == EntryKind::Question && l.answered {
@@ -668,6 +751,7 @@ mod tests {
             due: None,
             answered: false,
             amendment: false,
+            missing: Vec::new(),
         }
     }
 
@@ -737,6 +821,7 @@ mod tests {
                 due: Some(NaiveDate::from_ymd_opt(2026, 2, 1).unwrap()),
                 state: TaskState::Kept,
                 amendment: false,
+                missing: Vec::new(),
             }],
             actions: vec![],
             signals: vec![RaisedSignal {
@@ -744,6 +829,7 @@ mod tests {
                 title: "Losse tegels".into(),
                 org: Some("Duinoord".into()),
                 amendment: false,
+                missing: vec![Missing::Theme("verkeer".into())],
             }],
             removed: vec!["Een regel die weg moest".into()],
         }
@@ -814,7 +900,7 @@ mod tests {
             "- Verlichting herstellen — aan Duinoord, door Piet (DSO), uiterlijk zondag 1 februari 2026 (C-4, nagekomen)\n",
         );
         pos("### Acties\n\nGeen.\n");
-        pos("- Losse tegels — van Duinoord (nog niet geregistreerd)\n");
+        pos("- Losse tegels — van Duinoord (nog niet geregistreerd — thema onbekend: 'verkeer')\n");
         pos("- Wanneer komt de bank terug? (DSB)\n");
         assert!(!text[pos("### Open vragen")..pos("## Verslag per")].contains("lamp"));
         pos(

@@ -1,9 +1,12 @@
-//! The inbox: open signals, overdue feedback first, then by age, read a window at a
-//! time with keyset paging so that 100,000 signals page as fast as ten.
+//! The inbox: open signals, overdue feedback first, then by the due date in force,
+//! read a window at a time with keyset paging so that 100,000 signals page as fast
+//! as ten.
 //!
-//! The order is two segments — overdue, then the rest — each by (received_on, id).
-//! Each segment is one range scan of the partial index `signal_open_received`; a
-//! page that runs off the end of the overdue segment continues in the other one.
+//! The order is three segments: overdue by (received_on, id); then the rest by
+//! (feedback_due, received_on, id); last any open signal without a due date by
+//! (received_on, id). Each segment is one range scan of a partial index
+//! (`signal_open_received`, `signal_open_due`); a page that runs off the end of one
+//! segment continues in the next.
 
 use super::signals::{ROW_SELECT, SignalRow, row_from};
 use super::{Result, Store, date_str};
@@ -21,12 +24,16 @@ pub struct InboxFilter {
     pub district: Option<String>,
     /// Words in the title, organisation or theme.
     pub text: Option<String>,
+    /// Only signals still waiting for triage.
+    pub untriaged: bool,
 }
 
 /// Where a page starts: just after this row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InboxKey {
     pub overdue: bool,
+    /// The due date in force (orders the not-yet-due segment).
+    pub due: Option<NaiveDate>,
     pub received_on: NaiveDate,
     pub id: i64,
 }
@@ -35,17 +42,92 @@ impl InboxKey {
     pub fn of(row: &SignalRow) -> InboxKey {
         InboxKey {
             overdue: row.overdue,
+            due: row.feedback_due,
             received_on: row.received_on,
             id: row.id,
         }
     }
+
+    fn segment(&self) -> Segment {
+        match (self.overdue, self.due) {
+            (true, _) => Segment::Overdue,
+            (false, Some(_)) => Segment::Due,
+            (false, None) => Segment::NoDue,
+        }
+    }
 }
+
+/// The inbox's parts, in display order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Segment {
+    Overdue,
+    Due,
+    NoDue,
+}
+
+const SEGMENTS: [Segment; 3] = [Segment::Overdue, Segment::Due, Segment::NoDue];
 
 /// The open-signal counts a tab shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct InboxCounts {
     pub open: i64,
     pub overdue: i64,
+}
+
+/// The statement for one segment: with or without a key, forwards or backwards.
+fn inbox_sql(seg: Segment, keyed: bool, backwards: bool) -> String {
+    let (cmp, order) = if backwards {
+        ("<", "DESC")
+    } else {
+        (">", "ASC")
+    };
+    // Each segment is one range of one partial index, in that index's order.
+    let (index, segment, key_range, by) = match seg {
+        Segment::Overdue => (
+            "signal_open_received",
+            "s.feedback_due < ?1",
+            format!("AND (s.received_on, s.id) {cmp} (?2, ?3)"),
+            format!("s.received_on {order}, s.id {order}"),
+        ),
+        Segment::Due => (
+            "signal_open_due",
+            "s.feedback_due >= ?1",
+            format!("AND (s.feedback_due, s.received_on, s.id) {cmp} (?11, ?2, ?3)"),
+            format!("s.feedback_due {order}, s.received_on {order}, s.id {order}"),
+        ),
+        Segment::NoDue => (
+            "signal_open_due",
+            "s.feedback_due IS NULL",
+            format!("AND (s.received_on, s.id) {cmp} (?2, ?3)"),
+            format!("s.received_on {order}, s.id {order}"),
+        ),
+    };
+    // Two statements rather than `?2 IS NULL OR …`, so that the key is an index range.
+    let key_range = if keyed {
+        key_range
+    } else {
+        "AND ?2 IS NULL AND ?3 IS NULL AND ?11 IS NULL".to_string()
+    };
+    // Without statistics the planner would take the state index and sort everything.
+    let select = ROW_SELECT.replace(
+        "FROM signal s",
+        &format!("FROM signal s INDEXED BY {index}"),
+    );
+    format!(
+        "{select}
+              WHERE s.state IN ('new','triaged','in_progress')
+                AND {segment}
+                {key_range}
+                AND (?4 IS NULL OR s.org_id = ?4)
+                AND (?5 IS NULL OR s.owner_person_id = ?5)
+                AND (?6 = 0 OR (s.owner_person_id IS NULL AND s.owner_org_id IS NULL))
+                AND (?7 IS NULL OR s.theme = ?7)
+                AND (?8 IS NULL OR s.district = ?8 COLLATE NOCASE)
+                AND (?9 IS NULL OR s.title LIKE ?9 OR o.name LIKE ?9 OR s.theme LIKE ?9)
+                AND (?12 = 0 OR s.state = 'new')
+              ORDER BY {by}
+              LIMIT ?10"
+    )
 }
 
 impl Store {
@@ -57,12 +139,13 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<SignalRow>> {
         let mut rows = Vec::with_capacity(limit);
-        if after.is_none_or(|k| k.overdue) {
-            rows.extend(self.inbox_segment(f, true, after, limit)?);
-        }
-        if rows.len() < limit && !f.overdue_only {
-            let from = after.filter(|k| !k.overdue);
-            rows.extend(self.inbox_segment(f, false, from, limit - rows.len())?);
+        let start = after.map_or(Segment::Overdue, |k| k.segment());
+        for seg in SEGMENTS.into_iter().filter(|s| *s >= start) {
+            if rows.len() >= limit || (f.overdue_only && seg != Segment::Overdue) {
+                break;
+            }
+            let from = after.filter(|k| k.segment() == seg);
+            rows.extend(self.inbox_query(f, seg, from, limit - rows.len(), false)?);
         }
         Ok(rows)
     }
@@ -76,42 +159,26 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<SignalRow>> {
         let mut rows = Vec::with_capacity(limit);
-        // From the end (no key) or from a not-yet-due key: the second segment first.
-        if before.is_none_or(|k| !k.overdue) && !f.overdue_only {
-            rows.extend(self.inbox_segment_back(f, false, before, limit)?);
-        }
-        if rows.len() < limit {
-            let from = before.filter(|k| k.overdue);
-            rows.extend(self.inbox_segment_back(f, true, from, limit - rows.len())?);
+        // From the end (no key): the last segment first.
+        let start = before.map_or(Segment::NoDue, |k| k.segment());
+        for seg in SEGMENTS.into_iter().rev().filter(|s| *s <= start) {
+            if rows.len() >= limit {
+                break;
+            }
+            if f.overdue_only && seg != Segment::Overdue {
+                continue;
+            }
+            let from = before.filter(|k| k.segment() == seg);
+            rows.extend(self.inbox_query(f, seg, from, limit - rows.len(), true)?);
         }
         rows.reverse();
         Ok(rows)
     }
 
-    fn inbox_segment(
-        &self,
-        f: &InboxFilter,
-        overdue: bool,
-        after: Option<InboxKey>,
-        limit: usize,
-    ) -> Result<Vec<SignalRow>> {
-        self.inbox_query(f, overdue, after, limit, false)
-    }
-
-    fn inbox_segment_back(
-        &self,
-        f: &InboxFilter,
-        overdue: bool,
-        before: Option<InboxKey>,
-        limit: usize,
-    ) -> Result<Vec<SignalRow>> {
-        self.inbox_query(f, overdue, before, limit, true)
-    }
-
     fn inbox_query(
         &self,
         f: &InboxFilter,
-        overdue: bool,
+        seg: Segment,
         key: Option<InboxKey>,
         limit: usize,
         backwards: bool,
@@ -120,44 +187,7 @@ impl Store {
             return Ok(Vec::new());
         }
         let today = self.today();
-        let (cmp, order) = if backwards {
-            ("<", "DESC")
-        } else {
-            (">", "ASC")
-        };
-        let segment = if overdue {
-            "s.feedback_due < ?1"
-        } else {
-            // Signals not yet due are mostly recent: start the scan at the oldest of
-            // them (found on the due-date index) instead of at the oldest signal.
-            "(s.feedback_due >= ?1 OR s.feedback_due IS NULL)
-             AND s.received_on >= coalesce((SELECT min(received_on) FROM signal INDEXED BY signal_open_due
-                 WHERE state IN ('new','triaged','in_progress') AND feedback_due >= ?1), '0000')"
-        };
-        // Two statements rather than `?2 IS NULL OR …`, so that the key is an index range.
-        let key_range = match key {
-            Some(_) => format!("AND (s.received_on, s.id) {cmp} (?2, ?3)"),
-            None => "AND ?2 IS NULL AND ?3 IS NULL".to_string(),
-        };
-        // Without statistics the planner would take the state index and sort everything.
-        let select = ROW_SELECT.replace(
-            "FROM signal s",
-            "FROM signal s INDEXED BY signal_open_received",
-        );
-        let sql = format!(
-            "{select}
-              WHERE s.state IN ('new','triaged','in_progress')
-                AND {segment}
-                {key_range}
-                AND (?4 IS NULL OR s.org_id = ?4)
-                AND (?5 IS NULL OR s.owner_person_id = ?5)
-                AND (?6 = 0 OR (s.owner_person_id IS NULL AND s.owner_org_id IS NULL))
-                AND (?7 IS NULL OR s.theme = ?7)
-                AND (?8 IS NULL OR s.district = ?8 COLLATE NOCASE)
-                AND (?9 IS NULL OR s.title LIKE ?9 OR o.name LIKE ?9 OR s.theme LIKE ?9)
-              ORDER BY s.received_on {order}, s.id {order}
-              LIMIT ?10"
-        );
+        let sql = inbox_sql(seg, key.is_some(), backwards);
         let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st.query_map(
             params![
@@ -176,7 +206,9 @@ impl Store {
                     .map(str::trim)
                     .filter(|t| !t.is_empty())
                     .map(|t| format!("%{t}%")),
-                limit as i64
+                limit as i64,
+                key.and_then(|k| k.due).map(date_str),
+                f.untriaged,
             ],
             |r| row_from(r, today),
         )?;
@@ -196,5 +228,71 @@ impl Store {
                 overdue: r.get(1)?,
             })
         })?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every segment, keyed or not, in either direction, is a range of its partial
+    /// index read in order: no full scan of the signals, no sort of them.
+    #[test]
+    fn every_page_is_an_index_range_without_a_sort() {
+        let db = crate::tui::testing::TempDb::new("inbox-plan");
+        let store = db.open();
+        for seg in SEGMENTS {
+            for keyed in [false, true] {
+                for backwards in [false, true] {
+                    let sql = inbox_sql(seg, keyed, backwards);
+                    let mut st = store
+                        .conn
+                        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                        .unwrap();
+                    let plan: Vec<String> = st
+                        .query_map(
+                            rusqlite::params![
+                                "2026-01-15",
+                                "2026-01-01",
+                                1,
+                                None::<i64>,
+                                None::<i64>,
+                                0,
+                                None::<String>,
+                                None::<String>,
+                                None::<String>,
+                                10,
+                                "2026-01-20",
+                                0
+                            ],
+                            |r| r.get::<_, String>(3),
+                        )
+                        .unwrap()
+                        .collect::<rusqlite::Result<_>>()
+                        .unwrap();
+                    let plan = plan.join("\n");
+                    let index = if seg == Segment::Overdue {
+                        "signal_open_received"
+                    } else {
+                        "signal_open_due"
+                    };
+                    assert!(
+                        plan.contains(&format!("SEARCH s USING INDEX {index}"))
+                            || plan.contains(&format!("SCAN s USING INDEX {index}")),
+                        "{seg:?} keyed={keyed} back={backwards}:\n{plan}"
+                    );
+                    assert!(
+                        !plan.contains("TEMP B-TREE"),
+                        "{seg:?} keyed={keyed} back={backwards} sorts:\n{plan}"
+                    );
+                    if seg != Segment::Overdue {
+                        assert!(
+                            plan.contains("SEARCH s USING INDEX"),
+                            "{seg:?} is a range, not a scan:\n{plan}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }

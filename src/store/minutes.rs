@@ -17,9 +17,9 @@ use super::{
 };
 use crate::domain::action::ActionState;
 use crate::domain::commitment::CommitmentState;
-use crate::domain::minutes::{EntryKind, ParsedLine, fold, parse_line};
+use crate::domain::minutes::{EntryKind, ParsedLine, TokenKind, fold, parse_line};
 use crate::domain::minutes_export::{
-    Attendance, Lang, Line, MinutesDoc, RaisedSignal, Section, Task, TaskState, render,
+    Attendance, Lang, Line, MinutesDoc, Missing, RaisedSignal, Section, Task, TaskState, render,
 };
 use crate::domain::{RecordKind, RecordRef, text};
 use chrono::{DateTime, Local, NaiveDate};
@@ -197,6 +197,33 @@ impl Store {
     /// One minutes line by its id.
     pub fn minute(&self, minute_id: i64) -> Result<StoredMinute> {
         minute_get(&self.conn, minute_id)
+    }
+
+    /// The minutes line that made a commitment, if one did (as its first or a further
+    /// organisation's commitment).
+    pub fn commitment_line(&self, commitment_id: i64) -> Result<Option<StoredMinute>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!(
+                    "{MINUTE_SELECT} WHERE commitment_id = ?1
+                        OR id IN (SELECT minute_id FROM minute_link WHERE commitment_id = ?1)"
+                ),
+                [commitment_id],
+                minute_from_row,
+            )
+            .optional()?)
+    }
+
+    /// The lines of a meeting that still have problems (an owner, organisation or date
+    /// that did not resolve), in the order shown: what finalising asks about.
+    pub fn minutes_with_problems(&self, meeting_id: i64) -> Result<Vec<StoredMinute>> {
+        meetings::get(&self.conn, meeting_id)?;
+        let mut st = self.conn.prepare_cached(&format!(
+            "{MINUTE_SELECT} WHERE meeting_id = ?1 AND problems != '' ORDER BY position, id"
+        ))?;
+        let rows = st.query_map([meeting_id], minute_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// A meeting's line by its number (`position`), as `M-5/3` names it.
@@ -547,32 +574,70 @@ fn person_name(conn: &Connection, id: Option<i64>) -> Result<Option<String>> {
     }
 }
 
-/// The readable parts of a line that created nothing: its text without tokens, and
-/// who, to whom and when as far as the tokens resolve (else as typed).
+/// The readable parts of a line: its text without tokens, who, to whom and when as
+/// far as the tokens resolve, and what the line still lacks (never a raw token).
 fn readable(conn: &Connection, m: &StoredMinute, parsed: &ParsedLine) -> Line {
-    let owner = parsed.owner().map(|o| {
+    let owner = parsed.owner().and_then(|o| {
         resolve::owner(conn, o)
             .and_then(|owner| resolve::owner_label(conn, owner))
             .ok()
             .filter(|l| !l.is_empty())
-            .unwrap_or_else(|| o.to_string())
     });
-    let org = parsed.org().map(|o| {
+    let org = parsed.org().and_then(|o| {
         resolve::org_id(conn, o)
             .and_then(|id| super::orgs::get(conn, id))
             .map(|org| org.name)
-            .unwrap_or_else(|_| o.to_string())
+            .ok()
     });
     Line {
         kind: m.kind,
-        text: parsed.title(),
-        record: m.created.clone(),
+        text: parsed.plain(),
+        record: m.created.as_ref().map(|_| m.made().join(", ")),
         owner,
         org,
         due: parsed.due(),
         answered: m.answered,
         amendment: m.amendment,
+        missing: missing(conn, m, parsed),
     }
+}
+
+/// What a line names that does not resolve, and what a commitment line lacks.
+fn missing(conn: &Connection, m: &StoredMinute, parsed: &ParsedLine) -> Vec<Missing> {
+    let mut out: Vec<Missing> = Vec::new();
+    let mut push = |x: Missing| {
+        if !out.contains(&x) {
+            out.push(x);
+        }
+    };
+    for t in &parsed.tokens {
+        match &t.kind {
+            TokenKind::Owner(o) if resolve::owner(conn, o).is_err() => {
+                push(Missing::Owner(o.clone()))
+            }
+            TokenKind::Org(o) if resolve::org_id(conn, o).is_err() => push(Missing::Org(o.clone())),
+            TokenKind::BadDue(v) => push(Missing::Due(v.clone())),
+            TokenKind::Theme(th)
+                if m.problems.iter().any(|p| p.starts_with(&format!("#{th}:"))) =>
+            {
+                push(Missing::Theme(th.clone()))
+            }
+            _ => {}
+        }
+    }
+    for p in &m.problems {
+        if let Some(what) = p
+            .strip_prefix("more than one ")
+            .and_then(|r| r.split(':').next())
+        {
+            push(Missing::Several(what.to_string()));
+        } else if p.starts_with("a commitment is made to an organisation") {
+            push(Missing::NoOrg);
+        } else if p.starts_with("a commitment needs a due date") {
+            push(Missing::NoDue);
+        }
+    }
+    out
 }
 
 fn commitment_task(c: &commitments::Commitment, amendment: bool) -> Task {
@@ -589,6 +654,7 @@ fn commitment_task(c: &commitments::Commitment, amendment: bool) -> Task {
             CommitmentState::Withdrawn => TaskState::Withdrawn,
         },
         amendment,
+        missing: Vec::new(),
     }
 }
 
@@ -605,6 +671,7 @@ fn action_task(a: &actions::Action, amendment: bool) -> Task {
             ActionState::Cancelled => TaskState::Cancelled,
         },
         amendment,
+        missing: Vec::new(),
     }
 }
 
@@ -617,6 +684,7 @@ fn unrecorded(line: &Line) -> Task {
         due: line.due,
         state: TaskState::NotRecorded,
         amendment: line.amendment,
+        missing: line.missing.clone(),
     }
 }
 
@@ -702,6 +770,18 @@ pub(crate) fn minutes_doc(
                     s.amendment,
                 ));
                 seen_c.push(r.id);
+                // The same promise to the line's further organisations, right after.
+                for also in s
+                    .also_created
+                    .iter()
+                    .filter_map(|c| RecordRef::parse(c, None).ok())
+                {
+                    commitments_out.push(commitment_task(
+                        &commitments::get(conn, also.id, today)?,
+                        s.amendment,
+                    ));
+                    seen_c.push(also.id);
+                }
             }
             (EntryKind::Commitment, None) => commitments_out.push(unrecorded(line)),
             (EntryKind::Action, Some(r)) if r.kind == RecordKind::Action => {
@@ -716,6 +796,7 @@ pub(crate) fn minutes_doc(
                     title: sig.title.clone(),
                     org: org_name(conn, sig.org_id)?,
                     amendment: s.amendment,
+                    missing: Vec::new(),
                 });
                 seen_s.push(r.id);
             }
@@ -724,6 +805,7 @@ pub(crate) fn minutes_doc(
                 title: line.text.clone(),
                 org: line.org.clone(),
                 amendment: s.amendment,
+                missing: line.missing.clone(),
             }),
             _ => {}
         }
@@ -758,6 +840,7 @@ pub(crate) fn minutes_doc(
                 title: sig.title.clone(),
                 org: org_name(conn, sig.org_id)?,
                 amendment: false,
+                missing: Vec::new(),
             });
         }
     }

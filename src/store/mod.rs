@@ -5,11 +5,13 @@
 //! transaction as the change it describes.
 
 mod actions;
+mod assign;
 mod audit;
 mod bulk;
 mod commitments;
 mod complete;
 mod csv_io;
+mod follow_up;
 mod inbox;
 mod meeting_pages;
 mod meetings;
@@ -37,6 +39,7 @@ pub use audit::AuditEntry;
 pub use bulk::{Bulk, BulkAction, BulkCommitment, BulkSignal};
 pub use commitments::{Commitment, CommitmentFilter, CommitmentMove, NewCommitment};
 pub use csv_io::{ColumnUse, ExportTable, ImportReport, RowAction, RowPlan, RowProblem};
+pub use follow_up::FollowUp;
 pub use inbox::{InboxCounts, InboxFilter, InboxKey};
 pub use meetings::{
     AgendaItem, AgendaMove, Meeting, MeetingEdit, MeetingOrg, MeetingPerson, MinuteEntry,

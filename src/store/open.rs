@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/013_cadence.sql"),
     include_str!("../../schema/014_outbox.sql"),
     include_str!("../../schema/015_calendar.sql"),
+    include_str!("../../schema/020_minute_links.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -189,7 +189,7 @@ fn query_ids(conn: &Connection, sql: &str) -> Result<Vec<i64>> {
 /// Agenda titles are kept to one readable line.
 const MAX_TITLE_CHARS: usize = 100;
 
-fn agenda_title(label: &str, text: &str) -> String {
+pub(crate) fn agenda_title(label: &str, text: &str) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let full = format!("{label} {text}");
     match full.char_indices().nth(MAX_TITLE_CHARS - 1) {

@@ -25,10 +25,12 @@ pub enum Scope {
     Tracker,
     // Search and reports
     Reports,
+    /// The who-does-what popup's list of contacts.
+    Who,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 9] = [
+    pub const ALL: [Scope; 10] = [
         Scope::Global,
         Scope::List,
         Scope::Welcome,
@@ -41,6 +43,7 @@ impl Scope {
         Scope::Tracker,
         // Search and reports
         Scope::Reports,
+        Scope::Who,
     ];
 
     pub fn title(self) -> T {
@@ -57,6 +60,7 @@ impl Scope {
             Scope::Tracker => T::ScopeTracker,
             // Search and reports
             Scope::Reports => T::ScopeReports,
+            Scope::Who => T::ScopeWho,
         }
     }
 }
@@ -121,12 +125,14 @@ pub enum Action {
     MeetingItemDown,
     MeetingCancel,
     MeetingInvite,
+    MeetingFollowUp,
     MinutesSend,
     MinutesComplete,
     MinutesPrevItem,
     MinutesNextItem,
     MinutesMove,
     MinutesAnswer,
+    MinutesSyntax,
     // Inbox and tracker.
     QuickAdd,
     Mark,
@@ -148,6 +154,8 @@ pub enum Action {
     Withdraw,
     MoveDue,
     CancelAction,
+    /// Who does what: give the selected signal to the chosen contact.
+    WhoAssign,
     // Search and reports
     Search,
     ReportNextSection,
@@ -240,15 +248,18 @@ impl Action {
             Action::MeetingItemDown,
             Action::MeetingCancel,
             Action::MeetingInvite,
+            Action::MeetingFollowUp,
             Action::MinutesSend,
             Action::MinutesComplete,
             Action::MinutesPrevItem,
             Action::MinutesNextItem,
             Action::MinutesMove,
             Action::MinutesAnswer,
+            Action::MinutesSyntax,
         ]);
         // Inbox and tracker.
         v.extend(LOOP_ACTIONS);
+        v.push(Action::WhoAssign);
         // Search and reports
         v.extend([
             Action::Search,
@@ -278,15 +289,16 @@ impl Action {
             // Meetings and minutes
             MeetingPrepare | MeetingAgenda | MeetingAttendance | MeetingHold | MeetingFinalise
             | MeetingExport | MeetingSelect | MeetingDelete | MeetingItemUp | MeetingItemDown
-            | MeetingCancel | MeetingInvite => Scope::Meetings,
+            | MeetingCancel | MeetingInvite | MeetingFollowUp => Scope::Meetings,
             MinutesComplete | MinutesPrevItem | MinutesNextItem | MinutesMove | MinutesAnswer
-            | MinutesSend => Scope::Minutes,
+            | MinutesSend | MinutesSyntax => Scope::Minutes,
             // Inbox and tracker.
             QuickAdd => Scope::Global,
             Mark | FilterMine | FilterOverdue | FilterUnassigned | FilterBy => Scope::List,
             Triage | Start | Feedback | Decline | Merge | CloseSignal | Reopen | AddAction
             | AddCommitment => Scope::Inbox,
             Done | Break | Withdraw | MoveDue | CancelAction => Scope::Tracker,
+            WhoAssign => Scope::Who,
             // Search and reports
             Search => Scope::Global,
             ReportNextSection | ReportPrevSection | ReportLeft | ReportRight | ReportPeriod => {
@@ -348,12 +360,14 @@ impl Action {
             MeetingItemDown => "meeting_item_down",
             MeetingCancel => "meeting_cancel",
             MeetingInvite => "meeting_invite",
+            MeetingFollowUp => "meeting_follow_up",
             MinutesSend => "minutes_send",
             MinutesComplete => "minutes_complete",
             MinutesPrevItem => "minutes_prev_item",
             MinutesNextItem => "minutes_next_item",
             MinutesMove => "minutes_move",
             MinutesAnswer => "minutes_answer",
+            MinutesSyntax => "minutes_syntax",
             // Inbox and tracker.
             QuickAdd => "quick_add",
             Mark => "mark",
@@ -375,6 +389,7 @@ impl Action {
             Withdraw => "withdraw",
             MoveDue => "move_due",
             CancelAction => "cancel_action",
+            WhoAssign => "who_assign",
             // Search and reports
             Search => "search",
             ReportNextSection => "report_next_section",
@@ -445,12 +460,14 @@ impl Action {
             MeetingItemDown => T::ActMeetingItemDown,
             MeetingCancel => T::ActMeetingCancel,
             MeetingInvite => T::ActMeetingInvite,
+            MeetingFollowUp => T::ActMeetingFollowUp,
             MinutesSend => T::ActMinutesSend,
             MinutesComplete => T::ActMinutesComplete,
             MinutesPrevItem => T::ActMinutesPrevItem,
             MinutesNextItem => T::ActMinutesNextItem,
             MinutesMove => T::ActMinutesMove,
             MinutesAnswer => T::ActMinutesAnswer,
+            MinutesSyntax => T::ActMinutesSyntax,
             // Inbox and tracker.
             QuickAdd => T::ActQuickAdd,
             Mark => T::ActMark,
@@ -472,6 +489,7 @@ impl Action {
             Withdraw => T::ActWithdraw,
             MoveDue => T::ActMoveDue,
             CancelAction => T::ActCancelAction,
+            WhoAssign => T::ActWhoAssign,
             // Search and reports
             Search => T::ActSearch,
             ReportNextSection => T::ActReportNextSection,
@@ -484,8 +502,10 @@ impl Action {
 
     /// Offered in the command palette (form and movement keys are not commands).
     pub fn in_palette(self) -> bool {
-        // Meetings and minutes: the minutes editor's keys are no commands.
+        // Meetings and minutes: the minutes editor's keys are no commands; nor are
+        // who-does-what's, which act on the contact chosen in its popup.
         self.scope() != Scope::Minutes
+            && self.scope() != Scope::Who
             && !matches!(
                 self,
                 Action::Up
@@ -513,8 +533,17 @@ pub enum Effect {
     Push(Box<dyn super::popups::Popup>),
     /// Close the top popup.
     Close,
+    /// The top popup throws away what was typed (the answer to "Discard what you
+    /// typed?"): see [`super::popups::Popup::discard`].
+    Discard,
     /// A record was saved: reload the screens, show it, and say so.
     Saved {
+        record: crate::domain::RecordRef,
+        message: String,
+    },
+    /// One signal was triaged: reload, and where the screen keeps a triage queue (the
+    /// inbox) move on to the next untriaged signal instead of showing this one.
+    Triaged {
         record: crate::domain::RecordRef,
         message: String,
     },
@@ -522,6 +551,8 @@ pub enum Effect {
     Run(Action),
     /// Show a record on the screen that lists it (the jump list).
     Goto(crate::domain::RecordRef),
+    /// Show a record in full on the screen that lists it (a person from who-does-what).
+    Open(crate::domain::RecordRef),
     // Inbox and tracker.
     /// A picker's choice for the current screen: what was picked (`tag`) and its value.
     Pick { tag: &'static str, value: String },

@@ -12,7 +12,7 @@ use super::popups::jump::Jump;
 use super::popups::lists::ListsPopup;
 use super::popups::palette::{Command, Palette};
 use super::popups::who::Who;
-use super::screens::{self, Screen, welcome};
+use super::screens::{self, AfterTriage, Screen, welcome};
 use super::widgets;
 use crate::store::Store;
 use crossterm::event::{KeyEvent, KeyEventKind};
@@ -66,6 +66,8 @@ pub struct App<'s> {
     settle_at: Option<std::time::Instant>,
     quit: bool,
     suspend: bool,
+    /// Ctrl-L: wipe the terminal before the next frame.
+    clear: bool,
     // Inbox and tracker: text waiting to be edited in $EDITOR.
     external_edit: Option<String>,
     /// Where writes that wait for another user's change go (the screens; tests: none).
@@ -112,6 +114,7 @@ impl<'s> App<'s> {
             settle_at: None,
             quit: false,
             suspend: false,
+            clear: false,
             external_edit: None,
             writes: None,
             draft_file: None,
@@ -153,6 +156,11 @@ impl<'s> App<'s> {
 
     pub fn take_suspend(&mut self) -> bool {
         std::mem::take(&mut self.suspend)
+    }
+
+    /// Ctrl-L was pressed: the terminal is to be wiped and drawn whole, once.
+    pub fn take_clear(&mut self) -> bool {
+        std::mem::take(&mut self.clear)
     }
 
     // Inbox and tracker
@@ -270,6 +278,18 @@ impl<'s> App<'s> {
         self.keys_since_tick = true;
         self.dirty = true;
         self.status = None;
+        // Ctrl-L works from anywhere, inside popups and text fields too: a garbled
+        // terminal is wiped and drawn again, and the data reloaded.
+        if self
+            .settings
+            .keymap
+            .lookup_event(&key, &[Scope::Global], true)
+            == Some(Action::Refresh)
+        {
+            self.clear = true;
+            self.update(Action::Refresh);
+            return;
+        }
         if let Some(top) = self.popups.last_mut() {
             let text = top.text_entry();
             let out = {
@@ -729,9 +749,18 @@ impl<'s> App<'s> {
             }
             Action::Who => {
                 let hint = self.screens[self.current].district_hint();
+                // Opened on a signal, who-does-what can give it to the contact chosen.
+                let signal = self.screens[self.current]
+                    .selected()
+                    .filter(|r| r.kind == crate::domain::RecordKind::Signal);
                 let who = {
                     let mut cx = cx!(self);
-                    Who::new(&mut cx, hint)
+                    match signal {
+                        Some(r) => {
+                            Who::new(&mut cx, hint).and_then(|w| w.for_signal(&mut cx, r.id))
+                        }
+                        None => Who::new(&mut cx, hint),
+                    }
                 };
                 match who {
                     Ok(w) => self.popups.push(Box::new(w)),
@@ -862,13 +891,46 @@ impl<'s> App<'s> {
                 Effect::Close => {
                     self.popups.pop();
                 }
+                Effect::Discard => {
+                    let out = match self.popups.last_mut() {
+                        Some(top) => {
+                            let mut cx = cx!(self);
+                            top.discard(&mut cx)
+                        }
+                        None => Outcome::Ignored,
+                    };
+                    self.apply(out);
+                }
                 Effect::Saved { record, message } => {
                     self.refresh_visible();
                     self.goto(record);
                     self.set_info(message);
                 }
+                Effect::Triaged { record, message } => {
+                    self.refresh_visible();
+                    let i = self.current;
+                    let after = {
+                        let mut cx = cx!(self);
+                        self.screens[i].after_triage(record, &mut cx)
+                    };
+                    match after {
+                        AfterTriage::MovedOn => self.set_info(message),
+                        AfterTriage::NoneLeft => {
+                            let none_left = self.settings.lang.t(T::NothingLeftToTriage);
+                            self.set_info(format!("{message} {none_left}"));
+                        }
+                        AfterTriage::ShowIt => {
+                            self.goto(record);
+                            self.set_info(message);
+                        }
+                    }
+                }
                 Effect::Run(a) => self.update(a),
                 Effect::Goto(r) => self.goto(r),
+                Effect::Open(r) => {
+                    self.refresh_visible();
+                    self.open_record(r);
+                }
                 // Inbox and tracker.
                 Effect::Pick { tag, value } => {
                     let i = self.current;
@@ -884,6 +946,22 @@ impl<'s> App<'s> {
                 Effect::Statement(job) => self.run_statement(*job),
             }
         }
+    }
+
+    /// Show a record in full on the screen that lists it.
+    fn open_record(&mut self, record: crate::domain::RecordRef) {
+        for i in 0..self.screens.len() {
+            let shown = {
+                let mut cx = cx!(self);
+                self.screens[i].open_record(record, &mut cx)
+            };
+            if shown {
+                self.current = i;
+                self.stale[i] = false;
+                return;
+            }
+        }
+        self.set_error(self.settings.lang.f(T::NotFound, &[("id", &record)]));
     }
 
     /// Show a record on the screen that lists it.

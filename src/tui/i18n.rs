@@ -243,6 +243,15 @@ catalogue! {
     WhoContacts => "Contacts", "Aanspreekpunten";
     WhoNobody => "Nobody covers this; try (any).", "Niemand gaat hierover; probeer (alle).";
     WhoFooter => "Type to narrow, Enter/Tab next, Esc back", "Typ om te zoeken, Enter/Tab verder, Esc terug";
+    WhoOpenPerson => "open person", "persoon openen";
+    WhoAssignTo => "give {id} to them", "geef {id} aan deze persoon";
+    WhoBack => "back", "terug";
+    WhoAssigned => "{id} given to {owner}.", "{id} gegeven aan {owner}.";
+    WhoNoSignal => "Select a signal first (inbox), then open who does what.", "Kies eerst een signaal (inbox) en open dan wie doet wat.";
+    WhoConflict => "{id} was changed by someone else meanwhile.", "{id} is intussen door iemand anders gewijzigd.";
+    WhoConflictReloaded => "Kept their owner; choose again to give it to this contact.", "Hun behandelaar blijft; kies opnieuw om het aan deze persoon te geven.";
+    SectionOpenWork => "Open signals and commitments", "Open signalen en toezeggingen";
+    PersonWorkHint => "Up/Down choose, Enter opens", "Op/Neer kiezen, Enter opent";
     // Status line.
     Reloaded => "Reloaded.", "Opnieuw geladen.";
     NotFound => "{id} was not found.", "{id} is niet gevonden.";
@@ -331,8 +340,8 @@ catalogue! {
     MinutesAmending => "final: new lines are amendments", "definitief: nieuwe regels zijn wijzigingen achteraf";
     MinutesItem => "Item: {item}", "Punt: {item}";
     MinutesEmpty => "No lines yet. Type one below and press Enter.", "Nog geen regels. Typ er hieronder een en druk op Enter.";
-    MinutesHintInput => "Enter store  Tab complete  Alt-Up/Down item  Up lines  Esc close", "Enter opslaan  Tab aanvullen  Alt-Op/Neer punt  Op regels  Esc sluiten";
-    MinutesHintList => "e edit  m move here  d delete  v answered  h held  F final  x export  Esc input", "e bewerken  m hierheen  d verwijderen  v beantwoord  h gehouden  F definitief  x export  Esc invoer";
+    MinutesHintInput => "Enter store  Tab complete  F2 syntax  Alt-Up/Down item  Up lines  Esc close", "Enter opslaan  Tab aanvullen  F2 syntaxis  Alt-Op/Neer punt  Op regels  Esc sluiten";
+    MinutesHintList => "e edit  m move here  d delete  v answered  h held  F final  N follow-up  x export  Esc input", "e bewerken  m hierheen  d verwijderen  v beantwoord  h gehouden  F definitief  N vervolg  x export  Esc invoer";
     MinutesHintEdit => "Editing line {n}: Enter saves, Esc cancels", "Regel {n} bewerken: Enter slaat op, Esc annuleert";
     MinutesDraftSaved => "draft saved", "concept bewaard";
     MinutesDraftRestored => "Your unfinished line is back.", "Je onafgemaakte regel is terug.";
@@ -429,12 +438,14 @@ catalogue! {
     ScreenTracker => "Tracker", "Voortgang";
     ScopeInbox => "Inbox and signal detail", "Inbox en signaaldetails";
     ScopeTracker => "Tracker", "Voortgang";
+    ScopeWho => "Who does what (contacts)", "Wie doet wat (contactpersonen)";
     ActQuickAdd => "Quick add a signal: one line, org:NAME #theme", "Snel een signaal toevoegen: één regel, org:NAAM #thema";
     ActMark => "Mark the row (several: triage or answer them at once)", "Regel markeren (meerdere: in één keer beoordelen of beantwoorden)";
     ActFilterMine => "Only mine (owner is you)", "Alleen de mijne (jij bent behandelaar)";
     ActFilterOverdue => "Only overdue", "Alleen te laat";
     ActFilterUnassigned => "Only without an owner", "Alleen zonder behandelaar";
     ActFilterBy => "Filter by district, theme, organisation, service or week", "Filteren op stadsdeel, thema, organisatie, dienst of week";
+    ActWhoAssign => "Who does what: give the selected signal to this contact", "Wie doet wat: geef het geselecteerde signaal aan deze persoon";
     ActTriage => "Triage: owner, theme, expectation, feedback due date", "Beoordelen: behandelaar, thema, verwachting, datum terugkoppeling";
     ActStart => "Start work on the signal", "Met het signaal beginnen";
     ActFeedback => "Record feedback (interim or final), optionally by email", "Terugkoppeling vastleggen (tussentijds of definitief), eventueel per e-mail";
@@ -554,6 +565,9 @@ catalogue! {
     ErrDueInPast => "{date} is in the past.", "{date} ligt in het verleden.";
     Triaged => "Triaged {id}.", "{id} beoordeeld.";
     TriagedMany => "Triaged {n}.", "{n} beoordeeld.";
+    TriagedTo => "Triaged {id} → {owner}, due {due}.", "{id} beoordeeld → {owner}, uiterlijk {due}.";
+    TriageCovers => "who does what", "wie doet wat";
+    NothingLeftToTriage => "Nothing left to triage.", "Niets meer te beoordelen.";
     Started => "Started {id}.", "{id} in behandeling genomen.";
     Closed => "Closed {id}.", "{id} gesloten.";
     Declined => "Declined {id}; the explanation is recorded as feedback.", "{id} afgewezen; de toelichting is vastgelegd als terugkoppeling.";
@@ -738,6 +752,38 @@ catalogue! {
     ConflictKept => "{id} was changed by someone else meanwhile; what you typed is kept: check and save again (Ctrl-S), or Esc.", "{id} is intussen door iemand anders gewijzigd; wat je typte blijft staan: controleer en sla opnieuw op (Ctrl-S), of Esc.";
     DraftNotReopened => "A draft ({kind}) could not be reopened here (its record changed or is gone); the text is kept in {path}", "Een concept ({kind}) kon hier niet opnieuw worden geopend (het record is gewijzigd of weg); de tekst staat in {path}";
     DraftWaiting => "A draft you had not saved came back.", "Een concept dat je niet had opgeslagen is terug.";
+    // Minutes syntax, finalising with problems, follow-up meetings
+    ActMeetingFollowUp => "Plan the follow-up meeting with what is still open", "Het vervolgoverleg plannen met wat nog openstaat";
+    ActMinutesSyntax => "Show how to write minutes lines: prefixes, tokens, dates", "Laten zien hoe je notulenregels schrijft: voorvoegsels, tokens, datums";
+    SyntaxTitle => "How to write minutes", "Zo schrijf je notulen";
+    SyntaxDecision => "a decision", "een besluit";
+    SyntaxAction => "an action: makes A-… (who: @name or the first word)", "een actie: maakt A-… (wie: @naam of het eerste woord)";
+    SyntaxCommitment => "a commitment to an organisation, with a date: makes C-… (one per org:)", "een toezegging aan een organisatie, met datum: maakt C-… (een per org:)";
+    SyntaxSignal => "a signal: makes S-…", "een signaal: maakt S-…";
+    SyntaxQuestion => "an open question, carried to the next meeting", "een open vraag, gaat mee naar het volgende overleg";
+    SyntaxNote => "no prefix: a note", "geen voorvoegsel: een notitie";
+    SyntaxOwner => "who does it (Tab completes)", "wie het doet (Tab vult aan)";
+    SyntaxOrg => "for which organisation (Tab completes)", "voor welke organisatie (Tab vult aan)";
+    SyntaxTheme => "the theme of a signal", "het thema van een signaal";
+    SyntaxDue => "the date; also said in words: voor …, uiterlijk …, binnen …", "de datum; ook in woorden: voor …, uiterlijk …, binnen …";
+    SyntaxFooter => "Prefixes in Dutch or English, upper or lower case. Any key closes.", "Voorvoegsels in het Nederlands of Engels, hoofd- of kleine letters. Elke toets sluit.";
+    SyntaxBriefPrefixes => "Start a line with {prefixes} (or none: a note).", "Begin een regel met {prefixes} (of niets: een notitie).";
+    SyntaxBriefTokens => "Link it: @name  org:name  #theme  due:{date}.  F2: all of it.", "Koppel: @naam  org:naam  #thema  due:{date}.  F2: alles.";
+    SyntaxBriefExample => "For example: {line}", "Bijvoorbeeld: {line}";
+    FinaliseProblemsQ => "Problems in {n} line(s) above: finalise anyway? (n = back to line {first})", "Problemen in {n} regel(s) hierboven: toch vaststellen? (n = terug naar regel {first})";
+    FinaliseProblemLine => "line {n}: {problems}", "regel {n}: {problems}";
+    SyntaxFinaliseTitle => "Lines that still have problems", "Regels met nog een probleem";
+    FollowUpTitle => "Follow-up of {id} {title}", "Vervolg op {id} {title}";
+    FollowUpCreated => "{id} planned: follow-up of {from}, {n} open matters on its agenda.", "{id} gepland: vervolg op {from}, {n} openstaande punten op de agenda.";
+    // Text fields: the editing keys, the same in every field (help lists them).
+    HelpTextFields => "Text fields (every field, filter and search)", "Tekstvelden (elk veld, filter en zoekvak)";
+    HelpTextWord => "a word back / on (also Ctrl-Left / Ctrl-Right)", "een woord terug / verder (ook Ctrl-Links / Ctrl-Rechts)";
+    HelpTextEnds => "to the start / end of the line (also Ctrl-A / Ctrl-E)", "naar begin / eind van de regel (ook Ctrl-A / Ctrl-E)";
+    HelpTextCutStart => "delete from the line start to the cursor", "wissen van begin van de regel tot de cursor";
+    HelpTextCutEnd => "delete from the cursor to the line end", "wissen van de cursor tot eind van de regel";
+    HelpTextCutWord => "delete the word before / after the cursor", "het woord voor / na de cursor wissen";
+    HelpTextEsc => "with typed text: asks before it is thrown away", "met getypte tekst: vraagt eerst of het weg mag";
+    HelpTextEditor => "the feedback text in $EDITOR", "de terugkoppeltekst in $EDITOR";
 }
 
 #[cfg(test)]

@@ -52,6 +52,11 @@ impl Key {
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
     }
 
+    /// A key that edits text in a text field (see [`crate::tui::input::edit_of`]).
+    pub fn is_edit(&self) -> bool {
+        crate::tui::input::is_edit_key(&KeyEvent::new(self.code, self.mods))
+    }
+
     /// Parses the config file's spelling: `j`, `G`, `?`, `ctrl-p`, `alt-x`, `shift-tab`,
     /// `enter`, `esc`, `f1`, `pagedown`, `space`, …
     pub fn parse(input: &str) -> Result<Key, String> {
@@ -220,12 +225,14 @@ pub const DEFAULTS: &[(&str, &[&str])] = &[
     ("meeting_item_down", &["J", "shift-down"]),
     ("meeting_cancel", &["c"]),
     ("meeting_invite", &["i"]),
+    ("meeting_follow_up", &["N"]),
     ("minutes_send", &["M"]),
     ("minutes_complete", &["tab"]),
     ("minutes_prev_item", &["alt-up", "f5"]),
     ("minutes_next_item", &["alt-down", "f6"]),
     ("minutes_move", &["m"]),
     ("minutes_answer", &["v"]),
+    ("minutes_syntax", &["f2"]),
     // Inbox and tracker.
     ("quick_add", &["a"]),
     ("mark", &["space"]),
@@ -247,6 +254,7 @@ pub const DEFAULTS: &[(&str, &[&str])] = &[
     ("withdraw", &["W"]),
     ("move_due", &["m"]),
     ("cancel_action", &["x"]),
+    ("who_assign", &["a"]),
     // Search and reports
     ("search", &["ctrl-f", "S"]),
     ("report_next_section", &["]"]),
@@ -342,17 +350,23 @@ impl KeyMap {
     }
 
     /// The action a key means in a context of `scopes` (searched in order). Where text
-    /// can be typed, plain characters are text and never actions.
+    /// can be typed, plain characters are text and never actions, and the editing keys
+    /// (Ctrl-U, Home, Left, …) edit the text: only a form's own keys (Tab, Ctrl-S, Esc,
+    /// or what the config binds there) come before them.
     pub fn lookup(&self, key: Key, scopes: &[Scope], text_entry: bool) -> Option<Action> {
         if text_entry && key.is_text() {
             return None;
         }
-        scopes.iter().find_map(|scope| {
-            self.bindings
-                .iter()
-                .find(|(a, keys)| a.scope() == *scope && keys.contains(&key))
-                .map(|(a, _)| *a)
-        })
+        let editing = text_entry && key.is_edit();
+        scopes
+            .iter()
+            .filter(|s| !editing || **s == Scope::Form)
+            .find_map(|scope| {
+                self.bindings
+                    .iter()
+                    .find(|(a, keys)| a.scope() == *scope && keys.contains(&key))
+                    .map(|(a, _)| *a)
+            })
     }
 
     pub fn lookup_event(
@@ -428,6 +442,21 @@ mod tests {
         assert_eq!(
             map.lookup(k("down"), &[Scope::List], true),
             Some(Action::Down)
+        );
+        // Editing keys edit the text where text is typed, and move the list elsewhere.
+        assert_eq!(map.lookup(k("ctrl-u"), &[Scope::List], true), None);
+        assert_eq!(map.lookup(k("home"), &[Scope::List], true), None);
+        assert_eq!(
+            map.lookup(k("ctrl-u"), &[Scope::List], false),
+            Some(Action::PageUp)
+        );
+        assert_eq!(
+            map.lookup(k("home"), &[Scope::List], false),
+            Some(Action::Top)
+        );
+        assert_eq!(
+            map.lookup(k("ctrl-l"), &[Scope::Global], true),
+            Some(Action::Refresh)
         );
     }
 

@@ -290,6 +290,9 @@ fn exit_if_still_running(sig: i32) {
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &Receiver<Event>) -> Result<Exit> {
     loop {
         if app.take_dirty() {
+            if app.take_clear() {
+                repaint(terminal)?;
+            }
             draw(terminal, app)?;
         }
         // A detail pane waiting for the cursor to rest sets a deadline.
@@ -362,6 +365,21 @@ fn draw(terminal: &mut DefaultTerminal, app: &App) -> Result<()> {
     Ok(())
 }
 
+/// Ctrl-L: wipe the terminal and make the next frame draw every cell again.
+/// (`Terminal::clear` would do this too, but first asks the terminal for the cursor
+/// position: a query that waits on the input thread's reader.)
+pub fn repaint<B: ratatui::backend::Backend>(
+    terminal: &mut Terminal<B>,
+) -> std::result::Result<(), B::Error> {
+    terminal
+        .backend_mut()
+        .clear_region(ratatui::backend::ClearType::All)?;
+    // Both buffers empty: the next frame differs from "nothing" in every drawn cell.
+    terminal.swap_buffers();
+    terminal.swap_buffers();
+    Ok(())
+}
+
 /// Ctrl-Z: give the terminal back, stop (SIGTSTP), and take it again on `fg`.
 fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> Result<()> {
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
@@ -390,7 +408,7 @@ fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> Result<()> {
 /// Set while `$EDITOR` runs, so the input thread leaves the keys to it.
 static INPUT_PAUSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// Ctrl-E in a text: leave the screen, edit a temporary file in `$VISUAL` or
+/// Ctrl-O in a text: leave the screen, edit a temporary file in `$VISUAL` or
 /// `$EDITOR` (else `vi`), come back and redraw; the text as saved, or why not.
 fn external_edit(
     terminal: &mut DefaultTerminal,

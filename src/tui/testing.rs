@@ -44,8 +44,10 @@ impl TempDb {
 
     /// A store with the demo data (loaded once per process, then copied).
     pub fn demo(&self) -> Store {
-        static TEMPLATE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
         let template = TEMPLATE.get_or_init(|| {
+            // A static is never dropped: remove the template when the test process exits.
+            // SAFETY: the handler only reads a set OnceLock and removes a directory.
+            unsafe { libc::atexit(remove_template) };
             let dir =
                 std::env::temp_dir().join(format!("wijkdesk-tui-template-{}", std::process::id()));
             let _ = std::fs::remove_dir_all(&dir);
@@ -59,6 +61,15 @@ impl TempDb {
         });
         std::fs::copy(template, &self.path).expect("copy the demo database");
         self.open()
+    }
+}
+
+/// The demo database every `TempDb::demo` copies, made once per test process.
+static TEMPLATE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+extern "C" fn remove_template() {
+    if let Some(dir) = TEMPLATE.get().and_then(|p| p.parent()) {
+        let _ = std::fs::remove_dir_all(dir);
     }
 }
 

@@ -106,7 +106,7 @@ pub(super) fn minutes_list(a: MinutesListArgs, store: &mut Store, out: &mut Out)
             item,
             kind,
             l.text.clone(),
-            l.created.clone().unwrap_or_default(),
+            l.made().join(", "),
             l.problems.join("; "),
         ]);
     }

@@ -47,11 +47,12 @@ fn split_prefix(line: &str, today: NaiveDate) -> (EntryKind, usize, usize) {
     };
     let word_end = start + word_len;
     let mut pos = word_end;
-    if word.chars().count() == 1 {
-        if !line[pos..].starts_with(':') {
-            return NOTE;
-        }
+    if word.chars().count() == 1 && line[pos..].starts_with(':') {
         pos += 1;
+    } else if word.chars().count() == 1 && !starts_with_token(&line[pos..], today) {
+        // `A. Jansen: …` and `B: …` alike need the colon right after the letter,
+        // unless tokens stand between them (`T org:Duinoord: …`).
+        return NOTE;
     } else {
         loop {
             let after = line[pos..].trim_start();
@@ -70,6 +71,12 @@ fn split_prefix(line: &str, today: NaiveDate) -> (EntryKind, usize, usize) {
     }
     let after_colon = &line[pos..];
     (kind, word_end, line.len() - after_colon.trim_start().len())
+}
+
+/// Whether `s` is whitespace and then a token.
+fn starts_with_token(s: &str, today: NaiveDate) -> bool {
+    let after = s.trim_start();
+    after.len() < s.len() && token_at(after, today).is_some()
 }
 
 /// Words that introduce a due date in a sentence: "voor 1 juli", "uiterlijk vrijdag".
@@ -609,6 +616,13 @@ mod tests {
         assert_eq!(parsed.org(), Some("Duinoord"));
         assert_eq!(parsed.due(), Some(d(2024, 10, 30)));
         assert_eq!(parsed.title(), "nieuwe bankjes");
+        // The one-letter forms too.
+        let parsed = parse("T org:Duinoord org:Zorgvliet: nieuwe bankjes");
+        assert_eq!(parsed.kind, EntryKind::Commitment);
+        assert_eq!(parsed.orgs(), ["Duinoord", "Zorgvliet"]);
+        assert_eq!(parsed.title(), "nieuwe bankjes");
+        assert_eq!(parse("A @jan: bellen").owner(), Some("jan"));
+        assert_eq!(parse("A jan: bellen").kind, EntryKind::Note);
         let parsed = parse("Actie @jan due:vr #groen: snoeien");
         assert_eq!(parsed.owner(), Some("jan"));
         assert_eq!(parsed.theme(), Some("groen"));

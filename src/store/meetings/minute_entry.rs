@@ -24,11 +24,25 @@ pub struct StoredMinute {
     pub kind: EntryKind,
     pub text: String,
     pub created: Option<String>,
+    /// Further commitments the line made, one per further organisation it names.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_created: Vec<String>,
     pub problems: Vec<String>,
     pub answered: bool,
     pub amendment: bool,
     pub created_by: String,
     pub version: i64,
+}
+
+impl StoredMinute {
+    /// Every record the line made: the one in `created`, then the further commitments.
+    pub fn made(&self) -> Vec<String> {
+        self.created
+            .iter()
+            .chain(&self.also_created)
+            .cloned()
+            .collect()
+    }
 }
 
 /// What `add_minute` did with a line.
@@ -55,6 +69,13 @@ pub(crate) fn minute_from_row(r: &Row<'_>) -> rusqlite::Result<StoredMinute> {
         _ => None,
     };
     let problems: String = r.get(9)?;
+    let mut also: Vec<i64> = r
+        .get::<_, Option<String>>(14)?
+        .unwrap_or_default()
+        .split(',')
+        .filter_map(|c| c.trim().parse().ok())
+        .collect();
+    also.sort_unstable();
     Ok(StoredMinute {
         id: r.get(0)?,
         meeting_id: r.get(1)?,
@@ -63,6 +84,10 @@ pub(crate) fn minute_from_row(r: &Row<'_>) -> rusqlite::Result<StoredMinute> {
         kind: EntryKind::from_code(&kind).unwrap_or(EntryKind::Note),
         text: r.get(5)?,
         created,
+        also_created: also
+            .into_iter()
+            .map(|c| RecordRef::new(RecordKind::Commitment, c).to_string())
+            .collect(),
         problems: problems
             .lines()
             .map(str::to_string)
@@ -76,7 +101,9 @@ pub(crate) fn minute_from_row(r: &Row<'_>) -> rusqlite::Result<StoredMinute> {
 }
 
 pub(crate) const MINUTE_SELECT: &str = "SELECT id, meeting_id, agenda_item_id, position, kind, text, signal_id, action_id,
-                                    commitment_id, problems, answered, amendment, created_by, version FROM minute";
+                                    commitment_id, problems, answered, amendment, created_by, version,
+                                    (SELECT group_concat(l.commitment_id) FROM minute_link l
+                                      WHERE l.minute_id = minute.id) FROM minute";
 
 /// Store one minutes line and create what it asks for. Unresolvable tokens never lose
 /// the line: it is stored as typed, with its problems listed.
@@ -180,6 +207,13 @@ pub(crate) fn store_resolution(tx: &Transaction<'_>, minute_id: i64, r: &Resolut
         "UPDATE minute SET signal_id = ?2, action_id = ?3, commitment_id = ?4, problems = ?5 WHERE id = ?1",
         params![minute_id, r.created.0, r.created.1, r.created.2, r.problems.join("\n")],
     )?;
+    tx.execute("DELETE FROM minute_link WHERE minute_id = ?1", [minute_id])?;
+    for c in &r.also_committed {
+        tx.execute(
+            "INSERT INTO minute_link (minute_id, commitment_id) VALUES (?1, ?2)",
+            params![minute_id, c],
+        )?;
+    }
     Ok(())
 }
 

@@ -88,7 +88,9 @@ impl Popup for CancelMeeting {
             .lookup_event(&key, &[Scope::Form, Scope::List], true)
         {
             Some(Action::Open | Action::Save) => self.cancel(cx),
-            Some(Action::Back) => Outcome::one(Effect::Close),
+            Some(Action::Back) => {
+                super::confirm::discard_or_ask(!self.reason.value().trim().is_empty(), cx)
+            }
             _ => {
                 self.reason.handle_key(key);
                 Outcome::Handled

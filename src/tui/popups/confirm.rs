@@ -26,6 +26,18 @@ impl Confirm {
     }
 }
 
+/// Esc where something was typed: ask "Discard what you typed?" first, and on yes
+/// let the popup below throw it away ([`Popup::discard`]); with nothing typed, do
+/// that at once.
+pub fn discard_or_ask(typed: bool, cx: &Cx) -> Outcome {
+    if typed {
+        let confirm = Confirm::new(cx.t(T::FormDiscard), vec![Effect::Discard]);
+        Outcome::one(Effect::Push(Box::new(confirm)))
+    } else {
+        Outcome::one(Effect::Discard)
+    }
+}
+
 impl Popup for Confirm {
     fn handle_key(&mut self, key: KeyEvent, _cx: &mut Cx) -> Outcome {
         match key.code {

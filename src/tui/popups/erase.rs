@@ -96,7 +96,9 @@ impl Erase {
 impl Popup for Erase {
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         match key.code {
-            KeyCode::Esc => Outcome::one(Effect::Close),
+            KeyCode::Esc => {
+                super::confirm::discard_or_ask(!self.input.value().trim().is_empty(), cx)
+            }
             KeyCode::Enter => self.erase(cx),
             _ => {
                 if self.input.handle_key(key) {

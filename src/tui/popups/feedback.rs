@@ -1,6 +1,6 @@
 //! Record feedback on a signal (or interim feedback on every marked one): interim or
 //! final, the channel, a template from the config's `[templates]` with its
-//! placeholders filled, the text in a multi-line editor (Ctrl-E: in `$EDITOR`), the
+//! placeholders filled, the text in a multi-line editor (Ctrl-O: in `$EDITOR`), the
 //! next due date for interim feedback, and "email it" when the organisation has an
 //! address (sent with the config's `[mail]` settings on a worker thread, recorded
 //! only when it was sent; otherwise kept in the outbox).
@@ -342,6 +342,17 @@ impl FeedbackPopup {
     }
 }
 
+impl FeedbackPopup {
+    /// Something of one's own typed: a text that is not just the chosen template, or
+    /// another date for the next feedback.
+    fn typed(&self) -> bool {
+        let text = self.text.value();
+        let template = self.templates.get(self.template).map(|t| t.1.as_str());
+        (!text.trim().is_empty() && Some(text.as_str()) != template)
+            || self.next.value() != self.next_initial
+    }
+}
+
 impl Popup for FeedbackPopup {
     fn draft(&self) -> Option<super::form::FormDraft> {
         let text = self.text.value();
@@ -378,7 +389,8 @@ impl Popup for FeedbackPopup {
 
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         let n = self.fields.len();
-        if key.code == KeyCode::Char('e') && key.modifiers.contains(KeyModifiers::CONTROL) {
+        // Ctrl-O, not Ctrl-E: Ctrl-E is End in every text field.
+        if key.code == KeyCode::Char('o') && key.modifiers.contains(KeyModifiers::CONTROL) {
             return Outcome::one(Effect::ExternalEdit(self.text.value()));
         }
         let text_field = matches!(self.field(), Field::Text | Field::Next);
@@ -400,7 +412,7 @@ impl Popup for FeedbackPopup {
                 Outcome::Handled
             }
             Some(Action::Save) => self.submit(cx),
-            Some(Action::Back) => Outcome::one(Effect::Close),
+            Some(Action::Back) => super::confirm::discard_or_ask(self.typed(), cx),
             Some(Action::Open) if self.field() != Field::Text => {
                 if self.focus + 1 == n {
                     self.submit(cx)
@@ -562,7 +574,7 @@ impl Popup for FeedbackPopup {
                 spans.extend(widgets::hint(s, k, t(what)));
             }
         }
-        spans.extend(widgets::hint(s, "Ctrl-E".into(), t(T::HintEditor)));
+        spans.extend(widgets::hint(s, "Ctrl-O".into(), t(T::HintEditor)));
         spans.extend(widgets::hint(s, "Space".into(), t(T::HintChoose)));
         frame.render_widget(
             Paragraph::new(Line::from(spans)),

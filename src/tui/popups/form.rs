@@ -450,6 +450,19 @@ impl Popup for Form {
             self.restyle(cx.settings);
             return out;
         }
+        // Up and Down move between the lines of a field of several lines, and on to
+        // the field before or after from its first or last line.
+        if let Some(field) = self.fields.get_mut(self.focus)
+            && field.input.is_multiline()
+            && key.modifiers.is_empty()
+        {
+            let (row, _) = field.input.cursor();
+            let last = field.input.line_count().saturating_sub(1);
+            if (key.code == KeyCode::Up && row > 0) || (key.code == KeyCode::Down && row < last) {
+                field.input.handle_key(key);
+                return Outcome::Handled;
+            }
+        }
         let action = cx
             .settings
             .keymap

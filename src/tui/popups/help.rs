@@ -39,6 +39,23 @@ pub fn lines(s: &Settings, describe: &dyn Fn(Action) -> Option<String>) -> Vec<H
             });
         }
     }
+    // The editing keys are fixed (see `crate::tui::input::edit_of`), the same in
+    // every text field.
+    for (keys, what) in [
+        ("", T::HelpTextFields),
+        ("Alt-B, Alt-F", T::HelpTextWord),
+        ("Home, End", T::HelpTextEnds),
+        ("Ctrl-U", T::HelpTextCutStart),
+        ("Ctrl-K", T::HelpTextCutEnd),
+        ("Ctrl-W/Alt-D", T::HelpTextCutWord),
+        ("Esc", T::HelpTextEsc),
+        ("Ctrl-O", T::HelpTextEditor),
+    ] {
+        out.push(HelpLine {
+            keys: keys.to_string(),
+            what: s.lang.t(what).to_string(),
+        });
+    }
     out
 }
 

@@ -243,6 +243,15 @@ impl ListsPopup {
 }
 
 impl Popup for ListsPopup {
+    fn discard(&mut self, _cx: &mut Cx) -> Outcome {
+        if self.mode == Mode::Browse {
+            return Outcome::one(Effect::Close);
+        }
+        self.message = None;
+        self.set_mode(Mode::Browse, "");
+        Outcome::Handled
+    }
+
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         if matches!(self.mode, Mode::AskAdd(_) | Mode::AskMerge(..)) {
             return match terms::answer(&key) {
@@ -296,15 +305,15 @@ impl Popup for ListsPopup {
                 self.cursor.apply(a, self.shown.len(), view);
                 Outcome::Handled
             }
-            Some(Action::Back) => {
-                if self.mode == Mode::Browse {
-                    Outcome::one(Effect::Close)
-                } else {
-                    self.message = None;
-                    self.set_mode(Mode::Browse, "");
-                    Outcome::Handled
+            Some(Action::Back) => match &self.mode {
+                Mode::Browse => Outcome::one(Effect::Close),
+                // A new name typed: asked before it goes.
+                Mode::Rename(old) => {
+                    let typed = self.query.value() != *old;
+                    super::confirm::discard_or_ask(typed, cx)
                 }
-            }
+                _ => self.discard(cx),
+            },
             Some(Action::Open) => self.on_enter(cx),
             _ => {
                 if self.query.handle_key(key) {

@@ -47,6 +47,12 @@ pub trait Popup {
     /// The database changed elsewhere: reload what is shown, keeping what was typed.
     fn refresh(&mut self, _cx: &mut Cx) {}
 
+    /// Throw away what was typed, after the user said so: by default the popup closes;
+    /// a prompt inside a popup closes only the prompt.
+    fn discard(&mut self, _cx: &mut Cx) -> Outcome {
+        Outcome::one(super::action::Effect::Close)
+    }
+
     /// Anything typed that would be lost if the program stopped now.
     fn draft(&self) -> Option<FormDraft> {
         None

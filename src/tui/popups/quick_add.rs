@@ -156,7 +156,7 @@ impl Popup for QuickAdd {
             .lookup_event(&key, &[Scope::Form, Scope::List], true)
         {
             Some(Action::Open | Action::Save) => self.submit(cx),
-            Some(Action::Back) => Outcome::one(Effect::Close),
+            Some(Action::Back) => super::confirm::discard_or_ask(self.draft().is_some(), cx),
             _ => {
                 if self.input.handle_key(key) {
                     self.confirmed_theme = None;

@@ -195,7 +195,9 @@ fn expand(path: &str) -> PathBuf {
 impl Popup for ImportPrompt {
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         match cx.settings.keymap.lookup_event(&key, &[Scope::List], true) {
-            Some(Action::Back) => Outcome::one(Effect::Close),
+            Some(Action::Back) => {
+                super::confirm::discard_or_ask(!self.path.value().trim().is_empty(), cx)
+            }
             Some(Action::Open) => {
                 let typed = self.path.value();
                 let typed = typed.trim();

@@ -82,6 +82,37 @@ pub fn owner_choices(cx: &Cx) -> crate::store::Result<Vec<Choice>> {
         .collect())
 }
 
+/// Who-does-what first: the people who cover the signal's district and theme (best
+/// cover first, as the who-does-what popup ranks them) lead the owner list, marked,
+/// so that the one selected when the popup opens is the likely owner.
+fn suggest_first(
+    cx: &Cx,
+    sig: &crate::store::Signal,
+    owners: &mut Vec<Choice>,
+) -> crate::store::Result<()> {
+    let district = sig.district.as_deref().unwrap_or("");
+    let theme = sig.theme.as_deref().unwrap_or("");
+    if district.trim().is_empty() && theme.trim().is_empty() {
+        return Ok(());
+    }
+    let mark = cx.t(T::TriageCovers);
+    let mut first = Vec::new();
+    for p in cx.store.who_does_what(district, theme)? {
+        let value = p.reference().to_string();
+        if let Some(i) = owners.iter().position(|c| c.value == value) {
+            let mut c = owners.remove(i);
+            // Next to the name, so that a narrow list still shows it.
+            c.label = c
+                .label
+                .replacen(&p.name, &format!("{} ({mark})", p.name), 1);
+            first.push(c);
+        }
+    }
+    first.append(owners);
+    *owners = first;
+    Ok(())
+}
+
 impl TriagePopup {
     /// Refuses up front (with the reason) when the first signal cannot be triaged.
     pub fn new(cx: &mut Cx, ids: Vec<i64>) -> Result<TriagePopup, String> {
@@ -109,7 +140,10 @@ impl TriagePopup {
         } else {
             lang.f(T::TriageManyTitle, &[("n", &targets.len())])
         };
-        let owners = owner_choices(cx).map_err(|e| e.to_string())?;
+        let mut owners = owner_choices(cx).map_err(|e| e.to_string())?;
+        if ids.len() == 1 {
+            suggest_first(cx, &sig, &mut owners).map_err(|e| e.to_string())?;
+        }
         let (_, themes) = cx.store.districts_and_themes().map_err(|e| e.to_string())?;
         let mut owner = Picker::new(owners);
         let mut theme = Picker::new(
@@ -289,6 +323,7 @@ impl TriagePopup {
         let mut done = Vec::new();
         let mut refused = Vec::new();
         let mut conflict = false;
+        let mut saved = None;
         for (id, version) in self.targets.clone() {
             let t = Triage {
                 owner: Some(owner),
@@ -298,7 +333,10 @@ impl TriagePopup {
                 reason: reason.clone(),
             };
             match cx.store.triage(id, t, Some(version)) {
-                Ok(s) => done.push(s.reference()),
+                Ok(s) => {
+                    done.push(s.reference());
+                    saved = Some(s);
+                }
                 // One signal: the popup stays open with what was typed.
                 Err(e) if e.is_busy() && self.targets.len() == 1 => {
                     self.message = Some(e.to_string());
@@ -314,7 +352,28 @@ impl TriagePopup {
                 Err(e) => refused.push(format!("S-{id}: {e}")),
             }
         }
-        finish(lang, done, refused, conflict, T::Triaged, T::TriagedMany)
+        match saved {
+            // One signal: say to whom and until when, and let the screen move on.
+            Some(s) if self.targets.len() == 1 => {
+                let owner = cx.store.owner_label(s.owner()).unwrap_or_default();
+                let due = s
+                    .feedback_due
+                    .map(|d| short_date(d, self.today, lang == Lang::Nl))
+                    .unwrap_or_else(|| "-".into());
+                let message = lang.f(
+                    T::TriagedTo,
+                    &[("id", &s.reference()), ("owner", &owner), ("due", &due)],
+                );
+                Outcome::Effects(vec![
+                    Effect::Close,
+                    Effect::Triaged {
+                        record: s.reference(),
+                        message,
+                    },
+                ])
+            }
+            _ => finish(lang, done, refused, conflict, T::Triaged, T::TriagedMany),
+        }
     }
 
     /// Someone else changed the signal meanwhile: take its new version, fill in their
@@ -371,6 +430,17 @@ impl TriagePopup {
         self.errors[field] = Some(msg);
         self.focus = field;
         Outcome::Handled
+    }
+}
+
+/// `vr 18 dec`, with the year only when it is not this year's.
+fn short_date(d: chrono::NaiveDate, today: chrono::NaiveDate, dutch: bool) -> String {
+    use chrono::Datelike;
+    let full = crate::domain::dates::describe(d, dutch);
+    if d.year() == today.year() {
+        full.trim_end_matches(&format!(" {}", d.year())).to_string()
+    } else {
+        full
     }
 }
 
@@ -488,7 +558,9 @@ impl Popup for TriagePopup {
                             self.focus += 1;
                             Outcome::Handled
                         }
-                        PickKey::Cancel => Outcome::one(Effect::Close),
+                        PickKey::Cancel => {
+                            super::confirm::discard_or_ask(self.draft().is_some(), cx)
+                        }
                         PickKey::Changed => {
                             self.errors[self.focus] = None;
                             Outcome::Handled
@@ -503,7 +575,9 @@ impl Popup for TriagePopup {
                             _ => &mut self.expectation,
                         };
                         match cx.settings.keymap.lookup_event(&key, &[Scope::List], true) {
-                            Some(Action::Back) => Outcome::one(Effect::Close),
+                            Some(Action::Back) => {
+                                super::confirm::discard_or_ask(self.draft().is_some(), cx)
+                            }
                             Some(Action::Open) if single_line => self.submit(cx),
                             Some(Action::Down | Action::Up) if single_line => Outcome::Handled,
                             _ => {

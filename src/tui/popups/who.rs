@@ -1,9 +1,13 @@
 //! Who does what ("bij wie moet je zijn?"): pick a district, then a theme, each with a
 //! fuzzy picker, and see the contact persons who cover them with role, organisation,
-//! email and phone. The results follow the pickers as you move.
+//! email and phone. The results follow the pickers as you move. Enter on a contact
+//! opens that person (with their open signals and commitments); opened on a signal,
+//! a key gives the signal to the chosen contact.
 
 use super::Popup;
-use crate::store::Person;
+use super::conflict::{Choice as ConflictChoice, ConflictRow, ConflictView};
+use crate::domain::{RecordKind, RecordRef};
+use crate::store::{Owner, Person, StoreError};
 use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
 use crate::tui::fuzzy;
@@ -103,6 +107,14 @@ enum Pane {
     Results,
 }
 
+/// The signal the popup was opened on, as it was read.
+struct Target {
+    id: i64,
+    version: i64,
+    /// Its owner then, for the conflict dialog.
+    owner: String,
+}
+
 pub struct Who {
     district: Picker,
     theme: Picker,
@@ -110,6 +122,9 @@ pub struct Who {
     results: Vec<Person>,
     cursor: ListCursor,
     error: Option<String>,
+    target: Option<Target>,
+    /// Someone else changed the signal: their owner beside the chosen one.
+    conflict: Option<(ConflictView, i64)>,
 }
 
 impl Who {
@@ -123,6 +138,8 @@ impl Who {
             results: Vec::new(),
             cursor: ListCursor::default(),
             error: None,
+            target: None,
+            conflict: None,
         };
         if let Some(d) = district_hint {
             who.district.select(&d);
@@ -130,6 +147,116 @@ impl Who {
         who.restyle(cx.settings);
         who.lookup(cx);
         Ok(who)
+    }
+
+    /// Opened on a signal: start at its district and theme, and offer to give it to
+    /// the contact chosen.
+    pub fn for_signal(mut self, cx: &mut Cx, id: i64) -> crate::store::Result<Who> {
+        let sig = cx.store.signal(id)?;
+        if let Some(d) = &sig.district {
+            self.district.select(d);
+        }
+        if let Some(t) = &sig.theme {
+            self.theme.select(t);
+        }
+        self.target = Some(Target {
+            id,
+            version: sig.version,
+            owner: cx.store.owner_label(sig.owner())?,
+        });
+        self.lookup(cx);
+        Ok(self)
+    }
+
+    /// The signal a contact can be given, if the popup was opened on one (for tests).
+    pub fn target(&self) -> Option<RecordRef> {
+        self.target
+            .as_ref()
+            .map(|t| RecordRef::new(RecordKind::Signal, t.id))
+    }
+
+    /// The conflict dialog, when one is open (for tests).
+    pub fn conflict(&self) -> Option<&ConflictView> {
+        self.conflict.as_ref().map(|(v, _)| v)
+    }
+
+    /// Give the target signal to person `person`, at the version it was read.
+    fn assign(&mut self, cx: &mut Cx, person: i64) -> Outcome {
+        let lang = cx.settings.lang;
+        let Some(t) = &self.target else {
+            return Outcome::error(cx.t(T::WhoNoSignal));
+        };
+        let owner = Owner {
+            person_id: Some(person),
+            org_id: None,
+        };
+        match cx.store.assign_signal(t.id, owner, Some(t.version)) {
+            Ok(s) => {
+                let label = cx.store.owner_label(s.owner()).unwrap_or_default();
+                Outcome::Effects(vec![
+                    Effect::Close,
+                    Effect::Saved {
+                        record: s.reference(),
+                        message: lang
+                            .f(T::WhoAssigned, &[("id", &s.reference()), ("owner", &label)]),
+                    },
+                ])
+            }
+            Err(StoreError::Conflict(_)) => {
+                let id = RecordRef::new(RecordKind::Signal, t.id);
+                let mine = cx
+                    .store
+                    .owner_label(owner)
+                    .unwrap_or_else(|_| format!("P-{person}"));
+                let theirs = cx
+                    .store
+                    .signal(t.id)
+                    .and_then(|sig| cx.store.owner_label(sig.owner()))
+                    .unwrap_or_default();
+                let row = ConflictRow {
+                    key: "owner",
+                    label: T::ColOwner,
+                    base: t.owner.clone(),
+                    mine,
+                    theirs,
+                    options: Vec::new(),
+                };
+                let msg = lang.f(T::WhoConflict, &[("id", &id)]);
+                self.conflict = Some((ConflictView::new(msg, vec![row]), person));
+                Outcome::Handled
+            }
+            Err(e) => Outcome::error(e.to_string()),
+        }
+    }
+
+    /// A key in the conflict dialog: overwrite with the chosen contact, or keep theirs.
+    fn on_conflict_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        let Some((view, person)) = self.conflict.as_mut() else {
+            return Outcome::Ignored;
+        };
+        let person = *person;
+        let choice = view.handle_key(key, cx);
+        if choice == ConflictChoice::Stay {
+            return Outcome::Handled;
+        }
+        self.conflict = None;
+        // Either way the signal's version now is the one to write over.
+        if let Some(t) = self.target.as_mut() {
+            match cx.store.signal(t.id) {
+                Ok(sig) => {
+                    t.version = sig.version;
+                    t.owner = cx.store.owner_label(sig.owner()).unwrap_or_default();
+                }
+                Err(e) => return Outcome::error(e.to_string()),
+            }
+        }
+        match choice {
+            ConflictChoice::Overwrite => self.assign(cx, person),
+            _ => Outcome::Effects(vec![
+                Effect::Run(Action::Refresh),
+                Effect::Status(cx.t(T::WhoConflictReloaded).to_string()),
+            ]),
+        }
     }
 
     fn restyle(&mut self, s: &Settings) {
@@ -177,13 +304,30 @@ impl Who {
 
 impl Popup for Who {
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        if self.conflict.is_some() {
+            return self.on_conflict_key(key, cx);
+        }
         let view = 8;
         let text = self.pane != Pane::Results;
-        let action = cx
-            .settings
-            .keymap
-            .lookup_event(&key, &[Scope::List, Scope::Form], text);
+        let action =
+            cx.settings
+                .keymap
+                .lookup_event(&key, &[Scope::Who, Scope::List, Scope::Form], text);
+        let chosen = (self.pane == Pane::Results)
+            .then(|| self.results.get(self.cursor.selected).map(|p| p.id))
+            .flatten();
         let out = match action {
+            Some(Action::Open) if chosen.is_some() => {
+                let person = chosen.unwrap_or_default();
+                Outcome::Effects(vec![
+                    Effect::Close,
+                    Effect::Open(RecordRef::new(RecordKind::Person, person)),
+                ])
+            }
+            Some(Action::WhoAssign) if self.pane == Pane::Results => match chosen {
+                Some(p) => self.assign(cx, p),
+                None => Outcome::Handled,
+            },
             Some(
                 a @ (Action::Up
                 | Action::Down
@@ -354,9 +498,32 @@ impl Popup for Who {
                 &mut state,
             );
         }
-        frame.render_widget(
-            Paragraph::new(Span::styled(t(T::WhoFooter), s.theme.muted)),
-            footer,
-        );
+        if self.pane == Pane::Results && !self.results.is_empty() {
+            let mut spans = Vec::new();
+            if let Some(k) = s.keymap.first(Action::Open) {
+                spans.extend(widgets::hint(s, k, t(T::WhoOpenPerson)));
+            }
+            let give = self.target.as_ref().map(|tg| {
+                s.lang.f(
+                    T::WhoAssignTo,
+                    &[("id", &RecordRef::new(RecordKind::Signal, tg.id))],
+                )
+            });
+            if let (Some(k), Some(g)) = (s.keymap.first(Action::WhoAssign), give.as_deref()) {
+                spans.extend(widgets::hint(s, k, g));
+            }
+            if let Some(k) = s.keymap.first(Action::Back) {
+                spans.extend(widgets::hint(s, k, t(T::WhoBack)));
+            }
+            frame.render_widget(Paragraph::new(Line::from(spans)), footer);
+        } else {
+            frame.render_widget(
+                Paragraph::new(Span::styled(t(T::WhoFooter), s.theme.muted)),
+                footer,
+            );
+        }
+        if let Some((view, _)) = &self.conflict {
+            view.draw(frame, area, s);
+        }
     }
 }

@@ -3,10 +3,10 @@
 //! keyboard: single keys on the selected signal, or on every marked one; Enter
 //! opens the signal in full with its timeline.
 
-use super::Screen;
 use super::signal_detail::SignalDetail;
 use super::signal_forms::{self, PICK_MERGE, PICK_MERGE_ACROSS, state_label};
 use super::tracker_forms;
+use super::{AfterTriage, Screen};
 use crate::domain::signal::SignalEvent;
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::{InboxCounts, InboxFilter, InboxKey, SignalRow};
@@ -46,6 +46,8 @@ pub struct Inbox {
     counts: InboxCounts,
     today: chrono::NaiveDate,
     view: usize,
+    /// Where the signal being triaged stood, so that saving moves on to the next one.
+    triage_from: Option<InboxKey>,
 }
 
 fn view_rows(cx: &Cx, filter_line: bool) -> usize {
@@ -135,6 +137,33 @@ impl Inbox {
         }
     }
 
+    /// The inbox position of signal `id` (the selected row or the one in the detail).
+    fn key_of(&self, id: i64) -> Option<InboxKey> {
+        if let Some(r) = self.list.rows.iter().find(|r| r.id == id) {
+            return Some(InboxKey::of(r));
+        }
+        let sig = &self.detail.as_ref().filter(|d| d.signal.id == id)?.signal;
+        Some(InboxKey {
+            overdue: sig.is_overdue(self.today),
+            due: sig.feedback_due,
+            received_on: sig.received_on,
+            id,
+        })
+    }
+
+    /// The next signal still to triage after `from` in the inbox's order (from the
+    /// top again when there is none below), within the filters shown.
+    fn next_untriaged(&self, cx: &Cx, from: InboxKey) -> crate::store::Result<Option<SignalRow>> {
+        let f = InboxFilter {
+            untriaged: true,
+            ..self.query()
+        };
+        if let Some(r) = cx.store.inbox_page(&f, Some(from), 1)?.pop() {
+            return Ok(Some(r));
+        }
+        Ok(cx.store.inbox_page(&f, None, 1)?.pop())
+    }
+
     fn targets(&self) -> Vec<i64> {
         if self.detail.is_none() && !self.marks.is_empty() {
             self.marks.iter().copied().collect()
@@ -148,10 +177,14 @@ impl Inbox {
             return Outcome::error(cx.t(T::NothingSelected));
         };
         match action {
-            Action::Triage => match TriagePopup::new(cx, self.targets()) {
-                Ok(p) => Outcome::one(Effect::Push(Box::new(p))),
-                Err(why) => Outcome::error(why),
-            },
+            Action::Triage => {
+                let targets = self.targets();
+                self.triage_from = (targets.len() == 1).then(|| self.key_of(id)).flatten();
+                match TriagePopup::new(cx, targets) {
+                    Ok(p) => Outcome::one(Effect::Push(Box::new(p))),
+                    Err(why) => Outcome::error(why),
+                }
+            }
             Action::Feedback => match FeedbackPopup::new(cx, self.targets()) {
                 Ok(p) => Outcome::one(Effect::Push(Box::new(p))),
                 Err(why) => Outcome::error(why),
@@ -549,6 +582,45 @@ impl Screen for Inbox {
             return matches!(self.open_detail(cx, record.id), Outcome::Handled);
         }
         true
+    }
+
+    fn open_record(&mut self, record: RecordRef, cx: &mut Cx) -> bool {
+        if record.kind != RecordKind::Signal {
+            return false;
+        }
+        if let Some(i) = self.list.rows.iter().position(|r| r.id == record.id) {
+            self.list.cursor.selected = i;
+            self.list.cursor.clamp(self.list.rows.len(), self.view);
+        }
+        matches!(self.open_detail(cx, record.id), Outcome::Handled)
+    }
+
+    fn after_triage(&mut self, record: RecordRef, cx: &mut Cx) -> AfterTriage {
+        let Some(from) = self.triage_from.take().filter(|k| k.id == record.id) else {
+            return AfterTriage::ShowIt;
+        };
+        if record.kind != RecordKind::Signal {
+            return AfterTriage::ShowIt;
+        }
+        self.detail = None;
+        self.scroll = 0;
+        match self.next_untriaged(cx, from) {
+            Ok(Some(next)) => {
+                let view = self.view;
+                let mut pages = self.pages(cx);
+                if self
+                    .list
+                    .show(&mut pages, &next, view, |a, b| a.id == b.id)
+                    .is_err()
+                {
+                    return AfterTriage::ShowIt;
+                }
+                AfterTriage::MovedOn
+            }
+            // Nothing left to triage: the list stays as reloaded around where it was.
+            Ok(None) => AfterTriage::NoneLeft,
+            Err(_) => AfterTriage::ShowIt,
+        }
     }
 
     fn selected(&self) -> Option<RecordRef> {

@@ -469,8 +469,28 @@ impl Screen for Meetings {
                 ))
             }
             (Action::MeetingAgenda, Some((id, _))) => Self::push(Agenda::open(id, cx)),
+            (Action::MeetingFollowUp, Some((id, _))) => match cx.store.meeting(id) {
+                Ok(m) => Outcome::one(Effect::Push(Box::new(super::follow_up::form(&m, cx)))),
+                Err(e) => Outcome::error(e.to_string()),
+            },
             (Action::MeetingAttendance, Some((id, _))) => Self::push(Attendance::open(id, cx)),
             (Action::MeetingHold, Some(_)) => self.step(MeetingEvent::Hold, cx),
+            // Lines with problems: the editor lists them and asks, and "no" goes to
+            // the first of them.
+            (Action::MeetingFinalise, Some((id, MeetingStatus::Held)))
+                if cx
+                    .store
+                    .minutes_with_problems(id)
+                    .is_ok_and(|l| !l.is_empty()) =>
+            {
+                match MinutesEditor::open(id, cx) {
+                    Ok(mut e) => {
+                        e.ask_finalise(cx);
+                        Outcome::one(Effect::Push(Box::new(e)))
+                    }
+                    Err(e) => Outcome::error(e.to_string()),
+                }
+            }
             (Action::MeetingFinalise, Some((_, MeetingStatus::Held))) => {
                 self.confirm_finalise = true;
                 Outcome::Handled
@@ -499,7 +519,8 @@ impl Screen for Meetings {
                 | Action::MeetingFinalise
                 | Action::MeetingExport
                 | Action::MeetingCancel
-                | Action::MeetingInvite,
+                | Action::MeetingInvite
+                | Action::MeetingFollowUp,
                 None,
             ) => Outcome::error(cx.t(T::NothingSelected)),
             _ => Outcome::Ignored,
@@ -540,7 +561,7 @@ impl Screen for Meetings {
     }
 
     fn restore_form(&self, draft: &FormDraft, cx: &mut Cx) -> Option<Form> {
-        meeting_form::restore(draft, cx)
+        meeting_form::restore(draft, cx).or_else(|| super::follow_up::restore(draft, cx))
     }
 
     fn district_hint(&self) -> Option<String> {

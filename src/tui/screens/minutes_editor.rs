@@ -37,6 +37,9 @@ pub enum Focus {
 pub enum Pending {
     Delete(StoredMinute),
     Finalise,
+    /// Finalise asked while these lines still have problems: yes finalises anyway, no
+    /// goes back to the first of them.
+    FinaliseProblems(Vec<StoredMinute>),
 }
 
 /// Tab pressed on a token: what it can become, and which one is shown.
@@ -157,6 +160,32 @@ impl MinutesEditor {
             .or_else(|| e.agenda.first().map(|a| a.id));
         e.relive(cx);
         Ok(e)
+    }
+
+    /// Ask whether to finalise: plainly, or listing the lines that still have problems.
+    pub fn ask_finalise(&mut self, cx: &mut Cx) {
+        self.pending = Some(match cx.store.minutes_with_problems(self.meeting.id) {
+            Ok(lines) if !lines.is_empty() => Pending::FinaliseProblems(lines),
+            _ => Pending::Finalise,
+        });
+    }
+
+    /// Edit a line: its text into the input, the line being typed put aside.
+    fn start_edit(&mut self, m: StoredMinute, cx: &mut Cx) {
+        if self.editing.is_none() {
+            self.stash = Some(self.input.value().to_string());
+        }
+        self.input = LineInput::new(&m.text);
+        if let Some(i) = self
+            .ordered()
+            .iter()
+            .position(|&i| self.minutes[i].id == m.id)
+        {
+            self.selected = i;
+        }
+        self.editing = Some(m);
+        self.focus = Focus::Input;
+        self.relive(cx);
     }
 
     /// Whether a draft line came back when the editor opened.
@@ -543,11 +572,20 @@ impl MinutesEditor {
             return Outcome::Handled;
         };
         if !yes {
+            // Back to the first line that needs fixing, ready to edit.
+            if let Pending::FinaliseProblems(lines) = p
+                && let Some(first) = lines.first()
+                && let Ok(m) = cx.store.minute(first.id)
+            {
+                self.start_edit(m, cx);
+            }
             return Outcome::Handled;
         }
         let lang = cx.settings.lang;
         match p {
-            Pending::Finalise => self.step_meeting(MeetingEvent::Finalise, cx),
+            Pending::Finalise | Pending::FinaliseProblems(_) => {
+                self.step_meeting(MeetingEvent::Finalise, cx)
+            }
             Pending::Delete(m) => match cx.store.delete_minute(m.id, Some(m.version)) {
                 Ok(d) => {
                     let _ = self.reload(cx);
@@ -571,6 +609,11 @@ impl MinutesEditor {
         }
         match action {
             Some(Action::MinutesComplete) => return self.complete(cx),
+            Some(Action::MinutesSyntax) => {
+                return Outcome::one(Effect::Push(Box::new(super::minutes_syntax::Syntax::new(
+                    self.today,
+                ))));
+            }
             Some(Action::MinutesPrevItem) => {
                 self.step_item(false);
                 return Outcome::Handled;
@@ -583,18 +626,26 @@ impl MinutesEditor {
         }
         match key.code {
             KeyCode::Enter => self.store_line(cx),
+            // Changing an earlier line: Esc asks before the change is thrown away.
             KeyCode::Esc if self.editing.is_some() => {
-                self.editing = None;
-                self.input = LineInput::new(self.stash.take().as_deref().unwrap_or(""));
-                self.relive(cx);
-                Outcome::Handled
+                let changed = self
+                    .editing
+                    .as_ref()
+                    .is_some_and(|m| m.text != self.input.value());
+                crate::tui::popups::confirm::discard_or_ask(changed, cx)
             }
             KeyCode::Esc if !self.queue.is_empty() => Outcome::error(
                 cx.settings
                     .lang
                     .f(T::MinutesCannotClose, &[("n", &self.queue.len())]),
             ),
-            KeyCode::Esc => Outcome::one(Effect::Close),
+            // A line kept as the meeting's minutes draft comes back when the editor
+            // opens again; one that could not be kept (the database was locked) is asked
+            // about first.
+            KeyCode::Esc => crate::tui::popups::confirm::discard_or_ask(
+                !self.input.value().trim().is_empty() && !self.draft_saved,
+                cx,
+            ),
             KeyCode::Up | KeyCode::PageUp if !self.minutes.is_empty() => {
                 self.focus = Focus::Lines;
                 self.selected = self.minutes.len() - 1;
@@ -638,12 +689,19 @@ impl MinutesEditor {
             Some(Action::MinutesNextItem) => self.step_item(true),
             Some(Action::Edit | Action::Open) => {
                 if let Some(m) = self.selected_minute().cloned() {
-                    self.stash = Some(self.input.value().to_string());
-                    self.input = LineInput::new(&m.text);
-                    self.editing = Some(m);
-                    self.focus = Focus::Input;
-                    self.relive(cx);
+                    self.start_edit(m, cx);
                 }
+            }
+            Some(Action::MinutesSyntax) => {
+                return Outcome::one(Effect::Push(Box::new(super::minutes_syntax::Syntax::new(
+                    self.today,
+                ))));
+            }
+            Some(Action::MeetingFollowUp) => {
+                return Outcome::one(Effect::Push(Box::new(super::follow_up::form(
+                    &self.meeting,
+                    cx,
+                ))));
             }
             Some(Action::MeetingDelete) => {
                 if let Some(m) = self.selected_minute().cloned() {
@@ -689,7 +747,7 @@ impl MinutesEditor {
             }
             Some(Action::MeetingHold) => return self.step_meeting(MeetingEvent::Hold, cx),
             Some(Action::MeetingFinalise) if self.meeting.status == MeetingStatus::Held => {
-                self.pending = Some(Pending::Finalise)
+                self.ask_finalise(cx)
             }
             Some(Action::MeetingFinalise) => {
                 return self.step_meeting(MeetingEvent::Finalise, cx);
@@ -747,6 +805,17 @@ impl Popup for MinutesEditor {
 
     fn text_entry(&self) -> bool {
         self.focus == Focus::Input && self.pending.is_none()
+    }
+
+    fn discard(&mut self, cx: &mut Cx) -> Outcome {
+        if self.editing.is_some() {
+            // Back to the line that was being typed before the earlier one was opened.
+            self.editing = None;
+            self.input = LineInput::new(self.stash.take().as_deref().unwrap_or(""));
+            self.relive(cx);
+            return Outcome::Handled;
+        }
+        Outcome::one(Effect::Close)
     }
 
     fn refresh(&mut self, cx: &mut Cx) {

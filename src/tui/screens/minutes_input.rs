@@ -3,9 +3,11 @@
 //! completion can replace the token under the cursor.
 
 use crate::domain::text;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::tui::input::{Edit, edit_of};
+use crossterm::event::KeyEvent;
 use ratatui::text::Span;
 use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LineInput {
@@ -40,9 +42,10 @@ impl LineInput {
         *self = LineInput::new(value);
     }
 
+    /// The start of the letter (grapheme: é typed as e and an accent is one) before `at`.
     fn prev(&self, at: usize) -> usize {
         self.text[..at]
-            .char_indices()
+            .grapheme_indices(true)
             .next_back()
             .map(|(i, _)| i)
             .unwrap_or(0)
@@ -50,9 +53,9 @@ impl LineInput {
 
     fn next(&self, at: usize) -> usize {
         self.text[at..]
-            .chars()
+            .graphemes(true)
             .next()
-            .map(|c| at + c.len_utf8())
+            .map(|g| at + g.len())
             .unwrap_or(at)
     }
 
@@ -97,69 +100,46 @@ impl LineInput {
         self.cursor = start + with.len();
     }
 
-    /// Edit with a key; true when the text changed. Keys that are not editing keys
-    /// (Enter, Tab, Esc, Up, Down, …) are left alone and return false.
+    /// Edit with a key; true when the text changed. The keys are every text field's
+    /// (see [`crate::tui::input::edit_of`]); keys that are no edit on one line (Enter,
+    /// Tab, Esc, Up, Down, …) are left alone and return false.
     pub fn handle_key(&mut self, key: KeyEvent) -> bool {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        match edit_of(&key, false) {
+            Some(edit) => self.apply(edit),
+            None => false,
+        }
+    }
+
+    /// Carry out one edit; true when the text changed.
+    pub fn apply(&mut self, edit: Edit) -> bool {
         let before = self.text.len();
-        match key.code {
-            KeyCode::Char(c) if ctrl => match c {
-                'a' => self.cursor = 0,
-                'e' => self.cursor = self.text.len(),
-                'b' => self.cursor = self.prev(self.cursor),
-                'f' => self.cursor = self.next(self.cursor),
-                'u' => {
-                    self.text.replace_range(..self.cursor, "");
-                    self.cursor = 0;
-                    return true;
-                }
-                'k' => {
-                    let changed = self.cursor < self.text.len();
-                    self.text.truncate(self.cursor);
-                    return changed;
-                }
-                'w' | 'h' => {
-                    let start = if c == 'w' {
-                        self.word_start(self.cursor)
-                    } else {
-                        self.prev(self.cursor)
-                    };
-                    self.text.replace_range(start..self.cursor, "");
-                    self.cursor = start;
-                }
-                _ => return false,
-            },
-            KeyCode::Char(c) if alt => match c {
-                'b' => self.cursor = self.word_start(self.cursor),
-                'f' => self.cursor = self.word_end(self.cursor),
-                _ => return false,
-            },
-            KeyCode::Char(c) => {
+        let at = self.cursor;
+        let cut = match edit {
+            Edit::Insert(c) => {
                 let mut buf = [0u8; 4];
                 return self.insert(c.encode_utf8(&mut buf));
             }
-            KeyCode::Backspace => {
-                let start = if alt || ctrl {
-                    self.word_start(self.cursor)
-                } else {
-                    self.prev(self.cursor)
+            Edit::Newline | Edit::Up | Edit::Down => return false,
+            Edit::Backspace => self.prev(at)..at,
+            Edit::Delete => at..self.next(at),
+            Edit::DeleteToStart => 0..at,
+            Edit::DeleteToEnd => at..self.text.len(),
+            Edit::DeleteWordBack => self.word_start(at)..at,
+            Edit::DeleteWordForward => at..self.word_end(at),
+            moving => {
+                self.cursor = match moving {
+                    Edit::Left => self.prev(at),
+                    Edit::Right => self.next(at),
+                    Edit::WordLeft => self.word_start(at),
+                    Edit::WordRight => self.word_end(at),
+                    Edit::Home => 0,
+                    _ => self.text.len(),
                 };
-                self.text.replace_range(start..self.cursor, "");
-                self.cursor = start;
+                return false;
             }
-            KeyCode::Delete => {
-                let end = self.next(self.cursor);
-                self.text.replace_range(self.cursor..end, "");
-            }
-            KeyCode::Left if ctrl || alt => self.cursor = self.word_start(self.cursor),
-            KeyCode::Right if ctrl || alt => self.cursor = self.word_end(self.cursor),
-            KeyCode::Left => self.cursor = self.prev(self.cursor),
-            KeyCode::Right => self.cursor = self.next(self.cursor),
-            KeyCode::Home => self.cursor = 0,
-            KeyCode::End => self.cursor = self.text.len(),
-            _ => return false,
-        }
+        };
+        self.text.replace_range(cut.clone(), "");
+        self.cursor = cut.start;
         self.text.len() != before
     }
 
@@ -186,6 +166,7 @@ impl LineInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crossterm::event::{KeyCode, KeyModifiers};
 
     fn k(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)

@@ -147,10 +147,7 @@ impl Agenda {
             };
         }
         match key.code {
-            KeyCode::Esc => {
-                self.prompt = None;
-                Outcome::Handled
-            }
+            KeyCode::Esc => crate::tui::popups::confirm::discard_or_ask(self.draft().is_some(), cx),
             KeyCode::Enter => {
                 let title = input.value();
                 let result = match prompt {
@@ -212,6 +209,13 @@ impl Agenda {
 }
 
 impl Popup for Agenda {
+    fn discard(&mut self, _cx: &mut Cx) -> Outcome {
+        if self.prompt.take().is_some() {
+            return Outcome::Handled;
+        }
+        Outcome::one(Effect::Close)
+    }
+
     fn draft(&self) -> Option<crate::tui::popups::form::FormDraft> {
         let (prompt, input) = self.prompt.as_ref()?;
         let title = input.value();
@@ -501,8 +505,11 @@ impl Attendance {
     fn adding_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         match key.code {
             KeyCode::Esc => {
-                self.adding = None;
-                Outcome::Handled
+                let typed = self
+                    .adding
+                    .as_ref()
+                    .is_some_and(|i| !i.value().trim().is_empty());
+                crate::tui::popups::confirm::discard_or_ask(typed, cx)
             }
             KeyCode::Enter => self.add(cx),
             _ => {
@@ -516,6 +523,13 @@ impl Attendance {
 }
 
 impl Popup for Attendance {
+    fn discard(&mut self, _cx: &mut Cx) -> Outcome {
+        if self.adding.take().is_some() {
+            return Outcome::Handled;
+        }
+        Outcome::one(Effect::Close)
+    }
+
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         if self.adding.is_some() {
             return self.adding_key(key, cx);

@@ -45,33 +45,61 @@ pub fn highlight(
     out
 }
 
-/// Hard-wraps styled pieces to `w` columns; continuation rows start with `indent` spaces.
+/// Wraps styled pieces to `w` columns at spaces, as people read; a word wider than a
+/// row is split where it stands. Continuation rows start with `indent` spaces.
 pub fn wrap(spans: Vec<Span<'static>>, w: usize, indent: usize) -> Vec<Line<'static>> {
     let w = w.max(indent + 4);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut row: Vec<Span<'static>> = Vec::new();
-    let mut used = 0;
-    for span in spans {
-        let mut piece = String::new();
+    // Words: runs of letters with the spaces after them, each letter keeping its style.
+    let mut words: Vec<Vec<(char, Style, usize)>> = vec![Vec::new()];
+    for span in &spans {
         for c in span.content.chars() {
-            let cw = width(c.encode_utf8(&mut [0u8; 4]));
-            if used + cw > w {
-                if !piece.is_empty() {
-                    row.push(Span::styled(std::mem::take(&mut piece), span.style));
-                }
-                lines.push(Line::from(std::mem::take(&mut row)));
-                row.push(Span::raw(" ".repeat(indent)));
-                used = indent;
+            let last = words.last_mut().expect("one word at least");
+            let after_space = last.last().is_some_and(|&(p, _, _)| p == ' ');
+            if after_space && c != ' ' {
+                words.push(Vec::new());
             }
-            piece.push(c);
-            used += cw;
-        }
-        if !piece.is_empty() {
-            row.push(Span::styled(piece, span.style));
+            let cw = width(c.encode_utf8(&mut [0u8; 4]));
+            words
+                .last_mut()
+                .expect("one word at least")
+                .push((c, span.style, cw));
         }
     }
-    lines.push(Line::from(row));
-    lines
+    let mut rows: Vec<Vec<(char, Style, usize)>> = vec![Vec::new()];
+    let mut used = 0;
+    let new_row = |rows: &mut Vec<Vec<(char, Style, usize)>>, used: &mut usize| {
+        rows.push(vec![(' ', Style::default(), 1); indent]);
+        *used = indent;
+    };
+    for word in words {
+        let inked: usize = word.iter().filter(|c| c.0 != ' ').map(|c| c.2).sum();
+        let at_start = used <= indent && rows.len() > 1 || used == 0;
+        if used + inked > w && !at_start && inked <= w - indent {
+            new_row(&mut rows, &mut used);
+        }
+        for cell in word {
+            if used + cell.2 > w {
+                if cell.0 == ' ' {
+                    continue;
+                }
+                new_row(&mut rows, &mut used);
+            }
+            used += cell.2;
+            rows.last_mut().expect("one row at least").push(cell);
+        }
+    }
+    rows.into_iter()
+        .map(|row| {
+            let mut out: Vec<Span<'static>> = Vec::new();
+            for (c, style, _) in row {
+                match out.last_mut() {
+                    Some(last) if last.style == style => last.content.to_mut().push(c),
+                    _ => out.push(Span::styled(c.to_string(), style)),
+                }
+            }
+            Line::from(out)
+        })
+        .collect()
 }
 
 /// How a token that does not resolve is shown: marked and underlined, so it stands
@@ -169,8 +197,9 @@ impl MinutesEditor {
                     theme.info,
                     bad_token(s),
                 ));
-                if let Some(id) = &m.created {
-                    spans.push(Span::styled(format!("  {arrow} {id}"), theme.key));
+                if m.created.is_some() {
+                    let made = m.made().join(", ");
+                    spans.push(Span::styled(format!("  {arrow} {made}"), theme.key));
                 }
                 if m.answered {
                     spans.push(Span::styled(
@@ -267,6 +296,17 @@ impl MinutesEditor {
                 format!("  {}", t(T::MinutesEmpty)),
                 theme.muted,
             ));
+            // Until the first line is stored: how lines are written, briefly.
+            if rows.len() + 4 <= h {
+                rows.push(Line::raw(""));
+                for b in super::minutes_syntax::brief(s.lang, self.today) {
+                    rows.extend(wrap(
+                        vec![Span::styled(format!("  {}", vis(&b)), theme.muted)],
+                        w,
+                        4,
+                    ));
+                }
+            }
             frame.render_widget(Paragraph::new(rows), lines_area);
         } else {
             let visible: Vec<Line> = rows.into_iter().skip(offset).take(h).collect();
@@ -278,6 +318,16 @@ impl MinutesEditor {
             let q = match p {
                 Pending::Delete(m) => s.lang.f(T::MinutesDeleteQ, &[("n", &m.position)]),
                 Pending::Finalise => s.lang.f(T::MeetingFinaliseQ, &[("id", &m.reference())]),
+                Pending::FinaliseProblems(lines) => {
+                    self.render_problems(frame, lines_area, lines, s);
+                    s.lang.f(
+                        T::FinaliseProblemsQ,
+                        &[
+                            ("n", &lines.len()),
+                            ("first", &lines.first().map(|l| l.position).unwrap_or(0)),
+                        ],
+                    )
+                }
             };
             Line::from(vec![
                 Span::styled(q, theme.error),
@@ -346,6 +396,35 @@ impl MinutesEditor {
         self.render_input(frame, input_area, s);
     }
 
+    /// The lines that still have problems, in a box at the bottom of the lines pane.
+    fn render_problems(&self, frame: &mut Frame, area: Rect, lines: &[StoredMinute], s: &Settings) {
+        let w = usize::from(area.width.saturating_sub(2)).max(8);
+        let mut rows: Vec<Line<'static>> = Vec::new();
+        for l in lines {
+            let problems: Vec<String> = l
+                .problems
+                .iter()
+                .map(|p| super::minutes_problems::localise(p, s.lang).into_owned())
+                .collect();
+            let text = s.lang.f(
+                T::FinaliseProblemLine,
+                &[("n", &l.position), ("problems", &vis(&problems.join("; ")))],
+            );
+            rows.extend(wrap(vec![Span::styled(text, s.theme.error)], w, 4));
+        }
+        let height = (rows.len() as u16 + 2).min(area.height);
+        let rect = Rect {
+            y: area.y + area.height - height,
+            height,
+            ..area
+        };
+        frame.render_widget(Clear, rect);
+        let block = widgets::block(s, format!(" {} ", s.lang.t(T::SyntaxFinaliseTitle)), true);
+        let inner = block.inner(rect);
+        frame.render_widget(block, rect);
+        frame.render_widget(Paragraph::new(rows), inner);
+    }
+
     fn render_input(&self, frame: &mut Frame, area: Rect, s: &Settings) {
         let theme = &s.theme;
         let focused = self.focus == Focus::Input && self.pending.is_none();
@@ -389,5 +468,42 @@ impl MinutesEditor {
             }
             frame.set_cursor_position(pos);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn wraps_at_spaces_and_indents_continuations() {
+        let spans = vec![Span::raw("een toezegging aan een organisatie, met datum")];
+        let rows = texts(&wrap(spans, 20, 2));
+        assert_eq!(
+            rows,
+            ["een toezegging aan ", "  een organisatie, ", "  met datum"],
+        );
+        assert!(rows.iter().all(|r| width(r.trim_end()) <= 20), "{rows:?}");
+    }
+
+    #[test]
+    fn keeps_styles_across_a_break_and_splits_only_words_wider_than_a_row() {
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        let spans = vec![
+            Span::raw("Actie "),
+            Span::styled("@ingrid", bold),
+            Span::raw(" bankjesonderhoudsprogramma"),
+        ];
+        let lines = wrap(spans, 12, 0);
+        assert_eq!(
+            texts(&lines),
+            ["Actie ", "@ingrid bank", "jesonderhoud", "sprogramma"]
+        );
+        assert_eq!(lines[1].spans[0].content, "@ingrid");
+        assert_eq!(lines[1].spans[0].style, bold);
     }
 }

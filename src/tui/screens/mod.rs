@@ -14,6 +14,7 @@ pub mod signal_forms;
 pub mod tracker;
 pub mod tracker_forms;
 // Meetings and minutes
+pub mod follow_up;
 pub mod meeting_form;
 pub mod meeting_mail;
 pub mod meetings;
@@ -21,6 +22,7 @@ pub mod minutes_editor;
 pub mod minutes_input;
 pub mod minutes_popups;
 pub mod minutes_problems;
+pub mod minutes_syntax;
 pub mod minutes_view;
 pub mod prepare;
 // Search and reports
@@ -54,6 +56,17 @@ pub fn registry() -> Vec<Box<dyn Screen>> {
 }
 
 /// One screen: its own state, key handling and pure drawing.
+/// What a screen did after a triage saved from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterTriage {
+    /// The next untriaged signal is selected.
+    MovedOn,
+    /// No untriaged signal is left; the list stays where it was.
+    NoneLeft,
+    /// Not this screen's business: show the triaged signal as after any save.
+    ShowIt,
+}
+
 pub trait Screen {
     /// A stable name, for `wijkdesk snapshot NAME`.
     fn id(&self) -> &'static str;
@@ -93,6 +106,18 @@ pub trait Screen {
     /// Reopen a form kept as a draft, if it is one of this screen's forms.
     fn restore_form(&self, _draft: &FormDraft, _cx: &mut Cx) -> Option<Form> {
         None
+    }
+
+    /// Select a record and show it in full (a person's own view); by default as
+    /// [`Screen::show`].
+    fn open_record(&mut self, record: RecordRef, cx: &mut Cx) -> bool {
+        self.show(record, cx)
+    }
+
+    /// A signal was just triaged from this screen: select the next one to triage, or
+    /// say that none is left, or leave it to the shell to show the triaged signal.
+    fn after_triage(&mut self, _record: RecordRef, _cx: &mut Cx) -> AfterTriage {
+        AfterTriage::ShowIt
     }
 
     /// The district of what is selected, so who-does-what can start there.

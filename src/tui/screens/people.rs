@@ -30,6 +30,9 @@ pub struct People {
     filtering: bool,
     full: bool,
     detail_scroll: u16,
+    /// In the full view: the person's open signals and commitments, to open.
+    work: Vec<(RecordRef, String)>,
+    work_cursor: usize,
     // Trust: conflicts, history, AVG
     retention: avg::Retention,
 }
@@ -251,12 +254,113 @@ impl People {
         }
     }
 
+    /// The full view of the selected person, with what they have open.
+    fn open_full(&mut self, cx: &mut Cx) -> Outcome {
+        self.full = true;
+        self.detail_scroll = 0;
+        self.work_cursor = 0;
+        match self.load_work(cx) {
+            Ok(()) => Outcome::Handled,
+            Err(e) => Outcome::error(e.to_string()),
+        }
+    }
+
+    /// The selected person's open signals (by inbox order) and open commitments.
+    fn load_work(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
+        self.work.clear();
+        let Some(id) = self.selected().map(|p| p.id) else {
+            return Ok(());
+        };
+        let today = cx.store.today();
+        let signals = cx.store.inbox_page(
+            &crate::store::InboxFilter {
+                owner_person_id: Some(id),
+                ..Default::default()
+            },
+            None,
+            100,
+        )?;
+        for r in signals {
+            let due = r
+                .feedback_due
+                .map(|d| {
+                    format!(
+                        " ({} {}{d})",
+                        cx.t(T::Due),
+                        if r.overdue { "!" } else { "" }
+                    )
+                })
+                .unwrap_or_default();
+            self.work.push((
+                RecordRef::new(RecordKind::Signal, r.id),
+                format!("S-{} {}{due}", r.id, vis(&r.title)),
+            ));
+        }
+        let commitments = cx.store.commitments(&crate::store::CommitmentFilter {
+            owner_person_id: Some(id),
+            limit: Some(100),
+            ..Default::default()
+        })?;
+        for c in commitments {
+            let late = if c.due < today { "!" } else { "" };
+            self.work.push((
+                c.reference(),
+                format!(
+                    "{} {} ({} {late}{})",
+                    c.reference(),
+                    vis(&c.text.replace('\n', " ")),
+                    cx.t(T::Due),
+                    c.due
+                ),
+            ));
+        }
+        self.work_cursor = self.work_cursor.min(self.work.len().saturating_sub(1));
+        Ok(())
+    }
+
+    /// Keep the chosen line of the work list on screen.
+    fn follow_work(&mut self, cx: &Cx) {
+        let base = self
+            .selected()
+            .map(|p| self.detail_lines(cx.settings, p).len())
+            .unwrap_or(0);
+        let line = (base + 2 + self.work_cursor) as u16;
+        let height = cx.size.height.saturating_sub(5).max(3);
+        if line < self.detail_scroll {
+            self.detail_scroll = line;
+        } else if line >= self.detail_scroll + height {
+            self.detail_scroll = line + 1 - height;
+        }
+    }
+
     fn draw_detail(&self, frame: &mut Frame, area: Rect, s: &Settings) {
         let block = widgets::block(s, format!(" {} ", s.lang.t(T::Detail)), self.full);
-        let lines = match self.selected() {
+        let mut lines = match self.selected() {
             Some(p) => self.detail_lines(s, p),
             None => vec![Line::styled(s.lang.t(T::NothingSelected), s.theme.muted)],
         };
+        if self.full && self.selected().is_some() {
+            lines.push(Line::raw(""));
+            lines.push(widgets::heading(
+                s,
+                s.lang.t(T::SectionOpenWork),
+                Some(self.work.len()),
+            ));
+            for (i, (_, text)) in self.work.iter().enumerate() {
+                let (mark, style) = if i == self.work_cursor {
+                    ("> ", s.theme.selected)
+                } else {
+                    ("  ", s.theme.base)
+                };
+                lines.push(Line::styled(format!("{mark}{text}"), style));
+            }
+            if !self.work.is_empty() {
+                lines.push(Line::styled(
+                    format!("  {}", s.lang.t(T::PersonWorkHint)),
+                    s.theme.muted,
+                ));
+            }
+        }
         widgets::paragraph(frame, area, block, lines, self.detail_scroll);
     }
 
@@ -283,7 +387,11 @@ impl Screen for People {
 
     fn refresh(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
         let keep = self.selected().map(|p| p.id);
-        self.load(cx, keep)
+        self.load(cx, keep)?;
+        if self.full {
+            self.load_work(cx)?;
+        }
+        Ok(())
     }
 
     fn text_entry(&self) -> bool {
@@ -314,7 +422,20 @@ impl Screen for People {
         }
         let view = view_rows(cx, self.filter_shown());
         if self.full {
+            let has_work = !self.work.is_empty();
             match action {
+                Action::Up if has_work => {
+                    self.work_cursor = self.work_cursor.saturating_sub(1);
+                    self.follow_work(cx);
+                }
+                Action::Down if has_work => {
+                    self.work_cursor = (self.work_cursor + 1).min(self.work.len() - 1);
+                    self.follow_work(cx);
+                }
+                Action::Open if has_work => {
+                    let r = self.work[self.work_cursor.min(self.work.len() - 1)].0;
+                    return Outcome::one(Effect::Open(r));
+                }
                 Action::Up => self.detail_scroll = self.detail_scroll.saturating_sub(1),
                 Action::Down => self.detail_scroll = self.detail_scroll.saturating_add(1),
                 Action::Top => self.detail_scroll = 0,
@@ -353,11 +474,7 @@ impl Screen for People {
                 let keep = self.selected().map(|p| p.id);
                 self.reload(cx, keep)
             }
-            Action::Open if !self.list.rows.is_empty() => {
-                self.full = true;
-                self.detail_scroll = 0;
-                Outcome::Handled
-            }
+            Action::Open if !self.list.rows.is_empty() => self.open_full(cx),
             Action::New => Outcome::one(Effect::Push(Box::new(person_form::new_form(None, cx)))),
             Action::Edit => self.edit(cx),
             _ => Outcome::Ignored,
@@ -384,6 +501,13 @@ impl Screen for People {
             }
         }
         self.selected().map(|p| p.id) == Some(record.id)
+    }
+
+    fn open_record(&mut self, record: RecordRef, cx: &mut Cx) -> bool {
+        if !self.show(record, cx) {
+            return false;
+        }
+        matches!(self.open_full(cx), Outcome::Handled)
     }
 
     fn restore_form(&self, draft: &FormDraft, cx: &mut Cx) -> Option<Form> {

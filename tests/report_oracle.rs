@@ -9,7 +9,7 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::params;
 use support::TempDb;
 use wijkdesk::domain::report::{Lang, LoopFacts, LoopSignal, ReportFilter, Table, loop_selection};
-use wijkdesk::store::{Channel, NewFeedback, Store};
+use wijkdesk::store::{Channel, NewFeedback, NewSignal, Owner, Store, Triage};
 
 fn date(s: Option<String>) -> Option<NaiveDate> {
     s.map(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").expect("an ISO date"))
@@ -271,6 +271,55 @@ fn dataset() -> (TempDb, Store) {
     let mut store = db.open("anna");
     wijkdesk::demo::load(&mut store, 1500).expect("demo data");
     let today = store.today();
+    // The generated city answers most signals within weeks and only a few percent stay
+    // open: signals received over the last two months, through the store, make up the
+    // open ones the changes below need.
+    let open_now = ids(
+        &store,
+        "SELECT id FROM signal WHERE state IN ('new', 'triaged', 'in_progress')",
+    )
+    .len();
+    let owner: i64 = store
+        .conn()
+        .query_row(
+            "SELECT owner_person_id FROM signal WHERE owner_person_id IS NOT NULL LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .expect("an owner");
+    let org = ids(&store, "SELECT id FROM organisation ORDER BY id LIMIT 40");
+    for k in 0..240usize.saturating_sub(open_now) {
+        let received = today - Duration::days((k % 60) as i64 + 1);
+        store.set_as_of(Some(received), today);
+        let s = store
+            .add_signal(NewSignal {
+                title: format!("Nog open {k}"),
+                org_id: Some(org[k % org.len()]),
+                received_on: Some(received),
+                ..Default::default()
+            })
+            .expect("signal");
+        if k % 4 != 0 {
+            let owner = Owner {
+                person_id: Some(owner),
+                org_id: None,
+            };
+            store
+                .triage(
+                    s.id,
+                    Triage {
+                        owner: Some(owner),
+                        theme: None,
+                        expectation: None,
+                        feedback_due: None,
+                        reason: None,
+                    },
+                    None,
+                )
+                .expect("triage");
+        }
+    }
+    store.set_as_of(None, today);
     let open = ids(
         &store,
         "SELECT id FROM signal WHERE state IN ('new', 'triaged', 'in_progress') ORDER BY id LIMIT 240",

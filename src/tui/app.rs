@@ -1139,15 +1139,24 @@ impl<'s> App<'s> {
         let used = cells(head(level)) + tabs_width(level) - usize::from(tight(level));
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
         // Who is working and on which file, as much of it as the tabs leave room for:
-        // the person's name, else the username; the file name where it fits.
+        // the person's name with the account, else the name alone (80 columns with
+        // every tab named), else the username; the file name where it fits.
         let me = widgets::vis(&self.me);
+        let name_only = me
+            .strip_suffix(&format!(" ({user})"))
+            .map(|name| format!("{name} "));
         let right = [
-            format!("{me} @ {} ", widgets::vis(&file)),
-            format!("{me} "),
-            format!("{user} @ {} ", widgets::vis(&file)),
-            format!("{user} "),
+            Some(format!("{me} @ {} ", widgets::vis(&file))),
+            Some(format!("{me} ")),
+            Some(format!("{user} @ {} ", widgets::vis(&file))),
+            name_only,
+            Some(format!("{user} ")),
         ];
-        let Some(right) = right.into_iter().find(|r| used + 1 + cells(r) <= width) else {
+        let Some(right) = right
+            .into_iter()
+            .flatten()
+            .find(|r| used + 1 + cells(r) <= width)
+        else {
             return;
         };
         let w = cells(&right) as u16;

@@ -422,6 +422,83 @@ fn store_ops(path: &Path, runs: usize) {
             store.report_records("loop.on_time", &all).expect("records");
         },
     );
+    // Every report narrowed each way the Reports screen and `report --…` narrow it.
+    let first = |sql: &str| -> Option<String> {
+        store
+            .conn()
+            .query_row(sql, [], |r| r.get::<_, Option<String>>(0))
+            .ok()
+            .flatten()
+    };
+    let id = |sql: &str| first(sql).and_then(|t| t.parse::<i64>().ok());
+    let today = store.today();
+    let filters = [
+        (
+            "12 months",
+            ReportFilter {
+                from: today.checked_sub_months(chrono::Months::new(12)),
+                to: Some(today),
+                ..Default::default()
+            },
+        ),
+        (
+            "district",
+            ReportFilter {
+                district: first(
+                    "SELECT district FROM organisation WHERE district IS NOT NULL LIMIT 1",
+                ),
+                ..Default::default()
+            },
+        ),
+        (
+            "theme",
+            ReportFilter {
+                theme: first("SELECT theme FROM signal WHERE theme IS NOT NULL LIMIT 1"),
+                ..Default::default()
+            },
+        ),
+        (
+            "service",
+            ReportFilter {
+                service: id(
+                    "SELECT CAST(min(id) AS TEXT) FROM organisation WHERE kind = 'service'",
+                ),
+                ..Default::default()
+            },
+        ),
+        (
+            "organisation",
+            ReportFilter {
+                org: id("SELECT CAST(max(id) AS TEXT) FROM organisation WHERE kind = 'residents'"),
+                ..Default::default()
+            },
+        ),
+    ];
+    for (label, f) in &filters {
+        for kind in ReportKind::ALL {
+            bench(
+                &format!("report: {} by {label}", kind.code()),
+                runs / 10,
+                || {
+                    store.report(kind, f, ReportLang::En).expect("report");
+                },
+            );
+        }
+    }
+    for key in [
+        "loop.open.age:90+",
+        "commitments.broken",
+        "cadence.overdue",
+        "load.over",
+    ] {
+        bench(
+            &format!("report: records behind '{key}'"),
+            runs / 10,
+            || {
+                let _ = store.report_records(key, &all);
+            },
+        );
+    }
     // Search as you type: every prefix of a few queries, as the popup runs them.
     // A broader set, typed key by key: one figure over every key of every query.
     let typed = [

@@ -1,19 +1,31 @@
 #!/usr/bin/env python3
-"""The real binary's first frame, as users start it: in tmux, polled until the
-inbox shows, against `less` showing a file in the same run (a ratio, since these
-machines are noisy). Also with RUST_BACKTRACE=1, which used to cost a backtrace.
+"""The real binary as users start it, against `less` in the same run (a ratio, since
+these machines are noisy):
+
+- first frame: started in tmux, polled until the inbox shows (less: until the file
+  shows), with RUST_BACKTRACE unset and with RUST_BACKTRACE=1, which used to cost a
+  backtrace;
+- a key: from sending j (and PageDown) to the changed frame, polled the same way
+  (`capture-pane -e`, so that a moved selection bar counts as a change), against `less`
+  scrolling a long file by the same keys.
 
     cargo build --release
-    python3 benches/first_frame.py [DB] [RUNS]
+    python3 benches/first_frame.py [DB] [RUNS] [KEYS]
 
-DB defaults to the demo database made by `wijkdesk --db /tmp/ff.db demo`.
-Prints the median of RUNS starts (default 9) for each."""
+DB defaults to the demo database made by `wijkdesk --db /tmp/ff.db demo`. Prints the
+median of RUNS starts (default 9) and of KEYS presses of each key (default 30); the
+key figures include the cost of one `capture-pane` (the poll's resolution), the same
+for both programs. WIJKDESK overrides the binary."""
 import os
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
-W = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "target", "release", "wijkdesk"))
+W = os.environ.get("WIJKDESK") or os.path.abspath(
+    os.path.join(os.path.dirname(__file__), "..", "target", "release", "wijkdesk")
+)
 
 
 SOCKET = f"wijkdesk-ff-{os.getpid()}"
@@ -25,34 +37,89 @@ def tmux(*args, **kw):
     return subprocess.run(["tmux", "-L", SOCKET, *args], **kw)
 
 
+def capture(name, escapes=False):
+    args = ["capture-pane", "-p", "-t", name] + (["-e"] if escapes else [])
+    return tmux(*args, capture_output=True, text=True).stdout
+
+
+def start(name, cmd, want):
+    t0 = time.perf_counter()
+    tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", *cmd)
+    while want not in capture(name):
+        if time.perf_counter() - t0 > 20:
+            sys.exit(f"{cmd[0]}: {want!r} did not show within 20 s")
+    return (time.perf_counter() - t0) * 1000
+
+
 def first_frame(cmd, want, runs):
     times = []
     for i in range(runs):
-        name = f"wijkdesk-ff-{os.getpid()}-{i}"
-        t0 = time.perf_counter()
-        tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", *cmd)
-        while want not in tmux("capture-pane", "-p", "-t", name, capture_output=True, text=True).stdout:
-            if time.perf_counter() - t0 > 10:
-                sys.exit(f"{cmd[0]}: {want!r} did not show within 10 s")
-        times.append((time.perf_counter() - t0) * 1000)
+        name = f"ff-{i}"
+        times.append(start(name, cmd, want))
         tmux("kill-session", "-t", name)
-    times.sort()
-    return times[len(times) // 2]
+    return statistics.median(times)
+
+
+def key_to_frame(cmd, want, keys, presses):
+    """Median ms from send-keys to a changed pane, for each key in `keys` (pressed
+    `presses` times each, the pane settled in between)."""
+    name = "keys"
+    start(name, cmd, want)
+    time.sleep(0.3)  # let start-up work (a detail pane, a worker) finish
+    out = {}
+    for key in keys:
+        times = []
+        for _ in range(presses):
+            before = capture(name, True)
+            t0 = time.perf_counter()
+            tmux("send-keys", "-t", name, key)
+            while capture(name, True) == before:
+                if time.perf_counter() - t0 > 5:
+                    sys.exit(f"{cmd[0]}: {key} changed nothing within 5 s")
+            times.append((time.perf_counter() - t0) * 1000)
+            # Settle: whatever the program draws later (a detail pane after the cursor
+            # rests) must not count as the next key's change.
+            time.sleep(0.15)
+            settled = capture(name, True)
+            while True:
+                time.sleep(0.05)
+                again = capture(name, True)
+                if again == settled:
+                    break
+                settled = again
+        out[key] = statistics.median(times)
+    tmux("kill-session", "-t", name)
+    return out
 
 
 def main():
     db = sys.argv[1] if len(sys.argv) > 1 else "/tmp/ff.db"
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 9
+    presses = int(sys.argv[3]) if len(sys.argv) > 3 else 30
     if not os.path.exists(db):
         subprocess.run([W, "--db", db, "demo"], check=True, stdout=subprocess.DEVNULL)
-    tmux("new-session", "-d", "-s", "keeper", "sleep", "600")
-    less = first_frame(["less", "/etc/services"], "tcp", runs)
-    plain = first_frame(["env", "RUST_BACKTRACE=0", W, "--db", db], "Inbox (", runs)
-    bt = first_frame(["env", "RUST_BACKTRACE=1", W, "--db", db], "Inbox (", runs)
-    print(f"less                    {less:7.1f} ms")
-    print(f"wijkdesk                {plain:7.1f} ms  ({plain / less:.2f}x less)")
-    print(f"wijkdesk RUST_BACKTRACE {bt:7.1f} ms  ({bt / less:.2f}x less)")
-    tmux("kill-server")
+    tmux("new-session", "-d", "-s", "keeper", "sleep", "3600")
+    # A file long enough that less scrolls by every key.
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+        for i in range(200_000):
+            f.write(f"{i:7d} tcp regel van een lang bestand om in te bladeren\n")
+        long_file = f.name
+    try:
+        less = first_frame(["less", "/etc/services"], "tcp", runs)
+        plain = first_frame(["env", "-u", "RUST_BACKTRACE", W, "--db", db], "Inbox (", runs)
+        bt = first_frame(["env", "RUST_BACKTRACE=1", W, "--db", db], "Inbox (", runs)
+        keys = ["j", "NPage"]
+        less_keys = key_to_frame(["less", long_file], "tcp", keys, presses)
+        w_keys = key_to_frame(["env", "-u", "RUST_BACKTRACE", W, "--db", db], "Inbox (", keys, presses)
+    finally:
+        os.unlink(long_file)
+        tmux("kill-server")
+    print(f"first frame  less                    {less:7.1f} ms")
+    print(f"first frame  wijkdesk                {plain:7.1f} ms  ({plain / less:.2f}x less)")
+    print(f"first frame  wijkdesk RUST_BACKTRACE {bt:7.1f} ms  ({bt / less:.2f}x less)")
+    for k in keys:
+        d = w_keys[k] - less_keys[k]
+        print(f"key {k:6}   less {less_keys[k]:6.1f} ms   wijkdesk {w_keys[k]:6.1f} ms  (less {d:+.1f} ms)")
 
 
 if __name__ == "__main__":

@@ -26,8 +26,9 @@ B="${CARGO_TARGET_DIR:-target}/debug/wijkdesk"
       echo
       cat "docs/cli-$c.md"
     fi
-    # Commands that send mail or cannot be undone get their own help here too.
+    # Commands that send mail, cannot be undone or correct records get their own help here too.
     case "$c" in
+      signal) subs="edit" ;;
       meeting) subs="cancel invite" ;;
       minutes) subs="send" ;;
       *) subs="" ;;

@@ -295,6 +295,18 @@ fn every_json_command_on_the_demo_fits_its_schema() {
             "/timeline[]",
         ),
         case(
+            &[
+                "signal",
+                "edit",
+                "S-16",
+                "--title",
+                "Gecorrigeerde titel",
+                "--json",
+            ],
+            "signal.json",
+            "",
+        ),
+        case(
             &["commitment", "list", "--all", "--json"],
             "commitment.json",
             "[]",

@@ -419,3 +419,93 @@ fn shm(path: &Path) -> std::path::PathBuf {
     p.push("-shm");
     p.into()
 }
+
+/// A name typed in a signal's text and corrected away by an edit still sits in the old
+/// text the history and the timeline keep: erasure finds it there too.
+#[test]
+fn erasure_finds_a_name_in_the_old_text_of_an_edited_signal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("edit.db");
+    let mut store = Store::open(&path, ctx()).unwrap();
+    store.set_accept_new_terms(true);
+    let name = "Gerritje Vlasbloem-Oudtekst";
+    let org = store
+        .add_org(wijkdesk::store::NewOrg {
+            name: "Buurtvereniging Oude Tekst".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let p = store
+        .add_person(NewPerson {
+            name: name.into(),
+            org_id: Some(org.id),
+            ..Default::default()
+        })
+        .unwrap();
+    let s = store
+        .add_signal(wijkdesk::store::NewSignal {
+            title: "Lekkage in het buurthuis".into(),
+            body: Some(format!("Gemeld door {name}: het dak lekt.")),
+            org_id: Some(org.id),
+            ..Default::default()
+        })
+        .unwrap();
+    store
+        .edit_signal(
+            s.id,
+            wijkdesk::store::SignalEdit {
+                body: Some("Gemeld door de secretaris: het dak lekt.".into()),
+                ..Default::default()
+            },
+            Some(s.version),
+        )
+        .unwrap();
+    // The signal no longer names her, but its history and timeline do.
+    assert!(!store.signal(s.id).unwrap().body.contains(name));
+    let history = store.history(s.reference()).unwrap();
+    assert!(history.last().unwrap().changes.to_string().contains(name));
+    let timeline = store.timeline(s.id).unwrap();
+    assert!(timeline.last().unwrap().detail.contains(name));
+    let export = store.export_person(p.id).unwrap().to_string();
+    assert!(
+        export.contains("het dak lekt"),
+        "the export holds the old text that names her"
+    );
+
+    let erasure = store.erase_person(p.id).unwrap();
+    let count = |kind: &str| {
+        erasure
+            .counts
+            .iter()
+            .find(|(k, _)| k == kind)
+            .map(|(_, n)| *n)
+            .unwrap_or(0)
+    };
+    // Her own history, and the signal's creation and edit that held the old text.
+    assert!(count("audit") >= 3, "{:?}", erasure.counts);
+    assert!(count("signal_event") >= 1, "{:?}", erasure.counts);
+    let history = store.history(s.reference()).unwrap();
+    assert!(
+        history
+            .iter()
+            .all(|h| !h.changes.to_string().contains("Vlasbloem"))
+    );
+    assert!(
+        store
+            .timeline(s.id)
+            .unwrap()
+            .iter()
+            .all(|e| !e.detail.contains("Vlasbloem"))
+    );
+    drop(store);
+    for needle in [name, "Vlasbloem"] {
+        assert!(
+            !file_contains(&path, needle),
+            "database file still holds {needle}"
+        );
+        assert!(
+            !file_contains(&wal(&path), needle),
+            "WAL still holds {needle}"
+        );
+    }
+}

@@ -5,7 +5,8 @@ use super::{App, CliError, Expect, Result, id_of, opt_id_of, r};
 use crate::domain::RecordKind;
 use crate::domain::signal::SignalState;
 use crate::store::{
-    ActionFilter, Channel, CommitmentFilter, NewSignal, Signal, SignalFilter, SignalRow, Triage,
+    ActionFilter, Channel, CommitmentFilter, NewSignal, Signal, SignalEdit, SignalFilter,
+    SignalRow, Triage,
 };
 use clap::{Args, Subcommand, ValueEnum};
 use serde_json::json;
@@ -52,6 +53,18 @@ pub enum SignalCmd {
                       wijkdesk signal triage S-42 --owner DSO --expectation \"Herstel binnen zes weken\""
     )]
     Triage(TriageArgs),
+    /// Correct a signal: title, text, organisation, district, neighbourhood or theme
+    #[command(
+        long_about = "Correct what a signal says and where it belongs: its title, its text, the \
+                      organisation that raised it, its district, neighbourhood and theme. Only the \
+                      fields given change; a blank --district, --neighbourhood or --theme clears it. \
+                      The history keeps the old and new values, the timeline says what changed, and \
+                      search, the inbox and the reports follow at once. Nothing to change is an error.",
+        after_help = "Examples:\n  wijkdesk signal edit S-42 --title \"Losse stoeptegels Fahrenheitstraat\"\n  \
+                      wijkdesk signal edit S-42 --org Zeeheld --district Segbroek --expect-version 3\n  \
+                      pbpaste | wijkdesk signal edit S-42 --text -"
+    )]
+    Edit(EditArgs),
     /// Start work on a triaged signal
     #[command(after_help = "Examples:\n  wijkdesk signal start S-42")]
     Start(Step),
@@ -226,6 +239,35 @@ pub struct TriageArgs {
     json: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// S-42 or 42
+    signal: String,
+    /// A new title
+    #[arg(long)]
+    title: Option<String>,
+    /// The full text in place of the old (`-` reads standard input)
+    #[arg(long, value_parser = crate::cli::stdin::text)]
+    text: Option<String>,
+    /// The organisation that raised it (O-7 or a unique prefix of its name)
+    #[arg(long)]
+    org: Option<String>,
+    /// The district (a blank value clears it)
+    #[arg(long)]
+    district: Option<String>,
+    /// The neighbourhood (wijk; a blank value clears it)
+    #[arg(long)]
+    neighbourhood: Option<String>,
+    /// The theme, e.g. verkeer, groen, veiligheid (a blank value clears it)
+    #[arg(long)]
+    theme: Option<String>,
+    #[command(flatten)]
+    expect: Expect,
+    /// Print the changed record as JSON
+    #[arg(long)]
+    json: bool,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ChannelArg {
     #[value(alias = "e-mail", alias = "mail")]
@@ -320,6 +362,7 @@ pub(super) fn run(cmd: SignalCmd, app: &mut App) -> Result<()> {
         SignalCmd::List(a) => list(app, a),
         SignalCmd::Show { signal, json } => show(app, &signal, json),
         SignalCmd::Triage(a) => triage(app, a),
+        SignalCmd::Edit(a) => edit(app, a),
         SignalCmd::Start(s) => {
             let id = id_of(RecordKind::Signal, &s.signal)?;
             let sig = app.store.start_signal(id, s.expect.expect_version)?;
@@ -664,6 +707,38 @@ fn triage(app: &mut App, a: TriageArgs) -> Result<()> {
         .map(|d| format!(", feedback due {d}"))
         .unwrap_or_default();
     changed(app, &s, a.json, &format!(": owner {label}{due}"))
+}
+
+fn edit(app: &mut App, a: EditArgs) -> Result<()> {
+    let id = id_of(RecordKind::Signal, &a.signal)?;
+    let org_id = a.org.as_deref().map(|o| app.org(o)).transpose()?;
+    let edit = SignalEdit {
+        title: a.title,
+        body: a.text,
+        org_id,
+        district: a.district,
+        neighbourhood: a.neighbourhood,
+        theme: a.theme,
+    };
+    if edit.is_empty() {
+        return Err(CliError::msg(format!(
+            "nothing to change: give at least one of --title, --text, --org, --district, \
+             --neighbourhood or --theme (see `wijkdesk signal show {}`)",
+            r(RecordKind::Signal, id)
+        )));
+    }
+    let before = app.store.signal(id)?;
+    let s = app.store.edit_signal(id, edit, a.expect.expect_version)?;
+    if a.json {
+        return app.out.json(&with_ref(s.reference(), &s));
+    }
+    let diff = crate::store::signal_edit_fields(&before, &s);
+    app.out.line(format!(
+        "{} edited: {} (version {})",
+        s.reference(),
+        diff.join(", "),
+        s.version
+    ))
 }
 
 /// The promise and how the date moved since: "2026-01-11 (moved 2×, 21 days in all)".

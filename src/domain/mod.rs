@@ -15,6 +15,7 @@ pub mod minutes;
 pub mod minutes_export;
 pub mod moment;
 pub mod org;
+pub mod org_names;
 pub mod owner;
 pub mod report;
 pub mod signal;

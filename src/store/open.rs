@@ -26,7 +26,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/013_cadence.sql"),
     include_str!("../../schema/014_outbox.sql"),
     include_str!("../../schema/015_calendar.sql"),
+    include_str!("../../schema/016_report_figures.sql"),
     include_str!("../../schema/017_list_order.sql"),
+    include_str!("../../schema/019_signal_moves.sql"),
     include_str!("../../schema/020_minute_links.sql"),
 ];
 

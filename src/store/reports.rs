@@ -150,11 +150,181 @@ impl Store {
         })
     }
 
-    /// The counts behind the loop report (merged signals included: their organisations are owed an answer too), narrowed by
-    /// district, theme, service and organisation: a few streaming `GROUP BY` scans of
-    /// the covering indexes of schema/004, over the days [`LoopFacts`] names.
+    /// The counts behind the loop report (merged signals included: their organisations
+    /// are owed an answer too), narrowed by district, theme, service and organisation,
+    /// over the days [`LoopFacts`] names: read from the per-day counts schema/016 keeps
+    /// (a few thousand rows, however many signals), or for one organisation counted
+    /// from its own signals.
     pub fn loop_facts(&self, f: &ReportFilter) -> Result<LoopFacts> {
         let f = self.report_filter(f)?;
+        if f.org.is_some() {
+            self.loop_facts_counted(f)
+        } else {
+            self.loop_facts_kept(f)
+        }
+    }
+
+    /// [`Store::loop_facts`] from `report_cube`: one range of its primary key per
+    /// figure, the filter's dimensions given and the others summed over (the cut).
+    fn loop_facts_kept(&self, f: ReportFilter) -> Result<LoopFacts> {
+        let today = self.today();
+        let conn = &self.conn;
+        let cut = i64::from(f.district.is_none())
+            | i64::from(f.theme.is_none()) << 1
+            | i64::from(f.service.is_none()) << 2;
+        // ?1 to ?4: the cut and its dimensions ('' and 0 where summed), then ?5, ?6 …
+        let dims = |cut: i64, more: Vec<Value>| -> Vec<Value> {
+            let mut v = vec![
+                Value::Integer(cut),
+                Value::Text(f.district.clone().unwrap_or_default()),
+                Value::Text(f.theme.clone().unwrap_or_default()),
+                Value::Integer(f.service.unwrap_or(0)),
+            ];
+            v.extend(more);
+            v
+        };
+        const CELL: &str = "cut = ?1 AND district = ?2 AND theme = ?3 AND service = ?4";
+        let by_day = |kind: i64, range: DateRange| -> Result<Vec<(NaiveDate, usize)>> {
+            let mut st = conn.prepare_cached(&format!(
+                "SELECT a, sum(n) FROM report_cube
+                  WHERE kind = ?7 AND {CELL} AND a BETWEEN ?5 AND ?6
+                  GROUP BY a HAVING sum(n) > 0 ORDER BY a"
+            ))?;
+            let args = dims(
+                cut,
+                bounds(range)
+                    .into_iter()
+                    .chain([Value::Integer(kind)])
+                    .collect(),
+            );
+            let rows = st.query_map(params_from_iter(args), |r| {
+                Ok((day(r, 0)?.unwrap_or_default(), count(r, 1)?))
+            })?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let mut st = conn.prepare_cached(&format!(
+            "SELECT b, a, sum(n) FROM report_cube
+              WHERE kind = 1 AND {CELL} AND a BETWEEN ?5 AND ?6
+              GROUP BY b, a HAVING sum(n) > 0 ORDER BY b, a"
+        ))?;
+        let by_due = st
+            .query_map(
+                params_from_iter(dims(cut, bounds(LoopFacts::due_range(&f)).into())),
+                |r| {
+                    Ok(DueCount {
+                        feedback: FirstFeedback::from_code(r.get(0)?)
+                            .unwrap_or(FirstFeedback::None),
+                        due: day(r, 1)?.unwrap_or_default(),
+                        count: count(r, 2)?,
+                    })
+                },
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut st = conn.prepare_cached(&format!(
+            "SELECT b, sum(n) FROM report_cube
+              WHERE kind = 2 AND {CELL} AND a BETWEEN ?5 AND ?6
+              GROUP BY b HAVING sum(n) > 0 ORDER BY b"
+        ))?;
+        let days_to_first_feedback = st
+            .query_map(
+                params_from_iter(dims(cut, bounds(f.period()).into())),
+                |r| Ok((r.get::<_, i64>(0)?, count(r, 1)?)),
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        // Open signals are shown by district and theme: those two are never summed
+        // over here, and narrowed only when the filter names them.
+        let ranges = std::iter::once(LoopFacts::open_range(&f, today))
+            .chain(AgeBucket::ALL.map(|b| b.received_range(today)));
+        let mut st = conn.prepare_cached(
+            "SELECT district, theme, sum(iif(a BETWEEN ?7 AND ?8, n, 0)), sum(iif(a BETWEEN ?9 AND ?10, n, 0)),
+                    sum(iif(a BETWEEN ?11 AND ?12, n, 0)), sum(iif(a BETWEEN ?13 AND ?14, n, 0))
+               FROM report_cube
+              WHERE kind = 3 AND cut = ?1 AND (?2 = '' OR district = ?2) AND (?3 = '' OR theme = ?3)
+                AND service = ?4 AND a BETWEEN ?5 AND ?6
+              GROUP BY district, theme
+             HAVING sum(n) > 0",
+        )?;
+        let open = st
+            .query_map(
+                params_from_iter(dims(cut & 4, ranges.flat_map(bounds).collect())),
+                |r| {
+                    let text = |i: usize| -> rusqlite::Result<Option<String>> {
+                        Ok(Some(r.get::<_, String>(i)?).filter(|t| !t.is_empty()))
+                    };
+                    Ok(OpenCount {
+                        district: text(0)?,
+                        theme: text(1)?,
+                        by_age: [count(r, 2)?, count(r, 3)?, count(r, 4)?, count(r, 5)?],
+                    })
+                },
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        let weeks = LoopFacts::week_range(&f, today);
+        let received = by_day(4, weeks)?;
+        let answered = by_day(5, weeks)?;
+        // The inbox's overdue: in the inbox, due before today, received in the range.
+        let past_due_date: usize = {
+            let mut st = conn.prepare_cached(&format!(
+                "SELECT sum(n) FROM report_cube
+                  WHERE kind = 6 AND {CELL} AND a < ?7 AND b BETWEEN ?5 AND ?6"
+            ))?;
+            let args = dims(
+                cut,
+                bounds(LoopFacts::open_range(&f, today))
+                    .into_iter()
+                    .chain([Value::Text(date_str(today))])
+                    .collect(),
+            );
+            st.query_row(params_from_iter(args), |r| count(r, 0))?
+        };
+        let moved = self.moved_counts(&f)?;
+        Ok(LoopFacts {
+            today,
+            filter: f,
+            by_due,
+            days_to_first_feedback,
+            open,
+            received,
+            answered,
+            moved,
+            past_due_date,
+        })
+    }
+
+    /// Signals whose due date moved, per service and organisation: few, on their own
+    /// partial index (schema/009).
+    fn moved_counts(&self, f: &ReportFilter) -> Result<Vec<MovedCount>> {
+        let filter = signal_filter(f);
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT g.owner_org_id, coalesce(so.short_name, so.name), g.org_id, o.name, g.n, g.moves, g.days
+               FROM (SELECT owner_org_id, org_id, count(*) AS n, sum(due_moves) AS moves,
+                            sum(due_moved_days) AS days
+                       FROM signal INDEXED BY signal_moved
+                      WHERE due_moves > 0 AND received_on BETWEEN ?5 AND ?6 AND {filter}
+                      GROUP BY owner_org_id, org_id) g
+               LEFT JOIN organisation so ON so.id = g.owner_org_id
+               LEFT JOIN organisation o ON o.id = g.org_id
+              ORDER BY g.owner_org_id, g.org_id"
+        ))?;
+        let named =
+            |id: Option<i64>, name: Option<String>| id.map(|i| (i, name.unwrap_or_default()));
+        let moved = st
+            .query_map(params_from_iter(with_filter(f, bounds(f.period()))), |r| {
+                Ok(MovedCount {
+                    service: named(r.get(0)?, r.get(1)?),
+                    org: named(r.get(2)?, r.get(3)?),
+                    signals: count(r, 4)?,
+                    moves: count(r, 5)?,
+                    days: r.get::<_, Option<i64>>(6)?.unwrap_or(0),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(moved)
+    }
+
+    /// [`Store::loop_facts`] for one organisation: its signals counted on `signal_org`
+    /// (an organisation raises a few hundred signals at most).
+    fn loop_facts_counted(&self, f: ReportFilter) -> Result<LoopFacts> {
         let filter = signal_filter(&f);
         let today = self.today();
         let conn = &self.conn;
@@ -166,7 +336,7 @@ impl Store {
             Ok(rows.collect::<rusqlite::Result<_>>()?)
         };
         let mut st = conn.prepare_cached(&format!(
-            "SELECT loop_feedback, loop_due, count(*) FROM signal INDEXED BY signal_loop_due
+            "SELECT loop_feedback, loop_due, count(*) FROM signal INDEXED BY signal_org
               WHERE loop_due IS NOT NULL AND loop_due BETWEEN ?5 AND ?6
                 AND {filter}
               GROUP BY loop_feedback, loop_due"
@@ -185,7 +355,7 @@ impl Store {
             )?
             .collect::<rusqlite::Result<_>>()?;
         let mut st = conn.prepare_cached(&format!(
-            "SELECT loop_days, count(*) FROM signal INDEXED BY signal_loop_days
+            "SELECT loop_days, count(*) FROM signal INDEXED BY signal_org
               WHERE first_feedback_on IS NOT NULL AND received_on BETWEEN ?5 AND ?6
                 AND {filter}
               GROUP BY loop_days"
@@ -200,7 +370,7 @@ impl Store {
         let mut st = conn.prepare_cached(&format!(
             "SELECT district, theme, sum(received_on BETWEEN ?7 AND ?8), sum(received_on BETWEEN ?9 AND ?10),
                     sum(received_on BETWEEN ?11 AND ?12), sum(received_on BETWEEN ?13 AND ?14)
-               FROM signal INDEXED BY signal_loop_open
+               FROM signal INDEXED BY signal_org
               WHERE {open} AND received_on BETWEEN ?5 AND ?6 AND {filter}
               GROUP BY district, theme",
             open = owes_answer()
@@ -220,7 +390,7 @@ impl Store {
         let weeks = LoopFacts::week_range(&f, today);
         let received = counts(
             &format!(
-                "SELECT received_on, count(*) FROM signal INDEXED BY signal_received
+                "SELECT received_on, count(*) FROM signal INDEXED BY signal_org
                   WHERE received_on BETWEEN ?5 AND ?6 AND {filter}
                   GROUP BY received_on"
             ),
@@ -228,7 +398,7 @@ impl Store {
         )?;
         let answered = counts(
             &format!(
-                "SELECT answered_on, count(*) FROM signal INDEXED BY signal_loop_answered
+                "SELECT answered_on, count(*) FROM signal INDEXED BY signal_org
                   WHERE answered_on IS NOT NULL AND answered_on BETWEEN ?5 AND ?6
                     AND {filter}
                   GROUP BY answered_on"
@@ -238,7 +408,7 @@ impl Store {
         // The inbox's overdue, by its own index: open signals past the due date in force.
         let past_due_date: usize = {
             let mut st = conn.prepare_cached(&format!(
-                "SELECT count(*) FROM signal INDEXED BY signal_open_due
+                "SELECT count(*) FROM signal INDEXED BY signal_org
                   WHERE state IN ('new', 'triaged', 'in_progress') AND feedback_due < ?7
                     AND received_on BETWEEN ?5 AND ?6 AND {filter}"
             ))?;
@@ -250,30 +420,7 @@ impl Store {
             );
             st.query_row(params_from_iter(args), |r| count(r, 0))?
         };
-        let mut st = conn.prepare_cached(&format!(
-            "SELECT g.owner_org_id, coalesce(so.short_name, so.name), g.org_id, o.name, g.n, g.moves, g.days
-               FROM (SELECT owner_org_id, org_id, count(*) AS n, sum(due_moves) AS moves,
-                            sum(due_moved_days) AS days
-                       FROM signal INDEXED BY signal_moved
-                      WHERE due_moves > 0 AND received_on BETWEEN ?5 AND ?6 AND {filter}
-                      GROUP BY owner_org_id, org_id) g
-               LEFT JOIN organisation so ON so.id = g.owner_org_id
-               LEFT JOIN organisation o ON o.id = g.org_id
-              ORDER BY g.owner_org_id, g.org_id"
-        ))?;
-        let named =
-            |id: Option<i64>, name: Option<String>| id.map(|i| (i, name.unwrap_or_default()));
-        let moved = st
-            .query_map(params_from_iter(with_filter(&f, bounds(f.period()))), |r| {
-                Ok(MovedCount {
-                    service: named(r.get(0)?, r.get(1)?),
-                    org: named(r.get(2)?, r.get(3)?),
-                    signals: count(r, 4)?,
-                    moves: count(r, 5)?,
-                    days: r.get::<_, Option<i64>>(6)?.unwrap_or(0),
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        let moved = self.moved_counts(&f)?;
         Ok(LoopFacts {
             today,
             filter: f,
@@ -296,6 +443,8 @@ impl Store {
         let Some(selection) = loop_selection(key, &f, self.today()) else {
             return Ok(None);
         };
+        // One organisation's signals are few: read them on its own index.
+        let by = |index: &'static str| if f.org.is_some() { "signal_org" } else { index };
         let mut ids: Vec<i64> = Vec::new();
         let mut select = |sql: &str, range: DateRange, extra: [Value; 2]| -> Result<()> {
             if range.is_empty() {
@@ -315,9 +464,10 @@ impl Store {
                 for (way, range) in ways {
                     select(
                         &format!(
-                            "SELECT id FROM signal INDEXED BY signal_loop_due
+                            "SELECT id FROM signal INDEXED BY {index}
                               WHERE loop_due IS NOT NULL AND loop_due BETWEEN ?5 AND ?6
-                                AND loop_feedback = ?7 AND ?8 IS NULL AND {filter}"
+                                AND loop_feedback = ?7 AND ?8 IS NULL AND {filter}",
+                            index = by("signal_loop_due")
                         ),
                         range,
                         [Value::Integer(way.code()), Value::Null],
@@ -326,9 +476,10 @@ impl Store {
             }
             LoopSelection::FirstFeedback { received } => select(
                 &format!(
-                    "SELECT id FROM signal INDEXED BY signal_loop_days
+                    "SELECT id FROM signal INDEXED BY {index}
                       WHERE first_feedback_on IS NOT NULL AND received_on BETWEEN ?5 AND ?6
-                        AND ?7 IS NULL AND ?8 IS NULL AND {filter}"
+                        AND ?7 IS NULL AND ?8 IS NULL AND {filter}",
+                    index = by("signal_loop_days")
                 ),
                 received,
                 [Value::Null, Value::Null],
@@ -339,11 +490,12 @@ impl Store {
                 theme,
             } => select(
                 &format!(
-                    "SELECT id FROM signal INDEXED BY signal_loop_open
+                    "SELECT id FROM signal INDEXED BY {index}
                       WHERE {open} AND received_on BETWEEN ?5 AND ?6
                         AND (?7 IS NULL OR coalesce(district, '') = ?7)
                         AND (?8 IS NULL OR coalesce(theme, '') = ?8) AND {filter}",
-                    open = owes_answer()
+                    open = owes_answer(),
+                    index = by("signal_loop_open")
                 ),
                 received,
                 [
@@ -353,18 +505,20 @@ impl Store {
             )?,
             LoopSelection::Received(range) => select(
                 &format!(
-                    "SELECT id FROM signal INDEXED BY signal_received
+                    "SELECT id FROM signal INDEXED BY {index}
                       WHERE received_on BETWEEN ?5 AND ?6
-                        AND ?7 IS NULL AND ?8 IS NULL AND {filter}"
+                        AND ?7 IS NULL AND ?8 IS NULL AND {filter}",
+                    index = by("signal_received")
                 ),
                 range,
                 [Value::Null, Value::Null],
             )?,
             LoopSelection::PastDueDate { received, today } => select(
                 &format!(
-                    "SELECT id FROM signal INDEXED BY signal_open_due
+                    "SELECT id FROM signal INDEXED BY {index}
                       WHERE state IN ('new', 'triaged', 'in_progress') AND feedback_due < ?7
-                        AND received_on BETWEEN ?5 AND ?6 AND ?8 IS NULL AND {filter}"
+                        AND received_on BETWEEN ?5 AND ?6 AND ?8 IS NULL AND {filter}",
+                    index = by("signal_open_due")
                 ),
                 received,
                 [Value::Text(date_str(today)), Value::Null],
@@ -394,9 +548,10 @@ impl Store {
             }
             LoopSelection::Answered(range) => select(
                 &format!(
-                    "SELECT id FROM signal INDEXED BY signal_loop_answered
+                    "SELECT id FROM signal INDEXED BY {index}
                       WHERE answered_on IS NOT NULL AND answered_on BETWEEN ?5 AND ?6
-                        AND ?7 IS NULL AND ?8 IS NULL AND {filter}"
+                        AND ?7 IS NULL AND ?8 IS NULL AND {filter}",
+                    index = by("signal_loop_answered")
                 ),
                 range,
                 [Value::Null, Value::Null],
@@ -476,13 +631,17 @@ impl Store {
     pub fn cadence_facts(&self, f: &ReportFilter) -> Result<CadenceFacts> {
         let f = self.report_filter(f)?;
         let as_of = f.to.unwrap_or(self.today());
+        // The last meeting and last contact are kept per organisation (schema/006 and
+        // 013); only for a report day before them are they looked up as of that day.
         let mut st = self.conn.prepare_cached(
             "SELECT o.id, o.name, o.district, o.cadence_per_year,
+                    CASE WHEN k.last_meeting IS NULL OR k.last_meeting <= ?5 THEN k.last_meeting ELSE
                     -- The last meeting: held or final, attended or attendance not taken.
                     (SELECT max(substr(m.starts_at, 1, 10))
                        FROM meeting_org mo JOIN meeting m ON m.id = mo.meeting_id
                       WHERE mo.org_id = o.id AND m.status IN ('held', 'final')
-                        AND coalesce(mo.attended, 1) = 1 AND substr(m.starts_at, 1, 10) <= ?5),
+                        AND coalesce(mo.attended, 1) = 1 AND substr(m.starts_at, 1, 10) <= ?5) END,
+                    CASE WHEN k.last_contact IS NULL OR k.last_contact <= ?5 THEN k.last_contact ELSE
                     nullif(max(
                       -- Feedback: a signal's latest when that is by the day, else its
                       -- latest up to the day (rare unless the day lies in the past).
@@ -492,8 +651,9 @@ impl Store {
                                   FROM signal s INDEXED BY signal_org_feedback
                                   JOIN feedback f ON f.signal_id = s.id
                                  WHERE s.org_id = o.id AND s.last_feedback_on > ?5 AND f.given_on <= ?5), '')),
-                      '')
+                      '') END
                FROM organisation o
+               LEFT JOIN org_figures k ON k.org_id = o.id
               WHERE o.kind = 'residents'
                 AND (?1 IS NULL OR o.district = ?1 COLLATE NOCASE)
                 AND (?2 IS NULL OR EXISTS (SELECT 1 FROM signal s INDEXED BY signal_org_feedback

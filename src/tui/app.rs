@@ -223,6 +223,12 @@ impl<'s> App<'s> {
             .store
             .display_name()
             .unwrap_or_else(|_| self.store.user().to_string());
+        // Organisation names as narrow columns show them (before the screens draw).
+        if let Ok(orgs) = self.store.org_names() {
+            self.settings.org_names = crate::domain::org_names::OrgNames::new(
+                orgs.iter().map(|(n, s)| (n.as_str(), s.as_deref())),
+            );
+        }
         for s in self.stale.iter_mut() {
             *s = true;
         }
@@ -1035,10 +1041,15 @@ impl<'s> App<'s> {
     /// Draw everything from the state; no store access.
     pub fn draw(&self, frame: &mut Frame) {
         let area = frame.area();
+        // A message takes the lines it needs (never cut), up to a third of the screen.
+        let status_h = self
+            .status_lines(area.width)
+            .len()
+            .clamp(1, usize::from(area.height / 3).max(1)) as u16;
         let [tabs, body, status] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(0),
-            Constraint::Length(1),
+            Constraint::Length(status_h),
         ])
         .areas(area);
         self.draw_tabs(frame, tabs);
@@ -1053,8 +1064,13 @@ impl<'s> App<'s> {
             self.screens[self.current].draw(frame, body, &self.settings);
         }
         self.draw_status(frame, status);
+        // Popups leave one line for the status; a message of more lines keeps them all.
+        let popup_area = Rect {
+            height: area.height.saturating_sub(status_h - 1),
+            ..area
+        };
         for p in &self.popups {
-            p.draw(frame, area, &self.settings);
+            p.draw(frame, popup_area, &self.settings);
         }
         if self.settings.ascii {
             crate::tui::widgets::ascii_buffer(frame.buffer_mut());
@@ -1063,61 +1079,78 @@ impl<'s> App<'s> {
 
     fn draw_tabs(&self, frame: &mut Frame, area: Rect) {
         let s = &self.settings;
-        let mut spans = vec![Span::styled(" wijkdesk ", s.theme.title)];
-        // Inbox and tracker: live counts after the title; when the tabs do
-        // not fit beside the user and file, the other tabs shrink (counts, then titles)
-        // so that the current one always shows.
+        let width = usize::from(area.width);
+        let cells = crate::domain::text::cell_width;
+        // Inbox and tracker: live counts after the title. Where the tabs do not fit,
+        // they shorten step by step: short names, then no padding and no program
+        // name; only below 80 columns do the other tabs lose their counts, and then
+        // their names. The current tab always shows in full.
         let file = self
             .store
             .path()
             .file_name()
             .map(|f| f.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let right_for = |who: &str| format!("{} @ {} ", widgets::vis(who), widgets::vis(&file));
-        let bare = right_for(self.store.user());
-        let room = usize::from(area.width).saturating_sub(
-            10 + usize::from(area.width / 2).min(crate::domain::text::cell_width(&bare)),
-        );
+        let user = widgets::vis(self.store.user());
+        // Level by level: full names; short names; no program name; no padding; the
+        // other tabs without counts; the other tabs as digits.
         let label = |i: usize, screen: &dyn Screen, level: u8| {
             let badge = screen.badge().map(|b| format!(" {b}")).unwrap_or_default();
+            let short = s.lang.t(short_title(screen.title()));
+            let n = i + 1;
             match level {
-                _ if i == self.current => {
-                    format!(" {} {}{badge} ", i + 1, s.lang.t(screen.title()))
-                }
-                0 => format!(" {} {}{badge} ", i + 1, s.lang.t(screen.title())),
-                1 => format!(" {} {} ", i + 1, s.lang.t(screen.title())),
-                _ => format!(" {} ", i + 1),
+                0 => format!(" {n} {}{badge} ", s.lang.t(screen.title())),
+                1 | 2 => format!(" {n} {short}{badge} "),
+                3 => format!("{n} {short}{badge}"),
+                _ if i == self.current => format!("{n} {short}{badge}"),
+                4 => format!("{n} {short}"),
+                _ => format!("{n}"),
             }
         };
         let tabs_width = |l: u8| -> usize {
             self.screens
                 .iter()
                 .enumerate()
-                .map(|(i, sc)| crate::domain::text::cell_width(&label(i, sc.as_ref(), l)) + 1)
+                .map(|(i, sc)| cells(&label(i, sc.as_ref(), l)) + 1)
                 .sum()
         };
-        let level = (0..3u8).find(|l| tabs_width(*l) <= room).unwrap_or(2);
+        let head = |l: u8| if l < 2 { " wijkdesk " } else { "" };
+        let tight = |l: u8| l >= 3;
+        // The widest level that fits beside the user's name (from level 2 on, the
+        // name may go too).
+        let level = (0..6u8)
+            .find(|&l| {
+                let right = if l < 3 { cells(&user) + 2 } else { 0 };
+                cells(head(l)) + tabs_width(l) + right <= width
+            })
+            .unwrap_or(5);
+        let mut spans = vec![Span::styled(head(level), s.theme.title)];
         for (i, screen) in self.screens.iter().enumerate() {
             let style = if i == self.current {
                 s.theme.tab_active
             } else {
                 s.theme.tab
             };
-            spans.push(Span::raw(" "));
+            if i > 0 || !tight(level) {
+                spans.push(Span::raw(" "));
+            }
             spans.push(Span::styled(label(i, screen.as_ref(), level), style));
         }
+        let used = cells(head(level)) + tabs_width(level) - usize::from(tight(level));
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
-        // The person's name beside the username where the tabs leave room for it, at the
-        // cost of the file name if need be; the tabs never give way to it.
-        let fits = |t: &String| {
-            10 + tabs_width(level) + crate::domain::text::cell_width(t) <= usize::from(area.width)
+        // Who is working and on which file, as much of it as the tabs leave room for:
+        // the person's name, else the username; the file name where it fits.
+        let me = widgets::vis(&self.me);
+        let right = [
+            format!("{me} @ {} ", widgets::vis(&file)),
+            format!("{me} "),
+            format!("{user} @ {} ", widgets::vis(&file)),
+            format!("{user} "),
+        ];
+        let Some(right) = right.into_iter().find(|r| used + 1 + cells(r) <= width) else {
+            return;
         };
-        let right = [right_for(&self.me), format!("{} ", widgets::vis(&self.me))]
-            .into_iter()
-            .filter(|_| self.me != self.store.user())
-            .find(fits)
-            .unwrap_or(bare);
-        let w = (crate::domain::text::cell_width(&right) as u16).min(area.width / 2);
+        let w = cells(&right) as u16;
         let r = Rect {
             x: area.x + area.width - w,
             width: w,
@@ -1129,14 +1162,28 @@ impl<'s> App<'s> {
         );
     }
 
+    /// The status message as the lines it takes at `width` (none without a message).
+    fn status_lines(&self, width: u16) -> Vec<String> {
+        match &self.status {
+            Some((_, m)) => {
+                super::fit::wrap(&widgets::vis(m), usize::from(width).saturating_sub(2))
+            }
+            None => Vec::new(),
+        }
+    }
+
     fn draw_status(&self, frame: &mut Frame, area: Rect) {
         let s = &self.settings;
-        let line = match &self.status {
-            Some((true, m)) => {
-                Line::from(Span::styled(format!(" {}", widgets::vis(m)), s.theme.error))
-            }
-            Some((false, m)) => {
-                Line::from(Span::styled(format!(" {}", widgets::vis(m)), s.theme.info))
+        let lines: Vec<Line> = match &self.status {
+            Some((error, _)) => {
+                let style = if *error { s.theme.error } else { s.theme.info };
+                let mut lines = self.status_lines(area.width);
+                // Taller than a third of the screen: the end shows (it says what to do).
+                let skip = lines.len().saturating_sub(usize::from(area.height));
+                lines
+                    .drain(skip..)
+                    .map(|l| Line::from(Span::styled(format!(" {l}"), style)))
+                    .collect()
             }
             None => {
                 let mut spans = vec![Span::raw(" ")];
@@ -1154,9 +1201,22 @@ impl<'s> App<'s> {
                         spans.extend(widgets::hint(s, k, s.lang.t(what)));
                     }
                 }
-                Line::from(spans)
+                vec![Line::from(spans)]
             }
         };
-        frame.render_widget(Paragraph::new(line), area);
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+}
+
+/// The tab's name where the screen's full title does not fit.
+fn short_title(title: T) -> T {
+    match title {
+        T::ScreenInbox => T::TabInbox,
+        T::ScreenTracker => T::TabTracker,
+        T::ScreenMeetings => T::TabMeetings,
+        T::ScreenOrganisations => T::TabOrganisations,
+        T::ScreenPeople => T::TabPeople,
+        T::ScreenReports => T::TabReports,
+        other => other,
     }
 }

@@ -217,6 +217,9 @@ pub struct Settings {
     pub warnings: Vec<String>,
     // Inbox and tracker.
     pub loop_cfg: LoopConfig,
+    /// Organisation names as narrow columns show them; the shell refreshes them
+    /// with the data.
+    pub org_names: crate::domain::org_names::OrgNames,
 }
 
 impl Settings {
@@ -234,6 +237,7 @@ impl Settings {
             keymap: KeyMap::default(),
             warnings: Vec::new(),
             loop_cfg: LoopConfig::default(),
+            org_names: Default::default(),
         }
     }
 
@@ -267,6 +271,7 @@ impl Settings {
             keymap,
             warnings,
             loop_cfg: cfg.loop_cfg,
+            org_names: Default::default(),
         }
     }
 }

@@ -752,6 +752,21 @@ catalogue! {
     ConflictKept => "{id} was changed by someone else meanwhile; what you typed is kept: check and save again (Ctrl-S), or Esc.", "{id} is intussen door iemand anders gewijzigd; wat je typte blijft staan: controleer en sla opnieuw op (Ctrl-S), of Esc.";
     DraftNotReopened => "A draft ({kind}) could not be reopened here (its record changed or is gone); the text is kept in {path}", "Een concept ({kind}) kon hier niet opnieuw worden geopend (het record is gewijzigd of weg); de tekst staat in {path}";
     DraftWaiting => "A draft you had not saved came back.", "Een concept dat je niet had opgeslagen is terug.";
+    // Screens that fit the terminal: the tabs' names where the full ones do not fit.
+    TabInbox => "Inbox", "Inbox";
+    TabTracker => "Tracker", "Voortg.";
+    TabMeetings => "Meetings", "Overl.";
+    TabOrganisations => "Orgs", "Org.";
+    TabPeople => "People", "Pers.";
+    TabReports => "Reports", "Rapp.";
+    // Correcting a signal
+    SignalEditTitle => "Edit {id}", "{id} bewerken";
+    FieldNeighbourhood => "Neighbourhood", "Wijk";
+    HintEditSignal => "edit", "bewerken";
+    SignalEdited => "{id} edited: {fields}.", "{id} bewerkt: {fields}.";
+    SignalEditNothing => "Nothing changed in {id}.", "Niets gewijzigd aan {id}.";
+    SignalEditNoOrg => "No organisation is called '{name}': pick one from the list.", "Er is geen organisatie die '{name}' heet: kies er een uit de lijst.";
+    SignalEditNotOnList => "'{value}' is not on the list ({kind}). Allowed: {names}; new names go on Lists ({key}).", "'{value}' staat niet op de lijst ({kind}). Toegestaan: {names}; nieuwe namen via Lijsten ({key}).";
     // Minutes syntax, finalising with problems, follow-up meetings
     ActMeetingFollowUp => "Plan the follow-up meeting with what is still open", "Het vervolgoverleg plannen met wat nog openstaat";
     ActMinutesSyntax => "Show how to write minutes lines: prefixes, tokens, dates", "Laten zien hoe je notulenregels schrijft: voorvoegsels, tokens, datums";

@@ -15,6 +15,7 @@ pub mod action;
 pub mod app;
 pub mod config;
 pub mod draft;
+pub mod fit;
 pub mod fuzzy;
 pub mod i18n;
 pub mod input;

@@ -15,7 +15,9 @@ pub struct CadenceFact {
     pub cadence_per_year: i64,
     /// The last held or final meeting it attended (or attendance not taken).
     pub last_meeting: Option<NaiveDate>,
-    /// The last feedback on one of its signals.
+    /// The last feedback on one of its signals, or the last contact kept for it
+    /// (meeting or feedback, whichever is later): only the later of this and the last
+    /// meeting is ever shown, and that is the same either way.
     pub last_feedback: Option<NaiveDate>,
 }
 

@@ -155,21 +155,24 @@ impl ConflictView {
     pub fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
         let t = |k| s.lang.t(k);
         let width = 110.min(area.width.saturating_sub(2)).max(30);
-        let want = self.rows.len() as u16 + 9;
+        // The message takes the lines it needs inside the frame: never cut at its edge.
+        let msg_lines = crate::tui::fit::wrap(&vis(&self.message), usize::from(width - 2));
+        let msg_h = (msg_lines.len() as u16).max(2);
+        let want = self.rows.len() as u16 + 7 + msg_h;
         let rect = widgets::centered(area, width, want.min(area.height.saturating_sub(2)));
         let inner = widgets::popup_frame(frame, rect, s, t(T::ConflictTitle));
         let [msg, table, legend, keys] = Layout::vertical([
-            Constraint::Length(2),
+            Constraint::Length(msg_h),
             Constraint::Min(2),
             Constraint::Length(1),
             Constraint::Length(2),
         ])
         .areas(inner);
-        frame.render_widget(
-            Paragraph::new(Span::styled(vis(&self.message), s.theme.error))
-                .wrap(Wrap { trim: true }),
-            msg,
-        );
+        let lines: Vec<Line> = msg_lines
+            .into_iter()
+            .map(|l| Line::styled(l, s.theme.error))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), msg);
         let label_w = self
             .rows
             .iter()
@@ -264,12 +267,7 @@ impl Form {
         for f in &mut self.fields {
             f.error = None;
             if let Some(v) = values.get(f.spec.key) {
-                match &f.spec.kind {
-                    FieldKind::Choice(o) => {
-                        f.choice = o.iter().position(|o| o.0 == v).unwrap_or(f.choice);
-                    }
-                    _ => f.input.set_value(v),
-                }
+                f.set(v);
             }
             if let Some(b) = base.get(f.spec.key) {
                 f.initial = b.clone();

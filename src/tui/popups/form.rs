@@ -29,6 +29,11 @@ pub enum FieldKind {
     Multiline(u16),
     /// One of a fixed list: (stored code, shown label). Left/Right/Space change it.
     Choice(Vec<(&'static str, T)>),
+    /// One of a long list (organisations, a kept vocabulary): type to narrow it, Up/Down
+    /// to move in the list shown under the focused field, Enter to take one. The value
+    /// is the chosen item's value, or what was typed when nothing matches (the
+    /// handler refuses it beside the field).
+    Pick(Vec<super::picker::Choice>, u16),
 }
 
 #[derive(Debug, Clone)]
@@ -67,6 +72,10 @@ pub(super) struct Field {
     pub(super) initial: String,
     pub(super) error: Option<String>,
     pub(super) echo: Option<Echo>,
+    pub(super) picker: Option<super::picker::Picker>,
+    /// A pick field just reached with Tab: the first letter typed replaces the value
+    /// shown, so that the whole list is there to narrow.
+    fresh: bool,
 }
 
 impl Field {
@@ -76,7 +85,32 @@ impl Field {
                 .get(self.choice)
                 .map(|o| o.0.to_string())
                 .unwrap_or_default(),
+            FieldKind::Pick(..) => self.picker.as_ref().map(pick_value).unwrap_or_default(),
             _ => self.input.value(),
+        }
+    }
+
+    /// Put a value in the field, whatever its kind.
+    pub(super) fn set(&mut self, v: &str) {
+        match &self.spec.kind {
+            FieldKind::Choice(options) => {
+                self.choice = options.iter().position(|o| o.0 == v).unwrap_or(self.choice);
+            }
+            FieldKind::Pick(..) => {
+                if let Some(p) = &mut self.picker {
+                    p.set_query(v);
+                    p.select_value(v);
+                }
+            }
+            _ => self.input.set_value(v),
+        }
+    }
+
+    /// Rows of the list under a focused pick field.
+    fn list_height(&self, focused: bool) -> u16 {
+        match self.spec.kind {
+            FieldKind::Pick(_, rows) if focused => rows.max(1),
+            _ => 0,
         }
     }
 
@@ -117,8 +151,21 @@ impl Field {
     }
 
     fn height(&self, width: u16, focused: bool) -> u16 {
-        self.input_height() + self.error_height(width) + self.echo_height(width, focused)
+        self.input_height()
+            + self.list_height(focused)
+            + self.error_height(width)
+            + self.echo_height(width, focused)
     }
+}
+
+/// A pick field's value: the highlighted item, what was typed when nothing matches,
+/// nothing when nothing was typed.
+fn pick_value(p: &super::picker::Picker) -> String {
+    let q = p.query();
+    if q.trim().is_empty() {
+        return String::new();
+    }
+    p.selected().map(|c| c.value.clone()).unwrap_or(q)
 }
 
 /// The values of a form by field key.
@@ -239,14 +286,24 @@ impl Form {
                     _ => 0,
                 };
                 let input = TextInput::new(&spec.value, multiline);
+                let picker = match &spec.kind {
+                    FieldKind::Pick(items, _) => Some(super::picker::Picker::new(items.clone())),
+                    _ => None,
+                };
                 let mut f = Field {
                     input,
                     choice,
                     initial: String::new(),
                     error: None,
                     echo: None,
+                    picker,
+                    fresh: false,
                     spec,
                 };
+                if f.picker.is_some() {
+                    let v = f.spec.value.clone();
+                    f.set(&v);
+                }
                 f.initial = f.value();
                 f
             })
@@ -276,12 +333,7 @@ impl Form {
     pub fn with_values(mut self, values: &BTreeMap<String, String>) -> Form {
         for f in &mut self.fields {
             if let Some(v) = values.get(f.spec.key) {
-                match &f.spec.kind {
-                    FieldKind::Choice(options) => {
-                        f.choice = options.iter().position(|o| o.0 == v).unwrap_or(f.choice);
-                    }
-                    _ => f.input.set_value(v),
-                }
+                f.set(v);
             }
         }
         self
@@ -322,7 +374,53 @@ impl Form {
                 s.theme.input
             };
             f.input.set_focus(focused, style, s.theme.cursor);
+            if let Some(p) = &mut f.picker {
+                p.set_focus(focused, s);
+            }
         }
+    }
+
+    /// A key for a focused pick field: typing and moving in its list, Enter takes the
+    /// highlighted item and goes on. `None`: the form's own key (Tab, Ctrl-S, Esc).
+    fn pick_key(&mut self, key: KeyEvent, action: Option<Action>, cx: &mut Cx) -> Option<Outcome> {
+        let i = self.focus;
+        let FieldKind::Pick(_, rows) = self.fields.get(i)?.spec.kind else {
+            return None;
+        };
+        let arrow = matches!(key.code, KeyCode::Up | KeyCode::Down);
+        match action {
+            Some(Action::NextField | Action::PrevField) if !arrow => return None,
+            Some(Action::Save | Action::Back) => return None,
+            _ => {}
+        }
+        let field = &mut self.fields[i];
+        let fresh = std::mem::take(&mut field.fresh);
+        let picker = field.picker.as_mut()?;
+        let letter = matches!(key.code, KeyCode::Char(_))
+            && !key.modifiers.intersects(
+                crossterm::event::KeyModifiers::CONTROL | crossterm::event::KeyModifiers::ALT,
+            );
+        if fresh && letter {
+            picker.set_query("");
+        }
+        Some(match picker.handle_key(key, cx, usize::from(rows)) {
+            super::picker::PickKey::Chosen(c) => {
+                field.set(&c.value);
+                field.error = None;
+                if self.focus + 1 == self.fields.len() {
+                    self.submit(cx)
+                } else {
+                    self.move_focus(true);
+                    Outcome::Handled
+                }
+            }
+            super::picker::PickKey::Changed => {
+                field.error = None;
+                Outcome::Handled
+            }
+            super::picker::PickKey::Cancel => self.cancel(cx),
+            super::picker::PickKey::Ignored => Outcome::Handled,
+        })
     }
 
     fn move_focus(&mut self, forward: bool) {
@@ -335,6 +433,7 @@ impl Form {
         } else {
             (self.focus + n - 1) % n
         };
+        self.fields[self.focus].fresh = true;
     }
 
     pub(super) fn submit(&mut self, cx: &mut Cx) -> Outcome {
@@ -467,6 +566,10 @@ impl Popup for Form {
             .settings
             .keymap
             .lookup_event(&key, &[Scope::Form, Scope::List], true);
+        if let Some(out) = self.pick_key(key, action, cx) {
+            self.restyle(cx.settings);
+            return out;
+        }
         let out = match action {
             Some(Action::NextField) => {
                 self.move_focus(true);
@@ -524,7 +627,10 @@ impl Popup for Form {
             return Outcome::Handled;
         }
         let field = &mut self.fields[self.focus];
-        if !matches!(field.spec.kind, FieldKind::Choice(_)) && field.input.paste(text) {
+        if let Some(p) = &mut field.picker {
+            p.paste(text);
+            field.error = None;
+        } else if !matches!(field.spec.kind, FieldKind::Choice(_)) && field.input.paste(text) {
             field.error = None;
         }
         self.restyle(cx.settings);
@@ -558,12 +664,7 @@ impl Popup for Form {
     fn restore_values(&mut self, values: &BTreeMap<String, String>) {
         for f in &mut self.fields {
             if let Some(v) = values.get(f.spec.key) {
-                match &f.spec.kind {
-                    FieldKind::Choice(options) => {
-                        f.choice = options.iter().position(|o| o.0 == v).unwrap_or(f.choice);
-                    }
-                    _ => f.input.set_value(v),
-                }
+                f.set(v);
             }
         }
     }
@@ -584,24 +685,35 @@ impl Popup for Form {
             .enumerate()
             .map(|(i, f)| f.height(input_w, i == self.focus))
             .sum();
-        let msg_h = if self.message.is_some() { 2 } else { 0 };
+        // The message takes the lines it needs, never cut (at least two, as before).
+        let msg_lines = self
+            .message
+            .as_ref()
+            .map(|(_, m)| crate::tui::fit::wrap(m, usize::from(width.saturating_sub(2))))
+            .unwrap_or_default();
+        let msg_h = if self.message.is_some() {
+            (msg_lines.len() as u16).max(2)
+        } else {
+            0
+        };
         let want_h = body + msg_h + 4;
         let rect = widgets::centered(area, width, want_h);
         let inner = widgets::popup_frame(frame, rect, s, &self.title);
         let mut y = inner.y;
         let bottom = inner.y + inner.height;
-        if let Some((is_err, msg)) = &self.message {
+        if let Some((is_err, _)) = &self.message {
             let style = if *is_err { s.theme.error } else { s.theme.info };
             let r = Rect {
                 x: inner.x,
                 y,
                 width: inner.width,
-                height: 2.min(inner.height),
+                height: msg_h.min(inner.height),
             };
-            frame.render_widget(
-                Paragraph::new(Span::styled(msg.clone(), style)).wrap(Wrap { trim: true }),
-                r,
-            );
+            let lines: Vec<Line> = msg_lines
+                .iter()
+                .map(|l| Line::styled(l.clone(), style))
+                .collect();
+            frame.render_widget(Paragraph::new(lines), r);
             y += r.height;
         }
         // Scroll so that the focused field is visible when the terminal is short.
@@ -663,9 +775,28 @@ impl Popup for Form {
                         Line::from(vec![Span::raw(l), Span::styled(shown, style), Span::raw(r)]);
                     frame.render_widget(Paragraph::new(line), irect);
                 }
+                FieldKind::Pick(..) => {
+                    if let Some(p) = &f.picker {
+                        p.draw_query(frame, irect);
+                    }
+                }
                 _ => frame.render_widget(f.input.widget(), irect),
             }
             y += input_h;
+            let list_h = f.list_height(focused).min(bottom.saturating_sub(y));
+            if let (Some(p), true) = (&f.picker, list_h > 0) {
+                p.draw_list(
+                    frame,
+                    Rect {
+                        x: inner.x + label_w + 1,
+                        y,
+                        width: input_w,
+                        height: list_h,
+                    },
+                    s,
+                );
+                y += list_h;
+            }
             if let Some(err) = &f.error
                 && y < bottom
             {

@@ -40,6 +40,10 @@ fn field_label(field: &str) -> Option<T> {
         "themes" => T::FieldThemes,
         "notes" => T::FieldNotes,
         "cadence_per_year" => T::FieldCadence,
+        "title" => T::ColTitle,
+        "body" => T::FieldText,
+        "neighbourhood" => T::FieldNeighbourhood,
+        "theme" => T::ColTheme,
         _ => return None,
     })
 }

@@ -194,6 +194,7 @@ impl Inbox {
             Action::Decline => signal_forms::decline_form(cx, id),
             Action::Reopen => signal_forms::reopen_form(cx, id),
             Action::Merge => signal_forms::merge_picker(cx, id),
+            Action::Edit => super::signal_edit::edit_form(cx, id),
             Action::AddAction => tracker_forms::new_action(cx, Some(id)),
             Action::AddCommitment => tracker_forms::new_commitment(cx, Some(id)),
             _ => Outcome::Ignored,
@@ -371,9 +372,7 @@ impl Inbox {
                 };
                 let mut cells = vec![
                     Cell::from(format!("{mark}S-{}", r.id)),
-                    Cell::from(vis(crate::domain::text::short_org_name(
-                        r.org.as_deref().unwrap_or(""),
-                    ))),
+                    Cell::from(vis(s.org_names.get(r.org.as_deref().unwrap_or("")))),
                     Cell::from(vis(&r.title)),
                 ];
                 if wide {
@@ -387,9 +386,19 @@ impl Inbox {
                 Row::new(cells)
             })
             .collect();
+        // IDs are never cut: as wide as the longest held (the mark and "S-" before it).
+        let longest = held.iter().map(|r| r.id).max().unwrap_or(0);
+        let id_w = crate::tui::fit::whole(t(T::ColId), [format!("*S-{longest}").as_str()], 0);
+        // The organisation as wide as its longest shown name, within a fifth of the
+        // width; the title gets the rest.
+        let orgs = held[window.clone()]
+            .iter()
+            .map(|r| s.org_names.get(r.org.as_deref().unwrap_or("")));
+        let org_w = crate::tui::fit::whole(t(T::FieldOrganisation), orgs, 0)
+            .min((inner_area.width.saturating_sub(2) / 5).clamp(14, 20));
         let mut widths = vec![
-            Constraint::Length(7),
-            Constraint::Length(if wide { 20 } else { 14 }),
+            Constraint::Length(id_w),
+            Constraint::Length(org_w),
             Constraint::Min(16),
         ];
         let mut header = vec![t(T::ColId), t(T::FieldOrganisation), t(T::ColTitle)];
@@ -537,6 +546,14 @@ impl Screen for Inbox {
         }
     }
 
+    fn restore_form(
+        &self,
+        draft: &crate::tui::popups::form::FormDraft,
+        cx: &mut Cx,
+    ) -> Option<crate::tui::popups::form::Form> {
+        super::signal_edit::restore(draft, cx)
+    }
+
     fn on_pick(&mut self, tag: &'static str, value: &str, cx: &mut Cx) -> Outcome {
         match tag {
             PICK_KIND if value == "clear" => {
@@ -644,15 +661,20 @@ impl Screen for Inbox {
             None => self.draw_list(frame, body, s),
         }
         let mut line = self.hints(s);
-        if self.detail.is_some() {
-            for (a, what) in [
+        // In the detail, its own keys before edit (which both views have).
+        let extra: &[(Action, T)] = if self.detail.is_some() {
+            &[
                 (Action::AddAction, T::HintAddAction),
                 (Action::AddCommitment, T::HintAddCommitment),
-            ] {
-                if let Some(k) = s.keymap.first(a) {
-                    line.spans.push(Span::styled(k, s.theme.key));
-                    line.spans.push(Span::raw(format!(" {} ", s.lang.t(what))));
-                }
+                (Action::Edit, T::HintEditSignal),
+            ]
+        } else {
+            &[(Action::Edit, T::HintEditSignal)]
+        };
+        for &(a, what) in extra {
+            if let Some(k) = s.keymap.first(a) {
+                line.spans.push(Span::styled(k, s.theme.key));
+                line.spans.push(Span::raw(format!(" {} ", s.lang.t(what))));
             }
         }
         frame.render_widget(Paragraph::new(line), hints);

@@ -335,8 +335,11 @@ impl Meetings {
                 ])
             })
             .collect();
+        // IDs are never cut: as wide as the longest held.
+        let refs: Vec<String> = held.iter().map(|m| m.reference().to_string()).collect();
+        let id_w = crate::tui::fit::whole("", refs.iter().map(String::as_str), 5);
         let widths = [
-            Constraint::Length(5),
+            Constraint::Length(id_w),
             Constraint::Length(16),
             Constraint::Length(11),
             Constraint::Min(10),

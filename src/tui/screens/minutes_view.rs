@@ -255,6 +255,11 @@ impl MinutesEditor {
             status = format!(" {} ", t(T::MinutesAmending));
         }
         frame.render_widget(Clear, area);
+        // The meeting's title gives way to the status on the right, not the other
+        // way round (its ID comes first and stays).
+        let room =
+            usize::from(area.width).saturating_sub(4 + crate::domain::text::cell_width(&status));
+        let title = crate::domain::text::fit_cells(&title, room, "…");
         let block = widgets::block(s, format!(" {title} "), true)
             .title(Line::from(Span::styled(status, theme.mark)).right_aligned());
         let inner = block.inner(area);

@@ -10,6 +10,7 @@ pub mod welcome;
 // Inbox and tracker
 pub mod inbox;
 pub mod signal_detail;
+pub mod signal_edit;
 pub mod signal_forms;
 pub mod tracker;
 pub mod tracker_forms;

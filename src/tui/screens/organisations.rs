@@ -343,6 +343,14 @@ impl Organisations {
         let with_kind = inner_area.width >= 110;
         // Narrower still (beside the detail, which shows it) the district goes too.
         let with_district = inner_area.width >= 76;
+        // The name column's width (the rest after the fixed ones, as the table lays
+        // them out): a name that does not fit shows the part that tells it apart.
+        let fixed = [with_kind.then_some(9), with_district.then_some(12)]
+            .into_iter()
+            .flatten()
+            .chain([3, 3, 10, 10, 3, 4]);
+        let (n, sum) = fixed.fold((1u16, 0u16), |(n, w), c| (n + 1, w + c));
+        let name_w = usize::from(inner_area.width.saturating_sub(4 + sum + (n - 1)));
         let rows: Vec<Row> = rows_held[window.clone()]
             .iter()
             .map(|r| {
@@ -356,7 +364,7 @@ impl Organisations {
                 } else {
                     r.load.to_string()
                 };
-                let mut cells = vec![Cell::from(vis(&o.name))];
+                let mut cells = vec![Cell::from(vis(s.org_names.fit(&o.name, name_w)))];
                 if with_kind {
                     cells.push(Cell::from(t(kind_label(o.kind))));
                 }

@@ -219,7 +219,7 @@ impl People {
                 let mut cells = vec![
                     Cell::from(format!("{}{staff}", vis(&p.name))),
                     Cell::from(vis(&p.role)),
-                    Cell::from(vis(p.org_name.as_deref().unwrap_or(""))),
+                    Cell::from(vis(s.org_names.get(p.org_name.as_deref().unwrap_or("")))),
                 ];
                 if wide {
                     cells.push(Cell::from(vis(p.email.as_deref().unwrap_or(""))));

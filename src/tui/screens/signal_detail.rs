@@ -73,6 +73,9 @@ impl SignalDetail {
         if let Some(d) = &sig.district {
             lines.push(widgets::field(s, t(T::ColDistrict), d));
         }
+        if let Some(n) = &sig.neighbourhood {
+            lines.push(widgets::field(s, t(T::FieldNeighbourhood), n));
+        }
         lines.push(widgets::field(
             s,
             t(T::ColTheme),

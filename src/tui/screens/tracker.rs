@@ -342,7 +342,8 @@ impl Tracker {
                         },
                     ),
                     Item::Commitment(c) => {
-                        (vis(&c.text), vis(&c.org), vis(&c.owner), c.state.code())
+                        let org = vis(s.org_names.get(&c.org));
+                        (vis(&c.text), org, vis(&c.owner), c.state.code())
                     }
                 };
                 let due = match i.due() {
@@ -362,7 +363,10 @@ impl Tracker {
                 Row::new(cells)
             })
             .collect();
-        let mut widths = vec![Constraint::Length(6), Constraint::Min(16)];
+        // IDs are never cut: as wide as the longest held.
+        let refs: Vec<String> = held.iter().map(|i| i.reference().to_string()).collect();
+        let id_w = crate::tui::fit::whole(t(T::ColId), refs.iter().map(String::as_str), 6);
+        let mut widths = vec![Constraint::Length(id_w), Constraint::Min(16)];
         let mut header = vec![t(T::ColId), t(T::ColWhat)];
         if wide {
             widths.push(Constraint::Length(20));

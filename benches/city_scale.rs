@@ -548,7 +548,7 @@ fn store_ops(path: &Path, runs: usize) {
             ms(slowest)
         );
         let mut worst: Vec<(&str, Duration)> = worst.into_iter().collect();
-        worst.sort_by(|a, b| b.1.cmp(&a.1));
+        worst.sort_by_key(|w| std::cmp::Reverse(w.1));
         for (typed, d) in worst.iter().take(5) {
             println!("{:<48} {:>8.3} ms", format!("  slowest: '{typed}'"), ms(*d));
         }

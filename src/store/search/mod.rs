@@ -651,7 +651,10 @@ mod tests {
         let conn = index_of(&[
             (WIDE_FROM as usize, "wij wijkagent"),
             (10, "wijkteam speeltuin"),
-            (5, "wijkraad wijkbudget wijkcentrum wijkkrant wijkfeest wijkavond"),
+            (
+                5,
+                "wijkraad wijkbudget wijkcentrum wijkkrant wijkfeest wijkavond",
+            ),
         ]);
         // Two words start with "wijka": listing them took a seek past each.
         let q = build_query("wijka").expect("query");
@@ -663,7 +666,10 @@ mod tests {
         assert!(Plan::new(&conn, &q).expect("plan").nothing);
         // Few rows with those letters: the word as typed.
         let q = build_query("speel").expect("query");
-        assert!(matches!(Plan::new(&conn, &q).expect("plan").forms[0], Form::Typed));
+        assert!(matches!(
+            Plan::new(&conn, &q).expect("plan").forms[0],
+            Form::Typed
+        ));
     }
 
     /// A kind's walk reads at most `budget` rows and stops at `want` records, however
@@ -703,7 +709,11 @@ mod tests {
             kept_spellings(&conn, "strass", true).expect("spellings"),
             vec!["straß".to_string()]
         );
-        assert!(kept_spellings(&conn, "het", true).expect("spellings").is_empty());
+        assert!(
+            kept_spellings(&conn, "het", true)
+                .expect("spellings")
+                .is_empty()
+        );
     }
 
     #[test]

@@ -526,12 +526,17 @@ fn store_ops(path: &Path, runs: usize) {
     let name = "search as you type: 20 queries, each key";
     if wanted(name) {
         let mut times = Vec::new();
+        // Per prefix typed, its slowest time: the keys worth looking at.
+        let mut worst: std::collections::HashMap<&str, Duration> = Default::default();
         for _ in 0..(runs / 50).max(1) {
             for query in typed {
                 for n in (1..=query.len()).filter(|&n| query.is_char_boundary(n)) {
                     let t = Instant::now();
                     let _ = store.search(&query[..n], 50);
-                    times.push(t.elapsed());
+                    let d = t.elapsed();
+                    times.push(d);
+                    let w = worst.entry(&query[..n]).or_default();
+                    *w = (*w).max(d);
                 }
             }
         }
@@ -542,6 +547,11 @@ fn store_ops(path: &Path, runs: usize) {
             "search as you type: the slowest key",
             ms(slowest)
         );
+        let mut worst: Vec<(&str, Duration)> = worst.into_iter().collect();
+        worst.sort_by_key(|w| std::cmp::Reverse(w.1));
+        for (typed, d) in worst.iter().take(5) {
+            println!("{:<48} {:>8.3} ms", format!("  slowest: '{typed}'"), ms(*d));
+        }
     }
     for query in [
         "de",

@@ -618,6 +618,104 @@ mod tests {
         assert_eq!(decode(9 << KIND_SHIFT), None);
     }
 
+    /// An index as the migrations build it, in memory: `n` signals, each with `text`
+    /// and a word of its own.
+    fn index_of(texts: &[(usize, &str)]) -> Connection {
+        let conn = Connection::open_in_memory().expect("memory");
+        conn.execute_batch(
+            "CREATE VIRTUAL TABLE search USING fts5(title, body,
+                 tokenize = \"unicode61 remove_diacritics 2\", prefix = '2 3');
+             CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search, instance);",
+        )
+        .expect("tables");
+        let mut id = 0;
+        for (n, text) in texts {
+            for _ in 0..*n {
+                id += 1;
+                conn.execute(
+                    "INSERT INTO search (rowid, title, body) VALUES (?1, ?2, 'melding')",
+                    rusqlite::params![((SearchKind::Signal.code() + 1) << KIND_SHIFT) - id, text],
+                )
+                .expect("insert");
+            }
+        }
+        conn
+    }
+
+    /// A long word whose first letters are common is walked through those letters and
+    /// checked row by row, without listing the index's words that start with it (each
+    /// seek past a common word in that list reads the word's whole list); a word no
+    /// word of the index starts with is nothing at once.
+    #[test]
+    fn a_common_head_is_walked_not_listed() {
+        let conn = index_of(&[
+            (WIDE_FROM as usize, "wij wijkagent"),
+            (10, "wijkteam speeltuin"),
+            (
+                5,
+                "wijkraad wijkbudget wijkcentrum wijkkrant wijkfeest wijkavond",
+            ),
+        ]);
+        // Two words start with "wijka": listing them took a seek past each.
+        let q = build_query("wijka").expect("query");
+        let plan = Plan::new(&conn, &q).expect("plan");
+        assert!(matches!(plan.forms[0], Form::Wide), "{:?}", plan.forms);
+        assert!(!plan.nothing);
+        assert_eq!(plan.walk, "\"wij\"*");
+        let q = build_query("wijkz").expect("query");
+        assert!(Plan::new(&conn, &q).expect("plan").nothing);
+        // Few rows with those letters: the word as typed.
+        let q = build_query("speel").expect("query");
+        assert!(matches!(
+            Plan::new(&conn, &q).expect("plan").forms[0],
+            Form::Typed
+        ));
+    }
+
+    /// A kind's walk reads at most `budget` rows and stops at `want` records, however
+    /// many rows match: a common word costs the same as a rare one.
+    #[test]
+    fn a_walk_is_capped() {
+        let conn = index_of(&[(3000, "de wijk")]);
+        let q = build_query("de").expect("query");
+        let plan = Plan::new(&conn, &q).expect("plan");
+        let w = walk(&conn, SearchKind::Signal, &plan, true, 50, 200).expect("walk");
+        assert_eq!((w.read, w.records, w.found.len()), (50, 50, 50));
+        // Newest first: the highest ids.
+        assert_eq!(w.found[0].id, 3000);
+        assert_eq!(w.found[49].id, 2951);
+        let w = walk(&conn, SearchKind::Signal, &plan, true, 5000, 200).expect("walk");
+        assert_eq!(w.read, 200);
+        assert_eq!(w.next, None, "stopped at the budget, not at the end");
+        // No rows of another kind were read.
+        let w = walk(&conn, SearchKind::Organisation, &plan, true, 50, 200).expect("walk");
+        assert_eq!(w.read, 0);
+    }
+
+    /// Spellings with kept letters are found where the letter is among the first three
+    /// (looked up in the prefix index) and further on (in the list of words).
+    #[test]
+    fn kept_spellings_near_and_far() {
+        let conn = index_of(&[(3, "Łódź"), (3, "Straße"), (3, "het lodz")]);
+        assert_eq!(
+            kept_spellings(&conn, "lodz", false).expect("spellings"),
+            vec!["łodz".to_string()]
+        );
+        assert_eq!(
+            kept_spellings(&conn, "strasse", false).expect("spellings"),
+            vec!["straße".to_string()]
+        );
+        assert_eq!(
+            kept_spellings(&conn, "strass", true).expect("spellings"),
+            vec!["straß".to_string()]
+        );
+        assert!(
+            kept_spellings(&conn, "het", true)
+                .expect("spellings")
+                .is_empty()
+        );
+    }
+
     #[test]
     fn nothing_to_search_is_a_clear_message() {
         for s in ["", "   ", "\0", "*", "\"", "( ) - ^ *", "\u{1b}[\u{7}"] {

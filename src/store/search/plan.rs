@@ -16,10 +16,12 @@ use super::*;
 //    ("speel") makes FTS5 merge the lists of every word that starts with it before it
 //    returns a single row, each time a statement starts (6 ms for "speel", 16 ms for
 //    "bewo"). So when the word's first three letters match `WIDE_FROM` rows or more, the
-//    words of the index that start with it are looked up in `search_vocab`: up to
-//    `FEW_TERMS` of them are asked for by name (`"speeltuin" OR "speeltuinen"`); with
-//    more, the word is looked for through its first three letters ("spe"*) and each
-//    row is checked here for a token that starts with the whole word. A single letter
+//    word is looked for through its first three letters ("spe"*) and each row is
+//    checked here for a token that starts with the whole word; one seek in
+//    `search_vocab` first says whether any word of the index starts with it at all.
+//    (Listing those words up front, to ask for a few by name, cost 5-20 ms at a
+//    million signals: each seek past a common word reads that word's whole list.)
+//    A single letter
 //    is a whole word, never a prefix, and alone it is no query at all.
 // 2. Per kind, the newest rows that match, until they stand for `want` records or
 //    `budget` rows were read, with `highlight()`, so that the check and the ranking
@@ -41,10 +43,9 @@ pub(super) const KIND_SHIFT: u32 = 40;
 /// lazily and checked here; fewer, and the exact prefix is cheap enough.
 pub(super) const WIDE_FROM: i64 = 2000;
 
-/// A word whose first three letters are common is asked for as the words of the index
-/// that start with it when there are at most this many ...
-pub(super) const FEW_TERMS: usize = 6;
-/// ... and, where the check passed over too many rows, at most this many.
+/// A word whose first three letters are common, where the check passed over too many
+/// rows, is asked for as the words of the index that start with it when there are at
+/// most this many.
 pub(super) const MAX_TERMS: usize = 32;
 /// A kind's walk stops when the check passed over this many rows, four times as many as
 /// it kept: the exact query is cheaper then.
@@ -150,6 +151,27 @@ pub(super) fn kept_spellings(conn: &Connection, plain: &str, prefix: bool) -> Re
             .query_row([s, end.as_str()], |r| r.get::<_, String>(0))
             .optional()?)
     };
+    // Whether some word of the index starts with `s`. Two or three letters are one
+    // lookup in the index's prefix index (`prefix = '2 3'`); a seek in the list of words
+    // can cost milliseconds when it lands just after a common word ("heŧ" after "het":
+    // 5 ms at a million signals), as it reads that word's whole list to get past it.
+    let mut probe = conn.prepare_cached("SELECT 1 FROM search WHERE search MATCH ?1 LIMIT 1")?;
+    let mut any_starts = |s: &str, starts: &mut dyn FnMut(&str) -> Result<Option<String>>| {
+        Ok::<bool, super::super::StoreError>(match s.chars().count() {
+            // Nothing cheap answers for one letter; the next letter decides.
+            0 | 1 => true,
+            2 | 3 => probe.exists([format!("{}*", quote(s))])?,
+            _ => starts(s)?.is_some(),
+        })
+    };
+    // Whether a kept letter could still stand for part of `rest`.
+    let could_keep = |rest: &str| {
+        (0..rest.len()).any(|i| {
+            KEPT_LETTERS
+                .iter()
+                .any(|(ascii, _)| rest.is_char_boundary(i) && rest[i..].starts_with(ascii))
+        })
+    };
     let mut out = Vec::new();
     // (spelling so far, bytes of `plain` used, whether a kept letter is in it)
     let mut stack: Vec<(String, usize, bool)> = vec![(String::new(), 0, false)];
@@ -164,6 +186,10 @@ pub(super) fn kept_spellings(conn: &Connection, plain: &str, prefix: bool) -> Re
             continue;
         }
         let rest = &plain[at..];
+        if !kept && !could_keep(rest) {
+            // Only the plain spelling can come of it, which is no other spelling.
+            continue;
+        }
         let mut next: Vec<(String, usize, bool)> = Vec::new();
         let c = &rest[..1];
         next.push((format!("{s}{c}"), at + 1, kept));
@@ -174,7 +200,7 @@ pub(super) fn kept_spellings(conn: &Connection, plain: &str, prefix: bool) -> Re
         }
         for n in next {
             // Only a spelling that some word of the index starts with can lead anywhere.
-            if starts(&n.0)?.is_some() {
+            if any_starts(&n.0, &mut starts)? {
                 stack.push(n);
             }
         }
@@ -226,14 +252,15 @@ impl<'q> Plan<'q> {
                     if n < WIDE_FROM {
                         // Few rows share its first letters: merging its words is cheap.
                         typed_or_kept(conn, w)?
+                    } else if terms_with(conn, f, 0)?.is_some() {
+                        // No word of the index starts with it.
+                        nothing = true;
+                        Form::Terms(Vec::new())
                     } else {
-                        match terms_with(conn, f, FEW_TERMS)? {
-                            Some(terms) => {
-                                nothing |= terms.is_empty();
-                                Form::Terms(terms)
-                            }
-                            None => Form::Wide,
-                        }
+                        // Not the words that start with it, one by one: a seek past a
+                        // common word reads that word's whole list (5-15 ms for
+                        // "over", "wijk" at a million). The walk checks each row.
+                        Form::Wide
                     }
                 }
                 _ => typed_or_kept(conn, w)?,

@@ -86,40 +86,25 @@ const REBUILD: &str = "
      WHERE state IN ('new', 'triaged', 'in_progress')
      GROUP BY 1;";
 
-/// The loop report's kept counts, as schema/016 fills them: every signal's facts at the
-/// finest cut, then every other cut summed from it.
-const REBUILD_CUBE: &str = "
-    CREATE TEMP VIEW signal_cube_fact (id, district, theme, service, kind, a, b) AS
-        SELECT id, coalesce(district, ''), coalesce(theme, ''), coalesce(owner_org_id, 0), 1, loop_due, loop_feedback
-          FROM signal WHERE loop_due IS NOT NULL
-        UNION ALL
-        SELECT id, coalesce(district, ''), coalesce(theme, ''), coalesce(owner_org_id, 0), 2, received_on, loop_days
-          FROM signal WHERE first_feedback_on IS NOT NULL
-        UNION ALL
-        SELECT id, coalesce(district, ''), coalesce(theme, ''), coalesce(owner_org_id, 0), 3, received_on, 0
-          FROM signal WHERE state IN ('new', 'triaged', 'in_progress') OR (state = 'merged' AND answered_on IS NULL)
-        UNION ALL
-        SELECT id, coalesce(district, ''), coalesce(theme, ''), coalesce(owner_org_id, 0), 4, received_on, 0
-          FROM signal
-        UNION ALL
-        SELECT id, coalesce(district, ''), coalesce(theme, ''), coalesce(owner_org_id, 0), 5, answered_on, 0
-          FROM signal WHERE answered_on IS NOT NULL
-        UNION ALL
-        SELECT id, coalesce(district, ''), coalesce(theme, ''), coalesce(owner_org_id, 0), 6, feedback_due, received_on
-          FROM signal WHERE state IN ('new', 'triaged', 'in_progress') AND feedback_due IS NOT NULL;
-    DELETE FROM report_cube;
-    INSERT INTO report_cube (kind, cut, district, theme, service, a, b, n)
-    SELECT kind, 0, district, theme, service, a, b, count(*)
-      FROM signal_cube_fact
-     GROUP BY kind, district, theme, service, a, b;
-    INSERT INTO report_cube (kind, cut, district, theme, service, a, b, n)
-    SELECT q.kind, c.cut,
-           iif(c.cut & 1, '', q.district), iif(c.cut & 2, '', q.theme), iif(c.cut & 4, 0, q.service),
-           q.a, q.b, sum(q.n)
-      FROM report_cube q JOIN report_cut c ON c.cut > 0
-     WHERE q.cut = 0
-     GROUP BY q.kind, c.cut, 3, 4, 5, q.a, q.b;
-    DROP VIEW temp.signal_cube_fact;";
+/// The loop report's kept counts counted afresh with schema/016's own back-fill (the
+/// view of every signal's facts and the two inserts), so there is one definition of
+/// what a signal counts as.
+fn rebuild_cube() -> String {
+    const MIGRATION: &str = include_str!("../../schema/016_report_figures.sql");
+    const FROM: &str = "CREATE VIEW signal_cube_fact";
+    const TO: &str = "DROP VIEW signal_cube_fact;";
+    let start = MIGRATION
+        .find(FROM)
+        .expect("schema/016 defines signal_cube_fact");
+    let end = MIGRATION
+        .find(TO)
+        .expect("schema/016 drops signal_cube_fact")
+        + TO.len();
+    let backfill = MIGRATION[start..end]
+        .replace(FROM, "CREATE TEMP VIEW signal_cube_fact")
+        .replace(TO, "DROP VIEW temp.signal_cube_fact;");
+    format!("DELETE FROM report_cube;\n{backfill}")
+}
 
 /// FTS5 settings for the load: pending terms gathered in memory up to this size, and
 /// no merging until the one `optimize` at the end.
@@ -673,7 +658,7 @@ impl Bulk<'_> {
             .iter()
             .any(|(n, _)| n.starts_with("report_cube"))
         {
-            tx.execute_batch(REBUILD_CUBE)?;
+            tx.execute_batch(&rebuild_cube())?;
         }
         for (table, sql) in &self.search {
             let first = self

@@ -4,8 +4,8 @@
 use super::{Result, Store};
 
 impl Store {
-    /// (name, short name) of every organisation. Organisations are few (hundreds at
-    /// most), so this is read whole when the data changes.
+    /// (name, short name) of every organisation, read whole: the screens read it again
+    /// only when [`Store::org_names_generation`] moved.
     pub fn org_names(&self) -> Result<Vec<(String, Option<String>)>> {
         let mut st = self
             .conn
@@ -14,5 +14,15 @@ impl Store {
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
+    }
+
+    /// A number that moves whenever an organisation is added, removed or renamed, on any
+    /// connection (schema/021), so the screens know when the short names are stale.
+    pub fn org_names_generation(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT n FROM org_names_generation WHERE id = 1", [], |r| {
+                r.get(0)
+            })?)
     }
 }

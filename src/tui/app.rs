@@ -47,6 +47,8 @@ pub struct App<'s> {
     data_version: i64,
     /// Who is working, as the top bar names them (refreshed with the data).
     me: String,
+    /// The organisation-name generation the short names were worked out at.
+    org_names_seen: Option<i64>,
     size: Size,
     dirty: bool,
     /// A key or paste came since the last tick (the user is busy).
@@ -103,6 +105,7 @@ impl<'s> App<'s> {
             welcome: false,
             data_version,
             me: String::new(),
+            org_names_seen: None,
             size,
             dirty: true,
             keys_since_tick: false,
@@ -223,11 +226,16 @@ impl<'s> App<'s> {
             .store
             .display_name()
             .unwrap_or_else(|_| self.store.user().to_string());
-        // Organisation names as narrow columns show them (before the screens draw).
-        if let Ok(orgs) = self.store.org_names() {
+        // Organisation names as narrow columns show them (before the screens draw),
+        // worked out again only when a name changed.
+        let generation = self.store.org_names_generation().ok();
+        if (generation.is_none() || generation != self.org_names_seen)
+            && let Ok(orgs) = self.store.org_names()
+        {
             self.settings.org_names = crate::domain::org_names::OrgNames::new(
                 orgs.iter().map(|(n, s)| (n.as_str(), s.as_deref())),
             );
+            self.org_names_seen = generation;
         }
         for s in self.stale.iter_mut() {
             *s = true;

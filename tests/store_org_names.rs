@@ -100,3 +100,27 @@ fn the_screens_show_another_users_rename_after_their_refresh() {
     let after = screen(&app, 80, 24);
     assert!(after.contains("Zeehelden-Noord"), "{after}");
 }
+
+#[test]
+fn the_terminal_draws_first_and_shortens_the_names_right_after() {
+    let db = TempDb::new("org-names-first-frame");
+    let mut store = db.demo();
+    let size = Size {
+        width: 80,
+        height: 24,
+    };
+    let settings = || Settings::new(Lang::En, true, false);
+    let settled = {
+        let app = App::new(&mut store, settings(), size);
+        screen(&app, 80, 24)
+    };
+    let mut app = App::new_for_terminal(&mut store, settings(), size);
+    let first = screen(&app, 80, 24);
+    assert!(app.after_first_frame(), "the names were left for later");
+    assert!(app.take_dirty(), "and the frame is drawn again");
+    assert_eq!(screen(&app, 80, 24), settled);
+    assert!(!app.after_first_frame(), "only once");
+    // The first frame already drops the usual kind words, so little moves.
+    assert_eq!(first.lines().count(), settled.lines().count());
+    assert!(first.contains("Inbox"), "{first}");
+}

@@ -49,6 +49,8 @@ pub struct App<'s> {
     me: String,
     /// The organisation-name generation the short names were worked out at.
     org_names_seen: Option<i64>,
+    /// The short names wait for the first frame ([`App::new_for_terminal`]).
+    org_names_deferred: bool,
     size: Size,
     dirty: bool,
     /// A key or paste came since the last tick (the user is busy).
@@ -90,6 +92,28 @@ pub type StatementSink = std::sync::Arc<dyn Fn(super::worker::StatementDone) + S
 impl<'s> App<'s> {
     /// The shell on a store, for a terminal of `size`.
     pub fn new(store: &'s mut Store, settings: Settings, size: Size) -> App<'s> {
+        Self::build(store, settings, size, false)
+    }
+
+    /// As [`App::new`], for the terminal: the first frame comes before the short
+    /// organisation names are worked out from every organisation (10 ms at 20,000);
+    /// until [`App::after_first_frame`] it shows names without their usual kind word.
+    pub fn new_for_terminal(store: &'s mut Store, settings: Settings, size: Size) -> App<'s> {
+        Self::build(store, settings, size, true)
+    }
+
+    /// Work done after the first frame. Says whether the screen needs drawing again.
+    pub fn after_first_frame(&mut self) -> bool {
+        if !self.org_names_deferred {
+            return false;
+        }
+        self.org_names_deferred = false;
+        self.refresh_org_names();
+        self.dirty = true;
+        true
+    }
+
+    fn build(store: &'s mut Store, settings: Settings, size: Size, defer: bool) -> App<'s> {
         let screens = screens::registry();
         let stale = vec![true; screens.len()];
         let status = (!settings.warnings.is_empty()).then(|| (true, settings.warnings.join("; ")));
@@ -106,6 +130,7 @@ impl<'s> App<'s> {
             data_version,
             me: String::new(),
             org_names_seen: None,
+            org_names_deferred: defer,
             size,
             dirty: true,
             keys_since_tick: false,
@@ -219,15 +244,9 @@ impl<'s> App<'s> {
         self.status = Some((false, msg.into()));
     }
 
-    /// Reload the visible screen (and popups that show data); the others reload when shown.
-    fn refresh_visible(&mut self) {
-        self.welcome = self.store.is_empty().unwrap_or(false);
-        self.me = self
-            .store
-            .display_name()
-            .unwrap_or_else(|_| self.store.user().to_string());
-        // Organisation names as narrow columns show them (before the screens draw),
-        // worked out again only when a name changed.
+    /// Organisation names as narrow columns show them (before the screens draw),
+    /// worked out again only when a name changed.
+    fn refresh_org_names(&mut self) {
         let generation = self.store.org_names_generation().ok();
         if (generation.is_none() || generation != self.org_names_seen)
             && let Ok(orgs) = self.store.org_names()
@@ -236,6 +255,18 @@ impl<'s> App<'s> {
                 orgs.iter().map(|(n, s)| (n.as_str(), s.as_deref())),
             );
             self.org_names_seen = generation;
+        }
+    }
+
+    /// Reload the visible screen (and popups that show data); the others reload when shown.
+    fn refresh_visible(&mut self) {
+        self.welcome = self.store.is_empty().unwrap_or(false);
+        self.me = self
+            .store
+            .display_name()
+            .unwrap_or_else(|_| self.store.user().to_string());
+        if !self.org_names_deferred {
+            self.refresh_org_names();
         }
         for s in self.stale.iter_mut() {
             *s = true;

@@ -135,7 +135,7 @@ pub fn run(opts: Options) -> Result<()> {
             let _ = events.send(Event::Report(Box::new(done)));
         }
     });
-    let mut app = App::new(&mut store, settings, size);
+    let mut app = App::new_for_terminal(&mut store, settings, size);
     app.set_report_worker(reports);
     app.set_mail_sink({
         let events = std::sync::Mutex::new(events.clone());
@@ -295,6 +295,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &Receiver<Event
                 repaint(terminal)?;
             }
             draw(terminal, app)?;
+            // What could wait for the first frame, then that frame again.
+            if app.after_first_frame() {
+                continue;
+            }
         }
         // A detail pane waiting for the cursor to rest sets a deadline.
         let first = match app.next_wakeup() {

@@ -44,7 +44,9 @@ pub struct App<'s> {
     popups: Vec<Box<dyn Popup>>,
     status: Option<(bool, String)>,
     welcome: bool,
-    data_version: i64,
+    /// The store's change generation when the screens were last reloaded: when it
+    /// moves (anyone's write), the shell reloads what is shown after the event.
+    seen: u64,
     /// Who is working, as the top bar names them (refreshed with the data).
     me: String,
     /// The organisation-name generation the short names were worked out at.
@@ -117,7 +119,6 @@ impl<'s> App<'s> {
         let screens = screens::registry();
         let stale = vec![true; screens.len()];
         let status = (!settings.warnings.is_empty()).then(|| (true, settings.warnings.join("; ")));
-        let data_version = store.data_version().unwrap_or_default();
         let mut app = App {
             store,
             settings,
@@ -127,7 +128,7 @@ impl<'s> App<'s> {
             popups: Vec::new(),
             status,
             welcome: false,
-            data_version,
+            seen: 0,
             me: String::new(),
             org_names_seen: None,
             org_names_deferred: defer,
@@ -208,6 +209,7 @@ impl<'s> App<'s> {
             }
         };
         self.apply(out);
+        self.catch_up();
         self.sync_draft();
     }
 
@@ -258,8 +260,30 @@ impl<'s> App<'s> {
         }
     }
 
+    /// Reload what is shown when the store's change generation moved since the last
+    /// reload: a write by a screen or popup on this connection, by a worker thread or
+    /// by another process. The shell calls it after every event it handles, so no
+    /// component has to say that others need reloading.
+    fn catch_up(&mut self) {
+        match self.store.change_generation() {
+            Ok(g) if g != self.seen => self.refresh_visible(),
+            Ok(_) => {}
+            Err(e) => {
+                let msg = e.to_string();
+                if self.status.as_ref().map(|s| &s.1) != Some(&msg) {
+                    self.set_error(msg);
+                    self.dirty = true;
+                }
+            }
+        }
+    }
+
     /// Reload the visible screen (and popups that show data); the others reload when shown.
     fn refresh_visible(&mut self) {
+        // Taken before reading, so a write that lands meanwhile is caught next time.
+        if let Ok(g) = self.store.change_generation() {
+            self.seen = g;
+        }
         self.welcome = self.store.is_empty().unwrap_or(false);
         self.me = self
             .store
@@ -312,6 +336,7 @@ impl<'s> App<'s> {
     /// A key from the terminal.
     pub fn on_key(&mut self, key: KeyEvent) {
         self.key_input(key);
+        self.catch_up();
         self.arm_settle();
         self.sync_draft();
     }
@@ -389,6 +414,7 @@ impl<'s> App<'s> {
     /// Pasted text (bracketed paste): never interpreted as keys.
     pub fn on_paste(&mut self, text: &str) {
         self.paste_input(text);
+        self.catch_up();
         self.arm_settle();
         self.sync_draft();
     }
@@ -422,6 +448,7 @@ impl<'s> App<'s> {
             (Outcome::Ignored, Err(why)) => self.set_error(why.clone()),
             (out, _) => self.apply(out),
         }
+        self.catch_up();
         self.sync_draft();
     }
 
@@ -502,7 +529,6 @@ impl<'s> App<'s> {
         self.apply(out);
     }
 
-    /// The periodic tick: reload what is visible when another process wrote.
     /// Compute reports on this worker from now on (the screens do; tests need not).
     pub fn set_report_worker(&mut self, worker: super::worker::ReportWorker) {
         self.reports = Some(worker);
@@ -578,6 +604,7 @@ impl<'s> App<'s> {
             )),
             Err(why) => self.set_error(lang.f(T::StatementFailed, &[("id", &id), ("why", &why)])),
         }
+        self.catch_up();
     }
 
     fn send_mail(&mut self, job: super::worker::MailJob) {
@@ -615,15 +642,19 @@ impl<'s> App<'s> {
 
     /// A meeting's mail finished: how many went out, where the drafts are, what failed.
     pub fn on_meeting_mail(&mut self, done: super::worker::MeetingMailDone) {
+        self.dirty = true;
+        self.say_meeting_mail(done);
+        self.catch_up();
+    }
+
+    fn say_meeting_mail(&mut self, done: super::worker::MeetingMailDone) {
         use crate::store::{MailKind, MailStatus};
         let lang = self.settings.lang;
-        self.dirty = true;
         let id = done.meeting.to_string();
         let r = match done.result {
             Err(why) => return self.set_error(format!("{id}: {why}")),
             Ok(r) => r,
         };
-        self.refresh_visible();
         let count = |s: &[MailStatus]| r.entries.iter().filter(|e| s.contains(&e.status)).count();
         let what = lang.t(match r.kind {
             MailKind::Cancel => T::MailWhatCancel,
@@ -666,7 +697,6 @@ impl<'s> App<'s> {
         match done.result {
             Err(why) => self.set_error(format!("{id}: {why}")),
             Ok(r) => {
-                self.refresh_visible();
                 let e = &r.entry;
                 match (e.status, &r.signal) {
                     (MailStatus::Sent, Some(_)) => {
@@ -691,6 +721,7 @@ impl<'s> App<'s> {
                 }
             }
         }
+        self.catch_up();
     }
 
     /// A report computed by the worker: the screen that asked shows it.
@@ -706,8 +737,10 @@ impl<'s> App<'s> {
             self.dirty = true;
             self.apply(out);
         }
+        self.catch_up();
     }
 
+    /// The periodic tick: reload what is visible when another process wrote.
     pub fn on_tick(&mut self) {
         // A tick with no key since the last one: the moment to checkpoint (off the
         // input path; see Store::defer_checkpoints).
@@ -717,20 +750,7 @@ impl<'s> App<'s> {
             self.set_error(e.to_string());
             self.dirty = true;
         }
-        match self.store.data_version() {
-            Ok(v) if v != self.data_version => {
-                self.data_version = v;
-                self.refresh_visible();
-            }
-            Ok(_) => {}
-            Err(e) => {
-                let msg = e.to_string();
-                if self.status.as_ref().map(|s| &s.1) != Some(&msg) {
-                    self.set_error(msg);
-                    self.dirty = true;
-                }
-            }
-        }
+        self.catch_up();
         self.sync_draft();
     }
 
@@ -855,7 +875,6 @@ impl<'s> App<'s> {
             }
             Action::Suspend => self.suspend = true,
             Action::Refresh => {
-                self.data_version = self.store.data_version().unwrap_or(self.data_version);
                 self.refresh_visible();
                 self.set_info(self.settings.lang.t(T::Reloaded));
             }
@@ -909,7 +928,7 @@ impl<'s> App<'s> {
     fn load_demo(&mut self) {
         match crate::demo::load(self.store, 0) {
             Ok(sum) => {
-                self.refresh_visible();
+                self.catch_up();
                 let msg = self.settings.lang.f(
                     T::DemoLoaded,
                     &[
@@ -947,12 +966,13 @@ impl<'s> App<'s> {
                     self.apply(out);
                 }
                 Effect::Saved { record, message } => {
-                    self.refresh_visible();
+                    // Shown as it is now: the write moved the generation.
+                    self.catch_up();
                     self.goto(record);
                     self.set_info(message);
                 }
                 Effect::Triaged { record, message } => {
-                    self.refresh_visible();
+                    self.catch_up();
                     let i = self.current;
                     let after = {
                         let mut cx = cx!(self);
@@ -973,7 +993,7 @@ impl<'s> App<'s> {
                 Effect::Run(a) => self.update(a),
                 Effect::Goto(r) => self.goto(r),
                 Effect::Open(r) => {
-                    self.refresh_visible();
+                    self.catch_up();
                     self.open_record(r);
                 }
                 // Inbox and tracker.

@@ -130,7 +130,7 @@ impl ListsPopup {
             return Outcome::Handled;
         }
         self.message = Some((false, msg.clone()));
-        Outcome::Effects(vec![Effect::Run(Action::Refresh), Effect::Status(msg)])
+        Outcome::one(Effect::Status(msg))
     }
 
     fn fail(&mut self, e: impl ToString) -> Outcome {

@@ -442,7 +442,7 @@ impl Screen for People {
                 Action::Back | Action::Quit | Action::Open => self.full = false,
                 Action::Edit => return self.edit(cx),
                 Action::New => {
-                    return Outcome::one(Effect::Push(Box::new(person_form::new_form(None, cx))));
+                    return Outcome::one(Effect::Push(Box::new(person_form::new_form(cx))));
                 }
                 _ => return Outcome::Ignored,
             }
@@ -475,7 +475,7 @@ impl Screen for People {
                 self.reload(cx, keep)
             }
             Action::Open if !self.list.rows.is_empty() => self.open_full(cx),
-            Action::New => Outcome::one(Effect::Push(Box::new(person_form::new_form(None, cx)))),
+            Action::New => Outcome::one(Effect::Push(Box::new(person_form::new_form(cx)))),
             Action::Edit => self.edit(cx),
             _ => Outcome::Ignored,
         }

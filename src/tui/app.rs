@@ -66,6 +66,9 @@ pub struct App<'s> {
     meeting_mail_sink: Option<MeetingMailSink>,
     /// Where statements written or sent on a thread report back; `None`: in place.
     statement_sink: Option<StatementSink>,
+    /// Where other jobs done off the input path (exports) hand their result back;
+    /// `None`: they run in place (tests).
+    background: Option<BackgroundSink>,
     /// How long the cursor must rest before a detail pane follows it (the shell sets
     /// it; `None` updates panes at once), and when that is next due.
     settle_delay: Option<std::time::Duration>,
@@ -90,6 +93,9 @@ pub type MeetingMailSink = std::sync::Arc<dyn Fn(super::worker::MeetingMailDone)
 
 /// Hands a finished statement back to the shell's event loop.
 pub type StatementSink = std::sync::Arc<dyn Fn(super::worker::StatementDone) + Send + Sync>;
+
+/// Hands a finished background job back to the shell's event loop.
+pub type BackgroundSink = std::sync::Arc<dyn Fn(super::worker::Finish) + Send + Sync>;
 
 impl<'s> App<'s> {
     /// The shell on a store, for a terminal of `size`.
@@ -139,6 +145,7 @@ impl<'s> App<'s> {
             mail_sink: None,
             meeting_mail_sink: None,
             statement_sink: None,
+            background: None,
             settle_delay: None,
             settle_at: None,
             quit: false,
@@ -565,6 +572,51 @@ impl<'s> App<'s> {
         }
     }
 
+    /// Run long jobs (exports) on a thread from now on (the screens do; tests: in place).
+    pub fn set_background_sink(&mut self, sink: BackgroundSink) {
+        self.background = Some(sink);
+    }
+
+    /// A job done in the background is back: the shell takes its result in.
+    pub fn on_background(&mut self, finish: super::worker::Finish) {
+        self.dirty = true;
+        finish(self);
+        self.catch_up();
+    }
+
+    /// Every list as CSV files, off the input path: at a million signals the export
+    /// takes a while, and the screens keep working meanwhile.
+    fn export_sheets(&mut self) {
+        let dir = super::screens::people::avg::export_dir();
+        let lang = self.settings.lang;
+        let to = dir.clone();
+        let said = move |app: &mut App<'_>, r: Result<Vec<std::path::PathBuf>, String>| match r {
+            Ok(files) => app.set_info(lang.f(
+                T::ExportSheetsDone,
+                &[("n", &files.len()), ("dir", &dir.display())],
+            )),
+            Err(e) => app.set_error(e),
+        };
+        match self.background.clone() {
+            Some(sink) => {
+                self.set_info(lang.f(T::ExportSheetsWorking, &[("dir", &to.display())]));
+                let path = self.store.path().to_path_buf();
+                let ctx = self.store.ctx().clone();
+                super::worker::in_background(
+                    path,
+                    ctx,
+                    move |s| super::popups::transfer::export_all(s, &to, lang),
+                    Err,
+                    move |r| sink(Box::new(move |app| said(app, r))),
+                );
+            }
+            None => {
+                let r = super::popups::transfer::export_all(self.store, &to, lang);
+                said(self, r);
+            }
+        }
+    }
+
     /// Send e-mail on a thread from now on (the screens do; tests send in place).
     pub fn set_mail_sink(&mut self, sink: MailSink) {
         self.mail_sink = Some(sink);
@@ -842,16 +894,7 @@ impl<'s> App<'s> {
                     Err(e) => self.set_error(e.to_string()),
                 }
             }
-            Action::ExportSheets => {
-                let dir = super::screens::people::avg::export_dir();
-                match super::popups::transfer::export_all(self.store, &dir, self.settings.lang) {
-                    Ok(files) => self.set_info(self.settings.lang.f(
-                        T::ExportSheetsDone,
-                        &[("n", &files.len()), ("dir", &dir.display())],
-                    )),
-                    Err(e) => self.set_error(e),
-                }
-            }
+            Action::ExportSheets => self.export_sheets(),
             Action::ImportOrgs | Action::ImportPeople => {
                 use super::popups::transfer::{ImportKind, ImportPrompt};
                 let kind = if action == Action::ImportOrgs {

@@ -14,6 +14,7 @@ use super::popups::palette::{Command, Palette};
 use super::popups::who::Who;
 use super::screens::{self, AfterTriage, Screen, welcome};
 use super::widgets;
+use super::worker;
 use crate::store::Store;
 use crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::Frame;
@@ -629,17 +630,33 @@ impl<'s> App<'s> {
 
     fn run_statement(&mut self, job: super::worker::StatementJob) {
         let id = crate::domain::RecordRef::new(crate::domain::RecordKind::Organisation, job.org_id);
-        match self.statement_sink.clone() {
+        if self.statement_sink.is_some() {
+            self.set_info(self.settings.lang.f(T::StatementWorking, &[("id", &id)]));
+        }
+        let sink = self.statement_sink.clone();
+        let (spawn, run) = (worker::spawn_statement, worker::run_statement_job);
+        self.off_input(sink, job, spawn, run, Self::on_statement);
+    }
+
+    /// Do `job` on a thread of its own when `sink` is set (the screens), else in place
+    /// (tests); either way `take` is how the shell takes the answer in.
+    fn off_input<J, D: 'static>(
+        &mut self,
+        sink: Option<std::sync::Arc<dyn Fn(D) + Send + Sync>>,
+        job: J,
+        spawn: worker::Spawn<J, D>,
+        run: fn(&mut Store, J) -> D,
+        take: fn(&mut Self, D),
+    ) {
+        match sink {
             Some(sink) => {
-                let lang = self.settings.lang;
-                self.set_info(lang.f(T::StatementWorking, &[("id", &id)]));
                 let path = self.store.path().to_path_buf();
                 let ctx = self.store.ctx().clone();
-                super::worker::spawn_statement(path, ctx, job, move |done| sink(done));
+                spawn(path, ctx, job, Box::new(move |done| sink(done)));
             }
             None => {
-                let done = super::worker::run_statement_job(self.store, job);
-                self.on_statement(done);
+                let done = run(self.store, job);
+                take(self, done);
             }
         }
     }
@@ -659,18 +676,10 @@ impl<'s> App<'s> {
         self.catch_up();
     }
 
-    fn send_mail(&mut self, job: super::worker::MailJob) {
-        match self.mail_sink.clone() {
-            Some(sink) => {
-                let path = self.store.path().to_path_buf();
-                let ctx = self.store.ctx().clone();
-                super::worker::spawn_mail(path, ctx, job, move |done| sink(done));
-            }
-            None => {
-                let done = super::worker::run_mail_job(self.store, job);
-                self.on_mail(done);
-            }
-        }
+    fn send_mail(&mut self, job: worker::MailJob) {
+        let sink = self.mail_sink.clone();
+        let (spawn, run) = (worker::spawn_mail, worker::run_mail_job);
+        self.off_input(sink, job, spawn, run, Self::on_mail);
     }
 
     /// Send a meeting's mail on a thread from now on (the screens do; tests send in place).
@@ -678,18 +687,10 @@ impl<'s> App<'s> {
         self.meeting_mail_sink = Some(sink);
     }
 
-    fn send_meeting_mail(&mut self, job: super::worker::MeetingMailJob) {
-        match self.meeting_mail_sink.clone() {
-            Some(sink) => {
-                let path = self.store.path().to_path_buf();
-                let ctx = self.store.ctx().clone();
-                super::worker::spawn_meeting_mail(path, ctx, job, move |done| sink(done));
-            }
-            None => {
-                let done = super::worker::run_meeting_mail_job(self.store, job);
-                self.on_meeting_mail(done);
-            }
-        }
+    fn send_meeting_mail(&mut self, job: worker::MeetingMailJob) {
+        let sink = self.meeting_mail_sink.clone();
+        let (spawn, run) = (worker::spawn_meeting_mail, worker::run_meeting_mail_job);
+        self.off_input(sink, job, spawn, run, Self::on_meeting_mail);
     }
 
     /// A meeting's mail finished: how many went out, where the drafts are, what failed.

@@ -131,6 +131,9 @@ pub fn in_background<R: Send + 'static>(
     });
 }
 
+/// Starts a job of kind `J` on its own thread; the answer `D` goes to the callback.
+pub type Spawn<J, D> = fn(PathBuf, Ctx, J, Box<dyn FnOnce(D) + Send>);
+
 /// Feedback to send by e-mail, off the input path: the server may take seconds or
 /// not answer at all, and the screen keeps working meanwhile.
 pub struct MailJob {
@@ -166,7 +169,7 @@ pub fn spawn_mail(
     path: PathBuf,
     ctx: Ctx,
     job: MailJob,
-    deliver: impl FnOnce(MailDone) + Send + 'static,
+    deliver: Box<dyn FnOnce(MailDone) + Send>,
 ) {
     let signal = crate::domain::RecordRef::new(crate::domain::RecordKind::Signal, job.signal_id);
     let failed = move |why| MailDone {
@@ -218,7 +221,7 @@ pub fn spawn_meeting_mail(
     path: PathBuf,
     ctx: Ctx,
     job: MeetingMailJob,
-    deliver: impl FnOnce(MeetingMailDone) + Send + 'static,
+    deliver: Box<dyn FnOnce(MeetingMailDone) + Send>,
 ) {
     let meeting = crate::domain::RecordRef::new(crate::domain::RecordKind::Meeting, job.meeting_id);
     let failed = move |why| MeetingMailDone {
@@ -286,7 +289,7 @@ pub fn spawn_statement(
     path: PathBuf,
     ctx: Ctx,
     job: StatementJob,
-    deliver: impl FnOnce(StatementDone) + Send + 'static,
+    deliver: Box<dyn FnOnce(StatementDone) + Send>,
 ) {
     let org = crate::domain::RecordRef::new(crate::domain::RecordKind::Organisation, job.org_id);
     let failed = move |why| StatementDone {

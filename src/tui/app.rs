@@ -95,8 +95,12 @@ pub type MeetingMailSink = std::sync::Arc<dyn Fn(super::worker::MeetingMailDone)
 /// Hands a finished statement back to the shell's event loop.
 pub type StatementSink = std::sync::Arc<dyn Fn(super::worker::StatementDone) + Send + Sync>;
 
+/// The shell's half of a job done in the background (see [`worker::in_background`]):
+/// applied to it on the input thread once the job's result is back.
+pub type Finish = Box<dyn for<'s> FnOnce(&mut App<'s>) + Send>;
+
 /// Hands a finished background job back to the shell's event loop.
-pub type BackgroundSink = std::sync::Arc<dyn Fn(super::worker::Finish) + Send + Sync>;
+pub type BackgroundSink = std::sync::Arc<dyn Fn(Finish) + Send + Sync>;
 
 impl<'s> App<'s> {
     /// The shell on a store, for a terminal of `size`.
@@ -579,7 +583,7 @@ impl<'s> App<'s> {
     }
 
     /// A job done in the background is back: the shell takes its result in.
-    pub fn on_background(&mut self, finish: super::worker::Finish) {
+    pub fn on_background(&mut self, finish: Finish) {
         self.dirty = true;
         finish(self);
         self.catch_up();

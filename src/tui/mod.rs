@@ -85,7 +85,7 @@ enum Event {
     /// A write that waited for another user's change (see worker.rs).
     Write(Box<worker::WriteDone>),
     /// Another job done off the input path (an export), ready to be taken in.
-    Background(worker::Finish),
+    Background(app::Finish),
 }
 
 /// How long a write from the screens waits for another user's change on the input

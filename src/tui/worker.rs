@@ -108,10 +108,6 @@ fn failed(ask: Ask, message: String) -> Answer {
     }
 }
 
-/// The shell's half of a job done in the background: applied to it on the input
-/// thread once the job's result is back (see [`crate::tui::app::App::on_background`]).
-pub type Finish = Box<dyn for<'s> FnOnce(&mut super::app::App<'s>) + Send>;
-
 /// Do `work` on a thread of its own with its own connection to the database at
 /// `path`, off the input path (a mail server or a long export may take seconds);
 /// `deliver` hands its result back, or `failed`'s when the database cannot be opened.

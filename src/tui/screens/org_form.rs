@@ -2,10 +2,12 @@
 //! version check so that nobody's edit is silently overwritten.
 
 use super::record_form::{self, RecordForm};
+// Where the other forms have long found them.
+pub use super::record_form::{check_email, field_of, store_error};
 use crate::domain::RecordRef;
-use crate::store::{NewOrg, OrgEdit, Organisation, StoreError};
+use crate::store::{NewOrg, OrgEdit, Organisation};
 use crate::tui::action::Cx;
-use crate::tui::i18n::{Lang, T};
+use crate::tui::i18n::T;
 use crate::tui::popups::form::{FieldKind, FieldSpec, Form, FormDraft, FormError, FormValues};
 
 pub const DRAFT_KIND: &str = "organisation";
@@ -77,45 +79,6 @@ pub fn restore(draft: &FormDraft, cx: &mut Cx) -> Option<Form> {
 
 /// The organisation as a record form.
 struct OrgForm;
-
-/// Checks that need no database, in the user's language.
-pub fn check_email(v: &FormValues, key: &'static str, lang: Lang) -> Result<(), FormError> {
-    let e = v.get(key);
-    if !e.is_empty()
-        && (!e.contains('@')
-            || e.contains(char::is_whitespace)
-            || e.starts_with('@')
-            || e.ends_with('@'))
-    {
-        return Err(FormError::Field(key, lang.t(T::ErrEmail).to_string()));
-    }
-    Ok(())
-}
-
-/// Which field a store message is about.
-pub fn field_of(msg: &str, keys: &[(&str, &'static str)]) -> Option<&'static str> {
-    let lower = msg.to_lowercase();
-    keys.iter()
-        .find(|(word, _)| lower.contains(word))
-        .map(|(_, key)| *key)
-}
-
-/// A store error as a form error; `keys` maps words in store messages to fields.
-pub fn store_error(e: StoreError, keys: &[(&str, &'static str)], lang: Lang) -> FormError {
-    match e {
-        StoreError::Conflict(_) => FormError::Conflict(lang.t(T::ErrConflict).to_string()),
-        StoreError::UnknownTerm(u) => FormError::NewTerm(u),
-        StoreError::Invalid(m) => match field_of(&m, keys) {
-            Some(k) => FormError::Field(k, m),
-            None => FormError::General(m),
-        },
-        StoreError::Refused(r) => match field_of(&r.0, keys) {
-            Some(k) => FormError::Field(k, r.0),
-            None => FormError::General(r.0),
-        },
-        other => FormError::General(other.to_string()),
-    }
-}
 
 impl RecordForm for OrgForm {
     type Record = Organisation;

@@ -1,7 +1,6 @@
 //! The person form: new and edit. Staff's districts and themes are comma-separated.
 
-use super::org_form::check_email;
-use super::record_form::{self, RecordForm};
+use super::record_form::{self, RecordForm, check_email};
 use crate::domain::RecordRef;
 use crate::store::{NewPerson, Person, PersonEdit};
 use crate::tui::action::Cx;

@@ -5,10 +5,10 @@
 //! reloading after someone else's change, the status line's words) is written once
 //! here.
 
-use super::org_form::store_error;
 use crate::domain::RecordRef;
+use crate::store::StoreError;
 use crate::tui::action::Cx;
-use crate::tui::i18n::T;
+use crate::tui::i18n::{Lang, T};
 use crate::tui::popups::form::{
     Echo, FieldSpec, Form, FormDraft, FormError, FormHandler, FormValues,
 };
@@ -151,7 +151,7 @@ impl<F: RecordForm> FormHandler for Handler<F> {
                 Ok((r, lang.f(key, &[("id", &r), ("name", &name)])))
             }
             Err(e) => {
-                if matches!(e, crate::store::StoreError::Conflict(_)) {
+                if matches!(e, StoreError::Conflict(_)) {
                     // Saving again applies these values over the other change, knowingly.
                     self.reload(cx);
                 }
@@ -173,5 +173,44 @@ impl<F: RecordForm> FormHandler for Handler<F> {
     // Trust: conflicts, history, AVG
     fn current(&mut self, cx: &mut Cx) -> Option<BTreeMap<String, String>> {
         self.reload(cx)
+    }
+}
+
+/// Checks that need no database, in the user's language.
+pub fn check_email(v: &FormValues, key: &'static str, lang: Lang) -> Result<(), FormError> {
+    let e = v.get(key);
+    if !e.is_empty()
+        && (!e.contains('@')
+            || e.contains(char::is_whitespace)
+            || e.starts_with('@')
+            || e.ends_with('@'))
+    {
+        return Err(FormError::Field(key, lang.t(T::ErrEmail).to_string()));
+    }
+    Ok(())
+}
+
+/// Which field a store message is about.
+pub fn field_of(msg: &str, keys: &[(&str, &'static str)]) -> Option<&'static str> {
+    let lower = msg.to_lowercase();
+    keys.iter()
+        .find(|(word, _)| lower.contains(word))
+        .map(|(_, key)| *key)
+}
+
+/// A store error as a form error; `keys` maps words in store messages to fields.
+pub fn store_error(e: StoreError, keys: &[(&str, &'static str)], lang: Lang) -> FormError {
+    match e {
+        StoreError::Conflict(_) => FormError::Conflict(lang.t(T::ErrConflict).to_string()),
+        StoreError::UnknownTerm(u) => FormError::NewTerm(u),
+        StoreError::Invalid(m) => match field_of(&m, keys) {
+            Some(k) => FormError::Field(k, m),
+            None => FormError::General(m),
+        },
+        StoreError::Refused(r) => match field_of(&r.0, keys) {
+            Some(k) => FormError::Field(k, r.0),
+            None => FormError::General(r.0),
+        },
+        other => FormError::General(other.to_string()),
     }
 }

@@ -13,17 +13,17 @@ use crate::store::{
 use crate::tui::action::{Action, Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
-use crate::tui::input::TextInput;
+use crate::tui::list::{Columns, FilterStep, List};
 use crate::tui::popups::form::{Form, FormDraft};
 use crate::tui::popups::picker::{Choice, PickerPopup};
 use crate::tui::widgets::{self, vis};
-use crate::tui::window::{Pages, Window};
+use crate::tui::window::Pages;
 use crate::tui::worker::StatementJob;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row};
+use ratatui::widgets::{Cell, Row};
 
 /// From this width on, the detail pane stands beside the list.
 pub const WIDE: u16 = 110;
@@ -40,11 +40,9 @@ pub struct OrgDetail {
 
 #[derive(Default)]
 pub struct Organisations {
-    list: Window<OrgSummary>,
+    list: List<OrgSummary>,
     /// How many organisations the filter lets through (the list holds a window).
     total: usize,
-    filter: TextInput,
-    filtering: bool,
     detail: Option<OrgDetail>,
     full: bool,
     detail_scroll: u16,
@@ -101,13 +99,13 @@ impl Organisations {
     }
 
     fn filter_shown(&self) -> bool {
-        self.filtering || !self.filter.value().is_empty()
+        self.list.filter.shown()
     }
 
     fn pages<'a>(&self, cx: &'a Cx) -> OrgPages<'a> {
         OrgPages {
             store: cx.store,
-            filter: self.filter.value(),
+            filter: self.list.filter.value(),
         }
     }
 
@@ -116,7 +114,7 @@ impl Organisations {
         let view = view_rows(cx, self.filter_shown());
         let mut pages = self.pages(cx);
         self.list.reload(&mut pages, view, same_org)?;
-        self.total = cx.store.org_count(&self.filter.value())?;
+        self.total = cx.store.org_count(&self.list.filter.value())?;
         self.load_detail(cx)
     }
 
@@ -171,7 +169,7 @@ impl Organisations {
         let done = self
             .list
             .top(&mut pages, view)
-            .and_then(|()| cx.store.org_count(&self.filter.value()))
+            .and_then(|()| cx.store.org_count(&self.list.filter.value()))
             .and_then(|total| {
                 self.total = total;
                 self.load_detail(cx)
@@ -327,17 +325,7 @@ impl Organisations {
         ))
         .right_aligned();
         let block = widgets::block(s, title, !self.full).title_bottom(legend);
-        let inner_area = if self.filter_shown() {
-            let [f, rest] =
-                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-            draw_filter(frame, f, s, &self.filter, self.filtering);
-            rest
-        } else {
-            area
-        };
-        let height = widgets::table_rows(inner_area.height);
-        let rows_held = &self.list.rows;
-        let window = self.list.cursor.window(rows_held.len(), height);
+        let inner_area = self.list.filter.split(frame, area, s);
         // Beside the detail pane the kind is shown there, so the name gets its room
         // (two date columns: last meeting and last contact).
         let with_kind = inner_area.width >= 110;
@@ -351,37 +339,34 @@ impl Organisations {
             .chain([3, 3, 10, 10, 3, 4]);
         let (n, sum) = fixed.fold((1u16, 0u16), |(n, w), c| (n + 1, w + c));
         let name_w = usize::from(inner_area.width.saturating_sub(4 + sum + (n - 1)));
-        let rows: Vec<Row> = rows_held[window.clone()]
-            .iter()
-            .map(|r| {
-                let o = &r.org;
-                let day = |d: Option<chrono::NaiveDate>| {
-                    d.map(|d| d.to_string()).unwrap_or_else(|| "-".into())
-                };
-                let cad = if r.cadence_overdue { "!" } else { "" };
-                let load = if r.over_load {
-                    format!("{}!", r.load)
-                } else {
-                    r.load.to_string()
-                };
-                let mut cells = vec![Cell::from(vis(s.org_names.fit(&o.name, name_w)))];
-                if with_kind {
-                    cells.push(Cell::from(t(kind_label(o.kind))));
-                }
-                if with_district {
-                    cells.push(Cell::from(vis(o.district.as_deref().unwrap_or(""))));
-                }
-                cells.extend([
-                    Cell::from(r.open_signals.to_string()),
-                    Cell::from(r.open_commitments.to_string()),
-                    Cell::from(day(r.last_meeting)),
-                    Cell::from(day(r.last_contact)),
-                    Cell::from(Span::styled(cad, s.theme.mark)),
-                    Cell::from(Span::styled(load, widgets::marked(s, r.over_load))),
-                ]);
-                Row::new(cells)
-            })
-            .collect();
+        let row = |r: &OrgSummary| {
+            let o = &r.org;
+            let day = |d: Option<chrono::NaiveDate>| {
+                d.map(|d| d.to_string()).unwrap_or_else(|| "-".into())
+            };
+            let cad = if r.cadence_overdue { "!" } else { "" };
+            let load = if r.over_load {
+                format!("{}!", r.load)
+            } else {
+                r.load.to_string()
+            };
+            let mut cells = vec![Cell::from(vis(s.org_names.fit(&o.name, name_w)))];
+            if with_kind {
+                cells.push(Cell::from(t(kind_label(o.kind))));
+            }
+            if with_district {
+                cells.push(Cell::from(vis(o.district.as_deref().unwrap_or(""))));
+            }
+            cells.extend([
+                Cell::from(r.open_signals.to_string()),
+                Cell::from(r.open_commitments.to_string()),
+                Cell::from(day(r.last_meeting)),
+                Cell::from(day(r.last_contact)),
+                Cell::from(Span::styled(cad, s.theme.mark)),
+                Cell::from(Span::styled(load, widgets::marked(s, r.over_load))),
+            ]);
+            Row::new(cells)
+        };
         let mut widths = vec![Constraint::Min(14)];
         let mut header = vec![t(T::ColName)];
         if with_kind {
@@ -410,20 +395,14 @@ impl Organisations {
         if with_district {
             header.insert(if with_kind { 2 } else { 1 }, t(T::ColDistrict));
         }
-        let selected = (!rows_held.is_empty()).then(|| self.list.cursor.selected - window.start);
-        widgets::table(
-            frame, inner_area, s, block, header, &widths, rows, selected, 1,
-        );
-        if rows_held.is_empty() {
-            let msg = Paragraph::new(Span::styled(t(T::NothingMatches), s.theme.muted));
-            let r = Rect {
-                x: inner_area.x + 2,
-                y: inner_area.y + 2,
-                width: inner_area.width.saturating_sub(4),
-                height: 1,
-            };
-            frame.render_widget(msg, r);
-        }
+        let columns = Columns {
+            header,
+            widths,
+            key_cols: 1,
+        };
+        let empty = Some(t(T::NothingMatches));
+        self.list
+            .draw_table(frame, inner_area, s, block, columns, row, empty);
     }
 
     fn draw_detail(&self, frame: &mut Frame, area: Rect, s: &Settings) {
@@ -435,20 +414,6 @@ impl Organisations {
         };
         widgets::paragraph(frame, area, block, lines, self.detail_scroll);
     }
-}
-
-/// The `/` filter line above a list.
-pub fn draw_filter(frame: &mut Frame, area: Rect, s: &Settings, input: &TextInput, active: bool) {
-    let [label, field] =
-        Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(area);
-    frame.render_widget(
-        Paragraph::new(Span::styled(
-            "/ ",
-            if active { s.theme.key } else { s.theme.muted },
-        )),
-        label,
-    );
-    frame.render_widget(input.widget(), field);
 }
 
 impl Screen for Organisations {
@@ -466,18 +431,18 @@ impl Screen for Organisations {
     }
 
     fn text_entry(&self) -> bool {
-        self.filtering
+        self.list.filter.is_typing()
     }
 
     fn on_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
-        if self.filtering && self.filter.handle_key(key) {
+        if self.list.filter.key(key) {
             return self.refilter(cx);
         }
         Outcome::Handled
     }
 
     fn on_paste(&mut self, text: &str, cx: &mut Cx) -> Outcome {
-        if self.filtering && self.filter.paste(text) {
+        if self.list.filter.paste(text) {
             return self.refilter(cx);
         }
         Outcome::Ignored
@@ -502,7 +467,7 @@ impl Screen for Organisations {
             return Outcome::Handled;
         }
         let mut pages = self.pages(cx);
-        match self.list.apply(action, &mut pages, view) {
+        match self.list.step(action, &mut pages, view) {
             Ok(true) => {
                 return match self.follow_cursor(cx) {
                     Ok(()) => Outcome::Handled,
@@ -512,26 +477,18 @@ impl Screen for Organisations {
             Ok(false) => {}
             Err(e) => return Outcome::error(e.to_string()),
         }
-        match action {
-            Action::Filter => {
-                self.filtering = true;
-                self.filter.focus(true, &cx.settings.theme);
-                Outcome::Handled
-            }
-            Action::Open if self.filtering => {
-                self.filtering = false;
-                self.filter.focus(false, &cx.settings.theme);
-                Outcome::Handled
-            }
-            Action::Back if self.filter_shown() => {
-                self.filtering = false;
-                self.filter = TextInput::default();
-                match self.load(cx) {
+        match self.list.filter.on_action(action, cx.settings) {
+            Some(FilterStep::Cleared) => {
+                return match self.load(cx) {
                     Ok(()) => Outcome::Handled,
                     Err(e) => Outcome::error(e.to_string()),
-                }
+                };
             }
-            Action::Open if !self.list.rows.is_empty() => {
+            Some(_) => return Outcome::Handled,
+            None => {}
+        }
+        match action {
+            Action::Open if !self.list.is_empty() => {
                 self.full = true;
                 match self.load_detail(cx) {
                     Ok(()) => Outcome::Handled,
@@ -580,15 +537,14 @@ impl Screen for Organisations {
         }
         if self.selected_id() != Some(record.id) {
             // The filter hides it: narrow the list to it instead.
-            self.filter = TextInput::single(&anchor.org.name);
-            self.filtering = false;
+            self.list.filter.set(&anchor.org.name);
             let view = view_rows(cx, true);
             let mut pages = self.pages(cx);
             if self.list.show(&mut pages, &anchor, view, same_org).is_err() {
                 return false;
             }
         }
-        self.total = cx.store.org_count(&self.filter.value()).unwrap_or(0);
+        self.total = cx.store.org_count(&self.list.filter.value()).unwrap_or(0);
         self.detail = None;
         self.load_detail(cx).is_ok() && self.selected_id() == Some(record.id)
     }

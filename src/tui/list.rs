@@ -24,6 +24,19 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, List as ItemList, ListItem, ListState, Paragraph, Row, Wrap};
 
+/// Whether `action` moves a list's selection (Up, Down, PageUp, PageDown, Top, Bottom).
+pub fn moves(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom
+    )
+}
+
 /// What a filter-line action did, for the list's owner to follow up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FilterStep {

@@ -12,7 +12,7 @@ use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
 use crate::tui::fuzzy;
 use crate::tui::i18n::T;
-use crate::tui::list::{Items, List};
+use crate::tui::list::{self, Items, List};
 use crate::tui::widgets::{self, vis};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -310,14 +310,7 @@ impl Popup for Who {
                 Some(p) => self.assign(cx, p),
                 None => Outcome::Handled,
             },
-            Some(
-                a @ (Action::Up
-                | Action::Down
-                | Action::PageUp
-                | Action::PageDown
-                | Action::Top
-                | Action::Bottom),
-            ) => {
+            Some(a) if list::moves(a) => {
                 match self.picker() {
                     Some(p) => {
                         p.list.step_held(a, view);

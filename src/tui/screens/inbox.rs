@@ -18,7 +18,7 @@ use crate::tui::popups::feedback::FeedbackPopup;
 use crate::tui::popups::picker::{Choice, PickerPopup};
 use crate::tui::popups::triage::TriagePopup;
 use crate::tui::widgets::{self, vis};
-use crate::tui::window::Pages;
+use crate::tui::window::Keyset;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -51,28 +51,6 @@ fn view_rows(cx: &Cx, filter_line: bool) -> usize {
     widgets::table_rows(cx.size.height.saturating_sub(3)).saturating_sub(usize::from(filter_line))
 }
 
-/// The inbox a page at a time (keyset queries on the open-signal indexes).
-struct InboxPages<'a> {
-    store: &'a crate::store::Store,
-    filter: InboxFilter,
-}
-
-impl Pages<SignalRow> for InboxPages<'_> {
-    fn after(&mut self, row: Option<&SignalRow>, n: usize) -> crate::store::Result<Vec<SignalRow>> {
-        self.store
-            .inbox_page(&self.filter, row.map(InboxKey::of), n)
-    }
-
-    fn before(
-        &mut self,
-        row: Option<&SignalRow>,
-        n: usize,
-    ) -> crate::store::Result<Vec<SignalRow>> {
-        self.store
-            .inbox_page_before(&self.filter, row.map(InboxKey::of), n)
-    }
-}
-
 impl Inbox {
     fn current_row(&self) -> Option<&SignalRow> {
         self.list.selected()
@@ -98,11 +76,14 @@ impl Inbox {
         }
     }
 
-    fn pages<'a>(&self, cx: &'a Cx) -> InboxPages<'a> {
-        InboxPages {
-            store: cx.store,
-            filter: self.query(),
-        }
+    /// The inbox a page at a time (keyset queries on the open-signal indexes).
+    fn pages<'a>(&self, cx: &'a Cx) -> Keyset<'a, InboxFilter, SignalRow> {
+        Keyset::new(
+            cx.store,
+            self.query(),
+            |s, f, r, n| s.inbox_page(f, r.map(InboxKey::of), n),
+            |s, f, r, n| s.inbox_page_before(f, r.map(InboxKey::of), n),
+        )
     }
 
     /// Reload the rows around the selected signal (or from the top).

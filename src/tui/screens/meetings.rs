@@ -20,7 +20,7 @@ use crate::tui::i18n::T;
 use crate::tui::list::{Columns, FilterStep, List};
 use crate::tui::popups::form::{Form, FormDraft};
 use crate::tui::widgets::{self, vis};
-use crate::tui::window::Pages;
+use crate::tui::window::Keyset;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -65,22 +65,6 @@ fn view_rows(cx: &Cx) -> usize {
     widgets::table_rows(list)
 }
 
-/// Meetings in list order, a page at a time.
-struct MeetingPages<'a> {
-    store: &'a crate::store::Store,
-    filter: String,
-}
-
-impl Pages<Meeting> for MeetingPages<'_> {
-    fn after(&mut self, row: Option<&Meeting>, n: usize) -> crate::store::Result<Vec<Meeting>> {
-        self.store.meeting_page(&self.filter, row, n)
-    }
-
-    fn before(&mut self, row: Option<&Meeting>, n: usize) -> crate::store::Result<Vec<Meeting>> {
-        self.store.meeting_page_before(&self.filter, row, n)
-    }
-}
-
 fn same_meeting(a: &Meeting, b: &Meeting) -> bool {
     a.id == b.id
 }
@@ -90,11 +74,14 @@ impl Meetings {
         self.list.selected()
     }
 
-    fn pages<'a>(&self, cx: &'a Cx) -> MeetingPages<'a> {
-        MeetingPages {
-            store: cx.store,
-            filter: self.list.filter.value(),
-        }
+    /// Meetings in list order, a page at a time.
+    fn pages<'a>(&self, cx: &'a Cx) -> Keyset<'a, String, Meeting> {
+        Keyset::new(
+            cx.store,
+            self.list.filter.value(),
+            |s, f, r, n| s.meeting_page(f, r, n),
+            |s, f, r, n| s.meeting_page_before(f, r, n),
+        )
     }
 
     /// A new filter: start at the top.

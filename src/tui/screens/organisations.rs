@@ -8,7 +8,6 @@ use crate::domain::minutes_export::Lang as DocLang;
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::{
     Commitment, CommitmentFilter, Meeting, OrgKind, OrgSummary, Person, SignalFilter, SignalRow,
-    Store,
 };
 use crate::tui::action::{Action, Cx, Effect, Outcome};
 use crate::tui::config::Settings;
@@ -17,7 +16,7 @@ use crate::tui::list::{Columns, FilterStep, List};
 use crate::tui::popups::form::{Form, FormDraft};
 use crate::tui::popups::picker::{Choice, PickerPopup};
 use crate::tui::widgets::{self, vis};
-use crate::tui::window::Pages;
+use crate::tui::window::Keyset;
 use crate::tui::worker::StatementJob;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -63,32 +62,6 @@ fn view_rows(cx: &Cx, filter_line: bool) -> usize {
     widgets::table_rows(cx.size.height.saturating_sub(2)).saturating_sub(usize::from(filter_line))
 }
 
-/// Organisations in name order, a page at a time, keyed by name.
-struct OrgPages<'a> {
-    store: &'a Store,
-    filter: String,
-}
-
-impl Pages<OrgSummary> for OrgPages<'_> {
-    fn after(
-        &mut self,
-        row: Option<&OrgSummary>,
-        n: usize,
-    ) -> crate::store::Result<Vec<OrgSummary>> {
-        self.store
-            .org_page(&self.filter, row.map(|r| r.org.name.as_str()), n)
-    }
-
-    fn before(
-        &mut self,
-        row: Option<&OrgSummary>,
-        n: usize,
-    ) -> crate::store::Result<Vec<OrgSummary>> {
-        self.store
-            .org_page_before(&self.filter, row.map(|r| r.org.name.as_str()), n)
-    }
-}
-
 fn same_org(a: &OrgSummary, b: &OrgSummary) -> bool {
     a.org.id == b.org.id
 }
@@ -102,11 +75,14 @@ impl Organisations {
         self.list.filter.shown()
     }
 
-    fn pages<'a>(&self, cx: &'a Cx) -> OrgPages<'a> {
-        OrgPages {
-            store: cx.store,
-            filter: self.list.filter.value(),
-        }
+    /// Organisations in name order, a page at a time, keyed by name.
+    fn pages<'a>(&self, cx: &'a Cx) -> Keyset<'a, String, OrgSummary> {
+        Keyset::new(
+            cx.store,
+            self.list.filter.value(),
+            |s, f, r, n| s.org_page(f, r.map(|r| r.org.name.as_str()), n),
+            |s, f, r, n| s.org_page_before(f, r.map(|r| r.org.name.as_str()), n),
+        )
     }
 
     /// Reload the rows around the selection (the data or the screen size changed).

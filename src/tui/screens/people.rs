@@ -11,7 +11,7 @@ use crate::tui::i18n::T;
 use crate::tui::list::{Columns, FilterStep, List};
 use crate::tui::popups::form::{Form, FormDraft};
 use crate::tui::widgets::{self, vis};
-use crate::tui::window::Pages;
+use crate::tui::window::Keyset;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -39,22 +39,6 @@ fn view_rows(cx: &Cx, filter_line: bool) -> usize {
     widgets::table_rows(cx.size.height.saturating_sub(2)).saturating_sub(usize::from(filter_line))
 }
 
-/// People in name order, a page at a time.
-struct PeoplePages<'a> {
-    store: &'a crate::store::Store,
-    filter: String,
-}
-
-impl Pages<Person> for PeoplePages<'_> {
-    fn after(&mut self, row: Option<&Person>, n: usize) -> crate::store::Result<Vec<Person>> {
-        self.store.people_page(&self.filter, row, n)
-    }
-
-    fn before(&mut self, row: Option<&Person>, n: usize) -> crate::store::Result<Vec<Person>> {
-        self.store.people_page_before(&self.filter, row, n)
-    }
-}
-
 impl People {
     fn selected(&self) -> Option<&Person> {
         self.list.selected()
@@ -64,11 +48,14 @@ impl People {
         self.list.filter.shown()
     }
 
-    fn pages<'a>(&self, cx: &'a Cx) -> PeoplePages<'a> {
-        PeoplePages {
-            store: cx.store,
-            filter: self.list.filter.value(),
-        }
+    /// People in name order, a page at a time.
+    fn pages<'a>(&self, cx: &'a Cx) -> Keyset<'a, String, Person> {
+        Keyset::new(
+            cx.store,
+            self.list.filter.value(),
+            |s, f, r, n| s.people_page(f, r, n),
+            |s, f, r, n| s.people_page_before(f, r, n),
+        )
     }
 
     /// Reload around the selection, or around `keep` when given.

@@ -7,14 +7,14 @@ use super::Screen;
 use super::tracker_forms;
 use crate::domain::action::{ActionEvent, ActionState};
 use crate::domain::{RecordKind, RecordRef};
-use crate::store::{CommitmentMove, Store, StoreError, TrackerFilter};
+use crate::store::{CommitmentMove, StoreError, TrackerFilter};
 use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::list::{Columns, List};
 use crate::tui::popups::picker::{Choice, PickerPopup};
 use crate::tui::widgets::{self, vis};
-use crate::tui::window::Pages;
+use crate::tui::window::Keyset;
 use chrono::{Datelike, Duration, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -57,23 +57,6 @@ fn end_of_week(today: NaiveDate) -> NaiveDate {
     today + Duration::days(6 - i64::from(today.weekday().num_days_from_monday()))
 }
 
-/// The tracker's rows a page at a time, in due-date order.
-struct TrackerPages<'a> {
-    store: &'a Store,
-    filter: TrackerFilter,
-}
-
-impl Pages<Item> for TrackerPages<'_> {
-    fn after(&mut self, row: Option<&Item>, n: usize) -> crate::store::Result<Vec<Item>> {
-        self.store.tracker_page(&self.filter, row.map(Item::key), n)
-    }
-
-    fn before(&mut self, row: Option<&Item>, n: usize) -> crate::store::Result<Vec<Item>> {
-        self.store
-            .tracker_page_before(&self.filter, row.map(Item::key), n)
-    }
-}
-
 fn same_item(a: &Item, b: &Item) -> bool {
     a.reference() == b.reference()
 }
@@ -90,11 +73,14 @@ impl Tracker {
         }
     }
 
-    fn pages<'a>(&self, cx: &'a Cx) -> TrackerPages<'a> {
-        TrackerPages {
-            store: cx.store,
-            filter: self.query(cx.store.today()),
-        }
+    /// The tracker's rows a page at a time, in due-date order.
+    fn pages<'a>(&self, cx: &'a Cx) -> Keyset<'a, TrackerFilter, Item> {
+        Keyset::new(
+            cx.store,
+            self.query(cx.store.today()),
+            |s, f, r, n| s.tracker_page(f, r.map(Item::key), n),
+            |s, f, r, n| s.tracker_page_before(f, r.map(Item::key), n),
+        )
     }
 
     /// Reload the rows around the selection.

@@ -11,7 +11,7 @@
 //! (a [`Pages`] source or the rows it holds), its columns and how a row reads, and its
 //! actions.
 
-use super::action::Action;
+use super::action::{Action, Scope};
 use super::config::Settings;
 use super::input::TextInput;
 use super::widgets::{self, ListCursor};
@@ -35,6 +35,21 @@ pub fn moves(action: Action) -> bool {
             | Action::Top
             | Action::Bottom
     )
+}
+
+/// What a key did to a list typed into (a popup's choices).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKey {
+    /// The selection moved.
+    Moved,
+    /// The text typed changed: the owner narrows the list again.
+    Typed,
+    /// Enter: the owner takes the selected row.
+    Open,
+    /// Esc.
+    Back,
+    /// Neither a list key nor text (Tab, Ctrl-S, …), with its action if it has one.
+    Other(Option<Action>),
 }
 
 /// What a filter-line action did, for the list's owner to follow up.
@@ -319,6 +334,19 @@ impl<R: Clone> List<R> {
     pub fn step_held(&mut self, action: Action, view: usize) -> bool {
         // Held rows reach both ends, so nothing is fetched.
         self.window.apply(action, &mut Held, view).unwrap_or(false)
+    }
+
+    /// A key in a list held whole and typed into: the movement actions move, Enter and
+    /// Esc go to the owner, and other keys type into the filter line.
+    pub fn on_key(&mut self, key: KeyEvent, s: &Settings, view: usize) -> ListKey {
+        let action = s.keymap.lookup_event(&key, &[Scope::List], true);
+        match action {
+            Some(a) if self.step_held(a, view) => ListKey::Moved,
+            Some(Action::Open) => ListKey::Open,
+            Some(Action::Back) => ListKey::Back,
+            _ if self.filter.key(key) => ListKey::Typed,
+            other => ListKey::Other(other),
+        }
     }
 
     /// Select the `i`th row held, when there is one.
@@ -622,6 +650,24 @@ mod tests {
         held.restart((0..100u32).filter(|n| n.to_string().contains(&q)).collect());
         assert_eq!(held.selected(), Some(&7));
         assert_eq!(held.rows().len(), 19);
+    }
+
+    #[test]
+    fn keys_in_a_typed_list_move_type_or_go_to_its_owner() {
+        let s = settings();
+        let mut l = List::typed(vec!["alpha", "beta", "gamma"], &s);
+        let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+        assert_eq!(l.on_key(key(KeyCode::Down), &s, 5), ListKey::Moved);
+        assert_eq!(l.selected(), Some(&"beta"));
+        assert_eq!(l.on_key(key(KeyCode::PageDown), &s, 5), ListKey::Moved);
+        assert_eq!(l.selected(), Some(&"gamma"));
+        // Letters are text here, not the list's j/k.
+        assert_eq!(l.on_key(typed('j'), &s, 5), ListKey::Typed);
+        assert_eq!(l.filter.value(), "j");
+        assert_eq!(l.selected(), Some(&"gamma"));
+        assert_eq!(l.on_key(key(KeyCode::Enter), &s, 5), ListKey::Open);
+        assert_eq!(l.on_key(key(KeyCode::Esc), &s, 5), ListKey::Back);
+        assert!(matches!(l.on_key(key(KeyCode::Tab), &s, 5), ListKey::Other(_)));
     }
 
     #[test]

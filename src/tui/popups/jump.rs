@@ -8,11 +8,11 @@
 use super::Popup;
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::{SearchKind, Store};
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::fuzzy;
 use crate::tui::i18n::T;
-use crate::tui::list::{Items, List};
+use crate::tui::list::{Items, List, ListKey};
 use crate::tui::widgets::{self, vis};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -169,26 +169,19 @@ impl Jump {
 impl Popup for Jump {
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         let view = cx.size.height.saturating_sub(8) as usize;
-        let action = cx.settings.keymap.lookup_event(&key, &[Scope::List], true);
-        if let Some(a) = action
-            && self.list.step_held(a, view)
-        {
-            return Outcome::Handled;
-        }
-        match action {
-            Some(Action::Back) => Outcome::one(Effect::Close),
-            Some(Action::Open) => match self.list.selected() {
+        match self.list.on_key(key, cx.settings, view) {
+            ListKey::Back => Outcome::one(Effect::Close),
+            ListKey::Open => match self.list.selected() {
                 Some(&i) => {
                     Outcome::Effects(vec![Effect::Close, Effect::Goto(self.target(i).record)])
                 }
                 None => Outcome::Handled,
             },
-            _ => {
-                if self.list.filter.key(key) {
-                    self.refilter(cx);
-                }
+            ListKey::Typed => {
+                self.refilter(cx);
                 Outcome::Handled
             }
+            ListKey::Moved | ListKey::Other(_) => Outcome::Handled,
         }
     }
 

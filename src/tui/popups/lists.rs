@@ -6,10 +6,10 @@
 use super::Popup;
 use crate::domain::vocab::{self, TermKind};
 use crate::store::{Term, UnknownTerm};
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Action, Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
-use crate::tui::list::{Items, List};
+use crate::tui::list::{Items, List, ListKey};
 use crate::tui::terms;
 use crate::tui::widgets;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -287,14 +287,8 @@ impl Popup for ListsPopup {
             _ => {}
         }
         let view = cx.size.height.saturating_sub(10) as usize;
-        let action = cx.settings.keymap.lookup_event(&key, &[Scope::List], true);
-        if let Some(a) = action
-            && self.list.step_held(a, view)
-        {
-            return Outcome::Handled;
-        }
-        match action {
-            Some(Action::Back) => match &self.mode {
+        match self.list.on_key(key, cx.settings, view) {
+            ListKey::Back => match &self.mode {
                 Mode::Browse => Outcome::one(Effect::Close),
                 // A new name typed: asked before it goes.
                 Mode::Rename(old) => {
@@ -303,13 +297,12 @@ impl Popup for ListsPopup {
                 }
                 _ => self.discard(cx),
             },
-            Some(Action::Open) => self.on_enter(cx),
-            _ => {
-                if self.list.filter.key(key) {
-                    self.refilter();
-                }
+            ListKey::Open => self.on_enter(cx),
+            ListKey::Typed => {
+                self.refilter();
                 Outcome::Handled
             }
+            ListKey::Moved | ListKey::Other(_) => Outcome::Handled,
         }
     }
 

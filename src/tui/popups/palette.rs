@@ -2,11 +2,11 @@
 //! as you type; Enter runs the chosen one.
 
 use super::Popup;
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Action, Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::fuzzy;
 use crate::tui::i18n::T;
-use crate::tui::list::{Items, List};
+use crate::tui::list::{Items, List, ListKey};
 use crate::tui::widgets;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -57,26 +57,19 @@ impl Palette {
 impl Popup for Palette {
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         let view = cx.size.height.saturating_sub(8) as usize;
-        let action = cx.settings.keymap.lookup_event(&key, &[Scope::List], true);
-        if let Some(a) = action
-            && self.list.step_held(a, view)
-        {
-            return Outcome::Handled;
-        }
-        match action {
-            Some(Action::Back) => Outcome::one(Effect::Close),
-            Some(Action::Open) => match self.list.selected() {
+        match self.list.on_key(key, cx.settings, view) {
+            ListKey::Back => Outcome::one(Effect::Close),
+            ListKey::Open => match self.list.selected() {
                 Some(&i) => {
                     Outcome::Effects(vec![Effect::Close, Effect::Run(self.commands[i].action)])
                 }
                 None => Outcome::Handled,
             },
-            _ => {
-                if self.list.filter.key(key) {
-                    self.refilter();
-                }
+            ListKey::Typed => {
+                self.refilter();
                 Outcome::Handled
             }
+            ListKey::Moved | ListKey::Other(_) => Outcome::Handled,
         }
     }
 

@@ -3,11 +3,11 @@
 //! ([`PickerPopup`]) that hands its choice to the screen as [`Effect::Pick`].
 
 use super::Popup;
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::fuzzy;
 use crate::tui::i18n::T;
-use crate::tui::list::{Items, List};
+use crate::tui::list::{Items, List, ListKey};
 use crate::tui::widgets::{self, vis};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -121,26 +121,18 @@ impl Picker {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, cx: &Cx, view: usize) -> PickKey {
-        let action = cx.settings.keymap.lookup_event(&key, &[Scope::List], true);
-        if let Some(a) = action
-            && self.list.step_held(a, view)
-        {
-            return PickKey::Changed;
-        }
-        match action {
-            Some(Action::Open) => match self.selected() {
+        match self.list.on_key(key, cx.settings, view) {
+            ListKey::Moved => PickKey::Changed,
+            ListKey::Open => match self.selected() {
                 Some(c) => PickKey::Chosen(c.clone()),
                 None => PickKey::Ignored,
             },
-            Some(Action::Back) => PickKey::Cancel,
-            _ => {
-                if self.list.filter.key(key) {
-                    self.refilter();
-                    PickKey::Changed
-                } else {
-                    PickKey::Ignored
-                }
+            ListKey::Back => PickKey::Cancel,
+            ListKey::Typed => {
+                self.refilter();
+                PickKey::Changed
             }
+            ListKey::Other(_) => PickKey::Ignored,
         }
     }
 

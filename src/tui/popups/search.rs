@@ -10,10 +10,10 @@
 use super::Popup;
 use crate::domain::RecordRef;
 use crate::store::{SearchHit, SearchKind};
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::{Lang, T};
-use crate::tui::list::List;
+use crate::tui::list::{List, ListKey};
 use crate::tui::widgets::{self, vis};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -181,15 +181,9 @@ fn snippet_line(s: &Settings, h: &SearchHit, max: usize) -> Line<'static> {
 impl Popup for Search {
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         let view = cx.size.height.saturating_sub(8) as usize / 2;
-        let action = cx.settings.keymap.lookup_event(&key, &[Scope::List], true);
-        if let Some(a) = action
-            && self.hits.step_held(a, view)
-        {
-            return Outcome::Handled;
-        }
-        match action {
-            Some(Action::Back) => Outcome::one(Effect::Close),
-            Some(Action::Open) => match self.hits.selected() {
+        match self.hits.on_key(key, cx.settings, view) {
+            ListKey::Back => Outcome::one(Effect::Close),
+            ListKey::Open => match self.hits.selected() {
                 Some(h) => match RecordRef::parse(&h.record, None) {
                     Ok(r) => Outcome::Effects(vec![Effect::Close, Effect::Goto(r)]),
                     Err(_) => {
@@ -198,12 +192,11 @@ impl Popup for Search {
                 },
                 None => Outcome::Handled,
             },
-            _ => {
-                if self.hits.filter.key(key) {
-                    self.research(cx);
-                }
+            ListKey::Typed => {
+                self.research(cx);
                 Outcome::Handled
             }
+            ListKey::Moved | ListKey::Other(_) => Outcome::Handled,
         }
     }
 

@@ -24,6 +24,9 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, List as ItemList, ListItem, ListState, Paragraph, Row, Wrap};
 
+/// From this width on, a list screen's detail pane stands beside the list.
+pub const WIDE: u16 = 110;
+
 /// Whether `action` moves a list's selection (Up, Down, PageUp, PageDown, Top, Bottom).
 pub fn moves(action: Action) -> bool {
     matches!(
@@ -667,7 +670,10 @@ mod tests {
         assert_eq!(l.selected(), Some(&"gamma"));
         assert_eq!(l.on_key(key(KeyCode::Enter), &s, 5), ListKey::Open);
         assert_eq!(l.on_key(key(KeyCode::Esc), &s, 5), ListKey::Back);
-        assert!(matches!(l.on_key(key(KeyCode::Tab), &s, 5), ListKey::Other(_)));
+        assert!(matches!(
+            l.on_key(key(KeyCode::Tab), &s, 5),
+            ListKey::Other(_)
+        ));
     }
 
     #[test]

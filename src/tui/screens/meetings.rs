@@ -17,7 +17,7 @@ use crate::store::{AgendaItem, Meeting, MeetingOrg, MeetingPerson};
 use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
-use crate::tui::list::{Columns, FilterStep, List};
+use crate::tui::list::{Columns, FilterStep, List, WIDE};
 use crate::tui::popups::form::{Form, FormDraft};
 use crate::tui::widgets::{self, vis};
 use crate::tui::window::Keyset;
@@ -26,9 +26,6 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
-
-/// From this width on, the detail pane stands beside the list; below it, under it.
-pub const WIDE: u16 = 110;
 
 pub struct MeetingDetail {
     pub meeting: Meeting,

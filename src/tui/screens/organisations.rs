@@ -12,7 +12,7 @@ use crate::store::{
 use crate::tui::action::{Action, Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
-use crate::tui::list::{Columns, FilterStep, List};
+use crate::tui::list::{Columns, FilterStep, List, WIDE};
 use crate::tui::popups::form::{Form, FormDraft};
 use crate::tui::popups::picker::{Choice, PickerPopup};
 use crate::tui::widgets::{self, vis};
@@ -24,8 +24,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 
-/// From this width on, the detail pane stands beside the list.
-pub const WIDE: u16 = 110;
 /// How many of an organisation's meetings its detail shows.
 const DETAIL_MEETINGS: usize = 20;
 

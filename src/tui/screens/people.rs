@@ -1,14 +1,13 @@
 //! People: contact persons and service staff. Staff carry the districts and themes
 //! they cover (who-does-what), shown in the detail and edited in the form.
 
-use super::organisations::WIDE;
 use super::{Screen, person_form};
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::Person;
 use crate::tui::action::{Action, Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
-use crate::tui::list::{Columns, FilterStep, List};
+use crate::tui::list::{Columns, FilterStep, List, WIDE};
 use crate::tui::popups::form::{Form, FormDraft};
 use crate::tui::widgets::{self, vis};
 use crate::tui::window::Keyset;

@@ -227,6 +227,8 @@ pub struct Items<'a> {
 pub struct List<R> {
     window: Window<R>,
     pub filter: FilterLine,
+    /// The selection moved and what follows it (a detail pane) waits for it to rest.
+    unsettled: bool,
 }
 
 impl<R> Default for List<R> {
@@ -234,6 +236,7 @@ impl<R> Default for List<R> {
         List {
             window: Window::default(),
             filter: FilterLine::default(),
+            unsettled: false,
         }
     }
 }
@@ -251,6 +254,7 @@ impl<R: Clone> List<R> {
         let mut l = List {
             window: Window::default(),
             filter: FilterLine::open(),
+            unsettled: false,
         };
         l.restart(rows);
         l
@@ -350,6 +354,24 @@ impl<R: Clone> List<R> {
             _ if self.filter.key(key) => ListKey::Typed,
             other => ListKey::Other(other),
         }
+    }
+
+    /// After a move: whether what follows the selection (a detail pane) should follow
+    /// now; when the shell defers it, it waits until the selection rests (a held key
+    /// then costs the list's bytes, not the pane's).
+    pub fn follow_now(&mut self, defer: bool) -> bool {
+        self.unsettled = defer;
+        !defer
+    }
+
+    /// The selection moved and what follows it has not caught up.
+    pub fn unsettled(&self) -> bool {
+        self.unsettled
+    }
+
+    /// What follows the selection has caught up with it.
+    pub fn settled(&mut self) {
+        self.unsettled = false;
     }
 
     /// Select the `i`th row held, when there is one.
@@ -559,6 +581,11 @@ mod tests {
         let lines = drawn(&l, 8, None);
         assert!(lines[6].contains("> 999"), "{lines:?}");
         assert!(lines[2].contains("995"), "{lines:?}");
+        // A detail pane deferred by the shell waits until the selection rests.
+        assert!(!l.follow_now(true) && l.unsettled());
+        l.settled();
+        assert!(!l.unsettled());
+        assert!(l.follow_now(false) && !l.unsettled());
     }
 
     #[test]

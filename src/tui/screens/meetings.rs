@@ -48,8 +48,6 @@ pub struct Meetings {
     /// `F` was pressed: the question is on screen, y/n answers it.
     confirm_finalise: bool,
     today: Option<chrono::NaiveDate>,
-    /// The detail pane waits for the cursor to rest (see Screen::settle).
-    detail_stale: bool,
 }
 
 fn view_rows(cx: &Cx) -> usize {
@@ -89,19 +87,17 @@ impl Meetings {
         self.load_detail(cx)
     }
 
-    /// After a cursor move: the detail pane follows now, or once the cursor rests
-    /// when the shell defers it (a held j then costs the list's bytes, not the pane's).
+    /// After a cursor move: the detail pane follows now, or once the cursor rests.
     fn follow_cursor(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
-        if cx.defer_details {
-            self.detail_stale = true;
-            Ok(())
-        } else {
+        if self.list.follow_now(cx.defer_details) {
             self.load_detail(cx)
+        } else {
+            Ok(())
         }
     }
 
     fn load_detail(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
-        self.detail_stale = false;
+        self.list.settled();
         let Some(m) = self.selected().cloned() else {
             self.detail = None;
             return Ok(());
@@ -541,11 +537,11 @@ impl Screen for Meetings {
     }
 
     fn wants_settle(&self) -> bool {
-        self.detail_stale
+        self.list.unsettled()
     }
 
     fn settle(&mut self, cx: &mut Cx) -> bool {
-        self.detail_stale && self.load_detail(cx).is_ok()
+        self.list.unsettled() && self.load_detail(cx).is_ok()
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {

@@ -43,8 +43,6 @@ pub struct Organisations {
     detail: Option<OrgDetail>,
     full: bool,
     detail_scroll: u16,
-    /// The detail pane waits for the cursor to rest (see Screen::settle).
-    detail_stale: bool,
 }
 
 pub fn kind_label(kind: OrgKind) -> T {
@@ -92,19 +90,17 @@ impl Organisations {
         self.load_detail(cx)
     }
 
-    /// After a cursor move: the detail pane follows now, or once the cursor rests
-    /// when the shell defers it (a held j then costs the list's bytes, not the pane's).
+    /// After a cursor move: the detail pane follows now, or once the cursor rests.
     fn follow_cursor(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
-        if cx.defer_details {
-            self.detail_stale = true;
-            Ok(())
-        } else {
+        if self.list.follow_now(cx.defer_details) {
             self.load_detail(cx)
+        } else {
+            Ok(())
         }
     }
 
     fn load_detail(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
-        self.detail_stale = false;
+        self.list.settled();
         let wanted = self.full || cx.size.width >= WIDE;
         let Some(summary) = self.list.selected().cloned().filter(|_| wanted) else {
             self.detail = None;
@@ -537,11 +533,11 @@ impl Screen for Organisations {
     }
 
     fn wants_settle(&self) -> bool {
-        self.detail_stale
+        self.list.unsettled()
     }
 
     fn settle(&mut self, cx: &mut Cx) -> bool {
-        self.detail_stale && self.load_detail(cx).is_ok()
+        self.list.unsettled() && self.load_detail(cx).is_ok()
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {

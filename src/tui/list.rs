@@ -209,6 +209,16 @@ pub struct Columns<'a> {
     pub key_cols: usize,
 }
 
+impl<'a> Columns<'a> {
+    pub fn new(header: Vec<&'a str>, widths: Vec<Constraint>, key_cols: usize) -> Self {
+        Columns {
+            header,
+            widths,
+            key_cols,
+        }
+    }
+}
+
 /// How a popup's items look.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Items<'a> {
@@ -387,6 +397,13 @@ impl<R: Clone> List<R> {
     pub fn in_view(&self, height: usize) -> (usize, &[R]) {
         let range = self.window.cursor.window(self.window.rows.len(), height);
         (range.start, &self.window.rows[range])
+    }
+
+    /// The width of a column that shows `cell` of every held row whole (IDs are never
+    /// cut), and its header, and at least `min`.
+    pub fn whole_width(&self, header: &str, min: u16, cell: impl Fn(&R) -> String) -> u16 {
+        let cells: Vec<String> = self.window.rows.iter().map(cell).collect();
+        super::fit::whole(header, cells.iter().map(String::as_str), min)
     }
 
     /// The rows in view as a table in `block`, the selected one marked; `empty` stands

@@ -379,11 +379,7 @@ impl Inbox {
             Constraint::Length(11),
         ]);
         header.extend([t(T::ColOwner), t(T::ColState), t(T::ColDue)]);
-        let columns = Columns {
-            header,
-            widths,
-            key_cols: 3,
-        };
+        let columns = Columns::new(header, widths, 3);
         let empty = Some(t(T::InboxEmpty));
         self.list
             .draw_table(frame, inner_area, s, block, columns, row, empty);

@@ -300,13 +300,7 @@ impl Meetings {
             ])
         };
         // IDs are never cut: as wide as the longest held.
-        let refs: Vec<String> = self
-            .list
-            .rows()
-            .iter()
-            .map(|m| m.reference().to_string())
-            .collect();
-        let id_w = crate::tui::fit::whole("", refs.iter().map(String::as_str), 5);
+        let id_w = self.list.whole_width("", 5, |m| m.reference().to_string());
         let widths = vec![
             Constraint::Length(id_w),
             Constraint::Length(16),
@@ -314,11 +308,7 @@ impl Meetings {
             Constraint::Min(10),
         ];
         let header = vec!["", t(T::ColWhen), t(T::ColStatus), t(T::ColTitle)];
-        let columns = Columns {
-            header,
-            widths,
-            key_cols: 4,
-        };
+        let columns = Columns::new(header, widths, 4);
         // An empty list shows its empty table: the detail beside it says so.
         self.list
             .draw_table(frame, inner_area, s, block, columns, row, None);

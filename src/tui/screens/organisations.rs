@@ -365,11 +365,7 @@ impl Organisations {
         if with_district {
             header.insert(if with_kind { 2 } else { 1 }, t(T::ColDistrict));
         }
-        let columns = Columns {
-            header,
-            widths,
-            key_cols: 1,
-        };
+        let columns = Columns::new(header, widths, 1);
         let empty = Some(t(T::NothingMatches));
         self.list
             .draw_table(frame, inner_area, s, block, columns, row, empty);

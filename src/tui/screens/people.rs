@@ -207,11 +207,7 @@ impl People {
             widths.extend([Constraint::Length(24), Constraint::Length(13)]);
             header.extend([t(T::FieldEmail), t(T::FieldPhone)]);
         }
-        let columns = Columns {
-            header,
-            widths,
-            key_cols: 1,
-        };
+        let columns = Columns::new(header, widths, 1);
         let empty = Some(t(T::NothingMatches));
         self.list
             .draw_table(frame, area, s, block, columns, row, empty);

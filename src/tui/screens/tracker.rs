@@ -345,13 +345,9 @@ impl Tracker {
             Row::new(cells)
         };
         // IDs are never cut: as wide as the longest held.
-        let refs: Vec<String> = self
+        let id_w = self
             .list
-            .rows()
-            .iter()
-            .map(|i| i.reference().to_string())
-            .collect();
-        let id_w = crate::tui::fit::whole(t(T::ColId), refs.iter().map(String::as_str), 6);
+            .whole_width(t(T::ColId), 6, |i| i.reference().to_string());
         let mut widths = vec![Constraint::Length(id_w), Constraint::Min(16)];
         let mut header = vec![t(T::ColId), t(T::ColWhat)];
         if wide {
@@ -364,11 +360,7 @@ impl Tracker {
             Constraint::Length(11),
         ]);
         header.extend([t(T::ColOwner), t(T::ColState), t(T::ColDue)]);
-        let columns = Columns {
-            header,
-            widths,
-            key_cols: 2,
-        };
+        let columns = Columns::new(header, widths, 2);
         let empty = Some(t(T::NothingMatches));
         self.list
             .draw_table(frame, area, s, block, columns, row, empty);

@@ -4,7 +4,9 @@
 //! connection), SIGTERM or SIGKILL, and started again: the same popup is open with the
 //! text. Waits for screen text with a timeout, never a fixed sleep.
 
-mod e2e;
+mod support;
+
+use support::e2e;
 
 use e2e::*;
 

@@ -1,7 +1,9 @@
 //! The real binary in tmux with TERM=dumb: every screen it shows, the report charts
 //! included, is drawn with ASCII borders, bars and marks. Needs tmux (CI installs it).
 
-mod e2e;
+mod support;
+
+use support::e2e;
 
 use e2e::*;
 
@@ -45,7 +47,7 @@ fn term_dumb_draws_every_screen_in_ascii() {
     );
     tmux.start(120, 36, &command);
     let screen = settled(&tmux, "Inbox:");
-    assert_eq!(marks(&screen), vec![], "inbox:\n{screen}");
+    assert_eq!(marks(&screen), Vec::<char>::new(), "inbox:\n{screen}");
     assert!(screen.contains("+-"), "{screen}");
     for (key, want) in [
         ("2", "Tracker"),
@@ -56,7 +58,11 @@ fn term_dumb_draws_every_screen_in_ascii() {
     ] {
         tmux.text(key);
         let screen = settled(&tmux, want);
-        assert_eq!(marks(&screen), vec![], "screen {key}:\n{screen}");
+        assert_eq!(
+            marks(&screen),
+            Vec::<char>::new(),
+            "screen {key}:\n{screen}"
+        );
     }
     // The report charts: bars as #, = and _.
     let screen = tmux.capture();
@@ -65,7 +71,7 @@ fn term_dumb_draws_every_screen_in_ascii() {
     for want in ["Commitments by outcome", "Cadence", "Load"] {
         tmux.text("]");
         let screen = settled(&tmux, want);
-        assert_eq!(marks(&screen), vec![], "{want}:\n{screen}");
+        assert_eq!(marks(&screen), Vec::<char>::new(), "{want}:\n{screen}");
     }
     tmux.text("q");
     tmux.wait_exit(10);

@@ -2,7 +2,9 @@
 //! with `send-keys` and reads the screen with `capture-pane`, waiting for text with a
 //! timeout (never a fixed sleep). Needs tmux: CI installs it; without it this fails.
 
-mod e2e;
+mod support;
+
+use support::e2e;
 
 use e2e::*;
 

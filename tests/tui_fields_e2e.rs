@@ -3,7 +3,9 @@
 //! Ctrl-L clears and draws the whole terminal again. Waits for screen text with a
 //! timeout, never a fixed sleep.
 
-mod e2e;
+mod support;
+
+use support::e2e;
 
 use e2e::*;
 

@@ -4,7 +4,9 @@
 //! shows with the same organisations and the standard agenda. Waits for screen text
 //! with a timeout, never a fixed sleep.
 
-mod e2e;
+mod support;
+
+use support::e2e;
 
 use e2e::*;
 

@@ -5,7 +5,9 @@
 //! past the wait, the lines are kept on screen and in the draft, and stored on a retry.
 //! The helper holds the lock until the test removes a file: nothing depends on timing.
 
-mod e2e;
+mod support;
+
+use support::e2e;
 
 use e2e::*;
 

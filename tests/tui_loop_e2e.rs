@@ -4,7 +4,9 @@
 //! `wijkdesk signal show` prints the whole timeline. Waits for screen text with a
 //! timeout, never a fixed sleep. Needs tmux (CI installs it).
 
-mod e2e;
+mod support;
+
+use support::e2e;
 
 use e2e::*;
 

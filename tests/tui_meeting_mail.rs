@@ -3,7 +3,9 @@
 //! question naming the recipients before a send, the send on the mail worker, and the
 //! answer on the status line. Messages go to a real SMTP server (aiosmtpd).
 
-mod smtp_server;
+mod support;
+
+use support::smtp_server;
 
 use chrono::NaiveDate;
 use crossterm::event::KeyCode;

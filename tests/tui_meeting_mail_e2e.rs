@@ -5,8 +5,10 @@
 //! received exactly those messages. Waits for screen text with a timeout, never a
 //! fixed sleep.
 
-mod e2e;
-mod smtp_server;
+mod support;
+
+use support::e2e;
+use support::smtp_server;
 
 use e2e::*;
 use mail_parser::{MessageParser, MimeHeaders};

@@ -5,7 +5,9 @@
 //! and the unfinished eleventh are there, and the command line sees the new action,
 //! commitment and signal. Waits for screen text with a timeout, never a fixed sleep.
 
-mod e2e;
+mod support;
+
+use support::e2e;
 
 use e2e::*;
 

@@ -3,7 +3,9 @@
 //! imports it and says what it did; `wijkdesk org show` then finds the new one. Waits
 //! for screen text with a timeout, never a fixed sleep. Needs tmux (CI installs it).
 
-mod e2e;
+mod support;
+
+use support::e2e;
 
 use e2e::*;
 

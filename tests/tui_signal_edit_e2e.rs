@@ -2,7 +2,9 @@
 //! Ctrl-S, and the new title in the inbox, in the signal's history (H) and for the
 //! command line afterwards. Needs tmux: CI installs it; without it this fails.
 
-mod e2e;
+mod support;
+
+use support::e2e;
 
 use e2e::*;
 

@@ -3,7 +3,9 @@
 //! of the expectation, Ctrl-S; after each the inbox has moved on to the next signal.
 //! The database is checked after every one. Needs tmux: CI installs it.
 
-mod e2e;
+mod support;
+
+use support::e2e;
 
 use e2e::*;
 use wijkdesk::domain::signal::SignalState;

@@ -3,7 +3,9 @@
 //! leave anything behind when the selection moves over them, and a CLI table as wide as
 //! the pane never wraps. Needs tmux: CI installs it; without it this fails.
 
-mod e2e;
+mod support;
+
+use support::e2e;
 
 use e2e::*;
 

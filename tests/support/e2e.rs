@@ -1,7 +1,6 @@
 //! The real binary in a real terminal, for the end-to-end tests: our own tmux server
 //! (`tmux -L NAME`), `send-keys` to type, `capture-pane` to read, waiting for text with a
 //! timeout (never a fixed sleep). Needs tmux: CI installs it; without it a test fails.
-#![allow(dead_code)] // each test file uses some of these
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

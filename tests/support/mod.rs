@@ -1,9 +1,17 @@
-//! Helpers shared by the store tests: real temporary database files, fixed dates, and a
-//! dump of every row so that "nothing changed" can be checked exactly.
+//! The one helper module of the integration tests (`mod support;` in a test file):
+//! store helpers here (real temporary database files, fixed dates, a dump of every
+//! row so that "nothing changed" can be checked exactly), and for other kinds of test
+//! [`cli`] (the `wijkdesk` command on a temporary database), [`e2e`] (the binary in
+//! tmux), [`smtp_server`] (a real SMTP server) and [`golden`] (golden files).
+//! Child processes that a test starts live in the test-only `wijkdesk-test-helper`
+//! binary (tests/helper), not here.
 
 #![allow(dead_code)] // each test file uses a different part of this module
 
+pub mod cli;
+pub mod e2e;
 pub mod golden;
+pub mod smtp_server;
 
 use chrono::{Duration, NaiveDate};
 use rusqlite::Connection;

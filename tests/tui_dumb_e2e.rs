@@ -3,9 +3,7 @@
 
 mod support;
 
-use support::e2e;
-
-use e2e::*;
+use support::e2e::*;
 
 /// Characters on screen that are neither ASCII nor letters (names from the data).
 fn marks(screen: &str) -> Vec<char> {
@@ -32,9 +30,7 @@ fn settled(tmux: &Tmux, want: &str) -> String {
 #[test]
 fn term_dumb_draws_every_screen_in_ascii() {
     let tmux = Tmux::new("dumb");
-    let home = std::env::temp_dir().join(format!("wijkdesk-e2e-dumb-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&home);
-    std::fs::create_dir_all(&home).unwrap();
+    let home = fresh_home("dumb");
     let db = home.join("dumb.db");
     wijkdesk_ok(&db, &home, &["demo"]);
 

@@ -5,9 +5,7 @@
 
 mod support;
 
-use support::e2e;
-
-use e2e::*;
+use support::e2e::*;
 
 use std::path::Path;
 use std::time::{Duration, Instant};

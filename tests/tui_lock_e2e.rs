@@ -7,9 +7,7 @@
 
 mod support;
 
-use support::e2e;
-
-use e2e::*;
+use support::e2e::*;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
@@ -61,26 +59,6 @@ impl Holder {
     }
 }
 
-/// From the first screen to the minutes editor of the meeting titled `title`.
-fn open_minutes(tmux: &Tmux, title: &str) {
-    let screen = tmux.wait_for(" Meetings ", 20);
-    let bar = screen.lines().next().unwrap_or_default();
-    let digit = bar
-        .split(" Meetings ")
-        .next()
-        .and_then(|before| before.trim_end().chars().last())
-        .filter(char::is_ascii_digit)
-        .unwrap_or_else(|| panic!("no Meetings tab in {bar:?}"));
-    tmux.text(&digit.to_string());
-    tmux.wait_for("Meetings (", 10);
-    tmux.text("/");
-    tmux.text(title);
-    tmux.wait_for("Meetings (1)", 10);
-    tmux.keys(&["Enter"]);
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Minutes of M-", 10);
-}
-
 fn command(home: &Path, db: &Path, lock_wait: u32) -> String {
     format!(
         "env LANG=C LC_ALL= WIJKDESK_LOCK_WAIT={lock_wait} WIJKDESK_CONFIG={} WIJKDESK_DRAFTS={} {} --db {}",
@@ -99,9 +77,7 @@ fn minutes_of(db: &Path, home: &Path) -> String {
 #[test]
 fn a_locked_database_never_freezes_the_screen_and_loses_no_line() {
     let tmux = Tmux::new("lock");
-    let home = std::env::temp_dir().join(format!("wijkdesk-e2e-lock-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&home);
-    std::fs::create_dir_all(&home).unwrap();
+    let home = fresh_home("lock");
     let db = home.join("lock.db");
     wijkdesk_ok(&db, &home, &["demo"]);
     tmux.start(120, 40, &command(&home, &db, 120));
@@ -236,9 +212,7 @@ fn a_locked_database_never_freezes_the_screen_and_loses_no_line() {
 
 #[test]
 fn the_command_line_says_it_waits_and_gives_up_with_nothing_changed() {
-    let home = std::env::temp_dir().join(format!("wijkdesk-e2e-lockcli-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&home);
-    std::fs::create_dir_all(&home).unwrap();
+    let home = fresh_home("lockcli");
     let db = home.join("cli.db");
     wijkdesk_ok(&db, &home, &["init"]);
 

@@ -6,9 +6,7 @@
 
 mod support;
 
-use support::e2e;
-
-use e2e::*;
+use support::e2e::*;
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -5,9 +5,7 @@
 
 mod support;
 
-use support::e2e;
-
-use e2e::*;
+use support::e2e::*;
 
 #[test]
 fn export_and_import_from_the_screens() {

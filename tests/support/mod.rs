@@ -1,8 +1,9 @@
 //! The one helper module of the integration tests (`mod support;` in a test file):
 //! store helpers here (real temporary database files, fixed dates, a dump of every
 //! row so that "nothing changed" can be checked exactly), and for other kinds of test
-//! [`cli`] (the `wijkdesk` command on a temporary database), [`e2e`] (the binary in
-//! tmux), [`smtp_server`] (a real SMTP server) and [`golden`] (golden files).
+//! [`cli`] (the `wijkdesk` command on a temporary database), [`screens`] (the screens
+//! in-process), [`e2e`] (the binary in tmux), [`smtp_server`] (a real SMTP server) and
+//! [`golden`] (golden files).
 //! Child processes that a test starts live in the test-only `wijkdesk-test-helper`
 //! binary (tests/helper), not here.
 
@@ -11,6 +12,7 @@
 pub mod cli;
 pub mod e2e;
 pub mod golden;
+pub mod screens;
 pub mod smtp_server;
 
 use chrono::{Duration, NaiveDate};

@@ -51,20 +51,24 @@ pub fn load(store: &mut Store, scale: usize) -> Result<DemoSummary> {
     }
     .run();
     // Whatever happened, go back to the real clock.
-    let summary = out?;
-    let mut summary = summary;
+    let mut summary = out?;
     if scale > 0 {
-        let g = generate::generate(store, scale)?;
-        summary.organisations += g.organisations;
-        summary.people += g.people;
-        summary.signals += g.signals;
-        summary.feedback += g.feedback;
-        summary.commitments += g.commitments;
-        summary.actions += g.actions;
-        summary.meetings += g.meetings;
-        summary.minutes += g.minutes;
+        summary.add(&generate::generate(store, scale)?);
     }
     Ok(summary)
+}
+
+impl DemoSummary {
+    fn add(&mut self, more: &DemoSummary) {
+        self.organisations += more.organisations;
+        self.people += more.people;
+        self.signals += more.signals;
+        self.feedback += more.feedback;
+        self.commitments += more.commitments;
+        self.actions += more.actions;
+        self.meetings += more.meetings;
+        self.minutes += more.minutes;
+    }
 }
 
 struct Loader<'s> {

@@ -5,6 +5,8 @@
 
 mod support;
 
+use support::screens::{H, W, shows};
+
 use support::smtp_server;
 
 use chrono::NaiveDate;
@@ -21,8 +23,6 @@ use wijkdesk::tui::testing::{TempDb, ctrl, press, screen, type_text};
 use wijkdesk::tui::worker::MeetingMailDone;
 use wijkdesk::tui::{App, Lang, Settings};
 
-const W: u16 = 120;
-const H: u16 = 40;
 const TO: &str = "bo-duinoord@example.org";
 
 fn settings(port: Option<u16>) -> Settings {
@@ -75,12 +75,6 @@ fn app<'a>(store: &'a mut Store, s: Settings) -> App<'a> {
             height: H,
         },
     )
-}
-
-fn shows(app: &App, text: &str) -> String {
-    let s = screen(app, W, H);
-    assert!(s.contains(text), "expected {text:?} on the screen:\n{s}");
-    s
 }
 
 fn status(app: &App) -> String {

@@ -2,8 +2,8 @@
 //! an [`App`] in English at a fixed size, and a look at what it shows.
 
 use wijkdesk::store::Store;
-use wijkdesk::tui::testing::screen;
-use wijkdesk::tui::{App, Lang, Settings};
+use wijkdesk::tui::App;
+use wijkdesk::tui::testing::{app_en, screen};
 
 /// The terminal size these tests draw at.
 pub const W: u16 = 120;
@@ -11,14 +11,7 @@ pub const H: u16 = 40;
 
 /// The screens on `store`, in English, `W`×`H`.
 pub fn app(store: &mut Store) -> App<'_> {
-    App::new(
-        store,
-        Settings::new(Lang::En, true, false),
-        ratatui::layout::Size {
-            width: W,
-            height: H,
-        },
-    )
+    app_en(store, W, H)
 }
 
 /// The screen as text; fails unless it shows `text`.

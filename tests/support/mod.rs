@@ -210,3 +210,35 @@ pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
     s.push(suffix);
     PathBuf::from(s)
 }
+
+/// Make `conn` a wijkdesk database as an older version left it: the migrations in
+/// schema/ up to and including number `version`, with its user_version and the
+/// application id, and no rows. The store then migrates it from there when it opens.
+pub fn old_schema(conn: &Connection, version: i64) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema");
+    let mut files: Vec<(i64, PathBuf)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
+        .map(|entry| entry.expect("schema entry").path())
+        .filter_map(|path| {
+            let name = path.file_name()?.to_str()?;
+            let number = name.split('_').next()?.parse().ok()?;
+            (name.ends_with(".sql") && number <= version).then_some((number, path))
+        })
+        .collect();
+    files.sort();
+    assert_eq!(
+        files.last().map(|(n, _)| *n),
+        Some(version),
+        "no migration numbered {version}"
+    );
+    for (_, path) in files {
+        let sql = std::fs::read_to_string(&path).expect("read migration");
+        conn.execute_batch(&sql)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+    conn.execute_batch(&format!(
+        "PRAGMA user_version = {version}; PRAGMA application_id = {};",
+        wijkdesk::store::APPLICATION_ID
+    ))
+    .expect("set the schema version");
+}

@@ -1,5 +1,5 @@
 //! Another user's write lock, with the real binary in a real terminal: a helper process
-//! (Python's sqlite3) holds `BEGIN IMMEDIATE` on the database while the test types
+//! (`wijkdesk-test-helper hold-lock`) holds `BEGIN IMMEDIATE` on the database while the test types
 //! minutes lines. The screen keeps answering keys, says it waits for another user's
 //! change, and stores the lines in order once the lock is free; with the lock held
 //! past the wait, the lines are kept on screen and in the draft, and stored on a retry.
@@ -13,19 +13,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
-/// Holds the write lock on `db` until `release` exists (or two minutes pass).
-const HOLDER: &str = r#"
-import os, sqlite3, sys, time
-db, ready, release = sys.argv[1:4]
-c = sqlite3.connect(db, isolation_level=None, timeout=30)
-c.execute("BEGIN IMMEDIATE")
-open(ready, "w").close()
-deadline = time.time() + 120
-while not os.path.exists(release) and time.time() < deadline:
-    time.sleep(0.02)
-c.execute("ROLLBACK")
-"#;
-
 struct Holder {
     child: Child,
     release: PathBuf,
@@ -36,14 +23,13 @@ impl Holder {
     fn take(db: &Path, home: &Path, name: &str) -> Holder {
         let ready = home.join(format!("{name}.ready"));
         let release = home.join(format!("{name}.release"));
-        let child = Command::new("python3")
-            .arg("-c")
-            .arg(HOLDER)
+        let child = Command::new(env!("CARGO_BIN_EXE_wijkdesk-test-helper"))
+            .arg("hold-lock")
             .arg(db)
             .arg(&ready)
             .arg(&release)
             .spawn()
-            .expect("python3 is needed for the lock test (apt-get install python3)");
+            .expect("start the lock holder");
         let deadline = Instant::now() + Duration::from_secs(20);
         while !ready.exists() {
             assert!(Instant::now() < deadline, "the helper never took the lock");

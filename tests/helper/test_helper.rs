@@ -1,7 +1,8 @@
 //! `wijkdesk-test-helper`: TEST-ONLY. The child processes that some integration tests
 //! start: a writer to kill with SIGKILL (tests/crash_kill9.rs), a first open under
-//! umask 000 (tests/store_open.rs), and the writers and openers that race on one file
-//! (tests/store_concurrency.rs). The tests find it through
+//! umask 000 (tests/store_open.rs), the writers and openers that race on one file
+//! (tests/store_concurrency.rs), and another user holding the write lock
+//! (tests/tui_lock_e2e.rs). The tests find it through
 //! `env!("CARGO_BIN_EXE_wijkdesk-test-helper")`; it is no tool for users and does
 //! nothing on its own worth running (docs/testing.md).
 //!
@@ -37,6 +38,13 @@ enum Mode {
     /// Create the database (with one organisation) and print the modes of its files
     /// as `MODES db=600 wal=600 …`; the test starts it under umask 000.
     UmaskOpen { db: PathBuf },
+    /// Take the database's write lock (BEGIN IMMEDIATE), create `ready`, and hold the
+    /// lock until `release` exists (or two minutes pass).
+    HoldLock {
+        db: PathBuf,
+        ready: PathBuf,
+        release: PathBuf,
+    },
     /// Wait at the barrier, then do `writes` writes of five kinds in turn and print
     /// `WORKER_SUMMARY key=value …`.
     Writes {
@@ -76,6 +84,7 @@ fn main() {
     match Args::parse().mode {
         Mode::CrashWriter { db, run } => crash_writer(&db, &run),
         Mode::UmaskOpen { db } => umask_open(&db),
+        Mode::HoldLock { db, ready, release } => hold_lock(&db, &ready, &release),
         Mode::Writes {
             race,
             writes,
@@ -160,6 +169,20 @@ fn umask_open(db: &Path) {
         let _ = (label, p);
     }
     println!("{line}");
+}
+
+fn hold_lock(db: &Path, ready: &Path, release: &Path) {
+    let conn = rusqlite::Connection::open(db).expect("open the database");
+    conn.busy_timeout(Duration::from_secs(30))
+        .expect("set the busy timeout");
+    conn.execute_batch("BEGIN IMMEDIATE")
+        .expect("take the write lock");
+    std::fs::write(ready, b"").expect("ready file");
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while !release.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    conn.execute_batch("ROLLBACK").expect("let the lock go");
 }
 
 /// Say "ready", then wait for the go-file, which holds a start moment a little in the

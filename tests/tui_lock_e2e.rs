@@ -1,9 +1,10 @@
 //! Another user's write lock, with the real binary in a real terminal: a helper process
-//! (`wijkdesk-test-helper hold-lock`) holds `BEGIN IMMEDIATE` on the database while the test types
-//! minutes lines. The screen keeps answering keys, says it waits for another user's
-//! change, and stores the lines in order once the lock is free; with the lock held
-//! past the wait, the lines are kept on screen and in the draft, and stored on a retry.
-//! The helper holds the lock until the test removes a file: nothing depends on timing.
+//! (`wijkdesk-test-helper hold-lock`) holds `BEGIN IMMEDIATE` on the database while the
+//! test types minutes lines. The screen keeps answering keys, says it waits for another
+//! user's change, and stores the lines in order once the lock is free; with the lock
+//! held past the wait, the lines are kept on screen and in the draft, and stored on a
+//! retry. The helper holds the lock until the test creates a file: nothing depends on
+//! timing.
 
 mod support;
 

@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 /// The demo story, as it is shipped.
 pub const SOURCE: &str = include_str!("demo.toml");
 
-/// Everything the demo holds, in the order the loader replays it.
+/// Everything the demo holds; the loader replays it kind by kind, each in file order.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Demo {

@@ -1063,26 +1063,24 @@ impl<'s> App<'s> {
 
     /// Show a record in full on the screen that lists it.
     fn open_record(&mut self, record: crate::domain::RecordRef) {
-        for i in 0..self.screens.len() {
-            let shown = {
-                let mut cx = cx!(self);
-                self.screens[i].open_record(record, &mut cx)
-            };
-            if shown {
-                self.current = i;
-                self.stale[i] = false;
-                return;
-            }
-        }
-        self.set_error(self.settings.lang.f(T::NotFound, &[("id", &record)]));
+        self.show_on_its_screen(record, |screen, cx| screen.open_record(record, cx));
     }
 
     /// Show a record on the screen that lists it.
     fn goto(&mut self, record: crate::domain::RecordRef) {
+        self.show_on_its_screen(record, |screen, cx| screen.show(record, cx));
+    }
+
+    /// Make the first screen that `show` shows the record on the current one.
+    fn show_on_its_screen(
+        &mut self,
+        record: crate::domain::RecordRef,
+        show: impl Fn(&mut dyn Screen, &mut Cx) -> bool,
+    ) {
         for i in 0..self.screens.len() {
             let shown = {
                 let mut cx = cx!(self);
-                self.screens[i].show(record, &mut cx)
+                show(self.screens[i].as_mut(), &mut cx)
             };
             if shown {
                 self.current = i;

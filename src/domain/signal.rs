@@ -6,8 +6,50 @@
 //! closed/declined ─reopen─▶ triaged
 //! ```
 
-use super::Refusal;
+use super::{RecordRef, Refusal};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+/// Days between receiving a signal and the feedback due date, unless triage says otherwise.
+pub const DEFAULT_FEEDBACK_DAYS: i64 = 14;
+
+/// How feedback reached the organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Email,
+    Phone,
+    Meeting,
+    Letter,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 4] = [
+        Channel::Email,
+        Channel::Phone,
+        Channel::Meeting,
+        Channel::Letter,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::Phone => "phone",
+            Channel::Meeting => "meeting",
+            Channel::Letter => "letter",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Channel> {
+        match s.trim().to_lowercase().as_str() {
+            "email" | "e-mail" | "mail" => Some(Channel::Email),
+            "phone" | "telefoon" | "tel" => Some(Channel::Phone),
+            "meeting" | "overleg" => Some(Channel::Meeting),
+            "letter" | "brief" => Some(Channel::Letter),
+            _ => None,
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -233,5 +275,90 @@ mod tests {
         }
         assert_eq!(S::from_code("in-progress"), Some(S::InProgress));
         assert_eq!(S::from_code("nope"), None);
+    }
+}
+
+/// Triage, and giving a signal to someone, need someone to give it to: `what` names
+/// the step, `example` (may be empty) shows how to name one.
+pub fn check_owner_named(has_owner: bool, what: &str, example: &str) -> Result<(), Refusal> {
+    if has_owner {
+        Ok(())
+    } else {
+        Err(Refusal::new(format!(
+            "{what} needs an owner (a person or a service{example})"
+        )))
+    }
+}
+
+/// A due date triage names: never in the past, unless it is the one in force already.
+pub fn check_triage_due(
+    due: NaiveDate,
+    in_force: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<(), Refusal> {
+    if due < today && Some(due) != in_force {
+        return Err(Refusal::new(format!(
+            "the feedback due date {due} is in the past"
+        )));
+    }
+    Ok(())
+}
+
+/// Moving the due date by hand: only while feedback is owed, never into the past, and
+/// never to the day it is due already.
+pub fn check_due_move(
+    signal: RecordRef,
+    state: SignalState,
+    in_force: Option<NaiveDate>,
+    new_due: NaiveDate,
+    today: NaiveDate,
+) -> Result<(), Refusal> {
+    if !state.owes_feedback() {
+        return Err(Refusal::new(format!(
+            "{signal} is {state}: only a signal that still owes feedback has a due date to move"
+        )));
+    }
+    if new_due < today {
+        return Err(Refusal::new(format!(
+            "the feedback due date {new_due} is in the past"
+        )));
+    }
+    if in_force == Some(new_due) {
+        return Err(Refusal::new(format!(
+            "{signal} is due on {new_due} already"
+        )));
+    }
+    Ok(())
+}
+
+/// A due date that moves later by a reasoned move (triage, `signal move`) says why;
+/// dates set by the loop itself (a reopen, interim feedback) need none.
+pub fn check_later_reason(
+    signal: RecordRef,
+    old: Option<NaiveDate>,
+    new_due: NaiveDate,
+    reason: &str,
+    is_move: bool,
+) -> Result<(), Refusal> {
+    let later = old.is_some_and(|o| new_due > o);
+    if is_move && later && reason.is_empty() {
+        return Err(Refusal::new(format!(
+            "moving {signal}'s feedback due date later ({} to {new_due}) needs a reason",
+            old.map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default()
+        )));
+    }
+    Ok(())
+}
+
+/// Giving a signal to someone else without triaging it again: only while it is open.
+pub fn check_assignable(signal: RecordRef, state: SignalState) -> Result<(), Refusal> {
+    if state.is_open() {
+        Ok(())
+    } else {
+        Err(Refusal::new(format!(
+            "{signal} is {}: only an open signal can be given to someone",
+            state.code()
+        )))
     }
 }

@@ -12,12 +12,9 @@
 //! spreadsheet formula; import takes exactly that guard off again, so an export
 //! re-imports to the same data.
 
-use super::{
-    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, invalid, join_list, orgs,
-    people, vocab, waiting,
-};
+use super::versioned::Origin;
+use super::{Ctx, OptionalExt, Result, Store, StoreError, invalid, orgs, people, waiting};
 use crate::domain::csv_rules::{self, OrgField, PersonField};
-use crate::domain::vocab::TermKind;
 use crate::domain::{required, text};
 use rusqlite::{Transaction, params};
 use serde::Serialize;
@@ -357,18 +354,6 @@ fn cadence(cell: Option<&str>) -> Result<Option<i64>> {
     }
 }
 
-fn check_org_email(email: &Option<String>) -> Result<()> {
-    if let Some(e) = email
-        && (!e.contains('@')
-            || e.contains(char::is_whitespace)
-            || e.starts_with('@')
-            || e.ends_with('@'))
-    {
-        return Err(invalid(format!("not an email address: \"{e}\"")));
-    }
-    Ok(())
-}
-
 type RowOutcome = (RowAction, Option<String>, String, Vec<&'static str>);
 
 fn org_row(
@@ -415,36 +400,17 @@ fn org_row(
         ));
     };
     let before = orgs::get(tx, id)?;
-    let mut after = before.clone();
-    after.name = name;
-    if let Some(v) = get(OrgField::ShortName) {
-        after.short_name = opt_clean(v);
-    }
-    if let Some(k) = kind.and_then(orgs::OrgKind::from_code) {
-        after.kind = k;
-    }
-    if let Some(v) = get(OrgField::District) {
-        after.district = vocab::accept(tx, ctx, TermKind::District, Some(v), None)?;
-    }
-    if let Some(v) = get(OrgField::Neighbourhoods) {
-        after.neighbourhoods = vocab::accept_all(
-            tx,
-            ctx,
-            TermKind::Neighbourhood,
-            &clean_items(v),
-            after.district.as_deref(),
-        )?;
-    }
-    if let Some(v) = get(OrgField::Email) {
-        after.email = opt_clean(v);
-        check_org_email(&after.email)?;
-    }
-    if let Some(c) = cadence {
-        after.cadence_per_year = c;
-    }
-    if let Some(v) = get(OrgField::Notes) {
-        after.notes = text::clean_text(v);
-    }
+    let edit = orgs::OrgEdit {
+        name: Some(name),
+        short_name: get(OrgField::ShortName).map(str::to_string),
+        kind: kind.map(str::to_string),
+        district: get(OrgField::District).map(str::to_string),
+        neighbourhoods: get(OrgField::Neighbourhoods).map(clean_items),
+        email: get(OrgField::Email).map(str::to_string),
+        cadence_per_year: cadence,
+        notes: get(OrgField::Notes).map(str::to_string),
+    };
+    let after = orgs::update(tx, ctx, id, edit, Some(before.version), Origin::Import)?;
     let mut changed = Vec::new();
     let mut note = |differs: bool, f: OrgField| {
         if differs {
@@ -466,34 +432,12 @@ fn org_row(
     );
     note(after.notes != before.notes, OrgField::Notes);
     let record = Some(before.reference().to_string());
-    if changed.is_empty() {
-        return Ok((RowAction::Unchanged, record, before.name, changed));
-    }
-    bump_version(tx, before.reference(), Some(before.version))?;
-    tx.execute(
-        "UPDATE organisation SET name = ?2, short_name = ?3, kind = ?4, district = ?5, neighbourhoods = ?6,
-                email = ?7, cadence_per_year = ?8, notes = ?9 WHERE id = ?1",
-        params![
-            id,
-            after.name,
-            after.short_name,
-            after.kind.code(),
-            after.district,
-            join_list(&after.neighbourhoods),
-            after.email,
-            after.cadence_per_year,
-            after.notes
-        ],
-    )?;
-    let stored = orgs::get(tx, id)?;
-    audit::log(
-        tx,
-        ctx,
-        stored.reference(),
-        "import",
-        audit::diff(&before, &stored),
-    )?;
-    Ok((RowAction::Update, record, stored.name, changed))
+    let action = if changed.is_empty() {
+        RowAction::Unchanged
+    } else {
+        RowAction::Update
+    };
+    Ok((action, record, after.name, changed))
 }
 
 /// An organisation named in a people file: its exact name, its short name, its ID, or
@@ -518,24 +462,6 @@ fn org_named(tx: &Transaction<'_>, cell: &str) -> Result<i64> {
         )),
         e => e,
     })
-}
-
-fn check_person(p: &people::Person) -> Result<()> {
-    if let Some(e) = &p.email
-        && (!e.contains('@') || e.contains(char::is_whitespace))
-    {
-        return Err(invalid(format!("not an email address: \"{e}\"")));
-    }
-    if let Some(ph) = &p.phone
-        && !ph
-            .chars()
-            .all(|c| c.is_ascii_digit() || " +-()".contains(c))
-    {
-        return Err(invalid(format!(
-            "not a phone number: \"{ph}\" (digits, spaces, + - ( ) only)"
-        )));
-    }
-    Ok(())
 }
 
 fn person_row(
@@ -595,47 +521,18 @@ fn person_row(
         }
     };
     let before = people::get(tx, id)?;
-    let mut after = before.clone();
-    after.name = name;
-    if org_column.is_some() {
-        after.org_id = org_id;
-    }
-    if let Some(v) = get(PersonField::Role) {
-        after.role = text::clean_line(v).trim().to_string();
-    }
-    if let Some(v) = get(PersonField::Email) {
-        after.email = opt_clean(v);
-    }
-    if let Some(v) = get(PersonField::Phone) {
-        after.phone = opt_clean(v);
-    }
-    if let Some(v) = get(PersonField::Username) {
-        after.username = opt_clean(v);
-    }
-    if let Some(v) = get(PersonField::Districts) {
-        after.districts = vocab::accept_all(tx, ctx, TermKind::District, &clean_items(v), None)?;
-    }
-    if let Some(v) = get(PersonField::Themes) {
-        after.themes = vocab::accept_all(tx, ctx, TermKind::Theme, &clean_items(v), None)?;
-    }
-    if let Some(v) = get(PersonField::Notes) {
-        after.notes = text::clean_text(v);
-    }
-    check_person(&after)?;
-    if let Some(u) = &after.username {
-        let other: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM person WHERE username = ?1 AND id != ?2",
-                params![u, id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(o) = other {
-            return Err(invalid(format!(
-                "username \"{u}\" belongs to P-{o} already"
-            )));
-        }
-    }
+    let edit = people::PersonEdit {
+        name: Some(name),
+        org_id: org_column.map(|_| org_id),
+        role: get(PersonField::Role).map(str::to_string),
+        email: get(PersonField::Email).map(str::to_string),
+        phone: get(PersonField::Phone).map(str::to_string),
+        username: get(PersonField::Username).map(str::to_string),
+        districts: get(PersonField::Districts).map(clean_items),
+        themes: get(PersonField::Themes).map(clean_items),
+        notes: get(PersonField::Notes).map(str::to_string),
+    };
+    let after = people::update(tx, ctx, id, edit, Some(before.version), Origin::Import)?;
     let mut changed = Vec::new();
     let mut note = |differs: bool, f: PersonField| {
         if differs {
@@ -652,35 +549,12 @@ fn person_row(
     note(after.themes != before.themes, PersonField::Themes);
     note(after.notes != before.notes, PersonField::Notes);
     let record = Some(before.reference().to_string());
-    if changed.is_empty() {
-        return Ok((RowAction::Unchanged, record, before.name, changed));
-    }
-    bump_version(tx, before.reference(), Some(before.version))?;
-    tx.execute(
-        "UPDATE person SET name = ?2, org_id = ?3, role = ?4, email = ?5, phone = ?6, username = ?7,
-                districts = ?8, themes = ?9, notes = ?10 WHERE id = ?1",
-        params![
-            id,
-            after.name,
-            after.org_id,
-            after.role,
-            after.email,
-            after.phone,
-            after.username,
-            join_list(&after.districts),
-            join_list(&after.themes),
-            after.notes
-        ],
-    )?;
-    let stored = people::get(tx, id)?;
-    audit::log(
-        tx,
-        ctx,
-        stored.reference(),
-        "import",
-        audit::diff(&before, &stored),
-    )?;
-    Ok((RowAction::Update, record, stored.name, changed))
+    let action = if changed.is_empty() {
+        RowAction::Unchanged
+    } else {
+        RowAction::Update
+    };
+    Ok((action, record, after.name, changed))
 }
 
 impl Store {
@@ -757,7 +631,7 @@ impl Store {
             })
             .collect();
         let ctx = self.ctx.clone();
-        let _terms = vocab::AcceptNewGuard::set(self.accept_new_terms);
+        let _terms = super::vocab::AcceptNewGuard::set(self.accept_new_terms);
         // Each record once: a later row with the same key is refused before anything.
         let mut todo = Vec::with_capacity(rows.len());
         let mut seen: HashMap<String, u64> = HashMap::new();

@@ -122,6 +122,53 @@ fn mark_part(what: &str, m: &Meeting, current: Option<(Option<bool>, i64)>) -> P
     }
 }
 
+/// The list an organisation or a person is on: its table, and the column naming them.
+fn list_of(who: RecordRef) -> (&'static str, &'static str) {
+    match who.kind {
+        RecordKind::Organisation => ("meeting_org", "org_id"),
+        _ => ("meeting_person", "person_id"),
+    }
+}
+
+/// How the history names an organisation or a person on a list.
+fn label_of(tx: &Transaction<'_>, who: RecordRef) -> Result<String> {
+    let name = name_of(tx, who)?;
+    Ok(match who.kind {
+        RecordKind::Organisation => org_label(&name, who.id),
+        _ => person_label(&name, who.id),
+    })
+}
+
+/// Mark `who` (an organisation or a person) at a meeting, putting them on its list if
+/// they were not; `expected` is the version of the mark the caller read.
+fn mark(
+    tx: &Transaction<'_>,
+    ctx: &crate::store::Ctx,
+    meeting_id: i64,
+    who: RecordRef,
+    attended: Option<bool>,
+    expected: Option<i64>,
+) -> Result<()> {
+    let m = get(tx, meeting_id)?;
+    super::ensure_not_cancelled(&m)?;
+    let label = label_of(tx, who)?;
+    let (table, col) = list_of(who);
+    let before = current_mark(tx, table, col, meeting_id, who.id)?;
+    let part = mark_part(&label, &m, before);
+    versioned::update_part(tx, ctx, m.reference(), &part, expected, || {
+        tx.execute(
+            &format!(
+                "INSERT INTO {table} (meeting_id, {col}, attended) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (meeting_id, {col})
+                 DO UPDATE SET attended = excluded.attended, version = version + 1"
+            ),
+            params![meeting_id, who.id, attended],
+        )?;
+        let changes = json!({ label: mark_change(before.map(|b| b.0), attended) });
+        Ok(Written::logged((), "attendance", changes))
+    })
+}
+
 fn name_of(tx: &Transaction<'_>, r: RecordRef) -> Result<String> {
     let sql = format!("SELECT name FROM {} WHERE id = ?1", r.kind.table());
     tx.query_row(&sql, [r.id], |row| row.get(0))
@@ -148,24 +195,8 @@ impl Store {
         attended: Option<bool>,
         expected: Option<i64>,
     ) -> Result<()> {
-        self.write(|tx, ctx| {
-            let m = get(tx, meeting_id)?;
-            super::ensure_not_cancelled(&m)?;
-            let name = name_of(tx, RecordRef::new(RecordKind::Organisation, org_id))?;
-            let label = org_label(&name, org_id);
-            let before = current_mark(tx, "meeting_org", "org_id", meeting_id, org_id)?;
-            let part = mark_part(&label, &m, before);
-            versioned::update_part(tx, ctx, m.reference(), &part, expected, || {
-                tx.execute(
-                    "INSERT INTO meeting_org (meeting_id, org_id, attended) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (meeting_id, org_id)
-                     DO UPDATE SET attended = excluded.attended, version = version + 1",
-                    params![meeting_id, org_id, attended],
-                )?;
-                let changes = json!({ label: mark_change(before.map(|b| b.0), attended) });
-                Ok(Written::logged((), "attendance", changes))
-            })
-        })
+        let who = RecordRef::new(RecordKind::Organisation, org_id);
+        self.write(|tx, ctx| mark(tx, ctx, meeting_id, who, attended, expected))
     }
 
     /// Mark a person present (`Some(true)`), absent (`Some(false)`) or invited with
@@ -179,24 +210,8 @@ impl Store {
         attended: Option<bool>,
         expected: Option<i64>,
     ) -> Result<()> {
-        self.write(|tx, ctx| {
-            let m = get(tx, meeting_id)?;
-            super::ensure_not_cancelled(&m)?;
-            let name = name_of(tx, RecordRef::new(RecordKind::Person, person_id))?;
-            let label = person_label(&name, person_id);
-            let before = current_mark(tx, "meeting_person", "person_id", meeting_id, person_id)?;
-            let part = mark_part(&label, &m, before);
-            versioned::update_part(tx, ctx, m.reference(), &part, expected, || {
-                tx.execute(
-                    "INSERT INTO meeting_person (meeting_id, person_id, attended) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (meeting_id, person_id)
-                     DO UPDATE SET attended = excluded.attended, version = version + 1",
-                    params![meeting_id, person_id, attended],
-                )?;
-                let changes = json!({ label: mark_change(before.map(|b| b.0), attended) });
-                Ok(Written::logged((), "attendance", changes))
-            })
-        })
+        let who = RecordRef::new(RecordKind::Person, person_id);
+        self.write(|tx, ctx| mark(tx, ctx, meeting_id, who, attended, expected))
     }
 
     /// Take a person off a meeting's attendance list.
@@ -209,8 +224,7 @@ impl Store {
         self.write(|tx, ctx| {
             let m = get(tx, meeting_id)?;
             super::ensure_not_cancelled(&m)?;
-            let name = name_of(tx, RecordRef::new(RecordKind::Person, person_id))?;
-            let label = person_label(&name, person_id);
+            let label = label_of(tx, RecordRef::new(RecordKind::Person, person_id))?;
             let before = current_mark(tx, "meeting_person", "person_id", meeting_id, person_id)?;
             if before.is_none() {
                 return Err(invalid(format!(

@@ -8,6 +8,8 @@
 //! re-imports to the same data, a cell that already starts with `'`s followed by one
 //! of those characters gets one more `'`; import takes exactly one off again.
 
+use super::Refusal;
+use super::org::OrgKind;
 use std::borrow::Cow;
 
 /// Characters that make a spreadsheet evaluate a cell (including the full-width forms
@@ -299,6 +301,52 @@ pub fn write_csv_lines(
         w.flush().map_err(|e| e.to_string())?;
     }
     Ok(out)
+}
+
+/// An organisation kind as people write it in a spreadsheet: the codes, and the Dutch
+/// words for residents' organisations and services. An empty cell is none.
+pub fn org_kind(cell: &str) -> Result<Option<OrgKind>, Refusal> {
+    let key = header_key(cell);
+    if key.is_empty() {
+        return Ok(None);
+    }
+    if let Some(k) = OrgKind::from_code(cell) {
+        return Ok(Some(k));
+    }
+    let residents = [
+        "bewoner",
+        "wijkberaad",
+        "wijkvereniging",
+        "wijkplatform",
+        "wijkraad",
+    ];
+    if residents.iter().any(|r| key.starts_with(r)) {
+        return Ok(Some(OrgKind::Residents));
+    }
+    if key.starts_with("dienst") || key.starts_with("gemeente") {
+        return Ok(Some(OrgKind::Service));
+    }
+    Err(Refusal::new(format!(
+        "unknown kind \"{}\" (use residents, service or partner; bewoners, dienst or partner)",
+        cell.trim()
+    )))
+}
+
+/// A cadence cell: meetings a year, 0 to 52; an empty cell is none.
+pub fn cadence(cell: Option<&str>) -> Result<Option<i64>, Refusal> {
+    match cell.map(str::trim).filter(|c| !c.is_empty()) {
+        None => Ok(None),
+        Some(c) => c
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (0..=52).contains(n))
+            .map(Some)
+            .ok_or_else(|| {
+                Refusal::new(format!(
+                    "cadence \"{c}\" is not a number of meetings a year from 0 to 52"
+                ))
+            }),
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,8 @@ use super::{
     parse_date_col, resolve::Owner,
 };
 use crate::domain::commitment::{
-    CommitmentEvent, CommitmentState, Dues, Outcome, outcome, transition,
+    CommitmentEvent, CommitmentState, Dues, Note, Outcome, Resolution, outcome, resolution,
+    transition,
 };
 use crate::domain::{RecordKind, RecordRef, required, text};
 use chrono::NaiveDate;
@@ -188,17 +189,6 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewCommitment) -> Res
     Ok(c)
 }
 
-/// What resolving a commitment says: nothing (keep), a reason (withdraw), or the
-/// two answers a broken promise owes (what went wrong, how it is prevented).
-enum Note<'a> {
-    None,
-    Reason(&'a str),
-    Acknowledgement {
-        what_went_wrong: &'a str,
-        prevention: &'a str,
-    },
-}
-
 fn resolve(
     tx: &Transaction<'_>,
     ctx: &Ctx,
@@ -209,37 +199,11 @@ fn resolve(
 ) -> Result<Commitment> {
     versioned::update(tx, ctx, id, expected, |before: &Commitment| {
         let to = transition(before.state, event)?;
-        let (ack, prevention, reason) = match (event, note) {
-            (
-                CommitmentEvent::Break,
-                Note::Acknowledgement {
-                    what_went_wrong,
-                    prevention,
-                },
-            ) => (
-                Some(required(
-                    what_went_wrong,
-                    "what went wrong (breaking a commitment)",
-                )?),
-                Some(required(
-                    prevention,
-                    "how it is prevented next time (breaking a commitment)",
-                )?),
-                None,
-            ),
-            (CommitmentEvent::Break, _) => {
-                return Err(invalid(
-                    "breaking a commitment needs two answers: what went wrong, and how it is prevented next time",
-                ));
-            }
-            (CommitmentEvent::Withdraw, Note::Reason(r)) => {
-                (None, None, Some(required(r, "a reason for withdrawing")?))
-            }
-            (CommitmentEvent::Withdraw, _) => {
-                return Err(invalid("withdrawing a commitment needs a reason"));
-            }
-            _ => (None, None, None),
-        };
+        let Resolution {
+            acknowledgement: ack,
+            prevention,
+            reason,
+        } = resolution(event, note)?;
         tx.execute(
             "UPDATE commitment SET state = ?2, resolved_on = ?3, acknowledgement = coalesce(?4, acknowledgement),
                     reason = coalesce(?5, reason), prevention = coalesce(?6, prevention) WHERE id = ?1",

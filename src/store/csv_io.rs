@@ -13,7 +13,7 @@
 //! re-imports to the same data.
 
 use super::versioned::Origin;
-use super::{Ctx, OptionalExt, Result, Store, StoreError, invalid, orgs, people, waiting};
+use super::{Ctx, OptionalExt, Result, Store, StoreError, invalid, orgs, people, problem, waiting};
 use crate::domain::csv_rules::{self, OrgField, PersonField};
 use crate::domain::{required, text};
 use rusqlite::{Transaction, params};
@@ -310,50 +310,6 @@ fn clean_items(cell: &str) -> Vec<String> {
     csv_rules::split_list(&text::clean_line(cell))
 }
 
-/// Organisation kinds as people write them in a spreadsheet.
-fn kind_code(cell: &str) -> Result<Option<&'static str>> {
-    let key = csv_rules::header_key(cell);
-    if key.is_empty() {
-        return Ok(None);
-    }
-    if let Some(k) = orgs::OrgKind::from_code(cell) {
-        return Ok(Some(k.code()));
-    }
-    let residents = [
-        "bewoner",
-        "wijkberaad",
-        "wijkvereniging",
-        "wijkplatform",
-        "wijkraad",
-    ];
-    if residents.iter().any(|r| key.starts_with(r)) {
-        return Ok(Some("residents"));
-    }
-    if key.starts_with("dienst") || key.starts_with("gemeente") {
-        return Ok(Some("service"));
-    }
-    Err(invalid(format!(
-        "unknown kind \"{}\" (use residents, service or partner; bewoners, dienst or partner)",
-        cell.trim()
-    )))
-}
-
-fn cadence(cell: Option<&str>) -> Result<Option<i64>> {
-    match cell.map(str::trim).filter(|c| !c.is_empty()) {
-        None => Ok(None),
-        Some(c) => c
-            .parse::<i64>()
-            .ok()
-            .filter(|n| (0..=52).contains(n))
-            .map(Some)
-            .ok_or_else(|| {
-                invalid(format!(
-                    "cadence \"{c}\" is not a number of meetings a year from 0 to 52"
-                ))
-            }),
-    }
-}
-
 type RowOutcome = (RowAction, Option<String>, String, Vec<&'static str>);
 
 fn org_row(
@@ -363,9 +319,9 @@ fn org_row(
 ) -> Result<RowOutcome> {
     let get = |f: OrgField| cells.get(&f).map(String::as_str);
     let name = text::clean_line(&required(get(OrgField::Name).unwrap_or(""), "the name")?);
-    let cadence = cadence(get(OrgField::Cadence))?;
+    let cadence = csv_rules::cadence(get(OrgField::Cadence)).map_err(problem)?;
     let kind = match get(OrgField::Kind) {
-        Some(k) => kind_code(k)?,
+        Some(k) => csv_rules::org_kind(k).map_err(problem)?,
         None => None,
     };
     let existing: Option<i64> = tx
@@ -382,7 +338,7 @@ fn org_row(
             orgs::NewOrg {
                 name,
                 short_name: get(OrgField::ShortName).and_then(opt_clean),
-                kind: kind.map(str::to_string),
+                kind: kind.map(|k| k.code().to_string()),
                 district: get(OrgField::District).and_then(opt_clean),
                 neighbourhoods: get(OrgField::Neighbourhoods)
                     .map(clean_items)
@@ -403,7 +359,7 @@ fn org_row(
     let edit = orgs::OrgEdit {
         name: Some(name),
         short_name: get(OrgField::ShortName).map(str::to_string),
-        kind: kind.map(str::to_string),
+        kind: kind.map(|k| k.code().to_string()),
         district: get(OrgField::District).map(str::to_string),
         neighbourhoods: get(OrgField::Neighbourhoods).map(clean_items),
         email: get(OrgField::Email).map(str::to_string),

@@ -278,4 +278,22 @@ mod tests {
             Outcome::OpenOverdue
         );
     }
+
+    #[test]
+    fn a_resolution_says_what_its_step_needs() {
+        let kept = resolution(CommitmentEvent::Keep, Note::None).expect("keep needs nothing");
+        assert_eq!(kept, Resolution::default());
+        assert!(resolution(CommitmentEvent::Break, Note::Reason("te laat")).is_err());
+        let broken = resolution(
+            CommitmentEvent::Break,
+            Note::Acknowledgement {
+                what_went_wrong: " aannemer failliet ",
+                prevention: "twee offertes",
+            },
+        )
+        .expect("both answers");
+        assert_eq!(broken.acknowledgement.as_deref(), Some("aannemer failliet"));
+        assert!(resolution(CommitmentEvent::Withdraw, Note::None).is_err());
+        assert!(resolution(CommitmentEvent::Withdraw, Note::Reason("  ")).is_err());
+    }
 }

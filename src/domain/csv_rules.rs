@@ -482,4 +482,18 @@ mod tests {
         let text = String::from_utf8(out[3..].to_vec()).expect("utf-8");
         assert_eq!(text, "x;y;z\n'=1+1;ok;\"a;b\"\n");
     }
+
+    #[test]
+    fn kind_and_cadence_cells_read_as_people_write_them() {
+        use crate::domain::org::OrgKind;
+        assert_eq!(org_kind(" "), Ok(None));
+        assert_eq!(org_kind("Wijkvereniging"), Ok(Some(OrgKind::Residents)));
+        assert_eq!(org_kind("gemeente"), Ok(Some(OrgKind::Service)));
+        assert_eq!(org_kind("partner"), Ok(Some(OrgKind::Partner)));
+        assert!(org_kind("club").is_err());
+        assert_eq!(cadence(None), Ok(None));
+        assert_eq!(cadence(Some(" 4 ")), Ok(Some(4)));
+        assert!(cadence(Some("53")).is_err());
+        assert!(cadence(Some("vier")).is_err());
+    }
 }

@@ -92,3 +92,24 @@ pub fn cadence_overdue(
             CadenceStatus::NeverMet | CadenceStatus::Overdue(_)
         )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn organisation_fields_are_checked() {
+        assert_eq!(parse_kind(None), Ok(OrgKind::Residents));
+        assert_eq!(parse_kind(Some("dienst")), Ok(OrgKind::Service));
+        assert!(parse_kind(Some("club")).is_err());
+        assert!(check_email(Some("info@wijk.nl")).is_ok());
+        for bad in ["info", "@wijk.nl", "info@", "in fo@wijk.nl"] {
+            assert!(check_email(Some(bad)).is_err(), "{bad}");
+        }
+        assert!(check_cadence(0).is_ok() && check_cadence(52).is_ok());
+        assert_eq!(
+            check_cadence(53).unwrap_err().0,
+            "cadence must be 0 to 52 meetings a year, not 53"
+        );
+    }
+}

@@ -207,77 +207,6 @@ fn refusal_reason(state: SignalState, event: SignalEvent) -> String {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use SignalEvent as E;
-    use SignalState as S;
-
-    /// The whole table, written out: (from, event) → to. Everything else is refused.
-    const ALLOWED: &[(S, E, S)] = &[
-        (S::New, E::Triage, S::Triaged),
-        (S::Triaged, E::Triage, S::Triaged),
-        (S::InProgress, E::Triage, S::InProgress),
-        (S::Triaged, E::Start, S::InProgress),
-        (S::New, E::InterimFeedback, S::New),
-        (S::Triaged, E::InterimFeedback, S::Triaged),
-        (S::InProgress, E::InterimFeedback, S::InProgress),
-        (S::Triaged, E::FinalFeedback, S::Answered),
-        (S::InProgress, E::FinalFeedback, S::Answered),
-        (S::Answered, E::Close, S::Closed),
-        (S::New, E::Decline, S::Declined),
-        (S::Triaged, E::Decline, S::Declined),
-        (S::InProgress, E::Decline, S::Declined),
-        (S::New, E::Merge, S::Merged),
-        (S::Triaged, E::Merge, S::Merged),
-        (S::InProgress, E::Merge, S::Merged),
-        (S::Closed, E::Reopen, S::Triaged),
-        (S::Declined, E::Reopen, S::Triaged),
-    ];
-
-    #[test]
-    fn every_pair_is_allowed_or_refused_as_the_table_says() {
-        for from in S::ALL {
-            for event in E::ALL {
-                let facts = SignalFacts {
-                    state: from,
-                    has_final_feedback: true,
-                };
-                let want = ALLOWED
-                    .iter()
-                    .find(|(f, e, _)| *f == from && *e == event)
-                    .map(|t| t.2);
-                match (transition(facts, event), want) {
-                    (Ok(got), Some(to)) => assert_eq!(got, to, "{from:?} {event:?}"),
-                    (Err(r), None) => {
-                        assert!(r.0.contains(from.code()), "reason names the state: {r}")
-                    }
-                    (got, want) => panic!("{from:?} {event:?}: got {got:?}, want {want:?}"),
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn close_needs_final_feedback() {
-        let facts = SignalFacts {
-            state: S::Answered,
-            has_final_feedback: false,
-        };
-        let err = transition(facts, E::Close).unwrap_err();
-        assert!(err.0.contains("final feedback"));
-    }
-
-    #[test]
-    fn codes_round_trip() {
-        for s in S::ALL {
-            assert_eq!(S::from_code(s.code()), Some(s));
-        }
-        assert_eq!(S::from_code("in-progress"), Some(S::InProgress));
-        assert_eq!(S::from_code("nope"), None);
-    }
-}
-
 /// Triage, and giving a signal to someone, need someone to give it to: `what` names
 /// the step, `example` (may be empty) shows how to name one.
 pub fn check_owner_named(has_owner: bool, what: &str, example: &str) -> Result<(), Refusal> {
@@ -360,5 +289,120 @@ pub fn check_assignable(signal: RecordRef, state: SignalState) -> Result<(), Ref
             "{signal} is {}: only an open signal can be given to someone",
             state.code()
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use SignalEvent as E;
+    use SignalState as S;
+
+    /// The whole table, written out: (from, event) → to. Everything else is refused.
+    const ALLOWED: &[(S, E, S)] = &[
+        (S::New, E::Triage, S::Triaged),
+        (S::Triaged, E::Triage, S::Triaged),
+        (S::InProgress, E::Triage, S::InProgress),
+        (S::Triaged, E::Start, S::InProgress),
+        (S::New, E::InterimFeedback, S::New),
+        (S::Triaged, E::InterimFeedback, S::Triaged),
+        (S::InProgress, E::InterimFeedback, S::InProgress),
+        (S::Triaged, E::FinalFeedback, S::Answered),
+        (S::InProgress, E::FinalFeedback, S::Answered),
+        (S::Answered, E::Close, S::Closed),
+        (S::New, E::Decline, S::Declined),
+        (S::Triaged, E::Decline, S::Declined),
+        (S::InProgress, E::Decline, S::Declined),
+        (S::New, E::Merge, S::Merged),
+        (S::Triaged, E::Merge, S::Merged),
+        (S::InProgress, E::Merge, S::Merged),
+        (S::Closed, E::Reopen, S::Triaged),
+        (S::Declined, E::Reopen, S::Triaged),
+    ];
+
+    #[test]
+    fn every_pair_is_allowed_or_refused_as_the_table_says() {
+        for from in S::ALL {
+            for event in E::ALL {
+                let facts = SignalFacts {
+                    state: from,
+                    has_final_feedback: true,
+                };
+                let want = ALLOWED
+                    .iter()
+                    .find(|(f, e, _)| *f == from && *e == event)
+                    .map(|t| t.2);
+                match (transition(facts, event), want) {
+                    (Ok(got), Some(to)) => assert_eq!(got, to, "{from:?} {event:?}"),
+                    (Err(r), None) => {
+                        assert!(r.0.contains(from.code()), "reason names the state: {r}")
+                    }
+                    (got, want) => panic!("{from:?} {event:?}: got {got:?}, want {want:?}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn close_needs_final_feedback() {
+        let facts = SignalFacts {
+            state: S::Answered,
+            has_final_feedback: false,
+        };
+        let err = transition(facts, E::Close).unwrap_err();
+        assert!(err.0.contains("final feedback"));
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for s in S::ALL {
+            assert_eq!(S::from_code(s.code()), Some(s));
+        }
+        assert_eq!(S::from_code("in-progress"), Some(S::InProgress));
+        assert_eq!(S::from_code("nope"), None);
+    }
+
+    #[test]
+    fn due_dates_move_by_the_rules() {
+        let s = RecordRef::new(crate::domain::RecordKind::Signal, 7);
+        let d = |n: u32| NaiveDate::from_ymd_opt(2026, 3, n).expect("date");
+        assert!(check_due_move(s, SignalState::Triaged, Some(d(10)), d(12), d(5)).is_ok());
+        let past = check_due_move(s, SignalState::Triaged, Some(d(10)), d(4), d(5));
+        assert_eq!(
+            past.unwrap_err().0,
+            "the feedback due date 2026-03-04 is in the past"
+        );
+        let same = check_due_move(s, SignalState::InProgress, Some(d(10)), d(10), d(5));
+        assert_eq!(same.unwrap_err().0, "S-7 is due on 2026-03-10 already");
+        assert!(check_due_move(s, SignalState::Closed, Some(d(10)), d(12), d(5)).is_err());
+        let later = check_later_reason(s, Some(d(10)), d(12), "", true).unwrap_err();
+        assert_eq!(
+            later.0,
+            "moving S-7's feedback due date later (2026-03-10 to 2026-03-12) needs a reason"
+        );
+        assert!(check_later_reason(s, Some(d(10)), d(12), "", false).is_ok());
+        assert!(check_later_reason(s, Some(d(10)), d(8), "", true).is_ok());
+    }
+
+    #[test]
+    fn triage_needs_an_owner_and_a_due_date_that_is_not_past() {
+        let d = |n: u32| NaiveDate::from_ymd_opt(2026, 3, n).expect("date");
+        assert!(check_owner_named(true, "triage", "").is_ok());
+        assert_eq!(
+            check_owner_named(false, "assigning", "").unwrap_err().0,
+            "assigning needs an owner (a person or a service)"
+        );
+        assert!(check_triage_due(d(4), None, d(5)).is_err());
+        assert!(
+            check_triage_due(d(4), Some(d(4)), d(5)).is_ok(),
+            "the date in force stays"
+        );
+        let s = RecordRef::new(crate::domain::RecordKind::Signal, 2);
+        assert!(check_assignable(s, SignalState::InProgress).is_ok());
+        assert_eq!(
+            check_assignable(s, SignalState::Answered).unwrap_err().0,
+            "S-2 is answered: only an open signal can be given to someone"
+        );
+        assert_eq!(Channel::from_code(" Brief "), Some(Channel::Letter));
     }
 }

@@ -2,11 +2,12 @@
 //!
 //! Import reads what spreadsheets write (comma or semicolon, with or without a byte-order
 //! mark, English or Dutch headers; see [`crate::domain::csv_rules`]), tries every row in
-//! one `BEGIN IMMEDIATE` transaction through the same insert code as `org add` and
-//! `person add` (so audit rows and the search index are right), and keeps the result only
-//! when asked to and when every row could be taken: all or nothing. A preview is the same
-//! run, rolled back. Organisations are matched by name, people by name and organisation:
-//! a match is updated (only the columns the file has), anything else is created.
+//! one `BEGIN IMMEDIATE` transaction through the same create and update functions as
+//! `org add`/`org edit` and `person add`/`person edit` (so checks, messages, versions,
+//! audit rows and the search index are the same), and keeps the result only when asked
+//! to and when every row could be taken: all or nothing. A preview is the same run,
+//! rolled back. Organisations are matched by name, people by name and organisation: a
+//! match is updated (only the columns the file has), anything else is created.
 //!
 //! Export writes every cell through [`csv_rules::neutralise`], so no cell starts a
 //! spreadsheet formula; import takes exactly that guard off again, so an export

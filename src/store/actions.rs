@@ -1,9 +1,9 @@
 //! Actions: internal tasks with an owner and a due date.
 
-use super::timeline::{Event, log_event};
+use super::timeline::Event;
 use super::versioned::{self, Change, Versioned};
 use super::{
-    Ctx, OptionalExt, Result, Store, StoreError, audit, date_str, now_stamp, parse_date_col,
+    Ctx, OptionalExt, Result, Store, StoreError, date_str, now_stamp, parse_date_col,
     resolve::Owner,
 };
 use crate::domain::action::{ActionEvent, ActionState, transition};
@@ -122,20 +122,16 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewAction) -> Result<
             now
         ],
     )?;
-    let a = get(tx, tx.last_insert_rowid(), ctx.today)?;
-    audit::log(tx, ctx, a.reference(), "create", audit::created(&a))?;
-    if let Some(s) = a.signal_id {
-        log_event(
-            tx,
-            ctx,
-            s,
-            "action",
-            None,
-            None,
-            &format!("{} created: {}", a.reference(), a.text),
-        )?;
-    }
-    Ok(a)
+    let made = |a: &Action| {
+        let detail = format!("{} created: {}", a.reference(), a.text);
+        Some(Event::note(a.signal_id?, "action", detail))
+    };
+    versioned::created(
+        tx,
+        ctx,
+        tx.last_insert_rowid(),
+        Change::new("create").timeline_after(made),
+    )
 }
 
 impl Store {

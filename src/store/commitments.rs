@@ -1,10 +1,10 @@
 //! Commitments (toezeggingen): promises to an organisation, with a due date and its history.
 
-use super::timeline::{Event, log_event};
+use super::timeline::Event;
 use super::versioned::{self, Change, Versioned};
 use super::{
-    Ctx, OptionalExt, Result, Store, StoreError, audit, date_str, invalid, now_stamp,
-    parse_date_col, resolve::Owner,
+    Ctx, OptionalExt, Result, Store, StoreError, date_str, invalid, now_stamp, parse_date_col,
+    resolve::Owner,
 };
 use crate::domain::commitment::{
     CommitmentEvent, CommitmentState, Dues, Note, Outcome, Resolution, outcome, resolution,
@@ -173,20 +173,16 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewCommitment) -> Res
             now
         ],
     )?;
-    let c = get(tx, tx.last_insert_rowid(), ctx.today)?;
-    audit::log(tx, ctx, c.reference(), "create", audit::created(&c))?;
-    if let Some(s) = c.signal_id {
-        log_event(
-            tx,
-            ctx,
-            s,
-            "commitment",
-            None,
-            None,
-            &format!("{} made: {} (due {})", c.reference(), c.text, c.due),
-        )?;
-    }
-    Ok(c)
+    let made = |c: &Commitment| {
+        let detail = format!("{} made: {} (due {})", c.reference(), c.text, c.due);
+        Some(Event::note(c.signal_id?, "commitment", detail))
+    };
+    versioned::created(
+        tx,
+        ctx,
+        tx.last_insert_rowid(),
+        Change::new("create").timeline_after(made),
+    )
 }
 
 fn resolve(

@@ -17,7 +17,7 @@ pub use minute_entry::{MinuteEntry, StoredMinute};
 
 use super::labels::{invitation_changes, org_label};
 use super::versioned::{self, Change, Versioned};
-use super::{Ctx, OptionalExt, Result, Store, StoreError, audit, invalid, now_stamp, vocab};
+use super::{Ctx, OptionalExt, Result, Store, StoreError, invalid, now_stamp, vocab};
 use crate::domain::meeting::{
     MeetingEvent, MeetingStatus, check_editable, check_local_time, check_started, transition,
 };
@@ -193,16 +193,10 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewMeeting) -> Result
             params![id, i as i64 + 1, text::clean_line(item)],
         )?;
     }
-    let m = get(tx, id)?;
-    let mut changes = audit::created(&m);
-    if let serde_json::Value::Object(map) = &mut changes {
-        map.extend(invitation_changes(&[], &org_names(tx, id)?));
-    }
-    audit::log(tx, ctx, m.reference(), "create", changes)?;
-    Ok(m)
+    let invited = invitation_changes(&[], &org_names(tx, id)?);
+    versioned::created(tx, ctx, id, Change::new("create").also(invited))
 }
 
-/// The audit action for a change to a meeting: an amendment once the minutes are final.
 impl Versioned for Meeting {
     const KIND: RecordKind = RecordKind::Meeting;
 
@@ -211,6 +205,7 @@ impl Versioned for Meeting {
     }
 }
 
+/// The audit action for a change to a meeting: an amendment once the minutes are final.
 pub(crate) fn change_action(m: &Meeting, plain: &'static str) -> &'static str {
     if m.status.minutes_locked() {
         "amend"

@@ -1,8 +1,8 @@
 //! Organisations: residents' organisations, municipal services and partners.
 
-use super::versioned::{self, Origin, Versioned};
+use super::versioned::{self, Change, Origin, Versioned};
 use super::{
-    Ctx, OptionalExt, Result, Store, StoreError, audit, date_str, invalid, join_list, now_stamp,
+    Ctx, OptionalExt, Result, Store, StoreError, date_str, invalid, join_list, now_stamp,
     parse_date_col, problem, split_list, vocab,
 };
 use crate::domain::org::{
@@ -166,9 +166,7 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewOrg) -> Result<Org
             now
         ],
     )?;
-    let org = get(tx, tx.last_insert_rowid())?;
-    audit::log(tx, ctx, org.reference(), "create", audit::created(&org))?;
-    Ok(org)
+    versioned::created(tx, ctx, tx.last_insert_rowid(), Change::new("create"))
 }
 
 impl Versioned for Organisation {

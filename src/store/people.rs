@@ -1,8 +1,8 @@
 //! People: contact persons of organisations and service staff (personal data).
 
-use super::versioned::{self, Origin, Versioned};
+use super::versioned::{self, Change, Origin, Versioned};
 use super::{
-    Ctx, OptionalExt, Result, Store, StoreError, audit, invalid, join_list, now_stamp, problem,
+    Ctx, OptionalExt, Result, Store, StoreError, invalid, join_list, now_stamp, problem,
     split_list, vocab,
 };
 use crate::domain::person::check_contact;
@@ -169,9 +169,7 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewPerson) -> Result<
             now
         ],
     )?;
-    let p = get(tx, tx.last_insert_rowid())?;
-    audit::log(tx, ctx, p.reference(), "create", audit::created(&p))?;
-    Ok(p)
+    versioned::created(tx, ctx, tx.last_insert_rowid(), Change::new("create"))
 }
 
 impl Versioned for Person {

@@ -3,10 +3,10 @@
 use super::signal_dues::set_due;
 use super::signal_merges::answer_merged;
 use super::signal_record::{Signal, facts, get, step};
-use super::timeline::{Event, log_event};
+use super::timeline::Event;
 use super::versioned::{self, Change};
 use super::{
-    Ctx, Result, Store, audit, date_str, invalid, now_stamp, parse_date_col, problem,
+    Ctx, Result, Store, date_str, invalid, now_stamp, parse_date_col, problem,
     resolve::{Owner, owner_label},
     vocab,
 };
@@ -184,22 +184,24 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewSignal) -> Result<
             now
         ],
     )?;
-    let s = get(tx, tx.last_insert_rowid())?;
-    audit::log(tx, ctx, s.reference(), "create", audit::created(&s))?;
     let detail = match new.meeting_id {
         Some(m) => format!("raised in M-{m}"),
         None => String::new(),
     };
-    log_event(
+    versioned::created(
         tx,
         ctx,
-        s.id,
-        "received",
-        None,
-        Some(SignalState::New),
-        &detail,
-    )?;
-    Ok(s)
+        tx.last_insert_rowid(),
+        Change::new("create").timeline_after(|s: &Signal| {
+            Some(Event {
+                signal_id: s.id,
+                name: "received",
+                from: None,
+                to: Some(SignalState::New),
+                detail,
+            })
+        }),
+    )
 }
 
 pub(crate) fn add_feedback_tx(

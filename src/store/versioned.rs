@@ -110,6 +110,27 @@ pub(crate) fn update<'a, T: Versioned>(
     Ok(after)
 }
 
+/// Record the row `id` the caller has just inserted: read it back, write the audit row
+/// with every field as created (and `change`'s extra entries), and its timeline line.
+pub(crate) fn created<'a, T: Versioned>(
+    tx: &Transaction<'_>,
+    ctx: &Ctx,
+    id: i64,
+    change: Change<'a, T>,
+) -> Result<T> {
+    let record = T::read(tx, ctx, id)?;
+    let mut changes = audit::created(&record);
+    if let Value::Object(map) = &mut changes {
+        map.extend(change.also);
+    }
+    let r = RecordRef::new(T::KIND, id);
+    audit::log(tx, ctx, r, change.action.unwrap_or("create"), changes)?;
+    if let Some(event) = change.timeline.and_then(|f| f(&record)) {
+        event.write(tx, ctx)?;
+    }
+    Ok(record)
+}
+
 /// The conflict of an edit made on a stale read of `what` (a record, or a part of one
 /// such as an agenda item): it names it, and both versions.
 pub(crate) fn stale(what: &str, want: i64, current: i64) -> StoreError {

@@ -21,12 +21,7 @@ impl Store {
         self.write(|tx, ctx| {
             versioned::update(tx, ctx, id, expected, |before: &Signal| {
                 check_assignable(before.reference(), before.state).map_err(problem)?;
-                check_owner_named(
-                    owner.person_id.is_some() || owner.org_id.is_some(),
-                    "assigning",
-                    "",
-                )
-                .map_err(problem)?;
+                check_owner_named(owner.is_named(), "assigning", "").map_err(problem)?;
                 check_owner(tx, owner)?;
                 tx.execute(
                     "UPDATE signal SET owner_person_id = ?2, owner_org_id = ?3 WHERE id = ?1",

@@ -272,7 +272,7 @@ impl Store {
                 let to = transition(facts(tx, before)?, SignalEvent::Triage)?;
                 let owner = t.owner.unwrap_or(before.owner());
                 check_owner_named(
-                    owner.person_id.is_some() || owner.org_id.is_some(),
+                    owner.is_named(),
                     "triage",
                     ", e.g. --owner P-4 or --owner DSO",
                 )

@@ -19,7 +19,7 @@ use super::labels::{invitation_changes, org_label};
 use super::versioned::{self, Change, Versioned};
 use super::{Ctx, OptionalExt, Result, Store, StoreError, invalid, now_stamp, vocab};
 use crate::domain::meeting::{
-    MeetingEvent, MeetingStatus, check_editable, check_local_time, check_started, transition,
+    MeetingEvent, MeetingStatus, check_editable, check_started, check_times, transition,
 };
 use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, required, text};
@@ -226,15 +226,6 @@ fn org_names(conn: &Connection, meeting_id: i64) -> Result<Vec<String>> {
 pub(crate) fn ensure_not_cancelled(m: &Meeting) -> Result<()> {
     check_editable(m.status)
         .map_err(|r| crate::domain::Refusal::new(format!("{}: {}", m.reference(), r.0)).into())
-}
-
-/// Start and end must each happen exactly once in Europe/Amsterdam.
-fn check_times(starts: NaiveDateTime, ends: Option<NaiveDateTime>) -> Result<()> {
-    check_local_time(starts, "the start")?;
-    if let Some(end) = ends {
-        check_local_time(end, "the end")?;
-    }
-    Ok(())
 }
 
 /// Raise the meeting's SEQUENCE: its time, place, status or invitation list changed.

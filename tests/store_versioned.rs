@@ -14,8 +14,8 @@ use wijkdesk::domain::action::ActionEvent;
 use wijkdesk::domain::meeting::MeetingStatus;
 use wijkdesk::domain::{RecordKind, RecordRef};
 use wijkdesk::store::{
-    MeetingEdit, NewAction, NewCommitment, NewMeeting, NewSignal, OrgEdit, Owner, PersonEdit,
-    SignalEdit, Store, StoreError, Triage,
+    MeetingEdit, NewAction, NewCommitment, NewMeeting, NewSignal, OrgEdit, Organisation, Owner,
+    Person, PersonEdit, Signal, SignalEdit, Store, StoreError, Triage,
 };
 
 /// `attempt`, made on a stale read, is a conflict that names both versions and leaves
@@ -84,8 +84,9 @@ fn timeline_rows(db: &TempDb, signal: i64) -> i64 {
     )
 }
 
-#[test]
-fn every_record_kind_refuses_a_stale_read_and_writes_nothing() {
+/// A residents' organisation's new signal, and a member of a service's staff who can
+/// own it, in a new database opened by "anna".
+fn a_signal_with_an_owner_to_be() -> (TempDb, Store, Organisation, Person, Owner, Signal) {
     let db = TempDb::new();
     let mut anna = db.open("anna");
     let org = residents(&mut anna, "Wijkberaad Duinoord");
@@ -102,6 +103,12 @@ fn every_record_kind_refuses_a_stale_read_and_writes_nothing() {
             ..Default::default()
         })
         .expect("signal");
+    (db, anna, org, jan, owner, s)
+}
+
+#[test]
+fn every_record_kind_refuses_a_stale_read_and_writes_nothing() {
+    let (db, mut anna, org, jan, owner, s) = a_signal_with_an_owner_to_be();
     let c = anna
         .add_commitment(NewCommitment {
             text: "Tegels vervangen".into(),
@@ -261,22 +268,7 @@ fn every_record_kind_refuses_a_stale_read_and_writes_nothing() {
 
 #[test]
 fn a_change_bumps_the_version_once_and_audits_exactly_what_differs() {
-    let db = TempDb::new();
-    let mut anna = db.open("anna");
-    let org = residents(&mut anna, "Wijkberaad Duinoord");
-    let dso = service(&mut anna, "Dienst Stedelijke Ontwikkeling", "DSO");
-    let jan = staff(&mut anna, "Jan de Vries", "jan", Some(dso.id), &[], &[]);
-    let owner = Owner {
-        person_id: Some(jan.id),
-        org_id: None,
-    };
-    let s = anna
-        .add_signal(NewSignal {
-            title: "Losse tegels".into(),
-            org_id: Some(org.id),
-            ..Default::default()
-        })
-        .expect("signal");
+    let (db, mut anna, org, _, owner, s) = a_signal_with_an_owner_to_be();
 
     let events = timeline_rows(&db, s.id);
     let t = anna

@@ -60,8 +60,20 @@ def first_frames(programs, runs):
         for k, (cmd, want) in enumerate(programs):
             name = f"ff-{i}-{k}"
             times[k].append(start(name, cmd, want))
-            tmux("kill-session", "-t", name)
+            stop(name)
     return [statistics.median(t) for t in times]
+
+
+def stop(name):
+    """End the session and wait until its program is gone: a program still exiting
+    takes CPU from the next one's start (this once made RUST_BACKTRACE=1, always
+    started right after a plain start, look 20 ms slower)."""
+    pid = tmux("display-message", "-p", "-t", name, "#{pane_pid}", capture_output=True,
+               text=True).stdout.strip()
+    tmux("kill-session", "-t", name)
+    t0 = time.perf_counter()
+    while pid and os.path.exists(f"/proc/{pid}") and time.perf_counter() - t0 < 10:
+        time.sleep(0.005)
 
 
 def key_to_frame(cmd, want, keys, presses):
@@ -92,7 +104,7 @@ def key_to_frame(cmd, want, keys, presses):
                     break
                 settled = again
         out[key] = statistics.median(times)
-    tmux("kill-session", "-t", name)
+    stop(name)
     return out
 
 

@@ -376,6 +376,16 @@ impl Store {
         Ok(())
     }
 
+    /// Hold at most `kib` KiB of database pages in this connection's own cache (SQLite's
+    /// default is 2,000 KiB). The screens page through indexes a window at a time and
+    /// find the pages in the operating system's file cache, shared by every copy; each
+    /// copy's own cache is memory that 50 open screens pay 50 times.
+    pub fn limit_page_cache(&self, kib: u32) -> Result<()> {
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = -{kib};"))?;
+        Ok(())
+    }
+
     /// Copy what this connection wrote from the WAL into the database (a passive
     /// checkpoint: it never waits for other users). True when there was something.
     pub fn checkpoint_if_written(&mut self) -> Result<bool> {

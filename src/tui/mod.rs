@@ -13,6 +13,7 @@
 
 pub mod action;
 pub mod app;
+pub mod component;
 pub mod config;
 pub mod draft;
 pub mod fit;
@@ -21,6 +22,7 @@ pub mod i18n;
 pub mod input;
 pub mod keymap;
 pub mod popups;
+pub mod restore;
 pub mod screens;
 pub mod snapshot;
 pub mod terms;

@@ -7,18 +7,18 @@ use super::Popup;
 use super::confirm::Confirm;
 use super::conflict::ConflictView;
 use crate::domain::RecordRef;
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::input::TextInput;
 use crate::tui::keymap::Key;
 use crate::tui::widgets;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// What kind of value a field holds.
@@ -235,26 +235,7 @@ pub trait FormHandler {
     }
 }
 
-/// A half-filled form kept on disk when the program is stopped (SIGTERM, SIGHUP, a
-/// panic, Ctrl-C), reopened at the next start.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct FormDraft {
-    pub kind: String,
-    pub id: Option<i64>,
-    pub version: Option<i64>,
-    /// The database it belongs to.
-    pub db: String,
-    pub values: BTreeMap<String, String>,
-    /// The account that typed it: a draft comes back to its own account only.
-    #[serde(default)]
-    pub account: String,
-    /// What a form that edits no record is about (the signal a new action is for, the
-    /// record a step is taken on) and the version it was read at.
-    #[serde(default)]
-    pub subject: Option<i64>,
-    #[serde(default)]
-    pub subject_version: Option<i64>,
-}
+pub use crate::tui::draft::FormDraft;
 
 pub struct Form {
     title: String,
@@ -387,7 +368,7 @@ impl Form {
         let FieldKind::Pick(_, rows) = self.fields.get(i)?.spec.kind else {
             return None;
         };
-        let arrow = matches!(key.code, KeyCode::Up | KeyCode::Down);
+        let arrow = crate::tui::keymap::is_vertical_arrow(&key);
         match action {
             Some(Action::NextField | Action::PrevField) if !arrow => return None,
             Some(Action::Save | Action::Back) => return None,
@@ -396,10 +377,7 @@ impl Form {
         let field = &mut self.fields[i];
         let fresh = std::mem::take(&mut field.fresh);
         let picker = field.picker.as_mut()?;
-        let letter = matches!(key.code, KeyCode::Char(_))
-            && !key.modifiers.intersects(
-                crossterm::event::KeyModifiers::CONTROL | crossterm::event::KeyModifiers::ALT,
-            );
+        let letter = crate::tui::keymap::typed_char(&key).is_some();
         if fresh && letter {
             picker.set_query("");
         }
@@ -492,19 +470,23 @@ impl Form {
         }
     }
 
+    /// A key on a choice field: the choice scope's keys step through the options, and
+    /// a typed letter picks the first option it starts.
     fn edit_choice(
         field: &mut Field,
         key: &KeyEvent,
+        keymap: &crate::tui::keymap::KeyMap,
         lang_label: impl Fn(T) -> &'static str,
     ) -> bool {
         let FieldKind::Choice(options) = &field.spec.kind else {
             return false;
         };
         let n = options.len().max(1);
-        match key.code {
-            KeyCode::Right | KeyCode::Char(' ') => field.choice = (field.choice + 1) % n,
-            KeyCode::Left => field.choice = (field.choice + n - 1) % n,
-            KeyCode::Char(c) => {
+        let action = keymap.lookup_event(key, &[Scope::Choice], false);
+        match (action, crate::tui::keymap::typed_char(key)) {
+            (Some(Action::ChoiceNext), _) => field.choice = (field.choice + 1) % n,
+            (Some(Action::ChoicePrev), _) => field.choice = (field.choice + n - 1) % n,
+            (_, Some(c)) => {
                 let c = c.to_lowercase().next().unwrap_or(c);
                 match options.iter().position(|o| {
                     o.0.starts_with(c) || lang_label(o.1).to_lowercase().starts_with(c)
@@ -525,7 +507,7 @@ impl Popup for Form {
             return self.on_conflict_key(key, cx);
         }
         if let Some(u) = self.ask_new.take() {
-            let out = match crate::tui::terms::answer(&key) {
+            let out = match cx.settings.keymap.answer(&key) {
                 Some(true) => match crate::tui::terms::add(cx.store, &u) {
                     Ok(_) => self.submit(cx),
                     Err(e) => {
@@ -553,11 +535,11 @@ impl Popup for Form {
         // the field before or after from its first or last line.
         if let Some(field) = self.fields.get_mut(self.focus)
             && field.input.is_multiline()
-            && key.modifiers.is_empty()
+            && let Some(down) = crate::tui::keymap::arrow_down(&key)
         {
             let (row, _) = field.input.cursor();
             let last = field.input.line_count().saturating_sub(1);
-            if (key.code == KeyCode::Up && row > 0) || (key.code == KeyCode::Down && row < last) {
+            if (!down && row > 0) || (down && row < last) {
                 field.input.handle_key(key);
                 return Outcome::Handled;
             }
@@ -608,7 +590,7 @@ impl Popup for Form {
                 let lang = cx.settings.lang;
                 let field = &mut self.fields[self.focus];
                 let changed = if matches!(field.spec.kind, FieldKind::Choice(_)) {
-                    Form::edit_choice(field, &key, |t| lang.t(t))
+                    Form::edit_choice(field, &key, &cx.settings.keymap, |t| lang.t(t))
                 } else {
                     field.input.handle_key(key)
                 };

@@ -2,7 +2,8 @@
 //! bound to it now, so it can never disagree with what the keys do.
 
 use super::Popup;
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::widgets;
@@ -49,7 +50,6 @@ pub fn lines(s: &Settings, describe: &dyn Fn(Action) -> Option<String>) -> Vec<H
         ("Ctrl-K", T::HelpTextCutEnd),
         ("Ctrl-W/Alt-D", T::HelpTextCutWord),
         ("Esc", T::HelpTextEsc),
-        ("Ctrl-O", T::HelpTextEditor),
     ] {
         out.push(HelpLine {
             keys: keys.to_string(),
@@ -134,7 +134,10 @@ impl Popup for Help {
             ..inner
         };
         frame.render_widget(
-            Paragraph::new(Span::styled(s.lang.t(T::HelpFooter), s.theme.muted)),
+            Paragraph::new(Span::styled(
+                widgets::keys_hint(s, T::HelpFooter, false),
+                s.theme.muted,
+            )),
             footer,
         );
     }

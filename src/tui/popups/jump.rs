@@ -8,7 +8,8 @@
 use super::Popup;
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::{SearchKind, Store};
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::fuzzy;
 use crate::tui::i18n::T;

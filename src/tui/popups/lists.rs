@@ -6,13 +6,14 @@
 use super::Popup;
 use crate::domain::vocab::{self, TermKind};
 use crate::store::{Term, UnknownTerm};
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::input::TextInput;
 use crate::tui::terms;
 use crate::tui::widgets::{self, ListCursor};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -254,14 +255,18 @@ impl Popup for ListsPopup {
 
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         if matches!(self.mode, Mode::AskAdd(_) | Mode::AskMerge(..)) {
-            return match terms::answer(&key) {
+            return match cx.settings.keymap.answer(&key) {
                 Some(yes) => self.on_answer(yes, cx),
                 None => Outcome::Handled,
             };
         }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Char('r') if ctrl && self.mode == Mode::Browse => {
+        let own = if self.mode == Mode::Browse {
+            cx.settings.keymap.lookup_command(&key, &[Scope::Lists])
+        } else {
+            None
+        };
+        match own {
+            Some(Action::ListsRename) => {
                 if let Some(t) = self.selected().map(|t| t.name.clone()) {
                     self.message =
                         Some((false, cx.settings.lang.f(T::ListsRenaming, &[("name", &t)])));
@@ -269,7 +274,7 @@ impl Popup for ListsPopup {
                 }
                 return Outcome::Handled;
             }
-            KeyCode::Char('e') if ctrl && self.mode == Mode::Browse => {
+            Some(Action::ListsMerge) => {
                 if let Some(t) = self.selected().map(|t| t.name.clone()) {
                     self.message =
                         Some((false, cx.settings.lang.f(T::ListsMerging, &[("name", &t)])));
@@ -277,8 +282,8 @@ impl Popup for ListsPopup {
                 }
                 return Outcome::Handled;
             }
-            KeyCode::Tab | KeyCode::BackTab if self.mode == Mode::Browse => {
-                self.kind = if key.code == KeyCode::Tab {
+            Some(a @ (Action::ListsNextKind | Action::ListsPrevKind)) => {
+                self.kind = if a == Action::ListsNextKind {
                     (self.kind + 1) % KINDS.len()
                 } else {
                     (self.kind + KINDS.len() - 1) % KINDS.len()
@@ -421,7 +426,10 @@ impl Popup for ListsPopup {
             );
         }
         frame.render_widget(
-            Paragraph::new(Span::styled(t(T::ListsKeys), s.theme.muted)),
+            Paragraph::new(Span::styled(
+                widgets::keys_hint(s, T::ListsKeys, true),
+                s.theme.muted,
+            )),
             keys,
         );
     }

@@ -7,7 +7,8 @@ use super::Popup;
 use crate::domain::minutes::{TokenKind, parse_line};
 use crate::domain::vocab::{Resolution, TermKind};
 use crate::store::NewSignal;
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::input::TextInput;
@@ -140,7 +141,7 @@ impl Popup for QuickAdd {
         }
         let mut values = std::collections::BTreeMap::new();
         values.insert("line".to_string(), line);
-        Some(super::restore::draft_of("quick_add", &[], values))
+        Some(crate::tui::draft::draft_of("quick_add", &[], values))
     }
 
     fn restore_values(&mut self, values: &std::collections::BTreeMap<String, String>) {

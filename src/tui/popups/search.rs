@@ -10,7 +10,8 @@
 use super::Popup;
 use crate::domain::RecordRef;
 use crate::store::{SearchHit, SearchKind};
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::{Lang, T};
 use crate::tui::input::TextInput;
@@ -268,7 +269,10 @@ impl Popup for Search {
         frame.render_widget(Paragraph::new(Span::styled("> ", s.theme.key)), mark);
         frame.render_widget(self.query.widget(), field);
         frame.render_widget(
-            Paragraph::new(Line::styled(s.lang.t(T::SearchFooter), s.theme.muted)),
+            Paragraph::new(Line::styled(
+                widgets::keys_hint(s, T::SearchFooter, true),
+                s.theme.muted,
+            )),
             foot,
         );
         let msg = |text: &str, style: Style| {

@@ -7,7 +7,7 @@ use super::org_form::store_error;
 use crate::domain::RecordRef;
 use crate::domain::dates::{DateError, parse_date, parse_datetime};
 use crate::store::{Meeting, MeetingEdit, NewMeeting, StoreError};
-use crate::tui::action::Cx;
+use crate::tui::component::Cx;
 use crate::tui::i18n::T;
 use crate::tui::popups::form::Echo;
 use crate::tui::popups::form::{

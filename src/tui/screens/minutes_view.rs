@@ -337,7 +337,7 @@ impl MinutesEditor {
             Line::from(vec![
                 Span::styled(q, theme.error),
                 Span::raw("  "),
-                Span::styled(t(T::ConfirmKeys), theme.key),
+                Span::styled(crate::tui::widgets::yes_no(s), theme.key),
             ])
         } else if let Some(c) = &self.completion {
             let mut spans = vec![Span::styled("Tab: ", theme.key)];
@@ -378,7 +378,12 @@ impl MinutesEditor {
             Line::styled(s.lang.f(T::MinutesLocked, &[("who", &who)]), theme.info)
         } else if let Some(e) = &self.editing {
             Line::styled(
-                s.lang.f(T::MinutesHintEdit, &[("n", &e.position)]),
+                crate::tui::widgets::keys_hint_f(
+                    s,
+                    T::MinutesHintEdit,
+                    &[("n", &e.position)],
+                    true,
+                ),
                 theme.info,
             )
         } else {
@@ -388,8 +393,8 @@ impl MinutesEditor {
                 .map(|p| format!("{}. {}", p + 1, vis(&self.agenda[p].title)))
                 .unwrap_or_else(|| t(T::NoAgendaItem).to_string());
             let keys = match self.focus {
-                Focus::Input => t(T::MinutesHintInput),
-                Focus::Lines => t(T::MinutesHintList),
+                Focus::Input => crate::tui::widgets::keys_hint(s, T::MinutesHintInput, true),
+                Focus::Lines => crate::tui::widgets::keys_hint(s, T::MinutesHintList, false),
             };
             Line::from(vec![
                 Span::styled(s.lang.f(T::MinutesItem, &[("item", &item)]), theme.section),

@@ -3,7 +3,7 @@
 
 use crate::domain::RecordRef;
 use crate::store::{NewOrg, OrgEdit, Organisation, StoreError};
-use crate::tui::action::Cx;
+use crate::tui::component::Cx;
 use crate::tui::i18n::{Lang, T};
 use crate::tui::popups::form::{
     FieldKind, FieldSpec, Form, FormDraft, FormError, FormHandler, FormValues,

@@ -5,7 +5,8 @@ use super::organisations::{WIDE, draw_filter};
 use super::{Screen, person_form};
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::Person;
-use crate::tui::action::{Action, Cx, Effect, Outcome};
+use crate::tui::action::Action;
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::input::TextInput;
@@ -356,7 +357,10 @@ impl People {
             }
             if !self.work.is_empty() {
                 lines.push(Line::styled(
-                    format!("  {}", s.lang.t(T::PersonWorkHint)),
+                    format!(
+                        "  {}",
+                        crate::tui::widgets::keys_hint(s, T::PersonWorkHint, true)
+                    ),
                     s.theme.muted,
                 ));
             }

@@ -3,7 +3,7 @@
 use super::org_form::{check_email, store_error};
 use crate::domain::RecordRef;
 use crate::store::{NewPerson, Person, PersonEdit, StoreError};
-use crate::tui::action::Cx;
+use crate::tui::component::Cx;
 use crate::tui::i18n::T;
 use crate::tui::popups::form::{
     FieldKind, FieldSpec, Form, FormDraft, FormError, FormHandler, FormValues,

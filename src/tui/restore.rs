@@ -2,37 +2,11 @@
 //! not a screen's own record form (those come back through
 //! [`crate::tui::screens::Screen::restore_form`]).
 
-use super::Popup;
-use super::form::FormDraft;
+use super::draft::FormDraft;
+use super::popups::Popup;
 use crate::domain::{RecordKind, RecordRef};
-use crate::tui::action::{Action, Cx, Effect, Outcome};
-use std::collections::BTreeMap;
-
-/// A draft of a popup about the signals `targets` (id and version read).
-pub fn draft_of(
-    kind: &str,
-    targets: &[(i64, i64)],
-    mut values: BTreeMap<String, String>,
-) -> FormDraft {
-    if !targets.is_empty() {
-        let ids: Vec<String> = targets.iter().map(|t| t.0.to_string()).collect();
-        values.insert("ids".into(), ids.join(","));
-    }
-    FormDraft {
-        kind: kind.into(),
-        values,
-        ..FormDraft::default()
-    }
-}
-
-/// The signals a draft is about.
-pub fn ids(draft: &FormDraft) -> Vec<i64> {
-    draft
-        .values
-        .get("ids")
-        .map(|s| s.split(',').filter_map(|i| i.trim().parse().ok()).collect())
-        .unwrap_or_default()
-}
+use crate::tui::action::Action;
+use crate::tui::component::{Cx, Effect, Outcome};
 
 /// The popup of a kept draft, with what was typed, if it can be opened again.
 pub fn restore(draft: &FormDraft, cx: &mut Cx) -> Option<Box<dyn Popup>> {
@@ -57,12 +31,14 @@ pub fn restore(draft: &FormDraft, cx: &mut Cx) -> Option<Box<dyn Popup>> {
     };
     match draft.kind.as_str() {
         "quick_add" => {
-            let mut p = super::quick_add::QuickAdd::new(cx.settings);
+            let mut p = super::popups::quick_add::QuickAdd::new(cx.settings);
             p.restore_values(&draft.values);
             Some(Box::new(p))
         }
-        "triage" => Some(Box::new(super::triage::TriagePopup::restore(cx, draft)?)),
-        "feedback" => Some(Box::new(super::feedback::FeedbackPopup::restore(
+        "triage" => Some(Box::new(super::popups::triage::TriagePopup::restore(
+            cx, draft,
+        )?)),
+        "feedback" => Some(Box::new(super::popups::feedback::FeedbackPopup::restore(
             cx, draft,
         )?)),
         "minutes" => Some(Box::new(MinutesEditor::restore(draft, cx)?)),

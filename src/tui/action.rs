@@ -286,7 +286,7 @@ pub const ACTIONS: &[ActionDef] = &[
     def(A::PrevField, "prev_field", Scope::Form, &["shift-tab", "up"], T::ActPrevField),
     def(A::Save, "save", Scope::Form, &["ctrl-s"], T::ActSave),
     def(A::ExternalEditor, "external_editor", Scope::Form, &["ctrl-o"], T::ActExternalEditor),
-    def(A::ChoiceNext, "choice_next", Scope::Choice, &["right", "space"], T::ActChoiceNext),
+    def(A::ChoiceNext, "choice_next", Scope::Choice, &["space", "right"], T::ActChoiceNext),
     def(A::ChoicePrev, "choice_prev", Scope::Choice, &["left"], T::ActChoicePrev),
     // Popups' own questions.
     def(A::Yes, "yes", Scope::Confirm, &["y", "Y", "j", "J", "enter"], T::ActYes),

@@ -201,7 +201,7 @@ catalogue! {
     FormSave => "save", "opslaan";
     FormCancel => "cancel", "annuleren";
     FormNotSaved => "Not saved: see the marked field.", "Niet opgeslagen: zie het gemarkeerde veld.";
-    FormConflict => "Your values are kept: save again to put yours over theirs, or Esc to discard yours.", "Je invoer is bewaard: sla opnieuw op om die van jou te laten gelden, of Esc om de jouwe te laten vallen.";
+    FormConflict => "Your values are kept: save again to put yours over theirs, or {back} to discard yours.", "Je invoer is bewaard: sla opnieuw op om die van jou te laten gelden, of {back} om de jouwe te laten vallen.";
     FormDiscard => "Discard what you typed?", "Wat je getypt hebt weggooien?";
     DraftRestored => "Restored the form you had not saved.", "Het formulier dat je niet had opgeslagen is teruggezet.";
     ErrRequired => "Required.", "Verplicht.";
@@ -225,11 +225,11 @@ catalogue! {
     ListsTitle => "Districts, neighbourhoods and themes", "Stadsdelen, wijken en thema's";
     ListsKeys => "{lists_next_kind} next list  {open} add  {lists_rename} rename  {lists_merge} merge  {back} back", "{lists_next_kind} volgende lijst  {open} toevoegen  {lists_rename} hernoemen  {lists_merge} samenvoegen  {back} terug";
     ListsUses => "{n} used", "{n} gebruikt";
-    ListsEnterToAdd => "Not on the list: Enter to add it.", "Niet op de lijst: Enter om toe te voegen.";
+    ListsEnterToAdd => "Not on the list: {open} to add it.", "Niet op de lijst: {open} om toe te voegen.";
     ListsOnList => "{name} is on the list.", "{name} staat op de lijst.";
-    ListsRenaming => "New name for {name}, then Enter:", "Nieuwe naam voor {name}, dan Enter:";
+    ListsRenaming => "New name for {name}, then {open}:", "Nieuwe naam voor {name}, dan {open}:";
     ListsRenamed => "Renamed {old} to {new}; {n} records changed.", "{old} hernoemd naar {new}; {n} records gewijzigd.";
-    ListsMerging => "Merge {name} into: choose the name that stays, then Enter.", "{name} samenvoegen met: kies de naam die blijft, dan Enter.";
+    ListsMerging => "Merge {name} into: choose the name that stays, then {open}.", "{name} samenvoegen met: kies de naam die blijft, dan {open}.";
     ListsAskMerge => "Merge {from} into {into}? Its {n} records move along. y = yes, n = no", "{from} samenvoegen met {into}? De {n} records gaan mee. j = ja, n = nee";
     ListsMerged => "Merged {from} into {into}; {n} records changed.", "{from} samengevoegd met {into}; {n} records gewijzigd.";
     // Popups.
@@ -339,7 +339,7 @@ catalogue! {
     MinutesTitle => "Minutes of {id}: {title}", "Notulen van {id}: {title}";
     MinutesAmending => "final: new lines are amendments", "definitief: nieuwe regels zijn wijzigingen achteraf";
     MinutesItem => "Item: {item}", "Punt: {item}";
-    MinutesEmpty => "No lines yet. Type one below and press Enter.", "Nog geen regels. Typ er hieronder een en druk op Enter.";
+    MinutesEmpty => "No lines yet. Type one below and press {minutes_store}.", "Nog geen regels. Typ er hieronder een en druk op {minutes_store}.";
     MinutesHintInput => "{minutes_store} store  {minutes_complete} complete  {minutes_syntax} syntax  {minutes_prev_item}/{minutes_next_item} item  {up} lines  {back} close", "{minutes_store} opslaan  {minutes_complete} aanvullen  {minutes_syntax} syntaxis  {minutes_prev_item}/{minutes_next_item} punt  {up} regels  {back} sluiten";
     MinutesHintList => "{edit} edit  {minutes_move} move here  {meeting_delete} delete  {minutes_answer} answered  {meeting_hold} held  {meeting_finalise} final  {meeting_follow_up} follow-up  {meeting_export} export  {back} input", "{edit} bewerken  {minutes_move} hierheen  {meeting_delete} verwijderen  {minutes_answer} beantwoord  {meeting_hold} gehouden  {meeting_finalise} definitief  {meeting_follow_up} vervolg  {meeting_export} export  {back} invoer";
     MinutesHintEdit => "Editing line {n}: {minutes_store} saves, {back} cancels", "Regel {n} bewerken: {minutes_store} slaat op, {back} annuleert";
@@ -613,9 +613,9 @@ catalogue! {
     Moved => "{id} moved.", "{id} verzet.";
     Cancelled => "{id} cancelled.", "{id} geannuleerd.";
     QuickAddTitle => "Quick add a signal", "Snel een signaal toevoegen";
-    QuickAddHelp => "One line: the title, org:NAME for the organisation, #theme. Enter adds it.", "Eén regel: de titel, org:NAAM voor de organisatie, #thema. Enter voegt toe.";
+    QuickAddHelp => "One line: the title, org:NAME for the organisation, #theme. {open} adds it.", "Eén regel: de titel, org:NAAM voor de organisatie, #thema. {open} voegt toe.";
     QuickAddNotHere => "{token} is not used here: triage the signal (t) to give an owner or a date.", "{token} wordt hier niet gebruikt: beoordeel het signaal (t) voor een behandelaar of datum.";
-    QuickAddNewTheme => "#{theme} is a new theme: press Enter again to use it, or correct it.", "#{theme} is een nieuw thema: druk nogmaals Enter om het te gebruiken, of verbeter het.";
+    QuickAddNewTheme => "#{theme} is a new theme: press {open} again to use it, or correct it.", "#{theme} is een nieuw thema: druk nogmaals {open} om het te gebruiken, of verbeter het.";
     QuickAddNoTitle => "Type what the signal is about.", "Typ waar het signaal over gaat.";
     QuickAdded => "Added {id}: {title}.", "{id} toegevoegd: {title}.";
     // Search and reports
@@ -686,7 +686,7 @@ catalogue! {
     RecordsTitle => "{n} behind {figure}", "{n} achter {figure}";
     RecordsNone => "No records behind this figure.", "Geen records achter dit cijfer.";
     RecordsFooter => "{open} opens the record, {back} closes", "{open} opent het record, {back} sluit";
-    NoFigure => "Choose a figure first: j/k and h/l move between the numbers.", "Kies eerst een cijfer: j/k en h/l gaan langs de getallen.";
+    NoFigure => "Choose a figure first: {down}/{up} and {report_left}/{report_right} move between the numbers.", "Kies eerst een cijfer: {down}/{up} en {report_left}/{report_right} gaan langs de getallen.";
     PeriodTitle => "Report period", "Rapportperiode";
     PeriodWeeks12 => "Last 12 weeks", "Laatste 12 weken";
     PeriodMonths3 => "Last 3 months", "Laatste 3 maanden";
@@ -696,7 +696,7 @@ catalogue! {
     PeriodCustom => "From ... to ... (type dates)", "Van ... tot en met ... (datums typen)";
     PeriodFrom => "From", "Van";
     PeriodTo => "To", "Tot en met";
-    PeriodHelp => "Dates as 2025-10-01, 1-10-2025 or today; empty is open. Tab switches, Enter applies, Esc cancels.", "Datums als 2025-10-01, 1-10-2025 of vandaag; leeg is open. Tab wisselt, Enter past toe, Esc annuleert.";
+    PeriodHelp => "Dates as 2025-10-01, 1-10-2025 or today; empty is open. {next_field} switches, {open} applies, {back} cancels.", "Datums als 2025-10-01, 1-10-2025 of vandaag; leeg is open. {next_field} wisselt, {open} past toe, {back} annuleert.";
     FieldService => "Service", "Dienst";
     ReportComputing => "Reports could not be computed: {error}", "De rapporten konden niet worden berekend: {error}";
     ReportCounting => "Counting…", "Bezig met tellen…";
@@ -754,24 +754,24 @@ catalogue! {
     ActImportPeople => "Import people from a CSV file", "Personen importeren uit een CSV-bestand";
     ExportSheetsDone => "{n} CSV files written to {dir}", "{n} CSV-bestanden geschreven naar {dir}";
     ImportPath => "File (CSV, comma or semicolon, English or Dutch headings):", "Bestand (CSV, komma of puntkomma, Engelse of Nederlandse kolomnamen):";
-    ImportHelp => "Enter imports when every line can be taken, else nothing; Esc cancels.", "Enter importeert als elke regel klopt, anders niets; Esc annuleert.";
+    ImportHelp => "{open} imports when every line can be taken, else nothing; {back} cancels.", "{open} importeert als elke regel klopt, anders niets; {back} annuleert.";
     ImportNoPath => "Type the path of the CSV file first.", "Typ eerst het pad van het CSV-bestand.";
     ImportTooLarge => "{path} is too large for an import; split it.", "{path} is te groot om te importeren; splits het.";
     ImportRefused => "Nothing imported: {n} line(s) cannot be taken; line {line}: {message}", "Niets geïmporteerd: {n} regel(s) kloppen niet; regel {line}: {message}";
     ImportDone => "{created} created, {updated} updated, {unchanged} unchanged from {path}", "{created} nieuw, {updated} bijgewerkt, {unchanged} ongewijzigd uit {path}";
     // Another user's lock and drafts
     MinutesWaiting => "Waiting for another user's change{who}: {n} line(s) not stored yet, stored in order when it is done. Keep typing.", "Wacht op de wijziging van een andere gebruiker{who}: {n} regel(s) nog niet opgeslagen, ze worden op volgorde opgeslagen zodra die klaar is. Typ gerust verder.";
-    MinutesLocked => "Another user's change{who} is holding the database: what you type is kept in your draft, and Enter queues the line.", "Een wijziging van een andere gebruiker{who} houdt de database vast: wat je typt blijft bewaard in je concept, en Enter zet de regel in de wachtrij.";
-    MinutesNotStored => "Kept, not stored ({why}): Enter on an empty line tries again.", "Bewaard, niet opgeslagen ({why}): Enter op een lege regel probeert het opnieuw.";
-    MinutesNotStoredHint => "Lines not stored yet are kept: Enter on an empty line tries again.", "Nog niet opgeslagen regels zijn bewaard: Enter op een lege regel probeert het opnieuw.";
+    MinutesLocked => "Another user's change{who} is holding the database: what you type is kept in your draft, and {minutes_store} queues the line.", "Een wijziging van een andere gebruiker{who} houdt de database vast: wat je typt blijft bewaard in je concept, en {minutes_store} zet de regel in de wachtrij.";
+    MinutesNotStored => "Kept, not stored ({why}): {minutes_store} on an empty line tries again.", "Bewaard, niet opgeslagen ({why}): {minutes_store} op een lege regel probeert het opnieuw.";
+    MinutesNotStoredHint => "Lines not stored yet are kept: {minutes_store} on an empty line tries again.", "Nog niet opgeslagen regels zijn bewaard: {minutes_store} op een lege regel probeert het opnieuw.";
     MinutesNotStoredYet => "not stored yet", "nog niet opgeslagen";
     MinutesCannotClose => "{n} line(s) not stored yet: the editor stays open until they are (they are kept in a draft if you quit).", "{n} regel(s) nog niet opgeslagen: de editor blijft open tot ze dat zijn (bij afsluiten blijven ze bewaard als concept).";
     MinutesMarkWaiting => "waiting", "wacht";
     MinutesMarkFailed => "NOT STORED", "NIET OPGESLAGEN";
-    MinutesEditConflict => "Line {n} was changed by someone else meanwhile; it now reads: {theirs}. Your text is kept below: edit it, Enter saves it over theirs, Esc keeps theirs.", "Regel {n} is intussen door iemand anders gewijzigd; er staat nu: {theirs}. Jouw tekst staat hieronder: pas hem aan, Enter slaat hem op over die van de ander, Esc houdt die van de ander.";
-    MinutesEditGone => "Line {n} was deleted by someone else meanwhile; your text is kept below: Enter stores it as a new line.", "Regel {n} is intussen door iemand anders verwijderd; je tekst staat hieronder: Enter slaat hem op als nieuwe regel.";
-    TriageConflict => "{id} was changed by someone else meanwhile. Their changes are filled in where you had typed nothing; what you typed is kept. Check and save again (Ctrl-S), or Esc.", "{id} is intussen door iemand anders gewijzigd. Hun wijzigingen staan ingevuld waar jij niets had getypt; wat jij typte blijft staan. Controleer en sla opnieuw op (Ctrl-S), of Esc.";
-    ConflictKept => "{id} was changed by someone else meanwhile; what you typed is kept: check and save again (Ctrl-S), or Esc.", "{id} is intussen door iemand anders gewijzigd; wat je typte blijft staan: controleer en sla opnieuw op (Ctrl-S), of Esc.";
+    MinutesEditConflict => "Line {n} was changed by someone else meanwhile; it now reads: {theirs}. Your text is kept below: edit it, {minutes_store} saves it over theirs, {back} keeps theirs.", "Regel {n} is intussen door iemand anders gewijzigd; er staat nu: {theirs}. Jouw tekst staat hieronder: pas hem aan, {minutes_store} slaat hem op over die van de ander, {back} houdt die van de ander.";
+    MinutesEditGone => "Line {n} was deleted by someone else meanwhile; your text is kept below: {minutes_store} stores it as a new line.", "Regel {n} is intussen door iemand anders verwijderd; je tekst staat hieronder: {minutes_store} slaat hem op als nieuwe regel.";
+    TriageConflict => "{id} was changed by someone else meanwhile. Their changes are filled in where you had typed nothing; what you typed is kept. Check and save again ({save}), or {back}.", "{id} is intussen door iemand anders gewijzigd. Hun wijzigingen staan ingevuld waar jij niets had getypt; wat jij typte blijft staan. Controleer en sla opnieuw op ({save}), of {back}.";
+    ConflictKept => "{id} was changed by someone else meanwhile; what you typed is kept: check and save again ({save}), or {back}.", "{id} is intussen door iemand anders gewijzigd; wat je typte blijft staan: controleer en sla opnieuw op ({save}), of {back}.";
     DraftNotReopened => "A draft ({kind}) could not be reopened here (its record changed or is gone); the text is kept in {path}", "Een concept ({kind}) kon hier niet opnieuw worden geopend (het record is gewijzigd of weg); de tekst staat in {path}";
     DraftWaiting => "A draft you had not saved came back.", "Een concept dat je niet had opgeslagen is terug.";
     // Screens that fit the terminal: the tabs' names where the full ones do not fit.

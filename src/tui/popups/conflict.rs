@@ -4,12 +4,11 @@
 //! version (after a confirmation), or go back to the form to merge by hand. Nothing is
 //! overwritten silently.
 //!
-//! It lives inside [`super::form::Form`], so every form gets it: a
-//! [`super::form::FormHandler`] only has to implement `current`.
+//! It lives inside the form popup, so every form gets it: a
+//! form handler only has to implement `current`.
 
-use super::form::{FieldKind, Form};
 use crate::tui::action::{Action, Scope};
-use crate::tui::component::{Cx, Outcome};
+use crate::tui::component::Cx;
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::widgets::{self, vis};
@@ -233,76 +232,5 @@ impl ConflictView {
             Line::from(spans)
         };
         frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), keys);
-    }
-}
-
-/// The dialog inside the form.
-impl Form {
-    /// Both versions of every field, for the conflict dialog.
-    pub(super) fn conflict_view(
-        &self,
-        msg: String,
-        theirs: &BTreeMap<String, String>,
-    ) -> ConflictView {
-        let rows = self
-            .fields
-            .iter()
-            .map(|f| ConflictRow {
-                key: f.spec.key,
-                label: f.spec.label,
-                base: f.initial.clone(),
-                mine: f.value(),
-                theirs: theirs.get(f.spec.key).cloned().unwrap_or_default(),
-                options: match &f.spec.kind {
-                    FieldKind::Choice(o) => o.clone(),
-                    _ => Vec::new(),
-                },
-            })
-            .collect();
-        ConflictView::new(msg, rows)
-    }
-
-    /// Put `values` in the fields; `base` becomes what counts as unchanged.
-    fn reset_to(&mut self, values: &BTreeMap<String, String>, base: &BTreeMap<String, String>) {
-        for f in &mut self.fields {
-            f.error = None;
-            if let Some(v) = values.get(f.spec.key) {
-                f.set(v);
-            }
-            if let Some(b) = base.get(f.spec.key) {
-                f.initial = b.clone();
-            }
-        }
-    }
-
-    /// The open conflict dialog, if any (for tests).
-    pub fn conflict(&self) -> Option<&ConflictView> {
-        self.conflict.as_ref()
-    }
-
-    pub(super) fn on_conflict_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
-        let Some(view) = self.conflict.as_mut() else {
-            return Outcome::Ignored;
-        };
-        match view.handle_key(key, cx) {
-            Choice::Stay => return Outcome::Handled,
-            Choice::Overwrite => {
-                self.conflict = None;
-                return self.submit(cx);
-            }
-            Choice::Reload => {
-                let theirs = view.theirs();
-                self.reset_to(&theirs, &theirs);
-                self.message = Some((false, cx.t(T::ConflictReloaded).to_string()));
-            }
-            Choice::Merge => {
-                let (merged, theirs) = (view.merged(), view.theirs());
-                self.reset_to(&merged, &theirs);
-                self.message = Some((false, cx.t(T::ConflictMerging).to_string()));
-            }
-        }
-        self.conflict = None;
-        self.restyle(cx.settings);
-        Outcome::Handled
     }
 }

@@ -249,7 +249,11 @@ impl FeedbackPopup {
                 Err(StoreError::Conflict(_)) if self.targets.len() == 1 => {
                     if let Ok(s) = cx.store.signal(id) {
                         self.targets[0].1 = s.version;
-                        self.message = Some(lang.f(T::ConflictKept, &[("id", &s.reference())]));
+                        self.message = Some(
+                            cx.settings
+                                .keymap
+                                .fill(&lang.f(T::ConflictKept, &[("id", &s.reference())]), true),
+                        );
                     }
                     return Outcome::Handled;
                 }

@@ -243,6 +243,12 @@ impl ListsPopup {
     }
 }
 
+/// A prompt of the catalogue with the name and the live keys filled in.
+fn said(cx: &Cx, key: T, name: &str) -> String {
+    let text = cx.settings.lang.f(key, &[("name", &name)]);
+    cx.settings.keymap.fill(&text, true)
+}
+
 impl Popup for ListsPopup {
     fn discard(&mut self, _cx: &mut Cx) -> Outcome {
         if self.mode == Mode::Browse {
@@ -268,16 +274,14 @@ impl Popup for ListsPopup {
         match own {
             Some(Action::ListsRename) => {
                 if let Some(t) = self.selected().map(|t| t.name.clone()) {
-                    self.message =
-                        Some((false, cx.settings.lang.f(T::ListsRenaming, &[("name", &t)])));
+                    self.message = Some((false, said(cx, T::ListsRenaming, &t)));
                     self.set_mode(Mode::Rename(t.clone()), &t);
                 }
                 return Outcome::Handled;
             }
             Some(Action::ListsMerge) => {
                 if let Some(t) = self.selected().map(|t| t.name.clone()) {
-                    self.message =
-                        Some((false, cx.settings.lang.f(T::ListsMerging, &[("name", &t)])));
+                    self.message = Some((false, said(cx, T::ListsMerging, &t)));
                     self.set_mode(Mode::MergeInto(t), "");
                 }
                 return Outcome::Handled;
@@ -406,7 +410,10 @@ impl Popup for ListsPopup {
             .collect();
         if items.is_empty() {
             frame.render_widget(
-                Paragraph::new(Span::styled(t(T::ListsEnterToAdd), s.theme.muted)),
+                Paragraph::new(Span::styled(
+                    widgets::keys_hint(s, T::ListsEnterToAdd, true),
+                    s.theme.muted,
+                )),
                 list,
             );
         } else {

@@ -80,7 +80,10 @@ impl QuickAdd {
                     if self.confirmed_theme.as_ref() == Some(&line) {
                         add_theme = true;
                     } else {
-                        let mut msg = lang.f(T::QuickAddNewTheme, &[("theme", &t)]);
+                        let mut msg = cx
+                            .settings
+                            .keymap
+                            .fill(&lang.f(T::QuickAddNewTheme, &[("theme", &t)]), true);
                         if !suggestions.is_empty() {
                             let names: Vec<String> =
                                 suggestions.iter().map(|s| format!("'{s}'")).collect();
@@ -188,7 +191,7 @@ impl Popup for QuickAdd {
         let rect = widgets::centered(area, width, 6 + problem_rows);
         let inner = widgets::popup_frame(frame, rect, s, t(T::QuickAddTitle));
         let mut lines = vec![
-            Line::styled(t(T::QuickAddHelp), s.theme.muted),
+            Line::styled(widgets::keys_hint(s, T::QuickAddHelp, true), s.theme.muted),
             Line::raw(""),
         ];
         for p in &self.problems {

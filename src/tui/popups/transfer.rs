@@ -250,7 +250,7 @@ impl Popup for ImportPrompt {
         );
         frame.render_widget(self.path.widget(), field);
         frame.render_widget(
-            Paragraph::new(s.lang.t(T::ImportHelp)).wrap(Wrap { trim: true }),
+            Paragraph::new(widgets::keys_hint(s, T::ImportHelp, true)).wrap(Wrap { trim: true }),
             help,
         );
     }

@@ -437,11 +437,11 @@ impl TriagePopup {
         self.restore_values(&merged);
         self.targets[0].1 = sig.version;
         self.initial = theirs;
-        self.message = Some(
-            cx.settings
-                .lang
-                .f(T::TriageConflict, &[("id", &sig.reference())]),
-        );
+        let said = cx
+            .settings
+            .lang
+            .f(T::TriageConflict, &[("id", &sig.reference())]);
+        self.message = Some(cx.settings.keymap.fill(&said, true));
         self.restyle(cx.settings);
         Outcome::Handled
     }

@@ -318,7 +318,7 @@ impl MinutesEditor {
     /// refused after the failure, no longer count).
     fn resend(&mut self, cx: &mut Cx) -> Outcome {
         let Some(w) = cx.writes else {
-            return Outcome::error(cx.t(T::MinutesNotStoredHint));
+            return Outcome::error(cx.settings.keymap.fill(cx.t(T::MinutesNotStoredHint), true));
         };
         w.send(crate::tui::worker::WriteJob::Resume);
         for q in self.queue.iter_mut() {
@@ -387,7 +387,7 @@ impl MinutesEditor {
                     };
                     self.editing = theirs;
                     let _ = self.reload(cx);
-                    return Outcome::error(msg);
+                    return Outcome::error(cx.settings.keymap.fill(&msg, true));
                 }
                 Err(e) => {
                     self.editing = Some(m);
@@ -882,7 +882,10 @@ impl Popup for MinutesEditor {
                     && self.queue[..at].iter().all(|q| q.failed.is_none());
                 self.queue[at].failed = Some(why.clone());
                 if first {
-                    Outcome::error(cx.settings.lang.f(T::MinutesNotStored, &[("why", why)]))
+                    Outcome::error(cx.settings.keymap.fill(
+                        &cx.settings.lang.f(T::MinutesNotStored, &[("why", why)]),
+                        true,
+                    ))
                 } else {
                     Outcome::Handled
                 }

@@ -266,7 +266,7 @@ impl Reports {
 
     fn open_records(&mut self, cx: &mut Cx) -> Outcome {
         let Some((key, label)) = self.selected_figure() else {
-            return Outcome::error(cx.t(T::NoFigure));
+            return Outcome::error(cx.settings.keymap.fill(cx.t(T::NoFigure), false));
         };
         // On the worker when there is one: the list opens when it is found.
         if let Some(worker) = cx.reports {

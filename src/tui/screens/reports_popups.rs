@@ -286,7 +286,10 @@ impl Popup for PeriodDates {
         }
         let (text, style) = match &self.error {
             Some(e) => (vis(e), s.theme.error),
-            None => (s.lang.t(T::PeriodHelp).to_string(), s.theme.muted),
+            None => (
+                crate::tui::widgets::keys_hint(s, T::PeriodHelp, true),
+                s.theme.muted,
+            ),
         };
         frame.render_widget(
             Paragraph::new(Span::styled(text, style)).wrap(Wrap { trim: true }),

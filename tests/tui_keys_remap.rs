@@ -5,10 +5,10 @@
 use crossterm::event::KeyEvent;
 use ratatui::layout::Size;
 use std::collections::BTreeMap;
-use wijkdesk::store::Store;
+use wijkdesk::store::{OrgEdit, Store};
 use wijkdesk::tui::action::{ACTIONS, Action, Scope};
 use wijkdesk::tui::keymap::{Key, KeyMap};
-use wijkdesk::tui::testing::{TempDb, screen, type_text};
+use wijkdesk::tui::testing::{TempDb, fixed_ctx, screen, type_text};
 use wijkdesk::tui::{App, Lang, Settings};
 
 const W: u16 = 140;
@@ -216,6 +216,11 @@ fn the_screens_follow_the_remapped_keys() {
     assert_eq!(d.app.screen_id(), "meetings");
     d.press(Action::PrevScreen);
     assert_eq!(d.app.screen_id(), "tracker");
+    // The tracker's filter picker opens on the new key and closes on the new Back.
+    d.press_old_and_see_nothing(Action::FilterBy);
+    d.press(Action::FilterBy);
+    assert_eq!(d.app.popup_count(), 1, "{}", d.screen());
+    d.close_popup();
     d.press(Action::NextScreen);
 
     // Meetings: its legend shows the new keys; the agenda opens on the new key and
@@ -283,6 +288,14 @@ fn the_screens_follow_the_remapped_keys() {
     d.shows(&d.label(Action::ExportSheets));
     d.close_popup();
 
+    // People: the list moves on the new keys.
+    d.press(Action::Screen(5));
+    assert_eq!(d.app.screen_id(), "people");
+    let first = d.app.selected_record();
+    d.press_old_and_see_nothing(Action::Down);
+    d.press(Action::Down);
+    assert_ne!(d.app.selected_record(), first);
+
     // Reports: the new keys move between sections.
     d.press(Action::Screen(6));
     assert_eq!(d.app.screen_id(), "reports");
@@ -295,6 +308,79 @@ fn the_screens_follow_the_remapped_keys() {
     d.press_old_and_see_nothing(Action::Quit);
     d.press(Action::Quit);
     assert!(d.app.should_quit());
+}
+
+#[test]
+fn the_empty_database_loads_the_demo_on_the_remapped_key() {
+    let db = TempDb::new("keys-remap-welcome");
+    let mut store = db.open();
+    let mut d = drive(&mut store);
+    d.shows("load the demo data now");
+    d.shows(&d.label(Action::LoadDemo));
+    d.press_old_and_see_nothing(Action::LoadDemo);
+    d.press(Action::LoadDemo);
+    d.shows("Demo data loaded");
+}
+
+#[test]
+fn the_conflict_dialog_and_its_question_follow_the_remapped_keys() {
+    let db = TempDb::new("keys-remap-conflict");
+    let mut store = db.demo();
+    let id = store
+        .org_summaries("Bewonersoverleg Duinoord", 5)
+        .unwrap()
+        .into_iter()
+        .find(|o| o.org.name == "Bewonersoverleg Duinoord")
+        .unwrap()
+        .org
+        .id;
+    let mut other = Store::open(&db.path, fixed_ctx()).unwrap();
+    let mut d = drive(&mut store);
+    d.press(Action::Screen(4));
+    d.press(Action::Filter);
+    type_text(&mut d.app, "Duinoord");
+    d.press(Action::Open);
+    d.press(Action::Edit);
+    assert_eq!(d.app.popup_count(), 1, "{}", d.screen());
+    d.press(Action::NextField);
+    type_text(&mut d.app, "BOD");
+    other
+        .edit_org(
+            id,
+            OrgEdit {
+                notes: Some("changed elsewhere".into()),
+                ..OrgEdit::default()
+            },
+            None,
+        )
+        .unwrap();
+    d.press(Action::Save);
+    d.shows("Someone else changed this record");
+    d.shows(&format!("{} ", d.label(Action::ConflictOverwrite)));
+    d.shows(&format!("{} ", d.label(Action::ConflictMerge)));
+
+    // The old keys of the dialog do nothing; reload asks first, and the new no keeps
+    // the dialog.
+    d.press_old_and_see_nothing(Action::ConflictOverwrite);
+    d.press_old_and_see_nothing(Action::ConflictMerge);
+    d.press(Action::ConflictReload);
+    d.shows(&format!(
+        "{} = yes, {} = no",
+        d.label(Action::Yes),
+        d.label(Action::No)
+    ));
+    d.press_old_and_see_nothing(Action::No);
+    d.press(Action::No);
+    d.shows("Someone else changed this record");
+
+    // Merge goes back to the form with what was typed; saving then goes through.
+    d.press(Action::ConflictMerge);
+    assert_eq!(d.app.popup_count(), 1);
+    d.press(Action::Save);
+    assert_eq!(d.app.popup_count(), 0, "{}", d.screen());
+    let org = d.app.store().org(id).unwrap();
+    assert_eq!(org.short_name.as_deref(), Some("BOD"));
+    assert_eq!(org.notes, "changed elsewhere");
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use super::record_form::{self, RecordForm, check_email};
 use crate::domain::RecordRef;
 use crate::store::{NewPerson, Person, PersonEdit};
-use crate::tui::action::Cx;
+use crate::tui::component::Cx;
 use crate::tui::i18n::T;
 use crate::tui::popups::form::{FieldKind, FieldSpec, Form, FormDraft, FormError, FormValues};
 

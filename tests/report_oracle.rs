@@ -130,13 +130,37 @@ fn keys(tables: &[Table]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The records behind a figure read a page of `size` at a time, each page after the
+/// last ID of the one before, until no more follow.
+fn paged(store: &Store, key: &str, f: &ReportFilter, size: usize) -> Vec<String> {
+    let mut all: Vec<String> = Vec::new();
+    loop {
+        let page = store
+            .report_records_page(key, f, all.last().map(String::as_str), size)
+            .expect("page");
+        assert!(page.ids.len() <= size, "{key}: {} > {size}", page.ids.len());
+        assert!(
+            !page.more || page.ids.len() == size,
+            "{key}: a short page says more follow"
+        );
+        all.extend(page.ids);
+        if !page.more {
+            return all;
+        }
+    }
+}
+
 /// The commitments and load reports read from their kept counts equal the same reports
 /// worked out commitment by commitment and signal by signal (the facts the store reads
 /// from the base rows), and so do the records behind every figure.
 fn assert_kept_agree(store: &Store, f: &ReportFilter, after: &str) {
     let fast = store.commitments_report(f, Lang::En).expect("commitments");
     let slow = store.commitment_facts(f).expect("facts");
-    assert_eq!(fast, slow.report(Lang::En), "commitments with {f:?} after {after}");
+    assert_eq!(
+        fast,
+        slow.report(Lang::En),
+        "commitments with {f:?} after {after}"
+    );
     let figures = keys(&fast.tables(Lang::En));
     assert!(figures.len() >= 8, "{f:?}: {}", figures.len());
     for (key, text) in &figures {
@@ -148,14 +172,23 @@ fn assert_kept_agree(store: &Store, f: &ReportFilter, after: &str) {
             .map(|id| format!("C-{id}"))
             .collect();
         assert_eq!(got, want, "{key} with {f:?} after {after}");
-        assert_eq!(&got.len().to_string(), text, "{key} with {f:?} after {after}");
+        assert_eq!(
+            &got.len().to_string(),
+            text,
+            "{key} with {f:?} after {after}"
+        );
+        assert_eq!(paged(store, key, f, 7), want, "{key} paged with {f:?}");
     }
     let fast = store.load_report(f).expect("load");
     let slow = store.load_facts(f).expect("facts");
     assert_eq!(fast, slow.report(), "load with {f:?} after {after}");
     for (key, _) in keys(&fast.tables(Lang::En)) {
         let got = store.report_records(&key, f).expect("records");
-        assert_eq!(Some(got), slow.records(&key), "{key} with {f:?} after {after}");
+        assert_eq!(
+            Some(got),
+            slow.records(&key),
+            "{key} with {f:?} after {after}"
+        );
     }
 }
 
@@ -181,6 +214,8 @@ fn assert_agree(store: &Store, f: &ReportFilter) {
             .collect();
         assert_eq!(got, want, "{key} with {f:?}");
         assert_eq!(got.len().to_string(), text, "{key} with {f:?}");
+        let size = if got.len() < 40 { 1 } else { 97 };
+        assert_eq!(paged(store, &key, f, size), want, "{key} paged with {f:?}");
     }
     let cadence = store.cadence_facts(f).expect("cadence");
     // Which organisations a theme or service keeps, from the signals and commitments.

@@ -167,7 +167,11 @@ fn table_mismatches(conn: &Connection, kept: &str, fresh: &str, keys: usize) -> 
     };
     let (kept, fresh) = (read(kept), read(fresh));
     let mut out = Vec::new();
-    for key in kept.keys().chain(fresh.keys()).collect::<std::collections::BTreeSet<_>>() {
+    for key in kept
+        .keys()
+        .chain(fresh.keys())
+        .collect::<std::collections::BTreeSet<_>>()
+    {
         if kept.get(key) != fresh.get(key) {
             out.push(format!(
                 "{key}: kept {:?}, counted {:?}",
@@ -251,9 +255,15 @@ fn check(db: &TempDb, after: &str) {
         .expect("count");
     assert_eq!(below, 0, "report counts below zero after {after}");
     let ledger = ledger_mismatches(&conn);
-    assert!(ledger.is_empty(), "commitment counts after {after}: {ledger:#?}");
+    assert!(
+        ledger.is_empty(),
+        "commitment counts after {after}: {ledger:#?}"
+    );
     let load = load_mismatches(&conn);
-    assert!(load.is_empty(), "load and reach counts after {after}: {load:#?}");
+    assert!(
+        load.is_empty(),
+        "load and reach counts after {after}: {load:#?}"
+    );
     let below: i64 = conn
         .query_row(
             "SELECT (SELECT count(*) FROM report_ledger WHERE n < 0 OR moved < 0 OR moves < 0)
@@ -537,7 +547,10 @@ fn kept_figures_equal_a_fresh_count_through_every_kind_of_change() {
             rusqlite::params![other.id, k5.id],
         )
         .expect("commitment moved");
-    check(&db, "a commitment moved to another organisation, without a service");
+    check(
+        &db,
+        "a commitment moved to another organisation, without a service",
+    );
     db.raw()
         .execute_batch(&format!(
             "DELETE FROM commitment_move WHERE commitment_id = {k5};

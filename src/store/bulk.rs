@@ -123,8 +123,12 @@ fn rebuild_ledger() -> String {
     const MIGRATION: &str = include_str!("../../schema/022_report_ledger.sql");
     const FROM: &str = "-- back-fill: begin";
     const TO: &str = "-- back-fill: end";
-    let start = MIGRATION.find(FROM).expect("schema/022 marks its back-fill");
-    let end = MIGRATION.find(TO).expect("schema/022 marks its back-fill's end");
+    let start = MIGRATION
+        .find(FROM)
+        .expect("schema/022 marks its back-fill");
+    let end = MIGRATION
+        .find(TO)
+        .expect("schema/022 marks its back-fill's end");
     format!(
         "DELETE FROM report_ledger; DELETE FROM report_load; DELETE FROM org_reach;\n{}",
         &MIGRATION[start..end]
@@ -686,7 +690,9 @@ impl Bulk<'_> {
             tx.execute_batch(&rebuild_cube())?;
         }
         if self.triggers.iter().any(|(n, _)| {
-            n.starts_with("report_ledger") || n.starts_with("report_load") || n.starts_with("org_reach")
+            n.starts_with("report_ledger")
+                || n.starts_with("report_load")
+                || n.starts_with("org_reach")
         }) {
             tx.execute_batch(&rebuild_ledger())?;
         }

@@ -620,7 +620,12 @@ impl Store {
                 let start = after
                     .and_then(|a| all.iter().position(|id| id == a))
                     .map_or(0, |i| i + 1);
-                Some(page(all.into_iter().skip(start).take(limit.saturating_add(1)).collect()))
+                Some(page(
+                    all.into_iter()
+                        .skip(start)
+                        .take(limit.saturating_add(1))
+                        .collect(),
+                ))
             }
         };
         found.ok_or_else(|| self.unknown_figure(figure))

@@ -10,8 +10,8 @@ use crate::domain::report::{
 };
 use crate::domain::{RecordKind, RecordRef};
 use chrono::{Duration, NaiveDate};
-use rusqlite::types::Value;
 use rusqlite::params;
+use rusqlite::types::Value;
 use std::collections::HashMap;
 
 /// How the kept commitments are grouped: one total, per service, per organisation.
@@ -46,7 +46,10 @@ pub(super) fn group_id(key: &str) -> i64 {
 /// is the summed cut ('' .. '').
 fn period_bounds(p: DateRange) -> (bool, [Value; 2]) {
     if p.from.is_none() && p.to.is_none() {
-        return (false, [Value::Text(String::new()), Value::Text(String::new())]);
+        return (
+            false,
+            [Value::Text(String::new()), Value::Text(String::new())],
+        );
     }
     (
         true,
@@ -309,12 +312,7 @@ impl Store {
             },
         )?;
         let counts = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(LoadReport::from_counts(
-            as_of,
-            f,
-            LOAD_THRESHOLD,
-            counts,
-        ))
+        Ok(LoadReport::from_counts(as_of, f, LOAD_THRESHOLD, counts))
     }
 
     /// The records behind a load figure: `load.over` from the kept report, one

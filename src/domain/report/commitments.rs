@@ -159,7 +159,14 @@ impl OutcomeCounts {
         moves: usize,
         days_moved: i64,
     ) -> OutcomeCounts {
-        let [kept_on_time, kept_late, broken, open_overdue, open, withdrawn] = by_outcome;
+        let [
+            kept_on_time,
+            kept_late,
+            broken,
+            open_overdue,
+            open,
+            withdrawn,
+        ] = by_outcome;
         let decided = kept_on_time + kept_late + broken + open_overdue;
         OutcomeCounts {
             kept_on_time,

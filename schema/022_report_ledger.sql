@@ -65,6 +65,14 @@ CREATE TABLE org_reach (
     PRIMARY KEY (org_id, kind, value)
 ) STRICT, WITHOUT ROWID;
 
+-- The loop report's moved signals (schema/009) are grouped by service and organisation
+-- and narrowed by the day received, district and theme: with those in the index it
+-- answers alone, instead of reading each of 80,000 moved signals from the table at a
+-- million (0.7 s).
+DROP INDEX signal_moved;
+CREATE INDEX signal_moved ON signal(owner_org_id, org_id, received_on, due_moves, due_moved_days, district, theme)
+ WHERE due_moves > 0;
+
 CREATE TABLE ledger_cut (cut INTEGER PRIMARY KEY) STRICT;
 INSERT INTO ledger_cut (cut) VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9), (10), (11), (12), (13), (14), (15);
 

@@ -3,8 +3,9 @@
 //! same facts, so a list opened from a figure always holds as many records as it says.
 
 use super::reports_kept::RecordsPage;
-use super::{Result, Store, date_str, invalid, orgs::LOAD_THRESHOLD, parse_date_col};
+use super::{Result, Store, date_str, invalid, parse_date_col};
 use crate::domain::commitment::{CommitmentState, Dues, outcome};
+use crate::domain::org::LOAD_THRESHOLD;
 use crate::domain::report::{
     AgeBucket, CadenceFact, CadenceFacts, CadenceReport, CommitmentFact, CommitmentFacts,
     CommitmentOutcome, CommitmentsReport, DateRange, DueCount, FirstFeedback, LOAD_WINDOW_DAYS,

@@ -3,7 +3,8 @@
 //! the base rows a page at a time. What depends on today (an open commitment overdue,
 //! the load window) is worked out when the report is made.
 
-use super::{Result, Store, date_str, orgs::LOAD_THRESHOLD};
+use super::{Result, Store, date_str};
+use crate::domain::org::LOAD_THRESHOLD;
 use crate::domain::report::{
     CommitmentOutcome, CommitmentsReport, DateRange, GroupCounts, LOAD_WINDOW_DAYS, Lang,
     LoadCount, LoadReport, OutcomeCounts, ReportFilter,

@@ -1,10 +1,11 @@
 //! A signal's feedback due date: every change on the timeline, moves kept with their
 //! reasons and counted; the promise (the first due date) never changes here.
 
-use super::signals::{Signal, get, log_event};
-use super::{
-    Ctx, Result, Store, audit, bump_version, date_str, invalid, now_stamp, parse_date_col,
-};
+use super::signal_record::Signal;
+use super::timeline::log_event;
+use super::versioned::{self, Change};
+use super::{Ctx, Result, Store, date_str, now_stamp, parse_date_col, problem};
+use crate::domain::signal::{check_due_move, check_later_reason};
 use crate::domain::text;
 use chrono::NaiveDate;
 use rusqlite::{Transaction, params};
@@ -36,14 +37,8 @@ pub(crate) fn set_due(
         return Ok(());
     }
     let reason = text::clean_line(reason).trim().to_string();
+    check_later_reason(before.reference(), old, new_due, &reason, is_move).map_err(problem)?;
     let later = old.is_some_and(|o| new_due > o);
-    if is_move && later && reason.is_empty() {
-        return Err(invalid(format!(
-            "moving {}'s feedback due date later ({} to {new_due}) needs a reason",
-            before.reference(),
-            old.map(date_str).unwrap_or_default()
-        )));
-    }
     tx.execute(
         "UPDATE signal SET feedback_due = ?2 WHERE id = ?1",
         params![before.id, date_str(new_due)],
@@ -101,37 +96,18 @@ impl Store {
         expected: Option<i64>,
     ) -> Result<Signal> {
         self.write(|tx, ctx| {
-            let before = get(tx, id)?;
-            if !before.state.owes_feedback() {
-                return Err(invalid(format!(
-                    "{} is {}: only a signal that still owes feedback has a due date to move",
+            versioned::update(tx, ctx, id, expected, |before: &Signal| {
+                check_due_move(
                     before.reference(),
-                    before.state
-                )));
-            }
-            if new_due < ctx.today {
-                return Err(invalid(format!(
-                    "the feedback due date {new_due} is in the past"
-                )));
-            }
-            if before.feedback_due == Some(new_due) {
-                return Err(invalid(format!(
-                    "{} is due on {new_due} already",
-                    before.reference()
-                )));
-            }
-            set_due(tx, ctx, &before, new_due, reason, true)?;
-            let version = bump_version(tx, before.reference(), expected)?;
-            let mut after = get(tx, id)?;
-            after.version = version;
-            audit::log(
-                tx,
-                ctx,
-                after.reference(),
-                "move",
-                audit::diff(&before, &after),
-            )?;
-            Ok(after)
+                    before.state,
+                    before.feedback_due,
+                    new_due,
+                    ctx.today,
+                )
+                .map_err(problem)?;
+                set_due(tx, ctx, before, new_due, reason, true)?;
+                Ok(Change::new("move"))
+            })
         })
     }
 

@@ -2,7 +2,9 @@
 
 use super::{Meeting, change_action, get};
 use crate::domain::{required, text};
-use crate::store::{OptionalExt, Result, Store, audit, invalid, stale};
+use crate::store::labels;
+use crate::store::versioned::{self, Part, Written};
+use crate::store::{OptionalExt, Result, Store, audit, invalid};
 use rusqlite::{Connection, Transaction, params};
 use serde::Serialize;
 
@@ -87,24 +89,20 @@ pub(crate) fn append_agenda_item(
 
 /// How the history names an agenda item: `agenda item 2 "Verkeer"`.
 pub(crate) fn agenda_label(item: &AgendaItem) -> String {
-    format!("agenda item {} \"{}\"", item.position, item.title)
+    labels::agenda_label(item.position, &item.title)
 }
 
-/// An item read at `expected` that changed since is a conflict naming it.
-fn check_item(m: &Meeting, item: &AgendaItem, expected: Option<i64>) -> Result<()> {
-    match expected {
-        Some(want) if want != item.version => Err(stale(
-            &format!(
-                "agenda item {} \"{}\" of {}",
-                item.position,
-                item.title,
-                m.reference()
-            ),
-            want,
-            item.version,
-        )),
-        _ => Ok(()),
-    }
+/// An agenda item as a version conflict names it.
+fn item_part(m: &Meeting, item: &AgendaItem) -> Part {
+    Part::at(
+        format!(
+            "agenda item {} \"{}\" of {}",
+            item.position,
+            item.title,
+            m.reference()
+        ),
+        item.version,
+    )
 }
 
 fn bump_item(tx: &Transaction<'_>, item_id: i64) -> Result<()> {
@@ -161,23 +159,22 @@ impl Store {
         self.write(|tx, ctx| {
             let (m, before) = agenda_item(tx, item_id)?;
             super::ensure_not_cancelled(&m)?;
-            check_item(&m, &before, expected)?;
-            let title = text::clean_line(&required(title, "an agenda item's title")?);
-            tx.execute(
-                "UPDATE agenda_item SET title = ?2, version = version + 1 WHERE id = ?1",
-                params![item_id, title],
-            )?;
-            audit::log(
-                tx,
-                ctx,
-                m.reference(),
-                change_action(&m, "agenda"),
-                serde_json::json!({ format!("agenda item {}", before.position): [before.title, title] }),
-            )?;
-            Ok(AgendaItem {
-                title,
-                version: before.version + 1,
-                ..before
+            versioned::update_part(tx, ctx, m.reference(), &item_part(&m, &before), expected, || {
+                let title = text::clean_line(&required(title, "an agenda item's title")?);
+                tx.execute(
+                    "UPDATE agenda_item SET title = ?2, version = version + 1 WHERE id = ?1",
+                    params![item_id, title],
+                )?;
+                let changes = serde_json::json!({ format!("agenda item {}", before.position): [before.title, title] });
+                Ok(Written::logged(
+                    AgendaItem {
+                        title,
+                        version: before.version + 1,
+                        ..before.clone()
+                    },
+                    change_action(&m, "agenda"),
+                    changes,
+                ))
             })
         })
     }
@@ -194,35 +191,33 @@ impl Store {
         self.write(|tx, ctx| {
             let (m, item) = agenda_item(tx, item_id)?;
             super::ensure_not_cancelled(&m)?;
-            check_item(&m, &item, expected)?;
-            let agenda = agenda_of(tx, m.id)?;
-            let at = agenda
-                .iter()
-                .position(|a| a.id == item_id)
-                .ok_or_else(|| invalid(format!("agenda item {item_id} does not exist")))?;
-            let other = match dir {
-                AgendaMove::Up if at > 0 => at - 1,
-                AgendaMove::Down if at + 1 < agenda.len() => at + 1,
-                _ => return Ok(false),
-            };
-            bump_item(tx, item_id)?;
-            bump_item(tx, agenda[other].id)?;
-            let mut order: Vec<i64> = agenda.iter().map(|a| a.id).collect();
-            order.swap(at, other);
-            for (i, id) in order.iter().enumerate() {
-                tx.execute(
-                    "UPDATE agenda_item SET position = ?2 WHERE id = ?1",
-                    params![id, i as i64 + 1],
-                )?;
-            }
-            audit::log(
-                tx,
-                ctx,
-                m.reference(),
-                change_action(&m, "agenda"),
-                serde_json::json!({ format!("agenda item \"{}\" position", item.title): [at + 1, other + 1] }),
-            )?;
-            Ok(true)
+            versioned::update_part(tx, ctx, m.reference(), &item_part(&m, &item), expected, || {
+                let agenda = agenda_of(tx, m.id)?;
+                let at = agenda
+                    .iter()
+                    .position(|a| a.id == item_id)
+                    .ok_or_else(|| invalid(format!("agenda item {item_id} does not exist")))?;
+                let other = match dir {
+                    AgendaMove::Up if at > 0 => at - 1,
+                    AgendaMove::Down if at + 1 < agenda.len() => at + 1,
+                    _ => return Ok(Written::nothing(false)),
+                };
+                bump_item(tx, item_id)?;
+                bump_item(tx, agenda[other].id)?;
+                let mut order: Vec<i64> = agenda.iter().map(|a| a.id).collect();
+                order.swap(at, other);
+                for (i, id) in order.iter().enumerate() {
+                    tx.execute(
+                        "UPDATE agenda_item SET position = ?2 WHERE id = ?1",
+                        params![id, i as i64 + 1],
+                    )?;
+                }
+                Ok(Written::logged(
+                    true,
+                    change_action(&m, "agenda"),
+                    serde_json::json!({ format!("agenda item \"{}\" position", item.title): [at + 1, other + 1] }),
+                ))
+            })
         })
     }
 
@@ -237,46 +232,41 @@ impl Store {
         self.write(|tx, ctx| {
             let (m, item) = agenda_item(tx, item_id)?;
             super::ensure_not_cancelled(&m)?;
-            check_item(&m, &item, expected)?;
-            let lines: i64 = tx.query_row(
-                "SELECT count(*) FROM minute WHERE agenda_item_id = ?1",
-                [item_id],
-                |r| r.get(0),
-            )?;
-            if lines > 0 {
-                return Err(invalid(format!(
-                    "agenda item {} \"{}\" has {lines} minutes line{}; move {} to another item first",
-                    item.position,
-                    item.title,
-                    if lines == 1 { "" } else { "s" },
-                    if lines == 1 { "it" } else { "them" },
-                )));
-            }
-            let mut st = tx.prepare(
-                "SELECT 'A-' || id FROM action WHERE agenda_item_id = ?1
-                 UNION ALL SELECT 'C-' || id FROM commitment WHERE agenda_item_id = ?1",
-            )?;
-            let records: Vec<String> = st
-                .query_map([item_id], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            if !records.is_empty() {
-                return Err(invalid(format!(
-                    "agenda item {} \"{}\" is where {} came from; it stays",
-                    item.position,
-                    item.title,
-                    records.join(", ")
-                )));
-            }
-            tx.execute("DELETE FROM agenda_item WHERE id = ?1", [item_id])?;
-            renumber_agenda(tx, m.id)?;
-            audit::log(
-                tx,
-                ctx,
-                m.reference(),
-                change_action(&m, "agenda"),
-                serde_json::json!({ agenda_label(&item): "deleted" }),
-            )?;
-            Ok(item)
+            versioned::update_part(tx, ctx, m.reference(), &item_part(&m, &item), expected, || {
+                let lines: i64 = tx.query_row(
+                    "SELECT count(*) FROM minute WHERE agenda_item_id = ?1",
+                    [item_id],
+                    |r| r.get(0),
+                )?;
+                if lines > 0 {
+                    return Err(invalid(format!(
+                        "agenda item {} \"{}\" has {lines} minutes line{}; move {} to another item first",
+                        item.position,
+                        item.title,
+                        if lines == 1 { "" } else { "s" },
+                        if lines == 1 { "it" } else { "them" },
+                    )));
+                }
+                let mut st = tx.prepare(
+                    "SELECT 'A-' || id FROM action WHERE agenda_item_id = ?1
+                     UNION ALL SELECT 'C-' || id FROM commitment WHERE agenda_item_id = ?1",
+                )?;
+                let records: Vec<String> = st
+                    .query_map([item_id], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                if !records.is_empty() {
+                    return Err(invalid(format!(
+                        "agenda item {} \"{}\" is where {} came from; it stays",
+                        item.position,
+                        item.title,
+                        records.join(", ")
+                    )));
+                }
+                tx.execute("DELETE FROM agenda_item WHERE id = ?1", [item_id])?;
+                renumber_agenda(tx, m.id)?;
+                let changes = serde_json::json!({ agenda_label(&item): "deleted" });
+                Ok(Written::logged(item.clone(), change_action(&m, "agenda"), changes))
+            })
         })
     }
 }

@@ -5,6 +5,8 @@
 //! - [`store`]: the only module that speaks SQL.
 //! - [`cli`]: the command line, on top of domain and store.
 //! - [`demo`]: the demo data drawn from the seeds.
+//! - [`words`]: problems and refusals in English or Dutch, for the screens and the
+//!   command line.
 //! - [`account`]: the operating-system account that runs wijkdesk.
 
 pub mod account;
@@ -16,6 +18,7 @@ pub mod mail;
 pub mod meeting_mail;
 pub mod store;
 pub mod tui;
+pub mod words;
 
 /// Install color-eyre's panic and error hooks, once per process. A second
 /// `color_eyre::install()` fails, and building that failure's report resolves a

@@ -7,6 +7,7 @@
 pub mod data;
 mod generate;
 
+use crate::domain::Problem;
 use crate::domain::action::ActionEvent;
 use crate::domain::meeting::MeetingEvent;
 use crate::domain::vocab::TermKind;
@@ -76,7 +77,9 @@ struct Loader<'s> {
 }
 
 fn context(what: &str, e: StoreError) -> StoreError {
-    StoreError::Invalid(format!("demo data, {what}: {e}"))
+    StoreError::Invalid(Problem::Failure {
+        error: format!("demo data, {what}: {e}"),
+    })
 }
 
 impl Loader<'_> {
@@ -186,10 +189,11 @@ impl Loader<'_> {
     }
 
     fn owner(&self, name: &str) -> Result<Owner> {
-        let pid = *self
-            .people
-            .get(name)
-            .ok_or_else(|| StoreError::Invalid(format!("demo data: unknown person {name}")))?;
+        let pid = *self.people.get(name).ok_or_else(|| {
+            StoreError::Invalid(Problem::Failure {
+                error: format!("demo data: unknown person {name}"),
+            })
+        })?;
         let person = self.store.person(pid)?;
         let service = match person.org_id {
             Some(o) if self.store.org(o)?.kind == crate::store::OrgKind::Service => Some(o),
@@ -347,8 +351,13 @@ impl Loader<'_> {
 
     fn meeting(&mut self, m: &data::DemoMeeting) -> Result<()> {
         let start = match m.start {
-            DemoWhen::Absolute(s) => NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
-                .map_err(|_| StoreError::Invalid(format!("demo data: bad start {s}")))?,
+            DemoWhen::Absolute(s) => {
+                NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").map_err(|_| {
+                    StoreError::Invalid(Problem::Failure {
+                        error: format!("demo data: bad start {s}"),
+                    })
+                })?
+            }
             DemoWhen::Relative { days, time } => self.day(days).and_time(parse_time(time)),
         };
         let end = m.end_time.map(|t| start.date().and_time(parse_time(t)));
@@ -431,10 +440,11 @@ impl Loader<'_> {
             .max(self.received(signal_id)?);
         self.at(made);
         let owner = self.owner(c.owner)?;
-        let org_id = *self
-            .orgs
-            .get(c.org)
-            .ok_or_else(|| StoreError::Invalid(format!("unknown org {}", c.org)))?;
+        let org_id = *self.orgs.get(c.org).ok_or_else(|| {
+            StoreError::Invalid(Problem::Failure {
+                error: format!("demo data: unknown org {}", c.org),
+            })
+        })?;
         let created = self.store.add_commitment(NewCommitment {
             text: c.text.into(),
             org_id,

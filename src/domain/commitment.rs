@@ -83,11 +83,10 @@ pub fn transition(
         (S::Open, E::Break) => Ok(S::Broken),
         (S::Open, E::Withdraw) => Ok(S::Withdrawn),
         (S::Open, E::Move) => Ok(S::Open),
-        (s, e) => Err(Refusal::new(format!(
-            "cannot {} a commitment that is {}: only open commitments change",
-            e.code(),
-            s.code()
-        ))),
+        (state, event) => Err(Refusal::new(super::Problem::CommitmentStep {
+            state,
+            event,
+        })),
     }
 }
 
@@ -173,7 +172,7 @@ mod tests {
                 };
                 match (got, want) {
                     (Ok(g), Some(w)) => assert_eq!(g, w),
-                    (Err(r), None) => assert!(r.0.contains(from.code())),
+                    (Err(r), None) => assert!(r.to_string().contains(from.code())),
                     (g, w) => panic!("{from:?} {event:?}: {g:?} vs {w:?}"),
                 }
             }

@@ -130,39 +130,14 @@ pub fn transition(facts: SignalFacts, event: SignalEvent) -> Result<SignalState,
         (S::Triaged | S::InProgress, E::FinalFeedback) => S::Answered,
         (S::Answered, E::Close) if facts.has_final_feedback => S::Closed,
         (S::Answered, E::Close) => {
-            return Err(Refusal::new(
-                "cannot close: no final feedback has been recorded",
-            ));
+            return Err(Refusal::new(super::Problem::SignalCloseWithoutFinal));
         }
         (S::New | S::Triaged | S::InProgress, E::Decline) => S::Declined,
         (S::New | S::Triaged | S::InProgress, E::Merge) => S::Merged,
         (S::Closed | S::Declined, E::Reopen) => S::Triaged,
-        (state, event) => return Err(Refusal::new(refusal_reason(state, event))),
+        (state, event) => return Err(Refusal::new(super::Problem::SignalStep { state, event })),
     };
     Ok(next)
-}
-
-fn refusal_reason(state: SignalState, event: SignalEvent) -> String {
-    use SignalEvent as E;
-    use SignalState as S;
-    let why = match (state, event) {
-        (S::New | S::Triaged | S::InProgress, E::Close) => {
-            "record final feedback first: a signal is closed only after the organisation has its answer"
-        }
-        (S::New, E::Start) => "triage it first (owner, theme, feedback due date)",
-        (S::New, E::FinalFeedback) => "triage it first, so that it has an owner",
-        (S::InProgress, E::Start) => "it is already in progress",
-        (S::Closed | S::Declined, _) => "it is finished; reopen it first (with a reason)",
-        (S::Merged, _) => "it was merged into another signal; work on that one",
-        (S::Answered, _) => "it is answered; close it, or record more with the next signal",
-        (_, E::Reopen) => "only closed or declined signals can be reopened",
-        _ => "that step is not part of the signal workflow",
-    };
-    format!(
-        "cannot {} a signal that is {}: {why}",
-        event.code(),
-        state.code()
-    )
 }
 
 #[cfg(test)]
@@ -208,7 +183,10 @@ mod tests {
                 match (transition(facts, event), want) {
                     (Ok(got), Some(to)) => assert_eq!(got, to, "{from:?} {event:?}"),
                     (Err(r), None) => {
-                        assert!(r.0.contains(from.code()), "reason names the state: {r}")
+                        assert!(
+                            r.to_string().contains(from.code()),
+                            "reason names the state: {r}"
+                        )
                     }
                     (got, want) => panic!("{from:?} {event:?}: got {got:?}, want {want:?}"),
                 }
@@ -223,7 +201,7 @@ mod tests {
             has_final_feedback: false,
         };
         let err = transition(facts, E::Close).unwrap_err();
-        assert!(err.0.contains("final feedback"));
+        assert!(err.to_string().contains("final feedback"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::audit;
 use super::resolve::{Owner, check_owner, owner_label};
 use super::signals::{Signal, get, log_event};
 use super::{Result, Store, bump_version, invalid};
+use crate::domain::Problem;
 use rusqlite::params;
 
 impl Store {
@@ -19,14 +20,13 @@ impl Store {
         self.write(|tx, ctx| {
             let before = get(tx, id)?;
             if !before.state.is_open() {
-                return Err(invalid(format!(
-                    "{} is {}: only an open signal can be given to someone",
-                    before.reference(),
-                    before.state.code()
-                )));
+                return Err(invalid(Problem::AssignNotOpen {
+                    reference: before.reference().to_string(),
+                    state: before.state,
+                }));
             }
             if owner.person_id.is_none() && owner.org_id.is_none() {
-                return Err(invalid("assigning needs an owner (a person or a service)"));
+                return Err(invalid(Problem::AssignNeedsOwner));
             }
             check_owner(tx, owner)?;
             let version = bump_version(tx, before.reference(), expected)?;

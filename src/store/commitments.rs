@@ -4,6 +4,7 @@ use super::{
     Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, date_str, invalid, now_stamp,
     parse_date_col, resolve::Owner, signals::log_event,
 };
+use crate::domain::Problem;
 use crate::domain::commitment::{
     CommitmentEvent, CommitmentState, Dues, Outcome, outcome, transition,
 };
@@ -143,7 +144,7 @@ pub(crate) fn get(conn: &Connection, id: i64, today: NaiveDate) -> Result<Commit
 }
 
 pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewCommitment) -> Result<Commitment> {
-    let text = text::clean_line(&required(&new.text, "a commitment's text")?);
+    let text = text::clean_line(&required(&new.text, crate::domain::Field::CommitmentText)?);
     super::exists(tx, RecordRef::new(RecordKind::Organisation, new.org_id))?;
     super::resolve::check_owner(tx, new.owner)?;
     if let Some(s) = new.signal_id {
@@ -217,24 +218,21 @@ fn resolve(
         ) => (
             Some(required(
                 what_went_wrong,
-                "what went wrong (breaking a commitment)",
+                crate::domain::Field::WhatWentWrong,
             )?),
-            Some(required(
-                prevention,
-                "how it is prevented next time (breaking a commitment)",
-            )?),
+            Some(required(prevention, crate::domain::Field::Prevention)?),
             None,
         ),
         (CommitmentEvent::Break, _) => {
-            return Err(invalid(
-                "breaking a commitment needs two answers: what went wrong, and how it is prevented next time",
-            ));
+            return Err(invalid(Problem::BreakNeedsAnswers));
         }
-        (CommitmentEvent::Withdraw, Note::Reason(r)) => {
-            (None, None, Some(required(r, "a reason for withdrawing")?))
-        }
+        (CommitmentEvent::Withdraw, Note::Reason(r)) => (
+            None,
+            None,
+            Some(required(r, crate::domain::Field::WithdrawReason)?),
+        ),
         (CommitmentEvent::Withdraw, _) => {
-            return Err(invalid("withdrawing a commitment needs a reason"));
+            return Err(invalid(Problem::WithdrawNeedsReason));
         }
         _ => (None, None, None),
     };
@@ -342,9 +340,9 @@ impl Store {
         self.write(|tx, ctx| {
             let before = get(tx, id, ctx.today)?;
             transition(before.state, CommitmentEvent::Move)?;
-            let reason = required(reason, "a reason for moving the due date")?;
+            let reason = required(reason, crate::domain::Field::MoveReason)?;
             if new_due == before.due {
-                return Err(invalid(format!("{} is due on {new_due} already", before.reference())));
+                return Err(invalid(Problem::DueAlready { reference: before.reference().to_string(), due: new_due }));
             }
             let version = bump_version(tx, before.reference(), expected)?;
             tx.execute("UPDATE commitment SET due = ?2 WHERE id = ?1", params![id, date_str(new_due)])?;

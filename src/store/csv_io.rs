@@ -16,6 +16,7 @@ use super::{
     Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, invalid, join_list, orgs,
     people, vocab, waiting,
 };
+use crate::domain::Problem;
 use crate::domain::csv_rules::{self, OrgField, PersonField};
 use crate::domain::vocab::TermKind;
 use crate::domain::{required, text};
@@ -61,7 +62,21 @@ pub struct RowPlan {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RowProblem {
     pub line: u64,
+    /// `problem` in English, for `--json` and logs.
     pub message: String,
+    /// What is wrong, for the screens and the command line to say in their language.
+    #[serde(skip)]
+    pub problem: Problem,
+}
+
+impl RowProblem {
+    pub fn new(line: u64, problem: Problem) -> Self {
+        RowProblem {
+            line,
+            message: problem.to_string(),
+            problem,
+        }
+    }
 }
 
 /// A column of the file and the field it fills (`None`: ignored).
@@ -169,9 +184,7 @@ fn parse<F: Copy + Ord>(
     let (data, bom) = csv_rules::strip_bom(data);
     let delimiter = csv_rules::sniff_delimiter(data);
     if let Some(line) = csv_rules::unterminated_quote(data, delimiter) {
-        return Err(invalid(format!(
-            "line {line}: a quote (\") opens a cell that is never closed; close it or remove it"
-        )));
+        return Err(invalid(Problem::CsvOpenQuote { line }));
     }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -180,19 +193,20 @@ fn parse<F: Copy + Ord>(
         .from_reader(data);
     let mut records = reader.byte_records();
     let utf8 = |b: &[u8], line: u64| -> Result<String> {
-        std::str::from_utf8(b).map(str::to_string).map_err(|_| {
-            invalid(format!(
-                "line {line} is not UTF-8 text; save the file as \"CSV UTF-8\" and try again"
-            ))
-        })
+        std::str::from_utf8(b)
+            .map(str::to_string)
+            .map_err(|_| invalid(Problem::CsvNotUtf8 { line }))
     };
     let read_error = |e: csv::Error| {
         let line = e.position().map(|p| p.line()).unwrap_or(0);
-        invalid(format!("line {line}: the file cannot be read as CSV: {e}"))
+        invalid(Problem::CsvUnreadable {
+            line,
+            error: e.to_string(),
+        })
     };
     let header = match records.next() {
         Some(r) => r.map_err(read_error)?,
-        None => return Err(invalid("the file is empty: it needs a header line")),
+        None => return Err(invalid(Problem::CsvEmpty)),
     };
     let header_line = header.position().map(|p| p.line()).unwrap_or(1);
     let mut columns = Vec::new();
@@ -203,10 +217,10 @@ fn parse<F: Copy + Ord>(
         let field = if h.is_empty() { None } else { from_header(&h) };
         if let Some(f) = field {
             if present.contains(&f) {
-                return Err(invalid(format!(
-                    "line {header_line}: two columns give the {}: rename or remove one",
-                    header_of(f)
-                )));
+                return Err(invalid(Problem::CsvTwoColumns {
+                    line: header_line,
+                    header: header_of(f).to_string(),
+                }));
             }
             present.push(f);
         }
@@ -218,10 +232,10 @@ fn parse<F: Copy + Ord>(
     }
     if !present.contains(&name_field) {
         let found: Vec<&str> = columns.iter().map(|c| c.header.as_str()).collect();
-        return Err(invalid(format!(
-            "line {header_line}: no name column (\"name\" or \"naam\"); the header has: {}",
-            found.join(", ")
-        )));
+        return Err(invalid(Problem::CsvNoNameColumn {
+            line: header_line,
+            found: found.iter().map(|s| s.to_string()).collect(),
+        }));
     }
     let mut rows = Vec::new();
     let mut problems = Vec::new();
@@ -234,25 +248,23 @@ fn parse<F: Copy + Ord>(
         }
         read += 1;
         if record.len() > fields.len() && record.iter().skip(fields.len()).any(|c| !c.is_empty()) {
-            problems.push(RowProblem {
+            problems.push(RowProblem::new(
                 line,
-                message: format!(
-                    "{} cells, but the header has {}: is a separator or quote missing?",
-                    record.len(),
-                    fields.len()
-                ),
-            });
+                Problem::CsvTooManyCells {
+                    cells: record.len(),
+                    header: fields.len(),
+                },
+            ));
             continue;
         }
         if record.len() < fields.len() {
-            problems.push(RowProblem {
+            problems.push(RowProblem::new(
                 line,
-                message: format!(
-                    "{} cells, but the header has {}: is a separator missing?",
-                    record.len(),
-                    fields.len()
-                ),
-            });
+                Problem::CsvTooFewCells {
+                    cells: record.len(),
+                    header: fields.len(),
+                },
+            ));
             continue;
         }
         let mut cells = BTreeMap::new();
@@ -335,10 +347,9 @@ fn kind_code(cell: &str) -> Result<Option<&'static str>> {
     if key.starts_with("dienst") || key.starts_with("gemeente") {
         return Ok(Some("service"));
     }
-    Err(invalid(format!(
-        "unknown kind \"{}\" (use residents, service or partner; bewoners, dienst or partner)",
-        cell.trim()
-    )))
+    Err(invalid(Problem::CsvUnknownKind {
+        value: cell.trim().to_string(),
+    }))
 }
 
 fn cadence(cell: Option<&str>) -> Result<Option<i64>> {
@@ -350,9 +361,9 @@ fn cadence(cell: Option<&str>) -> Result<Option<i64>> {
             .filter(|n| (0..=52).contains(n))
             .map(Some)
             .ok_or_else(|| {
-                invalid(format!(
-                    "cadence \"{c}\" is not a number of meetings a year from 0 to 52"
-                ))
+                invalid(Problem::CsvCadence {
+                    value: c.to_string(),
+                })
             }),
     }
 }
@@ -364,7 +375,9 @@ fn check_org_email(email: &Option<String>) -> Result<()> {
             || e.starts_with('@')
             || e.ends_with('@'))
     {
-        return Err(invalid(format!("not an email address: \"{e}\"")));
+        return Err(invalid(Problem::NotEmail {
+            value: e.to_string(),
+        }));
     }
     Ok(())
 }
@@ -377,7 +390,10 @@ fn org_row(
     cells: &BTreeMap<OrgField, String>,
 ) -> Result<RowOutcome> {
     let get = |f: OrgField| cells.get(&f).map(String::as_str);
-    let name = text::clean_line(&required(get(OrgField::Name).unwrap_or(""), "the name")?);
+    let name = text::clean_line(&required(
+        get(OrgField::Name).unwrap_or(""),
+        crate::domain::Field::Name,
+    )?);
     let cadence = cadence(get(OrgField::Cadence))?;
     let kind = match get(OrgField::Kind) {
         Some(k) => kind_code(k)?,
@@ -513,9 +529,9 @@ fn org_named(tx: &Transaction<'_>, cell: &str) -> Result<i64> {
         return Ok(id);
     }
     super::resolve::org_id(tx, &name).map_err(|e| match e {
-        StoreError::Invalid(m) if m.starts_with("no organisation") => invalid(format!(
-            "no organisation named \"{name}\"; import or add the organisations first"
-        )),
+        StoreError::Invalid(Problem::NoOrgMatches { .. }) => invalid(Problem::CsvNoSuchOrg {
+            name: name.to_string(),
+        }),
         e => e,
     })
 }
@@ -524,16 +540,18 @@ fn check_person(p: &people::Person) -> Result<()> {
     if let Some(e) = &p.email
         && (!e.contains('@') || e.contains(char::is_whitespace))
     {
-        return Err(invalid(format!("not an email address: \"{e}\"")));
+        return Err(invalid(Problem::NotEmail {
+            value: e.to_string(),
+        }));
     }
     if let Some(ph) = &p.phone
         && !ph
             .chars()
             .all(|c| c.is_ascii_digit() || " +-()".contains(c))
     {
-        return Err(invalid(format!(
-            "not a phone number: \"{ph}\" (digits, spaces, + - ( ) only)"
-        )));
+        return Err(invalid(Problem::NotPhone {
+            value: ph.to_string(),
+        }));
     }
     Ok(())
 }
@@ -544,7 +562,10 @@ fn person_row(
     cells: &BTreeMap<PersonField, String>,
 ) -> Result<RowOutcome> {
     let get = |f: PersonField| cells.get(&f).map(String::as_str);
-    let name = text::clean_line(&required(get(PersonField::Name).unwrap_or(""), "the name")?);
+    let name = text::clean_line(&required(
+        get(PersonField::Name).unwrap_or(""),
+        crate::domain::Field::Name,
+    )?);
     let org_column = get(PersonField::Organisation);
     let org_id = match org_column.map(str::trim).filter(|o| !o.is_empty()) {
         Some(o) => Some(org_named(tx, o)?),
@@ -588,10 +609,10 @@ fn person_row(
         [id] => *id,
         many => {
             let refs: Vec<String> = many.iter().map(|i| format!("P-{i}")).collect();
-            return Err(invalid(format!(
-                "\"{name}\" matches more than one person ({}); edit them one by one",
-                refs.join(", ")
-            )));
+            return Err(invalid(Problem::CsvManyPeople {
+                name: name.to_string(),
+                refs,
+            }));
         }
     };
     let before = people::get(tx, id)?;
@@ -631,9 +652,11 @@ fn person_row(
             )
             .optional()?;
         if let Some(o) = other {
-            return Err(invalid(format!(
-                "username \"{u}\" belongs to P-{o} already"
-            )));
+            return Err(invalid(Problem::UsernameTaken {
+                username: u.to_string(),
+                owner: crate::domain::RecordRef::new(crate::domain::RecordKind::Person, o)
+                    .to_string(),
+            }));
         }
     }
     let mut changed = Vec::new();
@@ -764,10 +787,10 @@ impl Store {
         for (line, cells) in &rows {
             let k = key(cells);
             if let Some(first) = seen.get(&k).filter(|_| !k.trim_matches('\0').is_empty()) {
-                problems.push(RowProblem {
-                    line: *line,
-                    message: format!("the same as line {first}: each record once, please"),
-                });
+                problems.push(RowProblem::new(
+                    *line,
+                    Problem::CsvSameAsLine { first: *first },
+                ));
                 continue;
             }
             seen.insert(k, *line);
@@ -799,10 +822,7 @@ impl Store {
                         name,
                         changed,
                     }),
-                    Err(e) => problems.push(RowProblem {
-                        line,
-                        message: e.to_string(),
-                    }),
+                    Err(e) => problems.push(RowProblem::new(line, e.into_problem())),
                 }
                 at += 1;
                 n += 1;
@@ -837,7 +857,7 @@ impl Store {
                         }),
                         Err(e) => {
                             tx.rollback()?;
-                            failed = Some((line, e.to_string()));
+                            failed = Some((line, e.into_problem()));
                             break 'batches;
                         }
                     }
@@ -854,13 +874,13 @@ impl Store {
                 }
                 // Someone changed a record between the check and its batch (rare):
                 // say what was stored; the import can be run again, rows are matched.
-                Some((line, why)) => problems.push(RowProblem {
+                Some((line, why)) => problems.push(RowProblem::new(
                     line,
-                    message: format!(
-                        "{why} (changed by another user during the import: the {} rows before it were stored, this and later rows not; run the import again to finish it)",
-                        stored.len()
-                    ),
-                }),
+                    Problem::CsvChangedDuringImport {
+                        problem: Box::new(why),
+                        stored: stored.len(),
+                    },
+                )),
             }
         }
         Ok(ImportReport {

@@ -20,6 +20,7 @@ pub use minute_entry::{MinuteEntry, StoredMinute};
 use super::{
     Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, invalid, now_stamp, vocab,
 };
+use crate::domain::Problem;
 use crate::domain::meeting::{
     MeetingEvent, MeetingStatus, check_editable, check_local_time, check_started, transition,
 };
@@ -147,16 +148,18 @@ pub(crate) fn get(conn: &Connection, id: i64) -> Result<Meeting> {
 }
 
 pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewMeeting) -> Result<Meeting> {
-    let title = text::clean_line(&required(&new.title, "a meeting's title")?);
+    let title = text::clean_line(&required(&new.title, crate::domain::Field::MeetingTitle)?);
     let starts = new
         .starts_at
-        .ok_or_else(|| invalid("a meeting needs a start, e.g. --start \"vr 19:30\""))?;
+        .ok_or_else(|| invalid(Problem::MeetingNeedsStart))?;
     if let Some(end) = new.ends_at
         && end < starts
     {
-        return Err(invalid(format!(
-            "the meeting ends ({end}) before it starts ({starts})"
-        )));
+        return Err(invalid(Problem::EndsBeforeStart {
+            end,
+            start: starts,
+            would: false,
+        }));
     }
     check_times(starts, new.ends_at)?;
     for p in [new.chair_id, new.minute_taker_id].into_iter().flatten() {
@@ -240,15 +243,16 @@ pub(crate) fn invitation_changes(
 
 /// A cancelled meeting keeps its agenda, attendance and minutes as they were.
 pub(crate) fn ensure_not_cancelled(m: &Meeting) -> Result<()> {
-    check_editable(m.status)
-        .map_err(|r| crate::domain::Refusal::new(format!("{}: {}", m.reference(), r.0)).into())
+    check_editable(m.status).map_err(|r| {
+        crate::domain::Refusal::new(Problem::of(m.reference().to_string(), r.0)).into()
+    })
 }
 
 /// Start and end must each happen exactly once in Europe/Amsterdam.
 fn check_times(starts: NaiveDateTime, ends: Option<NaiveDateTime>) -> Result<()> {
-    check_local_time(starts, "the start")?;
+    check_local_time(starts, crate::domain::Field::Start)?;
     if let Some(end) = ends {
-        check_local_time(end, "the end")?;
+        check_local_time(end, crate::domain::Field::End)?;
     }
     Ok(())
 }
@@ -348,7 +352,7 @@ impl Store {
             let to = transition(before.status, event)?;
             if event == MeetingEvent::Hold {
                 check_started(before.starts_at, now).map_err(|r| {
-                    crate::domain::Refusal::new(format!("{}: {}", before.reference(), r.0))
+                    crate::domain::Refusal::new(Problem::of(before.reference().to_string(), r.0))
                 })?;
             }
             let version = bump_version(tx, before.reference(), expected)?;
@@ -382,7 +386,7 @@ impl Store {
         self.write(|tx, ctx| {
             let before = get(tx, id)?;
             transition(before.status, MeetingEvent::Cancel).map_err(|r| {
-                crate::domain::Refusal::new(format!("{}: {}", before.reference(), r.0))
+                crate::domain::Refusal::new(Problem::of(before.reference().to_string(), r.0))
             })?;
             let version = bump_version(tx, before.reference(), expected)?;
             tx.execute(
@@ -423,11 +427,11 @@ impl Store {
         self.write(|tx, ctx| {
             let before = get(tx, id)?;
             check_editable(before.status)
-                .map_err(|r| crate::domain::Refusal::new(format!("{}: {}", before.reference(), r.0)))?;
+                .map_err(|r| crate::domain::Refusal::new(Problem::of(before.reference().to_string(), r.0)))?;
             let orgs_before = org_names(tx, id)?;
             let mut after = before.clone();
             if let Some(t) = edit.title {
-                after.title = text::clean_line(&required(&t, "a meeting's title")?);
+                after.title = text::clean_line(&required(&t, crate::domain::Field::MeetingTitle)?);
             }
             if let Some(k) = edit.kind {
                 after.kind = clean_opt(Some(k)).unwrap_or_else(|| "overleg".into());
@@ -441,11 +445,7 @@ impl Store {
             if let Some(end) = after.ends_at
                 && end < after.starts_at
             {
-                return Err(invalid(format!(
-                    "the meeting would end ({}) before it starts ({})",
-                    dt_str(end),
-                    dt_str(after.starts_at)
-                )));
+                return Err(invalid(Problem::EndsBeforeStart { end, start: after.starts_at, would: true }));
             }
             if after.starts_at != before.starts_at || after.ends_at != before.ends_at {
                 check_times(after.starts_at, after.ends_at)?;
@@ -471,16 +471,10 @@ impl Store {
             let invited: Vec<i64> = meeting_orgs(tx, id)?.iter().map(|o| o.org_id).collect();
             for org in &edit.remove_orgs {
                 if !invited.contains(org) {
-                    return Err(invalid(format!(
-                        "O-{org} is not invited to {}",
-                        before.reference()
-                    )));
+                    return Err(invalid(Problem::NotInvited { org: RecordRef::new(RecordKind::Organisation, *org).to_string(), meeting: before.reference().to_string() }));
                 }
                 if edit.add_orgs.contains(org) {
-                    return Err(invalid(format!(
-                        "O-{org} is both added to and removed from {}",
-                        before.reference()
-                    )));
+                    return Err(invalid(Problem::AddedAndRemoved { org: RecordRef::new(RecordKind::Organisation, *org).to_string(), meeting: before.reference().to_string() }));
                 }
             }
             let version = bump_version(tx, before.reference(), expected)?;

@@ -15,6 +15,7 @@ use super::{
     Ctx, OptionalExt, Result, Store, StoreError, actions, audit, commitments, invalid, now_stamp,
     parse_date_col, resolve, signals,
 };
+use crate::domain::Problem;
 use crate::domain::action::ActionState;
 use crate::domain::commitment::CommitmentState;
 use crate::domain::minutes::{EntryKind, ParsedLine, TokenKind, fold, parse_line};
@@ -71,11 +72,12 @@ fn check_version(m: &StoredMinute, expected: Option<i64>) -> Result<()> {
     if let Some(want) = expected
         && want != m.version
     {
-        return Err(StoreError::Conflict(format!(
-            "line {} of M-{} was changed by someone else since you read it (you had version {want}, \
-             it is now {}); reload it and try again",
-            m.position, m.meeting_id, m.version
-        )));
+        return Err(StoreError::Conflict(Problem::StaleMinutesLine {
+            position: m.position,
+            meeting: RecordRef::new(RecordKind::Meeting, m.meeting_id).to_string(),
+            had: want,
+            now: m.version,
+        }));
     }
     Ok(())
 }
@@ -106,20 +108,15 @@ fn edit_tx(
     let meeting = meetings::get(tx, before.meeting_id)?;
     let line = text::clean_line(new_text);
     if line.trim().is_empty() {
-        return Err(invalid(
-            "a minutes line cannot be emptied; delete it instead",
-        ));
+        return Err(invalid(Problem::LineCannotBeEmptied));
     }
     let parsed = parse_line(&line, written_on(tx, minute_id, ctx.today)?);
     let had = before.created.clone();
     if had.is_some() && parsed.kind != before.kind {
-        return Err(invalid(format!(
-            "this line created {} and stays {} line (keep its prefix); to change {}, \
-             change the record itself",
-            had.as_deref().unwrap_or_default(),
-            article(before.kind),
-            had.as_deref().unwrap_or_default(),
-        )));
+        return Err(invalid(Problem::LineKeepsKind {
+            record: had.clone().unwrap_or_default(),
+            kind: before.kind,
+        }));
     }
     let resolution = realise(
         tx,
@@ -175,17 +172,6 @@ fn edit_tx(
     })
 }
 
-fn article(kind: EntryKind) -> &'static str {
-    match kind {
-        EntryKind::Action => "an action",
-        EntryKind::Commitment => "a commitment",
-        EntryKind::Signal => "a signal",
-        EntryKind::Decision => "a decision",
-        EntryKind::Question => "a question",
-        EntryKind::Note => "a note",
-    }
-}
-
 /// The record a stored line created, as a reference.
 fn created_ref(m: &StoredMinute) -> Option<RecordRef> {
     m.created
@@ -236,7 +222,12 @@ impl Store {
                 minute_from_row,
             )
             .optional()?
-            .ok_or_else(|| invalid(format!("{} has no line {position}", m.reference())))
+            .ok_or_else(|| {
+                invalid(Problem::NoSuchLine {
+                    meeting: m.reference().to_string(),
+                    position,
+                })
+            })
     }
 
     /// Change a line's text. The line is parsed again; a line that had not created its
@@ -269,10 +260,10 @@ impl Store {
                     Some(a) => {
                         let (m, item) = meetings::agenda_item(tx, a)?;
                         if m.id != meeting.id {
-                            return Err(invalid(format!(
-                                "agenda item {a} is not part of {}",
-                                meeting.reference()
-                            )));
+                            return Err(invalid(Problem::AgendaItemNotInMeeting {
+                                item: a,
+                                meeting: meeting.reference().to_string(),
+                            }));
                         }
                         Ok(Some(item.title))
                     }
@@ -351,12 +342,11 @@ impl Store {
         self.write(|tx, ctx| {
             let before = minute_get(tx, minute_id)?;
             if before.kind != EntryKind::Question {
-                return Err(invalid(format!(
-                    "line {} of M-{} is {}, not a question",
-                    before.position,
-                    before.meeting_id,
-                    article(before.kind)
-                )));
+                return Err(invalid(Problem::NotAQuestion {
+                    position: before.position,
+                    meeting: RecordRef::new(RecordKind::Meeting, before.meeting_id).to_string(),
+                    kind: before.kind,
+                }));
             }
             if before.answered == answered {
                 return Ok(before);

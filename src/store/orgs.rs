@@ -4,6 +4,7 @@ use super::{
     Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, date_str, invalid, join_list,
     now_stamp, parse_date_col, split_list, vocab,
 };
+use crate::domain::Problem;
 use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, required, text};
 use chrono::{Duration, NaiveDate};
@@ -117,7 +118,9 @@ fn validate_email(email: &Option<String>) -> Result<()> {
             || e.starts_with('@')
             || e.ends_with('@'))
     {
-        return Err(invalid(format!("not an email address: \"{e}\"")));
+        return Err(invalid(Problem::NotEmail {
+            value: e.to_string(),
+        }));
     }
     Ok(())
 }
@@ -126,9 +129,9 @@ fn parse_kind(kind: Option<&str>) -> Result<OrgKind> {
     match kind {
         None => Ok(OrgKind::Residents),
         Some(k) => OrgKind::from_code(k).ok_or_else(|| {
-            invalid(format!(
-                "unknown organisation kind \"{k}\" (use residents, service or partner)"
-            ))
+            invalid(Problem::UnknownOrgKind {
+                value: k.to_string(),
+            })
         }),
     }
 }
@@ -144,16 +147,16 @@ pub(crate) fn get(conn: &Connection, id: i64) -> Result<Organisation> {
 }
 
 pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewOrg) -> Result<Organisation> {
-    let name = required(&new.name, "the organisation's name").map_err(StoreError::from)?;
+    let name = required(&new.name, crate::domain::Field::OrgName).map_err(StoreError::from)?;
     let name = text::clean_line(&name);
     let kind = parse_kind(new.kind.as_deref())?;
     let email = opt_clean(new.email);
     validate_email(&email)?;
     let cadence = new.cadence_per_year.unwrap_or(2);
     if !(0..=52).contains(&cadence) {
-        return Err(invalid(format!(
-            "cadence must be 0 to 52 meetings a year, not {cadence}"
-        )));
+        return Err(invalid(Problem::CadenceRange {
+            value: cadence.into(),
+        }));
     }
     let taken: Option<i64> = tx
         .query_row(
@@ -163,9 +166,10 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewOrg) -> Result<Org
         )
         .optional()?;
     if let Some(id) = taken {
-        return Err(invalid(format!(
-            "an organisation named \"{name}\" exists already (O-{id})"
-        )));
+        return Err(invalid(Problem::OrgNameTaken {
+            name: name.to_string(),
+            other: RecordRef::new(RecordKind::Organisation, id).to_string(),
+        }));
     }
     let now = now_stamp();
     let district = vocab::accept(tx, ctx, TermKind::District, new.district.as_deref(), None)?;
@@ -217,14 +221,14 @@ impl Store {
             let before = get(tx, id)?;
             let mut after = before.clone();
             if let Some(n) = edit.name {
-                after.name = text::clean_line(&required(&n, "the organisation's name")?);
+                after.name = text::clean_line(&required(&n, crate::domain::Field::OrgName)?);
                 let clash: Option<i64> = tx
                     .query_row("SELECT id FROM organisation WHERE name = ?1 AND id != ?2", params![after.name, id], |r| {
                         r.get(0)
                     })
                     .optional()?;
                 if let Some(other) = clash {
-                    return Err(invalid(format!("an organisation named \"{}\" exists already (O-{other})", after.name)));
+                    return Err(invalid(Problem::OrgNameTaken { name: after.name.to_string(), other: RecordRef::new(RecordKind::Organisation, other).to_string() }));
                 }
             }
             if let Some(s) = edit.short_name {
@@ -246,7 +250,7 @@ impl Store {
             }
             if let Some(c) = edit.cadence_per_year {
                 if !(0..=52).contains(&c) {
-                    return Err(invalid(format!("cadence must be 0 to 52 meetings a year, not {c}")));
+                    return Err(invalid(Problem::CadenceRange { value: c.into() }));
                 }
                 after.cadence_per_year = c;
             }

@@ -4,6 +4,7 @@ use super::{
     Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, invalid, join_list,
     now_stamp, split_list, vocab,
 };
+use crate::domain::Problem;
 use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, required, text};
 use rusqlite::{Connection, Row, Transaction, params};
@@ -96,16 +97,18 @@ fn validate(p: &Person) -> Result<()> {
     if let Some(e) = &p.email
         && (!e.contains('@') || e.contains(char::is_whitespace))
     {
-        return Err(invalid(format!("not an email address: \"{e}\"")));
+        return Err(invalid(Problem::NotEmail {
+            value: e.to_string(),
+        }));
     }
     if let Some(ph) = &p.phone
         && !ph
             .chars()
             .all(|c| c.is_ascii_digit() || " +-()".contains(c))
     {
-        return Err(invalid(format!(
-            "not a phone number: \"{ph}\" (digits, spaces, + - ( ) only)"
-        )));
+        return Err(invalid(Problem::NotPhone {
+            value: ph.to_string(),
+        }));
     }
     Ok(())
 }
@@ -133,16 +136,17 @@ fn check_username(tx: &Transaction<'_>, username: &Option<String>, id: i64) -> R
             )
             .optional()?;
         if let Some(o) = other {
-            return Err(invalid(format!(
-                "username \"{u}\" belongs to P-{o} already"
-            )));
+            return Err(invalid(Problem::UsernameTaken {
+                username: u.to_string(),
+                owner: RecordRef::new(RecordKind::Person, o).to_string(),
+            }));
         }
     }
     Ok(())
 }
 
 pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewPerson) -> Result<Person> {
-    let name = text::clean_line(&required(&new.name, "the person's name")?);
+    let name = text::clean_line(&required(&new.name, crate::domain::Field::PersonName)?);
     check_org(tx, new.org_id)?;
     let draft = Person {
         id: 0,
@@ -204,11 +208,11 @@ impl Store {
         self.write(|tx, ctx| {
             let before = get(tx, id)?;
             if before.erased {
-                return Err(invalid(format!("{} was erased and cannot be edited", before.reference())));
+                return Err(invalid(Problem::ErasedNoEdit { reference: before.reference().to_string() }));
             }
             let mut after = before.clone();
             if let Some(n) = edit.name {
-                after.name = text::clean_line(&required(&n, "the person's name")?);
+                after.name = text::clean_line(&required(&n, crate::domain::Field::PersonName)?);
             }
             if let Some(o) = edit.org_id {
                 check_org(tx, o)?;

@@ -3,6 +3,7 @@
 //! same facts, so a list opened from a figure always holds as many records as it says.
 
 use super::{Result, Store, date_str, invalid, orgs::LOAD_THRESHOLD, parse_date_col};
+use crate::domain::Problem;
 use crate::domain::commitment::{CommitmentState, Dues, outcome};
 use crate::domain::report::{
     AgeBucket, CadenceFact, CadenceFacts, CadenceReport, CommitmentFact, CommitmentFacts,
@@ -784,10 +785,9 @@ impl Store {
     pub fn report_records(&self, figure: &str, f: &ReportFilter) -> Result<Vec<String>> {
         let figure = figure.trim();
         let unknown = || {
-            invalid(format!(
-                "\"{figure}\" is not a report figure (e.g. loop.on_time, loop.open.age:15-30, \
-                 commitments.broken, commitments.service.kept_late:O-3, cadence.overdue, load.over)"
-            ))
+            invalid(Problem::NotAFigure {
+                figure: figure.to_string(),
+            })
         };
         let section = figure.split(['.', ':']).next().unwrap_or("");
         let ids = |ids: Option<Vec<i64>>, letter: char| {

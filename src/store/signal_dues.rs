@@ -5,6 +5,7 @@ use super::signals::{Signal, get, log_event};
 use super::{
     Ctx, Result, Store, audit, bump_version, date_str, invalid, now_stamp, parse_date_col,
 };
+use crate::domain::Problem;
 use crate::domain::text;
 use chrono::NaiveDate;
 use rusqlite::{Transaction, params};
@@ -38,11 +39,11 @@ pub(crate) fn set_due(
     let reason = text::clean_line(reason).trim().to_string();
     let later = old.is_some_and(|o| new_due > o);
     if is_move && later && reason.is_empty() {
-        return Err(invalid(format!(
-            "moving {}'s feedback due date later ({} to {new_due}) needs a reason",
-            before.reference(),
-            old.map(date_str).unwrap_or_default()
-        )));
+        return Err(invalid(Problem::LaterDueNeedsReason {
+            reference: before.reference().to_string(),
+            from: old,
+            to: new_due,
+        }));
     }
     tx.execute(
         "UPDATE signal SET feedback_due = ?2 WHERE id = ?1",
@@ -103,22 +104,19 @@ impl Store {
         self.write(|tx, ctx| {
             let before = get(tx, id)?;
             if !before.state.owes_feedback() {
-                return Err(invalid(format!(
-                    "{} is {}: only a signal that still owes feedback has a due date to move",
-                    before.reference(),
-                    before.state
-                )));
+                return Err(invalid(Problem::NoDueToMove {
+                    reference: before.reference().to_string(),
+                    state: before.state,
+                }));
             }
             if new_due < ctx.today {
-                return Err(invalid(format!(
-                    "the feedback due date {new_due} is in the past"
-                )));
+                return Err(invalid(Problem::FeedbackDuePast { date: new_due }));
             }
             if before.feedback_due == Some(new_due) {
-                return Err(invalid(format!(
-                    "{} is due on {new_due} already",
-                    before.reference()
-                )));
+                return Err(invalid(Problem::DueAlready {
+                    reference: before.reference().to_string(),
+                    due: new_due,
+                }));
             }
             set_due(tx, ctx, &before, new_due, reason, true)?;
             let version = bump_version(tx, before.reference(), expected)?;

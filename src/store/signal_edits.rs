@@ -7,6 +7,7 @@
 
 use super::signals::{get, log_event, one_line};
 use super::{Ctx, Result, Store, audit, bump_version, invalid, vocab};
+use crate::domain::Problem;
 use crate::domain::text;
 use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, required};
@@ -76,7 +77,7 @@ pub(crate) fn edit_tx(
     let before = get(tx, id)?;
     let mut after = before.clone();
     if let Some(t) = &edit.title {
-        after.title = text::clean_line(&required(t, "a signal's title")?);
+        after.title = text::clean_line(&required(t, crate::domain::Field::SignalTitle)?);
     }
     if let Some(b) = &edit.body {
         after.body = text::clean_text(b);
@@ -133,10 +134,9 @@ pub(crate) fn edit_tx(
         }
     }
     if changes.is_empty() {
-        return Err(invalid(format!(
-            "nothing to change: {} has these values already",
-            before.reference()
-        )));
+        return Err(invalid(Problem::NothingToChange {
+            reference: before.reference().to_string(),
+        }));
     }
     let version = bump_version(tx, before.reference(), expected)?;
     tx.execute(

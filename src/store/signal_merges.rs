@@ -3,6 +3,7 @@
 
 use super::signals::{Channel, Signal, change_state, facts, get, log_event, one_line};
 use super::{Ctx, Result, Store, audit, date_str, invalid, now_stamp};
+use crate::domain::Problem;
 use crate::domain::signal::{SignalEvent, transition};
 use crate::domain::{RecordKind, RecordRef};
 use rusqlite::{Connection, Transaction, params};
@@ -111,16 +112,15 @@ impl Store {
     ) -> Result<Signal> {
         self.write(|tx, ctx| {
             if id == into {
-                return Err(invalid("a signal cannot be merged into itself"));
+                return Err(invalid(Problem::MergeIntoItself));
             }
             let before = get(tx, id)?;
             let target = get(tx, into)?;
             if !target.state.is_open() {
-                return Err(invalid(format!(
-                    "cannot merge into {}: it is {} (merge into an open signal)",
-                    target.reference(),
-                    target.state
-                )));
+                return Err(invalid(Problem::MergeIntoClosed {
+                    target: target.reference().to_string(),
+                    state: target.state,
+                }));
             }
             let to = transition(facts(tx, &before)?, SignalEvent::Merge)?;
             let org_name = |o: Option<i64>| -> Result<String> {
@@ -132,11 +132,12 @@ impl Store {
             let across = before.org_id != target.org_id;
             let (from_org, into_org) = (org_name(before.org_id)?, org_name(target.org_id)?);
             if across && !across_confirmed {
-                return Err(invalid(format!(
-                    "{} is from {from_org} and {} from {into_org}: merging across organisations needs                      confirmation (--yes); {from_org} stays owed the final feedback",
-                    before.reference(),
-                    target.reference()
-                )));
+                return Err(invalid(Problem::MergeAcrossOrgs {
+                    from: before.reference().to_string(),
+                    from_org: before.org_id.map(|_| from_org.clone()),
+                    into: target.reference().to_string(),
+                    into_org: target.org_id.map(|_| into_org.clone()),
+                }));
             }
             tx.execute(
                 "UPDATE signal SET merged_into = ?2 WHERE id = ?1",

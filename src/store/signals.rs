@@ -8,6 +8,7 @@ use super::{
     resolve::{Owner, owner_label},
     vocab,
 };
+use crate::domain::Problem;
 use crate::domain::signal::{SignalEvent, SignalFacts, SignalState, transition};
 use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, required, text};
@@ -302,7 +303,7 @@ pub(crate) fn log_event(
 }
 
 pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewSignal) -> Result<Signal> {
-    let title = text::clean_line(&required(&new.title, "a signal's title")?);
+    let title = text::clean_line(&required(&new.title, crate::domain::Field::SignalTitle)?);
     let mut district = vocab::accept(tx, ctx, TermKind::District, new.district.as_deref(), None)?;
     if let Some(org) = new.org_id {
         let org = super::orgs::get(tx, org)?;
@@ -402,7 +403,7 @@ pub(crate) fn add_feedback_tx(
     expected: Option<i64>,
 ) -> Result<Signal> {
     let before = get(tx, id)?;
-    let text = required(&fb.text, "the feedback text")?;
+    let text = required(&fb.text, crate::domain::Field::FeedbackText)?;
     let event = if fb.is_final {
         SignalEvent::FinalFeedback
     } else {
@@ -412,9 +413,7 @@ pub(crate) fn add_feedback_tx(
     if let Some(d) = fb.next_due
         && d < ctx.today
     {
-        return Err(invalid(format!(
-            "the next feedback date {d} is in the past"
-        )));
+        return Err(invalid(Problem::NextFeedbackPast { date: d }));
     }
     tx.execute(
         "INSERT INTO feedback (signal_id, is_final, channel, text, given_on, given_by, next_due, created_at)
@@ -471,16 +470,14 @@ impl Store {
             let to = transition(facts(tx, &before)?, SignalEvent::Triage)?;
             let owner = t.owner.unwrap_or(before.owner());
             if owner.person_id.is_none() && owner.org_id.is_none() {
-                return Err(invalid(
-                    "triage needs an owner (a person or a service, e.g. --owner P-4 or --owner DSO)",
-                ));
+                return Err(invalid(Problem::TriageNeedsOwner));
             }
             super::resolve::check_owner(tx, owner)?;
             if let Some(d) = t.feedback_due
                 && d < ctx.today
                 && Some(d) != before.feedback_due
             {
-                return Err(invalid(format!("the feedback due date {d} is in the past")));
+                return Err(invalid(Problem::FeedbackDuePast { date: d }));
             }
             // The due date in force stays unless triage names another one.
             match (t.feedback_due, before.feedback_due) {
@@ -549,7 +546,7 @@ impl Store {
     ) -> Result<Signal> {
         self.write(|tx, ctx| {
             let before = get(tx, id)?;
-            let explanation = required(explanation, "an explanation for declining")?;
+            let explanation = required(explanation, crate::domain::Field::DeclineExplanation)?;
             let to = transition(facts(tx, &before)?, SignalEvent::Decline)?;
             tx.execute(
                 "INSERT INTO feedback (signal_id, is_final, channel, text, given_on, given_by, created_at)
@@ -576,7 +573,7 @@ impl Store {
     ) -> Result<Signal> {
         self.write(|tx, ctx| {
             let before = get(tx, id)?;
-            let reason = required(reason, "a reason for reopening")?;
+            let reason = required(reason, crate::domain::Field::ReopenReason)?;
             let to = transition(facts(tx, &before)?, SignalEvent::Reopen)?;
             let due = ctx.today + Duration::days(DEFAULT_FEEDBACK_DAYS);
             set_due(tx, ctx, &before, due, "reopened", false)?;

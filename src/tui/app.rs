@@ -278,7 +278,7 @@ impl<'s> App<'s> {
         };
         self.stale[i] = false;
         if let Err(e) = result {
-            self.set_error(e.to_string());
+            self.set_error(self.settings.lang.store_error(&e));
         }
         let mut cx = cx!(self);
         for p in self.popups.iter_mut() {
@@ -303,7 +303,7 @@ impl<'s> App<'s> {
             };
             self.stale[i] = false;
             if let Err(e) = result {
-                self.set_error(e.to_string());
+                self.set_error(self.settings.lang.store_error(&e));
             }
         }
         self.dirty = true;
@@ -714,7 +714,7 @@ impl<'s> App<'s> {
         if !std::mem::take(&mut self.keys_since_tick)
             && let Err(e) = self.store.checkpoint_if_written()
         {
-            self.set_error(e.to_string());
+            self.set_error(self.settings.lang.store_error(&e));
             self.dirty = true;
         }
         match self.store.data_version() {
@@ -789,7 +789,7 @@ impl<'s> App<'s> {
                 };
                 match jump {
                     Ok(j) => self.popups.push(Box::new(j)),
-                    Err(e) => self.set_error(e.to_string()),
+                    Err(e) => self.set_error(self.settings.lang.store_error(&e)),
                 }
             }
             Action::Who => {
@@ -809,7 +809,7 @@ impl<'s> App<'s> {
                 };
                 match who {
                     Ok(w) => self.popups.push(Box::new(w)),
-                    Err(e) => self.set_error(e.to_string()),
+                    Err(e) => self.set_error(self.settings.lang.store_error(&e)),
                 }
             }
             Action::Lists => {
@@ -819,7 +819,7 @@ impl<'s> App<'s> {
                 };
                 match lists {
                     Ok(l) => self.popups.push(Box::new(l)),
-                    Err(e) => self.set_error(e.to_string()),
+                    Err(e) => self.set_error(self.settings.lang.store_error(&e)),
                 }
             }
             Action::ExportSheets => {
@@ -902,7 +902,7 @@ impl<'s> App<'s> {
         };
         match popup {
             Ok(h) => self.popups.push(Box::new(h)),
-            Err(e) => self.set_error(e.to_string()),
+            Err(e) => self.set_error(self.settings.lang.store_error(&e)),
         }
     }
 
@@ -920,7 +920,7 @@ impl<'s> App<'s> {
                 );
                 self.set_info(msg);
             }
-            Err(e) => self.set_error(e.to_string()),
+            Err(e) => self.set_error(self.settings.lang.store_error(&e)),
         }
     }
 

@@ -1,8 +1,9 @@
 //! A meeting's agenda: its items, added, renamed, moved and deleted.
 
 use super::{Meeting, change_action, get};
+use crate::domain::Problem;
 use crate::domain::{required, text};
-use crate::store::{OptionalExt, Result, Store, audit, invalid, stale};
+use crate::store::{OptionalExt, Result, Store, audit, invalid};
 use rusqlite::{Connection, Transaction, params};
 use serde::Serialize;
 
@@ -42,7 +43,7 @@ pub(crate) fn agenda_item(conn: &Connection, item_id: i64) -> Result<(Meeting, A
         )
         .optional()?;
     let (meeting_id, item) =
-        found.ok_or_else(|| invalid(format!("agenda item {item_id} does not exist")))?;
+        found.ok_or_else(|| invalid(Problem::AgendaItemMissing { item: item_id }))?;
     Ok((get(conn, meeting_id)?, item))
 }
 
@@ -67,7 +68,7 @@ pub(crate) fn append_agenda_item(
     meeting_id: i64,
     title: &str,
 ) -> Result<AgendaItem> {
-    let title = text::clean_line(&required(title, "an agenda item's title")?);
+    let title = text::clean_line(&required(title, crate::domain::Field::AgendaTitle)?);
     let position: i64 = tx.query_row(
         "SELECT coalesce(max(position), 0) + 1 FROM agenda_item WHERE meeting_id = ?1",
         [meeting_id],
@@ -93,15 +94,14 @@ pub(crate) fn agenda_label(item: &AgendaItem) -> String {
 /// An item read at `expected` that changed since is a conflict naming it.
 fn check_item(m: &Meeting, item: &AgendaItem, expected: Option<i64>) -> Result<()> {
     match expected {
-        Some(want) if want != item.version => Err(stale(
-            &format!(
-                "agenda item {} \"{}\" of {}",
-                item.position,
-                item.title,
-                m.reference()
-            ),
-            want,
-            item.version,
+        Some(want) if want != item.version => Err(crate::store::StoreError::Conflict(
+            Problem::StaleAgendaItem {
+                position: item.position,
+                title: item.title.clone(),
+                meeting: m.reference().to_string(),
+                had: want,
+                now: item.version,
+            },
         )),
         _ => Ok(()),
     }
@@ -162,7 +162,7 @@ impl Store {
             let (m, before) = agenda_item(tx, item_id)?;
             super::ensure_not_cancelled(&m)?;
             check_item(&m, &before, expected)?;
-            let title = text::clean_line(&required(title, "an agenda item's title")?);
+            let title = text::clean_line(&required(title, crate::domain::Field::AgendaTitle)?);
             tx.execute(
                 "UPDATE agenda_item SET title = ?2, version = version + 1 WHERE id = ?1",
                 params![item_id, title],
@@ -199,7 +199,7 @@ impl Store {
             let at = agenda
                 .iter()
                 .position(|a| a.id == item_id)
-                .ok_or_else(|| invalid(format!("agenda item {item_id} does not exist")))?;
+                .ok_or_else(|| invalid(Problem::AgendaItemMissing { item: item_id }))?;
             let other = match dir {
                 AgendaMove::Up if at > 0 => at - 1,
                 AgendaMove::Down if at + 1 < agenda.len() => at + 1,
@@ -244,13 +244,11 @@ impl Store {
                 |r| r.get(0),
             )?;
             if lines > 0 {
-                return Err(invalid(format!(
-                    "agenda item {} \"{}\" has {lines} minutes line{}; move {} to another item first",
-                    item.position,
-                    item.title,
-                    if lines == 1 { "" } else { "s" },
-                    if lines == 1 { "it" } else { "them" },
-                )));
+                return Err(invalid(Problem::AgendaItemHasLines {
+                    position: item.position,
+                    title: item.title.clone(),
+                    lines,
+                }));
             }
             let mut st = tx.prepare(
                 "SELECT 'A-' || id FROM action WHERE agenda_item_id = ?1
@@ -260,12 +258,11 @@ impl Store {
                 .query_map([item_id], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
             if !records.is_empty() {
-                return Err(invalid(format!(
-                    "agenda item {} \"{}\" is where {} came from; it stays",
-                    item.position,
-                    item.title,
-                    records.join(", ")
-                )));
+                return Err(invalid(Problem::AgendaItemIsSource {
+                    position: item.position,
+                    title: item.title.clone(),
+                    records,
+                }));
             }
             tx.execute("DELETE FROM agenda_item WHERE id = ?1", [item_id])?;
             renumber_agenda(tx, m.id)?;

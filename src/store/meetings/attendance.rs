@@ -4,8 +4,9 @@
 //! each other unseen; the audit names the organisation or person, in words.
 
 use super::{Meeting, get};
+use crate::domain::Problem;
 use crate::domain::{RecordKind, RecordRef};
-use crate::store::{OptionalExt, Result, Store, StoreError, audit, invalid, stale};
+use crate::store::{OptionalExt, Result, Store, StoreError, audit, invalid};
 use rusqlite::{Connection, Transaction, params};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -133,22 +134,19 @@ fn check_mark(
     };
     match current {
         Some((_, now)) if now == want => Ok(()),
-        Some((_, now)) => Err(stale(
-            &format!("the attendance of {what} at {}", m.reference()),
-            want,
+        Some((_, now)) => Err(StoreError::Conflict(Problem::StaleAttendance {
+            who: what.to_string(),
+            meeting: m.reference().to_string(),
+            had: want,
             now,
-        )),
+        })),
         // Version 0: the caller saw them as not on the list, and they still are not.
         None if want == 0 => Ok(()),
-        None => Err(StoreError::Conflict(format!(
-            "{what} was {} {} by someone else since you read it; reload it and try again",
-            if what.starts_with("O-") {
-                "taken off the invitation to"
-            } else {
-                "taken off the list of"
-            },
-            m.reference()
-        ))),
+        None => Err(StoreError::Conflict(Problem::AttendanceGone {
+            who: what.to_string(),
+            org: what.starts_with("O-"),
+            meeting: m.reference().to_string(),
+        })),
     }
 }
 
@@ -251,10 +249,10 @@ impl Store {
             let label = person_label(&name, person_id);
             let before = current_mark(tx, "meeting_person", "person_id", meeting_id, person_id)?;
             if before.is_none() {
-                return Err(invalid(format!(
-                    "{label} is not on the list of {}",
-                    m.reference()
-                )));
+                return Err(invalid(Problem::NotOnList {
+                    who: label.to_string(),
+                    meeting: m.reference().to_string(),
+                }));
             }
             check_mark(&label, &m, before, expected)?;
             tx.execute(

@@ -3,6 +3,7 @@
 //! in the same transaction.
 
 use super::{Meeting, get, meeting_orgs};
+use crate::domain::Problem;
 use crate::domain::minutes::{EntryKind, ParsedLine, fold, parse_line};
 use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, text};
@@ -118,7 +119,7 @@ pub(crate) fn add_minute_tx(
     super::ensure_not_cancelled(&meeting)?;
     let line = text::clean_line(line);
     if line.trim().is_empty() {
-        return Err(invalid("an empty line is not stored"));
+        return Err(invalid(Problem::EmptyLine));
     }
     if let Some(a) = agenda_item_id {
         let ok: Option<i64> = tx
@@ -129,10 +130,10 @@ pub(crate) fn add_minute_tx(
             )
             .optional()?;
         if ok.is_none() {
-            return Err(invalid(format!(
-                "agenda item {a} is not part of {}",
-                meeting.reference()
-            )));
+            return Err(invalid(Problem::AgendaItemNotInMeeting {
+                item: a,
+                meeting: meeting.reference().to_string(),
+            }));
         }
     }
     let parsed = parse_line(&line, ctx.today);
@@ -177,7 +178,7 @@ pub(crate) fn minute_get(conn: &Connection, id: i64) -> Result<StoredMinute> {
         minute_from_row,
     )
     .optional()?
-    .ok_or_else(|| invalid(format!("minutes line {id} does not exist")))
+    .ok_or_else(|| invalid(Problem::MinutesLineMissing { id }))
 }
 
 /// What resolving a line's tokens gave: the problems found and the record created.

@@ -243,9 +243,9 @@ impl FeedbackPopup {
                 }
                 Err(StoreError::Conflict(m)) => {
                     conflict = true;
-                    refused.push(format!("S-{id}: {m}"));
+                    refused.push(format!("S-{id}: {}", lang.problem(&m)));
                 }
-                Err(e) => refused.push(format!("S-{id}: {e}")),
+                Err(e) => refused.push(format!("S-{id}: {}", lang.store_error(&e))),
             }
         }
         if done.is_empty() && refused.len() == 1 && !conflict {

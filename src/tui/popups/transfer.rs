@@ -27,7 +27,7 @@ pub fn export_all(store: &Store, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>,
         dutch: lang == Lang::Nl,
         ascii: false,
     };
-    let err = |e: crate::store::StoreError| e.to_string();
+    let err = |e: crate::store::StoreError| lang.store_error(&e);
     let mut files: Vec<(&str, Vec<u8>)> = Vec::new();
     files.push((
         "organisations",
@@ -46,8 +46,8 @@ pub fn export_all(store: &Store, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>,
             .map_err(err)?,
     ));
     let cli = |e: crate::cli::CliError| match e {
-        crate::cli::CliError::Msg(m) | crate::cli::CliError::Reported(m) => m,
         crate::cli::CliError::BrokenPipe => "cannot write".into(),
+        e => e.say(lang),
     };
     let signals: Vec<_> = store
         .signals(&SignalFilter {
@@ -136,18 +136,18 @@ pub fn import_file(
         ImportKind::People => store.import_people(&data, yes),
     };
     // A preview first: a file with a bad line imports nothing.
-    let preview = apply(store, false).map_err(|e| e.to_string())?;
+    let preview = apply(store, false).map_err(|e| lang.store_error(&e))?;
     if let Some(p) = preview.problems.first() {
         return Err(lang.f(
             T::ImportRefused,
             &[
                 ("n", &preview.problems.len()),
                 ("line", &p.line),
-                ("message", &p.message),
+                ("message", &lang.problem(&p.problem)),
             ],
         ));
     }
-    let done = apply(store, true).map_err(|e| e.to_string())?;
+    let done = apply(store, true).map_err(|e| lang.store_error(&e))?;
     Ok(lang.f(
         T::ImportDone,
         &[

@@ -347,9 +347,9 @@ impl TriagePopup {
                 }
                 Err(StoreError::Conflict(m)) => {
                     conflict = true;
-                    refused.push(format!("S-{id}: {m}"));
+                    refused.push(format!("S-{id}: {}", lang.problem(&m)));
                 }
-                Err(e) => refused.push(format!("S-{id}: {e}")),
+                Err(e) => refused.push(format!("S-{id}: {}", lang.store_error(&e))),
             }
         }
         match saved {

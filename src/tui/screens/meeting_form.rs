@@ -4,11 +4,12 @@
 //! next to its field.
 
 use super::org_form::store_error;
+use crate::domain::Field;
 use crate::domain::RecordRef;
 use crate::domain::dates::{DateError, parse_date, parse_datetime};
 use crate::store::{Meeting, MeetingEdit, NewMeeting, StoreError};
 use crate::tui::action::Cx;
-use crate::tui::i18n::T;
+use crate::tui::i18n::{Lang, T};
 use crate::tui::popups::form::Echo;
 use crate::tui::popups::form::{
     FieldKind, FieldSpec, Form, FormDraft, FormError, FormHandler, FormValues,
@@ -197,14 +198,20 @@ fn when(
     key: &'static str,
     day: Option<NaiveDateTime>,
     today: NaiveDate,
+    lang: Lang,
 ) -> Result<Option<NaiveDateTime>, FormError> {
     let at = match v.get(key) {
         "" => return Ok(None),
         s => parse_when(s, day, today).map_err(|e| FormError::Field(key, e.to_string()))?,
     };
     // A time the clock change skips or repeats is refused beside its field.
-    let what = if key == "end" { "the end" } else { "the start" };
-    crate::domain::meeting::check_local_time(at, what).map_err(|r| FormError::Field(key, r.0))?;
+    let what = if key == "end" {
+        Field::End
+    } else {
+        Field::Start
+    };
+    crate::domain::meeting::check_local_time(at, what)
+        .map_err(|r| FormError::Field(key, lang.problem(&r.0)))?;
     Ok(Some(at))
 }
 
@@ -229,9 +236,9 @@ impl FormHandler for MeetingForm {
             ));
         }
         let today = cx.store.today();
-        let start = when(v, "start", None, today)?
+        let start = when(v, "start", None, today, lang)?
             .ok_or_else(|| FormError::Field("start", lang.t(T::ErrRequired).to_string()))?;
-        let end = when(v, "end", Some(start), today)?;
+        let end = when(v, "end", Some(start), today, lang)?;
         let mut orgs = Vec::new();
         for name in v
             .get("orgs")
@@ -310,10 +317,11 @@ impl FormHandler for MeetingForm {
                 Err(store_error(
                     e,
                     &[
-                        ("title", "title"),
-                        ("start", "start"),
-                        ("end", "end"),
-                        ("organisation", "orgs"),
+                        (Field::MeetingTitle, "title"),
+                        (Field::Start, "start"),
+                        (Field::End, "end"),
+                        (Field::Orgs, "orgs"),
+                        (Field::Org, "orgs"),
                     ],
                     lang,
                 ))

@@ -279,7 +279,7 @@ impl MinutesEditor {
             }
             Err(e) => {
                 self.draft_saved = false;
-                Outcome::error(e.to_string())
+                Outcome::error(cx.settings.lang.store_error(&e))
             }
         }
     }
@@ -390,7 +390,7 @@ impl MinutesEditor {
                 }
                 Err(e) => {
                     self.editing = Some(m);
-                    return Outcome::error(e.to_string());
+                    return Outcome::error(cx.settings.lang.store_error(&e));
                 }
                 Ok(_) => {}
             }
@@ -407,7 +407,7 @@ impl MinutesEditor {
                     };
                     self.refreshed(msg)
                 }
-                Err(e) => Outcome::error(e.to_string()),
+                Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
             };
         }
         if text.is_empty() {
@@ -433,7 +433,7 @@ impl MinutesEditor {
                 let _ = self.reload(cx);
                 self.stored_message(&entry, cx)
             }
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 
@@ -504,7 +504,7 @@ impl MinutesEditor {
         }
         let candidates = match cx.store.token_candidates(&token, CANDIDATES) {
             Ok(c) => c,
-            Err(e) => return Outcome::error(e.to_string()),
+            Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
         };
         match candidates.len() {
             0 => Outcome::error(
@@ -563,7 +563,7 @@ impl MinutesEditor {
                 );
                 self.refreshed(msg)
             }
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 
@@ -596,7 +596,7 @@ impl MinutesEditor {
                     };
                     Outcome::one(Effect::Status(msg))
                 }
-                Err(e) => Outcome::error(e.to_string()),
+                Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
             },
         }
     }
@@ -727,7 +727,7 @@ impl MinutesEditor {
                             lang.f(T::MinutesMoved, &[("n", &m.position)]),
                         ))
                     }
-                    Err(e) => Outcome::error(e.to_string()),
+                    Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
                 };
             }
             Some(Action::MinutesAnswer) => {
@@ -742,7 +742,7 @@ impl MinutesEditor {
                         let _ = self.reload(cx);
                         Outcome::Handled
                     }
-                    Err(e) => Outcome::error(e.to_string()),
+                    Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
                 };
             }
             Some(Action::MeetingHold) => return self.step_meeting(MeetingEvent::Hold, cx),
@@ -759,7 +759,7 @@ impl MinutesEditor {
             Some(Action::MeetingAttendance) => {
                 return match Attendance::open(self.meeting.id, cx) {
                     Ok(a) => Outcome::one(Effect::Push(Box::new(a))),
-                    Err(e) => Outcome::error(e.to_string()),
+                    Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
                 };
             }
             Some(Action::QuitNow | Action::Suspend | Action::Help | Action::Refresh) => {

@@ -178,7 +178,7 @@ impl Organisations {
             });
         match done {
             Ok(()) => Outcome::Handled,
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 
@@ -506,11 +506,11 @@ impl Screen for Organisations {
             Ok(true) => {
                 return match self.follow_cursor(cx) {
                     Ok(()) => Outcome::Handled,
-                    Err(e) => Outcome::error(e.to_string()),
+                    Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
                 };
             }
             Ok(false) => {}
-            Err(e) => return Outcome::error(e.to_string()),
+            Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
         }
         match action {
             Action::Filter => {
@@ -528,14 +528,14 @@ impl Screen for Organisations {
                 self.filter = TextInput::default();
                 match self.load(cx) {
                     Ok(()) => Outcome::Handled,
-                    Err(e) => Outcome::error(e.to_string()),
+                    Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
                 }
             }
             Action::Open if !self.list.rows.is_empty() => {
                 self.full = true;
                 match self.load_detail(cx) {
                     Ok(()) => Outcome::Handled,
-                    Err(e) => Outcome::error(e.to_string()),
+                    Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
                 }
             }
             Action::New => self.new_form(cx),
@@ -650,7 +650,7 @@ impl Organisations {
         };
         let name = match cx.store.org(id) {
             Ok(o) => o.name,
-            Err(e) => return Outcome::error(e.to_string()),
+            Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
         };
         let dir = statements_dir(cx).display().to_string();
         let lang = cx.settings.lang;
@@ -677,7 +677,7 @@ impl Organisations {
         };
         match cx.store.org(id) {
             Ok(org) => Outcome::one(Effect::Push(Box::new(org_form::edit_form(&org, cx)))),
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The person form: new and edit. Staff's districts and themes are comma-separated.
 
 use super::org_form::{check_email, store_error};
+use crate::domain::Field;
 use crate::domain::RecordRef;
 use crate::store::{NewPerson, Person, PersonEdit, StoreError};
 use crate::tui::action::Cx;
@@ -93,13 +94,12 @@ struct PersonForm {
     original: Option<Person>,
 }
 
-const STORE_FIELDS: &[(&str, &str)] = &[
-    ("email", "email"),
-    ("phone", "phone"),
-    ("username", "username"),
-    ("organisation", "org"),
-    ("O-", "org"),
-    ("name", "name"),
+const STORE_FIELDS: &[(Field, &str)] = &[
+    (Field::Email, "email"),
+    (Field::Phone, "phone"),
+    (Field::Username, "username"),
+    (Field::Org, "org"),
+    (Field::PersonName, "name"),
 ];
 
 impl FormHandler for PersonForm {

@@ -80,7 +80,7 @@ pub struct Reports {
 fn records_popup(label: &str, ids: crate::store::Result<Vec<String>>, cx: &mut Cx) -> Outcome {
     match ids {
         Ok(ids) => Outcome::one(Effect::Push(Box::new(Records::new(label, ids, cx)))),
-        Err(e) => Outcome::error(e.to_string()),
+        Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
     }
 }
 
@@ -176,7 +176,7 @@ impl Reports {
     fn show_section(&mut self, cx: &mut Cx) -> Outcome {
         match self.ensure_shown(cx) {
             Ok(()) => Outcome::Handled,
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 
@@ -328,7 +328,7 @@ impl Reports {
             "district" | "theme" => {
                 let (districts, themes) = match cx.store.districts_and_themes() {
                     Ok(x) => x,
-                    Err(e) => return Outcome::error(e.to_string()),
+                    Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
                 };
                 let (tag, list) = if kind == "district" {
                     (PICK_DISTRICT, districts)
@@ -353,7 +353,7 @@ impl Reports {
                             .collect(),
                     )
                 }
-                Err(e) => return Outcome::error(e.to_string()),
+                Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
             },
         };
         Self::picker(cx, tag, T::FilterByTitle, items)
@@ -482,16 +482,22 @@ impl Screen for Reports {
                     return Outcome::Ignored;
                 }
                 self.pending[i] = false;
-                let report = report
-                    .map(|r| *r)
-                    .map_err(crate::store::StoreError::Invalid);
+                let report = report.map(|r| *r).map_err(|error| {
+                    crate::store::StoreError::Invalid(crate::domain::Problem::Failure { error })
+                });
                 // An error is kept in `error` and drawn in place of the report.
                 let _ = self.install(i, report, cx);
                 Outcome::Handled
             }
             Answer::Records { label, ids } if self.records_pending => {
                 self.records_pending = false;
-                records_popup(&label, ids.map_err(crate::store::StoreError::Invalid), cx)
+                records_popup(
+                    &label,
+                    ids.map_err(|error| {
+                        crate::store::StoreError::Invalid(crate::domain::Problem::Failure { error })
+                    }),
+                    cx,
+                )
             }
             Answer::Records { .. } => Outcome::Ignored,
         }

@@ -118,7 +118,7 @@ impl Tracker {
                 self.total = total;
                 Outcome::Handled
             }
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 
@@ -151,9 +151,13 @@ impl Tracker {
             }),
             Err(StoreError::Conflict(m)) => Outcome::Effects(vec![
                 Effect::Run(Action::Refresh),
-                Effect::Error(format!("{m} {}", lang.t(T::ConflictReloadedSignal))),
+                Effect::Error(format!(
+                    "{} {}",
+                    lang.problem(&m),
+                    lang.t(T::ConflictReloadedSignal)
+                )),
             ]),
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 
@@ -182,7 +186,7 @@ impl Tracker {
         let moves = match &item {
             Item::Commitment(c) => match cx.store.commitment_moves(c.id) {
                 Ok(m) => m,
-                Err(e) => return Outcome::error(e.to_string()),
+                Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
             },
             Item::Action(_) => Vec::new(),
         };
@@ -205,7 +209,7 @@ impl Tracker {
     fn pick_org(&self, cx: &mut Cx, services: bool) -> Outcome {
         let orgs = match cx.store.org_summaries("", 5000) {
             Ok(o) => o,
-            Err(e) => return Outcome::error(e.to_string()),
+            Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
         };
         let items = orgs
             .into_iter()
@@ -448,7 +452,7 @@ impl Screen for Tracker {
         match self.list.apply(action, &mut pages, self.view) {
             Ok(true) => return Outcome::Handled,
             Ok(false) => {}
-            Err(e) => return Outcome::error(e.to_string()),
+            Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
         }
         match action {
             Action::Open => self.open(cx),
@@ -467,7 +471,7 @@ impl Screen for Tracker {
                                 cx.settings.lang.f(T::NoPersonForUser, &[("user", &user)]),
                             );
                         }
-                        Err(e) => return Outcome::error(e.to_string()),
+                        Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
                     }
                 }
                 self.reload(cx)

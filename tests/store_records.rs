@@ -80,6 +80,7 @@ fn change(entry: &AuditEntry, field: &str) -> (Value, Value) {
 fn expect_conflict(result: Result<impl std::fmt::Debug, StoreError>, record: &str) -> String {
     match result {
         Err(StoreError::Conflict(msg)) => {
+            let msg = msg.to_string();
             assert!(msg.contains(record), "the conflict names {record}: {msg}");
             assert!(msg.contains("reload"), "the conflict says to reload: {msg}");
             msg

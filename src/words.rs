@@ -397,6 +397,33 @@ fn term_kind(k: TermKind, l: Lang) -> &'static str {
     }
 }
 
+/// "the theme list" in Dutch: "de lijst met thema's".
+fn term_list_nl(k: TermKind) -> &'static str {
+    match k {
+        TermKind::District => "de lijst met wijken",
+        TermKind::Neighbourhood => "de lijst met buurten",
+        TermKind::Theme => "de lijst met thema's",
+    }
+}
+
+/// "a known theme" in Dutch: the adjective agrees with the noun (de wijk, het thema).
+fn known_term_nl(k: TermKind) -> &'static str {
+    match k {
+        TermKind::District => "bekende wijk",
+        TermKind::Neighbourhood => "bekende buurt",
+        TermKind::Theme => "bekend thema",
+    }
+}
+
+/// "the same theme" in Dutch.
+fn same_term_nl(k: TermKind) -> &'static str {
+    match k {
+        TermKind::District => "dezelfde wijk",
+        TermKind::Neighbourhood => "dezelfde buurt",
+        TermKind::Theme => "hetzelfde thema",
+    }
+}
+
 fn record_kind(k: RecordKind, l: Lang) -> &'static str {
     match l {
         Lang::En => k.name(),
@@ -1121,8 +1148,8 @@ pub fn say(p: &Problem, l: Lang) -> String {
                 )
             } else {
                 format!(
-                    "'{name}' staat al op de lijst van {}, als '{listed}'",
-                    term_kind(*kind, l)
+                    "'{name}' staat al op {}, als '{listed}'",
+                    term_list_nl(*kind)
                 )
             }
         }
@@ -1140,8 +1167,8 @@ pub fn say(p: &Problem, l: Lang) -> String {
                 )
             } else {
                 format!(
-                    "'{name}' staat al op de lijst van {}; voeg ze in plaats daarvan samen: {cmd}",
-                    term_kind(*kind, l)
+                    "'{name}' staat al op {}; voeg ze in plaats daarvan samen: {cmd}",
+                    term_list_nl(*kind)
                 )
             }
         }
@@ -1153,8 +1180,8 @@ pub fn say(p: &Problem, l: Lang) -> String {
                 )
             } else {
                 format!(
-                    "'{from}' en '{into}' zijn dezelfde {}; niets samen te voegen",
-                    term_kind(*kind, l)
+                    "'{from}' en '{into}' zijn {}; niets samen te voegen",
+                    same_term_nl(*kind)
                 )
             }
         }
@@ -1496,10 +1523,10 @@ pub fn say(p: &Problem, l: Lang) -> String {
                     kind.code(),
                     quoted.join(" or ")
                 ),
-                (true, false) => format!("'{value}' is geen bekende {}", term_kind(*kind, l)),
+                (true, false) => format!("'{value}' is geen {}", known_term_nl(*kind)),
                 (false, false) => format!(
-                    "'{value}' is geen bekende {} (bedoel je {}?)",
-                    term_kind(*kind, l),
+                    "'{value}' is geen {} (bedoel je {}?)",
+                    known_term_nl(*kind),
                     quoted.join(" of ")
                 ),
             }

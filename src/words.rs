@@ -7,7 +7,7 @@ use crate::domain::action::{ActionEvent, ActionState};
 use crate::domain::commitment::{CommitmentEvent, CommitmentState};
 use crate::domain::meeting::{MeetingEvent, MeetingStatus};
 use crate::domain::minutes::EntryKind;
-use crate::domain::problem::{ClockChange, Field, Problem};
+use crate::domain::problem::{ClockChange, Field, MinutesToken, Problem};
 use crate::domain::signal::{SignalEvent, SignalState};
 use crate::domain::vocab::TermKind;
 use crate::store::StoreError;
@@ -1540,6 +1540,14 @@ pub fn say(p: &Problem, l: Lang) -> String {
         | P::NoInvitee { .. }
         | P::MinutesNotFinal { .. }
         | P::NoMinutesRecipient { .. } => mail(p, l),
+        P::MinutesDueEmpty
+        | P::MinutesNotADate { .. }
+        | P::MinutesMoreThanOne { .. }
+        | P::MinutesTokenProblem { .. }
+        | P::MinutesCommitmentNeedsOrg
+        | P::MinutesCommitmentNeedsDue
+        | P::MinutesUnknownTheme { .. }
+        | P::MinutesStored { .. } => minutes(p, l),
         P::NotFound { reference } => {
             if en {
                 format!("{reference} does not exist")
@@ -1841,6 +1849,95 @@ fn mail(p: &Problem, l: Lang) -> String {
     }
 }
 
+fn token(t: &MinutesToken, l: Lang) -> String {
+    match t {
+        MinutesToken::Owner(name) => format!("@{name}"),
+        MinutesToken::Org(name) => format!("org:{name:?}"),
+        MinutesToken::Theme(name) => format!("#{name}"),
+        MinutesToken::Due(date) => format!("due:{date}"),
+        MinutesToken::SaidDue(date) if l == Lang::En => format!("{date} (said)"),
+        MinutesToken::SaidDue(date) => format!("{date} (gezegd)"),
+        MinutesToken::BadDue(value) => format!("due:{value:?}"),
+    }
+}
+
+fn minutes(p: &Problem, l: Lang) -> String {
+    use Problem as P;
+    let en = l == Lang::En;
+    match p {
+        P::MinutesDueEmpty => {
+            if en {
+                "due: needs a date right after the colon, e.g. due:+14d or due:fri".into()
+            } else {
+                "due: heeft direct na de dubbele punt een datum nodig, bijv. due:+14d of due:vr"
+                    .into()
+            }
+        }
+        P::MinutesNotADate { value } => {
+            if en {
+                format!(
+                    "not a date: {value:?} (use due:+14d, due:vr, due:15-12, due:+2w, or say it: voor 1 juli)"
+                )
+            } else {
+                format!(
+                    "geen datum: {value:?} (gebruik due:+14d, due:vr, due:15-12, due:+2w, of zeg het: voor 1 juli)"
+                )
+            }
+        }
+        P::MinutesMoreThanOne { used, ignored } => {
+            let (u, i) = (token(used, l), token(ignored, l));
+            if en {
+                format!("more than one {}: {u} is used, not {i}", used.slot())
+            } else {
+                let what = match used {
+                    MinutesToken::Owner(_) => "behandelaar",
+                    MinutesToken::Org(_) => "organisatie",
+                    MinutesToken::Theme(_) => "thema",
+                    _ => "datum",
+                };
+                format!("meer dan één {what}: {u} geldt, niet {i}")
+            }
+        }
+        P::MinutesTokenProblem { token, problem } => format!("{token}: {}", say(problem, l)),
+        P::MinutesCommitmentNeedsOrg => {
+            if en {
+                "a commitment is made to an organisation: add org:NAME".into()
+            } else {
+                "een toezegging doe je aan een organisatie: voeg org:NAAM toe".into()
+            }
+        }
+        P::MinutesCommitmentNeedsDue => {
+            if en {
+                "a commitment needs a due date: add due:+14d, due:15-12 or say \"voor 1 juli\""
+                    .into()
+            } else {
+                "een toezegging heeft een datum nodig: voeg due:+14d of due:15-12 toe, of zeg \"voor 1 juli\"".into()
+            }
+        }
+        P::MinutesUnknownTheme { value, problem } => {
+            if en {
+                format!(
+                    "#{value}: {}; add it with `wijkdesk theme add {value}`",
+                    say(problem, l)
+                )
+            } else {
+                format!(
+                    "#{value}: {}; voeg het toe met `wijkdesk theme add {value}`",
+                    say(problem, l)
+                )
+            }
+        }
+        P::MinutesStored { text } => {
+            if en {
+                text.clone()
+            } else {
+                format!("door een eerdere versie in het Engels opgeslagen: \"{text}\"")
+            }
+        }
+        _ => unreachable!("minutes() is called for minutes problems only"),
+    }
+}
+
 /// The first letter in upper case, for a phrase that opens a Dutch sentence.
 fn capital(s: &str) -> String {
     let mut c = s.chars();
@@ -2095,6 +2192,20 @@ mod tests {
                 without_address: few(b),
             });
         }
+        let tokens = [
+            MinutesToken::Owner(s("jan")),
+            MinutesToken::Org(s("Duin")),
+            MinutesToken::Theme(s("groen")),
+            MinutesToken::Due(day(3, 1)),
+            MinutesToken::SaidDue(day(7, 1)),
+            MinutesToken::BadDue(s("31-02")),
+        ];
+        for used in &tokens {
+            all.push(P::MinutesMoreThanOne {
+                used: used.clone(),
+                ignored: tokens[5].clone(),
+            });
+        }
         for more in [0, 3] {
             all.push(P::OwnerAmbiguous {
                 input: s("jan"),
@@ -2327,6 +2438,25 @@ mod tests {
             P::Failure {
                 error: s("SQLITE_IOERR (10)"),
             },
+            P::MinutesDueEmpty,
+            P::MinutesNotADate { value: s("31-02") },
+            P::MinutesTokenProblem {
+                token: s("@jan"),
+                problem: Box::new(P::NoOwnerMatches { input: s("jan") }),
+            },
+            P::MinutesCommitmentNeedsOrg,
+            P::MinutesCommitmentNeedsDue,
+            P::MinutesUnknownTheme {
+                value: s("groen"),
+                problem: Box::new(P::UnknownTerm {
+                    kind: TermKind::Theme,
+                    value: s("groen"),
+                    suggestions: vec![],
+                }),
+            },
+            P::MinutesStored {
+                text: s("more than one owner: @jan is used, not @piet"),
+            },
         ]);
         all
     }
@@ -2447,10 +2577,18 @@ mod tests {
             P::UnknownTerm { .. } => 109,
             P::NotFound { .. } => 110,
             P::Failure { .. } => 111,
+            P::MinutesDueEmpty { .. } => 112,
+            P::MinutesNotADate { .. } => 113,
+            P::MinutesMoreThanOne { .. } => 114,
+            P::MinutesTokenProblem { .. } => 115,
+            P::MinutesCommitmentNeedsOrg { .. } => 116,
+            P::MinutesCommitmentNeedsDue { .. } => 117,
+            P::MinutesUnknownTheme { .. } => 118,
+            P::MinutesStored { .. } => 119,
         }
     }
 
-    const KINDS: usize = 112;
+    const KINDS: usize = 120;
 
     /// Words that are English and never Dutch: one of them in a Dutch message means
     /// a sentence was left untranslated.

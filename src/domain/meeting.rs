@@ -52,7 +52,7 @@ impl std::fmt::Display for MeetingStatus {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum MeetingEvent {
     Hold,
     Finalise,

@@ -17,6 +17,7 @@ pub use folding::fold;
 pub use parse::parse_line;
 pub use prefix_match::{PrefixMatch, match_prefix};
 
+use super::problem::{MinutesToken, Problem};
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -216,20 +217,18 @@ impl ParsedLine {
     /// Parts of the line to highlight for correction: due dates that are not dates,
     /// and a second owner, organisation, theme or due date that differs from the
     /// first (only the first is used).
-    pub fn problems(&self) -> Vec<(Range<usize>, String)> {
+    pub fn problems(&self) -> Vec<(Range<usize>, Problem)> {
         let mut problems = Vec::new();
         let mut firsts: [Option<&TokenKind>; 4] = [None; 4];
         for token in &self.tokens {
             let slot = match &token.kind {
                 TokenKind::BadDue(value) => {
                     let message = if value.is_empty() {
-                        "due: needs a date right after the colon, e.g. due:+14d or due:fri"
-                            .to_owned()
+                        Problem::MinutesDueEmpty
                     } else {
-                        format!(
-                            "not a date: {value:?} (use due:+14d, due:vr, due:15-12, due:+2w, \
-                             or say it: voor 1 juli)"
-                        )
+                        Problem::MinutesNotADate {
+                            value: value.clone(),
+                        }
                     };
                     problems.push((token.span.clone(), message));
                     continue;
@@ -245,11 +244,12 @@ impl ParsedLine {
                 None => firsts[slot] = Some(&token.kind),
                 Some(first) if same(first, &token.kind) => {}
                 Some(first) => {
-                    let (what, used) = describe(first);
-                    let (_, ignored) = describe(&token.kind);
                     problems.push((
                         token.span.clone(),
-                        format!("more than one {what}: {used} is used, not {ignored}"),
+                        Problem::MinutesMoreThanOne {
+                            used: describe(first),
+                            ignored: describe(&token.kind),
+                        },
                     ));
                 }
             }
@@ -282,14 +282,14 @@ fn same(a: &TokenKind, b: &TokenKind) -> bool {
 
 /// What a token is, and how it was typed, for messages. Names are `{:?}`-quoted
 /// where they may hold arbitrary text, so control characters come out escaped.
-fn describe(kind: &TokenKind) -> (&'static str, String) {
+fn describe(kind: &TokenKind) -> MinutesToken {
     match kind {
-        TokenKind::Owner(name) => ("owner", format!("@{name}")),
-        TokenKind::Org(name) => ("organisation", format!("org:{name:?}")),
-        TokenKind::Theme(name) => ("theme", format!("#{name}")),
-        TokenKind::Due(date) => ("due date", format!("due:{date}")),
-        TokenKind::SaidDue(date) => ("due date", format!("{date} (said)")),
-        TokenKind::BadDue(value) => ("due date", format!("due:{value:?}")),
+        TokenKind::Owner(name) => MinutesToken::Owner(name.clone()),
+        TokenKind::Org(name) => MinutesToken::Org(name.clone()),
+        TokenKind::Theme(name) => MinutesToken::Theme(name.clone()),
+        TokenKind::Due(date) => MinutesToken::Due(*date),
+        TokenKind::SaidDue(date) => MinutesToken::SaidDue(*date),
+        TokenKind::BadDue(value) => MinutesToken::BadDue(value.clone()),
     }
 }
 

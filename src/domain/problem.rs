@@ -10,9 +10,10 @@ use super::minutes::EntryKind;
 use super::signal::{SignalEvent, SignalState};
 use super::vocab::TermKind;
 use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
 
 /// A field a problem is about: forms place the problem beside it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Field {
     Name,
     PersonName,
@@ -48,8 +49,8 @@ pub enum Field {
     Theme,
 }
 
-/// Which start or end of a meeting a clock problem is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which way the clocks change on the night of a time that is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ClockChange {
     /// The hour skipped when the clocks go forward.
     Skipped,
@@ -57,8 +58,33 @@ pub enum ClockChange {
     Repeated,
 }
 
-/// One refused step or rejected value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A token of a minutes line, as a problem names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MinutesToken {
+    Owner(String),
+    Org(String),
+    Theme(String),
+    Due(NaiveDate),
+    /// A date said in words ("voor 1 juli").
+    SaidDue(NaiveDate),
+    BadDue(String),
+}
+
+impl MinutesToken {
+    /// Which slot of a line the token fills: "owner", "organisation", "theme" or "due
+    /// date" (a code, kept in the minutes summary's JSON).
+    pub fn slot(&self) -> &'static str {
+        match self {
+            MinutesToken::Owner(_) => "owner",
+            MinutesToken::Org(_) => "organisation",
+            MinutesToken::Theme(_) => "theme",
+            MinutesToken::Due(_) | MinutesToken::SaidDue(_) | MinutesToken::BadDue(_) => "due date",
+        }
+    }
+}
+
+/// One refused step or rejected value. Minutes lines keep theirs as JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Problem {
     /// Blank text where text is needed.
     Required {
@@ -472,6 +498,33 @@ pub enum Problem {
         without_address: Vec<String>,
     },
 
+    /// `due:` with nothing after the colon.
+    MinutesDueEmpty,
+    MinutesNotADate {
+        value: String,
+    },
+    /// A second owner, organisation, theme or date: the first is used.
+    MinutesMoreThanOne {
+        used: MinutesToken,
+        ignored: MinutesToken,
+    },
+    /// A token (`@jan`, `org:Duin`) that does not resolve, and why.
+    MinutesTokenProblem {
+        token: String,
+        problem: Box<Problem>,
+    },
+    MinutesCommitmentNeedsOrg,
+    MinutesCommitmentNeedsDue,
+    /// A `#theme` not on the list: the signal is made without it.
+    MinutesUnknownTheme {
+        value: String,
+        problem: Box<Problem>,
+    },
+    /// A problem an older version stored as English text.
+    MinutesStored {
+        text: String,
+    },
+
     /// A district, neighbourhood or theme that is not on its kept list.
     UnknownTerm {
         kind: TermKind,
@@ -607,7 +660,20 @@ impl Problem {
             | P::InvitationAfterMeeting { .. }
             | P::NoInvitee { .. }
             | P::MinutesNotFinal { .. }
-            | P::NoMinutesRecipient { .. } => None,
+            | P::NoMinutesRecipient { .. }
+            | P::MinutesCommitmentNeedsOrg
+            | P::MinutesCommitmentNeedsDue
+            | P::MinutesStored { .. } => None,
+            P::MinutesDueEmpty | P::MinutesNotADate { .. } => Some(Field::Due),
+            P::MinutesMoreThanOne { ignored, .. } => Some(match ignored {
+                MinutesToken::Owner(_) => Field::Owner,
+                MinutesToken::Org(_) => Field::Org,
+                MinutesToken::Theme(_) => Field::Theme,
+                _ => Field::Due,
+            }),
+            P::MinutesTokenProblem { problem, .. } | P::MinutesUnknownTheme { problem, .. } => {
+                problem.field()
+            }
             P::CsvChangedDuringImport { problem, .. } => problem.field(),
             P::CsvUnknownKind { .. } => Some(Field::OrgKind),
             P::CsvCadence { .. } => Some(Field::Cadence),

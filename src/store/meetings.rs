@@ -12,6 +12,7 @@ pub use attendance::{MeetingOrg, MeetingPerson};
 pub(crate) use attendance::{
     attendance_word, meeting_orgs, meeting_people, org_label, person_label,
 };
+pub(crate) use minute_entry::problems_column;
 pub(crate) use minute_entry::{
     MINUTE_SELECT, add_minute_tx, minute_from_row, minute_get, realise, store_resolution,
 };

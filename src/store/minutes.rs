@@ -148,7 +148,7 @@ fn edit_tx(
     if had.is_some() {
         tx.execute(
             "UPDATE minute SET problems = ?2 WHERE id = ?1",
-            params![minute_id, resolution.problems.join("\n")],
+            params![minute_id, meetings::problems_column(&resolution.problems)],
         )?;
     } else {
         store_resolution(tx, minute_id, &resolution)?;
@@ -592,6 +592,15 @@ fn readable(conn: &Connection, m: &StoredMinute, parsed: &ParsedLine) -> Line {
     }
 }
 
+/// Whether `p` says the theme `th` is not on the list.
+fn unknown_theme(p: &Problem, th: &str) -> bool {
+    match p {
+        Problem::MinutesUnknownTheme { value, .. } => value == th,
+        Problem::MinutesStored { text } => text.starts_with(&format!("#{th}:")),
+        _ => false,
+    }
+}
+
 /// What a line names that does not resolve, and what a commitment line lacks.
 fn missing(conn: &Connection, m: &StoredMinute, parsed: &ParsedLine) -> Vec<Missing> {
     let mut out: Vec<Missing> = Vec::new();
@@ -607,24 +616,33 @@ fn missing(conn: &Connection, m: &StoredMinute, parsed: &ParsedLine) -> Vec<Miss
             }
             TokenKind::Org(o) if resolve::org_id(conn, o).is_err() => push(Missing::Org(o.clone())),
             TokenKind::BadDue(v) => push(Missing::Due(v.clone())),
-            TokenKind::Theme(th)
-                if m.problems.iter().any(|p| p.starts_with(&format!("#{th}:"))) =>
-            {
+            TokenKind::Theme(th) if m.problems.iter().any(|p| unknown_theme(p, th)) => {
                 push(Missing::Theme(th.clone()))
             }
             _ => {}
         }
     }
     for p in &m.problems {
-        if let Some(what) = p
-            .strip_prefix("more than one ")
-            .and_then(|r| r.split(':').next())
-        {
-            push(Missing::Several(what.to_string()));
-        } else if p.starts_with("a commitment is made to an organisation") {
-            push(Missing::NoOrg);
-        } else if p.starts_with("a commitment needs a due date") {
-            push(Missing::NoDue);
+        match p {
+            Problem::MinutesMoreThanOne { used, .. } => {
+                push(Missing::Several(used.slot().to_string()))
+            }
+            Problem::MinutesCommitmentNeedsOrg => push(Missing::NoOrg),
+            Problem::MinutesCommitmentNeedsDue => push(Missing::NoDue),
+            // As an older version wrote them.
+            Problem::MinutesStored { text } => {
+                if let Some(what) = text
+                    .strip_prefix("more than one ")
+                    .and_then(|r| r.split(':').next())
+                {
+                    push(Missing::Several(what.to_string()));
+                } else if text.starts_with("a commitment is made to an organisation") {
+                    push(Missing::NoOrg);
+                } else if text.starts_with("a commitment needs a due date") {
+                    push(Missing::NoDue);
+                }
+            }
+            _ => {}
         }
     }
     out

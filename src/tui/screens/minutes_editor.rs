@@ -458,7 +458,7 @@ impl MinutesEditor {
                         "problems",
                         &m.problems
                             .iter()
-                            .map(|p| super::minutes_problems::localise(p, lang).into_owned())
+                            .map(|p| lang.problem(p))
                             .collect::<Vec<_>>()
                             .join("; "),
                     ),

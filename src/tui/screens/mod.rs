@@ -22,7 +22,6 @@ pub mod meetings;
 pub mod minutes_editor;
 pub mod minutes_input;
 pub mod minutes_popups;
-pub mod minutes_problems;
 pub mod minutes_syntax;
 pub mod minutes_view;
 pub mod prepare;

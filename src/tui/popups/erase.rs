@@ -88,7 +88,7 @@ impl Erase {
                     },
                 ])
             }
-            Err(e) => Outcome::Effects(vec![Effect::Close, Effect::Error(e.to_string())]),
+            Err(e) => Outcome::Effects(vec![Effect::Close, Effect::Error(cx.settings.lang.store_error(&e))]),
         }
     }
 }

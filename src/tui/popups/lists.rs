@@ -126,15 +126,15 @@ impl ListsPopup {
     fn done(&mut self, cx: &mut Cx, msg: String) -> Outcome {
         self.set_mode(Mode::Browse, "");
         if let Err(e) = self.reload(cx) {
-            self.message = Some((true, e.to_string()));
+            self.message = Some((true, cx.settings.lang.store_error(&e)));
             return Outcome::Handled;
         }
         self.message = Some((false, msg.clone()));
         Outcome::Effects(vec![Effect::Run(Action::Refresh), Effect::Status(msg)])
     }
 
-    fn fail(&mut self, e: impl ToString) -> Outcome {
-        self.message = Some((true, e.to_string()));
+    fn fail(&mut self, e: crate::store::StoreError, lang: crate::words::Lang) -> Outcome {
+        self.message = Some((true, lang.store_error(&e)));
         Outcome::Handled
     }
 
@@ -176,7 +176,7 @@ impl ListsPopup {
                         );
                         self.done(cx, msg)
                     }
-                    Err(e) => self.fail(e),
+                    Err(e) => self.fail(e, cx.settings.lang),
                 }
             }
             Mode::MergeInto(from) => match self.selected() {
@@ -222,7 +222,7 @@ impl ListsPopup {
                     );
                     self.done(cx, msg)
                 }
-                Err(e) => self.fail(e),
+                Err(e) => self.fail(e, cx.settings.lang),
             },
             Mode::AskMerge(from, into) => match cx.store.merge_terms(kind, &from, &into) {
                 Ok(n) => {
@@ -232,7 +232,7 @@ impl ListsPopup {
                     );
                     self.done(cx, msg)
                 }
-                Err(e) => self.fail(e),
+                Err(e) => self.fail(e, cx.settings.lang),
             },
             other => {
                 self.mode = other;
@@ -286,7 +286,7 @@ impl Popup for ListsPopup {
                 self.message = None;
                 self.query.set_value("");
                 if let Err(e) = self.reload(cx) {
-                    return self.fail(e);
+                    return self.fail(e, cx.settings.lang);
                 }
                 return Outcome::Handled;
             }

@@ -98,7 +98,7 @@ impl QuickAdd {
                         }
                     }
                 }
-                Err(e) => problems.push(e.to_string()),
+                Err(e) => problems.push(cx.settings.lang.store_error(&e)),
             }
         }
         let title = parsed.title();
@@ -129,7 +129,7 @@ impl QuickAdd {
                 },
             ]),
             Err(e) => {
-                self.problems = vec![e.to_string()];
+                self.problems = vec![cx.settings.lang.store_error(&e)];
                 Outcome::Handled
             }
         }

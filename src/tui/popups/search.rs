@@ -78,7 +78,7 @@ impl Search {
             }
             Err(e) => {
                 self.hits.clear();
-                self.message = Some(e.to_string());
+                self.message = Some(cx.settings.lang.store_error(&e));
             }
         }
     }

@@ -130,7 +130,7 @@ impl TriagePopup {
         if targets.is_empty() {
             return Err(refused.join("; "));
         }
-        let sig = cx.store.signal(first).map_err(|e| e.to_string())?;
+        let sig = cx.store.signal(first).map_err(|e| cx.settings.lang.store_error(&e))?;
         let lang = cx.settings.lang;
         let title = if ids.len() == 1 {
             lang.f(
@@ -140,11 +140,11 @@ impl TriagePopup {
         } else {
             lang.f(T::TriageManyTitle, &[("n", &targets.len())])
         };
-        let mut owners = owner_choices(cx).map_err(|e| e.to_string())?;
+        let mut owners = owner_choices(cx).map_err(|e| cx.settings.lang.store_error(&e))?;
         if ids.len() == 1 {
-            suggest_first(cx, &sig, &mut owners).map_err(|e| e.to_string())?;
+            suggest_first(cx, &sig, &mut owners).map_err(|e| cx.settings.lang.store_error(&e))?;
         }
-        let (_, themes) = cx.store.districts_and_themes().map_err(|e| e.to_string())?;
+        let (_, themes) = cx.store.districts_and_themes().map_err(|e| cx.settings.lang.store_error(&e))?;
         let mut owner = Picker::new(owners);
         let mut theme = Picker::new(
             themes
@@ -265,9 +265,9 @@ impl TriagePopup {
         let owner = match self.owner.selected() {
             _ if query.trim().is_empty() => Err(lang.t(T::ErrOwnerRequired).to_string()),
             Some(c) if c.label == query || c.value.eq_ignore_ascii_case(query.trim()) => {
-                cx.store.resolve_owner(&c.value).map_err(|e| e.to_string())
+                cx.store.resolve_owner(&c.value).map_err(|e| cx.settings.lang.store_error(&e))
             }
-            _ => cx.store.resolve_owner(&query).map_err(|e| e.to_string()),
+            _ => cx.store.resolve_owner(&query).map_err(|e| cx.settings.lang.store_error(&e)),
         };
         let owner = match owner {
             Ok(o) => o,
@@ -316,7 +316,7 @@ impl TriagePopup {
                     self.focus = THEME;
                     return Outcome::Handled;
                 }
-                Err(e) => return self.field_error(THEME, e.to_string()),
+                Err(e) => return self.field_error(THEME, cx.settings.lang.store_error(&e)),
             }
         }
         let expectation = Some(self.expectation.value()).filter(|e| !e.trim().is_empty());
@@ -339,7 +339,7 @@ impl TriagePopup {
                 }
                 // One signal: the popup stays open with what was typed.
                 Err(e) if e.is_busy() && self.targets.len() == 1 => {
-                    self.message = Some(e.to_string());
+                    self.message = Some(cx.settings.lang.store_error(&e));
                     return Outcome::Handled;
                 }
                 Err(StoreError::Conflict(_)) if self.targets.len() == 1 => {
@@ -386,7 +386,7 @@ impl TriagePopup {
         let sig = match cx.store.signal(id) {
             Ok(s) => s,
             Err(e) => {
-                self.message = Some(e.to_string());
+                self.message = Some(cx.settings.lang.store_error(&e));
                 return Outcome::Handled;
             }
         };
@@ -519,7 +519,7 @@ impl Popup for TriagePopup {
                         self.message = None;
                         self.submit(cx)
                     }
-                    Err(e) => self.field_error(THEME, e.to_string()),
+                    Err(e) => self.field_error(THEME, cx.settings.lang.store_error(&e)),
                 },
                 Some(false) => {
                     self.message = None;

@@ -283,7 +283,7 @@ impl Who {
                 self.results = r;
                 self.error = None;
             }
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => self.error = Some(cx.settings.lang.store_error(&e)),
         }
         self.cursor = ListCursor::default();
     }

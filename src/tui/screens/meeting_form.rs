@@ -249,7 +249,7 @@ impl FormHandler for MeetingForm {
             let id = cx
                 .store
                 .resolve_org(name)
-                .map_err(|e| FormError::Field("orgs", e.to_string()))?;
+                .map_err(|e| FormError::Field("orgs", cx.settings.lang.store_error(&e)))?;
             if !orgs.contains(&id) {
                 orgs.push(id);
             }

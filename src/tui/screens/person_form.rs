@@ -120,7 +120,7 @@ impl FormHandler for PersonForm {
             None => None,
             Some(o) => match cx.store.resolve_org(&o) {
                 Ok(id) => Some(id),
-                Err(e) => return Err(FormError::Field("org", e.to_string())),
+                Err(e) => return Err(FormError::Field("org", cx.settings.lang.store_error(&e))),
             },
         };
         let result = match (&self.id, &self.original) {

@@ -160,7 +160,7 @@ impl Reports {
                 Ok(())
             }
             Err(e) => {
-                self.error = Some(e.to_string());
+                self.error = Some(cx.settings.lang.store_error(&e));
                 Err(e)
             }
         }

@@ -239,7 +239,7 @@ impl SignalEditForm {
                     not_on_list(cx, &u, self.lists.names(kind)),
                 ))
             }
-            Err(e) => Err(FormError::Field(key, e.to_string())),
+            Err(e) => Err(FormError::Field(key, cx.settings.lang.store_error(&e))),
         }
     }
 

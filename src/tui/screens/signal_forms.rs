@@ -47,11 +47,11 @@ pub fn channel_choices() -> Vec<(&'static str, T)> {
 
 /// The signal, if `event` may happen to it now; else why not, in plain words.
 pub fn check(cx: &Cx, id: i64, event: SignalEvent) -> Result<Signal, String> {
-    let s = cx.store.signal(id).map_err(|e| e.to_string())?;
+    let s = cx.store.signal(id).map_err(|e| cx.settings.lang.store_error(&e))?;
     let has_final = cx
         .store
         .feedback_of(id)
-        .map_err(|e| e.to_string())?
+        .map_err(|e| cx.settings.lang.store_error(&e))?
         .iter()
         .any(|f| f.is_final);
     let facts = SignalFacts {
@@ -60,7 +60,7 @@ pub fn check(cx: &Cx, id: i64, event: SignalEvent) -> Result<Signal, String> {
     };
     match transition(facts, event) {
         Ok(_) => Ok(s),
-        Err(r) => Err(format!("{}: {}", s.reference(), r.0)),
+        Err(r) => Err(format!("{}: {}", s.reference(), cx.settings.lang.problem(&r.0))),
     }
 }
 

@@ -55,6 +55,15 @@ impl Lang {
         say(problem, self)
     }
 
+    /// Problems in this language, one after another.
+    pub fn problems(self, problems: &[Problem], sep: &str) -> String {
+        problems
+            .iter()
+            .map(|p| say(p, self))
+            .collect::<Vec<_>>()
+            .join(sep)
+    }
+
     /// A store error in this language.
     pub fn store_error(self, e: &StoreError) -> String {
         match e {
@@ -64,7 +73,7 @@ impl Lang {
                 },
                 self,
             ),
-            StoreError::Conflict(p) | StoreError::Invalid(p) => say(p, self),
+            StoreError::Conflict(p) | StoreError::Invalid(p) | StoreError::Busy(p) => say(p, self),
             StoreError::Refused(r) => say(&r.0, self),
             StoreError::UnknownTerm(u) => say(&u.problem(), self),
             other => other.to_string(),
@@ -1555,6 +1564,30 @@ pub fn say(p: &Problem, l: Lang) -> String {
                 format!("{reference} bestaat niet")
             }
         }
+        P::Busy {
+            holder,
+            waited_secs,
+            screens,
+        } => {
+            let who = holder
+                .as_ref()
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default();
+            match (screens, en) {
+                (true, true) => format!(
+                    "another user's change{who} is holding the database: nothing was saved yet and nothing you typed is lost; try again in a moment"
+                ),
+                (false, true) => format!(
+                    "another user's change{who} held the database for {waited_secs} s; nothing was changed, repeat the command when it is done (WIJKDESK_LOCK_WAIT=SECONDS waits longer)"
+                ),
+                (true, false) => format!(
+                    "de wijziging van een andere gebruiker{who} houdt de database vast: er is nog niets opgeslagen en niets van wat je typte gaat verloren; probeer het zo opnieuw"
+                ),
+                (false, false) => format!(
+                    "de wijziging van een andere gebruiker{who} hield de database {waited_secs} s vast; er is niets gewijzigd, herhaal de opdracht als die klaar is (WIJKDESK_LOCK_WAIT=SECONDEN wacht langer)"
+                ),
+            }
+        }
         P::Failure { error } => {
             if en {
                 error.clone()
@@ -2438,6 +2471,16 @@ mod tests {
             P::Failure {
                 error: s("SQLITE_IOERR (10)"),
             },
+            P::Busy {
+                holder: Some(s("jan")),
+                waited_secs: 5,
+                screens: true,
+            },
+            P::Busy {
+                holder: None,
+                waited_secs: 5,
+                screens: false,
+            },
             P::MinutesDueEmpty,
             P::MinutesNotADate { value: s("31-02") },
             P::MinutesTokenProblem {
@@ -2585,10 +2628,11 @@ mod tests {
             P::MinutesCommitmentNeedsDue { .. } => 117,
             P::MinutesUnknownTheme { .. } => 118,
             P::MinutesStored { .. } => 119,
+            P::Busy { .. } => 120,
         }
     }
 
-    const KINDS: usize = 120;
+    const KINDS: usize = 121;
 
     /// Words that are English and never Dutch: one of them in a Dutch message means
     /// a sentence was left untranslated.

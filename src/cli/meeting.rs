@@ -239,7 +239,9 @@ fn finalise(app: &mut App, f: FinaliseArgs) -> Result<()> {
                 format!(
                     "line {}: {}",
                     l.position,
-                    crate::domain::text::visible(&joined(&l.problems, ", "))
+                    crate::domain::text::visible(
+                        &crate::words::Lang::En.problems(&l.problems, ", ")
+                    )
                 )
             })
             .collect();
@@ -599,13 +601,4 @@ fn add_minute(app: &mut App, a: MinuteArgs) -> Result<()> {
         app.out.line(format!("problem: {p}"))?;
     }
     Ok(())
-}
-
-/// Problems in English, one after another.
-pub(crate) fn joined(problems: &[crate::domain::Problem], sep: &str) -> String {
-    problems
-        .iter()
-        .map(|p| p.to_string())
-        .collect::<Vec<_>>()
-        .join(sep)
 }

@@ -325,6 +325,7 @@ impl From<StoreError> for CliError {
             StoreError::Sqlite(e) => CliError::Msg(sqlite_message(&e)),
             StoreError::UnknownTerm(u) => CliError::NewTerm(u),
             e @ (StoreError::Invalid(_)
+            | StoreError::Busy(_)
             | StoreError::Conflict(_)
             | StoreError::Refused(_)
             | StoreError::NotFound(_)) => CliError::Said(e.into_problem()),

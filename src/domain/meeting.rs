@@ -3,7 +3,7 @@
 //! never held, so it never counts for the cadence, and it is not changed any more.
 
 use super::Refusal;
-use super::problem::{ClockChange, Field, Problem};
+use super::{ClockChange, Field, Problem};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 

@@ -17,7 +17,7 @@ pub use folding::fold;
 pub use parse::parse_line;
 pub use prefix_match::{PrefixMatch, match_prefix};
 
-use super::problem::{MinutesToken, Problem};
+use super::{MinutesToken, Problem};
 use std::ops::Range;
 
 use chrono::NaiveDate;

@@ -534,6 +534,14 @@ pub enum Problem {
     NotFound {
         reference: String,
     },
+    /// Another user's change (`holder`: who and what, when known) held the database
+    /// longer than this write would wait; nothing was written. `screens`: the user is
+    /// in the screens, where what was typed stays.
+    Busy {
+        holder: Option<String>,
+        waited_secs: u64,
+        screens: bool,
+    },
     /// A failure the program cannot explain further; `error` is the system's own text.
     Failure {
         error: String,
@@ -651,6 +659,7 @@ impl Problem {
             | P::CsvTooFewCells { .. }
             | P::CsvSameAsLine { .. }
             | P::NotFound { .. }
+            | P::Busy { .. }
             | P::Failure { .. }
             | P::FeedbackNoOrg { .. }
             | P::FeedbackNoAddress { .. }

@@ -78,7 +78,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The record (its reference, e.g. "S-12") is not there.
-    #[error("{}", crate::words::Lang::En.store_error(self))]
+    #[error("{}", Problem::NotFound { reference: _0.clone() })]
     NotFound(String),
     /// Someone else changed what this edit read.
     #[error("{0}")]
@@ -99,7 +99,7 @@ pub enum StoreError {
     /// Another user's change held the write lock longer than this one would wait;
     /// nothing was written.
     #[error("{0}")]
-    Busy(String),
+    Busy(Problem),
 }
 
 impl StoreError {
@@ -120,7 +120,7 @@ impl StoreError {
     /// What went wrong as a [`Problem`], for a report that lists several (CSV rows).
     pub fn into_problem(self) -> Problem {
         match self {
-            StoreError::Invalid(p) | StoreError::Conflict(p) => p,
+            StoreError::Invalid(p) | StoreError::Conflict(p) | StoreError::Busy(p) => p,
             StoreError::Refused(r) => r.0,
             StoreError::NotFound(reference) => Problem::NotFound { reference },
             StoreError::UnknownTerm(u) => u.problem(),

@@ -88,7 +88,10 @@ impl Erase {
                     },
                 ])
             }
-            Err(e) => Outcome::Effects(vec![Effect::Close, Effect::Error(cx.settings.lang.store_error(&e))]),
+            Err(e) => Outcome::Effects(vec![
+                Effect::Close,
+                Effect::Error(cx.settings.lang.store_error(&e)),
+            ]),
         }
     }
 }

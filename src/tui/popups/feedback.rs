@@ -75,7 +75,10 @@ impl FeedbackPopup {
             return Err(refused.join("; "));
         }
         let lang = cx.settings.lang;
-        let sig = cx.store.signal(first).map_err(|e| cx.settings.lang.store_error(&e))?;
+        let sig = cx
+            .store
+            .signal(first)
+            .map_err(|e| cx.settings.lang.store_error(&e))?;
         let org = sig.org_id.and_then(|o| cx.store.org(o).ok());
         let single = ids.len() == 1;
         let title = if single {

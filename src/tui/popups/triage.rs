@@ -130,7 +130,10 @@ impl TriagePopup {
         if targets.is_empty() {
             return Err(refused.join("; "));
         }
-        let sig = cx.store.signal(first).map_err(|e| cx.settings.lang.store_error(&e))?;
+        let sig = cx
+            .store
+            .signal(first)
+            .map_err(|e| cx.settings.lang.store_error(&e))?;
         let lang = cx.settings.lang;
         let title = if ids.len() == 1 {
             lang.f(
@@ -144,7 +147,10 @@ impl TriagePopup {
         if ids.len() == 1 {
             suggest_first(cx, &sig, &mut owners).map_err(|e| cx.settings.lang.store_error(&e))?;
         }
-        let (_, themes) = cx.store.districts_and_themes().map_err(|e| cx.settings.lang.store_error(&e))?;
+        let (_, themes) = cx
+            .store
+            .districts_and_themes()
+            .map_err(|e| cx.settings.lang.store_error(&e))?;
         let mut owner = Picker::new(owners);
         let mut theme = Picker::new(
             themes
@@ -264,10 +270,14 @@ impl TriagePopup {
         let query = self.owner.query();
         let owner = match self.owner.selected() {
             _ if query.trim().is_empty() => Err(lang.t(T::ErrOwnerRequired).to_string()),
-            Some(c) if c.label == query || c.value.eq_ignore_ascii_case(query.trim()) => {
-                cx.store.resolve_owner(&c.value).map_err(|e| cx.settings.lang.store_error(&e))
-            }
-            _ => cx.store.resolve_owner(&query).map_err(|e| cx.settings.lang.store_error(&e)),
+            Some(c) if c.label == query || c.value.eq_ignore_ascii_case(query.trim()) => cx
+                .store
+                .resolve_owner(&c.value)
+                .map_err(|e| cx.settings.lang.store_error(&e)),
+            _ => cx
+                .store
+                .resolve_owner(&query)
+                .map_err(|e| cx.settings.lang.store_error(&e)),
         };
         let owner = match owner {
             Ok(o) => o,

@@ -47,7 +47,10 @@ pub fn channel_choices() -> Vec<(&'static str, T)> {
 
 /// The signal, if `event` may happen to it now; else why not, in plain words.
 pub fn check(cx: &Cx, id: i64, event: SignalEvent) -> Result<Signal, String> {
-    let s = cx.store.signal(id).map_err(|e| cx.settings.lang.store_error(&e))?;
+    let s = cx
+        .store
+        .signal(id)
+        .map_err(|e| cx.settings.lang.store_error(&e))?;
     let has_final = cx
         .store
         .feedback_of(id)
@@ -60,7 +63,11 @@ pub fn check(cx: &Cx, id: i64, event: SignalEvent) -> Result<Signal, String> {
     };
     match transition(facts, event) {
         Ok(_) => Ok(s),
-        Err(r) => Err(format!("{}: {}", s.reference(), cx.settings.lang.problem(&r.0))),
+        Err(r) => Err(format!(
+            "{}: {}",
+            s.reference(),
+            cx.settings.lang.problem(&r.0)
+        )),
     }
 }
 

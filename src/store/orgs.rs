@@ -154,9 +154,7 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewOrg) -> Result<Org
     validate_email(&email)?;
     let cadence = new.cadence_per_year.unwrap_or(2);
     if !(0..=52).contains(&cadence) {
-        return Err(invalid(Problem::CadenceRange {
-            value: cadence.into(),
-        }));
+        return Err(invalid(Problem::CadenceRange { value: cadence }));
     }
     let taken: Option<i64> = tx
         .query_row(
@@ -250,7 +248,7 @@ impl Store {
             }
             if let Some(c) = edit.cadence_per_year {
                 if !(0..=52).contains(&c) {
-                    return Err(invalid(Problem::CadenceRange { value: c.into() }));
+                    return Err(invalid(Problem::CadenceRange { value: c }));
                 }
                 after.cadence_per_year = c;
             }

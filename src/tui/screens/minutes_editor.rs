@@ -390,7 +390,7 @@ impl MinutesEditor {
                 }
                 Err(e) => {
                     self.editing = Some(m);
-                    return Outcome::error(cx.settings.lang.store_error(&e));
+                    return Outcome::error(cx.settings.lang.store_error(e));
                 }
                 Ok(_) => {}
             }

@@ -7,7 +7,8 @@ use crate::domain::action::{ActionEvent, ActionState};
 use crate::domain::commitment::{CommitmentEvent, CommitmentState};
 use crate::domain::meeting::{MeetingEvent, MeetingStatus};
 use crate::domain::minutes::EntryKind;
-use crate::domain::problem::{ClockChange, Field, MinutesToken, Problem};
+use crate::domain::minutes::TokenKind;
+use crate::domain::problem::{ClockChange, Field, Problem};
 use crate::domain::signal::{SignalEvent, SignalState};
 use crate::domain::vocab::TermKind;
 use crate::store::StoreError;
@@ -1882,15 +1883,15 @@ fn mail(p: &Problem, l: Lang) -> String {
     }
 }
 
-fn token(t: &MinutesToken, l: Lang) -> String {
+fn token(t: &TokenKind, l: Lang) -> String {
     match t {
-        MinutesToken::Owner(name) => format!("@{name}"),
-        MinutesToken::Org(name) => format!("org:{name:?}"),
-        MinutesToken::Theme(name) => format!("#{name}"),
-        MinutesToken::Due(date) => format!("due:{date}"),
-        MinutesToken::SaidDue(date) if l == Lang::En => format!("{date} (said)"),
-        MinutesToken::SaidDue(date) => format!("{date} (gezegd)"),
-        MinutesToken::BadDue(value) => format!("due:{value:?}"),
+        TokenKind::Owner(name) => format!("@{name}"),
+        TokenKind::Org(name) => format!("org:{name:?}"),
+        TokenKind::Theme(name) => format!("#{name}"),
+        TokenKind::Due(date) => format!("due:{date}"),
+        TokenKind::SaidDue(date) if l == Lang::En => format!("{date} (said)"),
+        TokenKind::SaidDue(date) => format!("{date} (gezegd)"),
+        TokenKind::BadDue(value) => format!("due:{value:?}"),
     }
 }
 
@@ -1923,9 +1924,9 @@ fn minutes(p: &Problem, l: Lang) -> String {
                 format!("more than one {}: {u} is used, not {i}", used.slot())
             } else {
                 let what = match used {
-                    MinutesToken::Owner(_) => "behandelaar",
-                    MinutesToken::Org(_) => "organisatie",
-                    MinutesToken::Theme(_) => "thema",
+                    TokenKind::Owner(_) => "behandelaar",
+                    TokenKind::Org(_) => "organisatie",
+                    TokenKind::Theme(_) => "thema",
                     _ => "datum",
                 };
                 format!("meer dan één {what}: {u} geldt, niet {i}")
@@ -2226,12 +2227,12 @@ mod tests {
             });
         }
         let tokens = [
-            MinutesToken::Owner(s("jan")),
-            MinutesToken::Org(s("Duin")),
-            MinutesToken::Theme(s("groen")),
-            MinutesToken::Due(day(3, 1)),
-            MinutesToken::SaidDue(day(7, 1)),
-            MinutesToken::BadDue(s("31-02")),
+            TokenKind::Owner(s("jan")),
+            TokenKind::Org(s("Duin")),
+            TokenKind::Theme(s("groen")),
+            TokenKind::Due(day(3, 1)),
+            TokenKind::SaidDue(day(7, 1)),
+            TokenKind::BadDue(s("31-02")),
         ];
         for used in &tokens {
             all.push(P::MinutesMoreThanOne {

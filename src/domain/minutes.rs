@@ -17,7 +17,7 @@ pub use folding::fold;
 pub use parse::parse_line;
 pub use prefix_match::{PrefixMatch, match_prefix};
 
-use super::{MinutesToken, Problem};
+use super::Problem;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -98,7 +98,7 @@ pub struct Token {
     pub kind: TokenKind,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TokenKind {
     Owner(String),
     Org(String),
@@ -109,6 +109,19 @@ pub enum TokenKind {
     SaidDue(NaiveDate),
     /// A `due:` whose value is not a date; the raw value, possibly empty.
     BadDue(String),
+}
+
+impl TokenKind {
+    /// Which slot of a line the token fills: "owner", "organisation", "theme" or "due
+    /// date" (a code, kept in the minutes summary's JSON).
+    pub fn slot(&self) -> &'static str {
+        match self {
+            TokenKind::Owner(_) => "owner",
+            TokenKind::Org(_) => "organisation",
+            TokenKind::Theme(_) => "theme",
+            TokenKind::Due(_) | TokenKind::SaidDue(_) | TokenKind::BadDue(_) => "due date",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -247,8 +260,8 @@ impl ParsedLine {
                     problems.push((
                         token.span.clone(),
                         Problem::MinutesMoreThanOne {
-                            used: describe(first),
-                            ignored: describe(&token.kind),
+                            used: first.clone(),
+                            ignored: token.kind.clone(),
                         },
                     ));
                 }
@@ -282,17 +295,6 @@ fn same(a: &TokenKind, b: &TokenKind) -> bool {
 
 /// What a token is, and how it was typed, for messages. Names are `{:?}`-quoted
 /// where they may hold arbitrary text, so control characters come out escaped.
-fn describe(kind: &TokenKind) -> MinutesToken {
-    match kind {
-        TokenKind::Owner(name) => MinutesToken::Owner(name.clone()),
-        TokenKind::Org(name) => MinutesToken::Org(name.clone()),
-        TokenKind::Theme(name) => MinutesToken::Theme(name.clone()),
-        TokenKind::Due(date) => MinutesToken::Due(*date),
-        TokenKind::SaidDue(date) => MinutesToken::SaidDue(*date),
-        TokenKind::BadDue(value) => MinutesToken::BadDue(value.clone()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

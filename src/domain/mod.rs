@@ -24,7 +24,7 @@ pub mod text;
 pub mod vocab;
 
 pub use ids::{RecordKind, RecordRef};
-pub use problem::{ClockChange, Field, MinutesToken, Problem};
+pub use problem::{ClockChange, Field, Problem};
 
 /// A refused step: which rule, with which values. [`crate::words`] says it in words.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

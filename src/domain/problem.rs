@@ -6,7 +6,7 @@ use super::RecordKind;
 use super::action::{ActionEvent, ActionState};
 use super::commitment::{CommitmentEvent, CommitmentState};
 use super::meeting::{MeetingEvent, MeetingStatus};
-use super::minutes::EntryKind;
+use super::minutes::{EntryKind, TokenKind};
 use super::signal::{SignalEvent, SignalState};
 use super::vocab::TermKind;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -56,31 +56,6 @@ pub enum ClockChange {
     Skipped,
     /// The hour repeated when they go back.
     Repeated,
-}
-
-/// A token of a minutes line, as a problem names it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum MinutesToken {
-    Owner(String),
-    Org(String),
-    Theme(String),
-    Due(NaiveDate),
-    /// A date said in words ("voor 1 juli").
-    SaidDue(NaiveDate),
-    BadDue(String),
-}
-
-impl MinutesToken {
-    /// Which slot of a line the token fills: "owner", "organisation", "theme" or "due
-    /// date" (a code, kept in the minutes summary's JSON).
-    pub fn slot(&self) -> &'static str {
-        match self {
-            MinutesToken::Owner(_) => "owner",
-            MinutesToken::Org(_) => "organisation",
-            MinutesToken::Theme(_) => "theme",
-            MinutesToken::Due(_) | MinutesToken::SaidDue(_) | MinutesToken::BadDue(_) => "due date",
-        }
-    }
 }
 
 /// One refused step or rejected value. Minutes lines keep theirs as JSON.
@@ -505,8 +480,8 @@ pub enum Problem {
     },
     /// A second owner, organisation, theme or date: the first is used.
     MinutesMoreThanOne {
-        used: MinutesToken,
-        ignored: MinutesToken,
+        used: TokenKind,
+        ignored: TokenKind,
     },
     /// A token (`@jan`, `org:Duin`) that does not resolve, and why.
     MinutesTokenProblem {
@@ -675,9 +650,9 @@ impl Problem {
             | P::MinutesStored { .. } => None,
             P::MinutesDueEmpty | P::MinutesNotADate { .. } => Some(Field::Due),
             P::MinutesMoreThanOne { ignored, .. } => Some(match ignored {
-                MinutesToken::Owner(_) => Field::Owner,
-                MinutesToken::Org(_) => Field::Org,
-                MinutesToken::Theme(_) => Field::Theme,
+                TokenKind::Owner(_) => Field::Owner,
+                TokenKind::Org(_) => Field::Org,
+                TokenKind::Theme(_) => Field::Theme,
                 _ => Field::Due,
             }),
             P::MinutesTokenProblem { problem, .. } | P::MinutesUnknownTheme { problem, .. } => {

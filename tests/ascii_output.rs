@@ -2,9 +2,9 @@
 //! only (borders, bars, dashes, arrows, ellipses). Letters from the data, such as the
 //! "é" of a name, stay: the check is that every byte is ASCII or part of a letter.
 
-mod common;
+mod support;
 
-use common::*;
+use support::cli::*;
 
 fn demo() -> Env {
     let env = Env::new();

@@ -2,10 +2,10 @@
 //! wijkdesk (real uid → passwd), whatever `$USER` or `$LOGNAME` say; `WIJKDESK_USER`
 //! overrides the acting name for tests and demos, and the account is recorded beside it.
 
-mod common;
+mod support;
 
-use common::*;
 use serde_json::Value;
+use support::cli::*;
 
 /// This process's account, looked up independently of wijkdesk: `id -un`.
 fn account() -> String {

@@ -1,10 +1,10 @@
 //! The database and the command line itself: init, demo, history, backup, check,
 //! foreign files, help, completions and the manual page.
 
-mod common;
+mod support;
 
 use clap::CommandFactory;
-use common::*;
+use support::cli::*;
 use wijkdesk::cli::Cli;
 
 #[test]

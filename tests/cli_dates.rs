@@ -1,9 +1,9 @@
 //! The one date grammar from the shell: minutes lines as people write them, and the
 //! date options of the commands. Today is Thursday 15 January 2026 (`WIJKDESK_TODAY`).
 
-mod common;
+mod support;
 
-use common::*;
+use support::cli::*;
 
 fn meeting(env: &Env, orgs: &[&str]) -> String {
     let mut args = vec![

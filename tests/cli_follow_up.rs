@@ -2,9 +2,9 @@
 //! meeting follow-up`: the next meeting of the same circle with the open matters on
 //! its agenda.
 
-mod common;
+mod support;
 
-use common::*;
+use support::cli::*;
 
 fn meeting(env: &Env) -> String {
     env.id(&[

@@ -2,9 +2,9 @@
 //! a later date needs a reason, a merge across organisations keeps the obligation, and
 //! a broken commitment answers two questions.
 
-mod common;
+mod support;
 
-use common::{Env, seeded};
+use support::cli::{Env, seeded};
 
 fn records(env: &Env, key: &str) -> Vec<String> {
     let v = env.json(&["report", "records", key, "--json"]);

@@ -1,8 +1,8 @@
 //! `wijkdesk meeting` and `wijkdesk minutes` from the shell.
 
-mod common;
+mod support;
 
-use common::*;
+use support::cli::*;
 
 fn meeting(env: &Env) -> String {
     env.id(&[

@@ -2,9 +2,9 @@
 //! the refusals (a time Europe/Amsterdam skips or repeats, minutes before they are
 //! final, a second cancellation) are one clear line and change nothing.
 
-mod common;
+mod support;
 
-use common::Env;
+use support::cli::Env;
 
 fn with_meeting() -> Env {
     let env = Env::init();

@@ -2,9 +2,9 @@
 //! staff on the attendance list and in the minutes, stale agenda and attendance edits
 //! refused with `--expect-version`, and a history that names people and organisations.
 
-mod common;
+mod support;
 
-use common::*;
+use support::cli::*;
 
 /// M-1 "Overleg Zeeheld" on 2026-02-12 19:30 with O-1, agenda Opening, Verkeer, Rondvraag.
 fn meeting(env: &Env) {

@@ -1,8 +1,8 @@
 //! `wijkdesk org` and `wijkdesk person` from the shell.
 
-mod common;
+mod support;
 
-use common::*;
+use support::cli::*;
 
 #[test]
 fn org_add_prints_the_id_alone_then_list_and_show() {
@@ -405,7 +405,7 @@ fn feedback_is_contact_but_only_a_meeting_meets_the_cadence() {
         "--text",
         "We komen kijken",
     ]);
-    let row = |env: &common::Env| {
+    let row = |env: &support::cli::Env| {
         let list = env.ok(&["org", "list"]);
         list.lines()
             .find(|l| l.starts_with("O-1 "))

@@ -5,9 +5,9 @@
 //! `@owner` as a problem and creates nothing. Existing data with such an owner stays
 //! readable.
 
-mod common;
+mod support;
 
-use common::{Env, seeded};
+use support::cli::{Env, seeded};
 
 /// The seeded database plus a partner with one person, a second DSO colleague whose
 /// name shares a prefix with Bas, and one new signal (S-1) of Zeeheld.

@@ -1,9 +1,9 @@
 //! AVG from the shell: export a person, erase them (only with --yes), and list people
 //! for a retention review.
 
-mod common;
+mod support;
 
-use common::*;
+use support::cli::*;
 
 #[test]
 fn export_then_erase_a_person() {

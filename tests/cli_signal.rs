@@ -1,10 +1,10 @@
 //! `wijkdesk signal` and `wijkdesk feedback` from the shell: the whole lifecycle, the
 //! filters, and the bad inputs that must change nothing.
 
-mod common;
+mod support;
 
-use common::*;
 use serde_json::Value;
+use support::cli::*;
 
 fn state(env: &Env, id: &str) -> String {
     let v = env.json(&["signal", "show", id, "--json"]);

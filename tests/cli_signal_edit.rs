@@ -3,10 +3,10 @@
 //! input are refused with one line and change nothing, and --json has the shape of
 //! every other signal command.
 
-mod common;
+mod support;
 
-use common::*;
 use serde_json::Value;
+use support::cli::*;
 
 fn with_signal() -> Env {
     let env = seeded();

@@ -1,8 +1,8 @@
 //! `-` for a text argument reads standard input: never a literal "-" stored.
 
-mod common;
+mod support;
 
-use common::*;
+use support::cli::*;
 
 /// Run with `input` on standard input; returns (exit code, stdout, stderr).
 fn with_stdin(env: &Env, args: &[&str], input: &[u8]) -> (i32, String, String) {

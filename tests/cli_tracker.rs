@@ -1,8 +1,8 @@
 //! `wijkdesk commitment` and `wijkdesk action` from the shell.
 
-mod common;
+mod support;
 
-use common::*;
+use support::cli::*;
 
 #[test]
 fn commitment_add_list_show_keep() {

@@ -1,9 +1,9 @@
 //! `wijkdesk district` and `wijkdesk theme`, and the refusal of names that are not on
 //! their lists by every command that sets one.
 
-mod common;
+mod support;
 
-use common::{Env, seeded};
+use support::cli::{Env, seeded};
 
 #[test]
 fn unknown_names_are_refused_with_one_line_and_change_nothing() {

@@ -2,9 +2,9 @@
 //! `--lang nl` or a Dutch locale (LC_ALL, LC_MESSAGES, LANG), English otherwise, with
 //! the same English words as always.
 
-mod common;
+mod support;
 
-use common::*;
+use support::cli::*;
 
 fn with_signal() -> Env {
     let env = seeded();

@@ -1,51 +1,16 @@
 //! A writer killed with SIGKILL at random moments loses nothing it acknowledged and
 //! leaves a sound database. CI runs 20 kills; `WIJKDESK_CRASH_RUNS=1000 cargo test
-//! --release --test crash_kill9` runs the long version (docs/operations.md).
+//! --release --test crash_kill9` runs the long version (docs/operations.md). The
+//! writer is `wijkdesk-test-helper crash-writer`.
 
 use chrono::NaiveDate;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-use wijkdesk::store::{Ctx, NewSignal, SignalFilter, Store};
-
-const WORKER_ENV: &str = "WIJKDESK_CRASH_WORKER_DB";
+use wijkdesk::store::{Ctx, SignalFilter, Store};
 
 fn ctx(user: &str) -> Ctx {
     Ctx::new(user, NaiveDate::from_ymd_opt(2026, 1, 15).unwrap())
-}
-
-/// The worker: writes signals forever, printing each one after its commit returned.
-/// A normal test run has no WIJKDESK_CRASH_WORKER_DB and returns at once.
-#[test]
-fn crash_worker_process_entry_point() {
-    let Ok(path) = std::env::var(WORKER_ENV) else {
-        return;
-    };
-    let mut store = Store::open(path.as_ref(), ctx("crashy")).expect("worker opens the store");
-    let run = std::env::var("WIJKDESK_CRASH_RUN").unwrap_or_default();
-    for i in 0.. {
-        let title = format!("crash run {run} write {i}");
-        let s = store
-            .add_signal(NewSignal {
-                title: title.clone(),
-                ..Default::default()
-            })
-            .expect("write");
-        // Also exercise a transition, so multi-statement transactions get killed too.
-        if i % 3 == 0 {
-            let _ = store.add_feedback(
-                s.id,
-                wijkdesk::store::NewFeedback {
-                    channel: wijkdesk::store::Channel::Phone,
-                    text: "We kijken ernaar".into(),
-                    is_final: false,
-                    next_due: None,
-                },
-                None,
-            );
-        }
-        println!("ack {title}");
-    }
 }
 
 /// A cheap deterministic sequence of kill delays.
@@ -68,18 +33,13 @@ fn kill_9_loses_no_acknowledged_write() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("crash.db");
     Store::open(&path, ctx("setup")).unwrap();
-    let exe = std::env::current_exe().unwrap();
     let mut acknowledged: Vec<String> = Vec::new();
     for (run, delay) in delays(runs).enumerate() {
-        let mut child = Command::new(&exe)
-            .args([
-                "--exact",
-                "crash_worker_process_entry_point",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env(WORKER_ENV, &path)
-            .env("WIJKDESK_CRASH_RUN", run.to_string())
+        // The writer: signals forever, each printed after its commit returned.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_wijkdesk-test-helper"))
+            .arg("crash-writer")
+            .arg(&path)
+            .arg(run.to_string())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()

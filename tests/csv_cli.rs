@@ -1,8 +1,8 @@
 //! `wijkdesk org import|export` and `person import|export-all` from the shell.
 
-mod common;
+mod support;
 
-use common::*;
+use support::cli::*;
 
 fn write(env: &Env, name: &str, data: &[u8]) -> String {
     let path = env.dir().join(name);

@@ -3,9 +3,9 @@
 //! and CRLF with Dutch dates, `--lang nl` gives Dutch headings, and organisations and
 //! people survive export → import → export in the Excel flavour.
 
-mod common;
+mod support;
 
-use common::*;
+use support::cli::*;
 
 const BOM: &str = "\u{feff}";
 

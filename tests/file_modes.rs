@@ -6,11 +6,11 @@
 
 #![cfg(unix)]
 
-mod common;
+mod support;
 
-use common::Env;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
+use support::cli::Env;
 
 fn mode(p: &Path) -> u32 {
     std::fs::symlink_metadata(p)

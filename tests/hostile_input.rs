@@ -1,11 +1,11 @@
 //! Hostile input, row by row from tests/data/hostile.tsv: each is refused with a clear
 //! message and changes nothing, neither the database nor the folder it is in.
 
-mod common;
+mod support;
 
-use common::{Env, dump};
 use std::ffi::OsString;
 use std::path::Path;
+use support::cli::{Env, dump};
 
 fn listing(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -71,7 +71,7 @@ fn every_hostile_row_is_refused_and_changes_nothing() {
             let mut c = assert_cmd::Command::new(env!("CARGO_BIN_EXE_wijkdesk"));
             c.env_remove("WIJKDESK_DB")
                 .env("WIJKDESK_USER", "tester")
-                .env("WIJKDESK_TODAY", common::TODAY)
+                .env("WIJKDESK_TODAY", support::cli::TODAY)
                 .env("NO_COLOR", "1");
             c
         } else {

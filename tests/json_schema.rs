@@ -6,12 +6,12 @@
 //! `additionalProperties`, `items`, `enum`, `oneOf`, `pattern`, `minimum`, `minItems`,
 //! `maxItems` and the `date` / `date-time` formats.
 
-mod common;
+mod support;
 
-use common::*;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::PathBuf;
+use support::cli::*;
 
 fn schema_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/schema")

@@ -5,12 +5,12 @@
 //! and the plans of the default orderings are index range scans that need no sort
 //! (plans, not timings).
 
-mod common;
+mod support;
 
 use chrono::NaiveDate;
-use common::*;
 use serde_json::Value;
 use std::process::Command as StdCommand;
+use support::cli::*;
 use wijkdesk::cli::output::Table;
 use wijkdesk::domain::signal::SignalState;
 use wijkdesk::store::{ActionFilter, CommitmentFilter, Ctx, SignalFilter, SignalRow, Store};

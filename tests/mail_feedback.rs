@@ -2,7 +2,9 @@
 //! received and how it was called; feedback is recorded as given only when sending
 //! succeeded; without `[mail]` settings an .eml draft is written.
 
-mod smtp_server;
+mod support;
+
+use support::smtp_server;
 
 use chrono::NaiveDate;
 use std::os::unix::fs::PermissionsExt;

@@ -4,8 +4,9 @@
 //! parser (mail-parser) and compared field by field. A missing aiosmtpd fails the
 //! test: `.ci/run` installs it.
 
-mod common;
-mod smtp_server;
+mod support;
+
+use support::smtp_server;
 
 use chrono::NaiveDate;
 use mail_parser::MessageParser;
@@ -353,7 +354,7 @@ fn without_mail_settings_a_private_outlook_draft_is_written() {
 
 #[test]
 fn the_command_line_sends_lists_the_outbox_and_retries() {
-    let env = common::Env::init();
+    let env = support::cli::Env::init();
     let down = closed_port();
     let conf = env.dir().join("config.toml");
     let write_conf = |port: u16| {
@@ -386,7 +387,7 @@ fn the_command_line_sends_lists_the_outbox_and_retries() {
     ]);
     env.ok(&["signal", "add", "--org", "Duinoord", "--title", TITLE]);
     env.ok(&["signal", "triage", "S-1", "--owner", "DSB"]);
-    let send = |env: &common::Env| {
+    let send = |env: &support::cli::Env| {
         env.cmd()
             .env("WIJKDESK_CONFIG", &conf)
             .args([

@@ -2,12 +2,12 @@
 //! EXAMPLES, ENVIRONMENT and FILES; and bash completion of record IDs and names from
 //! the database, run in bash itself.
 
-mod common;
+mod support;
 
-use common::*;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
+use support::cli::*;
 
 fn pages(env: &Env) -> std::path::PathBuf {
     let dir = env.dir().join("man1");

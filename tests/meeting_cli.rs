@@ -2,9 +2,9 @@
 //! real binary on the demo data: edit, agenda, attendance, prepare, the minutes
 //! commands, and both exports.
 
-mod common;
+mod support;
 
-use common::Env;
+use support::cli::Env;
 
 /// A demo database: M-3 is the held "Stadsdeeloverleg Scheveningen", M-4 and M-5 are planned.
 fn demo() -> Env {

@@ -3,9 +3,9 @@
 //! Every received message is read back by independent parsers (mail-parser for the
 //! message, the icalendar crate for its calendar part) and compared field by field.
 
-mod common;
-mod smtp_server;
 mod support;
+
+use support::smtp_server;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use icalendar::parser::{Component as Parsed, read_calendar, unfold};

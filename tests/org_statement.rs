@@ -5,8 +5,9 @@
 //! server. Regenerate the golden files after an intended change with
 //! `UPDATE_GOLDEN=1 cargo test --test org_statement` and read the diff.
 
-mod smtp_server;
 mod support;
+
+use support::smtp_server;
 
 use assert_cmd::Command;
 use chrono::{Duration, NaiveDate};

@@ -1,9 +1,9 @@
 //! Text that reached the database by another route (a restore, another tool, an older
 //! version) carries control and bidi characters; no output may pass them on raw.
 
-mod common;
+mod support;
 
-use common::Env;
+use support::cli::Env;
 
 /// A window title, a bell, a screen clear, a C1 CSI, a right-to-left override, an
 /// isolate, a lone carriage return and a backspace.

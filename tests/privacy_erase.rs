@@ -148,7 +148,7 @@ fn retention_review_lists_people_without_recent_activity() {
     assert!(store.people_inactive_since(long_ago).unwrap().is_empty());
 }
 
-mod common;
+mod support;
 
 /// Every byte of `path` lower-cased (ASCII), for a case-insensitive search.
 fn lower_bytes(path: &Path) -> Vec<u8> {
@@ -184,7 +184,7 @@ fn hits(path: &Path) -> Vec<String> {
 #[test]
 fn erasure_leaves_no_form_of_the_person_in_the_database_drafts_or_new_exports() {
     use wijkdesk::tui::popups::form::FormDraft;
-    let env = common::Env::new();
+    let env = support::cli::Env::new();
     env.ok(&["demo"]);
     let drafts = env.dir().join("drafts");
     let run = |user: &str, args: &[&str]| -> String {

@@ -1,8 +1,8 @@
 //! `wijkdesk search`, `report` and `digest` from the shell.
 
-mod common;
+mod support;
 
-use common::*;
+use support::cli::*;
 
 /// The seeded database plus a signal owned by P-1 (tester), overdue, and a commitment.
 fn with_work() -> Env {

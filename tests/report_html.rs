@@ -4,12 +4,12 @@
 //! Chromium is required (`.ci/run` installs Debian's `chromium`): without it the tests
 //! fail, never skip.
 
-mod common;
+mod support;
 
-use common::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use support::cli::*;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHARTS: [&str; 7] = [

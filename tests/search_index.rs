@@ -4,7 +4,7 @@
 mod support;
 
 use rusqlite::params;
-use support::{TempDb, count, residents, service, staff};
+use support::{TempDb, count, old_schema, residents, service, staff};
 use wijkdesk::store::{
     Channel, NewCommitment, NewFeedback, NewMeeting, NewSignal, OrgEdit, Owner, SearchKind, Store,
     StoreError,
@@ -242,13 +242,7 @@ fn a_database_from_before_the_index_is_indexed_when_migrated() {
     {
         // Schema version 1 only, with records in it.
         let conn = db.raw();
-        conn.execute_batch(include_str!("../schema/001_init.sql"))
-            .expect("schema 1");
-        conn.execute_batch(&format!(
-            "PRAGMA user_version = 1; PRAGMA application_id = {};",
-            wijkdesk::store::APPLICATION_ID
-        ))
-        .expect("pragmas");
+        old_schema(&conn, 1);
         conn.execute(
             "INSERT INTO organisation (name, kind, notes, created_at, updated_at)
              VALUES ('Wijkberaad Bezuidenhout', 'residents', 'Vraagt om één centraal aanspreekpunt', 'x', 'x')",

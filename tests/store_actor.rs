@@ -5,7 +5,7 @@ mod support;
 
 use support::*;
 use wijkdesk::domain::{RecordKind, RecordRef};
-use wijkdesk::store::{self, Ctx, NewOrg, Store};
+use wijkdesk::store::{Ctx, NewOrg, Store};
 
 fn org(store: &mut Store, name: &str) -> i64 {
     store
@@ -47,26 +47,13 @@ fn rows_from_before_the_migration_keep_their_name_and_no_account() {
     {
         // A database as wijkdesk left it before accounts were recorded (schema 8).
         let conn = db.raw();
-        for sql in [
-            include_str!("../schema/001_init.sql"),
-            include_str!("../schema/002_search.sql"),
-            include_str!("../schema/003_links.sql"),
-            include_str!("../schema/004_report_indexes.sql"),
-            include_str!("../schema/005_search_vocab.sql"),
-            include_str!("../schema/006_org_figures.sql"),
-            include_str!("../schema/007_list_pages.sql"),
-            include_str!("../schema/008_inbox_counts.sql"),
-        ] {
-            conn.execute_batch(sql).unwrap();
-        }
-        conn.execute_batch(&format!(
-            "PRAGMA user_version = 8; PRAGMA application_id = {};
-             INSERT INTO organisation (name, kind, created_at, updated_at)
+        old_schema(&conn, 8);
+        conn.execute_batch(
+            "INSERT INTO organisation (name, kind, created_at, updated_at)
                   VALUES ('Wijkberaad Zeeheld', 'residents', '2024-09-01T10:00:00Z', '2024-09-01T10:00:00Z');
              INSERT INTO audit (at, username, record, action, changes)
-                  VALUES ('2024-09-01T10:00:00Z', 'alice', 'O-1', 'create', '{{}}');",
-            store::APPLICATION_ID
-        ))
+                  VALUES ('2024-09-01T10:00:00Z', 'alice', 'O-1', 'create', '{}');",
+        )
         .unwrap();
     }
     let ctx = Ctx {

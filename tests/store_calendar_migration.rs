@@ -5,35 +5,17 @@
 
 mod support;
 
-use support::{TempDb, count, day0, residents};
+use support::{TempDb, count, day0, old_schema, residents};
 use wijkdesk::domain::meeting::{MeetingEvent, MeetingStatus};
-use wijkdesk::store::{self, MailKind, NewMeeting, Store};
+use wijkdesk::store::{MailKind, NewMeeting, Store};
 
 /// A database as wijkdesk left it at schema 14, with a meeting edited twice and a
 /// feedback e-mail in the outbox.
 fn old_database(db: &TempDb) {
     let conn = db.raw();
-    for sql in [
-        include_str!("../schema/001_init.sql"),
-        include_str!("../schema/002_search.sql"),
-        include_str!("../schema/003_links.sql"),
-        include_str!("../schema/004_report_indexes.sql"),
-        include_str!("../schema/005_search_vocab.sql"),
-        include_str!("../schema/006_org_figures.sql"),
-        include_str!("../schema/007_list_pages.sql"),
-        include_str!("../schema/008_inbox_counts.sql"),
-        include_str!("../schema/009_promises.sql"),
-        include_str!("../schema/010_actor.sql"),
-        include_str!("../schema/011_meeting_versions.sql"),
-        include_str!("../schema/012_vocab.sql"),
-        include_str!("../schema/013_cadence.sql"),
-        include_str!("../schema/014_outbox.sql"),
-    ] {
-        conn.execute_batch(sql).unwrap();
-    }
-    conn.execute_batch(&format!(
-        "PRAGMA user_version = 14; PRAGMA application_id = {};
-         INSERT INTO organisation (name, kind, created_at, updated_at)
+    old_schema(&conn, 14);
+    conn.execute_batch(
+        "INSERT INTO organisation (name, kind, created_at, updated_at)
               VALUES ('Wijkberaad Zeeheld', 'residents', '2024-09-01T10:00:00Z', '2024-09-01T10:00:00Z');
          INSERT INTO meeting (title, starts_at, created_by, created_at, updated_at, version)
               VALUES ('Overleg', '2024-10-01T19:30', 'alice', '2024-09-01T10:00:00Z', '2024-09-02T10:00:00Z', 3);
@@ -43,8 +25,7 @@ fn old_database(db: &TempDb) {
                              created_by, created_at, updated_at)
               VALUES (1, 0, 'Beste bewoners', 'zeeheld@example.org', 'Terugkoppeling S-1', 'S-1.1@x',
                       'failed', 'connection refused', 'alice', '2024-09-01T10:00:00Z', '2024-09-01T10:00:00Z');",
-        store::APPLICATION_ID
-    ))
+    )
     .unwrap();
 }
 

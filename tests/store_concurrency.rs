@@ -1,6 +1,6 @@
 //! Several staff on one database file, as real OS processes (not threads): each test
-//! re-executes this test binary with `--exact worker_process_entry_point` and
-//! environment variables that turn that test into a worker.
+//! starts `wijkdesk-test-helper writes` or `open` workers, which wait at a barrier so
+//! that they start together.
 //!
 //! `WIJKDESK_CONCURRENCY_WRITES` (default 200) sets the writes per process and
 //! `WIJKDESK_CONCURRENCY_PROCESSES` (default 8) the number of writing processes. A
@@ -10,23 +10,12 @@
 mod support;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
-use support::{TempDb, count, ctx, day0, days, pragma_i64, pragma_text, raw, schema_dump};
-use wijkdesk::store::{
-    self, Channel, NewCommitment, NewFeedback, NewOrg, NewSignal, OrgEdit, Owner, Store,
-    StoreError, Triage,
-};
-
-const ROLE: &str = "WIJKDESK_TEST_WORKER_ROLE";
-const DB: &str = "WIJKDESK_TEST_WORKER_DB";
-const INDEX: &str = "WIJKDESK_TEST_WORKER_INDEX";
-const WRITES: &str = "WIJKDESK_TEST_WORKER_WRITES";
-const ORG: &str = "WIJKDESK_TEST_WORKER_ORG";
-const SERVICE: &str = "WIJKDESK_TEST_WORKER_SERVICE";
-const BARRIER: &str = "WIJKDESK_TEST_WORKER_BARRIER";
+use support::{TempDb, count, day0, pragma_i64, pragma_text, raw, schema_dump};
+use wijkdesk::store;
 
 /// One multi-process scenario at a time: the tests of this file would otherwise start
 /// their processes together and load a small CI machine more than the scenario asks.
@@ -38,9 +27,6 @@ fn one_scenario_at_a_time() -> MutexGuard<'static, ()> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// The kinds of write a worker does, in turn.
-const KINDS: [&str; 5] = ["signals", "triages", "feedback", "org_edits", "commitments"];
-
 fn env_usize(name: &str, default: usize) -> usize {
     std::env::var(name)
         .ok()
@@ -49,249 +35,33 @@ fn env_usize(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
-fn var(name: &str) -> String {
-    std::env::var(name).unwrap_or_else(|_| panic!("worker needs {name}"))
-}
-
-// ---------------------------------------------------------------------------------
-// The worker side.
-
-/// Not a test of its own: the entry point of the worker processes the tests below
-/// start. Without the role variable (a normal test run) it returns at once.
-#[test]
-fn worker_process_entry_point() {
-    let Ok(role) = std::env::var(ROLE) else {
-        return;
-    };
-    let db = PathBuf::from(var(DB));
-    let index: usize = var(INDEX).parse().expect("index");
-    let barrier = PathBuf::from(var(BARRIER));
-    wait_at_barrier(&barrier, index);
-    match role.as_str() {
-        "writes" => write_worker(&db, index),
-        "open" => open_worker(&db, index),
-        other => panic!("unknown worker role {other}"),
-    }
-}
-
-/// Say "ready", then wait for the go-file, which holds a start moment a little in the
-/// future: every worker sleeps until just before it and spins to it, so that all of
-/// them start within microseconds of each other.
-fn wait_at_barrier(dir: &Path, index: usize) {
-    std::fs::write(dir.join(format!("ready-{index}")), b"").expect("ready file");
-    let go = dir.join("go");
-    let deadline = Instant::now() + Duration::from_secs(120);
-    let start_nanos: u128 = loop {
-        if let Ok(text) = std::fs::read_to_string(&go) {
-            break text.trim().parse().expect("start moment in the go-file");
-        }
-        assert!(Instant::now() < deadline, "worker {index}: no go signal");
-        std::thread::sleep(Duration::from_millis(1));
-    };
-    let start = UNIX_EPOCH + Duration::from_nanos(start_nanos as u64);
-    if let Ok(wait) = start.duration_since(SystemTime::now())
-        && wait > Duration::from_millis(3)
-    {
-        std::thread::sleep(wait - Duration::from_millis(2));
-    }
-    while SystemTime::now() < start {
-        std::hint::spin_loop();
-    }
-}
-
-fn is_busy(e: &StoreError) -> bool {
-    let m = e.to_string().to_lowercase();
-    m.contains("locked") || m.contains("busy")
-}
-
-fn write_worker(db: &Path, index: usize) {
-    let writes: usize = var(WRITES).parse().expect("writes");
-    let org: i64 = var(ORG).parse().expect("org");
-    let dsb: i64 = var(SERVICE).parse().expect("service");
-    let user = format!("worker{index}");
-    let mut store = Store::open(db, ctx(&user)).unwrap_or_else(|e| panic!("{user}: open: {e}"));
-
-    let mut acked: BTreeMap<&str, usize> = KINDS.iter().map(|k| (*k, 0)).collect();
-    let (mut conflicts, mut failures, mut busy) = (0usize, 0usize, 0usize);
-    // The longest a single write (with its conflict retries) took: reported, not asserted.
-    let mut max_wait = Duration::ZERO;
-    // The worker's latest own signal and the version it last saw of it.
-    let mut own: Option<(i64, i64)> = None;
-    let fail =
-        |what: &str, e: &StoreError, waited: Duration, failures: &mut usize, busy: &mut usize| {
-            *failures += 1;
-            if is_busy(e) {
-                *busy += 1;
-            }
-            if *failures <= 5 {
-                eprintln!("WORKER_ERROR {user}: {what}: {e} (after {waited:?})");
-            }
-        };
-
-    for k in 0..writes {
-        let kind = KINDS[k % KINDS.len()];
-        let began = Instant::now();
-        let result: Result<(), StoreError> = match kind {
-            "signals" => store
-                .add_signal(NewSignal {
-                    title: format!("{user} signaal {k}"),
-                    org_id: Some(org),
-                    theme: Some("verkeer".into()),
-                    ..Default::default()
-                })
-                .map(|s| own = Some((s.id, s.version))),
-            "triages" => match own {
-                Some((id, v)) => store
-                    .triage(
-                        id,
-                        Triage {
-                            owner: Some(Owner {
-                                person_id: None,
-                                org_id: Some(dsb),
-                            }),
-                            ..Default::default()
-                        },
-                        Some(v),
-                    )
-                    .map(|s| own = Some((s.id, s.version))),
-                None => Err(StoreError::Invalid(wijkdesk::domain::Problem::Failure {
-                    error: "no own signal to triage".into(),
-                })),
-            },
-            "feedback" => match own {
-                Some((id, v)) => store
-                    .add_feedback(
-                        id,
-                        NewFeedback {
-                            channel: Channel::Email,
-                            text: format!("{user}: we zijn ermee bezig ({k})"),
-                            is_final: false,
-                            next_due: Some(days(21)),
-                        },
-                        Some(v),
-                    )
-                    .map(|s| own = Some((s.id, s.version))),
-                None => Err(StoreError::Invalid(wijkdesk::domain::Problem::Failure {
-                    error: "no own signal to give feedback on".into(),
-                })),
-            },
-            "org_edits" => {
-                // The correct client: read fresh, edit naming that version, and on a
-                // conflict read again and retry.
-                let mut outcome = Err(StoreError::Invalid(wijkdesk::domain::Problem::Failure {
-                    error: "no attempt".into(),
-                }));
-                for _ in 0..100_000 {
-                    let fresh = match store.org(org) {
-                        Ok(o) => o,
-                        Err(e) => {
-                            outcome = Err(e);
-                            break;
-                        }
-                    };
-                    let edit = OrgEdit {
-                        notes: Some(format!("{user} edit {k}")),
-                        ..Default::default()
-                    };
-                    match store.edit_org(org, edit, Some(fresh.version)) {
-                        Err(StoreError::Conflict(_)) => conflicts += 1,
-                        other => {
-                            outcome = other.map(|_| ());
-                            break;
-                        }
-                    }
-                }
-                outcome
-            }
-            "commitments" => store
-                .add_commitment(NewCommitment {
-                    text: format!("{user} toezegging {k}"),
-                    org_id: org,
-                    owner: Owner {
-                        person_id: None,
-                        org_id: Some(dsb),
-                    },
-                    due: days(30),
-                    signal_id: None,
-                    meeting_id: None,
-                    agenda_item_id: None,
-                })
-                .map(|_| ()),
-            _ => unreachable!(),
-        };
-        max_wait = max_wait.max(began.elapsed());
-        match result {
-            Ok(()) => *acked.get_mut(kind).expect("kind") += 1,
-            Err(e) => fail(kind, &e, began.elapsed(), &mut failures, &mut busy),
-        }
-    }
-    let total: usize = acked.values().sum();
-    let counts: Vec<String> = acked.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    // The parent parses this line.
-    println!(
-        "WORKER_SUMMARY index={index} user={user} acknowledged={total} {} conflicts={conflicts} failures={failures} busy={busy} max_wait_ms={}",
-        counts.join(" "),
-        max_wait.as_millis()
-    );
-    assert_eq!(
-        failures, 0,
-        "{user}: {failures} writes failed ({busy} busy/locked)"
-    );
-}
-
-fn open_worker(db: &Path, index: usize) {
-    let user = format!("worker{index}");
-    let mut store = match Store::open(db, ctx(&user)) {
-        Ok(s) => s,
-        Err(e) => {
-            println!("OPEN_ERROR index={index}: {e}");
-            panic!("{user}: open failed: {e}");
-        }
-    };
-    let version = pragma_i64(store.conn(), "user_version");
-    store
-        .add_org(NewOrg {
-            name: format!("Organisatie van {user}"),
-            ..Default::default()
-        })
-        .unwrap_or_else(|e| panic!("{user}: first write failed: {e}"));
-    println!("OPEN_SUMMARY index={index} user={user} user_version={version}");
-}
-
-// ---------------------------------------------------------------------------------
-// The parent side.
-
 struct Worker {
     index: usize,
     child: Child,
 }
 
+/// `n` helper processes in `mode` (`writes` or `open`), waiting at `barrier`.
 fn spawn_workers(
-    role: &str,
+    mode: &str,
     db: &Path,
     barrier: &Path,
     n: usize,
     extra: &[(&str, String)],
 ) -> Vec<Worker> {
-    let exe = std::env::current_exe().expect("current test binary");
     (0..n)
         .map(|index| {
-            let mut cmd = Command::new(&exe);
-            cmd.args([
-                "--exact",
-                "worker_process_entry_point",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env(ROLE, role)
-            .env(DB, db)
-            .env(INDEX, index.to_string())
-            .env(BARRIER, barrier)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
+            let mut cmd = Command::new(env!("CARGO_BIN_EXE_wijkdesk-test-helper"));
+            cmd.arg(mode)
+                .arg("--db")
+                .arg(db)
+                .args(["--index", &index.to_string()])
+                .arg("--barrier")
+                .arg(barrier)
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped());
             for (k, v) in extra {
-                cmd.env(k, v);
+                cmd.arg(format!("--{k}")).arg(v);
             }
             Worker {
                 index,
@@ -368,8 +138,7 @@ fn finish(workers: Vec<Worker>, guard: Duration) -> Vec<Finished> {
     out
 }
 
-/// The `key=value` pairs after `tag` in a worker's stdout (the test harness prints
-/// "test ... " on the same line before it).
+/// The `key=value` pairs after `tag` in a worker's stdout.
 fn summary(f: &Finished, tag: &str) -> BTreeMap<String, String> {
     let line = f
         .stdout
@@ -420,9 +189,9 @@ fn eight_processes_writing_at_once_lose_nothing_and_never_see_busy() {
     let data_version_before = watcher.data_version().expect("data_version");
 
     let extra = [
-        (WRITES, writes.to_string()),
-        (ORG, org.id.to_string()),
-        (SERVICE, dsb.id.to_string()),
+        ("writes", writes.to_string()),
+        ("org", org.id.to_string()),
+        ("service", dsb.id.to_string()),
     ];
     let mut workers = spawn_workers("writes", &db.path, &barrier, processes, &extra);
     release(&mut workers, &barrier);

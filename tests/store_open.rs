@@ -358,55 +358,18 @@ fn a_new_database_file_and_its_wal_are_readable_by_the_owner_only() {
     drop(store);
 }
 
-/// The re-exec target of the umask test; a no-op unless that test started it.
-#[test]
-fn umask_worker_entry_point() {
-    let Ok(path) = std::env::var("WIJKDESK_TEST_UMASK_DB") else {
-        return;
-    };
-    let path = std::path::PathBuf::from(path);
-    let mut store = Store::open(&path, ctx("worker")).expect("open under umask 000");
-    store.set_accept_new_terms(true);
-    residents(&mut store, "Wijkberaad Duinoord");
-    let mut line = String::from("MODES");
-    for (label, suffix) in [
-        ("db", ""),
-        ("wal", "-wal"),
-        ("shm", "-shm"),
-        ("lock", ".lock"),
-    ] {
-        let p = sibling(&path, suffix);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            if let Ok(m) = std::fs::metadata(&p) {
-                line.push_str(&format!(" {label}={:o}", m.permissions().mode() & 0o777));
-            }
-        }
-        #[cfg(not(unix))]
-        let _ = (label, p);
-    }
-    println!("{line}");
-}
-
 #[cfg(unix)]
 #[test]
 fn a_new_database_is_owner_only_even_under_umask_000() {
     // Without an explicit mode, SQLite would create the file 0666 & ~umask. Run the
     // creation in a child whose umask is 000 so that only wijkdesk's own mode counts.
     let db = TempDb::new();
-    let exe = std::env::current_exe().expect("current test binary");
     let out = std::process::Command::new("/bin/sh")
         .arg("-c")
         .arg("umask 000 && exec \"$0\" \"$@\"")
-        .arg(&exe)
-        .args([
-            "--exact",
-            "umask_worker_entry_point",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env("WIJKDESK_TEST_UMASK_DB", &db.path)
+        .arg(env!("CARGO_BIN_EXE_wijkdesk-test-helper"))
+        .arg("umask-open")
+        .arg(&db.path)
         .output()
         .expect("spawn worker");
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -415,10 +378,9 @@ fn a_new_database_is_owner_only_even_under_umask_000() {
         "worker failed: {stdout}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    // The harness prints "test ... " before the worker's own output, on the same line.
     let line = stdout
         .lines()
-        .find_map(|l| l.find("MODES").map(|i| &l[i..]))
+        .find(|l| l.starts_with("MODES"))
         .unwrap_or_else(|| panic!("no MODES line in {stdout}"));
     let modes: Vec<(&str, u32)> = line
         .split_whitespace()

@@ -6,10 +6,10 @@
 mod support;
 
 use chrono::NaiveDate;
-use support::TempDb;
+use support::{TempDb, old_schema};
 use wijkdesk::domain::commitment::Outcome;
 use wijkdesk::domain::report::ReportFilter;
-use wijkdesk::store::{self, Ctx, Store};
+use wijkdesk::store::{Ctx, Store};
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -20,22 +20,10 @@ fn first_due_dates_come_from_the_audit_trail_and_old_moves_are_kept() {
     let db = TempDb::new();
     {
         let conn = db.raw();
-        for sql in [
-            include_str!("../schema/001_init.sql"),
-            include_str!("../schema/002_search.sql"),
-            include_str!("../schema/003_links.sql"),
-            include_str!("../schema/004_report_indexes.sql"),
-            include_str!("../schema/005_search_vocab.sql"),
-            include_str!("../schema/006_org_figures.sql"),
-            include_str!("../schema/007_list_pages.sql"),
-            include_str!("../schema/008_inbox_counts.sql"),
-        ] {
-            conn.execute_batch(sql).unwrap();
-        }
+        old_schema(&conn, 8);
         let t = "2024-09-01T10:00:00Z";
         conn.execute_batch(&format!(
-            "PRAGMA user_version = 8; PRAGMA application_id = {app};
-             INSERT INTO organisation (name, kind, created_at, updated_at)
+            "INSERT INTO organisation (name, kind, created_at, updated_at)
                   VALUES ('Wijkberaad Zeeheld', 'residents', '{t}', '{t}'),
                          ('Dienst Stadsbeheer', 'service', '{t}', '{t}');
              -- S-1: promised 09-15, then triage moved it to 10-30 (the old way, no reason).
@@ -56,8 +44,7 @@ fn first_due_dates_come_from_the_audit_trail_and_old_moves_are_kept() {
              INSERT INTO audit (at, username, record, action, changes) VALUES
                   ('{t}', 'bob', 'C-1', 'create', '{{\"due\":[null,\"2024-10-01\"]}}');
              INSERT INTO commitment_move (commitment_id, old_due, new_due, reason, moved_by, moved_at)
-                  VALUES (1, '2024-10-01', '2024-10-31', 'Aannemer ziek', 'bob', '2024-09-28T10:00:00Z');",
-            app = store::APPLICATION_ID
+                  VALUES (1, '2024-10-01', '2024-10-31', 'Aannemer ziek', 'bob', '2024-09-28T10:00:00Z');"
         ))
         .unwrap();
         let then: String = conn

@@ -4,21 +4,15 @@
 //! line edited by someone else meanwhile keeps the edit in the input, shows their text,
 //! and the next Enter saves it. In-process, keys in, screen and store checked.
 
+mod support;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
+use support::screens::{H, W, shows};
 use wijkdesk::tui::testing::{
-    TempDb, app_en, ctrl, filter_inbox, press, screen, signal_by_title, type_text,
+    TempDb, app_en, ctrl, filter_inbox, press, signal_by_title, type_text,
 };
 use wijkdesk::tui::{App, Lang, Settings};
-
-const W: u16 = 120;
-const H: u16 = 40;
-
-fn shows(app: &App, text: &str) -> String {
-    let s = screen(app, W, H);
-    assert!(s.contains(text), "expected {text:?} on the screen:\n{s}");
-    s
-}
 
 /// Someone else's change, made beside the app's own connection.
 fn someone_else(db: &TempDb, sql: &str, id: i64) {

@@ -1,14 +1,14 @@
 //! Date fields echo the date they understood while it is typed, and refuse what is
 //! impossible with what was read. Today is Thursday 15 January 2026 (`fixed_ctx`).
 
+mod support;
+
 use crossterm::event::KeyCode;
 use ratatui::layout::Size;
+use support::screens::{H, W, shows};
 use wijkdesk::store::Store;
-use wijkdesk::tui::testing::{TempDb, ctrl, press, screen, type_text};
+use wijkdesk::tui::testing::{TempDb, ctrl, press, type_text};
 use wijkdesk::tui::{App, Lang, Settings};
-
-const W: u16 = 120;
-const H: u16 = 40;
 
 fn app(store: &mut Store, lang: Lang) -> App<'_> {
     App::new(
@@ -19,12 +19,6 @@ fn app(store: &mut Store, lang: Lang) -> App<'_> {
             height: H,
         },
     )
-}
-
-fn shows(app: &App, text: &str) -> String {
-    let s = screen(app, W, H);
-    assert!(s.contains(text), "expected {text:?} on the screen:\n{s}");
-    s
 }
 
 fn clear(app: &mut App) {

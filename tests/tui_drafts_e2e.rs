@@ -4,9 +4,9 @@
 //! connection), SIGTERM or SIGKILL, and started again: the same popup is open with the
 //! text. Waits for screen text with a timeout, never a fixed sleep.
 
-mod e2e;
+mod support;
 
-use e2e::*;
+use support::e2e::*;
 
 use std::path::Path;
 use std::process::Command;
@@ -68,21 +68,11 @@ const CASES: &[Case] = &[
     },
 ];
 
-fn command(home: &Path, db: &Path) -> String {
-    format!(
-        "env LANG=C LC_ALL= WIJKDESK_CONFIG={} WIJKDESK_DRAFTS={} {} --db {}",
-        quote(&home.join("no-config.toml")),
-        quote(&home.join("drafts")),
-        quote(&bin()),
-        quote(db)
-    )
-}
-
 fn stop_and_restart(case: &Case, signal: &str, home: &Path, db: &Path) {
     let _ = std::fs::remove_dir_all(home.join("drafts"));
     let tag = format!("{}-{}", case.name.replace(' ', "-"), signal);
     let tmux = Tmux::new(&format!("drafts-{tag}"));
-    tmux.start(120, 40, &command(home, db));
+    tmux.start(120, 40, &screens_command(home, db));
     tmux.wait_for("Inbox:", 20);
     for k in case.open {
         tmux.keys(&[k]);
@@ -102,7 +92,13 @@ fn stop_and_restart(case: &Case, signal: &str, home: &Path, db: &Path) {
     assert!(killed.success());
     tmux.wait_exit(10);
 
-    tmux.run(&["respawn-pane", "-k", "-t", "main", &command(home, db)]);
+    tmux.run(&[
+        "respawn-pane",
+        "-k",
+        "-t",
+        "main",
+        &screens_command(home, db),
+    ]);
     let screen = tmux.wait_for(case.title, 20);
     assert!(
         screen.contains(case.text),
@@ -116,9 +112,7 @@ fn stop_and_restart(case: &Case, signal: &str, home: &Path, db: &Path) {
 
 #[test]
 fn every_popup_keeps_its_text_through_hup_term_and_kill() {
-    let home = std::env::temp_dir().join(format!("wijkdesk-e2e-drafts-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&home);
-    std::fs::create_dir_all(&home).unwrap();
+    let home = fresh_home("drafts");
     let db = home.join("drafts.db");
     wijkdesk_ok(&db, &home, &["demo"]);
     for case in CASES {
@@ -131,15 +125,13 @@ fn every_popup_keeps_its_text_through_hup_term_and_kill() {
 
 #[test]
 fn a_draft_belongs_to_its_database() {
-    let home = std::env::temp_dir().join(format!("wijkdesk-e2e-drafts-db-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&home);
-    std::fs::create_dir_all(&home).unwrap();
+    let home = fresh_home("drafts-db");
     let db = home.join("one.db");
     let other = home.join("other.db");
     wijkdesk_ok(&db, &home, &["demo"]);
     wijkdesk_ok(&other, &home, &["demo"]);
     let tmux = Tmux::new("drafts-db");
-    tmux.start(120, 40, &command(&home, &db));
+    tmux.start(120, 40, &screens_command(&home, &db));
     tmux.wait_for("Inbox:", 20);
     tmux.keys(&["a"]);
     tmux.wait_for("Quick add a signal", 10);
@@ -156,14 +148,26 @@ fn a_draft_belongs_to_its_database() {
     tmux.wait_exit(10);
 
     // Another database: no popup, the draft waits.
-    tmux.run(&["respawn-pane", "-k", "-t", "main", &command(&home, &other)]);
+    tmux.run(&[
+        "respawn-pane",
+        "-k",
+        "-t",
+        "main",
+        &screens_command(&home, &other),
+    ]);
     let screen = tmux.wait_for("Inbox:", 20);
     assert!(!screen.contains("Quick add a signal"), "{screen}");
     tmux.text("q");
     tmux.wait_exit(10);
 
     // Its own database: back.
-    tmux.run(&["respawn-pane", "-k", "-t", "main", &command(&home, &db)]);
+    tmux.run(&[
+        "respawn-pane",
+        "-k",
+        "-t",
+        "main",
+        &screens_command(&home, &db),
+    ]);
     tmux.wait_for("Alleen voor de eerste database", 20);
     let _ = std::fs::remove_dir_all(&home);
 }

@@ -1,9 +1,9 @@
 //! The real binary in tmux with TERM=dumb: every screen it shows, the report charts
 //! included, is drawn with ASCII borders, bars and marks. Needs tmux (CI installs it).
 
-mod e2e;
+mod support;
 
-use e2e::*;
+use support::e2e::*;
 
 /// Characters on screen that are neither ASCII nor letters (names from the data).
 fn marks(screen: &str) -> Vec<char> {
@@ -30,9 +30,7 @@ fn settled(tmux: &Tmux, want: &str) -> String {
 #[test]
 fn term_dumb_draws_every_screen_in_ascii() {
     let tmux = Tmux::new("dumb");
-    let home = std::env::temp_dir().join(format!("wijkdesk-e2e-dumb-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&home);
-    std::fs::create_dir_all(&home).unwrap();
+    let home = fresh_home("dumb");
     let db = home.join("dumb.db");
     wijkdesk_ok(&db, &home, &["demo"]);
 
@@ -45,7 +43,7 @@ fn term_dumb_draws_every_screen_in_ascii() {
     );
     tmux.start(120, 36, &command);
     let screen = settled(&tmux, "Inbox:");
-    assert_eq!(marks(&screen), vec![], "inbox:\n{screen}");
+    assert_eq!(marks(&screen), Vec::<char>::new(), "inbox:\n{screen}");
     assert!(screen.contains("+-"), "{screen}");
     for (key, want) in [
         ("2", "Tracker"),
@@ -56,7 +54,11 @@ fn term_dumb_draws_every_screen_in_ascii() {
     ] {
         tmux.text(key);
         let screen = settled(&tmux, want);
-        assert_eq!(marks(&screen), vec![], "screen {key}:\n{screen}");
+        assert_eq!(
+            marks(&screen),
+            Vec::<char>::new(),
+            "screen {key}:\n{screen}"
+        );
     }
     // The report charts: bars as #, = and _.
     let screen = tmux.capture();
@@ -65,7 +67,7 @@ fn term_dumb_draws_every_screen_in_ascii() {
     for want in ["Commitments by outcome", "Cadence", "Load"] {
         tmux.text("]");
         let screen = settled(&tmux, want);
-        assert_eq!(marks(&screen), vec![], "{want}:\n{screen}");
+        assert_eq!(marks(&screen), Vec::<char>::new(), "{want}:\n{screen}");
     }
     tmux.text("q");
     tmux.wait_exit(10);

@@ -2,9 +2,9 @@
 //! with `send-keys` and reads the screen with `capture-pane`, waiting for text with a
 //! timeout (never a fixed sleep). Needs tmux: CI installs it; without it this fails.
 
-mod e2e;
+mod support;
 
-use e2e::*;
+use support::e2e::*;
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -12,9 +12,7 @@ use std::time::{Duration, Instant};
 #[test]
 fn find_create_quit_then_the_cli_sees_it() {
     let tmux = Tmux::new("create");
-    let home = std::env::temp_dir().join(format!("wijkdesk-e2e-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&home);
-    std::fs::create_dir_all(&home).unwrap();
+    let home = fresh_home("screens");
     let db = home.join("e2e.db");
     let out = wijkdesk(&db, &home, &["demo"]);
     assert!(
@@ -23,13 +21,7 @@ fn find_create_quit_then_the_cli_sees_it() {
         String::from_utf8_lossy(&out.stderr)
     );
 
-    let command = format!(
-        "env LANG=C LC_ALL= WIJKDESK_CONFIG={} WIJKDESK_DRAFTS={} {} --db {}",
-        quote(&home.join("no-config.toml")),
-        quote(&home.join("drafts")),
-        quote(&bin()),
-        quote(&db)
-    );
+    let command = screens_command(&home, &db);
     tmux.start(100, 30, &command);
     // The inbox comes first; the organisations are screen 4.
     tmux.wait_for("Inbox:", 20);
@@ -98,9 +90,7 @@ fn find_create_quit_then_the_cli_sees_it() {
 #[test]
 fn a_dropped_connection_keeps_the_half_filled_form() {
     let tmux = Tmux::new("hup");
-    let home = std::env::temp_dir().join(format!("wijkdesk-e2e-hup-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&home);
-    std::fs::create_dir_all(&home).unwrap();
+    let home = fresh_home("hup");
     let db = home.join("hup.db");
     let drafts = home.join("drafts");
     let out = wijkdesk(&db, &home, &["demo"]);
@@ -161,9 +151,7 @@ fn a_dropped_connection_keeps_the_half_filled_form() {
 #[test]
 fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
     let tmux = Tmux::new("suspend");
-    let home = std::env::temp_dir().join(format!("wijkdesk-e2e-tstp-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&home);
-    std::fs::create_dir_all(&home).unwrap();
+    let home = fresh_home("tstp");
     let db = home.join("tstp.db");
     let out = wijkdesk(&db, &home, &["demo"]);
     assert!(

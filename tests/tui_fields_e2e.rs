@@ -3,22 +3,11 @@
 //! Ctrl-L clears and draws the whole terminal again. Waits for screen text with a
 //! timeout, never a fixed sleep.
 
-mod e2e;
+mod support;
 
-use e2e::*;
+use support::e2e::*;
 
-use std::path::Path;
 use std::time::{Duration, Instant};
-
-fn command(home: &Path, db: &Path) -> String {
-    format!(
-        "env LANG=C LC_ALL= WIJKDESK_CONFIG={} WIJKDESK_DRAFTS={} {} --db {}",
-        quote(&home.join("no-config.toml")),
-        quote(&home.join("drafts")),
-        quote(&bin()),
-        quote(db)
-    )
-}
 
 /// Wait until the screen no longer shows `gone`; fail with the screen after `secs`.
 fn wait_gone(tmux: &Tmux, gone: &str, secs: u64) -> String {
@@ -38,14 +27,12 @@ fn wait_gone(tmux: &Tmux, gone: &str, secs: u64) -> String {
 
 #[test]
 fn feedback_text_survives_esc_and_ctrl_u_clears_the_line() {
-    let home = std::env::temp_dir().join(format!("wijkdesk-e2e-fields-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&home);
-    std::fs::create_dir_all(&home).unwrap();
+    let home = fresh_home("fields");
     let db = home.join("fields.db");
     wijkdesk_ok(&db, &home, &["demo"]);
 
     let tmux = Tmux::new("fields-feedback");
-    tmux.start(80, 24, &command(&home, &db));
+    tmux.start(80, 24, &screens_command(&home, &db));
     tmux.wait_for("Inbox", 20);
     tmux.keys(&["f"]);
     tmux.wait_for("Feedback on S-", 10);

@@ -4,48 +4,20 @@
 //! shows with the same organisations and the standard agenda. Waits for screen text
 //! with a timeout, never a fixed sleep.
 
-mod e2e;
+mod support;
 
-use e2e::*;
-
-/// From the first screen to the Meetings screen, filtered to `title`.
-fn meetings(tmux: &Tmux, title: &str) {
-    let screen = tmux.wait_for(" Meetings ", 20);
-    let bar = screen.lines().next().unwrap_or_default();
-    let digit = bar
-        .split(" Meetings ")
-        .next()
-        .and_then(|before| before.trim_end().chars().last())
-        .filter(char::is_ascii_digit)
-        .unwrap_or_else(|| panic!("no Meetings tab in {bar:?}"));
-    tmux.text(&digit.to_string());
-    tmux.wait_for("Meetings (", 10);
-    tmux.text("/");
-    tmux.text(title);
-    tmux.wait_for("Meetings (1)", 10);
-    tmux.keys(&["Enter"]);
-}
+use support::e2e::*;
 
 #[test]
 fn finalise_asks_about_a_problem_line_and_n_plans_the_follow_up() {
     let tmux = Tmux::new("follow-up");
-    let home = std::env::temp_dir().join(format!("wijkdesk-e2e-follow-up-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&home);
-    std::fs::create_dir_all(&home).unwrap();
+    let home = fresh_home("follow-up");
     let db = home.join("follow-up.db");
     wijkdesk_ok(&db, &home, &["demo"]);
-    let command = format!(
-        "env LANG=C LC_ALL= WIJKDESK_CONFIG={} WIJKDESK_DRAFTS={} {} --db {}",
-        quote(&home.join("no-config.toml")),
-        quote(&home.join("drafts")),
-        quote(&bin()),
-        quote(&db)
-    );
+    let command = screens_command(&home, &db);
     tmux.start(120, 40, &command);
     // Scheveningen was held, its minutes are not final yet.
-    meetings(&tmux, "Scheveningen");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Minutes of M-", 10);
+    open_minutes(&tmux, "Scheveningen");
     tmux.text("A: Bankjes regelen @zzniemand");
     tmux.wait_for("draft saved", 10);
     tmux.keys(&["Enter"]);

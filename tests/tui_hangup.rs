@@ -3,9 +3,9 @@
 //! while the screens are stuck waiting for another program's write lock.
 //! tmux runs a shell; the test types the command into it.
 
-mod e2e;
+mod support;
 
-use e2e::*;
+use support::e2e::*;
 
 use std::path::Path;
 use std::time::{Duration, Instant};

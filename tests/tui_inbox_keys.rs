@@ -2,22 +2,16 @@
 //! (triage, start, interim feedback, a commitment kept, final feedback, close), and
 //! refused steps that leave the signal as it was and say why.
 
+mod support;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use support::screens::{H, W, shows};
 use wijkdesk::domain::signal::SignalState;
 use wijkdesk::store::CommitmentFilter;
 use wijkdesk::tui::App;
 use wijkdesk::tui::testing::{
     TempDb, app_en, ctrl, filter_inbox, press, screen, signal_by_title, type_text,
 };
-
-const W: u16 = 120;
-const H: u16 = 40;
-
-fn shows(app: &App, text: &str) -> String {
-    let s = screen(app, W, H);
-    assert!(s.contains(text), "expected {text:?} on the screen:\n{s}");
-    s
-}
 
 fn space(app: &mut App) {
     app.on_key(KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE));

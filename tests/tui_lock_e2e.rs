@@ -1,30 +1,18 @@
 //! Another user's write lock, with the real binary in a real terminal: a helper process
-//! (Python's sqlite3) holds `BEGIN IMMEDIATE` on the database while the test types
-//! minutes lines. The screen keeps answering keys, says it waits for another user's
-//! change, and stores the lines in order once the lock is free; with the lock held
-//! past the wait, the lines are kept on screen and in the draft, and stored on a retry.
-//! The helper holds the lock until the test removes a file: nothing depends on timing.
+//! (`wijkdesk-test-helper hold-lock`) holds `BEGIN IMMEDIATE` on the database while the
+//! test types minutes lines. The screen keeps answering keys, says it waits for another
+//! user's change, and stores the lines in order once the lock is free; with the lock
+//! held past the wait, the lines are kept on screen and in the draft, and stored on a
+//! retry. The helper holds the lock until the test creates a file: nothing depends on
+//! timing.
 
-mod e2e;
+mod support;
 
-use e2e::*;
+use support::e2e::*;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
-
-/// Holds the write lock on `db` until `release` exists (or two minutes pass).
-const HOLDER: &str = r#"
-import os, sqlite3, sys, time
-db, ready, release = sys.argv[1:4]
-c = sqlite3.connect(db, isolation_level=None, timeout=30)
-c.execute("BEGIN IMMEDIATE")
-open(ready, "w").close()
-deadline = time.time() + 120
-while not os.path.exists(release) and time.time() < deadline:
-    time.sleep(0.02)
-c.execute("ROLLBACK")
-"#;
 
 struct Holder {
     child: Child,
@@ -36,14 +24,13 @@ impl Holder {
     fn take(db: &Path, home: &Path, name: &str) -> Holder {
         let ready = home.join(format!("{name}.ready"));
         let release = home.join(format!("{name}.release"));
-        let child = Command::new("python3")
-            .arg("-c")
-            .arg(HOLDER)
+        let child = Command::new(env!("CARGO_BIN_EXE_wijkdesk-test-helper"))
+            .arg("hold-lock")
             .arg(db)
             .arg(&ready)
             .arg(&release)
             .spawn()
-            .expect("python3 is needed for the lock test (apt-get install python3)");
+            .expect("start the lock holder");
         let deadline = Instant::now() + Duration::from_secs(20);
         while !ready.exists() {
             assert!(Instant::now() < deadline, "the helper never took the lock");
@@ -57,26 +44,6 @@ impl Holder {
         let status = self.child.wait().expect("helper");
         assert!(status.success(), "the helper failed");
     }
-}
-
-/// From the first screen to the minutes editor of the meeting titled `title`.
-fn open_minutes(tmux: &Tmux, title: &str) {
-    let screen = tmux.wait_for(" Meetings ", 20);
-    let bar = screen.lines().next().unwrap_or_default();
-    let digit = bar
-        .split(" Meetings ")
-        .next()
-        .and_then(|before| before.trim_end().chars().last())
-        .filter(char::is_ascii_digit)
-        .unwrap_or_else(|| panic!("no Meetings tab in {bar:?}"));
-    tmux.text(&digit.to_string());
-    tmux.wait_for("Meetings (", 10);
-    tmux.text("/");
-    tmux.text(title);
-    tmux.wait_for("Meetings (1)", 10);
-    tmux.keys(&["Enter"]);
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Minutes of M-", 10);
 }
 
 fn command(home: &Path, db: &Path, lock_wait: u32) -> String {
@@ -97,9 +64,7 @@ fn minutes_of(db: &Path, home: &Path) -> String {
 #[test]
 fn a_locked_database_never_freezes_the_screen_and_loses_no_line() {
     let tmux = Tmux::new("lock");
-    let home = std::env::temp_dir().join(format!("wijkdesk-e2e-lock-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&home);
-    std::fs::create_dir_all(&home).unwrap();
+    let home = fresh_home("lock");
     let db = home.join("lock.db");
     wijkdesk_ok(&db, &home, &["demo"]);
     tmux.start(120, 40, &command(&home, &db, 120));
@@ -234,9 +199,7 @@ fn a_locked_database_never_freezes_the_screen_and_loses_no_line() {
 
 #[test]
 fn the_command_line_says_it_waits_and_gives_up_with_nothing_changed() {
-    let home = std::env::temp_dir().join(format!("wijkdesk-e2e-lockcli-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&home);
-    std::fs::create_dir_all(&home).unwrap();
+    let home = fresh_home("lockcli");
     let db = home.join("cli.db");
     wijkdesk_ok(&db, &home, &["init"]);
 

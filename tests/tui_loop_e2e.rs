@@ -4,9 +4,9 @@
 //! `wijkdesk signal show` prints the whole timeline. Waits for screen text with a
 //! timeout, never a fixed sleep. Needs tmux (CI installs it).
 
-mod e2e;
+mod support;
 
-use e2e::*;
+use support::e2e::*;
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -2,7 +2,9 @@
 //! and closes at once; the answer (sent, or kept in the outbox) comes back on the
 //! status line, and only a sent message is recorded as feedback.
 
-mod smtp_server;
+mod support;
+
+use support::smtp_server;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;

@@ -3,7 +3,11 @@
 //! question naming the recipients before a send, the send on the mail worker, and the
 //! answer on the status line. Messages go to a real SMTP server (aiosmtpd).
 
-mod smtp_server;
+mod support;
+
+use support::screens::{H, W, shows};
+
+use support::smtp_server;
 
 use chrono::NaiveDate;
 use crossterm::event::KeyCode;
@@ -19,8 +23,6 @@ use wijkdesk::tui::testing::{TempDb, ctrl, press, screen, type_text};
 use wijkdesk::tui::worker::MeetingMailDone;
 use wijkdesk::tui::{App, Lang, Settings};
 
-const W: u16 = 120;
-const H: u16 = 40;
 const TO: &str = "bo-duinoord@example.org";
 
 fn settings(port: Option<u16>) -> Settings {
@@ -73,12 +75,6 @@ fn app<'a>(store: &'a mut Store, s: Settings) -> App<'a> {
             height: H,
         },
     )
-}
-
-fn shows(app: &App, text: &str) -> String {
-    let s = screen(app, W, H);
-    assert!(s.contains(text), "expected {text:?} on the screen:\n{s}");
-    s
 }
 
 fn status(app: &App) -> String {

@@ -5,12 +5,13 @@
 //! received exactly those messages. Waits for screen text with a timeout, never a
 //! fixed sleep.
 
-mod e2e;
-mod smtp_server;
+mod support;
 
-use e2e::*;
+use support::smtp_server;
+
 use mail_parser::{MessageParser, MimeHeaders};
 use smtp_server::Server;
+use support::e2e::*;
 
 fn method(server: &Server, n: usize) -> String {
     let (raw, _) = server.received(n);
@@ -29,10 +30,7 @@ fn method(server: &Server, n: usize) -> String {
 #[test]
 fn invite_cancel_and_send_the_cancellation_from_the_meetings_screen() {
     let tmux = Tmux::new("meeting-mail");
-    let home =
-        std::env::temp_dir().join(format!("wijkdesk-e2e-meeting-mail-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&home);
-    std::fs::create_dir_all(&home).unwrap();
+    let home = fresh_home("meeting-mail");
     let server = Server::start(&home, "plain", &[]);
     let db = home.join("mail.db");
     wijkdesk_ok(&db, &home, &["init"]);
@@ -80,15 +78,7 @@ fn invite_cancel_and_send_the_cancellation_from_the_meetings_screen() {
         quote(&db)
     );
     tmux.start(120, 40, &command);
-    let screen = tmux.wait_for(" Meetings ", 20);
-    let bar = screen.lines().next().unwrap_or_default();
-    let digit = bar
-        .split(" Meetings ")
-        .next()
-        .and_then(|before| before.trim_end().chars().last())
-        .filter(char::is_ascii_digit)
-        .unwrap_or_else(|| panic!("no Meetings tab in {bar:?}"));
-    tmux.text(&digit.to_string());
+    meetings_screen(&tmux);
     tmux.wait_for("Meetings (1)", 10);
 
     tmux.text("i");

@@ -2,41 +2,12 @@
 //! form, edit the agenda (add, rename, reorder, delete), prepare a planned meeting
 //! (selected entries become agenda items), mark attendance (last contact moves).
 
+mod support;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Size;
-use wijkdesk::store::Store;
-use wijkdesk::tui::testing::{TempDb, ctrl, press, screen, type_text};
-use wijkdesk::tui::{App, Lang, Settings};
-
-const W: u16 = 120;
-const H: u16 = 40;
-
-fn app(store: &mut Store) -> App<'_> {
-    App::new(
-        store,
-        Settings::new(Lang::En, true, false),
-        Size {
-            width: W,
-            height: H,
-        },
-    )
-}
-
-fn shows(app: &App, text: &str) -> String {
-    let s = screen(app, W, H);
-    assert!(s.contains(text), "expected {text:?} on the screen:\n{s}");
-    s
-}
-
-fn meeting_id(store: &Store, title: &str) -> i64 {
-    store
-        .meetings(100)
-        .unwrap()
-        .into_iter()
-        .find(|m| m.title.contains(title))
-        .expect(title)
-        .id
-}
+use support::screens::{app, meeting_id, shows};
+use wijkdesk::tui::App;
+use wijkdesk::tui::testing::{TempDb, ctrl, press, type_text};
 
 fn select(app: &mut App, title: &str) {
     assert!(app.select_screen("meetings"));

@@ -3,43 +3,15 @@
 //! completes tokens, unresolved tokens are highlighted as they are typed, the line
 //! being typed is kept as a draft and comes back, finalised minutes take amendments.
 
+mod support;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Size;
-use wijkdesk::store::Store;
+use support::screens::{H, W, app, meeting_id, shows};
 use wijkdesk::tui::testing::{TempDb, press, screen, type_text};
 use wijkdesk::tui::{App, Lang, Settings};
-
-const W: u16 = 120;
-const H: u16 = 40;
-
-fn app(store: &mut Store) -> App<'_> {
-    App::new(
-        store,
-        Settings::new(Lang::En, true, false),
-        Size {
-            width: W,
-            height: H,
-        },
-    )
-}
-
-fn shows(app: &App, text: &str) -> String {
-    let s = screen(app, W, H);
-    assert!(s.contains(text), "expected {text:?} on the screen:\n{s}");
-    s
-}
-
-fn meeting_id(store: &Store, title: &str) -> i64 {
-    store
-        .meetings(100)
-        .unwrap()
-        .into_iter()
-        .find(|m| m.title.contains(title))
-        .expect(title)
-        .id
-}
 
 /// The meetings screen, filtered to one meeting, its minutes editor open.
 fn open_editor(app: &mut App, title: &str) {

@@ -5,33 +5,12 @@
 //! and the unfinished eleventh are there, and the command line sees the new action,
 //! commitment and signal. Waits for screen text with a timeout, never a fixed sleep.
 
-mod e2e;
+mod support;
 
-use e2e::*;
+use support::e2e::*;
 
 use std::process::Command;
 use std::time::{Duration, Instant};
-
-/// From the first screen to the minutes editor of the meeting titled `title`.
-fn open_minutes(tmux: &Tmux, title: &str) {
-    // The tab bar names every screen with its digit: " 3 Meetings ".
-    let screen = tmux.wait_for(" Meetings ", 20);
-    let bar = screen.lines().next().unwrap_or_default();
-    let digit = bar
-        .split(" Meetings ")
-        .next()
-        .and_then(|before| before.trim_end().chars().last())
-        .filter(char::is_ascii_digit)
-        .unwrap_or_else(|| panic!("no Meetings tab in {bar:?}"));
-    tmux.text(&digit.to_string());
-    tmux.wait_for("Meetings (", 10);
-    tmux.text("/");
-    tmux.text(title);
-    tmux.wait_for("Meetings (1)", 10);
-    tmux.keys(&["Enter"]);
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Minutes of M-", 10);
-}
 
 const LINES: [(&str, &str); 10] = [
     (
@@ -74,18 +53,10 @@ const LINES: [(&str, &str); 10] = [
 #[test]
 fn ten_lines_a_kill_mid_line_and_everything_is_back() {
     let tmux = Tmux::new("minutes");
-    let home = std::env::temp_dir().join(format!("wijkdesk-e2e-minutes-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&home);
-    std::fs::create_dir_all(&home).unwrap();
+    let home = fresh_home("minutes");
     let db = home.join("minutes.db");
     wijkdesk_ok(&db, &home, &["demo"]);
-    let command = format!(
-        "env LANG=C LC_ALL= WIJKDESK_CONFIG={} WIJKDESK_DRAFTS={} {} --db {}",
-        quote(&home.join("no-config.toml")),
-        quote(&home.join("drafts")),
-        quote(&bin()),
-        quote(&db)
-    );
+    let command = screens_command(&home, &db);
     tmux.start(120, 40, &command);
     open_minutes(&tmux, "Bezuidenhout");
 

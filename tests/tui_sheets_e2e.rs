@@ -3,9 +3,9 @@
 //! imports it and says what it did; `wijkdesk org show` then finds the new one. Waits
 //! for screen text with a timeout, never a fixed sleep. Needs tmux (CI installs it).
 
-mod e2e;
+mod support;
 
-use e2e::*;
+use support::e2e::*;
 
 #[test]
 fn export_and_import_from_the_screens() {

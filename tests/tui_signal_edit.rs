@@ -4,21 +4,15 @@
 //! meanwhile opens the conflict dialog with the typed text kept; an unsaved form comes
 //! back from its draft. Snapshots of the form in English and Dutch.
 
+mod support;
+
 use crossterm::event::KeyCode;
 use ratatui::layout::Size;
+use support::screens::{H, W, shows};
 use wijkdesk::tui::testing::{
     TempDb, app_en, ctrl, filter_inbox, press, screen, signal_by_title, type_text,
 };
 use wijkdesk::tui::{App, Lang, Settings};
-
-const W: u16 = 120;
-const H: u16 = 40;
-
-fn shows(app: &App, text: &str) -> String {
-    let s = screen(app, W, H);
-    assert!(s.contains(text), "expected {text:?} on the screen:\n{s}");
-    s
-}
 
 /// Empty the focused field (its cursor is at the end).
 fn clear(app: &mut App) {

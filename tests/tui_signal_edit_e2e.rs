@@ -2,16 +2,14 @@
 //! Ctrl-S, and the new title in the inbox, in the signal's history (H) and for the
 //! command line afterwards. Needs tmux: CI installs it; without it this fails.
 
-mod e2e;
+mod support;
 
-use e2e::*;
+use support::e2e::*;
 
 #[test]
 fn edit_a_title_and_see_it_in_the_inbox_and_the_history() {
     let tmux = Tmux::new("sigedit");
-    let home = std::env::temp_dir().join(format!("wijkdesk-e2e-sigedit-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&home);
-    std::fs::create_dir_all(&home).unwrap();
+    let home = fresh_home("sigedit");
     let db = home.join("e2e.db");
     wijkdesk_ok(&db, &home, &["demo"]);
     let id = wijkdesk_ok(
@@ -22,13 +20,7 @@ fn edit_a_title_and_see_it_in_the_inbox_and_the_history() {
     let rows: serde_json::Value = serde_json::from_str(&id).expect("JSON");
     let id = rows[0]["ref"].as_str().expect("a reference").to_string();
 
-    let command = format!(
-        "env LANG=C LC_ALL= WIJKDESK_CONFIG={} WIJKDESK_DRAFTS={} {} --db {}",
-        quote(&home.join("no-config.toml")),
-        quote(&home.join("drafts")),
-        quote(&bin()),
-        quote(&db)
-    );
+    let command = screens_command(&home, &db);
     tmux.start(120, 36, &command);
     tmux.wait_for("Inbox:", 20);
     tmux.text("/Parkeerdruk");

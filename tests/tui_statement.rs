@@ -1,7 +1,9 @@
 //! The statement from the Organisations screen: `O` offers to write it, e-mail it or
 //! both; the work is done off the input path and the status line says where it went.
 
-mod smtp_server;
+mod support;
+
+use support::smtp_server;
 
 use crossterm::event::KeyCode;
 use ratatui::layout::Size;

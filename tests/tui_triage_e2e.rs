@@ -3,9 +3,9 @@
 //! of the expectation, Ctrl-S; after each the inbox has moved on to the next signal.
 //! The database is checked after every one. Needs tmux: CI installs it.
 
-mod e2e;
+mod support;
 
-use e2e::*;
+use support::e2e::*;
 use wijkdesk::domain::signal::SignalState;
 use wijkdesk::store::{Ctx, Store};
 
@@ -51,18 +51,10 @@ fn popup_id(screen: &str) -> i64 {
 #[test]
 fn five_triages_in_tmux_each_in_four_keys() {
     let tmux = Tmux::new("triage");
-    let home = std::env::temp_dir().join(format!("wijkdesk-e2e-triage-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&home);
-    std::fs::create_dir_all(&home).unwrap();
+    let home = fresh_home("triage");
     let db = home.join("e2e.db");
     wijkdesk_ok(&db, &home, &["demo"]);
-    let command = format!(
-        "env LANG=C LC_ALL= WIJKDESK_CONFIG={} WIJKDESK_DRAFTS={} {} --db {}",
-        quote(&home.join("no-config.toml")),
-        quote(&home.join("drafts")),
-        quote(&bin()),
-        quote(&db)
-    );
+    let command = screens_command(&home, &db);
     tmux.start(120, 40, &command);
     tmux.wait_for("Inbox:", 20);
     // The signals nobody has yet: where triage starts.

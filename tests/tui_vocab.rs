@@ -1,32 +1,13 @@
 //! The screens ask before a district or theme that is not on its kept list is added:
 //! no stores it nowhere, yes adds exactly that name and saves.
 
+mod support;
+
 use crossterm::event::KeyCode;
-use ratatui::layout::Size;
+use support::screens::{H, W, app, shows};
 use wijkdesk::domain::vocab::TermKind;
 use wijkdesk::store::{SignalFilter, Store};
 use wijkdesk::tui::testing::{TempDb, ctrl, press, screen, type_text};
-use wijkdesk::tui::{App, Lang, Settings};
-
-const W: u16 = 120;
-const H: u16 = 40;
-
-fn app(store: &mut Store) -> App<'_> {
-    App::new(
-        store,
-        Settings::new(Lang::En, true, false),
-        Size {
-            width: W,
-            height: H,
-        },
-    )
-}
-
-fn shows(app: &App, text: &str) -> String {
-    let s = screen(app, W, H);
-    assert!(s.contains(text), "expected {text:?} on the screen:\n{s}");
-    s
-}
 
 fn signal(store: &Store, title: &str) -> wijkdesk::store::Signal {
     let id = store

@@ -3,9 +3,9 @@
 //! leave anything behind when the selection moves over them, and a CLI table as wide as
 //! the pane never wraps. Needs tmux: CI installs it; without it this fails.
 
-mod e2e;
+mod support;
 
-use e2e::*;
+use support::e2e::*;
 
 const TITLES: &[&str] = &[
     "👨‍👩‍👧‍👦 speeltuin voor het hele gezin in de wijk",
@@ -19,10 +19,7 @@ const TITLES: &[&str] = &[
 const DUE: &str = "2026-01-29";
 
 fn setup(tag: &str) -> (std::path::PathBuf, std::path::PathBuf) {
-    let home =
-        std::env::temp_dir().join(format!("wijkdesk-e2e-width-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&home);
-    std::fs::create_dir_all(&home).unwrap();
+    let home = fresh_home(&format!("width-{tag}"));
     let db = home.join("w.db");
     wijkdesk_ok(&db, &home, &["init"]);
     wijkdesk_ok(&db, &home, &["org", "add", "--name", "町内会 Zeeheld"]);

@@ -8,6 +8,7 @@
 //! proportions it gives. Deterministic: the same N gives the same database (but for
 //! "today").
 
+use super::DemoSummary;
 use crate::store::{BulkAction, BulkCommitment, BulkSignal, Result, Store};
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 
@@ -168,19 +169,6 @@ impl Rng {
     }
 }
 
-/// What was generated.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Generated {
-    pub organisations: usize,
-    pub people: usize,
-    pub signals: usize,
-    pub feedback: usize,
-    pub commitments: usize,
-    pub actions: usize,
-    pub meetings: usize,
-    pub minutes: usize,
-}
-
 /// How many signals come in on each of the last `HISTORY_DAYS` days (oldest first),
 /// adding up to exactly `n`.
 fn intake(n: usize, today: NaiveDate) -> Vec<(NaiveDate, usize)> {
@@ -275,10 +263,10 @@ const CHANNELS: &[&str] = &[
 ];
 
 /// Add `n` signals and everything around them, in one transaction.
-pub fn generate(store: &mut Store, n: usize) -> Result<Generated> {
+pub fn generate(store: &mut Store, n: usize) -> Result<DemoSummary> {
     let today = store.today();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ n as u64);
-    let mut g = Generated::default();
+    let mut g = DemoSummary::default();
     let bulk = store.bulk(n)?;
     // Thousands of organisations at city scale: one per 50 signals, at least 25.
     let n_orgs = (n / 50).max(25);
@@ -416,7 +404,7 @@ pub fn generate(store: &mut Store, n: usize) -> Result<Generated> {
 fn signal(
     bulk: &crate::store::Bulk<'_>,
     rng: &mut Rng,
-    g: &mut Generated,
+    g: &mut DemoSummary,
     recent: &mut [Vec<Target>],
     orgs: &[(i64, &'static str, String)],
     staff: &[Vec<i64>],
@@ -828,7 +816,7 @@ fn signal(
 fn commitment(
     bulk: &crate::store::Bulk<'_>,
     rng: &mut Rng,
-    g: &mut Generated,
+    g: &mut DemoSummary,
     org_id: i64,
     owner: i64,
     service: i64,

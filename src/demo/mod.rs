@@ -8,15 +8,17 @@ pub mod data;
 mod generate;
 
 use crate::domain::Problem;
-use crate::domain::action::ActionEvent;
-use crate::domain::meeting::MeetingEvent;
+use crate::domain::action::{ActionEvent, ActionState};
+use crate::domain::commitment::CommitmentState;
+use crate::domain::meeting::{MeetingEvent, MeetingStatus};
+use crate::domain::signal::SignalState;
 use crate::domain::vocab::TermKind;
 use crate::store::{
     Channel, NewAction, NewCommitment, NewFeedback, NewMeeting, NewOrg, NewPerson, NewSignal,
     Owner, Result, Store, StoreError, Triage,
 };
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
-use data::{DemoActionState, DemoCommitmentState, DemoMeetingStatus, DemoSignalState, DemoWhen};
+use chrono::{Duration, NaiveDate};
+use data::{Demo, DemoDay};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -36,8 +38,10 @@ pub struct DemoSummary {
 /// Fill the database with the demo data, plus `scale` generated signals.
 pub fn load(store: &mut Store, scale: usize) -> Result<DemoSummary> {
     let today = store.today();
+    let demo = data::demo().map_err(|error| StoreError::Invalid(Problem::Failure { error }))?;
     let out = Loader {
         store,
+        demo,
         today,
         orgs: HashMap::new(),
         people: HashMap::new(),
@@ -48,24 +52,29 @@ pub fn load(store: &mut Store, scale: usize) -> Result<DemoSummary> {
     }
     .run();
     // Whatever happened, go back to the real clock.
-    let summary = out?;
-    let mut summary = summary;
+    let mut summary = out?;
     if scale > 0 {
-        let g = generate::generate(store, scale)?;
-        summary.organisations += g.organisations;
-        summary.people += g.people;
-        summary.signals += g.signals;
-        summary.feedback += g.feedback;
-        summary.commitments += g.commitments;
-        summary.actions += g.actions;
-        summary.meetings += g.meetings;
-        summary.minutes += g.minutes;
+        summary.add(&generate::generate(store, scale)?);
     }
     Ok(summary)
 }
 
+impl DemoSummary {
+    fn add(&mut self, more: &DemoSummary) {
+        self.organisations += more.organisations;
+        self.people += more.people;
+        self.signals += more.signals;
+        self.feedback += more.feedback;
+        self.commitments += more.commitments;
+        self.actions += more.actions;
+        self.meetings += more.meetings;
+        self.minutes += more.minutes;
+    }
+}
+
 struct Loader<'s> {
     store: &'s mut Store,
+    demo: &'static Demo,
     today: NaiveDate,
     orgs: HashMap<&'static str, i64>,
     people: HashMap<&'static str, i64>,
@@ -115,22 +124,20 @@ impl Loader<'_> {
         self.at(self.day(-800));
         let mut rows: Vec<(TermKind, String, Option<String>)> = Vec::new();
         rows.extend(
-            data::DISTRICTS
+            self.demo
+                .districts
                 .iter()
-                .map(|d| (TermKind::District, d.to_string(), None)),
+                .map(|d| (TermKind::District, d.clone(), None)),
         );
         rows.extend(
-            data::THEMES
+            self.demo
+                .themes
                 .iter()
-                .map(|t| (TermKind::Theme, t.to_string(), None)),
+                .map(|t| (TermKind::Theme, t.clone(), None)),
         );
-        for o in data::ORGANISATIONS {
-            for n in o.neighbourhoods {
-                rows.push((
-                    TermKind::Neighbourhood,
-                    n.to_string(),
-                    o.district.map(Into::into),
-                ));
+        for o in &self.demo.organisations {
+            for n in &o.neighbourhoods {
+                rows.push((TermKind::Neighbourhood, n.clone(), o.district.clone()));
             }
         }
         self.store
@@ -141,48 +148,43 @@ impl Loader<'_> {
 
     fn organisations(&mut self) -> Result<()> {
         self.at(self.day(-800));
-        for o in data::ORGANISATIONS {
-            let kind = match o.kind {
-                data::OrgKind::Residents => "residents",
-                data::OrgKind::Service => "service",
-                data::OrgKind::Partner => "partner",
-            };
+        for o in &self.demo.organisations {
             let org = self
                 .store
                 .add_org(NewOrg {
-                    name: o.name.into(),
-                    short_name: o.short.map(Into::into),
-                    kind: Some(kind.into()),
-                    district: o.district.map(Into::into),
-                    neighbourhoods: o.neighbourhoods.iter().map(|n| n.to_string()).collect(),
-                    email: o.email.map(Into::into),
+                    name: o.name.clone(),
+                    short_name: o.short.clone(),
+                    kind: Some(o.kind.code().into()),
+                    district: o.district.clone(),
+                    neighbourhoods: o.neighbourhoods.clone(),
+                    email: o.email.clone(),
                     cadence_per_year: Some(i64::from(o.cadence_per_year)),
-                    notes: Some(o.notes.into()),
+                    notes: Some(o.notes.clone()),
                 })
-                .map_err(|e| context(o.name, e))?;
-            self.orgs.insert(o.name, org.id);
+                .map_err(|e| context(&o.name, e))?;
+            self.orgs.insert(&o.name, org.id);
             self.summary.organisations += 1;
         }
         Ok(())
     }
 
     fn persons(&mut self) -> Result<()> {
-        for p in data::PEOPLE {
+        for p in &self.demo.people {
             let person = self
                 .store
                 .add_person(NewPerson {
-                    name: p.name.into(),
-                    org_id: self.orgs.get(p.org).copied(),
-                    role: Some(p.role.into()),
-                    email: p.email.map(Into::into),
-                    phone: p.phone.map(Into::into),
-                    username: p.username.map(Into::into),
-                    districts: p.districts.iter().map(|d| d.to_string()).collect(),
-                    themes: p.themes.iter().map(|t| t.to_string()).collect(),
+                    name: p.name.clone(),
+                    org_id: self.orgs.get(p.org.as_str()).copied(),
+                    role: Some(p.role.clone()),
+                    email: p.email.clone(),
+                    phone: p.phone.clone(),
+                    username: p.username.clone(),
+                    districts: p.districts.clone(),
+                    themes: p.themes.clone(),
                     notes: None,
                 })
-                .map_err(|e| context(p.name, e))?;
-            self.people.insert(p.name, person.id);
+                .map_err(|e| context(&p.name, e))?;
+            self.people.insert(&p.name, person.id);
             self.summary.people += 1;
         }
         Ok(())
@@ -214,26 +216,31 @@ impl Loader<'_> {
     }
 
     fn signals(&mut self) -> Result<()> {
-        for s in data::SIGNALS {
-            self.signal(s).map_err(|e| context(s.title, e))?;
+        for s in &self.demo.signals {
+            self.signal(s).map_err(|e| context(&s.title, e))?;
             self.summary.signals += 1;
         }
         Ok(())
     }
 
-    fn signal(&mut self, s: &data::DemoSignal) -> Result<()> {
+    fn signal(&mut self, s: &'static data::DemoSignal) -> Result<()> {
+        if s.state == SignalState::Merged {
+            return Err(StoreError::Invalid(Problem::Failure {
+                error: "the demo cannot tell a merged signal".into(),
+            }));
+        }
         let received = self.day(-s.received_days_ago);
         self.at(received);
         let sig = self.store.add_signal(NewSignal {
-            title: s.title.into(),
-            body: Some(s.body.into()),
-            org_id: self.orgs.get(s.org).copied(),
-            neighbourhood: s.neighbourhood.map(Into::into),
-            theme: Some(s.theme.into()),
+            title: s.title.clone(),
+            body: Some(s.body.clone()),
+            org_id: self.orgs.get(s.org.as_str()).copied(),
+            neighbourhood: s.neighbourhood.clone(),
+            theme: Some(s.theme.clone()),
             received_on: Some(received),
             ..Default::default()
         })?;
-        self.signals.insert(s.title, sig.id);
+        self.signals.insert(&s.title, sig.id);
         let id = sig.id;
         // The feedback date the story tells (overdue, due soon or later) is the one the
         // organisation was promised at intake.
@@ -241,7 +248,7 @@ impl Loader<'_> {
         if let Some(d) = due {
             self.store.set_feedback_due(id, d)?;
         }
-        if s.state == DemoSignalState::New {
+        if s.state == SignalState::New {
             return Ok(());
         }
         // Triage the day after it came in (or on the day, when it is due that soon).
@@ -249,7 +256,7 @@ impl Loader<'_> {
             .min(due.unwrap_or(self.today))
             .max(received);
         self.at(triage_day);
-        let owner = match s.owner {
+        let owner = match &s.owner {
             Some(name) => self.owner(name)?,
             None => Owner::default(),
         };
@@ -258,7 +265,7 @@ impl Loader<'_> {
             Triage {
                 owner: Some(owner),
                 theme: None,
-                expectation: s.expectation.map(Into::into),
+                expectation: s.expectation.clone(),
                 feedback_due: None,
                 reason: None,
             },
@@ -266,11 +273,11 @@ impl Loader<'_> {
         )?;
         if matches!(
             s.state,
-            DemoSignalState::InProgress | DemoSignalState::Answered | DemoSignalState::Closed
+            SignalState::InProgress | SignalState::Answered | SignalState::Closed
         ) {
             self.store.start_signal(id, None)?;
         }
-        let feedback: Vec<_> = if s.state == DemoSignalState::Declined {
+        let feedback: Vec<_> = if s.state == SignalState::Declined {
             s.feedback
                 .iter()
                 .take(s.feedback.len().saturating_sub(1))
@@ -280,13 +287,12 @@ impl Loader<'_> {
         };
         for f in feedback {
             self.at(self.day(-f.days_ago).max(triage_day));
-            let channel = channel(f.channel);
             self.store.add_feedback(
                 id,
                 NewFeedback {
-                    channel,
-                    text: f.text.into(),
-                    is_final: f.final_,
+                    channel: f.channel,
+                    text: f.text.clone(),
+                    is_final: f.is_final,
                     next_due: None,
                 },
                 None,
@@ -294,7 +300,7 @@ impl Loader<'_> {
             self.summary.feedback += 1;
         }
         match s.state {
-            DemoSignalState::Closed => {
+            SignalState::Closed => {
                 let last = s
                     .feedback
                     .last()
@@ -303,7 +309,7 @@ impl Loader<'_> {
                 self.at(last);
                 self.store.close_signal(id, None)?;
             }
-            DemoSignalState::Declined => {
+            SignalState::Declined => {
                 let when = s
                     .feedback
                     .last()
@@ -312,11 +318,12 @@ impl Loader<'_> {
                 self.at(when.max(triage_day));
                 let explanation = s
                     .decline_explanation
+                    .as_deref()
                     .unwrap_or("Dit valt buiten wat de gemeente kan doen.");
                 let ch = s
                     .feedback
                     .last()
-                    .map(|f| channel(f.channel))
+                    .map(|f| f.channel)
                     .unwrap_or(Channel::Email);
                 self.store.decline(id, explanation, ch, None)?;
                 self.summary.feedback += 1;
@@ -325,7 +332,7 @@ impl Loader<'_> {
         }
         // Two promises that were missed and then moved, with a reason: the inbox
         // follows the new date, the reports still count the promise as missed.
-        if s.state == DemoSignalState::InProgress
+        if s.state == SignalState::InProgress
             && due.is_some_and(|d| d < self.today)
             && self.moved < 2
         {
@@ -342,63 +349,69 @@ impl Loader<'_> {
     }
 
     fn meetings(&mut self) -> Result<()> {
-        for m in data::MEETINGS {
-            self.meeting(m).map_err(|e| context(m.title, e))?;
+        for m in &self.demo.meetings {
+            self.meeting(m).map_err(|e| context(&m.title, e))?;
             self.summary.meetings += 1;
         }
         Ok(())
     }
 
-    fn meeting(&mut self, m: &data::DemoMeeting) -> Result<()> {
-        let start = match m.start {
-            DemoWhen::Absolute(s) => {
-                NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").map_err(|_| {
-                    StoreError::Invalid(Problem::Failure {
-                        error: format!("demo data: bad start {s}"),
-                    })
-                })?
-            }
-            DemoWhen::Relative { days, time } => self.day(days).and_time(parse_time(time)),
-        };
-        let end = m.end_time.map(|t| start.date().and_time(parse_time(t)));
+    fn meeting(&mut self, m: &'static data::DemoMeeting) -> Result<()> {
+        if m.status == MeetingStatus::Cancelled {
+            return Err(StoreError::Invalid(Problem::Failure {
+                error: "the demo cannot tell a cancelled meeting".into(),
+            }));
+        }
+        let start = match m.day {
+            DemoDay::Date(d) => d,
+            DemoDay::Offset(days) => self.day(days),
+        }
+        .and_time(m.start);
+        let end = m.end.map(|t| start.date().and_time(t));
         // Planned meetings were put in the diary a few weeks ahead.
-        let made_on = if m.status == DemoMeetingStatus::Planned {
+        let made_on = if m.status == MeetingStatus::Planned {
             self.day(-14)
         } else {
             start.date() - Duration::days(21)
         };
         self.at(made_on);
         let meeting = self.store.add_meeting(NewMeeting {
-            title: m.title.into(),
-            kind: Some(m.kind.into()),
+            title: m.title.clone(),
+            kind: Some(m.kind.clone()),
             starts_at: Some(start),
             ends_at: end,
-            location: Some(m.location.into()),
-            district: m.district.map(Into::into),
+            location: Some(m.location.clone()),
+            district: m.district.clone(),
             org_ids: m
                 .orgs
                 .iter()
-                .filter_map(|o| self.orgs.get(o).copied())
+                .filter_map(|o| self.orgs.get(o.as_str()).copied())
                 .collect(),
-            chair_id: m.chair.and_then(|p| self.people.get(p).copied()),
-            minute_taker_id: m.minute_taker.and_then(|p| self.people.get(p).copied()),
-            agenda: m.agenda.iter().map(|a| a.to_string()).collect(),
+            chair_id: m
+                .chair
+                .as_ref()
+                .and_then(|p| self.people.get(p.as_str()).copied()),
+            minute_taker_id: m
+                .minute_taker
+                .as_ref()
+                .and_then(|p| self.people.get(p.as_str()).copied()),
+            agenda: m.agenda.clone(),
         })?;
-        self.meetings.insert(m.title, meeting.id);
-        if m.status == DemoMeetingStatus::Planned {
+        self.meetings.insert(&m.title, meeting.id);
+        if m.status == MeetingStatus::Planned {
             return Ok(());
         }
         self.at(start.date());
-        for org in m.orgs {
-            if let Some(id) = self.orgs.get(org) {
+        for org in &m.orgs {
+            if let Some(id) = self.orgs.get(org.as_str()) {
                 self.store
                     .set_attendance(meeting.id, *id, Some(m.attended.contains(org)), None)?;
             }
         }
         let agenda = self.store.agenda(meeting.id)?;
-        for line in m.minutes {
-            let item = agenda.get(line.agenda_index).map(|a| a.id);
-            self.store.add_minute(meeting.id, item, line.line)?;
+        for line in &m.minutes {
+            let item = agenda.get(line.agenda).map(|a| a.id);
+            self.store.add_minute(meeting.id, item, &line.line)?;
             self.summary.minutes += 1;
         }
         // The demo's history is what happened: the meeting was held on its evening,
@@ -411,7 +424,7 @@ impl Loader<'_> {
             .meeting_step(meeting.id, MeetingEvent::Hold, None);
         self.store.set_now(clock);
         held?;
-        if m.status == DemoMeetingStatus::Final {
+        if m.status == MeetingStatus::Final {
             self.at(start.date() + Duration::days(7));
             self.store
                 .meeting_step(meeting.id, MeetingEvent::Finalise, None)?;
@@ -420,56 +433,63 @@ impl Loader<'_> {
     }
 
     fn commitments(&mut self) -> Result<()> {
-        for c in data::COMMITMENTS {
-            self.commitment(c).map_err(|e| context(c.text, e))?;
+        for c in &self.demo.commitments {
+            self.commitment(c).map_err(|e| context(&c.text, e))?;
             self.summary.commitments += 1;
         }
         Ok(())
     }
 
-    fn commitment(&mut self, c: &data::DemoCommitment) -> Result<()> {
+    fn commitment(&mut self, c: &'static data::DemoCommitment) -> Result<()> {
         let first_due = c
             .moves
             .first()
             .map(|m| m.from_offset)
             .unwrap_or(c.due_offset);
-        let signal_id = c.signal_title.and_then(|t| self.signals.get(t).copied());
+        let signal_id = c
+            .signal_title
+            .as_ref()
+            .and_then(|t| self.signals.get(t.as_str()).copied());
         // Promised after the signal came in, and some weeks before it was due.
         let made = self
             .day(first_due.min(c.due_offset) - 45)
             .max(self.received(signal_id)?);
         self.at(made);
-        let owner = self.owner(c.owner)?;
-        let org_id = *self.orgs.get(c.org).ok_or_else(|| {
+        let owner = self.owner(&c.owner)?;
+        let org_id = *self.orgs.get(c.org.as_str()).ok_or_else(|| {
             StoreError::Invalid(Problem::Failure {
                 error: format!("demo data: unknown org {}", c.org),
             })
         })?;
         let created = self.store.add_commitment(NewCommitment {
-            text: c.text.into(),
+            text: c.text.clone(),
             org_id,
             owner,
             due: self.day(first_due),
             signal_id,
-            meeting_id: c.meeting.and_then(|t| self.meetings.get(t).copied()),
+            meeting_id: c
+                .meeting
+                .as_ref()
+                .and_then(|t| self.meetings.get(t.as_str()).copied()),
             agenda_item_id: None,
         })?;
-        for mv in c.moves {
+        for mv in &c.moves {
             // Moved a week before the old due date.
             self.at(self.day(mv.from_offset - 7).max(made));
             self.store
-                .move_commitment(created.id, self.day(mv.to_offset), mv.reason, None)?;
+                .move_commitment(created.id, self.day(mv.to_offset), &mv.reason, None)?;
         }
         let resolved = c.resolved_offset.map(|o| self.day(o)).unwrap_or(self.today);
         self.at(resolved);
         match c.state {
-            DemoCommitmentState::Open => {}
-            DemoCommitmentState::KeptOnTime | DemoCommitmentState::KeptLate => {
+            CommitmentState::Open => {}
+            CommitmentState::Kept => {
                 self.store.keep_commitment(created.id, None)?;
             }
-            DemoCommitmentState::Broken => {
+            CommitmentState::Broken => {
                 let ack = c
                     .acknowledgement
+                    .as_deref()
                     .unwrap_or("Niet op tijd opgepakt. Voortaan wekelijks bewaakt.");
                 // The story's acknowledgement names both answers; "Voortaan" starts the second.
                 let (wrong, prevent) = match ack.split_once(" Voortaan ") {
@@ -482,10 +502,10 @@ impl Loader<'_> {
                 self.store
                     .break_commitment(created.id, &wrong, &prevent, None)?;
             }
-            DemoCommitmentState::Withdrawn => {
+            CommitmentState::Withdrawn => {
                 self.store.withdraw_commitment(
                     created.id,
-                    c.reason.unwrap_or("Niet meer nodig."),
+                    c.reason.as_deref().unwrap_or("Niet meer nodig."),
                     None,
                 )?;
             }
@@ -494,33 +514,39 @@ impl Loader<'_> {
     }
 
     fn actions(&mut self) -> Result<()> {
-        for a in data::ACTIONS {
-            self.action(a).map_err(|e| context(a.text, e))?;
+        for a in &self.demo.actions {
+            self.action(a).map_err(|e| context(&a.text, e))?;
             self.summary.actions += 1;
         }
         Ok(())
     }
 
     fn action(&mut self, a: &data::DemoAction) -> Result<()> {
-        let signal_id = a.signal_title.and_then(|t| self.signals.get(t).copied());
+        let signal_id = a
+            .signal_title
+            .as_ref()
+            .and_then(|t| self.signals.get(t.as_str()).copied());
         self.at(self.day(a.due_offset - 21).max(self.received(signal_id)?));
-        let owner = self.owner(a.owner)?;
+        let owner = self.owner(&a.owner)?;
         let created = self.store.add_action(NewAction {
-            text: a.text.into(),
+            text: a.text.clone(),
             owner,
             due: Some(self.day(a.due_offset)),
             signal_id,
-            meeting_id: a.meeting.and_then(|t| self.meetings.get(t).copied()),
+            meeting_id: a
+                .meeting
+                .as_ref()
+                .and_then(|t| self.meetings.get(t.as_str()).copied()),
             agenda_item_id: None,
         })?;
         self.at(self.day(a.due_offset - 2));
         match a.state {
-            DemoActionState::Open => {}
-            DemoActionState::Done => {
+            ActionState::Open => {}
+            ActionState::Done => {
                 self.store
                     .finish_action(created.id, ActionEvent::Done, None, None)?;
             }
-            DemoActionState::Cancelled => {
+            ActionState::Cancelled => {
                 self.store.finish_action(
                     created.id,
                     ActionEvent::Cancel,
@@ -531,17 +557,4 @@ impl Loader<'_> {
         }
         Ok(())
     }
-}
-
-fn channel(c: data::Channel) -> Channel {
-    match c {
-        data::Channel::Email => Channel::Email,
-        data::Channel::Phone => Channel::Phone,
-        data::Channel::Meeting => Channel::Meeting,
-        data::Channel::Letter => Channel::Letter,
-    }
-}
-
-fn parse_time(t: &str) -> NaiveTime {
-    NaiveTime::parse_from_str(t, "%H:%M").unwrap_or_default()
 }

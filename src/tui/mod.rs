@@ -20,6 +20,7 @@ pub mod fuzzy;
 pub mod i18n;
 pub mod input;
 pub mod keymap;
+pub mod list;
 pub mod popups;
 pub mod screens;
 pub mod snapshot;

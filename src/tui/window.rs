@@ -5,7 +5,7 @@
 
 use super::action::Action;
 use super::widgets::ListCursor;
-use crate::store::Result;
+use crate::store::{Result, Store};
 
 /// Rows fetched when the selection nears an end of what is held.
 pub const PAGE: usize = 200;
@@ -23,6 +23,43 @@ pub trait Pages<R> {
     fn after(&mut self, row: Option<&R>, n: usize) -> Result<Vec<R>>;
     /// Up to `n` rows before `row`, or the last `n` when `None`; in list order.
     fn before(&mut self, row: Option<&R>, n: usize) -> Result<Vec<R>>;
+}
+
+/// A store query for a page of a list: the store, the list's filter, the row to page
+/// from, how many rows.
+pub type PageQuery<F, R> = fn(&Store, &F, Option<&R>, usize) -> Result<Vec<R>>;
+
+/// A list's pages from the store's two keyset queries under one filter.
+pub struct Keyset<'a, F, R> {
+    store: &'a Store,
+    pub filter: F,
+    after: PageQuery<F, R>,
+    before: PageQuery<F, R>,
+}
+
+impl<'a, F, R> Keyset<'a, F, R> {
+    pub fn new(
+        store: &'a Store,
+        filter: F,
+        after: PageQuery<F, R>,
+        before: PageQuery<F, R>,
+    ) -> Self {
+        Keyset {
+            store,
+            filter,
+            after,
+            before,
+        }
+    }
+}
+
+impl<F, R> Pages<R> for Keyset<'_, F, R> {
+    fn after(&mut self, row: Option<&R>, n: usize) -> Result<Vec<R>> {
+        (self.after)(self.store, &self.filter, row, n)
+    }
+    fn before(&mut self, row: Option<&R>, n: usize) -> Result<Vec<R>> {
+        (self.before)(self.store, &self.filter, row, n)
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -1,9 +1,19 @@
-//! Helpers shared by the store tests: real temporary database files, fixed dates, and a
-//! dump of every row so that "nothing changed" can be checked exactly.
+//! The one helper module of the integration tests (`mod support;` in a test file):
+//! store helpers here (real temporary database files, fixed dates, a dump of every
+//! row so that "nothing changed" can be checked exactly), and for other kinds of test
+//! [`cli`] (the `wijkdesk` command on a temporary database), [`screens`] (the screens
+//! in-process), [`e2e`] (the binary in tmux), [`smtp_server`] (a real SMTP server) and
+//! [`golden`] (golden files).
+//! Child processes that a test starts live in the test-only `wijkdesk-test-helper`
+//! binary (tests/helper), not here.
 
 #![allow(dead_code)] // each test file uses a different part of this module
 
+pub mod cli;
+pub mod e2e;
 pub mod golden;
+pub mod screens;
+pub mod smtp_server;
 
 use chrono::{Duration, NaiveDate};
 use rusqlite::Connection;
@@ -199,4 +209,36 @@ pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut s = path.as_os_str().to_owned();
     s.push(suffix);
     PathBuf::from(s)
+}
+
+/// Make `conn` a wijkdesk database as an older version left it: the migrations in
+/// schema/ up to and including number `version`, with its user_version and the
+/// application id, and no rows. The store then migrates it from there when it opens.
+pub fn old_schema(conn: &Connection, version: i64) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema");
+    let mut files: Vec<(i64, PathBuf)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
+        .map(|entry| entry.expect("schema entry").path())
+        .filter_map(|path| {
+            let name = path.file_name()?.to_str()?;
+            let number = name.split('_').next()?.parse().ok()?;
+            (name.ends_with(".sql") && number <= version).then_some((number, path))
+        })
+        .collect();
+    files.sort();
+    assert_eq!(
+        files.last().map(|(n, _)| *n),
+        Some(version),
+        "no migration numbered {version}"
+    );
+    for (_, path) in files {
+        let sql = std::fs::read_to_string(&path).expect("read migration");
+        conn.execute_batch(&sql)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+    conn.execute_batch(&format!(
+        "PRAGMA user_version = {version}; PRAGMA application_id = {};",
+        wijkdesk::store::APPLICATION_ID
+    ))
+    .expect("set the schema version");
 }

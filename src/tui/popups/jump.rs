@@ -8,17 +8,17 @@
 use super::Popup;
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::{SearchKind, Store};
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::fuzzy;
 use crate::tui::i18n::T;
-use crate::tui::input::TextInput;
-use crate::tui::widgets::{self, ListCursor, vis};
+use crate::tui::list::{Items, List, ListKey};
+use crate::tui::widgets::{self, vis};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::ListItem;
 
 /// How many organisations and people the jump list offers at most.
 const CAP: usize = 5000;
@@ -39,10 +39,8 @@ pub struct Jump {
     targets: Vec<Target>,
     /// The other kinds, found for the current query.
     found: Vec<Target>,
-    query: TextInput,
     /// Indices into `targets` followed by `found` (index - targets.len()).
-    shown: Vec<usize>,
-    cursor: ListCursor,
+    list: List<usize>,
 }
 
 /// A record's name by its ID, or `None` when it does not exist.
@@ -89,15 +87,11 @@ impl Jump {
                 extra: extra.join(", "),
             });
         }
-        let mut query = TextInput::default();
-        query.focus(true, &cx.settings.theme);
-        let shown = (0..targets.len()).collect();
+        let list = List::typed((0..targets.len()).collect(), cx.settings);
         Ok(Jump {
             targets,
             found: Vec::new(),
-            query,
-            shown,
-            cursor: ListCursor::default(),
+            list,
         })
     }
 
@@ -109,13 +103,12 @@ impl Jump {
     }
 
     fn refilter(&mut self, cx: &mut Cx) {
-        let q = self.query.value();
-        self.cursor = ListCursor::default();
+        let q = self.list.filter.value();
         self.found.clear();
         // An ID: that record alone, of whatever kind.
         if let Ok(r) = RecordRef::parse(q.trim(), None) {
             if let Some(i) = self.targets.iter().position(|t| t.record == r) {
-                self.shown = vec![i];
+                self.list.restart(vec![i]);
                 return;
             }
             if let Some(name) = record_title(cx.store, r) {
@@ -124,7 +117,7 @@ impl Jump {
                     name,
                     extra: String::new(),
                 });
-                self.shown = vec![self.targets.len()];
+                self.list.restart(vec![self.targets.len()]);
                 return;
             }
         }
@@ -159,48 +152,41 @@ impl Jump {
             }
         }
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        self.shown = scored.into_iter().map(|(_, i)| i).collect();
+        self.list
+            .restart(scored.into_iter().map(|(_, i)| i).collect());
     }
 
     /// The records offered, best first (for tests).
     pub fn offered(&self) -> Vec<RecordRef> {
-        self.shown.iter().map(|&i| self.target(i).record).collect()
+        self.list
+            .rows()
+            .iter()
+            .map(|&i| self.target(i).record)
+            .collect()
     }
 }
 
 impl Popup for Jump {
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         let view = cx.size.height.saturating_sub(8) as usize;
-        match cx.settings.keymap.lookup_event(&key, &[Scope::List], true) {
-            Some(
-                a @ (Action::Up
-                | Action::Down
-                | Action::PageUp
-                | Action::PageDown
-                | Action::Top
-                | Action::Bottom),
-            ) => {
-                self.cursor.apply(a, self.shown.len(), view);
-                Outcome::Handled
-            }
-            Some(Action::Back) => Outcome::one(Effect::Close),
-            Some(Action::Open) => match self.shown.get(self.cursor.selected) {
+        match self.list.on_key(key, cx.settings, view) {
+            ListKey::Back => Outcome::one(Effect::Close),
+            ListKey::Open => match self.list.selected() {
                 Some(&i) => {
                     Outcome::Effects(vec![Effect::Close, Effect::Goto(self.target(i).record)])
                 }
                 None => Outcome::Handled,
             },
-            _ => {
-                if self.query.handle_key(key) {
-                    self.refilter(cx);
-                }
+            ListKey::Typed => {
+                self.refilter(cx);
                 Outcome::Handled
             }
+            ListKey::Moved | ListKey::Other(_) => Outcome::Handled,
         }
     }
 
     fn on_paste(&mut self, text: &str, cx: &mut Cx) -> Outcome {
-        if self.query.paste(text) {
+        if self.list.filter.paste(text) {
             self.refilter(cx);
         }
         Outcome::Handled
@@ -216,48 +202,31 @@ impl Popup for Jump {
         let rect = widgets::centered(area, width, height);
         let inner = widgets::popup_frame(frame, rect, s, s.lang.t(T::JumpTitle));
         let [q, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-        let [mark, field] =
-            Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(q);
-        frame.render_widget(Paragraph::new(Span::styled("> ", s.theme.key)), mark);
-        frame.render_widget(self.query.widget(), field);
-        let window = self.cursor.window(self.shown.len(), list.height as usize);
-        let items: Vec<ListItem> = self.shown[window.clone()]
-            .iter()
-            .map(|&i| {
-                let t = self.target(i);
-                ListItem::new(Line::from(vec![
-                    Span::styled(format!("{:<6} ", t.record.to_string()), s.theme.muted),
-                    Span::raw(vis(&t.name)),
-                    Span::styled(
-                        if t.extra.is_empty() {
-                            String::new()
-                        } else {
-                            format!("  {}", vis(&t.extra))
-                        },
-                        s.theme.muted,
-                    ),
-                ]))
-            })
-            .collect();
-        if items.is_empty() {
-            let text = if self.query.value().trim().is_empty() {
-                s.lang.t(T::JumpHint)
-            } else {
-                s.lang.t(T::NothingMatches)
-            };
-            frame.render_widget(
-                Paragraph::new(Span::styled(text, s.theme.muted))
-                    .wrap(ratatui::widgets::Wrap { trim: true }),
-                list,
-            );
-            return;
-        }
-        let mut state =
-            ListState::default().with_selected(Some(self.cursor.selected - window.start));
-        frame.render_stateful_widget(
-            List::new(items).highlight_style(s.theme.selected),
-            list,
-            &mut state,
-        );
+        self.list.filter.draw(frame, q, s, "> ");
+        let item = |&i: &usize| {
+            let t = self.target(i);
+            ListItem::new(Line::from(vec![
+                Span::styled(format!("{:<6} ", t.record.to_string()), s.theme.muted),
+                Span::raw(vis(&t.name)),
+                Span::styled(
+                    if t.extra.is_empty() {
+                        String::new()
+                    } else {
+                        format!("  {}", vis(&t.extra))
+                    },
+                    s.theme.muted,
+                ),
+            ]))
+        };
+        let empty = if self.list.filter.value().trim().is_empty() {
+            s.lang.t(T::JumpHint)
+        } else {
+            s.lang.t(T::NothingMatches)
+        };
+        let look = Items {
+            empty: Some(empty),
+            ..Items::default()
+        };
+        self.list.draw_items(frame, list, s, item, look);
     }
 }

@@ -6,17 +6,17 @@
 use super::Popup;
 use crate::domain::vocab::{self, TermKind};
 use crate::store::{Term, UnknownTerm};
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Action, Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
-use crate::tui::input::TextInput;
+use crate::tui::list::{Items, List, ListKey};
 use crate::tui::terms;
-use crate::tui::widgets::{self, ListCursor};
+use crate::tui::widgets;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
 const KINDS: [TermKind; 3] = [TermKind::District, TermKind::Neighbourhood, TermKind::Theme];
 
@@ -40,24 +40,19 @@ pub struct ListsPopup {
     terms: Vec<Term>,
     /// Names that look like another entry typed twice, with that entry.
     near: Vec<(String, String)>,
-    query: TextInput,
-    shown: Vec<usize>,
-    cursor: ListCursor,
+    /// The names shown, by their place in `terms`, and the typed line.
+    list: List<usize>,
     mode: Mode,
     message: Option<(bool, String)>,
 }
 
 impl ListsPopup {
     pub fn new(cx: &mut Cx) -> crate::store::Result<ListsPopup> {
-        let mut query = TextInput::default();
-        query.focus(true, &cx.settings.theme);
         let mut p = ListsPopup {
             kind: 0,
             terms: Vec::new(),
             near: Vec::new(),
-            query,
-            shown: Vec::new(),
-            cursor: ListCursor::default(),
+            list: List::typed(Vec::new(), cx.settings),
             mode: Mode::Browse,
             message: None,
         };
@@ -83,30 +78,29 @@ impl ListsPopup {
 
     fn refilter(&mut self) {
         let q = match &self.mode {
-            Mode::Browse | Mode::MergeInto(_) => self.query.value(),
+            Mode::Browse | Mode::MergeInto(_) => self.list.filter.value(),
             _ => String::new(),
         };
         let names: Vec<&str> = self.terms.iter().map(|t| t.name.as_str()).collect();
-        self.shown = if q.trim().is_empty() {
+        let mut shown = if q.trim().is_empty() {
             (0..names.len()).collect()
         } else {
             crate::tui::fuzzy::rank_or_near(&q, &names)
         };
         if let Mode::MergeInto(from) = &self.mode {
-            self.shown.retain(|&i| self.terms[i].name != *from);
+            shown.retain(|&i| self.terms[i].name != *from);
         }
-        self.cursor = ListCursor::default();
+        self.list.restart(shown);
     }
 
     fn selected(&self) -> Option<&Term> {
-        self.shown
-            .get(self.cursor.selected)
-            .and_then(|&i| self.terms.get(i))
+        self.list.selected().and_then(|&i| self.terms.get(i))
     }
 
     /// The names shown, in order (for tests).
     pub fn names(&self) -> Vec<String> {
-        self.shown
+        self.list
+            .rows()
             .iter()
             .map(|&i| self.terms[i].name.clone())
             .collect()
@@ -119,7 +113,7 @@ impl ListsPopup {
 
     fn set_mode(&mut self, mode: Mode, text: &str) {
         self.mode = mode;
-        self.query.set_value(text);
+        self.list.filter.set_value(text);
         self.refilter();
     }
 
@@ -143,7 +137,7 @@ impl ListsPopup {
         let kind = self.kind();
         match self.mode.clone() {
             Mode::Browse => {
-                let typed = self.query.value();
+                let typed = self.list.filter.value();
                 if typed.trim().is_empty() {
                     return Outcome::Handled;
                 }
@@ -167,7 +161,7 @@ impl ListsPopup {
                 }
             }
             Mode::Rename(old) => {
-                let new = self.query.value();
+                let new = self.list.filter.value();
                 match cx.store.rename_term(kind, &old, &new) {
                     Ok(n) => {
                         let msg = lang.f(
@@ -284,7 +278,7 @@ impl Popup for ListsPopup {
                     (self.kind + KINDS.len() - 1) % KINDS.len()
                 };
                 self.message = None;
-                self.query.set_value("");
+                self.list.filter.set_value("");
                 if let Err(e) = self.reload(cx) {
                     return self.fail(e, cx.settings.lang);
                 }
@@ -293,39 +287,27 @@ impl Popup for ListsPopup {
             _ => {}
         }
         let view = cx.size.height.saturating_sub(10) as usize;
-        match cx.settings.keymap.lookup_event(&key, &[Scope::List], true) {
-            Some(
-                a @ (Action::Up
-                | Action::Down
-                | Action::PageUp
-                | Action::PageDown
-                | Action::Top
-                | Action::Bottom),
-            ) => {
-                self.cursor.apply(a, self.shown.len(), view);
-                Outcome::Handled
-            }
-            Some(Action::Back) => match &self.mode {
+        match self.list.on_key(key, cx.settings, view) {
+            ListKey::Back => match &self.mode {
                 Mode::Browse => Outcome::one(Effect::Close),
                 // A new name typed: asked before it goes.
                 Mode::Rename(old) => {
-                    let typed = self.query.value() != *old;
+                    let typed = self.list.filter.value() != *old;
                     super::confirm::discard_or_ask(typed, cx)
                 }
                 _ => self.discard(cx),
             },
-            Some(Action::Open) => self.on_enter(cx),
-            _ => {
-                if self.query.handle_key(key) {
-                    self.refilter();
-                }
+            ListKey::Open => self.on_enter(cx),
+            ListKey::Typed => {
+                self.refilter();
                 Outcome::Handled
             }
+            ListKey::Moved | ListKey::Other(_) => Outcome::Handled,
         }
     }
 
     fn on_paste(&mut self, text: &str, _cx: &mut Cx) -> Outcome {
-        if self.query.paste(text) {
+        if self.list.filter.paste(text) {
             self.refilter();
         }
         Outcome::Handled
@@ -342,7 +324,7 @@ impl Popup for ListsPopup {
     fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
         let t = |k| s.lang.t(k);
         let width = 72.min(area.width.saturating_sub(2));
-        let height = (self.shown.len() as u16 + 8)
+        let height = (self.list.rows().len() as u16 + 8)
             .min(area.height.saturating_sub(2))
             .max(10);
         let rect = widgets::centered(area, width, height);
@@ -374,45 +356,29 @@ impl Popup for ListsPopup {
             Mode::MergeInto(_) => "→ ",
             _ => "> ",
         };
-        let [mark, field] =
-            Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(q);
-        frame.render_widget(Paragraph::new(Span::styled(prompt, s.theme.key)), mark);
-        frame.render_widget(self.query.widget(), field);
-        let window = self.cursor.window(self.shown.len(), list.height as usize);
-        let items: Vec<ListItem> = self.shown[window.clone()]
-            .iter()
-            .map(|&i| {
-                let term = &self.terms[i];
-                let mut spans = vec![Span::raw(term.name.clone())];
-                if let Some(d) = &term.district {
-                    spans.push(Span::styled(format!(" ({d})"), s.theme.muted));
+        self.list.filter.draw(frame, q, s, prompt);
+        let item = |&i: &usize| {
+            let term = &self.terms[i];
+            let mut spans = vec![Span::raw(term.name.clone())];
+            if let Some(d) = &term.district {
+                spans.push(Span::styled(format!(" ({d})"), s.theme.muted));
+            }
+            spans.push(Span::styled(
+                format!("  {}", s.lang.f(T::ListsUses, &[("n", &term.uses)])),
+                s.theme.muted,
+            ));
+            for (a, b) in &self.near {
+                if *a == term.name {
+                    spans.push(Span::styled(format!("  ~ {b}"), s.theme.error));
                 }
-                spans.push(Span::styled(
-                    format!("  {}", s.lang.f(T::ListsUses, &[("n", &term.uses)])),
-                    s.theme.muted,
-                ));
-                for (a, b) in &self.near {
-                    if *a == term.name {
-                        spans.push(Span::styled(format!("  ~ {b}"), s.theme.error));
-                    }
-                }
-                ListItem::new(Line::from(spans))
-            })
-            .collect();
-        if items.is_empty() {
-            frame.render_widget(
-                Paragraph::new(Span::styled(t(T::ListsEnterToAdd), s.theme.muted)),
-                list,
-            );
-        } else {
-            let mut state =
-                ListState::default().with_selected(Some(self.cursor.selected - window.start));
-            frame.render_stateful_widget(
-                List::new(items).highlight_style(s.theme.selected),
-                list,
-                &mut state,
-            );
-        }
+            }
+            ListItem::new(Line::from(spans))
+        };
+        let look = Items {
+            empty: Some(t(T::ListsEnterToAdd)),
+            ..Items::default()
+        };
+        self.list.draw_items(frame, list, s, item, look);
         if let Some((is_err, m)) = &self.message {
             let style = if *is_err { s.theme.error } else { s.theme.key };
             frame.render_widget(

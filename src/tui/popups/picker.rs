@@ -3,17 +3,17 @@
 //! ([`PickerPopup`]) that hands its choice to the screen as [`Effect::Pick`].
 
 use super::Popup;
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::fuzzy;
 use crate::tui::i18n::T;
-use crate::tui::input::TextInput;
-use crate::tui::widgets::{self, ListCursor, vis};
+use crate::tui::list::{Items, List, ListKey};
+use crate::tui::widgets::{self, vis};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::text::Line;
+use ratatui::widgets::{ListItem, Paragraph};
 
 /// One choice: what is shown, and the value handed back (an ID such as `P-4`, a name).
 #[derive(Debug, Clone, PartialEq)]
@@ -47,20 +47,14 @@ pub enum PickKey {
 #[derive(Debug, Clone, Default)]
 pub struct Picker {
     items: Vec<Choice>,
-    query: TextInput,
-    shown: Vec<usize>,
-    cursor: ListCursor,
+    /// The matching items, by their place in `items`.
+    list: List<usize>,
 }
 
 impl Picker {
     pub fn new(items: Vec<Choice>) -> Picker {
-        let shown = (0..items.len()).collect();
-        Picker {
-            items,
-            query: TextInput::default(),
-            shown,
-            cursor: ListCursor::default(),
-        }
+        let list = List::held((0..items.len()).collect());
+        Picker { items, list }
     }
 
     pub fn set_focus(&mut self, focused: bool, s: &Settings) {
@@ -69,48 +63,47 @@ impl Picker {
         } else {
             s.theme.input
         };
-        self.query.set_focus(focused, style, s.theme.cursor);
+        self.list.filter.set_look(focused, style, s.theme.cursor);
     }
 
     pub fn query(&self) -> String {
-        self.query.value()
+        self.list.filter.value()
     }
 
     /// Start with a query typed (e.g. the current owner) and its best match selected.
     pub fn set_query(&mut self, q: &str) {
-        self.query.set_value(q);
+        self.list.filter.set_value(q);
         self.refilter();
     }
 
     /// Highlight the choice with this value, if it is shown.
     pub fn select_value(&mut self, value: &str) {
         if let Some(pos) = self
-            .shown
+            .list
+            .rows()
             .iter()
             .position(|&i| self.items[i].value.eq_ignore_ascii_case(value))
         {
-            self.cursor.selected = pos;
+            self.list.select_at(pos);
         }
     }
 
     /// The highlighted choice, if any matches.
     pub fn selected(&self) -> Option<&Choice> {
-        self.shown
-            .get(self.cursor.selected)
-            .and_then(|&i| self.items.get(i))
+        self.list.selected().and_then(|&i| self.items.get(i))
     }
 
     pub fn len(&self) -> usize {
-        self.shown.len()
+        self.list.rows().len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.shown.is_empty()
+        self.list.is_empty()
     }
 
     fn refilter(&mut self) {
-        let q = self.query.value();
-        self.shown = fuzzy::rank(
+        let q = self.list.filter.value();
+        let mut shown = fuzzy::rank(
             &q,
             self.items
                 .iter()
@@ -119,77 +112,55 @@ impl Picker {
                 .iter()
                 .map(String::as_str),
         );
-        if self.shown.is_empty() {
+        if shown.is_empty() {
             // A typo in a name of a kept list (a theme) still offers the name.
             let labels: Vec<&str> = self.items.iter().map(|c| c.label.as_str()).collect();
-            self.shown = fuzzy::rank_or_near(&q, &labels);
+            shown = fuzzy::rank_or_near(&q, &labels);
         }
-        self.cursor = ListCursor::default();
+        self.list.restart(shown);
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, cx: &Cx, view: usize) -> PickKey {
-        match cx.settings.keymap.lookup_event(&key, &[Scope::List], true) {
-            Some(
-                a @ (Action::Up
-                | Action::Down
-                | Action::PageUp
-                | Action::PageDown
-                | Action::Top
-                | Action::Bottom),
-            ) => {
-                self.cursor.apply(a, self.shown.len(), view);
-                PickKey::Changed
-            }
-            Some(Action::Open) => match self.selected() {
+        match self.list.on_key(key, cx.settings, view) {
+            ListKey::Moved => PickKey::Changed,
+            ListKey::Open => match self.selected() {
                 Some(c) => PickKey::Chosen(c.clone()),
                 None => PickKey::Ignored,
             },
-            Some(Action::Back) => PickKey::Cancel,
-            _ => {
-                if self.query.handle_key(key) {
-                    self.refilter();
-                    PickKey::Changed
-                } else {
-                    PickKey::Ignored
-                }
+            ListKey::Back => PickKey::Cancel,
+            ListKey::Typed => {
+                self.refilter();
+                PickKey::Changed
             }
+            ListKey::Other(_) => PickKey::Ignored,
         }
     }
 
     pub fn paste(&mut self, text: &str) {
-        if self.query.paste(text) {
+        if self.list.filter.paste(text) {
             self.refilter();
         }
     }
 
     /// The query line.
     pub fn draw_query(&self, frame: &mut Frame, area: Rect) {
-        frame.render_widget(self.query.widget(), area);
+        self.list.filter.draw_text(frame, area);
+    }
+
+    /// The query line after a mark.
+    pub fn draw_query_marked(&self, frame: &mut Frame, area: Rect, s: &Settings, mark: &str) {
+        self.list.filter.draw(frame, area, s, mark);
     }
 
     /// The matching choices, the highlighted one marked.
     pub fn draw_list(&self, frame: &mut Frame, area: Rect, s: &Settings) {
-        let window = self.cursor.window(self.shown.len(), area.height as usize);
-        let items: Vec<ListItem> = self.shown[window.clone()]
-            .iter()
-            .map(|&i| ListItem::new(vis(&self.items[i].label)))
-            .collect();
-        if items.is_empty() {
-            frame.render_widget(
-                Paragraph::new(Span::styled(s.lang.t(T::NothingMatches), s.theme.muted)),
-                area,
-            );
-            return;
-        }
-        let selected = Some(self.cursor.selected - window.start);
-        let mut state = ListState::default().with_selected(selected);
-        frame.render_stateful_widget(
-            List::new(items)
-                .highlight_symbol("> ")
-                .highlight_style(s.theme.selected),
-            area,
-            &mut state,
-        );
+        let look = Items {
+            mark: Some("> "),
+            empty: Some(s.lang.t(T::NothingMatches)),
+            ..Items::default()
+        };
+        let item = |&i: &usize| ListItem::new(vis(&self.items[i].label));
+        self.list.draw_items(frame, area, s, item, look);
     }
 }
 
@@ -219,7 +190,8 @@ impl PickerPopup {
     /// The choices shown now (for tests).
     pub fn offered(&self) -> Vec<String> {
         self.picker
-            .shown
+            .list
+            .rows()
             .iter()
             .map(|&i| self.picker.items[i].value.clone())
             .collect()
@@ -263,10 +235,7 @@ impl Popup for PickerPopup {
             Constraint::Length(1),
         ])
         .areas(inner);
-        let [mark, field] =
-            Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(q);
-        frame.render_widget(Paragraph::new(Span::styled("> ", s.theme.key)), mark);
-        self.picker.draw_query(frame, field);
+        self.picker.draw_query_marked(frame, q, s, "> ");
         self.picker.draw_list(frame, list, s);
         frame.render_widget(
             Paragraph::new(Line::styled(s.lang.t(T::PickFooter), s.theme.muted)),

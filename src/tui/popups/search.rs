@@ -10,11 +10,11 @@
 use super::Popup;
 use crate::domain::RecordRef;
 use crate::store::{SearchHit, SearchKind};
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::{Lang, T};
-use crate::tui::input::TextInput;
-use crate::tui::widgets::{self, ListCursor, vis};
+use crate::tui::list::{List, ListKey};
+use crate::tui::widgets::{self, vis};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -30,13 +30,12 @@ pub const LIMIT: usize = 50;
 pub const TYPING_BUDGET: Duration = Duration::from_millis(40);
 
 pub struct Search {
-    query: TextInput,
-    hits: Vec<SearchHit>,
+    /// The hits, in the order shown, and the query line.
+    hits: List<SearchHit>,
     /// The store's message for a query it cannot take.
     message: Option<String>,
     /// The search ran out of time before it read every kind.
     partial: bool,
-    cursor: ListCursor,
 }
 
 /// A group heading in the user's language.
@@ -49,35 +48,30 @@ pub fn heading(kind: SearchKind, lang: Lang) -> &'static str {
 
 impl Search {
     pub fn new(cx: &mut Cx) -> Search {
-        let mut query = TextInput::default();
-        query.focus(true, &cx.settings.theme);
         Search {
-            query,
-            hits: Vec::new(),
+            hits: List::typed(Vec::new(), cx.settings),
             message: None,
             partial: false,
-            cursor: ListCursor::default(),
         }
     }
 
     /// Ask the store again for what is typed now.
     fn research(&mut self, cx: &mut Cx) {
-        self.cursor = ListCursor::default();
-        let q = self.query.value();
+        let q = self.hits.filter.value();
         self.partial = false;
         if q.trim().is_empty() {
-            self.hits.clear();
+            self.hits.restart(Vec::new());
             self.message = None;
             return;
         }
         match cx.store.search_within(&q, LIMIT, Some(TYPING_BUDGET)) {
             Ok((hits, complete)) => {
-                self.hits = hits;
+                self.hits.restart(hits);
                 self.partial = !complete;
                 self.message = None;
             }
             Err(e) => {
-                self.hits.clear();
+                self.hits.restart(Vec::new());
                 self.message = Some(cx.settings.lang.store_error(&e));
             }
         }
@@ -85,7 +79,7 @@ impl Search {
 
     /// The records found, in the order shown (for tests).
     pub fn offered(&self) -> Vec<String> {
-        self.hits.iter().map(|h| h.record.clone()).collect()
+        self.hits.rows().iter().map(|h| h.record.clone()).collect()
     }
 
     /// The message shown instead of results, if any (for tests).
@@ -101,16 +95,17 @@ impl Search {
     /// The lines of the result list and, per hit, the line its title is on.
     fn lines(&self, s: &Settings, width: usize) -> (Vec<Line<'static>>, Vec<usize>) {
         let mut lines = Vec::new();
-        let mut at = Vec::with_capacity(self.hits.len());
+        let hits = self.hits.rows();
+        let mut at = Vec::with_capacity(hits.len());
         let mut kind = None;
-        for (i, h) in self.hits.iter().enumerate() {
+        for (i, h) in hits.iter().enumerate() {
             if kind != Some(h.kind) {
                 kind = Some(h.kind);
-                let n = self.hits.iter().filter(|x| x.kind == h.kind).count();
+                let n = hits.iter().filter(|x| x.kind == h.kind).count();
                 lines.push(widgets::heading(s, heading(h.kind, s.lang), Some(n)));
             }
             at.push(lines.len());
-            let style = if i == self.cursor.selected {
+            let style = if i == self.hits.selected_index() {
                 s.theme.selected
             } else {
                 s.theme.base
@@ -186,20 +181,9 @@ fn snippet_line(s: &Settings, h: &SearchHit, max: usize) -> Line<'static> {
 impl Popup for Search {
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         let view = cx.size.height.saturating_sub(8) as usize / 2;
-        match cx.settings.keymap.lookup_event(&key, &[Scope::List], true) {
-            Some(
-                a @ (Action::Up
-                | Action::Down
-                | Action::PageUp
-                | Action::PageDown
-                | Action::Top
-                | Action::Bottom),
-            ) => {
-                self.cursor.apply(a, self.hits.len(), view);
-                Outcome::Handled
-            }
-            Some(Action::Back) => Outcome::one(Effect::Close),
-            Some(Action::Open) => match self.hits.get(self.cursor.selected) {
+        match self.hits.on_key(key, cx.settings, view) {
+            ListKey::Back => Outcome::one(Effect::Close),
+            ListKey::Open => match self.hits.selected() {
                 Some(h) => match RecordRef::parse(&h.record, None) {
                     Ok(r) => Outcome::Effects(vec![Effect::Close, Effect::Goto(r)]),
                     Err(_) => {
@@ -208,17 +192,16 @@ impl Popup for Search {
                 },
                 None => Outcome::Handled,
             },
-            _ => {
-                if self.query.handle_key(key) {
-                    self.research(cx);
-                }
+            ListKey::Typed => {
+                self.research(cx);
                 Outcome::Handled
             }
+            ListKey::Moved | ListKey::Other(_) => Outcome::Handled,
         }
     }
 
     fn on_paste(&mut self, text: &str, cx: &mut Cx) -> Outcome {
-        if self.query.paste(text) {
+        if self.hits.filter.paste(text) {
             self.research(cx);
         }
         Outcome::Handled
@@ -229,15 +212,12 @@ impl Popup for Search {
     }
 
     fn refresh(&mut self, cx: &mut Cx) {
-        let keep = self
-            .hits
-            .get(self.cursor.selected)
-            .map(|h| h.record.clone());
+        let keep = self.hits.selected().map(|h| h.record.clone());
         self.research(cx);
         if let Some(k) = keep
-            && let Some(i) = self.hits.iter().position(|h| h.record == k)
+            && let Some(i) = self.hits.rows().iter().position(|h| h.record == k)
         {
-            self.cursor.selected = i;
+            self.hits.select_at(i);
         }
     }
 
@@ -249,7 +229,11 @@ impl Popup for Search {
             s.lang.t(T::SearchTitle).to_string()
         } else {
             // "50+ found": more may match than were read in time.
-            let n = format!("{}{}", self.hits.len(), if self.partial { "+" } else { "" });
+            let n = format!(
+                "{}{}",
+                self.hits.rows().len(),
+                if self.partial { "+" } else { "" }
+            );
             format!(
                 "{} - {}",
                 s.lang.t(T::SearchTitle),
@@ -263,10 +247,7 @@ impl Popup for Search {
             Constraint::Length(1),
         ])
         .areas(inner);
-        let [mark, field] =
-            Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(q);
-        frame.render_widget(Paragraph::new(Span::styled("> ", s.theme.key)), mark);
-        frame.render_widget(self.query.widget(), field);
+        self.hits.filter.draw(frame, q, s, "> ");
         frame.render_widget(
             Paragraph::new(Line::styled(s.lang.t(T::SearchFooter), s.theme.muted)),
             foot,
@@ -279,7 +260,7 @@ impl Popup for Search {
             return;
         }
         if self.hits.is_empty() {
-            let text = if self.query.value().trim().is_empty() {
+            let text = if self.hits.filter.value().trim().is_empty() {
                 s.lang.t(T::SearchHint)
             } else {
                 s.lang.t(T::NothingMatches)
@@ -290,8 +271,9 @@ impl Popup for Search {
         let (lines, at) = self.lines(s, usize::from(list.width));
         // Scroll so that the selected hit (its title and snippet) is in view.
         let h = usize::from(list.height).max(1);
-        let sel = at.get(self.cursor.selected).copied().unwrap_or(0);
-        let top = if self.cursor.selected == 0 {
+        let selected = self.hits.selected_index();
+        let sel = at.get(selected).copied().unwrap_or(0);
+        let top = if selected == 0 {
             0
         } else {
             (sel + 2).saturating_sub(h)

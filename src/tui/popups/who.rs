@@ -12,60 +12,55 @@ use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
 use crate::tui::fuzzy;
 use crate::tui::i18n::T;
-use crate::tui::input::TextInput;
-use crate::tui::widgets::{self, ListCursor, vis};
+use crate::tui::list::{self, Items, List};
+use crate::tui::widgets::{self, vis};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{ListItem, Paragraph};
 
 /// One fuzzy picker over a list of names; the first entry ("") means any.
 struct Picker {
     items: Vec<String>,
-    query: TextInput,
-    shown: Vec<usize>,
-    cursor: ListCursor,
+    /// The matching names, by their place in `items`.
+    list: List<usize>,
 }
 
 impl Picker {
     fn new(mut items: Vec<String>) -> Picker {
         items.insert(0, String::new());
-        let shown = (0..items.len()).collect();
-        Picker {
-            items,
-            query: TextInput::default(),
-            shown,
-            cursor: ListCursor::default(),
-        }
+        let list = List::held((0..items.len()).collect());
+        Picker { items, list }
     }
 
     fn chosen(&self) -> String {
-        self.shown
-            .get(self.cursor.selected)
+        self.list
+            .selected()
             .map(|&i| self.items[i].clone())
             .unwrap_or_default()
     }
 
     fn refilter(&mut self) {
-        let q = self.query.value();
-        if q.trim().is_empty() {
-            self.shown = (0..self.items.len()).collect();
+        let q = self.list.filter.value();
+        let shown = if q.trim().is_empty() {
+            (0..self.items.len()).collect()
         } else {
             let items: Vec<&str> = self.items.iter().map(String::as_str).collect();
             let ranked = fuzzy::rank_or_near(&q, &items);
-            self.shown = ranked.into_iter().filter(|&i| i != 0).collect();
-        }
-        self.cursor = ListCursor::default();
+            ranked.into_iter().filter(|&i| i != 0).collect()
+        };
+        self.list.restart(shown);
     }
 
     fn select(&mut self, name: &str) {
         if let Some(pos) = self
-            .shown
+            .list
+            .rows()
             .iter()
             .position(|&i| self.items[i].eq_ignore_ascii_case(name))
         {
-            self.cursor.selected = pos;
+            self.list.select_at(pos);
         }
     }
 
@@ -74,29 +69,16 @@ impl Picker {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let [q, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-        let [mark, field] =
-            Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(q);
-        frame.render_widget(Paragraph::new(Span::styled("> ", s.theme.key)), mark);
-        frame.render_widget(self.query.widget(), field);
-        let window = self.cursor.window(self.shown.len(), list.height as usize);
-        let items: Vec<ListItem> = self.shown[window.clone()]
-            .iter()
-            .map(|&i| {
-                let name = &self.items[i];
-                if name.is_empty() {
-                    ListItem::new(Span::styled(s.lang.t(T::Any), s.theme.muted))
-                } else {
-                    ListItem::new(vis(name))
-                }
-            })
-            .collect();
-        let selected = (!items.is_empty()).then(|| self.cursor.selected - window.start);
-        let mut state = ListState::default().with_selected(selected);
-        frame.render_stateful_widget(
-            List::new(items).highlight_style(s.theme.selected),
-            list,
-            &mut state,
-        );
+        self.list.filter.draw(frame, q, s, "> ");
+        let item = |&i: &usize| {
+            let name = &self.items[i];
+            if name.is_empty() {
+                ListItem::new(Span::styled(s.lang.t(T::Any), s.theme.muted))
+            } else {
+                ListItem::new(vis(name))
+            }
+        };
+        self.list.draw_items(frame, list, s, item, Items::default());
     }
 }
 
@@ -119,8 +101,7 @@ pub struct Who {
     district: Picker,
     theme: Picker,
     pane: Pane,
-    results: Vec<Person>,
-    cursor: ListCursor,
+    results: List<Person>,
     error: Option<String>,
     target: Option<Target>,
     /// Someone else changed the signal: their owner beside the chosen one.
@@ -135,8 +116,7 @@ impl Who {
             district: Picker::new(districts),
             theme: Picker::new(themes),
             pane: Pane::District,
-            results: Vec::new(),
-            cursor: ListCursor::default(),
+            results: List::default(),
             error: None,
             target: None,
             conflict: None,
@@ -262,12 +242,12 @@ impl Who {
     fn restyle(&mut self, s: &Settings) {
         let on = |p| self.pane == p;
         let (d, t) = (on(Pane::District), on(Pane::Theme));
-        self.district.query.set_focus(
+        self.district.list.filter.set_look(
             d,
             if d { s.theme.input_focus } else { s.theme.base },
             s.theme.cursor,
         );
-        self.theme.query.set_focus(
+        self.theme.list.filter.set_look(
             t,
             if t { s.theme.input_focus } else { s.theme.base },
             s.theme.cursor,
@@ -280,17 +260,19 @@ impl Who {
             .who_does_what(&self.district.chosen(), &self.theme.chosen())
         {
             Ok(r) => {
-                self.results = r;
+                self.results.restart(r);
                 self.error = None;
             }
-            Err(e) => self.error = Some(cx.settings.lang.store_error(&e)),
+            Err(e) => {
+                self.results.restart(self.results.rows().to_vec());
+                self.error = Some(cx.settings.lang.store_error(&e));
+            }
         }
-        self.cursor = ListCursor::default();
     }
 
     /// The people shown now (for tests).
     pub fn results(&self) -> &[Person] {
-        &self.results
+        self.results.rows()
     }
 
     fn picker(&mut self) -> Option<&mut Picker> {
@@ -314,7 +296,7 @@ impl Popup for Who {
                 .keymap
                 .lookup_event(&key, &[Scope::Who, Scope::List, Scope::Form], text);
         let chosen = (self.pane == Pane::Results)
-            .then(|| self.results.get(self.cursor.selected).map(|p| p.id))
+            .then(|| self.results.selected().map(|p| p.id))
             .flatten();
         let out = match action {
             Some(Action::Open) if chosen.is_some() => {
@@ -328,21 +310,14 @@ impl Popup for Who {
                 Some(p) => self.assign(cx, p),
                 None => Outcome::Handled,
             },
-            Some(
-                a @ (Action::Up
-                | Action::Down
-                | Action::PageUp
-                | Action::PageDown
-                | Action::Top
-                | Action::Bottom),
-            ) => {
+            Some(a) if list::moves(a) => {
                 match self.picker() {
                     Some(p) => {
-                        p.cursor.apply(a, p.shown.len(), view);
+                        p.list.step_held(a, view);
                         self.lookup(cx);
                     }
                     None => {
-                        self.cursor.apply(a, self.results.len(), view);
+                        self.results.step_held(a, view);
                     }
                 }
                 Outcome::Handled
@@ -375,7 +350,7 @@ impl Popup for Who {
             Some(Action::QuitNow | Action::Suspend) => Outcome::Ignored,
             _ => {
                 if let Some(p) = self.picker()
-                    && p.query.handle_key(key)
+                    && p.list.filter.key(key)
                 {
                     p.refilter();
                     self.lookup(cx);
@@ -389,7 +364,7 @@ impl Popup for Who {
 
     fn on_paste(&mut self, text: &str, cx: &mut Cx) -> Outcome {
         if let Some(p) = self.picker()
-            && p.query.paste(text)
+            && p.list.filter.paste(text)
         {
             p.refilter();
             self.lookup(cx);
@@ -443,7 +418,7 @@ impl Popup for Who {
             t(T::WhoContacts),
             label(&d),
             label(&th),
-            self.results.len()
+            self.results.rows().len()
         );
         let block = widgets::block(s, title, self.pane == Pane::Results);
         let list_area = block.inner(results);
@@ -459,44 +434,35 @@ impl Popup for Who {
                 list_area,
             );
         } else {
-            let per = 2usize;
-            let window = self
-                .cursor
-                .window(self.results.len(), (list_area.height as usize / per).max(1));
-            let items: Vec<ListItem> = self.results[window.clone()]
-                .iter()
-                .map(|p| {
-                    let role = if p.role.is_empty() {
-                        String::new()
-                    } else {
-                        format!(", {}", vis(&p.role))
-                    };
-                    let org = p
-                        .org_name
-                        .as_deref()
-                        .map(|o| format!(" - {}", vis(o)))
-                        .unwrap_or_default();
-                    let contact = [p.email.as_deref(), p.phone.as_deref()]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>();
-                    ListItem::new(vec![
-                        Line::from(vec![
-                            Span::styled(vis(&p.name), s.theme.title),
-                            Span::raw(format!("{role}{org}")),
-                        ]),
-                        Line::from(Span::raw(format!("    {}", vis(&contact.join("  "))))),
-                    ])
-                })
-                .collect();
-            let selected =
-                (self.pane == Pane::Results).then(|| self.cursor.selected - window.start);
-            let mut state = ListState::default().with_selected(selected);
-            frame.render_stateful_widget(
-                List::new(items).highlight_style(s.theme.selected),
-                list_area,
-                &mut state,
-            );
+            let item = |p: &Person| {
+                let role = if p.role.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", vis(&p.role))
+                };
+                let org = p
+                    .org_name
+                    .as_deref()
+                    .map(|o| format!(" - {}", vis(o)))
+                    .unwrap_or_default();
+                let contact = [p.email.as_deref(), p.phone.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>();
+                ListItem::new(vec![
+                    Line::from(vec![
+                        Span::styled(vis(&p.name), s.theme.title),
+                        Span::raw(format!("{role}{org}")),
+                    ]),
+                    Line::from(Span::raw(format!("    {}", vis(&contact.join("  "))))),
+                ])
+            };
+            let look = Items {
+                lines: 2,
+                unfocused: self.pane != Pane::Results,
+                ..Items::default()
+            };
+            self.results.draw_items(frame, list_area, s, item, look);
         }
         if self.pane == Pane::Results && !self.results.is_empty() {
             let mut spans = Vec::new();

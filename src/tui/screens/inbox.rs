@@ -13,13 +13,12 @@ use crate::store::{InboxCounts, InboxFilter, InboxKey, SignalRow};
 use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
-use crate::tui::input::TextInput;
+use crate::tui::list::{Columns, FilterStep, List};
 use crate::tui::popups::feedback::FeedbackPopup;
 use crate::tui::popups::picker::{Choice, PickerPopup};
 use crate::tui::popups::triage::TriagePopup;
-use crate::tui::screens::organisations::draw_filter;
 use crate::tui::widgets::{self, vis};
-use crate::tui::window::{Pages, Window};
+use crate::tui::window::Keyset;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -34,12 +33,10 @@ const PICK_ORG: &str = "inbox_org";
 
 #[derive(Default)]
 pub struct Inbox {
-    list: Window<SignalRow>,
+    list: List<SignalRow>,
     filter: InboxFilter,
     /// Shown names of the quick filters (the organisation's name, not its id).
     org_name: Option<String>,
-    text: TextInput,
-    filtering: bool,
     marks: BTreeSet<i64>,
     detail: Option<SignalDetail>,
     scroll: u16,
@@ -52,28 +49,6 @@ pub struct Inbox {
 
 fn view_rows(cx: &Cx, filter_line: bool) -> usize {
     widgets::table_rows(cx.size.height.saturating_sub(3)).saturating_sub(usize::from(filter_line))
-}
-
-/// The inbox a page at a time (keyset queries on the open-signal indexes).
-struct InboxPages<'a> {
-    store: &'a crate::store::Store,
-    filter: InboxFilter,
-}
-
-impl Pages<SignalRow> for InboxPages<'_> {
-    fn after(&mut self, row: Option<&SignalRow>, n: usize) -> crate::store::Result<Vec<SignalRow>> {
-        self.store
-            .inbox_page(&self.filter, row.map(InboxKey::of), n)
-    }
-
-    fn before(
-        &mut self,
-        row: Option<&SignalRow>,
-        n: usize,
-    ) -> crate::store::Result<Vec<SignalRow>> {
-        self.store
-            .inbox_page_before(&self.filter, row.map(InboxKey::of), n)
-    }
 }
 
 impl Inbox {
@@ -90,22 +65,25 @@ impl Inbox {
     }
 
     fn filter_shown(&self) -> bool {
-        self.filtering || !self.text.value().is_empty()
+        self.list.filter.shown()
     }
 
     fn query(&self) -> InboxFilter {
-        let text = self.text.value();
+        let text = self.list.filter.value();
         InboxFilter {
             text: Some(text).filter(|t| !t.trim().is_empty()),
             ..self.filter.clone()
         }
     }
 
-    fn pages<'a>(&self, cx: &'a Cx) -> InboxPages<'a> {
-        InboxPages {
-            store: cx.store,
-            filter: self.query(),
-        }
+    /// The inbox a page at a time (keyset queries on the open-signal indexes).
+    fn pages<'a>(&self, cx: &'a Cx) -> Keyset<'a, InboxFilter, SignalRow> {
+        Keyset::new(
+            cx.store,
+            self.query(),
+            |s, f, r, n| s.inbox_page(f, r.map(InboxKey::of), n),
+            |s, f, r, n| s.inbox_page_before(f, r.map(InboxKey::of), n),
+        )
     }
 
     /// Reload the rows around the selected signal (or from the top).
@@ -139,7 +117,7 @@ impl Inbox {
 
     /// The inbox position of signal `id` (the selected row or the one in the detail).
     fn key_of(&self, id: i64) -> Option<InboxKey> {
-        if let Some(r) = self.list.rows.iter().find(|r| r.id == id) {
+        if let Some(r) = self.list.rows().iter().find(|r| r.id == id) {
             return Some(InboxKey::of(r));
         }
         let sig = &self.detail.as_ref().filter(|d| d.signal.id == id)?.signal;
@@ -299,7 +277,7 @@ impl Inbox {
         if let Some(o) = &self.org_name {
             v.push(format!("org: {}", vis(o)));
         }
-        let text = self.text.value();
+        let text = self.list.filter.value();
         if !text.is_empty() {
             v.push(format!("/{}", vis(&text)));
         }
@@ -349,49 +327,38 @@ impl Inbox {
             title.push(' ');
         }
         let block = widgets::block(s, title, true);
-        let inner_area = if self.filter_shown() {
-            let [f, rest] =
-                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-            draw_filter(frame, f, s, &self.text, self.filtering);
-            rest
-        } else {
-            area
-        };
-        let height = widgets::table_rows(inner_area.height);
-        let held = &self.list.rows;
-        let window = self.list.cursor.window(held.len(), height);
+        let inner_area = self.list.filter.split(frame, area, s);
+        let held = self.list.rows();
+        let (_, in_view) = self.list.in_view(widgets::table_rows(inner_area.height));
         let wide = inner_area.width >= 110;
-        let rows: Vec<Row> = held[window.clone()]
-            .iter()
-            .map(|r| {
-                let mark = if self.marks.contains(&r.id) { "*" } else { " " };
-                let due = match r.feedback_due {
-                    Some(d) if r.overdue => format!("!{d}"),
-                    Some(d) => format!(" {d}"),
-                    None => String::new(),
-                };
-                let mut cells = vec![
-                    Cell::from(format!("{mark}S-{}", r.id)),
-                    Cell::from(vis(s.org_names.get(r.org.as_deref().unwrap_or("")))),
-                    Cell::from(vis(&r.title)),
-                ];
-                if wide {
-                    cells.push(Cell::from(vis(r.theme.as_deref().unwrap_or(""))));
-                }
-                cells.extend([
-                    Cell::from(vis(&r.owner)),
-                    Cell::from(t(state_label(r.state))),
-                    Cell::from(Span::styled(due, widgets::marked(s, r.overdue))),
-                ]);
-                Row::new(cells)
-            })
-            .collect();
+        let row = |r: &SignalRow| {
+            let mark = if self.marks.contains(&r.id) { "*" } else { " " };
+            let due = match r.feedback_due {
+                Some(d) if r.overdue => format!("!{d}"),
+                Some(d) => format!(" {d}"),
+                None => String::new(),
+            };
+            let mut cells = vec![
+                Cell::from(format!("{mark}S-{}", r.id)),
+                Cell::from(vis(s.org_names.get(r.org.as_deref().unwrap_or("")))),
+                Cell::from(vis(&r.title)),
+            ];
+            if wide {
+                cells.push(Cell::from(vis(r.theme.as_deref().unwrap_or(""))));
+            }
+            cells.extend([
+                Cell::from(vis(&r.owner)),
+                Cell::from(t(state_label(r.state))),
+                Cell::from(Span::styled(due, widgets::marked(s, r.overdue))),
+            ]);
+            Row::new(cells)
+        };
         // IDs are never cut: as wide as the longest held (the mark and "S-" before it).
         let longest = held.iter().map(|r| r.id).max().unwrap_or(0);
         let id_w = crate::tui::fit::whole(t(T::ColId), [format!("*S-{longest}").as_str()], 0);
         // The organisation as wide as its longest shown name, within a fifth of the
         // width; the title gets the rest.
-        let orgs = held[window.clone()]
+        let orgs = in_view
             .iter()
             .map(|r| s.org_names.get(r.org.as_deref().unwrap_or("")));
         let org_w = crate::tui::fit::whole(t(T::FieldOrganisation), orgs, 0)
@@ -412,20 +379,10 @@ impl Inbox {
             Constraint::Length(11),
         ]);
         header.extend([t(T::ColOwner), t(T::ColState), t(T::ColDue)]);
-        let selected = (!held.is_empty()).then(|| self.list.cursor.selected - window.start);
-        widgets::table(
-            frame, inner_area, s, block, header, &widths, rows, selected, 3,
-        );
-        if held.is_empty() {
-            let msg = Paragraph::new(Span::styled(t(T::InboxEmpty), s.theme.muted));
-            let r = Rect {
-                x: inner_area.x + 2,
-                y: inner_area.y + 2,
-                width: inner_area.width.saturating_sub(4),
-                height: 1,
-            };
-            frame.render_widget(msg, r);
-        }
+        let columns = Columns::new(header, widths, 3);
+        let empty = Some(t(T::InboxEmpty));
+        self.list
+            .draw_table(frame, inner_area, s, block, columns, row, empty);
     }
 }
 
@@ -461,18 +418,18 @@ impl Screen for Inbox {
     }
 
     fn text_entry(&self) -> bool {
-        self.filtering
+        self.list.filter.is_typing()
     }
 
     fn on_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
-        if self.filtering && self.text.handle_key(key) {
+        if self.list.filter.key(key) {
             return self.reload_from_top(cx);
         }
         Outcome::Handled
     }
 
     fn on_paste(&mut self, text: &str, cx: &mut Cx) -> Outcome {
-        if self.filtering && self.text.paste(text) {
+        if self.list.filter.paste(text) {
             return self.reload_from_top(cx);
         }
         Outcome::Ignored
@@ -493,30 +450,21 @@ impl Screen for Inbox {
             return Outcome::Handled;
         }
         let mut pages = self.pages(cx);
-        match self.list.apply(action, &mut pages, self.view) {
+        match self.list.step(action, &mut pages, self.view) {
             Ok(true) => return Outcome::Handled,
             Ok(false) => {}
             Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
         }
-        match action {
-            Action::Filter => {
-                self.filtering = true;
-                let th = &cx.settings.theme;
-                self.text.focus(true, th);
+        match self.list.filter.on_action(action, cx.settings) {
+            Some(FilterStep::Started) => {
                 self.view = view_rows(cx, true);
-                Outcome::Handled
+                return Outcome::Handled;
             }
-            Action::Open if self.filtering => {
-                self.filtering = false;
-                let th = &cx.settings.theme;
-                self.text.focus(false, th);
-                Outcome::Handled
-            }
-            Action::Back if self.filter_shown() => {
-                self.filtering = false;
-                self.text = TextInput::default();
-                self.reload_from_top(cx)
-            }
+            Some(FilterStep::Done) => return Outcome::Handled,
+            Some(FilterStep::Cleared) => return self.reload_from_top(cx),
+            None => {}
+        }
+        match action {
             Action::Back if !self.marks.is_empty() => {
                 self.marks.clear();
                 Outcome::Handled
@@ -531,7 +479,7 @@ impl Screen for Inbox {
                         self.marks.insert(id);
                     }
                     let mut pages = self.pages(cx);
-                    if let Err(e) = self.list.apply(Action::Down, &mut pages, self.view) {
+                    if let Err(e) = self.list.step(Action::Down, &mut pages, self.view) {
                         return Outcome::error(cx.settings.lang.store_error(&e));
                     }
                 }
@@ -590,12 +538,9 @@ impl Screen for Inbox {
         if record.kind != RecordKind::Signal {
             return false;
         }
-        if let Some(i) = self.list.rows.iter().position(|r| r.id == record.id) {
-            self.list.cursor.selected = i;
-            self.list.cursor.clamp(self.list.rows.len(), self.view);
-        }
+        let listed = self.list.select_where(|r| r.id == record.id, self.view);
         // A signal shown in the detail stays there (with what just happened to it).
-        if self.detail.is_some() || !self.list.rows.iter().any(|r| r.id == record.id) {
+        if self.detail.is_some() || !listed {
             return matches!(self.open_detail(cx, record.id), Outcome::Handled);
         }
         true
@@ -605,10 +550,7 @@ impl Screen for Inbox {
         if record.kind != RecordKind::Signal {
             return false;
         }
-        if let Some(i) = self.list.rows.iter().position(|r| r.id == record.id) {
-            self.list.cursor.selected = i;
-            self.list.cursor.clamp(self.list.rows.len(), self.view);
-        }
+        self.list.select_where(|r| r.id == record.id, self.view);
         matches!(self.open_detail(cx, record.id), Outcome::Handled)
     }
 

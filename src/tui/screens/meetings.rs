@@ -9,7 +9,6 @@
 
 use super::minutes_editor::{MinutesEditor, status_label};
 use super::minutes_popups::{Agenda, Attendance, export};
-use super::organisations::draw_filter;
 use super::prepare::Prepare;
 use super::{Screen, meeting_form};
 use crate::domain::meeting::{MeetingEvent, MeetingStatus};
@@ -18,18 +17,15 @@ use crate::store::{AgendaItem, Meeting, MeetingOrg, MeetingPerson};
 use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
-use crate::tui::input::TextInput;
+use crate::tui::list::{Columns, FilterStep, List, WIDE};
 use crate::tui::popups::form::{Form, FormDraft};
 use crate::tui::widgets::{self, vis};
-use crate::tui::window::{Pages, Window};
+use crate::tui::window::Keyset;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
-
-/// From this width on, the detail pane stands beside the list; below it, under it.
-pub const WIDE: u16 = 110;
 
 pub struct MeetingDetail {
     pub meeting: Meeting,
@@ -45,17 +41,13 @@ pub struct MeetingDetail {
 
 #[derive(Default)]
 pub struct Meetings {
-    list: Window<Meeting>,
+    list: List<Meeting>,
     /// How many meetings the filter lets through (the list holds a window).
     total: usize,
-    filter: TextInput,
-    filtering: bool,
     detail: Option<MeetingDetail>,
     /// `F` was pressed: the question is on screen, y/n answers it.
     confirm_finalise: bool,
     today: Option<chrono::NaiveDate>,
-    /// The detail pane waits for the cursor to rest (see Screen::settle).
-    detail_stale: bool,
 }
 
 fn view_rows(cx: &Cx) -> usize {
@@ -68,22 +60,6 @@ fn view_rows(cx: &Cx) -> usize {
     widgets::table_rows(list)
 }
 
-/// Meetings in list order, a page at a time.
-struct MeetingPages<'a> {
-    store: &'a crate::store::Store,
-    filter: String,
-}
-
-impl Pages<Meeting> for MeetingPages<'_> {
-    fn after(&mut self, row: Option<&Meeting>, n: usize) -> crate::store::Result<Vec<Meeting>> {
-        self.store.meeting_page(&self.filter, row, n)
-    }
-
-    fn before(&mut self, row: Option<&Meeting>, n: usize) -> crate::store::Result<Vec<Meeting>> {
-        self.store.meeting_page_before(&self.filter, row, n)
-    }
-}
-
 fn same_meeting(a: &Meeting, b: &Meeting) -> bool {
     a.id == b.id
 }
@@ -93,34 +69,35 @@ impl Meetings {
         self.list.selected()
     }
 
-    fn pages<'a>(&self, cx: &'a Cx) -> MeetingPages<'a> {
-        MeetingPages {
-            store: cx.store,
-            filter: self.filter.value(),
-        }
+    /// Meetings in list order, a page at a time.
+    fn pages<'a>(&self, cx: &'a Cx) -> Keyset<'a, String, Meeting> {
+        Keyset::new(
+            cx.store,
+            self.list.filter.value(),
+            |s, f, r, n| s.meeting_page(f, r, n),
+            |s, f, r, n| s.meeting_page_before(f, r, n),
+        )
     }
 
     /// A new filter: start at the top.
     fn refilter(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
         let mut pages = self.pages(cx);
         self.list.top(&mut pages, view_rows(cx))?;
-        self.total = cx.store.meeting_count(&self.filter.value())?;
+        self.total = cx.store.meeting_count(&self.list.filter.value())?;
         self.load_detail(cx)
     }
 
-    /// After a cursor move: the detail pane follows now, or once the cursor rests
-    /// when the shell defers it (a held j then costs the list's bytes, not the pane's).
+    /// After a cursor move: the detail pane follows now, or once the cursor rests.
     fn follow_cursor(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
-        if cx.defer_details {
-            self.detail_stale = true;
-            Ok(())
-        } else {
+        if self.list.follow_now(cx.defer_details) {
             self.load_detail(cx)
+        } else {
+            Ok(())
         }
     }
 
     fn load_detail(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
-        self.detail_stale = false;
+        self.list.settled();
         let Some(m) = self.selected().cloned() else {
             self.detail = None;
             return Ok(());
@@ -144,7 +121,7 @@ impl Meetings {
         self.today = Some(cx.store.today());
         let mut pages = self.pages(cx);
         self.list.reload(&mut pages, view_rows(cx), same_meeting)?;
-        self.total = cx.store.meeting_count(&self.filter.value())?;
+        self.total = cx.store.meeting_count(&self.list.filter.value())?;
         self.load_detail(cx)
     }
 
@@ -304,54 +281,40 @@ impl Meetings {
             ))
         };
         let block = widgets::block(s, title, true).title_bottom(bottom);
-        let inner_area = if self.filtering || !self.filter.value().is_empty() {
-            let [f, rest] =
-                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-            draw_filter(frame, f, s, &self.filter, self.filtering);
-            rest
-        } else {
-            area
+        let inner_area = self.list.filter.split(frame, area, s);
+        let row = |m: &Meeting| {
+            let status = t(status_label(m.status));
+            let mark = if self.overdue(m) { "!" } else { "" };
+            Row::new(vec![
+                Cell::from(m.reference().to_string()),
+                Cell::from(m.starts_at.format("%Y-%m-%d %H:%M").to_string()),
+                Cell::from(Line::from(vec![
+                    Span::styled(
+                        status.to_string(),
+                        if m.status == MeetingStatus::Planned {
+                            s.theme.key
+                        } else {
+                            s.theme.base
+                        },
+                    ),
+                    Span::styled(mark, s.theme.mark),
+                ])),
+                Cell::from(vis(&m.title)),
+            ])
         };
-        let height = widgets::table_rows(inner_area.height);
-        let held = &self.list.rows;
-        let window = self.list.cursor.window(held.len(), height);
-        let rows: Vec<Row> = held[window.clone()]
-            .iter()
-            .map(|m| {
-                let status = t(status_label(m.status));
-                let mark = if self.overdue(m) { "!" } else { "" };
-                Row::new(vec![
-                    Cell::from(m.reference().to_string()),
-                    Cell::from(m.starts_at.format("%Y-%m-%d %H:%M").to_string()),
-                    Cell::from(Line::from(vec![
-                        Span::styled(
-                            status.to_string(),
-                            if m.status == MeetingStatus::Planned {
-                                s.theme.key
-                            } else {
-                                s.theme.base
-                            },
-                        ),
-                        Span::styled(mark, s.theme.mark),
-                    ])),
-                    Cell::from(vis(&m.title)),
-                ])
-            })
-            .collect();
         // IDs are never cut: as wide as the longest held.
-        let refs: Vec<String> = held.iter().map(|m| m.reference().to_string()).collect();
-        let id_w = crate::tui::fit::whole("", refs.iter().map(String::as_str), 5);
-        let widths = [
+        let id_w = self.list.whole_width("", 5, |m| m.reference().to_string());
+        let widths = vec![
             Constraint::Length(id_w),
             Constraint::Length(16),
             Constraint::Length(11),
             Constraint::Min(10),
         ];
         let header = vec!["", t(T::ColWhen), t(T::ColStatus), t(T::ColTitle)];
-        let selected = (!held.is_empty()).then(|| self.list.cursor.selected - window.start);
-        widgets::table(
-            frame, inner_area, s, block, header, &widths, rows, selected, 4,
-        );
+        let columns = Columns::new(header, widths, 4);
+        // An empty list shows its empty table: the detail beside it says so.
+        self.list
+            .draw_table(frame, inner_area, s, block, columns, row, None);
     }
 
     fn draw_detail(&self, frame: &mut Frame, area: Rect, s: &Settings) {
@@ -383,8 +346,8 @@ impl Screen for Meetings {
     }
 
     fn on_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
-        if self.filtering {
-            if self.filter.handle_key(key) {
+        if self.list.filter.is_typing() {
+            if self.list.filter.key(key) {
                 return Self::done(self.refilter(cx), cx.settings.lang);
             }
             return Outcome::Handled;
@@ -411,7 +374,7 @@ impl Screen for Meetings {
     }
 
     fn on_paste(&mut self, text: &str, cx: &mut Cx) -> Outcome {
-        if self.filtering && self.filter.paste(text) {
+        if self.list.filter.paste(text) {
             return Self::done(self.refilter(cx), cx.settings.lang);
         }
         Outcome::Ignored
@@ -428,33 +391,19 @@ impl Screen for Meetings {
         }
         let view = view_rows(cx);
         let mut pages = self.pages(cx);
-        match self.list.apply(action, &mut pages, view) {
+        match self.list.step(action, &mut pages, view) {
             Ok(true) => return Self::done(self.follow_cursor(cx), cx.settings.lang),
             Ok(false) => {}
             Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
         }
+        match self.list.filter.on_action(action, cx.settings) {
+            Some(FilterStep::Started) => return Outcome::Handled,
+            Some(FilterStep::Done) => return Self::done(self.load_detail(cx), cx.settings.lang),
+            Some(FilterStep::Cleared) => return Self::done(self.load(cx), cx.settings.lang),
+            None => {}
+        }
         let selected = self.selected().map(|m| (m.id, m.status));
         match (action, selected) {
-            (Action::Filter, _) => {
-                self.filtering = true;
-                self.filter.focus(true, &cx.settings.theme);
-                Outcome::Handled
-            }
-            (Action::Open | Action::Back, _) if self.filtering => {
-                self.filtering = false;
-                let reloaded = if action == Action::Back {
-                    self.filter = TextInput::default();
-                    self.load(cx)
-                } else {
-                    self.load_detail(cx)
-                };
-                self.filter.focus(false, &cx.settings.theme);
-                Self::done(reloaded, cx.settings.lang)
-            }
-            (Action::Back, _) if !self.filter.value().is_empty() => {
-                self.filter = TextInput::default();
-                Self::done(self.load(cx), cx.settings.lang)
-            }
             (Action::New, _) => Outcome::one(Effect::Push(Box::new(meeting_form::new_form(cx)))),
             (Action::Edit, Some((id, _))) => match cx.store.meeting(id) {
                 Ok(m) => Outcome::one(Effect::Push(Box::new(meeting_form::edit_form(&m, cx)))),
@@ -557,8 +506,7 @@ impl Screen for Meetings {
         }
         if self.selected().map(|m| m.id) != Some(record.id) {
             // The filter hides it: show the whole list.
-            self.filter = TextInput::default();
-            self.filtering = false;
+            self.list.filter.clear();
             let mut pages = self.pages(cx);
             if self
                 .list
@@ -568,7 +516,10 @@ impl Screen for Meetings {
                 return false;
             }
         }
-        self.total = cx.store.meeting_count(&self.filter.value()).unwrap_or(0);
+        self.total = cx
+            .store
+            .meeting_count(&self.list.filter.value())
+            .unwrap_or(0);
         self.load_detail(cx).is_ok() && self.selected().map(|m| m.id) == Some(record.id)
     }
 
@@ -585,11 +536,11 @@ impl Screen for Meetings {
     }
 
     fn wants_settle(&self) -> bool {
-        self.detail_stale
+        self.list.unsettled()
     }
 
     fn settle(&mut self, cx: &mut Cx) -> bool {
-        self.detail_stale && self.load_detail(cx).is_ok()
+        self.list.unsettled() && self.load_detail(cx).is_ok()
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {

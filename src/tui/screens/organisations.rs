@@ -8,25 +8,22 @@ use crate::domain::minutes_export::Lang as DocLang;
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::{
     Commitment, CommitmentFilter, Meeting, OrgKind, OrgSummary, Person, SignalFilter, SignalRow,
-    Store,
 };
 use crate::tui::action::{Action, Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
-use crate::tui::input::TextInput;
+use crate::tui::list::{Columns, FilterStep, List, WIDE};
 use crate::tui::popups::form::{Form, FormDraft};
 use crate::tui::popups::picker::{Choice, PickerPopup};
 use crate::tui::widgets::{self, vis};
-use crate::tui::window::{Pages, Window};
+use crate::tui::window::Keyset;
 use crate::tui::worker::StatementJob;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row};
+use ratatui::widgets::{Cell, Row};
 
-/// From this width on, the detail pane stands beside the list.
-pub const WIDE: u16 = 110;
 /// How many of an organisation's meetings its detail shows.
 const DETAIL_MEETINGS: usize = 20;
 
@@ -40,16 +37,12 @@ pub struct OrgDetail {
 
 #[derive(Default)]
 pub struct Organisations {
-    list: Window<OrgSummary>,
+    list: List<OrgSummary>,
     /// How many organisations the filter lets through (the list holds a window).
     total: usize,
-    filter: TextInput,
-    filtering: bool,
     detail: Option<OrgDetail>,
     full: bool,
     detail_scroll: u16,
-    /// The detail pane waits for the cursor to rest (see Screen::settle).
-    detail_stale: bool,
 }
 
 pub fn kind_label(kind: OrgKind) -> T {
@@ -65,32 +58,6 @@ fn view_rows(cx: &Cx, filter_line: bool) -> usize {
     widgets::table_rows(cx.size.height.saturating_sub(2)).saturating_sub(usize::from(filter_line))
 }
 
-/// Organisations in name order, a page at a time, keyed by name.
-struct OrgPages<'a> {
-    store: &'a Store,
-    filter: String,
-}
-
-impl Pages<OrgSummary> for OrgPages<'_> {
-    fn after(
-        &mut self,
-        row: Option<&OrgSummary>,
-        n: usize,
-    ) -> crate::store::Result<Vec<OrgSummary>> {
-        self.store
-            .org_page(&self.filter, row.map(|r| r.org.name.as_str()), n)
-    }
-
-    fn before(
-        &mut self,
-        row: Option<&OrgSummary>,
-        n: usize,
-    ) -> crate::store::Result<Vec<OrgSummary>> {
-        self.store
-            .org_page_before(&self.filter, row.map(|r| r.org.name.as_str()), n)
-    }
-}
-
 fn same_org(a: &OrgSummary, b: &OrgSummary) -> bool {
     a.org.id == b.org.id
 }
@@ -101,14 +68,17 @@ impl Organisations {
     }
 
     fn filter_shown(&self) -> bool {
-        self.filtering || !self.filter.value().is_empty()
+        self.list.filter.shown()
     }
 
-    fn pages<'a>(&self, cx: &'a Cx) -> OrgPages<'a> {
-        OrgPages {
-            store: cx.store,
-            filter: self.filter.value(),
-        }
+    /// Organisations in name order, a page at a time, keyed by name.
+    fn pages<'a>(&self, cx: &'a Cx) -> Keyset<'a, String, OrgSummary> {
+        Keyset::new(
+            cx.store,
+            self.list.filter.value(),
+            |s, f, r, n| s.org_page(f, r.map(|r| r.org.name.as_str()), n),
+            |s, f, r, n| s.org_page_before(f, r.map(|r| r.org.name.as_str()), n),
+        )
     }
 
     /// Reload the rows around the selection (the data or the screen size changed).
@@ -116,23 +86,21 @@ impl Organisations {
         let view = view_rows(cx, self.filter_shown());
         let mut pages = self.pages(cx);
         self.list.reload(&mut pages, view, same_org)?;
-        self.total = cx.store.org_count(&self.filter.value())?;
+        self.total = cx.store.org_count(&self.list.filter.value())?;
         self.load_detail(cx)
     }
 
-    /// After a cursor move: the detail pane follows now, or once the cursor rests
-    /// when the shell defers it (a held j then costs the list's bytes, not the pane's).
+    /// After a cursor move: the detail pane follows now, or once the cursor rests.
     fn follow_cursor(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
-        if cx.defer_details {
-            self.detail_stale = true;
-            Ok(())
-        } else {
+        if self.list.follow_now(cx.defer_details) {
             self.load_detail(cx)
+        } else {
+            Ok(())
         }
     }
 
     fn load_detail(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
-        self.detail_stale = false;
+        self.list.settled();
         let wanted = self.full || cx.size.width >= WIDE;
         let Some(summary) = self.list.selected().cloned().filter(|_| wanted) else {
             self.detail = None;
@@ -171,7 +139,7 @@ impl Organisations {
         let done = self
             .list
             .top(&mut pages, view)
-            .and_then(|()| cx.store.org_count(&self.filter.value()))
+            .and_then(|()| cx.store.org_count(&self.list.filter.value()))
             .and_then(|total| {
                 self.total = total;
                 self.load_detail(cx)
@@ -327,17 +295,7 @@ impl Organisations {
         ))
         .right_aligned();
         let block = widgets::block(s, title, !self.full).title_bottom(legend);
-        let inner_area = if self.filter_shown() {
-            let [f, rest] =
-                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-            draw_filter(frame, f, s, &self.filter, self.filtering);
-            rest
-        } else {
-            area
-        };
-        let height = widgets::table_rows(inner_area.height);
-        let rows_held = &self.list.rows;
-        let window = self.list.cursor.window(rows_held.len(), height);
+        let inner_area = self.list.filter.split(frame, area, s);
         // Beside the detail pane the kind is shown there, so the name gets its room
         // (two date columns: last meeting and last contact).
         let with_kind = inner_area.width >= 110;
@@ -351,37 +309,34 @@ impl Organisations {
             .chain([3, 3, 10, 10, 3, 4]);
         let (n, sum) = fixed.fold((1u16, 0u16), |(n, w), c| (n + 1, w + c));
         let name_w = usize::from(inner_area.width.saturating_sub(4 + sum + (n - 1)));
-        let rows: Vec<Row> = rows_held[window.clone()]
-            .iter()
-            .map(|r| {
-                let o = &r.org;
-                let day = |d: Option<chrono::NaiveDate>| {
-                    d.map(|d| d.to_string()).unwrap_or_else(|| "-".into())
-                };
-                let cad = if r.cadence_overdue { "!" } else { "" };
-                let load = if r.over_load {
-                    format!("{}!", r.load)
-                } else {
-                    r.load.to_string()
-                };
-                let mut cells = vec![Cell::from(vis(s.org_names.fit(&o.name, name_w)))];
-                if with_kind {
-                    cells.push(Cell::from(t(kind_label(o.kind))));
-                }
-                if with_district {
-                    cells.push(Cell::from(vis(o.district.as_deref().unwrap_or(""))));
-                }
-                cells.extend([
-                    Cell::from(r.open_signals.to_string()),
-                    Cell::from(r.open_commitments.to_string()),
-                    Cell::from(day(r.last_meeting)),
-                    Cell::from(day(r.last_contact)),
-                    Cell::from(Span::styled(cad, s.theme.mark)),
-                    Cell::from(Span::styled(load, widgets::marked(s, r.over_load))),
-                ]);
-                Row::new(cells)
-            })
-            .collect();
+        let row = |r: &OrgSummary| {
+            let o = &r.org;
+            let day = |d: Option<chrono::NaiveDate>| {
+                d.map(|d| d.to_string()).unwrap_or_else(|| "-".into())
+            };
+            let cad = if r.cadence_overdue { "!" } else { "" };
+            let load = if r.over_load {
+                format!("{}!", r.load)
+            } else {
+                r.load.to_string()
+            };
+            let mut cells = vec![Cell::from(vis(s.org_names.fit(&o.name, name_w)))];
+            if with_kind {
+                cells.push(Cell::from(t(kind_label(o.kind))));
+            }
+            if with_district {
+                cells.push(Cell::from(vis(o.district.as_deref().unwrap_or(""))));
+            }
+            cells.extend([
+                Cell::from(r.open_signals.to_string()),
+                Cell::from(r.open_commitments.to_string()),
+                Cell::from(day(r.last_meeting)),
+                Cell::from(day(r.last_contact)),
+                Cell::from(Span::styled(cad, s.theme.mark)),
+                Cell::from(Span::styled(load, widgets::marked(s, r.over_load))),
+            ]);
+            Row::new(cells)
+        };
         let mut widths = vec![Constraint::Min(14)];
         let mut header = vec![t(T::ColName)];
         if with_kind {
@@ -410,20 +365,10 @@ impl Organisations {
         if with_district {
             header.insert(if with_kind { 2 } else { 1 }, t(T::ColDistrict));
         }
-        let selected = (!rows_held.is_empty()).then(|| self.list.cursor.selected - window.start);
-        widgets::table(
-            frame, inner_area, s, block, header, &widths, rows, selected, 1,
-        );
-        if rows_held.is_empty() {
-            let msg = Paragraph::new(Span::styled(t(T::NothingMatches), s.theme.muted));
-            let r = Rect {
-                x: inner_area.x + 2,
-                y: inner_area.y + 2,
-                width: inner_area.width.saturating_sub(4),
-                height: 1,
-            };
-            frame.render_widget(msg, r);
-        }
+        let columns = Columns::new(header, widths, 1);
+        let empty = Some(t(T::NothingMatches));
+        self.list
+            .draw_table(frame, inner_area, s, block, columns, row, empty);
     }
 
     fn draw_detail(&self, frame: &mut Frame, area: Rect, s: &Settings) {
@@ -435,20 +380,6 @@ impl Organisations {
         };
         widgets::paragraph(frame, area, block, lines, self.detail_scroll);
     }
-}
-
-/// The `/` filter line above a list.
-pub fn draw_filter(frame: &mut Frame, area: Rect, s: &Settings, input: &TextInput, active: bool) {
-    let [label, field] =
-        Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(area);
-    frame.render_widget(
-        Paragraph::new(Span::styled(
-            "/ ",
-            if active { s.theme.key } else { s.theme.muted },
-        )),
-        label,
-    );
-    frame.render_widget(input.widget(), field);
 }
 
 impl Screen for Organisations {
@@ -466,18 +397,18 @@ impl Screen for Organisations {
     }
 
     fn text_entry(&self) -> bool {
-        self.filtering
+        self.list.filter.is_typing()
     }
 
     fn on_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
-        if self.filtering && self.filter.handle_key(key) {
+        if self.list.filter.key(key) {
             return self.refilter(cx);
         }
         Outcome::Handled
     }
 
     fn on_paste(&mut self, text: &str, cx: &mut Cx) -> Outcome {
-        if self.filtering && self.filter.paste(text) {
+        if self.list.filter.paste(text) {
             return self.refilter(cx);
         }
         Outcome::Ignored
@@ -502,7 +433,7 @@ impl Screen for Organisations {
             return Outcome::Handled;
         }
         let mut pages = self.pages(cx);
-        match self.list.apply(action, &mut pages, view) {
+        match self.list.step(action, &mut pages, view) {
             Ok(true) => {
                 return match self.follow_cursor(cx) {
                     Ok(()) => Outcome::Handled,
@@ -512,26 +443,18 @@ impl Screen for Organisations {
             Ok(false) => {}
             Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
         }
-        match action {
-            Action::Filter => {
-                self.filtering = true;
-                self.filter.focus(true, &cx.settings.theme);
-                Outcome::Handled
-            }
-            Action::Open if self.filtering => {
-                self.filtering = false;
-                self.filter.focus(false, &cx.settings.theme);
-                Outcome::Handled
-            }
-            Action::Back if self.filter_shown() => {
-                self.filtering = false;
-                self.filter = TextInput::default();
-                match self.load(cx) {
+        match self.list.filter.on_action(action, cx.settings) {
+            Some(FilterStep::Cleared) => {
+                return match self.load(cx) {
                     Ok(()) => Outcome::Handled,
                     Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
-                }
+                };
             }
-            Action::Open if !self.list.rows.is_empty() => {
+            Some(_) => return Outcome::Handled,
+            None => {}
+        }
+        match action {
+            Action::Open if !self.list.is_empty() => {
                 self.full = true;
                 match self.load_detail(cx) {
                     Ok(()) => Outcome::Handled,
@@ -580,15 +503,14 @@ impl Screen for Organisations {
         }
         if self.selected_id() != Some(record.id) {
             // The filter hides it: narrow the list to it instead.
-            self.filter = TextInput::single(&anchor.org.name);
-            self.filtering = false;
+            self.list.filter.set(&anchor.org.name);
             let view = view_rows(cx, true);
             let mut pages = self.pages(cx);
             if self.list.show(&mut pages, &anchor, view, same_org).is_err() {
                 return false;
             }
         }
-        self.total = cx.store.org_count(&self.filter.value()).unwrap_or(0);
+        self.total = cx.store.org_count(&self.list.filter.value()).unwrap_or(0);
         self.detail = None;
         self.load_detail(cx).is_ok() && self.selected_id() == Some(record.id)
     }
@@ -607,11 +529,11 @@ impl Screen for Organisations {
     }
 
     fn wants_settle(&self) -> bool {
-        self.detail_stale
+        self.list.unsettled()
     }
 
     fn settle(&mut self, cx: &mut Cx) -> bool {
-        self.detail_stale && self.load_detail(cx).is_ok()
+        self.list.unsettled() && self.load_detail(cx).is_ok()
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {

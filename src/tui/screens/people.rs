@@ -1,33 +1,30 @@
 //! People: contact persons and service staff. Staff carry the districts and themes
 //! they cover (who-does-what), shown in the detail and edited in the form.
 
-use super::organisations::{WIDE, draw_filter};
 use super::{Screen, person_form};
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::Person;
 use crate::tui::action::{Action, Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
-use crate::tui::input::TextInput;
+use crate::tui::list::{Columns, FilterStep, List, WIDE};
 use crate::tui::popups::form::{Form, FormDraft};
 use crate::tui::widgets::{self, vis};
-use crate::tui::window::{Pages, Window};
+use crate::tui::window::Keyset;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row};
+use ratatui::widgets::{Cell, Row};
 
 // Trust: conflicts, history, AVG
 pub mod avg;
 
 #[derive(Default)]
 pub struct People {
-    list: Window<Person>,
+    list: List<Person>,
     /// How many people the filter lets through (the list holds a window).
     total: usize,
-    filter: TextInput,
-    filtering: bool,
     full: bool,
     detail_scroll: u16,
     /// In the full view: the person's open signals and commitments, to open.
@@ -41,36 +38,23 @@ fn view_rows(cx: &Cx, filter_line: bool) -> usize {
     widgets::table_rows(cx.size.height.saturating_sub(2)).saturating_sub(usize::from(filter_line))
 }
 
-/// People in name order, a page at a time.
-struct PeoplePages<'a> {
-    store: &'a crate::store::Store,
-    filter: String,
-}
-
-impl Pages<Person> for PeoplePages<'_> {
-    fn after(&mut self, row: Option<&Person>, n: usize) -> crate::store::Result<Vec<Person>> {
-        self.store.people_page(&self.filter, row, n)
-    }
-
-    fn before(&mut self, row: Option<&Person>, n: usize) -> crate::store::Result<Vec<Person>> {
-        self.store.people_page_before(&self.filter, row, n)
-    }
-}
-
 impl People {
     fn selected(&self) -> Option<&Person> {
         self.list.selected()
     }
 
     fn filter_shown(&self) -> bool {
-        self.filtering || !self.filter.value().is_empty()
+        self.list.filter.shown()
     }
 
-    fn pages<'a>(&self, cx: &'a Cx) -> PeoplePages<'a> {
-        PeoplePages {
-            store: cx.store,
-            filter: self.filter.value(),
-        }
+    /// People in name order, a page at a time.
+    fn pages<'a>(&self, cx: &'a Cx) -> Keyset<'a, String, Person> {
+        Keyset::new(
+            cx.store,
+            self.list.filter.value(),
+            |s, f, r, n| s.people_page(f, r, n),
+            |s, f, r, n| s.people_page_before(f, r, n),
+        )
     }
 
     /// Reload around the selection, or around `keep` when given.
@@ -82,7 +66,7 @@ impl People {
             let rows = cx.store.people_inactive_since(day)?;
             self.total = rows.len();
             let keep = keep.or_else(|| self.selected().map(|p| p.id));
-            self.list.hold_all(rows, view, |p| Some(p.id) == keep);
+            self.list.hold(rows, view, |p| Some(p.id) == keep);
             return Ok(());
         }
         let mut pages = self.pages(cx);
@@ -93,7 +77,7 @@ impl People {
             }
             _ => self.list.reload(&mut pages, view, |a, b| a.id == b.id)?,
         }
-        self.total = cx.store.people_count(&self.filter.value())?;
+        self.total = cx.store.people_count(&self.list.filter.value())?;
         Ok(())
     }
 
@@ -107,7 +91,7 @@ impl People {
         let done = self
             .list
             .top(&mut pages, view)
-            .and_then(|()| cx.store.people_count(&self.filter.value()));
+            .and_then(|()| cx.store.people_count(&self.list.filter.value()));
         match done {
             Ok(total) => {
                 self.total = total;
@@ -192,42 +176,27 @@ impl People {
         ))
         .right_aligned();
         let block = widgets::block(s, title, !self.full).title_bottom(legend);
-        let area = if self.filter_shown() {
-            let [f, rest] =
-                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-            draw_filter(frame, f, s, &self.filter, self.filtering);
-            rest
-        } else {
-            area
-        };
+        let area = self.list.filter.split(frame, area, s);
         let area = self.draw_retention(frame, area, s);
-        let held = &self.list.rows;
-        let window = self
-            .list
-            .cursor
-            .window(held.len(), widgets::table_rows(area.height));
         // Beside the detail pane, email and phone are shown there.
         let wide = area.width >= 90;
-        let rows: Vec<Row> = held[window.clone()]
-            .iter()
-            .map(|p| {
-                let staff = if p.districts.is_empty() && p.themes.is_empty() {
-                    ""
-                } else {
-                    "*"
-                };
-                let mut cells = vec![
-                    Cell::from(format!("{}{staff}", vis(&p.name))),
-                    Cell::from(vis(&p.role)),
-                    Cell::from(vis(s.org_names.get(p.org_name.as_deref().unwrap_or("")))),
-                ];
-                if wide {
-                    cells.push(Cell::from(vis(p.email.as_deref().unwrap_or(""))));
-                    cells.push(Cell::from(vis(p.phone.as_deref().unwrap_or(""))));
-                }
-                Row::new(cells)
-            })
-            .collect();
+        let row = |p: &Person| {
+            let staff = if p.districts.is_empty() && p.themes.is_empty() {
+                ""
+            } else {
+                "*"
+            };
+            let mut cells = vec![
+                Cell::from(format!("{}{staff}", vis(&p.name))),
+                Cell::from(vis(&p.role)),
+                Cell::from(vis(s.org_names.get(p.org_name.as_deref().unwrap_or("")))),
+            ];
+            if wide {
+                cells.push(Cell::from(vis(p.email.as_deref().unwrap_or(""))));
+                cells.push(Cell::from(vis(p.phone.as_deref().unwrap_or(""))));
+            }
+            Row::new(cells)
+        };
         let mut widths = vec![
             Constraint::Length(20),
             Constraint::Length(15),
@@ -238,20 +207,10 @@ impl People {
             widths.extend([Constraint::Length(24), Constraint::Length(13)]);
             header.extend([t(T::FieldEmail), t(T::FieldPhone)]);
         }
-        let selected = (!held.is_empty()).then(|| self.list.cursor.selected - window.start);
-        widgets::table(frame, area, s, block, header, &widths, rows, selected, 1);
-        if held.is_empty() {
-            let r = Rect {
-                x: area.x + 2,
-                y: area.y + 2,
-                width: area.width.saturating_sub(4),
-                height: 1,
-            };
-            frame.render_widget(
-                Paragraph::new(Span::styled(t(T::NothingMatches), s.theme.muted)),
-                r,
-            );
-        }
+        let columns = Columns::new(header, widths, 1);
+        let empty = Some(t(T::NothingMatches));
+        self.list
+            .draw_table(frame, area, s, block, columns, row, empty);
     }
 
     /// The full view of the selected person, with what they have open.
@@ -395,21 +354,21 @@ impl Screen for People {
     }
 
     fn text_entry(&self) -> bool {
-        self.filtering || self.retention.typing
+        self.list.filter.is_typing() || self.retention.typing
     }
 
     fn on_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         if self.retention.typing {
             return self.retention_key(key);
         }
-        if self.filtering && self.filter.handle_key(key) {
+        if self.list.filter.key(key) {
             return self.refilter(cx);
         }
         Outcome::Handled
     }
 
     fn on_paste(&mut self, text: &str, cx: &mut Cx) -> Outcome {
-        if self.filtering && self.filter.paste(text) {
+        if self.list.filter.paste(text) {
             return self.refilter(cx);
         }
         Outcome::Ignored
@@ -449,7 +408,7 @@ impl Screen for People {
             return Outcome::Handled;
         }
         let mut pages = self.pages(cx);
-        match self.list.apply(action, &mut pages, view) {
+        match self.list.step(action, &mut pages, view) {
             Ok(true) => {
                 self.detail_scroll = 0;
                 return Outcome::Handled;
@@ -457,24 +416,16 @@ impl Screen for People {
             Ok(false) => {}
             Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
         }
-        match action {
-            Action::Filter => {
-                self.filtering = true;
-                self.filter.focus(true, &cx.settings.theme);
-                Outcome::Handled
-            }
-            Action::Open if self.filtering => {
-                self.filtering = false;
-                self.filter.focus(false, &cx.settings.theme);
-                Outcome::Handled
-            }
-            Action::Back if self.filter_shown() => {
-                self.filtering = false;
-                self.filter = TextInput::default();
+        match self.list.filter.on_action(action, cx.settings) {
+            Some(FilterStep::Cleared) => {
                 let keep = self.selected().map(|p| p.id);
-                self.reload(cx, keep)
+                return self.reload(cx, keep);
             }
-            Action::Open if !self.list.rows.is_empty() => self.open_full(cx),
+            Some(_) => return Outcome::Handled,
+            None => {}
+        }
+        match action {
+            Action::Open if !self.list.is_empty() => self.open_full(cx),
             Action::New => Outcome::one(Effect::Push(Box::new(person_form::new_form(None, cx)))),
             Action::Edit => self.edit(cx),
             _ => Outcome::Ignored,
@@ -491,11 +442,10 @@ impl Screen for People {
         }
         if self.selected().map(|p| p.id) != Some(record.id) {
             // The filter (or the retention review) hides them: narrow to their name.
-            self.filter = match cx.store.person(record.id) {
-                Ok(p) => TextInput::single(&p.name),
+            match cx.store.person(record.id) {
+                Ok(p) => self.list.filter.set(&p.name),
                 Err(_) => return false,
-            };
-            self.filtering = false;
+            }
             if self.load(cx, Some(record.id)).is_err() {
                 return false;
             }

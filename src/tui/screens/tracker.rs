@@ -7,13 +7,14 @@ use super::Screen;
 use super::tracker_forms;
 use crate::domain::action::{ActionEvent, ActionState};
 use crate::domain::{RecordKind, RecordRef};
-use crate::store::{CommitmentMove, Store, StoreError, TrackerFilter};
+use crate::store::{CommitmentMove, StoreError, TrackerFilter};
 use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
+use crate::tui::list::{Columns, List};
 use crate::tui::popups::picker::{Choice, PickerPopup};
 use crate::tui::widgets::{self, vis};
-use crate::tui::window::{Pages, Window};
+use crate::tui::window::Keyset;
 use chrono::{Datelike, Duration, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -37,7 +38,7 @@ struct Filters {
 
 #[derive(Default)]
 pub struct Tracker {
-    list: Window<Item>,
+    list: List<Item>,
     /// How many rows the filters let through (the list holds a window).
     total: usize,
     filters: Filters,
@@ -56,23 +57,6 @@ fn end_of_week(today: NaiveDate) -> NaiveDate {
     today + Duration::days(6 - i64::from(today.weekday().num_days_from_monday()))
 }
 
-/// The tracker's rows a page at a time, in due-date order.
-struct TrackerPages<'a> {
-    store: &'a Store,
-    filter: TrackerFilter,
-}
-
-impl Pages<Item> for TrackerPages<'_> {
-    fn after(&mut self, row: Option<&Item>, n: usize) -> crate::store::Result<Vec<Item>> {
-        self.store.tracker_page(&self.filter, row.map(Item::key), n)
-    }
-
-    fn before(&mut self, row: Option<&Item>, n: usize) -> crate::store::Result<Vec<Item>> {
-        self.store
-            .tracker_page_before(&self.filter, row.map(Item::key), n)
-    }
-}
-
 fn same_item(a: &Item, b: &Item) -> bool {
     a.reference() == b.reference()
 }
@@ -89,11 +73,14 @@ impl Tracker {
         }
     }
 
-    fn pages<'a>(&self, cx: &'a Cx) -> TrackerPages<'a> {
-        TrackerPages {
-            store: cx.store,
-            filter: self.query(cx.store.today()),
-        }
+    /// The tracker's rows a page at a time, in due-date order.
+    fn pages<'a>(&self, cx: &'a Cx) -> Keyset<'a, TrackerFilter, Item> {
+        Keyset::new(
+            cx.store,
+            self.query(cx.store.today()),
+            |s, f, r, n| s.tracker_page(f, r.map(Item::key), n),
+            |s, f, r, n| s.tracker_page_before(f, r.map(Item::key), n),
+        )
     }
 
     /// Reload the rows around the selection.
@@ -327,49 +314,44 @@ impl Tracker {
             title = format!("{title}[{}] ", labels.join(", "));
         }
         let block = widgets::block(s, title, true);
-        let height = widgets::table_rows(area.height);
-        let held = &self.list.rows;
-        let window = self.list.cursor.window(held.len(), height);
         let wide = area.width >= 100;
-        let rows: Vec<Row> = held[window.clone()]
-            .iter()
-            .map(|i| {
-                let (what, org, owner, state) = match i {
-                    Item::Action(a) => (
-                        vis(&a.text),
-                        String::new(),
-                        vis(&a.owner),
-                        if a.state == ActionState::Open {
-                            "open"
-                        } else {
-                            a.state.code()
-                        },
-                    ),
-                    Item::Commitment(c) => {
-                        let org = vis(s.org_names.get(&c.org));
-                        (vis(&c.text), org, vis(&c.owner), c.state.code())
-                    }
-                };
-                let due = match i.due() {
-                    Some(d) if i.overdue() => format!("!{d}"),
-                    Some(d) => format!(" {d}"),
-                    None => String::new(),
-                };
-                let mut cells = vec![Cell::from(i.reference().to_string()), Cell::from(what)];
-                if wide {
-                    cells.push(Cell::from(org));
+        let row = |i: &Item| {
+            let (what, org, owner, state) = match i {
+                Item::Action(a) => (
+                    vis(&a.text),
+                    String::new(),
+                    vis(&a.owner),
+                    if a.state == ActionState::Open {
+                        "open"
+                    } else {
+                        a.state.code()
+                    },
+                ),
+                Item::Commitment(c) => {
+                    let org = vis(s.org_names.get(&c.org));
+                    (vis(&c.text), org, vis(&c.owner), c.state.code())
                 }
-                cells.extend([
-                    Cell::from(owner),
-                    Cell::from(state),
-                    Cell::from(Span::styled(due, widgets::marked(s, i.overdue()))),
-                ]);
-                Row::new(cells)
-            })
-            .collect();
+            };
+            let due = match i.due() {
+                Some(d) if i.overdue() => format!("!{d}"),
+                Some(d) => format!(" {d}"),
+                None => String::new(),
+            };
+            let mut cells = vec![Cell::from(i.reference().to_string()), Cell::from(what)];
+            if wide {
+                cells.push(Cell::from(org));
+            }
+            cells.extend([
+                Cell::from(owner),
+                Cell::from(state),
+                Cell::from(Span::styled(due, widgets::marked(s, i.overdue()))),
+            ]);
+            Row::new(cells)
+        };
         // IDs are never cut: as wide as the longest held.
-        let refs: Vec<String> = held.iter().map(|i| i.reference().to_string()).collect();
-        let id_w = crate::tui::fit::whole(t(T::ColId), refs.iter().map(String::as_str), 6);
+        let id_w = self
+            .list
+            .whole_width(t(T::ColId), 6, |i| i.reference().to_string());
         let mut widths = vec![Constraint::Length(id_w), Constraint::Min(16)];
         let mut header = vec![t(T::ColId), t(T::ColWhat)];
         if wide {
@@ -382,20 +364,10 @@ impl Tracker {
             Constraint::Length(11),
         ]);
         header.extend([t(T::ColOwner), t(T::ColState), t(T::ColDue)]);
-        let selected = (!held.is_empty()).then(|| self.list.cursor.selected - window.start);
-        widgets::table(frame, area, s, block, header, &widths, rows, selected, 2);
-        if held.is_empty() {
-            let r = Rect {
-                x: area.x + 2,
-                y: area.y + 2,
-                width: area.width.saturating_sub(4),
-                height: 1,
-            };
-            frame.render_widget(
-                Paragraph::new(Span::styled(t(T::NothingMatches), s.theme.muted)),
-                r,
-            );
-        }
+        let columns = Columns::new(header, widths, 2);
+        let empty = Some(t(T::NothingMatches));
+        self.list
+            .draw_table(frame, area, s, block, columns, row, empty);
     }
 }
 
@@ -449,7 +421,7 @@ impl Screen for Tracker {
             return Outcome::Handled;
         }
         let mut pages = self.pages(cx);
-        match self.list.apply(action, &mut pages, self.view) {
+        match self.list.step(action, &mut pages, self.view) {
             Ok(true) => return Outcome::Handled,
             Ok(false) => {}
             Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),

@@ -1,8 +1,6 @@
 //! Shared helpers for the command-line tests: a temporary database, a `wijkdesk`
 //! command with a fixed user and day, and a dump to prove a database unchanged.
 
-#![allow(dead_code)]
-
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;

@@ -3,8 +3,6 @@
 //! pip (so `cargo test` alone is enough on a new machine); when that fails too, the
 //! test fails with how to install it.
 
-#![allow(dead_code)] // each test file uses a different part of this module
-
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};

@@ -1,7 +1,6 @@
 //! The real binary in a real terminal, for the end-to-end tests: our own tmux server
 //! (`tmux -L NAME`), `send-keys` to type, `capture-pane` to read, waiting for text with a
 //! timeout (never a fixed sleep). Needs tmux: CI installs it; without it a test fails.
-#![allow(dead_code)] // each test file uses some of these
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -171,4 +170,56 @@ pub fn wijkdesk_ok(db: &Path, home: &Path, args: &[&str]) -> String {
 
 pub fn quote(p: &Path) -> String {
     format!("'{}'", p.display().to_string().replace('\'', "'\\''"))
+}
+
+/// An empty home directory of one end-to-end test: `wijkdesk-e2e-NAME-PID` in the
+/// temporary directory, emptied first in case an earlier run left it.
+pub fn fresh_home(name: &str) -> PathBuf {
+    let home = std::env::temp_dir().join(format!("wijkdesk-e2e-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&home);
+    std::fs::create_dir_all(&home).expect("create the test's home directory");
+    home
+}
+
+/// The shell command that starts the screens on `db` in the C locale, with no
+/// configuration file and the drafts under `home`.
+pub fn screens_command(home: &Path, db: &Path) -> String {
+    format!(
+        "env LANG=C LC_ALL= WIJKDESK_CONFIG={} WIJKDESK_DRAFTS={} {} --db {}",
+        quote(&home.join("no-config.toml")),
+        quote(&home.join("drafts")),
+        quote(&bin()),
+        quote(db)
+    )
+}
+
+/// From the first screen to the Meetings screen by the digit its tab shows
+/// (" 3 Meetings "); the screen's title when it is there.
+pub fn meetings_screen(tmux: &Tmux) -> String {
+    let screen = tmux.wait_for(" Meetings ", 20);
+    let bar = screen.lines().next().unwrap_or_default();
+    let digit = bar
+        .split(" Meetings ")
+        .next()
+        .and_then(|before| before.trim_end().chars().last())
+        .filter(char::is_ascii_digit)
+        .unwrap_or_else(|| panic!("no Meetings tab in {bar:?}"));
+    tmux.text(&digit.to_string());
+    tmux.wait_for("Meetings (", 10)
+}
+
+/// The Meetings screen filtered to the one meeting titled `title`, the filter closed.
+pub fn open_meeting(tmux: &Tmux, title: &str) {
+    meetings_screen(tmux);
+    tmux.text("/");
+    tmux.text(title);
+    tmux.wait_for("Meetings (1)", 10);
+    tmux.keys(&["Enter"]);
+}
+
+/// The minutes editor of the meeting titled `title`.
+pub fn open_minutes(tmux: &Tmux, title: &str) {
+    open_meeting(tmux, title);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Minutes of M-", 10);
 }

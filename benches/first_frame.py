@@ -4,7 +4,7 @@ these machines are noisy):
 
 - first frame: started in tmux, polled until the inbox shows (less: until the file
   shows), with RUST_BACKTRACE unset and with RUST_BACKTRACE=1, which used to cost a
-  backtrace;
+  backtrace; the three take turns, start by start;
 - a key: from sending j (and PageDown) to the changed frame, polled the same way
   (`capture-pane -e`, so that a moved selection bar counts as a change), against `less`
   scrolling a long file by the same keys.
@@ -51,13 +51,29 @@ def start(name, cmd, want):
     return (time.perf_counter() - t0) * 1000
 
 
-def first_frame(cmd, want, runs):
-    times = []
+def first_frames(programs, runs):
+    """Median first frame of each (cmd, want), the programs taking turns start by
+    start: on a shared machine, load that comes and goes falls on all of them alike
+    (measured one after another, the last ones measured used to look slower)."""
+    times = [[] for _ in programs]
     for i in range(runs):
-        name = f"ff-{i}"
-        times.append(start(name, cmd, want))
-        tmux("kill-session", "-t", name)
-    return statistics.median(times)
+        for k, (cmd, want) in enumerate(programs):
+            name = f"ff-{i}-{k}"
+            times[k].append(start(name, cmd, want))
+            stop(name)
+    return [statistics.median(t) for t in times]
+
+
+def stop(name):
+    """End the session and wait until its program is gone: a program still exiting
+    takes CPU from the next one's start (this once made RUST_BACKTRACE=1, always
+    started right after a plain start, look 20 ms slower)."""
+    pid = tmux("display-message", "-p", "-t", name, "#{pane_pid}", capture_output=True,
+               text=True).stdout.strip()
+    tmux("kill-session", "-t", name)
+    t0 = time.perf_counter()
+    while pid and os.path.exists(f"/proc/{pid}") and time.perf_counter() - t0 < 10:
+        time.sleep(0.005)
 
 
 def key_to_frame(cmd, want, keys, presses):
@@ -88,7 +104,7 @@ def key_to_frame(cmd, want, keys, presses):
                     break
                 settled = again
         out[key] = statistics.median(times)
-    tmux("kill-session", "-t", name)
+    stop(name)
     return out
 
 
@@ -105,9 +121,11 @@ def main():
             f.write(f"{i:7d} tcp regel van een lang bestand om in te bladeren\n")
         long_file = f.name
     try:
-        less = first_frame(["less", "/etc/services"], "tcp", runs)
-        plain = first_frame(["env", "-u", "RUST_BACKTRACE", W, "--db", db], "Inbox (", runs)
-        bt = first_frame(["env", "RUST_BACKTRACE=1", W, "--db", db], "Inbox (", runs)
+        less, plain, bt = first_frames([
+            (["less", "/etc/services"], "tcp"),
+            (["env", "-u", "RUST_BACKTRACE", W, "--db", db], "Inbox ("),
+            (["env", "RUST_BACKTRACE=1", W, "--db", db], "Inbox ("),
+        ], runs)
         keys = ["j", "NPage"]
         less_keys = key_to_frame(["less", long_file], "tcp", keys, presses)
         w_keys = key_to_frame(["env", "-u", "RUST_BACKTRACE", W, "--db", db], "Inbox (", keys, presses)

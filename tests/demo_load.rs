@@ -223,3 +223,81 @@ fn generated_minutes_are_all_stored_in_order_and_searchable() {
     assert_eq!(found, 1, "the last line is found by {word:?}");
     drop(store);
 }
+
+/// Counts that tell two loads apart: rows per table, the kept figures and the search
+/// index.
+fn fingerprint(path: &std::path::Path) -> Vec<(String, i64)> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut out = Vec::new();
+    for (name, sql) in [
+        ("signals", "SELECT count(*) FROM signal"),
+        (
+            "open",
+            "SELECT count(*) FROM signal WHERE state IN ('new', 'triaged', 'in_progress')",
+        ),
+        ("feedback", "SELECT count(*) FROM feedback"),
+        ("events", "SELECT count(*) FROM signal_event"),
+        ("commitments", "SELECT count(*) FROM commitment"),
+        ("minutes", "SELECT count(*) FROM minute"),
+        (
+            "cube",
+            "SELECT count(*) + coalesce(sum(n), 0) FROM report_cube",
+        ),
+        (
+            "org figures",
+            "SELECT coalesce(sum(open_signals + open_commitments), 0) FROM org_figures",
+        ),
+        (
+            "inbox days",
+            "SELECT coalesce(sum(n), 0) FROM open_signal_days",
+        ),
+        (
+            "search",
+            "SELECT count(*) FROM search WHERE search MATCH 'terugkoppeling'",
+        ),
+    ] {
+        out.push((
+            name.to_string(),
+            conn.query_row(sql, [], |r| r.get(0)).unwrap(),
+        ));
+    }
+    out
+}
+
+#[test]
+fn a_new_file_loads_without_a_journal_and_ends_the_same_in_wal_mode() {
+    let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let journaled = dir.path().join("journaled.db");
+    let fresh = dir.path().join("fresh.db");
+    {
+        let mut store = Store::open(&journaled, Ctx::new("demo", today)).unwrap();
+        wijkdesk::demo::load(&mut store, 300).unwrap();
+    }
+    let mut store = Store::open(&fresh, Ctx::new("demo", today)).unwrap();
+    wijkdesk::demo::load_into_new_file(&mut store, 300).unwrap();
+    // Still open: another user can open the file and write to it.
+    let mut other = Store::open(&fresh, Ctx::new("other", today)).unwrap();
+    let conn = rusqlite::Connection::open(&fresh).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let ok: String = conn
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    drop(conn);
+    assert_eq!(fingerprint(&fresh), fingerprint(&journaled));
+    let before = fingerprint(&fresh);
+    let org = other.org_summaries("", 1).unwrap()[0].org.id;
+    other
+        .add_signal(wijkdesk::store::NewSignal {
+            org_id: Some(org),
+            title: "Na het laden".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(fingerprint(&fresh)[0].1, before[0].1 + 1);
+    drop(store);
+}

@@ -95,7 +95,18 @@ pub(super) fn demo(a: DemoArgs, app: &mut App) -> Result<()> {
             if orgs == 1 { "" } else { "s" }
         )));
     }
-    let summary = crate::demo::load(&mut app.store, a.scale)?;
+    // A new, empty file is loaded without a journal: should the load fail, the file
+    // is deleted and the command run again.
+    let summary = if app.store.is_empty()? && a.scale > 0 {
+        crate::demo::load_into_new_file(&mut app.store, a.scale).map_err(|e| {
+            CliError::msg(format!(
+                "{e}; {} may be half written: delete it and run the command again",
+                app.store.path().display()
+            ))
+        })?
+    } else {
+        crate::demo::load(&mut app.store, a.scale)?
+    };
     if a.json {
         return app.out.json(&summary);
     }

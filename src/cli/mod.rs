@@ -144,7 +144,9 @@ pub enum Command {
                       organisations, municipal services, invented people, meetings with minutes, signals, \
                       commitments, actions and feedback, with dates relative to today. --scale N adds N \
                       generated signals for benchmarks. Refuses a database that already holds \
-                      organisations, unless --force.",
+                      organisations, unless --force. Into a new, empty file the generated records are \
+                      written without a journal (half the bytes); should that be cut off, delete the file \
+                      and run the command again.",
         after_help = "Examples:\n  wijkdesk demo\n  wijkdesk --db /tmp/big.db demo --scale 100000"
     )]
     Demo(admin::DemoArgs),

@@ -264,10 +264,24 @@ const CHANNELS: &[&str] = &[
 
 /// Add `n` signals and everything around them, in one transaction.
 pub fn generate(store: &mut Store, n: usize) -> Result<DemoSummary> {
+    generate_with(store, n, false)
+}
+
+/// [`generate`] into a database made for it: loaded without a journal (see
+/// [`Store::bulk_new_file`]); a load that fails leaves a file to delete.
+pub fn generate_into_new_file(store: &mut Store, n: usize) -> Result<DemoSummary> {
+    generate_with(store, n, true)
+}
+
+fn generate_with(store: &mut Store, n: usize, new_file: bool) -> Result<DemoSummary> {
     let today = store.today();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ n as u64);
     let mut g = DemoSummary::default();
-    let bulk = store.bulk(n)?;
+    let bulk = if new_file {
+        store.bulk_new_file(n)?
+    } else {
+        store.bulk(n)?
+    };
     // Thousands of organisations at city scale: one per 50 signals, at least 25.
     let n_orgs = (n / 50).max(25);
     let mut orgs = Vec::with_capacity(n_orgs);

@@ -37,6 +37,17 @@ pub struct DemoSummary {
 
 /// Fill the database with the demo data, plus `scale` generated signals.
 pub fn load(store: &mut Store, scale: usize) -> Result<DemoSummary> {
+    load_with(store, scale, false)
+}
+
+/// [`load`] into an empty database made for it: the generated signals are written
+/// without a journal, half the bytes (see [`Store::bulk_new_file`]). A load that fails
+/// part way leaves a damaged file: delete it and run the command again.
+pub fn load_into_new_file(store: &mut Store, scale: usize) -> Result<DemoSummary> {
+    load_with(store, scale, true)
+}
+
+fn load_with(store: &mut Store, scale: usize, new_file: bool) -> Result<DemoSummary> {
     let today = store.today();
     let demo = data::demo().map_err(|error| StoreError::Invalid(Problem::Failure { error }))?;
     let out = Loader {
@@ -54,7 +65,12 @@ pub fn load(store: &mut Store, scale: usize) -> Result<DemoSummary> {
     // Whatever happened, go back to the real clock.
     let mut summary = out?;
     if scale > 0 {
-        summary.add(&generate::generate(store, scale)?);
+        let g = if new_file {
+            generate::generate_into_new_file(store, scale)?
+        } else {
+            generate::generate(store, scale)?
+        };
+        summary.add(&g);
     }
     Ok(summary)
 }

@@ -71,6 +71,56 @@ impl CommitmentEvent {
     }
 }
 
+/// What resolving a commitment says: nothing (keep), a reason (withdraw), or the
+/// two answers a broken promise owes (what went wrong, how it is prevented).
+#[derive(Debug, Clone, Copy)]
+pub enum Note<'a> {
+    None,
+    Reason(&'a str),
+    Acknowledgement {
+        what_went_wrong: &'a str,
+        prevention: &'a str,
+    },
+}
+
+/// The words a resolution keeps, each cleaned and required where the step needs it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Resolution {
+    pub acknowledgement: Option<String>,
+    pub prevention: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// Breaking a commitment needs both answers, withdrawing it a reason; keeping it
+/// needs nothing.
+pub fn resolution(event: CommitmentEvent, note: Note<'_>) -> Result<Resolution, Refusal> {
+    use super::required;
+    Ok(match (event, note) {
+        (
+            CommitmentEvent::Break,
+            Note::Acknowledgement {
+                what_went_wrong,
+                prevention,
+            },
+        ) => Resolution {
+            acknowledgement: Some(required(what_went_wrong, super::Field::WhatWentWrong)?),
+            prevention: Some(required(prevention, super::Field::Prevention)?),
+            reason: None,
+        },
+        (CommitmentEvent::Break, _) => {
+            return Err(Refusal::new(super::Problem::BreakNeedsAnswers));
+        }
+        (CommitmentEvent::Withdraw, Note::Reason(r)) => Resolution {
+            reason: Some(required(r, super::Field::WithdrawReason)?),
+            ..Resolution::default()
+        },
+        (CommitmentEvent::Withdraw, _) => {
+            return Err(Refusal::new(super::Problem::WithdrawNeedsReason));
+        }
+        _ => Resolution::default(),
+    })
+}
+
 /// The whitelist: only an open commitment can change.
 pub fn transition(
     state: CommitmentState,
@@ -218,5 +268,23 @@ mod tests {
             outcome(S::Open, moved, None, d("2024-12-16")),
             Outcome::OpenOverdue
         );
+    }
+
+    #[test]
+    fn a_resolution_says_what_its_step_needs() {
+        let kept = resolution(CommitmentEvent::Keep, Note::None).expect("keep needs nothing");
+        assert_eq!(kept, Resolution::default());
+        assert!(resolution(CommitmentEvent::Break, Note::Reason("te laat")).is_err());
+        let broken = resolution(
+            CommitmentEvent::Break,
+            Note::Acknowledgement {
+                what_went_wrong: " aannemer failliet ",
+                prevention: "twee offertes",
+            },
+        )
+        .expect("both answers");
+        assert_eq!(broken.acknowledgement.as_deref(), Some("aannemer failliet"));
+        assert!(resolution(CommitmentEvent::Withdraw, Note::None).is_err());
+        assert!(resolution(CommitmentEvent::Withdraw, Note::Reason("  ")).is_err());
     }
 }

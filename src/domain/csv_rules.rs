@@ -8,6 +8,8 @@
 //! re-imports to the same data, a cell that already starts with `'`s followed by one
 //! of those characters gets one more `'`; import takes exactly one off again.
 
+use super::Refusal;
+use super::org::OrgKind;
 use std::borrow::Cow;
 
 /// Characters that make a spreadsheet evaluate a cell (including the full-width forms
@@ -301,6 +303,51 @@ pub fn write_csv_lines(
     Ok(out)
 }
 
+/// An organisation kind as people write it in a spreadsheet: the codes, and the Dutch
+/// words for residents' organisations and services. An empty cell is none.
+pub fn org_kind(cell: &str) -> Result<Option<OrgKind>, Refusal> {
+    let key = header_key(cell);
+    if key.is_empty() {
+        return Ok(None);
+    }
+    if let Some(k) = OrgKind::from_code(cell) {
+        return Ok(Some(k));
+    }
+    let residents = [
+        "bewoner",
+        "wijkberaad",
+        "wijkvereniging",
+        "wijkplatform",
+        "wijkraad",
+    ];
+    if residents.iter().any(|r| key.starts_with(r)) {
+        return Ok(Some(OrgKind::Residents));
+    }
+    if key.starts_with("dienst") || key.starts_with("gemeente") {
+        return Ok(Some(OrgKind::Service));
+    }
+    Err(Refusal::new(super::Problem::CsvUnknownKind {
+        value: cell.trim().to_string(),
+    }))
+}
+
+/// A cadence cell: meetings a year, 0 to 52; an empty cell is none.
+pub fn cadence(cell: Option<&str>) -> Result<Option<i64>, Refusal> {
+    match cell.map(str::trim).filter(|c| !c.is_empty()) {
+        None => Ok(None),
+        Some(c) => c
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (0..=52).contains(n))
+            .map(Some)
+            .ok_or_else(|| {
+                Refusal::new(super::Problem::CsvCadence {
+                    value: c.to_string(),
+                })
+            }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -433,5 +480,19 @@ mod tests {
         assert!(out.starts_with(BOM));
         let text = String::from_utf8(out[3..].to_vec()).expect("utf-8");
         assert_eq!(text, "x;y;z\n'=1+1;ok;\"a;b\"\n");
+    }
+
+    #[test]
+    fn kind_and_cadence_cells_read_as_people_write_them() {
+        use crate::domain::org::OrgKind;
+        assert_eq!(org_kind(" "), Ok(None));
+        assert_eq!(org_kind("Wijkvereniging"), Ok(Some(OrgKind::Residents)));
+        assert_eq!(org_kind("gemeente"), Ok(Some(OrgKind::Service)));
+        assert_eq!(org_kind("partner"), Ok(Some(OrgKind::Partner)));
+        assert!(org_kind("club").is_err());
+        assert_eq!(cadence(None), Ok(None));
+        assert_eq!(cadence(Some(" 4 ")), Ok(Some(4)));
+        assert!(cadence(Some("53")).is_err());
+        assert!(cadence(Some("vier")).is_err());
     }
 }

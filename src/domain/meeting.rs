@@ -76,6 +76,15 @@ pub fn check_editable(status: MeetingStatus) -> Result<(), Refusal> {
     Ok(())
 }
 
+/// Start and end must each happen exactly once in Europe/Amsterdam.
+pub fn check_times(starts: NaiveDateTime, ends: Option<NaiveDateTime>) -> Result<(), Refusal> {
+    check_local_time(starts, Field::Start)?;
+    if let Some(end) = ends {
+        check_local_time(end, Field::End)?;
+    }
+    Ok(())
+}
+
 /// A meeting is held once it has started: marking it held before its start (local
 /// wall-clock time, as `starts_at` is stored) is refused, with when it starts.
 pub fn check_started(starts_at: NaiveDateTime, now: NaiveDateTime) -> Result<(), Refusal> {

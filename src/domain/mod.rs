@@ -17,6 +17,7 @@ pub mod moment;
 pub mod org;
 pub mod org_names;
 pub mod owner;
+pub mod person;
 pub mod problem;
 pub mod report;
 pub mod signal;

@@ -7,7 +7,9 @@
 //! the usual ones for an organisation that is alone in its kind). Distinct names
 //! stay distinct: where two would look the same, both keep their full names.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Leading words that say what kind an organisation is, dropped even when only one
 /// organisation in the data uses them.
@@ -45,7 +47,9 @@ const KEEP_WORDS: &[&str] = &["de", "het", "'t", "een", "the", "a", "an", "van",
 /// How many names must share a leading word before it counts as a kind word.
 const SHARED_BY: usize = 2;
 
-/// The names to show for a set of organisations, built once from the data.
+/// The names to show for a set of organisations, built once from the data. Only the
+/// names that show differently from what [`OrgNames::get`] would make of an unknown
+/// name are kept: at 20,000 organisations that is a few hundred entries, not 20,000.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OrgNames {
     shown: HashMap<String, String>,
@@ -53,31 +57,43 @@ pub struct OrgNames {
 
 impl OrgNames {
     /// From every organisation's (name, short name).
+    ///
+    /// Built without a string per organisation: names are compared through a hash of
+    /// their lower case (equal hashes are then compared in full), so the screens' memory
+    /// does not peak with the number of organisations.
     pub fn new<'a>(orgs: impl IntoIterator<Item = (&'a str, Option<&'a str>)>) -> OrgNames {
-        let mut seen = HashSet::new();
-        let orgs: Vec<(&str, Option<&str>)> = orgs
-            .into_iter()
-            .filter(|(n, _)| seen.insert(n.to_lowercase()))
-            .collect();
-        let mut count: HashMap<String, usize> = HashMap::new();
+        let mut first_of: Keyed<usize> = HashMap::default();
+        let mut orgs_kept: Vec<(&str, Option<&str>)> = Vec::new();
+        for (name, short) in orgs {
+            match first_of.entry(lower_hash(name)) {
+                Entry::Occupied(e) if lower_eq(orgs_kept[*e.get()].0, name) => continue,
+                Entry::Occupied(_) => {}
+                Entry::Vacant(e) => {
+                    e.insert(orgs_kept.len());
+                }
+            }
+            orgs_kept.push((name, short));
+        }
+        drop(first_of);
+        let orgs = orgs_kept;
+        let mut count: Keyed<usize> = HashMap::default();
         for (name, _) in &orgs {
             if let Some((first, _)) = split_first(name) {
-                *count.entry(first.to_lowercase()).or_default() += 1;
+                *count.entry(lower_hash(first)).or_default() += 1;
             }
         }
         let kind = |w: &str| {
-            let w = w.to_lowercase();
-            !KEEP_WORDS.contains(&w.as_str())
-                && (KIND_WORDS.contains(&w.as_str())
-                    || count.get(&w).copied().unwrap_or(0) >= SHARED_BY)
+            !KEEP_WORDS.iter().any(|k| lower_eq(w, k))
+                && (KIND_WORDS.iter().any(|k| lower_eq(w, k))
+                    || count.get(&lower_hash(w)).copied().unwrap_or(0) >= SHARED_BY)
         };
-        let mut shown: Vec<(String, String)> = orgs
+        let mut shown: Vec<&str> = orgs
             .iter()
             .map(|(name, short)| {
                 let short = short
                     .map(str::trim)
                     .filter(|s| !super::text::looks_empty(s));
-                let pick = short.map(str::to_string).unwrap_or_else(|| {
+                short.unwrap_or_else(|| {
                     let mut rest = name.trim();
                     // At most two kind words ("Stichting Wijkberaad Noord").
                     for _ in 0..2 {
@@ -86,33 +102,45 @@ impl OrgNames {
                             _ => break,
                         }
                     }
-                    rest.to_string()
-                });
-                (name.to_string(), pick)
+                    rest
+                })
             })
             .collect();
+        drop(count);
         // Where two would look alike, both show their full names; repeat, since a
         // full name may look like another's shortened one.
         loop {
-            let mut by_shown: HashMap<String, Vec<usize>> = HashMap::new();
-            for (i, (_, s)) in shown.iter().enumerate() {
-                by_shown.entry(s.to_lowercase()).or_default().push(i);
-            }
-            let clash: Vec<usize> = by_shown
-                .into_values()
-                .filter(|v| v.len() > 1)
-                .flatten()
-                .filter(|&i| shown[i].0 != shown[i].1)
+            let mut by_hash: Vec<(u64, usize)> = shown
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (lower_hash(s), i))
                 .collect();
+            by_hash.sort_unstable();
+            let mut clash = Vec::new();
+            for run in by_hash.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
+                for &(_, i) in run {
+                    let alike = run
+                        .iter()
+                        .any(|&(_, j)| j != i && lower_eq(shown[i], shown[j]));
+                    if alike && shown[i] != orgs[i].0 {
+                        clash.push(i);
+                    }
+                }
+            }
             if clash.is_empty() {
                 break;
             }
             for i in clash {
-                shown[i].1 = shown[i].0.clone();
+                shown[i] = orgs[i].0;
             }
         }
         OrgNames {
-            shown: shown.into_iter().collect(),
+            shown: orgs
+                .iter()
+                .zip(shown)
+                .filter(|((name, _), pick)| *pick != strip_kind_word(name))
+                .map(|((name, _), pick)| (name.to_string(), pick.to_string()))
+                .collect(),
         }
     }
 
@@ -135,6 +163,51 @@ impl OrgNames {
     }
 }
 
+/// A map keyed by [`lower_hash`], which is a hash already.
+type Keyed<V> = HashMap<u64, V, BuildHasherDefault<Prehashed>>;
+
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) | u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// FNV-1a over the lower-cased characters, without making the lower-cased string.
+fn lower_hash(s: &str) -> u64 {
+    let step = |h: u64, c: u32| (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3);
+    let h: u64 = 0xcbf2_9ce4_8422_2325;
+    // Most names are ASCII: the same hash without Unicode's case tables.
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .fold(h, |h, b| step(h, u32::from(b.to_ascii_lowercase())));
+    }
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .fold(h, |h, c| step(h, u32::from(c)))
+}
+
+/// Equal once lower-cased (as `a.to_lowercase() == b.to_lowercase()`).
+fn lower_eq(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
 /// The first word and the rest, when there is a rest that shows something.
 fn split_first(name: &str) -> Option<(&str, &str)> {
     let name = name.trim();
@@ -145,7 +218,7 @@ fn split_first(name: &str) -> Option<(&str, &str)> {
 
 fn strip_kind_word(name: &str) -> &str {
     match split_first(name) {
-        Some((first, rest)) if KIND_WORDS.contains(&first.to_lowercase().as_str()) => rest,
+        Some((first, rest)) if KIND_WORDS.iter().any(|k| lower_eq(first, k)) => rest,
         _ => name,
     }
 }
@@ -154,6 +227,7 @@ fn strip_kind_word(name: &str) -> &str {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use std::collections::HashSet;
 
     fn names(list: &[(&'static str, Option<&'static str>)]) -> OrgNames {
         OrgNames::new(list.iter().copied())
@@ -228,6 +302,56 @@ mod tests {
         let n = names(&[("Wijkberaad Vroondaal", None), ("Wijkberaad Marlot", None)]);
         assert_eq!(n.fit("Wijkberaad Vroondaal", 20), "Wijkberaad Vroondaal");
         assert_eq!(n.fit("Wijkberaad Vroondaal", 19), "Vroondaal");
+    }
+
+    #[test]
+    fn names_shown_as_an_unknown_name_would_be_are_not_kept() {
+        let list: Vec<String> = (0..1000)
+            .map(|i| format!("Bewonersorganisatie Wijk {i}"))
+            .collect();
+        let mut orgs: Vec<(&str, Option<&str>)> = list.iter().map(|n| (n.as_str(), None)).collect();
+        orgs.push(("Buurthuis De Vlinder", None));
+        orgs.push(("Buurthuis Het Anker", None));
+        let n = OrgNames::new(orgs);
+        assert_eq!(n.get("Bewonersorganisatie Wijk 7"), "Wijk 7");
+        assert_eq!(n.get("Buurthuis Het Anker"), "Het Anker");
+        // Only the two whose shared first word is not a usual kind word.
+        assert_eq!(n.shown.len(), 2);
+    }
+
+    #[test]
+    fn case_is_ignored_alike_in_ascii_and_beyond() {
+        assert_eq!(
+            lower_hash("Wijkberaad Noord"),
+            lower_hash("wijkberaad noord")
+        );
+        assert_eq!(lower_hash("ÉCOLE Noord"), lower_hash("école noord"));
+        // The ASCII shortcut gives what the Unicode path gives.
+        let unicode = |s: &str| {
+            s.chars()
+                .flat_map(char::to_lowercase)
+                .fold(0xcbf2_9ce4_8422_2325_u64, |h, c| {
+                    (h ^ u64::from(u32::from(c))).wrapping_mul(0x0000_0100_0000_01b3)
+                })
+        };
+        assert_eq!(lower_hash("Wijkberaad NOORD"), unicode("Wijkberaad NOORD"));
+        assert_eq!(lower_hash("Noord é"), lower_hash("NOORD É"));
+        assert_ne!(lower_hash("Noord"), lower_hash("Zuid"));
+        assert!(lower_eq("STICHTING", "stichting"));
+        assert!(lower_eq("Ärger", "äRGER"));
+        assert!(!lower_eq("Stichting", "Stichtingen"));
+    }
+
+    #[test]
+    fn names_equal_but_for_case_count_once() {
+        let n = names(&[
+            ("Buurthuis Noord", None),
+            ("BUURTHUIS NOORD", None),
+            ("Wijkberaad Noord", None),
+        ]);
+        // "Buurthuis" is one name's first word, not shared: it stays.
+        assert_eq!(n.get("Buurthuis Noord"), "Buurthuis Noord");
+        assert_eq!(n.get("Wijkberaad Noord"), "Noord");
     }
 
     fn word() -> impl Strategy<Value = String> {

@@ -3,7 +3,24 @@
 //! raises signals and is promised things; it never owns the municipality's work.
 
 use super::org::OrgKind;
-use super::{Problem, RecordRef, Refusal};
+use super::{RecordRef, Refusal};
+use crate::domain::Problem;
+use serde::Serialize;
+
+/// Who is responsible for a signal, commitment or action: a person, a service
+/// (organisation), or both.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Owner {
+    pub person_id: Option<i64>,
+    pub org_id: Option<i64>,
+}
+
+impl Owner {
+    /// True when someone is named: a person, a service or both.
+    pub fn is_named(&self) -> bool {
+        self.person_id.is_some() || self.org_id.is_some()
+    }
+}
 
 /// What a would-be owner is, as far as the rule needs to know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

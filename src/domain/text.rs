@@ -54,6 +54,17 @@ pub fn looks_empty(s: &str) -> bool {
         .all(|c| c.is_whitespace() || is_invisible(c) || c.width().unwrap_or(0) == 0)
 }
 
+/// `s` on one line (runs of white space as one space), cut to `max` characters with
+/// an ellipsis: a timeline's short mention of a longer text.
+pub fn one_line(s: &str, max: usize) -> String {
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() > max {
+        format!("{}…", flat.chars().take(max - 1).collect::<String>())
+    } else {
+        flat
+    }
+}
+
 /// Cleans text for a single-line field: removes control characters and turns
 /// tabs and line breaks into spaces, so that pasted lines do not run words together.
 /// Bidirectional controls are kept; [`visible`] shows them.

@@ -1,8 +1,10 @@
 //! Actions: internal tasks with an owner and a due date.
 
+use super::timeline::Event;
+use super::versioned::{self, Change, Versioned};
 use super::{
-    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, date_str, now_stamp,
-    parse_date_col, resolve::Owner, signals::log_event,
+    Ctx, OptionalExt, Result, Store, StoreError, date_str, now_stamp, parse_date_col,
+    resolve::Owner,
 };
 use crate::domain::action::{ActionEvent, ActionState, transition};
 use crate::domain::{RecordKind, RecordRef, required, text};
@@ -120,20 +122,16 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewAction) -> Result<
             now
         ],
     )?;
-    let a = get(tx, tx.last_insert_rowid(), ctx.today)?;
-    audit::log(tx, ctx, a.reference(), "create", audit::created(&a))?;
-    if let Some(s) = a.signal_id {
-        log_event(
-            tx,
-            ctx,
-            s,
-            "action",
-            None,
-            None,
-            &format!("{} created: {}", a.reference(), a.text),
-        )?;
-    }
-    Ok(a)
+    let made = |a: &Action| {
+        let detail = format!("{} created: {}", a.reference(), a.text);
+        Some(Event::note(a.signal_id?, "action", detail))
+    };
+    versioned::created(
+        tx,
+        ctx,
+        tx.last_insert_rowid(),
+        Change::new("create").timeline_after(made),
+    )
 }
 
 impl Store {
@@ -154,37 +152,34 @@ impl Store {
         expected: Option<i64>,
     ) -> Result<Action> {
         self.write(|tx, ctx| {
-            let before = get(tx, id, ctx.today)?;
-            let to = transition(before.state, event)?;
-            let version = bump_version(tx, before.reference(), expected)?;
-            let reason = reason
-                .map(|r| text::clean_line(r).trim().to_string())
-                .filter(|r| !r.is_empty());
-            tx.execute(
-                "UPDATE action SET state = ?2, resolved_on = ?3, reason = ?4 WHERE id = ?1",
-                params![id, to.code(), date_str(ctx.today), reason],
-            )?;
-            let mut after = get(tx, id, ctx.today)?;
-            after.version = version;
-            audit::log(
-                tx,
-                ctx,
-                after.reference(),
-                to.code(),
-                audit::diff(&before, &after),
-            )?;
-            if let Some(s) = after.signal_id {
-                log_event(
-                    tx,
-                    ctx,
-                    s,
-                    "action",
-                    None,
-                    None,
-                    &format!("{} {}: {}", after.reference(), to.code(), after.text),
+            versioned::update(tx, ctx, id, expected, |before: &Action| {
+                let to = transition(before.state, event)?;
+                let reason = reason
+                    .map(|r| text::clean_line(r).trim().to_string())
+                    .filter(|r| !r.is_empty());
+                tx.execute(
+                    "UPDATE action SET state = ?2, resolved_on = ?3, reason = ?4 WHERE id = ?1",
+                    params![id, to.code(), date_str(ctx.today), reason],
                 )?;
-            }
-            Ok(after)
+                Ok(
+                    Change::new(to.code()).timeline_after(move |after: &Action| {
+                        let s = after.signal_id?;
+                        Some(Event::note(
+                            s,
+                            "action",
+                            format!("{} {}: {}", after.reference(), to.code(), after.text),
+                        ))
+                    }),
+                )
+            })
         })
+    }
+}
+
+impl Versioned for Action {
+    const KIND: RecordKind = RecordKind::Action;
+
+    fn read(conn: &Connection, ctx: &Ctx, id: i64) -> Result<Action> {
+        get(conn, id, ctx.today)
     }
 }

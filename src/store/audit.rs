@@ -1,8 +1,6 @@
 //! The audit trail: who changed what and when, field by field.
 
-use super::meetings::{
-    AgendaItem, agenda_label, attendance_word, invitation_changes, org_label, person_label,
-};
+use super::labels::{agenda_label, attendance_word, invitation_changes, org_label, person_label};
 use super::{Ctx, OptionalExt, Result, now_stamp};
 use crate::domain::{RecordKind, RecordRef};
 use rusqlite::{Connection, Transaction, params};
@@ -128,13 +126,7 @@ fn legacy_agenda(field: &str, change: &Value) -> Option<(String, &'static str)> 
         [Value::String(t), Value::Null] => (t, "deleted"),
         _ => return None,
     };
-    let item = AgendaItem {
-        id: 0,
-        position,
-        title: title.clone(),
-        version: 0,
-    };
-    Some((agenda_label(&item), word))
+    Some((agenda_label(position, title), word))
 }
 
 /// A meeting's older history, written with bare references ("P-29": [true, false],

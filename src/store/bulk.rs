@@ -256,6 +256,7 @@ impl Store {
         let user = self.ctx.user.clone();
         let account = self.ctx.account.clone();
         let holder = super::waiting::announce(&self.path, &user, "generating demo data");
+
         // One transaction of gigabytes: with the default 2 MB page cache SQLite spills
         // pages to the WAL and rewrites them again and again. Nothing is synced until
         // the end (the commit syncs the WAL, the checkpoint the file); a load cut off
@@ -361,6 +362,30 @@ impl Store {
             fts,
             _holder: holder,
         })
+    }
+
+    /// [`Store::bulk`] into a database made for it (`demo --scale N` on a new file):
+    /// written without a journal and held exclusively until [`Store::finish_bulk`]
+    /// switches it to WAL and syncs it. Half the bytes: the rows go to the file once,
+    /// not to the WAL and then again into the file. A load cut off by a crash or an
+    /// error leaves a damaged file: delete it and run the command again. Never for a
+    /// database that holds anything worth keeping.
+    pub fn bulk_new_file(&mut self, signals: usize) -> Result<Bulk<'_>> {
+        // Out of WAL mode needs this connection alone on the file; from here on nobody
+        // else may read what is half written (they wait, and are told who writes).
+        self.conn
+            .execute_batch("PRAGMA locking_mode = EXCLUSIVE;")?;
+        let mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = OFF", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("off") {
+            self.conn.execute_batch("PRAGMA locking_mode = NORMAL;")?;
+            return Err(super::StoreError::Io(format!(
+                "{} is in use by another process; a demo load into a new file needs it alone",
+                self.path.display()
+            )));
+        }
+        self.bulk(signals)
     }
 }
 
@@ -713,6 +738,32 @@ impl Store {
     pub fn finish_bulk(&mut self) -> Result<()> {
         self.conn
             .execute_batch("PRAGMA cache_size = -2000; PRAGMA synchronous = FULL;")?;
+        let mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        if mode.eq_ignore_ascii_case("off") {
+            // Loaded without a journal (Store::bulk_new_file): on disk first, then WAL
+            // again and the file shared again (the exclusive lock goes with the next
+            // read; WAL entered while exclusive would stay exclusive).
+            std::fs::File::open(&self.path)
+                .and_then(|f| f.sync_all())
+                .map_err(|e| {
+                    super::StoreError::Io(format!("cannot sync {}: {e}", self.path.display()))
+                })?;
+            self.conn.execute_batch("PRAGMA locking_mode = NORMAL;")?;
+            self.conn
+                .query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
+            let wal: String = self
+                .conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+            if !wal.eq_ignore_ascii_case("wal") {
+                return Err(super::StoreError::Io(format!(
+                    "cannot switch {} back to WAL mode (got {wal})",
+                    self.path.display()
+                )));
+            }
+            return Ok(());
+        }
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())

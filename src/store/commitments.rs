@@ -1,12 +1,15 @@
 //! Commitments (toezeggingen): promises to an organisation, with a due date and its history.
 
+use super::timeline::Event;
+use super::versioned::{self, Change, Versioned};
 use super::{
-    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, date_str, invalid, now_stamp,
-    parse_date_col, resolve::Owner, signals::log_event,
+    Ctx, OptionalExt, Result, Store, StoreError, date_str, invalid, now_stamp, parse_date_col,
+    resolve::Owner,
 };
 use crate::domain::Problem;
 use crate::domain::commitment::{
-    CommitmentEvent, CommitmentState, Dues, Outcome, outcome, transition,
+    CommitmentEvent, CommitmentState, Dues, Note, Outcome, Resolution, outcome, resolution,
+    transition,
 };
 use crate::domain::{RecordKind, RecordRef, required, text};
 use chrono::NaiveDate;
@@ -171,31 +174,16 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewCommitment) -> Res
             now
         ],
     )?;
-    let c = get(tx, tx.last_insert_rowid(), ctx.today)?;
-    audit::log(tx, ctx, c.reference(), "create", audit::created(&c))?;
-    if let Some(s) = c.signal_id {
-        log_event(
-            tx,
-            ctx,
-            s,
-            "commitment",
-            None,
-            None,
-            &format!("{} made: {} (due {})", c.reference(), c.text, c.due),
-        )?;
-    }
-    Ok(c)
-}
-
-/// What resolving a commitment says: nothing (keep), a reason (withdraw), or the
-/// two answers a broken promise owes (what went wrong, how it is prevented).
-enum Note<'a> {
-    None,
-    Reason(&'a str),
-    Acknowledgement {
-        what_went_wrong: &'a str,
-        prevention: &'a str,
-    },
+    let made = |c: &Commitment| {
+        let detail = format!("{} made: {} (due {})", c.reference(), c.text, c.due);
+        Some(Event::note(c.signal_id?, "commitment", detail))
+    };
+    versioned::created(
+        tx,
+        ctx,
+        tx.last_insert_rowid(),
+        Change::new("create").timeline_after(made),
+    )
 }
 
 fn resolve(
@@ -206,72 +194,46 @@ fn resolve(
     note: Note<'_>,
     expected: Option<i64>,
 ) -> Result<Commitment> {
-    let before = get(tx, id, ctx.today)?;
-    let to = transition(before.state, event)?;
-    let (ack, prevention, reason) = match (event, note) {
-        (
-            CommitmentEvent::Break,
-            Note::Acknowledgement {
-                what_went_wrong,
-                prevention,
-            },
-        ) => (
-            Some(required(
-                what_went_wrong,
-                crate::domain::Field::WhatWentWrong,
-            )?),
-            Some(required(prevention, crate::domain::Field::Prevention)?),
-            None,
-        ),
-        (CommitmentEvent::Break, _) => {
-            return Err(invalid(Problem::BreakNeedsAnswers));
-        }
-        (CommitmentEvent::Withdraw, Note::Reason(r)) => (
-            None,
-            None,
-            Some(required(r, crate::domain::Field::WithdrawReason)?),
-        ),
-        (CommitmentEvent::Withdraw, _) => {
-            return Err(invalid(Problem::WithdrawNeedsReason));
-        }
-        _ => (None, None, None),
-    };
-    let version = bump_version(tx, before.reference(), expected)?;
-    tx.execute(
-        "UPDATE commitment SET state = ?2, resolved_on = ?3, acknowledgement = coalesce(?4, acknowledgement),
-                reason = coalesce(?5, reason), prevention = coalesce(?6, prevention) WHERE id = ?1",
-        params![id, to.code(), date_str(ctx.today), ack, reason, prevention],
-    )?;
-    let mut after = get(tx, id, ctx.today)?;
-    after.version = version;
-    audit::log(
-        tx,
-        ctx,
-        after.reference(),
-        event.code(),
-        audit::diff(&before, &after),
-    )?;
-    if let Some(s) = after.signal_id {
-        let word = match event {
-            CommitmentEvent::Keep => format!("kept ({})", after.outcome.code()),
-            CommitmentEvent::Break => format!(
-                "broken (what went wrong: {}; prevented next time by: {})",
-                after.acknowledgement.as_deref().unwrap_or(""),
-                after.prevention.as_deref().unwrap_or("")
-            ),
-            _ => format!("withdrawn ({})", after.reason.as_deref().unwrap_or("")),
-        };
-        log_event(
-            tx,
-            ctx,
-            s,
-            "commitment",
-            None,
-            None,
-            &format!("{} {word}: {}", after.reference(), after.text),
+    versioned::update(tx, ctx, id, expected, |before: &Commitment| {
+        let to = transition(before.state, event)?;
+        let Resolution {
+            acknowledgement: ack,
+            prevention,
+            reason,
+        } = resolution(event, note)?;
+        tx.execute(
+            "UPDATE commitment SET state = ?2, resolved_on = ?3, acknowledgement = coalesce(?4, acknowledgement),
+                    reason = coalesce(?5, reason), prevention = coalesce(?6, prevention) WHERE id = ?1",
+            params![id, to.code(), date_str(ctx.today), ack, reason, prevention],
         )?;
+        Ok(
+            Change::new(event.code()).timeline_after(move |after: &Commitment| {
+                let s = after.signal_id?;
+                let word = match event {
+                    CommitmentEvent::Keep => format!("kept ({})", after.outcome.code()),
+                    CommitmentEvent::Break => format!(
+                        "broken (what went wrong: {}; prevented next time by: {})",
+                        after.acknowledgement.as_deref().unwrap_or(""),
+                        after.prevention.as_deref().unwrap_or("")
+                    ),
+                    _ => format!("withdrawn ({})", after.reason.as_deref().unwrap_or("")),
+                };
+                Some(Event::note(
+                    s,
+                    "commitment",
+                    format!("{} {word}: {}", after.reference(), after.text),
+                ))
+            }),
+        )
+    })
+}
+
+impl Versioned for Commitment {
+    const KIND: RecordKind = RecordKind::Commitment;
+
+    fn read(conn: &Connection, ctx: &Ctx, id: i64) -> Result<Commitment> {
+        get(conn, id, ctx.today)
     }
-    Ok(after)
 }
 
 impl Store {
@@ -338,26 +300,23 @@ impl Store {
         expected: Option<i64>,
     ) -> Result<Commitment> {
         self.write(|tx, ctx| {
-            let before = get(tx, id, ctx.today)?;
-            transition(before.state, CommitmentEvent::Move)?;
-            let reason = required(reason, crate::domain::Field::MoveReason)?;
-            if new_due == before.due {
-                return Err(invalid(Problem::DueAlready { reference: before.reference().to_string(), due: new_due }));
-            }
-            let version = bump_version(tx, before.reference(), expected)?;
-            tx.execute("UPDATE commitment SET due = ?2 WHERE id = ?1", params![id, date_str(new_due)])?;
-            tx.execute(
-                "INSERT INTO commitment_move (commitment_id, old_due, new_due, reason, moved_by, moved_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![id, date_str(before.due), date_str(new_due), reason, ctx.user, now_stamp()],
-            )?;
-            let mut after = get(tx, id, ctx.today)?;
-            after.version = version;
-            audit::log(tx, ctx, after.reference(), "move", audit::diff(&before, &after))?;
-            if let Some(s) = after.signal_id {
-                log_event(tx, ctx, s, "commitment", None, None, &format!("{} moved from {} to {new_due}: {reason}", after.reference(), before.due))?;
-            }
-            Ok(after)
+            versioned::update(tx, ctx, id, expected, |before: &Commitment| {
+                transition(before.state, CommitmentEvent::Move)?;
+                let reason = required(reason, crate::domain::Field::MoveReason)?;
+                if new_due == before.due {
+                    return Err(invalid(Problem::DueAlready { reference: before.reference().to_string(), due: new_due }));
+                }
+                tx.execute("UPDATE commitment SET due = ?2 WHERE id = ?1", params![id, date_str(new_due)])?;
+                tx.execute(
+                    "INSERT INTO commitment_move (commitment_id, old_due, new_due, reason, moved_by, moved_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![id, date_str(before.due), date_str(new_due), reason, ctx.user, now_stamp()],
+                )?;
+                let detail = format!("{} moved from {} to {new_due}: {reason}", before.reference(), before.due);
+                Ok(Change::new("move").timeline_after(move |after: &Commitment| {
+                    Some(Event::note(after.signal_id?, "commitment", detail))
+                }))
+            })
         })
     }
 

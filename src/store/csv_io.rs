@@ -2,23 +2,21 @@
 //!
 //! Import reads what spreadsheets write (comma or semicolon, with or without a byte-order
 //! mark, English or Dutch headers; see [`crate::domain::csv_rules`]), tries every row in
-//! one `BEGIN IMMEDIATE` transaction through the same insert code as `org add` and
-//! `person add` (so audit rows and the search index are right), and keeps the result only
-//! when asked to and when every row could be taken: all or nothing. A preview is the same
-//! run, rolled back. Organisations are matched by name, people by name and organisation:
-//! a match is updated (only the columns the file has), anything else is created.
+//! one `BEGIN IMMEDIATE` transaction through the same create and update functions as
+//! `org add`/`org edit` and `person add`/`person edit` (so checks, messages, versions,
+//! audit rows and the search index are the same), and keeps the result only when asked
+//! to and when every row could be taken: all or nothing. A preview is the same run,
+//! rolled back. Organisations are matched by name, people by name and organisation: a
+//! match is updated (only the columns the file has), anything else is created.
 //!
 //! Export writes every cell through [`csv_rules::neutralise`], so no cell starts a
 //! spreadsheet formula; import takes exactly that guard off again, so an export
 //! re-imports to the same data.
 
-use super::{
-    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, invalid, join_list, orgs,
-    people, vocab, waiting,
-};
+use super::versioned::Origin;
+use super::{Ctx, OptionalExt, Result, Store, StoreError, invalid, orgs, people, problem, waiting};
 use crate::domain::Problem;
 use crate::domain::csv_rules::{self, OrgField, PersonField};
-use crate::domain::vocab::TermKind;
 use crate::domain::{required, text};
 use rusqlite::{Transaction, params};
 use serde::Serialize;
@@ -325,63 +323,6 @@ fn clean_items(cell: &str) -> Vec<String> {
     csv_rules::split_list(&text::clean_line(cell))
 }
 
-/// Organisation kinds as people write them in a spreadsheet.
-fn kind_code(cell: &str) -> Result<Option<&'static str>> {
-    let key = csv_rules::header_key(cell);
-    if key.is_empty() {
-        return Ok(None);
-    }
-    if let Some(k) = orgs::OrgKind::from_code(cell) {
-        return Ok(Some(k.code()));
-    }
-    let residents = [
-        "bewoner",
-        "wijkberaad",
-        "wijkvereniging",
-        "wijkplatform",
-        "wijkraad",
-    ];
-    if residents.iter().any(|r| key.starts_with(r)) {
-        return Ok(Some("residents"));
-    }
-    if key.starts_with("dienst") || key.starts_with("gemeente") {
-        return Ok(Some("service"));
-    }
-    Err(invalid(Problem::CsvUnknownKind {
-        value: cell.trim().to_string(),
-    }))
-}
-
-fn cadence(cell: Option<&str>) -> Result<Option<i64>> {
-    match cell.map(str::trim).filter(|c| !c.is_empty()) {
-        None => Ok(None),
-        Some(c) => c
-            .parse::<i64>()
-            .ok()
-            .filter(|n| (0..=52).contains(n))
-            .map(Some)
-            .ok_or_else(|| {
-                invalid(Problem::CsvCadence {
-                    value: c.to_string(),
-                })
-            }),
-    }
-}
-
-fn check_org_email(email: &Option<String>) -> Result<()> {
-    if let Some(e) = email
-        && (!e.contains('@')
-            || e.contains(char::is_whitespace)
-            || e.starts_with('@')
-            || e.ends_with('@'))
-    {
-        return Err(invalid(Problem::NotEmail {
-            value: e.to_string(),
-        }));
-    }
-    Ok(())
-}
-
 type RowOutcome = (RowAction, Option<String>, String, Vec<&'static str>);
 
 fn org_row(
@@ -394,9 +335,9 @@ fn org_row(
         get(OrgField::Name).unwrap_or(""),
         crate::domain::Field::Name,
     )?);
-    let cadence = cadence(get(OrgField::Cadence))?;
+    let cadence = csv_rules::cadence(get(OrgField::Cadence)).map_err(problem)?;
     let kind = match get(OrgField::Kind) {
-        Some(k) => kind_code(k)?,
+        Some(k) => csv_rules::org_kind(k).map_err(problem)?,
         None => None,
     };
     let existing: Option<i64> = tx
@@ -413,7 +354,7 @@ fn org_row(
             orgs::NewOrg {
                 name,
                 short_name: get(OrgField::ShortName).and_then(opt_clean),
-                kind: kind.map(str::to_string),
+                kind: kind.map(|k| k.code().to_string()),
                 district: get(OrgField::District).and_then(opt_clean),
                 neighbourhoods: get(OrgField::Neighbourhoods)
                     .map(clean_items)
@@ -431,36 +372,17 @@ fn org_row(
         ));
     };
     let before = orgs::get(tx, id)?;
-    let mut after = before.clone();
-    after.name = name;
-    if let Some(v) = get(OrgField::ShortName) {
-        after.short_name = opt_clean(v);
-    }
-    if let Some(k) = kind.and_then(orgs::OrgKind::from_code) {
-        after.kind = k;
-    }
-    if let Some(v) = get(OrgField::District) {
-        after.district = vocab::accept(tx, ctx, TermKind::District, Some(v), None)?;
-    }
-    if let Some(v) = get(OrgField::Neighbourhoods) {
-        after.neighbourhoods = vocab::accept_all(
-            tx,
-            ctx,
-            TermKind::Neighbourhood,
-            &clean_items(v),
-            after.district.as_deref(),
-        )?;
-    }
-    if let Some(v) = get(OrgField::Email) {
-        after.email = opt_clean(v);
-        check_org_email(&after.email)?;
-    }
-    if let Some(c) = cadence {
-        after.cadence_per_year = c;
-    }
-    if let Some(v) = get(OrgField::Notes) {
-        after.notes = text::clean_text(v);
-    }
+    let edit = orgs::OrgEdit {
+        name: Some(name),
+        short_name: get(OrgField::ShortName).map(str::to_string),
+        kind: kind.map(|k| k.code().to_string()),
+        district: get(OrgField::District).map(str::to_string),
+        neighbourhoods: get(OrgField::Neighbourhoods).map(clean_items),
+        email: get(OrgField::Email).map(str::to_string),
+        cadence_per_year: cadence,
+        notes: get(OrgField::Notes).map(str::to_string),
+    };
+    let after = orgs::update(tx, ctx, id, edit, Some(before.version), Origin::Import)?;
     let mut changed = Vec::new();
     let mut note = |differs: bool, f: OrgField| {
         if differs {
@@ -482,34 +404,12 @@ fn org_row(
     );
     note(after.notes != before.notes, OrgField::Notes);
     let record = Some(before.reference().to_string());
-    if changed.is_empty() {
-        return Ok((RowAction::Unchanged, record, before.name, changed));
-    }
-    bump_version(tx, before.reference(), Some(before.version))?;
-    tx.execute(
-        "UPDATE organisation SET name = ?2, short_name = ?3, kind = ?4, district = ?5, neighbourhoods = ?6,
-                email = ?7, cadence_per_year = ?8, notes = ?9 WHERE id = ?1",
-        params![
-            id,
-            after.name,
-            after.short_name,
-            after.kind.code(),
-            after.district,
-            join_list(&after.neighbourhoods),
-            after.email,
-            after.cadence_per_year,
-            after.notes
-        ],
-    )?;
-    let stored = orgs::get(tx, id)?;
-    audit::log(
-        tx,
-        ctx,
-        stored.reference(),
-        "import",
-        audit::diff(&before, &stored),
-    )?;
-    Ok((RowAction::Update, record, stored.name, changed))
+    let action = if changed.is_empty() {
+        RowAction::Unchanged
+    } else {
+        RowAction::Update
+    };
+    Ok((action, record, after.name, changed))
 }
 
 /// An organisation named in a people file: its exact name, its short name, its ID, or
@@ -534,26 +434,6 @@ fn org_named(tx: &Transaction<'_>, cell: &str) -> Result<i64> {
         }),
         e => e,
     })
-}
-
-fn check_person(p: &people::Person) -> Result<()> {
-    if let Some(e) = &p.email
-        && (!e.contains('@') || e.contains(char::is_whitespace))
-    {
-        return Err(invalid(Problem::NotEmail {
-            value: e.to_string(),
-        }));
-    }
-    if let Some(ph) = &p.phone
-        && !ph
-            .chars()
-            .all(|c| c.is_ascii_digit() || " +-()".contains(c))
-    {
-        return Err(invalid(Problem::NotPhone {
-            value: ph.to_string(),
-        }));
-    }
-    Ok(())
 }
 
 fn person_row(
@@ -616,49 +496,18 @@ fn person_row(
         }
     };
     let before = people::get(tx, id)?;
-    let mut after = before.clone();
-    after.name = name;
-    if org_column.is_some() {
-        after.org_id = org_id;
-    }
-    if let Some(v) = get(PersonField::Role) {
-        after.role = text::clean_line(v).trim().to_string();
-    }
-    if let Some(v) = get(PersonField::Email) {
-        after.email = opt_clean(v);
-    }
-    if let Some(v) = get(PersonField::Phone) {
-        after.phone = opt_clean(v);
-    }
-    if let Some(v) = get(PersonField::Username) {
-        after.username = opt_clean(v);
-    }
-    if let Some(v) = get(PersonField::Districts) {
-        after.districts = vocab::accept_all(tx, ctx, TermKind::District, &clean_items(v), None)?;
-    }
-    if let Some(v) = get(PersonField::Themes) {
-        after.themes = vocab::accept_all(tx, ctx, TermKind::Theme, &clean_items(v), None)?;
-    }
-    if let Some(v) = get(PersonField::Notes) {
-        after.notes = text::clean_text(v);
-    }
-    check_person(&after)?;
-    if let Some(u) = &after.username {
-        let other: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM person WHERE username = ?1 AND id != ?2",
-                params![u, id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(o) = other {
-            return Err(invalid(Problem::UsernameTaken {
-                username: u.to_string(),
-                owner: crate::domain::RecordRef::new(crate::domain::RecordKind::Person, o)
-                    .to_string(),
-            }));
-        }
-    }
+    let edit = people::PersonEdit {
+        name: Some(name),
+        org_id: org_column.map(|_| org_id),
+        role: get(PersonField::Role).map(str::to_string),
+        email: get(PersonField::Email).map(str::to_string),
+        phone: get(PersonField::Phone).map(str::to_string),
+        username: get(PersonField::Username).map(str::to_string),
+        districts: get(PersonField::Districts).map(clean_items),
+        themes: get(PersonField::Themes).map(clean_items),
+        notes: get(PersonField::Notes).map(str::to_string),
+    };
+    let after = people::update(tx, ctx, id, edit, Some(before.version), Origin::Import)?;
     let mut changed = Vec::new();
     let mut note = |differs: bool, f: PersonField| {
         if differs {
@@ -675,35 +524,12 @@ fn person_row(
     note(after.themes != before.themes, PersonField::Themes);
     note(after.notes != before.notes, PersonField::Notes);
     let record = Some(before.reference().to_string());
-    if changed.is_empty() {
-        return Ok((RowAction::Unchanged, record, before.name, changed));
-    }
-    bump_version(tx, before.reference(), Some(before.version))?;
-    tx.execute(
-        "UPDATE person SET name = ?2, org_id = ?3, role = ?4, email = ?5, phone = ?6, username = ?7,
-                districts = ?8, themes = ?9, notes = ?10 WHERE id = ?1",
-        params![
-            id,
-            after.name,
-            after.org_id,
-            after.role,
-            after.email,
-            after.phone,
-            after.username,
-            join_list(&after.districts),
-            join_list(&after.themes),
-            after.notes
-        ],
-    )?;
-    let stored = people::get(tx, id)?;
-    audit::log(
-        tx,
-        ctx,
-        stored.reference(),
-        "import",
-        audit::diff(&before, &stored),
-    )?;
-    Ok((RowAction::Update, record, stored.name, changed))
+    let action = if changed.is_empty() {
+        RowAction::Unchanged
+    } else {
+        RowAction::Update
+    };
+    Ok((action, record, after.name, changed))
 }
 
 impl Store {
@@ -780,7 +606,7 @@ impl Store {
             })
             .collect();
         let ctx = self.ctx.clone();
-        let _terms = vocab::AcceptNewGuard::set(self.accept_new_terms);
+        let _terms = super::vocab::AcceptNewGuard::set(self.accept_new_terms);
         // Each record once: a later row with the same key is refused before anything.
         let mut todo = Vec::with_capacity(rows.len());
         let mut seen: HashMap<String, u64> = HashMap::new();

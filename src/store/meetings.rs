@@ -9,21 +9,19 @@ mod minute_entry;
 pub use agenda::{AgendaItem, AgendaMove};
 pub(crate) use agenda::{agenda_item, agenda_label, agenda_of, append_agenda_item};
 pub use attendance::{MeetingOrg, MeetingPerson};
-pub(crate) use attendance::{
-    attendance_word, meeting_orgs, meeting_people, org_label, person_label,
-};
+pub(crate) use attendance::{meeting_orgs, meeting_people};
 pub(crate) use minute_entry::problems_column;
 pub(crate) use minute_entry::{
     MINUTE_SELECT, add_minute_tx, minute_from_row, minute_get, realise, store_resolution,
 };
 pub use minute_entry::{MinuteEntry, StoredMinute};
 
-use super::{
-    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, invalid, now_stamp, vocab,
-};
+use super::labels::{invitation_changes, org_label};
+use super::versioned::{self, Change, Versioned};
+use super::{Ctx, OptionalExt, Result, Store, StoreError, invalid, now_stamp, vocab};
 use crate::domain::Problem;
 use crate::domain::meeting::{
-    MeetingEvent, MeetingStatus, check_editable, check_local_time, check_started, transition,
+    MeetingEvent, MeetingStatus, check_editable, check_started, check_times, transition,
 };
 use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, required, text};
@@ -199,13 +197,16 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewMeeting) -> Result
             params![id, i as i64 + 1, text::clean_line(item)],
         )?;
     }
-    let m = get(tx, id)?;
-    let mut changes = audit::created(&m);
-    if let serde_json::Value::Object(map) = &mut changes {
-        map.extend(invitation_changes(&[], &org_names(tx, id)?));
+    let invited = invitation_changes(&[], &org_names(tx, id)?);
+    versioned::created(tx, ctx, id, Change::new("create").also(invited))
+}
+
+impl Versioned for Meeting {
+    const KIND: RecordKind = RecordKind::Meeting;
+
+    fn read(conn: &Connection, _ctx: &Ctx, id: i64) -> Result<Meeting> {
+        get(conn, id)
     }
-    audit::log(tx, ctx, m.reference(), "create", changes)?;
-    Ok(m)
 }
 
 /// The audit action for a change to a meeting: an amendment once the minutes are final.
@@ -221,25 +222,8 @@ pub(crate) fn change_action(m: &Meeting, plain: &'static str) -> &'static str {
 fn org_names(conn: &Connection, meeting_id: i64) -> Result<Vec<String>> {
     Ok(meeting_orgs(conn, meeting_id)?
         .into_iter()
-        .map(|o| attendance::org_label(&o.name, o.org_id))
+        .map(|o| org_label(&o.name, o.org_id))
         .collect())
-}
-
-/// The history's sentences for a changed invitation list, one per organisation:
-/// "O-20 Bewonersorganisatie X": "invited" or "no longer invited".
-pub(crate) fn invitation_changes(
-    before: &[String],
-    after: &[String],
-) -> Vec<(String, serde_json::Value)> {
-    let gone = before
-        .iter()
-        .filter(|o| !after.contains(o))
-        .map(|o| (o.clone(), serde_json::json!("no longer invited")));
-    let new = after
-        .iter()
-        .filter(|o| !before.contains(o))
-        .map(|o| (o.clone(), serde_json::json!("invited")));
-    gone.chain(new).collect()
 }
 
 /// A cancelled meeting keeps its agenda, attendance and minutes as they were.
@@ -247,15 +231,6 @@ pub(crate) fn ensure_not_cancelled(m: &Meeting) -> Result<()> {
     check_editable(m.status).map_err(|r| {
         crate::domain::Refusal::new(Problem::of(m.reference().to_string(), r.0)).into()
     })
-}
-
-/// Start and end must each happen exactly once in Europe/Amsterdam.
-fn check_times(starts: NaiveDateTime, ends: Option<NaiveDateTime>) -> Result<()> {
-    check_local_time(starts, crate::domain::Field::Start)?;
-    if let Some(end) = ends {
-        check_local_time(end, crate::domain::Field::End)?;
-    }
-    Ok(())
 }
 
 /// Raise the meeting's SEQUENCE: its time, place, status or invitation list changed.
@@ -349,29 +324,23 @@ impl Store {
     ) -> Result<Meeting> {
         let now = self.now_local();
         self.write(|tx, ctx| {
-            let before = get(tx, id)?;
-            let to = transition(before.status, event)?;
-            if event == MeetingEvent::Hold {
-                check_started(before.starts_at, now).map_err(|r| {
-                    crate::domain::Refusal::new(Problem::of(before.reference().to_string(), r.0))
-                })?;
-            }
-            let version = bump_version(tx, before.reference(), expected)?;
-            tx.execute(
-                "UPDATE meeting SET status = ?2 WHERE id = ?1",
-                params![id, to.code()],
-            )?;
-            bump_sequence(tx, id)?;
-            let mut after = get(tx, id)?;
-            after.version = version;
-            audit::log(
-                tx,
-                ctx,
-                after.reference(),
-                to.code(),
-                audit::diff(&before, &after),
-            )?;
-            Ok(after)
+            versioned::update(tx, ctx, id, expected, |before: &Meeting| {
+                let to = transition(before.status, event)?;
+                if event == MeetingEvent::Hold {
+                    check_started(before.starts_at, now).map_err(|r| {
+                        crate::domain::Refusal::new(Problem::of(
+                            before.reference().to_string(),
+                            r.0,
+                        ))
+                    })?;
+                }
+                tx.execute(
+                    "UPDATE meeting SET status = ?2 WHERE id = ?1",
+                    params![id, to.code()],
+                )?;
+                bump_sequence(tx, id)?;
+                Ok(Change::new(to.code()))
+            })
         })
     }
 
@@ -385,30 +354,24 @@ impl Store {
     ) -> Result<Meeting> {
         let reason = clean_opt(reason.map(String::from));
         self.write(|tx, ctx| {
-            let before = get(tx, id)?;
-            transition(before.status, MeetingEvent::Cancel).map_err(|r| {
-                crate::domain::Refusal::new(Problem::of(before.reference().to_string(), r.0))
-            })?;
-            let version = bump_version(tx, before.reference(), expected)?;
-            tx.execute(
-                "UPDATE meeting SET cancelled_at = ?2, cancel_reason = ?3 WHERE id = ?1",
-                params![id, now_stamp(), reason],
-            )?;
-            bump_sequence(tx, id)?;
-            let mut after = get(tx, id)?;
-            after.version = version;
-            let mut changes = audit::diff(&before, &after);
-            if let serde_json::Value::Object(map) = &mut changes {
-                map.insert(
-                    "sequence".into(),
-                    serde_json::json!([before.sequence, after.sequence]),
-                );
-                if let Some(r) = &after.cancel_reason {
-                    map.insert("reason".into(), serde_json::json!([null, r]));
+            versioned::update(tx, ctx, id, expected, |before: &Meeting| {
+                transition(before.status, MeetingEvent::Cancel).map_err(|r| {
+                    crate::domain::Refusal::new(Problem::of(before.reference().to_string(), r.0))
+                })?;
+                tx.execute(
+                    "UPDATE meeting SET cancelled_at = ?2, cancel_reason = ?3 WHERE id = ?1",
+                    params![id, now_stamp(), reason],
+                )?;
+                let sequence = bump_sequence(tx, id)?;
+                let mut also = vec![(
+                    "sequence".to_string(),
+                    serde_json::json!([before.sequence, sequence]),
+                )];
+                if let Some(r) = &reason {
+                    also.push(("reason".to_string(), serde_json::json!([null, r])));
                 }
-            }
-            audit::log(tx, ctx, after.reference(), "cancel", changes)?;
-            Ok(after)
+                Ok(Change::new("cancel").also(also))
+            })
         })
     }
 
@@ -426,11 +389,11 @@ impl Store {
         expected: Option<i64>,
     ) -> Result<Meeting> {
         self.write(|tx, ctx| {
-            let before = get(tx, id)?;
+            versioned::update(tx, ctx, id, expected, |before: &Meeting| {
             check_editable(before.status)
                 .map_err(|r| crate::domain::Refusal::new(Problem::of(before.reference().to_string(), r.0)))?;
             let orgs_before = org_names(tx, id)?;
-            let mut after = before.clone();
+            let mut after: Meeting = before.clone();
             if let Some(t) = edit.title {
                 after.title = text::clean_line(&required(&t, crate::domain::Field::MeetingTitle)?);
             }
@@ -478,7 +441,6 @@ impl Store {
                     return Err(invalid(Problem::AddedAndRemoved { org: RecordRef::new(RecordKind::Organisation, *org).to_string(), meeting: before.reference().to_string() }));
                 }
             }
-            let version = bump_version(tx, before.reference(), expected)?;
             tx.execute(
                 "UPDATE meeting SET title = ?2, kind = ?3, starts_at = ?4, ends_at = ?5, location = ?6,
                         district = ?7, chair_id = ?8, minute_taker_id = ?9 WHERE id = ?1",
@@ -516,20 +478,9 @@ impl Store {
             if moved {
                 bump_sequence(tx, id)?;
             }
-            let mut after = get(tx, id)?;
-            after.version = version;
-            let mut changes = audit::diff(&before, &after);
-            if let serde_json::Value::Object(map) = &mut changes {
-                map.extend(invitation_changes(&orgs_before, &orgs_after));
-            }
-            audit::log(
-                tx,
-                ctx,
-                after.reference(),
-                change_action(&before, "update"),
-                changes,
-            )?;
-            Ok(after)
+            Ok(Change::new(change_action(before, "update"))
+                .also(invitation_changes(&orgs_before, &orgs_after)))
+            })
         })
     }
 }

@@ -11,9 +11,10 @@ use super::meetings::{
     self, MINUTE_SELECT, Meeting, StoredMinute, change_action, minute_from_row, minute_get,
     realise, store_resolution,
 };
+use super::versioned::{self, Part, Written};
 use super::{
     Ctx, OptionalExt, Result, Store, StoreError, actions, audit, commitments, invalid, now_stamp,
-    parse_date_col, resolve, signals,
+    parse_date_col, resolve, signal_record,
 };
 use crate::domain::Problem;
 use crate::domain::action::ActionState;
@@ -67,29 +68,26 @@ fn written_on(conn: &Connection, minute_id: i64, today: NaiveDate) -> Result<Nai
     Ok(written_day(&at, today))
 }
 
-/// A line changed since the caller read it (at `expected`) is a conflict.
-fn check_version(m: &StoredMinute, expected: Option<i64>) -> Result<()> {
-    if let Some(want) = expected
-        && want != m.version
-    {
-        return Err(StoreError::Conflict(Problem::StaleMinutesLine {
+/// A line as a version conflict names it: `line 3 of M-5`.
+fn line_part(m: &StoredMinute) -> Part {
+    Part::at(
+        Problem::StaleMinutesLine {
             position: m.position,
             meeting: RecordRef::new(RecordKind::Meeting, m.meeting_id).to_string(),
-            had: want,
-            now: m.version,
-        }));
-    }
-    Ok(())
+            had: 0,
+            now: 0,
+        },
+        m.version,
+    )
 }
 
-/// Check the version the caller read and bump it.
-fn bump_minute(tx: &Transaction<'_>, m: &StoredMinute, expected: Option<i64>) -> Result<i64> {
-    check_version(m, expected)?;
+/// Bump a line's version; the caller compared it (see [`line_part`]).
+fn bump_minute(tx: &Transaction<'_>, m: &StoredMinute) -> Result<()> {
     tx.execute(
         "UPDATE minute SET version = version + 1, updated_at = ?2 WHERE id = ?1",
         params![m.id, now_stamp()],
     )?;
-    Ok(m.version + 1)
+    Ok(())
 }
 
 fn line_key(m: &StoredMinute) -> String {
@@ -104,72 +102,82 @@ fn edit_tx(
     expected: Option<i64>,
 ) -> Result<MinuteChange> {
     let before = minute_get(tx, minute_id)?;
-    check_version(&before, expected)?;
-    let meeting = meetings::get(tx, before.meeting_id)?;
-    let line = text::clean_line(new_text);
-    if line.trim().is_empty() {
-        return Err(invalid(Problem::LineCannotBeEmptied));
-    }
-    let parsed = parse_line(&line, written_on(tx, minute_id, ctx.today)?);
-    let had = before.created.clone();
-    if had.is_some() && parsed.kind != before.kind {
-        return Err(invalid(Problem::LineKeepsKind {
-            record: had.clone().unwrap_or_default(),
-            kind: before.kind,
-        }));
-    }
-    let resolution = realise(
+    versioned::update_part(
         tx,
         ctx,
-        &meeting,
-        before.agenda_item_id,
-        &parsed,
-        had.is_none(),
-    )?;
-    let created = resolution.created_ref().map(|r| r.to_string());
-    if line == before.text && created.is_none() && resolution.problems == before.problems {
-        return Ok(MinuteChange {
-            minute: before,
-            changed: false,
-            created: None,
-            kept: had,
-        });
-    }
-    bump_minute(tx, &before, None)?;
-    tx.execute(
-        "UPDATE minute SET text = ?2, kind = ?3, amendment = amendment OR ?4 WHERE id = ?1",
-        params![
-            minute_id,
-            line,
-            parsed.kind.code(),
-            meeting.status.minutes_locked()
-        ],
-    )?;
-    if had.is_some() {
-        tx.execute(
-            "UPDATE minute SET problems = ?2 WHERE id = ?1",
-            params![minute_id, meetings::problems_column(&resolution.problems)],
-        )?;
-    } else {
-        store_resolution(tx, minute_id, &resolution)?;
-    }
-    let mut changes = json!({ line_key(&before): [before.text, line] });
-    if let (Some(c), Value::Object(map)) = (&created, &mut changes) {
-        map.insert(format!("{} created", line_key(&before)), json!([null, c]));
-    }
-    audit::log(
-        tx,
-        ctx,
-        meeting.reference(),
-        change_action(&meeting, "update"),
-        changes,
-    )?;
-    Ok(MinuteChange {
-        minute: minute_get(tx, minute_id)?,
-        changed: true,
-        created,
-        kept: had,
-    })
+        meeting_ref(&before),
+        &line_part(&before),
+        expected,
+        || {
+            let meeting = meetings::get(tx, before.meeting_id)?;
+            let line = text::clean_line(new_text);
+            if line.trim().is_empty() {
+                return Err(invalid(Problem::LineCannotBeEmptied));
+            }
+            let parsed = parse_line(&line, written_on(tx, minute_id, ctx.today)?);
+            let had = before.created.clone();
+            if had.is_some() && parsed.kind != before.kind {
+                return Err(invalid(Problem::LineKeepsKind {
+                    record: had.clone().unwrap_or_default(),
+                    kind: before.kind,
+                }));
+            }
+            let resolution = realise(
+                tx,
+                ctx,
+                &meeting,
+                before.agenda_item_id,
+                &parsed,
+                had.is_none(),
+            )?;
+            let created = resolution.created_ref().map(|r| r.to_string());
+            if line == before.text && created.is_none() && resolution.problems == before.problems {
+                return Ok(Written::nothing(MinuteChange {
+                    minute: before.clone(),
+                    changed: false,
+                    created: None,
+                    kept: had,
+                }));
+            }
+            bump_minute(tx, &before)?;
+            tx.execute(
+                "UPDATE minute SET text = ?2, kind = ?3, amendment = amendment OR ?4 WHERE id = ?1",
+                params![
+                    minute_id,
+                    line,
+                    parsed.kind.code(),
+                    meeting.status.minutes_locked()
+                ],
+            )?;
+            if had.is_some() {
+                tx.execute(
+                    "UPDATE minute SET problems = ?2 WHERE id = ?1",
+                    params![minute_id, meetings::problems_column(&resolution.problems)],
+                )?;
+            } else {
+                store_resolution(tx, minute_id, &resolution)?;
+            }
+            let mut changes = json!({ line_key(&before): [before.text, line] });
+            if let (Some(c), Value::Object(map)) = (&created, &mut changes) {
+                map.insert(format!("{} created", line_key(&before)), json!([null, c]));
+            }
+            Ok(Written::logged(
+                MinuteChange {
+                    minute: minute_get(tx, minute_id)?,
+                    changed: true,
+                    created,
+                    kept: had,
+                },
+                change_action(&meeting, "update"),
+                changes,
+            ))
+        },
+    )
+}
+
+/// The meeting a line belongs to, whose history tells of its changes.
+fn meeting_ref(m: &StoredMinute) -> RecordRef {
+    RecordRef::new(RecordKind::Meeting, m.meeting_id)
 }
 
 /// The record a stored line created, as a reference.
@@ -274,30 +282,29 @@ impl Store {
                 return Ok(before);
             }
             let from = title(before.agenda_item_id)?;
-            bump_minute(tx, &before, expected)?;
-            tx.execute(
-                "UPDATE minute SET agenda_item_id = ?2, amendment = amendment OR ?3 WHERE id = ?1",
-                params![minute_id, agenda_item_id, meeting.status.minutes_locked()],
-            )?;
-            if let Some(r) = created_ref(&before)
-                && matches!(r.kind, RecordKind::Action | RecordKind::Commitment)
-            {
+            versioned::update_part(tx, ctx, meeting.reference(), &line_part(&before), expected, || {
+                bump_minute(tx, &before)?;
                 tx.execute(
-                    &format!(
-                        "UPDATE {} SET agenda_item_id = ?2 WHERE id = ?1",
-                        r.kind.table()
-                    ),
-                    params![r.id, agenda_item_id],
+                    "UPDATE minute SET agenda_item_id = ?2, amendment = amendment OR ?3 WHERE id = ?1",
+                    params![minute_id, agenda_item_id, meeting.status.minutes_locked()],
                 )?;
-            }
-            audit::log(
-                tx,
-                ctx,
-                meeting.reference(),
-                change_action(&meeting, "update"),
-                json!({ format!("{} agenda item", line_key(&before)): [from, to] }),
-            )?;
-            minute_get(tx, minute_id)
+                if let Some(r) = created_ref(&before)
+                    && matches!(r.kind, RecordKind::Action | RecordKind::Commitment)
+                {
+                    tx.execute(
+                        &format!(
+                            "UPDATE {} SET agenda_item_id = ?2 WHERE id = ?1",
+                            r.kind.table()
+                        ),
+                        params![r.id, agenda_item_id],
+                    )?;
+                }
+                Ok(Written::logged(
+                    minute_get(tx, minute_id)?,
+                    change_action(&meeting, "update"),
+                    json!({ format!("{} agenda item", line_key(&before)): [from, to] }),
+                ))
+            })
         })
     }
 
@@ -311,23 +318,28 @@ impl Store {
         self.write(|tx, ctx| {
             let before = minute_get(tx, minute_id)?;
             let meeting = meetings::get(tx, before.meeting_id)?;
-            bump_minute(tx, &before, expected)?;
-            tx.execute("DELETE FROM minute WHERE id = ?1", [minute_id])?;
-            let mut changes = json!({ line_key(&before): [before.text, null] });
-            if let (Some(c), Value::Object(map)) = (&before.created, &mut changes) {
-                map.insert(format!("{} kept", line_key(&before)), json!([c, c]));
-            }
-            audit::log(
+            versioned::update_part(
                 tx,
                 ctx,
                 meeting.reference(),
-                change_action(&meeting, "update"),
-                changes,
-            )?;
-            Ok(DeletedMinute {
-                kept: before.created.clone(),
-                minute: before,
-            })
+                &line_part(&before),
+                expected,
+                || {
+                    tx.execute("DELETE FROM minute WHERE id = ?1", [minute_id])?;
+                    let mut changes = json!({ line_key(&before): [before.text, null] });
+                    if let (Some(c), Value::Object(map)) = (&before.created, &mut changes) {
+                        map.insert(format!("{} kept", line_key(&before)), json!([c, c]));
+                    }
+                    Ok(Written::logged(
+                        DeletedMinute {
+                            kept: before.created.clone(),
+                            minute: before.clone(),
+                        },
+                        change_action(&meeting, "update"),
+                        changes,
+                    ))
+                },
+            )
         })
     }
 
@@ -352,19 +364,18 @@ impl Store {
                 return Ok(before);
             }
             let meeting = meetings::get(tx, before.meeting_id)?;
-            bump_minute(tx, &before, expected)?;
-            tx.execute(
-                "UPDATE minute SET answered = ?2 WHERE id = ?1",
-                params![minute_id, answered],
-            )?;
-            audit::log(
-                tx,
-                ctx,
-                meeting.reference(),
-                if answered { "answer" } else { "reopen" },
-                json!({ format!("{} answered", line_key(&before)): [before.answered, answered] }),
-            )?;
-            minute_get(tx, minute_id)
+            versioned::update_part(tx, ctx, meeting.reference(), &line_part(&before), expected, || {
+                bump_minute(tx, &before)?;
+                tx.execute(
+                    "UPDATE minute SET answered = ?2 WHERE id = ?1",
+                    params![minute_id, answered],
+                )?;
+                Ok(Written::logged(
+                    minute_get(tx, minute_id)?,
+                    if answered { "answer" } else { "reopen" },
+                    json!({ format!("{} answered", line_key(&before)): [before.answered, answered] }),
+                ))
+            })
         })
     }
 
@@ -798,7 +809,7 @@ pub(crate) fn minutes_doc(
             }
             (EntryKind::Action, None) => actions_out.push(unrecorded(line)),
             (EntryKind::Signal, Some(r)) if r.kind == RecordKind::Signal => {
-                let sig = signals::get(conn, r.id)?;
+                let sig = signal_record::get(conn, r.id)?;
                 signals_out.push(RaisedSignal {
                     reference: Some(sig.reference().to_string()),
                     title: sig.title.clone(),
@@ -842,7 +853,7 @@ pub(crate) fn minutes_doc(
         meeting_id,
     )? {
         if !seen_s.contains(&id) {
-            let sig = signals::get(conn, id)?;
+            let sig = signal_record::get(conn, id)?;
             signals_out.push(RaisedSignal {
                 reference: Some(sig.reference().to_string()),
                 title: sig.title.clone(),

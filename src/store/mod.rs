@@ -13,6 +13,7 @@ mod complete;
 mod csv_io;
 mod follow_up;
 mod inbox;
+mod labels;
 mod lists;
 mod meeting_pages;
 mod meetings;
@@ -32,12 +33,17 @@ mod signal_dues;
 mod signal_edits;
 mod signal_list;
 mod signal_merges;
+mod signal_record;
 mod signals;
 mod statement;
+mod timeline;
 mod tracker;
+mod versioned;
 mod vocab;
 pub mod waiting;
 
+pub use crate::domain::org::LOAD_THRESHOLD;
+pub use crate::domain::signal::{Channel, DEFAULT_FEEDBACK_DAYS};
 pub use actions::{Action, ActionFilter, NewAction};
 pub use audit::AuditEntry;
 pub use bulk::{Bulk, BulkAction, BulkCommitment, BulkSignal};
@@ -51,7 +57,7 @@ pub use meetings::{
 };
 pub use minutes::{DeletedMinute, MinuteChange};
 pub use open::{APPLICATION_ID, SCHEMA_VERSION, default_db_path};
-pub use orgs::{LOAD_THRESHOLD, NewOrg, OrgEdit, OrgKind, OrgSummary, Organisation};
+pub use orgs::{NewOrg, OrgEdit, OrgKind, OrgSummary, Organisation};
 pub use outbox::{MailKind, MailStatus, NewMail, NewMeetingMail, OutboxEntry};
 pub use people::{NewPerson, Person, PersonEdit};
 pub use prepare::{AgendaSource, OpenQuestion, PrepEntry, PrepSection, PrepSignal, Preparation};
@@ -62,9 +68,9 @@ pub use resolve::{Owner, OwnerChoice};
 pub use search::{MAX_WORDS, SearchHit, SearchKind, SearchQuery, build_query};
 pub use signal_dues::DueMove;
 pub use signal_edits::{SignalEdit, signal_edit_fields};
+pub use signal_record::Signal;
 pub use signals::{
-    Channel, DEFAULT_FEEDBACK_DAYS, Feedback, NewFeedback, NewSignal, Signal, SignalFilter,
-    SignalRow, TimelineEntry, Triage,
+    Feedback, NewFeedback, NewSignal, SignalFilter, SignalRow, TimelineEntry, Triage,
 };
 pub use tracker::{TrackerFilter, TrackerItem, TrackerKey};
 pub use vocab::{NearPair, Term, UnknownTerm};
@@ -135,6 +141,12 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 pub(crate) fn invalid(problem: Problem) -> StoreError {
     StoreError::Invalid(problem)
+}
+
+/// A domain rule's refusal of a value the user gave (a bad address, a date in the
+/// past): invalid input, as when the store checked it itself.
+pub(crate) fn problem(r: Refusal) -> StoreError {
+    StoreError::Invalid(r.0)
 }
 
 /// Who is working and what day it is: every write records both.
@@ -381,6 +393,16 @@ impl Store {
         Ok(())
     }
 
+    /// Hold at most `kib` KiB of database pages in this connection's own cache (SQLite's
+    /// default is 2,000 KiB). The screens page through indexes a window at a time and
+    /// find the pages in the operating system's file cache, shared by every copy; each
+    /// copy's own cache is memory that 50 open screens pay 50 times.
+    pub fn limit_page_cache(&self, kib: u32) -> Result<()> {
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = -{kib};"))?;
+        Ok(())
+    }
+
     /// Copy what this connection wrote from the WAL into the database (a passive
     /// checkpoint: it never waits for other users). True when there was something.
     pub fn checkpoint_if_written(&mut self) -> Result<bool> {
@@ -572,47 +594,6 @@ pub(crate) fn exists(conn: &Connection, r: RecordRef) -> Result<()> {
         Some(_) => Ok(()),
         None => Err(StoreError::NotFound(r.to_string())),
     }
-}
-
-/// The conflict of an edit made on a stale read of `what` (a record, or a part of one
-/// such as an agenda item): it names it, and both versions.
-pub(crate) fn stale(what: &str, want: i64, current: i64) -> StoreError {
-    StoreError::Conflict(Problem::Stale {
-        what: what.to_string(),
-        had: want,
-        now: current,
-    })
-}
-
-/// Bump the version of a record that the caller read at `expected` (None: whatever
-/// is there now, for transitions checked inside the same transaction). A record that
-/// changed meanwhile is a conflict, never a silent overwrite.
-pub(crate) fn bump_version(
-    tx: &Transaction<'_>,
-    r: RecordRef,
-    expected: Option<i64>,
-) -> Result<i64> {
-    let table = r.kind.table();
-    let current: i64 = tx
-        .query_row(
-            &format!("SELECT version FROM {table} WHERE id = ?1"),
-            [r.id],
-            |row| row.get(0),
-        )
-        .map_err(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound(r.to_string()),
-            e => e.into(),
-        })?;
-    if let Some(want) = expected
-        && want != current
-    {
-        return Err(stale(&r.to_string(), want, current));
-    }
-    tx.execute(
-        &format!("UPDATE {table} SET version = version + 1, updated_at = ?2 WHERE id = ?1"),
-        rusqlite::params![r.id, now_stamp()],
-    )?;
-    Ok(current + 1)
 }
 
 /// Split a comma-separated list column.

@@ -1,10 +1,14 @@
 //! Organisations: residents' organisations, municipal services and partners.
 
+use super::versioned::{self, Change, Origin, Versioned};
 use super::{
-    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, date_str, invalid, join_list,
-    now_stamp, parse_date_col, split_list, vocab,
+    Ctx, OptionalExt, Result, Store, StoreError, date_str, invalid, join_list, now_stamp,
+    parse_date_col, problem, split_list, vocab,
 };
 use crate::domain::Problem;
+use crate::domain::org::{
+    DEFAULT_CADENCE, LOAD_THRESHOLD, cadence_overdue, check_cadence, check_email, parse_kind,
+};
 use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, required, text};
 use chrono::{Duration, NaiveDate};
@@ -12,9 +16,6 @@ use rusqlite::{Connection, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 
 pub use crate::domain::org::OrgKind;
-
-/// Meetings per 90 days above which an organisation is asked too much (participatiemoe).
-pub const LOAD_THRESHOLD: i64 = 6;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Organisation {
@@ -111,31 +112,6 @@ fn opt_clean(s: Option<String>) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-fn validate_email(email: &Option<String>) -> Result<()> {
-    if let Some(e) = email
-        && (!e.contains('@')
-            || e.contains(char::is_whitespace)
-            || e.starts_with('@')
-            || e.ends_with('@'))
-    {
-        return Err(invalid(Problem::NotEmail {
-            value: e.to_string(),
-        }));
-    }
-    Ok(())
-}
-
-fn parse_kind(kind: Option<&str>) -> Result<OrgKind> {
-    match kind {
-        None => Ok(OrgKind::Residents),
-        Some(k) => OrgKind::from_code(k).ok_or_else(|| {
-            invalid(Problem::UnknownOrgKind {
-                value: k.to_string(),
-            })
-        }),
-    }
-}
-
 pub(crate) fn get(conn: &Connection, id: i64) -> Result<Organisation> {
     conn.query_row(
         &format!("SELECT {COLS} FROM organisation WHERE id = ?1"),
@@ -149,13 +125,11 @@ pub(crate) fn get(conn: &Connection, id: i64) -> Result<Organisation> {
 pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewOrg) -> Result<Organisation> {
     let name = required(&new.name, crate::domain::Field::OrgName).map_err(StoreError::from)?;
     let name = text::clean_line(&name);
-    let kind = parse_kind(new.kind.as_deref())?;
+    let kind = parse_kind(new.kind.as_deref()).map_err(problem)?;
     let email = opt_clean(new.email);
-    validate_email(&email)?;
-    let cadence = new.cadence_per_year.unwrap_or(2);
-    if !(0..=52).contains(&cadence) {
-        return Err(invalid(Problem::CadenceRange { value: cadence }));
-    }
+    check_email(email.as_deref()).map_err(problem)?;
+    let cadence = new.cadence_per_year.unwrap_or(DEFAULT_CADENCE);
+    check_cadence(cadence).map_err(problem)?;
     let taken: Option<i64> = tx
         .query_row(
             "SELECT id FROM organisation WHERE name = ?1",
@@ -194,9 +168,95 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewOrg) -> Result<Org
             now
         ],
     )?;
-    let org = get(tx, tx.last_insert_rowid())?;
-    audit::log(tx, ctx, org.reference(), "create", audit::created(&org))?;
-    Ok(org)
+    versioned::created(tx, ctx, tx.last_insert_rowid(), Change::new("create"))
+}
+
+impl Versioned for Organisation {
+    const KIND: RecordKind = RecordKind::Organisation;
+
+    fn read(conn: &Connection, _ctx: &Ctx, id: i64) -> Result<Organisation> {
+        get(conn, id)
+    }
+}
+
+/// Change the fields `edit` gives, on organisation `id` read at `expected`: `org edit`,
+/// the organisation form and a CSV import's matched row all come this way.
+pub(crate) fn update(
+    tx: &Transaction<'_>,
+    ctx: &Ctx,
+    id: i64,
+    edit: OrgEdit,
+    expected: Option<i64>,
+    origin: Origin,
+) -> Result<Organisation> {
+    versioned::update(tx, ctx, id, expected, |before: &Organisation| {
+        let mut after = before.clone();
+        if let Some(n) = edit.name {
+            after.name = text::clean_line(&required(&n, crate::domain::Field::OrgName)?);
+            let clash: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM organisation WHERE name = ?1 AND id != ?2",
+                    params![after.name, id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(other) = clash {
+                return Err(invalid(Problem::OrgNameTaken {
+                    name: after.name.to_string(),
+                    other: RecordRef::new(RecordKind::Organisation, other).to_string(),
+                }));
+            }
+        }
+        if let Some(s) = edit.short_name {
+            after.short_name = opt_clean(Some(s));
+        }
+        if let Some(k) = edit.kind {
+            after.kind = parse_kind(Some(&k)).map_err(problem)?;
+        }
+        if let Some(d) = edit.district {
+            after.district = vocab::accept(tx, ctx, TermKind::District, Some(&d), None)?;
+        }
+        if let Some(n) = edit.neighbourhoods {
+            after.neighbourhoods = vocab::accept_all(
+                tx,
+                ctx,
+                TermKind::Neighbourhood,
+                &n,
+                after.district.as_deref(),
+            )?;
+        }
+        if let Some(e) = edit.email {
+            after.email = opt_clean(Some(e));
+            check_email(after.email.as_deref()).map_err(problem)?;
+        }
+        if let Some(c) = edit.cadence_per_year {
+            check_cadence(c).map_err(problem)?;
+            after.cadence_per_year = c;
+        }
+        if let Some(n) = edit.notes {
+            after.notes = text::clean_text(&n);
+        }
+        let change = origin.change(before, &after);
+        if change.is_unchanged() {
+            return Ok(change);
+        }
+        tx.execute(
+            "UPDATE organisation SET name = ?2, short_name = ?3, kind = ?4, district = ?5, neighbourhoods = ?6,
+                    email = ?7, cadence_per_year = ?8, notes = ?9 WHERE id = ?1",
+            params![
+                id,
+                after.name,
+                after.short_name,
+                after.kind.code(),
+                after.district,
+                join_list(&after.neighbourhoods),
+                after.email,
+                after.cadence_per_year,
+                after.notes
+            ],
+        )?;
+        Ok(change)
+    })
 }
 
 impl Store {
@@ -215,66 +275,7 @@ impl Store {
         edit: OrgEdit,
         expected_version: Option<i64>,
     ) -> Result<Organisation> {
-        self.write(|tx, ctx| {
-            let before = get(tx, id)?;
-            let mut after = before.clone();
-            if let Some(n) = edit.name {
-                after.name = text::clean_line(&required(&n, crate::domain::Field::OrgName)?);
-                let clash: Option<i64> = tx
-                    .query_row("SELECT id FROM organisation WHERE name = ?1 AND id != ?2", params![after.name, id], |r| {
-                        r.get(0)
-                    })
-                    .optional()?;
-                if let Some(other) = clash {
-                    return Err(invalid(Problem::OrgNameTaken { name: after.name.to_string(), other: RecordRef::new(RecordKind::Organisation, other).to_string() }));
-                }
-            }
-            if let Some(s) = edit.short_name {
-                after.short_name = opt_clean(Some(s));
-            }
-            if let Some(k) = edit.kind {
-                after.kind = parse_kind(Some(&k))?;
-            }
-            if let Some(d) = edit.district {
-                after.district = vocab::accept(tx, ctx, TermKind::District, Some(&d), None)?;
-            }
-            if let Some(n) = edit.neighbourhoods {
-                after.neighbourhoods =
-                    vocab::accept_all(tx, ctx, TermKind::Neighbourhood, &n, after.district.as_deref())?;
-            }
-            if let Some(e) = edit.email {
-                after.email = opt_clean(Some(e));
-                validate_email(&after.email)?;
-            }
-            if let Some(c) = edit.cadence_per_year {
-                if !(0..=52).contains(&c) {
-                    return Err(invalid(Problem::CadenceRange { value: c }));
-                }
-                after.cadence_per_year = c;
-            }
-            if let Some(n) = edit.notes {
-                after.notes = text::clean_text(&n);
-            }
-            let version = bump_version(tx, before.reference(), expected_version)?;
-            tx.execute(
-                "UPDATE organisation SET name = ?2, short_name = ?3, kind = ?4, district = ?5, neighbourhoods = ?6,
-                        email = ?7, cadence_per_year = ?8, notes = ?9 WHERE id = ?1",
-                params![
-                    id,
-                    after.name,
-                    after.short_name,
-                    after.kind.code(),
-                    after.district,
-                    join_list(&after.neighbourhoods),
-                    after.email,
-                    after.cadence_per_year,
-                    after.notes
-                ],
-            )?;
-            after.version = version;
-            audit::log(tx, ctx, after.reference(), "update", audit::diff(&before, &after))?;
-            Ok(after)
-        })
+        self.write(|tx, ctx| update(tx, ctx, id, edit, expected_version, Origin::Edit))
     }
 
     /// Organisations with their list figures, filtered by a case-insensitive text over
@@ -391,20 +392,4 @@ impl Store {
             .find(|s| s.org.id == id)
             .ok_or_else(|| StoreError::NotFound(org.reference().to_string()))
     }
-}
-
-/// Residents' organisations expect to be met `cadence` times a year; services and
-/// partners are not on a cadence. `last` is the last meeting, never feedback.
-pub fn cadence_overdue(
-    kind: OrgKind,
-    cadence: i64,
-    last: Option<NaiveDate>,
-    today: NaiveDate,
-) -> bool {
-    use crate::domain::report::{CadenceStatus, cadence_status};
-    kind == OrgKind::Residents
-        && matches!(
-            cadence_status(cadence, last, today),
-            CadenceStatus::NeverMet | CadenceStatus::Overdue(_)
-        )
 }

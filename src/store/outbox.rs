@@ -4,9 +4,12 @@
 //! Meeting mail (invitations, cancellations, minutes): each change of status is written
 //! in the meeting's history; a sent invitation records the SEQUENCE it carried.
 
-use super::signals::{Channel, NewFeedback, Signal, add_feedback_tx, log_event};
+use super::signal_record::Signal;
+use super::signals::{NewFeedback, add_feedback_tx};
+use super::timeline::log_event;
 use super::{Result, Store, audit, date_str, now_stamp, parse_date_col};
 use crate::domain::Problem;
+use crate::domain::signal::Channel;
 use crate::domain::{RecordKind, RecordRef};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, Transaction, params};

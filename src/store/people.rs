@@ -1,10 +1,12 @@
 //! People: contact persons of organisations and service staff (personal data).
 
+use super::versioned::{self, Change, Origin, Versioned};
 use super::{
-    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, invalid, join_list,
-    now_stamp, split_list, vocab,
+    Ctx, OptionalExt, Result, Store, StoreError, invalid, join_list, now_stamp, problem,
+    split_list, vocab,
 };
 use crate::domain::Problem;
+use crate::domain::person::check_contact;
 use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, required, text};
 use rusqlite::{Connection, Row, Transaction, params};
@@ -94,23 +96,7 @@ fn opt_clean(s: Option<String>) -> Option<String> {
 }
 
 fn validate(p: &Person) -> Result<()> {
-    if let Some(e) = &p.email
-        && (!e.contains('@') || e.contains(char::is_whitespace))
-    {
-        return Err(invalid(Problem::NotEmail {
-            value: e.to_string(),
-        }));
-    }
-    if let Some(ph) = &p.phone
-        && !ph
-            .chars()
-            .all(|c| c.is_ascii_digit() || " +-()".contains(c))
-    {
-        return Err(invalid(Problem::NotPhone {
-            value: ph.to_string(),
-        }));
-    }
-    Ok(())
+    check_contact(p.email.as_deref(), p.phone.as_deref()).map_err(problem)
 }
 
 pub(crate) fn get(conn: &Connection, id: i64) -> Result<Person> {
@@ -185,9 +171,86 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewPerson) -> Result<
             now
         ],
     )?;
-    let p = get(tx, tx.last_insert_rowid())?;
-    audit::log(tx, ctx, p.reference(), "create", audit::created(&p))?;
-    Ok(p)
+    versioned::created(tx, ctx, tx.last_insert_rowid(), Change::new("create"))
+}
+
+impl Versioned for Person {
+    const KIND: RecordKind = RecordKind::Person;
+
+    fn read(conn: &Connection, _ctx: &Ctx, id: i64) -> Result<Person> {
+        get(conn, id)
+    }
+}
+
+/// Change the fields `edit` gives, on person `id` read at `expected`: `person edit`,
+/// the person form and a CSV import's matched row all come this way.
+pub(crate) fn update(
+    tx: &Transaction<'_>,
+    ctx: &Ctx,
+    id: i64,
+    edit: PersonEdit,
+    expected: Option<i64>,
+    origin: Origin,
+) -> Result<Person> {
+    versioned::update(tx, ctx, id, expected, |before: &Person| {
+        if before.erased {
+            return Err(invalid(Problem::ErasedNoEdit {
+                reference: before.reference().to_string(),
+            }));
+        }
+        let mut after = before.clone();
+        if let Some(n) = edit.name {
+            after.name = text::clean_line(&required(&n, crate::domain::Field::PersonName)?);
+        }
+        if let Some(o) = edit.org_id {
+            check_org(tx, o)?;
+            after.org_id = o;
+        }
+        if let Some(r) = edit.role {
+            after.role = text::clean_line(&r).trim().to_string();
+        }
+        if let Some(e) = edit.email {
+            after.email = opt_clean(Some(e));
+        }
+        if let Some(p) = edit.phone {
+            after.phone = opt_clean(Some(p));
+        }
+        if let Some(u) = edit.username {
+            after.username = opt_clean(Some(u));
+        }
+        if let Some(d) = edit.districts {
+            after.districts = vocab::accept_all(tx, ctx, TermKind::District, &d, None)?;
+        }
+        if let Some(t) = edit.themes {
+            after.themes = vocab::accept_all(tx, ctx, TermKind::Theme, &t, None)?;
+        }
+        if let Some(n) = edit.notes {
+            after.notes = text::clean_text(&n);
+        }
+        validate(&after)?;
+        check_username(tx, &after.username, id)?;
+        let change = origin.change(before, &after);
+        if change.is_unchanged() {
+            return Ok(change);
+        }
+        tx.execute(
+            "UPDATE person SET name = ?2, org_id = ?3, role = ?4, email = ?5, phone = ?6, username = ?7,
+                    districts = ?8, themes = ?9, notes = ?10 WHERE id = ?1",
+            params![
+                id,
+                after.name,
+                after.org_id,
+                after.role,
+                after.email,
+                after.phone,
+                after.username,
+                join_list(&after.districts),
+                join_list(&after.themes),
+                after.notes
+            ],
+        )?;
+        Ok(change)
+    })
 }
 
 impl Store {
@@ -205,64 +268,7 @@ impl Store {
         edit: PersonEdit,
         expected_version: Option<i64>,
     ) -> Result<Person> {
-        self.write(|tx, ctx| {
-            let before = get(tx, id)?;
-            if before.erased {
-                return Err(invalid(Problem::ErasedNoEdit { reference: before.reference().to_string() }));
-            }
-            let mut after = before.clone();
-            if let Some(n) = edit.name {
-                after.name = text::clean_line(&required(&n, crate::domain::Field::PersonName)?);
-            }
-            if let Some(o) = edit.org_id {
-                check_org(tx, o)?;
-                after.org_id = o;
-            }
-            if let Some(r) = edit.role {
-                after.role = text::clean_line(&r).trim().to_string();
-            }
-            if let Some(e) = edit.email {
-                after.email = opt_clean(Some(e));
-            }
-            if let Some(p) = edit.phone {
-                after.phone = opt_clean(Some(p));
-            }
-            if let Some(u) = edit.username {
-                after.username = opt_clean(Some(u));
-            }
-            if let Some(d) = edit.districts {
-                after.districts = vocab::accept_all(tx, ctx, TermKind::District, &d, None)?;
-            }
-            if let Some(t) = edit.themes {
-                after.themes = vocab::accept_all(tx, ctx, TermKind::Theme, &t, None)?;
-            }
-            if let Some(n) = edit.notes {
-                after.notes = text::clean_text(&n);
-            }
-            validate(&after)?;
-            check_username(tx, &after.username, id)?;
-            let version = bump_version(tx, before.reference(), expected_version)?;
-            tx.execute(
-                "UPDATE person SET name = ?2, org_id = ?3, role = ?4, email = ?5, phone = ?6, username = ?7,
-                        districts = ?8, themes = ?9, notes = ?10 WHERE id = ?1",
-                params![
-                    id,
-                    after.name,
-                    after.org_id,
-                    after.role,
-                    after.email,
-                    after.phone,
-                    after.username,
-                    join_list(&after.districts),
-                    join_list(&after.themes),
-                    after.notes
-                ],
-            )?;
-            let mut after = get(tx, id)?;
-            after.version = version;
-            audit::log(tx, ctx, after.reference(), "update", audit::diff(&before, &after))?;
-            Ok(after)
-        })
+        self.write(|tx, ctx| update(tx, ctx, id, edit, expected_version, Origin::Edit))
     }
 
     /// People whose name, role, organisation, district or theme contains `filter`.

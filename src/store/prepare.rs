@@ -9,7 +9,7 @@
 
 use super::meetings::{self, AgendaItem, Meeting, MeetingOrg, change_action};
 use super::minutes::written_day;
-use super::{Result, Store, actions, audit, commitments, invalid, signals};
+use super::{Result, Store, actions, audit, commitments, invalid, signal_record};
 use crate::domain::Problem;
 use crate::domain::minutes::parse_line;
 use crate::domain::signal::SignalState;
@@ -226,7 +226,7 @@ pub(crate) fn prepare(conn: &Connection, meeting_id: i64, today: NaiveDate) -> R
              ORDER BY feedback_due IS NULL, feedback_due, received_on, id"
         ),
     )? {
-        let s = signals::get(conn, id)?;
+        let s = signal_record::get(conn, id)?;
         let org = match s.org_id {
             Some(o) => Some(super::orgs::get(conn, o)?.name),
             None => None,
@@ -329,15 +329,12 @@ impl Store {
                 let title = match *source {
                     AgendaSource::Record(r) => match r.kind {
                         RecordKind::Signal => {
-                            agenda_title(&r.to_string(), &signals::get(tx, r.id)?.title)
+                            agenda_title(&r.to_string(), &signal_record::get(tx, r.id)?.title)
                         }
                         RecordKind::Commitment => agenda_title(
                             &r.to_string(),
                             &commitments::get(tx, r.id, ctx.today)?.text,
                         ),
-                        RecordKind::Action => {
-                            agenda_title(&r.to_string(), &actions::get(tx, r.id, ctx.today)?.text)
-                        }
                         other => {
                             return Err(invalid(Problem::NotAgendaMaterial {
                                 reference: r.to_string(),

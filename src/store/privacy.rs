@@ -5,7 +5,7 @@
 //! the search index), keeps one audit entry saying an erasure happened, and leaves no
 //! copy in the database file or its WAL.
 
-use super::{OptionalExt, Result, Store, StoreError, audit, now_stamp, people, signals};
+use super::{OptionalExt, Result, Store, StoreError, audit, now_stamp, people, timeline};
 use crate::domain::Problem;
 use crate::domain::RecordRef;
 use crate::domain::erasure::{Mentions, STAND_IN};
@@ -422,7 +422,7 @@ impl Store {
             signals.sort_unstable();
             signals.dedup();
             for s in signals {
-                signals::log_event(tx, ctx, s, "anonymised", None, None, "personal data of an erased person")?;
+                timeline::log_event(tx, ctx, s, "anonymised", None, None, "personal data of an erased person")?;
             }
             let done = format!("{} places anonymised ({})", e.total(), e.summary());
             audit::log(tx, ctx, p.reference(), "erase", json!({ "erased": [null, done] }))?;

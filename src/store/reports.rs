@@ -2,9 +2,10 @@
 //! [`crate::domain::report`] count them. The records behind any figure come from the
 //! same facts, so a list opened from a figure always holds as many records as it says.
 
-use super::{Result, Store, date_str, invalid, orgs::LOAD_THRESHOLD, parse_date_col};
+use super::{Result, Store, date_str, invalid, parse_date_col};
 use crate::domain::Problem;
 use crate::domain::commitment::{CommitmentState, Dues, outcome};
+use crate::domain::org::LOAD_THRESHOLD;
 use crate::domain::report::{
     AgeBucket, CadenceFact, CadenceFacts, CadenceReport, CommitmentFact, CommitmentFacts,
     CommitmentOutcome, CommitmentsReport, DateRange, DueCount, FirstFeedback, LOAD_WINDOW_DAYS,

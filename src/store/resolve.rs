@@ -9,12 +9,7 @@ use crate::domain::{Problem, RecordKind, RecordRef};
 use rusqlite::Connection;
 use serde::Serialize;
 
-/// Who is responsible: a person, a service (organisation), or both.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Owner {
-    pub person_id: Option<i64>,
-    pub org_id: Option<i64>,
-}
+pub use crate::domain::owner::Owner;
 
 fn looks_like_id(input: &str, kind: RecordKind) -> Option<i64> {
     RecordRef::parse(input, Some(kind)).ok().map(|r| r.id)

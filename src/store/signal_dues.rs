@@ -1,11 +1,11 @@
 //! A signal's feedback due date: every change on the timeline, moves kept with their
 //! reasons and counted; the promise (the first due date) never changes here.
 
-use super::signals::{Signal, get, log_event};
-use super::{
-    Ctx, Result, Store, audit, bump_version, date_str, invalid, now_stamp, parse_date_col,
-};
-use crate::domain::Problem;
+use super::signal_record::Signal;
+use super::timeline::log_event;
+use super::versioned::{self, Change};
+use super::{Ctx, Result, Store, date_str, now_stamp, parse_date_col, problem};
+use crate::domain::signal::{check_due_move, check_later_reason};
 use crate::domain::text;
 use chrono::NaiveDate;
 use rusqlite::{Transaction, params};
@@ -37,14 +37,8 @@ pub(crate) fn set_due(
         return Ok(());
     }
     let reason = text::clean_line(reason).trim().to_string();
+    check_later_reason(before.reference(), old, new_due, &reason, is_move).map_err(problem)?;
     let later = old.is_some_and(|o| new_due > o);
-    if is_move && later && reason.is_empty() {
-        return Err(invalid(Problem::LaterDueNeedsReason {
-            reference: before.reference().to_string(),
-            from: old,
-            to: new_due,
-        }));
-    }
     tx.execute(
         "UPDATE signal SET feedback_due = ?2 WHERE id = ?1",
         params![before.id, date_str(new_due)],
@@ -102,34 +96,18 @@ impl Store {
         expected: Option<i64>,
     ) -> Result<Signal> {
         self.write(|tx, ctx| {
-            let before = get(tx, id)?;
-            if !before.state.owes_feedback() {
-                return Err(invalid(Problem::NoDueToMove {
-                    reference: before.reference().to_string(),
-                    state: before.state,
-                }));
-            }
-            if new_due < ctx.today {
-                return Err(invalid(Problem::FeedbackDuePast { date: new_due }));
-            }
-            if before.feedback_due == Some(new_due) {
-                return Err(invalid(Problem::DueAlready {
-                    reference: before.reference().to_string(),
-                    due: new_due,
-                }));
-            }
-            set_due(tx, ctx, &before, new_due, reason, true)?;
-            let version = bump_version(tx, before.reference(), expected)?;
-            let mut after = get(tx, id)?;
-            after.version = version;
-            audit::log(
-                tx,
-                ctx,
-                after.reference(),
-                "move",
-                audit::diff(&before, &after),
-            )?;
-            Ok(after)
+            versioned::update(tx, ctx, id, expected, |before: &Signal| {
+                check_due_move(
+                    before.reference(),
+                    before.state,
+                    before.feedback_due,
+                    new_due,
+                    ctx.today,
+                )
+                .map_err(problem)?;
+                set_due(tx, ctx, before, new_due, reason, true)?;
+                Ok(Change::new("move"))
+            })
         })
     }
 

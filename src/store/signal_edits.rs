@@ -5,15 +5,15 @@
 //! index and the kept figures by trigger, the loop report's facts as generated
 //! columns.
 
-use super::signals::{get, log_event, one_line};
-use super::{Ctx, Result, Store, audit, bump_version, invalid, vocab};
+use super::signal_record::Signal;
+use super::timeline::Event;
+use super::versioned::{self, Change};
+use super::{Ctx, Result, Store, invalid, vocab};
 use crate::domain::Problem;
-use crate::domain::text;
+use crate::domain::text::{self, one_line};
 use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, required};
 use rusqlite::{Transaction, params};
-
-use super::Signal;
 
 /// What to change; `None` keeps a field. A blank district, neighbourhood or theme
 /// clears it; a signal always keeps an organisation once it has one.
@@ -74,96 +74,86 @@ pub(crate) fn edit_tx(
     edit: SignalEdit,
     expected: Option<i64>,
 ) -> Result<Signal> {
-    let before = get(tx, id)?;
-    let mut after = before.clone();
-    if let Some(t) = &edit.title {
-        after.title = text::clean_line(&required(t, crate::domain::Field::SignalTitle)?);
-    }
-    if let Some(b) = &edit.body {
-        after.body = text::clean_text(b);
-    }
-    if let Some(o) = edit.org_id {
-        super::exists(tx, RecordRef::new(RecordKind::Organisation, o))?;
-        after.org_id = Some(o);
-    }
-    if let Some(d) = &edit.district {
-        after.district = vocab::accept(tx, ctx, TermKind::District, Some(d), None)?;
-    }
-    if let Some(n) = &edit.neighbourhood {
-        after.neighbourhood = vocab::accept(
-            tx,
-            ctx,
-            TermKind::Neighbourhood,
-            Some(n),
-            after.district.as_deref(),
-        )?;
-    }
-    if let Some(t) = &edit.theme {
-        after.theme = vocab::accept(tx, ctx, TermKind::Theme, Some(t), None)?;
-    }
-    let mut changes: Vec<String> = Vec::new();
-    let mut names: Vec<&str> = Vec::new();
-    let mut note = |name: &'static str, old: String, new: String| {
-        names.push(name);
-        changes.push(format!("{name} {old} → {new}"));
-    };
-    if after.title != before.title {
-        note(
-            "title",
-            shown(Some(&before.title)),
-            shown(Some(&after.title)),
-        );
-    }
-    if after.body != before.body {
-        note("text", shown(Some(&before.body)), shown(Some(&after.body)));
-    }
-    if after.org_id != before.org_id {
-        note(
-            "organisation",
-            shown(org_name(tx, before.org_id)?.as_deref()),
-            shown(org_name(tx, after.org_id)?.as_deref()),
-        );
-    }
-    for (name, old, new) in [
-        ("district", &before.district, &after.district),
-        ("neighbourhood", &before.neighbourhood, &after.neighbourhood),
-        ("theme", &before.theme, &after.theme),
-    ] {
-        if old != new {
-            note(name, shown(old.as_deref()), shown(new.as_deref()));
+    versioned::update(tx, ctx, id, expected, |before: &Signal| {
+        let mut after = before.clone();
+        if let Some(t) = &edit.title {
+            after.title = text::clean_line(&required(t, crate::domain::Field::SignalTitle)?);
         }
-    }
-    if changes.is_empty() {
-        return Err(invalid(Problem::NothingToChange {
-            reference: before.reference().to_string(),
-        }));
-    }
-    let version = bump_version(tx, before.reference(), expected)?;
-    tx.execute(
-        "UPDATE signal SET title = ?2, body = ?3, org_id = ?4, district = ?5, neighbourhood = ?6, theme = ?7
-          WHERE id = ?1",
-        params![
-            id,
-            after.title,
-            after.body,
-            after.org_id,
-            after.district,
-            after.neighbourhood,
-            after.theme
-        ],
-    )?;
-    let mut after = get(tx, id)?;
-    after.version = version;
-    audit::log(
-        tx,
-        ctx,
-        after.reference(),
-        "edit",
-        audit::diff(&before, &after),
-    )?;
-    let detail = format!("{}: {}", names.join(", "), changes.join("; "));
-    log_event(tx, ctx, id, "edited", None, None, &detail)?;
-    Ok(after)
+        if let Some(b) = &edit.body {
+            after.body = text::clean_text(b);
+        }
+        if let Some(o) = edit.org_id {
+            super::exists(tx, RecordRef::new(RecordKind::Organisation, o))?;
+            after.org_id = Some(o);
+        }
+        if let Some(d) = &edit.district {
+            after.district = vocab::accept(tx, ctx, TermKind::District, Some(d), None)?;
+        }
+        if let Some(n) = &edit.neighbourhood {
+            after.neighbourhood = vocab::accept(
+                tx,
+                ctx,
+                TermKind::Neighbourhood,
+                Some(n),
+                after.district.as_deref(),
+            )?;
+        }
+        if let Some(t) = &edit.theme {
+            after.theme = vocab::accept(tx, ctx, TermKind::Theme, Some(t), None)?;
+        }
+        let mut changes: Vec<String> = Vec::new();
+        let mut names: Vec<&str> = Vec::new();
+        let mut note = |name: &'static str, old: String, new: String| {
+            names.push(name);
+            changes.push(format!("{name} {old} → {new}"));
+        };
+        if after.title != before.title {
+            note(
+                "title",
+                shown(Some(&before.title)),
+                shown(Some(&after.title)),
+            );
+        }
+        if after.body != before.body {
+            note("text", shown(Some(&before.body)), shown(Some(&after.body)));
+        }
+        if after.org_id != before.org_id {
+            note(
+                "organisation",
+                shown(org_name(tx, before.org_id)?.as_deref()),
+                shown(org_name(tx, after.org_id)?.as_deref()),
+            );
+        }
+        for (name, old, new) in [
+            ("district", &before.district, &after.district),
+            ("neighbourhood", &before.neighbourhood, &after.neighbourhood),
+            ("theme", &before.theme, &after.theme),
+        ] {
+            if old != new {
+                note(name, shown(old.as_deref()), shown(new.as_deref()));
+            }
+        }
+        if changes.is_empty() {
+            return Err(invalid(Problem::NothingToChange {
+                reference: before.reference().to_string(),
+            }));
+        }
+        tx.execute(
+            "UPDATE signal SET title = ?2, body = ?3, org_id = ?4, district = ?5, neighbourhood = ?6, theme = ?7
+              WHERE id = ?1",
+            params![
+                id,
+                after.title,
+                after.body,
+                after.org_id,
+                after.district,
+                after.neighbourhood,
+                after.theme
+            ],
+        )?;
+        let detail = format!("{}: {}", names.join(", "), changes.join("; "));
+        Ok(Change::new("edit").timeline(Event::note(id, "edited", detail)))
+    })
 }
 
 impl Store {

@@ -1,10 +1,12 @@
 //! Merging signals: the merged signal's organisation stays owed its answer, which the
 //! final feedback on the surviving signal gives it too.
 
-use super::signals::{Channel, Signal, change_state, facts, get, log_event, one_line};
+use super::signal_record::{Signal, get, step};
+use super::timeline::log_event;
 use super::{Ctx, Result, Store, audit, date_str, invalid, now_stamp};
 use crate::domain::Problem;
-use crate::domain::signal::{SignalEvent, transition};
+use crate::domain::signal::{Channel, SignalEvent};
+use crate::domain::text::one_line;
 use crate::domain::{RecordKind, RecordRef};
 use rusqlite::{Connection, Transaction, params};
 
@@ -114,7 +116,7 @@ impl Store {
             if id == into {
                 return Err(invalid(Problem::MergeIntoItself));
             }
-            let before = get(tx, id)?;
+            get(tx, id)?;
             let target = get(tx, into)?;
             if !target.state.is_open() {
                 return Err(invalid(Problem::MergeIntoClosed {
@@ -122,41 +124,32 @@ impl Store {
                     state: target.state,
                 }));
             }
-            let to = transition(facts(tx, &before)?, SignalEvent::Merge)?;
             let org_name = |o: Option<i64>| -> Result<String> {
                 Ok(match o {
                     Some(o) => super::orgs::get(tx, o)?.name,
                     None => "no organisation".to_string(),
                 })
             };
-            let across = before.org_id != target.org_id;
-            let (from_org, into_org) = (org_name(before.org_id)?, org_name(target.org_id)?);
-            if across && !across_confirmed {
-                return Err(invalid(Problem::MergeAcrossOrgs {
-                    from: before.reference().to_string(),
-                    from_org: before.org_id.map(|_| from_org.clone()),
-                    into: target.reference().to_string(),
-                    into_org: target.org_id.map(|_| into_org.clone()),
-                }));
-            }
-            tx.execute(
-                "UPDATE signal SET merged_into = ?2 WHERE id = ?1",
-                params![id, into],
-            )?;
-            let owed = if across {
-                format!("; {from_org} is owed the final feedback given with S-{into} ({into_org})")
-            } else {
-                String::new()
-            };
-            let after = change_state(
-                tx,
-                ctx,
-                &before,
-                to,
-                expected,
-                "merged",
-                &format!("merged into S-{into}{owed}"),
-            )?;
+            let mut across = false;
+            let mut from_org = String::new();
+            let after = step(tx, ctx, id, expected, SignalEvent::Merge, "merged", |before, _| {
+                across = before.org_id != target.org_id;
+                from_org = org_name(before.org_id)?;
+                let into_org = org_name(target.org_id)?;
+                if across && !across_confirmed {
+                    return Err(invalid(Problem::MergeAcrossOrgs { from: before.reference().to_string(), from_org: before.org_id.map(|_| from_org.clone()), into: target.reference().to_string(), into_org: target.org_id.map(|_| into_org.clone()) }));
+                }
+                tx.execute(
+                    "UPDATE signal SET merged_into = ?2 WHERE id = ?1",
+                    params![id, into],
+                )?;
+                let owed = if across {
+                    format!("; {from_org} is owed the final feedback given with S-{into} ({into_org})")
+                } else {
+                    String::new()
+                };
+                Ok(format!("merged into S-{into}{owed}"))
+            })?;
             let also = if across {
                 format!("; {from_org} gets the final feedback too")
             } else {
@@ -169,7 +162,7 @@ impl Store {
                 "merge",
                 None,
                 None,
-                &format!("S-{id} merged into this signal: {}{also}", before.title),
+                &format!("S-{id} merged into this signal: {}{also}", after.title),
             )?;
             Ok(after)
         })

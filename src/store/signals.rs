@@ -2,104 +2,25 @@
 
 use super::signal_dues::set_due;
 use super::signal_merges::answer_merged;
+use super::signal_record::{Signal, facts, get, step};
+use super::timeline::Event;
+use super::versioned::{self, Change};
 use super::{
-    Ctx, OptionalExt, Result, Store, StoreError, audit, bump_version, date_str, invalid, now_stamp,
-    parse_date_col,
+    Ctx, Result, Store, date_str, invalid, now_stamp, parse_date_col, problem,
     resolve::{Owner, owner_label},
     vocab,
 };
 use crate::domain::Problem;
-use crate::domain::signal::{SignalEvent, SignalFacts, SignalState, transition};
+use crate::domain::signal::{
+    Channel, DEFAULT_FEEDBACK_DAYS, SignalEvent, SignalState, check_owner_named, check_triage_due,
+    transition,
+};
+use crate::domain::text::one_line;
 use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, required, text};
 use chrono::{Duration, NaiveDate};
-use rusqlite::{Connection, Row, Transaction, params};
-use serde::{Deserialize, Serialize};
-
-/// Days between receiving a signal and the feedback due date, unless triage says otherwise.
-pub const DEFAULT_FEEDBACK_DAYS: i64 = 14;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    Email,
-    Phone,
-    Meeting,
-    Letter,
-}
-
-impl Channel {
-    pub const ALL: [Channel; 4] = [
-        Channel::Email,
-        Channel::Phone,
-        Channel::Meeting,
-        Channel::Letter,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Channel::Email => "email",
-            Channel::Phone => "phone",
-            Channel::Meeting => "meeting",
-            Channel::Letter => "letter",
-        }
-    }
-
-    pub fn from_code(s: &str) -> Option<Channel> {
-        match s.trim().to_lowercase().as_str() {
-            "email" | "e-mail" | "mail" => Some(Channel::Email),
-            "phone" | "telefoon" | "tel" => Some(Channel::Phone),
-            "meeting" | "overleg" => Some(Channel::Meeting),
-            "letter" | "brief" => Some(Channel::Letter),
-            _ => None,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Signal {
-    pub id: i64,
-    pub title: String,
-    pub body: String,
-    pub org_id: Option<i64>,
-    pub district: Option<String>,
-    pub neighbourhood: Option<String>,
-    pub theme: Option<String>,
-    pub state: SignalState,
-    pub owner_person_id: Option<i64>,
-    pub owner_org_id: Option<i64>,
-    pub expectation: Option<String>,
-    pub received_on: NaiveDate,
-    /// The due date in force: the promise, or where it moved since.
-    pub feedback_due: Option<NaiveDate>,
-    /// The promise: the first feedback due date. Reports measure against it.
-    pub first_due: Option<NaiveDate>,
-    /// How often the due date was moved later (triage or a reasoned move), and by how
-    /// many days in all.
-    pub due_moves: i64,
-    pub due_moved_days: i64,
-    pub merged_into: Option<i64>,
-    pub meeting_id: Option<i64>,
-    pub created_by: String,
-    pub version: i64,
-}
-
-impl Signal {
-    pub fn reference(&self) -> RecordRef {
-        RecordRef::new(RecordKind::Signal, self.id)
-    }
-
-    pub fn owner(&self) -> Owner {
-        Owner {
-            person_id: self.owner_person_id,
-            org_id: self.owner_org_id,
-        }
-    }
-
-    pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        self.state.owes_feedback() && self.feedback_due.is_some_and(|d| d < today)
-    }
-}
+use rusqlite::{Row, Transaction, params};
+use serde::Serialize;
 
 /// A signal as a list shows it: with names instead of ids.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -225,83 +146,6 @@ pub struct SignalFilter {
     pub limit: Option<usize>,
 }
 
-const SELECT: &str = "SELECT id, title, body, org_id, district, neighbourhood, theme, state, owner_person_id,
-                             owner_org_id, expectation, received_on, feedback_due, merged_into, meeting_id,
-                             created_by, version, first_due, due_moves, due_moved_days FROM signal";
-
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Signal> {
-    let state: String = r.get(7)?;
-    Ok(Signal {
-        id: r.get(0)?,
-        title: r.get(1)?,
-        body: r.get(2)?,
-        org_id: r.get(3)?,
-        district: r.get(4)?,
-        neighbourhood: r.get(5)?,
-        theme: r.get(6)?,
-        state: SignalState::from_code(&state).unwrap_or(SignalState::New),
-        owner_person_id: r.get(8)?,
-        owner_org_id: r.get(9)?,
-        expectation: r.get(10)?,
-        received_on: parse_date_col(&r.get::<_, String>(11)?),
-        feedback_due: r.get::<_, Option<String>>(12)?.map(|d| parse_date_col(&d)),
-        merged_into: r.get(13)?,
-        meeting_id: r.get(14)?,
-        created_by: r.get(15)?,
-        version: r.get(16)?,
-        first_due: r.get::<_, Option<String>>(17)?.map(|d| parse_date_col(&d)),
-        due_moves: r.get(18)?,
-        due_moved_days: r.get(19)?,
-    })
-}
-
-pub(crate) fn get(conn: &Connection, id: i64) -> Result<Signal> {
-    conn.query_row(&format!("{SELECT} WHERE id = ?1"), [id], from_row)
-        .optional()?
-        .ok_or_else(|| StoreError::NotFound(RecordRef::new(RecordKind::Signal, id).to_string()))
-}
-
-fn has_final_feedback(conn: &Connection, id: i64) -> Result<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM feedback WHERE signal_id = ?1 AND is_final = 1)",
-        [id],
-        |r| r.get(0),
-    )?)
-}
-
-pub(super) fn facts(conn: &Connection, s: &Signal) -> Result<SignalFacts> {
-    Ok(SignalFacts {
-        state: s.state,
-        has_final_feedback: has_final_feedback(conn, s.id)?,
-    })
-}
-
-pub(crate) fn log_event(
-    tx: &Transaction<'_>,
-    ctx: &Ctx,
-    signal_id: i64,
-    event: &str,
-    from: Option<SignalState>,
-    to: Option<SignalState>,
-    detail: &str,
-) -> Result<()> {
-    tx.execute(
-        "INSERT INTO signal_event (signal_id, at, username, account, event, from_state, to_state, detail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            signal_id,
-            now_stamp(),
-            ctx.user,
-            ctx.account,
-            event,
-            from.map(|s| s.code()),
-            to.map(|s| s.code()),
-            detail
-        ],
-    )?;
-    Ok(())
-}
-
 pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewSignal) -> Result<Signal> {
     let title = text::clean_line(&required(&new.title, crate::domain::Field::SignalTitle)?);
     let mut district = vocab::accept(tx, ctx, TermKind::District, new.district.as_deref(), None)?;
@@ -341,58 +185,24 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewSignal) -> Result<
             now
         ],
     )?;
-    let s = get(tx, tx.last_insert_rowid())?;
-    audit::log(tx, ctx, s.reference(), "create", audit::created(&s))?;
     let detail = match new.meeting_id {
         Some(m) => format!("raised in M-{m}"),
         None => String::new(),
     };
-    log_event(
+    versioned::created(
         tx,
         ctx,
-        s.id,
-        "received",
-        None,
-        Some(SignalState::New),
-        &detail,
-    )?;
-    Ok(s)
-}
-
-/// Apply a state change with its audit row and timeline entry.
-pub(super) fn change_state(
-    tx: &Transaction<'_>,
-    ctx: &Ctx,
-    before: &Signal,
-    to: SignalState,
-    expected_version: Option<i64>,
-    event: &str,
-    detail: &str,
-) -> Result<Signal> {
-    let version = bump_version(tx, before.reference(), expected_version)?;
-    tx.execute(
-        "UPDATE signal SET state = ?2 WHERE id = ?1",
-        params![before.id, to.code()],
-    )?;
-    let mut after = get(tx, before.id)?;
-    after.version = version;
-    audit::log(
-        tx,
-        ctx,
-        after.reference(),
-        event,
-        audit::diff(before, &after),
-    )?;
-    log_event(
-        tx,
-        ctx,
-        before.id,
-        event,
-        Some(before.state),
-        Some(to),
-        detail,
-    )?;
-    Ok(after)
+        tx.last_insert_rowid(),
+        Change::new("create").timeline_after(|s: &Signal| {
+            Some(Event {
+                signal_id: s.id,
+                name: "received",
+                from: None,
+                to: Some(SignalState::New),
+                detail,
+            })
+        }),
+    )
 }
 
 pub(crate) fn add_feedback_tx(
@@ -402,57 +212,48 @@ pub(crate) fn add_feedback_tx(
     fb: NewFeedback,
     expected: Option<i64>,
 ) -> Result<Signal> {
-    let before = get(tx, id)?;
+    get(tx, id)?;
     let text = required(&fb.text, crate::domain::Field::FeedbackText)?;
     let event = if fb.is_final {
         SignalEvent::FinalFeedback
     } else {
         SignalEvent::InterimFeedback
     };
-    let to = transition(facts(tx, &before)?, event)?;
-    if let Some(d) = fb.next_due
-        && d < ctx.today
-    {
-        return Err(invalid(Problem::NextFeedbackPast { date: d }));
-    }
-    tx.execute(
-        "INSERT INTO feedback (signal_id, is_final, channel, text, given_on, given_by, next_due, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![id, fb.is_final, fb.channel.code(), text, date_str(ctx.today), ctx.user, fb.next_due.map(date_str), now_stamp()],
-    )?;
-    let fid = tx.last_insert_rowid();
-    // Interim feedback tells the organisation when to expect news: that date is the
-    // next promise (not a move: the organisation was told).
-    if let Some(d) = fb.next_due {
-        set_due(
-            tx,
-            ctx,
-            &before,
-            d,
-            &format!("announced in interim feedback #{fid}"),
-            false,
+    let after = step(tx, ctx, id, expected, event, "feedback", |before, _| {
+        if let Some(d) = fb.next_due
+            && d < ctx.today
+        {
+            return Err(invalid(Problem::NextFeedbackPast { date: d }));
+        }
+        tx.execute(
+            "INSERT INTO feedback (signal_id, is_final, channel, text, given_on, given_by, next_due, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![id, fb.is_final, fb.channel.code(), text, date_str(ctx.today), ctx.user, fb.next_due.map(date_str), now_stamp()],
         )?;
-    }
-    let kind = if fb.is_final { "final" } else { "interim" };
-    let detail = format!(
-        "{kind} feedback #{fid} by {}: {}",
-        fb.channel.code(),
-        one_line(&text, 80)
-    );
-    let after = change_state(tx, ctx, &before, to, expected, "feedback", &detail)?;
+        let fid = tx.last_insert_rowid();
+        // Interim feedback tells the organisation when to expect news: that date is the
+        // next promise (not a move: the organisation was told).
+        if let Some(d) = fb.next_due {
+            set_due(
+                tx,
+                ctx,
+                before,
+                d,
+                &format!("announced in interim feedback #{fid}"),
+                false,
+            )?;
+        }
+        let kind = if fb.is_final { "final" } else { "interim" };
+        Ok(format!(
+            "{kind} feedback #{fid} by {}: {}",
+            fb.channel.code(),
+            one_line(&text, 80)
+        ))
+    })?;
     if fb.is_final {
         answer_merged(tx, ctx, &after, fb.channel, &text)?;
     }
     Ok(after)
-}
-
-pub(super) fn one_line(s: &str, max: usize) -> String {
-    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() > max {
-        format!("{}…", flat.chars().take(max - 1).collect::<String>())
-    } else {
-        flat
-    }
 }
 
 impl Store {
@@ -466,63 +267,65 @@ impl Store {
 
     pub fn triage(&mut self, id: i64, t: Triage, expected: Option<i64>) -> Result<Signal> {
         self.write(|tx, ctx| {
-            let before = get(tx, id)?;
-            let to = transition(facts(tx, &before)?, SignalEvent::Triage)?;
-            let owner = t.owner.unwrap_or(before.owner());
-            if owner.person_id.is_none() && owner.org_id.is_none() {
-                return Err(invalid(Problem::TriageNeedsOwner));
-            }
-            super::resolve::check_owner(tx, owner)?;
-            if let Some(d) = t.feedback_due
-                && d < ctx.today
-                && Some(d) != before.feedback_due
-            {
-                return Err(invalid(Problem::FeedbackDuePast { date: d }));
-            }
-            // The due date in force stays unless triage names another one.
-            match (t.feedback_due, before.feedback_due) {
-                (Some(d), _) => set_due(tx, ctx, &before, d, t.reason.as_deref().unwrap_or(""), true)?,
-                (None, None) => {
-                    let d = ctx.today + Duration::days(DEFAULT_FEEDBACK_DAYS);
-                    set_due(tx, ctx, &before, d, "", false)?;
-                    tx.execute("UPDATE signal SET first_due = coalesce(first_due, ?2) WHERE id = ?1",
-                        params![id, date_str(d)])?;
+            versioned::update(tx, ctx, id, expected, |before: &Signal| {
+                let to = transition(facts(tx, before)?, SignalEvent::Triage)?;
+                let owner = t.owner.unwrap_or(before.owner());
+                check_owner_named(
+                    owner.is_named(),
+                    "triage",
+                    ", e.g. --owner P-4 or --owner DSO",
+                )
+                .map_err(problem)?;
+                super::resolve::check_owner(tx, owner)?;
+                if let Some(d) = t.feedback_due {
+                    check_triage_due(d, before.feedback_due, ctx.today).map_err(problem)?;
                 }
-                (None, Some(_)) => {}
-            }
-            let due = get(tx, id)?.feedback_due.unwrap_or(ctx.today);
-            let theme = vocab::accept(tx, ctx, TermKind::Theme, t.theme.as_deref(), None)?
-                .or(before.theme.clone());
-            let expectation = t
-                .expectation
-                .map(|e| text::clean_text(&e).trim().to_string())
-                .filter(|e| !e.is_empty())
-                .or(before.expectation.clone());
-            tx.execute(
-                "UPDATE signal SET owner_person_id = ?2, owner_org_id = ?3, theme = ?4, expectation = ?5
-                 WHERE id = ?1",
-                params![id, owner.person_id, owner.org_id, theme, expectation],
-            )?;
-            let label = owner_label(tx, owner)?;
-            let mut detail = format!("owner {label}, feedback due {due}");
-            if let Some(e) = &expectation {
-                detail.push_str(&format!("; expectation: {}", one_line(e, 60)));
-            }
-            let version = bump_version(tx, before.reference(), expected)?;
-            tx.execute("UPDATE signal SET state = ?2 WHERE id = ?1", params![id, to.code()])?;
-            let mut after = get(tx, id)?;
-            after.version = version;
-            audit::log(tx, ctx, after.reference(), "triage", audit::diff(&before, &after))?;
-            log_event(tx, ctx, id, "triaged", Some(before.state), Some(to), &detail)?;
-            Ok(after)
+                // The due date in force stays unless triage names another one.
+                match (t.feedback_due, before.feedback_due) {
+                    (Some(d), _) => set_due(tx, ctx, before, d, t.reason.as_deref().unwrap_or(""), true)?,
+                    (None, None) => {
+                        let d = ctx.today + Duration::days(DEFAULT_FEEDBACK_DAYS);
+                        set_due(tx, ctx, before, d, "", false)?;
+                        tx.execute("UPDATE signal SET first_due = coalesce(first_due, ?2) WHERE id = ?1",
+                            params![id, date_str(d)])?;
+                    }
+                    (None, Some(_)) => {}
+                }
+                let due = get(tx, id)?.feedback_due.unwrap_or(ctx.today);
+                let theme = vocab::accept(tx, ctx, TermKind::Theme, t.theme.as_deref(), None)?
+                    .or(before.theme.clone());
+                let expectation = t
+                    .expectation
+                    .map(|e| text::clean_text(&e).trim().to_string())
+                    .filter(|e| !e.is_empty())
+                    .or(before.expectation.clone());
+                tx.execute(
+                    "UPDATE signal SET owner_person_id = ?2, owner_org_id = ?3, theme = ?4, expectation = ?5,
+                            state = ?6
+                     WHERE id = ?1",
+                    params![id, owner.person_id, owner.org_id, theme, expectation, to.code()],
+                )?;
+                let label = owner_label(tx, owner)?;
+                let mut detail = format!("owner {label}, feedback due {due}");
+                if let Some(e) = &expectation {
+                    detail.push_str(&format!("; expectation: {}", one_line(e, 60)));
+                }
+                Ok(Change::new("triage").timeline(Event::step(id, "triaged", before.state, to, detail)))
+            })
         })
     }
 
     pub fn start_signal(&mut self, id: i64, expected: Option<i64>) -> Result<Signal> {
         self.write(|tx, ctx| {
-            let before = get(tx, id)?;
-            let to = transition(facts(tx, &before)?, SignalEvent::Start)?;
-            change_state(tx, ctx, &before, to, expected, "started", "")
+            step(
+                tx,
+                ctx,
+                id,
+                expected,
+                SignalEvent::Start,
+                "started",
+                |_, _| Ok(String::new()),
+            )
         })
     }
 
@@ -545,23 +348,30 @@ impl Store {
         expected: Option<i64>,
     ) -> Result<Signal> {
         self.write(|tx, ctx| {
-            let before = get(tx, id)?;
+            get(tx, id)?;
             let explanation = required(explanation, crate::domain::Field::DeclineExplanation)?;
-            let to = transition(facts(tx, &before)?, SignalEvent::Decline)?;
-            tx.execute(
-                "INSERT INTO feedback (signal_id, is_final, channel, text, given_on, given_by, created_at)
-                 VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6)",
-                params![id, channel.code(), explanation, date_str(ctx.today), ctx.user, now_stamp()],
-            )?;
-            change_state(tx, ctx, &before, to, expected, "declined", &one_line(&explanation, 80))
+            step(tx, ctx, id, expected, SignalEvent::Decline, "declined", |_, _| {
+                tx.execute(
+                    "INSERT INTO feedback (signal_id, is_final, channel, text, given_on, given_by, created_at)
+                     VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6)",
+                    params![id, channel.code(), explanation, date_str(ctx.today), ctx.user, now_stamp()],
+                )?;
+                Ok(one_line(&explanation, 80))
+            })
         })
     }
 
     pub fn close_signal(&mut self, id: i64, expected: Option<i64>) -> Result<Signal> {
         self.write(|tx, ctx| {
-            let before = get(tx, id)?;
-            let to = transition(facts(tx, &before)?, SignalEvent::Close)?;
-            change_state(tx, ctx, &before, to, expected, "closed", "")
+            step(
+                tx,
+                ctx,
+                id,
+                expected,
+                SignalEvent::Close,
+                "closed",
+                |_, _| Ok(String::new()),
+            )
         })
     }
 
@@ -572,19 +382,20 @@ impl Store {
         expected: Option<i64>,
     ) -> Result<Signal> {
         self.write(|tx, ctx| {
-            let before = get(tx, id)?;
+            get(tx, id)?;
             let reason = required(reason, crate::domain::Field::ReopenReason)?;
-            let to = transition(facts(tx, &before)?, SignalEvent::Reopen)?;
-            let due = ctx.today + Duration::days(DEFAULT_FEEDBACK_DAYS);
-            set_due(tx, ctx, &before, due, "reopened", false)?;
-            change_state(
+            step(
                 tx,
                 ctx,
-                &before,
-                to,
+                id,
                 expected,
+                SignalEvent::Reopen,
                 "reopened",
-                &one_line(&reason, 80),
+                |before, _| {
+                    let due = ctx.today + Duration::days(DEFAULT_FEEDBACK_DAYS);
+                    set_due(tx, ctx, before, due, "reopened", false)?;
+                    Ok(one_line(&reason, 80))
+                },
             )
         })
     }
@@ -640,24 +451,15 @@ impl Store {
     /// through triage, a reasoned move or interim feedback, and never the promise.
     pub(crate) fn set_feedback_due(&mut self, id: i64, due: NaiveDate) -> Result<Signal> {
         self.write(|tx, ctx| {
-            let before = get(tx, id)?;
-            let version = bump_version(tx, before.reference(), None)?;
-            tx.execute(
-                "UPDATE signal SET feedback_due = ?2,
-                        first_due = CASE WHEN first_feedback_on IS NULL THEN ?2 ELSE first_due END
-                  WHERE id = ?1",
-                params![id, date_str(due)],
-            )?;
-            let mut after = get(tx, id)?;
-            after.version = version;
-            audit::log(
-                tx,
-                ctx,
-                after.reference(),
-                "update",
-                audit::diff(&before, &after),
-            )?;
-            Ok(after)
+            versioned::update(tx, ctx, id, None, |_: &Signal| {
+                tx.execute(
+                    "UPDATE signal SET feedback_due = ?2,
+                            first_due = CASE WHEN first_feedback_on IS NULL THEN ?2 ELSE first_due END
+                      WHERE id = ?1",
+                    params![id, date_str(due)],
+                )?;
+                Ok(Change::new("update"))
+            })
         })
     }
 }

@@ -375,7 +375,7 @@ fn rewrite(
             let record = RecordRef::new(record_kind(table), id);
             super::audit::log(tx, ctx, record, why, json!({ *col: [before, after] }))?;
             if *table == "signal" {
-                super::signals::log_event(
+                super::timeline::log_event(
                     tx,
                     ctx,
                     id,

@@ -248,11 +248,28 @@ impl<'s> App<'s> {
     /// worked out again only when a name changed.
     fn refresh_org_names(&mut self) {
         let generation = self.store.org_names_generation().ok();
-        if (generation.is_none() || generation != self.org_names_seen)
-            && let Ok(orgs) = self.store.org_names()
-        {
+        if generation.is_some() && generation == self.org_names_seen {
+            return;
+        }
+        // Every name in one buffer: 20,000 organisations are one allocation, not 40,000.
+        let mut text = String::new();
+        let mut spans: Vec<(u32, u32, Option<u32>)> = Vec::new();
+        let read = self.store.each_org_name(|name, short| {
+            let start = text.len() as u32;
+            text.push_str(name);
+            let name_end = text.len() as u32;
+            let short_end = short.map(|s| {
+                text.push_str(s);
+                text.len() as u32
+            });
+            spans.push((start, name_end, short_end));
+        });
+        if read.is_ok() {
+            let at = |a: u32, b: u32| &text[a as usize..b as usize];
             self.settings.org_names = crate::domain::org_names::OrgNames::new(
-                orgs.iter().map(|(n, s)| (n.as_str(), s.as_deref())),
+                spans
+                    .iter()
+                    .map(|&(a, b, c)| (at(a, b), c.map(|c| at(b, c)))),
             );
             self.org_names_seen = generation;
         }

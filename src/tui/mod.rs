@@ -64,6 +64,9 @@ pub struct Options {
     pub ascii: bool,
 }
 
+/// The screens' own SQLite page cache, in KiB (see [`Store::limit_page_cache`]).
+pub const SCREEN_PAGE_CACHE_KIB: u32 = 1024;
+
 /// How often the store is asked whether another process wrote.
 pub const TICK: Duration = Duration::from_millis(500);
 
@@ -116,6 +119,7 @@ pub fn run(opts: Options) -> Result<()> {
     crate::store::waiting::set_thread_screens(true);
     // Checkpoints on idle ticks, never in the commit of a key (App::on_tick).
     store.defer_checkpoints()?;
+    store.limit_page_cache(SCREEN_PAGE_CACHE_KIB)?;
     let mouse = settings.mouse;
     let (events, rx) = spawn_sources()?;
 

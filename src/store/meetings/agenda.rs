@@ -3,6 +3,8 @@
 use super::{Meeting, change_action, get};
 use crate::domain::Problem;
 use crate::domain::{required, text};
+use crate::store::labels;
+use crate::store::versioned::{self, Part, Written};
 use crate::store::{OptionalExt, Result, Store, audit, invalid};
 use rusqlite::{Connection, Transaction, params};
 use serde::Serialize;
@@ -88,23 +90,21 @@ pub(crate) fn append_agenda_item(
 
 /// How the history names an agenda item: `agenda item 2 "Verkeer"`.
 pub(crate) fn agenda_label(item: &AgendaItem) -> String {
-    format!("agenda item {} \"{}\"", item.position, item.title)
+    labels::agenda_label(item.position, &item.title)
 }
 
-/// An item read at `expected` that changed since is a conflict naming it.
-fn check_item(m: &Meeting, item: &AgendaItem, expected: Option<i64>) -> Result<()> {
-    match expected {
-        Some(want) if want != item.version => Err(crate::store::StoreError::Conflict(
-            Problem::StaleAgendaItem {
-                position: item.position,
-                title: item.title.clone(),
-                meeting: m.reference().to_string(),
-                had: want,
-                now: item.version,
-            },
-        )),
-        _ => Ok(()),
-    }
+/// An agenda item as a version conflict names it.
+fn item_part(m: &Meeting, item: &AgendaItem) -> Part {
+    Part::at(
+        Problem::StaleAgendaItem {
+            position: item.position,
+            title: item.title.clone(),
+            meeting: m.reference().to_string(),
+            had: 0,
+            now: 0,
+        },
+        item.version,
+    )
 }
 
 fn bump_item(tx: &Transaction<'_>, item_id: i64) -> Result<()> {
@@ -161,23 +161,22 @@ impl Store {
         self.write(|tx, ctx| {
             let (m, before) = agenda_item(tx, item_id)?;
             super::ensure_not_cancelled(&m)?;
-            check_item(&m, &before, expected)?;
-            let title = text::clean_line(&required(title, crate::domain::Field::AgendaTitle)?);
-            tx.execute(
-                "UPDATE agenda_item SET title = ?2, version = version + 1 WHERE id = ?1",
-                params![item_id, title],
-            )?;
-            audit::log(
-                tx,
-                ctx,
-                m.reference(),
-                change_action(&m, "agenda"),
-                serde_json::json!({ format!("agenda item {}", before.position): [before.title, title] }),
-            )?;
-            Ok(AgendaItem {
-                title,
-                version: before.version + 1,
-                ..before
+            versioned::update_part(tx, ctx, m.reference(), &item_part(&m, &before), expected, || {
+                let title = text::clean_line(&required(title, crate::domain::Field::AgendaTitle)?);
+                tx.execute(
+                    "UPDATE agenda_item SET title = ?2, version = version + 1 WHERE id = ?1",
+                    params![item_id, title],
+                )?;
+                let changes = serde_json::json!({ format!("agenda item {}", before.position): [before.title, title] });
+                Ok(Written::logged(
+                    AgendaItem {
+                        title,
+                        version: before.version + 1,
+                        ..before.clone()
+                    },
+                    change_action(&m, "agenda"),
+                    changes,
+                ))
             })
         })
     }
@@ -194,35 +193,33 @@ impl Store {
         self.write(|tx, ctx| {
             let (m, item) = agenda_item(tx, item_id)?;
             super::ensure_not_cancelled(&m)?;
-            check_item(&m, &item, expected)?;
-            let agenda = agenda_of(tx, m.id)?;
-            let at = agenda
-                .iter()
-                .position(|a| a.id == item_id)
-                .ok_or_else(|| invalid(Problem::AgendaItemMissing { item: item_id }))?;
-            let other = match dir {
-                AgendaMove::Up if at > 0 => at - 1,
-                AgendaMove::Down if at + 1 < agenda.len() => at + 1,
-                _ => return Ok(false),
-            };
-            bump_item(tx, item_id)?;
-            bump_item(tx, agenda[other].id)?;
-            let mut order: Vec<i64> = agenda.iter().map(|a| a.id).collect();
-            order.swap(at, other);
-            for (i, id) in order.iter().enumerate() {
-                tx.execute(
-                    "UPDATE agenda_item SET position = ?2 WHERE id = ?1",
-                    params![id, i as i64 + 1],
-                )?;
-            }
-            audit::log(
-                tx,
-                ctx,
-                m.reference(),
-                change_action(&m, "agenda"),
-                serde_json::json!({ format!("agenda item \"{}\" position", item.title): [at + 1, other + 1] }),
-            )?;
-            Ok(true)
+            versioned::update_part(tx, ctx, m.reference(), &item_part(&m, &item), expected, || {
+                let agenda = agenda_of(tx, m.id)?;
+                let at = agenda
+                    .iter()
+                    .position(|a| a.id == item_id)
+                    .ok_or_else(|| invalid(Problem::AgendaItemMissing { item: item_id }))?;
+                let other = match dir {
+                    AgendaMove::Up if at > 0 => at - 1,
+                    AgendaMove::Down if at + 1 < agenda.len() => at + 1,
+                    _ => return Ok(Written::nothing(false)),
+                };
+                bump_item(tx, item_id)?;
+                bump_item(tx, agenda[other].id)?;
+                let mut order: Vec<i64> = agenda.iter().map(|a| a.id).collect();
+                order.swap(at, other);
+                for (i, id) in order.iter().enumerate() {
+                    tx.execute(
+                        "UPDATE agenda_item SET position = ?2 WHERE id = ?1",
+                        params![id, i as i64 + 1],
+                    )?;
+                }
+                Ok(Written::logged(
+                    true,
+                    change_action(&m, "agenda"),
+                    serde_json::json!({ format!("agenda item \"{}\" position", item.title): [at + 1, other + 1] }),
+                ))
+            })
         })
     }
 
@@ -237,43 +234,49 @@ impl Store {
         self.write(|tx, ctx| {
             let (m, item) = agenda_item(tx, item_id)?;
             super::ensure_not_cancelled(&m)?;
-            check_item(&m, &item, expected)?;
-            let lines: i64 = tx.query_row(
-                "SELECT count(*) FROM minute WHERE agenda_item_id = ?1",
-                [item_id],
-                |r| r.get(0),
-            )?;
-            if lines > 0 {
-                return Err(invalid(Problem::AgendaItemHasLines {
-                    position: item.position,
-                    title: item.title.clone(),
-                    lines,
-                }));
-            }
-            let mut st = tx.prepare(
-                "SELECT 'A-' || id FROM action WHERE agenda_item_id = ?1
-                 UNION ALL SELECT 'C-' || id FROM commitment WHERE agenda_item_id = ?1",
-            )?;
-            let records: Vec<String> = st
-                .query_map([item_id], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            if !records.is_empty() {
-                return Err(invalid(Problem::AgendaItemIsSource {
-                    position: item.position,
-                    title: item.title.clone(),
-                    records,
-                }));
-            }
-            tx.execute("DELETE FROM agenda_item WHERE id = ?1", [item_id])?;
-            renumber_agenda(tx, m.id)?;
-            audit::log(
+            versioned::update_part(
                 tx,
                 ctx,
                 m.reference(),
-                change_action(&m, "agenda"),
-                serde_json::json!({ agenda_label(&item): "deleted" }),
-            )?;
-            Ok(item)
+                &item_part(&m, &item),
+                expected,
+                || {
+                    let lines: i64 = tx.query_row(
+                        "SELECT count(*) FROM minute WHERE agenda_item_id = ?1",
+                        [item_id],
+                        |r| r.get(0),
+                    )?;
+                    if lines > 0 {
+                        return Err(invalid(Problem::AgendaItemHasLines {
+                            position: item.position,
+                            title: item.title.clone(),
+                            lines,
+                        }));
+                    }
+                    let mut st = tx.prepare(
+                        "SELECT 'A-' || id FROM action WHERE agenda_item_id = ?1
+                     UNION ALL SELECT 'C-' || id FROM commitment WHERE agenda_item_id = ?1",
+                    )?;
+                    let records: Vec<String> = st
+                        .query_map([item_id], |r| r.get(0))?
+                        .collect::<rusqlite::Result<_>>()?;
+                    if !records.is_empty() {
+                        return Err(invalid(Problem::AgendaItemIsSource {
+                            position: item.position,
+                            title: item.title.clone(),
+                            records,
+                        }));
+                    }
+                    tx.execute("DELETE FROM agenda_item WHERE id = ?1", [item_id])?;
+                    renumber_agenda(tx, m.id)?;
+                    let changes = serde_json::json!({ agenda_label(&item): "deleted" });
+                    Ok(Written::logged(
+                        item.clone(),
+                        change_action(&m, "agenda"),
+                        changes,
+                    ))
+                },
+            )
         })
     }
 }

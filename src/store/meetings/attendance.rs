@@ -6,7 +6,9 @@
 use super::{Meeting, get};
 use crate::domain::Problem;
 use crate::domain::{RecordKind, RecordRef};
-use crate::store::{OptionalExt, Result, Store, StoreError, audit, invalid};
+use crate::store::labels::{attendance_word, org_label, person_label};
+use crate::store::versioned::{self, Part, Written};
+use crate::store::{OptionalExt, Result, Store, StoreError, invalid};
 use rusqlite::{Connection, Transaction, params};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -32,15 +34,6 @@ pub struct MeetingPerson {
     pub version: i64,
 }
 
-/// An attendance mark as a word, for the history.
-pub(crate) fn attendance_word(v: Option<bool>) -> &'static str {
-    match v {
-        Some(true) => "attended",
-        Some(false) => "absent",
-        None => "not marked",
-    }
-}
-
 /// Someone newly on the list: the word for how they came on.
 fn listed_word(v: Option<bool>) -> &'static str {
     match v {
@@ -55,16 +48,6 @@ fn mark_change(before: Option<Option<bool>>, after: Option<bool>) -> Value {
         None => json!(listed_word(after)),
         Some(b) => json!([attendance_word(b), attendance_word(after)]),
     }
-}
-
-/// How the history names a person: "Anton Brink (P-29)".
-pub(crate) fn person_label(name: &str, id: i64) -> String {
-    format!("{name} ({})", RecordRef::new(RecordKind::Person, id))
-}
-
-/// How the history names an organisation: "O-20 Bewonersorganisatie X".
-pub(crate) fn org_label(name: &str, id: i64) -> String {
-    format!("{} {name}", RecordRef::new(RecordKind::Organisation, id))
 }
 
 pub(crate) fn meeting_orgs(conn: &Connection, meeting_id: i64) -> Result<Vec<MeetingOrg>> {
@@ -122,32 +105,70 @@ fn current_mark(
         .optional()?)
 }
 
-/// A mark read at `expected` that has changed (or gone) since is a conflict naming it.
-fn check_mark(
-    what: &str,
-    m: &Meeting,
-    current: Option<(Option<bool>, i64)>,
-    expected: Option<i64>,
-) -> Result<()> {
-    let Some(want) = expected else {
-        return Ok(());
-    };
-    match current {
-        Some((_, now)) if now == want => Ok(()),
-        Some((_, now)) => Err(StoreError::Conflict(Problem::StaleAttendance {
+/// A mark as a version conflict names it: changed since it was read, or taken off the
+/// list meanwhile.
+fn mark_part(what: &str, m: &Meeting, current: Option<(Option<bool>, i64)>) -> Part {
+    Part {
+        what: Problem::StaleAttendance {
             who: what.to_string(),
             meeting: m.reference().to_string(),
-            had: want,
-            now,
-        })),
-        // Version 0: the caller saw them as not on the list, and they still are not.
-        None if want == 0 => Ok(()),
-        None => Err(StoreError::Conflict(Problem::AttendanceGone {
+            had: 0,
+            now: 0,
+        },
+        version: current.map(|c| c.1),
+        gone: Some(Problem::AttendanceGone {
             who: what.to_string(),
             org: what.starts_with("O-"),
             meeting: m.reference().to_string(),
-        })),
+        }),
     }
+}
+
+/// The list an organisation or a person is on: its table, and the column naming them.
+fn list_of(who: RecordRef) -> (&'static str, &'static str) {
+    match who.kind {
+        RecordKind::Organisation => ("meeting_org", "org_id"),
+        _ => ("meeting_person", "person_id"),
+    }
+}
+
+/// How the history names an organisation or a person on a list.
+fn label_of(tx: &Transaction<'_>, who: RecordRef) -> Result<String> {
+    let name = name_of(tx, who)?;
+    Ok(match who.kind {
+        RecordKind::Organisation => org_label(&name, who.id),
+        _ => person_label(&name, who.id),
+    })
+}
+
+/// Mark `who` (an organisation or a person) at a meeting, putting them on its list if
+/// they were not; `expected` is the version of the mark the caller read.
+fn mark(
+    tx: &Transaction<'_>,
+    ctx: &crate::store::Ctx,
+    meeting_id: i64,
+    who: RecordRef,
+    attended: Option<bool>,
+    expected: Option<i64>,
+) -> Result<()> {
+    let m = get(tx, meeting_id)?;
+    super::ensure_not_cancelled(&m)?;
+    let label = label_of(tx, who)?;
+    let (table, col) = list_of(who);
+    let before = current_mark(tx, table, col, meeting_id, who.id)?;
+    let part = mark_part(&label, &m, before);
+    versioned::update_part(tx, ctx, m.reference(), &part, expected, || {
+        tx.execute(
+            &format!(
+                "INSERT INTO {table} (meeting_id, {col}, attended) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (meeting_id, {col})
+                 DO UPDATE SET attended = excluded.attended, version = version + 1"
+            ),
+            params![meeting_id, who.id, attended],
+        )?;
+        let changes = json!({ label: mark_change(before.map(|b| b.0), attended) });
+        Ok(Written::logged((), "attendance", changes))
+    })
 }
 
 fn name_of(tx: &Transaction<'_>, r: RecordRef) -> Result<String> {
@@ -176,28 +197,8 @@ impl Store {
         attended: Option<bool>,
         expected: Option<i64>,
     ) -> Result<()> {
-        self.write(|tx, ctx| {
-            let m = get(tx, meeting_id)?;
-            super::ensure_not_cancelled(&m)?;
-            let name = name_of(tx, RecordRef::new(RecordKind::Organisation, org_id))?;
-            let label = org_label(&name, org_id);
-            let before = current_mark(tx, "meeting_org", "org_id", meeting_id, org_id)?;
-            check_mark(&label, &m, before, expected)?;
-            tx.execute(
-                "INSERT INTO meeting_org (meeting_id, org_id, attended) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (meeting_id, org_id)
-                 DO UPDATE SET attended = excluded.attended, version = version + 1",
-                params![meeting_id, org_id, attended],
-            )?;
-            audit::log(
-                tx,
-                ctx,
-                m.reference(),
-                "attendance",
-                json!({ label: mark_change(before.map(|b| b.0), attended) }),
-            )?;
-            Ok(())
-        })
+        let who = RecordRef::new(RecordKind::Organisation, org_id);
+        self.write(|tx, ctx| mark(tx, ctx, meeting_id, who, attended, expected))
     }
 
     /// Mark a person present (`Some(true)`), absent (`Some(false)`) or invited with
@@ -211,28 +212,8 @@ impl Store {
         attended: Option<bool>,
         expected: Option<i64>,
     ) -> Result<()> {
-        self.write(|tx, ctx| {
-            let m = get(tx, meeting_id)?;
-            super::ensure_not_cancelled(&m)?;
-            let name = name_of(tx, RecordRef::new(RecordKind::Person, person_id))?;
-            let label = person_label(&name, person_id);
-            let before = current_mark(tx, "meeting_person", "person_id", meeting_id, person_id)?;
-            check_mark(&label, &m, before, expected)?;
-            tx.execute(
-                "INSERT INTO meeting_person (meeting_id, person_id, attended) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (meeting_id, person_id)
-                 DO UPDATE SET attended = excluded.attended, version = version + 1",
-                params![meeting_id, person_id, attended],
-            )?;
-            audit::log(
-                tx,
-                ctx,
-                m.reference(),
-                "attendance",
-                json!({ label: mark_change(before.map(|b| b.0), attended) }),
-            )?;
-            Ok(())
-        })
+        let who = RecordRef::new(RecordKind::Person, person_id);
+        self.write(|tx, ctx| mark(tx, ctx, meeting_id, who, attended, expected))
     }
 
     /// Take a person off a meeting's attendance list.
@@ -245,8 +226,7 @@ impl Store {
         self.write(|tx, ctx| {
             let m = get(tx, meeting_id)?;
             super::ensure_not_cancelled(&m)?;
-            let name = name_of(tx, RecordRef::new(RecordKind::Person, person_id))?;
-            let label = person_label(&name, person_id);
+            let label = label_of(tx, RecordRef::new(RecordKind::Person, person_id))?;
             let before = current_mark(tx, "meeting_person", "person_id", meeting_id, person_id)?;
             if before.is_none() {
                 return Err(invalid(Problem::NotOnList {
@@ -254,19 +234,15 @@ impl Store {
                     meeting: m.reference().to_string(),
                 }));
             }
-            check_mark(&label, &m, before, expected)?;
-            tx.execute(
-                "DELETE FROM meeting_person WHERE meeting_id = ?1 AND person_id = ?2",
-                params![meeting_id, person_id],
-            )?;
-            audit::log(
-                tx,
-                ctx,
-                m.reference(),
-                "attendance",
-                json!({ label: "taken off the list" }),
-            )?;
-            Ok(())
+            let part = mark_part(&label, &m, before);
+            versioned::update_part(tx, ctx, m.reference(), &part, expected, || {
+                tx.execute(
+                    "DELETE FROM meeting_person WHERE meeting_id = ?1 AND person_id = ?2",
+                    params![meeting_id, person_id],
+                )?;
+                let changes = json!({ label: "taken off the list" });
+                Ok(Written::logged((), "attendance", changes))
+            })
         })
     }
 }

@@ -65,7 +65,7 @@ impl Store {
                     name: o.name,
                     email,
                 }),
-                None => without.push(super::attendance::org_label(&o.name, o.org_id)),
+                None => without.push(crate::store::labels::org_label(&o.name, o.org_id)),
             }
         }
         Ok((with, without))

@@ -4,6 +4,7 @@
 //! - [`domain`]: pure rules (states, transitions, dates, the minutes parser); no I/O.
 //! - [`store`]: the only module that speaks SQL.
 //! - [`cli`]: the command line, on top of domain and store.
+//! - [`sheets`]: records as JSON and lists as CSV, for the command line and the screens.
 //! - [`demo`]: the demo data drawn from the seeds.
 //! - [`words`]: problems and refusals in English or Dutch, for the screens and the
 //!   command line.
@@ -16,6 +17,7 @@ pub mod domain;
 pub mod files;
 pub mod mail;
 pub mod meeting_mail;
+pub mod sheets;
 pub mod store;
 pub mod tui;
 pub mod words;

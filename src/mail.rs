@@ -4,6 +4,7 @@
 //! build an [`Outgoing`] and call [`compose`] and [`deliver`] the same way.
 
 use crate::domain::Problem;
+use crate::domain::ics::{self, Method};
 use crate::store::{
     MailKind, MailStatus, NewFeedback, NewMail, OutboxEntry, Signal, Store, StoreError,
 };
@@ -584,11 +585,44 @@ pub fn retry(
     }
     if entry.kind != MailKind::Feedback {
         return Ok(EmailFeedback {
-            entry: crate::meeting_mail::attempt(store, cfg, entry)?,
+            entry: attempt_meeting(store, cfg, entry)?,
             signal: None,
         });
     }
     attempt(store, cfg, entry)
+}
+
+/// Send (again) a meeting's message from the outbox: exactly what was composed.
+pub fn attempt_meeting(
+    store: &mut Store,
+    cfg: Option<&MailConfig>,
+    entry: OutboxEntry,
+) -> Result<OutboxEntry, StoreError> {
+    let out = Outgoing {
+        to: entry.to.clone(),
+        bcc: Vec::new(),
+        subject: entry.subject.clone(),
+        body: entry.text.clone(),
+        sender_name: entry.sender_name.clone(),
+        message_id: entry.message_id.clone(),
+    };
+    let method = match entry.kind {
+        MailKind::Cancel => Method::Cancel,
+        _ => Method::Request,
+    };
+    let parts = Parts {
+        calendar: entry
+            .calendar
+            .clone()
+            .map(|c| (method.code().to_string(), ics::fold_all(&c))),
+        attachment: entry.attachment_name.clone().zip(entry.attachment.clone()),
+    };
+    let sent = compose_parts(cfg, &out, &parts).and_then(|m| deliver(cfg, &m, &drafts_dir(store)));
+    match sent {
+        Ok(Delivery::Sent) => store.outbox_meeting_sent(entry.id),
+        Ok(Delivery::Draft(path)) => store.outbox_draft(entry.id, &path.display().to_string()),
+        Err(e) => store.outbox_failed(entry.id, &e.message),
+    }
 }
 
 fn attempt(

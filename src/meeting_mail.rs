@@ -10,9 +10,7 @@ use crate::domain::Problem;
 use crate::domain::ics::{self, Method, Party};
 use crate::domain::meeting::MeetingStatus;
 use crate::domain::minutes_export::Lang;
-use crate::mail::{
-    Delivery, MailConfig, Outgoing, Parts, compose_parts, deliver, drafts_dir, meeting_mail_summary,
-};
+use crate::mail::{MailConfig, attempt_meeting, meeting_mail_summary};
 use crate::store::{MailKind, MailStatus, Meeting, NewMeetingMail, OutboxEntry, Store, StoreError};
 use chrono::Utc;
 use std::fmt::Write as _;
@@ -166,7 +164,7 @@ pub fn invite(
                 std::process::id()
             ),
         })?;
-        entries.push(attempt(store, cfg, entry)?);
+        entries.push(attempt_meeting(store, cfg, entry)?);
     }
     Ok(MeetingMail {
         kind,
@@ -244,7 +242,7 @@ pub fn send_minutes(
                 std::process::id()
             ),
         })?;
-        entries.push(attempt(store, cfg, entry)?);
+        entries.push(attempt_meeting(store, cfg, entry)?);
     }
     Ok(MeetingMail {
         kind: MailKind::Minutes,
@@ -272,39 +270,6 @@ pub fn minutes_recipients(
         }
     }
     Ok((to, skipped))
-}
-
-/// Send (again) a meeting's message from the outbox: exactly what was composed.
-pub fn attempt(
-    store: &mut Store,
-    cfg: Option<&MailConfig>,
-    entry: OutboxEntry,
-) -> Result<OutboxEntry, StoreError> {
-    let out = Outgoing {
-        to: entry.to.clone(),
-        bcc: Vec::new(),
-        subject: entry.subject.clone(),
-        body: entry.text.clone(),
-        sender_name: entry.sender_name.clone(),
-        message_id: entry.message_id.clone(),
-    };
-    let method = match entry.kind {
-        MailKind::Cancel => Method::Cancel,
-        _ => Method::Request,
-    };
-    let parts = Parts {
-        calendar: entry
-            .calendar
-            .clone()
-            .map(|c| (method.code().to_string(), ics::fold_all(&c))),
-        attachment: entry.attachment_name.clone().zip(entry.attachment.clone()),
-    };
-    let sent = compose_parts(cfg, &out, &parts).and_then(|m| deliver(cfg, &m, &drafts_dir(store)));
-    match sent {
-        Ok(Delivery::Sent) => store.outbox_meeting_sent(entry.id),
-        Ok(Delivery::Draft(path)) => store.outbox_draft(entry.id, &path.display().to_string()),
-        Err(e) => store.outbox_failed(entry.id, &e.message),
-    }
 }
 
 fn no_one(m: &Meeting, skipped: &[String]) -> Problem {

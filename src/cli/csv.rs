@@ -3,6 +3,7 @@
 
 use super::output::Table;
 use super::{App, CliError, Result};
+use crate::sheets::MAX_IMPORT_BYTES;
 use crate::store::{ExportTable, ImportReport, RowAction};
 use clap::{Args, ValueEnum};
 use std::io::{IsTerminal, Read};
@@ -67,10 +68,6 @@ pub(crate) fn export_people(a: ExportArgs, app: &mut App) -> Result<()> {
     let table = app.store.export_people()?;
     export(app, &a, &table, &["districts", "themes"])
 }
-
-/// The largest file an import reads: far above any real list of organisations or
-/// people, and a bound on memory for `/dev/zero` or a wrong file.
-pub const MAX_IMPORT_BYTES: u64 = 50 * 1024 * 1024;
 
 pub(super) fn read_input(path: &Path) -> Result<Vec<u8>> {
     let mut data = Vec::new();

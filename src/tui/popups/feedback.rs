@@ -337,7 +337,7 @@ impl FeedbackPopup {
 impl FeedbackPopup {
     /// The popup again on the signals of a kept draft, with what was typed.
     pub fn restore(cx: &mut Cx, draft: &super::form::FormDraft) -> Option<FeedbackPopup> {
-        let mut p = FeedbackPopup::new(cx, super::restore::ids(draft)).ok()?;
+        let mut p = FeedbackPopup::new(cx, super::kept::ids(draft)).ok()?;
         p.restore_values(&draft.values);
         p.message = Some(cx.t(T::DraftWaiting).to_string());
         p.restyle(cx.settings);
@@ -371,7 +371,7 @@ impl Popup for FeedbackPopup {
             "channel".to_string(),
             Channel::ALL[self.channel].code().to_string(),
         );
-        Some(super::restore::draft_of("feedback", &self.targets, values))
+        Some(super::kept::draft_of("feedback", &self.targets, values))
     }
 
     fn restore_values(&mut self, values: &std::collections::BTreeMap<String, String>) {

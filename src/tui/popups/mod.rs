@@ -14,6 +14,7 @@ pub mod palette;
 pub mod who;
 // Inbox and tracker
 pub mod feedback;
+pub mod kept;
 pub mod picker;
 pub mod quick_add;
 pub mod restore;

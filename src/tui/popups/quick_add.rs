@@ -144,7 +144,7 @@ impl Popup for QuickAdd {
         }
         let mut values = std::collections::BTreeMap::new();
         values.insert("line".to_string(), line);
-        Some(super::restore::draft_of("quick_add", &[], values))
+        Some(super::kept::draft_of("quick_add", &[], values))
     }
 
     fn restore_values(&mut self, values: &std::collections::BTreeMap<String, String>) {

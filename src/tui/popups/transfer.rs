@@ -3,8 +3,8 @@
 //! files and rules as `wijkdesk … export|import` and `list --csv`.
 
 use super::Popup;
-use crate::cli::sheet::{self, Flavour};
 use crate::domain::RecordKind;
+use crate::sheets::{self as sheet, Flavour};
 use crate::store::{ActionFilter, CommitmentFilter, RowAction, SignalFilter, Store};
 use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
@@ -45,10 +45,7 @@ pub fn export_all(store: &Store, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>,
             .to_csv(b';', true)
             .map_err(err)?,
     ));
-    let cli = |e: crate::cli::CliError| match e {
-        crate::cli::CliError::BrokenPipe => "cannot write".into(),
-        e => e.say(lang),
-    };
+    let unwritten = |e: std::io::Error| format!("cannot write: {e}");
     let signals: Vec<_> = store
         .signals(&SignalFilter {
             all_states: true,
@@ -56,13 +53,11 @@ pub fn export_all(store: &Store, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>,
         })
         .map_err(err)?
         .iter()
-        .map(|x| {
-            crate::cli::json::record(crate::domain::RecordRef::new(RecordKind::Signal, x.id), x)
-        })
+        .map(|x| sheet::json::record(crate::domain::RecordRef::new(RecordKind::Signal, x.id), x))
         .collect();
     files.push((
         "signals",
-        sheet::records(f, sheet::SIGNAL_FIELDS, &sheet::with_links(signals)).map_err(cli)?,
+        sheet::records(f, sheet::SIGNAL_FIELDS, &sheet::with_links(signals)).map_err(unwritten)?,
     ));
     let commitments: Vec<_> = store
         .commitments(&CommitmentFilter {
@@ -71,12 +66,12 @@ pub fn export_all(store: &Store, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>,
         })
         .map_err(err)?
         .iter()
-        .map(|c| crate::cli::json::record(c.reference(), c))
+        .map(|c| sheet::json::record(c.reference(), c))
         .collect();
     files.push((
         "commitments",
         sheet::records(f, sheet::COMMITMENT_FIELDS, &sheet::with_links(commitments))
-            .map_err(cli)?,
+            .map_err(unwritten)?,
     ));
     let actions: Vec<_> = store
         .actions(&ActionFilter {
@@ -85,21 +80,21 @@ pub fn export_all(store: &Store, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>,
         })
         .map_err(err)?
         .iter()
-        .map(|a| crate::cli::json::record(a.reference(), a))
+        .map(|a| sheet::json::record(a.reference(), a))
         .collect();
     files.push((
         "actions",
-        sheet::records(f, sheet::ACTION_FIELDS, &sheet::with_links(actions)).map_err(cli)?,
+        sheet::records(f, sheet::ACTION_FIELDS, &sheet::with_links(actions)).map_err(unwritten)?,
     ));
     let meetings: Vec<_> = store
         .meetings(i64::MAX as usize)
         .map_err(err)?
         .iter()
-        .map(|m| crate::cli::json::record(m.reference(), m))
+        .map(|m| sheet::json::record(m.reference(), m))
         .collect();
     files.push((
         "meetings",
-        sheet::records(f, sheet::MEETING_FIELDS, &meetings).map_err(cli)?,
+        sheet::records(f, sheet::MEETING_FIELDS, &meetings).map_err(unwritten)?,
     ));
     crate::files::create_dir_private(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut written = Vec::new();
@@ -128,7 +123,7 @@ pub fn import_file(
     lang: Lang,
 ) -> Result<String, String> {
     let data = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    if data.len() as u64 > crate::cli::MAX_IMPORT_BYTES {
+    if data.len() as u64 > sheet::MAX_IMPORT_BYTES {
         return Err(lang.f(T::ImportTooLarge, &[("path", &path.display())]));
     }
     let apply = |store: &mut Store, yes: bool| match kind {

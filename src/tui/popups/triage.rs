@@ -224,7 +224,7 @@ impl TriagePopup {
 
     /// The popup again on the signals of a kept draft, with what was typed.
     pub fn restore(cx: &mut Cx, draft: &super::form::FormDraft) -> Option<TriagePopup> {
-        let ids = super::restore::ids(draft);
+        let ids = super::kept::ids(draft);
         let mut p = TriagePopup::new(cx, ids).ok()?;
         p.restore_values(&draft.values);
         p.message = Some(cx.t(T::DraftWaiting).to_string());
@@ -503,7 +503,7 @@ impl Popup for TriagePopup {
         if values == self.initial {
             return None;
         }
-        Some(super::restore::draft_of("triage", &self.targets, values))
+        Some(super::kept::draft_of("triage", &self.targets, values))
     }
 
     fn restore_values(&mut self, values: &std::collections::BTreeMap<String, String>) {

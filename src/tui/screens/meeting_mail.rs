@@ -89,7 +89,7 @@ pub fn send_minutes(meeting: &Meeting, cx: &mut Cx) -> Outcome {
                 ("id", &meeting.reference()),
                 (
                     "status",
-                    &lang.t(super::minutes_editor::status_label(meeting.status)),
+                    &lang.t(super::minutes_parts::status_label(meeting.status)),
                 ),
             ],
         ));

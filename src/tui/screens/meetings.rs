@@ -7,7 +7,8 @@
 //! takes every plain key ([`Screen::text_entry`]) and hands the global ones back to the
 //! shell as [`Effect::Run`].
 
-use super::minutes_editor::{MinutesEditor, status_label};
+use super::minutes_editor::MinutesEditor;
+use super::minutes_parts::status_label;
 use super::minutes_popups::{Agenda, Attendance, export};
 use super::prepare::Prepare;
 use super::{Screen, meeting_form};

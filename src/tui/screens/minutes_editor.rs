@@ -8,13 +8,14 @@
 //! Drawing is in [`super::minutes_view`].
 
 use super::minutes_input::LineInput;
+use super::minutes_parts::status_label;
 use super::minutes_popups::{Attendance, export};
 use crate::domain::meeting::{MeetingEvent, MeetingStatus};
 use crate::domain::minutes::{EntryKind, TokenKind, parse_line};
 use crate::store::{AgendaItem, Meeting, StoredMinute};
 use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
 use crate::tui::config::Settings;
-use crate::tui::i18n::{Lang, T};
+use crate::tui::i18n::T;
 use crate::tui::keymap::Key;
 use crate::tui::popups::Popup;
 use chrono::NaiveDate;
@@ -100,29 +101,6 @@ const DRAFT_WAIT: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// How long draft saves skip the database after finding it locked.
 const LOCK_BACKOFF: std::time::Duration = std::time::Duration::from_secs(2);
-
-/// The letter a line's kind is marked with (the prefix a user types for it).
-pub fn kind_letter(kind: EntryKind, lang: Lang) -> &'static str {
-    match (kind, lang) {
-        (EntryKind::Note, _) => " ",
-        (EntryKind::Decision, Lang::En) => "D",
-        (EntryKind::Decision, Lang::Nl) => "B",
-        (EntryKind::Action, _) => "A",
-        (EntryKind::Commitment, _) => "T",
-        (EntryKind::Signal, _) => "S",
-        (EntryKind::Question, Lang::En) => "Q",
-        (EntryKind::Question, Lang::Nl) => "V",
-    }
-}
-
-pub fn status_label(status: MeetingStatus) -> T {
-    match status {
-        MeetingStatus::Planned => T::MeetingPlanned,
-        MeetingStatus::Held => T::MeetingHeld,
-        MeetingStatus::Final => T::MeetingFinal,
-        MeetingStatus::Cancelled => T::MeetingCancelled,
-    }
-}
 
 impl MinutesEditor {
     /// The editor on a meeting, with the draft line back if one was kept.

@@ -2,7 +2,7 @@
 //! editor): the prefixes in both languages, the tokens, and dates to come as examples.
 
 use super::minutes_input::width as width_of;
-use super::minutes_view::wrap;
+use super::minutes_parts::wrap;
 use crate::domain::minutes::syntax::{PREFIXES, TOKENS, date_examples, example_line};
 use crate::tui::action::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;

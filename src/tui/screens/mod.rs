@@ -21,6 +21,7 @@ pub mod meeting_mail;
 pub mod meetings;
 pub mod minutes_editor;
 pub mod minutes_input;
+pub mod minutes_parts;
 pub mod minutes_popups;
 pub mod minutes_syntax;
 pub mod minutes_view;

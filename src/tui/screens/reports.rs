@@ -204,7 +204,7 @@ impl Reports {
 
     /// Scroll so that the selected figure's line is in view.
     fn keep_in_view(&mut self, cx: &Cx) {
-        let view = super::reports_draw::table_rows(self.section, cx.size);
+        let view = Self::table_rows(self.section, cx.size);
         let Some(line) = self
             .doc(self.section)
             .and_then(|d| d.figures.get(self.selected[self.section]))
@@ -228,7 +228,7 @@ impl Reports {
         };
         let cur = self.selected[sec];
         let n = doc.figures.len();
-        let view = super::reports_draw::table_rows(sec, cx.size).max(1);
+        let view = Self::table_rows(sec, cx.size).max(1);
         let next = match action {
             Action::Up => doc.vertical(cur, false),
             Action::Down => doc.vertical(cur, true),
@@ -504,6 +504,6 @@ impl Screen for Reports {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
-        super::reports_draw::draw(self, frame, area, s);
+        self.draw_screen(frame, area, s);
     }
 }

@@ -38,6 +38,18 @@ pub fn table_rows(section: usize, size: Size) -> usize {
     )
 }
 
+// The screen calls its drawing and page size as its own methods, so that reports.rs
+// need not import this file, which imports it.
+impl Reports {
+    pub(super) fn table_rows(section: usize, size: Size) -> usize {
+        table_rows(section, size)
+    }
+
+    pub(super) fn draw_screen(&self, frame: &mut Frame, area: Rect, s: &Settings) {
+        draw(self, frame, area, s)
+    }
+}
+
 pub fn draw(r: &Reports, frame: &mut Frame, area: Rect, s: &Settings) {
     let charts = chart_height(r.section, area.height);
     let [tabs, filters, chart, body] = Layout::vertical([

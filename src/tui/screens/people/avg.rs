@@ -48,7 +48,7 @@ pub fn export_dir() -> PathBuf {
 pub fn write_export(store: &Store, id: i64, dir: &Path) -> Result<PathBuf, String> {
     let value = store.export_person(id).map_err(|e| e.to_string())?;
     // The same shape as `wijkdesk person export` prints (moments with their offset).
-    let text = serde_json::to_string_pretty(&crate::cli::json::value(&value))
+    let text = serde_json::to_string_pretty(&crate::sheets::json::value(&value))
         .map_err(|e| e.to_string())?;
     crate::files::create_dir_private(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let path = dir.join(format!("P-{id}.json"));

@@ -79,6 +79,8 @@ use crate::domain::{Problem, RecordKind, RecordRef, Refusal};
 use chrono::{Local, NaiveDate, NaiveDateTime, Utc};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Everything that can go wrong in the store, each with a message a user can act on.
 #[derive(Debug, thiserror::Error)]
@@ -239,6 +241,9 @@ pub struct Store {
     /// Whether writes may add districts, neighbourhoods and themes that are not on
     /// their lists yet (see [`Store::set_accept_new_terms`]).
     accept_new_terms: bool,
+    /// Transactions committed with changes on this connection, counted by SQLite's
+    /// commit hook: every commit path (`Store::write`, `begin_immediate`, a batch).
+    commits: Arc<AtomicU64>,
 }
 
 /// `WIJKDESK_NOW` (`2026-01-27T19:30` or `2026-01-27 19:30`): the local time to use.
@@ -257,10 +262,18 @@ const CHECKPOINT_AFTER_WRITES: usize = 500;
 impl Store {
     /// Open (creating and migrating if needed) the database at `path`.
     pub fn open(path: &Path, ctx: Ctx) -> Result<Store> {
-        let conn = open::open_and_migrate(path)?;
+        let mut conn = open::open_and_migrate(path)?;
+        let commits = Arc::new(AtomicU64::new(0));
+        let counter = Arc::clone(&commits);
+        conn.commit_hook(Some(move || {
+            counter.fetch_add(1, Ordering::Relaxed);
+            // false: let the commit go ahead.
+            false
+        }))?;
         let ctx_today = ctx.today;
         Ok(Store {
             conn,
+            commits,
             path: path.to_path_buf(),
             ctx,
             unchecked_writes: None,
@@ -349,12 +362,21 @@ impl Store {
         out
     }
 
-    /// `PRAGMA data_version`: changes when another connection commits. The screens
-    /// poll it to refresh when someone else writes.
+    /// `PRAGMA data_version`: changes when another connection commits (the screens
+    /// watch [`Store::change_generation`], which also counts this connection's own).
     pub fn data_version(&self) -> Result<i64> {
         Ok(self
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// The change generation: moves whenever a write is committed, on this connection
+    /// (by any path) or on another one (another process, a worker thread). A screen
+    /// that remembers it knows, by comparing, whether what it shows may be stale; it
+    /// never moves for reads. Its value means nothing beyond equality and growth.
+    pub fn change_generation(&self) -> Result<u64> {
+        let others = self.data_version()?;
+        Ok(self.commits.load(Ordering::Relaxed) + others as u64)
     }
 
     /// Run `f` in one `BEGIN IMMEDIATE` transaction: all of it or nothing.

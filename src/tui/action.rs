@@ -536,13 +536,15 @@ pub enum Effect {
     /// The top popup throws away what was typed (the answer to "Discard what you
     /// typed?"): see [`super::popups::Popup::discard`].
     Discard,
-    /// A record was saved: reload the screens, show it, and say so.
+    /// A record was saved: show it on the screen that lists it, and say so. (The
+    /// shell reloads what is shown whenever the store's change generation moves;
+    /// this effect only says what to select.)
     Saved {
         record: crate::domain::RecordRef,
         message: String,
     },
-    /// One signal was triaged: reload, and where the screen keeps a triage queue (the
-    /// inbox) move on to the next untriaged signal instead of showing this one.
+    /// One signal was triaged: where the screen keeps a triage queue (the inbox) move
+    /// on to the next untriaged signal instead of showing this one.
     Triaged {
         record: crate::domain::RecordRef,
         message: String,

@@ -14,6 +14,7 @@ use super::popups::palette::{Command, Palette};
 use super::popups::who::Who;
 use super::screens::{self, AfterTriage, Screen, welcome};
 use super::widgets;
+use super::worker;
 use crate::store::Store;
 use crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::Frame;
@@ -44,7 +45,9 @@ pub struct App<'s> {
     popups: Vec<Box<dyn Popup>>,
     status: Option<(bool, String)>,
     welcome: bool,
-    data_version: i64,
+    /// The store's change generation when the screens were last reloaded: when it
+    /// moves (anyone's write), the shell reloads what is shown after the event.
+    seen: u64,
     /// Who is working, as the top bar names them (refreshed with the data).
     me: String,
     /// The organisation-name generation the short names were worked out at.
@@ -64,6 +67,9 @@ pub struct App<'s> {
     meeting_mail_sink: Option<MeetingMailSink>,
     /// Where statements written or sent on a thread report back; `None`: in place.
     statement_sink: Option<StatementSink>,
+    /// Where other jobs done off the input path (exports) hand their result back;
+    /// `None`: they run in place (tests).
+    background: Option<BackgroundSink>,
     /// How long the cursor must rest before a detail pane follows it (the shell sets
     /// it; `None` updates panes at once), and when that is next due.
     settle_delay: Option<std::time::Duration>,
@@ -88,6 +94,13 @@ pub type MeetingMailSink = std::sync::Arc<dyn Fn(super::worker::MeetingMailDone)
 
 /// Hands a finished statement back to the shell's event loop.
 pub type StatementSink = std::sync::Arc<dyn Fn(super::worker::StatementDone) + Send + Sync>;
+
+/// The shell's half of a job done in the background (see [`worker::in_background`]):
+/// applied to it on the input thread once the job's result is back.
+pub type Finish = Box<dyn for<'s> FnOnce(&mut App<'s>) + Send>;
+
+/// Hands a finished background job back to the shell's event loop.
+pub type BackgroundSink = std::sync::Arc<dyn Fn(Finish) + Send + Sync>;
 
 impl<'s> App<'s> {
     /// The shell on a store, for a terminal of `size`.
@@ -117,7 +130,6 @@ impl<'s> App<'s> {
         let screens = screens::registry();
         let stale = vec![true; screens.len()];
         let status = (!settings.warnings.is_empty()).then(|| (true, settings.warnings.join("; ")));
-        let data_version = store.data_version().unwrap_or_default();
         let mut app = App {
             store,
             settings,
@@ -127,7 +139,7 @@ impl<'s> App<'s> {
             popups: Vec::new(),
             status,
             welcome: false,
-            data_version,
+            seen: 0,
             me: String::new(),
             org_names_seen: None,
             org_names_deferred: defer,
@@ -138,6 +150,7 @@ impl<'s> App<'s> {
             mail_sink: None,
             meeting_mail_sink: None,
             statement_sink: None,
+            background: None,
             settle_delay: None,
             settle_at: None,
             quit: false,
@@ -208,6 +221,7 @@ impl<'s> App<'s> {
             }
         };
         self.apply(out);
+        self.catch_up();
         self.sync_draft();
     }
 
@@ -275,8 +289,30 @@ impl<'s> App<'s> {
         }
     }
 
+    /// Reload what is shown when the store's change generation moved since the last
+    /// reload: a write by a screen or popup on this connection, by a worker thread or
+    /// by another process. The shell calls it after every event it handles, so no
+    /// component has to say that others need reloading.
+    fn catch_up(&mut self) {
+        match self.store.change_generation() {
+            Ok(g) if g != self.seen => self.refresh_visible(),
+            Ok(_) => {}
+            Err(e) => {
+                let msg = e.to_string();
+                if self.status.as_ref().map(|s| &s.1) != Some(&msg) {
+                    self.set_error(msg);
+                    self.dirty = true;
+                }
+            }
+        }
+    }
+
     /// Reload the visible screen (and popups that show data); the others reload when shown.
     fn refresh_visible(&mut self) {
+        // Taken before reading, so a write that lands meanwhile is caught next time.
+        if let Ok(g) = self.store.change_generation() {
+            self.seen = g;
+        }
         self.welcome = self.store.is_empty().unwrap_or(false);
         self.me = self
             .store
@@ -329,6 +365,7 @@ impl<'s> App<'s> {
     /// A key from the terminal.
     pub fn on_key(&mut self, key: KeyEvent) {
         self.key_input(key);
+        self.catch_up();
         self.arm_settle();
         self.sync_draft();
     }
@@ -406,6 +443,7 @@ impl<'s> App<'s> {
     /// Pasted text (bracketed paste): never interpreted as keys.
     pub fn on_paste(&mut self, text: &str) {
         self.paste_input(text);
+        self.catch_up();
         self.arm_settle();
         self.sync_draft();
     }
@@ -439,6 +477,7 @@ impl<'s> App<'s> {
             (Outcome::Ignored, Err(why)) => self.set_error(why.clone()),
             (out, _) => self.apply(out),
         }
+        self.catch_up();
         self.sync_draft();
     }
 
@@ -519,7 +558,6 @@ impl<'s> App<'s> {
         self.apply(out);
     }
 
-    /// The periodic tick: reload what is visible when another process wrote.
     /// Compute reports on this worker from now on (the screens do; tests need not).
     pub fn set_report_worker(&mut self, worker: super::worker::ReportWorker) {
         self.reports = Some(worker);
@@ -556,6 +594,51 @@ impl<'s> App<'s> {
         }
     }
 
+    /// Run long jobs (exports) on a thread from now on (the screens do; tests: in place).
+    pub fn set_background_sink(&mut self, sink: BackgroundSink) {
+        self.background = Some(sink);
+    }
+
+    /// A job done in the background is back: the shell takes its result in.
+    pub fn on_background(&mut self, finish: Finish) {
+        self.dirty = true;
+        finish(self);
+        self.catch_up();
+    }
+
+    /// Every list as CSV files, off the input path: at a million signals the export
+    /// takes a while, and the screens keep working meanwhile.
+    fn export_sheets(&mut self) {
+        let dir = super::screens::people::avg::export_dir();
+        let lang = self.settings.lang;
+        let to = dir.clone();
+        let said = move |app: &mut App<'_>, r: Result<Vec<std::path::PathBuf>, String>| match r {
+            Ok(files) => app.set_info(lang.f(
+                T::ExportSheetsDone,
+                &[("n", &files.len()), ("dir", &dir.display())],
+            )),
+            Err(e) => app.set_error(e),
+        };
+        match self.background.clone() {
+            Some(sink) => {
+                self.set_info(lang.f(T::ExportSheetsWorking, &[("dir", &to.display())]));
+                let path = self.store.path().to_path_buf();
+                let ctx = self.store.ctx().clone();
+                super::worker::in_background(
+                    path,
+                    ctx,
+                    move |s| super::popups::transfer::export_all(s, &to, lang),
+                    Err,
+                    move |r| sink(Box::new(move |app| said(app, r))),
+                );
+            }
+            None => {
+                let r = super::popups::transfer::export_all(self.store, &to, lang);
+                said(self, r);
+            }
+        }
+    }
+
     /// Send e-mail on a thread from now on (the screens do; tests send in place).
     pub fn set_mail_sink(&mut self, sink: MailSink) {
         self.mail_sink = Some(sink);
@@ -568,17 +651,33 @@ impl<'s> App<'s> {
 
     fn run_statement(&mut self, job: super::worker::StatementJob) {
         let id = crate::domain::RecordRef::new(crate::domain::RecordKind::Organisation, job.org_id);
-        match self.statement_sink.clone() {
+        if self.statement_sink.is_some() {
+            self.set_info(self.settings.lang.f(T::StatementWorking, &[("id", &id)]));
+        }
+        let sink = self.statement_sink.clone();
+        let (spawn, run) = (worker::spawn_statement, worker::run_statement_job);
+        self.off_input(sink, job, spawn, run, Self::on_statement);
+    }
+
+    /// Do `job` on a thread of its own when `sink` is set (the screens), else in place
+    /// (tests); either way `take` is how the shell takes the answer in.
+    fn off_input<J, D: 'static>(
+        &mut self,
+        sink: Option<std::sync::Arc<dyn Fn(D) + Send + Sync>>,
+        job: J,
+        spawn: worker::Spawn<J, D>,
+        run: fn(&mut Store, J) -> D,
+        take: fn(&mut Self, D),
+    ) {
+        match sink {
             Some(sink) => {
-                let lang = self.settings.lang;
-                self.set_info(lang.f(T::StatementWorking, &[("id", &id)]));
                 let path = self.store.path().to_path_buf();
                 let ctx = self.store.ctx().clone();
-                super::worker::spawn_statement(path, ctx, job, move |done| sink(done));
+                spawn(path, ctx, job, Box::new(move |done| sink(done)));
             }
             None => {
-                let done = super::worker::run_statement_job(self.store, job);
-                self.on_statement(done);
+                let done = run(self.store, job);
+                take(self, done);
             }
         }
     }
@@ -595,20 +694,13 @@ impl<'s> App<'s> {
             )),
             Err(why) => self.set_error(lang.f(T::StatementFailed, &[("id", &id), ("why", &why)])),
         }
+        self.catch_up();
     }
 
-    fn send_mail(&mut self, job: super::worker::MailJob) {
-        match self.mail_sink.clone() {
-            Some(sink) => {
-                let path = self.store.path().to_path_buf();
-                let ctx = self.store.ctx().clone();
-                super::worker::spawn_mail(path, ctx, job, move |done| sink(done));
-            }
-            None => {
-                let done = super::worker::run_mail_job(self.store, job);
-                self.on_mail(done);
-            }
-        }
+    fn send_mail(&mut self, job: worker::MailJob) {
+        let sink = self.mail_sink.clone();
+        let (spawn, run) = (worker::spawn_mail, worker::run_mail_job);
+        self.off_input(sink, job, spawn, run, Self::on_mail);
     }
 
     /// Send a meeting's mail on a thread from now on (the screens do; tests send in place).
@@ -616,31 +708,27 @@ impl<'s> App<'s> {
         self.meeting_mail_sink = Some(sink);
     }
 
-    fn send_meeting_mail(&mut self, job: super::worker::MeetingMailJob) {
-        match self.meeting_mail_sink.clone() {
-            Some(sink) => {
-                let path = self.store.path().to_path_buf();
-                let ctx = self.store.ctx().clone();
-                super::worker::spawn_meeting_mail(path, ctx, job, move |done| sink(done));
-            }
-            None => {
-                let done = super::worker::run_meeting_mail_job(self.store, job);
-                self.on_meeting_mail(done);
-            }
-        }
+    fn send_meeting_mail(&mut self, job: worker::MeetingMailJob) {
+        let sink = self.meeting_mail_sink.clone();
+        let (spawn, run) = (worker::spawn_meeting_mail, worker::run_meeting_mail_job);
+        self.off_input(sink, job, spawn, run, Self::on_meeting_mail);
     }
 
     /// A meeting's mail finished: how many went out, where the drafts are, what failed.
     pub fn on_meeting_mail(&mut self, done: super::worker::MeetingMailDone) {
+        self.dirty = true;
+        self.say_meeting_mail(done);
+        self.catch_up();
+    }
+
+    fn say_meeting_mail(&mut self, done: super::worker::MeetingMailDone) {
         use crate::store::{MailKind, MailStatus};
         let lang = self.settings.lang;
-        self.dirty = true;
         let id = done.meeting.to_string();
         let r = match done.result {
             Err(why) => return self.set_error(format!("{id}: {why}")),
             Ok(r) => r,
         };
-        self.refresh_visible();
         let count = |s: &[MailStatus]| r.entries.iter().filter(|e| s.contains(&e.status)).count();
         let what = lang.t(match r.kind {
             MailKind::Cancel => T::MailWhatCancel,
@@ -683,7 +771,6 @@ impl<'s> App<'s> {
         match done.result {
             Err(why) => self.set_error(format!("{id}: {why}")),
             Ok(r) => {
-                self.refresh_visible();
                 let e = &r.entry;
                 match (e.status, &r.signal) {
                     (MailStatus::Sent, Some(_)) => {
@@ -708,6 +795,7 @@ impl<'s> App<'s> {
                 }
             }
         }
+        self.catch_up();
     }
 
     /// A report computed by the worker: the screen that asked shows it.
@@ -723,8 +811,10 @@ impl<'s> App<'s> {
             self.dirty = true;
             self.apply(out);
         }
+        self.catch_up();
     }
 
+    /// The periodic tick: reload what is visible when another process wrote.
     pub fn on_tick(&mut self) {
         // A tick with no key since the last one: the moment to checkpoint (off the
         // input path; see Store::defer_checkpoints).
@@ -734,20 +824,7 @@ impl<'s> App<'s> {
             self.set_error(self.settings.lang.store_error(&e));
             self.dirty = true;
         }
-        match self.store.data_version() {
-            Ok(v) if v != self.data_version => {
-                self.data_version = v;
-                self.refresh_visible();
-            }
-            Ok(_) => {}
-            Err(e) => {
-                let msg = e.to_string();
-                if self.status.as_ref().map(|s| &s.1) != Some(&msg) {
-                    self.set_error(msg);
-                    self.dirty = true;
-                }
-            }
-        }
+        self.catch_up();
         self.sync_draft();
     }
 
@@ -839,16 +916,7 @@ impl<'s> App<'s> {
                     Err(e) => self.set_error(self.settings.lang.store_error(&e)),
                 }
             }
-            Action::ExportSheets => {
-                let dir = super::screens::people::avg::export_dir();
-                match super::popups::transfer::export_all(self.store, &dir, self.settings.lang) {
-                    Ok(files) => self.set_info(self.settings.lang.f(
-                        T::ExportSheetsDone,
-                        &[("n", &files.len()), ("dir", &dir.display())],
-                    )),
-                    Err(e) => self.set_error(e),
-                }
-            }
+            Action::ExportSheets => self.export_sheets(),
             Action::ImportOrgs | Action::ImportPeople => {
                 use super::popups::transfer::{ImportKind, ImportPrompt};
                 let kind = if action == Action::ImportOrgs {
@@ -872,7 +940,6 @@ impl<'s> App<'s> {
             }
             Action::Suspend => self.suspend = true,
             Action::Refresh => {
-                self.data_version = self.store.data_version().unwrap_or(self.data_version);
                 self.refresh_visible();
                 self.set_info(self.settings.lang.t(T::Reloaded));
             }
@@ -926,7 +993,7 @@ impl<'s> App<'s> {
     fn load_demo(&mut self) {
         match crate::demo::load(self.store, 0) {
             Ok(sum) => {
-                self.refresh_visible();
+                self.catch_up();
                 let msg = self.settings.lang.f(
                     T::DemoLoaded,
                     &[
@@ -964,12 +1031,13 @@ impl<'s> App<'s> {
                     self.apply(out);
                 }
                 Effect::Saved { record, message } => {
-                    self.refresh_visible();
+                    // Shown as it is now: the write moved the generation.
+                    self.catch_up();
                     self.goto(record);
                     self.set_info(message);
                 }
                 Effect::Triaged { record, message } => {
-                    self.refresh_visible();
+                    self.catch_up();
                     let i = self.current;
                     let after = {
                         let mut cx = cx!(self);
@@ -990,7 +1058,7 @@ impl<'s> App<'s> {
                 Effect::Run(a) => self.update(a),
                 Effect::Goto(r) => self.goto(r),
                 Effect::Open(r) => {
-                    self.refresh_visible();
+                    self.catch_up();
                     self.open_record(r);
                 }
                 // Inbox and tracker.
@@ -1012,26 +1080,24 @@ impl<'s> App<'s> {
 
     /// Show a record in full on the screen that lists it.
     fn open_record(&mut self, record: crate::domain::RecordRef) {
-        for i in 0..self.screens.len() {
-            let shown = {
-                let mut cx = cx!(self);
-                self.screens[i].open_record(record, &mut cx)
-            };
-            if shown {
-                self.current = i;
-                self.stale[i] = false;
-                return;
-            }
-        }
-        self.set_error(self.settings.lang.f(T::NotFound, &[("id", &record)]));
+        self.show_on_its_screen(record, |screen, cx| screen.open_record(record, cx));
     }
 
     /// Show a record on the screen that lists it.
     fn goto(&mut self, record: crate::domain::RecordRef) {
+        self.show_on_its_screen(record, |screen, cx| screen.show(record, cx));
+    }
+
+    /// Make the first screen that `show` shows the record on the current one.
+    fn show_on_its_screen(
+        &mut self,
+        record: crate::domain::RecordRef,
+        show: impl Fn(&mut dyn Screen, &mut Cx) -> bool,
+    ) {
         for i in 0..self.screens.len() {
             let shown = {
                 let mut cx = cx!(self);
-                self.screens[i].show(record, &mut cx)
+                show(self.screens[i].as_mut(), &mut cx)
             };
             if shown {
                 self.current = i;

@@ -700,6 +700,7 @@ catalogue! {
     ActImportOrgs => "Import organisations from a CSV file", "Organisaties importeren uit een CSV-bestand";
     ActImportPeople => "Import people from a CSV file", "Personen importeren uit een CSV-bestand";
     ExportSheetsDone => "{n} CSV files written to {dir}", "{n} CSV-bestanden geschreven naar {dir}";
+    ExportSheetsWorking => "Writing every list to {dir}…", "Alle lijsten worden naar {dir} geschreven…";
     ImportPath => "File (CSV, comma or semicolon, English or Dutch headings):", "Bestand (CSV, komma of puntkomma, Engelse of Nederlandse kolomnamen):";
     ImportHelp => "Enter imports when every line can be taken, else nothing; Esc cancels.", "Enter importeert als elke regel klopt, anders niets; Esc annuleert.";
     ImportNoPath => "Type the path of the CSV file first.", "Typ eerst het pad van het CSV-bestand.";

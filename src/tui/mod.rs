@@ -88,6 +88,8 @@ enum Event {
     Statement(Box<worker::StatementDone>),
     /// A write that waited for another user's change (see worker.rs).
     Write(Box<worker::WriteDone>),
+    /// Another job done off the input path (an export), ready to be taken in.
+    Background(app::Finish),
 }
 
 /// How long a write from the screens waits for another user's change on the input
@@ -163,6 +165,14 @@ pub fn run(opts: Options) -> Result<()> {
         std::sync::Arc::new(move |done| {
             if let Ok(ev) = events.lock() {
                 let _ = ev.send(Event::Statement(Box::new(done)));
+            }
+        })
+    });
+    app.set_background_sink({
+        let events = std::sync::Mutex::new(events.clone());
+        std::sync::Arc::new(move |finish| {
+            if let Ok(ev) = events.lock() {
+                let _ = ev.send(Event::Background(finish));
             }
         })
     });
@@ -362,6 +372,7 @@ fn handle(app: &mut App, ev: Event) -> Option<i32> {
         Event::MeetingMail(done) => app.on_meeting_mail(*done),
         Event::Statement(done) => app.on_statement(*done),
         Event::Write(done) => app.on_write(*done),
+        Event::Background(finish) => app.on_background(finish),
         Event::Signal(sig) => return Some(sig),
     }
     None

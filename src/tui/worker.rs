@@ -1,8 +1,10 @@
-//! Reports off the input path: a thread with its own read connection computes the
+//! Work off the input path. Reports: a thread with its own read connection computes the
 //! report a screen asks for, and the result comes back as an event. The screen draws
 //! at once ("counting…") and keys keep working while a report over 100,000 signals is
 //! counted; a result for a filter or data that changed meanwhile is dropped by its
-//! generation number.
+//! generation number. Mail, statements and exports: [`in_background`], one thread and
+//! connection per job, its result handed back to the shell as an event. Minutes lines
+//! that wait for another user's lock: [`WriteWorker`].
 
 use crate::domain::report::{Lang, ReportFilter};
 use crate::store::{AnyReport, Ctx, ReportKind, Store};
@@ -106,6 +108,28 @@ fn failed(ask: Ask, message: String) -> Answer {
     }
 }
 
+/// Do `work` on a thread of its own with its own connection to the database at
+/// `path`, off the input path (a mail server or a long export may take seconds);
+/// `deliver` hands its result back, or `failed`'s when the database cannot be opened.
+pub fn in_background<R: Send + 'static>(
+    path: PathBuf,
+    ctx: Ctx,
+    work: impl FnOnce(&mut Store) -> R + Send + 'static,
+    failed: impl FnOnce(String) -> R + Send + 'static,
+    deliver: impl FnOnce(R) + Send + 'static,
+) {
+    std::thread::spawn(move || {
+        let done = match Store::open(&path, ctx) {
+            Ok(mut store) => work(&mut store),
+            Err(e) => failed(e.to_string()),
+        };
+        deliver(done);
+    });
+}
+
+/// Starts a job of kind `J` on its own thread; the answer `D` goes to the callback.
+pub type Spawn<J, D> = fn(PathBuf, Ctx, J, Box<dyn FnOnce(D) + Send>);
+
 /// Feedback to send by e-mail, off the input path: the server may take seconds or
 /// not answer at all, and the screen keeps working meanwhile.
 pub struct MailJob {
@@ -141,21 +165,14 @@ pub fn spawn_mail(
     path: PathBuf,
     ctx: Ctx,
     job: MailJob,
-    deliver: impl FnOnce(MailDone) + Send + 'static,
+    deliver: Box<dyn FnOnce(MailDone) + Send>,
 ) {
-    std::thread::spawn(move || {
-        let done = match Store::open(&path, ctx) {
-            Ok(mut store) => run_mail_job(&mut store, job),
-            Err(e) => MailDone {
-                signal: crate::domain::RecordRef::new(
-                    crate::domain::RecordKind::Signal,
-                    job.signal_id,
-                ),
-                result: Err(e.to_string()),
-            },
-        };
-        deliver(done);
-    });
+    let signal = crate::domain::RecordRef::new(crate::domain::RecordKind::Signal, job.signal_id);
+    let failed = move |why| MailDone {
+        signal,
+        result: Err(why),
+    };
+    in_background(path, ctx, |s| run_mail_job(s, job), failed, deliver);
 }
 
 /// A meeting's mail to send off the input path: its invitation (or update, or
@@ -200,21 +217,14 @@ pub fn spawn_meeting_mail(
     path: PathBuf,
     ctx: Ctx,
     job: MeetingMailJob,
-    deliver: impl FnOnce(MeetingMailDone) + Send + 'static,
+    deliver: Box<dyn FnOnce(MeetingMailDone) + Send>,
 ) {
-    std::thread::spawn(move || {
-        let done = match Store::open(&path, ctx) {
-            Ok(mut store) => run_meeting_mail_job(&mut store, job),
-            Err(e) => MeetingMailDone {
-                meeting: crate::domain::RecordRef::new(
-                    crate::domain::RecordKind::Meeting,
-                    job.meeting_id,
-                ),
-                result: Err(e.to_string()),
-            },
-        };
-        deliver(done);
-    });
+    let meeting = crate::domain::RecordRef::new(crate::domain::RecordKind::Meeting, job.meeting_id);
+    let failed = move |why| MeetingMailDone {
+        meeting,
+        result: Err(why),
+    };
+    in_background(path, ctx, |s| run_meeting_mail_job(s, job), failed, deliver);
 }
 
 /// The statement to an organisation, written to a file and/or e-mailed, off the input
@@ -275,20 +285,14 @@ pub fn spawn_statement(
     path: PathBuf,
     ctx: Ctx,
     job: StatementJob,
-    deliver: impl FnOnce(StatementDone) + Send + 'static,
+    deliver: Box<dyn FnOnce(StatementDone) + Send>,
 ) {
-    std::thread::spawn(move || {
-        let org =
-            crate::domain::RecordRef::new(crate::domain::RecordKind::Organisation, job.org_id);
-        let done = match Store::open(&path, ctx) {
-            Ok(mut store) => run_statement_job(&mut store, job),
-            Err(e) => StatementDone {
-                org,
-                result: Err(e.to_string()),
-            },
-        };
-        deliver(done);
-    });
+    let org = crate::domain::RecordRef::new(crate::domain::RecordKind::Organisation, job.org_id);
+    let failed = move |why| StatementDone {
+        org,
+        result: Err(why),
+    };
+    in_background(path, ctx, |s| run_statement_job(s, job), failed, deliver);
 }
 
 /// A write from the screens that found another user's change in the way: it waits on

@@ -6,7 +6,7 @@
 use super::Popup;
 use crate::domain::vocab::{self, TermKind};
 use crate::store::{Term, UnknownTerm};
-use crate::tui::action::{Action, Cx, Effect, Outcome};
+use crate::tui::action::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::list::{Items, List, ListKey};
@@ -124,7 +124,7 @@ impl ListsPopup {
             return Outcome::Handled;
         }
         self.message = Some((false, msg.clone()));
-        Outcome::Effects(vec![Effect::Run(Action::Refresh), Effect::Status(msg)])
+        Outcome::one(Effect::Status(msg))
     }
 
     fn fail(&mut self, e: crate::store::StoreError, lang: crate::words::Lang) -> Outcome {

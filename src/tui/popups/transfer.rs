@@ -201,12 +201,9 @@ impl Popup for ImportPrompt {
                 }
                 let lang = cx.settings.lang;
                 match import_file(cx.store, self.kind, &expand(typed), lang) {
-                    // Reload the screens so the new records show, then say what was done.
-                    Ok(msg) => Outcome::Effects(vec![
-                        Effect::Close,
-                        Effect::Run(Action::Refresh),
-                        Effect::Status(msg),
-                    ]),
+                    // The screens show the new records by themselves (the store's
+                    // change generation moved).
+                    Ok(msg) => Outcome::Effects(vec![Effect::Close, Effect::Status(msg)]),
                     // The prompt stays with the path, to correct it or the file.
                     Err(msg) => Outcome::one(Effect::Error(msg)),
                 }

@@ -483,7 +483,6 @@ pub fn finish(
             message: msg,
         }),
         _ => {
-            effects.push(Effect::Run(Action::Refresh));
             if conflict {
                 effects.push(Effect::Error(format!(
                     "{msg} {}",

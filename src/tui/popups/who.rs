@@ -232,10 +232,9 @@ impl Who {
         }
         match choice {
             ConflictChoice::Overwrite => self.assign(cx, person),
-            _ => Outcome::Effects(vec![
-                Effect::Run(Action::Refresh),
-                Effect::Status(cx.t(T::WhoConflictReloaded).to_string()),
-            ]),
+            _ => Outcome::Effects(vec![Effect::Status(
+                cx.t(T::WhoConflictReloaded).to_string(),
+            )]),
         }
     }
 

@@ -3,23 +3,22 @@
 //! name, username or P-ID. A name that matches nothing or more than one is reported
 //! next to its field.
 
-use super::org_form::store_error;
+use super::record_form::{self, RecordForm};
 use crate::domain::Field;
 use crate::domain::RecordRef;
 use crate::domain::dates::{DateError, parse_date, parse_datetime};
-use crate::store::{Meeting, MeetingEdit, NewMeeting, StoreError};
+use crate::store::{Meeting, MeetingEdit, NewMeeting};
 use crate::tui::action::Cx;
 use crate::tui::i18n::{Lang, T};
 use crate::tui::popups::form::Echo;
-use crate::tui::popups::form::{
-    FieldKind, FieldSpec, Form, FormDraft, FormError, FormHandler, FormValues,
-};
+use crate::tui::popups::form::{FieldKind, FieldSpec, Form, FormDraft, FormError, FormValues};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 pub const DRAFT_KIND: &str = "meeting";
 
-/// What an existing meeting's fields show.
+/// An existing meeting with what its fields show by name.
 struct Shown {
+    meeting: Meeting,
     orgs: Vec<(i64, String)>,
     chair: String,
     taker: String,
@@ -33,6 +32,7 @@ fn person_name(cx: &Cx, id: Option<i64>) -> String {
 
 fn shown(m: &Meeting, cx: &Cx) -> Shown {
     Shown {
+        meeting: m.clone(),
         orgs: cx
             .store
             .meeting_orgs(m.id)
@@ -45,7 +45,8 @@ fn shown(m: &Meeting, cx: &Cx) -> Shown {
     }
 }
 
-fn specs(m: Option<&Meeting>, sh: Option<&Shown>) -> Vec<FieldSpec> {
+fn specs(sh: Option<&Shown>) -> Vec<FieldSpec> {
+    let m = sh.map(|s| &s.meeting);
     let dt = |d: &NaiveDateTime| d.format("%Y-%m-%d %H:%M").to_string();
     vec![
         FieldSpec::text(
@@ -108,62 +109,27 @@ fn specs(m: Option<&Meeting>, sh: Option<&Shown>) -> Vec<FieldSpec> {
 }
 
 pub fn new_form(cx: &Cx) -> Form {
-    let handler = MeetingForm {
-        id: None,
-        version: 0,
-        original: None,
-        orgs: Vec::new(),
-    };
-    Form::new(
-        cx.t(T::NewMeeting),
-        specs(None, None),
-        Box::new(handler),
-        cx.settings,
-    )
-    .with_echo("start", Echo::DateTime(cx.store.today()))
+    record_form::new_form::<MeetingForm>(cx)
 }
 
 pub fn edit_form(m: &Meeting, cx: &Cx) -> Form {
-    let sh = shown(m, cx);
-    let handler = MeetingForm {
-        id: Some(m.id),
-        version: m.version,
-        original: Some(m.clone()),
-        orgs: sh.orgs.iter().map(|o| o.0).collect(),
-    };
-    let title = format!("{} {}", cx.t(T::EditTitle), m.reference());
-    Form::new(
-        title,
-        specs(Some(m), Some(&sh)),
-        Box::new(handler),
-        cx.settings,
-    )
-    .with_echo("start", Echo::DateTime(cx.store.today()))
+    record_form::edit_form::<MeetingForm>(shown(m, cx), m.version, cx)
 }
 
 pub fn restore(draft: &FormDraft, cx: &mut Cx) -> Option<Form> {
-    if draft.kind != DRAFT_KIND {
-        return None;
-    }
-    let form = match draft.id {
-        None => new_form(cx),
-        Some(id) => {
-            let mut m = cx.store.meeting(id).ok()?;
-            m.version = draft.version.unwrap_or(m.version);
-            edit_form(&m, cx)
-        }
-    };
-    Some(
-        form.with_values(&draft.values)
-            .with_message(cx.t(T::DraftRestored)),
-    )
+    record_form::restore::<MeetingForm>(draft, cx)
 }
 
-struct MeetingForm {
-    id: Option<i64>,
-    version: i64,
-    original: Option<Meeting>,
+/// The meeting as a record form.
+struct MeetingForm;
+
+/// What the checks read from the typed values.
+struct Checked {
+    start: NaiveDateTime,
+    end: Option<NaiveDateTime>,
     orgs: Vec<i64>,
+    chair: Option<i64>,
+    taker: Option<i64>,
 }
 
 /// A start or end as the date grammar reads it (`10-12-2026 19:30`, `vr 19.30 uur`);
@@ -226,19 +192,42 @@ fn person(cx: &Cx, v: &FormValues, key: &'static str) -> Result<Option<i64>, For
     }
 }
 
-impl FormHandler for MeetingForm {
-    fn submit(&mut self, v: &FormValues, cx: &mut Cx) -> Result<(RecordRef, String), FormError> {
-        let lang = cx.settings.lang;
-        if v.get("title").is_empty() {
-            return Err(FormError::Field(
-                "title",
-                lang.t(T::ErrRequired).to_string(),
-            ));
-        }
+impl RecordForm for MeetingForm {
+    type Record = Shown;
+    type Checked = Checked;
+
+    const DRAFT_KIND: &'static str = DRAFT_KIND;
+    const NEW_TITLE: T = T::NewMeeting;
+    const REQUIRED: &'static [&'static str] = &["title", "start"];
+    const STORE_FIELDS: &'static [(Field, &'static str)] = &[
+        (Field::MeetingTitle, "title"),
+        (Field::Start, "start"),
+        (Field::End, "end"),
+        (Field::Orgs, "orgs"),
+        (Field::Org, "orgs"),
+    ];
+
+    fn load(cx: &Cx, id: i64) -> crate::store::Result<Shown> {
+        Ok(shown(&cx.store.meeting(id)?, cx))
+    }
+
+    fn stamp(sh: &Shown) -> (RecordRef, i64) {
+        (sh.meeting.reference(), sh.meeting.version)
+    }
+
+    fn fields(sh: Option<&Shown>) -> Vec<FieldSpec> {
+        specs(sh)
+    }
+
+    fn echoes(today: NaiveDate) -> Vec<(&'static str, Echo)> {
+        vec![("start", Echo::DateTime(today))]
+    }
+
+    fn check(v: &FormValues, cx: &mut Cx) -> Result<Checked, FormError> {
         let today = cx.store.today();
-        let start = when(v, "start", None, today, lang)?
-            .ok_or_else(|| FormError::Field("start", lang.t(T::ErrRequired).to_string()))?;
-        let end = when(v, "end", Some(start), today, lang)?;
+        let start = when(v, "start", None, today, cx.settings.lang)?
+            .ok_or_else(|| FormError::Field("start", cx.t(T::ErrRequired).to_string()))?;
+        let end = when(v, "end", Some(start), today, cx.settings.lang)?;
         let mut orgs = Vec::new();
         for name in v
             .get("orgs")
@@ -254,86 +243,63 @@ impl FormHandler for MeetingForm {
                 orgs.push(id);
             }
         }
-        let chair = person(cx, v, "chair")?;
-        let taker = person(cx, v, "minute_taker")?;
-        let result = match (&self.id, &self.original) {
-            (Some(id), Some(orig)) => {
+        Ok(Checked {
+            start,
+            end,
+            orgs,
+            chair: person(cx, v, "chair")?,
+            taker: person(cx, v, "minute_taker")?,
+        })
+    }
+
+    fn save(
+        v: &FormValues,
+        c: Checked,
+        original: Option<&Shown>,
+        version: i64,
+        cx: &mut Cx,
+    ) -> crate::store::Result<(RecordRef, String)> {
+        let m = match original {
+            Some(sh) => {
+                let orig = &sh.meeting;
+                let had: Vec<i64> = sh.orgs.iter().map(|o| o.0).collect();
                 let edit = MeetingEdit {
                     title: (v.get("title") != orig.title).then(|| v.get("title").into()),
                     kind: (v.get("kind") != orig.kind).then(|| v.get("kind").into()),
-                    starts_at: (start != orig.starts_at).then_some(start),
-                    ends_at: (end != orig.ends_at).then_some(end),
+                    starts_at: (c.start != orig.starts_at).then_some(c.start),
+                    ends_at: (c.end != orig.ends_at).then_some(c.end),
                     location: (v.get("location") != orig.location)
                         .then(|| v.get("location").into()),
                     district: (v.opt("district") != orig.district).then(|| v.opt("district")),
-                    chair_id: (chair != orig.chair_id).then_some(chair),
-                    minute_taker_id: (taker != orig.minute_taker_id).then_some(taker),
-                    add_orgs: orgs
-                        .iter()
-                        .filter(|o| !self.orgs.contains(o))
-                        .copied()
-                        .collect(),
-                    remove_orgs: self
+                    chair_id: (c.chair != orig.chair_id).then_some(c.chair),
+                    minute_taker_id: (c.taker != orig.minute_taker_id).then_some(c.taker),
+                    add_orgs: c
                         .orgs
                         .iter()
-                        .filter(|o| !orgs.contains(o))
+                        .filter(|o| !had.contains(o))
+                        .copied()
+                        .collect(),
+                    remove_orgs: had
+                        .iter()
+                        .filter(|o| !c.orgs.contains(o))
                         .copied()
                         .collect(),
                 };
-                cx.store.edit_meeting(*id, edit, Some(self.version))
+                cx.store.edit_meeting(orig.id, edit, Some(version))?
             }
-            _ => cx.store.add_meeting(NewMeeting {
+            None => cx.store.add_meeting(NewMeeting {
                 title: v.get("title").into(),
                 kind: v.opt("kind"),
-                starts_at: Some(start),
-                ends_at: end,
+                starts_at: Some(c.start),
+                ends_at: c.end,
                 location: v.opt("location"),
                 district: v.opt("district"),
-                org_ids: orgs,
-                chair_id: chair,
-                minute_taker_id: taker,
+                org_ids: c.orgs,
+                chair_id: c.chair,
+                minute_taker_id: c.taker,
                 agenda: Vec::new(),
-            }),
+            })?,
         };
-        match result {
-            Ok(m) => {
-                let key = if self.id.is_some() {
-                    T::SavedChanges
-                } else {
-                    T::Created
-                };
-                Ok((
-                    m.reference(),
-                    lang.f(key, &[("id", &m.reference()), ("name", &m.title)]),
-                ))
-            }
-            Err(e) => {
-                if let (StoreError::Conflict(_), Some(id)) = (&e, self.id)
-                    && let Ok(now) = cx.store.meeting(id)
-                {
-                    self.version = now.version;
-                    self.original = Some(now);
-                }
-                Err(store_error(
-                    e,
-                    &[
-                        (Field::MeetingTitle, "title"),
-                        (Field::Start, "start"),
-                        (Field::End, "end"),
-                        (Field::Orgs, "orgs"),
-                        (Field::Org, "orgs"),
-                    ],
-                    lang,
-                ))
-            }
-        }
-    }
-
-    fn draft_kind(&self) -> &'static str {
-        DRAFT_KIND
-    }
-
-    fn editing(&self) -> Option<(i64, i64)> {
-        self.id.map(|id| (id, self.version))
+        Ok((m.reference(), m.title))
     }
 }

@@ -454,7 +454,7 @@ impl MinutesEditor {
         }
     }
 
-    /// Something changed that other screens show (last contact, status): reload them.
+    /// A step of the meeting itself (status, a line's edit): show it behind and say so.
     fn refreshed(&self, message: String) -> Outcome {
         Outcome::one(Effect::Saved {
             record: self.meeting.reference(),

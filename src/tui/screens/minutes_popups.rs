@@ -1,7 +1,7 @@
 //! Two small popups of a meeting: its agenda (add, rename, reorder, delete) and its
 //! attendance (per organisation and per person); and the Markdown export. Closing
-//! either popup after a change reloads the screens, since attendance moves an
-//! organisation's last contact.
+//! either popup after a change says so and shows the meeting (the screens behind
+//! reload by themselves after every write: see `App::catch_up`).
 
 use crate::store::{AgendaItem, AgendaMove, Meeting, MeetingOrg, MeetingPerson, StoreError};
 use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
@@ -24,7 +24,7 @@ fn lookup(key: &KeyEvent, cx: &Cx) -> Option<Action> {
         .lookup_event(key, &[Scope::Meetings, Scope::List, Scope::Global], false)
 }
 
-/// Close, and reload the screens when something was changed.
+/// Close, and show the meeting with a word that it was saved when something changed.
 fn close(changed: bool, meeting: &Meeting, cx: &Cx) -> Outcome {
     if !changed {
         return Outcome::one(Effect::Close);

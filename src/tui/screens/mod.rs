@@ -6,6 +6,7 @@ pub mod org_form;
 pub mod organisations;
 pub mod people;
 pub mod person_form;
+pub mod record_form;
 pub mod welcome;
 // Inbox and tracker
 pub mod inbox;

@@ -401,7 +401,7 @@ impl Screen for People {
                 Action::Back | Action::Quit | Action::Open => self.full = false,
                 Action::Edit => return self.edit(cx),
                 Action::New => {
-                    return Outcome::one(Effect::Push(Box::new(person_form::new_form(None, cx))));
+                    return Outcome::one(Effect::Push(Box::new(person_form::new_form(cx))));
                 }
                 _ => return Outcome::Ignored,
             }
@@ -426,7 +426,7 @@ impl Screen for People {
         }
         match action {
             Action::Open if !self.list.is_empty() => self.open_full(cx),
-            Action::New => Outcome::one(Effect::Push(Box::new(person_form::new_form(None, cx)))),
+            Action::New => Outcome::one(Effect::Push(Box::new(person_form::new_form(cx)))),
             Action::Edit => self.edit(cx),
             _ => Outcome::Ignored,
         }

@@ -1,26 +1,23 @@
 //! The person form: new and edit. Staff's districts and themes are comma-separated.
 
-use super::org_form::{check_email, store_error};
+use super::record_form::{self, RecordForm, check_email};
 use crate::domain::Field;
 use crate::domain::RecordRef;
-use crate::store::{NewPerson, Person, PersonEdit, StoreError};
+use crate::store::{NewPerson, Person, PersonEdit};
 use crate::tui::action::Cx;
 use crate::tui::i18n::T;
-use crate::tui::popups::form::{
-    FieldKind, FieldSpec, Form, FormDraft, FormError, FormHandler, FormValues,
-};
+use crate::tui::popups::form::{FieldKind, FieldSpec, Form, FormDraft, FormError, FormValues};
 
 pub const DRAFT_KIND: &str = "person";
 
-fn specs(p: Option<&Person>, org: Option<String>) -> Vec<FieldSpec> {
+fn specs(p: Option<&Person>) -> Vec<FieldSpec> {
     let s = |f: fn(&Person) -> Option<String>| p.and_then(f).unwrap_or_default();
     vec![
         FieldSpec::text("name", T::FieldName, s(|p| Some(p.name.clone()))),
         FieldSpec::text(
             "org",
             T::FieldOrganisation,
-            org.or_else(|| p.and_then(|p| p.org_name.clone()))
-                .unwrap_or_default(),
+            p.and_then(|p| p.org_name.clone()).unwrap_or_default(),
         ),
         FieldSpec::text("role", T::FieldRole, s(|p| Some(p.role.clone()))),
         FieldSpec::text("email", T::FieldEmail, s(|p| p.email.clone())),
@@ -41,73 +38,51 @@ fn specs(p: Option<&Person>, org: Option<String>) -> Vec<FieldSpec> {
     ]
 }
 
-/// A new person, optionally in an organisation (by name).
-pub fn new_form(org: Option<String>, cx: &Cx) -> Form {
-    let handler = PersonForm {
-        id: None,
-        version: 0,
-        original: None,
-    };
-    Form::new(
-        cx.t(T::NewPerson),
-        specs(None, org),
-        Box::new(handler),
-        cx.settings,
-    )
+pub fn new_form(cx: &Cx) -> Form {
+    record_form::new_form::<PersonForm>(cx)
 }
 
 pub fn edit_form(p: &Person, cx: &Cx) -> Form {
-    let handler = PersonForm {
-        id: Some(p.id),
-        version: p.version,
-        original: Some(p.clone()),
-    };
-    Form::new(
-        format!("{} {}", cx.t(T::EditTitle), p.reference()),
-        specs(Some(p), None),
-        Box::new(handler),
-        cx.settings,
-    )
+    record_form::edit_form::<PersonForm>(p.clone(), p.version, cx)
 }
 
 pub fn restore(draft: &FormDraft, cx: &mut Cx) -> Option<Form> {
-    if draft.kind != DRAFT_KIND {
-        return None;
+    record_form::restore::<PersonForm>(draft, cx)
+}
+
+/// The person as a record form.
+struct PersonForm;
+
+impl RecordForm for PersonForm {
+    type Record = Person;
+    /// The organisation the typed name stands for.
+    type Checked = Option<i64>;
+
+    const DRAFT_KIND: &'static str = DRAFT_KIND;
+    const NEW_TITLE: T = T::NewPerson;
+    const REQUIRED: &'static [&'static str] = &["name"];
+    const STORE_FIELDS: &'static [(Field, &'static str)] = &[
+        (Field::Email, "email"),
+        (Field::Phone, "phone"),
+        (Field::Username, "username"),
+        (Field::Org, "org"),
+        (Field::PersonName, "name"),
+    ];
+
+    fn load(cx: &Cx, id: i64) -> crate::store::Result<Person> {
+        cx.store.person(id)
     }
-    let form = match draft.id {
-        None => new_form(None, cx),
-        Some(id) => {
-            let mut p = cx.store.person(id).ok()?;
-            p.version = draft.version.unwrap_or(p.version);
-            edit_form(&p, cx)
-        }
-    };
-    Some(
-        form.with_values(&draft.values)
-            .with_message(cx.t(T::DraftRestored)),
-    )
-}
 
-struct PersonForm {
-    id: Option<i64>,
-    version: i64,
-    original: Option<Person>,
-}
+    fn stamp(p: &Person) -> (RecordRef, i64) {
+        (p.reference(), p.version)
+    }
 
-const STORE_FIELDS: &[(Field, &str)] = &[
-    (Field::Email, "email"),
-    (Field::Phone, "phone"),
-    (Field::Username, "username"),
-    (Field::Org, "org"),
-    (Field::PersonName, "name"),
-];
+    fn fields(p: Option<&Person>) -> Vec<FieldSpec> {
+        specs(p)
+    }
 
-impl FormHandler for PersonForm {
-    fn submit(&mut self, v: &FormValues, cx: &mut Cx) -> Result<(RecordRef, String), FormError> {
+    fn check(v: &FormValues, cx: &mut Cx) -> Result<Option<i64>, FormError> {
         let lang = cx.settings.lang;
-        if v.get("name").is_empty() {
-            return Err(FormError::Field("name", lang.t(T::ErrRequired).to_string()));
-        }
         check_email(v, "email", lang)?;
         if !v
             .get("phone")
@@ -116,15 +91,24 @@ impl FormHandler for PersonForm {
         {
             return Err(FormError::Field("phone", lang.t(T::ErrPhone).to_string()));
         }
-        let org_id = match v.opt("org") {
-            None => None,
+        match v.opt("org") {
+            None => Ok(None),
             Some(o) => match cx.store.resolve_org(&o) {
-                Ok(id) => Some(id),
-                Err(e) => return Err(FormError::Field("org", cx.settings.lang.store_error(&e))),
+                Ok(id) => Ok(Some(id)),
+                Err(e) => Err(FormError::Field("org", e.to_string())),
             },
-        };
-        let result = match (&self.id, &self.original) {
-            (Some(id), Some(orig)) => {
+        }
+    }
+
+    fn save(
+        v: &FormValues,
+        org_id: Option<i64>,
+        original: Option<&Person>,
+        version: i64,
+        cx: &mut Cx,
+    ) -> crate::store::Result<(RecordRef, String)> {
+        let p = match original {
+            Some(orig) => {
                 let changed = |new: &str, old: Option<&str>| {
                     (new != old.unwrap_or("")).then(|| new.to_string())
                 };
@@ -139,9 +123,9 @@ impl FormHandler for PersonForm {
                     themes: (v.list("themes") != orig.themes).then(|| v.list("themes")),
                     notes: changed(v.get("notes"), Some(orig.notes.trim())),
                 };
-                cx.store.edit_person(*id, edit, Some(self.version))
+                cx.store.edit_person(orig.id, edit, Some(version))?
             }
-            _ => cx.store.add_person(NewPerson {
+            None => cx.store.add_person(NewPerson {
                 name: v.get("name").into(),
                 org_id,
                 role: v.opt("role"),
@@ -151,49 +135,8 @@ impl FormHandler for PersonForm {
                 districts: v.list("districts"),
                 themes: v.list("themes"),
                 notes: v.opt("notes"),
-            }),
+            })?,
         };
-        match result {
-            Ok(p) => {
-                let key = if self.id.is_some() {
-                    T::SavedChanges
-                } else {
-                    T::Created
-                };
-                Ok((
-                    p.reference(),
-                    lang.f(key, &[("id", &p.reference()), ("name", &p.name)]),
-                ))
-            }
-            Err(e) => {
-                if let (StoreError::Conflict(_), Some(id)) = (&e, self.id)
-                    && let Ok(now) = cx.store.person(id)
-                {
-                    self.version = now.version;
-                    self.original = Some(now);
-                }
-                Err(store_error(e, STORE_FIELDS, lang))
-            }
-        }
-    }
-
-    fn draft_kind(&self) -> &'static str {
-        DRAFT_KIND
-    }
-
-    fn editing(&self) -> Option<(i64, i64)> {
-        self.id.map(|id| (id, self.version))
-    }
-
-    // Trust: conflicts, history, AVG
-    fn current(&mut self, cx: &mut Cx) -> Option<std::collections::BTreeMap<String, String>> {
-        let now = cx.store.person(self.id?).ok()?;
-        let values = specs(Some(&now), None)
-            .into_iter()
-            .map(|f| (f.key.to_string(), f.value))
-            .collect();
-        self.version = now.version;
-        self.original = Some(now);
-        Some(values)
+        Ok((p.reference(), p.name))
     }
 }

@@ -6,7 +6,7 @@ use crate::domain::Field;
 use crate::domain::signal::{SignalEvent, SignalFacts, SignalState, transition};
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::{Channel, Signal, SignalFilter, StoreError};
-use crate::tui::action::{Action, Cx, Effect, Outcome};
+use crate::tui::action::{Cx, Effect, Outcome};
 use crate::tui::i18n::{Lang, T};
 use crate::tui::popups::form::{FieldKind, FieldSpec, Form, FormError, FormHandler, FormValues};
 use crate::tui::popups::picker::{Choice, PickerPopup};
@@ -84,14 +84,11 @@ pub fn outcome(lang: Lang, result: Result<Signal, StoreError>, done: T) -> Outco
 
 pub fn error_outcome(lang: Lang, e: StoreError) -> Outcome {
     match e {
-        StoreError::Conflict(m) => Outcome::Effects(vec![
-            Effect::Run(Action::Refresh),
-            Effect::Error(format!(
-                "{} {}",
-                lang.problem(&m),
-                lang.t(T::ConflictReloadedSignal)
-            )),
-        ]),
+        StoreError::Conflict(m) => Outcome::Effects(vec![Effect::Error(format!(
+            "{} {}",
+            lang.problem(&m),
+            lang.t(T::ConflictReloadedSignal)
+        ))]),
         e => Outcome::error(lang.store_error(&e)),
     }
 }

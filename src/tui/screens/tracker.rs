@@ -136,14 +136,11 @@ impl Tracker {
                 record: r,
                 message: lang.f(key, &[("id", &r)]),
             }),
-            Err(StoreError::Conflict(m)) => Outcome::Effects(vec![
-                Effect::Run(Action::Refresh),
-                Effect::Error(format!(
-                    "{} {}",
-                    lang.problem(&m),
-                    lang.t(T::ConflictReloadedSignal)
-                )),
-            ]),
+            Err(StoreError::Conflict(m)) => Outcome::Effects(vec![Effect::Error(format!(
+                "{} {}",
+                lang.problem(&m),
+                lang.t(T::ConflictReloadedSignal)
+            ))]),
             Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }

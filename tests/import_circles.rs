@@ -75,8 +75,8 @@ fn mail_does_not_import_meeting_mail() {
 #[test]
 fn shared_leaves_import_none_of_their_users() {
     let mut found = naming(
-        "src/tui/popups/kept.rs",
-        &["restore", "feedback", "triage", "quick_add"],
+        "src/tui/draft.rs",
+        &["restore::", "feedback::", "triage::", "quick_add::"],
     );
     found.extend(naming(
         "src/tui/screens/minutes_parts.rs",

@@ -1,47 +1,61 @@
-//! What a user can ask for: every bindable action, with its stable name (used in the
-//! config file and the command palette), its scope and its description key.
+//! The action vocabulary: every bindable action, defined once in [`ACTIONS`] with its
+//! stable name (the config file's `[keys]` table and the command palette), its scope,
+//! its default keys and its description in the language catalogue. The key map, help,
+//! the hint lines and the palette are all generated from that table.
 //!
 //! Components do not see keys for these: the key map turns keys into actions, and
-//! [`crate::tui::app::App::update`] routes each action to the popup, the screen or
-//! the shell itself.
+//! the shell, the popups and the screens act on them. This module is a leaf: it knows
+//! nothing of components, settings or keys beyond their spelling.
 
 use super::i18n::T;
 
 /// Where a key binding applies. A key is looked up in the scopes of the context it is
 /// pressed in, in order, so the same key can mean different things in a form and a list.
+/// Popups and editors declare theirs like screens do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scope {
     Global,
     List,
     Welcome,
     Form,
-    // Meetings and minutes
+    /// A choice field in a form (left/right through the options).
+    Choice,
+    /// A yes/no question.
+    Confirm,
+    /// Someone else saved the record meanwhile: overwrite, reload or merge.
+    Conflict,
+    /// The typed confirmation before a person's data is erased.
+    Erase,
+    /// The kept lists of districts, neighbourhoods and themes.
+    Lists,
     /// The meetings list and its popups (agenda, attendance, preparation).
     Meetings,
     /// The minutes editor; plain characters are typed text while the input line has focus.
     Minutes,
-    // Inbox and tracker: keys that mean something on one screen only.
+    /// Keys that mean something on one screen only.
     Inbox,
     Tracker,
-    // Search and reports
     Reports,
     /// The who-does-what popup's list of contacts.
     Who,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 10] = [
+    /// In the order help lists them.
+    pub const ALL: [Scope; 15] = [
         Scope::Global,
         Scope::List,
         Scope::Welcome,
         Scope::Form,
-        // Meetings and minutes
+        Scope::Choice,
+        Scope::Confirm,
+        Scope::Conflict,
+        Scope::Erase,
+        Scope::Lists,
         Scope::Meetings,
         Scope::Minutes,
-        // Inbox and tracker.
         Scope::Inbox,
         Scope::Tracker,
-        // Search and reports
         Scope::Reports,
         Scope::Who,
     ];
@@ -52,43 +66,69 @@ impl Scope {
             Scope::List => T::ScopeList,
             Scope::Welcome => T::ScopeWelcome,
             Scope::Form => T::ScopeForm,
-            // Meetings and minutes
+            Scope::Choice => T::ScopeChoice,
+            Scope::Confirm => T::ScopeConfirm,
+            Scope::Conflict => T::ScopeConflict,
+            Scope::Erase => T::ScopeErase,
+            Scope::Lists => T::ScopeLists,
             Scope::Meetings => T::ScopeMeetings,
             Scope::Minutes => T::ScopeMinutes,
-            // Inbox and tracker.
             Scope::Inbox => T::ScopeInbox,
             Scope::Tracker => T::ScopeTracker,
-            // Search and reports
             Scope::Reports => T::ScopeReports,
             Scope::Who => T::ScopeWho,
         }
     }
+
+    /// The stable name docs and tests use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Global => "global",
+            Scope::List => "list",
+            Scope::Welcome => "welcome",
+            Scope::Form => "form",
+            Scope::Choice => "choice",
+            Scope::Confirm => "confirm",
+            Scope::Conflict => "conflict",
+            Scope::Erase => "erase",
+            Scope::Lists => "lists",
+            Scope::Meetings => "meetings",
+            Scope::Minutes => "minutes",
+            Scope::Inbox => "inbox",
+            Scope::Tracker => "tracker",
+            Scope::Reports => "reports",
+            Scope::Who => "who",
+        }
+    }
+
+    /// A popup's own question: its keys are looked up only while it is open, so they
+    /// take keys from nothing else.
+    pub fn is_popup(self) -> bool {
+        matches!(
+            self,
+            Scope::Choice | Scope::Confirm | Scope::Conflict | Scope::Erase | Scope::Lists
+        )
+    }
 }
 
-/// Every action a key can be bound to.
+/// Every action a key can be bound to; see [`ACTIONS`] for what each one is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
-    // Global.
     Help,
     Palette,
     Jump,
     Who,
-    /// The kept lists of districts, neighbourhoods and themes (from the palette).
     Lists,
-    /// Every list as CSV files for a spreadsheet (from the palette).
     ExportSheets,
-    /// Organisations or people from a CSV file (from the palette).
     ImportOrgs,
     ImportPeople,
-    Quit,
-    QuitNow,
     NextScreen,
     PrevScreen,
-    /// Switch to the n-th registered screen (1-based).
     Screen(u8),
-    Suspend,
     Refresh,
-    // Lists.
+    Suspend,
+    Quit,
+    QuitNow,
     Up,
     Down,
     Top,
@@ -100,19 +140,28 @@ pub enum Action {
     Filter,
     New,
     Edit,
-    // The empty-database welcome panel.
     LoadDemo,
-    // Forms.
     NextField,
     PrevField,
     Save,
-    // Trust: conflicts, history, AVG
+    ExternalEditor,
+    ChoiceNext,
+    ChoicePrev,
+    Yes,
+    No,
     History,
     ExportPerson,
-    OrgStatement,
     ErasePerson,
     Retention,
-    // Meetings and minutes
+    OrgStatement,
+    ConflictOverwrite,
+    ConflictReload,
+    ConflictMerge,
+    EraseConfirm,
+    ListsNextKind,
+    ListsPrevKind,
+    ListsRename,
+    ListsMerge,
     MeetingPrepare,
     MeetingAgenda,
     MeetingAttendance,
@@ -126,6 +175,7 @@ pub enum Action {
     MeetingCancel,
     MeetingInvite,
     MeetingFollowUp,
+    MinutesStore,
     MinutesSend,
     MinutesComplete,
     MinutesPrevItem,
@@ -133,7 +183,6 @@ pub enum Action {
     MinutesMove,
     MinutesAnswer,
     MinutesSyntax,
-    // Inbox and tracker.
     QuickAdd,
     Mark,
     FilterMine,
@@ -154,9 +203,7 @@ pub enum Action {
     Withdraw,
     MoveDue,
     CancelAction,
-    /// Who does what: give the selected signal to the chosen contact.
     WhoAssign,
-    // Search and reports
     Search,
     ReportNextSection,
     ReportPrevSection,
@@ -165,347 +212,191 @@ pub enum Action {
     ReportPeriod,
 }
 
-/// The actions of the inbox and the tracker, in help order.
-pub const LOOP_ACTIONS: [Action; 20] = [
-    Action::QuickAdd,
-    Action::Mark,
-    Action::FilterMine,
-    Action::FilterOverdue,
-    Action::FilterUnassigned,
-    Action::FilterBy,
-    Action::Triage,
-    Action::Start,
-    Action::Feedback,
-    Action::Decline,
-    Action::Merge,
-    Action::CloseSignal,
-    Action::Reopen,
-    Action::AddAction,
-    Action::AddCommitment,
-    Action::Done,
-    Action::Break,
-    Action::Withdraw,
-    Action::MoveDue,
-    Action::CancelAction,
+/// One action, defined once.
+#[derive(Debug, Clone, Copy)]
+pub struct ActionDef {
+    pub action: Action,
+    /// The name in the config file's `[keys]` table and the palette.
+    pub name: &'static str,
+    pub scope: Scope,
+    /// The default keys, in the config file's spelling (see `keymap::Key::parse`).
+    pub keys: &'static [&'static str],
+    /// What help and the palette say it does (screen actions are named after their
+    /// screen by the caller).
+    pub description: T,
+}
+
+const fn def(
+    action: Action,
+    name: &'static str,
+    scope: Scope,
+    keys: &'static [&'static str],
+    description: T,
+) -> ActionDef {
+    ActionDef {
+        action,
+        name,
+        scope,
+        keys,
+        description,
+    }
+}
+
+use Action as A;
+
+/// Every action, in the order help and the palette list them.
+#[rustfmt::skip]
+pub const ACTIONS: &[ActionDef] = &[
+    def(A::Help, "help", Scope::Global, &["?", "f1"], T::ActHelp),
+    def(A::Palette, "palette", Scope::Global, &[":"], T::ActPalette),
+    def(A::Jump, "jump", Scope::Global, &["ctrl-p"], T::ActJump),
+    def(A::Who, "who", Scope::Global, &["w"], T::ActWho),
+    def(A::Lists, "lists", Scope::Global, &["L"], T::ActLists),
+    def(A::ExportSheets, "export_csv", Scope::Global, &["f7"], T::ActExportSheets),
+    def(A::ImportOrgs, "import_orgs", Scope::Global, &["f8"], T::ActImportOrgs),
+    def(A::ImportPeople, "import_people", Scope::Global, &["f9"], T::ActImportPeople),
+    def(A::NextScreen, "next_screen", Scope::Global, &["tab"], T::ActNextScreen),
+    def(A::PrevScreen, "prev_screen", Scope::Global, &["shift-tab"], T::ActPrevScreen),
+    def(A::Screen(1), "screen_1", Scope::Global, &["1"], T::ActScreen),
+    def(A::Screen(2), "screen_2", Scope::Global, &["2"], T::ActScreen),
+    def(A::Screen(3), "screen_3", Scope::Global, &["3"], T::ActScreen),
+    def(A::Screen(4), "screen_4", Scope::Global, &["4"], T::ActScreen),
+    def(A::Screen(5), "screen_5", Scope::Global, &["5"], T::ActScreen),
+    def(A::Screen(6), "screen_6", Scope::Global, &["6"], T::ActScreen),
+    def(A::Screen(7), "screen_7", Scope::Global, &["7"], T::ActScreen),
+    def(A::Screen(8), "screen_8", Scope::Global, &["8"], T::ActScreen),
+    def(A::Screen(9), "screen_9", Scope::Global, &["9"], T::ActScreen),
+    def(A::Refresh, "refresh", Scope::Global, &["ctrl-l"], T::ActRefresh),
+    def(A::Suspend, "suspend", Scope::Global, &["ctrl-z"], T::ActSuspend),
+    def(A::Quit, "quit", Scope::Global, &["q"], T::ActQuit),
+    def(A::QuitNow, "quit_now", Scope::Global, &["ctrl-c"], T::ActQuitNow),
+    def(A::Up, "up", Scope::List, &["k", "up"], T::ActUp),
+    def(A::Down, "down", Scope::List, &["j", "down"], T::ActDown),
+    def(A::Top, "top", Scope::List, &["g", "home"], T::ActTop),
+    def(A::Bottom, "bottom", Scope::List, &["G", "end"], T::ActBottom),
+    def(A::PageUp, "page_up", Scope::List, &["ctrl-u", "pageup"], T::ActPageUp),
+    def(A::PageDown, "page_down", Scope::List, &["ctrl-d", "pagedown"], T::ActPageDown),
+    def(A::Open, "open", Scope::List, &["enter"], T::ActOpen),
+    def(A::Back, "back", Scope::List, &["esc"], T::ActBack),
+    def(A::Filter, "filter", Scope::List, &["/"], T::ActFilter),
+    def(A::New, "new", Scope::List, &["n"], T::ActNew),
+    def(A::Edit, "edit", Scope::List, &["e"], T::ActEdit),
+    def(A::LoadDemo, "load_demo", Scope::Welcome, &["d"], T::ActLoadDemo),
+    def(A::NextField, "next_field", Scope::Form, &["tab", "down"], T::ActNextField),
+    def(A::PrevField, "prev_field", Scope::Form, &["shift-tab", "up"], T::ActPrevField),
+    def(A::Save, "save", Scope::Form, &["ctrl-s"], T::ActSave),
+    def(A::ExternalEditor, "external_editor", Scope::Form, &["ctrl-o"], T::ActExternalEditor),
+    def(A::ChoiceNext, "choice_next", Scope::Choice, &["space", "right"], T::ActChoiceNext),
+    def(A::ChoicePrev, "choice_prev", Scope::Choice, &["left"], T::ActChoicePrev),
+    // Popups' own questions.
+    def(A::Yes, "yes", Scope::Confirm, &["y", "Y", "j", "J", "enter"], T::ActYes),
+    def(A::No, "no", Scope::Confirm, &["n", "N", "esc"], T::ActNo),
+    def(A::History, "history", Scope::Global, &["H"], T::ActHistory),
+    def(A::ExportPerson, "export_person", Scope::List, &["X"], T::ActExportPerson),
+    def(A::ErasePerson, "erase_person", Scope::List, &["D"], T::ActErasePerson),
+    def(A::Retention, "retention", Scope::List, &["R"], T::ActRetention),
+    def(A::OrgStatement, "org_statement", Scope::List, &["O"], T::ActOrgStatement),
+    def(A::ConflictOverwrite, "conflict_overwrite", Scope::Conflict, &["o", "O"], T::ActConflictOverwrite),
+    def(A::ConflictReload, "conflict_reload", Scope::Conflict, &["r", "R"], T::ActConflictReload),
+    def(A::ConflictMerge, "conflict_merge", Scope::Conflict, &["m", "M"], T::ActConflictMerge),
+    def(A::EraseConfirm, "erase_confirm", Scope::Erase, &["enter"], T::ActEraseConfirm),
+    def(A::ListsNextKind, "lists_next_kind", Scope::Lists, &["tab"], T::ActListsNextKind),
+    def(A::ListsPrevKind, "lists_prev_kind", Scope::Lists, &["shift-tab"], T::ActListsPrevKind),
+    def(A::ListsRename, "lists_rename", Scope::Lists, &["ctrl-r"], T::ActListsRename),
+    def(A::ListsMerge, "lists_merge", Scope::Lists, &["ctrl-e"], T::ActListsMerge),
+    def(A::MeetingPrepare, "meeting_prepare", Scope::Meetings, &["p"], T::ActMeetingPrepare),
+    def(A::MeetingAgenda, "meeting_agenda", Scope::Meetings, &["a"], T::ActMeetingAgenda),
+    def(A::MeetingAttendance, "meeting_attendance", Scope::Meetings, &["A"], T::ActMeetingAttendance),
+    def(A::MeetingHold, "meeting_hold", Scope::Meetings, &["h"], T::ActMeetingHold),
+    def(A::MeetingFinalise, "meeting_finalise", Scope::Meetings, &["F"], T::ActMeetingFinalise),
+    def(A::MeetingExport, "meeting_export", Scope::Meetings, &["x"], T::ActMeetingExport),
+    def(A::MeetingSelect, "meeting_select", Scope::Meetings, &["space"], T::ActMeetingSelect),
+    def(A::MeetingDelete, "meeting_delete", Scope::Meetings, &["d", "delete"], T::ActMeetingDelete),
+    def(A::MeetingItemUp, "meeting_item_up", Scope::Meetings, &["K", "shift-up"], T::ActMeetingItemUp),
+    def(A::MeetingItemDown, "meeting_item_down", Scope::Meetings, &["J", "shift-down"], T::ActMeetingItemDown),
+    def(A::MeetingCancel, "meeting_cancel", Scope::Meetings, &["c"], T::ActMeetingCancel),
+    def(A::MeetingInvite, "meeting_invite", Scope::Meetings, &["i"], T::ActMeetingInvite),
+    def(A::MeetingFollowUp, "meeting_follow_up", Scope::Meetings, &["N"], T::ActMeetingFollowUp),
+    def(A::MinutesStore, "minutes_store", Scope::Minutes, &["enter"], T::ActMinutesStore),
+    def(A::MinutesSend, "minutes_send", Scope::Minutes, &["M"], T::ActMinutesSend),
+    def(A::MinutesComplete, "minutes_complete", Scope::Minutes, &["tab"], T::ActMinutesComplete),
+    def(A::MinutesPrevItem, "minutes_prev_item", Scope::Minutes, &["alt-up", "f5"], T::ActMinutesPrevItem),
+    def(A::MinutesNextItem, "minutes_next_item", Scope::Minutes, &["alt-down", "f6"], T::ActMinutesNextItem),
+    def(A::MinutesMove, "minutes_move", Scope::Minutes, &["m"], T::ActMinutesMove),
+    def(A::MinutesAnswer, "minutes_answer", Scope::Minutes, &["v"], T::ActMinutesAnswer),
+    def(A::MinutesSyntax, "minutes_syntax", Scope::Minutes, &["f2"], T::ActMinutesSyntax),
+    def(A::QuickAdd, "quick_add", Scope::Global, &["a"], T::ActQuickAdd),
+    def(A::Mark, "mark", Scope::List, &["space"], T::ActMark),
+    def(A::FilterMine, "filter_mine", Scope::List, &["@"], T::ActFilterMine),
+    def(A::FilterOverdue, "filter_overdue", Scope::List, &["!"], T::ActFilterOverdue),
+    def(A::FilterUnassigned, "filter_unassigned", Scope::List, &["u"], T::ActFilterUnassigned),
+    def(A::FilterBy, "filter_by", Scope::List, &["F"], T::ActFilterBy),
+    def(A::Triage, "triage", Scope::Inbox, &["t"], T::ActTriage),
+    def(A::Start, "start", Scope::Inbox, &["s"], T::ActStart),
+    def(A::Feedback, "feedback", Scope::Inbox, &["f"], T::ActFeedback),
+    def(A::Decline, "decline", Scope::Inbox, &["x"], T::ActDecline),
+    def(A::Merge, "merge", Scope::Inbox, &["m"], T::ActMerge),
+    def(A::CloseSignal, "close_signal", Scope::Inbox, &["c"], T::ActCloseSignal),
+    def(A::Reopen, "reopen", Scope::Inbox, &["o"], T::ActReopen),
+    def(A::AddAction, "add_action", Scope::Inbox, &["A"], T::ActAddAction),
+    def(A::AddCommitment, "add_commitment", Scope::Inbox, &["C"], T::ActAddCommitment),
+    def(A::Done, "done", Scope::Tracker, &["d"], T::ActDone),
+    def(A::Break, "break", Scope::Tracker, &["b"], T::ActBreak),
+    def(A::Withdraw, "withdraw", Scope::Tracker, &["W"], T::ActWithdraw),
+    def(A::MoveDue, "move_due", Scope::Tracker, &["m"], T::ActMoveDue),
+    def(A::CancelAction, "cancel_action", Scope::Tracker, &["x"], T::ActCancelAction),
+    def(A::WhoAssign, "who_assign", Scope::Who, &["a"], T::ActWhoAssign),
+    def(A::Search, "search", Scope::Global, &["ctrl-f", "S"], T::ActSearch),
+    def(A::ReportNextSection, "report_next_section", Scope::Reports, &["]"], T::ActReportNextSection),
+    def(A::ReportPrevSection, "report_prev_section", Scope::Reports, &["["], T::ActReportPrevSection),
+    def(A::ReportLeft, "report_left", Scope::Reports, &["h", "left"], T::ActReportLeft),
+    def(A::ReportRight, "report_right", Scope::Reports, &["l", "right"], T::ActReportRight),
+    def(A::ReportPeriod, "report_period", Scope::Reports, &["p"], T::ActReportPeriod),
 ];
 
 impl Action {
     /// Every action, in the order help and the palette list them.
     pub fn all() -> Vec<Action> {
-        let mut v = vec![
-            Action::Help,
-            Action::Palette,
-            Action::Jump,
-            Action::Who,
-            Action::Lists,
-            Action::ExportSheets,
-            Action::ImportOrgs,
-            Action::ImportPeople,
-            Action::NextScreen,
-            Action::PrevScreen,
-        ];
-        v.extend((1..=9).map(Action::Screen));
-        v.extend([
-            Action::Refresh,
-            Action::Suspend,
-            Action::Quit,
-            Action::QuitNow,
-            Action::Up,
-            Action::Down,
-            Action::Top,
-            Action::Bottom,
-            Action::PageUp,
-            Action::PageDown,
-            Action::Open,
-            Action::Back,
-            Action::Filter,
-            Action::New,
-            Action::Edit,
-            Action::LoadDemo,
-            Action::NextField,
-            Action::PrevField,
-            Action::Save,
-        ]);
-        // Trust: conflicts, history, AVG
-        v.extend([
-            Action::History,
-            Action::ExportPerson,
-            Action::ErasePerson,
-            Action::Retention,
-            Action::OrgStatement,
-        ]);
-        // Meetings and minutes
-        v.extend([
-            Action::MeetingPrepare,
-            Action::MeetingAgenda,
-            Action::MeetingAttendance,
-            Action::MeetingHold,
-            Action::MeetingFinalise,
-            Action::MeetingExport,
-            Action::MeetingSelect,
-            Action::MeetingDelete,
-            Action::MeetingItemUp,
-            Action::MeetingItemDown,
-            Action::MeetingCancel,
-            Action::MeetingInvite,
-            Action::MeetingFollowUp,
-            Action::MinutesSend,
-            Action::MinutesComplete,
-            Action::MinutesPrevItem,
-            Action::MinutesNextItem,
-            Action::MinutesMove,
-            Action::MinutesAnswer,
-            Action::MinutesSyntax,
-        ]);
-        // Inbox and tracker.
-        v.extend(LOOP_ACTIONS);
-        v.push(Action::WhoAssign);
-        // Search and reports
-        v.extend([
-            Action::Search,
-            Action::ReportNextSection,
-            Action::ReportPrevSection,
-            Action::ReportLeft,
-            Action::ReportRight,
-            Action::ReportPeriod,
-        ]);
-        v
+        ACTIONS.iter().map(|d| d.action).collect()
+    }
+
+    /// Its line in [`ACTIONS`]; every action has one (a unit test checks).
+    pub fn def(self) -> &'static ActionDef {
+        ACTIONS
+            .iter()
+            .find(|d| d.action == self)
+            .unwrap_or(&ACTIONS[0])
     }
 
     pub fn scope(self) -> Scope {
-        use Action::*;
-        match self {
-            Help | Palette | Jump | Who | Lists | Quit | QuitNow | NextScreen | PrevScreen
-            | Screen(_) | Suspend | Refresh => Scope::Global,
-            ExportSheets | ImportOrgs | ImportPeople => Scope::Global,
-            Up | Down | Top | Bottom | PageUp | PageDown | Open | Back | Filter | New | Edit => {
-                Scope::List
-            }
-            LoadDemo => Scope::Welcome,
-            NextField | PrevField | Save => Scope::Form,
-            // Trust: conflicts, history, AVG
-            History => Scope::Global,
-            ExportPerson | ErasePerson | Retention | OrgStatement => Scope::List,
-            // Meetings and minutes
-            MeetingPrepare | MeetingAgenda | MeetingAttendance | MeetingHold | MeetingFinalise
-            | MeetingExport | MeetingSelect | MeetingDelete | MeetingItemUp | MeetingItemDown
-            | MeetingCancel | MeetingInvite | MeetingFollowUp => Scope::Meetings,
-            MinutesComplete | MinutesPrevItem | MinutesNextItem | MinutesMove | MinutesAnswer
-            | MinutesSend | MinutesSyntax => Scope::Minutes,
-            // Inbox and tracker.
-            QuickAdd => Scope::Global,
-            Mark | FilterMine | FilterOverdue | FilterUnassigned | FilterBy => Scope::List,
-            Triage | Start | Feedback | Decline | Merge | CloseSignal | Reopen | AddAction
-            | AddCommitment => Scope::Inbox,
-            Done | Break | Withdraw | MoveDue | CancelAction => Scope::Tracker,
-            WhoAssign => Scope::Who,
-            // Search and reports
-            Search => Scope::Global,
-            ReportNextSection | ReportPrevSection | ReportLeft | ReportRight | ReportPeriod => {
-                Scope::Reports
-            }
-        }
+        self.def().scope
     }
 
     /// The name used in the config file's `[keys]` table and matched by the palette.
     pub fn name(self) -> String {
-        use Action::*;
-        let s = match self {
-            Help => "help",
-            Palette => "palette",
-            Jump => "jump",
-            Who => "who",
-            Lists => "lists",
-            ExportSheets => "export_csv",
-            ImportOrgs => "import_orgs",
-            ImportPeople => "import_people",
-            Quit => "quit",
-            QuitNow => "quit_now",
-            NextScreen => "next_screen",
-            PrevScreen => "prev_screen",
-            Screen(n) => return format!("screen_{n}"),
-            Suspend => "suspend",
-            Refresh => "refresh",
-            Up => "up",
-            Down => "down",
-            Top => "top",
-            Bottom => "bottom",
-            PageUp => "page_up",
-            PageDown => "page_down",
-            Open => "open",
-            Back => "back",
-            Filter => "filter",
-            New => "new",
-            Edit => "edit",
-            LoadDemo => "load_demo",
-            NextField => "next_field",
-            PrevField => "prev_field",
-            Save => "save",
-            // Trust: conflicts, history, AVG
-            History => "history",
-            ExportPerson => "export_person",
-            OrgStatement => "org_statement",
-            ErasePerson => "erase_person",
-            Retention => "retention",
-            // Meetings and minutes
-            MeetingPrepare => "meeting_prepare",
-            MeetingAgenda => "meeting_agenda",
-            MeetingAttendance => "meeting_attendance",
-            MeetingHold => "meeting_hold",
-            MeetingFinalise => "meeting_finalise",
-            MeetingExport => "meeting_export",
-            MeetingSelect => "meeting_select",
-            MeetingDelete => "meeting_delete",
-            MeetingItemUp => "meeting_item_up",
-            MeetingItemDown => "meeting_item_down",
-            MeetingCancel => "meeting_cancel",
-            MeetingInvite => "meeting_invite",
-            MeetingFollowUp => "meeting_follow_up",
-            MinutesSend => "minutes_send",
-            MinutesComplete => "minutes_complete",
-            MinutesPrevItem => "minutes_prev_item",
-            MinutesNextItem => "minutes_next_item",
-            MinutesMove => "minutes_move",
-            MinutesAnswer => "minutes_answer",
-            MinutesSyntax => "minutes_syntax",
-            // Inbox and tracker.
-            QuickAdd => "quick_add",
-            Mark => "mark",
-            FilterMine => "filter_mine",
-            FilterOverdue => "filter_overdue",
-            FilterUnassigned => "filter_unassigned",
-            FilterBy => "filter_by",
-            Triage => "triage",
-            Start => "start",
-            Feedback => "feedback",
-            Decline => "decline",
-            Merge => "merge",
-            CloseSignal => "close_signal",
-            Reopen => "reopen",
-            AddAction => "add_action",
-            AddCommitment => "add_commitment",
-            Done => "done",
-            Break => "break",
-            Withdraw => "withdraw",
-            MoveDue => "move_due",
-            CancelAction => "cancel_action",
-            WhoAssign => "who_assign",
-            // Search and reports
-            Search => "search",
-            ReportNextSection => "report_next_section",
-            ReportPrevSection => "report_prev_section",
-            ReportLeft => "report_left",
-            ReportRight => "report_right",
-            ReportPeriod => "report_period",
-        };
-        s.to_string()
+        self.def().name.to_string()
     }
 
     pub fn from_name(name: &str) -> Option<Action> {
         let name = name.trim().to_lowercase().replace('-', "_");
-        Action::all().into_iter().find(|a| a.name() == name)
+        ACTIONS.iter().find(|d| d.name == name).map(|d| d.action)
     }
 
     /// The description shown in help and the palette (screen actions are named after
     /// their screen by the caller).
     pub fn description(self) -> T {
-        use Action::*;
-        match self {
-            Help => T::ActHelp,
-            Palette => T::ActPalette,
-            Jump => T::ActJump,
-            Who => T::ActWho,
-            Lists => T::ActLists,
-            ExportSheets => T::ActExportSheets,
-            ImportOrgs => T::ActImportOrgs,
-            ImportPeople => T::ActImportPeople,
-            Quit => T::ActQuit,
-            QuitNow => T::ActQuitNow,
-            NextScreen => T::ActNextScreen,
-            PrevScreen => T::ActPrevScreen,
-            Screen(_) => T::ActScreen,
-            Suspend => T::ActSuspend,
-            Refresh => T::ActRefresh,
-            Up => T::ActUp,
-            Down => T::ActDown,
-            Top => T::ActTop,
-            Bottom => T::ActBottom,
-            PageUp => T::ActPageUp,
-            PageDown => T::ActPageDown,
-            Open => T::ActOpen,
-            Back => T::ActBack,
-            Filter => T::ActFilter,
-            New => T::ActNew,
-            Edit => T::ActEdit,
-            LoadDemo => T::ActLoadDemo,
-            NextField => T::ActNextField,
-            PrevField => T::ActPrevField,
-            Save => T::ActSave,
-            // Trust: conflicts, history, AVG
-            History => T::ActHistory,
-            ExportPerson => T::ActExportPerson,
-            OrgStatement => T::ActOrgStatement,
-            ErasePerson => T::ActErasePerson,
-            Retention => T::ActRetention,
-            // Meetings and minutes
-            MeetingPrepare => T::ActMeetingPrepare,
-            MeetingAgenda => T::ActMeetingAgenda,
-            MeetingAttendance => T::ActMeetingAttendance,
-            MeetingHold => T::ActMeetingHold,
-            MeetingFinalise => T::ActMeetingFinalise,
-            MeetingExport => T::ActMeetingExport,
-            MeetingSelect => T::ActMeetingSelect,
-            MeetingDelete => T::ActMeetingDelete,
-            MeetingItemUp => T::ActMeetingItemUp,
-            MeetingItemDown => T::ActMeetingItemDown,
-            MeetingCancel => T::ActMeetingCancel,
-            MeetingInvite => T::ActMeetingInvite,
-            MeetingFollowUp => T::ActMeetingFollowUp,
-            MinutesSend => T::ActMinutesSend,
-            MinutesComplete => T::ActMinutesComplete,
-            MinutesPrevItem => T::ActMinutesPrevItem,
-            MinutesNextItem => T::ActMinutesNextItem,
-            MinutesMove => T::ActMinutesMove,
-            MinutesAnswer => T::ActMinutesAnswer,
-            MinutesSyntax => T::ActMinutesSyntax,
-            // Inbox and tracker.
-            QuickAdd => T::ActQuickAdd,
-            Mark => T::ActMark,
-            FilterMine => T::ActFilterMine,
-            FilterOverdue => T::ActFilterOverdue,
-            FilterUnassigned => T::ActFilterUnassigned,
-            FilterBy => T::ActFilterBy,
-            Triage => T::ActTriage,
-            Start => T::ActStart,
-            Feedback => T::ActFeedback,
-            Decline => T::ActDecline,
-            Merge => T::ActMerge,
-            CloseSignal => T::ActCloseSignal,
-            Reopen => T::ActReopen,
-            AddAction => T::ActAddAction,
-            AddCommitment => T::ActAddCommitment,
-            Done => T::ActDone,
-            Break => T::ActBreak,
-            Withdraw => T::ActWithdraw,
-            MoveDue => T::ActMoveDue,
-            CancelAction => T::ActCancelAction,
-            WhoAssign => T::ActWhoAssign,
-            // Search and reports
-            Search => T::ActSearch,
-            ReportNextSection => T::ActReportNextSection,
-            ReportPrevSection => T::ActReportPrevSection,
-            ReportLeft => T::ActReportLeft,
-            ReportRight => T::ActReportRight,
-            ReportPeriod => T::ActReportPeriod,
-        }
+        self.def().description
     }
 
-    /// Offered in the command palette (form and movement keys are not commands).
+    /// Offered in the command palette (form and movement keys and popups' own keys are
+    /// not commands).
     pub fn in_palette(self) -> bool {
-        // Meetings and minutes: the minutes editor's keys are no commands; nor are
-        // who-does-what's, which act on the contact chosen in its popup.
-        self.scope() != Scope::Minutes
-            && self.scope() != Scope::Who
+        // The minutes editor's keys are no commands; nor are who-does-what's, which act
+        // on the contact chosen in its popup.
+        let scope = self.scope();
+        scope != Scope::Minutes
+            && scope != Scope::Who
+            && !scope.is_popup()
             && !matches!(
                 self,
                 Action::Up
@@ -519,96 +410,8 @@ impl Action {
                     | Action::NextField
                     | Action::PrevField
                     | Action::Save
+                    | Action::ExternalEditor
             )
-    }
-}
-
-/// What a screen or popup asks the shell to do after handling a key.
-pub enum Effect {
-    /// A message for the status line.
-    Status(String),
-    /// A refusal or error for the status line, in plain words.
-    Error(String),
-    /// Open a popup on top of the stack.
-    Push(Box<dyn super::popups::Popup>),
-    /// Close the top popup.
-    Close,
-    /// The top popup throws away what was typed (the answer to "Discard what you
-    /// typed?"): see [`super::popups::Popup::discard`].
-    Discard,
-    /// A record was saved: show it on the screen that lists it, and say so. (The
-    /// shell reloads what is shown whenever the store's change generation moves;
-    /// this effect only says what to select.)
-    Saved {
-        record: crate::domain::RecordRef,
-        message: String,
-    },
-    /// One signal was triaged: where the screen keeps a triage queue (the inbox) move
-    /// on to the next untriaged signal instead of showing this one.
-    Triaged {
-        record: crate::domain::RecordRef,
-        message: String,
-    },
-    /// Do an action as if its key was pressed (the palette).
-    Run(Action),
-    /// Show a record on the screen that lists it (the jump list).
-    Goto(crate::domain::RecordRef),
-    /// Show a record in full on the screen that lists it (a person from who-does-what).
-    Open(crate::domain::RecordRef),
-    // Inbox and tracker.
-    /// A picker's choice for the current screen: what was picked (`tag`) and its value.
-    Pick { tag: &'static str, value: String },
-    /// Edit text in `$EDITOR` (the shell leaves the screen, runs it and comes back),
-    /// then hand the result to the top popup.
-    ExternalEdit(String),
-    /// Send feedback by e-mail off the input path; the answer comes back later.
-    Mail(Box<super::worker::MailJob>),
-    /// Send a meeting's invitation or minutes off the input path.
-    MeetingMail(Box<super::worker::MeetingMailJob>),
-    /// Write and/or e-mail an organisation's statement off the input path.
-    Statement(Box<super::worker::StatementJob>),
-}
-
-/// The answer to a key or an action.
-pub enum Outcome {
-    /// Not for me: let the next one try.
-    Ignored,
-    /// Done; the screen changed.
-    Handled,
-    /// Done, and the shell has work to do.
-    Effects(Vec<Effect>),
-}
-
-impl Outcome {
-    pub fn one(e: Effect) -> Outcome {
-        Outcome::Effects(vec![e])
-    }
-
-    pub fn error(msg: impl Into<String>) -> Outcome {
-        Outcome::one(Effect::Error(msg.into()))
-    }
-}
-
-/// What handlers may use: the store, the user's settings, the terminal's size.
-pub struct Cx<'a> {
-    pub store: &'a mut crate::store::Store,
-    pub settings: &'a super::config::Settings,
-    /// The whole terminal; lists size what they load by it.
-    pub size: ratatui::layout::Size,
-    /// Computes reports on its own thread, when the shell runs one (not in tests).
-    pub reports: Option<&'a super::worker::ReportWorker>,
-    /// Stores writes that wait for another user's change, off the input path, when the
-    /// shell runs one (not in tests: there a locked write is refused at once).
-    pub writes: Option<&'a super::worker::WriteWorker>,
-    /// A detail pane beside a list follows the selection once the cursor rests
-    /// ([`super::screens::Screen::settle`]) rather than on every move; the shell sets
-    /// this, tests need not.
-    pub defer_details: bool,
-}
-
-impl Cx<'_> {
-    pub fn t(&self, key: T) -> &'static str {
-        self.settings.lang.t(key)
     }
 }
 
@@ -623,5 +426,22 @@ mod tests {
         }
         assert_eq!(Action::from_name("quit-now"), Some(Action::QuitNow));
         assert_eq!(Action::from_name("nonsense"), None);
+    }
+
+    #[test]
+    fn every_action_is_defined_once() {
+        for (i, d) in ACTIONS.iter().enumerate() {
+            assert!(
+                ACTIONS[i + 1..]
+                    .iter()
+                    .all(|o| o.action != d.action && o.name != d.name),
+                "{:?} twice",
+                d.action
+            );
+            assert!(!d.keys.is_empty(), "{:?} has no default key", d.action);
+        }
+        for scope in Scope::ALL {
+            assert!(ACTIONS.iter().any(|d| d.scope == scope), "{scope:?} empty");
+        }
     }
 }

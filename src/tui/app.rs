@@ -2,7 +2,9 @@
 //! line. Keys become actions through the key map; [`App::update`] routes each action;
 //! [`App::draw`] is pure and never touches the store.
 
-use super::action::{Action, Cx, Effect, Outcome, Scope};
+use super::action::{Action, Scope};
+
+use super::component::{Cx, Effect, Outcome};
 use super::config::Settings;
 use super::i18n::T;
 use super::popups::Popup;
@@ -1147,7 +1149,7 @@ impl<'s> App<'s> {
         }
         let popup = {
             let mut cx = cx!(self);
-            super::popups::restore::restore(draft, &mut cx)
+            super::restore::restore(draft, &mut cx)
         };
         match popup {
             Some(p) => {

@@ -7,8 +7,56 @@
 //! replaced whole on every change, owner-only); a new start takes the newest one of its
 //! database and account whose process is gone.
 
-use super::popups::form::FormDraft;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+/// A half-filled form kept on disk when the program is stopped (SIGTERM, SIGHUP, a
+/// panic, Ctrl-C), reopened at the next start.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FormDraft {
+    pub kind: String,
+    pub id: Option<i64>,
+    pub version: Option<i64>,
+    /// The database it belongs to.
+    pub db: String,
+    pub values: BTreeMap<String, String>,
+    /// The account that typed it: a draft comes back to its own account only.
+    #[serde(default)]
+    pub account: String,
+    /// What a form that edits no record is about (the signal a new action is for, the
+    /// record a step is taken on) and the version it was read at.
+    #[serde(default)]
+    pub subject: Option<i64>,
+    #[serde(default)]
+    pub subject_version: Option<i64>,
+}
+
+/// A draft of a popup about the signals `targets` (id and version read).
+pub fn draft_of(
+    kind: &str,
+    targets: &[(i64, i64)],
+    mut values: BTreeMap<String, String>,
+) -> FormDraft {
+    if !targets.is_empty() {
+        let ids: Vec<String> = targets.iter().map(|t| t.0.to_string()).collect();
+        values.insert("ids".into(), ids.join(","));
+    }
+    FormDraft {
+        kind: kind.into(),
+        values,
+        ..FormDraft::default()
+    }
+}
+
+/// The signals a draft is about.
+pub fn ids(draft: &FormDraft) -> Vec<i64> {
+    draft
+        .values
+        .get("ids")
+        .map(|s| s.split(',').filter_map(|i| i.trim().parse().ok()).collect())
+        .unwrap_or_default()
+}
 
 pub fn dir() -> Option<PathBuf> {
     if let Ok(p) = std::env::var("WIJKDESK_DRAFTS")

@@ -145,7 +145,7 @@ catalogue! {
     MeetingCancelTitle => "Cancel meeting", "Overleg afgelasten";
     MeetingCancelQ => "Cancel {id} {title} on {when}? It stays in the list as cancelled and can no longer be changed.", "{id} {title} op {when} afgelasten? Het blijft als afgelast in de lijst en kan niet meer worden gewijzigd.";
     MeetingCancelReason => "Reason (may be empty):", "Reden (mag leeg blijven):";
-    MeetingCancelKeys => "Enter yes, cancel it  Esc no, keep it", "Enter ja, afgelasten  Esc nee, laten staan";
+    MeetingCancelKeys => "{open} yes, cancel it  {back} no, keep it", "{open} ja, afgelasten  {back} nee, laten staan";
     MeetingCancelDone => "{id} cancelled.", "{id} afgelast.";
     MeetingCancelDoneInvite => "{id} cancelled. Press {key} to send the cancellation to the organisations invited.", "{id} afgelast. Druk op {key} om de afgelasting naar de uitgenodigde organisaties te sturen.";
     MeetingInviteQ => "E-mail the {what} for {id} (sequence {n}) to {to}?", "De {what} voor {id} (volgnummer {n}) mailen aan {to}?";
@@ -170,7 +170,7 @@ catalogue! {
     FormSave => "save", "opslaan";
     FormCancel => "cancel", "annuleren";
     FormNotSaved => "Not saved: see the marked field.", "Niet opgeslagen: zie het gemarkeerde veld.";
-    FormConflict => "Your values are kept: save again to put yours over theirs, or Esc to discard yours.", "Je invoer is bewaard: sla opnieuw op om die van jou te laten gelden, of Esc om de jouwe te laten vallen.";
+    FormConflict => "Your values are kept: save again to put yours over theirs, or {back} to discard yours.", "Je invoer is bewaard: sla opnieuw op om die van jou te laten gelden, of {back} om de jouwe te laten vallen.";
     FormDiscard => "Discard what you typed?", "Wat je getypt hebt weggooien?";
     DraftRestored => "Restored the form you had not saved.", "Het formulier dat je niet had opgeslagen is teruggezet.";
     ErrRequired => "Required.", "Verplicht.";
@@ -181,7 +181,7 @@ catalogue! {
     Created => "Created {id}: {name}.", "{id} aangemaakt: {name}.";
     SavedChanges => "Saved {id}: {name}.", "{id} opgeslagen: {name}.";
     ConfirmTitle => "Are you sure?", "Weet je het zeker?";
-    ConfirmKeys => "y = yes, n = no", "j = ja, n = nee";
+    ConfirmKeys => "{yes} = yes, {no} = no", "{yes} = ja, {no} = nee";
     // Kept lists of districts, neighbourhoods and themes.
     TermDistrict => "district", "stadsdeel";
     TermNeighbourhood => "neighbourhood", "wijk";
@@ -192,18 +192,18 @@ catalogue! {
     NewTermAdded => "Added {kind} {value}.", "{kind} {value} toegevoegd.";
     ActLists => "Districts, neighbourhoods and themes: the kept lists", "Stadsdelen, wijken en thema's: de vaste lijsten";
     ListsTitle => "Districts, neighbourhoods and themes", "Stadsdelen, wijken en thema's";
-    ListsKeys => "Tab next list  Enter add  Ctrl-R rename  Ctrl-E merge  Esc back", "Tab volgende lijst  Enter toevoegen  Ctrl-R hernoemen  Ctrl-E samenvoegen  Esc terug";
+    ListsKeys => "{lists_next_kind} next list  {open} add  {lists_rename} rename  {lists_merge} merge  {back} back", "{lists_next_kind} volgende lijst  {open} toevoegen  {lists_rename} hernoemen  {lists_merge} samenvoegen  {back} terug";
     ListsUses => "{n} used", "{n} gebruikt";
-    ListsEnterToAdd => "Not on the list: Enter to add it.", "Niet op de lijst: Enter om toe te voegen.";
+    ListsEnterToAdd => "Not on the list: {open} to add it.", "Niet op de lijst: {open} om toe te voegen.";
     ListsOnList => "{name} is on the list.", "{name} staat op de lijst.";
-    ListsRenaming => "New name for {name}, then Enter:", "Nieuwe naam voor {name}, dan Enter:";
+    ListsRenaming => "New name for {name}, then {open}:", "Nieuwe naam voor {name}, dan {open}:";
     ListsRenamed => "Renamed {old} to {new}; {n} records changed.", "{old} hernoemd naar {new}; {n} records gewijzigd.";
-    ListsMerging => "Merge {name} into: choose the name that stays, then Enter.", "{name} samenvoegen met: kies de naam die blijft, dan Enter.";
+    ListsMerging => "Merge {name} into: choose the name that stays, then {open}.", "{name} samenvoegen met: kies de naam die blijft, dan {open}.";
     ListsAskMerge => "Merge {from} into {into}? Its {n} records move along. y = yes, n = no", "{from} samenvoegen met {into}? De {n} records gaan mee. j = ja, n = nee";
     ListsMerged => "Merged {from} into {into}; {n} records changed.", "{from} samengevoegd met {into}; {n} records gewijzigd.";
     // Popups.
     HelpTitle => "Keys", "Toetsen";
-    HelpFooter => "Esc closes; j/k scroll. Keys can be changed in config.toml.", "Esc sluit; j/k schuift. Toetsen zijn aan te passen in config.toml.";
+    HelpFooter => "{back} closes; {down}/{up} scroll. Keys can be changed in config.toml.", "{back} sluit; {down}/{up} schuift. Toetsen zijn aan te passen in config.toml.";
     PaletteTitle => "Commands", "Opdrachten";
     JumpTitle => "Jump to", "Spring naar";
     WhoTitle => "Who does what", "Wie doet wat";
@@ -211,7 +211,7 @@ catalogue! {
     PickTheme => "Theme", "Thema";
     WhoContacts => "Contacts", "Aanspreekpunten";
     WhoNobody => "Nobody covers this; try (any).", "Niemand gaat hierover; probeer (alle).";
-    WhoFooter => "Type to narrow, Enter/Tab next, Esc back", "Typ om te zoeken, Enter/Tab verder, Esc terug";
+    WhoFooter => "Type to narrow, {open}/{next_field} next, {back} back", "Typ om te zoeken, {open}/{next_field} verder, {back} terug";
     WhoOpenPerson => "open person", "persoon openen";
     WhoAssignTo => "give {id} to them", "geef {id} aan deze persoon";
     WhoBack => "back", "terug";
@@ -220,7 +220,7 @@ catalogue! {
     WhoConflict => "{id} was changed by someone else meanwhile.", "{id} is intussen door iemand anders gewijzigd.";
     WhoConflictReloaded => "Kept their owner; choose again to give it to this contact.", "Hun behandelaar blijft; kies opnieuw om het aan deze persoon te geven.";
     SectionOpenWork => "Open signals and commitments", "Open signalen en toezeggingen";
-    PersonWorkHint => "Up/Down choose, Enter opens", "Op/Neer kiezen, Enter opent";
+    PersonWorkHint => "{up}/{down} choose, {open} opens", "{up}/{down} kiezen, {open} opent";
     // Status line.
     Reloaded => "Reloaded.", "Opnieuw geladen.";
     NotFound => "{id} was not found.", "{id} is niet gevonden.";
@@ -264,7 +264,7 @@ catalogue! {
     FieldChair => "Chair", "Voorzitter";
     FieldMinuteTaker => "Minute-taker", "Notulist";
     NewMeeting => "New meeting", "Nieuw overleg";
-    MeetingsLegend => "Enter minutes  p prepare  a agenda  A attendance  h hold  F finalise  x export", "Enter notulen  p voorbereiden  a agenda  A aanwezig  h gehouden  F vaststellen  x export";
+    MeetingsLegend => "{open} minutes  {meeting_prepare} prepare  {meeting_agenda} agenda  {meeting_attendance} attendance  {meeting_hold} hold  {meeting_finalise} finalise  {meeting_export} export", "{open} notulen  {meeting_prepare} voorbereiden  {meeting_agenda} agenda  {meeting_attendance} aanwezig  {meeting_hold} gehouden  {meeting_finalise} vaststellen  {meeting_export} export";
     MeetingsUpcoming => "upcoming", "gepland";
     MeetingOverdue => "(planned, but already past)", "(gepland, maar al voorbij)";
     SectionAgenda => "Agenda", "Agenda";
@@ -276,17 +276,17 @@ catalogue! {
     AttendanceUnknown => "not marked", "niet bijgehouden";
     NoAgendaItem => "(no agenda item)", "(geen agendapunt)";
     AgendaTitle => "Agenda of {id}", "Agenda van {id}";
-    AgendaFooter => "n new  e rename  K/J move  d delete  Esc close", "n nieuw  e hernoemen  K/J verplaatsen  d verwijderen  Esc sluiten";
+    AgendaFooter => "{new} new  {edit} rename  {meeting_item_up}/{meeting_item_down} move  {meeting_delete} delete  {back} close", "{new} nieuw  {edit} hernoemen  {meeting_item_up}/{meeting_item_down} verplaatsen  {meeting_delete} verwijderen  {back} sluiten";
     AgendaNewPrompt => "New agenda item:", "Nieuw agendapunt:";
     AgendaRenamePrompt => "Rename to:", "Hernoemen naar:";
     AgendaEmpty => "No agenda items yet: n adds one.", "Nog geen agendapunten: n voegt er een toe.";
     AgendaDeleteQ => "Delete agenda item \"{title}\"?", "Agendapunt \"{title}\" verwijderen?";
     AgendaAdded => "Added {n} agenda items.", "{n} agendapunten toegevoegd.";
     AttendanceTitle => "Attendance at {id}", "Aanwezigheid bij {id}";
-    AttendanceFooter => "Space present/absent/not marked  n add someone  d take off  Esc close", "Spatie aanwezig/afwezig/open  n toevoegen  d eraf halen  Esc sluiten";
+    AttendanceFooter => "{meeting_select} present/absent/not marked  {new} add someone  {meeting_delete} take off  {back} close", "{meeting_select} aanwezig/afwezig/open  {new} toevoegen  {meeting_delete} eraf halen  {back} sluiten";
     AttendanceAddPrompt => "Add as present: name, username or P- number (staff too)", "Toevoegen als aanwezig: naam, gebruiker of P-nummer (ook collega's)";
     AttendanceListed => "{name} is on the list already", "{name} staat al op de lijst";
-    ConflictKeptTyped => "What you typed is kept: Enter again puts it over theirs, Esc drops it.", "Je invoer is bewaard: Enter nogmaals zet die over de hunne heen, Esc laat hem vallen.";
+    ConflictKeptTyped => "What you typed is kept: {open} again puts it over theirs, {back} drops it.", "Je invoer is bewaard: {open} nogmaals zet die over de hunne heen, {back} laat hem vallen.";
     HistAttended => "attended", "aanwezig";
     HistAbsent => "absent", "afwezig";
     HistNotMarked => "not marked", "niet bijgehouden";
@@ -296,7 +296,7 @@ catalogue! {
     HistAdded => "added", "toegevoegd";
     HistDeleted => "deleted", "verwijderd";
     PrepareTitle => "Prepare {id}", "{id} voorbereiden";
-    PrepareFooter => "Space select  Enter selected become agenda items  Esc close", "Spatie kiezen  Enter gekozen worden agendapunten  Esc sluiten";
+    PrepareFooter => "{meeting_select} select  {open} selected become agenda items  {back} close", "{meeting_select} kiezen  {open} gekozen worden agendapunten  {back} sluiten";
     PrepareNothing => "Nothing is open with these organisations.", "Er staat niets open met deze organisaties.";
     PrepareNotPlanned => "Only a planned meeting is prepared; {id} is {status}.", "Alleen een gepland overleg wordt voorbereid; {id} is {status}.";
     PrepFeedbackOwed => "Feedback owed", "Terugkoppeling verschuldigd";
@@ -308,10 +308,10 @@ catalogue! {
     MinutesTitle => "Minutes of {id}: {title}", "Notulen van {id}: {title}";
     MinutesAmending => "final: new lines are amendments", "definitief: nieuwe regels zijn wijzigingen achteraf";
     MinutesItem => "Item: {item}", "Punt: {item}";
-    MinutesEmpty => "No lines yet. Type one below and press Enter.", "Nog geen regels. Typ er hieronder een en druk op Enter.";
-    MinutesHintInput => "Enter store  Tab complete  F2 syntax  Alt-Up/Down item  Up lines  Esc close", "Enter opslaan  Tab aanvullen  F2 syntaxis  Alt-Op/Neer punt  Op regels  Esc sluiten";
-    MinutesHintList => "e edit  m move here  d delete  v answered  h held  F final  N follow-up  x export  Esc input", "e bewerken  m hierheen  d verwijderen  v beantwoord  h gehouden  F definitief  N vervolg  x export  Esc invoer";
-    MinutesHintEdit => "Editing line {n}: Enter saves, Esc cancels", "Regel {n} bewerken: Enter slaat op, Esc annuleert";
+    MinutesEmpty => "No lines yet. Type one below and press {minutes_store}.", "Nog geen regels. Typ er hieronder een en druk op {minutes_store}.";
+    MinutesHintInput => "{minutes_store} store  {minutes_complete} complete  {minutes_syntax} syntax  {minutes_prev_item}/{minutes_next_item} item  {up} lines  {back} close", "{minutes_store} opslaan  {minutes_complete} aanvullen  {minutes_syntax} syntaxis  {minutes_prev_item}/{minutes_next_item} punt  {up} regels  {back} sluiten";
+    MinutesHintList => "{edit} edit  {minutes_move} move here  {meeting_delete} delete  {minutes_answer} answered  {meeting_hold} held  {meeting_finalise} final  {meeting_follow_up} follow-up  {meeting_export} export  {back} input", "{edit} bewerken  {minutes_move} hierheen  {meeting_delete} verwijderen  {minutes_answer} beantwoord  {meeting_hold} gehouden  {meeting_finalise} definitief  {meeting_follow_up} vervolg  {meeting_export} export  {back} invoer";
+    MinutesHintEdit => "Editing line {n}: {minutes_store} saves, {back} cancels", "Regel {n} bewerken: {minutes_store} slaat op, {back} annuleert";
     MinutesDraftSaved => "draft saved", "concept bewaard";
     MinutesDraftRestored => "Your unfinished line is back.", "Je onafgemaakte regel is terug.";
     MinutesStored => "Stored line {n}.", "Regel {n} opgeslagen.";
@@ -365,7 +365,7 @@ catalogue! {
     HistoryEmpty => "No changes recorded.", "Geen wijzigingen vastgelegd.";
     ActorAccount => "{user} (account {account})", "{user} (account {account})";
     HistoryCount => "changes: {n}", "wijzigingen: {n}";
-    HistoryFooter => "Esc closes; j/k, PgUp/PgDn scroll", "Esc sluit; j/k, PgUp/PgDn schuift";
+    HistoryFooter => "{back} closes; {down}/{up}, {page_up}/{page_down} scroll", "{back} sluit; {down}/{up}, {page_up}/{page_down} schuift";
     AuditCreate => "created", "aangemaakt";
     AuditUpdate => "changed", "gewijzigd";
     AuditErase => "erased", "gewist";
@@ -375,7 +375,7 @@ catalogue! {
     EraseTitle => "Erase {id}", "{id} wissen";
     EraseWarning => "This erases the personal data of {name} ({id}) everywhere it is held: the record, the history's copies and the search index. It cannot be undone.", "Dit wist de persoonsgegevens van {name} ({id}) overal waar ze staan: het record, de kopieën in de geschiedenis en de zoekindex. Dit kan niet ongedaan worden gemaakt.";
     EraseExportFirst => "Export first ({key}) if the person asked for their data.", "Exporteer eerst ({key}) als de persoon om de gegevens vroeg.";
-    EraseType => "Type {id} or \"erase\" and press Enter; Esc cancels.", "Typ {id} of \"wissen\" en druk op Enter; Esc annuleert.";
+    EraseType => "Type {id} or \"erase\" and press {erase_confirm}; {back} cancels.", "Typ {id} of \"wissen\" en druk op {erase_confirm}; {back} annuleert.";
     EraseWrong => "That is not {id} or \"erase\": nothing was erased.", "Dat is niet {id} of \"wissen\": er is niets gewist.";
     ErasedDone => "Erased {id}: {n} places anonymised ({kinds}).", "{id} gewist: {n} plaatsen geanonimiseerd ({kinds}).";
     ErasedWalBusy => "Another program has the database open: its log is emptied when that program closes it.", "Een ander programma heeft de database open: het logboek wordt geleegd als dat programma sluit.";
@@ -415,6 +415,28 @@ catalogue! {
     ActFilterUnassigned => "Only without an owner", "Alleen zonder behandelaar";
     ActFilterBy => "Filter by district, theme, organisation, service or week", "Filteren op stadsdeel, thema, organisatie, dienst of week";
     ActWhoAssign => "Who does what: give the selected signal to this contact", "Wie doet wat: geef het geselecteerde signaal aan deze persoon";
+    // Popups' and editors' own keys.
+    ScopeChoice => "Choices in a form", "Keuzes in een formulier";
+    ScopeConfirm => "Yes/no questions", "Ja/nee-vragen";
+    ScopeConflict => "Changed by someone else", "Door iemand anders gewijzigd";
+    ScopeErase => "Erasing a person", "Een persoon wissen";
+    ScopeLists => "Kept lists", "Bijgehouden lijsten";
+    ActYes => "Yes", "Ja";
+    ActNo => "No", "Nee";
+    ActChoiceNext => "Next option", "Volgende keuze";
+    ActChoicePrev => "Previous option", "Vorige keuze";
+    ActExternalEditor => "Edit the text in $EDITOR", "De tekst bewerken in $EDITOR";
+    ActConflictOverwrite => "Put yours over theirs", "De jouwe over die van de ander zetten";
+    ActConflictReload => "Take theirs (asks first)", "Die van de ander nemen (vraagt eerst)";
+    ActConflictMerge => "Go on editing: yours where you typed, theirs elsewhere", "Verder bewerken: de jouwe waar je typte, elders die van de ander";
+    ActEraseConfirm => "Erase, once the name or ID is typed", "Wissen, als de naam of het ID getypt is";
+    ActListsNextKind => "Next list", "Volgende lijst";
+    ActListsPrevKind => "Previous list", "Vorige lijst";
+    ActListsRename => "Rename the selected name", "De gekozen naam hernoemen";
+    ActListsMerge => "Merge the selected name into another", "De gekozen naam samenvoegen met een andere";
+    ActMinutesStore => "Store the typed line", "De getypte regel opslaan";
+    // The letter a yes is typed with, where the key map has it.
+    YesLetter => "y", "j";
     ActTriage => "Triage: owner, theme, expectation, feedback due date", "Beoordelen: behandelaar, thema, verwachting, datum terugkoppeling";
     ActStart => "Start work on the signal", "Met het signaal beginnen";
     ActFeedback => "Record feedback (interim or final), optionally by email", "Terugkoppeling vastleggen (tussentijds of definitief), eventueel per e-mail";
@@ -475,7 +497,7 @@ catalogue! {
     FilterWeekLabel => "due this week", "deze week";
     FilterClear => "(clear all filters)", "(alle filters wissen)";
     FilterByTitle => "Filter by", "Filteren op";
-    PickFooter => "Type to narrow, Enter takes it, Esc back", "Typ om te zoeken, Enter kiest, Esc terug";
+    PickFooter => "Type to narrow, {open} takes it, {back} back", "Typ om te zoeken, {open} kiest, {back} terug";
     NoPersonForUser => "No person has the username {user}: add it to a person to use \"mine\".", "Geen persoon heeft gebruikersnaam {user}: vul die in bij een persoon om \"mijn\" te gebruiken.";
     SignalDetailTitle => "Signal", "Signaal";
     FieldReceived => "Received", "Ontvangen";
@@ -560,9 +582,9 @@ catalogue! {
     Moved => "{id} moved.", "{id} verzet.";
     Cancelled => "{id} cancelled.", "{id} geannuleerd.";
     QuickAddTitle => "Quick add a signal", "Snel een signaal toevoegen";
-    QuickAddHelp => "One line: the title, org:NAME for the organisation, #theme. Enter adds it.", "Eén regel: de titel, org:NAAM voor de organisatie, #thema. Enter voegt toe.";
+    QuickAddHelp => "One line: the title, org:NAME for the organisation, #theme. {open} adds it.", "Eén regel: de titel, org:NAAM voor de organisatie, #thema. {open} voegt toe.";
     QuickAddNotHere => "{token} is not used here: triage the signal (t) to give an owner or a date.", "{token} wordt hier niet gebruikt: beoordeel het signaal (t) voor een behandelaar of datum.";
-    QuickAddNewTheme => "#{theme} is a new theme: press Enter again to use it, or correct it.", "#{theme} is een nieuw thema: druk nogmaals Enter om het te gebruiken, of verbeter het.";
+    QuickAddNewTheme => "#{theme} is a new theme: press {open} again to use it, or correct it.", "#{theme} is een nieuw thema: druk nogmaals {open} om het te gebruiken, of verbeter het.";
     QuickAddNoTitle => "Type what the signal is about.", "Typ waar het signaal over gaat.";
     QuickAdded => "Added {id}: {title}.", "{id} toegevoegd: {title}.";
     // Search and reports
@@ -576,7 +598,7 @@ catalogue! {
     ActReportPeriod => "Choose the report period", "De periode van het rapport kiezen";
     SearchTitle => "Search", "Zoeken";
     SearchHint => "Type words: organisations, people, signals, feedback, commitments, actions, meetings and minutes are searched as you type.", "Typ woorden: organisaties, personen, signalen, terugkoppeling, toezeggingen, acties, overleggen en verslagen worden doorzocht terwijl je typt.";
-    SearchFooter => "Enter opens, Up/Down choose, Esc closes", "Enter opent, Omhoog/Omlaag kiest, Esc sluit";
+    SearchFooter => "{open} opens, {up}/{down} choose, {back} closes", "{open} opent, {up}/{down} kiest, {back} sluit";
     SearchCount => "{n} found", "{n} gevonden";
     NoScreenFor => "No screen shows {id} yet.", "Nog geen scherm toont {id}.";
     JumpHint => "A name or an ID such as S-42; other words search signals, actions, commitments and meetings.", "Een naam of een ID zoals S-42; andere woorden doorzoeken signalen, acties, toezeggingen en overleggen.";
@@ -632,8 +654,8 @@ catalogue! {
     HintFigure => "figure", "cijfer";
     RecordsTitle => "{n} behind {figure}", "{n} achter {figure}";
     RecordsNone => "No records behind this figure.", "Geen records achter dit cijfer.";
-    RecordsFooter => "Enter opens the record, Esc closes", "Enter opent het record, Esc sluit";
-    NoFigure => "Choose a figure first: j/k and h/l move between the numbers.", "Kies eerst een cijfer: j/k en h/l gaan langs de getallen.";
+    RecordsFooter => "{open} opens the record, {back} closes", "{open} opent het record, {back} sluit";
+    NoFigure => "Choose a figure first: {down}/{up} and {report_left}/{report_right} move between the numbers.", "Kies eerst een cijfer: {down}/{up} en {report_left}/{report_right} gaan langs de getallen.";
     PeriodTitle => "Report period", "Rapportperiode";
     PeriodWeeks12 => "Last 12 weeks", "Laatste 12 weken";
     PeriodMonths3 => "Last 3 months", "Laatste 3 maanden";
@@ -643,7 +665,7 @@ catalogue! {
     PeriodCustom => "From ... to ... (type dates)", "Van ... tot en met ... (datums typen)";
     PeriodFrom => "From", "Van";
     PeriodTo => "To", "Tot en met";
-    PeriodHelp => "Dates as 2025-10-01, 1-10-2025 or today; empty is open. Tab switches, Enter applies, Esc cancels.", "Datums als 2025-10-01, 1-10-2025 of vandaag; leeg is open. Tab wisselt, Enter past toe, Esc annuleert.";
+    PeriodHelp => "Dates as 2025-10-01, 1-10-2025 or today; empty is open. {next_field} switches, {open} applies, {back} cancels.", "Datums als 2025-10-01, 1-10-2025 of vandaag; leeg is open. {next_field} wisselt, {open} past toe, {back} annuleert.";
     FieldService => "Service", "Dienst";
     ReportComputing => "Reports could not be computed: {error}", "De rapporten konden niet worden berekend: {error}";
     ReportCounting => "Counting…", "Bezig met tellen…";
@@ -702,24 +724,24 @@ catalogue! {
     ExportSheetsDone => "{n} CSV files written to {dir}", "{n} CSV-bestanden geschreven naar {dir}";
     ExportSheetsWorking => "Writing every list to {dir}…", "Alle lijsten worden naar {dir} geschreven…";
     ImportPath => "File (CSV, comma or semicolon, English or Dutch headings):", "Bestand (CSV, komma of puntkomma, Engelse of Nederlandse kolomnamen):";
-    ImportHelp => "Enter imports when every line can be taken, else nothing; Esc cancels.", "Enter importeert als elke regel klopt, anders niets; Esc annuleert.";
+    ImportHelp => "{open} imports when every line can be taken, else nothing; {back} cancels.", "{open} importeert als elke regel klopt, anders niets; {back} annuleert.";
     ImportNoPath => "Type the path of the CSV file first.", "Typ eerst het pad van het CSV-bestand.";
     ImportTooLarge => "{path} is too large for an import; split it.", "{path} is te groot om te importeren; splits het.";
     ImportRefused => "Nothing imported: {n} line(s) cannot be taken; line {line}: {message}", "Niets geïmporteerd: {n} regel(s) kloppen niet; regel {line}: {message}";
     ImportDone => "{created} created, {updated} updated, {unchanged} unchanged from {path}", "{created} nieuw, {updated} bijgewerkt, {unchanged} ongewijzigd uit {path}";
     // Another user's lock and drafts
     MinutesWaiting => "Waiting for another user's change{who}: {n} line(s) not stored yet, stored in order when it is done. Keep typing.", "Wacht op de wijziging van een andere gebruiker{who}: {n} regel(s) nog niet opgeslagen, ze worden op volgorde opgeslagen zodra die klaar is. Typ gerust verder.";
-    MinutesLocked => "Another user's change{who} is holding the database: what you type is kept in your draft, and Enter queues the line.", "Een wijziging van een andere gebruiker{who} houdt de database vast: wat je typt blijft bewaard in je concept, en Enter zet de regel in de wachtrij.";
-    MinutesNotStored => "Kept, not stored ({why}): Enter on an empty line tries again.", "Bewaard, niet opgeslagen ({why}): Enter op een lege regel probeert het opnieuw.";
-    MinutesNotStoredHint => "Lines not stored yet are kept: Enter on an empty line tries again.", "Nog niet opgeslagen regels zijn bewaard: Enter op een lege regel probeert het opnieuw.";
+    MinutesLocked => "Another user's change{who} is holding the database: what you type is kept in your draft, and {minutes_store} queues the line.", "Een wijziging van een andere gebruiker{who} houdt de database vast: wat je typt blijft bewaard in je concept, en {minutes_store} zet de regel in de wachtrij.";
+    MinutesNotStored => "Kept, not stored ({why}): {minutes_store} on an empty line tries again.", "Bewaard, niet opgeslagen ({why}): {minutes_store} op een lege regel probeert het opnieuw.";
+    MinutesNotStoredHint => "Lines not stored yet are kept: {minutes_store} on an empty line tries again.", "Nog niet opgeslagen regels zijn bewaard: {minutes_store} op een lege regel probeert het opnieuw.";
     MinutesNotStoredYet => "not stored yet", "nog niet opgeslagen";
     MinutesCannotClose => "{n} line(s) not stored yet: the editor stays open until they are (they are kept in a draft if you quit).", "{n} regel(s) nog niet opgeslagen: de editor blijft open tot ze dat zijn (bij afsluiten blijven ze bewaard als concept).";
     MinutesMarkWaiting => "waiting", "wacht";
     MinutesMarkFailed => "NOT STORED", "NIET OPGESLAGEN";
-    MinutesEditConflict => "Line {n} was changed by someone else meanwhile; it now reads: {theirs}. Your text is kept below: edit it, Enter saves it over theirs, Esc keeps theirs.", "Regel {n} is intussen door iemand anders gewijzigd; er staat nu: {theirs}. Jouw tekst staat hieronder: pas hem aan, Enter slaat hem op over die van de ander, Esc houdt die van de ander.";
-    MinutesEditGone => "Line {n} was deleted by someone else meanwhile; your text is kept below: Enter stores it as a new line.", "Regel {n} is intussen door iemand anders verwijderd; je tekst staat hieronder: Enter slaat hem op als nieuwe regel.";
-    TriageConflict => "{id} was changed by someone else meanwhile. Their changes are filled in where you had typed nothing; what you typed is kept. Check and save again (Ctrl-S), or Esc.", "{id} is intussen door iemand anders gewijzigd. Hun wijzigingen staan ingevuld waar jij niets had getypt; wat jij typte blijft staan. Controleer en sla opnieuw op (Ctrl-S), of Esc.";
-    ConflictKept => "{id} was changed by someone else meanwhile; what you typed is kept: check and save again (Ctrl-S), or Esc.", "{id} is intussen door iemand anders gewijzigd; wat je typte blijft staan: controleer en sla opnieuw op (Ctrl-S), of Esc.";
+    MinutesEditConflict => "Line {n} was changed by someone else meanwhile; it now reads: {theirs}. Your text is kept below: edit it, {minutes_store} saves it over theirs, {back} keeps theirs.", "Regel {n} is intussen door iemand anders gewijzigd; er staat nu: {theirs}. Jouw tekst staat hieronder: pas hem aan, {minutes_store} slaat hem op over die van de ander, {back} houdt die van de ander.";
+    MinutesEditGone => "Line {n} was deleted by someone else meanwhile; your text is kept below: {minutes_store} stores it as a new line.", "Regel {n} is intussen door iemand anders verwijderd; je tekst staat hieronder: {minutes_store} slaat hem op als nieuwe regel.";
+    TriageConflict => "{id} was changed by someone else meanwhile. Their changes are filled in where you had typed nothing; what you typed is kept. Check and save again ({save}), or {back}.", "{id} is intussen door iemand anders gewijzigd. Hun wijzigingen staan ingevuld waar jij niets had getypt; wat jij typte blijft staan. Controleer en sla opnieuw op ({save}), of {back}.";
+    ConflictKept => "{id} was changed by someone else meanwhile; what you typed is kept: check and save again ({save}), or {back}.", "{id} is intussen door iemand anders gewijzigd; wat je typte blijft staan: controleer en sla opnieuw op ({save}), of {back}.";
     DraftNotReopened => "A draft ({kind}) could not be reopened here (its record changed or is gone); the text is kept in {path}", "Een concept ({kind}) kon hier niet opnieuw worden geopend (het record is gewijzigd of weg); de tekst staat in {path}";
     DraftWaiting => "A draft you had not saved came back.", "Een concept dat je niet had opgeslagen is terug.";
     // Screens that fit the terminal: the tabs' names where the full ones do not fit.

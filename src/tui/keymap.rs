@@ -1,8 +1,10 @@
-//! The key map as data: action ↔ keys ↔ description. The defaults live in
-//! [`DEFAULTS`]; the config file's `[keys]` table replaces the keys of any action.
-//! Help and the palette are generated from the live map, so they cannot disagree.
+//! The key map: action ↔ keys. The defaults come from the action table
+//! ([`super::action::ACTIONS`]); the config file's `[keys]` table replaces the keys of
+//! any action. Help, the hint lines and the palette are generated from the live map,
+//! so they cannot disagree with it. This and the text-input widget are the only places
+//! that look at raw key codes.
 
-use super::action::{Action, Scope};
+use super::action::{ACTIONS, Action, Scope};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeMap;
 
@@ -166,126 +168,29 @@ impl Key {
     }
 }
 
-/// The default bindings.
-pub const DEFAULTS: &[(&str, &[&str])] = &[
-    ("help", &["?", "f1"]),
-    ("palette", &[":"]),
-    ("jump", &["ctrl-p"]),
-    ("who", &["w"]),
-    ("lists", &["L"]),
-    ("export_csv", &["f7"]),
-    ("import_orgs", &["f8"]),
-    ("import_people", &["f9"]),
-    ("next_screen", &["tab"]),
-    ("prev_screen", &["shift-tab"]),
-    ("screen_1", &["1"]),
-    ("screen_2", &["2"]),
-    ("screen_3", &["3"]),
-    ("screen_4", &["4"]),
-    ("screen_5", &["5"]),
-    ("screen_6", &["6"]),
-    ("screen_7", &["7"]),
-    ("screen_8", &["8"]),
-    ("screen_9", &["9"]),
-    ("refresh", &["ctrl-l"]),
-    ("suspend", &["ctrl-z"]),
-    ("quit", &["q"]),
-    ("quit_now", &["ctrl-c"]),
-    ("up", &["k", "up"]),
-    ("down", &["j", "down"]),
-    ("top", &["g", "home"]),
-    ("bottom", &["G", "end"]),
-    ("page_up", &["ctrl-u", "pageup"]),
-    ("page_down", &["ctrl-d", "pagedown"]),
-    ("open", &["enter"]),
-    ("back", &["esc"]),
-    ("filter", &["/"]),
-    ("new", &["n"]),
-    ("edit", &["e"]),
-    ("load_demo", &["d"]),
-    ("next_field", &["tab", "down"]),
-    ("prev_field", &["shift-tab", "up"]),
-    ("save", &["ctrl-s"]),
-    // Trust: conflicts, history, AVG
-    ("history", &["H"]),
-    ("export_person", &["X"]),
-    ("org_statement", &["O"]),
-    ("erase_person", &["D"]),
-    ("retention", &["R"]),
-    // Meetings and minutes
-    ("meeting_prepare", &["p"]),
-    ("meeting_agenda", &["a"]),
-    ("meeting_attendance", &["A"]),
-    ("meeting_hold", &["h"]),
-    ("meeting_finalise", &["F"]),
-    ("meeting_export", &["x"]),
-    ("meeting_select", &["space"]),
-    ("meeting_delete", &["d", "delete"]),
-    ("meeting_item_up", &["K", "shift-up"]),
-    ("meeting_item_down", &["J", "shift-down"]),
-    ("meeting_cancel", &["c"]),
-    ("meeting_invite", &["i"]),
-    ("meeting_follow_up", &["N"]),
-    ("minutes_send", &["M"]),
-    ("minutes_complete", &["tab"]),
-    ("minutes_prev_item", &["alt-up", "f5"]),
-    ("minutes_next_item", &["alt-down", "f6"]),
-    ("minutes_move", &["m"]),
-    ("minutes_answer", &["v"]),
-    ("minutes_syntax", &["f2"]),
-    // Inbox and tracker.
-    ("quick_add", &["a"]),
-    ("mark", &["space"]),
-    ("filter_mine", &["@"]),
-    ("filter_overdue", &["!"]),
-    ("filter_unassigned", &["u"]),
-    ("filter_by", &["F"]),
-    ("triage", &["t"]),
-    ("start", &["s"]),
-    ("feedback", &["f"]),
-    ("decline", &["x"]),
-    ("merge", &["m"]),
-    ("close_signal", &["c"]),
-    ("reopen", &["o"]),
-    ("add_action", &["A"]),
-    ("add_commitment", &["C"]),
-    ("done", &["d"]),
-    ("break", &["b"]),
-    ("withdraw", &["W"]),
-    ("move_due", &["m"]),
-    ("cancel_action", &["x"]),
-    ("who_assign", &["a"]),
-    // Search and reports
-    ("search", &["ctrl-f", "S"]),
-    ("report_next_section", &["]"]),
-    ("report_prev_section", &["["]),
-    ("report_left", &["h", "left"]),
-    ("report_right", &["l", "right"]),
-    ("report_period", &["p"]),
-];
-
 #[derive(Debug, Clone)]
 pub struct KeyMap {
     bindings: Vec<(Action, Vec<Key>)>,
 }
 
-/// Two actions that can be reached in the same context may not share a key.
+/// Two actions that can be reached in the same context may not share a key. A popup's
+/// own question is looked up before anything else while it is open, so its keys clash
+/// only with its own.
 fn may_clash(a: Action, b: Action) -> bool {
-    (a.scope() == Scope::Form) == (b.scope() == Scope::Form)
+    let (sa, sb) = (a.scope(), b.scope());
+    if sa.is_popup() || sb.is_popup() {
+        return sa == sb;
+    }
+    (sa == Scope::Form) == (sb == Scope::Form)
 }
 
 impl Default for KeyMap {
     fn default() -> Self {
-        let bindings = Action::all()
-            .into_iter()
-            .map(|a| {
-                let name = a.name();
-                let keys = DEFAULTS
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, ks)| ks.iter().filter_map(|k| Key::parse(k).ok()).collect())
-                    .unwrap_or_default();
-                (a, keys)
+        let bindings = ACTIONS
+            .iter()
+            .map(|d| {
+                let keys = d.keys.iter().filter_map(|k| Key::parse(k).ok()).collect();
+                (d.action, keys)
             })
             .collect();
         KeyMap { bindings }
@@ -377,6 +282,111 @@ impl KeyMap {
     ) -> Option<Action> {
         self.lookup(Key::from_event(ev), scopes, text_entry)
     }
+
+    /// The action of a key that is no typed text, looked up in `scopes` before the text
+    /// field beside them may take it as an editing key (a popup's own Ctrl keys).
+    pub fn lookup_command(&self, ev: &KeyEvent, scopes: &[Scope]) -> Option<Action> {
+        let key = Key::from_event(ev);
+        if key.is_text() {
+            return None;
+        }
+        self.lookup(key, scopes, false)
+    }
+
+    /// The answer to a yes/no question: `Some(true)` yes, `Some(false)` no, `None`
+    /// another key.
+    pub fn answer(&self, ev: &KeyEvent) -> Option<bool> {
+        match self.lookup_event(ev, &[Scope::Confirm], false) {
+            Some(Action::Yes) => Some(true),
+            Some(Action::No) => Some(false),
+            _ => None,
+        }
+    }
+
+    /// A hint line's text: each action's first live key and what it does here, as
+    /// `j down  Enter open`; actions without a key are left out.
+    pub fn hints(&self, items: &[(Action, &str)]) -> String {
+        items
+            .iter()
+            .filter_map(|(a, what)| self.first(*a).map(|k| format!("{k} {what}")))
+            .collect::<Vec<_>>()
+            .join("  ")
+    }
+
+    /// The first key of an action that works in this context: where text is typed, plain
+    /// characters and editing keys do not reach the action, so the hint skips them.
+    pub fn first_for(&self, action: Action, text_entry: bool) -> Option<String> {
+        self.keys(action)
+            .iter()
+            .find(|k| !text_entry || !(k.is_text() || k.is_edit()))
+            .map(Key::label)
+    }
+
+    /// A hint line from the catalogue with every `{action_name}` filled in with that
+    /// action's live key, so a remapped key shows as what it now is. Other
+    /// placeholders are left for the caller.
+    pub fn fill(&self, text: &str, text_entry: bool) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(i) = rest.find('{') {
+            out.push_str(&rest[..i]);
+            let after = &rest[i + 1..];
+            let Some(j) = after.find('}') else {
+                out.push_str(&rest[i..]);
+                return out;
+            };
+            let name = &after[..j];
+            match Action::from_name(name) {
+                Some(a) => {
+                    out.push_str(&self.first_for(a, text_entry).unwrap_or_else(|| "-".into()))
+                }
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            }
+            rest = &after[j + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// The live keys of two actions as one label, `k/j` or `Up/Down`, for a pair such
+    /// as up and down in a hint.
+    pub fn pair(&self, a: Action, b: Action) -> String {
+        match (self.first(a), self.first(b)) {
+            (Some(x), Some(y)) => format!("{x}/{y}"),
+            (Some(x), None) | (None, Some(x)) => x,
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// A typed character (no Ctrl or Alt), for a choice picked by its first letter.
+pub fn typed_char(ev: &KeyEvent) -> Option<char> {
+    match Key::from_event(ev) {
+        Key {
+            code: KeyCode::Char(c),
+            mods,
+        } if !mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => Some(c),
+        _ => None,
+    }
+}
+
+/// An arrow up or down without modifiers: in a multi-line text or an open list inside
+/// a form these move within it rather than to the next field.
+pub fn is_vertical_arrow(ev: &KeyEvent) -> bool {
+    let k = Key::from_event(ev);
+    k.mods.is_empty() && matches!(k.code, KeyCode::Up | KeyCode::Down)
+}
+
+/// Which way a vertical arrow goes: `Some(true)` down, `Some(false)` up.
+pub fn arrow_down(ev: &KeyEvent) -> Option<bool> {
+    if !is_vertical_arrow(ev) {
+        return None;
+    }
+    Some(ev.code == KeyCode::Down)
 }
 
 #[cfg(test)]
@@ -408,10 +418,10 @@ mod tests {
 
     #[test]
     fn every_default_parses_and_names_an_action() {
-        for (name, keys) in DEFAULTS {
-            assert!(Action::from_name(name).is_some(), "{name}");
-            for key in *keys {
-                assert!(Key::parse(key).is_ok(), "{name}: {key}");
+        for d in ACTIONS {
+            assert!(Action::from_name(d.name).is_some(), "{}", d.name);
+            for key in d.keys {
+                assert!(Key::parse(key).is_ok(), "{}: {key}", d.name);
             }
         }
         for a in Action::all() {

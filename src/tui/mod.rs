@@ -13,6 +13,7 @@
 
 pub mod action;
 pub mod app;
+pub mod component;
 pub mod config;
 pub mod draft;
 pub mod fit;
@@ -22,6 +23,7 @@ pub mod input;
 pub mod keymap;
 pub mod list;
 pub mod popups;
+pub mod restore;
 pub mod screens;
 pub mod snapshot;
 pub mod terms;

@@ -4,7 +4,6 @@
 use crate::domain::vocab::TermKind;
 use crate::store::{Store, UnknownTerm};
 use crate::tui::i18n::{Lang, T};
-use crossterm::event::{KeyCode, KeyEvent};
 
 pub fn kind_word(lang: Lang, kind: TermKind) -> &'static str {
     lang.t(match kind {
@@ -31,15 +30,6 @@ pub fn question(lang: Lang, u: &UnknownTerm) -> String {
 
 pub fn declined(lang: Lang, u: &UnknownTerm) -> String {
     lang.f(T::NewTermDeclined, &[("kind", &kind_word(lang, u.kind))])
-}
-
-/// The answer to the question: `Some(true)` yes, `Some(false)` no, `None` another key.
-pub fn answer(key: &KeyEvent) -> Option<bool> {
-    match key.code {
-        KeyCode::Char('y' | 'Y' | 'j' | 'J') | KeyCode::Enter => Some(true),
-        KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(false),
-        _ => None,
-    }
 }
 
 /// A yes: put exactly the name asked about on its list (a neighbourhood in the

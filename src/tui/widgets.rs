@@ -239,6 +239,37 @@ pub fn hint<'a>(s: &Settings, key: String, what: &'a str) -> Vec<Span<'a>> {
     ]
 }
 
+/// A hint line of the catalogue with the live keys filled in (see
+/// [`super::keymap::KeyMap::fill`]); `text_entry` where plain characters are typed text.
+pub fn keys_hint(s: &Settings, key: T, text_entry: bool) -> String {
+    s.keymap.fill(s.lang.t(key), text_entry)
+}
+
+/// As [`keys_hint`], with the catalogue's own placeholders filled first.
+pub fn keys_hint_f(
+    s: &Settings,
+    key: T,
+    args: &[(&str, &dyn std::fmt::Display)],
+    text_entry: bool,
+) -> String {
+    s.keymap.fill(&s.lang.f(key, args), text_entry)
+}
+
+/// "y = yes, n = no" with the live keys; in Dutch the yes is shown as `j` where that
+/// key says yes.
+pub fn yes_no(s: &Settings) -> String {
+    let letter = s.lang.t(T::YesLetter);
+    let yes = s.keymap.keys(Action::Yes);
+    let yes = yes
+        .iter()
+        .find(|k| k.label() == letter)
+        .or(yes.first())
+        .map(|k| k.label())
+        .unwrap_or_else(|| "-".into());
+    let no = s.keymap.first(Action::No).unwrap_or_else(|| "-".into());
+    s.lang.f(T::ConfirmKeys, &[("yes", &yes), ("no", &no)])
+}
+
 /// A style for a marked cell (overdue, over the threshold) or the plain one.
 pub fn marked(s: &Settings, on: bool) -> Style {
     if on { s.theme.mark } else { s.theme.base }

@@ -3,7 +3,8 @@
 
 use super::Popup;
 use crate::store::Meeting;
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::input::TextInput;
@@ -131,7 +132,10 @@ impl Popup for CancelMeeting {
         frame.render_widget(Line::raw(t(T::MeetingCancelReason)), label);
         frame.render_widget(self.reason.widget(), field);
         frame.render_widget(
-            Paragraph::new(Line::styled(t(T::MeetingCancelKeys), s.theme.key)),
+            Paragraph::new(Line::styled(
+                widgets::keys_hint(s, T::MeetingCancelKeys, true),
+                s.theme.key,
+            )),
             foot,
         );
     }

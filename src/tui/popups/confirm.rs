@@ -1,11 +1,12 @@
-//! A yes/no question. `y` (or `j`, for ja) and Enter say yes; `n` and Esc say no.
+//! A yes/no question, in the yes/no scope: by default `y` (or `j`, for ja) and Enter
+//! say yes; `n` and Esc say no.
 
 use super::Popup;
-use crate::tui::action::{Cx, Effect, Outcome};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::widgets;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -39,15 +40,15 @@ pub fn discard_or_ask(typed: bool, cx: &Cx) -> Outcome {
 }
 
 impl Popup for Confirm {
-    fn handle_key(&mut self, key: KeyEvent, _cx: &mut Cx) -> Outcome {
-        match key.code {
-            KeyCode::Char('y' | 'Y' | 'j' | 'J') | KeyCode::Enter => {
+    fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        match cx.settings.keymap.answer(&key) {
+            Some(true) => {
                 let mut effects = vec![Effect::Close];
                 effects.append(&mut self.on_yes);
                 Outcome::Effects(effects)
             }
-            KeyCode::Char('n' | 'N') | KeyCode::Esc => Outcome::one(Effect::Close),
-            _ => Outcome::Handled,
+            Some(false) => Outcome::one(Effect::Close),
+            None => Outcome::Handled,
         }
     }
 
@@ -62,7 +63,7 @@ impl Popup for Confirm {
         let lines = vec![
             Line::raw(self.question.clone()),
             Line::raw(""),
-            Line::styled(s.lang.t(T::ConfirmKeys), s.theme.key),
+            Line::styled(widgets::yes_no(s), s.theme.key),
         ];
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
     }

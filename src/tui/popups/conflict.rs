@@ -4,15 +4,15 @@
 //! version (after a confirmation), or go back to the form to merge by hand. Nothing is
 //! overwritten silently.
 //!
-//! It lives inside [`super::form::Form`], so every form gets it: a
-//! [`super::form::FormHandler`] only has to implement `current`.
+//! It lives inside the form popup, so every form gets it: a
+//! form handler only has to implement `current`.
 
-use super::form::{FieldKind, Form};
-use crate::tui::action::{Action, Cx, Outcome, Scope};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::Cx;
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::widgets::{self, vis};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -121,30 +121,28 @@ impl ConflictView {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Choice {
+        let km = &cx.settings.keymap;
         if self.confirm_reload {
-            match key.code {
-                KeyCode::Char('y' | 'Y' | 'j' | 'J') | KeyCode::Enter => return Choice::Reload,
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => self.confirm_reload = false,
-                _ => {}
+            match km.answer(&key) {
+                Some(true) => return Choice::Reload,
+                Some(false) => self.confirm_reload = false,
+                None => {}
             }
             return Choice::Stay;
         }
-        let action = cx
-            .settings
-            .keymap
-            .lookup_event(&key, &[Scope::Form, Scope::List], false);
-        match (key.code, action) {
-            (KeyCode::Char('o' | 'O'), _) | (_, Some(Action::Save)) => Choice::Overwrite,
-            (KeyCode::Char('r' | 'R'), _) => {
+        // Its own keys first; saving again overwrites, Esc goes on editing.
+        match km.lookup_event(&key, &[Scope::Conflict, Scope::Form, Scope::List], false) {
+            Some(Action::ConflictOverwrite | Action::Save) => Choice::Overwrite,
+            Some(Action::ConflictReload) => {
                 self.confirm_reload = true;
                 Choice::Stay
             }
-            (KeyCode::Char('m' | 'M'), _) | (_, Some(Action::Back)) => Choice::Merge,
-            (_, Some(Action::Down | Action::NextField)) => {
+            Some(Action::ConflictMerge | Action::Back) => Choice::Merge,
+            Some(Action::Down | Action::NextField) => {
                 self.scroll = (self.scroll + 1).min(self.rows.len().saturating_sub(1));
                 Choice::Stay
             }
-            (_, Some(Action::Up | Action::PrevField)) => {
+            Some(Action::Up | Action::PrevField) => {
                 self.scroll = self.scroll.saturating_sub(1);
                 Choice::Stay
             }
@@ -219,90 +217,20 @@ impl ConflictView {
         let line = if self.confirm_reload {
             Line::from(vec![
                 Span::styled(format!("{} ", t(T::ConflictReloadAsk)), s.theme.error),
-                Span::styled(t(T::ConfirmKeys), s.theme.key),
+                Span::styled(widgets::yes_no(s), s.theme.key),
             ])
         } else {
             let mut spans = Vec::new();
-            for (k, what) in [
-                ("o", T::ConflictOverwrite),
-                ("r", T::ConflictReload),
-                ("m", T::ConflictMerge),
+            for (a, what) in [
+                (Action::ConflictOverwrite, T::ConflictOverwrite),
+                (Action::ConflictReload, T::ConflictReload),
+                (Action::ConflictMerge, T::ConflictMerge),
             ] {
-                spans.extend(widgets::hint(s, k.to_string(), t(what)));
+                let key = s.keymap.first(a).unwrap_or_default();
+                spans.extend(widgets::hint(s, key, t(what)));
             }
             Line::from(spans)
         };
         frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), keys);
-    }
-}
-
-/// The dialog inside the form.
-impl Form {
-    /// Both versions of every field, for the conflict dialog.
-    pub(super) fn conflict_view(
-        &self,
-        msg: String,
-        theirs: &BTreeMap<String, String>,
-    ) -> ConflictView {
-        let rows = self
-            .fields
-            .iter()
-            .map(|f| ConflictRow {
-                key: f.spec.key,
-                label: f.spec.label,
-                base: f.initial.clone(),
-                mine: f.value(),
-                theirs: theirs.get(f.spec.key).cloned().unwrap_or_default(),
-                options: match &f.spec.kind {
-                    FieldKind::Choice(o) => o.clone(),
-                    _ => Vec::new(),
-                },
-            })
-            .collect();
-        ConflictView::new(msg, rows)
-    }
-
-    /// Put `values` in the fields; `base` becomes what counts as unchanged.
-    fn reset_to(&mut self, values: &BTreeMap<String, String>, base: &BTreeMap<String, String>) {
-        for f in &mut self.fields {
-            f.error = None;
-            if let Some(v) = values.get(f.spec.key) {
-                f.set(v);
-            }
-            if let Some(b) = base.get(f.spec.key) {
-                f.initial = b.clone();
-            }
-        }
-    }
-
-    /// The open conflict dialog, if any (for tests).
-    pub fn conflict(&self) -> Option<&ConflictView> {
-        self.conflict.as_ref()
-    }
-
-    pub(super) fn on_conflict_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
-        let Some(view) = self.conflict.as_mut() else {
-            return Outcome::Ignored;
-        };
-        match view.handle_key(key, cx) {
-            Choice::Stay => return Outcome::Handled,
-            Choice::Overwrite => {
-                self.conflict = None;
-                return self.submit(cx);
-            }
-            Choice::Reload => {
-                let theirs = view.theirs();
-                self.reset_to(&theirs, &theirs);
-                self.message = Some((false, cx.t(T::ConflictReloaded).to_string()));
-            }
-            Choice::Merge => {
-                let (merged, theirs) = (view.merged(), view.theirs());
-                self.reset_to(&merged, &theirs);
-                self.message = Some((false, cx.t(T::ConflictMerging).to_string()));
-            }
-        }
-        self.conflict = None;
-        self.restyle(cx.settings);
-        Outcome::Handled
     }
 }

@@ -5,12 +5,13 @@
 use super::Popup;
 use crate::domain::RecordRef;
 use crate::store::Person;
-use crate::tui::action::{Action, Cx, Effect, Outcome};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::input::TextInput;
 use crate::tui::widgets::{self, vis};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -98,11 +99,15 @@ impl Erase {
 
 impl Popup for Erase {
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
-        match key.code {
-            KeyCode::Esc => {
+        match cx
+            .settings
+            .keymap
+            .lookup_event(&key, &[Scope::Erase, Scope::List], true)
+        {
+            Some(Action::Back) => {
                 super::confirm::discard_or_ask(!self.input.value().trim().is_empty(), cx)
             }
-            KeyCode::Enter => self.erase(cx),
+            Some(Action::EraseConfirm) => self.erase(cx),
             _ => {
                 if self.input.handle_key(key) {
                     self.wrong = false;
@@ -146,7 +151,12 @@ impl Popup for Erase {
                 s.theme.error,
             ),
             Line::raw(l.f(T::EraseExportFirst, &[("key", &key)])),
-            Line::raw(l.f(T::EraseType, &[("id", &self.record)])),
+            Line::raw(widgets::keys_hint_f(
+                s,
+                T::EraseType,
+                &[("id", &self.record)],
+                true,
+            )),
         ];
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text);
         let [mark, field] =

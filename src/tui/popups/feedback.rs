@@ -6,25 +6,37 @@
 //! only when it was sent; otherwise kept in the outbox).
 
 use super::Popup;
+use super::triage::check;
 use super::triage::finish;
 use crate::domain::dates::parse_date;
 use crate::domain::mail::{TemplateFields, fill_template};
 use crate::domain::signal::SignalEvent;
 use crate::mail::sender_name;
 use crate::store::{Channel, NewFeedback, StoreError};
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::input::TextInput;
-use crate::tui::screens::signal_forms::{channel_label, check};
+use crate::tui::keymap::arrow_down;
 use crate::tui::widgets;
 use crate::tui::worker::MailJob;
 use chrono::Duration;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+
+/// The word for a feedback channel.
+pub fn channel_label(c: Channel) -> T {
+    match c {
+        Channel::Email => T::ChannelEmail,
+        Channel::Phone => T::ChannelPhone,
+        Channel::Meeting => T::ChannelMeeting,
+        Channel::Letter => T::ChannelLetter,
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
@@ -240,7 +252,11 @@ impl FeedbackPopup {
                 Err(StoreError::Conflict(_)) if self.targets.len() == 1 => {
                     if let Ok(s) = cx.store.signal(id) {
                         self.targets[0].1 = s.version;
-                        self.message = Some(lang.f(T::ConflictKept, &[("id", &s.reference())]));
+                        self.message = Some(
+                            cx.settings
+                                .keymap
+                                .fill(&lang.f(T::ConflictKept, &[("id", &s.reference())]), true),
+                        );
                     }
                     return Outcome::Handled;
                 }
@@ -337,7 +353,7 @@ impl FeedbackPopup {
 impl FeedbackPopup {
     /// The popup again on the signals of a kept draft, with what was typed.
     pub fn restore(cx: &mut Cx, draft: &super::form::FormDraft) -> Option<FeedbackPopup> {
-        let mut p = FeedbackPopup::new(cx, super::kept::ids(draft)).ok()?;
+        let mut p = FeedbackPopup::new(cx, crate::tui::draft::ids(draft)).ok()?;
         p.restore_values(&draft.values);
         p.message = Some(cx.t(T::DraftWaiting).to_string());
         p.restyle(cx.settings);
@@ -371,7 +387,11 @@ impl Popup for FeedbackPopup {
             "channel".to_string(),
             Channel::ALL[self.channel].code().to_string(),
         );
-        Some(super::kept::draft_of("feedback", &self.targets, values))
+        Some(crate::tui::draft::draft_of(
+            "feedback",
+            &self.targets,
+            values,
+        ))
     }
 
     fn restore_values(&mut self, values: &std::collections::BTreeMap<String, String>) {
@@ -392,24 +412,25 @@ impl Popup for FeedbackPopup {
 
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         let n = self.fields.len();
-        // Ctrl-O, not Ctrl-E: Ctrl-E is End in every text field.
-        if key.code == KeyCode::Char('o') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            return Outcome::one(Effect::ExternalEdit(self.text.value()));
-        }
         let text_field = matches!(self.field(), Field::Text | Field::Next);
         let out = match cx
             .settings
             .keymap
             .lookup_event(&key, &[Scope::Form, Scope::List], true)
         {
+            // Ctrl-O by default, not Ctrl-E: Ctrl-E is End in every text field.
+            Some(Action::ExternalEditor) => {
+                return Outcome::one(Effect::ExternalEdit(self.text.value()));
+            }
+            // Up and Down move within the multi-line text.
             Some(Action::NextField)
-                if !(self.field() == Field::Text && key.code == KeyCode::Down) =>
+                if !(self.field() == Field::Text && arrow_down(&key).is_some()) =>
             {
                 self.focus = (self.focus + 1) % n;
                 Outcome::Handled
             }
             Some(Action::PrevField)
-                if !(self.field() == Field::Text && key.code == KeyCode::Up) =>
+                if !(self.field() == Field::Text && arrow_down(&key).is_some()) =>
             {
                 self.focus = (self.focus + n - 1) % n;
                 Outcome::Handled
@@ -433,12 +454,16 @@ impl Popup for FeedbackPopup {
                 input.handle_key(key);
                 Outcome::Handled
             }
-            _ => match key.code {
-                KeyCode::Left => {
+            _ => match cx
+                .settings
+                .keymap
+                .lookup_event(&key, &[Scope::Choice], false)
+            {
+                Some(Action::ChoicePrev) => {
                     self.cycle(false);
                     Outcome::Handled
                 }
-                KeyCode::Right | KeyCode::Char(' ') => {
+                Some(Action::ChoiceNext) => {
                     self.cycle(true);
                     Outcome::Handled
                 }
@@ -577,8 +602,13 @@ impl Popup for FeedbackPopup {
                 spans.extend(widgets::hint(s, k, t(what)));
             }
         }
-        spans.extend(widgets::hint(s, "Ctrl-O".into(), t(T::HintEditor)));
-        spans.extend(widgets::hint(s, "Space".into(), t(T::HintChoose)));
+        let key = |a| s.keymap.first(a).unwrap_or_default();
+        spans.extend(widgets::hint(
+            s,
+            key(Action::ExternalEditor),
+            t(T::HintEditor),
+        ));
+        spans.extend(widgets::hint(s, key(Action::ChoiceNext), t(T::HintChoose)));
         frame.render_widget(
             Paragraph::new(Line::from(spans)),
             Rect {

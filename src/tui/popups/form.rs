@@ -5,20 +5,20 @@
 
 use super::Popup;
 use super::confirm::Confirm;
-use super::conflict::ConflictView;
+use super::conflict::{Choice, ConflictRow, ConflictView};
 use crate::domain::RecordRef;
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::input::TextInput;
 use crate::tui::keymap::Key;
 use crate::tui::widgets;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// What kind of value a field holds.
@@ -235,26 +235,7 @@ pub trait FormHandler {
     }
 }
 
-/// A half-filled form kept on disk when the program is stopped (SIGTERM, SIGHUP, a
-/// panic, Ctrl-C), reopened at the next start.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct FormDraft {
-    pub kind: String,
-    pub id: Option<i64>,
-    pub version: Option<i64>,
-    /// The database it belongs to.
-    pub db: String,
-    pub values: BTreeMap<String, String>,
-    /// The account that typed it: a draft comes back to its own account only.
-    #[serde(default)]
-    pub account: String,
-    /// What a form that edits no record is about (the signal a new action is for, the
-    /// record a step is taken on) and the version it was read at.
-    #[serde(default)]
-    pub subject: Option<i64>,
-    #[serde(default)]
-    pub subject_version: Option<i64>,
-}
+pub use crate::tui::draft::FormDraft;
 
 pub struct Form {
     title: String,
@@ -387,7 +368,7 @@ impl Form {
         let FieldKind::Pick(_, rows) = self.fields.get(i)?.spec.kind else {
             return None;
         };
-        let arrow = matches!(key.code, KeyCode::Up | KeyCode::Down);
+        let arrow = crate::tui::keymap::is_vertical_arrow(&key);
         match action {
             Some(Action::NextField | Action::PrevField) if !arrow => return None,
             Some(Action::Save | Action::Back) => return None,
@@ -396,10 +377,7 @@ impl Form {
         let field = &mut self.fields[i];
         let fresh = std::mem::take(&mut field.fresh);
         let picker = field.picker.as_mut()?;
-        let letter = matches!(key.code, KeyCode::Char(_))
-            && !key.modifiers.intersects(
-                crossterm::event::KeyModifiers::CONTROL | crossterm::event::KeyModifiers::ALT,
-            );
+        let letter = crate::tui::keymap::typed_char(&key).is_some();
         if fresh && letter {
             picker.set_query("");
         }
@@ -476,7 +454,10 @@ impl Form {
             Err(FormError::Conflict(msg)) => {
                 match self.handler.current(cx) {
                     Some(theirs) => self.conflict = Some(self.conflict_view(msg, &theirs)),
-                    None => self.message = Some((true, format!("{msg} {}", cx.t(T::FormConflict)))),
+                    None => {
+                        let keep = cx.settings.keymap.fill(cx.t(T::FormConflict), true);
+                        self.message = Some((true, format!("{msg} {keep}")))
+                    }
                 }
                 Outcome::Handled
             }
@@ -492,19 +473,23 @@ impl Form {
         }
     }
 
+    /// A key on a choice field: the choice scope's keys step through the options, and
+    /// a typed letter picks the first option it starts.
     fn edit_choice(
         field: &mut Field,
         key: &KeyEvent,
+        keymap: &crate::tui::keymap::KeyMap,
         lang_label: impl Fn(T) -> &'static str,
     ) -> bool {
         let FieldKind::Choice(options) = &field.spec.kind else {
             return false;
         };
         let n = options.len().max(1);
-        match key.code {
-            KeyCode::Right | KeyCode::Char(' ') => field.choice = (field.choice + 1) % n,
-            KeyCode::Left => field.choice = (field.choice + n - 1) % n,
-            KeyCode::Char(c) => {
+        let action = keymap.lookup_event(key, &[Scope::Choice], false);
+        match (action, crate::tui::keymap::typed_char(key)) {
+            (Some(Action::ChoiceNext), _) => field.choice = (field.choice + 1) % n,
+            (Some(Action::ChoicePrev), _) => field.choice = (field.choice + n - 1) % n,
+            (_, Some(c)) => {
                 let c = c.to_lowercase().next().unwrap_or(c);
                 match options.iter().position(|o| {
                     o.0.starts_with(c) || lang_label(o.1).to_lowercase().starts_with(c)
@@ -525,7 +510,7 @@ impl Popup for Form {
             return self.on_conflict_key(key, cx);
         }
         if let Some(u) = self.ask_new.take() {
-            let out = match crate::tui::terms::answer(&key) {
+            let out = match cx.settings.keymap.answer(&key) {
                 Some(true) => match crate::tui::terms::add(cx.store, &u) {
                     Ok(_) => self.submit(cx),
                     Err(e) => {
@@ -553,11 +538,11 @@ impl Popup for Form {
         // the field before or after from its first or last line.
         if let Some(field) = self.fields.get_mut(self.focus)
             && field.input.is_multiline()
-            && key.modifiers.is_empty()
+            && let Some(down) = crate::tui::keymap::arrow_down(&key)
         {
             let (row, _) = field.input.cursor();
             let last = field.input.line_count().saturating_sub(1);
-            if (key.code == KeyCode::Up && row > 0) || (key.code == KeyCode::Down && row < last) {
+            if (!down && row > 0) || (down && row < last) {
                 field.input.handle_key(key);
                 return Outcome::Handled;
             }
@@ -608,7 +593,7 @@ impl Popup for Form {
                 let lang = cx.settings.lang;
                 let field = &mut self.fields[self.focus];
                 let changed = if matches!(field.spec.kind, FieldKind::Choice(_)) {
-                    Form::edit_choice(field, &key, |t| lang.t(t))
+                    Form::edit_choice(field, &key, &cx.settings.keymap, |t| lang.t(t))
                 } else {
                     field.input.handle_key(key)
                 };
@@ -858,5 +843,76 @@ impl Popup for Form {
         if let Some(c) = &self.conflict {
             c.draw(frame, area, s);
         }
+    }
+}
+
+/// The dialog inside the form.
+impl Form {
+    /// Both versions of every field, for the conflict dialog.
+    pub(super) fn conflict_view(
+        &self,
+        msg: String,
+        theirs: &BTreeMap<String, String>,
+    ) -> ConflictView {
+        let rows = self
+            .fields
+            .iter()
+            .map(|f| ConflictRow {
+                key: f.spec.key,
+                label: f.spec.label,
+                base: f.initial.clone(),
+                mine: f.value(),
+                theirs: theirs.get(f.spec.key).cloned().unwrap_or_default(),
+                options: match &f.spec.kind {
+                    FieldKind::Choice(o) => o.clone(),
+                    _ => Vec::new(),
+                },
+            })
+            .collect();
+        ConflictView::new(msg, rows)
+    }
+
+    /// Put `values` in the fields; `base` becomes what counts as unchanged.
+    fn reset_to(&mut self, values: &BTreeMap<String, String>, base: &BTreeMap<String, String>) {
+        for f in &mut self.fields {
+            f.error = None;
+            if let Some(v) = values.get(f.spec.key) {
+                f.set(v);
+            }
+            if let Some(b) = base.get(f.spec.key) {
+                f.initial = b.clone();
+            }
+        }
+    }
+
+    /// The open conflict dialog, if any (for tests).
+    pub fn conflict(&self) -> Option<&ConflictView> {
+        self.conflict.as_ref()
+    }
+
+    pub(super) fn on_conflict_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
+        let Some(view) = self.conflict.as_mut() else {
+            return Outcome::Ignored;
+        };
+        match view.handle_key(key, cx) {
+            Choice::Stay => return Outcome::Handled,
+            Choice::Overwrite => {
+                self.conflict = None;
+                return self.submit(cx);
+            }
+            Choice::Reload => {
+                let theirs = view.theirs();
+                self.reset_to(&theirs, &theirs);
+                self.message = Some((false, cx.t(T::ConflictReloaded).to_string()));
+            }
+            Choice::Merge => {
+                let (merged, theirs) = (view.merged(), view.theirs());
+                self.reset_to(&merged, &theirs);
+                self.message = Some((false, cx.t(T::ConflictMerging).to_string()));
+            }
+        }
+        self.conflict = None;
+        self.restyle(cx.settings);
+        Outcome::Handled
     }
 }

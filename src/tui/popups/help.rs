@@ -2,7 +2,8 @@
 //! bound to it now, so it can never disagree with what the keys do.
 
 use super::Popup;
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::widgets;
@@ -48,13 +49,58 @@ pub fn lines(s: &Settings, describe: &dyn Fn(Action) -> Option<String>) -> Vec<H
         ("Ctrl-U", T::HelpTextCutStart),
         ("Ctrl-K", T::HelpTextCutEnd),
         ("Ctrl-W/Alt-D", T::HelpTextCutWord),
-        ("Esc", T::HelpTextEsc),
-        ("Ctrl-O", T::HelpTextEditor),
     ] {
         out.push(HelpLine {
             keys: keys.to_string(),
             what: s.lang.t(what).to_string(),
         });
+    }
+    out.push(HelpLine {
+        keys: s.keymap.label(Action::Back),
+        what: s.lang.t(T::HelpTextEsc).to_string(),
+    });
+    out
+}
+
+/// The key reference in `docs/keys.md`, made from the action table: every scope and
+/// every action with its config name, default keys and what it does in both languages.
+pub fn markdown() -> String {
+    use crate::tui::action::ACTIONS;
+    use crate::tui::i18n::Lang;
+    let map = crate::tui::keymap::KeyMap::default();
+    let mut out = String::from(
+        "# Keys\n\n\
+         <!-- Made from the action table in src/tui/action.rs by \
+         `WIJKDESK_WRITE_DOCS=1 cargo test --test tui_keys_remap`; do not edit. -->\n\n\
+         Every action, by scope, with the name the config file's `[keys]` table uses (see \
+         [the config file](screens.md#the-config-file)) and its default keys. A key is \
+         looked up in the scopes of where it is pressed, the popup's or editor's own \
+         first; help (`?`), the hint lines and the command palette show the keys in use.\n",
+    );
+    for scope in Scope::ALL {
+        out.push_str(&format!(
+            "\n## {} (`{}`)\n\n| action | default keys | does | doet |\n|---|---|---|---|\n",
+            Lang::En.t(scope.title()),
+            scope.name()
+        ));
+        for d in ACTIONS.iter().filter(|d| d.scope == scope) {
+            let keys: Vec<String> = map
+                .keys(d.action)
+                .iter()
+                .map(|k| format!("`{}`", k.label()))
+                .collect();
+            let what = |lang: Lang| match d.action {
+                Action::Screen(n) => format!("{} {n}", lang.t(d.description)),
+                _ => lang.t(d.description).to_string(),
+            };
+            out.push_str(&format!(
+                "| `{}` | {} | {} | {} |\n",
+                d.name,
+                keys.join(", "),
+                what(Lang::En).replace('|', "\\|"),
+                what(Lang::Nl).replace('|', "\\|")
+            ));
+        }
     }
     out
 }
@@ -134,7 +180,10 @@ impl Popup for Help {
             ..inner
         };
         frame.render_widget(
-            Paragraph::new(Span::styled(s.lang.t(T::HelpFooter), s.theme.muted)),
+            Paragraph::new(Span::styled(
+                widgets::keys_hint(s, T::HelpFooter, false),
+                s.theme.muted,
+            )),
             footer,
         );
     }

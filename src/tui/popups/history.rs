@@ -4,7 +4,8 @@
 use super::Popup;
 use crate::domain::RecordRef;
 use crate::store::AuditEntry;
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::widgets::{self, vis, who};
@@ -225,7 +226,10 @@ impl Popup for History {
             ..inner
         };
         frame.render_widget(
-            Paragraph::new(Span::styled(s.lang.t(T::HistoryFooter), s.theme.muted)),
+            Paragraph::new(Span::styled(
+                widgets::keys_hint(s, T::HistoryFooter, false),
+                s.theme.muted,
+            )),
             foot,
         );
     }

@@ -8,7 +8,7 @@
 use super::Popup;
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::{SearchKind, Store};
-use crate::tui::action::{Cx, Effect, Outcome};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::fuzzy;
 use crate::tui::i18n::T;

@@ -6,13 +6,14 @@
 use super::Popup;
 use crate::domain::vocab::{self, TermKind};
 use crate::store::{Term, UnknownTerm};
-use crate::tui::action::{Cx, Effect, Outcome};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::list::{Items, List, ListKey};
 use crate::tui::terms;
 use crate::tui::widgets;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -236,6 +237,12 @@ impl ListsPopup {
     }
 }
 
+/// A prompt of the catalogue with the name and the live keys filled in.
+fn said(cx: &Cx, key: T, name: &str) -> String {
+    let text = cx.settings.lang.f(key, &[("name", &name)]);
+    cx.settings.keymap.fill(&text, true)
+}
+
 impl Popup for ListsPopup {
     fn discard(&mut self, _cx: &mut Cx) -> Outcome {
         if self.mode == Mode::Browse {
@@ -248,31 +255,33 @@ impl Popup for ListsPopup {
 
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         if matches!(self.mode, Mode::AskAdd(_) | Mode::AskMerge(..)) {
-            return match terms::answer(&key) {
+            return match cx.settings.keymap.answer(&key) {
                 Some(yes) => self.on_answer(yes, cx),
                 None => Outcome::Handled,
             };
         }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Char('r') if ctrl && self.mode == Mode::Browse => {
+        let own = if self.mode == Mode::Browse {
+            cx.settings.keymap.lookup_command(&key, &[Scope::Lists])
+        } else {
+            None
+        };
+        match own {
+            Some(Action::ListsRename) => {
                 if let Some(t) = self.selected().map(|t| t.name.clone()) {
-                    self.message =
-                        Some((false, cx.settings.lang.f(T::ListsRenaming, &[("name", &t)])));
+                    self.message = Some((false, said(cx, T::ListsRenaming, &t)));
                     self.set_mode(Mode::Rename(t.clone()), &t);
                 }
                 return Outcome::Handled;
             }
-            KeyCode::Char('e') if ctrl && self.mode == Mode::Browse => {
+            Some(Action::ListsMerge) => {
                 if let Some(t) = self.selected().map(|t| t.name.clone()) {
-                    self.message =
-                        Some((false, cx.settings.lang.f(T::ListsMerging, &[("name", &t)])));
+                    self.message = Some((false, said(cx, T::ListsMerging, &t)));
                     self.set_mode(Mode::MergeInto(t), "");
                 }
                 return Outcome::Handled;
             }
-            KeyCode::Tab | KeyCode::BackTab if self.mode == Mode::Browse => {
-                self.kind = if key.code == KeyCode::Tab {
+            Some(a @ (Action::ListsNextKind | Action::ListsPrevKind)) => {
+                self.kind = if a == Action::ListsNextKind {
                     (self.kind + 1) % KINDS.len()
                 } else {
                     (self.kind + KINDS.len() - 1) % KINDS.len()
@@ -374,8 +383,9 @@ impl Popup for ListsPopup {
             }
             ListItem::new(Line::from(spans))
         };
+        let empty = widgets::keys_hint(s, T::ListsEnterToAdd, true);
         let look = Items {
-            empty: Some(t(T::ListsEnterToAdd)),
+            empty: Some(&empty),
             ..Items::default()
         };
         self.list.draw_items(frame, list, s, item, look);
@@ -387,7 +397,10 @@ impl Popup for ListsPopup {
             );
         }
         frame.render_widget(
-            Paragraph::new(Span::styled(t(T::ListsKeys), s.theme.muted)),
+            Paragraph::new(Span::styled(
+                widgets::keys_hint(s, T::ListsKeys, true),
+                s.theme.muted,
+            )),
             keys,
         );
     }

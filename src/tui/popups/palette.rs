@@ -2,7 +2,8 @@
 //! as you type; Enter runs the chosen one.
 
 use super::Popup;
-use crate::tui::action::{Action, Cx, Effect, Outcome};
+use crate::tui::action::Action;
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::fuzzy;
 use crate::tui::i18n::T;

@@ -3,7 +3,7 @@
 //! ([`PickerPopup`]) that hands its choice to the screen as [`Effect::Pick`].
 
 use super::Popup;
-use crate::tui::action::{Cx, Effect, Outcome};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::fuzzy;
 use crate::tui::i18n::T;
@@ -238,7 +238,10 @@ impl Popup for PickerPopup {
         self.picker.draw_query_marked(frame, q, s, "> ");
         self.picker.draw_list(frame, list, s);
         frame.render_widget(
-            Paragraph::new(Line::styled(s.lang.t(T::PickFooter), s.theme.muted)),
+            Paragraph::new(Line::styled(
+                widgets::keys_hint(s, T::PickFooter, true),
+                s.theme.muted,
+            )),
             foot,
         );
     }

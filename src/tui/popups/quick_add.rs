@@ -7,7 +7,8 @@ use super::Popup;
 use crate::domain::minutes::{TokenKind, parse_line};
 use crate::domain::vocab::{Resolution, TermKind};
 use crate::store::NewSignal;
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::input::TextInput;
@@ -83,7 +84,10 @@ impl QuickAdd {
                     if self.confirmed_theme.as_ref() == Some(&line) {
                         add_theme = true;
                     } else {
-                        let mut msg = lang.f(T::QuickAddNewTheme, &[("theme", &t)]);
+                        let mut msg = cx
+                            .settings
+                            .keymap
+                            .fill(&lang.f(T::QuickAddNewTheme, &[("theme", &t)]), true);
                         if !suggestions.is_empty() {
                             let names: Vec<String> =
                                 suggestions.iter().map(|s| format!("'{s}'")).collect();
@@ -144,7 +148,7 @@ impl Popup for QuickAdd {
         }
         let mut values = std::collections::BTreeMap::new();
         values.insert("line".to_string(), line);
-        Some(super::kept::draft_of("quick_add", &[], values))
+        Some(crate::tui::draft::draft_of("quick_add", &[], values))
     }
 
     fn restore_values(&mut self, values: &std::collections::BTreeMap<String, String>) {
@@ -191,7 +195,7 @@ impl Popup for QuickAdd {
         let rect = widgets::centered(area, width, 6 + problem_rows);
         let inner = widgets::popup_frame(frame, rect, s, t(T::QuickAddTitle));
         let mut lines = vec![
-            Line::styled(t(T::QuickAddHelp), s.theme.muted),
+            Line::styled(widgets::keys_hint(s, T::QuickAddHelp, true), s.theme.muted),
             Line::raw(""),
         ];
         for p in &self.problems {

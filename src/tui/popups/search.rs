@@ -10,7 +10,7 @@
 use super::Popup;
 use crate::domain::RecordRef;
 use crate::store::{SearchHit, SearchKind};
-use crate::tui::action::{Cx, Effect, Outcome};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::{Lang, T};
 use crate::tui::list::{List, ListKey};
@@ -249,7 +249,10 @@ impl Popup for Search {
         .areas(inner);
         self.hits.filter.draw(frame, q, s, "> ");
         frame.render_widget(
-            Paragraph::new(Line::styled(s.lang.t(T::SearchFooter), s.theme.muted)),
+            Paragraph::new(Line::styled(
+                widgets::keys_hint(s, T::SearchFooter, true),
+                s.theme.muted,
+            )),
             foot,
         );
         let msg = |text: &str, style: Style| {

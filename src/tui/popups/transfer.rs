@@ -6,7 +6,8 @@ use super::Popup;
 use crate::domain::RecordKind;
 use crate::sheets::{self as sheet, Flavour};
 use crate::store::{ActionFilter, CommitmentFilter, RowAction, SignalFilter, Store};
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::{Lang, T};
 use crate::tui::input::TextInput;
@@ -241,7 +242,7 @@ impl Popup for ImportPrompt {
         );
         frame.render_widget(self.path.widget(), field);
         frame.render_widget(
-            Paragraph::new(s.lang.t(T::ImportHelp)).wrap(Wrap { trim: true }),
+            Paragraph::new(widgets::keys_hint(s, T::ImportHelp, true)).wrap(Wrap { trim: true }),
             help,
         );
     }

@@ -8,14 +8,15 @@
 use super::Popup;
 use super::picker::{Choice, PickKey, Picker};
 use crate::domain::dates::{echo, parse_date};
-use crate::domain::signal::SignalEvent;
+use crate::domain::signal::{SignalEvent, SignalFacts, transition};
 use crate::domain::vocab::{Resolution, TermKind};
-use crate::store::{StoreError, Triage, UnknownTerm};
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::store::{Signal, StoreError, Triage, UnknownTerm};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::{Lang, T};
 use crate::tui::input::TextInput;
-use crate::tui::screens::signal_forms::check;
+use crate::tui::keymap::arrow_down;
 use crate::tui::terms;
 use crate::tui::widgets;
 use chrono::Duration;
@@ -24,6 +25,26 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
+
+/// The signal, if `event` may happen to it now; else why not, in plain words.
+pub fn check(cx: &Cx, id: i64, event: SignalEvent) -> Result<Signal, String> {
+    let lang = cx.settings.lang;
+    let s = cx.store.signal(id).map_err(|e| lang.store_error(&e))?;
+    let has_final = cx
+        .store
+        .feedback_of(id)
+        .map_err(|e| lang.store_error(&e))?
+        .iter()
+        .any(|f| f.is_final);
+    let facts = SignalFacts {
+        state: s.state,
+        has_final_feedback: has_final,
+    };
+    match transition(facts, event) {
+        Ok(_) => Ok(s),
+        Err(r) => Err(format!("{}: {}", s.reference(), lang.problem(&r.0))),
+    }
+}
 
 const OWNER: usize = 0;
 const THEME: usize = 1;
@@ -224,7 +245,7 @@ impl TriagePopup {
 
     /// The popup again on the signals of a kept draft, with what was typed.
     pub fn restore(cx: &mut Cx, draft: &super::form::FormDraft) -> Option<TriagePopup> {
-        let ids = super::kept::ids(draft);
+        let ids = crate::tui::draft::ids(draft);
         let mut p = TriagePopup::new(cx, ids).ok()?;
         p.restore_values(&draft.values);
         p.message = Some(cx.t(T::DraftWaiting).to_string());
@@ -427,11 +448,11 @@ impl TriagePopup {
         self.restore_values(&merged);
         self.targets[0].1 = sig.version;
         self.initial = theirs;
-        self.message = Some(
-            cx.settings
-                .lang
-                .f(T::TriageConflict, &[("id", &sig.reference())]),
-        );
+        let said = cx
+            .settings
+            .lang
+            .f(T::TriageConflict, &[("id", &sig.reference())]);
+        self.message = Some(cx.settings.keymap.fill(&said, true));
         self.restyle(cx.settings);
         Outcome::Handled
     }
@@ -502,7 +523,7 @@ impl Popup for TriagePopup {
         if values == self.initial {
             return None;
         }
-        Some(super::kept::draft_of("triage", &self.targets, values))
+        Some(crate::tui::draft::draft_of("triage", &self.targets, values))
     }
 
     fn restore_values(&mut self, values: &std::collections::BTreeMap<String, String>) {
@@ -522,7 +543,7 @@ impl Popup for TriagePopup {
 
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         if let Some(u) = self.ask_new.take() {
-            let out = match terms::answer(&key) {
+            let out = match cx.settings.keymap.answer(&key) {
                 Some(true) => match terms::add(cx.store, &u) {
                     Ok(_) => {
                         self.message = None;
@@ -543,11 +564,12 @@ impl Popup for TriagePopup {
             return out;
         }
         let out = match cx.settings.keymap.lookup_event(&key, &[Scope::Form], true) {
-            Some(Action::NextField) if !matches!(key.code, crossterm::event::KeyCode::Down) => {
+            // Up and Down move in the open list of a picker.
+            Some(Action::NextField) if arrow_down(&key).is_none() => {
                 self.focus = (self.focus + 1) % FIELDS;
                 Outcome::Handled
             }
-            Some(Action::PrevField) if !matches!(key.code, crossterm::event::KeyCode::Up) => {
+            Some(Action::PrevField) if arrow_down(&key).is_none() => {
                 self.focus = (self.focus + FIELDS - 1) % FIELDS;
                 Outcome::Handled
             }

@@ -8,7 +8,8 @@ use super::Popup;
 use super::conflict::{Choice as ConflictChoice, ConflictRow, ConflictView};
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::{Owner, Person, StoreError};
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::fuzzy;
 use crate::tui::i18n::T;
@@ -483,7 +484,10 @@ impl Popup for Who {
             frame.render_widget(Paragraph::new(Line::from(spans)), footer);
         } else {
             frame.render_widget(
-                Paragraph::new(Span::styled(t(T::WhoFooter), s.theme.muted)),
+                Paragraph::new(Span::styled(
+                    widgets::keys_hint(s, T::WhoFooter, true),
+                    s.theme.muted,
+                )),
                 footer,
             );
         }

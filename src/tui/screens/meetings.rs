@@ -3,9 +3,8 @@
 //! opens the minutes editor; `p` prepares a planned meeting, `a` edits the agenda,
 //! `A` marks attendance, `h` holds, `F` finalises, `x` exports the minutes.
 //!
-//! The screen's own keys (scope [`Scope::Meetings`]) are looked up here: the screen
-//! takes every plain key ([`Screen::text_entry`]) and hands the global ones back to the
-//! shell as [`Effect::Run`].
+//! The screen's own keys are the [`Scope::Meetings`] scope, looked up by the shell like
+//! every screen's; while "finalise?" is asked, the yes/no scope comes first.
 
 use super::minutes_editor::MinutesEditor;
 use super::minutes_parts::status_label;
@@ -15,14 +14,15 @@ use super::{Screen, meeting_form};
 use crate::domain::meeting::{MeetingEvent, MeetingStatus};
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::{AgendaItem, Meeting, MeetingOrg, MeetingPerson};
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::list::{Columns, FilterStep, List, WIDE};
 use crate::tui::popups::form::{Form, FormDraft};
 use crate::tui::widgets::{self, vis};
 use crate::tui::window::Keyset;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -273,11 +273,14 @@ impl Meetings {
                     format!(" {} ", s.lang.f(T::MeetingFinaliseQ, &[("id", &id)])),
                     s.theme.error,
                 ),
-                Span::styled(format!("{} ", t(T::ConfirmKeys)), s.theme.key),
+                Span::styled(format!("{} ", crate::tui::widgets::yes_no(s)), s.theme.key),
             ])
         } else {
             Line::from(Span::styled(
-                format!(" {} ", t(T::MeetingsLegend)),
+                format!(
+                    " {} ",
+                    crate::tui::widgets::keys_hint(s, T::MeetingsLegend, false)
+                ),
                 s.theme.muted,
             ))
         };
@@ -341,37 +344,23 @@ impl Screen for Meetings {
         self.load(cx)
     }
 
-    /// Always: the screen looks its plain keys up itself (see the module doc).
     fn text_entry(&self) -> bool {
-        true
+        self.list.filter.is_typing()
+    }
+
+    fn scope(&self) -> Option<Scope> {
+        Some(if self.confirm_finalise {
+            Scope::Confirm
+        } else {
+            Scope::Meetings
+        })
     }
 
     fn on_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
-        if self.list.filter.is_typing() {
-            if self.list.filter.key(key) {
-                return Self::done(self.refilter(cx), cx.settings.lang);
-            }
-            return Outcome::Handled;
+        if self.list.filter.is_typing() && self.list.filter.key(key) {
+            return Self::done(self.refilter(cx), cx.settings.lang);
         }
-        if self.confirm_finalise {
-            self.confirm_finalise = false;
-            return match key.code {
-                KeyCode::Char('y' | 'Y' | 'j' | 'J') | KeyCode::Enter => {
-                    self.step(MeetingEvent::Finalise, cx)
-                }
-                _ => Outcome::Handled,
-            };
-        }
-        let action = cx.settings.keymap.lookup_event(
-            &key,
-            &[Scope::Meetings, Scope::List, Scope::Global],
-            false,
-        );
-        match action {
-            Some(a) if matches!(a.scope(), Scope::Meetings | Scope::List) => self.on_action(a, cx),
-            Some(a) => Outcome::one(Effect::Run(a)),
-            None => Outcome::Handled,
-        }
+        Outcome::Handled
     }
 
     fn on_paste(&mut self, text: &str, cx: &mut Cx) -> Outcome {
@@ -384,7 +373,7 @@ impl Screen for Meetings {
     fn on_action(&mut self, action: Action, cx: &mut Cx) -> Outcome {
         if self.confirm_finalise {
             self.confirm_finalise = false;
-            return if action == Action::Open {
+            return if action == Action::Yes {
                 self.step(MeetingEvent::Finalise, cx)
             } else {
                 Outcome::Handled

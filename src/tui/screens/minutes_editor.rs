@@ -13,13 +13,14 @@ use super::minutes_popups::{Attendance, export};
 use crate::domain::meeting::{MeetingEvent, MeetingStatus};
 use crate::domain::minutes::{EntryKind, TokenKind, parse_line};
 use crate::store::{AgendaItem, Meeting, StoredMinute};
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::keymap::Key;
 use crate::tui::popups::Popup;
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use std::ops::Range;
@@ -295,7 +296,7 @@ impl MinutesEditor {
     /// refused after the failure, no longer count).
     fn resend(&mut self, cx: &mut Cx) -> Outcome {
         let Some(w) = cx.writes else {
-            return Outcome::error(cx.t(T::MinutesNotStoredHint));
+            return Outcome::error(cx.settings.keymap.fill(cx.t(T::MinutesNotStoredHint), true));
         };
         w.send(crate::tui::worker::WriteJob::Resume);
         for q in self.queue.iter_mut() {
@@ -364,7 +365,7 @@ impl MinutesEditor {
                     };
                     self.editing = theirs;
                     let _ = self.reload(cx);
-                    return Outcome::error(msg);
+                    return Outcome::error(cx.settings.keymap.fill(&msg, true));
                 }
                 Err(e) => {
                     self.editing = Some(m);
@@ -581,7 +582,7 @@ impl MinutesEditor {
 
     fn input_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         let km = &cx.settings.keymap;
-        let action = km.lookup_event(&key, &[Scope::Minutes], true);
+        let action = km.lookup_event(&key, &[Scope::Minutes, Scope::List], true);
         if action != Some(Action::MinutesComplete) {
             self.completion = None;
         }
@@ -602,17 +603,17 @@ impl MinutesEditor {
             }
             _ => {}
         }
-        match key.code {
-            KeyCode::Enter => self.store_line(cx),
+        match action {
+            Some(Action::MinutesStore) => self.store_line(cx),
             // Changing an earlier line: Esc asks before the change is thrown away.
-            KeyCode::Esc if self.editing.is_some() => {
+            Some(Action::Back) if self.editing.is_some() => {
                 let changed = self
                     .editing
                     .as_ref()
                     .is_some_and(|m| m.text != self.input.value());
                 crate::tui::popups::confirm::discard_or_ask(changed, cx)
             }
-            KeyCode::Esc if !self.queue.is_empty() => Outcome::error(
+            Some(Action::Back) if !self.queue.is_empty() => Outcome::error(
                 cx.settings
                     .lang
                     .f(T::MinutesCannotClose, &[("n", &self.queue.len())]),
@@ -620,11 +621,11 @@ impl MinutesEditor {
             // A line kept as the meeting's minutes draft comes back when the editor
             // opens again; one that could not be kept (the database was locked) is asked
             // about first.
-            KeyCode::Esc => crate::tui::popups::confirm::discard_or_ask(
+            Some(Action::Back) => crate::tui::popups::confirm::discard_or_ask(
                 !self.input.value().trim().is_empty() && !self.draft_saved,
                 cx,
             ),
-            KeyCode::Up | KeyCode::PageUp if !self.minutes.is_empty() => {
+            Some(Action::Up | Action::PageUp) if !self.minutes.is_empty() => {
                 self.focus = Focus::Lines;
                 self.selected = self.minutes.len() - 1;
                 Outcome::Handled
@@ -757,12 +758,9 @@ impl MinutesEditor {
 impl Popup for MinutesEditor {
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         if self.pending.is_some() {
-            return match key.code {
-                KeyCode::Char('y' | 'Y' | 'j' | 'J') | KeyCode::Enter => {
-                    self.answer_pending(true, cx)
-                }
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => self.answer_pending(false, cx),
-                _ => Outcome::Handled,
+            return match cx.settings.keymap.answer(&key) {
+                Some(yes) => self.answer_pending(yes, cx),
+                None => Outcome::Handled,
             };
         }
         match self.focus {
@@ -862,7 +860,10 @@ impl Popup for MinutesEditor {
                     && self.queue[..at].iter().all(|q| q.failed.is_none());
                 self.queue[at].failed = Some(why.clone());
                 if first {
-                    Outcome::error(cx.settings.lang.f(T::MinutesNotStored, &[("why", why)]))
+                    Outcome::error(cx.settings.keymap.fill(
+                        &cx.settings.lang.f(T::MinutesNotStored, &[("why", why)]),
+                        true,
+                    ))
                 } else {
                     Outcome::Handled
                 }

@@ -4,14 +4,14 @@
 //! reload by themselves after every write: see `App::catch_up`).
 
 use crate::store::{AgendaItem, AgendaMove, Meeting, MeetingOrg, MeetingPerson, StoreError};
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::{Lang, T};
 use crate::tui::input::TextInput;
-use crate::tui::keymap::Key;
 use crate::tui::popups::Popup;
 use crate::tui::widgets::{self, ListCursor, vis};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -22,6 +22,12 @@ fn lookup(key: &KeyEvent, cx: &Cx) -> Option<Action> {
     cx.settings
         .keymap
         .lookup_event(key, &[Scope::Meetings, Scope::List, Scope::Global], false)
+}
+
+/// The keys of a line typed in a meeting popup (a new agenda item, a name): Enter and
+/// Esc by default; plain characters are text.
+fn typing(key: &KeyEvent, cx: &Cx) -> Option<Action> {
+    cx.settings.keymap.lookup_event(key, &[Scope::List], true)
 }
 
 /// Close, and show the meeting with a word that it was saved when something changed.
@@ -130,8 +136,8 @@ impl Agenda {
         };
         if let Prompt::Delete(item) = prompt {
             let item = item.clone();
-            return match key.code {
-                KeyCode::Char('y' | 'Y' | 'j' | 'J') | KeyCode::Enter => {
+            return match cx.settings.keymap.answer(&key) {
+                Some(true) => {
                     self.prompt = None;
                     match cx.store.delete_agenda_item(item.id, Some(item.version)) {
                         Ok(_) => self.reload(cx, None),
@@ -141,16 +147,18 @@ impl Agenda {
                         }
                     }
                 }
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => {
+                Some(false) => {
                     self.prompt = None;
                     Outcome::Handled
                 }
-                _ => Outcome::Handled,
+                None => Outcome::Handled,
             };
         }
-        match key.code {
-            KeyCode::Esc => crate::tui::popups::confirm::discard_or_ask(self.draft().is_some(), cx),
-            KeyCode::Enter => {
+        match typing(&key, cx) {
+            Some(Action::Back) => {
+                crate::tui::popups::confirm::discard_or_ask(self.draft().is_some(), cx)
+            }
+            Some(Action::Open) => {
                 let title = input.value();
                 let result = match prompt {
                     Prompt::New => cx.store.add_agenda_item(self.meeting.id, &title),
@@ -180,7 +188,7 @@ impl Agenda {
                         Outcome::error(format!(
                             "{} {}",
                             cx.settings.lang.problem(&m),
-                            cx.t(T::ConflictKeptTyped)
+                            cx.settings.keymap.fill(cx.t(T::ConflictKeptTyped), true)
                         ))
                     }
                     Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
@@ -339,7 +347,7 @@ impl Popup for Agenda {
             frame.render_widget(Paragraph::new(Span::styled(label, s.theme.label_focus)), l);
             if matches!(p, Prompt::Delete(_)) {
                 frame.render_widget(
-                    Paragraph::new(Span::styled(t(T::ConfirmKeys), s.theme.key)),
+                    Paragraph::new(Span::styled(crate::tui::widgets::yes_no(s), s.theme.key)),
                     f,
                 );
             } else {
@@ -347,7 +355,10 @@ impl Popup for Agenda {
             }
         }
         frame.render_widget(
-            Paragraph::new(Span::styled(t(T::AgendaFooter), s.theme.muted)),
+            Paragraph::new(Span::styled(
+                crate::tui::widgets::keys_hint(s, T::AgendaFooter, false),
+                s.theme.muted,
+            )),
             footer,
         );
     }
@@ -509,15 +520,15 @@ impl Attendance {
     }
 
     fn adding_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
-        match key.code {
-            KeyCode::Esc => {
+        match typing(&key, cx) {
+            Some(Action::Back) => {
                 let typed = self
                     .adding
                     .as_ref()
                     .is_some_and(|i| !i.value().trim().is_empty());
                 crate::tui::popups::confirm::discard_or_ask(typed, cx)
             }
-            KeyCode::Enter => self.add(cx),
+            Some(Action::Open) => self.add(cx),
             _ => {
                 if let Some(input) = &mut self.adding {
                     input.handle_key(key);
@@ -562,7 +573,6 @@ impl Popup for Attendance {
             Some(Action::QuitNow | Action::Suspend | Action::Help | Action::Refresh) => {
                 Outcome::Ignored
             }
-            _ if Key::from_event(&key).code == KeyCode::Char(' ') => self.toggle(cx),
             _ => Outcome::Handled,
         }
     }
@@ -634,7 +644,10 @@ impl Popup for Attendance {
             frame.render_widget(input.widget(), f);
         }
         frame.render_widget(
-            Paragraph::new(Span::styled(t(T::AttendanceFooter), s.theme.muted)),
+            Paragraph::new(Span::styled(
+                crate::tui::widgets::keys_hint(s, T::AttendanceFooter, false),
+                s.theme.muted,
+            )),
             footer,
         );
     }

@@ -4,7 +4,7 @@
 use super::minutes_input::width as width_of;
 use super::minutes_parts::wrap;
 use crate::domain::minutes::syntax::{PREFIXES, TOKENS, date_examples, example_line};
-use crate::tui::action::{Cx, Effect, Outcome};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::{Lang, T};
 use crate::tui::popups::Popup;

@@ -8,6 +8,7 @@ use super::minutes_parts::{kind_letter, status_label, wrap};
 use crate::domain::Problem;
 use crate::domain::minutes::{TokenKind, parse_line};
 use crate::store::StoredMinute;
+use crate::tui::action::Action;
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::widgets::{self, vis};
@@ -249,7 +250,10 @@ impl MinutesEditor {
             let mut rows = rows;
             rows.push(Line::raw(""));
             rows.push(Line::styled(
-                format!("  {}", t(T::MinutesEmpty)),
+                format!(
+                    "  {}",
+                    crate::tui::widgets::keys_hint(s, T::MinutesEmpty, true)
+                ),
                 theme.muted,
             ));
             // Until the first line is stored: how lines are written, briefly.
@@ -270,6 +274,11 @@ impl MinutesEditor {
         }
 
         // The hint row: a question, the completions, or the keys.
+        let who = self
+            .holder
+            .as_ref()
+            .map(|h| format!(" ({})", vis(h)))
+            .unwrap_or_default();
         let hint = if let Some(p) = &self.pending {
             let q = match p {
                 Pending::Delete(m) => s.lang.f(T::MinutesDeleteQ, &[("n", &m.position)]),
@@ -288,10 +297,11 @@ impl MinutesEditor {
             Line::from(vec![
                 Span::styled(q, theme.error),
                 Span::raw("  "),
-                Span::styled(t(T::ConfirmKeys), theme.key),
+                Span::styled(crate::tui::widgets::yes_no(s), theme.key),
             ])
         } else if let Some(c) = &self.completion {
-            let mut spans = vec![Span::styled("Tab: ", theme.key)];
+            let complete = s.keymap.first(Action::MinutesComplete).unwrap_or_default();
+            let mut spans = vec![Span::styled(format!("{complete}: "), theme.key)];
             for (i, cand) in c.candidates.iter().enumerate() {
                 let style = if i == c.index {
                     theme.selected
@@ -304,15 +314,15 @@ impl MinutesEditor {
             Line::from(spans)
         } else if let Some(why) = self.queue.iter().find_map(|q| q.failed.as_ref()) {
             Line::styled(
-                s.lang.f(T::MinutesNotStored, &[("why", &vis(why))]),
+                crate::tui::widgets::keys_hint_f(
+                    s,
+                    T::MinutesNotStored,
+                    &[("why", &vis(why))],
+                    true,
+                ),
                 theme.error,
             )
         } else if !self.queue.is_empty() {
-            let who = self
-                .holder
-                .as_ref()
-                .map(|h| format!(" ({})", vis(h)))
-                .unwrap_or_default();
             Line::styled(
                 s.lang.f(
                     T::MinutesWaiting,
@@ -321,15 +331,18 @@ impl MinutesEditor {
                 theme.info,
             )
         } else if self.locked && self.editing.is_none() {
-            let who = self
-                .holder
-                .as_ref()
-                .map(|h| format!(" ({})", vis(h)))
-                .unwrap_or_default();
-            Line::styled(s.lang.f(T::MinutesLocked, &[("who", &who)]), theme.info)
+            Line::styled(
+                crate::tui::widgets::keys_hint_f(s, T::MinutesLocked, &[("who", &who)], true),
+                theme.info,
+            )
         } else if let Some(e) = &self.editing {
             Line::styled(
-                s.lang.f(T::MinutesHintEdit, &[("n", &e.position)]),
+                crate::tui::widgets::keys_hint_f(
+                    s,
+                    T::MinutesHintEdit,
+                    &[("n", &e.position)],
+                    true,
+                ),
                 theme.info,
             )
         } else {
@@ -339,8 +352,8 @@ impl MinutesEditor {
                 .map(|p| format!("{}. {}", p + 1, vis(&self.agenda[p].title)))
                 .unwrap_or_else(|| t(T::NoAgendaItem).to_string());
             let keys = match self.focus {
-                Focus::Input => t(T::MinutesHintInput),
-                Focus::Lines => t(T::MinutesHintList),
+                Focus::Input => crate::tui::widgets::keys_hint(s, T::MinutesHintInput, true),
+                Focus::Lines => crate::tui::widgets::keys_hint(s, T::MinutesHintList, false),
             };
             Line::from(vec![
                 Span::styled(s.lang.f(T::MinutesItem, &[("item", &item)]), theme.section),

@@ -33,7 +33,9 @@ pub mod reports_doc;
 pub mod reports_draw;
 pub mod reports_popups;
 
-use super::action::{Action, Cx, Outcome, Scope};
+use super::action::{Action, Scope};
+
+use super::component::{Cx, Outcome};
 use super::config::Settings;
 use super::i18n::T;
 use super::popups::form::{Form, FormDraft};
@@ -165,7 +167,7 @@ pub trait Screen {
         Outcome::Ignored
     }
 
-    /// A picker's choice (see [`crate::tui::action::Effect::Pick`]).
+    /// A picker's choice (see [`crate::tui::component::Effect::Pick`]).
     fn on_pick(&mut self, _tag: &'static str, _value: &str, _cx: &mut Cx) -> Outcome {
         Outcome::Ignored
     }

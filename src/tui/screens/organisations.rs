@@ -9,7 +9,8 @@ use crate::domain::{RecordKind, RecordRef};
 use crate::store::{
     Commitment, CommitmentFilter, Meeting, OrgKind, OrgSummary, Person, SignalFilter, SignalRow,
 };
-use crate::tui::action::{Action, Cx, Effect, Outcome};
+use crate::tui::action::Action;
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::list::{Columns, FilterStep, List, WIDE};

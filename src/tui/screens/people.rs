@@ -4,7 +4,8 @@
 use super::{Screen, person_form};
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::Person;
-use crate::tui::action::{Action, Cx, Effect, Outcome};
+use crate::tui::action::Action;
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::list::{Columns, FilterStep, List, WIDE};
@@ -315,7 +316,10 @@ impl People {
             }
             if !self.work.is_empty() {
                 lines.push(Line::styled(
-                    format!("  {}", s.lang.t(T::PersonWorkHint)),
+                    format!(
+                        "  {}",
+                        crate::tui::widgets::keys_hint(s, T::PersonWorkHint, true)
+                    ),
                     s.theme.muted,
                 ));
             }

@@ -4,7 +4,7 @@ use super::record_form::{self, RecordForm, check_email};
 use crate::domain::Field;
 use crate::domain::RecordRef;
 use crate::store::{NewPerson, Person, PersonEdit};
-use crate::tui::action::Cx;
+use crate::tui::component::Cx;
 use crate::tui::i18n::T;
 use crate::tui::popups::form::{FieldKind, FieldSpec, Form, FormDraft, FormError, FormValues};
 
@@ -95,7 +95,7 @@ impl RecordForm for PersonForm {
             None => Ok(None),
             Some(o) => match cx.store.resolve_org(&o) {
                 Ok(id) => Ok(Some(id)),
-                Err(e) => Err(FormError::Field("org", e.to_string())),
+                Err(e) => Err(FormError::Field("org", cx.settings.lang.store_error(&e))),
             },
         }
     }

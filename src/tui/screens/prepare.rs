@@ -3,7 +3,8 @@
 //! earlier meetings), Space to select, Enter to turn the selection into agenda items.
 
 use crate::store::{AgendaSource, Meeting, PrepEntry, PrepSection};
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::popups::Popup;
@@ -208,7 +209,7 @@ impl Popup for Prepare {
                 .collect();
             frame.render_widget(Paragraph::new(lines), list);
         }
-        let mut foot = t(T::PrepareFooter).to_string();
+        let mut foot = crate::tui::widgets::keys_hint(s, T::PrepareFooter, false);
         if !self.chosen.is_empty() {
             foot = format!(
                 "{}  {foot}",

@@ -7,7 +7,7 @@
 
 use crate::domain::RecordRef;
 use crate::store::StoreError;
-use crate::tui::action::Cx;
+use crate::tui::component::Cx;
 use crate::tui::i18n::{Lang, T};
 use crate::tui::popups::form::{
     Echo, FieldSpec, Form, FormDraft, FormError, FormHandler, FormValues,

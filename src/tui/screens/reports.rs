@@ -15,7 +15,8 @@ use super::reports_popups::{PICK_PERIOD_DATES, PeriodDates, Records};
 use crate::domain::RecordRef;
 use crate::domain::report::{Lang as RLang, LoopReport, OutcomeCounts, ReportFilter};
 use crate::store::{AnyReport, OrgKind, ReportKind};
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::{Lang, T};
 use crate::tui::popups::picker::{Choice, PickerPopup};
@@ -265,7 +266,7 @@ impl Reports {
 
     fn open_records(&mut self, cx: &mut Cx) -> Outcome {
         let Some((key, label)) = self.selected_figure() else {
-            return Outcome::error(cx.t(T::NoFigure));
+            return Outcome::error(cx.settings.keymap.fill(cx.t(T::NoFigure), false));
         };
         // On the worker when there is one: the list opens when it is found.
         if let Some(worker) = cx.reports {

@@ -3,7 +3,8 @@
 
 use crate::domain::RecordRef;
 use crate::domain::dates::parse_date;
-use crate::tui::action::{Action, Cx, Effect, Outcome, Scope};
+use crate::tui::action::{Action, Scope};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::input::TextInput;
@@ -11,7 +12,7 @@ use crate::tui::popups::Popup;
 use crate::tui::popups::jump::record_title;
 use crate::tui::widgets::{self, ListCursor, vis};
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -63,7 +64,11 @@ impl Records {
 impl Popup for Records {
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         let view = cx.size.height.saturating_sub(8) as usize;
-        match cx.settings.keymap.lookup_event(&key, &[Scope::List], false) {
+        match cx
+            .settings
+            .keymap
+            .lookup_event(&key, &[Scope::List, Scope::Global], false)
+        {
             Some(
                 a @ (Action::Up
                 | Action::Down
@@ -84,7 +89,7 @@ impl Popup for Records {
                 Some(r) => Outcome::Effects(vec![Effect::Close, Effect::Goto(r)]),
                 None => Outcome::Handled,
             },
-            _ if key.code == KeyCode::Char('q') => Outcome::one(Effect::Close),
+            Some(Action::Quit) => Outcome::one(Effect::Close),
             _ => Outcome::Ignored,
         }
     }
@@ -99,7 +104,10 @@ impl Popup for Records {
         let [list, foot] =
             Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
         frame.render_widget(
-            Paragraph::new(Line::styled(s.lang.t(T::RecordsFooter), s.theme.muted)),
+            Paragraph::new(Line::styled(
+                crate::tui::widgets::keys_hint(s, T::RecordsFooter, false),
+                s.theme.muted,
+            )),
             foot,
         );
         if self.records.is_empty() {
@@ -208,10 +216,14 @@ impl PeriodDates {
 
 impl Popup for PeriodDates {
     fn handle_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
-        match key.code {
-            KeyCode::Esc => return Outcome::one(Effect::Close),
-            KeyCode::Enter => return self.submit(cx),
-            KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => {
+        match cx
+            .settings
+            .keymap
+            .lookup_event(&key, &[Scope::Form, Scope::List], true)
+        {
+            Some(Action::Back) => return Outcome::one(Effect::Close),
+            Some(Action::Open | Action::Save) => return self.submit(cx),
+            Some(Action::NextField | Action::PrevField) => {
                 self.focus = 1 - self.focus;
                 self.restyle(cx.settings);
                 return Outcome::Handled;
@@ -274,7 +286,10 @@ impl Popup for PeriodDates {
         }
         let (text, style) = match &self.error {
             Some(e) => (vis(e), s.theme.error),
-            None => (s.lang.t(T::PeriodHelp).to_string(), s.theme.muted),
+            None => (
+                crate::tui::widgets::keys_hint(s, T::PeriodHelp, true),
+                s.theme.muted,
+            ),
         };
         frame.render_widget(
             Paragraph::new(Span::styled(text, style)).wrap(Wrap { trim: true }),

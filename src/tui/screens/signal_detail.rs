@@ -6,7 +6,7 @@ use crate::store::{
     Action as StoreAction, ActionFilter, Commitment, CommitmentFilter, Feedback, Signal,
     TimelineEntry,
 };
-use crate::tui::action::Cx;
+use crate::tui::component::Cx;
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::widgets::{self, vis, who};

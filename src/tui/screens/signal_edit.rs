@@ -9,7 +9,7 @@ use crate::domain::Field;
 use crate::domain::RecordRef;
 use crate::domain::vocab::{Resolution, TermKind};
 use crate::store::{Signal, SignalEdit, StoreError, UnknownTerm};
-use crate::tui::action::{Cx, Effect, Outcome};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::i18n::{Lang, T};
 use crate::tui::popups::form::{
     FieldKind, FieldSpec, Form, FormDraft, FormError, FormHandler, FormValues,

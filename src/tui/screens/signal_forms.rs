@@ -3,14 +3,17 @@
 //! reloads), and the small forms for decline, reopen and the merge picker.
 
 use crate::domain::Field;
-use crate::domain::signal::{SignalEvent, SignalFacts, SignalState, transition};
+use crate::domain::signal::{SignalEvent, SignalState};
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::{Channel, Signal, SignalFilter, StoreError};
-use crate::tui::action::{Cx, Effect, Outcome};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::i18n::{Lang, T};
 use crate::tui::popups::form::{FieldKind, FieldSpec, Form, FormError, FormHandler, FormValues};
 use crate::tui::popups::picker::{Choice, PickerPopup};
 use crate::tui::screens::org_form::store_error;
+
+/// Shared with the popups that take the same steps.
+pub use crate::tui::popups::{feedback::channel_label, triage::check};
 
 /// The tag of the merge picker's choice.
 pub const PICK_MERGE: &str = "merge";
@@ -29,46 +32,11 @@ pub fn state_label(s: SignalState) -> T {
     }
 }
 
-pub fn channel_label(c: Channel) -> T {
-    match c {
-        Channel::Email => T::ChannelEmail,
-        Channel::Phone => T::ChannelPhone,
-        Channel::Meeting => T::ChannelMeeting,
-        Channel::Letter => T::ChannelLetter,
-    }
-}
-
 pub fn channel_choices() -> Vec<(&'static str, T)> {
     Channel::ALL
         .iter()
         .map(|c| (c.code(), channel_label(*c)))
         .collect()
-}
-
-/// The signal, if `event` may happen to it now; else why not, in plain words.
-pub fn check(cx: &Cx, id: i64, event: SignalEvent) -> Result<Signal, String> {
-    let s = cx
-        .store
-        .signal(id)
-        .map_err(|e| cx.settings.lang.store_error(&e))?;
-    let has_final = cx
-        .store
-        .feedback_of(id)
-        .map_err(|e| cx.settings.lang.store_error(&e))?
-        .iter()
-        .any(|f| f.is_final);
-    let facts = SignalFacts {
-        state: s.state,
-        has_final_feedback: has_final,
-    };
-    match transition(facts, event) {
-        Ok(_) => Ok(s),
-        Err(r) => Err(format!(
-            "{}: {}",
-            s.reference(),
-            cx.settings.lang.problem(&r.0)
-        )),
-    }
 }
 
 /// After a step: say what happened, or why not; a conflict reloads.

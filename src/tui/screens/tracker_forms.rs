@@ -9,7 +9,7 @@ use crate::domain::RecordRef;
 use crate::domain::action::ActionEvent;
 use crate::domain::dates::parse_date;
 use crate::store::{NewAction, NewCommitment};
-use crate::tui::action::{Cx, Effect, Outcome};
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::i18n::T;
 use crate::tui::popups::form::{
     Echo, FieldKind, FieldSpec, Form, FormError, FormHandler, FormValues,

@@ -4,7 +4,8 @@
 
 use super::People;
 use crate::store::Store;
-use crate::tui::action::{Action, Cx, Effect, Outcome};
+use crate::tui::action::Action;
+use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::input::TextInput;

@@ -2,10 +2,11 @@
 //! not a screen's own record form (those come back through
 //! [`crate::tui::screens::Screen::restore_form`]).
 
-use super::Popup;
-use super::form::FormDraft;
+use super::draft::FormDraft;
+use super::popups::Popup;
 use crate::domain::{RecordKind, RecordRef};
-use crate::tui::action::{Action, Cx, Effect, Outcome};
+use crate::tui::action::Action;
+use crate::tui::component::{Cx, Effect, Outcome};
 
 /// The popup of a kept draft, with what was typed, if it can be opened again.
 pub fn restore(draft: &FormDraft, cx: &mut Cx) -> Option<Box<dyn Popup>> {
@@ -30,12 +31,14 @@ pub fn restore(draft: &FormDraft, cx: &mut Cx) -> Option<Box<dyn Popup>> {
     };
     match draft.kind.as_str() {
         "quick_add" => {
-            let mut p = super::quick_add::QuickAdd::new(cx.settings);
+            let mut p = super::popups::quick_add::QuickAdd::new(cx.settings);
             p.restore_values(&draft.values);
             Some(Box::new(p))
         }
-        "triage" => Some(Box::new(super::triage::TriagePopup::restore(cx, draft)?)),
-        "feedback" => Some(Box::new(super::feedback::FeedbackPopup::restore(
+        "triage" => Some(Box::new(super::popups::triage::TriagePopup::restore(
+            cx, draft,
+        )?)),
+        "feedback" => Some(Box::new(super::popups::feedback::FeedbackPopup::restore(
             cx, draft,
         )?)),
         "minutes" => Some(Box::new(MinutesEditor::restore(draft, cx)?)),

@@ -499,6 +499,23 @@ fn store_ops(path: &Path, runs: usize) {
             },
         );
     }
+    // What the Reports screen and `report records` read first: one page.
+    for key in [
+        "loop.on_time",
+        "loop.open.age:90+",
+        "commitments.all",
+        "commitments.broken",
+        "commitments.open_overdue",
+        "load.over",
+    ] {
+        bench(
+            &format!("report: first page of records behind '{key}'"),
+            runs / 10,
+            || {
+                let _ = store.report_records_page(key, &all, None, 200);
+            },
+        );
+    }
     // Search as you type: every prefix of a few queries, as the popup runs them.
     // A broader set, typed key by key: one figure over every key of every query.
     let typed = [

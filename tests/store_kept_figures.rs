@@ -143,6 +143,102 @@ fn cube_mismatches(conn: &Connection) -> Vec<String> {
     .collect()
 }
 
+/// Rows of a kept table (its key columns, then its counts) that differ from the same
+/// rows counted afresh by `fresh` (same columns): "key: kept [..], counted [..]".
+fn table_mismatches(conn: &Connection, kept: &str, fresh: &str, keys: usize) -> Vec<String> {
+    let read = |sql: &str| -> std::collections::BTreeMap<String, Vec<i64>> {
+        let mut st = conn.prepare(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
+        let width = st.column_count();
+        st.query_map([], |r| {
+            let key = (0..keys)
+                .map(|i| format!("{:?}", r.get::<_, rusqlite::types::Value>(i).expect("key")))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let counts = (keys..width)
+                .map(|i| r.get::<_, i64>(i))
+                .collect::<rusqlite::Result<Vec<i64>>>()?;
+            Ok((key, counts))
+        })
+        .expect("query")
+        .map(|r| r.expect("row"))
+        // Rows kept at nothing are the same as rows not there.
+        .filter(|(_, counts)| counts.iter().any(|n| *n != 0))
+        .collect()
+    };
+    let (kept, fresh) = (read(kept), read(fresh));
+    let mut out = Vec::new();
+    for key in kept
+        .keys()
+        .chain(fresh.keys())
+        .collect::<std::collections::BTreeSet<_>>()
+    {
+        if kept.get(key) != fresh.get(key) {
+            out.push(format!(
+                "{key}: kept {:?}, counted {:?}",
+                kept.get(key),
+                fresh.get(key)
+            ));
+        }
+    }
+    out
+}
+
+/// The commitments report's kept counts (schema/022 `report_ledger`) against a count
+/// over commitment, its signal's theme and its moves, in every cut. The rules are
+/// written out here again from the base tables, not read from the kept columns.
+fn ledger_mismatches(conn: &Connection) -> Vec<String> {
+    table_mismatches(
+        conn,
+        "SELECT cut, a, org, service, theme, outcome, due, n, moved, moves, days FROM report_ledger",
+        "WITH c AS (
+             SELECT c.org_id AS org, coalesce(c.owner_org_id, 0) AS service,
+                    coalesce((SELECT s.theme FROM signal s WHERE s.id = c.signal_id), '') AS theme,
+                    coalesce(c.first_due, c.due) AS a,
+                    CASE WHEN c.state = 'kept' AND c.resolved_on > coalesce(c.first_due, c.due) THEN 'kept_late'
+                         WHEN c.state = 'kept' THEN 'kept_on_time' ELSE c.state END AS outcome,
+                    CASE WHEN c.state = 'open' THEN c.due ELSE '' END AS due,
+                    (SELECT count(*) FROM commitment_move m WHERE m.commitment_id = c.id AND m.new_due > m.old_due) AS moves,
+                    coalesce((SELECT sum(julianday(m.new_due) - julianday(m.old_due)) FROM commitment_move m
+                               WHERE m.commitment_id = c.id AND m.new_due > m.old_due), 0) AS days
+               FROM commitment c),
+             cuts(cut) AS (SELECT 0 UNION ALL SELECT cut + 1 FROM cuts WHERE cut < 15)
+         SELECT cuts.cut, iif(cuts.cut & 8, '', a), iif(cuts.cut & 1, 0, org), iif(cuts.cut & 2, 0, service),
+                iif(cuts.cut & 4, '', theme), outcome, due,
+                count(*), sum(moves > 0), sum(moves), CAST(sum(days) AS INTEGER)
+           FROM c, cuts
+          GROUP BY 1, 2, 3, 4, 5, 6, 7",
+        7,
+    )
+}
+
+/// The load report's kept signals per organisation and day (`report_load`) and each
+/// organisation's reach (`org_reach`) against a count over signal and commitment.
+fn load_mismatches(conn: &Connection) -> Vec<String> {
+    let mut out = table_mismatches(
+        conn,
+        "SELECT cut, a, org, service, theme, n FROM report_load",
+        "WITH cuts(cut) AS (VALUES (0), (1), (2), (3))
+         SELECT cut, received_on, org_id, iif(cut & 1, 0, coalesce(owner_org_id, 0)),
+                iif(cut & 2, '', coalesce(theme, '')), count(*)
+           FROM signal, cuts WHERE org_id IS NOT NULL
+          GROUP BY 1, 2, 3, 4, 5",
+        5,
+    );
+    out.extend(table_mismatches(
+        conn,
+        "SELECT org_id, kind, value, n FROM org_reach",
+        "SELECT org_id, 1, owner_org_id, count(*) FROM (
+             SELECT org_id, owner_org_id FROM signal WHERE org_id IS NOT NULL AND owner_org_id IS NOT NULL
+             UNION ALL SELECT org_id, owner_org_id FROM commitment WHERE owner_org_id IS NOT NULL)
+          GROUP BY 1, 3
+         UNION ALL
+         SELECT org_id, 2, theme, count(*) FROM signal WHERE org_id IS NOT NULL AND theme IS NOT NULL
+          GROUP BY 1, 3",
+        3,
+    ));
+    out
+}
+
 #[track_caller]
 fn check(db: &TempDb, after: &str) {
     let conn = db.raw();
@@ -158,6 +254,26 @@ fn check(db: &TempDb, after: &str) {
         })
         .expect("count");
     assert_eq!(below, 0, "report counts below zero after {after}");
+    let ledger = ledger_mismatches(&conn);
+    assert!(
+        ledger.is_empty(),
+        "commitment counts after {after}: {ledger:#?}"
+    );
+    let load = load_mismatches(&conn);
+    assert!(
+        load.is_empty(),
+        "load and reach counts after {after}: {load:#?}"
+    );
+    let below: i64 = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM report_ledger WHERE n < 0 OR moved < 0 OR moves < 0)
+                  + (SELECT count(*) FROM report_load WHERE n < 0)
+                  + (SELECT count(*) FROM org_reach WHERE n < 0)",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(below, 0, "kept counts below zero after {after}");
 }
 
 fn at(day: i64, hour: u32) -> NaiveDateTime {
@@ -385,6 +501,65 @@ fn kept_figures_equal_a_fresh_count_through_every_kind_of_change() {
         .withdraw_commitment(k3.id, "Niet meer nodig", None)
         .expect("withdraw");
     check(&db, "kept, broken and withdrawn");
+    // Commitments from a signal, owned by a service: moved later (counted) and
+    // earlier, kept after the promise (late), the signal's theme edited, moved to
+    // another organisation and service, taken away.
+    let from_signal = |store: &mut Store, text: &str, signal: i64| {
+        store
+            .add_commitment(NewCommitment {
+                text: text.into(),
+                org_id: org.id,
+                owner: Owner {
+                    person_id: None,
+                    org_id: Some(service),
+                },
+                due: days(20),
+                signal_id: Some(signal),
+                meeting_id: None,
+                agenda_item_id: None,
+            })
+            .expect("commitment")
+    };
+    let k4 = from_signal(&mut store, "Boom snoeien", e.id);
+    let k5 = from_signal(&mut store, "Paal rechtzetten", e.id);
+    check(&db, "commitments from a signal with a service");
+    store
+        .move_commitment(k4.id, days(50), "Wacht op de aannemer", None)
+        .expect("later");
+    store
+        .move_commitment(k4.id, days(35), "Toch eerder", None)
+        .expect("earlier");
+    store
+        .move_commitment(k5.id, days(70), "Vergunning", None)
+        .expect("later");
+    check(&db, "commitments moved later and earlier");
+    store.set_as_of(Some(days(40)), days(40));
+    store.keep_commitment(k4.id, None).expect("kept late");
+    store.set_as_of(None, day0());
+    check(&db, "a commitment kept after its promise");
+    db.raw()
+        .execute("UPDATE signal SET theme = 'verkeer' WHERE id = ?1", [e.id])
+        .expect("theme");
+    check(&db, "the theme of the commitments' signal edited");
+    db.raw()
+        .execute(
+            "UPDATE commitment SET org_id = ?1, owner_org_id = NULL WHERE id = ?2",
+            rusqlite::params![other.id, k5.id],
+        )
+        .expect("commitment moved");
+    check(
+        &db,
+        "a commitment moved to another organisation, without a service",
+    );
+    db.raw()
+        .execute_batch(&format!(
+            "DELETE FROM commitment_move WHERE commitment_id = {k5};
+             DELETE FROM minute_link WHERE commitment_id = {k5};
+             DELETE FROM commitment WHERE id = {k5};",
+            k5 = k5.id
+        ))
+        .expect("commitment deleted");
+    check(&db, "a commitment and its moves deleted");
 
     // Meetings: planned meetings are no contact; holding one is; absence is not; a moved
     // meeting moves the contact; taking an organisation off the list removes it.
@@ -583,4 +758,53 @@ fn the_report_counts_are_backfilled_on_an_existing_database() {
     assert!(kept > 100, "{kept} rows kept");
     drop(conn);
     check(&db, "schema/016 on existing data");
+}
+
+/// schema/022 on a database that already holds commitments (moved, kept late, from
+/// signals with themes) and signals: the back-fill gives the counts the triggers keep.
+#[test]
+fn the_commitment_and_load_counts_are_backfilled_on_an_existing_database() {
+    let db = TempDb::new();
+    let mut store: Store = db.open("demo");
+    wijkdesk::demo::load(&mut store, 300).expect("demo");
+    drop(store);
+    let conn = db.raw();
+    let triggers: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'
+               AND (name LIKE 'report_ledger%' OR name LIKE 'report_load%' OR name LIKE 'org_reach%'
+                    OR name LIKE 'commitment_later%' OR name LIKE 'commitment_signal_theme%'
+                    OR name IN ('signal_theme_to_commitments', 'signal_gone_from_commitments'))",
+        )
+        .expect("prepare")
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<rusqlite::Result<_>>()
+        .expect("rows");
+    assert_eq!(triggers.len(), 16, "{triggers:?}");
+    for t in &triggers {
+        conn.execute_batch(&format!("DROP TRIGGER {t}"))
+            .expect("drop trigger");
+    }
+    conn.execute_batch(
+        "DROP TABLE report_ledger; DROP TABLE report_load; DROP TABLE org_reach; DROP TABLE ledger_cut;
+         ALTER TABLE commitment DROP COLUMN signal_theme;
+         ALTER TABLE commitment DROP COLUMN later_moves;
+         ALTER TABLE commitment DROP COLUMN later_days;",
+    )
+    .expect("undo 022");
+    conn.execute_batch(include_str!("../schema/022_report_ledger.sql"))
+        .expect("022 again");
+    let kept: i64 = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM report_ledger WHERE n > 0 AND moved > 0)
+                  * (SELECT count(*) FROM report_ledger WHERE n > 0 AND theme != '' AND cut = 0)
+                  * (SELECT count(*) FROM report_load WHERE n > 0)",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert!(kept > 0, "moved commitments, themes and loads kept");
+    drop(conn);
+    check(&db, "schema/022 on existing data");
 }

@@ -281,3 +281,46 @@ fn each_report_is_computed_for_the_filter_and_data_shown() {
     let late = behind(&mut app, "Kept late");
     assert_eq!(on_time + late, before + 1);
 }
+
+/// A figure with more records than one page: the popup says the figure's number, lists
+/// the first page, reads the next as the cursor comes near the end, and all on End.
+#[test]
+fn a_long_list_of_records_comes_a_page_at_a_time() {
+    let db = TempDb::new("reports-pages");
+    {
+        let mut store = db.open();
+        wijkdesk::demo::load(&mut store, 1200).expect("generated signals");
+    }
+    let all = records(&db, "loop.on_time", &ReportFilter::default());
+    let page = wijkdesk::tui::worker::RECORDS_PAGE;
+    assert!(all.len() > 2 * page, "{} records", all.len());
+    let mut store = db.open();
+    let mut app = app(&mut store, Lang::En, W, H);
+    press(&mut app, KeyCode::Enter);
+    let s = screen(&app, W, H);
+    assert!(
+        s.contains(&format!("{} behind On time", all.len())),
+        "the figure's number while pages follow:\n{s}"
+    );
+    let shown = listed(&app);
+    assert_eq!(shown, all[..shown.len()], "the first records, in order");
+    // Down to the end of the first page reads the next: the cursor goes on past it.
+    for _ in 0..page + 5 {
+        press(&mut app, KeyCode::Down);
+    }
+    let s = screen(&app, W, H);
+    let selected = s
+        .lines()
+        .filter_map(|l| l.split('│').nth(2))
+        .map(str::trim_start)
+        .find(|l| all[page + 5] == l.split_whitespace().next().unwrap_or(""));
+    assert!(selected.is_some(), "record {} listed:\n{s}", all[page + 5]);
+    // End: the last record of all.
+    press(&mut app, KeyCode::End);
+    assert_eq!(listed(&app).last(), all.last(), "{}", screen(&app, W, H));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.selected_record().map(|r| r.to_string()).as_ref(),
+        all.last()
+    );
+}

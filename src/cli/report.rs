@@ -424,17 +424,43 @@ fn chart_names(charts: &[Chart]) -> String {
         .join(", ")
 }
 
+/// Records are read and printed this many at a time: the first come at once however
+/// many follow, and memory does not grow with the list.
+const RECORDS_PAGE: usize = 1000;
+
 fn records(a: RecordsArgs, app: &mut App) -> Result<()> {
     let filter = filter(&a.filter, app)?;
-    let ids = app.store.report_records(&a.figure, &filter)?;
+    // The first page before anything is printed: an unknown figure is one message.
+    let first = app
+        .store
+        .report_records_page(&a.figure, &filter, None, RECORDS_PAGE)?;
+    let store = &app.store;
+    let pages = |emit: &mut dyn FnMut(String) -> Result<()>| -> Result<()> {
+        let mut page = first;
+        loop {
+            let last = page.ids.last().cloned();
+            for id in page.ids {
+                emit(id)?;
+            }
+            if !page.more {
+                return Ok(());
+            }
+            page = store.report_records_page(&a.figure, &filter, last.as_deref(), RECORDS_PAGE)?;
+        }
+    };
     if a.json {
-        return app.out.json(&ids);
+        return app
+            .out
+            .json_streamed(|emit| pages(&mut |id| emit(serde_json::Value::String(id))));
     }
-    if ids.is_empty() {
-        return app.out.line(format!("no records behind {}", a.figure));
-    }
-    for id in ids {
-        app.out.line(id)?;
+    let mut any = false;
+    let out = &mut app.out;
+    pages(&mut |id| {
+        any = true;
+        out.line(id)
+    })?;
+    if !any {
+        return out.line(format!("no records behind {}", a.figure));
     }
     Ok(())
 }

@@ -67,6 +67,17 @@ const REBUILT: &[&str] = &[
     "report_cube_signal_insert",
     "report_cube_signal_update",
     "report_cube_signal_delete",
+    "commitment_signal_theme_insert",
+    "commitment_later_insert",
+    "report_ledger_insert",
+    "report_ledger_update",
+    "report_ledger_delete",
+    "report_load_signal_insert",
+    "report_load_signal_update",
+    "report_load_signal_delete",
+    "org_reach_commitment_insert",
+    "org_reach_commitment_update",
+    "org_reach_commitment_delete",
 ];
 
 /// The fresh counts, as the migrations that made the kept tables fill them
@@ -104,6 +115,24 @@ fn rebuild_cube() -> String {
         .replace(FROM, "CREATE TEMP VIEW signal_cube_fact")
         .replace(TO, "DROP VIEW temp.signal_cube_fact;");
     format!("DELETE FROM report_cube;\n{backfill}")
+}
+
+/// The commitments, load and cadence reports' kept counts (and the commitment columns
+/// they follow from) counted afresh with schema/022's own back-fill.
+fn rebuild_ledger() -> String {
+    const MIGRATION: &str = include_str!("../../schema/022_report_ledger.sql");
+    const FROM: &str = "-- back-fill: begin";
+    const TO: &str = "-- back-fill: end";
+    let start = MIGRATION
+        .find(FROM)
+        .expect("schema/022 marks its back-fill");
+    let end = MIGRATION
+        .find(TO)
+        .expect("schema/022 marks its back-fill's end");
+    format!(
+        "DELETE FROM report_ledger; DELETE FROM report_load; DELETE FROM org_reach;\n{}",
+        &MIGRATION[start..end]
+    )
 }
 
 /// FTS5 settings for the load: pending terms gathered in memory up to this size, and
@@ -684,6 +713,13 @@ impl Bulk<'_> {
             .any(|(n, _)| n.starts_with("report_cube"))
         {
             tx.execute_batch(&rebuild_cube())?;
+        }
+        if self.triggers.iter().any(|(n, _)| {
+            n.starts_with("report_ledger")
+                || n.starts_with("report_load")
+                || n.starts_with("org_reach")
+        }) {
+            tx.execute_batch(&rebuild_ledger())?;
         }
         for (table, sql) in &self.search {
             let first = self

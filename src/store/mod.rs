@@ -27,6 +27,7 @@ mod prepare;
 mod privacy;
 mod reports;
 mod reports_digest;
+mod reports_kept;
 mod resolve;
 mod search;
 mod signal_dues;
@@ -64,6 +65,7 @@ pub use prepare::{AgendaSource, OpenQuestion, PrepEntry, PrepSection, PrepSignal
 pub use privacy::{Erasure, kind_label as erasure_kind_label};
 pub use reports::{AnyReport, ReportKind};
 pub use reports_digest::{DIGEST_DAYS, Digest, DigestItem, DigestKind, DigestMeeting, MeetingTask};
+pub use reports_kept::RecordsPage;
 pub use resolve::{Owner, OwnerChoice};
 pub use search::{MAX_WORDS, SearchHit, SearchKind, SearchQuery, build_query};
 pub use signal_dues::DueMove;

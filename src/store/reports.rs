@@ -2,6 +2,7 @@
 //! [`crate::domain::report`] count them. The records behind any figure come from the
 //! same facts, so a list opened from a figure always holds as many records as it says.
 
+use super::reports_kept::RecordsPage;
 use super::{Result, Store, date_str, invalid, parse_date_col};
 use crate::domain::Problem;
 use crate::domain::commitment::{CommitmentState, Dues, outcome};
@@ -440,6 +441,19 @@ impl Store {
     /// one of the loop report's. Selected on the same indexes and columns the figures
     /// are counted on.
     pub fn loop_records(&self, key: &str, f: &ReportFilter) -> Result<Option<Vec<i64>>> {
+        self.loop_records_after(key, f, 0, super::reports_kept::ALL)
+    }
+
+    /// [`Store::loop_records`] from the first id after `after`, at most `limit` (and one
+    /// more, so that the caller knows whether more follow).
+    fn loop_records_after(
+        &self,
+        key: &str,
+        f: &ReportFilter,
+        after: i64,
+        limit: usize,
+    ) -> Result<Option<Vec<i64>>> {
+        let take = limit.saturating_add(1).min(i64::MAX as usize);
         let f = self.report_filter(f)?;
         let filter = signal_filter(&f);
         let Some(selection) = loop_selection(key, &f, self.today()) else {
@@ -452,8 +466,16 @@ impl Store {
             if range.is_empty() {
                 return Ok(());
             }
-            let mut st = self.conn.prepare_cached(sql)?;
-            let args = with_filter(&f, bounds(range).into_iter().chain(extra));
+            // ?9 and ?10: the page, by id. A whole list is sorted here instead: SQLite's
+            // sort of half a million ids costs ten times as much.
+            let sql = if limit >= super::reports_kept::ALL {
+                format!("{sql} AND id > ?9 AND ?10 > 0")
+            } else {
+                format!("{sql} AND id > ?9 ORDER BY id LIMIT ?10")
+            };
+            let mut st = self.conn.prepare_cached(&sql)?;
+            let page = [Value::Integer(after), Value::Integer(take as i64)];
+            let args = with_filter(&f, bounds(range).into_iter().chain(extra).chain(page));
             let rows = st.query_map(params_from_iter(args), |r| r.get::<_, i64>(0))?;
             for id in rows {
                 ids.push(id?);
@@ -560,7 +582,65 @@ impl Store {
             )?,
         }
         ids.sort_unstable();
+        ids.truncate(take);
         Ok(Some(ids))
+    }
+
+    /// A page of the records behind a figure (see [`Store::report_records`]): at most
+    /// `limit` after the ID `after` (the last of the page before; `None` for the first),
+    /// and whether more follow. The loop's and commitments' records are selected a page
+    /// at a time on their indexes, so that the first page of a figure of half a million
+    /// signals comes as quickly as one of ten.
+    ///
+    /// # Errors
+    /// `StoreError::Invalid` for a key that names no figure.
+    pub fn report_records_page(
+        &self,
+        figure: &str,
+        f: &ReportFilter,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<RecordsPage> {
+        let figure = figure.trim();
+        let after_id = after
+            .and_then(|a| RecordRef::parse(a, None).ok())
+            .map_or(0, |r| r.id);
+        let section = figure.split(['.', ':']).next().unwrap_or("");
+        let page = |mut ids: Vec<String>| {
+            let more = ids.len() > limit;
+            ids.truncate(limit);
+            RecordsPage { ids, more }
+        };
+        let found = match section {
+            "loop" => self
+                .loop_records_after(figure, f, after_id, limit)?
+                .map(|v| page(v.into_iter().map(|id| format!("S-{id}")).collect())),
+            "commitments" => {
+                let applied = self.report_filter(f)?;
+                self.commitment_records_page(figure, &applied, after_id, limit)?
+            }
+            // Organisations, or one organisation's meetings and signals: a few thousand
+            // at most, listed whole and paged here.
+            _ => {
+                let all = self.report_records(figure, f)?;
+                let start = after
+                    .and_then(|a| all.iter().position(|id| id == a))
+                    .map_or(0, |i| i + 1);
+                Some(page(
+                    all.into_iter()
+                        .skip(start)
+                        .take(limit.saturating_add(1))
+                        .collect(),
+                ))
+            }
+        };
+        found.ok_or_else(|| self.unknown_figure(figure))
+    }
+
+    fn unknown_figure(&self, figure: &str) -> super::StoreError {
+        invalid(Problem::NotAFigure {
+            figure: figure.to_string(),
+        })
     }
 
     /// Feedback on time, days to first feedback, open signals by age, district and
@@ -622,14 +702,21 @@ impl Store {
 
     /// Commitments kept on time, kept late, broken, open overdue, open and withdrawn:
     /// in total, per service and per organisation.
+    /// Read from the kept counts (schema/022); for one organisation, counted from its
+    /// own commitments.
     pub fn commitments_report(&self, f: &ReportFilter, lang: Lang) -> Result<CommitmentsReport> {
-        Ok(self.commitment_facts(f)?.report(lang))
+        let f = self.report_filter(f)?;
+        if f.org.is_some() {
+            return Ok(self.commitment_facts(&f)?.report(lang));
+        }
+        self.commitments_kept(f, lang)
     }
 
     /// Residents' organisations with their last meeting and last feedback up to the
     /// report day (`to`, else today). District and organisation narrow the
     /// organisations; a theme keeps those that raised a signal on it; a service keeps
-    /// those with a signal or commitment that service owns.
+    /// those with a signal or commitment that service owns (both kept per organisation
+    /// in `org_reach`, schema/022).
     pub fn cadence_facts(&self, f: &ReportFilter) -> Result<CadenceFacts> {
         let f = self.report_filter(f)?;
         let as_of = f.to.unwrap_or(self.today());
@@ -658,12 +745,10 @@ impl Store {
                LEFT JOIN org_figures k ON k.org_id = o.id
               WHERE o.kind = 'residents'
                 AND (?1 IS NULL OR o.district = ?1 COLLATE NOCASE)
-                AND (?2 IS NULL OR EXISTS (SELECT 1 FROM signal s INDEXED BY signal_org_feedback
-                                            WHERE s.org_id = o.id AND s.theme = ?2))
-                AND (?3 IS NULL
-                     OR EXISTS (SELECT 1 FROM signal s INDEXED BY signal_org_feedback
-                                 WHERE s.org_id = o.id AND s.owner_org_id = ?3)
-                     OR EXISTS (SELECT 1 FROM commitment c WHERE c.org_id = o.id AND c.owner_org_id = ?3))
+                AND (?2 IS NULL OR EXISTS (SELECT 1 FROM org_reach r
+                                            WHERE r.org_id = o.id AND r.kind = 2 AND r.value = ?2 AND r.n > 0))
+                AND (?3 IS NULL OR EXISTS (SELECT 1 FROM org_reach r
+                                            WHERE r.org_id = o.id AND r.kind = 1 AND r.value = ?3 AND r.n > 0))
                 AND (?4 IS NULL OR o.id = ?4)
               ORDER BY o.name COLLATE NOCASE",
         )?;
@@ -764,8 +849,14 @@ impl Store {
     }
 
     /// Meetings and signals per residents' organisation, flagged above the threshold.
+    /// Read from the kept counts (schema/022); for one organisation, counted from its
+    /// own signals and meetings.
     pub fn load_report(&self, f: &ReportFilter) -> Result<LoadReport> {
-        Ok(self.load_facts(f)?.report())
+        let f = self.report_filter(f)?;
+        if f.org.is_some() {
+            return Ok(self.load_facts(&f)?.report());
+        }
+        self.load_kept(f)
     }
 
     /// One report by kind.
@@ -785,11 +876,7 @@ impl Store {
     /// `StoreError::Invalid` for a key that names no figure.
     pub fn report_records(&self, figure: &str, f: &ReportFilter) -> Result<Vec<String>> {
         let figure = figure.trim();
-        let unknown = || {
-            invalid(Problem::NotAFigure {
-                figure: figure.to_string(),
-            })
-        };
+        let unknown = || self.unknown_figure(figure);
         let section = figure.split(['.', ':']).next().unwrap_or("");
         let ids = |ids: Option<Vec<i64>>, letter: char| {
             ids.map(|v| {
@@ -800,9 +887,16 @@ impl Store {
         };
         let found = match section {
             "loop" => ids(self.loop_records(figure, f)?, 'S'),
-            "commitments" => ids(self.commitment_facts(f)?.records(figure), 'C'),
+            "commitments" => {
+                let applied = self.report_filter(f)?;
+                self.commitment_records_page(figure, &applied, 0, super::reports_kept::ALL)?
+                    .map(|p| p.ids)
+            }
             "cadence" => ids(self.cadence_facts(f)?.records(figure), 'O'),
-            "load" => self.load_facts(f)?.records(figure),
+            "load" => {
+                let applied = self.report_filter(f)?;
+                self.load_records(figure, &applied)?
+            }
             _ => None,
         };
         found.ok_or_else(unknown)

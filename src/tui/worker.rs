@@ -7,7 +7,7 @@
 //! that wait for another user's lock: [`WriteWorker`].
 
 use crate::domain::report::{Lang, ReportFilter};
-use crate::store::{AnyReport, Ctx, ReportKind, Store};
+use crate::store::{AnyReport, Ctx, RecordsPage, ReportKind, Store};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Sender};
 
@@ -15,8 +15,13 @@ use std::sync::mpsc::{self, Sender};
 pub enum Ask {
     /// A whole report.
     Report(ReportKind),
-    /// The records behind one figure (`loop.on_time`, …), to list under `label`.
-    Records { figure: String, label: String },
+    /// The first page of the records behind one figure (`loop.on_time`, …), to list
+    /// under `label`; `count` is the number the figure shows.
+    Records {
+        figure: String,
+        label: String,
+        count: Option<usize>,
+    },
 }
 
 /// One thing to compute.
@@ -32,10 +37,15 @@ pub struct ReportJob {
 pub enum Answer {
     Report(ReportKind, Result<Box<AnyReport>, String>),
     Records {
+        figure: String,
         label: String,
-        ids: Result<Vec<String>, String>,
+        count: Option<usize>,
+        page: Result<RecordsPage, String>,
     },
 }
+
+/// Records behind a figure are listed this many at a time.
+pub const RECORDS_PAGE: usize = 200;
 
 pub struct ReportDone {
     pub generation: u64,
@@ -75,11 +85,17 @@ impl ReportWorker {
                             .map(Box::new)
                             .map_err(|e| e.to_string()),
                     ),
-                    Ask::Records { figure, label } => Answer::Records {
+                    Ask::Records {
+                        figure,
                         label,
-                        ids: s
-                            .report_records(&figure, &job.filter)
+                        count,
+                    } => Answer::Records {
+                        page: s
+                            .report_records_page(&figure, &job.filter, None, RECORDS_PAGE)
                             .map_err(|e| e.to_string()),
+                        figure,
+                        label,
+                        count,
                     },
                 };
                 deliver(ReportDone {
@@ -101,9 +117,15 @@ impl ReportWorker {
 fn failed(ask: Ask, message: String) -> Answer {
     match ask {
         Ask::Report(kind) => Answer::Report(kind, Err(message)),
-        Ask::Records { label, .. } => Answer::Records {
+        Ask::Records {
+            figure,
             label,
-            ids: Err(message),
+            count,
+        } => Answer::Records {
+            figure,
+            label,
+            count,
+            page: Err(message),
         },
     }
 }

@@ -151,6 +151,38 @@ impl OutcomeCounts {
         self.kept_on_time_percent = percent(self.kept_on_time, decided);
     }
 
+    /// Counts made elsewhere (the store's kept figures): by outcome in the order of
+    /// [`CommitmentOutcome::ALL`], with the moves.
+    pub fn from_counts(
+        by_outcome: [usize; 6],
+        moved: usize,
+        moves: usize,
+        days_moved: i64,
+    ) -> OutcomeCounts {
+        let [
+            kept_on_time,
+            kept_late,
+            broken,
+            open_overdue,
+            open,
+            withdrawn,
+        ] = by_outcome;
+        let decided = kept_on_time + kept_late + broken + open_overdue;
+        OutcomeCounts {
+            kept_on_time,
+            kept_late,
+            broken,
+            open_overdue,
+            open,
+            withdrawn,
+            total: by_outcome.iter().sum(),
+            kept_on_time_percent: percent(kept_on_time, decided),
+            moved,
+            moves,
+            days_moved,
+        }
+    }
+
     pub fn get(&self, o: CommitmentOutcome) -> usize {
         match o {
             CommitmentOutcome::KeptOnTime => self.kept_on_time,
@@ -170,6 +202,38 @@ pub struct GroupCounts {
     pub name: String,
     #[serde(flatten)]
     pub counts: OutcomeCounts,
+}
+
+impl GroupCounts {
+    /// A service's row: `O-3`, or "(no service)" for commitments without one.
+    pub fn service(
+        id: Option<i64>,
+        name: Option<String>,
+        counts: OutcomeCounts,
+        lang: Lang,
+    ) -> GroupCounts {
+        GroupCounts {
+            key: id.map(|s| format!("O-{s}")).unwrap_or_default(),
+            name: name.unwrap_or_else(|| lang.pick("(no service)", "(geen dienst)").to_string()),
+            counts,
+        }
+    }
+
+    /// An organisation's row.
+    pub fn org(id: i64, name: String, counts: OutcomeCounts) -> GroupCounts {
+        GroupCounts {
+            key: format!("O-{id}"),
+            name,
+            counts,
+        }
+    }
+}
+
+/// Those without a service last, then by name; by key where names are alike.
+fn sorted(groups: impl Iterator<Item = GroupCounts>) -> Vec<GroupCounts> {
+    let mut v: Vec<GroupCounts> = groups.collect();
+    v.sort_by_cached_key(|g| (g.key.is_empty(), g.name.to_lowercase(), g.key.clone()));
+    v
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -203,13 +267,13 @@ impl CommitmentFacts {
             totals.add_fact(c);
             services
                 .entry(c.service_id)
-                .or_insert_with(|| GroupCounts {
-                    key: c.service_id.map(|s| format!("O-{s}")).unwrap_or_default(),
-                    name: c
-                        .service_name
-                        .clone()
-                        .unwrap_or_else(|| lang.pick("(no service)", "(geen dienst)").to_string()),
-                    counts: OutcomeCounts::default(),
+                .or_insert_with(|| {
+                    GroupCounts::service(
+                        c.service_id,
+                        c.service_name.clone(),
+                        OutcomeCounts::default(),
+                        lang,
+                    )
                 })
                 .counts
                 .add_fact(c);
@@ -222,19 +286,13 @@ impl CommitmentFacts {
                 .counts
                 .add_fact(c);
         }
-        // Those without a service last, then by name; by key where names are alike.
-        fn sorted(groups: impl Iterator<Item = GroupCounts>) -> Vec<GroupCounts> {
-            let mut v: Vec<GroupCounts> = groups.collect();
-            v.sort_by_cached_key(|g| (g.key.is_empty(), g.name.to_lowercase(), g.key.clone()));
-            v
-        }
-        CommitmentsReport {
-            today: self.today,
-            filter: self.filter.clone(),
+        CommitmentsReport::from_groups(
+            self.today,
+            self.filter.clone(),
             totals,
-            per_service: sorted(services.into_values()),
-            per_organisation: sorted(orgs.into_values()),
-        }
+            services.into_values().collect(),
+            orgs.into_values().collect(),
+        )
     }
 
     /// The commitments behind a figure: `commitments.<outcome|all>`,
@@ -279,6 +337,24 @@ impl CommitmentFacts {
 }
 
 impl CommitmentsReport {
+    /// The report from counts made elsewhere (the store's kept figures), its groups in
+    /// the report's order.
+    pub fn from_groups(
+        today: NaiveDate,
+        filter: ReportFilter,
+        totals: OutcomeCounts,
+        per_service: Vec<GroupCounts>,
+        per_organisation: Vec<GroupCounts>,
+    ) -> CommitmentsReport {
+        CommitmentsReport {
+            today,
+            filter,
+            totals,
+            per_service: sorted(per_service.into_iter()),
+            per_organisation: sorted(per_organisation.into_iter()),
+        }
+    }
+
     pub fn tables(&self, lang: Lang) -> Vec<Table> {
         let l = |en, nl| lang.pick(en, nl);
         let mut totals = Table::new(

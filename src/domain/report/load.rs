@@ -46,41 +46,72 @@ pub struct LoadFacts {
     pub orgs: Vec<LoadFact>,
 }
 
+/// One organisation's load as counted elsewhere (the store's kept figures).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadCount {
+    pub org_id: i64,
+    pub name: String,
+    pub district: Option<String>,
+    pub meetings: usize,
+    pub signals: usize,
+}
+
+impl LoadReport {
+    /// The report from each organisation's counts: highest load first.
+    pub fn from_counts(
+        today: NaiveDate,
+        filter: ReportFilter,
+        threshold: i64,
+        counts: impl IntoIterator<Item = LoadCount>,
+    ) -> LoadReport {
+        let mut rows: Vec<(i64, LoadRow)> = counts
+            .into_iter()
+            .map(|o| {
+                let load = o.meetings + o.signals;
+                let row = LoadRow {
+                    org: format!("O-{}", o.org_id),
+                    name: o.name,
+                    district: o.district,
+                    meetings: o.meetings,
+                    signals: o.signals,
+                    load,
+                    over: over_load(load as i64, threshold),
+                };
+                (o.org_id, row)
+            })
+            .collect();
+        // Highest load first, then by name; by id where names are alike.
+        rows.sort_by_cached_key(|(id, r)| (std::cmp::Reverse(r.load), r.name.to_lowercase(), *id));
+        let rows: Vec<LoadRow> = rows.into_iter().map(|(_, r)| r).collect();
+        LoadReport {
+            today,
+            filter,
+            window_days: LOAD_WINDOW_DAYS,
+            threshold,
+            over: rows.iter().filter(|r| r.over).count(),
+            rows,
+        }
+    }
+}
+
 impl LoadFacts {
     fn load(o: &LoadFact) -> usize {
         o.meetings.len() + o.signals.len()
     }
 
     pub fn report(&self) -> LoadReport {
-        let mut rows: Vec<LoadRow> = self
-            .orgs
-            .iter()
-            .map(|o| {
-                let load = Self::load(o);
-                LoadRow {
-                    org: format!("O-{}", o.org_id),
-                    name: o.name.clone(),
-                    district: o.district.clone(),
-                    meetings: o.meetings.len(),
-                    signals: o.signals.len(),
-                    load,
-                    over: over_load(load as i64, self.threshold),
-                }
-            })
-            .collect();
-        rows.sort_by(|a, b| {
-            b.load
-                .cmp(&a.load)
-                .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-        });
-        LoadReport {
-            today: self.today,
-            filter: self.filter.clone(),
-            window_days: LOAD_WINDOW_DAYS,
-            threshold: self.threshold,
-            over: rows.iter().filter(|r| r.over).count(),
-            rows,
-        }
+        LoadReport::from_counts(
+            self.today,
+            self.filter.clone(),
+            self.threshold,
+            self.orgs.iter().map(|o| LoadCount {
+                org_id: o.org_id,
+                name: o.name.clone(),
+                district: o.district.clone(),
+                meetings: o.meetings.len(),
+                signals: o.signals.len(),
+            }),
+        )
     }
 
     /// `load.over`: organisations (as `O-7`); `load.org:O-7`: the meetings and signals

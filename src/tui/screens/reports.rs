@@ -10,7 +10,7 @@
 //! Drawing lives in [`super::reports_draw`].
 
 use super::Screen;
-use super::reports_doc::Doc;
+use super::reports_doc::{Doc, Figure};
 use super::reports_popups::{PICK_PERIOD_DATES, PeriodDates, Records};
 use crate::domain::RecordRef;
 use crate::domain::report::{Lang as RLang, LoopReport, OutcomeCounts, ReportFilter};
@@ -20,7 +20,7 @@ use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
 use crate::tui::i18n::{Lang, T};
 use crate::tui::popups::picker::{Choice, PickerPopup};
-use crate::tui::worker::{Answer, Ask, ReportDone, ReportJob};
+use crate::tui::worker::{Answer, Ask, RECORDS_PAGE, ReportDone, ReportJob};
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -78,9 +78,20 @@ pub struct Reports {
 }
 
 /// The list of records behind a figure, or the error that stopped it.
-fn records_popup(label: &str, ids: crate::store::Result<Vec<String>>, cx: &mut Cx) -> Outcome {
-    match ids {
-        Ok(ids) => Outcome::one(Effect::Push(Box::new(Records::new(label, ids, cx)))),
+/// The popup listing a figure's records, from their first page.
+fn records_popup(
+    figure: Figure,
+    filter: &ReportFilter,
+    page: crate::store::Result<crate::store::RecordsPage>,
+    cx: &mut Cx,
+) -> Outcome {
+    match page {
+        Ok(page) => Outcome::one(Effect::Push(Box::new(Records::new(
+            figure,
+            filter.clone(),
+            page,
+            cx,
+        )))),
         Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
     }
 }
@@ -193,9 +204,13 @@ impl Reports {
 
     /// The selected figure's key and label in the current section.
     pub fn selected_figure(&self) -> Option<(String, String)> {
+        self.selected_doc_figure().map(|f| (f.key, f.label))
+    }
+
+    fn selected_doc_figure(&self) -> Option<Figure> {
         self.doc(self.section)
             .and_then(|d| d.figures.get(self.selected[self.section]))
-            .map(|f| (f.key.clone(), f.label.clone()))
+            .cloned()
     }
 
     /// The filter the figures are computed with (for tests).
@@ -265,16 +280,17 @@ impl Reports {
     }
 
     fn open_records(&mut self, cx: &mut Cx) -> Outcome {
-        let Some((key, label)) = self.selected_figure() else {
+        let Some(figure) = self.selected_doc_figure() else {
             return Outcome::error(cx.settings.keymap.fill(cx.t(T::NoFigure), false));
         };
-        // On the worker when there is one: the list opens when it is found.
+        // On the worker when there is one: the list opens when its first page is found.
         if let Some(worker) = cx.reports {
             let job = ReportJob {
                 generation: self.generation,
                 ask: Ask::Records {
-                    figure: key.clone(),
-                    label: label.clone(),
+                    figure: figure.key.clone(),
+                    label: figure.label.clone(),
+                    count: figure.count,
                 },
                 filter: self.filter.clone(),
                 lang: report_lang(cx.settings.lang),
@@ -284,7 +300,10 @@ impl Reports {
                 return Outcome::Handled;
             }
         }
-        records_popup(&label, cx.store.report_records(&key, &self.filter), cx)
+        let page = cx
+            .store
+            .report_records_page(&figure.key, &self.filter, None, RECORDS_PAGE);
+        records_popup(figure, &self.filter, page, cx)
     }
 
     fn picker(cx: &Cx, tag: &'static str, title: T, items: Vec<Choice>) -> Outcome {
@@ -490,11 +509,25 @@ impl Screen for Reports {
                 let _ = self.install(i, report, cx);
                 Outcome::Handled
             }
-            Answer::Records { label, ids } if self.records_pending => {
+            Answer::Records {
+                figure,
+                label,
+                count,
+                page,
+            } if self.records_pending => {
                 self.records_pending = false;
+                let figure = Figure {
+                    key: figure,
+                    label,
+                    count,
+                    line: 0,
+                    x: 0,
+                };
+                let filter = self.filter.clone();
                 records_popup(
-                    &label,
-                    ids.map_err(|error| {
+                    figure,
+                    &filter,
+                    page.map_err(|error| {
                         crate::store::StoreError::Invalid(crate::domain::Problem::Failure { error })
                     }),
                     cx,

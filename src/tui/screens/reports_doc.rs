@@ -28,6 +28,9 @@ pub struct Figure {
     pub key: String,
     /// What it counts, for the records popup's title: "Late", "Centrum / Open".
     pub label: String,
+    /// The number shown: how many records lie behind it (the popup lists them a page
+    /// at a time).
+    pub count: Option<usize>,
     pub line: usize,
     /// Its column on the line (for moving up and down).
     pub x: usize,
@@ -150,6 +153,7 @@ impl Doc {
                             doc.figures.push(Figure {
                                 key: k.clone(),
                                 label,
+                                count: c.text.trim().parse().ok(),
                                 line,
                                 x,
                             });

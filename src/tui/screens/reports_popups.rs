@@ -1,8 +1,11 @@
 //! The Reports screen's popups: the records behind a figure (Enter opens one), and a
 //! period typed as two dates.
 
+use super::reports_doc::Figure;
 use crate::domain::RecordRef;
 use crate::domain::dates::parse_date;
+use crate::domain::report::ReportFilter;
+use crate::store::RecordsPage;
 use crate::tui::action::{Action, Scope};
 use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
@@ -11,6 +14,7 @@ use crate::tui::input::TextInput;
 use crate::tui::popups::Popup;
 use crate::tui::popups::jump::record_title;
 use crate::tui::widgets::{self, ListCursor, vis};
+use crate::tui::worker::RECORDS_PAGE;
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -28,30 +32,66 @@ pub struct Records {
     title: String,
     records: Vec<(String, String)>,
     cursor: ListCursor,
+    /// The figure and filter the records are behind, for the pages that follow.
+    key: String,
+    filter: ReportFilter,
+    /// Whether more records follow the last one listed.
+    more: bool,
 }
 
 impl Records {
-    pub fn new(label: &str, ids: Vec<String>, cx: &mut Cx) -> Records {
-        let records = ids
-            .into_iter()
-            .enumerate()
-            .map(|(i, id)| {
+    /// The popup from the first page of a figure's records; the rest are read a page
+    /// at a time as the cursor comes near the end (all of them on End).
+    pub fn new(figure: Figure, filter: ReportFilter, first: RecordsPage, cx: &mut Cx) -> Records {
+        let mut popup = Records {
+            title: String::new(),
+            records: Vec::new(),
+            cursor: ListCursor::default(),
+            key: figure.key,
+            filter,
+            more: first.more,
+        };
+        popup.append(first.ids, cx);
+        // The figure's own number while pages are still to come.
+        let n = match figure.count {
+            Some(n) if popup.more && n > popup.records.len() => n,
+            _ => popup.records.len(),
+        };
+        popup.title = cx.settings.lang.f(
+            T::RecordsTitle,
+            &[("n", &n), ("figure", &vis(&figure.label))],
+        );
+        popup
+    }
+
+    fn append(&mut self, ids: Vec<String>, cx: &mut Cx) {
+        let start = self.records.len();
+        self.records
+            .extend(ids.into_iter().enumerate().map(|(i, id)| {
                 let title = RecordRef::parse(&id, None)
                     .ok()
-                    .filter(|_| i < TITLED)
+                    .filter(|_| start + i < TITLED)
                     .and_then(|r| record_title(cx.store, r))
                     .unwrap_or_default();
                 (id, title)
-            })
-            .collect::<Vec<_>>();
-        let title = cx.settings.lang.f(
-            T::RecordsTitle,
-            &[("n", &records.len()), ("figure", &vis(label))],
-        );
-        Records {
-            title,
-            records,
-            cursor: ListCursor::default(),
+            }));
+    }
+
+    /// The next page, when more follow; the list stays as it is if it cannot be read.
+    fn next_page(&mut self, cx: &mut Cx) {
+        if !self.more {
+            return;
+        }
+        let after = self.records.last().map(|(id, _)| id.clone());
+        match cx
+            .store
+            .report_records_page(&self.key, &self.filter, after.as_deref(), RECORDS_PAGE)
+        {
+            Ok(page) => {
+                self.more = page.more;
+                self.append(page.ids, cx);
+            }
+            Err(_) => self.more = false,
         }
     }
 
@@ -77,7 +117,15 @@ impl Popup for Records {
                 | Action::Top
                 | Action::Bottom),
             ) => {
+                if matches!(a, Action::Bottom) {
+                    while self.more {
+                        self.next_page(cx);
+                    }
+                }
                 self.cursor.apply(a, self.records.len(), view);
+                if self.cursor.selected + view.max(1) >= self.records.len() {
+                    self.next_page(cx);
+                }
                 Outcome::Handled
             }
             Some(Action::Back) => Outcome::one(Effect::Close),

@@ -6,6 +6,8 @@
 //! - [`cli`]: the command line, on top of domain and store.
 //! - [`sheets`]: records as JSON and lists as CSV, for the command line and the screens.
 //! - [`demo`]: the demo data drawn from the seeds.
+//! - [`words`]: problems and refusals in English or Dutch, for the screens and the
+//!   command line.
 //! - [`account`]: the operating-system account that runs wijkdesk.
 
 pub mod account;
@@ -18,6 +20,7 @@ pub mod meeting_mail;
 pub mod sheets;
 pub mod store;
 pub mod tui;
+pub mod words;
 
 /// Install color-eyre's panic and error hooks, once per process. A second
 /// `color_eyre::install()` fails, and building that failure's report resolves a

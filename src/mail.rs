@@ -3,6 +3,7 @@
 //! Feedback e-mail (below) is the first user; minutes, calendars and statements can
 //! build an [`Outgoing`] and call [`compose`] and [`deliver`] the same way.
 
+use crate::domain::Problem;
 use crate::domain::ics::{self, Method};
 use crate::store::{
     MailKind, MailStatus, NewFeedback, NewMail, OutboxEntry, Signal, Store, StoreError,
@@ -492,10 +493,9 @@ pub fn meeting_mail_summary(e: &OutboxEntry) -> String {
 /// person's.
 pub fn recipient(store: &Store, signal: &Signal) -> Result<String, StoreError> {
     let org_id = signal.org_id.ok_or_else(|| {
-        StoreError::Invalid(format!(
-            "{} has no organisation to send feedback to",
-            signal.reference()
-        ))
+        StoreError::Invalid(Problem::FeedbackNoOrg {
+            signal: signal.reference().to_string(),
+        })
     })?;
     let org = store.org(org_id)?;
     if let Some(e) = org.email.filter(|e| !e.trim().is_empty()) {
@@ -506,10 +506,9 @@ pub fn recipient(store: &Store, signal: &Signal) -> Result<String, StoreError> {
         .into_iter()
         .find_map(|p| p.email.filter(|e| !e.trim().is_empty()))
         .ok_or_else(|| {
-            StoreError::Invalid(format!(
-                "{} has no e-mail address, nor a contact person with one; add one or give feedback another way",
-                org.name
-            ))
+            StoreError::Invalid(Problem::FeedbackNoAddress {
+                org: org.name.clone(),
+            })
         })
 }
 
@@ -539,7 +538,7 @@ pub fn send_feedback(
         },
         event,
     )?;
-    crate::domain::required(&feedback.text, "the feedback text")?;
+    crate::domain::required(&feedback.text, crate::domain::Field::FeedbackText)?;
     let domain = cfg
         .map(|c| c.from.email.domain().to_string())
         .unwrap_or_else(|| "wijkdesk.invalid".into());
@@ -582,9 +581,7 @@ pub fn retry(
 ) -> Result<EmailFeedback, StoreError> {
     let entry = store.outbox_entry(id)?;
     if entry.status == MailStatus::Sent {
-        return Err(StoreError::Invalid(format!(
-            "outbox message {id} was sent already"
-        )));
+        return Err(StoreError::Invalid(Problem::OutboxSentAlready { id }));
     }
     if entry.kind != MailKind::Feedback {
         return Ok(EmailFeedback {
@@ -683,11 +680,10 @@ pub fn org_address(store: &Store, org_id: i64) -> Result<String, StoreError> {
         .into_iter()
         .find_map(|p| p.email.filter(|e| !e.trim().is_empty()))
         .ok_or_else(|| {
-            StoreError::Invalid(format!(
-                "{} has no e-mail address, nor a contact person with one; add one (wijkdesk org edit {} --email …)",
-                org.name,
-                org.reference()
-            ))
+            StoreError::Invalid(Problem::StatementNoAddress {
+                org: org.name.clone(),
+                reference: org.reference().to_string(),
+            })
         })
 }
 
@@ -745,10 +741,10 @@ pub fn send_statement(
             std::process::id()
         ),
     };
-    let msg =
-        compose_html(cfg, &out, &html(&st, lang)).map_err(|e| StoreError::Invalid(e.message))?;
+    let msg = compose_html(cfg, &out, &html(&st, lang))
+        .map_err(|e| StoreError::Invalid(Problem::Failure { error: e.message }))?;
     let done = deliver(cfg, &msg, &drafts_dir(store))
-        .map_err(|e| StoreError::Invalid(format!("the statement was not sent: {}", e.message)))?;
+        .map_err(|e| StoreError::Invalid(Problem::StatementNotSent { error: e.message }))?;
     let (how, result) = match done {
         Delivery::Sent => ("sent".to_string(), StatementSent::Sent { to: to.clone() }),
         Delivery::Draft(path) => (

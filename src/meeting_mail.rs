@@ -6,6 +6,7 @@
 //! nothing (`wijkdesk mail retry`), and without `[mail]` settings each becomes an `.eml`
 //! draft. The meeting's history records every message, to whom and with which SEQUENCE.
 
+use crate::domain::Problem;
 use crate::domain::ics::{self, Method, Party};
 use crate::domain::meeting::MeetingStatus;
 use crate::domain::minutes_export::Lang;
@@ -91,8 +92,8 @@ fn mailbox(cfg: Option<&MailConfig>) -> Option<Party> {
     })
 }
 
-fn refuse(msg: String) -> StoreError {
-    StoreError::Invalid(msg)
+fn refuse(problem: Problem) -> StoreError {
+    StoreError::Invalid(problem)
 }
 
 /// The meeting and who its invitation would go to (and, apart, the organisations
@@ -103,11 +104,10 @@ pub fn invitation_plan(
 ) -> Result<(Meeting, Vec<Party>, Vec<String>), StoreError> {
     let m = store.meeting(meeting_id)?;
     if matches!(m.status, MeetingStatus::Held | MeetingStatus::Final) {
-        return Err(refuse(format!(
-            "{} took place already ({}): invitations are for planned meetings",
-            m.reference(),
-            m.status
-        )));
+        return Err(refuse(Problem::InvitationAfterMeeting {
+            meeting: m.reference().to_string(),
+            status: m.status,
+        }));
     }
     let (to, skipped) = store.meeting_invitees(meeting_id)?;
     if to.is_empty() {
@@ -183,37 +183,16 @@ pub fn minutes_plan(
 ) -> Result<(Meeting, Vec<String>, Vec<String>), StoreError> {
     let m = store.meeting(meeting_id)?;
     if m.status != MeetingStatus::Final {
-        let how = match m.status {
-            MeetingStatus::Planned => format!(
-                "mark it held and finalise it first (wijkdesk meeting hold {r}, wijkdesk meeting finalise {r})",
-                r = m.reference()
-            ),
-            MeetingStatus::Held => format!(
-                "finalise it first (wijkdesk meeting finalise {})",
-                m.reference()
-            ),
-            _ => "a cancelled meeting has no minutes".to_string(),
-        };
-        return Err(refuse(format!(
-            "{} is {}: only final minutes are sent; {how}",
-            m.reference(),
-            m.status
-        )));
+        return Err(refuse(Problem::MinutesNotFinal {
+            meeting: m.reference().to_string(),
+            status: m.status,
+        }));
     }
     let (to, skipped) = minutes_recipients(store, meeting_id)?;
     if to.is_empty() {
-        return Err(refuse(if skipped.is_empty() {
-            format!(
-                "{}: no organisation attended; mark attendance first (wijkdesk meeting attend {})",
-                m.reference(),
-                m.reference()
-            )
-        } else {
-            format!(
-                "{}: no organisation that attended has an e-mail address ({}); add one first",
-                m.reference(),
-                skipped.join(", ")
-            )
+        return Err(refuse(Problem::NoMinutesRecipient {
+            meeting: m.reference().to_string(),
+            without_address: skipped.clone(),
         }));
     }
     Ok((m, to, skipped))
@@ -293,19 +272,10 @@ pub fn minutes_recipients(
     Ok((to, skipped))
 }
 
-fn no_one(m: &Meeting, skipped: &[String]) -> String {
-    if skipped.is_empty() {
-        format!(
-            "{} has no organisation invited; add one first (wijkdesk meeting edit {} --add-org NAME)",
-            m.reference(),
-            m.reference()
-        )
-    } else {
-        format!(
-            "{}: no invited organisation has an e-mail address, nor a contact person with one ({}); add one first",
-            m.reference(),
-            skipped.join(", ")
-        )
+fn no_one(m: &Meeting, skipped: &[String]) -> Problem {
+    Problem::NoInvitee {
+        meeting: m.reference().to_string(),
+        without_address: skipped.to_vec(),
     }
 }
 

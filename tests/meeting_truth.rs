@@ -50,7 +50,7 @@ fn world() -> World {
 
 fn conflict(e: StoreError) -> String {
     match e {
-        StoreError::Conflict(m) => m,
+        StoreError::Conflict(m) => m.to_string(),
         other => panic!("expected a conflict, got {other:?}"),
     }
 }

@@ -247,7 +247,7 @@ fn a_commitment_without_a_date_is_kept_with_its_problem() {
         e.minute
             .problems
             .iter()
-            .any(|p| p.contains("needs a due date")),
+            .any(|p| p.to_string().contains("needs a due date")),
         "{:?}",
         e.minute.problems
     );

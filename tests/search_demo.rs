@@ -252,6 +252,7 @@ fn hostile_queries_give_results_or_a_clear_message() {
         match store.search(q, 20) {
             Ok(_) => {}
             Err(StoreError::Invalid(m)) => {
+                let m = m.to_string();
                 assert!(m.contains("type a word"), "{q:?}: {m}");
             }
             Err(e) => panic!("{q:?} gave {e:?}"),

@@ -226,7 +226,9 @@ fn a_rolled_back_write_leaves_the_index_alone() {
                  VALUES ('Spookmelding', '2024-10-01', 'anna', 'x', 'x')",
                 [],
             )?;
-            Err::<(), _>(StoreError::Invalid("changed my mind".into()))
+            Err::<(), _>(StoreError::Invalid(wijkdesk::domain::Problem::Failure {
+                error: "changed my mind".into(),
+            }))
         })
         .expect_err("rolled back");
     assert!(err.to_string().contains("changed my mind"));

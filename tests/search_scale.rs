@@ -251,6 +251,7 @@ fn typing_letter_by_letter_never_fails() {
             match store.search(q, 50) {
                 Ok(hits) => well_formed(q, &hits, 50),
                 Err(StoreError::Invalid(m)) => {
+                    let m = m.to_string();
                     assert!(
                         m.contains("two letters") || m.contains("type a word"),
                         "{q:?}: {m}"

@@ -227,7 +227,7 @@ fn a_minutes_line_with_a_resident_owner_keeps_the_line_and_creates_nothing() {
         e.minute
             .problems
             .iter()
-            .any(|p| p.contains("residents' organisation")),
+            .any(|p| p.to_string().contains("residents' organisation")),
         "{:?}",
         e.minute.problems
     );

@@ -80,6 +80,7 @@ fn change(entry: &AuditEntry, field: &str) -> (Value, Value) {
 fn expect_conflict(result: Result<impl std::fmt::Debug, StoreError>, record: &str) -> String {
     match result {
         Err(StoreError::Conflict(msg)) => {
+            let msg = msg.to_string();
             assert!(msg.contains(record), "the conflict names {record}: {msg}");
             assert!(msg.contains("reload"), "the conflict says to reload: {msg}");
             msg
@@ -1211,7 +1212,7 @@ fn minutes_lines_create_linked_records_and_unknown_owners_keep_the_line() {
         )
         .expect("A line");
     assert_eq!(e.parsed_kind, EntryKind::Action);
-    assert_eq!(e.minute.problems, Vec::<String>::new());
+    assert!(e.minute.problems.is_empty(), "{:?}", e.minute.problems);
     let action_ref = e.minute.created.clone().expect("an action was created");
     let action_id: i64 = RecordRef::parse(&action_ref, Some(RecordKind::Action))
         .expect("A-id")
@@ -1309,7 +1310,7 @@ fn minutes_lines_create_linked_records_and_unknown_owners_keep_the_line() {
     assert_eq!(e.minute.created, None);
     assert_eq!(e.minute.problems.len(), 1, "{:?}", e.minute.problems);
     assert!(
-        e.minute.problems[0].contains("@nobody"),
+        e.minute.problems[0].to_string().contains("@nobody"),
         "{:?}",
         e.minute.problems
     );

@@ -31,8 +31,9 @@ fn refused_as_stale<T: std::fmt::Debug>(
     let before = dump(&db.raw());
     match attempt(store) {
         Err(StoreError::Conflict(m)) => assert!(
-            m.contains("changed by someone else")
-                && m.contains(&format!("you had version {had}, it is now {now}")),
+            m.to_string().contains("changed by someone else")
+                && m.to_string()
+                    .contains(&format!("you had version {had}, it is now {now}")),
             "{what}: {m}"
         ),
         other => panic!("{what}: expected a conflict, got {other:?}"),

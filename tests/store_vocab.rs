@@ -333,6 +333,7 @@ fn an_unknown_theme_in_minutes_keeps_the_line_and_lists_the_problem() {
     assert_eq!(e.minute.problems.len(), 1, "{:?}", e.minute.problems);
     assert!(
         e.minute.problems[0]
+            .to_string()
             .starts_with("#verkeerr: 'verkeerr' is not a known theme (did you mean 'verkeer'?)"),
         "{:?}",
         e.minute.problems

@@ -268,13 +268,15 @@ fn print_import(app: &mut App, a: &ImportArgs, r: &ImportReport, what: &str) -> 
         app.out.blank()?;
         app.out
             .line(format!("Cannot import ({}):", r.problems.len()))?;
+        let lang = super::words_lang(app.lang);
         for p in &r.problems {
-            app.out.line(format!("  line {}: {}", p.line, p.message))?;
+            app.out
+                .line(format!("  line {}: {}", p.line, lang.problem(&p.problem)))?;
         }
         app.out.blank()?;
         if r.problems
             .iter()
-            .any(|p| p.message.contains("' is not a known "))
+            .any(|p| matches!(p.problem, crate::domain::Problem::UnknownTerm { .. }))
         {
             app.out.line(
                 "Districts, neighbourhoods and themes must be on their lists (wijkdesk district list, \

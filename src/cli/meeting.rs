@@ -239,7 +239,9 @@ fn finalise(app: &mut App, f: FinaliseArgs) -> Result<()> {
                 format!(
                     "line {}: {}",
                     l.position,
-                    crate::domain::text::visible(&l.problems.join(", "))
+                    crate::domain::text::visible(
+                        &crate::words::Lang::En.problems(&l.problems, ", ")
+                    )
                 )
             })
             .collect();

@@ -30,7 +30,7 @@ mod vocab;
 use crate::domain::dates::{DateError, parse_date, parse_datetime};
 use crate::domain::ids::IdError;
 use crate::domain::text::visible;
-use crate::domain::{RecordKind, RecordRef, Refusal};
+use crate::domain::{Problem, RecordKind, RecordRef, Refusal};
 use crate::store::{Ctx, Owner, Store, StoreError, default_db_path};
 use chrono::{NaiveDate, NaiveDateTime};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -301,6 +301,11 @@ pub enum Command {
 pub enum CliError {
     /// One line for stderr.
     Msg(String),
+    /// A refusal or problem, said on stderr in the user's language (--lang, else the
+    /// locale).
+    Said(Problem),
+    /// A district, neighbourhood or theme not on its list: said with how to add it.
+    NewTerm(crate::store::UnknownTerm),
     /// Already reported on stdout (e.g. `check` found problems): exit 1 quietly.
     Reported(String),
     /// The reader of our output went away (`| head`): not an error.
@@ -319,11 +324,12 @@ impl From<StoreError> for CliError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Sqlite(e) => CliError::Msg(sqlite_message(&e)),
-            StoreError::UnknownTerm(u) => CliError::Msg(format!(
-                "{u}; nothing was changed. Use a name from `{}`, or repeat with --add-new to add '{}' to the list",
-                vocab::list_command(u.kind),
-                u.value
-            )),
+            StoreError::UnknownTerm(u) => CliError::NewTerm(u),
+            e @ (StoreError::Invalid(_)
+            | StoreError::Busy(_)
+            | StoreError::Conflict(_)
+            | StoreError::Refused(_)
+            | StoreError::NotFound(_)) => CliError::Said(e.into_problem()),
             other => CliError::Msg(other.to_string()),
         }
     }
@@ -343,7 +349,42 @@ impl From<DateError> for CliError {
 
 impl From<Refusal> for CliError {
     fn from(e: Refusal) -> Self {
-        CliError::Msg(e.0)
+        CliError::Said(e.0)
+    }
+}
+
+impl CliError {
+    /// The message for stderr in `lang`.
+    pub fn say(self, lang: crate::words::Lang) -> String {
+        use crate::words::Lang as L;
+        match self {
+            CliError::Msg(m) | CliError::Reported(m) => m,
+            CliError::Said(p) => lang.problem(&p),
+            CliError::NewTerm(u) => match lang {
+                L::En => format!(
+                    "{}; nothing was changed. Use a name from `{}`, or repeat with --add-new to add '{}' to the list",
+                    lang.problem(&u.problem()),
+                    vocab::list_command(u.kind),
+                    u.value
+                ),
+                L::Nl => format!(
+                    "{}; er is niets gewijzigd. Gebruik een naam uit `{}`, of herhaal met --add-new om '{}' aan de lijst toe te voegen",
+                    lang.problem(&u.problem()),
+                    vocab::list_command(u.kind),
+                    u.value
+                ),
+            },
+            CliError::BrokenPipe => String::new(),
+        }
+    }
+}
+
+/// The language of messages: --lang, else the locale (LC_ALL, LC_MESSAGES, LANG).
+pub fn words_lang(lang: Option<Lang>) -> crate::words::Lang {
+    match lang {
+        Some(Lang::En) => crate::words::Lang::En,
+        Some(Lang::Nl) => crate::words::Lang::Nl,
+        None => crate::words::Lang::from_env(),
     }
 }
 
@@ -383,7 +424,8 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     match dispatch(command, &cli.globals) {
         Ok(()) | Err(CliError::BrokenPipe) => ExitCode::SUCCESS,
-        Err(CliError::Msg(m) | CliError::Reported(m)) => {
+        Err(e) => {
+            let m = e.say(words_lang(cli.globals.lang));
             // One line, safe for the terminal: the message may quote what was typed or stored.
             let flat: String = m.split_whitespace().collect::<Vec<_>>().join(" ");
             let _ = writeln!(std::io::stderr(), "error: {}", visible(&flat));

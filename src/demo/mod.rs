@@ -7,6 +7,7 @@
 pub mod data;
 mod generate;
 
+use crate::domain::Problem;
 use crate::domain::action::{ActionEvent, ActionState};
 use crate::domain::commitment::CommitmentState;
 use crate::domain::meeting::{MeetingEvent, MeetingStatus};
@@ -48,7 +49,7 @@ pub fn load_into_new_file(store: &mut Store, scale: usize) -> Result<DemoSummary
 
 fn load_with(store: &mut Store, scale: usize, new_file: bool) -> Result<DemoSummary> {
     let today = store.today();
-    let demo = data::demo().map_err(StoreError::Invalid)?;
+    let demo = data::demo().map_err(|error| StoreError::Invalid(Problem::Failure { error }))?;
     let out = Loader {
         store,
         demo,
@@ -101,7 +102,9 @@ struct Loader<'s> {
 }
 
 fn context(what: &str, e: StoreError) -> StoreError {
-    StoreError::Invalid(format!("demo data, {what}: {e}"))
+    StoreError::Invalid(Problem::Failure {
+        error: format!("demo data, {what}: {e}"),
+    })
 }
 
 impl Loader<'_> {
@@ -204,10 +207,11 @@ impl Loader<'_> {
     }
 
     fn owner(&self, name: &str) -> Result<Owner> {
-        let pid = *self
-            .people
-            .get(name)
-            .ok_or_else(|| StoreError::Invalid(format!("demo data: unknown person {name}")))?;
+        let pid = *self.people.get(name).ok_or_else(|| {
+            StoreError::Invalid(Problem::Failure {
+                error: format!("demo data: unknown person {name}"),
+            })
+        })?;
         let person = self.store.person(pid)?;
         let service = match person.org_id {
             Some(o) if self.store.org(o)?.kind == crate::store::OrgKind::Service => Some(o),
@@ -237,9 +241,9 @@ impl Loader<'_> {
 
     fn signal(&mut self, s: &'static data::DemoSignal) -> Result<()> {
         if s.state == SignalState::Merged {
-            return Err(StoreError::Invalid(
-                "the demo cannot tell a merged signal".into(),
-            ));
+            return Err(StoreError::Invalid(Problem::Failure {
+                error: "the demo cannot tell a merged signal".into(),
+            }));
         }
         let received = self.day(-s.received_days_ago);
         self.at(received);
@@ -370,9 +374,9 @@ impl Loader<'_> {
 
     fn meeting(&mut self, m: &'static data::DemoMeeting) -> Result<()> {
         if m.status == MeetingStatus::Cancelled {
-            return Err(StoreError::Invalid(
-                "the demo cannot tell a cancelled meeting".into(),
-            ));
+            return Err(StoreError::Invalid(Problem::Failure {
+                error: "the demo cannot tell a cancelled meeting".into(),
+            }));
         }
         let start = match m.day {
             DemoDay::Date(d) => d,
@@ -468,10 +472,11 @@ impl Loader<'_> {
             .max(self.received(signal_id)?);
         self.at(made);
         let owner = self.owner(&c.owner)?;
-        let org_id = *self
-            .orgs
-            .get(c.org.as_str())
-            .ok_or_else(|| StoreError::Invalid(format!("unknown org {}", c.org)))?;
+        let org_id = *self.orgs.get(c.org.as_str()).ok_or_else(|| {
+            StoreError::Invalid(Problem::Failure {
+                error: format!("demo data: unknown org {}", c.org),
+            })
+        })?;
         let created = self.store.add_commitment(NewCommitment {
             text: c.text.clone(),
             org_id,

@@ -47,14 +47,7 @@ pub fn transition(state: ActionState, event: ActionEvent) -> Result<ActionState,
     match (state, event) {
         (ActionState::Open, ActionEvent::Done) => Ok(ActionState::Done),
         (ActionState::Open, ActionEvent::Cancel) => Ok(ActionState::Cancelled),
-        (s, e) => Err(Refusal::new(format!(
-            "cannot {} an action that is {}: only open actions change",
-            match e {
-                ActionEvent::Done => "finish",
-                ActionEvent::Cancel => "cancel",
-            },
-            s.code()
-        ))),
+        (state, event) => Err(Refusal::new(super::Problem::ActionStep { state, event })),
     }
 }
 
@@ -75,7 +68,7 @@ mod tests {
                     };
                     assert_eq!(r.unwrap(), want);
                 } else {
-                    assert!(r.unwrap_err().0.contains(s.code()));
+                    assert!(r.unwrap_err().to_string().contains(s.code()));
                 }
             }
         }

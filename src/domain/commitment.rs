@@ -103,27 +103,19 @@ pub fn resolution(event: CommitmentEvent, note: Note<'_>) -> Result<Resolution, 
                 prevention,
             },
         ) => Resolution {
-            acknowledgement: Some(required(
-                what_went_wrong,
-                "what went wrong (breaking a commitment)",
-            )?),
-            prevention: Some(required(
-                prevention,
-                "how it is prevented next time (breaking a commitment)",
-            )?),
+            acknowledgement: Some(required(what_went_wrong, super::Field::WhatWentWrong)?),
+            prevention: Some(required(prevention, super::Field::Prevention)?),
             reason: None,
         },
         (CommitmentEvent::Break, _) => {
-            return Err(Refusal::new(
-                "breaking a commitment needs two answers: what went wrong, and how it is prevented next time",
-            ));
+            return Err(Refusal::new(super::Problem::BreakNeedsAnswers));
         }
         (CommitmentEvent::Withdraw, Note::Reason(r)) => Resolution {
-            reason: Some(required(r, "a reason for withdrawing")?),
+            reason: Some(required(r, super::Field::WithdrawReason)?),
             ..Resolution::default()
         },
         (CommitmentEvent::Withdraw, _) => {
-            return Err(Refusal::new("withdrawing a commitment needs a reason"));
+            return Err(Refusal::new(super::Problem::WithdrawNeedsReason));
         }
         _ => Resolution::default(),
     })
@@ -141,11 +133,10 @@ pub fn transition(
         (S::Open, E::Break) => Ok(S::Broken),
         (S::Open, E::Withdraw) => Ok(S::Withdrawn),
         (S::Open, E::Move) => Ok(S::Open),
-        (s, e) => Err(Refusal::new(format!(
-            "cannot {} a commitment that is {}: only open commitments change",
-            e.code(),
-            s.code()
-        ))),
+        (state, event) => Err(Refusal::new(super::Problem::CommitmentStep {
+            state,
+            event,
+        })),
     }
 }
 
@@ -231,7 +222,7 @@ mod tests {
                 };
                 match (got, want) {
                     (Ok(g), Some(w)) => assert_eq!(g, w),
-                    (Err(r), None) => assert!(r.0.contains(from.code())),
+                    (Err(r), None) => assert!(r.to_string().contains(from.code())),
                     (g, w) => panic!("{from:?} {event:?}: {g:?} vs {w:?}"),
                 }
             }

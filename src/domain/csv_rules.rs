@@ -326,10 +326,9 @@ pub fn org_kind(cell: &str) -> Result<Option<OrgKind>, Refusal> {
     if key.starts_with("dienst") || key.starts_with("gemeente") {
         return Ok(Some(OrgKind::Service));
     }
-    Err(Refusal::new(format!(
-        "unknown kind \"{}\" (use residents, service or partner; bewoners, dienst or partner)",
-        cell.trim()
-    )))
+    Err(Refusal::new(super::Problem::CsvUnknownKind {
+        value: cell.trim().to_string(),
+    }))
 }
 
 /// A cadence cell: meetings a year, 0 to 52; an empty cell is none.
@@ -342,9 +341,9 @@ pub fn cadence(cell: Option<&str>) -> Result<Option<i64>, Refusal> {
             .filter(|n| (0..=52).contains(n))
             .map(Some)
             .ok_or_else(|| {
-                Refusal::new(format!(
-                    "cadence \"{c}\" is not a number of meetings a year from 0 to 52"
-                ))
+                Refusal::new(super::Problem::CsvCadence {
+                    value: c.to_string(),
+                })
             }),
     }
 }

@@ -3,6 +3,7 @@
 //! never held, so it never counts for the cadence, and it is not changed any more.
 
 use super::Refusal;
+use super::{ClockChange, Field, Problem};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
@@ -51,21 +52,11 @@ impl std::fmt::Display for MeetingStatus {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum MeetingEvent {
     Hold,
     Finalise,
     Cancel,
-}
-
-impl MeetingEvent {
-    fn verb(self) -> &'static str {
-        match self {
-            MeetingEvent::Hold => "hold",
-            MeetingEvent::Finalise => "finalise",
-            MeetingEvent::Cancel => "cancel",
-        }
-    }
 }
 
 pub fn transition(status: MeetingStatus, event: MeetingEvent) -> Result<MeetingStatus, Refusal> {
@@ -73,45 +64,23 @@ pub fn transition(status: MeetingStatus, event: MeetingEvent) -> Result<MeetingS
         (MeetingStatus::Planned, MeetingEvent::Hold) => Ok(MeetingStatus::Held),
         (MeetingStatus::Held, MeetingEvent::Finalise) => Ok(MeetingStatus::Final),
         (MeetingStatus::Planned, MeetingEvent::Cancel) => Ok(MeetingStatus::Cancelled),
-        (MeetingStatus::Planned, MeetingEvent::Finalise) => Err(Refusal::new(
-            "cannot finalise a meeting that is planned: mark it held first",
-        )),
-        (MeetingStatus::Cancelled, MeetingEvent::Cancel) => {
-            Err(Refusal::new("the meeting is cancelled already"))
-        }
-        (MeetingStatus::Cancelled, e) => Err(Refusal::new(format!(
-            "cannot {} a meeting that is cancelled: plan a new one",
-            e.verb()
-        ))),
-        (MeetingStatus::Held | MeetingStatus::Final, MeetingEvent::Cancel) => {
-            Err(Refusal::new(format!(
-                "cannot cancel a meeting that is {}: it took place",
-                status.code()
-            )))
-        }
-        (s, e) => Err(Refusal::new(format!(
-            "cannot {} a meeting that is {}",
-            e.verb(),
-            s.code()
-        ))),
+        (status, event) => Err(Refusal::new(Problem::MeetingStep { status, event })),
     }
 }
 
 /// A cancelled meeting is no longer changed: its details stay as they were called off.
 pub fn check_editable(status: MeetingStatus) -> Result<(), Refusal> {
     if status == MeetingStatus::Cancelled {
-        return Err(Refusal::new(
-            "the meeting is cancelled and can no longer be changed: plan a new one",
-        ));
+        return Err(Refusal::new(Problem::MeetingCancelledLocked));
     }
     Ok(())
 }
 
 /// Start and end must each happen exactly once in Europe/Amsterdam.
 pub fn check_times(starts: NaiveDateTime, ends: Option<NaiveDateTime>) -> Result<(), Refusal> {
-    check_local_time(starts, "the start")?;
+    check_local_time(starts, Field::Start)?;
     if let Some(end) = ends {
-        check_local_time(end, "the end")?;
+        check_local_time(end, Field::End)?;
     }
     Ok(())
 }
@@ -120,11 +89,7 @@ pub fn check_times(starts: NaiveDateTime, ends: Option<NaiveDateTime>) -> Result
 /// wall-clock time, as `starts_at` is stored) is refused, with when it starts.
 pub fn check_started(starts_at: NaiveDateTime, now: NaiveDateTime) -> Result<(), Refusal> {
     if now < starts_at {
-        return Err(Refusal::new(format!(
-            "cannot mark a meeting held before it starts: it starts on {} at {}",
-            starts_at.format("%Y-%m-%d"),
-            starts_at.format("%H:%M")
-        )));
+        return Err(Refusal::new(Problem::MeetingNotStarted { starts_at }));
     }
     Ok(())
 }
@@ -135,16 +100,14 @@ pub const ZONE: chrono_tz::Tz = chrono_tz::Europe::Amsterdam;
 /// A wall-clock time that does not exist in Europe/Amsterdam (the hour skipped when the
 /// clocks go forward) or exists twice (the hour repeated when they go back) is refused,
 /// naming the problem and the nearest times that are unambiguous. `what` says which time
-/// ("the start").
-pub fn check_local_time(t: NaiveDateTime, what: &str) -> Result<(), Refusal> {
+/// (Field::Start).
+pub fn check_local_time(t: NaiveDateTime, what: Field) -> Result<(), Refusal> {
     use chrono::{Duration, LocalResult, TimeZone};
     let clear = |x: NaiveDateTime| matches!(ZONE.from_local_datetime(&x), LocalResult::Single(_));
-    let problem = match ZONE.from_local_datetime(&t) {
+    let change = match ZONE.from_local_datetime(&t) {
         LocalResult::Single(_) => return Ok(()),
-        LocalResult::None => "does not exist in Europe/Amsterdam: the clocks go forward that night",
-        LocalResult::Ambiguous(..) => {
-            "happens twice in Europe/Amsterdam: the clocks go back that night, so it is ambiguous"
-        }
+        LocalResult::None => ClockChange::Skipped,
+        LocalResult::Ambiguous(..) => ClockChange::Repeated,
     };
     // The nearest whole minutes on either side that happen exactly once.
     let minute = Duration::minutes(1);
@@ -162,12 +125,13 @@ pub fn check_local_time(t: NaiveDateTime, what: &str) -> Result<(), Refusal> {
         }
         after += minute;
     }
-    Err(Refusal::new(format!(
-        "{what} {} {problem}; choose a time before {} or from {} on",
-        t.format("%Y-%m-%d %H:%M"),
-        (before + minute).format("%H:%M"),
-        after.format("%H:%M"),
-    )))
+    Err(Refusal::new(Problem::ClockTime {
+        field: what,
+        at: t,
+        change,
+        before: before + minute,
+        from: after,
+    }))
 }
 
 #[cfg(test)]
@@ -183,31 +147,31 @@ mod tests {
 
     #[test]
     fn the_spring_forward_gap_is_refused_with_the_times_around_it() {
-        let msg = check_local_time(at(2027, 3, 28, 2, 30), "the start")
+        let msg = check_local_time(at(2027, 3, 28, 2, 30), Field::Start)
             .unwrap_err()
-            .0;
+            .to_string();
         assert_eq!(
             msg,
             "the start 2027-03-28 02:30 does not exist in Europe/Amsterdam: the clocks go \
              forward that night; choose a time before 02:00 or from 03:00 on"
         );
-        assert!(check_local_time(at(2027, 3, 28, 2, 0), "the start").is_err());
-        assert!(check_local_time(at(2027, 3, 28, 1, 59), "the start").is_ok());
-        assert!(check_local_time(at(2027, 3, 28, 3, 0), "the start").is_ok());
+        assert!(check_local_time(at(2027, 3, 28, 2, 0), Field::Start).is_err());
+        assert!(check_local_time(at(2027, 3, 28, 1, 59), Field::Start).is_ok());
+        assert!(check_local_time(at(2027, 3, 28, 3, 0), Field::Start).is_ok());
     }
 
     #[test]
     fn the_autumn_overlap_is_refused_as_ambiguous() {
-        let msg = check_local_time(at(2027, 10, 31, 2, 30), "the start")
+        let msg = check_local_time(at(2027, 10, 31, 2, 30), Field::Start)
             .unwrap_err()
-            .0;
+            .to_string();
         assert_eq!(
             msg,
             "the start 2027-10-31 02:30 happens twice in Europe/Amsterdam: the clocks go back \
              that night, so it is ambiguous; choose a time before 02:00 or from 03:00 on"
         );
-        assert!(check_local_time(at(2027, 10, 31, 2, 0), "the end").is_err());
-        assert!(check_local_time(at(2027, 10, 31, 3, 0), "the start").is_ok());
+        assert!(check_local_time(at(2027, 10, 31, 2, 0), Field::End).is_err());
+        assert!(check_local_time(at(2027, 10, 31, 3, 0), Field::Start).is_ok());
     }
 
     #[test]
@@ -219,10 +183,10 @@ mod tests {
             at(2026, 12, 10, 19, 30),
             at(2026, 7, 1, 0, 0),
         ] {
-            assert!(check_local_time(t, "the start").is_ok(), "{t}");
+            assert!(check_local_time(t, Field::Start).is_ok(), "{t}");
         }
         // The rule follows the real calendar: 2026's change is on 29 March.
-        assert!(check_local_time(at(2026, 3, 29, 2, 15), "the start").is_err());
+        assert!(check_local_time(at(2026, 3, 29, 2, 15), Field::Start).is_err());
     }
 
     #[test]
@@ -232,7 +196,7 @@ mod tests {
             .and_hms_opt(20, 0, 0)
             .unwrap();
         let before = start - chrono::Duration::minutes(1);
-        let msg = check_started(start, before).unwrap_err().0;
+        let msg = check_started(start, before).unwrap_err().to_string();
         assert!(msg.contains("2026-01-27 at 20:00"), "{msg}");
         assert!(check_started(start, start).is_ok());
         assert!(check_started(start, start + chrono::Duration::hours(3)).is_ok());
@@ -250,7 +214,7 @@ mod tests {
             (Final, Hold),
             (Final, Finalise),
         ] {
-            assert!(transition(s, e).unwrap_err().0.contains(s.code()));
+            assert!(transition(s, e).unwrap_err().to_string().contains(s.code()));
         }
     }
 
@@ -262,21 +226,26 @@ mod tests {
         assert!(
             transition(Cancelled, Cancel)
                 .unwrap_err()
-                .0
+                .to_string()
                 .contains("already")
         );
         assert!(
             transition(Held, Cancel)
                 .unwrap_err()
-                .0
+                .to_string()
                 .contains("took place")
         );
-        assert!(transition(Final, Cancel).unwrap_err().0.contains("final"));
+        assert!(
+            transition(Final, Cancel)
+                .unwrap_err()
+                .to_string()
+                .contains("final")
+        );
         for e in [Hold, Finalise] {
             assert!(
                 transition(Cancelled, e)
                     .unwrap_err()
-                    .0
+                    .to_string()
                     .contains("cancelled")
             );
         }

@@ -17,6 +17,7 @@ pub use folding::fold;
 pub use parse::parse_line;
 pub use prefix_match::{PrefixMatch, match_prefix};
 
+use super::Problem;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -97,7 +98,7 @@ pub struct Token {
     pub kind: TokenKind,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TokenKind {
     Owner(String),
     Org(String),
@@ -108,6 +109,19 @@ pub enum TokenKind {
     SaidDue(NaiveDate),
     /// A `due:` whose value is not a date; the raw value, possibly empty.
     BadDue(String),
+}
+
+impl TokenKind {
+    /// Which slot of a line the token fills: "owner", "organisation", "theme" or "due
+    /// date" (a code, kept in the minutes summary's JSON).
+    pub fn slot(&self) -> &'static str {
+        match self {
+            TokenKind::Owner(_) => "owner",
+            TokenKind::Org(_) => "organisation",
+            TokenKind::Theme(_) => "theme",
+            TokenKind::Due(_) | TokenKind::SaidDue(_) | TokenKind::BadDue(_) => "due date",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -216,20 +230,18 @@ impl ParsedLine {
     /// Parts of the line to highlight for correction: due dates that are not dates,
     /// and a second owner, organisation, theme or due date that differs from the
     /// first (only the first is used).
-    pub fn problems(&self) -> Vec<(Range<usize>, String)> {
+    pub fn problems(&self) -> Vec<(Range<usize>, Problem)> {
         let mut problems = Vec::new();
         let mut firsts: [Option<&TokenKind>; 4] = [None; 4];
         for token in &self.tokens {
             let slot = match &token.kind {
                 TokenKind::BadDue(value) => {
                     let message = if value.is_empty() {
-                        "due: needs a date right after the colon, e.g. due:+14d or due:fri"
-                            .to_owned()
+                        Problem::MinutesDueEmpty
                     } else {
-                        format!(
-                            "not a date: {value:?} (use due:+14d, due:vr, due:15-12, due:+2w, \
-                             or say it: voor 1 juli)"
-                        )
+                        Problem::MinutesNotADate {
+                            value: value.clone(),
+                        }
                     };
                     problems.push((token.span.clone(), message));
                     continue;
@@ -245,11 +257,12 @@ impl ParsedLine {
                 None => firsts[slot] = Some(&token.kind),
                 Some(first) if same(first, &token.kind) => {}
                 Some(first) => {
-                    let (what, used) = describe(first);
-                    let (_, ignored) = describe(&token.kind);
                     problems.push((
                         token.span.clone(),
-                        format!("more than one {what}: {used} is used, not {ignored}"),
+                        Problem::MinutesMoreThanOne {
+                            used: first.clone(),
+                            ignored: token.kind.clone(),
+                        },
                     ));
                 }
             }
@@ -282,17 +295,6 @@ fn same(a: &TokenKind, b: &TokenKind) -> bool {
 
 /// What a token is, and how it was typed, for messages. Names are `{:?}`-quoted
 /// where they may hold arbitrary text, so control characters come out escaped.
-fn describe(kind: &TokenKind) -> (&'static str, String) {
-    match kind {
-        TokenKind::Owner(name) => ("owner", format!("@{name}")),
-        TokenKind::Org(name) => ("organisation", format!("org:{name:?}")),
-        TokenKind::Theme(name) => ("theme", format!("#{name}")),
-        TokenKind::Due(date) => ("due date", format!("due:{date}")),
-        TokenKind::SaidDue(date) => ("due date", format!("{date} (said)")),
-        TokenKind::BadDue(value) => ("due date", format!("due:{value:?}")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,33 +18,33 @@ pub mod org;
 pub mod org_names;
 pub mod owner;
 pub mod person;
+pub mod problem;
 pub mod report;
 pub mod signal;
 pub mod text;
 pub mod vocab;
 
 pub use ids::{RecordKind, RecordRef};
+pub use problem::{ClockChange, Field, Problem};
 
-/// A refused step, in words a user can act on.
+/// A refused step: which rule, with which values. [`crate::words`] says it in words.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
-pub struct Refusal(pub String);
+pub struct Refusal(pub Problem);
 
 impl Refusal {
-    pub fn new(msg: impl Into<String>) -> Self {
-        Refusal(msg.into())
+    pub fn new(problem: Problem) -> Self {
+        Refusal(problem)
     }
 }
 
 /// Require non-blank text for a field, e.g. a decline explanation.
-pub fn required(text: &str, what: &str) -> Result<String, Refusal> {
+pub fn required(text: &str, what: Field) -> Result<String, Refusal> {
     let t = text::clean_text(text).trim().to_string();
     // Only zero-width spaces, direction marks or combining marks with nothing to
     // sit on look empty in every list.
     if text::looks_empty(&t) {
-        Err(Refusal::new(format!(
-            "{what} is required and may not be empty"
-        )))
+        Err(Refusal::new(Problem::Required { field: what }))
     } else {
         Ok(t)
     }

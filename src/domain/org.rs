@@ -46,9 +46,9 @@ pub fn parse_kind(kind: Option<&str>) -> Result<OrgKind, Refusal> {
     match kind {
         None => Ok(OrgKind::Residents),
         Some(k) => OrgKind::from_code(k).ok_or_else(|| {
-            Refusal::new(format!(
-                "unknown organisation kind \"{k}\" (use residents, service or partner)"
-            ))
+            Refusal::new(super::Problem::UnknownOrgKind {
+                value: k.to_string(),
+            })
         }),
     }
 }
@@ -61,7 +61,9 @@ pub fn check_email(email: Option<&str>) -> Result<(), Refusal> {
             || e.starts_with('@')
             || e.ends_with('@'))
     {
-        return Err(Refusal::new(format!("not an email address: \"{e}\"")));
+        return Err(Refusal::new(super::Problem::NotEmail {
+            value: e.to_string(),
+        }));
     }
     Ok(())
 }
@@ -71,9 +73,9 @@ pub fn check_cadence(cadence: i64) -> Result<(), Refusal> {
     if (0..=52).contains(&cadence) {
         Ok(())
     } else {
-        Err(Refusal::new(format!(
-            "cadence must be 0 to 52 meetings a year, not {cadence}"
-        )))
+        Err(Refusal::new(super::Problem::CadenceRange {
+            value: cadence,
+        }))
     }
 }
 
@@ -108,7 +110,7 @@ mod tests {
         }
         assert!(check_cadence(0).is_ok() && check_cadence(52).is_ok());
         assert_eq!(
-            check_cadence(53).unwrap_err().0,
+            check_cadence(53).unwrap_err().to_string(),
             "cadence must be 0 to 52 meetings a year, not 53"
         );
     }

@@ -4,6 +4,7 @@
 
 use super::org::OrgKind;
 use super::{RecordRef, Refusal};
+use crate::domain::Problem;
 use serde::Serialize;
 
 /// Who is responsible for a signal, commitment or action: a person, a service
@@ -38,10 +39,6 @@ pub enum Candidate<'a> {
     },
 }
 
-/// What an owner may be, for the end of a refusal.
-pub const WHO_MAY_OWN: &str =
-    "an owner is a person of a service or partner organisation, or a service";
-
 /// Whether `c` may own work; if not, why, in words a user can act on.
 pub fn may_own(c: &Candidate) -> Result<(), Refusal> {
     match *c {
@@ -49,9 +46,9 @@ pub fn may_own(c: &Candidate) -> Result<(), Refusal> {
             erased: true,
             reference,
             ..
-        } => Err(Refusal::new(format!(
-            "{reference} was erased and cannot own anything; {WHO_MAY_OWN}"
-        ))),
+        } => Err(Refusal::new(Problem::OwnerErased {
+            reference: reference.to_string(),
+        })),
         Candidate::Person {
             org: Some((_, OrgKind::Service | OrgKind::Partner)),
             ..
@@ -61,17 +58,20 @@ pub fn may_own(c: &Candidate) -> Result<(), Refusal> {
             name,
             org: Some((org, OrgKind::Residents)),
             ..
-        } => Err(Refusal::new(format!(
-            "{name} ({reference}) belongs to {org}, a residents' organisation: {WHO_MAY_OWN}"
-        ))),
+        } => Err(Refusal::new(Problem::OwnerInResidentsOrg {
+            name: name.to_string(),
+            reference: reference.to_string(),
+            org: org.to_string(),
+        })),
         Candidate::Person {
             reference,
             name,
             org: None,
             ..
-        } => Err(Refusal::new(format!(
-            "{name} ({reference}) belongs to no organisation: {WHO_MAY_OWN} (add them to theirs first)"
-        ))),
+        } => Err(Refusal::new(Problem::OwnerWithoutOrg {
+            name: name.to_string(),
+            reference: reference.to_string(),
+        })),
         Candidate::Organisation {
             kind: OrgKind::Service,
             ..
@@ -80,16 +80,18 @@ pub fn may_own(c: &Candidate) -> Result<(), Refusal> {
             reference,
             name,
             kind: OrgKind::Residents,
-        } => Err(Refusal::new(format!(
-            "{name} ({reference}) is a residents' organisation: {WHO_MAY_OWN}"
-        ))),
+        } => Err(Refusal::new(Problem::OwnerIsResidentsOrg {
+            name: name.to_string(),
+            reference: reference.to_string(),
+        })),
         Candidate::Organisation {
             reference,
             name,
             kind: OrgKind::Partner,
-        } => Err(Refusal::new(format!(
-            "{name} ({reference}) is a partner: name a person of it as owner; {WHO_MAY_OWN}"
-        ))),
+        } => Err(Refusal::new(Problem::OwnerIsPartner {
+            name: name.to_string(),
+            reference: reference.to_string(),
+        })),
     }
 }
 
@@ -168,7 +170,7 @@ mod tests {
             false,
         ))
         .unwrap_err()
-        .0;
+        .to_string();
         assert_eq!(
             e,
             "Anna de Vries (P-4) belongs to Wijkberaad Zeeheld, a residents' organisation: \
@@ -177,25 +179,25 @@ mod tests {
         assert!(
             may_own(&person(None, false))
                 .unwrap_err()
-                .0
+                .to_string()
                 .contains("no organisation")
         );
         assert!(
             may_own(&person(Some(("DSO", OrgKind::Service)), true))
                 .unwrap_err()
-                .0
+                .to_string()
                 .contains("erased")
         );
         assert!(
             may_own(&org(OrgKind::Residents))
                 .unwrap_err()
-                .0
+                .to_string()
                 .contains("residents' organisation")
         );
         assert!(
             may_own(&org(OrgKind::Partner))
                 .unwrap_err()
-                .0
+                .to_string()
                 .contains("partner")
         );
         for e in [
@@ -203,7 +205,7 @@ mod tests {
             may_own(&org(OrgKind::Residents)),
             may_own(&org(OrgKind::Partner)),
         ] {
-            assert!(!e.unwrap_err().0.contains('\n'), "one line");
+            assert!(!e.unwrap_err().to_string().contains('\n'), "one line");
         }
     }
 }

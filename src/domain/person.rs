@@ -1,6 +1,7 @@
 //! People: the rules their contact details follow.
 
 use super::Refusal;
+use crate::domain::Problem;
 
 /// A person's address and phone number, when given: an `@` and no spaces; digits,
 /// spaces and `+ - ( )` only.
@@ -8,16 +9,18 @@ pub fn check_contact(email: Option<&str>, phone: Option<&str>) -> Result<(), Ref
     if let Some(e) = email
         && (!e.contains('@') || e.contains(char::is_whitespace))
     {
-        return Err(Refusal::new(format!("not an email address: \"{e}\"")));
+        return Err(Refusal::new(Problem::NotEmail {
+            value: e.to_string(),
+        }));
     }
     if let Some(ph) = phone
         && !ph
             .chars()
             .all(|c| c.is_ascii_digit() || " +-()".contains(c))
     {
-        return Err(Refusal::new(format!(
-            "not a phone number: \"{ph}\" (digits, spaces, + - ( ) only)"
-        )));
+        return Err(Refusal::new(Problem::NotPhone {
+            value: ph.to_string(),
+        }));
     }
     Ok(())
 }
@@ -31,8 +34,8 @@ mod tests {
         assert!(check_contact(Some("a@b.nl"), Some("+31 (0)6-123")).is_ok());
         assert!(check_contact(None, None).is_ok());
         let e = check_contact(Some("a b@c"), None).unwrap_err();
-        assert_eq!(e.0, "not an email address: \"a b@c\"");
+        assert_eq!(e.to_string(), "not an email address: \"a b@c\"");
         let e = check_contact(None, Some("06x")).unwrap_err();
-        assert!(e.0.starts_with("not a phone number"), "{e}");
+        assert!(e.to_string().starts_with("not a phone number"), "{e}");
     }
 }

@@ -172,39 +172,14 @@ pub fn transition(facts: SignalFacts, event: SignalEvent) -> Result<SignalState,
         (S::Triaged | S::InProgress, E::FinalFeedback) => S::Answered,
         (S::Answered, E::Close) if facts.has_final_feedback => S::Closed,
         (S::Answered, E::Close) => {
-            return Err(Refusal::new(
-                "cannot close: no final feedback has been recorded",
-            ));
+            return Err(Refusal::new(super::Problem::SignalCloseWithoutFinal));
         }
         (S::New | S::Triaged | S::InProgress, E::Decline) => S::Declined,
         (S::New | S::Triaged | S::InProgress, E::Merge) => S::Merged,
         (S::Closed | S::Declined, E::Reopen) => S::Triaged,
-        (state, event) => return Err(Refusal::new(refusal_reason(state, event))),
+        (state, event) => return Err(Refusal::new(super::Problem::SignalStep { state, event })),
     };
     Ok(next)
-}
-
-fn refusal_reason(state: SignalState, event: SignalEvent) -> String {
-    use SignalEvent as E;
-    use SignalState as S;
-    let why = match (state, event) {
-        (S::New | S::Triaged | S::InProgress, E::Close) => {
-            "record final feedback first: a signal is closed only after the organisation has its answer"
-        }
-        (S::New, E::Start) => "triage it first (owner, theme, feedback due date)",
-        (S::New, E::FinalFeedback) => "triage it first, so that it has an owner",
-        (S::InProgress, E::Start) => "it is already in progress",
-        (S::Closed | S::Declined, _) => "it is finished; reopen it first (with a reason)",
-        (S::Merged, _) => "it was merged into another signal; work on that one",
-        (S::Answered, _) => "it is answered; close it, or record more with the next signal",
-        (_, E::Reopen) => "only closed or declined signals can be reopened",
-        _ => "that step is not part of the signal workflow",
-    };
-    format!(
-        "cannot {} a signal that is {}: {why}",
-        event.code(),
-        state.code()
-    )
 }
 
 /// Triage, and giving a signal to someone, need someone to give it to: `what` names
@@ -213,9 +188,13 @@ pub fn check_owner_named(has_owner: bool, what: &str, example: &str) -> Result<(
     if has_owner {
         Ok(())
     } else {
-        Err(Refusal::new(format!(
-            "{what} needs an owner (a person or a service{example})"
-        )))
+        // `what` is the step: triage, or giving the signal to someone.
+        let _ = example;
+        Err(Refusal::new(if what == "triage" {
+            super::Problem::TriageNeedsOwner
+        } else {
+            super::Problem::AssignNeedsOwner
+        }))
     }
 }
 
@@ -226,9 +205,7 @@ pub fn check_triage_due(
     today: NaiveDate,
 ) -> Result<(), Refusal> {
     if due < today && Some(due) != in_force {
-        return Err(Refusal::new(format!(
-            "the feedback due date {due} is in the past"
-        )));
+        return Err(Refusal::new(super::Problem::FeedbackDuePast { date: due }));
     }
     Ok(())
 }
@@ -243,19 +220,21 @@ pub fn check_due_move(
     today: NaiveDate,
 ) -> Result<(), Refusal> {
     if !state.owes_feedback() {
-        return Err(Refusal::new(format!(
-            "{signal} is {state}: only a signal that still owes feedback has a due date to move"
-        )));
+        return Err(Refusal::new(super::Problem::NoDueToMove {
+            reference: signal.to_string(),
+            state,
+        }));
     }
     if new_due < today {
-        return Err(Refusal::new(format!(
-            "the feedback due date {new_due} is in the past"
-        )));
+        return Err(Refusal::new(super::Problem::FeedbackDuePast {
+            date: new_due,
+        }));
     }
     if in_force == Some(new_due) {
-        return Err(Refusal::new(format!(
-            "{signal} is due on {new_due} already"
-        )));
+        return Err(Refusal::new(super::Problem::DueAlready {
+            reference: signal.to_string(),
+            due: new_due,
+        }));
     }
     Ok(())
 }
@@ -271,11 +250,11 @@ pub fn check_later_reason(
 ) -> Result<(), Refusal> {
     let later = old.is_some_and(|o| new_due > o);
     if is_move && later && reason.is_empty() {
-        return Err(Refusal::new(format!(
-            "moving {signal}'s feedback due date later ({} to {new_due}) needs a reason",
-            old.map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default()
-        )));
+        return Err(Refusal::new(super::Problem::LaterDueNeedsReason {
+            reference: signal.to_string(),
+            from: old,
+            to: new_due,
+        }));
     }
     Ok(())
 }
@@ -285,10 +264,10 @@ pub fn check_assignable(signal: RecordRef, state: SignalState) -> Result<(), Ref
     if state.is_open() {
         Ok(())
     } else {
-        Err(Refusal::new(format!(
-            "{signal} is {}: only an open signal can be given to someone",
-            state.code()
-        )))
+        Err(Refusal::new(super::Problem::AssignNotOpen {
+            reference: signal.to_string(),
+            state,
+        }))
     }
 }
 
@@ -335,7 +314,10 @@ mod tests {
                 match (transition(facts, event), want) {
                     (Ok(got), Some(to)) => assert_eq!(got, to, "{from:?} {event:?}"),
                     (Err(r), None) => {
-                        assert!(r.0.contains(from.code()), "reason names the state: {r}")
+                        assert!(
+                            r.to_string().contains(from.code()),
+                            "reason names the state: {r}"
+                        )
                     }
                     (got, want) => panic!("{from:?} {event:?}: got {got:?}, want {want:?}"),
                 }
@@ -350,7 +332,7 @@ mod tests {
             has_final_feedback: false,
         };
         let err = transition(facts, E::Close).unwrap_err();
-        assert!(err.0.contains("final feedback"));
+        assert!(err.to_string().contains("final feedback"));
     }
 
     #[test]
@@ -369,15 +351,18 @@ mod tests {
         assert!(check_due_move(s, SignalState::Triaged, Some(d(10)), d(12), d(5)).is_ok());
         let past = check_due_move(s, SignalState::Triaged, Some(d(10)), d(4), d(5));
         assert_eq!(
-            past.unwrap_err().0,
+            past.unwrap_err().to_string(),
             "the feedback due date 2026-03-04 is in the past"
         );
         let same = check_due_move(s, SignalState::InProgress, Some(d(10)), d(10), d(5));
-        assert_eq!(same.unwrap_err().0, "S-7 is due on 2026-03-10 already");
+        assert_eq!(
+            same.unwrap_err().to_string(),
+            "S-7 is due on 2026-03-10 already"
+        );
         assert!(check_due_move(s, SignalState::Closed, Some(d(10)), d(12), d(5)).is_err());
         let later = check_later_reason(s, Some(d(10)), d(12), "", true).unwrap_err();
         assert_eq!(
-            later.0,
+            later.to_string(),
             "moving S-7's feedback due date later (2026-03-10 to 2026-03-12) needs a reason"
         );
         assert!(check_later_reason(s, Some(d(10)), d(12), "", false).is_ok());
@@ -389,7 +374,9 @@ mod tests {
         let d = |n: u32| NaiveDate::from_ymd_opt(2026, 3, n).expect("date");
         assert!(check_owner_named(true, "triage", "").is_ok());
         assert_eq!(
-            check_owner_named(false, "assigning", "").unwrap_err().0,
+            check_owner_named(false, "assigning", "")
+                .unwrap_err()
+                .to_string(),
             "assigning needs an owner (a person or a service)"
         );
         assert!(check_triage_due(d(4), None, d(5)).is_err());
@@ -400,7 +387,9 @@ mod tests {
         let s = RecordRef::new(crate::domain::RecordKind::Signal, 2);
         assert!(check_assignable(s, SignalState::InProgress).is_ok());
         assert_eq!(
-            check_assignable(s, SignalState::Answered).unwrap_err().0,
+            check_assignable(s, SignalState::Answered)
+                .unwrap_err()
+                .to_string(),
             "S-2 is answered: only an open signal can be given to someone"
         );
         assert_eq!(Channel::from_code(" Brief "), Some(Channel::Letter));

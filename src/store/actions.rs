@@ -97,7 +97,7 @@ pub(crate) fn get(conn: &Connection, id: i64, today: NaiveDate) -> Result<Action
 }
 
 pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewAction) -> Result<Action> {
-    let text = text::clean_line(&required(&new.text, "an action's text")?);
+    let text = text::clean_line(&required(&new.text, crate::domain::Field::ActionText)?);
     super::resolve::check_owner(tx, new.owner)?;
     if let Some(s) = new.signal_id {
         super::exists(tx, RecordRef::new(RecordKind::Signal, s))?;

@@ -6,6 +6,7 @@ use super::{
     Ctx, OptionalExt, Result, Store, StoreError, date_str, invalid, now_stamp, parse_date_col,
     resolve::Owner,
 };
+use crate::domain::Problem;
 use crate::domain::commitment::{
     CommitmentEvent, CommitmentState, Dues, Note, Outcome, Resolution, outcome, resolution,
     transition,
@@ -146,7 +147,7 @@ pub(crate) fn get(conn: &Connection, id: i64, today: NaiveDate) -> Result<Commit
 }
 
 pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewCommitment) -> Result<Commitment> {
-    let text = text::clean_line(&required(&new.text, "a commitment's text")?);
+    let text = text::clean_line(&required(&new.text, crate::domain::Field::CommitmentText)?);
     super::exists(tx, RecordRef::new(RecordKind::Organisation, new.org_id))?;
     super::resolve::check_owner(tx, new.owner)?;
     if let Some(s) = new.signal_id {
@@ -301,9 +302,9 @@ impl Store {
         self.write(|tx, ctx| {
             versioned::update(tx, ctx, id, expected, |before: &Commitment| {
                 transition(before.state, CommitmentEvent::Move)?;
-                let reason = required(reason, "a reason for moving the due date")?;
+                let reason = required(reason, crate::domain::Field::MoveReason)?;
                 if new_due == before.due {
-                    return Err(invalid(format!("{} is due on {new_due} already", before.reference())));
+                    return Err(invalid(Problem::DueAlready { reference: before.reference().to_string(), due: new_due }));
                 }
                 tx.execute("UPDATE commitment SET due = ?2 WHERE id = ?1", params![id, date_str(new_due)])?;
                 tx.execute(

@@ -15,6 +15,7 @@
 
 use super::versioned::Origin;
 use super::{Ctx, OptionalExt, Result, Store, StoreError, invalid, orgs, people, problem, waiting};
+use crate::domain::Problem;
 use crate::domain::csv_rules::{self, OrgField, PersonField};
 use crate::domain::{required, text};
 use rusqlite::{Transaction, params};
@@ -59,7 +60,21 @@ pub struct RowPlan {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RowProblem {
     pub line: u64,
+    /// `problem` in English, for `--json` and logs.
     pub message: String,
+    /// What is wrong, for the screens and the command line to say in their language.
+    #[serde(skip)]
+    pub problem: Problem,
+}
+
+impl RowProblem {
+    pub fn new(line: u64, problem: Problem) -> Self {
+        RowProblem {
+            line,
+            message: problem.to_string(),
+            problem,
+        }
+    }
 }
 
 /// A column of the file and the field it fills (`None`: ignored).
@@ -167,9 +182,7 @@ fn parse<F: Copy + Ord>(
     let (data, bom) = csv_rules::strip_bom(data);
     let delimiter = csv_rules::sniff_delimiter(data);
     if let Some(line) = csv_rules::unterminated_quote(data, delimiter) {
-        return Err(invalid(format!(
-            "line {line}: a quote (\") opens a cell that is never closed; close it or remove it"
-        )));
+        return Err(invalid(Problem::CsvOpenQuote { line }));
     }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -178,19 +191,20 @@ fn parse<F: Copy + Ord>(
         .from_reader(data);
     let mut records = reader.byte_records();
     let utf8 = |b: &[u8], line: u64| -> Result<String> {
-        std::str::from_utf8(b).map(str::to_string).map_err(|_| {
-            invalid(format!(
-                "line {line} is not UTF-8 text; save the file as \"CSV UTF-8\" and try again"
-            ))
-        })
+        std::str::from_utf8(b)
+            .map(str::to_string)
+            .map_err(|_| invalid(Problem::CsvNotUtf8 { line }))
     };
     let read_error = |e: csv::Error| {
         let line = e.position().map(|p| p.line()).unwrap_or(0);
-        invalid(format!("line {line}: the file cannot be read as CSV: {e}"))
+        invalid(Problem::CsvUnreadable {
+            line,
+            error: e.to_string(),
+        })
     };
     let header = match records.next() {
         Some(r) => r.map_err(read_error)?,
-        None => return Err(invalid("the file is empty: it needs a header line")),
+        None => return Err(invalid(Problem::CsvEmpty)),
     };
     let header_line = header.position().map(|p| p.line()).unwrap_or(1);
     let mut columns = Vec::new();
@@ -201,10 +215,10 @@ fn parse<F: Copy + Ord>(
         let field = if h.is_empty() { None } else { from_header(&h) };
         if let Some(f) = field {
             if present.contains(&f) {
-                return Err(invalid(format!(
-                    "line {header_line}: two columns give the {}: rename or remove one",
-                    header_of(f)
-                )));
+                return Err(invalid(Problem::CsvTwoColumns {
+                    line: header_line,
+                    header: header_of(f).to_string(),
+                }));
             }
             present.push(f);
         }
@@ -216,10 +230,10 @@ fn parse<F: Copy + Ord>(
     }
     if !present.contains(&name_field) {
         let found: Vec<&str> = columns.iter().map(|c| c.header.as_str()).collect();
-        return Err(invalid(format!(
-            "line {header_line}: no name column (\"name\" or \"naam\"); the header has: {}",
-            found.join(", ")
-        )));
+        return Err(invalid(Problem::CsvNoNameColumn {
+            line: header_line,
+            found: found.iter().map(|s| s.to_string()).collect(),
+        }));
     }
     let mut rows = Vec::new();
     let mut problems = Vec::new();
@@ -232,25 +246,23 @@ fn parse<F: Copy + Ord>(
         }
         read += 1;
         if record.len() > fields.len() && record.iter().skip(fields.len()).any(|c| !c.is_empty()) {
-            problems.push(RowProblem {
+            problems.push(RowProblem::new(
                 line,
-                message: format!(
-                    "{} cells, but the header has {}: is a separator or quote missing?",
-                    record.len(),
-                    fields.len()
-                ),
-            });
+                Problem::CsvTooManyCells {
+                    cells: record.len(),
+                    header: fields.len(),
+                },
+            ));
             continue;
         }
         if record.len() < fields.len() {
-            problems.push(RowProblem {
+            problems.push(RowProblem::new(
                 line,
-                message: format!(
-                    "{} cells, but the header has {}: is a separator missing?",
-                    record.len(),
-                    fields.len()
-                ),
-            });
+                Problem::CsvTooFewCells {
+                    cells: record.len(),
+                    header: fields.len(),
+                },
+            ));
             continue;
         }
         let mut cells = BTreeMap::new();
@@ -319,7 +331,10 @@ fn org_row(
     cells: &BTreeMap<OrgField, String>,
 ) -> Result<RowOutcome> {
     let get = |f: OrgField| cells.get(&f).map(String::as_str);
-    let name = text::clean_line(&required(get(OrgField::Name).unwrap_or(""), "the name")?);
+    let name = text::clean_line(&required(
+        get(OrgField::Name).unwrap_or(""),
+        crate::domain::Field::Name,
+    )?);
     let cadence = csv_rules::cadence(get(OrgField::Cadence)).map_err(problem)?;
     let kind = match get(OrgField::Kind) {
         Some(k) => csv_rules::org_kind(k).map_err(problem)?,
@@ -414,9 +429,9 @@ fn org_named(tx: &Transaction<'_>, cell: &str) -> Result<i64> {
         return Ok(id);
     }
     super::resolve::org_id(tx, &name).map_err(|e| match e {
-        StoreError::Invalid(m) if m.starts_with("no organisation") => invalid(format!(
-            "no organisation named \"{name}\"; import or add the organisations first"
-        )),
+        StoreError::Invalid(Problem::NoOrgMatches { .. }) => invalid(Problem::CsvNoSuchOrg {
+            name: name.to_string(),
+        }),
         e => e,
     })
 }
@@ -427,7 +442,10 @@ fn person_row(
     cells: &BTreeMap<PersonField, String>,
 ) -> Result<RowOutcome> {
     let get = |f: PersonField| cells.get(&f).map(String::as_str);
-    let name = text::clean_line(&required(get(PersonField::Name).unwrap_or(""), "the name")?);
+    let name = text::clean_line(&required(
+        get(PersonField::Name).unwrap_or(""),
+        crate::domain::Field::Name,
+    )?);
     let org_column = get(PersonField::Organisation);
     let org_id = match org_column.map(str::trim).filter(|o| !o.is_empty()) {
         Some(o) => Some(org_named(tx, o)?),
@@ -471,10 +489,10 @@ fn person_row(
         [id] => *id,
         many => {
             let refs: Vec<String> = many.iter().map(|i| format!("P-{i}")).collect();
-            return Err(invalid(format!(
-                "\"{name}\" matches more than one person ({}); edit them one by one",
-                refs.join(", ")
-            )));
+            return Err(invalid(Problem::CsvManyPeople {
+                name: name.to_string(),
+                refs,
+            }));
         }
     };
     let before = people::get(tx, id)?;
@@ -595,10 +613,10 @@ impl Store {
         for (line, cells) in &rows {
             let k = key(cells);
             if let Some(first) = seen.get(&k).filter(|_| !k.trim_matches('\0').is_empty()) {
-                problems.push(RowProblem {
-                    line: *line,
-                    message: format!("the same as line {first}: each record once, please"),
-                });
+                problems.push(RowProblem::new(
+                    *line,
+                    Problem::CsvSameAsLine { first: *first },
+                ));
                 continue;
             }
             seen.insert(k, *line);
@@ -630,10 +648,7 @@ impl Store {
                         name,
                         changed,
                     }),
-                    Err(e) => problems.push(RowProblem {
-                        line,
-                        message: e.to_string(),
-                    }),
+                    Err(e) => problems.push(RowProblem::new(line, e.into_problem())),
                 }
                 at += 1;
                 n += 1;
@@ -668,7 +683,7 @@ impl Store {
                         }),
                         Err(e) => {
                             tx.rollback()?;
-                            failed = Some((line, e.to_string()));
+                            failed = Some((line, e.into_problem()));
                             break 'batches;
                         }
                     }
@@ -685,13 +700,13 @@ impl Store {
                 }
                 // Someone changed a record between the check and its batch (rare):
                 // say what was stored; the import can be run again, rows are matched.
-                Some((line, why)) => problems.push(RowProblem {
+                Some((line, why)) => problems.push(RowProblem::new(
                     line,
-                    message: format!(
-                        "{why} (changed by another user during the import: the {} rows before it were stored, this and later rows not; run the import again to finish it)",
-                        stored.len()
-                    ),
-                }),
+                    Problem::CsvChangedDuringImport {
+                        problem: Box::new(why),
+                        stored: stored.len(),
+                    },
+                )),
             }
         }
         Ok(ImportReport {

@@ -5,6 +5,7 @@
 use super::meetings::{self, AgendaItem, Meeting, NewMeeting};
 use super::prepare::{PrepSection, agenda_title, prepare};
 use super::{Result, Store, audit, invalid};
+use crate::domain::Problem;
 use crate::domain::minutes_export::{Lang, long_date};
 use chrono::NaiveDateTime;
 use serde::Serialize;
@@ -77,11 +78,10 @@ impl Store {
         self.write(|tx, ctx| {
             let previous = meetings::get(tx, from)?;
             if starts_at <= previous.starts_at {
-                return Err(invalid(format!(
-                    "a follow-up starts after {} ({}); give a later --start",
-                    previous.reference(),
-                    previous.starts_at.format("%Y-%m-%d %H:%M")
-                )));
+                return Err(invalid(Problem::FollowUpTooEarly {
+                    previous: previous.reference().to_string(),
+                    starts_at: previous.starts_at,
+                }));
             }
             let orgs = meetings::meeting_orgs(tx, from)?;
             let meeting = meetings::insert(

@@ -10,6 +10,7 @@ pub use agenda::{AgendaItem, AgendaMove};
 pub(crate) use agenda::{agenda_item, agenda_label, agenda_of, append_agenda_item};
 pub use attendance::{MeetingOrg, MeetingPerson};
 pub(crate) use attendance::{meeting_orgs, meeting_people};
+pub(crate) use minute_entry::problems_column;
 pub(crate) use minute_entry::{
     MINUTE_SELECT, add_minute_tx, minute_from_row, minute_get, realise, store_resolution,
 };
@@ -18,6 +19,7 @@ pub use minute_entry::{MinuteEntry, StoredMinute};
 use super::labels::{invitation_changes, org_label};
 use super::versioned::{self, Change, Versioned};
 use super::{Ctx, OptionalExt, Result, Store, StoreError, invalid, now_stamp, vocab};
+use crate::domain::Problem;
 use crate::domain::meeting::{
     MeetingEvent, MeetingStatus, check_editable, check_started, check_times, transition,
 };
@@ -145,16 +147,18 @@ pub(crate) fn get(conn: &Connection, id: i64) -> Result<Meeting> {
 }
 
 pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewMeeting) -> Result<Meeting> {
-    let title = text::clean_line(&required(&new.title, "a meeting's title")?);
+    let title = text::clean_line(&required(&new.title, crate::domain::Field::MeetingTitle)?);
     let starts = new
         .starts_at
-        .ok_or_else(|| invalid("a meeting needs a start, e.g. --start \"vr 19:30\""))?;
+        .ok_or_else(|| invalid(Problem::MeetingNeedsStart))?;
     if let Some(end) = new.ends_at
         && end < starts
     {
-        return Err(invalid(format!(
-            "the meeting ends ({end}) before it starts ({starts})"
-        )));
+        return Err(invalid(Problem::EndsBeforeStart {
+            end,
+            start: starts,
+            would: false,
+        }));
     }
     check_times(starts, new.ends_at)?;
     for p in [new.chair_id, new.minute_taker_id].into_iter().flatten() {
@@ -224,8 +228,9 @@ fn org_names(conn: &Connection, meeting_id: i64) -> Result<Vec<String>> {
 
 /// A cancelled meeting keeps its agenda, attendance and minutes as they were.
 pub(crate) fn ensure_not_cancelled(m: &Meeting) -> Result<()> {
-    check_editable(m.status)
-        .map_err(|r| crate::domain::Refusal::new(format!("{}: {}", m.reference(), r.0)).into())
+    check_editable(m.status).map_err(|r| {
+        crate::domain::Refusal::new(Problem::of(m.reference().to_string(), r.0)).into()
+    })
 }
 
 /// Raise the meeting's SEQUENCE: its time, place, status or invitation list changed.
@@ -323,7 +328,10 @@ impl Store {
                 let to = transition(before.status, event)?;
                 if event == MeetingEvent::Hold {
                     check_started(before.starts_at, now).map_err(|r| {
-                        crate::domain::Refusal::new(format!("{}: {}", before.reference(), r.0))
+                        crate::domain::Refusal::new(Problem::of(
+                            before.reference().to_string(),
+                            r.0,
+                        ))
                     })?;
                 }
                 tx.execute(
@@ -348,7 +356,7 @@ impl Store {
         self.write(|tx, ctx| {
             versioned::update(tx, ctx, id, expected, |before: &Meeting| {
                 transition(before.status, MeetingEvent::Cancel).map_err(|r| {
-                    crate::domain::Refusal::new(format!("{}: {}", before.reference(), r.0))
+                    crate::domain::Refusal::new(Problem::of(before.reference().to_string(), r.0))
                 })?;
                 tx.execute(
                     "UPDATE meeting SET cancelled_at = ?2, cancel_reason = ?3 WHERE id = ?1",
@@ -383,11 +391,11 @@ impl Store {
         self.write(|tx, ctx| {
             versioned::update(tx, ctx, id, expected, |before: &Meeting| {
             check_editable(before.status)
-                .map_err(|r| crate::domain::Refusal::new(format!("{}: {}", before.reference(), r.0)))?;
+                .map_err(|r| crate::domain::Refusal::new(Problem::of(before.reference().to_string(), r.0)))?;
             let orgs_before = org_names(tx, id)?;
             let mut after: Meeting = before.clone();
             if let Some(t) = edit.title {
-                after.title = text::clean_line(&required(&t, "a meeting's title")?);
+                after.title = text::clean_line(&required(&t, crate::domain::Field::MeetingTitle)?);
             }
             if let Some(k) = edit.kind {
                 after.kind = clean_opt(Some(k)).unwrap_or_else(|| "overleg".into());
@@ -401,11 +409,7 @@ impl Store {
             if let Some(end) = after.ends_at
                 && end < after.starts_at
             {
-                return Err(invalid(format!(
-                    "the meeting would end ({}) before it starts ({})",
-                    dt_str(end),
-                    dt_str(after.starts_at)
-                )));
+                return Err(invalid(Problem::EndsBeforeStart { end, start: after.starts_at, would: true }));
             }
             if after.starts_at != before.starts_at || after.ends_at != before.ends_at {
                 check_times(after.starts_at, after.ends_at)?;
@@ -431,16 +435,10 @@ impl Store {
             let invited: Vec<i64> = meeting_orgs(tx, id)?.iter().map(|o| o.org_id).collect();
             for org in &edit.remove_orgs {
                 if !invited.contains(org) {
-                    return Err(invalid(format!(
-                        "O-{org} is not invited to {}",
-                        before.reference()
-                    )));
+                    return Err(invalid(Problem::NotInvited { org: RecordRef::new(RecordKind::Organisation, *org).to_string(), meeting: before.reference().to_string() }));
                 }
                 if edit.add_orgs.contains(org) {
-                    return Err(invalid(format!(
-                        "O-{org} is both added to and removed from {}",
-                        before.reference()
-                    )));
+                    return Err(invalid(Problem::AddedAndRemoved { org: RecordRef::new(RecordKind::Organisation, *org).to_string(), meeting: before.reference().to_string() }));
                 }
             }
             tx.execute(

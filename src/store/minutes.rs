@@ -16,6 +16,7 @@ use super::{
     Ctx, OptionalExt, Result, Store, StoreError, actions, audit, commitments, invalid, now_stamp,
     parse_date_col, resolve, signal_record,
 };
+use crate::domain::Problem;
 use crate::domain::action::ActionState;
 use crate::domain::commitment::CommitmentState;
 use crate::domain::minutes::{EntryKind, ParsedLine, TokenKind, fold, parse_line};
@@ -70,7 +71,12 @@ fn written_on(conn: &Connection, minute_id: i64, today: NaiveDate) -> Result<Nai
 /// A line as a version conflict names it: `line 3 of M-5`.
 fn line_part(m: &StoredMinute) -> Part {
     Part::at(
-        format!("line {} of M-{}", m.position, m.meeting_id),
+        Problem::StaleMinutesLine {
+            position: m.position,
+            meeting: RecordRef::new(RecordKind::Meeting, m.meeting_id).to_string(),
+            had: 0,
+            now: 0,
+        },
         m.version,
     )
 }
@@ -106,20 +112,15 @@ fn edit_tx(
             let meeting = meetings::get(tx, before.meeting_id)?;
             let line = text::clean_line(new_text);
             if line.trim().is_empty() {
-                return Err(invalid(
-                    "a minutes line cannot be emptied; delete it instead",
-                ));
+                return Err(invalid(Problem::LineCannotBeEmptied));
             }
             let parsed = parse_line(&line, written_on(tx, minute_id, ctx.today)?);
             let had = before.created.clone();
             if had.is_some() && parsed.kind != before.kind {
-                return Err(invalid(format!(
-                    "this line created {} and stays {} line (keep its prefix); to change {}, \
-                 change the record itself",
-                    had.as_deref().unwrap_or_default(),
-                    article(before.kind),
-                    had.as_deref().unwrap_or_default(),
-                )));
+                return Err(invalid(Problem::LineKeepsKind {
+                    record: had.clone().unwrap_or_default(),
+                    kind: before.kind,
+                }));
             }
             let resolution = realise(
                 tx,
@@ -151,7 +152,7 @@ fn edit_tx(
             if had.is_some() {
                 tx.execute(
                     "UPDATE minute SET problems = ?2 WHERE id = ?1",
-                    params![minute_id, resolution.problems.join("\n")],
+                    params![minute_id, meetings::problems_column(&resolution.problems)],
                 )?;
             } else {
                 store_resolution(tx, minute_id, &resolution)?;
@@ -177,17 +178,6 @@ fn edit_tx(
 /// The meeting a line belongs to, whose history tells of its changes.
 fn meeting_ref(m: &StoredMinute) -> RecordRef {
     RecordRef::new(RecordKind::Meeting, m.meeting_id)
-}
-
-fn article(kind: EntryKind) -> &'static str {
-    match kind {
-        EntryKind::Action => "an action",
-        EntryKind::Commitment => "a commitment",
-        EntryKind::Signal => "a signal",
-        EntryKind::Decision => "a decision",
-        EntryKind::Question => "a question",
-        EntryKind::Note => "a note",
-    }
 }
 
 /// The record a stored line created, as a reference.
@@ -240,7 +230,12 @@ impl Store {
                 minute_from_row,
             )
             .optional()?
-            .ok_or_else(|| invalid(format!("{} has no line {position}", m.reference())))
+            .ok_or_else(|| {
+                invalid(Problem::NoSuchLine {
+                    meeting: m.reference().to_string(),
+                    position,
+                })
+            })
     }
 
     /// Change a line's text. The line is parsed again; a line that had not created its
@@ -273,10 +268,10 @@ impl Store {
                     Some(a) => {
                         let (m, item) = meetings::agenda_item(tx, a)?;
                         if m.id != meeting.id {
-                            return Err(invalid(format!(
-                                "agenda item {a} is not part of {}",
-                                meeting.reference()
-                            )));
+                            return Err(invalid(Problem::AgendaItemNotInMeeting {
+                                item: a,
+                                meeting: meeting.reference().to_string(),
+                            }));
                         }
                         Ok(Some(item.title))
                     }
@@ -359,12 +354,11 @@ impl Store {
         self.write(|tx, ctx| {
             let before = minute_get(tx, minute_id)?;
             if before.kind != EntryKind::Question {
-                return Err(invalid(format!(
-                    "line {} of M-{} is {}, not a question",
-                    before.position,
-                    before.meeting_id,
-                    article(before.kind)
-                )));
+                return Err(invalid(Problem::NotAQuestion {
+                    position: before.position,
+                    meeting: RecordRef::new(RecordKind::Meeting, before.meeting_id).to_string(),
+                    kind: before.kind,
+                }));
             }
             if before.answered == answered {
                 return Ok(before);
@@ -609,6 +603,15 @@ fn readable(conn: &Connection, m: &StoredMinute, parsed: &ParsedLine) -> Line {
     }
 }
 
+/// Whether `p` says the theme `th` is not on the list.
+fn unknown_theme(p: &Problem, th: &str) -> bool {
+    match p {
+        Problem::MinutesUnknownTheme { value, .. } => value == th,
+        Problem::MinutesStored { text } => text.starts_with(&format!("#{th}:")),
+        _ => false,
+    }
+}
+
 /// What a line names that does not resolve, and what a commitment line lacks.
 fn missing(conn: &Connection, m: &StoredMinute, parsed: &ParsedLine) -> Vec<Missing> {
     let mut out: Vec<Missing> = Vec::new();
@@ -624,24 +627,33 @@ fn missing(conn: &Connection, m: &StoredMinute, parsed: &ParsedLine) -> Vec<Miss
             }
             TokenKind::Org(o) if resolve::org_id(conn, o).is_err() => push(Missing::Org(o.clone())),
             TokenKind::BadDue(v) => push(Missing::Due(v.clone())),
-            TokenKind::Theme(th)
-                if m.problems.iter().any(|p| p.starts_with(&format!("#{th}:"))) =>
-            {
+            TokenKind::Theme(th) if m.problems.iter().any(|p| unknown_theme(p, th)) => {
                 push(Missing::Theme(th.clone()))
             }
             _ => {}
         }
     }
     for p in &m.problems {
-        if let Some(what) = p
-            .strip_prefix("more than one ")
-            .and_then(|r| r.split(':').next())
-        {
-            push(Missing::Several(what.to_string()));
-        } else if p.starts_with("a commitment is made to an organisation") {
-            push(Missing::NoOrg);
-        } else if p.starts_with("a commitment needs a due date") {
-            push(Missing::NoDue);
+        match p {
+            Problem::MinutesMoreThanOne { used, .. } => {
+                push(Missing::Several(used.slot().to_string()))
+            }
+            Problem::MinutesCommitmentNeedsOrg => push(Missing::NoOrg),
+            Problem::MinutesCommitmentNeedsDue => push(Missing::NoDue),
+            // As an older version wrote them.
+            Problem::MinutesStored { text } => {
+                if let Some(what) = text
+                    .strip_prefix("more than one ")
+                    .and_then(|r| r.split(':').next())
+                {
+                    push(Missing::Several(what.to_string()));
+                } else if text.starts_with("a commitment is made to an organisation") {
+                    push(Missing::NoOrg);
+                } else if text.starts_with("a commitment needs a due date") {
+                    push(Missing::NoDue);
+                }
+            }
+            _ => {}
         }
     }
     out

@@ -77,7 +77,7 @@ pub use signals::{
 pub use tracker::{TrackerFilter, TrackerItem, TrackerKey};
 pub use vocab::{NearPair, Term, UnknownTerm};
 
-use crate::domain::{RecordKind, RecordRef, Refusal};
+use crate::domain::{Problem, RecordKind, RecordRef, Refusal};
 use chrono::{Local, NaiveDate, NaiveDateTime, Utc};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -87,14 +87,16 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// Everything that can go wrong in the store, each with a message a user can act on.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{0} does not exist")]
+    /// The record (its reference, e.g. "S-12") is not there.
+    #[error("{}", Problem::NotFound { reference: _0.clone() })]
     NotFound(String),
+    /// Someone else changed what this edit read.
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Problem),
     #[error("{0}")]
     Refused(#[from] Refusal),
     #[error("{0}")]
-    Invalid(String),
+    Invalid(Problem),
     /// A district, neighbourhood or theme that is not on its kept list.
     #[error("{0}")]
     UnknownTerm(UnknownTerm),
@@ -107,7 +109,7 @@ pub enum StoreError {
     /// Another user's change held the write lock longer than this one would wait;
     /// nothing was written.
     #[error("{0}")]
-    Busy(String),
+    Busy(Problem),
 }
 
 impl StoreError {
@@ -124,10 +126,25 @@ impl StoreError {
     }
 }
 
+impl StoreError {
+    /// What went wrong as a [`Problem`], for a report that lists several (CSV rows).
+    pub fn into_problem(self) -> Problem {
+        match self {
+            StoreError::Invalid(p) | StoreError::Conflict(p) | StoreError::Busy(p) => p,
+            StoreError::Refused(r) => r.0,
+            StoreError::NotFound(reference) => Problem::NotFound { reference },
+            StoreError::UnknownTerm(u) => u.problem(),
+            other => Problem::Failure {
+                error: other.to_string(),
+            },
+        }
+    }
+}
+
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
-pub(crate) fn invalid(msg: impl Into<String>) -> StoreError {
-    StoreError::Invalid(msg.into())
+pub(crate) fn invalid(problem: Problem) -> StoreError {
+    StoreError::Invalid(problem)
 }
 
 /// A domain rule's refusal of a value the user gave (a bad address, a date in the
@@ -480,10 +497,9 @@ impl Store {
     /// one cut off by a crash is a hidden `.name-….tmp`: neither blocks the next backup.
     pub fn backup(&self, to: &Path) -> Result<()> {
         if std::fs::symlink_metadata(to).is_ok() {
-            return Err(invalid(format!(
-                "{} exists already; choose a new file name",
-                to.display()
-            )));
+            return Err(invalid(Problem::FileExists {
+                path: to.display().to_string(),
+            }));
         }
         let dir = match to.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -492,23 +508,37 @@ impl Store {
         let name = to
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .ok_or_else(|| invalid(format!("{} is not a file name", to.display())))?;
-        let (tmp, _) = crate::files::unique_new(&dir, &format!(".{name}"), ".tmp")
-            .map_err(|e| invalid(format!("cannot create a file in {}: {e}", dir.display())))?;
+            .ok_or_else(|| {
+                invalid(Problem::NotAFileName {
+                    path: to.display().to_string(),
+                })
+            })?;
+        let (tmp, _) =
+            crate::files::unique_new(&dir, &format!(".{name}"), ".tmp").map_err(|e| {
+                invalid(Problem::CannotCreateIn {
+                    dir: dir.display().to_string(),
+                    error: e.to_string(),
+                })
+            })?;
         let copied = (|| -> Result<()> {
-            let target = tmp
-                .to_str()
-                .ok_or_else(|| invalid("backup path is not valid UTF-8"))?;
+            let target = tmp.to_str().ok_or_else(|| invalid(Problem::PathNotUtf8))?;
             // VACUUM INTO fills the existing empty file and keeps its mode (0600).
             self.conn.execute("VACUUM INTO ?1", [target]).map_err(|e| {
-                invalid(format!(
-                    "cannot write {}: {e} (is the disk full?)",
-                    to.display()
-                ))
+                invalid(Problem::CannotWrite {
+                    path: to.display().to_string(),
+                    error: e.to_string(),
+                    disk_full_hint: true,
+                })
             })?;
             std::fs::File::open(&tmp)
                 .and_then(|f| f.sync_all())
-                .map_err(|e| invalid(format!("cannot write {}: {e}", to.display())))?;
+                .map_err(|e| {
+                    invalid(Problem::CannotWrite {
+                        path: to.display().to_string(),
+                        error: e.to_string(),
+                        disk_full_hint: false,
+                    })
+                })?;
             let placed = match std::fs::hard_link(&tmp, to) {
                 // A file system without hard links (a FAT memory stick): rename.
                 Err(e)
@@ -521,12 +551,14 @@ impl Store {
             };
             placed.map_err(|e| {
                 if e.kind() == std::io::ErrorKind::AlreadyExists {
-                    invalid(format!(
-                        "{} exists already; choose a new file name",
-                        to.display()
-                    ))
+                    invalid(Problem::FileExists {
+                        path: to.display().to_string(),
+                    })
                 } else {
-                    invalid(format!("cannot create {}: {e}", to.display()))
+                    invalid(Problem::CannotCreate {
+                        path: to.display().to_string(),
+                        error: e.to_string(),
+                    })
                 }
             })
         })();

@@ -5,6 +5,7 @@ use super::{
     Ctx, OptionalExt, Result, Store, StoreError, date_str, invalid, join_list, now_stamp,
     parse_date_col, problem, split_list, vocab,
 };
+use crate::domain::Problem;
 use crate::domain::org::{
     DEFAULT_CADENCE, LOAD_THRESHOLD, cadence_overdue, check_cadence, check_email, parse_kind,
 };
@@ -122,7 +123,7 @@ pub(crate) fn get(conn: &Connection, id: i64) -> Result<Organisation> {
 }
 
 pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewOrg) -> Result<Organisation> {
-    let name = required(&new.name, "the organisation's name").map_err(StoreError::from)?;
+    let name = required(&new.name, crate::domain::Field::OrgName).map_err(StoreError::from)?;
     let name = text::clean_line(&name);
     let kind = parse_kind(new.kind.as_deref()).map_err(problem)?;
     let email = opt_clean(new.email);
@@ -137,9 +138,10 @@ pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewOrg) -> Result<Org
         )
         .optional()?;
     if let Some(id) = taken {
-        return Err(invalid(format!(
-            "an organisation named \"{name}\" exists already (O-{id})"
-        )));
+        return Err(invalid(Problem::OrgNameTaken {
+            name: name.to_string(),
+            other: RecordRef::new(RecordKind::Organisation, id).to_string(),
+        }));
     }
     let now = now_stamp();
     let district = vocab::accept(tx, ctx, TermKind::District, new.district.as_deref(), None)?;
@@ -190,7 +192,7 @@ pub(crate) fn update(
     versioned::update(tx, ctx, id, expected, |before: &Organisation| {
         let mut after = before.clone();
         if let Some(n) = edit.name {
-            after.name = text::clean_line(&required(&n, "the organisation's name")?);
+            after.name = text::clean_line(&required(&n, crate::domain::Field::OrgName)?);
             let clash: Option<i64> = tx
                 .query_row(
                     "SELECT id FROM organisation WHERE name = ?1 AND id != ?2",
@@ -199,10 +201,10 @@ pub(crate) fn update(
                 )
                 .optional()?;
             if let Some(other) = clash {
-                return Err(invalid(format!(
-                    "an organisation named \"{}\" exists already (O-{other})",
-                    after.name
-                )));
+                return Err(invalid(Problem::OrgNameTaken {
+                    name: after.name.to_string(),
+                    other: RecordRef::new(RecordKind::Organisation, other).to_string(),
+                }));
             }
         }
         if let Some(s) = edit.short_name {

@@ -8,6 +8,7 @@ use super::signal_record::Signal;
 use super::signals::{NewFeedback, add_feedback_tx};
 use super::timeline::log_event;
 use super::{Result, Store, audit, date_str, now_stamp, parse_date_col};
+use crate::domain::Problem;
 use crate::domain::signal::Channel;
 use crate::domain::{RecordKind, RecordRef};
 use chrono::NaiveDate;
@@ -232,7 +233,7 @@ fn get_tx(tx: &Transaction<'_>, id: i64) -> Result<OutboxEntry> {
         row,
     )
     .optional()?
-    .ok_or_else(|| super::StoreError::NotFound(format!("outbox message {id}")))
+    .ok_or_else(|| super::StoreError::Invalid(Problem::OutboxMissing { id }))
 }
 
 fn set_status(
@@ -348,7 +349,7 @@ impl Store {
     /// Keep a message before it goes out, so nothing typed is lost whatever happens.
     pub fn outbox_add(&mut self, m: NewMail) -> Result<OutboxEntry> {
         self.write(|tx, ctx| {
-            let text = crate::domain::required(&m.text, "the feedback text")?;
+            let text = crate::domain::required(&m.text, crate::domain::Field::FeedbackText)?;
             let now = now_stamp();
             tx.execute(
                 "INSERT INTO outbox (signal_id, is_final, text, next_due, to_addr, subject, sender_name,
@@ -432,9 +433,9 @@ impl Store {
     pub fn outbox_sent(&mut self, id: i64) -> Result<(OutboxEntry, Signal)> {
         self.write(|tx, ctx| {
             let entry = get_tx(tx, id)?;
-            let signal_id = entry.signal_id.ok_or_else(|| {
-                super::StoreError::Invalid(format!("outbox message {id} is not feedback"))
-            })?;
+            let signal_id = entry
+                .signal_id
+                .ok_or_else(|| super::StoreError::Invalid(Problem::OutboxNotFeedback { id }))?;
             let signal = add_feedback_tx(tx, ctx, signal_id, entry.feedback(), None)?;
             let fid: i64 = tx.query_row(
                 "SELECT max(id) FROM feedback WHERE signal_id = ?1",
@@ -470,7 +471,7 @@ impl Store {
                 row,
             )
             .optional()?
-            .ok_or_else(|| super::StoreError::NotFound(format!("outbox message {id}")))
+            .ok_or_else(|| super::StoreError::Invalid(Problem::OutboxMissing { id }))
     }
 
     /// The outbox, newest first; `all` includes the sent messages.

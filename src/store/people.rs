@@ -5,6 +5,7 @@ use super::{
     Ctx, OptionalExt, Result, Store, StoreError, invalid, join_list, now_stamp, problem,
     split_list, vocab,
 };
+use crate::domain::Problem;
 use crate::domain::person::check_contact;
 use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, required, text};
@@ -121,16 +122,17 @@ fn check_username(tx: &Transaction<'_>, username: &Option<String>, id: i64) -> R
             )
             .optional()?;
         if let Some(o) = other {
-            return Err(invalid(format!(
-                "username \"{u}\" belongs to P-{o} already"
-            )));
+            return Err(invalid(Problem::UsernameTaken {
+                username: u.to_string(),
+                owner: RecordRef::new(RecordKind::Person, o).to_string(),
+            }));
         }
     }
     Ok(())
 }
 
 pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewPerson) -> Result<Person> {
-    let name = text::clean_line(&required(&new.name, "the person's name")?);
+    let name = text::clean_line(&required(&new.name, crate::domain::Field::PersonName)?);
     check_org(tx, new.org_id)?;
     let draft = Person {
         id: 0,
@@ -192,14 +194,13 @@ pub(crate) fn update(
 ) -> Result<Person> {
     versioned::update(tx, ctx, id, expected, |before: &Person| {
         if before.erased {
-            return Err(invalid(format!(
-                "{} was erased and cannot be edited",
-                before.reference()
-            )));
+            return Err(invalid(Problem::ErasedNoEdit {
+                reference: before.reference().to_string(),
+            }));
         }
         let mut after = before.clone();
         if let Some(n) = edit.name {
-            after.name = text::clean_line(&required(&n, "the person's name")?);
+            after.name = text::clean_line(&required(&n, crate::domain::Field::PersonName)?);
         }
         if let Some(o) = edit.org_id {
             check_org(tx, o)?;

@@ -10,6 +10,7 @@
 use super::meetings::{self, AgendaItem, Meeting, MeetingOrg, change_action};
 use super::minutes::written_day;
 use super::{Result, Store, actions, audit, commitments, invalid, signal_record};
+use crate::domain::Problem;
 use crate::domain::minutes::parse_line;
 use crate::domain::signal::SignalState;
 use crate::domain::{RecordKind, RecordRef};
@@ -327,30 +328,40 @@ impl Store {
             for source in sources {
                 let title = match *source {
                     AgendaSource::Record(r) => match r.kind {
-                        RecordKind::Signal => agenda_title(&r.to_string(), &signal_record::get(tx, r.id)?.title),
-                        RecordKind::Commitment => {
-                            agenda_title(&r.to_string(), &commitments::get(tx, r.id, ctx.today)?.text)
+                        RecordKind::Signal => {
+                            agenda_title(&r.to_string(), &signal_record::get(tx, r.id)?.title)
                         }
-                        RecordKind::Action => agenda_title(&r.to_string(), &actions::get(tx, r.id, ctx.today)?.text),
+                        RecordKind::Commitment => agenda_title(
+                            &r.to_string(),
+                            &commitments::get(tx, r.id, ctx.today)?.text,
+                        ),
                         other => {
-                            return Err(invalid(format!(
-                                "{r} is {} {}: only signals, commitments, actions and minutes lines become agenda items",
-                                if other == RecordKind::Organisation { "an" } else { "a" },
-                                other.name()
-                            )));
+                            return Err(invalid(Problem::NotAgendaMaterial {
+                                reference: r.to_string(),
+                                kind: other,
+                            }));
                         }
                     },
                     AgendaSource::Minute(id) => {
                         let line = meetings::minute_get(tx, id)?;
-                        let written: String =
-                            tx.query_row("SELECT created_at FROM minute WHERE id = ?1", [id], |r| r.get(0))?;
+                        let written: String = tx.query_row(
+                            "SELECT created_at FROM minute WHERE id = ?1",
+                            [id],
+                            |r| r.get(0),
+                        )?;
                         let parsed = parse_line(&line.text, written_day(&written, ctx.today));
-                        agenda_title(&format!("M-{}/{}", line.meeting_id, line.position), &parsed.title())
+                        agenda_title(
+                            &format!("M-{}/{}", line.meeting_id, line.position),
+                            &parsed.title(),
+                        )
                     }
                 };
                 titles.push(title);
             }
-            let mut existing: Vec<String> = meetings::agenda_of(tx, meeting_id)?.into_iter().map(|a| a.title).collect();
+            let mut existing: Vec<String> = meetings::agenda_of(tx, meeting_id)?
+                .into_iter()
+                .map(|a| a.title)
+                .collect();
             let mut added = Vec::new();
             for title in titles {
                 if existing.contains(&title) {
@@ -365,7 +376,13 @@ impl Store {
                 for item in &added {
                     changes.insert(meetings::agenda_label(item), "added".into());
                 }
-                audit::log(tx, ctx, m.reference(), change_action(&m, "agenda"), changes.into())?;
+                audit::log(
+                    tx,
+                    ctx,
+                    m.reference(),
+                    change_action(&m, "agenda"),
+                    changes.into(),
+                )?;
             }
             Ok(added)
         })

@@ -6,6 +6,7 @@
 //! copy in the database file or its WAL.
 
 use super::{OptionalExt, Result, Store, StoreError, audit, now_stamp, people, timeline};
+use crate::domain::Problem;
 use crate::domain::RecordRef;
 use crate::domain::erasure::{Mentions, STAND_IN};
 use rusqlite::{Connection, params};
@@ -351,10 +352,9 @@ impl Store {
     pub fn erase_person(&mut self, id: i64) -> Result<Erasure> {
         let p = people::get(&self.conn, id)?;
         if p.erased {
-            return Err(StoreError::Invalid(format!(
-                "{} was erased already",
-                p.reference()
-            )));
+            return Err(StoreError::Invalid(Problem::ErasedAlready {
+                reference: p.reference().to_string(),
+            }));
         }
         let found = mentions_of(&p);
         let placeholder = format!("{ERASED} {}", p.reference());

@@ -4,6 +4,7 @@
 
 use super::reports_kept::RecordsPage;
 use super::{Result, Store, date_str, invalid, parse_date_col};
+use crate::domain::Problem;
 use crate::domain::commitment::{CommitmentState, Dues, outcome};
 use crate::domain::org::LOAD_THRESHOLD;
 use crate::domain::report::{
@@ -637,10 +638,9 @@ impl Store {
     }
 
     fn unknown_figure(&self, figure: &str) -> super::StoreError {
-        invalid(format!(
-            "\"{figure}\" is not a report figure (e.g. loop.on_time, loop.open.age:15-30, \
-             commitments.broken, commitments.service.kept_late:O-3, cadence.overdue, load.over)"
-        ))
+        invalid(Problem::NotAFigure {
+            figure: figure.to_string(),
+        })
     }
 
     /// Feedback on time, days to first feedback, open signals by age, district and

@@ -2,6 +2,7 @@
 //! daily mail from cron.
 
 use super::{Result, Store, StoreError, date_str, parse_date_col};
+use crate::domain::Problem;
 use crate::domain::{RecordKind, RecordRef};
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use rusqlite::params;
@@ -123,10 +124,9 @@ impl Store {
     pub fn digest(&self, person_id: i64, days: i64) -> Result<Digest> {
         let person = super::people::get(&self.conn, person_id)?;
         if person.erased {
-            return Err(StoreError::Invalid(format!(
-                "{} was erased",
-                person.reference()
-            )));
+            return Err(StoreError::Invalid(Problem::Erased {
+                reference: person.reference().to_string(),
+            }));
         }
         let today = self.today();
         let horizon = date_str(today + Duration::days(days.max(0)));

@@ -4,8 +4,8 @@
 use super::{OptionalExt, Result, Store, StoreError, invalid};
 use crate::domain::minutes::{PrefixMatch, match_prefix};
 use crate::domain::org::OrgKind;
-use crate::domain::owner::{Candidate, WHO_MAY_OWN, is_eligible, may_own};
-use crate::domain::{RecordKind, RecordRef};
+use crate::domain::owner::{Candidate, is_eligible, may_own};
+use crate::domain::{Problem, RecordKind, RecordRef};
 use rusqlite::Connection;
 use serde::Serialize;
 
@@ -15,12 +15,13 @@ fn looks_like_id(input: &str, kind: RecordKind) -> Option<i64> {
     RecordRef::parse(input, Some(kind)).ok().map(|r| r.id)
 }
 
-fn ambiguous(what: &str, input: &str, names: Vec<String>) -> StoreError {
+fn ambiguous(kind: RecordKind, input: &str, names: Vec<String>) -> StoreError {
     let shown: Vec<String> = names.into_iter().take(5).collect();
-    invalid(format!(
-        "\"{input}\" matches more than one {what}: {}; type more of the name",
-        shown.join(", ")
-    ))
+    invalid(Problem::Ambiguous {
+        input: input.to_string(),
+        kind,
+        shown,
+    })
 }
 
 pub(crate) fn org_id(conn: &Connection, input: &str) -> Result<i64> {
@@ -41,10 +42,10 @@ pub(crate) fn org_id(conn: &Connection, input: &str) -> Result<i64> {
     }
     match match_prefix(input, rows.iter().map(|(id, n, _)| (n.as_str(), *id))) {
         PrefixMatch::Unique(id) => Ok(id),
-        PrefixMatch::Ambiguous(names) => Err(ambiguous("organisation", input, names)),
-        PrefixMatch::None => Err(invalid(format!(
-            "no organisation matches \"{input}\" (give O-7 or part of its name)"
-        ))),
+        PrefixMatch::Ambiguous(names) => Err(ambiguous(RecordKind::Organisation, input, names)),
+        PrefixMatch::None => Err(invalid(Problem::NoOrgMatches {
+            input: input.to_string(),
+        })),
     }
 }
 
@@ -66,10 +67,10 @@ pub(crate) fn person_id(conn: &Connection, input: &str) -> Result<i64> {
     }
     match match_prefix(input, rows.iter().map(|(id, n, _)| (n.as_str(), *id))) {
         PrefixMatch::Unique(id) => Ok(id),
-        PrefixMatch::Ambiguous(names) => Err(ambiguous("person", input, names)),
-        PrefixMatch::None => Err(invalid(format!(
-            "no person matches \"{input}\" (give P-4, a username or part of the name)"
-        ))),
+        PrefixMatch::Ambiguous(names) => Err(ambiguous(RecordKind::Person, input, names)),
+        PrefixMatch::None => Err(invalid(Problem::NoPersonMatches {
+            input: input.to_string(),
+        })),
     }
 }
 
@@ -230,9 +231,7 @@ enum Found {
 fn find_owner(conn: &Connection, input: &str) -> Result<Found> {
     let t = input.trim().trim_start_matches('@').trim();
     if t.is_empty() {
-        return Err(invalid(
-            "give an owner: P-4, a username, a name or a service such as DSO",
-        ));
+        return Err(invalid(Problem::OwnerNeeded));
     }
     for kind in [RecordKind::Person, RecordKind::Organisation] {
         if t.to_uppercase().starts_with(kind.letter())
@@ -283,30 +282,27 @@ fn find_owner(conn: &Connection, input: &str) -> Result<Found> {
         [] => {}
         many => {
             let shown = first_five(&eligible, many);
-            let more = if many.len() > 5 {
-                format!(" and {} more", many.len() - 5)
-            } else {
-                String::new()
-            };
-            return Err(invalid(format!(
-                "\"{t}\" matches more than one owner: {}{more}; type more of the name or give the ID",
-                shown.join(", ")
-            )));
+            let more = many.len().saturating_sub(5);
+            return Err(invalid(Problem::OwnerAmbiguous {
+                input: t.to_string(),
+                shown,
+                more,
+            }));
         }
     }
     // Nobody who may own: say why when the name is someone else's.
     let people = others;
     match matching(&people).as_slice() {
         [i] => found(conn, people[*i]),
-        [] => Err(invalid(format!(
-            "no person or service matches \"{t}\" (give P-4, a username, a name or a service such as DSO)"
-        ))),
+        [] => Err(invalid(Problem::NoOwnerMatches {
+            input: t.to_string(),
+        })),
         many => {
             let shown = first_five(&people, many);
-            Err(invalid(format!(
-                "\"{t}\" matches no member of staff or service, only {}; {WHO_MAY_OWN}",
-                shown.join(", ")
-            )))
+            Err(invalid(Problem::OnlyIneligibleOwners {
+                input: t.to_string(),
+                shown,
+            }))
         }
     }
 }

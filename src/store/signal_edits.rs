@@ -9,6 +9,7 @@ use super::signal_record::Signal;
 use super::timeline::Event;
 use super::versioned::{self, Change};
 use super::{Ctx, Result, Store, invalid, vocab};
+use crate::domain::Problem;
 use crate::domain::text::{self, one_line};
 use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, required};
@@ -76,7 +77,7 @@ pub(crate) fn edit_tx(
     versioned::update(tx, ctx, id, expected, |before: &Signal| {
         let mut after = before.clone();
         if let Some(t) = &edit.title {
-            after.title = text::clean_line(&required(t, "a signal's title")?);
+            after.title = text::clean_line(&required(t, crate::domain::Field::SignalTitle)?);
         }
         if let Some(b) = &edit.body {
             after.body = text::clean_text(b);
@@ -133,10 +134,9 @@ pub(crate) fn edit_tx(
             }
         }
         if changes.is_empty() {
-            return Err(invalid(format!(
-                "nothing to change: {} has these values already",
-                before.reference()
-            )));
+            return Err(invalid(Problem::NothingToChange {
+                reference: before.reference().to_string(),
+            }));
         }
         tx.execute(
             "UPDATE signal SET title = ?2, body = ?3, org_id = ?4, district = ?5, neighbourhood = ?6, theme = ?7

@@ -4,6 +4,7 @@
 use super::signal_record::{Signal, get, step};
 use super::timeline::log_event;
 use super::{Ctx, Result, Store, audit, date_str, invalid, now_stamp};
+use crate::domain::Problem;
 use crate::domain::signal::{Channel, SignalEvent};
 use crate::domain::text::one_line;
 use crate::domain::{RecordKind, RecordRef};
@@ -113,16 +114,15 @@ impl Store {
     ) -> Result<Signal> {
         self.write(|tx, ctx| {
             if id == into {
-                return Err(invalid("a signal cannot be merged into itself"));
+                return Err(invalid(Problem::MergeIntoItself));
             }
             get(tx, id)?;
             let target = get(tx, into)?;
             if !target.state.is_open() {
-                return Err(invalid(format!(
-                    "cannot merge into {}: it is {} (merge into an open signal)",
-                    target.reference(),
-                    target.state
-                )));
+                return Err(invalid(Problem::MergeIntoClosed {
+                    target: target.reference().to_string(),
+                    state: target.state,
+                }));
             }
             let org_name = |o: Option<i64>| -> Result<String> {
                 Ok(match o {
@@ -137,11 +137,7 @@ impl Store {
                 from_org = org_name(before.org_id)?;
                 let into_org = org_name(target.org_id)?;
                 if across && !across_confirmed {
-                    return Err(invalid(format!(
-                        "{} is from {from_org} and {} from {into_org}: merging across organisations needs                      confirmation (--yes); {from_org} stays owed the final feedback",
-                        before.reference(),
-                        target.reference()
-                    )));
+                    return Err(invalid(Problem::MergeAcrossOrgs { from: before.reference().to_string(), from_org: before.org_id.map(|_| from_org.clone()), into: target.reference().to_string(), into_org: target.org_id.map(|_| into_org.clone()) }));
                 }
                 tx.execute(
                     "UPDATE signal SET merged_into = ?2 WHERE id = ?1",

@@ -10,6 +10,7 @@ use super::{
     resolve::{Owner, owner_label},
     vocab,
 };
+use crate::domain::Problem;
 use crate::domain::signal::{
     Channel, DEFAULT_FEEDBACK_DAYS, SignalEvent, SignalState, check_owner_named, check_triage_due,
     transition,
@@ -146,7 +147,7 @@ pub struct SignalFilter {
 }
 
 pub(crate) fn insert(tx: &Transaction<'_>, ctx: &Ctx, new: NewSignal) -> Result<Signal> {
-    let title = text::clean_line(&required(&new.title, "a signal's title")?);
+    let title = text::clean_line(&required(&new.title, crate::domain::Field::SignalTitle)?);
     let mut district = vocab::accept(tx, ctx, TermKind::District, new.district.as_deref(), None)?;
     if let Some(org) = new.org_id {
         let org = super::orgs::get(tx, org)?;
@@ -212,7 +213,7 @@ pub(crate) fn add_feedback_tx(
     expected: Option<i64>,
 ) -> Result<Signal> {
     get(tx, id)?;
-    let text = required(&fb.text, "the feedback text")?;
+    let text = required(&fb.text, crate::domain::Field::FeedbackText)?;
     let event = if fb.is_final {
         SignalEvent::FinalFeedback
     } else {
@@ -222,9 +223,7 @@ pub(crate) fn add_feedback_tx(
         if let Some(d) = fb.next_due
             && d < ctx.today
         {
-            return Err(invalid(format!(
-                "the next feedback date {d} is in the past"
-            )));
+            return Err(invalid(Problem::NextFeedbackPast { date: d }));
         }
         tx.execute(
             "INSERT INTO feedback (signal_id, is_final, channel, text, given_on, given_by, next_due, created_at)
@@ -350,7 +349,7 @@ impl Store {
     ) -> Result<Signal> {
         self.write(|tx, ctx| {
             get(tx, id)?;
-            let explanation = required(explanation, "an explanation for declining")?;
+            let explanation = required(explanation, crate::domain::Field::DeclineExplanation)?;
             step(tx, ctx, id, expected, SignalEvent::Decline, "declined", |_, _| {
                 tx.execute(
                     "INSERT INTO feedback (signal_id, is_final, channel, text, given_on, given_by, created_at)
@@ -384,7 +383,7 @@ impl Store {
     ) -> Result<Signal> {
         self.write(|tx, ctx| {
             get(tx, id)?;
-            let reason = required(reason, "a reason for reopening")?;
+            let reason = required(reason, crate::domain::Field::ReopenReason)?;
             step(
                 tx,
                 ctx,

@@ -15,6 +15,7 @@
 
 use super::timeline::Event;
 use super::{Ctx, Result, StoreError, audit, now_stamp};
+use crate::domain::Problem;
 use crate::domain::{RecordKind, RecordRef};
 use rusqlite::{Connection, Transaction};
 use serde::Serialize;
@@ -131,13 +132,40 @@ pub(crate) fn created<'a, T: Versioned>(
     Ok(record)
 }
 
-/// The conflict of an edit made on a stale read of `what` (a record, or a part of one
-/// such as an agenda item): it names it, and both versions.
-pub(crate) fn stale(what: &str, want: i64, current: i64) -> StoreError {
-    StoreError::Conflict(format!(
-        "{what} was changed by someone else since you read it (you had version {want}, it is now {current}); \
-         reload it and try again"
-    ))
+/// A stale read's conflict with both versions filled in: `what` is one of the Stale
+/// kinds as its part names it.
+fn stale(what: &Problem, want: i64, current: i64) -> StoreError {
+    let (had, now) = (want, current);
+    StoreError::Conflict(match what.clone() {
+        Problem::StaleAgendaItem {
+            position,
+            title,
+            meeting,
+            ..
+        } => Problem::StaleAgendaItem {
+            position,
+            title,
+            meeting,
+            had,
+            now,
+        },
+        Problem::StaleAttendance { who, meeting, .. } => Problem::StaleAttendance {
+            who,
+            meeting,
+            had,
+            now,
+        },
+        Problem::StaleMinutesLine {
+            position, meeting, ..
+        } => Problem::StaleMinutesLine {
+            position,
+            meeting,
+            had,
+            now,
+        },
+        Problem::Stale { what, .. } => Problem::Stale { what, had, now },
+        other => other,
+    })
 }
 
 /// Bump the version of a record that the caller read at `expected` (None: whatever
@@ -162,7 +190,15 @@ pub(crate) fn bump_version(
     if let Some(want) = expected
         && want != current
     {
-        return Err(stale(&r.to_string(), want, current));
+        return Err(stale(
+            &Problem::Stale {
+                what: r.to_string(),
+                had: 0,
+                now: 0,
+            },
+            want,
+            current,
+        ));
     }
     tx.execute(
         &format!("UPDATE {table} SET version = version + 1, updated_at = ?2 WHERE id = ?1"),
@@ -173,17 +209,17 @@ pub(crate) fn bump_version(
 
 /// A part of a meeting with a version of its own, as the caller's change found it.
 pub(crate) struct Part {
-    /// How a conflict names it: `agenda item 2 "Verkeer" of M-5`.
-    pub what: String,
+    /// How a conflict names it (agenda item 2 "Verkeer" of M-5): a Stale kind.
+    pub what: Problem,
     /// Its version now; `None` when it is not there (someone not on a list).
     pub version: Option<i64>,
     /// The conflict when it was there when read and is gone now.
-    pub gone: Option<String>,
+    pub gone: Option<Problem>,
 }
 
 impl Part {
     /// A part that is there, at `version`.
-    pub fn at(what: String, version: i64) -> Part {
+    pub fn at(what: Problem, version: i64) -> Part {
         Part {
             what,
             version: Some(version),
@@ -201,14 +237,10 @@ impl Part {
             Some(now) if now == want => Ok(()),
             Some(now) => Err(stale(&self.what, want, now)),
             None if want == 0 => Ok(()),
-            None => Err(StoreError::Conflict(self.gone.clone().unwrap_or_else(
-                || {
-                    format!(
-                        "{} was removed by someone else since you read it; reload it and try again",
-                        self.what
-                    )
-                },
-            ))),
+            None => match &self.gone {
+                Some(p) => Err(StoreError::Conflict(p.clone())),
+                None => Err(stale(&self.what, want, 0)),
+            },
         }
     }
 }

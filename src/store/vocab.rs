@@ -5,6 +5,7 @@
 //! uses the old name, in one transaction, with an audit row per record.
 
 use super::{Ctx, Result, Store, StoreError, invalid, join_list, now_stamp, split_list};
+use crate::domain::Problem;
 use crate::domain::vocab::{self, Resolution, TermKind};
 use crate::domain::{RecordKind, RecordRef};
 use rusqlite::{Connection, Transaction, params};
@@ -103,14 +104,20 @@ pub struct UnknownTerm {
     pub district: Option<String>,
 }
 
+impl UnknownTerm {
+    /// The value and its suggestions, for [`crate::words`] to say.
+    pub fn problem(&self) -> Problem {
+        Problem::UnknownTerm {
+            kind: self.kind,
+            value: self.value.clone(),
+            suggestions: self.suggestions.clone(),
+        }
+    }
+}
+
 impl fmt::Display for UnknownTerm {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "'{}' is not a known {}", self.value, self.kind)?;
-        if !self.suggestions.is_empty() {
-            let quoted: Vec<String> = self.suggestions.iter().map(|s| format!("'{s}'")).collect();
-            write!(f, " (did you mean {}?)", quoted.join(" or "))?;
-        }
-        Ok(())
+        self.problem().fmt(f)
     }
 }
 
@@ -442,18 +449,21 @@ impl Store {
     ) -> Result<String> {
         let name = kind.normalise(name);
         if name.is_empty() {
-            return Err(invalid(format!("a {kind} needs a name")));
+            return Err(invalid(Problem::TermNeedsName { kind }));
         }
         if name.contains(',') {
-            return Err(invalid(format!(
-                "a {kind} name may not contain a comma: '{name}'"
-            )));
+            return Err(invalid(Problem::TermComma {
+                kind,
+                name: name.to_string(),
+            }));
         }
         self.write(|tx, ctx| {
             if let Resolution::Known(n) = vocab::resolve(&name, &names(tx, kind)?) {
-                return Err(invalid(format!(
-                    "'{name}' is on the {kind} list already, as '{n}'"
-                )));
+                return Err(invalid(Problem::TermExists {
+                    kind,
+                    name: name.to_string(),
+                    listed: n.to_string(),
+                }));
             }
             insert_term(tx, ctx, kind, &name, district)?;
             Ok(name.clone())
@@ -469,9 +479,10 @@ impl Store {
     ) -> Result<Vec<(TermKind, String)>> {
         for (kind, name, _) in rows {
             if name.contains(',') {
-                return Err(invalid(format!(
-                    "a {kind} name may not contain a comma: '{name}'"
-                )));
+                return Err(invalid(Problem::TermComma {
+                    kind: *kind,
+                    name: name.to_string(),
+                }));
             }
         }
         self.write(|tx, ctx| {
@@ -497,23 +508,24 @@ impl Store {
     pub fn rename_term(&mut self, kind: TermKind, old: &str, new: &str) -> Result<usize> {
         let new = kind.normalise(new);
         if new.is_empty() {
-            return Err(invalid(format!("a {kind} needs a name")));
+            return Err(invalid(Problem::TermNeedsName { kind }));
         }
         if new.contains(',') {
-            return Err(invalid(format!(
-                "a {kind} name may not contain a comma: '{new}'"
-            )));
+            return Err(invalid(Problem::TermComma {
+                kind,
+                name: new.to_string(),
+            }));
         }
         self.write(|tx, ctx| {
             let old = existing(tx, kind, old)?;
             let others: Vec<String> = names(tx, kind)?.into_iter().filter(|n| *n != old).collect();
             if let Resolution::Known(n) = vocab::resolve(&new, &others) {
-                return Err(invalid(format!(
-                    "'{n}' is on the {kind} list already; merge instead: wijkdesk {} merge {} {}",
-                    kind.command(),
-                    shell_word(&old),
-                    shell_word(&n)
-                )));
+                return Err(invalid(Problem::TermRenameOntoExisting {
+                    kind,
+                    name: n.to_string(),
+                    old_word: shell_word(&old),
+                    new_word: shell_word(&n),
+                }));
             }
             if old == new {
                 return Ok(0);
@@ -535,9 +547,11 @@ impl Store {
             let from = existing(tx, kind, from)?;
             let into = existing(tx, kind, into)?;
             if from == into {
-                return Err(invalid(format!(
-                    "'{from}' and '{into}' are the same {kind}; nothing to merge"
-                )));
+                return Err(invalid(Problem::TermSame {
+                    kind,
+                    from: from.to_string(),
+                    into: into.to_string(),
+                }));
             }
             let n = rewrite(tx, ctx, kind, &from, &into, &format!("{kind} merged"))?;
             let from_id = term_id(tx, kind, &from)?;

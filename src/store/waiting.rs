@@ -160,18 +160,13 @@ pub fn held(db: &Path, waited: Duration) -> String {
     )
 }
 
-/// The message for a write that gave up waiting after `waited`.
-pub fn gave_up(db: &Path, waited: Duration) -> String {
-    let who = holder(db).map(|h| format!(" ({h})")).unwrap_or_default();
-    if SCREENS.with(|s| s.get()) {
-        return format!(
-            "another user's change{who} is holding the database: nothing was saved yet and nothing you typed is lost; try again in a moment"
-        );
+/// What a write that gave up waiting after `waited` tells its user.
+pub fn gave_up(db: &Path, waited: Duration) -> crate::domain::Problem {
+    crate::domain::Problem::Busy {
+        holder: holder(db),
+        waited_secs: waited.as_secs_f64().round() as u64,
+        screens: SCREENS.with(|s| s.get()),
     }
-    format!(
-        "{}; nothing was changed, repeat the command when it is done (WIJKDESK_LOCK_WAIT=SECONDS waits longer)",
-        held(db, waited)
-    )
 }
 
 /// The notice for a write that is waiting.

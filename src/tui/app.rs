@@ -333,7 +333,7 @@ impl<'s> App<'s> {
         };
         self.stale[i] = false;
         if let Err(e) = result {
-            self.set_error(e.to_string());
+            self.set_error(self.settings.lang.store_error(&e));
         }
         let mut cx = cx!(self);
         for p in self.popups.iter_mut() {
@@ -358,7 +358,7 @@ impl<'s> App<'s> {
             };
             self.stale[i] = false;
             if let Err(e) = result {
-                self.set_error(e.to_string());
+                self.set_error(self.settings.lang.store_error(&e));
             }
         }
         self.dirty = true;
@@ -823,7 +823,7 @@ impl<'s> App<'s> {
         if !std::mem::take(&mut self.keys_since_tick)
             && let Err(e) = self.store.checkpoint_if_written()
         {
-            self.set_error(e.to_string());
+            self.set_error(self.settings.lang.store_error(&e));
             self.dirty = true;
         }
         self.catch_up();
@@ -885,7 +885,7 @@ impl<'s> App<'s> {
                 };
                 match jump {
                     Ok(j) => self.popups.push(Box::new(j)),
-                    Err(e) => self.set_error(e.to_string()),
+                    Err(e) => self.set_error(self.settings.lang.store_error(&e)),
                 }
             }
             Action::Who => {
@@ -905,7 +905,7 @@ impl<'s> App<'s> {
                 };
                 match who {
                     Ok(w) => self.popups.push(Box::new(w)),
-                    Err(e) => self.set_error(e.to_string()),
+                    Err(e) => self.set_error(self.settings.lang.store_error(&e)),
                 }
             }
             Action::Lists => {
@@ -915,7 +915,7 @@ impl<'s> App<'s> {
                 };
                 match lists {
                     Ok(l) => self.popups.push(Box::new(l)),
-                    Err(e) => self.set_error(e.to_string()),
+                    Err(e) => self.set_error(self.settings.lang.store_error(&e)),
                 }
             }
             Action::ExportSheets => self.export_sheets(),
@@ -988,7 +988,7 @@ impl<'s> App<'s> {
         };
         match popup {
             Ok(h) => self.popups.push(Box::new(h)),
-            Err(e) => self.set_error(e.to_string()),
+            Err(e) => self.set_error(self.settings.lang.store_error(&e)),
         }
     }
 
@@ -1006,7 +1006,7 @@ impl<'s> App<'s> {
                 );
                 self.set_info(msg);
             }
-            Err(e) => self.set_error(e.to_string()),
+            Err(e) => self.set_error(self.settings.lang.store_error(&e)),
         }
     }
 

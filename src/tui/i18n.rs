@@ -4,42 +4,11 @@
 
 use std::fmt::Display;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Nl,
-}
+/// The language lives with the words for problems ([`crate::words`]), which the
+/// command line shares; the screens' own catalogue is below.
+pub use crate::words::Lang;
 
 impl Lang {
-    pub fn parse(s: &str) -> Option<Lang> {
-        let s = s.trim().to_lowercase();
-        if s == "en" || s.starts_with("en_") || s.starts_with("en-") || s == "english" {
-            Some(Lang::En)
-        } else if s == "nl"
-            || s.starts_with("nl_")
-            || s.starts_with("nl-")
-            || s == "nederlands"
-            || s == "dutch"
-        {
-            Some(Lang::Nl)
-        } else {
-            None
-        }
-    }
-
-    /// Dutch when the locale (LC_ALL, then LC_MESSAGES, then LANG) starts with "nl".
-    pub fn from_env() -> Lang {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
-            .unwrap_or_default();
-        if locale.to_lowercase().starts_with("nl") {
-            Lang::Nl
-        } else {
-            Lang::En
-        }
-    }
-
     pub fn t(self, key: T) -> &'static str {
         match self {
             Lang::En => key.en(),

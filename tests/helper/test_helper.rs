@@ -257,7 +257,9 @@ fn write_worker(db: &Path, index: usize, writes: usize, org: i64, service: i64) 
                         Some(v),
                     )
                     .map(|s| own = Some((s.id, s.version))),
-                None => Err(StoreError::Invalid("no own signal to triage".into())),
+                None => Err(StoreError::Invalid(wijkdesk::domain::Problem::Failure {
+                    error: "no own signal to triage".into(),
+                })),
             },
             "feedback" => match own {
                 Some((id, v)) => store
@@ -272,14 +274,16 @@ fn write_worker(db: &Path, index: usize, writes: usize, org: i64, service: i64) 
                         Some(v),
                     )
                     .map(|s| own = Some((s.id, s.version))),
-                None => Err(StoreError::Invalid(
-                    "no own signal to give feedback on".into(),
-                )),
+                None => Err(StoreError::Invalid(wijkdesk::domain::Problem::Failure {
+                    error: "no own signal to give feedback on".into(),
+                })),
             },
             "org_edits" => {
                 // The correct client: read fresh, edit naming that version, and on a
                 // conflict read again and retry.
-                let mut outcome = Err(StoreError::Invalid("no attempt".into()));
+                let mut outcome = Err(StoreError::Invalid(wijkdesk::domain::Problem::Failure {
+                    error: "no attempt".into(),
+                }));
                 for _ in 0..100_000 {
                     let fresh = match store.org(org) {
                         Ok(o) => o,

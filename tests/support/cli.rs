@@ -56,6 +56,10 @@ impl Env {
             .env_remove("COLUMNS")
             // TERM=dumb (as some CI runners set it) turns every mark into ASCII.
             .env_remove("TERM")
+            // A Dutch locale would make refusals Dutch (see tests/cli_words.rs).
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .env("WIJKDESK_USER", "tester")
             .env("WIJKDESK_TODAY", TODAY)
             .env("NO_COLOR", "1")

@@ -107,7 +107,7 @@ pub(super) fn minutes_list(a: MinutesListArgs, store: &mut Store, out: &mut Out)
             kind,
             l.text.clone(),
             l.made().join(", "),
-            l.problems.join("; "),
+            crate::words::Lang::En.problems(&l.problems, "; "),
         ]);
     }
     out.table(&t)?;

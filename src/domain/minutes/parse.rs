@@ -480,7 +480,7 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(&parsed.raw[problems[0].0.clone()], "due:31-02-2024");
         assert!(
-            problems[0].1.contains("\"31-02-2024\""),
+            problems[0].1.to_string().contains("\"31-02-2024\""),
             "{}",
             problems[0].1
         );
@@ -488,7 +488,12 @@ mod tests {
         let parsed = parse("A: fix lamp due: fri");
         assert_eq!(parsed.tokens[0].kind, TokenKind::BadDue(String::new()));
         assert_eq!(parsed.title(), "fix lamp due: fri");
-        assert!(parsed.problems()[0].1.contains("right after the colon"));
+        assert!(
+            parsed.problems()[0]
+                .1
+                .to_string()
+                .contains("right after the colon")
+        );
 
         assert_eq!(
             kinds("due:+999999999d"),
@@ -533,7 +538,7 @@ mod tests {
         let parsed = parse("A: @jan and @piet and @JAN org:A org:a #x #y due:fri due:+2d");
         assert_eq!(parsed.owner(), Some("jan"));
         let problems = parsed.problems();
-        let messages: Vec<&str> = problems.iter().map(|(_, m)| m.as_str()).collect();
+        let messages: Vec<String> = problems.iter().map(|(_, m)| m.to_string()).collect();
         // @JAN is @jan, org:a is org:A, and due:fri and due:+2d are both 2024-10-18.
         assert_eq!(
             messages,
@@ -545,13 +550,13 @@ mod tests {
         assert_eq!(&parsed.raw[problems[0].0.clone()], "@piet");
         let parsed = parse("A: x due:fri due:+3d");
         assert_eq!(
-            parsed.problems()[0].1,
+            parsed.problems()[0].1.to_string(),
             "more than one due date: due:2024-10-18 is used, not due:2024-10-19"
         );
         assert_eq!(&parsed.raw[parsed.problems()[0].0.clone()], "due:+3d");
         let parsed = parse("org:A org:\"B c\"");
         assert_eq!(
-            parsed.problems()[0].1,
+            parsed.problems()[0].1.to_string(),
             "more than one organisation: org:\"A\" is used, not org:\"B c\""
         );
     }
@@ -709,7 +714,12 @@ mod tests {
         assert!(parse("A: x voor vrijdag due:vr").problems().is_empty());
         let problems = parse("A: x voor 1 juli due:vr").problems();
         assert_eq!(problems.len(), 1, "{problems:?}");
-        assert!(problems[0].1.starts_with("more than one due date"));
+        assert!(
+            problems[0]
+                .1
+                .to_string()
+                .starts_with("more than one due date")
+        );
     }
 
     #[test]

@@ -114,9 +114,12 @@ impl ReportFilter {
     /// A refusal when the period runs backwards.
     pub fn check(&self) -> Result<(), super::Refusal> {
         match (self.from, self.to) {
-            (Some(f), Some(t)) if f > t => Err(super::Refusal::new(format!(
-                "the period runs backwards: from {f} is after to {t}"
-            ))),
+            (Some(f), Some(t)) if f > t => {
+                Err(super::Refusal::new(super::Problem::PeriodBackwards {
+                    from: f,
+                    to: t,
+                }))
+            }
             _ => Ok(()),
         }
     }

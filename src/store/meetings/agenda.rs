@@ -1,6 +1,7 @@
 //! A meeting's agenda: its items, added, renamed, moved and deleted.
 
 use super::{Meeting, change_action, get};
+use crate::domain::Problem;
 use crate::domain::{required, text};
 use crate::store::labels;
 use crate::store::versioned::{self, Part, Written};
@@ -44,7 +45,7 @@ pub(crate) fn agenda_item(conn: &Connection, item_id: i64) -> Result<(Meeting, A
         )
         .optional()?;
     let (meeting_id, item) =
-        found.ok_or_else(|| invalid(format!("agenda item {item_id} does not exist")))?;
+        found.ok_or_else(|| invalid(Problem::AgendaItemMissing { item: item_id }))?;
     Ok((get(conn, meeting_id)?, item))
 }
 
@@ -69,7 +70,7 @@ pub(crate) fn append_agenda_item(
     meeting_id: i64,
     title: &str,
 ) -> Result<AgendaItem> {
-    let title = text::clean_line(&required(title, "an agenda item's title")?);
+    let title = text::clean_line(&required(title, crate::domain::Field::AgendaTitle)?);
     let position: i64 = tx.query_row(
         "SELECT coalesce(max(position), 0) + 1 FROM agenda_item WHERE meeting_id = ?1",
         [meeting_id],
@@ -95,12 +96,13 @@ pub(crate) fn agenda_label(item: &AgendaItem) -> String {
 /// An agenda item as a version conflict names it.
 fn item_part(m: &Meeting, item: &AgendaItem) -> Part {
     Part::at(
-        format!(
-            "agenda item {} \"{}\" of {}",
-            item.position,
-            item.title,
-            m.reference()
-        ),
+        Problem::StaleAgendaItem {
+            position: item.position,
+            title: item.title.clone(),
+            meeting: m.reference().to_string(),
+            had: 0,
+            now: 0,
+        },
         item.version,
     )
 }
@@ -160,7 +162,7 @@ impl Store {
             let (m, before) = agenda_item(tx, item_id)?;
             super::ensure_not_cancelled(&m)?;
             versioned::update_part(tx, ctx, m.reference(), &item_part(&m, &before), expected, || {
-                let title = text::clean_line(&required(title, "an agenda item's title")?);
+                let title = text::clean_line(&required(title, crate::domain::Field::AgendaTitle)?);
                 tx.execute(
                     "UPDATE agenda_item SET title = ?2, version = version + 1 WHERE id = ?1",
                     params![item_id, title],
@@ -196,7 +198,7 @@ impl Store {
                 let at = agenda
                     .iter()
                     .position(|a| a.id == item_id)
-                    .ok_or_else(|| invalid(format!("agenda item {item_id} does not exist")))?;
+                    .ok_or_else(|| invalid(Problem::AgendaItemMissing { item: item_id }))?;
                 let other = match dir {
                     AgendaMove::Up if at > 0 => at - 1,
                     AgendaMove::Down if at + 1 < agenda.len() => at + 1,
@@ -232,41 +234,49 @@ impl Store {
         self.write(|tx, ctx| {
             let (m, item) = agenda_item(tx, item_id)?;
             super::ensure_not_cancelled(&m)?;
-            versioned::update_part(tx, ctx, m.reference(), &item_part(&m, &item), expected, || {
-                let lines: i64 = tx.query_row(
-                    "SELECT count(*) FROM minute WHERE agenda_item_id = ?1",
-                    [item_id],
-                    |r| r.get(0),
-                )?;
-                if lines > 0 {
-                    return Err(invalid(format!(
-                        "agenda item {} \"{}\" has {lines} minutes line{}; move {} to another item first",
-                        item.position,
-                        item.title,
-                        if lines == 1 { "" } else { "s" },
-                        if lines == 1 { "it" } else { "them" },
-                    )));
-                }
-                let mut st = tx.prepare(
-                    "SELECT 'A-' || id FROM action WHERE agenda_item_id = ?1
+            versioned::update_part(
+                tx,
+                ctx,
+                m.reference(),
+                &item_part(&m, &item),
+                expected,
+                || {
+                    let lines: i64 = tx.query_row(
+                        "SELECT count(*) FROM minute WHERE agenda_item_id = ?1",
+                        [item_id],
+                        |r| r.get(0),
+                    )?;
+                    if lines > 0 {
+                        return Err(invalid(Problem::AgendaItemHasLines {
+                            position: item.position,
+                            title: item.title.clone(),
+                            lines,
+                        }));
+                    }
+                    let mut st = tx.prepare(
+                        "SELECT 'A-' || id FROM action WHERE agenda_item_id = ?1
                      UNION ALL SELECT 'C-' || id FROM commitment WHERE agenda_item_id = ?1",
-                )?;
-                let records: Vec<String> = st
-                    .query_map([item_id], |r| r.get(0))?
-                    .collect::<rusqlite::Result<_>>()?;
-                if !records.is_empty() {
-                    return Err(invalid(format!(
-                        "agenda item {} \"{}\" is where {} came from; it stays",
-                        item.position,
-                        item.title,
-                        records.join(", ")
-                    )));
-                }
-                tx.execute("DELETE FROM agenda_item WHERE id = ?1", [item_id])?;
-                renumber_agenda(tx, m.id)?;
-                let changes = serde_json::json!({ agenda_label(&item): "deleted" });
-                Ok(Written::logged(item.clone(), change_action(&m, "agenda"), changes))
-            })
+                    )?;
+                    let records: Vec<String> = st
+                        .query_map([item_id], |r| r.get(0))?
+                        .collect::<rusqlite::Result<_>>()?;
+                    if !records.is_empty() {
+                        return Err(invalid(Problem::AgendaItemIsSource {
+                            position: item.position,
+                            title: item.title.clone(),
+                            records,
+                        }));
+                    }
+                    tx.execute("DELETE FROM agenda_item WHERE id = ?1", [item_id])?;
+                    renumber_agenda(tx, m.id)?;
+                    let changes = serde_json::json!({ agenda_label(&item): "deleted" });
+                    Ok(Written::logged(
+                        item.clone(),
+                        change_action(&m, "agenda"),
+                        changes,
+                    ))
+                },
+            )
         })
     }
 }

@@ -4,6 +4,7 @@
 //! each other unseen; the audit names the organisation or person, in words.
 
 use super::{Meeting, get};
+use crate::domain::Problem;
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::labels::{attendance_word, org_label, person_label};
 use crate::store::versioned::{self, Part, Written};
@@ -108,17 +109,18 @@ fn current_mark(
 /// list meanwhile.
 fn mark_part(what: &str, m: &Meeting, current: Option<(Option<bool>, i64)>) -> Part {
     Part {
-        what: format!("the attendance of {what} at {}", m.reference()),
+        what: Problem::StaleAttendance {
+            who: what.to_string(),
+            meeting: m.reference().to_string(),
+            had: 0,
+            now: 0,
+        },
         version: current.map(|c| c.1),
-        gone: Some(format!(
-            "{what} was {} {} by someone else since you read it; reload it and try again",
-            if what.starts_with("O-") {
-                "taken off the invitation to"
-            } else {
-                "taken off the list of"
-            },
-            m.reference()
-        )),
+        gone: Some(Problem::AttendanceGone {
+            who: what.to_string(),
+            org: what.starts_with("O-"),
+            meeting: m.reference().to_string(),
+        }),
     }
 }
 
@@ -227,10 +229,10 @@ impl Store {
             let label = label_of(tx, RecordRef::new(RecordKind::Person, person_id))?;
             let before = current_mark(tx, "meeting_person", "person_id", meeting_id, person_id)?;
             if before.is_none() {
-                return Err(invalid(format!(
-                    "{label} is not on the list of {}",
-                    m.reference()
-                )));
+                return Err(invalid(Problem::NotOnList {
+                    who: label.to_string(),
+                    meeting: m.reference().to_string(),
+                }));
             }
             let part = mark_part(&label, &m, before);
             versioned::update_part(tx, ctx, m.reference(), &part, expected, || {

@@ -3,6 +3,7 @@
 //! in the same transaction.
 
 use super::{Meeting, get, meeting_orgs};
+use crate::domain::Problem;
 use crate::domain::minutes::{EntryKind, ParsedLine, fold, parse_line};
 use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, text};
@@ -27,7 +28,9 @@ pub struct StoredMinute {
     /// Further commitments the line made, one per further organisation it names.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub also_created: Vec<String>,
-    pub problems: Vec<String>,
+    /// What could not be resolved; `--json` gives each in English.
+    #[serde(serialize_with = "english")]
+    pub problems: Vec<Problem>,
     pub answered: bool,
     pub amendment: bool,
     pub created_by: String,
@@ -43,6 +46,36 @@ impl StoredMinute {
             .cloned()
             .collect()
     }
+}
+
+fn english<S: serde::Serializer>(
+    problems: &[Problem],
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_seq(problems.iter().map(Problem::to_string))
+}
+
+/// A line's problems as the `problems` column keeps them: one JSON value a line.
+pub(crate) fn problems_column(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .filter_map(|p| serde_json::to_string(p).ok())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The `problems` column read back; a line an older version stored as English text is
+/// kept as that text.
+fn problems_of(column: &str) -> Vec<Problem> {
+    column
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            serde_json::from_str(l).unwrap_or_else(|_| Problem::MinutesStored {
+                text: l.to_string(),
+            })
+        })
+        .collect()
 }
 
 /// What `add_minute` did with a line.
@@ -88,11 +121,7 @@ pub(crate) fn minute_from_row(r: &Row<'_>) -> rusqlite::Result<StoredMinute> {
             .into_iter()
             .map(|c| RecordRef::new(RecordKind::Commitment, c).to_string())
             .collect(),
-        problems: problems
-            .lines()
-            .map(str::to_string)
-            .filter(|l| !l.is_empty())
-            .collect(),
+        problems: problems_of(&problems),
         answered: r.get(10)?,
         amendment: r.get(11)?,
         created_by: r.get(12)?,
@@ -118,7 +147,7 @@ pub(crate) fn add_minute_tx(
     super::ensure_not_cancelled(&meeting)?;
     let line = text::clean_line(line);
     if line.trim().is_empty() {
-        return Err(invalid("an empty line is not stored"));
+        return Err(invalid(Problem::EmptyLine));
     }
     if let Some(a) = agenda_item_id {
         let ok: Option<i64> = tx
@@ -129,10 +158,10 @@ pub(crate) fn add_minute_tx(
             )
             .optional()?;
         if ok.is_none() {
-            return Err(invalid(format!(
-                "agenda item {a} is not part of {}",
-                meeting.reference()
-            )));
+            return Err(invalid(Problem::AgendaItemNotInMeeting {
+                item: a,
+                meeting: meeting.reference().to_string(),
+            }));
         }
     }
     let parsed = parse_line(&line, ctx.today);
@@ -177,13 +206,13 @@ pub(crate) fn minute_get(conn: &Connection, id: i64) -> Result<StoredMinute> {
         minute_from_row,
     )
     .optional()?
-    .ok_or_else(|| invalid(format!("minutes line {id} does not exist")))
+    .ok_or_else(|| invalid(Problem::MinutesLineMissing { id }))
 }
 
 /// What resolving a line's tokens gave: the problems found and the record created.
 #[derive(Debug, Default)]
 pub(crate) struct Resolution {
-    pub problems: Vec<String>,
+    pub problems: Vec<Problem>,
     /// (signal, action, commitment)
     pub created: (Option<i64>, Option<i64>, Option<i64>),
     /// Further commitments when the line names several organisations.
@@ -205,7 +234,7 @@ impl Resolution {
 pub(crate) fn store_resolution(tx: &Transaction<'_>, minute_id: i64, r: &Resolution) -> Result<()> {
     tx.execute(
         "UPDATE minute SET signal_id = ?2, action_id = ?3, commitment_id = ?4, problems = ?5 WHERE id = ?1",
-        params![minute_id, r.created.0, r.created.1, r.created.2, r.problems.join("\n")],
+        params![minute_id, r.created.0, r.created.1, r.created.2, problems_column(&r.problems)],
     )?;
     tx.execute("DELETE FROM minute_link WHERE minute_id = ?1", [minute_id])?;
     for c in &r.also_committed {
@@ -228,12 +257,15 @@ pub(crate) fn realise(
     parsed: &ParsedLine,
     create: bool,
 ) -> Result<Resolution> {
-    let mut problems: Vec<String> = parsed.problems().into_iter().map(|(_, m)| m).collect();
+    let mut problems: Vec<Problem> = parsed.problems().into_iter().map(|(_, m)| m).collect();
     let owner = match parsed.owner() {
         Some(o) => match resolve::owner(tx, o) {
             Ok(owner) => Some(owner),
             Err(e) => {
-                problems.push(format!("@{o}: {e}"));
+                problems.push(Problem::MinutesTokenProblem {
+                    token: format!("@{o}"),
+                    problem: Box::new(e.into_problem()),
+                });
                 None
             }
         },
@@ -253,7 +285,10 @@ pub(crate) fn realise(
         match resolve::org_id(tx, o) {
             Ok(id) if !org_ids.contains(&id) => org_ids.push(id),
             Ok(_) => {}
-            Err(e) => problems.push(format!("org:{o}: {e}")),
+            Err(e) => problems.push(Problem::MinutesTokenProblem {
+                token: format!("org:{o}"),
+                problem: Box::new(e.into_problem()),
+            }),
         }
     }
     if parsed.orgs().is_empty() && orgs.len() == 1 {
@@ -303,13 +338,8 @@ pub(crate) fn realise(
                         }
                     }
                 }
-                (None, _) => {
-                    problems.push("a commitment is made to an organisation: add org:NAME".into())
-                }
-                (_, None) => problems.push(
-                    "a commitment needs a due date: add due:+14d, due:15-12 or say \"voor 1 juli\""
-                        .into(),
-                ),
+                (None, _) => problems.push(Problem::MinutesCommitmentNeedsOrg),
+                (_, None) => problems.push(Problem::MinutesCommitmentNeedsDue),
             },
             EntryKind::Signal => {
                 // An unknown #theme must not cost the line typed in a meeting: the
@@ -323,10 +353,10 @@ pub(crate) fn realise(
                 ) {
                     Ok(t) => t,
                     Err(StoreError::UnknownTerm(u)) => {
-                        problems.push(format!(
-                            "#{}: {u}; add it with `wijkdesk theme add {}`",
-                            u.value, u.value
-                        ));
+                        problems.push(Problem::MinutesUnknownTheme {
+                            value: u.value.clone(),
+                            problem: Box::new(u.problem()),
+                        });
                         None
                     }
                     Err(e) => return Err(e),

@@ -2,6 +2,7 @@
 //! ID if one was typed, and the marks around matched words in snippets.
 
 use super::*;
+use crate::domain::Problem;
 
 /// What a typed search becomes: an FTS5 expression of quoted words, and a record ID
 /// when one was typed.
@@ -80,7 +81,7 @@ pub fn build_query(input: &str) -> Result<SearchQuery> {
     let cleaned = text::clean_line(input);
     let trimmed = cleaned.trim();
     if trimmed.is_empty() {
-        return Err(invalid("type a word to search for"));
+        return Err(invalid(Problem::SearchEmpty));
     }
     // FTS5's own syntax characters separate words; other punctuation stays inside a
     // word, which then matches as a phrase ("S-42", "anna@example.org").
@@ -91,15 +92,15 @@ pub fn build_query(input: &str) -> Result<SearchQuery> {
         .collect();
     if words.is_empty() {
         let shown: String = trimmed.chars().take(40).collect();
-        return Err(invalid(format!(
-            "nothing to search for in {shown}: type a word (letters or digits)"
-        )));
+        return Err(invalid(Problem::SearchNoWord {
+            shown: shown.to_string(),
+        }));
     }
     if words.len() > MAX_WORDS {
-        return Err(invalid(format!(
-            "a search takes at most {MAX_WORDS} words, not {}",
-            words.len()
-        )));
+        return Err(invalid(Problem::SearchTooManyWords {
+            max: MAX_WORDS,
+            count: words.len(),
+        }));
     }
     let record = id_in(trimmed, &words);
     // A single letter or digit is left out: as a prefix it would make FTS5 merge the
@@ -107,10 +108,9 @@ pub fn build_query(input: &str) -> Result<SearchQuery> {
     // matches little that was meant, and it is mostly the start of the next word typed.
     let single = |w: &&str| w.chars().filter(|&c| !is_combining(c)).count() < 2;
     if record.is_none() && words.iter().all(single) {
-        return Err(invalid(format!(
-            "type a word of two letters or more to search for, not just {}",
-            words.join(" ")
-        )));
+        return Err(invalid(Problem::SearchTooShort {
+            words: words.join(" "),
+        }));
     }
     let words: Vec<Word> = words
         .into_iter()

@@ -74,7 +74,7 @@ impl CancelMeeting {
                 ])
             }
             Err(e) => {
-                self.problem = Some(e.to_string());
+                self.problem = Some(cx.settings.lang.store_error(&e));
                 Outcome::Handled
             }
         }

@@ -89,7 +89,10 @@ impl Erase {
                     },
                 ])
             }
-            Err(e) => Outcome::Effects(vec![Effect::Close, Effect::Error(e.to_string())]),
+            Err(e) => Outcome::Effects(vec![
+                Effect::Close,
+                Effect::Error(cx.settings.lang.store_error(&e)),
+            ]),
         }
     }
 }

@@ -87,7 +87,10 @@ impl FeedbackPopup {
             return Err(refused.join("; "));
         }
         let lang = cx.settings.lang;
-        let sig = cx.store.signal(first).map_err(|e| e.to_string())?;
+        let sig = cx
+            .store
+            .signal(first)
+            .map_err(|e| cx.settings.lang.store_error(&e))?;
         let org = sig.org_id.and_then(|o| cx.store.org(o).ok());
         let single = ids.len() == 1;
         let title = if single {
@@ -259,9 +262,9 @@ impl FeedbackPopup {
                 }
                 Err(StoreError::Conflict(m)) => {
                     conflict = true;
-                    refused.push(format!("S-{id}: {m}"));
+                    refused.push(format!("S-{id}: {}", lang.problem(&m)));
                 }
-                Err(e) => refused.push(format!("S-{id}: {e}")),
+                Err(e) => refused.push(format!("S-{id}: {}", lang.store_error(&e))),
             }
         }
         if done.is_empty() && refused.len() == 1 && !conflict {

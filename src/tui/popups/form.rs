@@ -514,7 +514,7 @@ impl Popup for Form {
                 Some(true) => match crate::tui::terms::add(cx.store, &u) {
                     Ok(_) => self.submit(cx),
                     Err(e) => {
-                        self.message = Some((true, e.to_string()));
+                        self.message = Some((true, cx.settings.lang.store_error(&e)));
                         Outcome::Handled
                     }
                 },

@@ -121,15 +121,15 @@ impl ListsPopup {
     fn done(&mut self, cx: &mut Cx, msg: String) -> Outcome {
         self.set_mode(Mode::Browse, "");
         if let Err(e) = self.reload(cx) {
-            self.message = Some((true, e.to_string()));
+            self.message = Some((true, cx.settings.lang.store_error(&e)));
             return Outcome::Handled;
         }
         self.message = Some((false, msg.clone()));
         Outcome::one(Effect::Status(msg))
     }
 
-    fn fail(&mut self, e: impl ToString) -> Outcome {
-        self.message = Some((true, e.to_string()));
+    fn fail(&mut self, e: crate::store::StoreError, lang: crate::words::Lang) -> Outcome {
+        self.message = Some((true, lang.store_error(&e)));
         Outcome::Handled
     }
 
@@ -171,7 +171,7 @@ impl ListsPopup {
                         );
                         self.done(cx, msg)
                     }
-                    Err(e) => self.fail(e),
+                    Err(e) => self.fail(e, cx.settings.lang),
                 }
             }
             Mode::MergeInto(from) => match self.selected() {
@@ -217,7 +217,7 @@ impl ListsPopup {
                     );
                     self.done(cx, msg)
                 }
-                Err(e) => self.fail(e),
+                Err(e) => self.fail(e, cx.settings.lang),
             },
             Mode::AskMerge(from, into) => match cx.store.merge_terms(kind, &from, &into) {
                 Ok(n) => {
@@ -227,7 +227,7 @@ impl ListsPopup {
                     );
                     self.done(cx, msg)
                 }
-                Err(e) => self.fail(e),
+                Err(e) => self.fail(e, cx.settings.lang),
             },
             other => {
                 self.mode = other;
@@ -289,7 +289,7 @@ impl Popup for ListsPopup {
                 self.message = None;
                 self.list.filter.set_value("");
                 if let Err(e) = self.reload(cx) {
-                    return self.fail(e);
+                    return self.fail(e, cx.settings.lang);
                 }
                 return Outcome::Handled;
             }

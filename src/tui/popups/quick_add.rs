@@ -50,7 +50,11 @@ impl QuickAdd {
         let lang = cx.settings.lang;
         let line = self.input.value();
         let parsed = parse_line(&line, cx.store.today());
-        let mut problems: Vec<String> = parsed.problems().into_iter().map(|(_, m)| m).collect();
+        let mut problems: Vec<String> = parsed
+            .problems()
+            .iter()
+            .map(|(_, m)| lang.problem(m))
+            .collect();
         for token in &parsed.tokens {
             let raw = &line[token.span.clone()];
             match token.kind {
@@ -64,7 +68,7 @@ impl QuickAdd {
             Some(o) => match cx.store.resolve_org(o) {
                 Ok(id) => Some(id),
                 Err(e) => {
-                    problems.push(e.to_string());
+                    problems.push(lang.store_error(&e));
                     None
                 }
             },
@@ -98,7 +102,7 @@ impl QuickAdd {
                         }
                     }
                 }
-                Err(e) => problems.push(e.to_string()),
+                Err(e) => problems.push(cx.settings.lang.store_error(&e)),
             }
         }
         let title = parsed.title();
@@ -129,7 +133,7 @@ impl QuickAdd {
                 },
             ]),
             Err(e) => {
-                self.problems = vec![e.to_string()];
+                self.problems = vec![cx.settings.lang.store_error(&e)];
                 Outcome::Handled
             }
         }

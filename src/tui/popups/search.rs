@@ -72,7 +72,7 @@ impl Search {
             }
             Err(e) => {
                 self.hits.restart(Vec::new());
-                self.message = Some(e.to_string());
+                self.message = Some(cx.settings.lang.store_error(&e));
             }
         }
     }

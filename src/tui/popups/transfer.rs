@@ -28,7 +28,7 @@ pub fn export_all(store: &Store, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>,
         dutch: lang == Lang::Nl,
         ascii: false,
     };
-    let err = |e: crate::store::StoreError| e.to_string();
+    let err = |e: crate::store::StoreError| lang.store_error(&e);
     let mut files: Vec<(&str, Vec<u8>)> = Vec::new();
     files.push((
         "organisations",
@@ -132,18 +132,18 @@ pub fn import_file(
         ImportKind::People => store.import_people(&data, yes),
     };
     // A preview first: a file with a bad line imports nothing.
-    let preview = apply(store, false).map_err(|e| e.to_string())?;
+    let preview = apply(store, false).map_err(|e| lang.store_error(&e))?;
     if let Some(p) = preview.problems.first() {
         return Err(lang.f(
             T::ImportRefused,
             &[
                 ("n", &preview.problems.len()),
                 ("line", &p.line),
-                ("message", &p.message),
+                ("message", &lang.problem(&p.problem)),
             ],
         ));
     }
-    let done = apply(store, true).map_err(|e| e.to_string())?;
+    let done = apply(store, true).map_err(|e| lang.store_error(&e))?;
     Ok(lang.f(
         T::ImportDone,
         &[

@@ -28,11 +28,12 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 /// The signal, if `event` may happen to it now; else why not, in plain words.
 pub fn check(cx: &Cx, id: i64, event: SignalEvent) -> Result<Signal, String> {
-    let s = cx.store.signal(id).map_err(|e| e.to_string())?;
+    let lang = cx.settings.lang;
+    let s = cx.store.signal(id).map_err(|e| lang.store_error(&e))?;
     let has_final = cx
         .store
         .feedback_of(id)
-        .map_err(|e| e.to_string())?
+        .map_err(|e| lang.store_error(&e))?
         .iter()
         .any(|f| f.is_final);
     let facts = SignalFacts {
@@ -41,7 +42,7 @@ pub fn check(cx: &Cx, id: i64, event: SignalEvent) -> Result<Signal, String> {
     };
     match transition(facts, event) {
         Ok(_) => Ok(s),
-        Err(r) => Err(format!("{}: {}", s.reference(), r.0)),
+        Err(r) => Err(format!("{}: {}", s.reference(), lang.problem(&r.0))),
     }
 }
 
@@ -150,7 +151,10 @@ impl TriagePopup {
         if targets.is_empty() {
             return Err(refused.join("; "));
         }
-        let sig = cx.store.signal(first).map_err(|e| e.to_string())?;
+        let sig = cx
+            .store
+            .signal(first)
+            .map_err(|e| cx.settings.lang.store_error(&e))?;
         let lang = cx.settings.lang;
         let title = if ids.len() == 1 {
             lang.f(
@@ -160,11 +164,14 @@ impl TriagePopup {
         } else {
             lang.f(T::TriageManyTitle, &[("n", &targets.len())])
         };
-        let mut owners = owner_choices(cx).map_err(|e| e.to_string())?;
+        let mut owners = owner_choices(cx).map_err(|e| cx.settings.lang.store_error(&e))?;
         if ids.len() == 1 {
-            suggest_first(cx, &sig, &mut owners).map_err(|e| e.to_string())?;
+            suggest_first(cx, &sig, &mut owners).map_err(|e| cx.settings.lang.store_error(&e))?;
         }
-        let (_, themes) = cx.store.districts_and_themes().map_err(|e| e.to_string())?;
+        let (_, themes) = cx
+            .store
+            .districts_and_themes()
+            .map_err(|e| cx.settings.lang.store_error(&e))?;
         let mut owner = Picker::new(owners);
         let mut theme = Picker::new(
             themes
@@ -284,10 +291,14 @@ impl TriagePopup {
         let query = self.owner.query();
         let owner = match self.owner.selected() {
             _ if query.trim().is_empty() => Err(lang.t(T::ErrOwnerRequired).to_string()),
-            Some(c) if c.label == query || c.value.eq_ignore_ascii_case(query.trim()) => {
-                cx.store.resolve_owner(&c.value).map_err(|e| e.to_string())
-            }
-            _ => cx.store.resolve_owner(&query).map_err(|e| e.to_string()),
+            Some(c) if c.label == query || c.value.eq_ignore_ascii_case(query.trim()) => cx
+                .store
+                .resolve_owner(&c.value)
+                .map_err(|e| cx.settings.lang.store_error(&e)),
+            _ => cx
+                .store
+                .resolve_owner(&query)
+                .map_err(|e| cx.settings.lang.store_error(&e)),
         };
         let owner = match owner {
             Ok(o) => o,
@@ -336,7 +347,7 @@ impl TriagePopup {
                     self.focus = THEME;
                     return Outcome::Handled;
                 }
-                Err(e) => return self.field_error(THEME, e.to_string()),
+                Err(e) => return self.field_error(THEME, cx.settings.lang.store_error(&e)),
             }
         }
         let expectation = Some(self.expectation.value()).filter(|e| !e.trim().is_empty());
@@ -359,7 +370,7 @@ impl TriagePopup {
                 }
                 // One signal: the popup stays open with what was typed.
                 Err(e) if e.is_busy() && self.targets.len() == 1 => {
-                    self.message = Some(e.to_string());
+                    self.message = Some(cx.settings.lang.store_error(&e));
                     return Outcome::Handled;
                 }
                 Err(StoreError::Conflict(_)) if self.targets.len() == 1 => {
@@ -367,9 +378,9 @@ impl TriagePopup {
                 }
                 Err(StoreError::Conflict(m)) => {
                     conflict = true;
-                    refused.push(format!("S-{id}: {m}"));
+                    refused.push(format!("S-{id}: {}", lang.problem(&m)));
                 }
-                Err(e) => refused.push(format!("S-{id}: {e}")),
+                Err(e) => refused.push(format!("S-{id}: {}", lang.store_error(&e))),
             }
         }
         match saved {
@@ -406,7 +417,7 @@ impl TriagePopup {
         let sig = match cx.store.signal(id) {
             Ok(s) => s,
             Err(e) => {
-                self.message = Some(e.to_string());
+                self.message = Some(cx.settings.lang.store_error(&e));
                 return Outcome::Handled;
             }
         };
@@ -538,7 +549,7 @@ impl Popup for TriagePopup {
                         self.message = None;
                         self.submit(cx)
                     }
-                    Err(e) => self.field_error(THEME, e.to_string()),
+                    Err(e) => self.field_error(THEME, cx.settings.lang.store_error(&e)),
                 },
                 Some(false) => {
                     self.message = None;

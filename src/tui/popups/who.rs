@@ -206,7 +206,7 @@ impl Who {
                 self.conflict = Some((ConflictView::new(msg, vec![row]), person));
                 Outcome::Handled
             }
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 
@@ -228,7 +228,7 @@ impl Who {
                     t.version = sig.version;
                     t.owner = cx.store.owner_label(sig.owner()).unwrap_or_default();
                 }
-                Err(e) => return Outcome::error(e.to_string()),
+                Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
             }
         }
         match choice {
@@ -265,7 +265,7 @@ impl Who {
             }
             Err(e) => {
                 self.results.restart(self.results.rows().to_vec());
-                self.error = Some(e.to_string());
+                self.error = Some(cx.settings.lang.store_error(&e));
             }
         }
     }

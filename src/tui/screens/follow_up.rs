@@ -3,6 +3,7 @@
 //! next meeting of the same circle with the open matters on its agenda.
 
 use super::meeting_form::parse_when;
+use crate::domain::Field;
 use crate::domain::RecordRef;
 use crate::domain::meeting::check_local_time;
 use crate::store::Meeting;
@@ -69,13 +70,18 @@ fn when(
     key: &'static str,
     day: Option<NaiveDateTime>,
     today: NaiveDate,
+    lang: Lang,
 ) -> Result<Option<NaiveDateTime>, FormError> {
     let at = match v.get(key).trim() {
         "" => return Ok(None),
         s => parse_when(s, day, today).map_err(|e| FormError::Field(key, e.to_string()))?,
     };
-    let what = if key == "end" { "the end" } else { "the start" };
-    check_local_time(at, what).map_err(|r| FormError::Field(key, r.0))?;
+    let what = if key == "end" {
+        Field::End
+    } else {
+        Field::Start
+    };
+    check_local_time(at, what).map_err(|r| FormError::Field(key, lang.problem(&r.0)))?;
     Ok(Some(at))
 }
 
@@ -83,9 +89,9 @@ impl FormHandler for FollowUpForm {
     fn submit(&mut self, v: &FormValues, cx: &mut Cx) -> Result<(RecordRef, String), FormError> {
         let lang = cx.settings.lang;
         let today = cx.store.today();
-        let start = when(v, "start", None, today)?
+        let start = when(v, "start", None, today, lang)?
             .ok_or_else(|| FormError::Field("start", lang.t(T::ErrRequired).to_string()))?;
-        let end = when(v, "end", Some(start), today)?;
+        let end = when(v, "end", Some(start), today, lang)?;
         let doc_lang = match lang {
             Lang::En => crate::domain::minutes_export::Lang::En,
             Lang::Nl => crate::domain::minutes_export::Lang::Nl,
@@ -107,7 +113,7 @@ impl FormHandler for FollowUpForm {
             }
             Err(e) => Err(super::org_form::store_error(
                 e,
-                &[("start", "start"), ("end", "end")],
+                &[(Field::Start, "start"), (Field::End, "end")],
                 lang,
             )),
         }

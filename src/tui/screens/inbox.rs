@@ -101,7 +101,7 @@ impl Inbox {
         let mut pages = self.pages(cx);
         match self.list.top(&mut pages, self.view) {
             Ok(()) => Outcome::Handled,
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 
@@ -112,7 +112,7 @@ impl Inbox {
                 self.scroll = 0;
                 Outcome::Handled
             }
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 
@@ -194,7 +194,7 @@ impl Inbox {
                                 &[("user", &cx.store.user().to_string())],
                             ));
                         }
-                        Err(e) => return Outcome::error(e.to_string()),
+                        Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
                     }
                 }
             }
@@ -224,7 +224,7 @@ impl Inbox {
             "district" | "theme" => {
                 let (districts, themes) = match cx.store.districts_and_themes() {
                     Ok(x) => x,
-                    Err(e) => return Outcome::error(e.to_string()),
+                    Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
                 };
                 let (tag, list) = if kind == "district" {
                     (PICK_DISTRICT, districts)
@@ -245,7 +245,7 @@ impl Inbox {
                         .map(|o| Choice::new(o.org.name.clone(), o.org.reference().to_string()))
                         .collect(),
                 ),
-                Err(e) => return Outcome::error(e.to_string()),
+                Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
             },
         };
         Outcome::one(Effect::Push(Box::new(PickerPopup::new(
@@ -454,7 +454,7 @@ impl Screen for Inbox {
         match self.list.step(action, &mut pages, self.view) {
             Ok(true) => return Outcome::Handled,
             Ok(false) => {}
-            Err(e) => return Outcome::error(e.to_string()),
+            Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
         }
         match self.list.filter.on_action(action, cx.settings) {
             Some(FilterStep::Started) => {
@@ -481,7 +481,7 @@ impl Screen for Inbox {
                     }
                     let mut pages = self.pages(cx);
                     if let Err(e) = self.list.step(Action::Down, &mut pages, self.view) {
-                        return Outcome::error(e.to_string());
+                        return Outcome::error(cx.settings.lang.store_error(&e));
                     }
                 }
                 Outcome::Handled

@@ -4,11 +4,12 @@
 //! next to its field.
 
 use super::record_form::{self, RecordForm};
+use crate::domain::Field;
 use crate::domain::RecordRef;
 use crate::domain::dates::{DateError, parse_date, parse_datetime};
 use crate::store::{Meeting, MeetingEdit, NewMeeting};
 use crate::tui::component::Cx;
-use crate::tui::i18n::T;
+use crate::tui::i18n::{Lang, T};
 use crate::tui::popups::form::Echo;
 use crate::tui::popups::form::{FieldKind, FieldSpec, Form, FormDraft, FormError, FormValues};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
@@ -163,14 +164,20 @@ fn when(
     key: &'static str,
     day: Option<NaiveDateTime>,
     today: NaiveDate,
+    lang: Lang,
 ) -> Result<Option<NaiveDateTime>, FormError> {
     let at = match v.get(key) {
         "" => return Ok(None),
         s => parse_when(s, day, today).map_err(|e| FormError::Field(key, e.to_string()))?,
     };
     // A time the clock change skips or repeats is refused beside its field.
-    let what = if key == "end" { "the end" } else { "the start" };
-    crate::domain::meeting::check_local_time(at, what).map_err(|r| FormError::Field(key, r.0))?;
+    let what = if key == "end" {
+        Field::End
+    } else {
+        Field::Start
+    };
+    crate::domain::meeting::check_local_time(at, what)
+        .map_err(|r| FormError::Field(key, lang.problem(&r.0)))?;
     Ok(Some(at))
 }
 
@@ -192,11 +199,12 @@ impl RecordForm for MeetingForm {
     const DRAFT_KIND: &'static str = DRAFT_KIND;
     const NEW_TITLE: T = T::NewMeeting;
     const REQUIRED: &'static [&'static str] = &["title", "start"];
-    const STORE_FIELDS: &'static [(&'static str, &'static str)] = &[
-        ("title", "title"),
-        ("start", "start"),
-        ("end", "end"),
-        ("organisation", "orgs"),
+    const STORE_FIELDS: &'static [(Field, &'static str)] = &[
+        (Field::MeetingTitle, "title"),
+        (Field::Start, "start"),
+        (Field::End, "end"),
+        (Field::Orgs, "orgs"),
+        (Field::Org, "orgs"),
     ];
 
     fn load(cx: &Cx, id: i64) -> crate::store::Result<Shown> {
@@ -217,9 +225,9 @@ impl RecordForm for MeetingForm {
 
     fn check(v: &FormValues, cx: &mut Cx) -> Result<Checked, FormError> {
         let today = cx.store.today();
-        let start = when(v, "start", None, today)?
+        let start = when(v, "start", None, today, cx.settings.lang)?
             .ok_or_else(|| FormError::Field("start", cx.t(T::ErrRequired).to_string()))?;
-        let end = when(v, "end", Some(start), today)?;
+        let end = when(v, "end", Some(start), today, cx.settings.lang)?;
         let mut orgs = Vec::new();
         for name in v
             .get("orgs")
@@ -230,7 +238,7 @@ impl RecordForm for MeetingForm {
             let id = cx
                 .store
                 .resolve_org(name)
-                .map_err(|e| FormError::Field("orgs", e.to_string()))?;
+                .map_err(|e| FormError::Field("orgs", cx.settings.lang.store_error(&e)))?;
             if !orgs.contains(&id) {
                 orgs.push(id);
             }

@@ -48,7 +48,7 @@ pub fn invite(meeting: &Meeting, cx: &mut Cx) -> Outcome {
     // The same refusals as the command line's, from the same place.
     let (meeting, to, skipped) = match crate::meeting_mail::invitation_plan(cx.store, meeting.id) {
         Ok(plan) => plan,
-        Err(e) => return Outcome::error(e.to_string()),
+        Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
     };
     let meeting = &meeting;
     let what = lang.t(if meeting.status == MeetingStatus::Cancelled {
@@ -96,7 +96,7 @@ pub fn send_minutes(meeting: &Meeting, cx: &mut Cx) -> Outcome {
     }
     let (meeting, to, _) = match crate::meeting_mail::minutes_plan(cx.store, meeting.id) {
         Ok(plan) => plan,
-        Err(e) => return Outcome::error(e.to_string()),
+        Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
     };
     let meeting = &meeting;
     let what = lang.t(T::MailWhatMinutes);

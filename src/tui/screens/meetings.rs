@@ -126,17 +126,20 @@ impl Meetings {
         self.load_detail(cx)
     }
 
-    fn done(r: crate::store::Result<()>) -> Outcome {
+    fn done(r: crate::store::Result<()>, lang: crate::words::Lang) -> Outcome {
         match r {
             Ok(()) => Outcome::Handled,
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(lang.store_error(&e)),
         }
     }
 
-    fn push<P: crate::tui::popups::Popup + 'static>(r: crate::store::Result<P>) -> Outcome {
+    fn push<P: crate::tui::popups::Popup + 'static>(
+        r: crate::store::Result<P>,
+        lang: crate::words::Lang,
+    ) -> Outcome {
         match r {
             Ok(p) => Outcome::one(Effect::Push(Box::new(p))),
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(lang.store_error(&e)),
         }
     }
 
@@ -159,7 +162,7 @@ impl Meetings {
                     message,
                 })
             }
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 
@@ -355,14 +358,14 @@ impl Screen for Meetings {
 
     fn on_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
         if self.list.filter.is_typing() && self.list.filter.key(key) {
-            return Self::done(self.refilter(cx));
+            return Self::done(self.refilter(cx), cx.settings.lang);
         }
         Outcome::Handled
     }
 
     fn on_paste(&mut self, text: &str, cx: &mut Cx) -> Outcome {
         if self.list.filter.paste(text) {
-            return Self::done(self.refilter(cx));
+            return Self::done(self.refilter(cx), cx.settings.lang);
         }
         Outcome::Ignored
     }
@@ -379,14 +382,14 @@ impl Screen for Meetings {
         let view = view_rows(cx);
         let mut pages = self.pages(cx);
         match self.list.step(action, &mut pages, view) {
-            Ok(true) => return Self::done(self.follow_cursor(cx)),
+            Ok(true) => return Self::done(self.follow_cursor(cx), cx.settings.lang),
             Ok(false) => {}
-            Err(e) => return Outcome::error(e.to_string()),
+            Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
         }
         match self.list.filter.on_action(action, cx.settings) {
             Some(FilterStep::Started) => return Outcome::Handled,
-            Some(FilterStep::Done) => return Self::done(self.load_detail(cx)),
-            Some(FilterStep::Cleared) => return Self::done(self.load(cx)),
+            Some(FilterStep::Done) => return Self::done(self.load_detail(cx), cx.settings.lang),
+            Some(FilterStep::Cleared) => return Self::done(self.load(cx), cx.settings.lang),
             None => {}
         }
         let selected = self.selected().map(|m| (m.id, m.status));
@@ -394,11 +397,13 @@ impl Screen for Meetings {
             (Action::New, _) => Outcome::one(Effect::Push(Box::new(meeting_form::new_form(cx)))),
             (Action::Edit, Some((id, _))) => match cx.store.meeting(id) {
                 Ok(m) => Outcome::one(Effect::Push(Box::new(meeting_form::edit_form(&m, cx)))),
-                Err(e) => Outcome::error(e.to_string()),
+                Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
             },
-            (Action::Open, Some((id, _))) => Self::push(MinutesEditor::open(id, cx)),
+            (Action::Open, Some((id, _))) => {
+                Self::push(MinutesEditor::open(id, cx), cx.settings.lang)
+            }
             (Action::MeetingPrepare, Some((id, MeetingStatus::Planned))) => {
-                Self::push(Prepare::open(id, cx))
+                Self::push(Prepare::open(id, cx), cx.settings.lang)
             }
             (Action::MeetingPrepare, Some((id, status))) => {
                 let lang = cx.settings.lang;
@@ -410,12 +415,16 @@ impl Screen for Meetings {
                     ],
                 ))
             }
-            (Action::MeetingAgenda, Some((id, _))) => Self::push(Agenda::open(id, cx)),
+            (Action::MeetingAgenda, Some((id, _))) => {
+                Self::push(Agenda::open(id, cx), cx.settings.lang)
+            }
             (Action::MeetingFollowUp, Some((id, _))) => match cx.store.meeting(id) {
                 Ok(m) => Outcome::one(Effect::Push(Box::new(super::follow_up::form(&m, cx)))),
-                Err(e) => Outcome::error(e.to_string()),
+                Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
             },
-            (Action::MeetingAttendance, Some((id, _))) => Self::push(Attendance::open(id, cx)),
+            (Action::MeetingAttendance, Some((id, _))) => {
+                Self::push(Attendance::open(id, cx), cx.settings.lang)
+            }
             (Action::MeetingHold, Some(_)) => self.step(MeetingEvent::Hold, cx),
             // Lines with problems: the editor lists them and asks, and "no" goes to
             // the first of them.
@@ -430,7 +439,7 @@ impl Screen for Meetings {
                         e.ask_finalise(cx);
                         Outcome::one(Effect::Push(Box::new(e)))
                     }
-                    Err(e) => Outcome::error(e.to_string()),
+                    Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
                 }
             }
             (Action::MeetingFinalise, Some((_, MeetingStatus::Held))) => {
@@ -449,7 +458,7 @@ impl Screen for Meetings {
             },
             (Action::MeetingInvite, Some((id, _))) => match cx.store.meeting(id) {
                 Ok(m) => super::meeting_mail::invite(&m, cx),
-                Err(e) => Outcome::error(e.to_string()),
+                Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
             },
             (
                 Action::Edit

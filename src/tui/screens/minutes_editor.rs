@@ -258,7 +258,7 @@ impl MinutesEditor {
             }
             Err(e) => {
                 self.draft_saved = false;
-                Outcome::error(e.to_string())
+                Outcome::error(cx.settings.lang.store_error(&e))
             }
         }
     }
@@ -369,7 +369,7 @@ impl MinutesEditor {
                 }
                 Err(e) => {
                     self.editing = Some(m);
-                    return Outcome::error(e.to_string());
+                    return Outcome::error(cx.settings.lang.store_error(e));
                 }
                 Ok(_) => {}
             }
@@ -386,7 +386,7 @@ impl MinutesEditor {
                     };
                     self.refreshed(msg)
                 }
-                Err(e) => Outcome::error(e.to_string()),
+                Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
             };
         }
         if text.is_empty() {
@@ -412,7 +412,7 @@ impl MinutesEditor {
                 let _ = self.reload(cx);
                 self.stored_message(&entry, cx)
             }
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 
@@ -437,7 +437,7 @@ impl MinutesEditor {
                         "problems",
                         &m.problems
                             .iter()
-                            .map(|p| super::minutes_problems::localise(p, lang).into_owned())
+                            .map(|p| lang.problem(p))
                             .collect::<Vec<_>>()
                             .join("; "),
                     ),
@@ -483,7 +483,7 @@ impl MinutesEditor {
         }
         let candidates = match cx.store.token_candidates(&token, CANDIDATES) {
             Ok(c) => c,
-            Err(e) => return Outcome::error(e.to_string()),
+            Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
         };
         match candidates.len() {
             0 => Outcome::error(
@@ -542,7 +542,7 @@ impl MinutesEditor {
                 );
                 self.refreshed(msg)
             }
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 
@@ -575,7 +575,7 @@ impl MinutesEditor {
                     };
                     Outcome::one(Effect::Status(msg))
                 }
-                Err(e) => Outcome::error(e.to_string()),
+                Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
             },
         }
     }
@@ -706,7 +706,7 @@ impl MinutesEditor {
                             lang.f(T::MinutesMoved, &[("n", &m.position)]),
                         ))
                     }
-                    Err(e) => Outcome::error(e.to_string()),
+                    Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
                 };
             }
             Some(Action::MinutesAnswer) => {
@@ -721,7 +721,7 @@ impl MinutesEditor {
                         let _ = self.reload(cx);
                         Outcome::Handled
                     }
-                    Err(e) => Outcome::error(e.to_string()),
+                    Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
                 };
             }
             Some(Action::MeetingHold) => return self.step_meeting(MeetingEvent::Hold, cx),
@@ -738,7 +738,7 @@ impl MinutesEditor {
             Some(Action::MeetingAttendance) => {
                 return match Attendance::open(self.meeting.id, cx) {
                     Ok(a) => Outcome::one(Effect::Push(Box::new(a))),
-                    Err(e) => Outcome::error(e.to_string()),
+                    Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
                 };
             }
             Some(Action::QuitNow | Action::Suspend | Action::Help | Action::Refresh) => {

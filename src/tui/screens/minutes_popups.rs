@@ -85,10 +85,12 @@ enum Prompt {
 /// reloaded (the caller does that) and says so; nothing of the user's was saved.
 fn conflict_outcome(e: StoreError, lang: Lang) -> Outcome {
     match e {
-        StoreError::Conflict(m) => {
-            Outcome::error(format!("{m} {}", lang.t(T::ConflictReloadedSignal)))
-        }
-        e => Outcome::error(e.to_string()),
+        StoreError::Conflict(m) => Outcome::error(format!(
+            "{} {}",
+            lang.problem(&m),
+            lang.t(T::ConflictReloadedSignal)
+        )),
+        e => Outcome::error(lang.store_error(&e)),
     }
 }
 
@@ -124,7 +126,7 @@ impl Agenda {
                 self.cursor.clamp(self.items.len(), 10);
                 Outcome::Handled
             }
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 
@@ -184,11 +186,12 @@ impl Agenda {
                             *version = now.version;
                         }
                         Outcome::error(format!(
-                            "{m} {}",
+                            "{} {}",
+                            cx.settings.lang.problem(&m),
                             cx.settings.keymap.fill(cx.t(T::ConflictKeptTyped), true)
                         ))
                     }
-                    Err(e) => Outcome::error(e.to_string()),
+                    Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
                 }
             }
             _ => {
@@ -474,7 +477,7 @@ impl Attendance {
         let typed = input.value();
         let id = match cx.store.resolve_person(typed.trim()) {
             Ok(id) => id,
-            Err(e) => return Outcome::error(e.to_string()),
+            Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
         };
         let listed = self.rows.iter().find_map(|r| match r {
             Who::Person(p) if p.person_id == id => Some(p.version),
@@ -658,7 +661,7 @@ pub fn export(meeting: &Meeting, cx: &mut Cx) -> Outcome {
     };
     let md = match cx.store.minutes_markdown(meeting.id, lang) {
         Ok(md) => md,
-        Err(e) => return Outcome::error(e.to_string()),
+        Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
     };
     let dir = std::env::current_dir().unwrap_or_default();
     let base = format!(

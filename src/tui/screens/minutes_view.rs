@@ -5,6 +5,7 @@
 use super::minutes_editor::{Focus, MinutesEditor, Pending};
 use super::minutes_input::width;
 use super::minutes_parts::{kind_letter, status_label, wrap};
+use crate::domain::Problem;
 use crate::domain::minutes::{TokenKind, parse_line};
 use crate::store::StoredMinute;
 use crate::tui::action::Action;
@@ -61,15 +62,24 @@ fn stored_spans(m: &StoredMinute, today: chrono::NaiveDate) -> Vec<(Range<usize>
         .iter()
         .map(|t| {
             let raw = &m.text[t.span.clone()];
-            let value = match &t.kind {
-                TokenKind::Owner(v) | TokenKind::Org(v) | TokenKind::Theme(v) => v.clone(),
-                TokenKind::Due(_) | TokenKind::SaidDue(_) => raw.to_string(),
+            let (token, value) = match &t.kind {
+                TokenKind::Owner(v) => (format!("@{v}"), v.clone()),
+                TokenKind::Org(v) => (format!("org:{v}"), v.clone()),
+                TokenKind::Theme(v) => (format!("#{v}"), v.clone()),
+                TokenKind::Due(_) | TokenKind::SaidDue(_) => (raw.to_string(), raw.to_string()),
                 TokenKind::BadDue(_) => return (t.span.clone(), false),
             };
-            let bad = m
-                .problems
-                .iter()
-                .any(|p| p.starts_with(raw) || p.contains(&format!("{value}:")));
+            let bad = m.problems.iter().any(|p| match p {
+                Problem::MinutesTokenProblem { token: named, .. } => {
+                    *named == token || named == raw
+                }
+                Problem::MinutesUnknownTheme { value: v, .. } => token == format!("#{v}"),
+                // As an older version wrote them.
+                Problem::MinutesStored { text } => {
+                    text.starts_with(raw) || text.contains(&format!("{value}:"))
+                }
+                _ => false,
+            });
             (t.span.clone(), !bad)
         })
         .collect()
@@ -162,10 +172,7 @@ impl MinutesEditor {
                 for p in &m.problems {
                     wrapped.extend(wrap(
                         vec![Span::styled(
-                            format!(
-                                "       ! {}",
-                                vis(&super::minutes_problems::localise(p, s.lang))
-                            ),
+                            format!("       ! {}", vis(&s.lang.problem(p))),
                             theme.error,
                         )],
                         w,
@@ -363,11 +370,7 @@ impl MinutesEditor {
         let w = usize::from(area.width.saturating_sub(2)).max(8);
         let mut rows: Vec<Line<'static>> = Vec::new();
         for l in lines {
-            let problems: Vec<String> = l
-                .problems
-                .iter()
-                .map(|p| super::minutes_problems::localise(p, s.lang).into_owned())
-                .collect();
+            let problems: Vec<String> = l.problems.iter().map(|p| s.lang.problem(p)).collect();
             let text = s.lang.f(
                 T::FinaliseProblemLine,
                 &[("n", &l.position), ("problems", &vis(&problems.join("; ")))],

@@ -24,7 +24,6 @@ pub mod minutes_editor;
 pub mod minutes_input;
 pub mod minutes_parts;
 pub mod minutes_popups;
-pub mod minutes_problems;
 pub mod minutes_syntax;
 pub mod minutes_view;
 pub mod prepare;

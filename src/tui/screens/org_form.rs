@@ -2,8 +2,9 @@
 //! version check so that nobody's edit is silently overwritten.
 
 use super::record_form::{self, RecordForm};
+use crate::domain::Field;
 // Where the other forms have long found them.
-pub use super::record_form::{check_email, field_of, store_error};
+pub use super::record_form::{check_email, store_error};
 use crate::domain::RecordRef;
 use crate::store::{NewOrg, OrgEdit, Organisation};
 use crate::tui::component::Cx;
@@ -88,11 +89,11 @@ impl RecordForm for OrgForm {
     const DRAFT_KIND: &'static str = DRAFT_KIND;
     const NEW_TITLE: T = T::NewOrganisation;
     const REQUIRED: &'static [&'static str] = &["name"];
-    const STORE_FIELDS: &'static [(&'static str, &'static str)] = &[
-        ("email", "email"),
-        ("cadence", "cadence"),
-        ("kind", "kind"),
-        ("name", "name"),
+    const STORE_FIELDS: &'static [(Field, &'static str)] = &[
+        (Field::Email, "email"),
+        (Field::Cadence, "cadence"),
+        (Field::OrgKind, "kind"),
+        (Field::OrgName, "name"),
     ];
 
     fn load(cx: &Cx, id: i64) -> crate::store::Result<Organisation> {

@@ -147,7 +147,7 @@ impl Organisations {
             });
         match done {
             Ok(()) => Outcome::Handled,
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 
@@ -438,17 +438,17 @@ impl Screen for Organisations {
             Ok(true) => {
                 return match self.follow_cursor(cx) {
                     Ok(()) => Outcome::Handled,
-                    Err(e) => Outcome::error(e.to_string()),
+                    Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
                 };
             }
             Ok(false) => {}
-            Err(e) => return Outcome::error(e.to_string()),
+            Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
         }
         match self.list.filter.on_action(action, cx.settings) {
             Some(FilterStep::Cleared) => {
                 return match self.load(cx) {
                     Ok(()) => Outcome::Handled,
-                    Err(e) => Outcome::error(e.to_string()),
+                    Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
                 };
             }
             Some(_) => return Outcome::Handled,
@@ -459,7 +459,7 @@ impl Screen for Organisations {
                 self.full = true;
                 match self.load_detail(cx) {
                     Ok(()) => Outcome::Handled,
-                    Err(e) => Outcome::error(e.to_string()),
+                    Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
                 }
             }
             Action::New => self.new_form(cx),
@@ -573,7 +573,7 @@ impl Organisations {
         };
         let name = match cx.store.org(id) {
             Ok(o) => o.name,
-            Err(e) => return Outcome::error(e.to_string()),
+            Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
         };
         let dir = statements_dir(cx).display().to_string();
         let lang = cx.settings.lang;
@@ -600,7 +600,7 @@ impl Organisations {
         };
         match cx.store.org(id) {
             Ok(org) => Outcome::one(Effect::Push(Box::new(org_form::edit_form(&org, cx)))),
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 }

@@ -98,14 +98,14 @@ impl People {
                 self.total = total;
                 Outcome::Handled
             }
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 
     fn reload(&mut self, cx: &mut Cx, keep: Option<i64>) -> Outcome {
         match self.load(cx, keep) {
             Ok(()) => Outcome::Handled,
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 
@@ -221,7 +221,7 @@ impl People {
         self.work_cursor = 0;
         match self.load_work(cx) {
             Ok(()) => Outcome::Handled,
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 
@@ -334,7 +334,7 @@ impl People {
         match cx.store.person(p.id) {
             Ok(p) if p.erased => Outcome::error(cx.t(T::ErasedNoEdit)),
             Ok(p) => Outcome::one(Effect::Push(Box::new(person_form::edit_form(&p, cx)))),
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 }
@@ -418,7 +418,7 @@ impl Screen for People {
                 return Outcome::Handled;
             }
             Ok(false) => {}
-            Err(e) => return Outcome::error(e.to_string()),
+            Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
         }
         match self.list.filter.on_action(action, cx.settings) {
             Some(FilterStep::Cleared) => {

@@ -1,6 +1,7 @@
 //! The person form: new and edit. Staff's districts and themes are comma-separated.
 
 use super::record_form::{self, RecordForm, check_email};
+use crate::domain::Field;
 use crate::domain::RecordRef;
 use crate::store::{NewPerson, Person, PersonEdit};
 use crate::tui::component::Cx;
@@ -60,13 +61,12 @@ impl RecordForm for PersonForm {
     const DRAFT_KIND: &'static str = DRAFT_KIND;
     const NEW_TITLE: T = T::NewPerson;
     const REQUIRED: &'static [&'static str] = &["name"];
-    const STORE_FIELDS: &'static [(&'static str, &'static str)] = &[
-        ("email", "email"),
-        ("phone", "phone"),
-        ("username", "username"),
-        ("organisation", "org"),
-        ("O-", "org"),
-        ("name", "name"),
+    const STORE_FIELDS: &'static [(Field, &'static str)] = &[
+        (Field::Email, "email"),
+        (Field::Phone, "phone"),
+        (Field::Username, "username"),
+        (Field::Org, "org"),
+        (Field::PersonName, "name"),
     ];
 
     fn load(cx: &Cx, id: i64) -> crate::store::Result<Person> {
@@ -95,7 +95,7 @@ impl RecordForm for PersonForm {
             None => Ok(None),
             Some(o) => match cx.store.resolve_org(&o) {
                 Ok(id) => Ok(Some(id)),
-                Err(e) => Err(FormError::Field("org", e.to_string())),
+                Err(e) => Err(FormError::Field("org", cx.settings.lang.store_error(&e))),
             },
         }
     }

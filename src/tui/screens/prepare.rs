@@ -72,7 +72,7 @@ impl Prepare {
                     message: cx.settings.lang.f(T::AgendaAdded, &[("n", &items.len())]),
                 },
             ]),
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 

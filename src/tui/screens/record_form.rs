@@ -31,7 +31,7 @@ pub trait RecordForm: 'static {
     /// Fields that may not be left empty, in the order they are checked.
     const REQUIRED: &'static [&'static str];
     /// Words in the store's refusals that name a field: (word, field key).
-    const STORE_FIELDS: &'static [(&'static str, &'static str)];
+    const STORE_FIELDS: &'static [(crate::domain::Field, &'static str)];
 
     /// The record `id` as it is now.
     fn load(cx: &Cx, id: i64) -> crate::store::Result<Self::Record>;
@@ -190,27 +190,27 @@ pub fn check_email(v: &FormValues, key: &'static str, lang: Lang) -> Result<(), 
     Ok(())
 }
 
-/// Which field a store message is about.
-pub fn field_of(msg: &str, keys: &[(&str, &'static str)]) -> Option<&'static str> {
-    let lower = msg.to_lowercase();
-    keys.iter()
-        .find(|(word, _)| lower.contains(word))
-        .map(|(_, key)| *key)
-}
-
-/// A store error as a form error; `keys` maps words in store messages to fields.
-pub fn store_error(e: StoreError, keys: &[(&str, &'static str)], lang: Lang) -> FormError {
-    match e {
-        StoreError::Conflict(_) => FormError::Conflict(lang.t(T::ErrConflict).to_string()),
-        StoreError::UnknownTerm(u) => FormError::NewTerm(u),
-        StoreError::Invalid(m) => match field_of(&m, keys) {
-            Some(k) => FormError::Field(k, m),
-            None => FormError::General(m),
-        },
-        StoreError::Refused(r) => match field_of(&r.0, keys) {
-            Some(k) => FormError::Field(k, r.0),
-            None => FormError::General(r.0),
-        },
-        other => FormError::General(other.to_string()),
+/// A store error as a form error, in `lang`: beside the field `fields` maps the
+/// problem's field to, else about the whole form.
+pub fn store_error(
+    e: StoreError,
+    fields: &[(crate::domain::Field, &'static str)],
+    lang: Lang,
+) -> FormError {
+    let problem = match e {
+        StoreError::Conflict(_) => return FormError::Conflict(lang.t(T::ErrConflict).to_string()),
+        StoreError::UnknownTerm(u) => return FormError::NewTerm(u),
+        StoreError::Invalid(p) => p,
+        StoreError::Refused(r) => r.0,
+        other => return FormError::General(lang.store_error(&other)),
+    };
+    let key = problem
+        .field()
+        .and_then(|f| fields.iter().find(|(field, _)| *field == f))
+        .map(|(_, key)| *key);
+    let said = lang.problem(&problem);
+    match key {
+        Some(k) => FormError::Field(k, said),
+        None => FormError::General(said),
     }
 }

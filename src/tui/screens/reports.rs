@@ -92,7 +92,7 @@ fn records_popup(
             page,
             cx,
         )))),
-        Err(e) => Outcome::error(e.to_string()),
+        Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
     }
 }
 
@@ -172,7 +172,7 @@ impl Reports {
                 Ok(())
             }
             Err(e) => {
-                self.error = Some(e.to_string());
+                self.error = Some(cx.settings.lang.store_error(&e));
                 Err(e)
             }
         }
@@ -188,7 +188,7 @@ impl Reports {
     fn show_section(&mut self, cx: &mut Cx) -> Outcome {
         match self.ensure_shown(cx) {
             Ok(()) => Outcome::Handled,
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 
@@ -348,7 +348,7 @@ impl Reports {
             "district" | "theme" => {
                 let (districts, themes) = match cx.store.districts_and_themes() {
                     Ok(x) => x,
-                    Err(e) => return Outcome::error(e.to_string()),
+                    Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
                 };
                 let (tag, list) = if kind == "district" {
                     (PICK_DISTRICT, districts)
@@ -373,7 +373,7 @@ impl Reports {
                             .collect(),
                     )
                 }
-                Err(e) => return Outcome::error(e.to_string()),
+                Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
             },
         };
         Self::picker(cx, tag, T::FilterByTitle, items)
@@ -502,9 +502,9 @@ impl Screen for Reports {
                     return Outcome::Ignored;
                 }
                 self.pending[i] = false;
-                let report = report
-                    .map(|r| *r)
-                    .map_err(crate::store::StoreError::Invalid);
+                let report = report.map(|r| *r).map_err(|error| {
+                    crate::store::StoreError::Invalid(crate::domain::Problem::Failure { error })
+                });
                 // An error is kept in `error` and drawn in place of the report.
                 let _ = self.install(i, report, cx);
                 Outcome::Handled
@@ -527,7 +527,9 @@ impl Screen for Reports {
                 records_popup(
                     figure,
                     &filter,
-                    page.map_err(crate::store::StoreError::Invalid),
+                    page.map_err(|error| {
+                        crate::store::StoreError::Invalid(crate::domain::Problem::Failure { error })
+                    }),
                     cx,
                 )
             }

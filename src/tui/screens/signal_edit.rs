@@ -5,6 +5,7 @@
 //! change made meanwhile opens the conflict dialog with what was typed kept.
 
 use super::org_form::store_error;
+use crate::domain::Field;
 use crate::domain::RecordRef;
 use crate::domain::vocab::{Resolution, TermKind};
 use crate::store::{Signal, SignalEdit, StoreError, UnknownTerm};
@@ -146,7 +147,7 @@ pub fn edit_form(cx: &mut Cx, id: i64) -> Outcome {
         .and_then(|s| Lists::load(cx).map(|l| (s, l)));
     match opened {
         Ok((s, lists)) => Outcome::one(Effect::Push(Box::new(form(&s, lists, cx)))),
-        Err(e) => Outcome::error(e.to_string()),
+        Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
     }
 }
 
@@ -238,7 +239,7 @@ impl SignalEditForm {
                     not_on_list(cx, &u, self.lists.names(kind)),
                 ))
             }
-            Err(e) => Err(FormError::Field(key, e.to_string())),
+            Err(e) => Err(FormError::Field(key, cx.settings.lang.store_error(&e))),
         }
     }
 
@@ -287,12 +288,12 @@ impl SignalEditForm {
     }
 }
 
-const STORE_FIELDS: &[(&str, &str)] = &[
-    ("title", "title"),
-    ("organisation", "org"),
-    ("district", "district"),
-    ("neighbourhood", "neighbourhood"),
-    ("theme", "theme"),
+const STORE_FIELDS: &[(Field, &str)] = &[
+    (Field::SignalTitle, "title"),
+    (Field::Org, "org"),
+    (Field::District, "district"),
+    (Field::Neighbourhood, "neighbourhood"),
+    (Field::Theme, "theme"),
 ];
 
 impl FormHandler for SignalEditForm {

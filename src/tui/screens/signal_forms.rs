@@ -2,6 +2,7 @@
 //! before asking the store, run a step with a version check (a conflict says so and
 //! reloads), and the small forms for decline, reopen and the merge picker.
 
+use crate::domain::Field;
 use crate::domain::signal::{SignalEvent, SignalState};
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::{Channel, Signal, SignalFilter, StoreError};
@@ -52,10 +53,11 @@ pub fn outcome(lang: Lang, result: Result<Signal, StoreError>, done: T) -> Outco
 pub fn error_outcome(lang: Lang, e: StoreError) -> Outcome {
     match e {
         StoreError::Conflict(m) => Outcome::Effects(vec![Effect::Error(format!(
-            "{m} {}",
+            "{} {}",
+            lang.problem(&m),
             lang.t(T::ConflictReloadedSignal)
         ))]),
-        e => Outcome::error(e.to_string()),
+        e => Outcome::error(lang.store_error(&e)),
     }
 }
 
@@ -108,7 +110,10 @@ impl FormHandler for StepForm {
             Ok(s) => Ok((s.reference(), lang.f(done, &[("id", &s.reference())]))),
             Err(e) => Err(store_error(
                 e,
-                &[("explanation", "text"), ("reason", "text")],
+                &[
+                    (Field::DeclineExplanation, "text"),
+                    (Field::ReopenReason, "text"),
+                ],
                 lang,
             )),
         }
@@ -198,7 +203,7 @@ pub fn merge_picker(cx: &mut Cx, id: i64) -> Outcome {
         ..SignalFilter::default()
     }) {
         Ok(r) => r,
-        Err(e) => return Outcome::error(e.to_string()),
+        Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
     };
     let items = rows
         .into_iter()

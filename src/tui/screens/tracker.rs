@@ -106,7 +106,7 @@ impl Tracker {
                 self.total = total;
                 Outcome::Handled
             }
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 
@@ -138,10 +138,11 @@ impl Tracker {
                 message: lang.f(key, &[("id", &r)]),
             }),
             Err(StoreError::Conflict(m)) => Outcome::Effects(vec![Effect::Error(format!(
-                "{m} {}",
+                "{} {}",
+                lang.problem(&m),
                 lang.t(T::ConflictReloadedSignal)
             ))]),
-            Err(e) => Outcome::error(e.to_string()),
+            Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
         }
     }
 
@@ -170,7 +171,7 @@ impl Tracker {
         let moves = match &item {
             Item::Commitment(c) => match cx.store.commitment_moves(c.id) {
                 Ok(m) => m,
-                Err(e) => return Outcome::error(e.to_string()),
+                Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
             },
             Item::Action(_) => Vec::new(),
         };
@@ -193,7 +194,7 @@ impl Tracker {
     fn pick_org(&self, cx: &mut Cx, services: bool) -> Outcome {
         let orgs = match cx.store.org_summaries("", 5000) {
             Ok(o) => o,
-            Err(e) => return Outcome::error(e.to_string()),
+            Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
         };
         let items = orgs
             .into_iter()
@@ -421,7 +422,7 @@ impl Screen for Tracker {
         match self.list.step(action, &mut pages, self.view) {
             Ok(true) => return Outcome::Handled,
             Ok(false) => {}
-            Err(e) => return Outcome::error(e.to_string()),
+            Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
         }
         match action {
             Action::Open => self.open(cx),
@@ -440,7 +441,7 @@ impl Screen for Tracker {
                                 cx.settings.lang.f(T::NoPersonForUser, &[("user", &user)]),
                             );
                         }
-                        Err(e) => return Outcome::error(e.to_string()),
+                        Err(e) => return Outcome::error(cx.settings.lang.store_error(&e)),
                     }
                 }
                 self.reload(cx)

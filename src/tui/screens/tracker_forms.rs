@@ -4,6 +4,7 @@
 //! withdraw (reason), move the due date (date and reason), cancel an action.
 //! The same store functions as the command line.
 
+use crate::domain::Field;
 use crate::domain::RecordRef;
 use crate::domain::action::ActionEvent;
 use crate::domain::dates::parse_date;
@@ -15,17 +16,16 @@ use crate::tui::popups::form::{
 };
 use crate::tui::screens::org_form::store_error;
 
-const FIELDS: &[(&str, &str)] = &[
-    ("owner", "owner"),
-    ("person", "owner"),
-    ("service", "owner"),
-    ("organisation", "org"),
-    ("due", "due"),
-    ("date", "due"),
-    ("what went wrong", "text"),
-    ("prevented next time", "prevention"),
-    ("reason", "text"),
-    ("text", "text"),
+const FIELDS: &[(Field, &str)] = &[
+    (Field::Owner, "owner"),
+    (Field::Org, "org"),
+    (Field::Due, "due"),
+    (Field::ActionText, "text"),
+    (Field::CommitmentText, "text"),
+    (Field::WhatWentWrong, "text"),
+    (Field::Prevention, "prevention"),
+    (Field::WithdrawReason, "text"),
+    (Field::MoveReason, "text"),
 ];
 
 #[derive(Clone, Copy, PartialEq)]

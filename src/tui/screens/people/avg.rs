@@ -116,7 +116,7 @@ impl People {
                 Some(match cx.store.person(p.id) {
                     Ok(p) if p.erased => Outcome::error(lang.t(T::ErasedNoEdit)),
                     Ok(p) => Outcome::one(Effect::Push(Box::new(Erase::new(&p, cx.settings)))),
-                    Err(e) => Outcome::error(e.to_string()),
+                    Err(e) => Outcome::error(cx.settings.lang.store_error(&e)),
                 })
             }
             _ => None,

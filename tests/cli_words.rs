@@ -1,0 +1,115 @@
+//! Refusals on the command line are said in the user's language: Dutch with
+//! `--lang nl` or a Dutch locale (LC_ALL, LC_MESSAGES, LANG), English otherwise, with
+//! the same English words as always.
+
+mod support;
+
+use support::cli::*;
+
+fn with_signal() -> Env {
+    let env = seeded();
+    env.ok(&[
+        "signal",
+        "add",
+        "--org",
+        "Zeeheld",
+        "--title",
+        "Losse stoeptegels",
+    ]);
+    env
+}
+
+/// Run, expect exit 1 with one line on stderr and the database unchanged; the line.
+fn refused_with(env: &Env, vars: &[(&str, &str)], args: &[&str]) -> String {
+    let before = env.dump();
+    let mut cmd = env.cmd();
+    for (k, v) in vars {
+        cmd.env(k, v);
+    }
+    let out = cmd.args(args).output().expect("run wijkdesk");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert_eq!(env.dump(), before, "{args:?} changed the database");
+    stderr.trim_end().to_string()
+}
+
+#[test]
+fn a_refused_step_is_english_by_default_and_dutch_with_lang_nl() {
+    let env = with_signal();
+    assert_eq!(
+        refused_with(&env, &[], &["signal", "close", "S-1"]),
+        "error: cannot close a signal that is new: record final feedback first: a signal is \
+         closed only after the organisation has its answer"
+    );
+    assert_eq!(
+        refused_with(&env, &[], &["--lang", "nl", "signal", "close", "S-1"]),
+        "error: een signaal dat nieuw is kun je niet sluiten: leg eerst de definitieve \
+         terugkoppeling vast: een signaal sluit pas als de organisatie haar antwoord heeft"
+    );
+}
+
+#[test]
+fn a_dutch_locale_makes_refusals_dutch_unless_lang_says_otherwise() {
+    let env = with_signal();
+    let nl = [("LANG", "nl_NL.UTF-8")];
+    let e = refused_with(&env, &nl, &["signal", "start", "S-1"]);
+    assert!(
+        e.starts_with("error: een signaal dat nieuw is kun je niet in behandeling nemen"),
+        "{e}"
+    );
+    let e = refused_with(
+        &env,
+        &[("LC_ALL", "nl_BE.UTF-8"), ("LANG", "en_GB.UTF-8")],
+        &["signal", "start", "S-1"],
+    );
+    assert!(e.contains("beoordeel het eerst"), "{e}");
+    let e = refused_with(&env, &nl, &["--lang", "en", "signal", "start", "S-1"]);
+    assert_eq!(
+        e,
+        "error: cannot start a signal that is new: triage it first (owner, theme, feedback due date)"
+    );
+}
+
+#[test]
+fn store_problems_are_said_in_dutch_too() {
+    let env = with_signal();
+    let e = refused_with(
+        &env,
+        &[],
+        &[
+            "--lang", "nl", "signal", "add", "--org", "Nergens", "--title", "X",
+        ],
+    );
+    assert_eq!(
+        e,
+        "error: geen organisatie gevonden voor \"Nergens\" (geef O-7 of een deel van de naam)"
+    );
+    let e = refused_with(
+        &env,
+        &[],
+        &["signal", "add", "--org", "Nergens", "--title", "X"],
+    );
+    assert_eq!(
+        e,
+        "error: no organisation matches \"Nergens\" (give O-7 or part of its name)"
+    );
+    // A record that is not there.
+    let e = refused_with(&env, &[], &["--lang", "nl", "signal", "show", "S-99"]);
+    assert_eq!(e, "error: S-99 bestaat niet");
+    // A theme that is not on its list, with how to add it.
+    let e = refused_with(
+        &env,
+        &[],
+        &[
+            "--lang", "nl", "signal", "add", "--org", "Zeeheld", "--title", "X", "--theme",
+            "verkeerr",
+        ],
+    );
+    assert!(
+        e.starts_with(
+            "error: 'verkeerr' is geen bekend thema (bedoel je 'verkeer'?); er is niets gewijzigd."
+        ),
+        "{e}"
+    );
+}

@@ -844,7 +844,7 @@ impl<'s> App<'s> {
         let t = |k| self.settings.lang.t(k);
         match action {
             Action::Screen(n) => {
-                let screen = self.screens.get(usize::from(n).checked_sub(1)?)?;
+                let screen = self.screens.get(n.index())?;
                 Some(format!("{} {}", t(T::ActScreen), t(screen.title())))
             }
             a => Some(t(a.description()).to_string()),
@@ -934,12 +934,8 @@ impl<'s> App<'s> {
             Action::PrevScreen => {
                 self.switch((self.current + self.screens.len() - 1) % self.screens.len())
             }
-            Action::Screen(n) => {
-                let i = usize::from(n).saturating_sub(1);
-                if i < self.screens.len() {
-                    self.switch(i);
-                }
-            }
+            // `switch` ignores a screen that does not exist.
+            Action::Screen(n) => self.switch(n.index()),
             Action::Suspend => self.suspend = true,
             Action::Refresh => {
                 self.refresh_visible();

@@ -608,37 +608,82 @@ impl<'s> App<'s> {
         self.catch_up();
     }
 
+    /// Do `work` on a thread of its own with its own connection when the shell runs
+    /// jobs in the background (the screens), else in place (tests); either way `take`
+    /// takes the result in on the input thread, and the store's change generation then
+    /// refreshes what is shown. True when it went to the background.
+    fn in_background<R: Send + 'static>(
+        &mut self,
+        work: impl FnOnce(&mut Store) -> R + Send + 'static,
+        failed: impl FnOnce(String) -> R + Send + 'static,
+        take: impl FnOnce(&mut App<'_>, R) + Send + 'static,
+    ) -> bool {
+        match self.background.clone() {
+            Some(sink) => {
+                let path = self.store.path().to_path_buf();
+                let ctx = self.store.ctx().clone();
+                super::worker::in_background(path, ctx, work, failed, move |r| {
+                    sink(Box::new(move |app| take(app, r)))
+                });
+                true
+            }
+            None => {
+                let r = work(self.store);
+                take(self, r);
+                false
+            }
+        }
+    }
+
     /// Every list as CSV files, off the input path: at a million signals the export
     /// takes a while, and the screens keep working meanwhile.
     fn export_sheets(&mut self) {
         let dir = super::screens::people::avg::export_dir();
         let lang = self.settings.lang;
-        let to = dir.clone();
-        let said = move |app: &mut App<'_>, r: Result<Vec<std::path::PathBuf>, String>| match r {
-            Ok(files) => app.set_info(lang.f(
-                T::ExportSheetsDone,
-                &[("n", &files.len()), ("dir", &dir.display())],
-            )),
-            Err(e) => app.set_error(e),
-        };
-        match self.background.clone() {
-            Some(sink) => {
-                self.set_info(lang.f(T::ExportSheetsWorking, &[("dir", &to.display())]));
-                let path = self.store.path().to_path_buf();
-                let ctx = self.store.ctx().clone();
-                super::worker::in_background(
-                    path,
-                    ctx,
-                    move |s| super::popups::transfer::export_all(s, &to, lang),
-                    Err,
-                    move |r| sink(Box::new(move |app| said(app, r))),
-                );
-            }
-            None => {
-                let r = super::popups::transfer::export_all(self.store, &to, lang);
-                said(self, r);
-            }
+        if self.background.is_some() {
+            self.set_info(lang.f(T::ExportSheetsWorking, &[("dir", &dir.display())]));
         }
+        let to = dir.clone();
+        self.in_background(
+            move |s| super::popups::transfer::export_all(s, &to, lang),
+            Err,
+            move |app, r| match r {
+                Ok(files) => app.set_info(lang.f(
+                    T::ExportSheetsDone,
+                    &[("n", &files.len()), ("dir", &dir.display())],
+                )),
+                Err(e) => app.set_error(e),
+            },
+        );
+    }
+
+    /// Import a CSV file off the input path (a large file takes a while to check and
+    /// write). Refused, the prompt comes back with the path to correct, unless
+    /// something else was opened meanwhile.
+    fn import(&mut self, job: super::popups::transfer::ImportJob) {
+        let lang = self.settings.lang;
+        if self.background.is_some() {
+            self.set_info(job.working(lang));
+        }
+        let (kind, typed) = (job.kind, job.typed.clone());
+        self.in_background(
+            move |s| job.run(s, lang),
+            Err,
+            move |app, r| match r {
+                Ok(msg) => app.set_info(msg),
+                Err(why) => {
+                    if app.popups.is_empty() {
+                        let prompt = super::popups::transfer::ImportPrompt::with_path(
+                            kind,
+                            &typed,
+                            &app.settings,
+                        );
+                        app.popups.push(Box::new(prompt));
+                    }
+                    app.set_error(why);
+                }
+            },
+        );
     }
 
     /// Send e-mail on a thread from now on (the screens do; tests send in place).
@@ -1072,6 +1117,7 @@ impl<'s> App<'s> {
                 Effect::Mail(job) => self.send_mail(*job),
                 Effect::MeetingMail(job) => self.send_meeting_mail(*job),
                 Effect::Statement(job) => self.run_statement(*job),
+                Effect::Import(job) => self.import(job),
             }
         }
     }

@@ -101,10 +101,7 @@ fn popups_write_drafts_without_restore_and_the_stack_of_screens_runs_down() {
         ));
     }
     // The drawing imports the state it draws; the state calls it as its own methods.
-    found.extend(naming(
-        "src/tui/screens/minutes_editor.rs",
-        &["minutes_view"],
-    ));
+    found.extend(naming("src/tui/screens/minutes_editor", &["minutes_view"]));
     found.extend(naming("src/tui/screens/reports.rs", &["reports_draw"]));
     for f in ["meeting_mail", "minutes_syntax"] {
         found.extend(naming(

@@ -6,7 +6,7 @@ use crossterm::event::KeyEvent;
 use ratatui::layout::Size;
 use std::collections::BTreeMap;
 use wijkdesk::store::{OrgEdit, Store};
-use wijkdesk::tui::action::{ACTIONS, Action, Scope};
+use wijkdesk::tui::action::{ACTIONS, Action, Scope, ScreenNumber};
 use wijkdesk::tui::keymap::{Key, KeyMap};
 use wijkdesk::tui::testing::{TempDb, fixed_ctx, screen, type_text};
 use wijkdesk::tui::{App, Lang, Settings};
@@ -208,8 +208,8 @@ fn the_screens_follow_the_remapped_keys() {
     assert_eq!(d.app.popup_count(), 0);
 
     // Screens switch on the new keys.
-    d.press_old_and_see_nothing(Action::Screen(2));
-    d.press(Action::Screen(2));
+    d.press_old_and_see_nothing(Action::Screen(ScreenNumber::Two));
+    d.press(Action::Screen(ScreenNumber::Two));
     assert_eq!(d.app.screen_id(), "tracker");
     d.press_old_and_see_nothing(Action::NextScreen);
     d.press(Action::NextScreen);
@@ -247,7 +247,7 @@ fn the_screens_follow_the_remapped_keys() {
 
     // Organisations: filter, a form with fields, Esc asks, and the question takes the
     // new yes only.
-    d.press(Action::Screen(4));
+    d.press(Action::Screen(ScreenNumber::Four));
     assert_eq!(d.app.screen_id(), "organisations");
     d.press_old_and_see_nothing(Action::New);
     d.press(Action::New);
@@ -289,7 +289,7 @@ fn the_screens_follow_the_remapped_keys() {
     d.close_popup();
 
     // People: the list moves on the new keys.
-    d.press(Action::Screen(5));
+    d.press(Action::Screen(ScreenNumber::Five));
     assert_eq!(d.app.screen_id(), "people");
     let first = d.app.selected_record();
     d.press_old_and_see_nothing(Action::Down);
@@ -297,7 +297,7 @@ fn the_screens_follow_the_remapped_keys() {
     assert_ne!(d.app.selected_record(), first);
 
     // Reports: the new keys move between sections.
-    d.press(Action::Screen(6));
+    d.press(Action::Screen(ScreenNumber::Six));
     assert_eq!(d.app.screen_id(), "reports");
     d.press_old_and_see_nothing(Action::ReportNextSection);
     let before = d.screen();
@@ -336,7 +336,7 @@ fn the_conflict_dialog_and_its_question_follow_the_remapped_keys() {
         .id;
     let mut other = Store::open(&db.path, fixed_ctx()).unwrap();
     let mut d = drive(&mut store);
-    d.press(Action::Screen(4));
+    d.press(Action::Screen(ScreenNumber::Four));
     d.press(Action::Filter);
     type_text(&mut d.app, "Duinoord");
     d.press(Action::Open);

@@ -54,6 +54,8 @@ pub enum Effect {
     MeetingMail(Box<super::worker::MeetingMailJob>),
     /// Write and/or e-mail an organisation's statement off the input path.
     Statement(Box<super::worker::StatementJob>),
+    /// Import a CSV file off the input path.
+    Import(super::popups::transfer::ImportJob),
 }
 
 /// The answer to a key or an action.

@@ -155,6 +155,37 @@ pub fn import_file(
     ))
 }
 
+/// An import to run off the input path: reading the file and writing the store may
+/// take a while, and the screens keep answering keys meanwhile.
+#[derive(Debug, Clone)]
+pub struct ImportJob {
+    pub kind: ImportKind,
+    pub path: PathBuf,
+    /// The path as typed, for the prompt that comes back when the import is refused.
+    pub typed: String,
+}
+
+impl ImportJob {
+    /// What the status line says while it runs.
+    pub fn working(&self, lang: Lang) -> String {
+        format!("{}: {}…", lang.t(self.kind.title()), self.path.display())
+    }
+
+    /// Do it on `store` (the job's own connection, or the screen's in tests).
+    pub fn run(&self, store: &mut Store, lang: Lang) -> Result<String, String> {
+        import_file(store, self.kind, &self.path, lang)
+    }
+}
+
+impl ImportKind {
+    fn title(self) -> T {
+        match self {
+            ImportKind::Organisations => T::ActImportOrgs,
+            ImportKind::People => T::ActImportPeople,
+        }
+    }
+}
+
 /// Asks for the path of the file to import.
 pub struct ImportPrompt {
     kind: ImportKind,
@@ -163,16 +194,15 @@ pub struct ImportPrompt {
 
 impl ImportPrompt {
     pub fn new(kind: ImportKind, s: &Settings) -> ImportPrompt {
-        let mut path = TextInput::default();
-        path.focus(true, &s.theme);
-        ImportPrompt { kind, path }
+        Self::with_path(kind, "", s)
     }
 
-    fn title(&self) -> T {
-        match self.kind {
-            ImportKind::Organisations => T::ActImportOrgs,
-            ImportKind::People => T::ActImportPeople,
-        }
+    /// The prompt again with the path typed before (the import was refused: correct
+    /// the path or the file and try again).
+    pub fn with_path(kind: ImportKind, typed: &str, s: &Settings) -> ImportPrompt {
+        let mut path = TextInput::single(typed);
+        path.focus(true, &s.theme);
+        ImportPrompt { kind, path }
     }
 }
 
@@ -200,14 +230,15 @@ impl Popup for ImportPrompt {
                 if typed.is_empty() {
                     return Outcome::one(Effect::Error(cx.t(T::ImportNoPath).into()));
                 }
-                let lang = cx.settings.lang;
-                match import_file(cx.store, self.kind, &expand(typed), lang) {
-                    // The screens show the new records by themselves (the store's
-                    // change generation moved).
-                    Ok(msg) => Outcome::Effects(vec![Effect::Close, Effect::Status(msg)]),
-                    // The prompt stays with the path, to correct it or the file.
-                    Err(msg) => Outcome::one(Effect::Error(msg)),
-                }
+                // The import runs off the input path and says how it went; the
+                // screens show the new records by themselves (the store's change
+                // generation moves).
+                let job = ImportJob {
+                    kind: self.kind,
+                    path: expand(typed),
+                    typed: typed.to_string(),
+                };
+                Outcome::Effects(vec![Effect::Close, Effect::Import(job)])
             }
             _ => {
                 self.path.handle_key(key);
@@ -228,7 +259,7 @@ impl Popup for ImportPrompt {
     fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
         let width = 72.min(area.width.saturating_sub(2));
         let rect = widgets::centered(area, width, 7);
-        let inner = widgets::popup_frame(frame, rect, s, s.lang.t(self.title()));
+        let inner = widgets::popup_frame(frame, rect, s, s.lang.t(self.kind.title()));
         let [label, field, _, help] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),

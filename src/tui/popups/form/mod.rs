@@ -2,10 +2,13 @@
 //! about, Tab/Shift-Tab (and Down/Up) between fields, Enter on the last field or
 //! Ctrl-S saves, Esc asks before throwing typed text away. What saving means is the
 //! [`FormHandler`]'s business (one per record kind, next to its screen).
+//!
+//! Here: the form's keys and saving. Its fields are in `field`, its drawing in
+//! `draw`, the dialog for a record someone else saved meanwhile in `conflict`.
 
 use super::Popup;
 use super::confirm::Confirm;
-use super::conflict::{Choice, ConflictRow, ConflictView};
+use super::conflict::ConflictView;
 use crate::domain::RecordRef;
 use crate::tui::action::{Action, Scope};
 use crate::tui::component::{Cx, Effect, Outcome};
@@ -13,160 +16,17 @@ use crate::tui::config::Settings;
 use crate::tui::i18n::T;
 use crate::tui::input::TextInput;
 use crate::tui::keymap::Key;
-use crate::tui::widgets;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 use std::collections::BTreeMap;
 
-/// What kind of value a field holds.
-#[derive(Debug, Clone)]
-pub enum FieldKind {
-    Text,
-    /// Several lines; Enter starts a new line here.
-    Multiline(u16),
-    /// One of a fixed list: (stored code, shown label). Left/Right/Space change it.
-    Choice(Vec<(&'static str, T)>),
-    /// One of a long list (organisations, a kept vocabulary): type to narrow it, Up/Down
-    /// to move in the list shown under the focused field, Enter to take one. The value
-    /// is the chosen item's value, or what was typed when nothing matches (the
-    /// handler refuses it beside the field).
-    Pick(Vec<super::picker::Choice>, u16),
-}
+mod conflict;
+mod draw;
+mod field;
 
-#[derive(Debug, Clone)]
-pub struct FieldSpec {
-    pub key: &'static str,
-    pub label: T,
-    pub kind: FieldKind,
-    pub value: String,
-}
-
-impl FieldSpec {
-    pub fn text(key: &'static str, label: T, value: impl Into<String>) -> FieldSpec {
-        FieldSpec {
-            key,
-            label,
-            kind: FieldKind::Text,
-            value: value.into(),
-        }
-    }
-}
-
-/// A date field that shows, while it has the focus, the date it understood.
-#[derive(Debug, Clone, Copy)]
-pub enum Echo {
-    /// A date, read relative to this day.
-    Date(chrono::NaiveDate),
-    /// A date and time, read relative to this day.
-    DateTime(chrono::NaiveDate),
-}
-
-// Trust: conflicts, history, AVG: `pub(super)` for the conflict dialog.
-pub(super) struct Field {
-    pub(super) spec: FieldSpec,
-    pub(super) input: TextInput,
-    pub(super) choice: usize,
-    pub(super) initial: String,
-    pub(super) error: Option<String>,
-    pub(super) echo: Option<Echo>,
-    pub(super) picker: Option<super::picker::Picker>,
-    /// A pick field just reached with Tab: the first letter typed replaces the value
-    /// shown, so that the whole list is there to narrow.
-    fresh: bool,
-}
-
-impl Field {
-    pub(super) fn value(&self) -> String {
-        match &self.spec.kind {
-            FieldKind::Choice(options) => options
-                .get(self.choice)
-                .map(|o| o.0.to_string())
-                .unwrap_or_default(),
-            FieldKind::Pick(..) => self.picker.as_ref().map(pick_value).unwrap_or_default(),
-            _ => self.input.value(),
-        }
-    }
-
-    /// Put a value in the field, whatever its kind.
-    pub(super) fn set(&mut self, v: &str) {
-        match &self.spec.kind {
-            FieldKind::Choice(options) => {
-                self.choice = options.iter().position(|o| o.0 == v).unwrap_or(self.choice);
-            }
-            FieldKind::Pick(..) => {
-                if let Some(p) = &mut self.picker {
-                    p.set_query(v);
-                    p.select_value(v);
-                }
-            }
-            _ => self.input.set_value(v),
-        }
-    }
-
-    /// Rows of the list under a focused pick field.
-    fn list_height(&self, focused: bool) -> u16 {
-        match self.spec.kind {
-            FieldKind::Pick(_, rows) if focused => rows.max(1),
-            _ => 0,
-        }
-    }
-
-    fn input_height(&self) -> u16 {
-        match self.spec.kind {
-            FieldKind::Multiline(rows) => rows.max(1),
-            _ => 1,
-        }
-    }
-
-    /// Rows for the message under the field: wrapped, at most three.
-    fn error_height(&self, width: u16) -> u16 {
-        let w = usize::from(width.max(10)) - 2;
-        self.error
-            .as_ref()
-            .map(|e| crate::domain::text::cell_width(e).div_ceil(w).clamp(1, 3) as u16)
-            .unwrap_or(0)
-    }
-
-    /// The echo line under a focused date field: `→ vr 4 dec 2026` or the refusal.
-    /// None while there is nothing typed, or an error is shown.
-    fn echo_text(&self, focused: bool, dutch: bool) -> Option<String> {
-        let echo = self.echo.filter(|_| focused && self.error.is_none())?;
-        let typed = self.input.value();
-        let text = match echo {
-            Echo::Date(today) => crate::domain::dates::echo(&typed, today, dutch),
-            Echo::DateTime(today) => crate::domain::dates::echo_datetime(&typed, today, dutch),
-        };
-        (!text.is_empty()).then_some(text)
-    }
-
-    /// Rows for the echo: one for a date, up to two for a refusal.
-    fn echo_height(&self, width: u16, focused: bool) -> u16 {
-        let w = usize::from(width.max(10)) - 2;
-        self.echo_text(focused, false)
-            .map(|e| crate::domain::text::cell_width(&e).div_ceil(w).clamp(1, 2) as u16)
-            .unwrap_or(0)
-    }
-
-    fn height(&self, width: u16, focused: bool) -> u16 {
-        self.input_height()
-            + self.list_height(focused)
-            + self.error_height(width)
-            + self.echo_height(width, focused)
-    }
-}
-
-/// A pick field's value: the highlighted item, what was typed when nothing matches,
-/// nothing when nothing was typed.
-fn pick_value(p: &super::picker::Picker) -> String {
-    let q = p.query();
-    if q.trim().is_empty() {
-        return String::new();
-    }
-    p.selected().map(|c| c.value.clone()).unwrap_or(q)
-}
+use field::Field;
+pub use field::{Echo, FieldKind, FieldSpec};
 
 /// The values of a form by field key.
 #[derive(Debug, Clone, Default)]
@@ -239,12 +99,12 @@ pub use crate::tui::draft::FormDraft;
 
 pub struct Form {
     title: String,
-    pub(super) fields: Vec<Field>,
+    fields: Vec<Field>,
     focus: usize,
-    pub(super) handler: Box<dyn FormHandler>,
-    pub(super) message: Option<(bool, String)>,
+    handler: Box<dyn FormHandler>,
+    message: Option<(bool, String)>,
     // Trust: conflicts, history, AVG
-    pub(super) conflict: Option<ConflictView>,
+    conflict: Option<ConflictView>,
     /// A name not on its list that the form asks about before saving again.
     ask_new: Option<crate::store::UnknownTerm>,
 }
@@ -346,7 +206,7 @@ impl Form {
             .and_then(|f| f.error.as_deref())
     }
 
-    pub(super) fn restyle(&mut self, s: &Settings) {
+    fn restyle(&mut self, s: &Settings) {
         for (i, f) in self.fields.iter_mut().enumerate() {
             let focused = i == self.focus;
             let style = if focused {
@@ -414,7 +274,7 @@ impl Form {
         self.fields[self.focus].fresh = true;
     }
 
-    pub(super) fn submit(&mut self, cx: &mut Cx) -> Outcome {
+    fn submit(&mut self, cx: &mut Cx) -> Outcome {
         for f in &mut self.fields {
             f.error = None;
         }
@@ -655,264 +515,6 @@ impl Popup for Form {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
-        let label_w = self
-            .fields
-            .iter()
-            .map(|f| s.lang.t(f.spec.label).chars().count())
-            .max()
-            .unwrap_or(8) as u16
-            + 2;
-        let width = 78.min(area.width.saturating_sub(2)).max(30);
-        let input_w = width.saturating_sub(label_w + 3);
-        let body: u16 = self
-            .fields
-            .iter()
-            .enumerate()
-            .map(|(i, f)| f.height(input_w, i == self.focus))
-            .sum();
-        // The message takes the lines it needs, never cut (at least two, as before).
-        let msg_lines = self
-            .message
-            .as_ref()
-            .map(|(_, m)| crate::tui::fit::wrap(m, usize::from(width.saturating_sub(2))))
-            .unwrap_or_default();
-        let msg_h = if self.message.is_some() {
-            (msg_lines.len() as u16).max(2)
-        } else {
-            0
-        };
-        let want_h = body + msg_h + 4;
-        let rect = widgets::centered(area, width, want_h);
-        let inner = widgets::popup_frame(frame, rect, s, &self.title);
-        let mut y = inner.y;
-        let bottom = inner.y + inner.height;
-        if let Some((is_err, _)) = &self.message {
-            let style = if *is_err { s.theme.error } else { s.theme.info };
-            let r = Rect {
-                x: inner.x,
-                y,
-                width: inner.width,
-                height: msg_h.min(inner.height),
-            };
-            let lines: Vec<Line> = msg_lines
-                .iter()
-                .map(|l| Line::styled(l.clone(), style))
-                .collect();
-            frame.render_widget(Paragraph::new(lines), r);
-            y += r.height;
-        }
-        // Scroll so that the focused field is visible when the terminal is short.
-        let room = bottom.saturating_sub(y + 2);
-        let mut skip = 0usize;
-        let focus_end: u16 = self.fields[..=self.focus.min(self.fields.len().saturating_sub(1))]
-            .iter()
-            .enumerate()
-            .map(|(i, f)| f.height(input_w, i == self.focus))
-            .sum();
-        let mut hidden: u16 = 0;
-        while focus_end.saturating_sub(hidden) > room && skip < self.focus {
-            hidden += self.fields[skip].height(input_w, skip == self.focus);
-            skip += 1;
-        }
-        for (i, f) in self.fields.iter().enumerate().skip(skip) {
-            let h = f.height(input_w, i == self.focus);
-            if y + h > bottom.saturating_sub(2) + 1 && i != self.focus {
-                break;
-            }
-            let focused = i == self.focus;
-            let marker = if focused { ">" } else { " " };
-            let label = format!("{marker}{}", s.lang.t(f.spec.label));
-            let lstyle = if focused {
-                s.theme.label_focus
-            } else {
-                s.theme.label
-            };
-            frame.render_widget(
-                Paragraph::new(Span::styled(label, lstyle)),
-                Rect {
-                    x: inner.x,
-                    y,
-                    width: label_w.min(inner.width),
-                    height: 1,
-                },
-            );
-            let input_h = f.input_height();
-            let irect = Rect {
-                x: inner.x + label_w + 1,
-                y,
-                width: input_w,
-                height: input_h.min(bottom - y),
-            };
-            match &f.spec.kind {
-                FieldKind::Choice(options) => {
-                    let (l, r) = if s.ascii {
-                        ("< ", " >")
-                    } else {
-                        ("‹ ", " ›")
-                    };
-                    let shown = options.get(f.choice).map(|o| s.lang.t(o.1)).unwrap_or("");
-                    let style = if focused {
-                        s.theme.input_focus
-                    } else {
-                        s.theme.input
-                    };
-                    let line =
-                        Line::from(vec![Span::raw(l), Span::styled(shown, style), Span::raw(r)]);
-                    frame.render_widget(Paragraph::new(line), irect);
-                }
-                FieldKind::Pick(..) => {
-                    if let Some(p) = &f.picker {
-                        p.draw_query(frame, irect);
-                    }
-                }
-                _ => frame.render_widget(f.input.widget(), irect),
-            }
-            y += input_h;
-            let list_h = f.list_height(focused).min(bottom.saturating_sub(y));
-            if let (Some(p), true) = (&f.picker, list_h > 0) {
-                p.draw_list(
-                    frame,
-                    Rect {
-                        x: inner.x + label_w + 1,
-                        y,
-                        width: input_w,
-                        height: list_h,
-                    },
-                    s,
-                );
-                y += list_h;
-            }
-            if let Some(err) = &f.error
-                && y < bottom
-            {
-                let arrow = if s.ascii { "^ " } else { "↑ " };
-                let eh = f.error_height(input_w).min(bottom - y);
-                frame.render_widget(
-                    Paragraph::new(Span::styled(format!("{arrow}{err}"), s.theme.error))
-                        .wrap(Wrap { trim: true }),
-                    Rect {
-                        x: inner.x + label_w + 1,
-                        y,
-                        width: input_w,
-                        height: eh,
-                    },
-                );
-                y += eh;
-            }
-            if let Some(echo) = f.echo_text(focused, s.lang == crate::tui::Lang::Nl)
-                && y < bottom
-            {
-                let style = if echo.starts_with('✗') {
-                    s.theme.error
-                } else {
-                    s.theme.info
-                };
-                let eh = f.echo_height(input_w, focused).min(bottom - y);
-                frame.render_widget(
-                    Paragraph::new(Span::styled(echo, style)).wrap(Wrap { trim: true }),
-                    Rect {
-                        x: inner.x + label_w + 1,
-                        y,
-                        width: input_w,
-                        height: eh,
-                    },
-                );
-                y += eh;
-            }
-        }
-        if inner.height >= 2 {
-            let km = &s.keymap;
-            let mut spans = Vec::new();
-            for (action, what) in [
-                (Action::NextField, T::FormNext),
-                (Action::Save, T::FormSave),
-                (Action::Back, T::FormCancel),
-            ] {
-                if let Some(k) = km.first(action) {
-                    spans.extend(widgets::hint(s, k, s.lang.t(what)));
-                }
-            }
-            let r = Rect {
-                x: inner.x,
-                y: bottom - 1,
-                width: inner.width,
-                height: 1,
-            };
-            frame.render_widget(Paragraph::new(Line::from(spans)), r);
-        }
-        if let Some(c) = &self.conflict {
-            c.draw(frame, area, s);
-        }
-    }
-}
-
-/// The dialog inside the form.
-impl Form {
-    /// Both versions of every field, for the conflict dialog.
-    pub(super) fn conflict_view(
-        &self,
-        msg: String,
-        theirs: &BTreeMap<String, String>,
-    ) -> ConflictView {
-        let rows = self
-            .fields
-            .iter()
-            .map(|f| ConflictRow {
-                key: f.spec.key,
-                label: f.spec.label,
-                base: f.initial.clone(),
-                mine: f.value(),
-                theirs: theirs.get(f.spec.key).cloned().unwrap_or_default(),
-                options: match &f.spec.kind {
-                    FieldKind::Choice(o) => o.clone(),
-                    _ => Vec::new(),
-                },
-            })
-            .collect();
-        ConflictView::new(msg, rows)
-    }
-
-    /// Put `values` in the fields; `base` becomes what counts as unchanged.
-    fn reset_to(&mut self, values: &BTreeMap<String, String>, base: &BTreeMap<String, String>) {
-        for f in &mut self.fields {
-            f.error = None;
-            if let Some(v) = values.get(f.spec.key) {
-                f.set(v);
-            }
-            if let Some(b) = base.get(f.spec.key) {
-                f.initial = b.clone();
-            }
-        }
-    }
-
-    /// The open conflict dialog, if any (for tests).
-    pub fn conflict(&self) -> Option<&ConflictView> {
-        self.conflict.as_ref()
-    }
-
-    pub(super) fn on_conflict_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Outcome {
-        let Some(view) = self.conflict.as_mut() else {
-            return Outcome::Ignored;
-        };
-        match view.handle_key(key, cx) {
-            Choice::Stay => return Outcome::Handled,
-            Choice::Overwrite => {
-                self.conflict = None;
-                return self.submit(cx);
-            }
-            Choice::Reload => {
-                let theirs = view.theirs();
-                self.reset_to(&theirs, &theirs);
-                self.message = Some((false, cx.t(T::ConflictReloaded).to_string()));
-            }
-            Choice::Merge => {
-                let (merged, theirs) = (view.merged(), view.theirs());
-                self.reset_to(&merged, &theirs);
-                self.message = Some((false, cx.t(T::ConflictMerging).to_string()));
-            }
-        }
-        self.conflict = None;
-        self.restyle(cx.settings);
-        Outcome::Handled
+        self.render(frame, area, s);
     }
 }

@@ -14,6 +14,8 @@ use crate::domain::vocab::TermKind;
 use crate::store::StoreError;
 use std::fmt;
 
+pub mod dates;
+
 /// The language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -51,9 +53,19 @@ impl Lang {
         }
     }
 
+    /// Dutch when `dutch`, else English.
+    pub fn dutch_if(dutch: bool) -> Lang {
+        if dutch { Lang::Nl } else { Lang::En }
+    }
+
     /// `problem` in this language.
     pub fn problem(self, problem: &Problem) -> String {
         say(problem, self)
+    }
+
+    /// A refused date or time in this language.
+    pub fn date(self, e: &crate::domain::dates::DateError) -> String {
+        dates::say(e, self)
     }
 
     /// Problems in this language, one after another.
@@ -79,6 +91,12 @@ impl Lang {
             StoreError::UnknownTerm(u) => say(&u.problem(), self),
             other => other.to_string(),
         }
+    }
+}
+
+impl fmt::Display for crate::domain::ids::IdError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&say(&self.problem(), Lang::En))
     }
 }
 
@@ -544,6 +562,10 @@ fn signal_why(state: SignalState, event: SignalEvent, l: Lang) -> &'static str {
             }
         }
     }
+}
+
+fn s_(x: &str) -> String {
+    x.to_owned()
 }
 
 fn opt_date(d: Option<chrono::NaiveDate>) -> String {
@@ -1589,6 +1611,48 @@ pub fn say(p: &Problem, l: Lang) -> String {
                 ),
             }
         }
+        P::Date(e) => dates::say(e, l),
+        P::NotAnId { input, expected } => {
+            // The example: the letter form, and the number alone where the kind is known.
+            let example = match expected {
+                Some(RecordKind::Organisation) => s_("O-7"),
+                Some(RecordKind::Person) => s_("P-4"),
+                Some(k) => {
+                    let n = match k {
+                        RecordKind::Signal => 42,
+                        RecordKind::Action => 3,
+                        RecordKind::Commitment => 12,
+                        _ => 5,
+                    };
+                    let or = if en { "or" } else { "of" };
+                    format!("{}-{n} {or} {n}", k.letter())
+                }
+                None => s_("S-42"),
+            };
+            match (expected, en) {
+                (Some(k), true) => format!(
+                    "not a valid {} ID: \"{input}\" (expected e.g. {example})",
+                    k.name()
+                ),
+                (None, true) => {
+                    format!("not a valid record ID: \"{input}\" (expected e.g. {example})")
+                }
+                (Some(k), false) => format!(
+                    "geen geldige ID voor een {}: \"{input}\" (verwacht bijv. {example})",
+                    record_kind(*k, l)
+                ),
+                (None, false) => {
+                    format!("geen geldige ID: \"{input}\" (verwacht bijv. {example})")
+                }
+            }
+        }
+        P::DuePast { date } => {
+            if en {
+                format!("the due date {date} is in the past")
+            } else {
+                format!("de datum {date} ligt in het verleden")
+            }
+        }
         P::Failure { error } => {
             if en {
                 error.clone()
@@ -2501,7 +2565,19 @@ mod tests {
             P::MinutesStored {
                 text: s("more than one owner: @jan is used, not @piet"),
             },
+            P::DuePast { date: day(1, 2) },
         ]);
+        all.push(P::NotAnId {
+            input: s("x"),
+            expected: None,
+        });
+        for k in RecordKind::ALL {
+            all.push(P::NotAnId {
+                input: s("x"),
+                expected: Some(k),
+            });
+        }
+        all.extend(dates::examples().into_iter().map(P::Date));
         all
     }
 
@@ -2630,10 +2706,13 @@ mod tests {
             P::MinutesUnknownTheme { .. } => 118,
             P::MinutesStored { .. } => 119,
             P::Busy { .. } => 120,
+            P::Date(_) => 121,
+            P::DuePast { .. } => 122,
+            P::NotAnId { .. } => 123,
         }
     }
 
-    const KINDS: usize = 121;
+    const KINDS: usize = 124;
 
     /// Words that are English and never Dutch: one of them in a Dutch message means
     /// a sentence was left untranslated.

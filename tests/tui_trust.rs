@@ -352,7 +352,13 @@ fn export_writes_an_owner_only_file() {
     let store = db.demo();
     let p = store.people("Ingrid Smits", None, 5).unwrap().remove(0);
     let dir = db.dir.join("exports");
-    let path = wijkdesk::tui::screens::people::avg::write_export(&store, p.id, &dir).unwrap();
+    let path = wijkdesk::tui::screens::people::avg::write_export(
+        &store,
+        p.id,
+        &dir,
+        wijkdesk::words::Lang::En,
+    )
+    .unwrap();
     assert_eq!(path, dir.join(format!("P-{}.json", p.id)));
     let text = std::fs::read_to_string(&path).unwrap();
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();

@@ -401,7 +401,6 @@ catalogue! {
     KindDrafts => "form drafts on disk", "formulierconcepten op schijf";
     RetentionPrompt => "Inactive since (YYYY-MM-DD):", "Inactief sinds (JJJJ-MM-DD):";
     RetentionTitle => "inactive since {date}", "inactief sinds {date}";
-    RetentionBadDate => "Not a date: type it as YYYY-MM-DD.", "Geen datum: typ hem als JJJJ-MM-DD.";
     // Inbox and tracker
     ScreenInbox => "Inbox", "Inbox";
     ScreenTracker => "Tracker", "Voortgang";

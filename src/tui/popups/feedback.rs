@@ -222,7 +222,7 @@ impl FeedbackPopup {
                     return self.fail(Field::Next, lang.f(T::ErrDueInPast, &[("date", &d)]));
                 }
                 Ok(d) => Some(d),
-                Err(e) => return self.fail(Field::Next, e.to_string()),
+                Err(e) => return self.fail(Field::Next, lang.date(&e)),
             }
         };
         let fb = NewFeedback {

@@ -74,7 +74,7 @@ fn when(
 ) -> Result<Option<NaiveDateTime>, FormError> {
     let at = match v.get(key).trim() {
         "" => return Ok(None),
-        s => parse_when(s, day, today).map_err(|e| FormError::Field(key, e.to_string()))?,
+        s => parse_when(s, day, today).map_err(|e| FormError::Field(key, lang.date(&e)))?,
     };
     let what = if key == "end" {
         Field::End

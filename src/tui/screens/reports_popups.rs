@@ -230,11 +230,12 @@ impl PeriodDates {
 
     fn submit(&mut self, cx: &Cx) -> Outcome {
         let today = cx.store.today();
+        let lang = cx.settings.lang;
         let parse = |s: String| -> Result<Option<NaiveDate>, String> {
             if s.trim().is_empty() {
                 Ok(None)
             } else {
-                parse_date(&s, today).map(Some).map_err(|e| e.to_string())
+                parse_date(&s, today).map(Some).map_err(|e| lang.date(&e))
             }
         };
         let from = match parse(self.from.value()) {

@@ -6,7 +6,6 @@ use super::action::{Action, Scope};
 
 use super::component::{Cx, Effect, Outcome};
 use super::config::Settings;
-use super::i18n::T;
 use super::popups::Popup;
 use super::popups::form::FormDraft;
 use super::popups::help::{self, Help};
@@ -18,6 +17,7 @@ use super::screens::{self, AfterTriage, Screen, welcome};
 use super::widgets;
 use super::worker;
 use crate::store::Store;
+use crate::words::T;
 use crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect, Size};

@@ -9,9 +9,9 @@ use crate::store::{ActionFilter, CommitmentFilter, RowAction, SignalFilter, Stor
 use crate::tui::action::{Action, Scope};
 use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
-use crate::tui::i18n::{Lang, T};
 use crate::tui::input::TextInput;
 use crate::tui::widgets;
+use crate::words::{Lang, T};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

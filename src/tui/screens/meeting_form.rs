@@ -9,9 +9,9 @@ use crate::domain::RecordRef;
 use crate::domain::dates::{DateError, parse_date, parse_datetime};
 use crate::store::{Meeting, MeetingEdit, NewMeeting};
 use crate::tui::component::Cx;
-use crate::tui::i18n::{Lang, T};
 use crate::tui::popups::form::Echo;
 use crate::tui::popups::form::{FieldKind, FieldSpec, Form, FormDraft, FormError, FormValues};
+use crate::words::{Lang, T};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 pub const DRAFT_KIND: &str = "meeting";

@@ -10,11 +10,11 @@ use crate::domain::action::ActionEvent;
 use crate::domain::dates::parse_date;
 use crate::store::{NewAction, NewCommitment};
 use crate::tui::component::{Cx, Effect, Outcome};
-use crate::tui::i18n::T;
 use crate::tui::popups::form::{
     Echo, FieldKind, FieldSpec, Form, FormError, FormHandler, FormValues,
 };
 use crate::tui::screens::org_form::store_error;
+use crate::words::T;
 
 const FIELDS: &[(Field, &str)] = &[
     (Field::Owner, "owner"),

@@ -326,8 +326,11 @@ fn retention_review_lists_people_inactive_since_a_date() {
     assert!(screen(&app, 100, 30).contains("Inactive since (YYYY-MM-DD):"));
     type_text(&mut app, "2025-13-01");
     press(&mut app, KeyCode::Enter);
+    // The refusal says what was read, as every date field does.
     assert!(
-        app.status().unwrap_or_default().contains("Not a date"),
+        app.status()
+            .unwrap_or_default()
+            .contains("not a date: \"2025-13-01\": read as day 1 of month 13 in 2025"),
         "{:?}",
         app.status()
     );

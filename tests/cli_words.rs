@@ -113,3 +113,73 @@ fn store_problems_are_said_in_dutch_too() {
         "{e}"
     );
 }
+
+/// A refused date is said in the language asked, with what was read of it, and the
+/// database stays as it was.
+#[test]
+fn a_refused_date_is_said_in_dutch_with_lang_nl_and_in_english_otherwise() {
+    let env = with_signal();
+    let triage = |lang: &[&'static str]| -> Vec<&'static str> {
+        let mut args = lang.to_vec();
+        args.extend([
+            "signal", "triage", "S-1", "--owner", "P-1", "--due", "31 feb",
+        ]);
+        args
+    };
+    let nl = refused_with(&env, &[], &triage(&["--lang", "nl"]));
+    assert!(
+        nl.starts_with(
+            "error: geen datum: \"31 feb\": gelezen als dag 31 van maand 2, maar die dag bestaat niet; bijv. "
+        ),
+        "{nl}"
+    );
+    for english in ["not a date", "read as", "which", "does not exist", "e.g."] {
+        assert!(
+            !nl.contains(english),
+            "English \"{english}\" in Dutch: {nl}"
+        );
+    }
+    let en = refused_with(&env, &[], &triage(&[]));
+    assert!(
+        en.starts_with(
+            "error: not a date: \"31 feb\": read as day 31 of month 2, which does not exist; e.g. "
+        ),
+        "{en}"
+    );
+    // A date that is not read at all, and one in the past, in Dutch too.
+    let nl = refused_with(
+        &env,
+        &[("LANG", "nl_NL.UTF-8")],
+        &["signal", "triage", "S-1", "--owner", "P-1", "--due", "soon"],
+    );
+    assert!(
+        nl.starts_with("error: geen datum: \"soon\" (bijv. 15 dec"),
+        "{nl}"
+    );
+    let nl = refused_with(
+        &env,
+        &[],
+        &[
+            "--lang", "nl", "signal", "triage", "S-1", "--owner", "P-1", "--due", "1-1-2020",
+        ],
+    );
+    assert_eq!(
+        nl,
+        "error: de terugkoppeldatum 2020-01-01 ligt in het verleden"
+    );
+}
+
+#[test]
+fn a_record_id_that_is_not_one_is_said_in_dutch_too() {
+    let env = with_signal();
+    let nl = refused_with(&env, &[], &["--lang", "nl", "signal", "show", "C-3"]);
+    assert_eq!(
+        nl,
+        "error: geen geldige ID voor een signaal: \"C-3\" (verwacht bijv. S-42 of 42)"
+    );
+    let en = refused_with(&env, &[], &["signal", "show", "C-3"]);
+    assert_eq!(
+        en,
+        "error: not a valid signal ID: \"C-3\" (expected e.g. S-42 or 42)"
+    );
+}

@@ -129,12 +129,24 @@ fn writers_under(umask: u32) {
 
     let store = wijkdesk::store::Store::open(&env.db, wijkdesk::store::Ctx::from_env()).unwrap();
     let avg_dir = out.join("avg");
-    let export = wijkdesk::tui::screens::people::avg::write_export(&store, 1, &avg_dir).unwrap();
+    let export = wijkdesk::tui::screens::people::avg::write_export(
+        &store,
+        1,
+        &avg_dir,
+        wijkdesk::words::Lang::En,
+    )
+    .unwrap();
     assert_private(&export, umask);
     assert_private(&avg_dir, umask);
     // Again over a wide older file.
     std::fs::set_permissions(&export, std::fs::Permissions::from_mode(0o644)).unwrap();
-    wijkdesk::tui::screens::people::avg::write_export(&store, 1, &avg_dir).unwrap();
+    wijkdesk::tui::screens::people::avg::write_export(
+        &store,
+        1,
+        &avg_dir,
+        wijkdesk::words::Lang::En,
+    )
+    .unwrap();
     assert_private(&export, umask);
 
     // Minutes exported from the Meetings screen (`x`), into the current folder: private,

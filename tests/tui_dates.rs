@@ -57,8 +57,8 @@ fn the_triage_due_field_shows_what_it_understood() {
     shows(&app, "→ di 31 mrt 2026");
     clear(&mut app);
     type_text(&mut app, "31 feb");
-    let s = shows(&app, "✗ not a date");
-    assert!(s.contains("day 31 of month 2"), "{s}");
+    let s = shows(&app, "✗ geen datum");
+    assert!(s.contains("gelezen als dag 31 van maand"), "{s}");
     // The hint's examples are words, never a fixed date that may lie in the past.
     assert!(s.contains("+2w, vr, 15 jan"), "{s}");
     // Refused on save, the popup stays with the typed text.

@@ -326,8 +326,11 @@ fn retention_review_lists_people_inactive_since_a_date() {
     assert!(screen(&app, 100, 30).contains("Inactive since (YYYY-MM-DD):"));
     type_text(&mut app, "2025-13-01");
     press(&mut app, KeyCode::Enter);
+    // The refusal says what was read, as every date field does.
     assert!(
-        app.status().unwrap_or_default().contains("Not a date"),
+        app.status()
+            .unwrap_or_default()
+            .contains("not a date: \"2025-13-01\": read as day 1 of month 13 in 2025"),
         "{:?}",
         app.status()
     );
@@ -352,7 +355,13 @@ fn export_writes_an_owner_only_file() {
     let store = db.demo();
     let p = store.people("Ingrid Smits", None, 5).unwrap().remove(0);
     let dir = db.dir.join("exports");
-    let path = wijkdesk::tui::screens::people::avg::write_export(&store, p.id, &dir).unwrap();
+    let path = wijkdesk::tui::screens::people::avg::write_export(
+        &store,
+        p.id,
+        &dir,
+        wijkdesk::words::Lang::En,
+    )
+    .unwrap();
     assert_eq!(path, dir.join(format!("P-{}.json", p.id)));
     let text = std::fs::read_to_string(&path).unwrap();
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();

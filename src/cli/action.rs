@@ -3,8 +3,8 @@
 use super::commitment::owner_filter;
 use super::output::{due_cell, opt, with_ref};
 use super::{App, Expect, Result, id_of, opt_id_of, r};
-use crate::domain::RecordKind;
 use crate::domain::action::ActionEvent;
+use crate::domain::{Problem, RecordKind};
 use crate::store::{Action, ActionFilter, NewAction};
 use chrono::Duration;
 use clap::{Args, Subcommand};
@@ -165,7 +165,7 @@ fn add(app: &mut App, a: AddArgs) -> Result<()> {
     let due = a
         .due
         .as_deref()
-        .map(|d| app.due_date(d, "the due date"))
+        .map(|d| app.due_date(d, |date| Problem::DuePast { date }))
         .transpose()?;
     let signal_id = opt_id_of(RecordKind::Signal, a.signal.as_deref())?;
     let meeting_id = opt_id_of(RecordKind::Meeting, a.meeting.as_deref())?;

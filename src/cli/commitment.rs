@@ -2,7 +2,7 @@
 
 use super::output::{Table, moment, opt, with_ref};
 use super::{App, Expect, Result, id_of, opt_id_of, r};
-use crate::domain::RecordKind;
+use crate::domain::{Problem, RecordKind};
 use crate::store::{Commitment, CommitmentFilter, NewCommitment, Owner};
 use chrono::Duration;
 use clap::{Args, Subcommand};
@@ -202,7 +202,7 @@ pub(super) fn run(cmd: CommitmentCmd, app: &mut App) -> Result<()> {
         }
         CommitmentCmd::Move(a) => {
             let id = id_of(RecordKind::Commitment, &a.commitment)?;
-            let due = app.due_date(&a.due, "the new due date")?;
+            let due = app.due_date(&a.due, |date| Problem::DuePast { date })?;
             let c = app
                 .store
                 .move_commitment(id, due, &a.reason, a.expect.expect_version)?;
@@ -225,7 +225,7 @@ fn changed(app: &mut App, c: &Commitment, json: bool) -> Result<()> {
 
 fn add(app: &mut App, a: AddArgs) -> Result<()> {
     let org_id = app.org(&a.org)?;
-    let due = app.due_date(&a.due, "the due date")?;
+    let due = app.due_date(&a.due, |date| Problem::DuePast { date })?;
     let owner = a
         .owner
         .as_deref()

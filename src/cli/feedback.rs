@@ -2,7 +2,7 @@
 
 use super::signal::{ChannelArg, changed};
 use super::{App, CliError, Expect, Result, id_of};
-use crate::domain::RecordKind;
+use crate::domain::{Problem, RecordKind};
 use crate::mail::{send_feedback, sender_name};
 use crate::store::{Channel, MailStatus, NewFeedback};
 use clap::{Args, Subcommand};
@@ -56,7 +56,7 @@ pub(super) fn run(cmd: FeedbackCmd, app: &mut App) -> Result<()> {
             let next_due = a
                 .next
                 .as_deref()
-                .map(|d| app.due_date(d, "the next feedback date"))
+                .map(|d| app.due_date(d, |date| Problem::NextFeedbackPast { date }))
                 .transpose()?;
             let fb = NewFeedback {
                 channel: a.channel.into(),

@@ -337,13 +337,13 @@ impl From<StoreError> for CliError {
 
 impl From<IdError> for CliError {
     fn from(e: IdError) -> Self {
-        CliError::Msg(e.to_string())
+        CliError::Said(e.problem())
     }
 }
 
 impl From<DateError> for CliError {
     fn from(e: DateError) -> Self {
-        CliError::Msg(e.to_string())
+        CliError::Said(Problem::Date(e))
     }
 }
 
@@ -582,14 +582,12 @@ impl App {
         Ok(parse_date(input, self.today())?)
     }
 
-    /// A date that may not lie before today (due dates, next feedback).
-    pub fn due_date(&self, input: &str, what: &str) -> Result<NaiveDate> {
+    /// A date that may not lie before today (due dates, next feedback); `past` is
+    /// the refusal for one that does.
+    pub fn due_date(&self, input: &str, past: fn(NaiveDate) -> Problem) -> Result<NaiveDate> {
         let d = self.date(input)?;
         if d < self.today() {
-            return Err(CliError::msg(format!(
-                "{what} {d} is in the past (today is {})",
-                self.today()
-            )));
+            return Err(CliError::Said(past(d)));
         }
         Ok(d)
     }

@@ -310,8 +310,8 @@ fn all(args: ReportArgs, app: &mut App) -> Result<()> {
 
 /// The language of a document for people who read no terminal: --lang, else
 /// $WIJKDESK_LANG, else the locale.
-fn document_lang(app: &App) -> crate::tui::i18n::Lang {
-    use crate::tui::i18n::Lang as L;
+fn document_lang(app: &App) -> crate::words::Lang {
+    use crate::words::Lang as L;
     match app.lang {
         Some(super::Lang::En) => L::En,
         Some(super::Lang::Nl) => L::Nl,

@@ -7,7 +7,7 @@ use crate::domain::report::{
     CadenceReport, CommitmentOutcome, CommitmentsReport, LoadReport, LoopReport,
 };
 use crate::store::ReportKind;
-use crate::tui::i18n::{Lang, T};
+use crate::words::{Lang, T};
 use clap::ValueEnum;
 use plotters::coord::Shift;
 use plotters::prelude::*;

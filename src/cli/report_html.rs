@@ -6,7 +6,7 @@
 use super::report_charts::{Chart, Reports, charts_of, domain_lang, svg};
 use crate::domain::report::{ReportFilter, Table, days_text, percent_text};
 use crate::store::ReportKind;
-use crate::tui::i18n::{Lang, T};
+use crate::words::{Lang, T};
 use chrono::NaiveDate;
 use std::fmt::Write;
 

@@ -2,8 +2,8 @@
 
 use super::output::{Table, due_cell, moment, opt, with_ref};
 use super::{App, CliError, Expect, Result, id_of, opt_id_of, r};
-use crate::domain::RecordKind;
 use crate::domain::signal::SignalState;
+use crate::domain::{Problem, RecordKind};
 use crate::store::{
     ActionFilter, Channel, CommitmentFilter, NewSignal, Signal, SignalEdit, SignalFilter,
     SignalRow, Triage,
@@ -403,7 +403,7 @@ pub(super) fn run(cmd: SignalCmd, app: &mut App) -> Result<()> {
         }
         SignalCmd::Move(a) => {
             let id = id_of(RecordKind::Signal, &a.signal)?;
-            let due = app.due_date(&a.due, "the feedback due date")?;
+            let due = app.due_date(&a.due, |date| Problem::FeedbackDuePast { date })?;
             let sig = app
                 .store
                 .move_signal_due(id, due, &a.reason, a.expect.expect_version)?;
@@ -688,7 +688,7 @@ fn triage(app: &mut App, a: TriageArgs) -> Result<()> {
     let due = a
         .due
         .as_deref()
-        .map(|d| app.due_date(d, "the feedback due date"))
+        .map(|d| app.due_date(d, |date| Problem::FeedbackDuePast { date }))
         .transpose()?;
     let s = app.store.triage(
         id,

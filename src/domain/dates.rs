@@ -10,11 +10,7 @@
 //! `19.30 uur`, `19 uur`.
 
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
-use thiserror::Error;
-
-/// Example forms in messages: relative words only, so an example is never a past date.
-const DATE_FORMS: &str = "e.g. 15 dec, 15-12, vr / fri, morgen, +2w, over 3 weken, eind maart";
-const DATETIME_FORMS: &str = "e.g. vr 19:30, 15 dec 19.30 uur, morgen 10:00";
+use serde::{Deserialize, Serialize};
 
 /// Longest input quoted back in an error; a pasted paragraph should not fill the status line.
 const MAX_QUOTED_CHARS: usize = 60;
@@ -23,26 +19,50 @@ const MAX_QUOTED_CHARS: usize = 60;
 pub const FIRST_YEAR: i32 = 1900;
 pub const LAST_YEAR: i32 = 2200;
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// Why a typed date or time was refused, as data: the input (shortened for quoting)
+/// and what was read of it. [`crate::words`] says it, in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DateError {
-    #[error("not a date: {0:?} ({forms})", forms = DATE_FORMS)]
+    /// Not read as a date at all.
     NotADate(String),
-    /// Read, but no such day or not one meaning: the input and what was understood.
-    #[error("not a date: {0:?}: {1}")]
-    Impossible(String, String),
-    #[error("date out of range: {0:?} (only years {FIRST_YEAR}-{LAST_YEAR})")]
+    /// Read, but no such day or not one meaning: the input and what was read.
+    Impossible(String, Misread),
+    /// A date before [`FIRST_YEAR`] or after [`LAST_YEAR`].
     OutOfRange(String),
-    #[error("no time in {0:?}: give a time, {forms}", forms = DATETIME_FORMS)]
+    /// A date where a date and a time are needed.
     MissingTime(String),
-    #[error("not a date and time: {0:?} ({forms})", forms = DATETIME_FORMS)]
     NotADateTime(String),
 }
 
+/// What was read of a date that is refused, with an example of what would do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Misread {
+    /// `vr 5 dec 2026`: the date read falls on another day than the weekday written.
+    WrongWeekday { date: NaiveDate, want: Weekday },
+    /// `31 feb`: a day, month (and year) that make no date; `example` is a week from today.
+    NoSuchDay {
+        day: u32,
+        month: u32,
+        year: Option<i32>,
+        example: NaiveDate,
+    },
+    /// `15 dec 26`: a year of fewer than four digits after a month name; `example` is today.
+    ShortYear { year: i32, example: NaiveDate },
+    /// `1-11-24`: day, month and a two-digit year, as typed.
+    TwoDigitYear {
+        day: String,
+        month: String,
+        year: String,
+    },
+}
+
+impl std::error::Error for DateError {}
+
 impl DateError {
-    /// What the parser understood of the input, for refusals that read something.
-    pub fn understood(&self) -> Option<&str> {
+    /// What the parser read of the input, for refusals that read something.
+    pub fn misread(&self) -> Option<&Misread> {
         match self {
-            DateError::Impossible(_, understood) => Some(understood),
+            DateError::Impossible(_, read) => Some(read),
             _ => None,
         }
     }
@@ -64,6 +84,25 @@ const MONTHS_NL: [&str; 12] = [
 ];
 const WEEKDAYS_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const WEEKDAYS_NL: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
+const WEEKDAYS_NL_FULL: [&str; 7] = [
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+];
+
+/// A weekday's name: `Fri` in English; `vrijdag` in Dutch (`dutch`).
+pub fn weekday_name(day: Weekday, dutch: bool) -> &'static str {
+    let i = day.num_days_from_monday() as usize;
+    if dutch {
+        WEEKDAYS_NL_FULL[i]
+    } else {
+        WEEKDAYS_EN[i]
+    }
+}
 
 /// A date as the grammar writes it back and as fields echo it: `vr 4 dec 2026`
 /// (`dutch`) or `Fri 4 Dec 2026`. Parses back to the same date.
@@ -96,29 +135,6 @@ pub fn describe_datetime(at: NaiveDateTime, dutch: bool) -> String {
     format!("{} {}", describe(at.date(), dutch), at.format("%H:%M"))
 }
 
-/// The echo a field shows under what is typed: `→ vr 4 dec 2026`, or the refusal.
-/// Empty input shows nothing.
-pub fn echo(input: &str, today: NaiveDate, dutch: bool) -> String {
-    if input.trim().is_empty() {
-        return String::new();
-    }
-    match parse_date(input, today) {
-        Ok(d) => format!("→ {}", describe(d, dutch)),
-        Err(e) => format!("✗ {e}"),
-    }
-}
-
-/// [`echo`] for a date and time (a meeting's start).
-pub fn echo_datetime(input: &str, today: NaiveDate, dutch: bool) -> String {
-    if input.trim().is_empty() {
-        return String::new();
-    }
-    match parse_datetime(input, today) {
-        Ok(d) => format!("→ {}", describe_datetime(d, dutch)),
-        Err(e) => format!("✗ {e}"),
-    }
-}
-
 fn in_range(date: NaiveDate) -> bool {
     (FIRST_YEAR..=LAST_YEAR).contains(&date.year())
 }
@@ -141,7 +157,7 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
     match read(&words, today) {
         Read::Date(d) if in_range(d) => Ok(d),
         Read::Date(_) | Read::TooFar => Err(DateError::OutOfRange(quoted(trimmed))),
-        Read::Impossible(understood) => Err(DateError::Impossible(quoted(trimmed), understood)),
+        Read::Impossible(read) => Err(DateError::Impossible(quoted(trimmed), read)),
         Read::Nothing => Err(DateError::NotADate(quoted(trimmed))),
     }
 }
@@ -150,7 +166,7 @@ enum Read {
     Date(NaiveDate),
     /// Understood, but past the calendar's end.
     TooFar,
-    Impossible(String),
+    Impossible(Misread),
     Nothing,
 }
 
@@ -182,12 +198,7 @@ fn read(words: &[&str], today: NaiveDate) -> Read {
             let want = weekday(day).unwrap_or(Weekday::Mon);
             match read(rest, today) {
                 Read::Date(d) if d.weekday() == want => Read::Date(d),
-                Read::Date(d) => Read::Impossible(format!(
-                    "read {}, which is not a {}; e.g. {}",
-                    describe(d, false),
-                    WEEKDAYS_EN[want.num_days_from_monday() as usize],
-                    describe(d, true)
-                )),
+                Read::Date(d) => Read::Impossible(Misread::WrongWeekday { date: d, want }),
                 other => other,
             }
         }
@@ -318,14 +329,10 @@ fn month(name: &str) -> Option<u32> {
 
 /// The next `month`/`day` on or after `today`, or in `year` when given.
 fn day_in(year: Option<i32>, month: u32, day: u32, today: NaiveDate) -> Read {
-    let understood = |y: Option<i32>| match y {
-        Some(y) => format!("day {day} of month {month} in {y}"),
-        None => format!("day {day} of month {month}"),
-    };
     if let Some(y) = year {
         return match NaiveDate::from_ymd_opt(y, month, day) {
             Some(d) => Read::Date(d),
-            None => impossible(understood(Some(y)), today),
+            None => impossible(day, month, Some(y), today),
         };
     }
     // 29 February: the next leap year; at most eight years on.
@@ -336,20 +343,23 @@ fn day_in(year: Option<i32>, month: u32, day: u32, today: NaiveDate) -> Read {
             return Read::Date(d);
         }
     }
-    impossible(understood(None), today)
+    impossible(day, month, None, today)
 }
 
 /// A refusal with what was read and an example a week from today.
-fn impossible(understood: String, today: NaiveDate) -> Read {
+fn impossible(day: u32, month: u32, year: Option<i32>, today: NaiveDate) -> Read {
     let example = today.checked_add_days(Days::new(7)).unwrap_or(today);
-    Read::Impossible(format!(
-        "read as {understood}, which does not exist; e.g. {}",
-        short(example)
-    ))
+    Read::Impossible(Misread::NoSuchDay {
+        day,
+        month,
+        year,
+        example,
+    })
 }
 
-/// `15 dec`: the shortest form that reads back as a date on or after today.
-fn short(d: NaiveDate) -> String {
+/// `15 dec`: the shortest form that reads back as a date on or after today (the
+/// Dutch month names, which both languages read).
+pub fn short(d: NaiveDate) -> String {
     format!("{} {}", d.day(), MONTHS_NL[d.month0() as usize])
 }
 
@@ -371,11 +381,10 @@ fn named_month_date(words: &[&str], today: NaiveDate) -> Read {
         Some(y) => match number::<i32>(y) {
             Some(y) if y >= 1000 => Some(y),
             Some(y) => {
-                return Read::Impossible(format!(
-                    "read the year as {y}; write all four digits, e.g. {} {}",
-                    short(today),
-                    today.year()
-                ));
+                return Read::Impossible(Misread::ShortYear {
+                    year: y,
+                    example: today,
+                });
             }
             None => return Read::Nothing,
         },
@@ -430,9 +439,13 @@ fn numeric_date(s: &str, today: NaiveDate) -> Read {
         [d, m, y] if y.len() == 4 && short_part(m) && short_part(d) => {
             day_in(Some(n(y) as i32), n(m), n(d), today)
         }
-        [d, m, y] if y.len() == 2 && short_part(m) && short_part(d) => Read::Impossible(format!(
-            "read day {d}, month {m} and a two-digit year; write the year in full, e.g. {d}-{m}-20{y}"
-        )),
+        [d, m, y] if y.len() == 2 && short_part(m) && short_part(d) => {
+            Read::Impossible(Misread::TwoDigitYear {
+                day: d.into(),
+                month: m.into(),
+                year: y.into(),
+            })
+        }
         [d, m] if short_part(d) && short_part(m) => day_in(None, n(m), n(d), today),
         _ => Read::Nothing,
     }
@@ -568,9 +581,15 @@ mod tests {
         ] {
             let err = p(s).unwrap_err();
             assert!(matches!(err, DateError::Impossible(..)), "{s}: {err:?}");
-            let understood = err.understood().unwrap_or_default();
-            assert!(understood.starts_with("read as day"), "{s}: {understood}");
-            assert!(understood.contains("e.g."), "{s}: {understood}");
+            assert!(
+                matches!(err.misread(), Some(Misread::NoSuchDay { example, .. }) if *example == d(2024, 10, 23)),
+                "{s}: {err:?}"
+            );
+            assert!(
+                err.to_string()
+                    .contains("which does not exist; e.g. 23 okt"),
+                "{err}"
+            );
         }
     }
 
@@ -780,7 +799,12 @@ mod tests {
             parse_datetime("31-02-2024 19:30", today()),
             Err(DateError::Impossible(
                 "31-02-2024".into(),
-                "read as day 31 of month 2 in 2024, which does not exist; e.g. 23 okt".into()
+                Misread::NoSuchDay {
+                    day: 31,
+                    month: 2,
+                    year: Some(2024),
+                    example: d(2024, 10, 23)
+                }
             ))
         );
         assert_eq!(
@@ -881,8 +905,15 @@ mod tests {
         assert_eq!(p("Fri 4 Dec 2026"), Ok(d(2026, 12, 4)));
         let err = p("vr 5 dec 2026").unwrap_err();
         assert_eq!(
-            err.understood(),
-            Some("read Sat 5 Dec 2026, which is not a Fri; e.g. za 5 dec 2026")
+            err.misread(),
+            Some(&Misread::WrongWeekday {
+                date: d(2026, 12, 5),
+                want: Weekday::Fri
+            })
+        );
+        assert_eq!(
+            err.to_string(),
+            "not a date: \"vr 5 dec 2026\": read Sat 5 Dec 2026, which is not a Fri; e.g. za 5 dec 2026"
         );
     }
 
@@ -892,24 +923,21 @@ mod tests {
         assert!(matches!(err, DateError::Impossible(..)));
         assert!(err.to_string().contains("e.g. 1-11-2024"), "{err}");
         let err = p("15 dec 26").unwrap_err();
-        assert!(
-            err.understood().unwrap_or_default().contains("four digits"),
-            "{err}"
+        assert_eq!(
+            err.misread(),
+            Some(&Misread::ShortYear {
+                year: 26,
+                example: today()
+            })
         );
+        assert!(err.to_string().contains("four digits"), "{err}");
     }
 
     #[test]
-    fn describe_and_echo() {
+    fn describe_in_both_languages() {
         assert_eq!(describe(d(2026, 12, 4), true), "vr 4 dec 2026");
         assert_eq!(describe(d(2026, 12, 4), false), "Fri 4 Dec 2026");
         assert_eq!(describe(d(2027, 3, 1), true), "ma 1 mrt 2027");
-        assert_eq!(echo("vr", today(), true), "→ vr 18 okt 2024");
-        assert_eq!(echo("  ", today(), true), "");
-        assert!(echo("31 feb", today(), false).starts_with("✗ not a date"));
-        assert_eq!(
-            echo_datetime("vr 19.30 uur", today(), true),
-            "→ vr 18 okt 2024 19:30"
-        );
     }
 
     #[test]
@@ -1022,9 +1050,14 @@ mod tests {
         fn refusals_say_what_they_understood(m in 1u32..=12, day in 29u32..=40) {
             prop_assume!(NaiveDate::from_ymd_opt(2028, m, day).is_none());
             let err = parse_date(&format!("{day}-{m}"), today()).unwrap_err();
-            let understood = err.understood().unwrap_or_default().to_owned();
+            let said = err.to_string();
             let read = format!("day {day} of month {m}");
-            prop_assert!(understood.contains(&read), "{}", understood);
+            prop_assert!(
+                matches!(err.misread(), Some(Misread::NoSuchDay { day: dd, month: mm, .. }) if (*dd, *mm) == (day, m)),
+                "{:?}",
+                err
+            );
+            prop_assert!(said.contains(&read), "{}", said);
         }
 
         #[test]

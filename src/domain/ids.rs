@@ -107,29 +107,29 @@ impl fmt::Display for RecordRef {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("not a valid {what} ID: \"{input}\" (expected e.g. {example})")]
+/// Text that is not a record's ID: what was typed (shortened) and the kind of record
+/// expected, if one was. [`crate::words`] says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IdError {
-    input: String,
-    what: &'static str,
-    example: &'static str,
+    pub input: String,
+    pub expected: Option<RecordKind>,
 }
+
+impl std::error::Error for IdError {}
 
 impl IdError {
     fn new(input: &str, expected: Option<RecordKind>) -> Self {
-        let (what, example) = match expected {
-            Some(RecordKind::Organisation) => ("organisation", "O-7"),
-            Some(RecordKind::Person) => ("person", "P-4"),
-            Some(RecordKind::Signal) => ("signal", "S-42 or 42"),
-            Some(RecordKind::Action) => ("action", "A-3 or 3"),
-            Some(RecordKind::Commitment) => ("commitment", "C-12 or 12"),
-            Some(RecordKind::Meeting) => ("meeting", "M-5 or 5"),
-            None => ("record", "S-42"),
-        };
         IdError {
             input: input.chars().take(40).collect(),
-            what,
-            example,
+            expected,
+        }
+    }
+
+    /// The same, as a [`crate::domain::Problem`].
+    pub fn problem(&self) -> crate::domain::Problem {
+        crate::domain::Problem::NotAnId {
+            input: self.input.clone(),
+            expected: self.expected,
         }
     }
 }

@@ -5,6 +5,7 @@
 use super::RecordKind;
 use super::action::{ActionEvent, ActionState};
 use super::commitment::{CommitmentEvent, CommitmentState};
+use super::dates::DateError;
 use super::meeting::{MeetingEvent, MeetingStatus};
 use super::minutes::{EntryKind, TokenKind};
 use super::signal::{SignalEvent, SignalState};
@@ -517,6 +518,17 @@ pub enum Problem {
         waited_secs: u64,
         screens: bool,
     },
+    /// A date or time typed that could not be read.
+    Date(DateError),
+    /// Text that is not an ID of a record (of `expected`, when one kind is wanted).
+    NotAnId {
+        input: String,
+        expected: Option<RecordKind>,
+    },
+    /// A due date (an action's or a commitment's) that lies before today.
+    DuePast {
+        date: NaiveDate,
+    },
     /// A failure the program cannot explain further; `error` is the system's own text.
     Failure {
         error: String,
@@ -564,7 +576,7 @@ impl Problem {
             P::NextFeedbackPast { .. } | P::FeedbackDuePast { .. } | P::NoDueToMove { .. } => {
                 Some(Field::FeedbackDue)
             }
-            P::DueAlready { .. } => Some(Field::Due),
+            P::DueAlready { .. } | P::DuePast { .. } => Some(Field::Due),
             P::LaterDueNeedsReason { .. } => Some(Field::MoveReason),
             P::BreakNeedsAnswers => Some(Field::WhatWentWrong),
             P::WithdrawNeedsReason => Some(Field::WithdrawReason),
@@ -635,6 +647,8 @@ impl Problem {
             | P::CsvSameAsLine { .. }
             | P::NotFound { .. }
             | P::Busy { .. }
+            | P::Date(_)
+            | P::NotAnId { .. }
             | P::Failure { .. }
             | P::FeedbackNoOrg { .. }
             | P::FeedbackNoAddress { .. }

@@ -13,7 +13,7 @@ pub mod json;
 use crate::domain::csv_rules::{BOM, neutralise};
 use crate::domain::text::visible_text;
 use crate::domain::{RecordKind, RecordRef};
-use crate::tui::i18n::{Lang as UiLang, T};
+use crate::words::{Lang as UiLang, T};
 use serde_json::Value;
 use std::io::Result;
 

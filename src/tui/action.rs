@@ -7,7 +7,7 @@
 //! the shell, the popups and the screens act on them. This module is a leaf: it knows
 //! nothing of components, settings or keys beyond their spelling.
 
-use super::i18n::T;
+use crate::words::T;
 
 /// Where a key binding applies. A key is looked up in the scopes of the context it is
 /// pressed in, in order, so the same key can mean different things in a form and a list.

@@ -5,7 +5,7 @@
 use super::action::Action;
 use super::config::Settings;
 use super::draft::FormDraft;
-use super::i18n::T;
+use crate::words::T;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -17,9 +17,9 @@
 //! A config that cannot be read gives one clear warning and the defaults, never a crash.
 
 use super::Options;
-use super::i18n::Lang;
 use super::keymap::KeyMap;
 use super::theme::Theme;
+use crate::words::Lang;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -2,7 +2,8 @@
 //!
 //! - [`app`]: state, `update(Action)`, pure `draw`;
 //! - [`action`]: what keys mean ([`action::Action`]) and what components ask the shell to do;
-//! - [`keymap`], [`config`], [`theme`], [`i18n`]: the user's keys, file, colours and language;
+//! - [`keymap`], [`config`], [`theme`]: the user's keys, file and colours; the strings
+//!   are [`crate::words::catalogue`]'s;
 //! - [`screens`]: one module per screen, registered in [`screens::registry`];
 //! - [`popups`]: help, palette, jump, forms, who-does-what, confirm;
 //! - [`snapshot`]: one frame as text.
@@ -18,7 +19,6 @@ pub mod config;
 pub mod draft;
 pub mod fit;
 pub mod fuzzy;
-pub mod i18n;
 pub mod input;
 pub mod keymap;
 pub mod list;
@@ -33,9 +33,9 @@ pub mod widgets;
 pub mod window;
 pub mod worker;
 
+pub use crate::words::Lang;
 pub use app::App;
 pub use config::Settings;
-pub use i18n::Lang;
 pub use snapshot::snapshot;
 
 use crate::store::{Ctx, Store};
@@ -222,7 +222,7 @@ pub fn run(opts: Options) -> Result<()> {
         let _ = writeln!(
             std::io::stderr(),
             "{}",
-            lang.f(i18n::T::DraftKept, &[("path", &path.display())])
+            lang.f(crate::words::T::DraftKept, &[("path", &path.display())])
         );
     }
     match outcome {

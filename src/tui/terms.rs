@@ -3,7 +3,7 @@
 
 use crate::domain::vocab::TermKind;
 use crate::store::{Store, UnknownTerm};
-use crate::tui::i18n::{Lang, T};
+use crate::words::{Lang, T};
 
 pub fn kind_word(lang: Lang, kind: TermKind) -> &'static str {
     lang.t(match kind {

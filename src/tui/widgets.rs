@@ -3,9 +3,9 @@
 
 use super::action::Action;
 use super::config::Settings;
-use super::i18n::T;
 use super::theme::ASCII_BORDER;
 use crate::domain::text;
+use crate::words::T;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::Style;

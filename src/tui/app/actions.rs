@@ -5,12 +5,12 @@
 use super::App;
 use crate::tui::action::Action;
 use crate::tui::component::{Cx, Outcome};
-use crate::tui::i18n::T;
 use crate::tui::popups::help::{self, Help};
 use crate::tui::popups::jump::Jump;
 use crate::tui::popups::lists::ListsPopup;
 use crate::tui::popups::palette::{Command, Palette};
 use crate::tui::popups::who::Who;
+use crate::words::T;
 
 impl App<'_> {
     /// What an action is called in help and the palette; `None` for screens that do not exist.

@@ -6,9 +6,9 @@
 use super::{App, Finish};
 use crate::store::Store;
 use crate::tui::component::{Cx, Outcome};
-use crate::tui::i18n::T;
 use crate::tui::popups::transfer;
 use crate::tui::worker;
+use crate::words::T;
 
 impl App<'_> {
     /// A write that waited off the input path is done: the popup that asked shows it.

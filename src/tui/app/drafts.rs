@@ -3,8 +3,8 @@
 
 use super::App;
 use crate::tui::component::Cx;
-use crate::tui::i18n::T;
 use crate::tui::popups::form::FormDraft;
+use crate::words::T;
 
 impl App<'_> {
     /// Keep drafts in `dir` from now on: whatever is typed is written there as it

@@ -3,9 +3,9 @@
 
 use super::App;
 use crate::tui::action::Action;
-use crate::tui::i18n::T;
 use crate::tui::screens::{Screen, welcome};
 use crate::tui::widgets;
+use crate::words::T;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

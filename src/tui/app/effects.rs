@@ -3,8 +3,8 @@
 
 use super::App;
 use crate::tui::component::{Cx, Effect, Outcome};
-use crate::tui::i18n::T;
 use crate::tui::screens::{AfterTriage, Screen};
+use crate::words::T;
 
 impl App<'_> {
     pub(super) fn apply(&mut self, outcome: Outcome) {

@@ -351,7 +351,7 @@ impl<R: Clone> List<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::i18n::Lang;
+    use crate::words::Lang;
     use crossterm::event::{KeyCode, KeyModifiers};
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;

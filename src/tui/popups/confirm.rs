@@ -4,8 +4,8 @@
 use super::Popup;
 use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
-use crate::tui::i18n::T;
 use crate::tui::widgets;
+use crate::words::T;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -10,8 +10,8 @@
 use crate::tui::action::{Action, Scope};
 use crate::tui::component::Cx;
 use crate::tui::config::Settings;
-use crate::tui::i18n::T;
 use crate::tui::widgets::{self, vis};
+use crate::words::T;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

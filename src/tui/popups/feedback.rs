@@ -16,11 +16,11 @@ use crate::store::{Channel, NewFeedback, StoreError};
 use crate::tui::action::{Action, Scope};
 use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
-use crate::tui::i18n::T;
 use crate::tui::input::TextInput;
 use crate::tui::keymap::arrow_down;
 use crate::tui::widgets;
 use crate::tui::worker::MailJob;
+use crate::words::T;
 use chrono::Duration;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -222,7 +222,7 @@ impl FeedbackPopup {
                     return self.fail(Field::Next, lang.f(T::ErrDueInPast, &[("date", &d)]));
                 }
                 Ok(d) => Some(d),
-                Err(e) => return self.fail(Field::Next, e.to_string()),
+                Err(e) => return self.fail(Field::Next, lang.date(&e)),
             }
         };
         let fb = NewFeedback {

@@ -5,8 +5,8 @@ use super::Popup;
 use crate::tui::action::{Action, Scope};
 use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
-use crate::tui::i18n::T;
 use crate::tui::widgets;
+use crate::words::T;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -66,7 +66,7 @@ pub fn lines(s: &Settings, describe: &dyn Fn(Action) -> Option<String>) -> Vec<H
 /// every action with its config name, default keys and what it does in both languages.
 pub fn markdown() -> String {
     use crate::tui::action::ACTIONS;
-    use crate::tui::i18n::Lang;
+    use crate::words::Lang;
     let map = crate::tui::keymap::KeyMap::default();
     let mut out = String::from(
         "# Keys\n\n\

@@ -9,9 +9,9 @@ use crate::store::{ActionFilter, CommitmentFilter, RowAction, SignalFilter, Stor
 use crate::tui::action::{Action, Scope};
 use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
-use crate::tui::i18n::{Lang, T};
 use crate::tui::input::TextInput;
 use crate::tui::widgets;
+use crate::words::{Lang, T};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -168,7 +168,7 @@ pub struct ImportJob {
 impl ImportJob {
     /// What the status line says while it runs.
     pub fn working(&self, lang: Lang) -> String {
-        format!("{}: {}…", lang.t(self.kind.title()), self.path.display())
+        lang.f(T::ImportWorking, &[("path", &self.path.display())])
     }
 
     /// Do it on `store` (the job's own connection, or the screen's in tests).

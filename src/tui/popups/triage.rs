@@ -7,18 +7,19 @@
 
 use super::Popup;
 use super::picker::{Choice, PickKey, Picker};
-use crate::domain::dates::{echo, parse_date};
+use crate::domain::dates::parse_date;
 use crate::domain::signal::{SignalEvent, SignalFacts, transition};
 use crate::domain::vocab::{Resolution, TermKind};
 use crate::store::{Signal, StoreError, Triage, UnknownTerm};
 use crate::tui::action::{Action, Scope};
 use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
-use crate::tui::i18n::{Lang, T};
 use crate::tui::input::TextInput;
 use crate::tui::keymap::arrow_down;
 use crate::tui::terms;
 use crate::tui::widgets;
+use crate::words::dates::echo;
+use crate::words::{Lang, T};
 use chrono::Duration;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -314,7 +315,7 @@ impl TriagePopup {
                     return self.field_error(DUE, lang.f(T::ErrDueInPast, &[("date", &d)]));
                 }
                 Ok(d) => Some(d),
-                Err(e) => return self.field_error(DUE, e.to_string()),
+                Err(e) => return self.field_error(DUE, lang.date(&e)),
             },
         };
         let reason = Some(self.reason.value()).filter(|r| !r.trim().is_empty());
@@ -752,7 +753,7 @@ impl Popup for TriagePopup {
             THEME => self.theme.draw_list(frame, list, s),
             DUE | REASON => {
                 // What the due field understood, as it is typed, above the forms it takes.
-                let echo = echo(&self.due.value(), self.today, s.lang == Lang::Nl);
+                let echo = echo(&self.due.value(), self.today, s.lang);
                 let echo_style = if echo.starts_with('✗') {
                     s.theme.error
                 } else {

@@ -8,10 +8,10 @@ use crate::domain::RecordRef;
 use crate::domain::meeting::check_local_time;
 use crate::store::Meeting;
 use crate::tui::component::Cx;
-use crate::tui::i18n::{Lang, T};
 use crate::tui::popups::form::{
     Echo, FieldSpec, Form, FormDraft, FormError, FormHandler, FormValues,
 };
+use crate::words::{Lang, T};
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 pub const DRAFT_KIND: &str = "follow-up";
@@ -74,7 +74,7 @@ fn when(
 ) -> Result<Option<NaiveDateTime>, FormError> {
     let at = match v.get(key).trim() {
         "" => return Ok(None),
-        s => parse_when(s, day, today).map_err(|e| FormError::Field(key, e.to_string()))?,
+        s => parse_when(s, day, today).map_err(|e| FormError::Field(key, lang.date(&e)))?,
     };
     let what = if key == "end" {
         Field::End

@@ -9,9 +9,9 @@ use crate::domain::RecordRef;
 use crate::domain::dates::{DateError, parse_date, parse_datetime};
 use crate::store::{Meeting, MeetingEdit, NewMeeting};
 use crate::tui::component::Cx;
-use crate::tui::i18n::{Lang, T};
 use crate::tui::popups::form::Echo;
 use crate::tui::popups::form::{FieldKind, FieldSpec, Form, FormDraft, FormError, FormValues};
+use crate::words::{Lang, T};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 pub const DRAFT_KIND: &str = "meeting";
@@ -168,7 +168,7 @@ fn when(
 ) -> Result<Option<NaiveDateTime>, FormError> {
     let at = match v.get(key) {
         "" => return Ok(None),
-        s => parse_when(s, day, today).map_err(|e| FormError::Field(key, e.to_string()))?,
+        s => parse_when(s, day, today).map_err(|e| FormError::Field(key, lang.date(&e)))?,
     };
     // A time the clock change skips or repeats is refused beside its field.
     let what = if key == "end" {
@@ -188,7 +188,7 @@ fn person(cx: &Cx, v: &FormValues, key: &'static str) -> Result<Option<i64>, For
             .store
             .resolve_person(name)
             .map(Some)
-            .map_err(|e| FormError::Field(key, e.to_string())),
+            .map_err(|e| FormError::Field(key, cx.settings.lang.store_error(&e))),
     }
 }
 

@@ -6,10 +6,10 @@ use crate::domain::meeting::MeetingStatus;
 use crate::domain::minutes_export::Lang as DocLang;
 use crate::store::Meeting;
 use crate::tui::component::{Cx, Effect, Outcome};
-use crate::tui::i18n::{Lang, T};
 use crate::tui::popups::cancel_meeting::CancelMeeting;
 use crate::tui::popups::confirm::Confirm;
 use crate::tui::worker::MeetingMailJob;
+use crate::words::{Lang, T};
 
 fn doc_lang(cx: &Cx) -> DocLang {
     match cx.settings.lang {

@@ -5,7 +5,7 @@
 use super::minutes_input::width;
 use crate::domain::meeting::MeetingStatus;
 use crate::domain::minutes::EntryKind;
-use crate::tui::i18n::{Lang, T};
+use crate::words::{Lang, T};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 

@@ -7,10 +7,10 @@ use crate::store::{AgendaItem, AgendaMove, Meeting, MeetingOrg, MeetingPerson, S
 use crate::tui::action::{Action, Scope};
 use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
-use crate::tui::i18n::{Lang, T};
 use crate::tui::input::TextInput;
 use crate::tui::popups::Popup;
 use crate::tui::widgets::{self, ListCursor, vis};
+use crate::words::{Lang, T};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

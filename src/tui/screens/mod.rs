@@ -37,9 +37,9 @@ use super::action::{Action, Scope};
 
 use super::component::{Cx, Outcome};
 use super::config::Settings;
-use super::i18n::T;
 use super::popups::form::{Form, FormDraft};
 use crate::domain::RecordRef;
+use crate::words::T;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;

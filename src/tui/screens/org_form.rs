@@ -8,8 +8,8 @@ pub use super::record_form::{check_email, store_error};
 use crate::domain::RecordRef;
 use crate::store::{NewOrg, OrgEdit, Organisation};
 use crate::tui::component::Cx;
-use crate::tui::i18n::T;
 use crate::tui::popups::form::{FieldKind, FieldSpec, Form, FormDraft, FormError, FormValues};
+use crate::words::T;
 
 pub const DRAFT_KIND: &str = "organisation";
 

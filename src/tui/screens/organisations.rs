@@ -12,13 +12,13 @@ use crate::store::{
 use crate::tui::action::Action;
 use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
-use crate::tui::i18n::T;
 use crate::tui::list::{Columns, FilterStep, List, WIDE};
 use crate::tui::popups::form::{Form, FormDraft};
 use crate::tui::popups::picker::{Choice, PickerPopup};
 use crate::tui::widgets::{self, vis};
 use crate::tui::window::Keyset;
 use crate::tui::worker::StatementJob;
+use crate::words::T;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -479,8 +479,8 @@ impl Screen for Organisations {
         let job = StatementJob {
             org_id: id,
             lang: match cx.settings.lang {
-                crate::tui::i18n::Lang::En => DocLang::En,
-                crate::tui::i18n::Lang::Nl => DocLang::Nl,
+                crate::words::Lang::En => DocLang::En,
+                crate::words::Lang::Nl => DocLang::Nl,
             },
             write_to: matches!(value, "write" | "both").then(|| statements_dir(cx)),
             send: matches!(value, "send" | "both"),

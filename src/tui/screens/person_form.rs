@@ -5,8 +5,8 @@ use crate::domain::Field;
 use crate::domain::RecordRef;
 use crate::store::{NewPerson, Person, PersonEdit};
 use crate::tui::component::Cx;
-use crate::tui::i18n::T;
 use crate::tui::popups::form::{FieldKind, FieldSpec, Form, FormDraft, FormError, FormValues};
+use crate::words::T;
 
 pub const DRAFT_KIND: &str = "person";
 

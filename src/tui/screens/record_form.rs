@@ -8,10 +8,10 @@
 use crate::domain::RecordRef;
 use crate::store::StoreError;
 use crate::tui::component::Cx;
-use crate::tui::i18n::{Lang, T};
 use crate::tui::popups::form::{
     Echo, FieldSpec, Form, FormDraft, FormError, FormHandler, FormValues,
 };
+use crate::words::{Lang, T};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 

@@ -7,8 +7,8 @@ use super::reports_doc::Part;
 use crate::domain::report::{CommitmentOutcome, LoopReport, OutcomeCounts};
 use crate::tui::action::Action;
 use crate::tui::config::Settings;
-use crate::tui::i18n::T;
 use crate::tui::widgets::{self, vis};
+use crate::words::T;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect, Size};
 use ratatui::text::{Line, Span};
@@ -244,8 +244,8 @@ fn loop_charts(r: &LoopReport, frame: &mut Frame, area: Rect, s: &Settings) {
 
 fn outcome_chart(totals: &OutcomeCounts, frame: &mut Frame, area: Rect, s: &Settings) {
     let lang = match s.lang {
-        crate::tui::i18n::Lang::En => crate::domain::report::Lang::En,
-        crate::tui::i18n::Lang::Nl => crate::domain::report::Lang::Nl,
+        crate::words::Lang::En => crate::domain::report::Lang::En,
+        crate::words::Lang::Nl => crate::domain::report::Lang::Nl,
     };
     let bars: Vec<Bar> = CommitmentOutcome::ALL
         .iter()

@@ -9,12 +9,12 @@ use crate::store::RecordsPage;
 use crate::tui::action::{Action, Scope};
 use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
-use crate::tui::i18n::T;
 use crate::tui::input::TextInput;
 use crate::tui::popups::Popup;
 use crate::tui::popups::jump::record_title;
 use crate::tui::widgets::{self, ListCursor, vis};
 use crate::tui::worker::RECORDS_PAGE;
+use crate::words::T;
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -230,11 +230,12 @@ impl PeriodDates {
 
     fn submit(&mut self, cx: &Cx) -> Outcome {
         let today = cx.store.today();
+        let lang = cx.settings.lang;
         let parse = |s: String| -> Result<Option<NaiveDate>, String> {
             if s.trim().is_empty() {
                 Ok(None)
             } else {
-                parse_date(&s, today).map(Some).map_err(|e| e.to_string())
+                parse_date(&s, today).map(Some).map_err(|e| lang.date(&e))
             }
         };
         let from = match parse(self.from.value()) {

@@ -8,8 +8,8 @@ use crate::store::{
 };
 use crate::tui::component::Cx;
 use crate::tui::config::Settings;
-use crate::tui::i18n::T;
 use crate::tui::widgets::{self, vis, who};
+use crate::words::T;
 use ratatui::text::{Line, Span};
 
 pub struct SignalDetail {

@@ -10,11 +10,11 @@ use crate::domain::RecordRef;
 use crate::domain::vocab::{Resolution, TermKind};
 use crate::store::{Signal, SignalEdit, StoreError, UnknownTerm};
 use crate::tui::component::{Cx, Effect, Outcome};
-use crate::tui::i18n::{Lang, T};
 use crate::tui::popups::form::{
     FieldKind, FieldSpec, Form, FormDraft, FormError, FormHandler, FormValues,
 };
 use crate::tui::popups::picker::Choice;
+use crate::words::{Lang, T};
 use std::collections::BTreeMap;
 
 pub const DRAFT_KIND: &str = "signal_edit";

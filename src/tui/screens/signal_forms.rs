@@ -7,10 +7,10 @@ use crate::domain::signal::{SignalEvent, SignalState};
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::{Channel, Signal, SignalFilter, StoreError};
 use crate::tui::component::{Cx, Effect, Outcome};
-use crate::tui::i18n::{Lang, T};
 use crate::tui::popups::form::{FieldKind, FieldSpec, Form, FormError, FormHandler, FormValues};
 use crate::tui::popups::picker::{Choice, PickerPopup};
 use crate::tui::screens::org_form::store_error;
+use crate::words::{Lang, T};
 
 /// Shared with the popups that take the same steps.
 pub use crate::tui::popups::{feedback::channel_label, triage::check};

@@ -10,11 +10,11 @@ use crate::domain::action::ActionEvent;
 use crate::domain::dates::parse_date;
 use crate::store::{NewAction, NewCommitment};
 use crate::tui::component::{Cx, Effect, Outcome};
-use crate::tui::i18n::T;
 use crate::tui::popups::form::{
     Echo, FieldKind, FieldSpec, Form, FormError, FormHandler, FormValues,
 };
 use crate::tui::screens::org_form::store_error;
+use crate::words::T;
 
 const FIELDS: &[(Field, &str)] = &[
     (Field::Owner, "owner"),
@@ -225,7 +225,7 @@ impl FormHandler for TrackerForm {
         };
         let today = cx.store.today();
         let date = |key: &'static str| -> Result<chrono::NaiveDate, FormError> {
-            parse_date(&required(key)?, today).map_err(|e| FormError::Field(key, e.to_string()))
+            parse_date(&required(key)?, today).map_err(|e| FormError::Field(key, lang.date(&e)))
         };
         let kind = match self.kind {
             Kind::Choose if v.get("kind") == "commitment" => Kind::Commitment,
@@ -244,7 +244,7 @@ impl FormHandler for TrackerForm {
                     (None, "") => None,
                     (None, s) => Some(
                         RecordRef::parse(s, Some(crate::domain::RecordKind::Signal))
-                            .map_err(|e| FormError::Field("signal", e.to_string()))?
+                            .map_err(|e| FormError::Field("signal", lang.problem(&e.problem())))?
                             .id,
                     ),
                 };

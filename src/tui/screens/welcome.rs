@@ -3,8 +3,8 @@
 
 use crate::tui::action::Action;
 use crate::tui::config::Settings;
-use crate::tui::i18n::T;
 use crate::tui::widgets;
+use crate::words::T;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

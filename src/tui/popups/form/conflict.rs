@@ -3,8 +3,8 @@
 
 use super::{FieldKind, Form};
 use crate::tui::component::{Cx, Outcome};
-use crate::tui::i18n::T;
 use crate::tui::popups::conflict::{Choice, ConflictRow, ConflictView};
+use crate::words::T;
 use crossterm::event::KeyEvent;
 use std::collections::BTreeMap;
 

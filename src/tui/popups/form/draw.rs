@@ -4,8 +4,8 @@
 use super::{FieldKind, Form};
 use crate::tui::action::Action;
 use crate::tui::config::Settings;
-use crate::tui::i18n::T;
 use crate::tui::widgets;
+use crate::words::T;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -159,7 +159,7 @@ impl Form {
                 );
                 y += eh;
             }
-            if let Some(echo) = f.echo_text(focused, s.lang == crate::tui::Lang::Nl)
+            if let Some(echo) = f.echo_text(focused, s.lang)
                 && y < bottom
             {
                 let style = if echo.starts_with('✗') {

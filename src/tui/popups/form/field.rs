@@ -2,8 +2,8 @@
 //! holds it (typed text, a choice or a pick list, its message and date echo, and how
 //! many rows it takes).
 
-use crate::tui::i18n::T;
 use crate::tui::input::TextInput;
+use crate::words::T;
 
 /// What kind of value a field holds.
 #[derive(Debug, Clone)]
@@ -116,12 +116,12 @@ impl Field {
 
     /// The echo line under a focused date field: `→ vr 4 dec 2026` or the refusal.
     /// None while there is nothing typed, or an error is shown.
-    pub(super) fn echo_text(&self, focused: bool, dutch: bool) -> Option<String> {
+    pub(super) fn echo_text(&self, focused: bool, lang: crate::words::Lang) -> Option<String> {
         let echo = self.echo.filter(|_| focused && self.error.is_none())?;
         let typed = self.input.value();
         let text = match echo {
-            Echo::Date(today) => crate::domain::dates::echo(&typed, today, dutch),
-            Echo::DateTime(today) => crate::domain::dates::echo_datetime(&typed, today, dutch),
+            Echo::Date(today) => crate::words::dates::echo(&typed, today, lang),
+            Echo::DateTime(today) => crate::words::dates::echo_datetime(&typed, today, lang),
         };
         (!text.is_empty()).then_some(text)
     }
@@ -129,7 +129,7 @@ impl Field {
     /// Rows for the echo: one for a date, up to two for a refusal.
     pub(super) fn echo_height(&self, width: u16, focused: bool) -> u16 {
         let w = usize::from(width.max(10)) - 2;
-        self.echo_text(focused, false)
+        self.echo_text(focused, crate::words::Lang::En)
             .map(|e| crate::domain::text::cell_width(&e).div_ceil(w).clamp(1, 2) as u16)
             .unwrap_or(0)
     }

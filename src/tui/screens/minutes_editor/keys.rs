@@ -7,10 +7,10 @@ use crate::domain::meeting::{MeetingEvent, MeetingStatus};
 use crate::domain::minutes::EntryKind;
 use crate::tui::action::{Action, Scope};
 use crate::tui::component::{Cx, Effect, Outcome};
-use crate::tui::i18n::T;
 use crate::tui::keymap::Key;
 use crate::tui::screens::minutes_parts::status_label;
 use crate::tui::screens::minutes_popups::{Attendance, export};
+use crate::words::T;
 use crossterm::event::KeyEvent;
 
 /// How many completions are offered for one token.

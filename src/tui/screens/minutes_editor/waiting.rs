@@ -4,8 +4,8 @@
 
 use super::MinutesEditor;
 use crate::tui::component::{Cx, Outcome};
-use crate::tui::i18n::T;
 use crate::tui::screens::minutes_input::LineInput;
+use crate::words::T;
 
 /// A line waiting to be stored, or one that could not be (kept, with why).
 #[derive(Debug, Clone, PartialEq)]

@@ -7,9 +7,9 @@ use crate::store::Store;
 use crate::tui::action::Action;
 use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::config::Settings;
-use crate::tui::i18n::T;
 use crate::tui::input::TextInput;
 use crate::tui::popups::erase::Erase;
+use crate::words::{Lang, T};
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -46,8 +46,8 @@ pub fn export_dir() -> PathBuf {
 }
 
 /// Write the export of person `id` to `dir/P-id.json`, readable by its owner only.
-pub fn write_export(store: &Store, id: i64, dir: &Path) -> Result<PathBuf, String> {
-    let value = store.export_person(id).map_err(|e| e.to_string())?;
+pub fn write_export(store: &Store, id: i64, dir: &Path, lang: Lang) -> Result<PathBuf, String> {
+    let value = store.export_person(id).map_err(|e| lang.store_error(&e))?;
     // The same shape as `wijkdesk person export` prints (moments with their offset).
     let text = serde_json::to_string_pretty(&crate::sheets::json::value(&value))
         .map_err(|e| e.to_string())?;
@@ -75,9 +75,9 @@ impl People {
                             self.list = Default::default();
                             self.reload(cx, None)
                         }
-                        Err(_) => {
+                        Err(e) => {
                             self.retention.error = true;
-                            Outcome::error(lang.t(T::RetentionBadDate))
+                            Outcome::error(lang.date(&e))
                         }
                     }
                 }
@@ -104,7 +104,7 @@ impl People {
             Action::ExportPerson => {
                 let p = self.selected()?;
                 let (id, r) = (p.id, p.reference());
-                Some(match write_export(cx.store, id, &export_dir()) {
+                Some(match write_export(cx.store, id, &export_dir(), lang) {
                     Ok(path) => Outcome::one(Effect::Status(
                         lang.f(T::Exported, &[("id", &r), ("path", &path.display())]),
                     )),

@@ -1,12 +1,10 @@
-//! The one catalogue of every string the screens show, in English and Dutch. Later
-//! screens add their strings here, always in both languages (a test checks).
-//! Placeholders are written `{name}` and filled by [`Lang::f`].
+//! The one catalogue of every string the screens (and the spreadsheets' Dutch
+//! headings) show, in English and Dutch. Later screens add their strings here, always
+//! in both languages (a test checks). Placeholders are written `{name}` and filled by
+//! [`Lang::f`].
 
+use super::Lang;
 use std::fmt::Display;
-
-/// The language lives with the words for problems ([`crate::words`]), which the
-/// command line shares; the screens' own catalogue is below.
-pub use crate::words::Lang;
 
 impl Lang {
     pub fn t(self, key: T) -> &'static str {
@@ -401,7 +399,6 @@ catalogue! {
     KindDrafts => "form drafts on disk", "formulierconcepten op schijf";
     RetentionPrompt => "Inactive since (YYYY-MM-DD):", "Inactief sinds (JJJJ-MM-DD):";
     RetentionTitle => "inactive since {date}", "inactief sinds {date}";
-    RetentionBadDate => "Not a date: type it as YYYY-MM-DD.", "Geen datum: typ hem als JJJJ-MM-DD.";
     // Inbox and tracker
     ScreenInbox => "Inbox", "Inbox";
     ScreenTracker => "Tracker", "Voortgang";
@@ -723,6 +720,7 @@ catalogue! {
     ActImportPeople => "Import people from a CSV file", "Personen importeren uit een CSV-bestand";
     ExportSheetsDone => "{n} CSV files written to {dir}", "{n} CSV-bestanden geschreven naar {dir}";
     ExportSheetsWorking => "Writing every list to {dir}…", "Alle lijsten worden naar {dir} geschreven…";
+    ImportWorking => "Importing {path}…", "{path} wordt geïmporteerd…";
     ImportPath => "File (CSV, comma or semicolon, English or Dutch headings):", "Bestand (CSV, komma of puntkomma, Engelse of Nederlandse kolomnamen):";
     ImportHelp => "{open} imports when every line can be taken, else nothing; {back} cancels.", "{open} importeert als elke regel klopt, anders niets; {back} annuleert.";
     ImportNoPath => "Type the path of the CSV file first.", "Typ eerst het pad van het CSV-bestand.";
@@ -791,39 +789,4 @@ catalogue! {
     HelpTextCutWord => "delete the word before / after the cursor", "het woord voor / na de cursor wissen";
     HelpTextEsc => "with typed text: asks before it is thrown away", "met getypte tekst: vraagt eerst of het weg mag";
     HelpTextEditor => "the feedback text in $EDITOR", "de terugkoppeltekst in $EDITOR";
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn placeholders(s: &str) -> Vec<String> {
-        let mut v: Vec<String> = s
-            .split('{')
-            .skip(1)
-            .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
-            .collect();
-        v.sort();
-        v
-    }
-
-    #[test]
-    fn every_key_has_both_languages_and_the_same_placeholders() {
-        for k in T::ALL {
-            assert!(!k.en().trim().is_empty(), "{k:?} has no English");
-            assert!(!k.nl().trim().is_empty(), "{k:?} has no Dutch");
-            assert_eq!(placeholders(k.en()), placeholders(k.nl()), "{k:?}");
-        }
-    }
-
-    #[test]
-    fn fills_placeholders_and_parses_languages() {
-        assert_eq!(
-            Lang::Nl.f(T::NotFound, &[("id", &"O-7")]),
-            "O-7 is niet gevonden."
-        );
-        assert_eq!(Lang::parse("nl_NL.UTF-8"), Some(Lang::Nl));
-        assert_eq!(Lang::parse("EN"), Some(Lang::En));
-        assert_eq!(Lang::parse("fr"), None);
-    }
 }

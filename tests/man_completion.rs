@@ -120,7 +120,12 @@ fn environment_lists_every_variable_the_code_reads() {
                         read.insert(name.to_string());
                     }
                 }
-                for part in text.split("env = \"").skip(1) {
+                // clap's `env = "NAME"`, not `target_env = "gnu"` in a cfg.
+                let parts: Vec<&str> = text.split("env = \"").collect();
+                for (before, part) in parts.iter().zip(parts.iter().skip(1)) {
+                    if before.ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+                        continue;
+                    }
                     read.insert(part.split('"').next().unwrap().to_string());
                 }
             }

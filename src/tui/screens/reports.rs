@@ -13,7 +13,9 @@ use super::Screen;
 use super::reports_doc::{Doc, Figure};
 use super::reports_popups::{PICK_PERIOD_DATES, PeriodDates, Records};
 use crate::domain::RecordRef;
-use crate::domain::report::{Lang as RLang, LoopReport, OutcomeCounts, ReportFilter};
+use crate::domain::report::{
+    Lang as RLang, LoopReport, MonthFigure, OutcomeCounts, ReportFilter, WeekFigure,
+};
 use crate::store::{AnyReport, OrgKind, ReportKind};
 use crate::tui::action::{Action, Scope};
 use crate::tui::component::{Cx, Effect, Outcome};
@@ -49,8 +51,26 @@ pub struct Section {
 /// What a report's charts are drawn from.
 pub enum Chart {
     None,
-    Loop(Box<LoopReport>),
+    Loop(LoopChart),
     Outcomes(OutcomeCounts),
+}
+
+/// What the loop report's charts draw: its weeks and months, the last twelve of each.
+/// Only these are kept, not the whole report (whose per-organisation rows run to
+/// 18,800 at a million signals).
+pub struct LoopChart {
+    pub weeks: Vec<WeekFigure>,
+    pub months: Vec<MonthFigure>,
+}
+
+impl LoopChart {
+    fn of(r: LoopReport) -> LoopChart {
+        let last = |n: usize| n.saturating_sub(12);
+        let (mut weeks, mut months) = (r.weeks, r.months);
+        weeks.drain(..last(weeks.len()));
+        months.drain(..last(months.len()));
+        LoopChart { weeks, months }
+    }
 }
 
 #[derive(Default)]
@@ -152,14 +172,18 @@ impl Reports {
         let lang = report_lang(cx.settings.lang);
         let result = report.map(|report| {
             let width = usize::from(cx.size.width.saturating_sub(4)).max(20);
-            let doc = Doc::build(&report.tables(lang), width);
+            let s = &cx.settings;
+            let doc = Doc::build(&report.tables(lang), width, |n| {
+                crate::tui::widgets::keys_hint_f(s, T::ReportMoreRows, &[("n", &n)], false)
+            });
             let chart = match report {
-                AnyReport::Loop(r) => Chart::Loop(Box::new(r)),
+                AnyReport::Loop(r) => Chart::Loop(LoopChart::of(r)),
                 AnyReport::Commitments(r) => Chart::Outcomes(r.totals),
                 AnyReport::Cadence(_) | AnyReport::Load(_) => Chart::None,
             };
             Section { doc, chart }
         });
+        crate::tui::give_back_freed_memory();
         match result {
             Ok(section) => {
                 self.selected[i] = self.wanted[i]

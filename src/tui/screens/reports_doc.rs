@@ -59,10 +59,17 @@ fn numeric(s: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | '%' | '—' | '-'))
 }
 
+/// The rows of one table the screen lays out. At a million signals "due dates moved
+/// per organisation" has a row for each of 18,800 organisations: laid out whole, the
+/// screen held 35 MiB more. Past this many, one line says how many more there are and
+/// how to see them (a filter, or the command line, which prints them all).
+pub const MAX_ROWS_SHOWN: usize = 500;
+
 impl Doc {
     /// Lay the tables out for `max` columns: every column as wide as its widest cell,
-    /// the widest text column shrunk first when the table does not fit.
-    pub fn build(tables: &[Table], max: usize) -> Doc {
+    /// the widest text column shrunk first when the table does not fit. A table of more
+    /// than [`MAX_ROWS_SHOWN`] rows shows that many and then `more(n)` for the rest.
+    pub fn build(tables: &[Table], max: usize, more: impl Fn(usize) -> String) -> Doc {
         let mut doc = Doc::default();
         for (ti, t) in tables.iter().enumerate() {
             if ti > 0 {
@@ -74,7 +81,8 @@ impl Doc {
             }]);
             let n = t.columns.len();
             let mut widths: Vec<usize> = t.columns.iter().map(|c| width(c)).collect();
-            for row in &t.rows {
+            let shown = &t.rows[..t.rows.len().min(MAX_ROWS_SHOWN)];
+            for row in shown {
                 for (i, c) in row.iter().enumerate().take(n) {
                     widths[i] = widths[i].max(width(&c.text));
                 }
@@ -83,7 +91,7 @@ impl Doc {
             let total = |w: &[usize]| w.iter().sum::<usize>() + 2 * w.len();
             while total(&widths) > max {
                 let has_figures = |i: usize| {
-                    t.rows
+                    shown
                         .iter()
                         .any(|r| r.get(i).is_some_and(|c| c.key.is_some()))
                 };
@@ -126,7 +134,7 @@ impl Doc {
                 });
             }
             doc.lines.push(header);
-            for row in &t.rows {
+            for row in shown {
                 let line = doc.lines.len();
                 let mut segs = vec![Seg {
                     text: "  ".into(),
@@ -171,6 +179,12 @@ impl Doc {
                     }
                 }
                 doc.lines.push(segs);
+            }
+            if t.rows.len() > shown.len() {
+                doc.lines.push(vec![Seg {
+                    text: format!("  {}", more(t.rows.len() - shown.len())),
+                    part: Part::Text,
+                }]);
             }
         }
         doc
@@ -261,7 +275,7 @@ mod tests {
 
     #[test]
     fn figures_move_by_row_and_column_and_text_is_cut_to_fit() {
-        let doc = Doc::build(&[table()], 24);
+        let doc = Doc::build(&[table()], 24, |n| format!("{n} more"));
         assert_eq!(doc.figures.len(), 4);
         assert_eq!(doc.horizontal(0, true), Some(1));
         assert_eq!(doc.horizontal(1, true), None);
@@ -273,5 +287,21 @@ mod tests {
             assert!(w <= 24, "{line:?}");
         }
         assert_eq!(fit("abcdef", 4), "abc…");
+    }
+
+    #[test]
+    fn a_long_table_shows_its_first_rows_and_says_how_many_more() {
+        let mut t = table();
+        let row = t.rows[1].clone();
+        t.rows = vec![row; MAX_ROWS_SHOWN + 7];
+        let doc = Doc::build(&[t], 40, |n| format!("{n} more"));
+        // Title, header, the rows shown, the line that says what is left out.
+        assert_eq!(doc.lines.len(), 2 + MAX_ROWS_SHOWN + 1);
+        let last: String = doc.lines[doc.lines.len() - 1]
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(last.trim(), "7 more");
+        assert_eq!(doc.figures.len(), 2 * MAX_ROWS_SHOWN);
     }
 }

@@ -2,9 +2,9 @@
 //! the charts and the document of tables. Charts use bar heights and printed values
 //! only (no colour is needed to read them), so they work in monochrome.
 
-use super::reports::{Chart, Reports, SECTIONS, Section};
+use super::reports::{Chart, LoopChart, Reports, SECTIONS, Section};
 use super::reports_doc::Part;
-use crate::domain::report::{CommitmentOutcome, LoopReport, OutcomeCounts};
+use crate::domain::report::{CommitmentOutcome, OutcomeCounts};
 use crate::tui::action::Action;
 use crate::tui::config::Settings;
 use crate::tui::widgets::{self, vis};
@@ -209,7 +209,7 @@ fn tail(key: &str) -> String {
     key.rsplit(['W', '-']).next().unwrap_or(key).to_string()
 }
 
-fn loop_charts(r: &LoopReport, frame: &mut Frame, area: Rect, s: &Settings) {
+fn loop_charts(r: &LoopChart, frame: &mut Frame, area: Rect, s: &Settings) {
     let weeks: Vec<_> = r.weeks.iter().rev().take(12).rev().collect();
     let months: Vec<_> = r.months.iter().rev().take(12).rev().collect();
     let received = weeks

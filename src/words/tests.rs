@@ -137,10 +137,25 @@ fn kind(p: &Problem) -> usize {
         P::Date(_) => 121,
         P::DuePast { .. } => 122,
         P::NotAnId { .. } => 123,
+        P::Waiting { .. } => 124,
+        P::Held { .. } => 125,
+        P::ReadOnlyPlace { .. } => 126,
+        P::IsADirectory { .. } => 127,
+        P::CannotOpen { .. } => 128,
+        P::CannotLock { .. } => 129,
+        P::CannotSync { .. } => 130,
+        P::NotSqlite { .. } => 131,
+        P::OtherApplication { .. } => 132,
+        P::SchemaNewer { .. } => 133,
+        P::NoWal { .. } => 134,
+        P::InUse { .. } => 135,
+        P::Database { .. } => 136,
+        P::CsvNotWritten { .. } => 137,
+        P::WrittenNotSent { .. } => 138,
     }
 }
 
-const KINDS: usize = 124;
+const KINDS: usize = 139;
 
 /// Words that are English and never Dutch: one of them in a Dutch message means
 /// a sentence was left untranslated.

@@ -383,3 +383,20 @@ fn fills_placeholders_and_parses_languages() {
     assert_eq!(Lang::parse("EN"), Some(Lang::En));
     assert_eq!(Lang::parse("fr"), None);
 }
+
+#[test]
+fn the_retention_prompts_examples_are_dates_the_parser_reads() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    let june = chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+    for lang in [Lang::En, Lang::Nl] {
+        let prompt = lang.t(T::RetentionPrompt);
+        for example in ["1 jun 2025", "1-6-2025"] {
+            assert!(prompt.contains(example), "{prompt}");
+            assert_eq!(
+                crate::domain::dates::parse_date(example, today),
+                Ok(june),
+                "{example}"
+            );
+        }
+    }
+}

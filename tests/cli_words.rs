@@ -183,3 +183,62 @@ fn a_record_id_that_is_not_one_is_said_in_dutch_too() {
         "error: not a valid signal ID: \"C-3\" (expected e.g. S-42 or 42)"
     );
 }
+
+/// A file that is not a wijkdesk database is refused, untouched, in the user's
+/// language: a plain text file and an SQLite file of another application.
+#[test]
+fn a_file_that_is_not_a_wijkdesk_database_is_refused_in_the_users_language() {
+    let text = Env::new();
+    let bytes = b"Boodschappen: brood, kaas, appels.\n".repeat(100);
+    std::fs::write(&text.db, &bytes).unwrap();
+    let path = text.db.display().to_string();
+    assert_eq!(
+        text.fails(&["signal", "list"], 1).trim_end(),
+        format!("error: {path} is not a wijkdesk database (not an SQLite file)")
+    );
+    assert_eq!(
+        text.fails(&["--lang", "nl", "signal", "list"], 1)
+            .trim_end(),
+        format!("error: {path} is geen wijkdesk-database (geen SQLite-bestand)")
+    );
+    assert_eq!(
+        std::fs::read(&text.db).unwrap(),
+        bytes,
+        "the file was touched"
+    );
+
+    let other = Env::new();
+    {
+        let conn = rusqlite::Connection::open(&other.db).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE bookmarks (url TEXT); INSERT INTO bookmarks VALUES ('x');",
+        )
+        .unwrap();
+    }
+    let before = std::fs::read(&other.db).unwrap();
+    let path = other.db.display().to_string();
+    let en = other.fails(&["org", "list"], 1);
+    assert_eq!(
+        en.trim_end(),
+        format!(
+            "error: {path} is not a wijkdesk database (it is an SQLite file of another \
+             application); refusing to touch it"
+        )
+    );
+    let mut nl = other.cmd();
+    nl.env("LANG", "nl_NL.UTF-8").args(["org", "list"]);
+    let out = nl.output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim_end(),
+        format!(
+            "error: {path} is geen wijkdesk-database (het is een SQLite-bestand van een ander \
+             programma); het blijft onaangeroerd"
+        )
+    );
+    assert_eq!(
+        std::fs::read(&other.db).unwrap(),
+        before,
+        "the file was touched"
+    );
+}

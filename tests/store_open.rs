@@ -194,7 +194,8 @@ fn a_foreign_sqlite_file_is_refused_and_left_byte_for_byte_unchanged() {
         let original = bytes(&db.path);
         let err = open_err(&db.path);
         match &err {
-            StoreError::NotWijkdesk(msg) => {
+            StoreError::NotWijkdesk(problem) => {
+                let msg = problem.to_string();
                 assert!(
                     msg.contains(&db.path.display().to_string()),
                     "{what}: the message names the file: {msg}"

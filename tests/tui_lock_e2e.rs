@@ -257,3 +257,83 @@ fn the_command_line_says_it_waits_and_gives_up_with_nothing_changed() {
     assert!(list.contains("Vereniging na het slot"), "{list}");
     let _ = std::fs::remove_dir_all(&home);
 }
+
+/// The command line's waiting notice and its giving up are said in the user's
+/// language, and so is who holds the database when a long writer left its record; a
+/// record in the older form (an English line only) is shown as it was written.
+#[test]
+fn the_command_line_says_who_holds_the_database_in_the_users_language() {
+    let home = fresh_home("lockwords");
+    let db = home.join("words.db");
+    wijkdesk_ok(&db, &home, &["init"]);
+    let holder = Holder::take(&db, &home, "words");
+    let mut record = db.as_os_str().to_owned();
+    record.push(".writer");
+    // What a long writer leaves: its process id (the helper's, which holds the lock),
+    // the English line older versions read, and the holder as data.
+    std::fs::write(
+        &record,
+        format!(
+            "{}\njan: import of 40 rows, since 21:03\n{}\n",
+            holder.child.id(),
+            r#"{"Writer":{"who":"jan","activity":{"Import":{"rows":40}},"since":"21:03:00"}}"#
+        ),
+    )
+    .unwrap();
+    let add = |lang: &[&str]| {
+        let out = Command::new(bin())
+            .args(lang)
+            .args(["org", "add", "--name", "Vereniging tijdens het slot"])
+            .env("WIJKDESK_DB", &db)
+            .env("WIJKDESK_CONFIG", home.join("no-config.toml"))
+            .env("WIJKDESK_LOCK_WAIT", "1")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C")
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let nl = add(&["--lang", "nl"]);
+    assert!(
+        nl.contains(
+            "wacht tot de wijziging van een andere gebruiker (jan: inlezen van 40 rijen, \
+             sinds 21:03) klaar is; geeft het na 1 s op"
+        ),
+        "{nl}"
+    );
+    assert!(nl.contains("er is niets gewijzigd"), "{nl}");
+    let en = add(&[]);
+    assert!(
+        en.contains(
+            "waiting for another user's change (jan: import of 40 rows, since 21:03) to \
+             finish; giving up after 1 s"
+        ),
+        "{en}"
+    );
+    assert!(en.contains("nothing was changed"), "{en}");
+
+    // An older wijkdesk's record: its line, as written, in either language.
+    std::fs::write(
+        &record,
+        format!(
+            "{}\npiet: import of organisations, since 20:15\n",
+            holder.child.id()
+        ),
+    )
+    .unwrap();
+    let nl = add(&["--lang", "nl"]);
+    assert!(
+        nl.contains(
+            "de wijziging van een andere gebruiker (piet: import of organisations, since \
+             20:15) hield de database"
+        ),
+        "{nl}"
+    );
+    let _ = std::fs::remove_file(&record);
+    holder.release();
+    let list = wijkdesk_ok(&db, &home, &["org", "list"]);
+    assert!(!list.contains("Vereniging tijdens het slot"), "{list}");
+    let _ = std::fs::remove_dir_all(&home);
+}

@@ -303,11 +303,14 @@ fn a_long_message_is_never_cut() {
     );
     // A send that failed, as the mail thread reports it: the shell's status line.
     let why = "de mailserver weigerde de verbinding (535 authenticatie mislukt); het bericht staat in de outbox van Bewonersorganisatie Zeeheldenkwartier, probeer het later opnieuw met wijkdesk mail retry 3";
+    let failed = wijkdesk::domain::Problem::StatementNotSent {
+        error: why.to_string(),
+    };
+    let long = format!("S-12: {}", Lang::Nl.problem(&failed));
     app.on_mail(MailDone {
         signal: RecordRef::new(RecordKind::Signal, 12),
-        result: Err(why.to_string()),
+        result: Err(failed),
     });
-    let long = format!("S-12: {why}");
     let frame = screen(&app, 80, 24);
     let shown: String = frame
         .lines()

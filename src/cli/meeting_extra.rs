@@ -248,8 +248,13 @@ fn agenda_item_at(store: &Store, meeting_id: i64, n: i64) -> Result<AgendaItem> 
 fn emit(out: &mut Out, output: Option<&Path>, text: &str, eol: &str) -> Result<()> {
     match output {
         Some(path) => {
-            crate::files::replace(path, visible_text(text).as_bytes())
-                .map_err(|e| CliError::msg(format!("cannot write {}: {e}", path.display())))?;
+            crate::files::replace(path, visible_text(text).as_bytes()).map_err(|e| {
+                CliError::Said(crate::domain::Problem::CannotWrite {
+                    path: path.display().to_string(),
+                    error: e.to_string(),
+                    disk_full_hint: false,
+                })
+            })?;
             out.line(format!("wrote {}", path.display()))
         }
         None => {

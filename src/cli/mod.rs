@@ -323,14 +323,8 @@ pub type Result<T, E = CliError> = std::result::Result<T, E>;
 impl From<StoreError> for CliError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::Sqlite(e) => CliError::Msg(sqlite_message(&e)),
             StoreError::UnknownTerm(u) => CliError::NewTerm(u),
-            e @ (StoreError::Invalid(_)
-            | StoreError::Busy(_)
-            | StoreError::Conflict(_)
-            | StoreError::Refused(_)
-            | StoreError::NotFound(_)) => CliError::Said(e.into_problem()),
-            other => CliError::Msg(other.to_string()),
+            e => CliError::Said(e.into_problem()),
         }
     }
 }
@@ -398,22 +392,6 @@ impl From<std::io::Error> for CliError {
         } else {
             CliError::Msg(format!("{WRITE_FAILED}{e}"))
         }
-    }
-}
-
-/// SQLite's own errors, in words for the situations a user can meet.
-fn sqlite_message(e: &rusqlite::Error) -> String {
-    use rusqlite::ErrorCode as C;
-    match e.sqlite_error_code() {
-        Some(C::DatabaseBusy | C::DatabaseLocked) => {
-            "another user's change held the database too long; nothing was changed, repeat the command when it is done"
-                .into()
-        }
-        Some(C::ReadOnly) => "the database file is read-only for you; nothing was changed".into(),
-        Some(C::DiskFull) => "the disk is full; nothing was changed".into(),
-        Some(C::NotADatabase) => "the file is not a wijkdesk database".into(),
-        Some(C::CannotOpen) => format!("cannot open the database: {e}"),
-        _ => format!("database error: {e}"),
     }
 }
 
@@ -508,11 +486,12 @@ fn dispatch(command: Command, globals: &Globals) -> Result<()> {
             crate::store::waiting::set_thread_wait(None);
             crate::store::waiting::set_thread_notice(Some(Box::new({
                 let path = path.clone();
+                let lang = words_lang(globals.lang);
                 move || {
                     let _ = writeln!(
                         std::io::stderr(),
                         "wijkdesk: {}",
-                        crate::store::waiting::waiting(&path)
+                        lang.problem(&crate::store::waiting::waiting(&path))
                     );
                 }
             })));

@@ -233,8 +233,13 @@ fn statement(app: &mut App, a: StatementArgs) -> Result<()> {
     };
     match &a.output {
         Some(path) => {
-            crate::files::replace(path, text.as_bytes())
-                .map_err(|e| CliError::msg(format!("cannot write {}: {e}", path.display())))?;
+            crate::files::replace(path, text.as_bytes()).map_err(|e| {
+                CliError::Said(crate::domain::Problem::CannotWrite {
+                    path: path.display().to_string(),
+                    error: e.to_string(),
+                    disk_full_hint: false,
+                })
+            })?;
             app.out.line(format!("wrote {}", path.display()))
         }
         None => {

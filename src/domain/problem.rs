@@ -10,7 +10,7 @@ use super::meeting::{MeetingEvent, MeetingStatus};
 use super::minutes::{EntryKind, TokenKind};
 use super::signal::{SignalEvent, SignalState};
 use super::vocab::TermKind;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 /// A field a problem is about: forms place the problem beside it.
@@ -57,6 +57,41 @@ pub enum ClockChange {
     Skipped,
     /// The hour repeated when they go back.
     Repeated,
+}
+
+/// What a long writer does while it holds the database (its record beside the file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Activity {
+    /// Importing `rows` rows of a CSV file.
+    Import { rows: usize },
+    /// Generating demo data.
+    DemoData,
+}
+
+/// Who holds the write lock, as the record a long writer leaves says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Holder {
+    /// `who` (the account) doing `activity` since `since` (the writer's wall clock).
+    Writer {
+        who: String,
+        activity: Activity,
+        since: NaiveTime,
+    },
+    /// A record an older wijkdesk left, in its own (English) words: shown as it is.
+    Stated { text: String },
+}
+
+/// What SQLite said went wrong, as far as it tells the user what to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DbTrouble {
+    /// Another user's change held the lock too long.
+    Busy,
+    ReadOnly,
+    DiskFull,
+    NotADatabase,
+    CannotOpen,
+    /// Anything else: the error's own text says it.
+    Other,
 }
 
 /// One refused step or rejected value. Minutes lines keep theirs as JSON.
@@ -514,9 +549,77 @@ pub enum Problem {
     /// longer than this write would wait; nothing was written. `screens`: the user is
     /// in the screens, where what was typed stays.
     Busy {
-        holder: Option<String>,
+        holder: Option<Holder>,
         waited_secs: u64,
         screens: bool,
+    },
+    /// A write that waits for another user's change, and gives up after `limit_secs`.
+    Waiting {
+        holder: Option<Holder>,
+        limit_secs: u64,
+    },
+    /// Another user's change held the database for `waited_secs` (a queued line).
+    Held {
+        holder: Option<Holder>,
+        waited_secs: u64,
+    },
+    /// The database file (`path`), or its folder (`folder`), is read-only for this user.
+    ReadOnlyPlace {
+        path: String,
+        folder: bool,
+    },
+    /// A folder where a database file was expected.
+    IsADirectory {
+        path: String,
+    },
+    /// The operating system's or SQLite's own words are in `error`.
+    CannotOpen {
+        path: String,
+        error: String,
+    },
+    CannotLock {
+        path: String,
+        error: String,
+    },
+    CannotSync {
+        path: String,
+        error: String,
+    },
+    /// A file that is not an SQLite file at all.
+    NotSqlite {
+        path: String,
+    },
+    /// An SQLite file of another application.
+    OtherApplication {
+        path: String,
+    },
+    /// A database of a newer wijkdesk (`found`) than this one understands.
+    SchemaNewer {
+        found: i64,
+        understood: i64,
+    },
+    /// The journal could not be switched to WAL (SQLite kept `mode`).
+    NoWal {
+        path: String,
+        mode: String,
+    },
+    /// A load into a new file that another process has open.
+    InUse {
+        path: String,
+    },
+    /// A database error SQLite reported; `error` is its own text.
+    Database {
+        trouble: DbTrouble,
+        error: String,
+    },
+    /// CSV text that could not be made (`error`: the writer's own words).
+    CsvNotWritten {
+        error: String,
+    },
+    /// A statement written to `path` but not sent, and why.
+    WrittenNotSent {
+        path: String,
+        problem: Box<Problem>,
     },
     /// A date or time typed that could not be read.
     Date(DateError),
@@ -647,6 +750,21 @@ impl Problem {
             | P::CsvSameAsLine { .. }
             | P::NotFound { .. }
             | P::Busy { .. }
+            | P::Waiting { .. }
+            | P::Held { .. }
+            | P::ReadOnlyPlace { .. }
+            | P::IsADirectory { .. }
+            | P::CannotOpen { .. }
+            | P::CannotLock { .. }
+            | P::CannotSync { .. }
+            | P::NotSqlite { .. }
+            | P::OtherApplication { .. }
+            | P::SchemaNewer { .. }
+            | P::NoWal { .. }
+            | P::InUse { .. }
+            | P::Database { .. }
+            | P::CsvNotWritten { .. }
+            | P::WrittenNotSent { .. }
             | P::Date(_)
             | P::NotAnId { .. }
             | P::Failure { .. }

@@ -19,6 +19,7 @@
 //!   and the file is synced by the commit and a checkpoint at the end.
 
 use super::{Result, Store, date_str};
+use crate::domain::Problem;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Transaction, TransactionBehavior, params};
 
@@ -284,7 +285,11 @@ impl Store {
     pub fn bulk(&mut self, signals: usize) -> Result<Bulk<'_>> {
         let user = self.ctx.user.clone();
         let account = self.ctx.account.clone();
-        let holder = super::waiting::announce(&self.path, &user, "generating demo data");
+        let holder = super::waiting::announce(
+            &self.path,
+            &user,
+            crate::domain::problem::Activity::DemoData,
+        );
 
         // One transaction of gigabytes: with the default 2 MB page cache SQLite spills
         // pages to the WAL and rewrites them again and again. Nothing is synced until
@@ -409,10 +414,9 @@ impl Store {
             .query_row("PRAGMA journal_mode = OFF", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("off") {
             self.conn.execute_batch("PRAGMA locking_mode = NORMAL;")?;
-            return Err(super::StoreError::Io(format!(
-                "{} is in use by another process; a demo load into a new file needs it alone",
-                self.path.display()
-            )));
+            return Err(super::StoreError::Io(Problem::InUse {
+                path: self.path.display().to_string(),
+            }));
         }
         self.bulk(signals)
     }
@@ -784,7 +788,10 @@ impl Store {
             std::fs::File::open(&self.path)
                 .and_then(|f| f.sync_all())
                 .map_err(|e| {
-                    super::StoreError::Io(format!("cannot sync {}: {e}", self.path.display()))
+                    super::StoreError::Io(Problem::CannotSync {
+                        path: self.path.display().to_string(),
+                        error: e.to_string(),
+                    })
                 })?;
             self.conn.execute_batch("PRAGMA locking_mode = NORMAL;")?;
             self.conn
@@ -793,10 +800,10 @@ impl Store {
                 .conn
                 .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
             if !wal.eq_ignore_ascii_case("wal") {
-                return Err(super::StoreError::Io(format!(
-                    "cannot switch {} back to WAL mode (got {wal})",
-                    self.path.display()
-                )));
+                return Err(super::StoreError::Io(Problem::NoWal {
+                    path: self.path.display().to_string(),
+                    mode: wal,
+                }));
             }
             return Ok(());
         }

@@ -121,8 +121,11 @@ impl ExportTable {
     /// CSV with every cell neutralised; `bom` and `;` for Excel in a Dutch locale, which
     /// also gets CRLF line ends.
     pub fn to_csv(&self, delimiter: u8, bom: bool) -> Result<Vec<u8>> {
-        csv_rules::write_csv_lines(&self.headers, &self.rows, delimiter, bom, bom)
-            .map_err(|e| StoreError::Io(format!("cannot write CSV: {e}")))
+        csv_rules::write_csv_lines(&self.headers, &self.rows, delimiter, bom, bom).map_err(|e| {
+            StoreError::Io(Problem::CsvNotWritten {
+                error: e.to_string(),
+            })
+        })
     }
 
     /// An array of objects in the shape `list --json` and `show --json` print: `ref`
@@ -626,7 +629,7 @@ impl Store {
             waiting::announce(
                 &self.path,
                 &ctx.user,
-                &format!("import of {} rows", todo.len()),
+                crate::domain::problem::Activity::Import { rows: todo.len() },
             )
         });
         // First every row is tried and rolled back, batch by batch: the lock is held for

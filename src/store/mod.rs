@@ -100,12 +100,15 @@ pub enum StoreError {
     /// A district, neighbourhood or theme that is not on its kept list.
     #[error("{0}")]
     UnknownTerm(UnknownTerm),
+    /// A file that is not a wijkdesk database, or one of a newer wijkdesk.
     #[error("{0}")]
-    NotWijkdesk(String),
+    NotWijkdesk(Problem),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// The file system refused (a read-only folder, a lock, a sync): which file, what
+    /// was being done, and the system's own words.
     #[error("{0}")]
-    Io(String),
+    Io(Problem),
     /// Another user's change held the write lock longer than this one would wait;
     /// nothing was written.
     #[error("{0}")]
@@ -130,14 +133,34 @@ impl StoreError {
     /// What went wrong as a [`Problem`], for a report that lists several (CSV rows).
     pub fn into_problem(self) -> Problem {
         match self {
-            StoreError::Invalid(p) | StoreError::Conflict(p) | StoreError::Busy(p) => p,
+            StoreError::Invalid(p)
+            | StoreError::Conflict(p)
+            | StoreError::Busy(p)
+            | StoreError::Io(p)
+            | StoreError::NotWijkdesk(p) => p,
             StoreError::Refused(r) => r.0,
             StoreError::NotFound(reference) => Problem::NotFound { reference },
             StoreError::UnknownTerm(u) => u.problem(),
-            other => Problem::Failure {
-                error: other.to_string(),
-            },
+            StoreError::Sqlite(e) => sqlite_problem(&e),
         }
+    }
+}
+
+/// What SQLite said, as a [`Problem`]: the kind of trouble, and its own text.
+pub fn sqlite_problem(e: &rusqlite::Error) -> Problem {
+    use crate::domain::problem::DbTrouble as D;
+    use rusqlite::ErrorCode as C;
+    let trouble = match e.sqlite_error_code() {
+        Some(C::DatabaseBusy | C::DatabaseLocked) => D::Busy,
+        Some(C::ReadOnly) => D::ReadOnly,
+        Some(C::DiskFull) => D::DiskFull,
+        Some(C::NotADatabase) => D::NotADatabase,
+        Some(C::CannotOpen) => D::CannotOpen,
+        _ => D::Other,
+    };
+    Problem::Database {
+        trouble,
+        error: e.to_string(),
     }
 }
 

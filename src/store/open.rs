@@ -2,6 +2,7 @@
 //! migrations from `schema/`, and the pragmas every connection needs.
 
 use super::{Result, StoreError};
+use crate::domain::Problem;
 use rusqlite::{Connection, OpenFlags};
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
@@ -68,7 +69,7 @@ pub(super) fn open_and_migrate(path: &Path) -> Result<Connection> {
 
 /// Why wijkdesk cannot write where the database is, in words, if that is the trouble:
 /// SQLite's own "attempt to write a readonly database" does not say what to fix.
-fn read_only_place(path: &Path) -> Option<String> {
+fn read_only_place(path: &Path) -> Option<Problem> {
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStrExt;
@@ -84,16 +85,16 @@ fn read_only_place(path: &Path) -> Option<String> {
             .filter(|d| !d.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         if path.exists() && !writable(path) {
-            return Some(format!(
-                "{} is read-only for you; wijkdesk needs to write to it (ask for write access or use a copy)",
-                path.display()
-            ));
+            return Some(Problem::ReadOnlyPlace {
+                path: path.display().to_string(),
+                folder: false,
+            });
         }
         if dir.is_dir() && !writable(dir) {
-            return Some(format!(
-                "the folder {} is read-only for you; wijkdesk needs to write the database and its -wal and -shm files there",
-                dir.display()
-            ));
+            return Some(Problem::ReadOnlyPlace {
+                path: dir.display().to_string(),
+                folder: true,
+            });
         }
     }
     #[cfg(not(unix))]
@@ -103,21 +104,19 @@ fn read_only_place(path: &Path) -> Option<String> {
 
 fn open_and_migrate_inner(path: &Path) -> Result<Connection> {
     if path.is_dir() {
-        return Err(StoreError::Io(format!(
-            "{} is a directory, not a database file",
-            path.display()
-        )));
+        return Err(StoreError::Io(Problem::IsADirectory {
+            path: path.display().to_string(),
+        }));
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        crate::files::create_dir_private(dir)
-            .map_err(|e| StoreError::Io(format!("cannot create {}: {e}", dir.display())))?;
+        crate::files::create_dir_private(dir).map_err(|e| io(Doing::Create, dir, e))?;
     }
     // Fast path: an existing, current database needs no lock.
     if path.exists() {
         let conn = connect(path)?;
         check_identity(&conn, path)?;
         if user_version(&conn)? == SCHEMA_VERSION {
-            ensure_wal(&conn)?;
+            ensure_wal(&conn, path)?;
             return Ok(conn);
         }
     }
@@ -126,7 +125,7 @@ fn open_and_migrate_inner(path: &Path) -> Result<Connection> {
     create_owner_only(path)?;
     let mut conn = connect(path)?;
     check_identity(&conn, path)?;
-    ensure_wal(&conn)?;
+    ensure_wal(&conn, path)?;
     migrate(&mut conn)?;
     drop(lock);
     Ok(conn)
@@ -136,8 +135,8 @@ fn connect(path: &Path) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut conn = Connection::open_with_flags(path, flags)
-        .map_err(|e| StoreError::Io(format!("cannot open {}: {e}", path.display())))?;
+    let mut conn =
+        Connection::open_with_flags(path, flags).map_err(|e| io(Doing::Open, path, e))?;
     conn.busy_handler(Some(super::waiting::retry_while_busy))?;
     conn.execute_batch(
         "PRAGMA foreign_keys = ON;
@@ -150,12 +149,29 @@ fn connect(path: &Path) -> Result<Connection> {
 
 fn not_a_database(path: &Path, e: rusqlite::Error) -> StoreError {
     match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotWijkdesk(format!(
-            "{} is not a wijkdesk database (not an SQLite file)",
-            path.display()
-        )),
-        _ => StoreError::Io(format!("cannot open {}: {e}", path.display())),
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotWijkdesk(Problem::NotSqlite {
+            path: path.display().to_string(),
+        }),
+        _ => io(Doing::Open, path, e),
     }
+}
+
+/// What was being done to a file when the system refused.
+#[derive(Clone, Copy)]
+enum Doing {
+    Create,
+    Open,
+    Lock,
+}
+
+/// The file system's refusal of `path` while `doing`, with the system's own words.
+fn io(doing: Doing, path: &Path, e: impl std::fmt::Display) -> StoreError {
+    let (path, error) = (path.display().to_string(), e.to_string());
+    StoreError::Io(match doing {
+        Doing::Create => Problem::CannotCreate { path, error },
+        Doing::Open => Problem::CannotOpen { path, error },
+        Doing::Lock => Problem::CannotLock { path, error },
+    })
 }
 
 /// Refuse files that belong to another application.
@@ -170,22 +186,22 @@ fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
     if app == 0 && tables == 0 {
         return Ok(()); // a new, empty file: ours to initialise
     }
-    Err(StoreError::NotWijkdesk(format!(
-        "{} is not a wijkdesk database (it is an SQLite file of another application); refusing to touch it",
-        path.display()
-    )))
+    Err(StoreError::NotWijkdesk(Problem::OtherApplication {
+        path: path.display().to_string(),
+    }))
 }
 
 fn user_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
 }
 
-fn ensure_wal(conn: &Connection) -> Result<()> {
+fn ensure_wal(conn: &Connection, path: &Path) -> Result<()> {
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(StoreError::Io(format!(
-            "cannot switch the database to WAL mode (got {mode})"
-        )));
+        return Err(StoreError::Io(Problem::NoWal {
+            path: path.display().to_string(),
+            mode,
+        }));
     }
     Ok(())
 }
@@ -194,10 +210,10 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let from: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if from > SCHEMA_VERSION {
-        return Err(StoreError::NotWijkdesk(format!(
-            "this database has schema version {from}, newer than this wijkdesk understands ({SCHEMA_VERSION}); \
-             upgrade wijkdesk"
-        )));
+        return Err(StoreError::NotWijkdesk(Problem::SchemaNewer {
+            found: from,
+            understood: SCHEMA_VERSION,
+        }));
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
         tx.execute_batch(sql)?;
@@ -221,10 +237,8 @@ fn lock_file(path: &Path) -> Result<Vec<File>> {
         Err(_) => {}
     }
     if path.exists() {
-        let db = File::open(path)
-            .map_err(|e| StoreError::Io(format!("cannot open {}: {e}", path.display())))?;
-        db.lock()
-            .map_err(|e| StoreError::Io(format!("cannot lock {}: {e}", path.display())))?;
+        let db = File::open(path).map_err(|e| io(Doing::Open, path, e))?;
+        db.lock().map_err(|e| io(Doing::Lock, path, e))?;
         held.push(db);
     }
     Ok(held)
@@ -253,12 +267,7 @@ fn lock_side_file(path: &Path) -> Result<File> {
                 Err(e)
             }
         });
-    let file = opened.map_err(|e| {
-        StoreError::Io(format!(
-            "cannot create lock file {}: {e}",
-            lock_path.display()
-        ))
-    })?;
+    let file = opened.map_err(|e| io(Doing::Create, &lock_path, e))?;
     #[cfg(unix)]
     {
         // Widen an older lock file of ours to the database's group, and give it the
@@ -277,8 +286,7 @@ fn lock_side_file(path: &Path) -> Result<File> {
             }
         }
     }
-    file.lock()
-        .map_err(|e| StoreError::Io(format!("cannot lock {}: {e}", lock_path.display())))?;
+    file.lock().map_err(|e| io(Doing::Lock, &lock_path, e))?;
     Ok(file)
 }
 
@@ -299,7 +307,7 @@ fn create_owner_only(path: &Path) -> Result<()> {
                 Err(e)
             }
         })
-        .map_err(|e| StoreError::Io(format!("cannot create {}: {e}", path.display())))
+        .map_err(|e| io(Doing::Create, path, e))
 }
 
 /// 0600, plus the group's read and write bits when the database grants them.

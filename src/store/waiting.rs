@@ -3,6 +3,8 @@
 //! stated time), a notice once a wait lasts, and who holds the lock where that can be
 //! told (long writers such as imports leave a small record beside the database).
 
+use crate::domain::Problem;
+use crate::domain::problem::{Activity, Holder};
 use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -107,9 +109,13 @@ fn holder_path(db: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Who holds the write lock on `db`, in words ("jan: import of organisations, since
-/// 21:03"), when a long writer said so and is still running.
-pub fn holder(db: &Path) -> Option<String> {
+/// Who holds the write lock on `db` (who, doing what, since when), when a long writer
+/// said so and is still running.
+///
+/// The record is the writer's process id, a line in English (what wijkdesk before
+/// typed holders wrote, and still reads), and the holder as JSON. A record of an
+/// older wijkdesk, without the JSON, is shown as its line says ([`Holder::Stated`]).
+pub fn holder(db: &Path) -> Option<Holder> {
     let text = std::fs::read_to_string(holder_path(db)).ok()?;
     let mut lines = text.lines();
     let pid: i32 = lines.next()?.trim().parse().ok()?;
@@ -122,13 +128,28 @@ pub fn holder(db: &Path) -> Option<String> {
             return None;
         }
     }
-    let what: String = lines
-        .next()?
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(200)
-        .collect();
-    Some(what).filter(|w| !w.trim().is_empty())
+    let stated = lines.next()?;
+    let clean = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_control())
+            .take(200)
+            .collect::<String>()
+    };
+    if let Some(Holder::Writer {
+        who,
+        activity,
+        since,
+    }) = lines.next().and_then(|l| serde_json::from_str(l).ok())
+    {
+        return Some(Holder::Writer {
+            who: clean(&who),
+            activity,
+            since,
+        });
+    }
+    Some(clean(stated))
+        .filter(|w| !w.trim().is_empty())
+        .map(|text| Holder::Stated { text })
 }
 
 /// Kept while a long write runs; the record goes when it is dropped.
@@ -140,29 +161,42 @@ impl Drop for HolderRecord {
     }
 }
 
-/// Say who is writing `what` to `db` until the guard is dropped (best effort: a
-/// folder we cannot write to just means no one is named).
-pub fn announce(db: &Path, who: &str, what: &str) -> Option<HolderRecord> {
+/// Say that `who` is doing `activity` to `db` until the guard is dropped (best effort:
+/// a folder we cannot write to just means no one is named).
+pub fn announce(db: &Path, who: &str, activity: Activity) -> Option<HolderRecord> {
     let path = holder_path(db);
-    let since = chrono::Local::now().format("%H:%M");
-    let text = format!("{}\n{who}: {what}, since {since}\n", std::process::id());
+    let since = chrono::Local::now().time();
+    let holder = Holder::Writer {
+        who: who.to_string(),
+        activity,
+        since: chrono::NaiveTime::from_hms_opt(
+            chrono::Timelike::hour(&since),
+            chrono::Timelike::minute(&since),
+            0,
+        )
+        .unwrap_or(since),
+    };
+    // The second line for a wijkdesk that reads only that (always in English: it was
+    // never translated); the third for this one, which says it in its reader's language.
+    let older = crate::words::Lang::En.holder(&holder);
+    let json = serde_json::to_string(&holder).ok()?;
+    let text = format!("{}\n{older}\n{json}\n", std::process::id());
     let _ = std::fs::remove_file(&path);
     crate::files::write_new(&path, text.as_bytes()).ok()?;
     Some(HolderRecord(path))
 }
 
 /// That another user's change held the database for `waited`, naming them if known.
-pub fn held(db: &Path, waited: Duration) -> String {
-    let who = holder(db).map(|h| format!(" ({h})")).unwrap_or_default();
-    format!(
-        "another user's change{who} held the database for {} s",
-        waited.as_secs_f64().round() as u64
-    )
+pub fn held(db: &Path, waited: Duration) -> Problem {
+    Problem::Held {
+        holder: holder(db),
+        waited_secs: waited.as_secs_f64().round() as u64,
+    }
 }
 
 /// What a write that gave up waiting after `waited` tells its user.
-pub fn gave_up(db: &Path, waited: Duration) -> crate::domain::Problem {
-    crate::domain::Problem::Busy {
+pub fn gave_up(db: &Path, waited: Duration) -> Problem {
+    Problem::Busy {
         holder: holder(db),
         waited_secs: waited.as_secs_f64().round() as u64,
         screens: SCREENS.with(|s| s.get()),
@@ -170,34 +204,70 @@ pub fn gave_up(db: &Path, waited: Duration) -> crate::domain::Problem {
 }
 
 /// The notice for a write that is waiting.
-pub fn waiting(db: &Path) -> String {
-    let who = holder(db).map(|h| format!(" ({h})")).unwrap_or_default();
-    format!(
-        "waiting for another user's change{who} to finish; giving up after {} s",
-        thread_wait().as_secs_f64().round() as u64
-    )
+pub fn waiting(db: &Path) -> Problem {
+    Problem::Waiting {
+        holder: holder(db),
+        limit_secs: thread_wait().as_secs_f64().round() as u64,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::words::Lang;
 
     #[test]
     fn the_holder_is_named_while_its_process_runs() {
         let dir = crate::files::private_temp_dir("wijkdesk-holder").unwrap();
         let db = dir.join("x.db");
         assert_eq!(holder(&db), None);
-        let guard = announce(&db, "jan", "import of organisations").unwrap();
+        let guard = announce(&db, "jan", Activity::Import { rows: 40 }).unwrap();
+        let h = holder(&db).unwrap();
         assert!(
-            holder(&db)
-                .unwrap()
-                .starts_with("jan: import of organisations")
+            matches!(&h, Holder::Writer { who, activity: Activity::Import { rows: 40 }, .. } if who == "jan"),
+            "{h:?}"
         );
+        assert!(
+            Lang::En
+                .holder(&h)
+                .starts_with("jan: import of 40 rows, since ")
+        );
+        assert!(
+            Lang::Nl
+                .holder(&h)
+                .starts_with("jan: inlezen van 40 rijen, sinds ")
+        );
+        // What a wijkdesk that reads only the second line shows: the English sentence.
+        let written = std::fs::read_to_string(holder_path(&db)).unwrap();
+        assert_eq!(written.lines().nth(1), Some(Lang::En.holder(&h).as_str()));
         drop(guard);
         assert_eq!(holder(&db), None);
         // A record left by a process that is gone names no one.
         std::fs::write(holder_path(&db), "999999999\nghost: import\n").unwrap();
         assert_eq!(holder(&db), None);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_record_in_the_older_form_is_shown_as_it_was_written() {
+        let dir = crate::files::private_temp_dir("wijkdesk-holder-old").unwrap();
+        let db = dir.join("x.db");
+        let old = format!(
+            "{}\njan: import of organisations, since 21:03\n",
+            std::process::id()
+        );
+        std::fs::write(holder_path(&db), old).unwrap();
+        let h = holder(&db).unwrap();
+        assert_eq!(
+            h,
+            Holder::Stated {
+                text: "jan: import of organisations, since 21:03".into()
+            }
+        );
+        assert_eq!(
+            Lang::Nl.holder(&h),
+            "jan: import of organisations, since 21:03"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -6,6 +6,7 @@
 //! connection per job, its result handed back to the shell as an event. Minutes lines
 //! that wait for another user's lock: [`WriteWorker`].
 
+use crate::domain::Problem;
 use crate::domain::report::{Lang, ReportFilter};
 use crate::store::{AnyReport, Ctx, RecordsPage, ReportKind, Store};
 use std::path::PathBuf;
@@ -33,14 +34,15 @@ pub struct ReportJob {
     pub lang: Lang,
 }
 
-/// What came back; an error is its message.
+/// What came back; an error is what went wrong, put into words by the screen that
+/// shows it (in its language).
 pub enum Answer {
-    Report(ReportKind, Result<Box<AnyReport>, String>),
+    Report(ReportKind, Result<Box<AnyReport>, Problem>),
     Records {
         figure: String,
         label: String,
         count: Option<usize>,
-        page: Result<RecordsPage, String>,
+        page: Result<RecordsPage, Problem>,
     },
 }
 
@@ -71,7 +73,7 @@ impl ReportWorker {
                         Err(e) => {
                             deliver(ReportDone {
                                 generation: job.generation,
-                                answer: failed(job.ask, e.to_string()),
+                                answer: failed(job.ask, e.into_problem()),
                             });
                             continue;
                         }
@@ -83,7 +85,7 @@ impl ReportWorker {
                         kind,
                         s.report(kind, &job.filter, job.lang)
                             .map(Box::new)
-                            .map_err(|e| e.to_string()),
+                            .map_err(|e| e.into_problem()),
                     ),
                     Ask::Records {
                         figure,
@@ -92,7 +94,7 @@ impl ReportWorker {
                     } => Answer::Records {
                         page: s
                             .report_records_page(&figure, &job.filter, None, RECORDS_PAGE)
-                            .map_err(|e| e.to_string()),
+                            .map_err(|e| e.into_problem()),
                         figure,
                         label,
                         count,
@@ -114,7 +116,7 @@ impl ReportWorker {
 }
 
 /// The answer to `ask` when the database could not be opened.
-fn failed(ask: Ask, message: String) -> Answer {
+fn failed(ask: Ask, message: Problem) -> Answer {
     match ask {
         Ask::Report(kind) => Answer::Report(kind, Err(message)),
         Ask::Records {
@@ -132,18 +134,19 @@ fn failed(ask: Ask, message: String) -> Answer {
 
 /// Do `work` on a thread of its own with its own connection to the database at
 /// `path`, off the input path (a mail server or a long export may take seconds);
-/// `deliver` hands its result back, or `failed`'s when the database cannot be opened.
+/// `deliver` hands its result back, or `failed`'s (with why) when the database cannot
+/// be opened.
 pub fn in_background<R: Send + 'static>(
     path: PathBuf,
     ctx: Ctx,
     work: impl FnOnce(&mut Store) -> R + Send + 'static,
-    failed: impl FnOnce(String) -> R + Send + 'static,
+    failed: impl FnOnce(Problem) -> R + Send + 'static,
     deliver: impl FnOnce(R) + Send + 'static,
 ) {
     std::thread::spawn(move || {
         let done = match Store::open(&path, ctx) {
             Ok(mut store) => work(&mut store),
-            Err(e) => failed(e.to_string()),
+            Err(e) => failed(e.into_problem()),
         };
         deliver(done);
     });
@@ -161,10 +164,10 @@ pub struct MailJob {
     pub cfg: Option<crate::mail::MailConfig>,
 }
 
-/// How the send went; an error (the step was refused, the database) is its message.
+/// How the send went; an error (the step was refused, the database) is what went wrong.
 pub struct MailDone {
     pub signal: crate::domain::RecordRef,
-    pub result: Result<crate::mail::EmailFeedback, String>,
+    pub result: Result<crate::mail::EmailFeedback, Problem>,
 }
 
 /// Do the job on `store` (the worker's own connection, or the screen's in tests).
@@ -177,7 +180,7 @@ pub fn run_mail_job(store: &mut Store, job: MailJob) -> MailDone {
         job.feedback,
         job.sender_name.as_deref(),
     )
-    .map_err(|e| e.to_string());
+    .map_err(|e| e.into_problem());
     MailDone { signal, result }
 }
 
@@ -208,10 +211,10 @@ pub struct MeetingMailJob {
     pub lang: crate::domain::minutes_export::Lang,
 }
 
-/// How it went; a refusal or a database error is its message.
+/// How it went; a refusal or a database error is what went wrong.
 pub struct MeetingMailDone {
     pub meeting: crate::domain::RecordRef,
-    pub result: Result<crate::meeting_mail::MeetingMail, String>,
+    pub result: Result<crate::meeting_mail::MeetingMail, Problem>,
 }
 
 /// Do the job on `store` (the worker's own connection, or the screen's in tests).
@@ -229,7 +232,7 @@ pub fn run_meeting_mail_job(store: &mut Store, job: MeetingMailJob) -> MeetingMa
         job.sender_name.as_deref(),
         job.lang,
     )
-    .map_err(|e| e.to_string());
+    .map_err(|e| e.into_problem());
     MeetingMailDone { meeting, result }
 }
 
@@ -263,7 +266,7 @@ pub struct StatementJob {
 /// What became of it: one line per step (where it went), or why it failed.
 pub struct StatementDone {
     pub org: crate::domain::RecordRef,
-    pub result: Result<Vec<String>, String>,
+    pub result: Result<Vec<String>, Problem>,
 }
 
 /// Where the page for `org` goes in `dir`: one file per organisation and day.
@@ -275,25 +278,33 @@ pub fn statement_path(dir: &std::path::Path, org: &str, today: chrono::NaiveDate
 pub fn run_statement_job(store: &mut Store, job: StatementJob) -> StatementDone {
     let org = crate::domain::RecordRef::new(crate::domain::RecordKind::Organisation, job.org_id);
     let mut said = Vec::new();
-    let result = (|| -> Result<Vec<String>, String> {
+    let result = (|| -> Result<Vec<String>, Problem> {
         if let Some(dir) = &job.write_to {
             let st = store
                 .statement(job.org_id, None)
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| e.into_problem())?;
             let page = crate::domain::report::statement::html(&st, job.lang);
-            crate::files::create_dir_private(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            crate::files::create_dir_private(dir).map_err(|e| Problem::CannotCreate {
+                path: dir.display().to_string(),
+                error: e.to_string(),
+            })?;
             let path = statement_path(dir, &org.to_string(), store.today());
-            crate::files::replace(&path, page.as_bytes())
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            crate::files::replace(&path, page.as_bytes()).map_err(|e| Problem::CannotWrite {
+                path: path.display().to_string(),
+                error: e.to_string(),
+                disk_full_hint: false,
+            })?;
             said.push(path.display().to_string());
         }
         if job.send {
             let sent =
                 crate::mail::send_statement(store, job.cfg.as_ref(), job.org_id, None, job.lang)
                     .map_err(|e| match said.first() {
-                        Some(path) => format!("written to {path}, but {e}"),
-                        None => e.to_string(),
+                        Some(path) => Problem::WrittenNotSent {
+                            path: path.clone(),
+                            problem: Box::new(e.into_problem()),
+                        },
+                        None => e.into_problem(),
                     })?;
             said.push(sent.summary());
         }
@@ -332,11 +343,11 @@ pub enum WriteJob {
     Resume,
 }
 
-/// What came of a [`WriteJob`]; an error is its message.
+/// What came of a [`WriteJob`]; an error is what went wrong.
 pub struct WriteDone {
     pub seq: u64,
     pub meeting_id: i64,
-    pub result: Result<crate::store::MinuteEntry, String>,
+    pub result: Result<crate::store::MinuteEntry, Problem>,
 }
 
 /// The write worker's inbox; dropping it ends the thread once the queue is done.
@@ -353,7 +364,7 @@ impl WriteWorker {
         let thread = std::thread::spawn(move || {
             crate::store::waiting::set_thread_wait(None);
             let mut store: Option<Store> = None;
-            let mut refusing: Option<String> = None;
+            let mut refusing: Option<Problem> = None;
             while let Ok(job) = inbox.recv() {
                 let (seq, meeting_id, item, text) = match job {
                     WriteJob::Resume => {
@@ -370,19 +381,21 @@ impl WriteWorker {
                 let result = match &refusing {
                     Some(why) => Err(why.clone()),
                     None => {
-                        if store.is_none() {
-                            store = Store::open(&path, ctx.clone()).ok();
-                        }
-                        match store.as_mut() {
-                            None => Err(format!("cannot open {}", path.display())),
-                            Some(s) => {
+                        let opened = match store.take() {
+                            Some(s) => Ok(s),
+                            None => Store::open(&path, ctx.clone()).map_err(|e| e.into_problem()),
+                        };
+                        match opened {
+                            Err(why) => Err(why),
+                            Ok(s) => {
+                                let s = store.insert(s);
                                 let started = std::time::Instant::now();
                                 s.add_minute_from_draft(meeting_id, item, &text).map_err(
                                     |e| match e.is_busy() {
                                         true => {
                                             crate::store::waiting::held(&path, started.elapsed())
                                         }
-                                        false => e.to_string(),
+                                        false => e.into_problem(),
                                     },
                                 )
                             }

@@ -397,7 +397,7 @@ catalogue! {
     KindTerms => "vocabulary terms", "termen";
     KindSearch => "search index entries", "zoekindexregels";
     KindDrafts => "form drafts on disk", "formulierconcepten op schijf";
-    RetentionPrompt => "Inactive since (YYYY-MM-DD):", "Inactief sinds (JJJJ-MM-DD):";
+    RetentionPrompt => "Inactive since (a date with its year, e.g. 1 jun 2025, 1-6-2025):", "Inactief sinds (een datum met jaar, bijv. 1 jun 2025, 1-6-2025):";
     RetentionTitle => "inactive since {date}", "inactief sinds {date}";
     // Inbox and tracker
     ScreenInbox => "Inbox", "Inbox";

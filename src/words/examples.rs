@@ -7,7 +7,7 @@ use crate::domain::action::{ActionEvent, ActionState};
 use crate::domain::commitment::{CommitmentEvent, CommitmentState};
 use crate::domain::meeting::{MeetingEvent, MeetingStatus};
 use crate::domain::minutes::{EntryKind, TokenKind};
-use crate::domain::problem::{ClockChange, Field, Problem};
+use crate::domain::problem::{Activity, ClockChange, DbTrouble, Field, Holder, Problem};
 use crate::domain::signal::{SignalEvent, SignalState};
 use crate::domain::vocab::TermKind;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -18,6 +18,10 @@ fn day(m: u32, d: u32) -> NaiveDate {
 
 fn at(m: u32, d: u32, h: u32) -> NaiveDateTime {
     day(m, d).and_hms_opt(h, 30, 0).unwrap()
+}
+
+fn time(h: u32, m: u32) -> chrono::NaiveTime {
+    chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap()
 }
 
 fn s(x: &str) -> String {
@@ -497,7 +501,11 @@ pub(super) fn examples() -> Vec<Problem> {
             error: s("SQLITE_IOERR (10)"),
         },
         P::Busy {
-            holder: Some(s("jan")),
+            // An older wijkdesk's record, shown as written (its English is tested
+            // in store::waiting).
+            holder: Some(Holder::Stated {
+                text: s("jan: 21:03"),
+            }),
             waited_secs: 5,
             screens: true,
         },
@@ -505,6 +513,110 @@ pub(super) fn examples() -> Vec<Problem> {
             holder: None,
             waited_secs: 5,
             screens: false,
+        },
+        P::Busy {
+            holder: Some(Holder::Writer {
+                who: s("jan"),
+                activity: Activity::Import { rows: 40 },
+                since: time(21, 3),
+            }),
+            waited_secs: 5,
+            screens: false,
+        },
+        P::Waiting {
+            holder: Some(Holder::Writer {
+                who: s("jan"),
+                activity: Activity::DemoData,
+                since: time(21, 3),
+            }),
+            limit_secs: 60,
+        },
+        P::Waiting {
+            holder: None,
+            limit_secs: 60,
+        },
+        P::Held {
+            holder: Some(Holder::Writer {
+                who: s("jan"),
+                activity: Activity::Import { rows: 40 },
+                since: time(21, 3),
+            }),
+            waited_secs: 5,
+        },
+        P::Held {
+            holder: None,
+            waited_secs: 5,
+        },
+        P::ReadOnlyPlace {
+            path: s("/srv/wijk/wijkdesk.db"),
+            folder: false,
+        },
+        P::ReadOnlyPlace {
+            path: s("/srv/wijk"),
+            folder: true,
+        },
+        P::IsADirectory {
+            path: s("/srv/wijk"),
+        },
+        P::CannotOpen {
+            path: s("/srv/wijk/wijkdesk.db"),
+            error: s("(os error 13)"),
+        },
+        P::CannotLock {
+            path: s("/srv/wijk/wijkdesk.db.lock"),
+            error: s("(os error 11)"),
+        },
+        P::CannotSync {
+            path: s("/srv/wijk/wijkdesk.db"),
+            error: s("(os error 5)"),
+        },
+        P::NotSqlite {
+            path: s("/srv/wijk/notities.txt"),
+        },
+        P::OtherApplication {
+            path: s("/srv/wijk/places.sqlite"),
+        },
+        P::SchemaNewer {
+            found: 30,
+            understood: 21,
+        },
+        P::NoWal {
+            path: s("/srv/wijk/wijkdesk.db"),
+            mode: s("delete"),
+        },
+        P::InUse {
+            path: s("/srv/wijk/demo.db"),
+        },
+        P::CsvNotWritten {
+            error: s("(os error 28)"),
+        },
+        P::WrittenNotSent {
+            path: s("/srv/wijk/O-7-2026-03-01.html"),
+            problem: Box::new(P::StatementNotSent { error: s("(421)") }),
+        },
+        P::Database {
+            trouble: DbTrouble::Busy,
+            error: s("SQLITE_IOERR (10)"),
+        },
+        P::Database {
+            trouble: DbTrouble::ReadOnly,
+            error: s("SQLITE_IOERR (10)"),
+        },
+        P::Database {
+            trouble: DbTrouble::DiskFull,
+            error: s("SQLITE_IOERR (10)"),
+        },
+        P::Database {
+            trouble: DbTrouble::NotADatabase,
+            error: s("SQLITE_IOERR (10)"),
+        },
+        P::Database {
+            trouble: DbTrouble::CannotOpen,
+            error: s("SQLITE_IOERR (10)"),
+        },
+        P::Database {
+            trouble: DbTrouble::Other,
+            error: s("SQLITE_IOERR (10)"),
         },
         P::MinutesDueEmpty,
         P::MinutesNotADate { value: s("31-02") },

@@ -89,6 +89,12 @@ impl Lang {
             .join(sep)
     }
 
+    /// Who holds the database, and since when, in this language (a record an older
+    /// wijkdesk left is said as it was written).
+    pub fn holder(self, h: &crate::domain::problem::Holder) -> String {
+        system::holder(h, self)
+    }
+
     /// A store error in this language.
     pub fn store_error(self, e: &StoreError) -> String {
         match e {
@@ -101,7 +107,8 @@ impl Lang {
             StoreError::Conflict(p) | StoreError::Invalid(p) | StoreError::Busy(p) => say(p, self),
             StoreError::Refused(r) => say(&r.0, self),
             StoreError::UnknownTerm(u) => say(&u.problem(), self),
-            other => other.to_string(),
+            StoreError::Io(p) | StoreError::NotWijkdesk(p) => say(p, self),
+            StoreError::Sqlite(e) => say(&crate::store::sqlite_problem(e), self),
         }
     }
 }
@@ -232,6 +239,21 @@ pub fn say(p: &Problem, l: Lang) -> String {
         | P::CannotWrite { .. }
         | P::CannotCreate { .. }
         | P::Busy { .. }
+        | P::Waiting { .. }
+        | P::Held { .. }
+        | P::ReadOnlyPlace { .. }
+        | P::IsADirectory { .. }
+        | P::CannotOpen { .. }
+        | P::CannotLock { .. }
+        | P::CannotSync { .. }
+        | P::NotSqlite { .. }
+        | P::OtherApplication { .. }
+        | P::SchemaNewer { .. }
+        | P::NoWal { .. }
+        | P::InUse { .. }
+        | P::Database { .. }
+        | P::CsvNotWritten { .. }
+        | P::WrittenNotSent { .. }
         | P::Failure { .. } => system::problem(p, l),
         P::CsvOpenQuote { .. }
         | P::CsvNotUtf8 { .. }

@@ -2,6 +2,40 @@
 
 use super::Lang;
 use crate::domain::Problem;
+use crate::domain::problem::{Activity, DbTrouble, Holder};
+
+/// Who holds the database and since when, in `l` ("jan: import of 40 rows, since
+/// 21:03"). A record an older wijkdesk left is said as it was written.
+pub(super) fn holder(h: &Holder, l: Lang) -> String {
+    let en = l == Lang::En;
+    match h {
+        Holder::Stated { text } => text.clone(),
+        Holder::Writer {
+            who,
+            activity,
+            since,
+        } => {
+            let what = match (activity, en) {
+                (Activity::Import { rows }, true) => format!("import of {rows} rows"),
+                (Activity::Import { rows }, false) => format!("inlezen van {rows} rijen"),
+                (Activity::DemoData, true) => "generating demo data".to_string(),
+                (Activity::DemoData, false) => "demogegevens aanmaken".to_string(),
+            };
+            let since = since.format("%H:%M");
+            if en {
+                format!("{who}: {what}, since {since}")
+            } else {
+                format!("{who}: {what}, sinds {since}")
+            }
+        }
+    }
+}
+
+/// " (holder)", or nothing when no one is named.
+fn holder_(h: Option<&Holder>, l: Lang) -> String {
+    h.map(|h| format!(" ({})", holder(h, l)))
+        .unwrap_or_default()
+}
 
 /// `p`, one of the problems above, in `l`.
 pub(super) fn problem(p: &Problem, l: Lang) -> String {
@@ -51,10 +85,7 @@ pub(super) fn problem(p: &Problem, l: Lang) -> String {
             waited_secs,
             screens,
         } => {
-            let who = holder
-                .as_ref()
-                .map(|h| format!(" ({h})"))
-                .unwrap_or_default();
+            let who = holder_(holder.as_ref(), l);
             match (screens, en) {
                 (true, true) => format!(
                     "another user's change{who} is holding the database: nothing was saved yet and nothing you typed is lost; try again in a moment"
@@ -82,6 +113,148 @@ pub(super) fn problem(p: &Problem, l: Lang) -> String {
                 format!("cannot create {path}: {error}")
             } else {
                 format!("kan {path} niet maken: {error}")
+            }
+        }
+        P::Waiting { holder, limit_secs } => {
+            let who = holder_(holder.as_ref(), l);
+            if en {
+                format!(
+                    "waiting for another user's change{who} to finish; giving up after {limit_secs} s"
+                )
+            } else {
+                format!(
+                    "wacht tot de wijziging van een andere gebruiker{who} klaar is; geeft het na {limit_secs} s op"
+                )
+            }
+        }
+        P::Held {
+            holder,
+            waited_secs,
+        } => {
+            let who = holder_(holder.as_ref(), l);
+            if en {
+                format!("another user's change{who} held the database for {waited_secs} s")
+            } else {
+                format!(
+                    "de wijziging van een andere gebruiker{who} hield de database {waited_secs} s vast"
+                )
+            }
+        }
+        P::ReadOnlyPlace { path, folder } => match (folder, en) {
+            (false, true) => format!(
+                "{path} is read-only for you; wijkdesk needs to write to it (ask for write access or use a copy)"
+            ),
+            (true, true) => format!(
+                "the folder {path} is read-only for you; wijkdesk needs to write the database and its -wal and -shm files there"
+            ),
+            (false, false) => format!(
+                "{path} is voor jou alleen-lezen; wijkdesk moet erin kunnen schrijven (vraag om schrijfrechten of gebruik een kopie)"
+            ),
+            (true, false) => format!(
+                "de map {path} is voor jou alleen-lezen; wijkdesk moet daar de database en de bestanden -wal en -shm kunnen schrijven"
+            ),
+        },
+        P::IsADirectory { path } => {
+            if en {
+                format!("{path} is a directory, not a database file")
+            } else {
+                format!("{path} is een map, geen databasebestand")
+            }
+        }
+        P::CannotOpen { path, error } => {
+            if en {
+                format!("cannot open {path}: {error}")
+            } else {
+                format!("kan {path} niet openen: {error}")
+            }
+        }
+        P::CannotLock { path, error } => {
+            if en {
+                format!("cannot lock {path}: {error}")
+            } else {
+                format!("kan {path} niet vergrendelen: {error}")
+            }
+        }
+        P::CannotSync { path, error } => {
+            if en {
+                format!("cannot sync {path}: {error}")
+            } else {
+                format!("kan {path} niet naar de schijf schrijven: {error}")
+            }
+        }
+        P::NotSqlite { path } => {
+            if en {
+                format!("{path} is not a wijkdesk database (not an SQLite file)")
+            } else {
+                format!("{path} is geen wijkdesk-database (geen SQLite-bestand)")
+            }
+        }
+        P::OtherApplication { path } => {
+            if en {
+                format!(
+                    "{path} is not a wijkdesk database (it is an SQLite file of another application); refusing to touch it"
+                )
+            } else {
+                format!(
+                    "{path} is geen wijkdesk-database (het is een SQLite-bestand van een ander programma); het blijft onaangeroerd"
+                )
+            }
+        }
+        P::SchemaNewer { found, understood } => {
+            if en {
+                format!(
+                    "this database has schema version {found}, newer than this wijkdesk understands ({understood}); upgrade wijkdesk"
+                )
+            } else {
+                format!(
+                    "deze database heeft schemaversie {found}, nieuwer dan deze versie van het programma begrijpt ({understood}); installeer een nieuwere wijkdesk"
+                )
+            }
+        }
+        P::NoWal { path, mode } => {
+            if en {
+                format!("cannot switch {path} to WAL mode (got {mode})")
+            } else {
+                format!("kan {path} niet in WAL-modus zetten (SQLite gaf {mode})")
+            }
+        }
+        P::InUse { path } => {
+            if en {
+                format!(
+                    "{path} is in use by another process; a demo load into a new file needs it alone"
+                )
+            } else {
+                format!(
+                    "{path} is in gebruik door een ander proces; demogegevens in een nieuw bestand laden kan alleen als niemand anders het open heeft"
+                )
+            }
+        }
+        P::Database { trouble, error } => match (trouble, en) {
+            (DbTrouble::Busy, true) => "another user's change held the database too long; nothing was changed, repeat the command when it is done".into(),
+            (DbTrouble::Busy, false) => "de wijziging van een andere gebruiker hield de database te lang vast; er is niets gewijzigd, herhaal de opdracht als die klaar is".into(),
+            (DbTrouble::ReadOnly, true) => "the database file is read-only for you; nothing was changed".into(),
+            (DbTrouble::ReadOnly, false) => "het databasebestand is voor jou alleen-lezen; er is niets gewijzigd".into(),
+            (DbTrouble::DiskFull, true) => "the disk is full; nothing was changed".into(),
+            (DbTrouble::DiskFull, false) => "de schijf is vol; er is niets gewijzigd".into(),
+            (DbTrouble::NotADatabase, true) => "the file is not a wijkdesk database".into(),
+            (DbTrouble::NotADatabase, false) => "het bestand is geen wijkdesk-database".into(),
+            (DbTrouble::CannotOpen, true) => format!("cannot open the database: {error}"),
+            (DbTrouble::CannotOpen, false) => format!("kan de database niet openen: {error}"),
+            (DbTrouble::Other, true) => format!("database error: {error}"),
+            (DbTrouble::Other, false) => format!("databasefout: {error}"),
+        },
+        P::CsvNotWritten { error } => {
+            if en {
+                format!("cannot write CSV: {error}")
+            } else {
+                format!("kan de CSV niet maken: {error}")
+            }
+        }
+        P::WrittenNotSent { path, problem } => {
+            if en {
+                format!("written to {path}, but {}", super::say(problem, l))
+            } else {
+                format!("geschreven naar {path}, maar {}", super::say(problem, l))
             }
         }
         _ => unreachable!("system::problem is called for its own problems only"),

@@ -137,10 +137,25 @@ fn kind(p: &Problem) -> usize {
         P::Date(_) => 121,
         P::DuePast { .. } => 122,
         P::NotAnId { .. } => 123,
+        P::Waiting { .. } => 124,
+        P::Held { .. } => 125,
+        P::ReadOnlyPlace { .. } => 126,
+        P::IsADirectory { .. } => 127,
+        P::CannotOpen { .. } => 128,
+        P::CannotLock { .. } => 129,
+        P::CannotSync { .. } => 130,
+        P::NotSqlite { .. } => 131,
+        P::OtherApplication { .. } => 132,
+        P::SchemaNewer { .. } => 133,
+        P::NoWal { .. } => 134,
+        P::InUse { .. } => 135,
+        P::Database { .. } => 136,
+        P::CsvNotWritten { .. } => 137,
+        P::WrittenNotSent { .. } => 138,
     }
 }
 
-const KINDS: usize = 124;
+const KINDS: usize = 139;
 
 /// Words that are English and never Dutch: one of them in a Dutch message means
 /// a sentence was left untranslated.
@@ -367,4 +382,21 @@ fn fills_placeholders_and_parses_languages() {
     assert_eq!(Lang::parse("nl_NL.UTF-8"), Some(Lang::Nl));
     assert_eq!(Lang::parse("EN"), Some(Lang::En));
     assert_eq!(Lang::parse("fr"), None);
+}
+
+#[test]
+fn the_retention_prompts_examples_are_dates_the_parser_reads() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    let june = chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+    for lang in [Lang::En, Lang::Nl] {
+        let prompt = lang.t(T::RetentionPrompt);
+        for example in ["1 jun 2025", "1-6-2025"] {
+            assert!(prompt.contains(example), "{prompt}");
+            assert_eq!(
+                crate::domain::dates::parse_date(example, today),
+                Ok(june),
+                "{example}"
+            );
+        }
+    }
 }

@@ -27,7 +27,7 @@ impl App<'_> {
                 let n = e.minute.position;
                 self.set_info(self.settings.lang.f(T::MinutesStored, &[("n", &n)]));
             }
-            (Outcome::Ignored, Err(why)) => self.set_error(why.clone()),
+            (Outcome::Ignored, Err(why)) => self.set_error(self.settings.lang.problem(why)),
             (out, _) => self.apply(out),
         }
         self.catch_up();
@@ -48,7 +48,7 @@ impl App<'_> {
     fn in_background<R: Send + 'static>(
         &mut self,
         work: impl FnOnce(&mut Store) -> R + Send + 'static,
-        failed: impl FnOnce(String) -> R + Send + 'static,
+        failed: impl FnOnce(crate::domain::Problem) -> R + Send + 'static,
         take: impl FnOnce(&mut App<'_>, R) + Send + 'static,
     ) -> bool {
         match self.background.clone() {
@@ -79,7 +79,7 @@ impl App<'_> {
         let to = dir.clone();
         self.in_background(
             move |s| transfer::export_all(s, &to, lang),
-            Err,
+            move |why| Err(lang.problem(&why)),
             move |app, r| match r {
                 Ok(files) => app.set_info(lang.f(
                     T::ExportSheetsDone,
@@ -101,7 +101,7 @@ impl App<'_> {
         let (kind, typed) = (job.kind, job.typed.clone());
         self.in_background(
             move |s| job.run(s, lang),
-            Err,
+            move |why| Err(lang.problem(&why)),
             move |app, r| match r {
                 Ok(msg) => app.set_info(msg),
                 Err(why) => {
@@ -158,7 +158,10 @@ impl App<'_> {
                 T::StatementDone,
                 &[("id", &id), ("where", &said.join("; "))],
             )),
-            Err(why) => self.set_error(lang.f(T::StatementFailed, &[("id", &id), ("why", &why)])),
+            Err(why) => self.set_error(lang.f(
+                T::StatementFailed,
+                &[("id", &id), ("why", &lang.problem(&why))],
+            )),
         }
         self.catch_up();
     }
@@ -187,7 +190,7 @@ impl App<'_> {
         let lang = self.settings.lang;
         let id = done.meeting.to_string();
         let r = match done.result {
-            Err(why) => return self.set_error(format!("{id}: {why}")),
+            Err(why) => return self.set_error(format!("{id}: {}", lang.problem(&why))),
             Ok(r) => r,
         };
         let count = |s: &[MailStatus]| r.entries.iter().filter(|e| s.contains(&e.status)).count();
@@ -230,7 +233,7 @@ impl App<'_> {
         self.dirty = true;
         let id = done.signal.to_string();
         match done.result {
-            Err(why) => self.set_error(format!("{id}: {why}")),
+            Err(why) => self.set_error(format!("{id}: {}", lang.problem(&why))),
             Ok(r) => {
                 let e = &r.entry;
                 match (e.status, &r.signal) {

@@ -34,7 +34,12 @@ impl App<'_> {
             match written {
                 Ok(()) => self.draft_written = text,
                 Err(e) => {
-                    self.set_error(format!("cannot keep the draft in {}: {e}", path.display()))
+                    let why = crate::domain::Problem::CannotWrite {
+                        path: path.display().to_string(),
+                        error: e.to_string(),
+                        disk_full_hint: false,
+                    };
+                    self.set_error(self.settings.lang.problem(&why))
                 }
             }
         }

@@ -46,7 +46,7 @@ impl App<'_> {
             Ok(g) if g != self.seen => self.refresh_visible(),
             Ok(_) => {}
             Err(e) => {
-                let msg = e.to_string();
+                let msg = self.settings.lang.store_error(&e);
                 if self.status.as_ref().map(|s| &s.1) != Some(&msg) {
                     self.set_error(msg);
                     self.dirty = true;

@@ -277,7 +277,7 @@ impl MinutesEditor {
         let who = self
             .holder
             .as_ref()
-            .map(|h| format!(" ({})", vis(h)))
+            .map(|h| format!(" ({})", vis(&s.lang.holder(h))))
             .unwrap_or_default();
         let hint = if let Some(p) = &self.pending {
             let q = match p {

@@ -526,9 +526,9 @@ impl Screen for Reports {
                     return Outcome::Ignored;
                 }
                 self.pending[i] = false;
-                let report = report.map(|r| *r).map_err(|error| {
-                    crate::store::StoreError::Invalid(crate::domain::Problem::Failure { error })
-                });
+                let report = report
+                    .map(|r| *r)
+                    .map_err(crate::store::StoreError::Invalid);
                 // An error is kept in `error` and drawn in place of the report.
                 let _ = self.install(i, report, cx);
                 Outcome::Handled
@@ -551,9 +551,7 @@ impl Screen for Reports {
                 records_popup(
                     figure,
                     &filter,
-                    page.map_err(|error| {
-                        crate::store::StoreError::Invalid(crate::domain::Problem::Failure { error })
-                    }),
+                    page.map_err(crate::store::StoreError::Invalid),
                     cx,
                 )
             }

@@ -82,7 +82,7 @@ pub struct MinutesEditor {
     /// save gets through).
     pub(super) locked: bool,
     /// Who holds the lock, where that can be told.
-    pub(super) holder: Option<String>,
+    pub(super) holder: Option<crate::domain::problem::Holder>,
 }
 
 /// How long a draft save waits for another user's write before the draft file alone

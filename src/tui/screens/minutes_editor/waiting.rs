@@ -136,7 +136,7 @@ impl MinutesEditor {
             Err(why) => {
                 let first = self.queue[at].failed.is_none()
                     && self.queue[..at].iter().all(|q| q.failed.is_none());
-                self.queue[at].failed = Some(why.clone());
+                self.queue[at].failed = Some(cx.settings.lang.problem(why));
                 if first {
                     Outcome::error(cx.settings.keymap.fill(
                         &cx.settings.lang.f(T::MinutesNotStored, &[("why", why)]),

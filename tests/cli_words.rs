@@ -44,7 +44,7 @@ fn a_refused_step_is_english_by_default_and_dutch_with_lang_nl() {
     );
     assert_eq!(
         refused_with(&env, &[], &["--lang", "nl", "signal", "close", "S-1"]),
-        "error: een signaal dat nieuw is kun je niet sluiten: leg eerst de definitieve \
+        "fout: een signaal dat nieuw is kun je niet sluiten: leg eerst de definitieve \
          terugkoppeling vast: een signaal sluit pas als de organisatie haar antwoord heeft"
     );
 }
@@ -55,7 +55,7 @@ fn a_dutch_locale_makes_refusals_dutch_unless_lang_says_otherwise() {
     let nl = [("LANG", "nl_NL.UTF-8")];
     let e = refused_with(&env, &nl, &["signal", "start", "S-1"]);
     assert!(
-        e.starts_with("error: een signaal dat nieuw is kun je niet in behandeling nemen"),
+        e.starts_with("fout: een signaal dat nieuw is kun je niet in behandeling nemen"),
         "{e}"
     );
     let e = refused_with(
@@ -83,7 +83,7 @@ fn store_problems_are_said_in_dutch_too() {
     );
     assert_eq!(
         e,
-        "error: geen organisatie gevonden voor \"Nergens\" (geef O-7 of een deel van de naam)"
+        "fout: geen organisatie gevonden voor \"Nergens\" (geef O-7 of een deel van de naam)"
     );
     let e = refused_with(
         &env,
@@ -96,7 +96,7 @@ fn store_problems_are_said_in_dutch_too() {
     );
     // A record that is not there.
     let e = refused_with(&env, &[], &["--lang", "nl", "signal", "show", "S-99"]);
-    assert_eq!(e, "error: S-99 bestaat niet");
+    assert_eq!(e, "fout: S-99 bestaat niet");
     // A theme that is not on its list, with how to add it.
     let e = refused_with(
         &env,
@@ -108,7 +108,7 @@ fn store_problems_are_said_in_dutch_too() {
     );
     assert!(
         e.starts_with(
-            "error: 'verkeerr' is geen bekend thema (bedoel je 'verkeer'?); er is niets gewijzigd."
+            "fout: 'verkeerr' is geen bekend thema (bedoel je 'verkeer'?); er is niets gewijzigd."
         ),
         "{e}"
     );
@@ -129,7 +129,7 @@ fn a_refused_date_is_said_in_dutch_with_lang_nl_and_in_english_otherwise() {
     let nl = refused_with(&env, &[], &triage(&["--lang", "nl"]));
     assert!(
         nl.starts_with(
-            "error: geen datum: \"31 feb\": gelezen als dag 31 van maand 2, maar die dag bestaat niet; bijv. "
+            "fout: geen datum: \"31 feb\": gelezen als dag 31 van maand 2, maar die dag bestaat niet; bijv. "
         ),
         "{nl}"
     );
@@ -153,7 +153,7 @@ fn a_refused_date_is_said_in_dutch_with_lang_nl_and_in_english_otherwise() {
         &["signal", "triage", "S-1", "--owner", "P-1", "--due", "soon"],
     );
     assert!(
-        nl.starts_with("error: geen datum: \"soon\" (bijv. 15 dec"),
+        nl.starts_with("fout: geen datum: \"soon\" (bijv. 15 dec"),
         "{nl}"
     );
     let nl = refused_with(
@@ -165,7 +165,7 @@ fn a_refused_date_is_said_in_dutch_with_lang_nl_and_in_english_otherwise() {
     );
     assert_eq!(
         nl,
-        "error: de terugkoppeldatum 2020-01-01 ligt in het verleden"
+        "fout: de terugkoppeldatum 2020-01-01 ligt in het verleden"
     );
 }
 
@@ -175,7 +175,7 @@ fn a_record_id_that_is_not_one_is_said_in_dutch_too() {
     let nl = refused_with(&env, &[], &["--lang", "nl", "signal", "show", "C-3"]);
     assert_eq!(
         nl,
-        "error: geen geldige ID voor een signaal: \"C-3\" (verwacht bijv. S-42 of 42)"
+        "fout: geen geldige ID voor een signaal: \"C-3\" (verwacht bijv. S-42 of 42)"
     );
     let en = refused_with(&env, &[], &["signal", "show", "C-3"]);
     assert_eq!(
@@ -199,7 +199,7 @@ fn a_file_that_is_not_a_wijkdesk_database_is_refused_in_the_users_language() {
     assert_eq!(
         text.fails(&["--lang", "nl", "signal", "list"], 1)
             .trim_end(),
-        format!("error: {path} is geen wijkdesk-database (geen SQLite-bestand)")
+        format!("fout: {path} is geen wijkdesk-database (geen SQLite-bestand)")
     );
     assert_eq!(
         std::fs::read(&text.db).unwrap(),
@@ -232,7 +232,7 @@ fn a_file_that_is_not_a_wijkdesk_database_is_refused_in_the_users_language() {
     assert_eq!(
         String::from_utf8_lossy(&out.stderr).trim_end(),
         format!(
-            "error: {path} is geen wijkdesk-database (het is een SQLite-bestand van een ander \
+            "fout: {path} is geen wijkdesk-database (het is een SQLite-bestand van een ander \
              programma); het blijft onaangeroerd"
         )
     );

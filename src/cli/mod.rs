@@ -403,10 +403,16 @@ pub fn run(cli: Cli) -> ExitCode {
     match dispatch(command, &cli.globals) {
         Ok(()) | Err(CliError::BrokenPipe) => ExitCode::SUCCESS,
         Err(e) => {
-            let m = e.say(words_lang(cli.globals.lang));
+            let lang = words_lang(cli.globals.lang);
+            let m = e.say(lang);
             // One line, safe for the terminal: the message may quote what was typed or stored.
             let flat: String = m.split_whitespace().collect::<Vec<_>>().join(" ");
-            let _ = writeln!(std::io::stderr(), "error: {}", visible(&flat));
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}: {}",
+                lang.t(crate::words::T::ErrorPrefix),
+                visible(&flat)
+            );
             ExitCode::FAILURE
         }
     }

@@ -666,6 +666,7 @@ catalogue! {
     FieldService => "Service", "Dienst";
     ReportComputing => "Reports could not be computed: {error}", "De rapporten konden niet worden berekend: {error}";
     ReportCounting => "Counting…", "Bezig met tellen…";
+    ErrorPrefix => "error", "fout";
     ReportMoreRows => "… and {n} more rows: narrow the report with {filter_by}, or print them all with `wijkdesk report`", "… en nog {n} regels: beperk het rapport met {filter_by}, of druk ze allemaal af met `wijkdesk report`";
     // Column headings of CSV exports (`list --csv`, `report --format csv`).
     CsvRef => "ref", "nummer";

@@ -130,8 +130,9 @@ impl Env {
                 1,
                 "wijkdesk {args:?}: expected one line on stderr, got:\n{stderr}"
             );
+            // `fout: ` where the user asked for Dutch.
             assert!(
-                stderr.starts_with("error: "),
+                stderr.starts_with("error: ") || stderr.starts_with("fout: "),
                 "wijkdesk {args:?}: stderr does not start with `error: `:\n{stderr}"
             );
         } else {

@@ -13,7 +13,7 @@ use crate::domain::vocab::{Resolution, TermKind};
 use crate::store::{Signal, StoreError, Triage, UnknownTerm};
 use crate::tui::action::{Action, Scope};
 use crate::tui::component::{Cx, Effect, Outcome};
-use crate::tui::config::Settings;
+use crate::tui::settings::Settings;
 use crate::tui::input::TextInput;
 use crate::tui::keymap::arrow_down;
 use crate::tui::terms;
@@ -246,7 +246,7 @@ impl TriagePopup {
 
     /// The popup again on the signals of a kept draft, with what was typed.
     pub fn restore(cx: &mut Cx, draft: &super::form::FormDraft) -> Option<TriagePopup> {
-        let ids = crate::tui::draft::ids(draft);
+        let ids = crate::drafts::ids(draft);
         let mut p = TriagePopup::new(cx, ids).ok()?;
         p.restore_values(&draft.values);
         p.message = Some(cx.t(T::DraftWaiting).to_string());
@@ -524,7 +524,7 @@ impl Popup for TriagePopup {
         if values == self.initial {
             return None;
         }
-        Some(crate::tui::draft::draft_of("triage", &self.targets, values))
+        Some(crate::drafts::draft_of("triage", &self.targets, values))
     }
 
     fn restore_values(&mut self, values: &std::collections::BTreeMap<String, String>) {

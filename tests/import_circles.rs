@@ -94,7 +94,7 @@ fn shared_leaves_import_none_of_their_users() {
 #[test]
 fn popups_write_drafts_without_restore_and_the_stack_of_screens_runs_down() {
     let mut found = Vec::new();
-    for popup in ["feedback.rs", "quick_add.rs", "triage.rs"] {
+    for popup in ["feedback.rs", "quick_add.rs", "triage"] {
         found.extend(naming(&format!("src/tui/popups/{popup}"), &["restore::"]));
     }
     // The drawing imports the state it draws; the state calls it as its own methods.

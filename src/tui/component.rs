@@ -55,7 +55,7 @@ pub enum Effect {
     /// Write and/or e-mail an organisation's statement off the input path.
     Statement(Box<super::worker::StatementJob>),
     /// Import a CSV file off the input path.
-    Import(super::popups::transfer::ImportJob),
+    Import(super::csv_files::ImportJob),
 }
 
 /// The answer to a key or an action.

@@ -15,6 +15,7 @@
 pub mod action;
 pub mod app;
 pub mod component;
+pub mod csv_files;
 pub mod fit;
 pub mod fuzzy;
 pub mod input;

@@ -9,11 +9,15 @@
 //! - [`words`]: problems and refusals in English or Dutch, for the screens and the
 //!   command line.
 //! - [`account`]: the operating-system account that runs wijkdesk.
+//! - [`config`]: the config file, read by the screens and the command line alike.
+//! - [`drafts`]: half-typed forms kept on disk, their files and their erasure.
 
 pub mod account;
 pub mod cli;
+pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod drafts;
 pub mod files;
 pub mod mail;
 pub mod meeting_mail;

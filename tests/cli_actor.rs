@@ -80,21 +80,7 @@ fn some_changes(env: &Env, cmd: impl Fn() -> assert_cmd::Command) {
             "Losse tegels",
         ],
     );
-    run(
-        cmd(),
-        &[
-            "org",
-            "add",
-            "--name",
-            "Dienst Stedelijke Ontwikkeling",
-            "--short",
-            "DSO",
-            "--kind",
-            "service",
-            "--cadence",
-            "0",
-        ],
-    );
+    run(cmd(), ADD_DSO);
     run(cmd(), &["signal", "triage", "S-1", "--owner", "DSO"]);
     assert!(env.db.exists());
 }

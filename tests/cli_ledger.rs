@@ -29,16 +29,7 @@ fn on_time(env: &Env) -> (u64, u64, u64) {
 fn triage_keeps_the_date_and_a_later_date_needs_a_reason() {
     let env = seeded();
     // Received 26 days ago: promised 12 days ago, nothing said yet.
-    env.ok(&[
-        "signal",
-        "add",
-        "--org",
-        "Zeeheld",
-        "--title",
-        "Losse stoeptegels",
-        "--received",
-        "2025-12-20",
-    ]);
+    env.add_signal(&["--received", "2025-12-20"]);
     assert_eq!(on_time(&env), (0, 0, 1));
     assert_eq!(records(&env, "loop.past_due_date"), ["S-1"]);
 

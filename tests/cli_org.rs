@@ -274,14 +274,7 @@ fn person_add_list_show_edit() {
 #[test]
 fn person_shows_what_they_own() {
     let env = seeded();
-    env.ok(&[
-        "signal",
-        "add",
-        "--org",
-        "Zeeheld",
-        "--title",
-        "Losse stoeptegels",
-    ]);
+    env.add_signal(&[]);
     env.ok(&["signal", "triage", "S-1", "--owner", "P-1"]);
     env.ok(&[
         "commitment",

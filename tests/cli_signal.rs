@@ -385,14 +385,7 @@ fn mine_without_a_matching_person_is_an_error() {
 #[test]
 fn illegal_transitions_are_refused_and_change_nothing() {
     let env = seeded();
-    env.ok(&[
-        "signal",
-        "add",
-        "--org",
-        "Zeeheld",
-        "--title",
-        "Losse stoeptegels",
-    ]);
+    env.add_signal(&[]);
     let e = env.refused(&["signal", "close", "S-1"], 1);
     assert!(e.contains("close"), "{e}");
     env.refused(&["signal", "start", "S-1"], 1);
@@ -423,14 +416,7 @@ fn illegal_transitions_are_refused_and_change_nothing() {
 #[test]
 fn bad_inputs_change_nothing() {
     let env = seeded();
-    env.ok(&[
-        "signal",
-        "add",
-        "--org",
-        "Zeeheld",
-        "--title",
-        "Losse stoeptegels",
-    ]);
+    env.add_signal(&[]);
 
     // Missing or empty required text.
     env.refused(&["signal", "add", "--org", "Zeeheld"], 2);

@@ -8,15 +8,9 @@ mod support;
 use serde_json::Value;
 use support::cli::*;
 
-fn with_signal() -> Env {
+fn with_a_full_signal() -> Env {
     let env = seeded();
-    env.ok(&[
-        "signal",
-        "add",
-        "--org",
-        "Zeeheld",
-        "--title",
-        "Losse stoeptegels",
+    env.add_signal(&[
         "--theme",
         "verkeer",
         "--body",
@@ -27,7 +21,7 @@ fn with_signal() -> Env {
 
 #[test]
 fn edit_changes_only_the_fields_given() {
-    let env = with_signal();
+    let env = with_a_full_signal();
     let out = env.ok(&[
         "signal",
         "edit",
@@ -99,7 +93,7 @@ fn edit_changes_only_the_fields_given() {
 
 #[test]
 fn text_from_standard_input_and_json_output() {
-    let env = with_signal();
+    let env = with_a_full_signal();
     let out = env
         .cmd()
         .args([
@@ -129,7 +123,7 @@ fn text_from_standard_input_and_json_output() {
 
 #[test]
 fn a_stale_version_and_bad_inputs_are_refused_and_change_nothing() {
-    let env = with_signal();
+    let env = with_a_full_signal();
     env.ok(&[
         "signal",
         "edit",

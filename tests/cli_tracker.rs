@@ -7,14 +7,7 @@ use support::cli::*;
 #[test]
 fn commitment_add_list_show_keep() {
     let env = seeded();
-    env.ok(&[
-        "signal",
-        "add",
-        "--org",
-        "Zeeheld",
-        "--title",
-        "Losse stoeptegels",
-    ]);
+    env.add_signal(&[]);
     let id = env.id(&[
         "commitment",
         "add",
@@ -461,14 +454,7 @@ fn commitment_bad_inputs_change_nothing() {
 #[test]
 fn actions_add_list_done_cancel() {
     let env = seeded();
-    env.ok(&[
-        "signal",
-        "add",
-        "--org",
-        "Zeeheld",
-        "--title",
-        "Losse stoeptegels",
-    ]);
+    env.add_signal(&[]);
     assert_eq!(
         env.id(&[
             "action",

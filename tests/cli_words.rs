@@ -6,19 +6,6 @@ mod support;
 
 use support::cli::*;
 
-fn with_signal() -> Env {
-    let env = seeded();
-    env.ok(&[
-        "signal",
-        "add",
-        "--org",
-        "Zeeheld",
-        "--title",
-        "Losse stoeptegels",
-    ]);
-    env
-}
-
 /// Run, expect exit 1 with one line on stderr and the database unchanged; the line.
 fn refused_with(env: &Env, vars: &[(&str, &str)], args: &[&str]) -> String {
     let before = env.dump();

@@ -88,7 +88,7 @@ fn writers_under(umask: u32) {
     // Drafts, the .eml of feedback by mail, the person export of the screens and the
     // editor's temporary file, written in this process under the same umask.
     let drafts = out.join("drafts/deeper");
-    let draft = wijkdesk::tui::draft::save_in(
+    let draft = wijkdesk::drafts::save_in(
         &drafts,
         &wijkdesk::tui::popups::form::FormDraft {
             kind: "organisation".into(),
@@ -104,7 +104,7 @@ fn writers_under(umask: u32) {
     let wide = out.join("wide-drafts");
     std::fs::create_dir(&wide).unwrap();
     std::fs::set_permissions(&wide, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let draft = wijkdesk::tui::draft::save_in(&wide, &Default::default()).unwrap();
+    let draft = wijkdesk::drafts::save_in(&wide, &Default::default()).unwrap();
     assert_private(&wide, umask);
     assert_private(&draft, umask);
 

@@ -75,7 +75,7 @@ fn mail_does_not_import_meeting_mail() {
 #[test]
 fn shared_leaves_import_none_of_their_users() {
     let mut found = naming(
-        "src/tui/draft.rs",
+        "src/drafts.rs",
         &["restore::", "feedback::", "triage::", "quick_add::"],
     );
     found.extend(naming(
@@ -94,11 +94,8 @@ fn shared_leaves_import_none_of_their_users() {
 #[test]
 fn popups_write_drafts_without_restore_and_the_stack_of_screens_runs_down() {
     let mut found = Vec::new();
-    for popup in ["feedback", "quick_add", "triage"] {
-        found.extend(naming(
-            &format!("src/tui/popups/{popup}.rs"),
-            &["restore::"],
-        ));
+    for popup in ["feedback.rs", "quick_add.rs", "triage"] {
+        found.extend(naming(&format!("src/tui/popups/{popup}"), &["restore::"]));
     }
     // The drawing imports the state it draws; the state calls it as its own methods.
     found.extend(naming("src/tui/screens/minutes_editor", &["minutes_view"]));
@@ -108,6 +105,47 @@ fn popups_write_drafts_without_restore_and_the_stack_of_screens_runs_down() {
             &format!("src/tui/screens/{f}.rs"),
             &["minutes_editor", "minutes_view"],
         ));
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn only_the_command_line_starts_the_screens_and_nothing_else_reaches_into_them() {
+    // The config file, the draft files and the store's test database are shared: the
+    // layers below the screens never name them.
+    let mut found = Vec::new();
+    for dir in [
+        "src/config.rs",
+        "src/drafts.rs",
+        "src/files.rs",
+        "src/account.rs",
+        "src/mail.rs",
+        "src/meeting_mail.rs",
+        "src/demo",
+        "src/domain",
+        "src/sheets",
+        "src/store",
+        "src/words",
+    ] {
+        found.extend(naming(dir, &["crate::tui", "super::tui"]));
+    }
+    // The command line starts the screens (run, Options, snapshot) and takes nothing
+    // else from them.
+    let mut cli = Vec::new();
+    sources(&root().join("src/cli"), &mut cli);
+    for f in cli {
+        let code = code(&f);
+        let mut rest = code.as_str();
+        while let Some(at) = rest.find("crate::tui::") {
+            rest = &rest[at + "crate::tui::".len()..];
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if !["run", "Options", "snapshot"].contains(&name.as_str()) {
+                found.push(format!("{} names crate::tui::{name}", f.display()));
+            }
+        }
     }
     assert!(found.is_empty(), "{found:#?}");
 }

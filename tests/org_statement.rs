@@ -17,7 +17,7 @@ use wijkdesk::domain::minutes_export::Lang;
 use wijkdesk::domain::report::statement::{html, markdown};
 use wijkdesk::mail::{MailConfig, RawMail, send_statement};
 use wijkdesk::store::{
-    CommitmentFilter, Ctx, NewCommitment, NewOrg, NewSignal, Owner, SignalFilter, Store, Triage,
+    CommitmentFilter, Ctx, NewCommitment, NewOrg, NewSignal, Owner, SignalFilter, Store,
 };
 
 const TODAY: &str = "2026-01-15";
@@ -257,16 +257,7 @@ fn every_open_signal_and_commitment_of_an_organisation_is_in_its_statement() {
                 })
                 .unwrap();
             if rng.next(2) == 0 {
-                store
-                    .triage(
-                        s.id,
-                        Triage {
-                            owner: Some(owner),
-                            ..Default::default()
-                        },
-                        None,
-                    )
-                    .unwrap();
+                support::triage_to(&mut store, s.id, owner);
             }
         }
         for _ in 0..(2 + rng.next(6)) {

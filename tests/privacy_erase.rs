@@ -320,7 +320,7 @@ fn erasure_leaves_no_form_of_the_person_in_the_database_drafts_or_new_exports() 
         "title".into(),
         "Nagesprek @Xandra-Quibbleworth (06-1234 5678)".into(),
     );
-    let draft_file = wijkdesk::tui::draft::save_in(&drafts, &draft).unwrap();
+    let draft_file = wijkdesk::drafts::save_in(&drafts, &draft).unwrap();
     // An export made before the erasure is the user's own file: it is not touched.
     let before = env.dir().join("before.csv");
     run(

@@ -3,12 +3,12 @@
 //! working meanwhile, and the result comes back as an event that says where the
 //! files went. (Its own test binary: it sets `WIJKDESK_EXPORT_DIR` for the process.)
 
+mod support;
+
 use crossterm::event::KeyCode;
-use ratatui::layout::Size;
-use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
+use support::screens::app_with_background;
 use wijkdesk::tui::testing::{TempDb, press, screen, type_text};
-use wijkdesk::tui::{App, Lang, Settings};
 
 #[test]
 fn exporting_every_list_runs_off_the_input_path_and_says_where_when_done() {
@@ -17,19 +17,7 @@ fn exporting_every_list_runs_off_the_input_path_and_says_where_when_done() {
     // SAFETY: the only test in this binary; nothing else reads the environment meanwhile.
     unsafe { std::env::set_var("WIJKDESK_EXPORT_DIR", &dir) };
     let mut store = db.demo();
-    let (tx, rx) = mpsc::channel();
-    let mut app = App::new(
-        &mut store,
-        Settings::new(Lang::En, true, false),
-        Size {
-            width: 100,
-            height: 30,
-        },
-    );
-    let tx = Mutex::new(tx);
-    app.set_background_sink(Arc::new(move |finish| {
-        let _ = tx.lock().unwrap().send(finish);
-    }));
+    let (mut app, rx) = app_with_background(&mut store);
 
     type_text(&mut app, ":export_csv");
     press(&mut app, KeyCode::Enter);

@@ -4,32 +4,15 @@
 //! an event that says what was imported, and the screen shows the new organisation
 //! without a reload asked for. A refused file brings the prompt back with its path.
 
+mod support;
+
 use crossterm::event::KeyCode;
-use ratatui::layout::Size;
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::mpsc;
 use std::time::Duration;
+use support::screens::app_with_background;
+use wijkdesk::tui::App;
 use wijkdesk::tui::app::Finish;
 use wijkdesk::tui::testing::{TempDb, press, screen, type_text};
-use wijkdesk::tui::{App, Lang, Settings};
-
-/// The app on `store` with the background route going into a channel, as the terminal
-/// has it going into its event loop.
-fn app_with_background(store: &mut wijkdesk::store::Store) -> (App<'_>, mpsc::Receiver<Finish>) {
-    let (tx, rx) = mpsc::channel();
-    let mut app = App::new(
-        store,
-        Settings::new(Lang::En, true, false),
-        Size {
-            width: 100,
-            height: 30,
-        },
-    );
-    let tx = Mutex::new(tx);
-    app.set_background_sink(Arc::new(move |finish| {
-        let _ = tx.lock().unwrap().send(finish);
-    }));
-    (app, rx)
-}
 
 fn import_orgs_from(app: &mut App, path: &std::path::Path) {
     type_text(app, ":import_orgs");

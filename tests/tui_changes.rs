@@ -2,25 +2,13 @@
 //! write, on any connection and by any path, and the shell reloads what is shown
 //! whenever it moved — no screen or popup has to ask for it.
 
+mod support;
+
 use crossterm::event::KeyCode;
-use ratatui::layout::Size;
+use support::screens::{H, W, app};
 use wijkdesk::store::{NewOrg, NewSignal, Store};
+use wijkdesk::tui::App;
 use wijkdesk::tui::testing::{TempDb, fixed_ctx, press, screen, type_text};
-use wijkdesk::tui::{App, Lang, Settings};
-
-const W: u16 = 120;
-const H: u16 = 40;
-
-fn app(store: &mut Store) -> App<'_> {
-    App::new(
-        store,
-        Settings::new(Lang::En, true, false),
-        Size {
-            width: W,
-            height: H,
-        },
-    )
-}
 
 /// The number after `label` and " (" on the screen, as in " Tracker (12) ".
 fn count_after(s: &str, label: &str) -> usize {

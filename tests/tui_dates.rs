@@ -4,21 +4,13 @@
 mod support;
 
 use crossterm::event::KeyCode;
-use ratatui::layout::Size;
-use support::screens::{H, W, shows};
+use support::screens::{H, W, app_in, shows};
 use wijkdesk::store::Store;
 use wijkdesk::tui::testing::{TempDb, ctrl, press, type_text};
-use wijkdesk::tui::{App, Lang, Settings};
+use wijkdesk::tui::{App, Lang};
 
 fn app(store: &mut Store, lang: Lang) -> App<'_> {
-    App::new(
-        store,
-        Settings::new(lang, true, false),
-        Size {
-            width: W,
-            height: H,
-        },
-    )
+    app_in(store, lang, W, H)
 }
 
 fn clear(app: &mut App) {

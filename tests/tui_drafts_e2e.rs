@@ -191,9 +191,9 @@ fn a_draft_that_cannot_reopen_says_where_its_text_is() {
         .values
         .insert("text".into(), "Tekst die niet verloren mag gaan".into());
     let path = drafts.join("live-gone-test.toml");
-    wijkdesk::tui::draft::keep(&path, &draft).unwrap();
+    wijkdesk::drafts::keep(&path, &draft).unwrap();
     // Named as a live file of a process that is gone, for this database and account.
-    let name = wijkdesk::tui::draft::live_path(&drafts, &draft.db, &account)
+    let name = wijkdesk::drafts::live_path(&drafts, &draft.db, &account)
         .file_name()
         .unwrap()
         .to_string_lossy()

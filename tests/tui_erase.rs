@@ -24,7 +24,7 @@ fn erasing_from_the_people_screen_reports_every_kind_and_cleans_drafts() {
     draft
         .values
         .insert("title".into(), "Terugbellen: @Ingrid-Smits".into());
-    let file = wijkdesk::tui::draft::save_in(&drafts, &draft).unwrap();
+    let file = wijkdesk::drafts::save_in(&drafts, &draft).unwrap();
 
     let mut app = App::new(
         &mut store,

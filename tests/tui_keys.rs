@@ -1,9 +1,12 @@
 //! The screens driven by keys in-process, checked on the screen and in the store.
 
+mod support;
+
 use crossterm::event::KeyCode;
 use ratatui::layout::Size;
 use std::collections::BTreeMap;
-use wijkdesk::store::{OrgEdit, Store};
+use support::screens::notes_changed_elsewhere;
+use wijkdesk::store::Store;
 use wijkdesk::tui::keymap::KeyMap;
 use wijkdesk::tui::testing::{TempDb, ctrl, fixed_ctx, press, screen, type_text};
 use wijkdesk::tui::{App, Lang, Settings};
@@ -191,16 +194,7 @@ fn a_conflict_keeps_the_typed_values() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "BOD");
     // Someone else edits the same organisation meanwhile.
-    other
-        .edit_org(
-            id,
-            OrgEdit {
-                notes: Some("changed elsewhere".into()),
-                ..OrgEdit::default()
-            },
-            None,
-        )
-        .unwrap();
+    notes_changed_elsewhere(&mut other, id);
     app.on_key(ctrl('s'));
     let s = shows(&app, "Someone else changed this record");
     assert!(s.contains("BOD"), "typed value kept:\n{s}");

@@ -2,10 +2,13 @@
 //! have: the screens and the main popups follow the new keys, the old ones do nothing,
 //! and help and the hint lines show the new keys.
 
+mod support;
+
 use crossterm::event::KeyEvent;
 use ratatui::layout::Size;
 use std::collections::BTreeMap;
-use wijkdesk::store::{OrgEdit, Store};
+use support::screens::notes_changed_elsewhere;
+use wijkdesk::store::Store;
 use wijkdesk::tui::action::{ACTIONS, Action, Scope, ScreenNumber};
 use wijkdesk::tui::keymap::{Key, KeyMap};
 use wijkdesk::tui::testing::{TempDb, fixed_ctx, screen, type_text};
@@ -344,16 +347,7 @@ fn the_conflict_dialog_and_its_question_follow_the_remapped_keys() {
     assert_eq!(d.app.popup_count(), 1, "{}", d.screen());
     d.press(Action::NextField);
     type_text(&mut d.app, "BOD");
-    other
-        .edit_org(
-            id,
-            OrgEdit {
-                notes: Some("changed elsewhere".into()),
-                ..OrgEdit::default()
-            },
-            None,
-        )
-        .unwrap();
+    notes_changed_elsewhere(&mut other, id);
     d.press(Action::Save);
     d.shows("Someone else changed this record");
     d.shows(&format!("{} ", d.label(Action::ConflictOverwrite)));

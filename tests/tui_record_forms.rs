@@ -2,25 +2,13 @@
 //! same way when someone else saved the record first (the conflict dialog, what was
 //! typed kept, overwrite knowingly), and each comes back from its draft.
 
+mod support;
+
 use crossterm::event::KeyCode;
-use ratatui::layout::Size;
+use support::screens::{H, W, app};
 use wijkdesk::store::{MeetingEdit, OrgEdit, PersonEdit, Store};
+use wijkdesk::tui::App;
 use wijkdesk::tui::testing::{TempDb, ctrl, fixed_ctx, press, screen, type_text};
-use wijkdesk::tui::{App, Lang, Settings};
-
-const W: u16 = 120;
-const H: u16 = 40;
-
-fn app(store: &mut Store) -> App<'_> {
-    App::new(
-        store,
-        Settings::new(Lang::En, true, false),
-        Size {
-            width: W,
-            height: H,
-        },
-    )
-}
 
 /// The screen `id` narrowed to `filter`, the selected record's form open, " (ext)"
 /// typed after its first field.

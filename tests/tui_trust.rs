@@ -1,26 +1,13 @@
 //! Trust on the screens: the conflict dialog when someone else saved first,
 //! the history popup, and the People screen's export, erase and retention review.
 
+mod support;
+
 use crossterm::event::KeyCode;
-use ratatui::layout::Size;
+use support::screens::{app_in as app, notes_changed_elsewhere};
 use wijkdesk::store::{OrgEdit, Store};
 use wijkdesk::tui::testing::{TempDb, ctrl, fixed_ctx, press, screen, type_text};
-use wijkdesk::tui::{App, Lang, Settings};
-
-fn settings(lang: Lang) -> Settings {
-    Settings::new(lang, true, false)
-}
-
-fn app(store: &mut Store, lang: Lang, w: u16, h: u16) -> App<'_> {
-    App::new(
-        store,
-        settings(lang),
-        Size {
-            width: w,
-            height: h,
-        },
-    )
-}
+use wijkdesk::tui::{App, Lang};
 
 fn org_id(store: &Store, name: &str) -> i64 {
     store
@@ -48,16 +35,7 @@ fn conflict<'a>(db: &TempDb, store: &'a mut Store, w: u16, h: u16) -> (App<'a>, 
     type_text(&mut app, "e");
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "BOD");
-    other
-        .edit_org(
-            id,
-            OrgEdit {
-                notes: Some("changed elsewhere".into()),
-                ..OrgEdit::default()
-            },
-            None,
-        )
-        .unwrap();
+    notes_changed_elsewhere(&mut other, id);
     app.on_key(ctrl('s'));
     (app, id, v0)
 }

@@ -40,28 +40,6 @@ fn setup(tag: &str) -> (std::path::PathBuf, std::path::PathBuf) {
     (home, db)
 }
 
-fn start(tmux: &Tmux, w: u16, h: u16, command: &str) {
-    let out = tmux.run(&[
-        "-u",
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-s",
-        "main",
-        "-x",
-        &w.to_string(),
-        "-y",
-        &h.to_string(),
-        command,
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 /// The list rows: every one ends in the due date and the border, at the pane's edge.
 fn rows(screen: &str) -> Vec<String> {
     let rows: Vec<String> = screen
@@ -90,7 +68,7 @@ fn wide_titles_keep_the_inbox_in_its_frame_and_leave_nothing_behind() {
         quote(&bin()),
         quote(&db)
     );
-    start(&tmux, 100, 24, &command);
+    tmux.new_session(&["-u"], 100, 24, &command);
     let first = tmux.wait_for("Inbox: 6 open", 20);
     let before = rows(&first);
     // Down over every row and back up: the rows read as before but for the marker.
@@ -118,7 +96,7 @@ fn a_table_as_wide_as_the_terminal_never_wraps() {
         quote(&bin()),
         quote(&db)
     );
-    start(&tmux, 60, 20, &command);
+    tmux.new_session(&["-u"], 60, 20, &command);
     let screen = tmux.wait_for("END-OF-LIST", 20);
     let lines: Vec<&str> = screen
         .lines()

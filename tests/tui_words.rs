@@ -1,24 +1,19 @@
 //! The screens say problems in the interface's language: a minutes line with problems
 //! in the Dutch interface shows them in Dutch, with no English left in them.
 
+mod support;
+
 use crossterm::event::KeyCode;
-use ratatui::layout::Size;
+use support::screens::app_in;
 use wijkdesk::store::Store;
 use wijkdesk::tui::testing::{TempDb, press, screen, type_text};
-use wijkdesk::tui::{App, Lang, Settings};
+use wijkdesk::tui::{App, Lang};
 
 const W: u16 = 140;
 const H: u16 = 40;
 
 fn app(store: &mut Store, lang: Lang) -> App<'_> {
-    App::new(
-        store,
-        Settings::new(lang, true, false),
-        Size {
-            width: W,
-            height: H,
-        },
-    )
+    app_in(store, lang, W, H)
 }
 
 fn shows(app: &App, text: &str) -> String {

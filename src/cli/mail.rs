@@ -45,7 +45,7 @@ pub struct RetryArgs {
 
 /// The `[mail]` settings of the config file; its problems go to standard error.
 pub(super) fn mail_config() -> Option<MailConfig> {
-    let (cfg, warnings) = crate::tui::config::Config::load();
+    let (cfg, warnings) = crate::config::Config::load();
     for w in warnings {
         eprintln!("warning: {w}");
     }

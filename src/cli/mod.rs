@@ -441,7 +441,7 @@ fn tui_options(globals: &Globals) -> crate::tui::Options {
             Lang::En => "en".to_string(),
             Lang::Nl => "nl".to_string(),
         }),
-        ascii: globals.ascii || crate::tui::config::dumb_terminal(),
+        ascii: globals.ascii || crate::config::dumb_terminal(),
     }
 }
 
@@ -468,7 +468,7 @@ pub fn db_path(globals: &Globals) -> PathBuf {
 }
 
 fn dispatch(command: Command, globals: &Globals) -> Result<()> {
-    let mut out = Out::new(globals.ascii || crate::tui::config::dumb_terminal());
+    let mut out = Out::new(globals.ascii || crate::config::dumb_terminal());
     out.set_json_lines(globals.json_lines);
     match command {
         Command::Completions(a) => admin::completions(a, &mut out)?,

@@ -234,7 +234,7 @@ pub(super) fn run(cmd: PersonCmd, app: &mut App) -> Result<()> {
             }
             let mut erasure = app.store.erase_person(r.id)?;
             // Form drafts of the screens on this machine may quote the person too.
-            let drafts = crate::tui::draft::scrub(&erasure.mentions);
+            let drafts = crate::drafts::scrub(&erasure.mentions);
             if let Ok(n) = drafts {
                 erasure.add("drafts", n);
             }

@@ -239,7 +239,7 @@ mod tests {
     /// index read in order: no full scan of the signals, no sort of them.
     #[test]
     fn every_page_is_an_index_range_without_a_sort() {
-        let db = crate::tui::testing::TempDb::new("inbox-plan");
+        let db = crate::store::testing::TempDb::new("inbox-plan");
         let store = db.open();
         for seg in SEGMENTS {
             for keyed in [false, true] {

@@ -37,6 +37,7 @@ mod signal_merges;
 mod signal_record;
 mod signals;
 mod statement;
+pub mod testing;
 mod timeline;
 mod tracker;
 mod versioned;

@@ -3,8 +3,8 @@
 //! in [`super::action`], which knows nothing of this.
 
 use super::action::Action;
-use super::config::Settings;
-use super::draft::FormDraft;
+use super::settings::Settings;
+use crate::drafts::FormDraft;
 use crate::words::T;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -55,7 +55,7 @@ pub enum Effect {
     /// Write and/or e-mail an organisation's statement off the input path.
     Statement(Box<super::worker::StatementJob>),
     /// Import a CSV file off the input path.
-    Import(super::popups::transfer::ImportJob),
+    Import(super::csv_files::ImportJob),
 }
 
 /// The answer to a key or an action.
@@ -81,7 +81,7 @@ impl Outcome {
 /// What handlers may use: the store, the user's settings, the terminal's size.
 pub struct Cx<'a> {
     pub store: &'a mut crate::store::Store,
-    pub settings: &'a super::config::Settings,
+    pub settings: &'a super::settings::Settings,
     /// The whole terminal; lists size what they load by it.
     pub size: ratatui::layout::Size,
     /// Computes reports on its own thread, when the shell runs one (not in tests).
@@ -130,7 +130,7 @@ pub trait Popup {
         None
     }
 
-    /// Put back the values of a kept draft (see [`crate::tui::draft`]).
+    /// Put back the values of a kept draft (see [`crate::drafts`]).
     fn restore_values(&mut self, _values: &std::collections::BTreeMap<String, String>) {}
 
     /// A write that waited off the input path is done (see [`crate::tui::worker`]).

@@ -2,8 +2,8 @@
 //!
 //! - [`app`]: state, `update(Action)`, pure `draw`;
 //! - [`action`]: what keys mean ([`action::Action`]) and what components ask the shell to do;
-//! - [`keymap`], [`config`], [`theme`]: the user's keys, file and colours; the strings
-//!   are [`crate::words::catalogue`]'s;
+//! - [`keymap`], [`settings`], [`theme`]: the user's keys, choices and colours (the
+//!   config file itself is [`crate::config`]); the strings are [`crate::words::catalogue`]'s;
 //! - [`screens`]: one module per screen, registered in [`screens::registry`];
 //! - [`popups`]: help, palette, jump, forms, who-does-what, confirm;
 //! - [`snapshot`]: one frame as text.
@@ -15,8 +15,7 @@
 pub mod action;
 pub mod app;
 pub mod component;
-pub mod config;
-pub mod draft;
+pub mod csv_files;
 pub mod fit;
 pub mod fuzzy;
 pub mod input;
@@ -25,6 +24,7 @@ pub mod list;
 pub mod popups;
 pub mod restore;
 pub mod screens;
+pub mod settings;
 pub mod snapshot;
 pub mod terms;
 pub mod testing;
@@ -35,7 +35,7 @@ pub mod worker;
 
 pub use crate::words::Lang;
 pub use app::App;
-pub use config::Settings;
+pub use settings::Settings;
 pub use snapshot::snapshot;
 
 use crate::store::{Ctx, Store};
@@ -198,7 +198,7 @@ pub fn run(opts: Options) -> Result<()> {
         }
     }));
     app.set_settle_delay(SETTLE);
-    if let Some(dir) = draft::dir() {
+    if let Some(dir) = crate::drafts::dir() {
         app.set_draft_dir(&dir);
         app.restore_waiting_draft();
     }

@@ -1,10 +1,10 @@
-//! Popups reopened from a kept draft (see [`crate::tui::draft`]): the ones that are
+//! Popups reopened from a kept draft (see [`crate::drafts`]): the ones that are
 //! not a screen's own record form (those come back through
 //! [`crate::tui::screens::Screen::restore_form`]).
 
-use super::draft::FormDraft;
 use super::popups::Popup;
 use crate::domain::{RecordKind, RecordRef};
+use crate::drafts::FormDraft;
 use crate::tui::action::Action;
 use crate::tui::component::{Cx, Effect, Outcome};
 

@@ -4,7 +4,7 @@
 use super::Options;
 use super::action::Action;
 use super::app::App;
-use super::config::Settings;
+use super::settings::Settings;
 use crate::store::Store;
 use color_eyre::eyre::{Result, bail};
 use ratatui::Terminal;

@@ -4,44 +4,13 @@
 
 use super::app::App;
 use super::snapshot;
-use crate::store::{Ctx, Store};
-use chrono::NaiveDate;
+use crate::store::Store;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
 
-/// The day every test and snapshot lives on, and the user "demo" on an account of the
-/// same name, so that frames do not depend on the account that runs the tests.
-pub fn fixed_ctx() -> Ctx {
-    Ctx {
-        user: "demo".into(),
-        account: "demo".into(),
-        today: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap_or_default(),
-    }
-}
-
-/// A fresh database file `name` in its own temporary directory (removed on drop).
-pub struct TempDb {
-    pub dir: PathBuf,
-    pub path: PathBuf,
-}
+pub use crate::store::testing::{TempDb, fixed_ctx};
 
 impl TempDb {
-    pub fn new(tag: &str) -> TempDb {
-        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        let dir =
-            std::env::temp_dir().join(format!("wijkdesk-tui-{tag}-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        let _ = std::fs::create_dir_all(&dir);
-        let path = dir.join("wijkdesk.db");
-        TempDb { dir, path }
-    }
-
-    /// An empty store on this file.
-    pub fn open(&self) -> Store {
-        Store::open(&self.path, fixed_ctx()).expect("open the test database")
-    }
-
     /// A store with the demo data (loaded once per process, then copied).
     pub fn demo(&self) -> Store {
         let template = TEMPLATE.get_or_init(|| {
@@ -70,12 +39,6 @@ static TEMPLATE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
 extern "C" fn remove_template() {
     if let Some(dir) = TEMPLATE.get().and_then(|p| p.parent()) {
         let _ = std::fs::remove_dir_all(dir);
-    }
-}
-
-impl Drop for TempDb {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
 

@@ -2,7 +2,7 @@
 //! only for what is visible, centred popups, and the list cursor.
 
 use super::action::Action;
-use super::config::Settings;
+use super::settings::Settings;
 use super::theme::ASCII_BORDER;
 use crate::domain::text;
 use crate::words::T;

@@ -193,21 +193,7 @@ pub fn seeded() -> Env {
         ]),
         "O-2"
     );
-    assert_eq!(
-        env.id(&[
-            "org",
-            "add",
-            "--name",
-            "Dienst Stedelijke Ontwikkeling",
-            "--short",
-            "DSO",
-            "--kind",
-            "service",
-            "--cadence",
-            "0"
-        ]),
-        "O-3"
-    );
+    assert_eq!(env.id(ADD_DSO), "O-3");
     assert_eq!(
         env.id(&[
             "person",
@@ -242,6 +228,44 @@ pub fn seeded() -> Env {
         ]),
         "P-2"
     );
+    env
+}
+
+/// The arguments that add the service Dienst Stedelijke Ontwikkeling (DSO).
+pub const ADD_DSO: &[&str] = &[
+    "org",
+    "add",
+    "--name",
+    "Dienst Stedelijke Ontwikkeling",
+    "--short",
+    "DSO",
+    "--kind",
+    "service",
+    "--cadence",
+    "0",
+];
+
+impl Env {
+    /// Adds the signal "Losse stoeptegels" from Wijkberaad Zeeheld (S-1 on a
+    /// [`seeded`] database), with `more` arguments after the title.
+    pub fn add_signal(&self, more: &[&str]) -> String {
+        let mut args = vec![
+            "signal",
+            "add",
+            "--org",
+            "Zeeheld",
+            "--title",
+            "Losse stoeptegels",
+        ];
+        args.extend_from_slice(more);
+        self.ok(&args)
+    }
+}
+
+/// [`seeded`] with one signal, S-1 "Losse stoeptegels" from Wijkberaad Zeeheld.
+pub fn with_signal() -> Env {
+    let env = seeded();
+    env.add_signal(&[]);
     env
 }
 

@@ -41,8 +41,12 @@ impl Tmux {
             .expect("run tmux")
     }
 
-    pub fn start(&self, width: u16, height: u16, command: &str) {
-        let out = self.run(&[
+    /// Only the session "main" running `command` in a `width`×`height` pane, with tmux
+    /// `flags` (e.g. `-u`: UTF-8 whatever the locale says) and no config file.
+    pub fn new_session(&self, flags: &[&str], width: u16, height: u16, command: &str) {
+        let (w, h) = (width.to_string(), height.to_string());
+        let mut args = flags.to_vec();
+        args.extend([
             "-f",
             "/dev/null",
             "new-session",
@@ -50,16 +54,21 @@ impl Tmux {
             "-s",
             "main",
             "-x",
-            &width.to_string(),
+            &w,
             "-y",
-            &height.to_string(),
+            &h,
             command,
         ]);
+        let out = self.run(&args);
         assert!(
             out.status.success(),
             "tmux new-session failed: {}",
             String::from_utf8_lossy(&out.stderr)
         );
+    }
+
+    pub fn start(&self, width: u16, height: u16, command: &str) {
+        self.new_session(&[], width, height, command);
         // Keep the pane after the program exits, so its last words can be read.
         self.run(&["set-option", "-t", "main", "remain-on-exit", "on"]);
         self.run(&["set-option", "-s", "escape-time", "0"]);

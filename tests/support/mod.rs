@@ -19,7 +19,7 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
-use wijkdesk::store::{Ctx, NewOrg, NewPerson, Organisation, Person, Store};
+use wijkdesk::store::{Ctx, NewOrg, NewPerson, Organisation, Owner, Person, Store, Triage};
 
 /// The day the tests live on, so that due dates and outcomes do not depend on the clock.
 pub fn day0() -> NaiveDate {
@@ -197,6 +197,21 @@ pub fn staff(
             ..Default::default()
         })
         .expect("add staff member")
+}
+
+/// Triage signal `id` to `owner`, with nothing else said (no theme, the due date as it
+/// is).
+pub fn triage_to(store: &mut Store, id: i64, owner: Owner) {
+    store
+        .triage(
+            id,
+            Triage {
+                owner: Some(owner),
+                ..Default::default()
+            },
+            None,
+        )
+        .expect("triage");
 }
 
 /// Bytes of a file, for byte-for-byte comparisons.

@@ -114,7 +114,7 @@ pub fn closed_port() -> u16 {
 /// The mail tests' fixture: a residents' organisation with an e-mail address, a service
 /// (DSB), and a signal from the first triaged to the second. Returns the signal's id.
 pub fn triaged_signal(store: &mut wijkdesk::store::Store, title: &str) -> i64 {
-    use wijkdesk::store::{NewOrg, NewSignal, Owner, Triage};
+    use wijkdesk::store::{NewOrg, NewSignal, Owner};
     let org = store
         .add_org(NewOrg {
             name: "Bewonersoverleg Duinoord".into(),
@@ -141,15 +141,6 @@ pub fn triaged_signal(store: &mut wijkdesk::store::Store, title: &str) -> i64 {
         person_id: None,
         org_id: Some(service.id),
     };
-    store
-        .triage(
-            s.id,
-            Triage {
-                owner: Some(owner),
-                ..Default::default()
-            },
-            None,
-        )
-        .unwrap();
+    super::triage_to(store, s.id, owner);
     s.id
 }

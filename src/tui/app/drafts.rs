@@ -11,7 +11,7 @@ impl App<'_> {
     /// changes, for this database and account.
     pub fn set_draft_dir(&mut self, dir: &std::path::Path) {
         let db = self.store.path().display().to_string();
-        self.draft_file = Some(crate::tui::draft::live_path(dir, &db, self.store.account()));
+        self.draft_file = Some(crate::drafts::live_path(dir, &db, self.store.account()));
     }
 
     /// Write the draft file if what is typed changed since (remove it when nothing
@@ -22,7 +22,7 @@ impl App<'_> {
         let text = draft.as_ref().and_then(|d| toml::to_string(d).ok());
         if text != self.draft_written {
             let written = match &draft {
-                Some(d) => crate::tui::draft::keep(&path, d),
+                Some(d) => crate::drafts::keep(&path, d),
                 None => std::fs::remove_file(&path).or_else(|e| {
                     if e.kind() == std::io::ErrorKind::NotFound {
                         Ok(())
@@ -57,8 +57,7 @@ impl App<'_> {
             return false;
         };
         let db = self.store.path().display().to_string();
-        let Some((draft, path)) = crate::tui::draft::waiting_in(&dir, &db, self.store.account())
-        else {
+        let Some((draft, path)) = crate::drafts::waiting_in(&dir, &db, self.store.account()) else {
             return false;
         };
         if !self.restore_draft(&draft) {

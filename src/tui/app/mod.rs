@@ -10,9 +10,9 @@
 //! - `drafts`: typed text kept as a draft file;
 //! - `draw`: the pure draw.
 
-use super::config::Settings;
 use super::popups::Popup;
 use super::screens::{self, Screen};
+use super::settings::Settings;
 use crate::store::Store;
 use ratatui::layout::Size;
 

@@ -2,8 +2,8 @@
 //! keeps the filter and gives the keys back to the list, Esc clears it.
 
 use crate::tui::action::Action;
-use crate::tui::config::Settings;
 use crate::tui::input::TextInput;
+use crate::tui::settings::Settings;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

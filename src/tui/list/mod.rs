@@ -12,7 +12,7 @@
 //! actions.
 
 use super::action::{Action, Scope};
-use super::config::Settings;
+use super::settings::Settings;
 use super::widgets::{self, ListCursor};
 use super::window::{Pages, Window};
 use crate::store::Result;

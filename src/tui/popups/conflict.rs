@@ -9,7 +9,7 @@
 
 use crate::tui::action::{Action, Scope};
 use crate::tui::component::Cx;
-use crate::tui::config::Settings;
+use crate::tui::settings::Settings;
 use crate::tui::widgets::{self, vis};
 use crate::words::T;
 use crossterm::event::KeyEvent;

@@ -7,8 +7,8 @@ use crate::domain::RecordRef;
 use crate::store::Person;
 use crate::tui::action::{Action, Scope};
 use crate::tui::component::{Cx, Effect, Outcome};
-use crate::tui::config::Settings;
 use crate::tui::input::TextInput;
+use crate::tui::settings::Settings;
 use crate::tui::widgets::{self, vis};
 use crate::words::T;
 use crossterm::event::KeyEvent;
@@ -52,7 +52,7 @@ impl Erase {
         match cx.store.erase_person(self.id) {
             Ok(mut erasure) => {
                 let lang = cx.settings.lang;
-                let drafts = super::super::draft::scrub(&erasure.mentions);
+                let drafts = crate::drafts::scrub(&erasure.mentions);
                 if let Ok(n) = drafts {
                     erasure.add("drafts", n);
                 }

@@ -15,9 +15,9 @@ use crate::mail::sender_name;
 use crate::store::{Channel, NewFeedback, StoreError};
 use crate::tui::action::{Action, Scope};
 use crate::tui::component::{Cx, Effect, Outcome};
-use crate::tui::config::Settings;
 use crate::tui::input::TextInput;
 use crate::tui::keymap::arrow_down;
+use crate::tui::settings::Settings;
 use crate::tui::widgets;
 use crate::tui::worker::MailJob;
 use crate::words::T;
@@ -353,7 +353,7 @@ impl FeedbackPopup {
 impl FeedbackPopup {
     /// The popup again on the signals of a kept draft, with what was typed.
     pub fn restore(cx: &mut Cx, draft: &super::form::FormDraft) -> Option<FeedbackPopup> {
-        let mut p = FeedbackPopup::new(cx, crate::tui::draft::ids(draft)).ok()?;
+        let mut p = FeedbackPopup::new(cx, crate::drafts::ids(draft)).ok()?;
         p.restore_values(&draft.values);
         p.message = Some(cx.t(T::DraftWaiting).to_string());
         p.restyle(cx.settings);
@@ -387,11 +387,7 @@ impl Popup for FeedbackPopup {
             "channel".to_string(),
             Channel::ALL[self.channel].code().to_string(),
         );
-        Some(crate::tui::draft::draft_of(
-            "feedback",
-            &self.targets,
-            values,
-        ))
+        Some(crate::drafts::draft_of("feedback", &self.targets, values))
     }
 
     fn restore_values(&mut self, values: &std::collections::BTreeMap<String, String>) {

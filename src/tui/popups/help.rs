@@ -4,7 +4,7 @@
 use super::Popup;
 use crate::tui::action::{Action, Scope};
 use crate::tui::component::{Cx, Effect, Outcome};
-use crate::tui::config::Settings;
+use crate::tui::settings::Settings;
 use crate::tui::widgets;
 use crate::words::T;
 use crossterm::event::KeyEvent;

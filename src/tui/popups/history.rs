@@ -6,7 +6,7 @@ use crate::domain::RecordRef;
 use crate::store::AuditEntry;
 use crate::tui::action::{Action, Scope};
 use crate::tui::component::{Cx, Effect, Outcome};
-use crate::tui::config::Settings;
+use crate::tui::settings::Settings;
 use crate::tui::widgets::{self, vis, who};
 use crate::words::T;
 use crossterm::event::KeyEvent;

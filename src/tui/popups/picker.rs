@@ -4,9 +4,9 @@
 
 use super::Popup;
 use crate::tui::component::{Cx, Effect, Outcome};
-use crate::tui::config::Settings;
 use crate::tui::fuzzy;
 use crate::tui::list::{Items, List, ListKey};
+use crate::tui::settings::Settings;
 use crate::tui::widgets::{self, vis};
 use crate::words::T;
 use crossterm::event::KeyEvent;

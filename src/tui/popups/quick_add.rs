@@ -9,8 +9,8 @@ use crate::domain::vocab::{Resolution, TermKind};
 use crate::store::NewSignal;
 use crate::tui::action::{Action, Scope};
 use crate::tui::component::{Cx, Effect, Outcome};
-use crate::tui::config::Settings;
 use crate::tui::input::TextInput;
+use crate::tui::settings::Settings;
 use crate::tui::widgets;
 use crate::words::T;
 use crossterm::event::KeyEvent;
@@ -148,7 +148,7 @@ impl Popup for QuickAdd {
         }
         let mut values = std::collections::BTreeMap::new();
         values.insert("line".to_string(), line);
-        Some(crate::tui::draft::draft_of("quick_add", &[], values))
+        Some(crate::drafts::draft_of("quick_add", &[], values))
     }
 
     fn restore_values(&mut self, values: &std::collections::BTreeMap<String, String>) {

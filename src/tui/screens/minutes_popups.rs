@@ -6,9 +6,9 @@
 use crate::store::{AgendaItem, AgendaMove, Meeting, MeetingOrg, MeetingPerson, StoreError};
 use crate::tui::action::{Action, Scope};
 use crate::tui::component::{Cx, Effect, Outcome};
-use crate::tui::config::Settings;
 use crate::tui::input::TextInput;
 use crate::tui::popups::Popup;
+use crate::tui::settings::Settings;
 use crate::tui::widgets::{self, ListCursor, vis};
 use crate::words::{Lang, T};
 use crossterm::event::KeyEvent;

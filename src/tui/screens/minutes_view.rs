@@ -9,7 +9,7 @@ use crate::domain::Problem;
 use crate::domain::minutes::{TokenKind, parse_line};
 use crate::store::StoredMinute;
 use crate::tui::action::Action;
-use crate::tui::config::Settings;
+use crate::tui::settings::Settings;
 use crate::tui::widgets::{self, vis};
 use crate::words::T;
 use ratatui::Frame;

@@ -36,8 +36,8 @@ pub mod reports_popups;
 use super::action::{Action, Scope};
 
 use super::component::{Cx, Outcome};
-use super::config::Settings;
 use super::popups::form::{Form, FormDraft};
+use super::settings::Settings;
 use crate::domain::RecordRef;
 use crate::words::T;
 use crossterm::event::KeyEvent;

@@ -11,10 +11,10 @@ use crate::store::{
 };
 use crate::tui::action::Action;
 use crate::tui::component::{Cx, Effect, Outcome};
-use crate::tui::config::Settings;
 use crate::tui::list::{Columns, FilterStep, List, WIDE};
 use crate::tui::popups::form::{Form, FormDraft};
 use crate::tui::popups::picker::{Choice, PickerPopup};
+use crate::tui::settings::Settings;
 use crate::tui::widgets::{self, vis};
 use crate::tui::window::Keyset;
 use crate::tui::worker::StatementJob;

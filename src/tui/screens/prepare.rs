@@ -5,8 +5,8 @@
 use crate::store::{AgendaSource, Meeting, PrepEntry, PrepSection};
 use crate::tui::action::{Action, Scope};
 use crate::tui::component::{Cx, Effect, Outcome};
-use crate::tui::config::Settings;
 use crate::tui::popups::Popup;
+use crate::tui::settings::Settings;
 use crate::tui::widgets::{self, ListCursor, vis};
 use crate::words::T;
 use crossterm::event::KeyEvent;

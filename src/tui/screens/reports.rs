@@ -19,8 +19,8 @@ use crate::domain::report::{
 use crate::store::{AnyReport, OrgKind, ReportKind};
 use crate::tui::action::{Action, Scope};
 use crate::tui::component::{Cx, Effect, Outcome};
-use crate::tui::config::Settings;
 use crate::tui::popups::picker::{Choice, PickerPopup};
+use crate::tui::settings::Settings;
 use crate::tui::worker::{Answer, Ask, RECORDS_PAGE, ReportDone, ReportJob};
 use crate::words::{Lang, T};
 use chrono::{Datelike, Duration, Months, NaiveDate};

@@ -6,7 +6,7 @@ use super::reports::{Chart, LoopChart, Reports, SECTIONS, Section};
 use super::reports_doc::Part;
 use crate::domain::report::{CommitmentOutcome, OutcomeCounts};
 use crate::tui::action::Action;
-use crate::tui::config::Settings;
+use crate::tui::settings::Settings;
 use crate::tui::widgets::{self, vis};
 use crate::words::T;
 use ratatui::Frame;

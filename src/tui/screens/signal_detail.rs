@@ -7,7 +7,7 @@ use crate::store::{
     TimelineEntry,
 };
 use crate::tui::component::Cx;
-use crate::tui::config::Settings;
+use crate::tui::settings::Settings;
 use crate::tui::widgets::{self, vis, who};
 use crate::words::T;
 use ratatui::text::{Line, Span};

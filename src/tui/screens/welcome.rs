@@ -2,7 +2,7 @@
 //! demo data, and the key that does it here.
 
 use crate::tui::action::Action;
-use crate::tui::config::Settings;
+use crate::tui::settings::Settings;
 use crate::tui::widgets;
 use crate::words::T;
 use ratatui::Frame;

@@ -3,7 +3,7 @@
 
 use super::{FieldKind, Form};
 use crate::tui::action::Action;
-use crate::tui::config::Settings;
+use crate::tui::settings::Settings;
 use crate::tui::widgets;
 use crate::words::T;
 use ratatui::Frame;

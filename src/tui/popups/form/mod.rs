@@ -12,9 +12,9 @@ use super::conflict::ConflictView;
 use crate::domain::RecordRef;
 use crate::tui::action::{Action, Scope};
 use crate::tui::component::{Cx, Effect, Outcome};
-use crate::tui::config::Settings;
 use crate::tui::input::TextInput;
 use crate::tui::keymap::Key;
+use crate::tui::settings::Settings;
 use crate::words::T;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -95,7 +95,7 @@ pub trait FormHandler {
     }
 }
 
-pub use crate::tui::draft::FormDraft;
+pub use crate::drafts::FormDraft;
 
 pub struct Form {
     title: String,

@@ -1,5 +1,7 @@
-//! The config file (TOML) and how it combines with the command line and the
-//! environment into the settings the screens use.
+//! The config file (TOML): where it lives, what it may say, how it is read and what is
+//! wrong with it, for both front ends. The command line takes its `[mail]` settings
+//! from here; the screens combine the rest with the command line and the environment
+//! into their settings (`tui::settings`).
 //!
 //! ```toml
 //! lang = "nl"            # en or nl; else LANG decides
@@ -16,9 +18,6 @@
 //! ```
 //! A config that cannot be read gives one clear warning and the defaults, never a crash.
 
-use super::Options;
-use super::keymap::KeyMap;
-use super::theme::Theme;
 use crate::words::Lang;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -205,77 +204,6 @@ impl Config {
     }
 }
 
-/// Everything drawing and key handling need to know about the user's choices.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    pub lang: Lang,
-    pub theme: Theme,
-    pub ascii: bool,
-    pub mouse: bool,
-    pub keymap: KeyMap,
-    /// Problems with the config file, shown on the status line at start.
-    pub warnings: Vec<String>,
-    // Inbox and tracker.
-    pub loop_cfg: LoopConfig,
-    /// Organisation names as narrow columns show them; the shell refreshes them
-    /// with the data.
-    pub org_names: crate::domain::org_names::OrgNames,
-}
-
-impl Settings {
-    /// Plain settings: default keys, no config file (tests, snapshots).
-    pub fn new(lang: Lang, mono: bool, ascii: bool) -> Settings {
-        Settings {
-            lang,
-            theme: if mono {
-                Theme::mono()
-            } else {
-                Theme::default_theme()
-            },
-            ascii,
-            mouse: false,
-            keymap: KeyMap::default(),
-            warnings: Vec::new(),
-            loop_cfg: LoopConfig::default(),
-            org_names: Default::default(),
-        }
-    }
-
-    /// The command line first, then the config file, then the environment.
-    pub fn load(opts: &Options) -> Settings {
-        let (cfg, warnings) = Config::load();
-        Settings::combine(opts, cfg, warnings)
-    }
-
-    pub fn combine(opts: &Options, cfg: Config, mut warnings: Vec<String>) -> Settings {
-        let opt_lang = opts.lang.as_deref().and_then(|l| {
-            let parsed = Lang::parse(l);
-            if parsed.is_none() {
-                warnings.push(format!("--lang {l}: use en or nl"));
-            }
-            parsed
-        });
-        let lang = opt_lang.or(cfg.lang).unwrap_or_else(Lang::from_env);
-        let (keymap, key_warnings) = KeyMap::with_overrides(&cfg.keys);
-        warnings.extend(key_warnings);
-        let mono = cfg.mono || no_color();
-        Settings {
-            lang,
-            theme: if mono {
-                Theme::mono()
-            } else {
-                Theme::default_theme()
-            },
-            ascii: opts.ascii || cfg.ascii || dumb_terminal(),
-            mouse: cfg.mouse,
-            keymap,
-            warnings,
-            loop_cfg: cfg.loop_cfg,
-            org_names: Default::default(),
-        }
-    }
-}
-
 /// `TERM=dumb`: a terminal that draws no box or block characters; marks go ASCII.
 pub fn dumb_terminal() -> bool {
     std::env::var("TERM").is_ok_and(|t| t.trim() == "dumb")
@@ -335,21 +263,5 @@ mod tests {
         assert!(w[0].contains("smtp://host:port"), "{w:?}");
         let (_, w) = Config::parse("mail_command = \"sendmail -t\"\n");
         assert!(w[0].contains("[mail]"), "{w:?}");
-    }
-
-    #[test]
-    fn command_line_wins() {
-        let opts = Options {
-            lang: Some("en".into()),
-            ascii: true,
-            ..Options::default()
-        };
-        let cfg = Config {
-            lang: Some(Lang::Nl),
-            ..Config::default()
-        };
-        let s = Settings::combine(&opts, cfg, Vec::new());
-        assert_eq!(s.lang, Lang::En);
-        assert!(s.ascii);
     }
 }

@@ -6,6 +6,11 @@
 //! The screens keep one live file per running process (`live-<db>-<account>-<pid>.toml`,
 //! replaced whole on every change, owner-only); a new start takes the newest one of its
 //! database and account whose process is gone.
+//!
+//! This module is the files: where they are, their format (with [`draft_of`] and
+//! [`ids`] for drafts about signals), and [`scrub`], which both front ends call when a
+//! person is erased. Which popup a draft reopens is the screens' business
+//! (`tui::restore`).
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -58,6 +63,8 @@ pub fn ids(draft: &FormDraft) -> Vec<i64> {
         .unwrap_or_default()
 }
 
+/// Where drafts are kept: `$WIJKDESK_DRAFTS`, else `drafts` in the user's local data
+/// directory.
 pub fn dir() -> Option<PathBuf> {
     if let Ok(p) = std::env::var("WIJKDESK_DRAFTS")
         && !p.trim().is_empty()

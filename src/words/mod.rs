@@ -125,6 +125,14 @@ impl fmt::Display for Problem {
     }
 }
 
+/// In English: the line an older wijkdesk, which reads only that, shows of who holds
+/// the database.
+impl fmt::Display for crate::domain::problem::Holder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&system::holder(self, Lang::En))
+    }
+}
+
 fn s_(x: &str) -> String {
     x.to_owned()
 }

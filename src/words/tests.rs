@@ -400,3 +400,26 @@ fn the_retention_prompts_examples_are_dates_the_parser_reads() {
         }
     }
 }
+
+#[test]
+fn a_holder_is_said_in_the_readers_language_and_an_older_record_as_written() {
+    use crate::domain::problem::{Activity, Holder};
+    let h = Holder::Writer {
+        who: "jan".into(),
+        activity: Activity::Import { rows: 40 },
+        since: chrono::NaiveTime::from_hms_opt(21, 3, 0).unwrap(),
+    };
+    assert_eq!(Lang::En.holder(&h), "jan: import of 40 rows, since 21:03");
+    assert_eq!(
+        Lang::Nl.holder(&h),
+        "jan: inlezen van 40 rijen, sinds 21:03"
+    );
+    assert_eq!(h.to_string(), Lang::En.holder(&h));
+    let old = Holder::Stated {
+        text: "jan: import of organisations, since 21:03".into(),
+    };
+    assert_eq!(
+        Lang::Nl.holder(&old),
+        "jan: import of organisations, since 21:03"
+    );
+}

@@ -636,6 +636,134 @@ pub enum Problem {
     Failure {
         error: String,
     },
+
+    // The command line's own refusals. Words as typed (flags, paths, commands, chart
+    // codes) are data: they are the same in every language.
+    /// `flag` works only together with `needs` (e.g. "--send", "--channel email").
+    NeedsFlag {
+        flag: String,
+        needs: String,
+    },
+    /// `flag` given `value`, outside `min` to `max`.
+    FlagOutOfRange {
+        flag: String,
+        value: i64,
+        min: i64,
+        max: i64,
+    },
+    /// `--inactive-since` given with a filter that does not go with it.
+    InactiveSinceAlone,
+    /// `--expect-version` with more than one attendance mark.
+    ExpectVersionOneMark,
+    /// No person has `user` as username: for `--mine` (`mine`), else for the digest.
+    NoPersonForUser {
+        user: String,
+        mine: bool,
+    },
+    /// An edit of `reference` (a record of `kind`) that names no field to change.
+    NoChangeGiven {
+        kind: RecordKind,
+        reference: String,
+    },
+    /// `reference` is at version `now`, not `expected`: nothing was sent.
+    ChangedMeanwhile {
+        reference: String,
+        now: i64,
+        expected: i64,
+    },
+    ReceivedInFuture {
+        date: NaiveDate,
+        today: NaiveDate,
+    },
+    /// `failed` messages not sent; `outbox`: say they wait in the outbox.
+    NotSent {
+        failed: usize,
+        outbox: bool,
+    },
+    /// A term not on its list, and the command (`list`) that shows the list.
+    TermNotListed {
+        problem: Box<Problem>,
+        list: String,
+    },
+    NotUtf8Text {
+        path: String,
+    },
+    /// A line of `path` the CSV reader refused; `error` is the reader's own text.
+    FileLine {
+        path: String,
+        line: usize,
+        error: String,
+    },
+    NoNamesIn {
+        path: String,
+    },
+    /// Standard output (or the file it goes to) could not be written; the OS's text.
+    OutputNotWritten {
+        error: String,
+    },
+    /// JSON that could not be made; `error` is the writer's own text.
+    JsonNotWritten {
+        error: String,
+    },
+    /// The operating system's own words are in `error`.
+    CannotRead {
+        path: String,
+        error: String,
+    },
+    CannotMakeFolder {
+        path: String,
+        error: String,
+    },
+    ImportTooLarge {
+        path: String,
+        mb: u64,
+    },
+    NoDatabase {
+        path: String,
+    },
+    NotAMinutesLineRef {
+        input: String,
+    },
+    /// `meeting` has no agenda item `item`; `has`: how many it has, when said.
+    NoAgendaItem {
+        meeting: String,
+        item: i64,
+        has: Option<usize>,
+    },
+    NotForAgenda {
+        reference: String,
+    },
+    /// An agenda item moved past the top (`first`) or the bottom.
+    AgendaItemAtEnd {
+        item: i64,
+        first: bool,
+    },
+    /// A manual page asked for a command that is not there.
+    NoCommand {
+        command: String,
+        commands: Vec<String>,
+    },
+    /// `--format svg` without a chart; `charts`: the chart codes to choose from.
+    SvgNeedsChart {
+        charts: String,
+    },
+    NoSuchChart {
+        report: String,
+        chart: String,
+        has: String,
+    },
+    /// `-o path` with a format that is not a picture.
+    OutputOnlyPictures {
+        path: String,
+    },
+    EraseNeedsYes {
+        reference: String,
+    },
+    /// Demo data asked for a database (`path`) that holds `orgs` organisations.
+    DemoNeedsEmpty {
+        path: String,
+        orgs: i64,
+    },
 }
 
 impl Problem {
@@ -768,6 +896,35 @@ impl Problem {
             | P::Date(_)
             | P::NotAnId { .. }
             | P::Failure { .. }
+            | P::NeedsFlag { .. }
+            | P::FlagOutOfRange { .. }
+            | P::InactiveSinceAlone
+            | P::ExpectVersionOneMark
+            | P::NoPersonForUser { .. }
+            | P::NoChangeGiven { .. }
+            | P::ChangedMeanwhile { .. }
+            | P::ReceivedInFuture { .. }
+            | P::NotSent { .. }
+            | P::TermNotListed { .. }
+            | P::NotUtf8Text { .. }
+            | P::FileLine { .. }
+            | P::NoNamesIn { .. }
+            | P::OutputNotWritten { .. }
+            | P::JsonNotWritten { .. }
+            | P::CannotRead { .. }
+            | P::CannotMakeFolder { .. }
+            | P::ImportTooLarge { .. }
+            | P::NoDatabase { .. }
+            | P::NotAMinutesLineRef { .. }
+            | P::NoAgendaItem { .. }
+            | P::NotForAgenda { .. }
+            | P::AgendaItemAtEnd { .. }
+            | P::NoCommand { .. }
+            | P::SvgNeedsChart { .. }
+            | P::NoSuchChart { .. }
+            | P::OutputOnlyPictures { .. }
+            | P::EraseNeedsYes { .. }
+            | P::DemoNeedsEmpty { .. }
             | P::FeedbackNoOrg { .. }
             | P::FeedbackNoAddress { .. }
             | P::OutboxSentAlready { .. }

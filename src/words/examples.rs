@@ -638,7 +638,118 @@ pub(super) fn examples() -> Vec<Problem> {
             text: s("more than one owner: @jan is used, not @piet"),
         },
         P::DuePast { date: day(1, 2) },
+        P::NeedsFlag {
+            flag: s("--send"),
+            needs: s("--channel email"),
+        },
+        P::FlagOutOfRange {
+            flag: s("--days"),
+            value: 400,
+            min: 0,
+            max: 366,
+        },
+        P::InactiveSinceAlone,
+        P::ExpectVersionOneMark,
+        P::ChangedMeanwhile {
+            reference: s("S-1"),
+            now: 3,
+            expected: 2,
+        },
+        P::ReceivedInFuture {
+            date: day(3, 2),
+            today: day(3, 1),
+        },
+        P::TermNotListed {
+            problem: Box::new(P::UnknownTerm {
+                kind: TermKind::District,
+                value: s("Centurm"),
+                suggestions: vec![s("Centrum")],
+            }),
+            list: s("wijkdesk district list"),
+        },
+        P::NotUtf8Text {
+            path: s("wijken.csv"),
+        },
+        P::FileLine {
+            path: s("wijken.csv"),
+            line: 3,
+            error: s("(os error 5)"),
+        },
+        P::NoNamesIn {
+            path: s("wijken.csv"),
+        },
+        P::OutputNotWritten {
+            error: s("(os error 28)"),
+        },
+        P::JsonNotWritten {
+            error: s("(os error 28)"),
+        },
+        P::CannotRead {
+            path: s("orgs.csv"),
+            error: s("Permission denied (os error 13)"),
+        },
+        P::CannotMakeFolder {
+            path: s("/tmp/man"),
+            error: s("Permission denied (os error 13)"),
+        },
+        P::ImportTooLarge {
+            path: s("orgs.csv"),
+            mb: 50,
+        },
+        P::NoDatabase {
+            path: s("/tmp/x.db"),
+        },
+        P::NotAMinutesLineRef { input: s("M-5") },
+        P::NotForAgenda {
+            reference: s("O-7"),
+        },
+        P::NoCommand {
+            command: s("meeting adx"),
+            commands: vec![s("org"), s("meeting")],
+        },
+        P::SvgNeedsChart {
+            charts: s("weekly, load"),
+        },
+        P::NoSuchChart {
+            report: s("cadence"),
+            chart: s("weekly"),
+            has: s("cadence"),
+        },
+        P::OutputOnlyPictures {
+            path: s("rapport.md"),
+        },
+        P::EraseNeedsYes {
+            reference: s("P-4"),
+        },
     ]);
+    for b in [false, true] {
+        all.push(P::NoPersonForUser {
+            user: s("jan"),
+            mine: b,
+        });
+        all.push(P::NotSent {
+            failed: 2,
+            outbox: b,
+        });
+        all.push(P::AgendaItemAtEnd { item: 1, first: b });
+        all.push(P::NoAgendaItem {
+            meeting: s("M-5"),
+            item: 9,
+            has: b.then_some(3),
+        });
+    }
+    for orgs in [1, 2] {
+        all.push(P::DemoNeedsEmpty {
+            path: s("/tmp/x.db"),
+            orgs,
+        });
+    }
+    for k in RecordKind::ALL {
+        all.push(P::NoChangeGiven {
+            kind: k,
+            reference: s("S-1"),
+        });
+    }
     all.push(P::NotAnId {
         input: s("x"),
         expected: None,

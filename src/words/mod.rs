@@ -5,7 +5,7 @@
 //!
 //! One file per job: [`names`] (fields, states, steps, kinds), the problems by area
 //! ([`steps`], [`lookups`], [`signals`], [`meetings`], [`records`], [`system`],
-//! [`csv`], [`mail`], [`minutes`]), refused dates ([`dates`]), and the screens' own
+//! [`csv`], [`mail`], [`minutes`], [`command_line`]), refused dates ([`dates`]), and the screens' own
 //! strings ([`catalogue`]: [`T`], [`Lang::t`], [`Lang::f`]). [`say`] sends each
 //! problem to its area.
 
@@ -14,6 +14,7 @@ use crate::store::StoreError;
 use std::fmt;
 
 pub mod catalogue;
+mod command_line;
 mod csv;
 pub mod dates;
 mod lookups;
@@ -294,5 +295,34 @@ pub fn say(p: &Problem, l: Lang) -> String {
         | P::MinutesCommitmentNeedsDue
         | P::MinutesUnknownTheme { .. }
         | P::MinutesStored { .. } => minutes::problem(p, l),
+        P::NeedsFlag { .. }
+        | P::FlagOutOfRange { .. }
+        | P::InactiveSinceAlone
+        | P::ExpectVersionOneMark
+        | P::NoPersonForUser { .. }
+        | P::NoChangeGiven { .. }
+        | P::ChangedMeanwhile { .. }
+        | P::ReceivedInFuture { .. }
+        | P::NotSent { .. }
+        | P::TermNotListed { .. }
+        | P::NotUtf8Text { .. }
+        | P::FileLine { .. }
+        | P::NoNamesIn { .. }
+        | P::OutputNotWritten { .. }
+        | P::JsonNotWritten { .. }
+        | P::CannotRead { .. }
+        | P::CannotMakeFolder { .. }
+        | P::ImportTooLarge { .. }
+        | P::NoDatabase { .. }
+        | P::NotAMinutesLineRef { .. }
+        | P::NoAgendaItem { .. }
+        | P::NotForAgenda { .. }
+        | P::AgendaItemAtEnd { .. }
+        | P::NoCommand { .. }
+        | P::SvgNeedsChart { .. }
+        | P::NoSuchChart { .. }
+        | P::OutputOnlyPictures { .. }
+        | P::EraseNeedsYes { .. }
+        | P::DemoNeedsEmpty { .. } => command_line::problem(p, l),
     }
 }

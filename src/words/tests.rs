@@ -152,10 +152,39 @@ fn kind(p: &Problem) -> usize {
         P::Database { .. } => 136,
         P::CsvNotWritten { .. } => 137,
         P::WrittenNotSent { .. } => 138,
+        P::NeedsFlag { .. } => 139,
+        P::FlagOutOfRange { .. } => 140,
+        P::InactiveSinceAlone => 141,
+        P::ExpectVersionOneMark => 142,
+        P::NoPersonForUser { .. } => 143,
+        P::NoChangeGiven { .. } => 144,
+        P::ChangedMeanwhile { .. } => 145,
+        P::ReceivedInFuture { .. } => 146,
+        P::NotSent { .. } => 147,
+        P::TermNotListed { .. } => 148,
+        P::NotUtf8Text { .. } => 149,
+        P::FileLine { .. } => 150,
+        P::NoNamesIn { .. } => 151,
+        P::OutputNotWritten { .. } => 152,
+        P::JsonNotWritten { .. } => 153,
+        P::CannotRead { .. } => 154,
+        P::CannotMakeFolder { .. } => 155,
+        P::ImportTooLarge { .. } => 156,
+        P::NoDatabase { .. } => 157,
+        P::NotAMinutesLineRef { .. } => 158,
+        P::NoAgendaItem { .. } => 159,
+        P::NotForAgenda { .. } => 160,
+        P::AgendaItemAtEnd { .. } => 161,
+        P::NoCommand { .. } => 162,
+        P::SvgNeedsChart { .. } => 163,
+        P::NoSuchChart { .. } => 164,
+        P::OutputOnlyPictures { .. } => 165,
+        P::EraseNeedsYes { .. } => 166,
+        P::DemoNeedsEmpty { .. } => 167,
     }
 }
 
-const KINDS: usize = 139;
+const KINDS: usize = 168;
 
 /// Words that are English and never Dutch: one of them in a Dutch message means
 /// a sentence was left untranslated.

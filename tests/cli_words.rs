@@ -229,3 +229,45 @@ fn a_file_that_is_not_a_wijkdesk_database_is_refused_in_the_users_language() {
         "the file was touched"
     );
 }
+
+/// The command line's own refusals (an edit that names no field, a flag out of its
+/// range, a database that is not there) are Dutch too, with the English as it was.
+#[test]
+fn the_command_lines_own_refusals_are_said_in_dutch_too() {
+    let env = with_signal();
+    let edit = ["signal", "edit", "S-1"];
+    assert_eq!(
+        refused_with(&env, &[], &edit),
+        "error: nothing to change: give at least one of --title, --text, --org, --district, \
+         --neighbourhood or --theme (see `wijkdesk signal show S-1`)"
+    );
+    assert_eq!(
+        refused_with(&env, &[], &[&["--lang", "nl"][..], &edit].concat()),
+        "fout: niets te wijzigen: geef ten minste een van --title, --text, --org, --district, \
+         --neighbourhood of --theme (zie `wijkdesk signal show S-1`)"
+    );
+
+    let days = ["digest", "--days", "400"];
+    assert_eq!(
+        refused_with(&env, &[], &days),
+        "error: --days 400 is out of range (0 to 366)"
+    );
+    assert_eq!(
+        refused_with(&env, &[("LANG", "nl_NL.UTF-8")], &days),
+        "fout: --days 400 valt buiten het bereik (0 tot en met 366)"
+    );
+
+    let nowhere = Env::new();
+    let path = nowhere.db.display().to_string();
+    assert_eq!(
+        nowhere.fails(&["org", "list"], 1).trim_end(),
+        format!("error: no database at {path}; `wijkdesk init` creates one")
+    );
+    assert_eq!(
+        nowhere
+            .fails(&["--lang", "nl", "org", "list"], 1)
+            .trim_end(),
+        format!("fout: geen database op {path}; `wijkdesk init` maakt er een")
+    );
+    assert!(!nowhere.db.exists(), "a database was made");
+}

@@ -3,6 +3,7 @@
 
 use super::output::{Out, moment};
 use super::{App, Cli, CliError, Result};
+use crate::domain::Problem;
 use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef};
 use crate::store::SCHEMA_VERSION;
@@ -88,12 +89,10 @@ pub(super) fn init(a: InitArgs, app: &mut App) -> Result<()> {
 pub(super) fn demo(a: DemoArgs, app: &mut App) -> Result<()> {
     let orgs = app.store.count(RecordKind::Organisation)?;
     if orgs > 0 && !a.force {
-        return Err(CliError::msg(format!(
-            "{} already holds {orgs} organisation{}; the demo data goes into an empty database \
-             (use --db to choose another file, or --force to add it anyway)",
-            app.store.path().display(),
-            if orgs == 1 { "" } else { "s" }
-        )));
+        return Err(CliError::Said(Problem::DemoNeedsEmpty {
+            path: app.store.path().display().to_string(),
+            orgs,
+        }));
     }
     // A new, empty file is loaded without a journal: should the load fail, the file
     // is deleted and the command run again.

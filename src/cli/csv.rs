@@ -3,6 +3,7 @@
 
 use super::output::Table;
 use super::{App, CliError, Result};
+use crate::domain::Problem;
 use crate::sheets::MAX_IMPORT_BYTES;
 use crate::store::{ExportTable, ImportReport, RowAction};
 use clap::{Args, ValueEnum};
@@ -82,12 +83,17 @@ pub(super) fn read_input(path: &Path) -> Result<Vec<u8>> {
             .and_then(|f| f.take(MAX_IMPORT_BYTES + 1).read_to_end(&mut data));
         (path.display().to_string(), r)
     };
-    read.map_err(|e| CliError::msg(format!("cannot read {name}: {e}")))?;
+    read.map_err(|e| {
+        CliError::Said(Problem::CannotRead {
+            path: name.clone(),
+            error: e.to_string(),
+        })
+    })?;
     if data.len() as u64 > MAX_IMPORT_BYTES {
-        return Err(CliError::msg(format!(
-            "{name} is larger than {} MB; an import file is a list of records, split it",
-            MAX_IMPORT_BYTES / (1024 * 1024)
-        )));
+        return Err(CliError::Said(Problem::ImportTooLarge {
+            path: name,
+            mb: MAX_IMPORT_BYTES / (1024 * 1024),
+        }));
     }
     Ok(data)
 }
@@ -106,8 +112,11 @@ fn export(app: &mut App, a: &ExportArgs, table: &ExportTable, lists: &[&str]) ->
             if a.output.is_none() {
                 return app.out.json(&table.to_json(lists));
             }
-            let mut text = serde_json::to_string_pretty(&table.to_json(lists))
-                .map_err(|e| CliError::msg(format!("cannot write JSON: {e}")))?;
+            let mut text = serde_json::to_string_pretty(&table.to_json(lists)).map_err(|e| {
+                CliError::Said(Problem::JsonNotWritten {
+                    error: e.to_string(),
+                })
+            })?;
             text.push('\n');
             text.into_bytes()
         }
@@ -138,8 +147,13 @@ fn export(app: &mut App, a: &ExportArgs, table: &ExportTable, lists: &[&str]) ->
 /// An export holds personal data: the file is readable by its owner only.
 fn write_owner_only(path: &Path, data: &[u8]) -> Result<()> {
     // Replaced whole, so an existing file's wider mode is not kept.
-    crate::files::replace(path, data)
-        .map_err(|e| CliError::msg(format!("cannot write {}: {e}", path.display())))
+    crate::files::replace(path, data).map_err(|e| {
+        CliError::Said(Problem::CannotWrite {
+            path: path.display().to_string(),
+            error: e.to_string(),
+            disk_full_hint: false,
+        })
+    })
 }
 
 fn show_import(app: &mut App, a: &ImportArgs, r: &ImportReport, what: &str) -> Result<()> {

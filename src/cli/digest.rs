@@ -3,6 +3,7 @@
 
 use super::output::fit;
 use super::{App, CliError, Result};
+use crate::domain::Problem;
 use crate::store::{DIGEST_DAYS, Digest, DigestItem, MeetingTask};
 use clap::Args;
 
@@ -24,19 +25,20 @@ pub struct DigestArgs {
 
 pub(crate) fn run(a: DigestArgs, app: &mut App) -> Result<()> {
     if !(0..=366).contains(&a.days) {
-        return Err(CliError::msg(format!(
-            "--days {} is out of range (0 to 366)",
-            a.days
-        )));
+        return Err(CliError::Said(Problem::FlagOutOfRange {
+            flag: "--days".into(),
+            value: a.days,
+            min: 0,
+            max: 366,
+        }));
     }
     let person = match &a.user {
         Some(who) => app.store.digest_person(who)?,
         None => app.store.current_person()?.ok_or_else(|| {
-            CliError::msg(format!(
-                "no person has the username \"{user}\"; give --user NAME, or set it with \
-                 `wijkdesk person edit P-4 --username {user}`",
-                user = app.store.user()
-            ))
+            CliError::Said(Problem::NoPersonForUser {
+                user: app.store.user().to_string(),
+                mine: false,
+            })
         })?,
     };
     let digest = app.store.digest(person, a.days)?;

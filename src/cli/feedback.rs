@@ -66,14 +66,19 @@ pub(super) fn run(cmd: FeedbackCmd, app: &mut App) -> Result<()> {
             };
             let s = if a.send {
                 if fb.channel != Channel::Email {
-                    return Err(CliError::msg("--send needs --channel email"));
+                    return Err(CliError::Said(Problem::NeedsFlag {
+                        flag: "--send".into(),
+                        needs: "--channel email".into(),
+                    }));
                 }
                 if let Some(v) = a.expect.expect_version {
                     let now = app.store.signal(id)?.version;
                     if now != v {
-                        return Err(CliError::msg(format!(
-                            "S-{id} changed meanwhile (version {now}, expected {v}); nothing was sent"
-                        )));
+                        return Err(CliError::Said(Problem::ChangedMeanwhile {
+                            reference: format!("S-{id}"),
+                            now,
+                            expected: v,
+                        }));
                     }
                 }
                 let cfg = super::mail::mail_config();

@@ -2,6 +2,7 @@
 //! again what failed.
 
 use super::{App, CliError, Result};
+use crate::domain::Problem;
 use crate::mail::{MailConfig, retry};
 use crate::store::MailStatus;
 use clap::{Args, Subcommand};
@@ -104,7 +105,10 @@ pub(super) fn run(cmd: MailCmd, app: &mut App) -> Result<()> {
                 app.out.line(format!("{id}: {}", r.summary()))?;
             }
             if failed > 0 {
-                return Err(CliError::msg(format!("{failed} message(s) not sent")));
+                return Err(CliError::Said(Problem::NotSent {
+                    failed,
+                    outbox: false,
+                }));
             }
             Ok(())
         }

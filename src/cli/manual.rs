@@ -4,6 +4,7 @@
 
 use super::output::Out;
 use super::{CliError, Result};
+use crate::domain::Problem;
 use crate::domain::RecordKind;
 use crate::store::{Ctx, Store};
 use clap::{Args, Command, CommandFactory};
@@ -34,8 +35,12 @@ fn tree() -> Command {
 pub(super) fn man(a: ManArgs, out: &mut Out) -> Result<()> {
     let root = tree();
     if let Some(dir) = a.dir {
-        crate::files::create_dir_private(&dir)
-            .map_err(|e| CliError::msg(format!("cannot make {}: {e}", dir.display())))?;
+        crate::files::create_dir_private(&dir).map_err(|e| {
+            CliError::Said(Problem::CannotMakeFolder {
+                path: dir.display().to_string(),
+                error: e.to_string(),
+            })
+        })?;
         let mut written = Vec::new();
         write_all(&root, &[], &dir, &mut written)?;
         for name in written {
@@ -55,11 +60,10 @@ pub(super) fn man(a: ManArgs, out: &mut Out) -> Result<()> {
                     .filter(|c| !c.is_hide_set())
                     .map(|c| c.get_name())
                     .collect();
-                CliError::msg(format!(
-                    "no command \"{}\"; the commands here are: {}",
-                    a.command.join(" "),
-                    names.join(", ")
-                ))
+                CliError::Said(Problem::NoCommand {
+                    command: a.command.join(" "),
+                    commands: names.iter().map(|n| n.to_string()).collect(),
+                })
             })?;
         path.push(at);
         at = next;
@@ -75,8 +79,13 @@ fn write_all(
     written: &mut Vec<String>,
 ) -> Result<()> {
     let name = format!("{}.1", page_name(cmd));
-    crate::files::replace(&dir.join(&name), page(cmd, parents).as_bytes())
-        .map_err(|e| CliError::msg(format!("cannot write {}: {e}", dir.join(&name).display())))?;
+    crate::files::replace(&dir.join(&name), page(cmd, parents).as_bytes()).map_err(|e| {
+        CliError::Said(Problem::CannotWrite {
+            path: dir.join(&name).display().to_string(),
+            error: e.to_string(),
+            disk_full_hint: false,
+        })
+    })?;
     written.push(name);
     let mut with_me: Vec<&Command> = parents.to_vec();
     with_me.push(cmd);

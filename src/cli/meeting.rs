@@ -2,6 +2,7 @@
 
 use super::output::{Table, opt, with_ref};
 use super::{App, CliError, Expect, Result, id_of, r};
+use crate::domain::Problem;
 use crate::domain::RecordKind;
 use crate::domain::meeting::MeetingEvent;
 use crate::store::{Meeting, NewMeeting, StoredMinute};
@@ -569,12 +570,11 @@ fn add_minute(app: &mut App, a: MinuteArgs) -> Result<()> {
         Some(n) => {
             let agenda = app.store.agenda(id)?;
             let found = agenda.iter().find(|i| i.position == n).ok_or_else(|| {
-                CliError::msg(format!(
-                    "{} has no agenda item {n} (it has {}; see `wijkdesk meeting show {}`)",
-                    r(RecordKind::Meeting, id),
-                    agenda.len(),
-                    r(RecordKind::Meeting, id)
-                ))
+                CliError::Said(Problem::NoAgendaItem {
+                    meeting: r(RecordKind::Meeting, id),
+                    item: n,
+                    has: Some(agenda.len()),
+                })
             })?;
             Some(found.id)
         }

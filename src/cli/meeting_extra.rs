@@ -17,6 +17,7 @@ mod meeting_edit;
 mod minutes_lines;
 mod prepare;
 
+use crate::domain::Problem;
 use agenda::{AgendaArgs, agenda};
 use attend::{AttendArgs, attend};
 use calendar::{CancelArgs, MeetingMailArgs, cancel, invite_cmd, minutes_send};
@@ -210,10 +211,9 @@ pub fn doc_lang(lang: Option<Lang>) -> DocLang {
 /// `M-5/3`, `m5/3` or `5/3`: (meeting id, line number).
 pub fn parse_line_ref(input: &str) -> Result<(i64, i64)> {
     let bad = || {
-        CliError::msg(format!(
-            "not a minutes line: \"{}\" (expected e.g. M-5/3, line 3 of M-5; see `wijkdesk minutes list M-5`)",
-            input.trim()
-        ))
+        CliError::Said(Problem::NotAMinutesLineRef {
+            input: input.trim().to_string(),
+        })
     };
     let (meeting, line) = input.trim().split_once('/').ok_or_else(bad)?;
     let meeting = RecordRef::parse(meeting, Some(RecordKind::Meeting))
@@ -238,9 +238,11 @@ fn resolve_line(store: &Store, input: &str) -> Result<StoredMinute> {
 fn agenda_item_at(store: &Store, meeting_id: i64, n: i64) -> Result<AgendaItem> {
     let agenda = store.agenda(meeting_id)?;
     agenda.into_iter().find(|i| i.position == n).ok_or_else(|| {
-        CliError::msg(format!(
-            "M-{meeting_id} has no agenda item {n} (see `wijkdesk meeting agenda M-{meeting_id}`)"
-        ))
+        CliError::Said(Problem::NoAgendaItem {
+            meeting: format!("M-{meeting_id}"),
+            item: n,
+            has: None,
+        })
     })
 }
 

@@ -382,15 +382,14 @@ pub fn words_lang(lang: Option<Lang>) -> crate::words::Lang {
     }
 }
 
-/// How a failed write of the output begins its message.
-pub(crate) const WRITE_FAILED: &str = "cannot write the output: ";
-
 impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> Self {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             CliError::BrokenPipe
         } else {
-            CliError::Msg(format!("{WRITE_FAILED}{e}"))
+            CliError::Said(Problem::OutputNotWritten {
+                error: e.to_string(),
+            })
         }
     }
 }
@@ -482,10 +481,9 @@ fn dispatch(command: Command, globals: &Globals) -> Result<()> {
             // Only init and demo make a database; a mistyped --db must not leave an
             // empty one (and its folders) behind.
             if !matches!(command, Command::Init(_) | Command::Demo(_)) && !path.exists() {
-                return Err(CliError::msg(format!(
-                    "no database at {}; `wijkdesk init` creates one",
-                    path.display()
-                )));
+                return Err(CliError::Said(Problem::NoDatabase {
+                    path: path.display().to_string(),
+                }));
             }
             // A write that waits for another user's change says so at once, and gives
             // up after the stated time (WIJKDESK_LOCK_WAIT) with nothing changed.
@@ -601,11 +599,10 @@ impl App {
     /// The person whose username is the current user, for `--mine`.
     pub fn me(&self) -> Result<i64> {
         self.store.current_person()?.ok_or_else(|| {
-            CliError::msg(format!(
-                "--mine: no person has the username \"{}\"; set it with `wijkdesk person edit P-4 --username {}`",
-                self.store.user(),
-                self.store.user()
-            ))
+            CliError::Said(Problem::NoPersonForUser {
+                user: self.store.user().to_string(),
+                mine: true,
+            })
         })
     }
 

@@ -2,6 +2,7 @@
 
 use super::output::{Table, due_cell, opt, opt_d, with_ref};
 use super::{App, CliError, Expect, Result, r};
+use crate::domain::Problem;
 use crate::domain::RecordKind;
 use crate::store::{CommitmentFilter, NewOrg, OrgEdit, OrgKind, OrgSummary, SignalFilter};
 use clap::{Args, Subcommand, ValueEnum};
@@ -488,9 +489,10 @@ fn edit(app: &mut App, a: EditArgs) -> Result<()> {
         && edit.cadence_per_year.is_none()
         && edit.notes.is_none()
     {
-        return Err(CliError::msg(
-            "nothing to change: give at least one field, e.g. --district Segbroek",
-        ));
+        return Err(CliError::Said(Problem::NoChangeGiven {
+            kind: RecordKind::Organisation,
+            reference: r(RecordKind::Organisation, id),
+        }));
     }
     let org = app.store.edit_org(id, edit, a.expect.expect_version)?;
     if a.json {

@@ -7,6 +7,7 @@
 //! controls are escaped here as well.
 
 use super::{CliError, Result};
+use crate::domain::Problem;
 use crate::domain::text::{cell_width, fit_cells, is_bidi_control, visible};
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -161,15 +162,21 @@ impl Out {
             }
             return Ok(());
         }
-        let text = serde_json::to_string_pretty(&v)
-            .map_err(|e| CliError::msg(format!("cannot write JSON: {e}")))?;
+        let text = serde_json::to_string_pretty(&v).map_err(|e| {
+            CliError::Said(Problem::JsonNotWritten {
+                error: e.to_string(),
+            })
+        })?;
         writeln!(self.w, "{}", escape_json(&text))?;
         Ok(())
     }
 
     fn json_item_line(&mut self, item: &serde_json::Value) -> Result<()> {
-        let text = serde_json::to_string(item)
-            .map_err(|e| CliError::msg(format!("cannot write JSON: {e}")))?;
+        let text = serde_json::to_string(item).map_err(|e| {
+            CliError::Said(Problem::JsonNotWritten {
+                error: e.to_string(),
+            })
+        })?;
         writeln!(self.w, "{}", escape_json(&text))?;
         Ok(())
     }
@@ -201,8 +208,11 @@ impl Out {
         }
         let mut first = true;
         items(&mut |item| {
-            let text = serde_json::to_string_pretty(&super::json::value(&item))
-                .map_err(|e| CliError::msg(format!("cannot write JSON: {e}")))?;
+            let text = serde_json::to_string_pretty(&super::json::value(&item)).map_err(|e| {
+                CliError::Said(Problem::JsonNotWritten {
+                    error: e.to_string(),
+                })
+            })?;
             self.w.write_all(if first { b"[\n" } else { b",\n" })?;
             first = false;
             let text = escape_json(&text);

@@ -2,6 +2,7 @@
 
 use super::output::{Table, due_cell, opt, with_ref};
 use super::{App, CliError, Expect, Result, r};
+use crate::domain::Problem;
 use crate::domain::RecordKind;
 use crate::domain::vocab::TermKind;
 use crate::store::{
@@ -204,9 +205,7 @@ pub(super) fn run(cmd: PersonCmd, app: &mut App) -> Result<()> {
             json,
         } => {
             if org.is_some() || filter.is_some() || limit.is_some() {
-                return Err(super::CliError::msg(
-                    "--inactive-since lists everyone inactive; leave out --org, --filter and --limit",
-                ));
+                return Err(CliError::Said(Problem::InactiveSinceAlone));
             }
             let since = app.date(&since)?;
             let people = app.store.people_inactive_since(since)?;
@@ -228,9 +227,9 @@ pub(super) fn run(cmd: PersonCmd, app: &mut App) -> Result<()> {
             let r = crate::domain::RecordRef::parse(&person, Some(RecordKind::Person))?;
             app.store.person(r.id)?;
             if !yes {
-                return Err(super::CliError::msg(format!(
-                    "erasing {r} cannot be undone; export it first (wijkdesk person export {r}) and add --yes"
-                )));
+                return Err(CliError::Said(Problem::EraseNeedsYes {
+                    reference: r.to_string(),
+                }));
             }
             let mut erasure = app.store.erase_person(r.id)?;
             // Form drafts of the screens on this machine may quote the person too.
@@ -393,10 +392,10 @@ fn on_list(app: &App, kind: TermKind, typed: Option<String>) -> Result<Option<St
         suggestions,
         district: None,
     };
-    Err(CliError::msg(format!(
-        "{u}; see `{}`",
-        super::vocab::list_command(kind)
-    )))
+    Err(CliError::Said(Problem::TermNotListed {
+        problem: Box::new(u.problem()),
+        list: super::vocab::list_command(kind).to_string(),
+    }))
 }
 
 fn who(app: &mut App, district: Option<String>, theme: Option<String>, json: bool) -> Result<()> {
@@ -573,9 +572,10 @@ fn edit(app: &mut App, a: EditArgs) -> Result<()> {
         && edit.themes.is_none()
         && edit.notes.is_none()
     {
-        return Err(CliError::msg(
-            "nothing to change: give at least one field, e.g. --role secretaris",
-        ));
+        return Err(CliError::Said(Problem::NoChangeGiven {
+            kind: RecordKind::Person,
+            reference: r(RecordKind::Person, id),
+        }));
     }
     let p = app.store.edit_person(id, edit, a.expect.expect_version)?;
     if a.json {

@@ -5,6 +5,7 @@ use super::output::Table;
 use super::report_charts::{self, Chart, Reports};
 use super::report_html;
 use super::{App, CliError, Result};
+use crate::domain::Problem;
 use crate::domain::report::{self, Lang, ReportFilter};
 use crate::store::{AnyReport, ReportKind};
 use clap::{Args, Subcommand, ValueEnum};
@@ -333,19 +334,17 @@ fn pictures(
     let lang = document_lang(app);
     let chart = match (args.format, kind, args.chart) {
         (ReportFormat::Svg, None, None) => {
-            return Err(CliError::msg(format!(
-                "--format svg draws one chart: add --chart ({})",
-                chart_names(&Chart::ALL)
-            )));
+            return Err(CliError::Said(Problem::SvgNeedsChart {
+                charts: chart_names(&Chart::ALL),
+            }));
         }
         (ReportFormat::Svg, Some(k), None) => Some(report_charts::charts_of(k)[0]),
         (ReportFormat::Svg, Some(k), Some(c)) if !report_charts::charts_of(k).contains(&c) => {
-            return Err(CliError::msg(format!(
-                "report {} has no chart {}; it has {} (report all has every chart)",
-                k.code(),
-                c.code(),
-                chart_names(report_charts::charts_of(k))
-            )));
+            return Err(CliError::Said(Problem::NoSuchChart {
+                report: k.code().to_string(),
+                chart: c.code().to_string(),
+                has: chart_names(report_charts::charts_of(k)),
+            }));
         }
         (_, _, c) => c,
     };
@@ -392,8 +391,13 @@ fn pictures(
     }
     .map_err(CliError::msg)?;
     match &args.output {
-        Some(path) => crate::files::replace(path, text.as_bytes())
-            .map_err(|e| CliError::msg(format!("cannot write {}: {e}", path.display()))),
+        Some(path) => crate::files::replace(path, text.as_bytes()).map_err(|e| {
+            CliError::Said(Problem::CannotWrite {
+                path: path.display().to_string(),
+                error: e.to_string(),
+                disk_full_hint: false,
+            })
+        }),
         None => {
             app.out.raw().write_all(text.as_bytes())?;
             Ok(())
@@ -406,11 +410,9 @@ fn pictures(
 fn no_output_file(args: &ReportArgs) -> Result<()> {
     match &args.output {
         Some(path) if !matches!(args.format, ReportFormat::Html | ReportFormat::Svg) => {
-            Err(CliError::msg(format!(
-                "-o {} writes --format html or svg; send other formats to a file with > {}",
-                path.display(),
-                path.display()
-            )))
+            Err(CliError::Said(Problem::OutputOnlyPictures {
+                path: path.display().to_string(),
+            }))
         }
         _ => Ok(()),
     }

@@ -5,6 +5,7 @@
 pub use crate::sheets::*;
 
 use super::{App, CliError, Lang, Result};
+use crate::domain::Problem;
 use clap::Args;
 use serde_json::Value;
 use std::io::IsTerminal;
@@ -57,11 +58,13 @@ where
         Some(path) => {
             // A list holds personal data: the file is readable by its owner only.
             let n = crate::files::replace_with(path, write).map_err(|e| match e {
-                CliError::Msg(m) if m.starts_with(super::WRITE_FAILED) => CliError::msg(format!(
-                    "cannot write {}: {}",
-                    path.display(),
-                    &m[super::WRITE_FAILED.len()..]
-                )),
+                CliError::Said(Problem::OutputNotWritten { error }) => {
+                    CliError::Said(Problem::CannotWrite {
+                        path: path.display().to_string(),
+                        error,
+                        disk_full_hint: false,
+                    })
+                }
                 other => other,
             })?;
             out.line(format!("{n} records written to {}", path.display()))

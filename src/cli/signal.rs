@@ -442,10 +442,10 @@ fn add(app: &mut App, a: AddArgs) -> Result<()> {
         Some(d) => {
             let d = app.date(d)?;
             if d > app.today() {
-                return Err(CliError::msg(format!(
-                    "the received date {d} is in the future (today is {})",
-                    app.today()
-                )));
+                return Err(CliError::Said(Problem::ReceivedInFuture {
+                    date: d,
+                    today: app.today(),
+                }));
             }
             Some(d)
         }
@@ -721,11 +721,10 @@ fn edit(app: &mut App, a: EditArgs) -> Result<()> {
         theme: a.theme,
     };
     if edit.is_empty() {
-        return Err(CliError::msg(format!(
-            "nothing to change: give at least one of --title, --text, --org, --district, \
-             --neighbourhood or --theme (see `wijkdesk signal show {}`)",
-            r(RecordKind::Signal, id)
-        )));
+        return Err(CliError::Said(Problem::NoChangeGiven {
+            kind: RecordKind::Signal,
+            reference: r(RecordKind::Signal, id),
+        }));
     }
     let before = app.store.signal(id)?;
     let s = app.store.edit_signal(id, edit, a.expect.expect_version)?;

@@ -3,6 +3,7 @@
 
 use super::output::Table;
 use super::{App, CliError, Result};
+use crate::domain::Problem;
 use crate::domain::vocab::{Resolution, TermKind, fold};
 use crate::store::{NearPair, StoreError, UnknownTerm};
 use clap::{Args, Subcommand};
@@ -153,7 +154,10 @@ pub(super) fn list_command(kind: TermKind) -> &'static str {
 /// A name that is not on its list, in a list command: no `--add-new` hint here.
 fn on_list(e: StoreError) -> CliError {
     match e {
-        StoreError::UnknownTerm(u) => CliError::Msg(format!("{u}; see `{}`", list_command(u.kind))),
+        StoreError::UnknownTerm(u) => CliError::Said(Problem::TermNotListed {
+            problem: Box::new(u.problem()),
+            list: list_command(u.kind).to_string(),
+        }),
         e => e.into(),
     }
 }
@@ -328,10 +332,9 @@ const HEADERS: &[&str] = &[
 fn import(app: &mut App, kind: TermKind, file: &std::path::Path) -> Result<()> {
     let data = super::csv::read_input(file)?;
     let text = std::str::from_utf8(&data).map_err(|_| {
-        CliError::msg(format!(
-            "{} is not UTF-8 text; save it as CSV UTF-8 and try again",
-            file.display()
-        ))
+        CliError::Said(Problem::NotUtf8Text {
+            path: file.display().to_string(),
+        })
     })?;
     let text = text.trim_start_matches('\u{feff}');
     let first = text.lines().next().unwrap_or("");
@@ -347,8 +350,13 @@ fn import(app: &mut App, kind: TermKind, file: &std::path::Path) -> Result<()> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
-        let record = record
-            .map_err(|e| CliError::msg(format!("{}: line {}: {e}", file.display(), i + 1)))?;
+        let record = record.map_err(|e| {
+            CliError::Said(Problem::FileLine {
+                path: file.display().to_string(),
+                line: i + 1,
+                error: e.to_string(),
+            })
+        })?;
         let cell = |n: usize| record.get(n).map(str::trim).unwrap_or("").to_string();
         if i == 0 && HEADERS.contains(&fold(&cell(0)).as_str()) {
             continue;
@@ -369,10 +377,9 @@ fn import(app: &mut App, kind: TermKind, file: &std::path::Path) -> Result<()> {
         }
     }
     if rows.is_empty() {
-        return Err(CliError::msg(format!(
-            "{} holds no names; nothing was added",
-            file.display()
-        )));
+        return Err(CliError::Said(Problem::NoNamesIn {
+            path: file.display().to_string(),
+        }));
     }
     let added = app.store.import_terms(&rows).map_err(on_list)?;
     for (k, name) in &added {

@@ -3,6 +3,7 @@
 use super::agenda_item_at;
 use crate::cli::output::Out;
 use crate::cli::{CliError, Expect, Result, id_of};
+use crate::domain::Problem;
 use crate::domain::RecordKind;
 use crate::store::{AgendaMove, Store};
 use clap::{Args, Subcommand, ValueEnum};
@@ -111,14 +112,10 @@ pub(super) fn agenda(a: AgendaArgs, store: &mut Store, out: &mut Out) -> Result<
                 Direction::Down => AgendaMove::Down,
             };
             if !store.move_agenda_item(it.id, dir, expect.expect_version)? {
-                return Err(CliError::msg(format!(
-                    "agenda item {item} is {} already",
-                    if dir == AgendaMove::Up {
-                        "first"
-                    } else {
-                        "last"
-                    }
-                )));
+                return Err(CliError::Said(Problem::AgendaItemAtEnd {
+                    item,
+                    first: dir == AgendaMove::Up,
+                }));
             }
         }
         AgendaCmd::Delete { item, expect } => {

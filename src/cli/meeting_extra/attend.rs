@@ -3,6 +3,7 @@
 
 use crate::cli::output::Out;
 use crate::cli::{CliError, Expect, Result, id_of};
+use crate::domain::Problem;
 use crate::domain::RecordKind;
 use crate::store::Store;
 use clap::{ArgGroup, Args};
@@ -34,9 +35,7 @@ pub struct AttendArgs {
 pub(super) fn attend(a: AttendArgs, store: &mut Store, out: &mut Out) -> Result<()> {
     let id = id_of(RecordKind::Meeting, &a.meeting)?;
     if a.expect.expect_version.is_some() && a.orgs.len() + a.people.len() != 1 {
-        return Err(CliError::msg(
-            "--expect-version names the version of one mark: give one --org or one --person",
-        ));
+        return Err(CliError::Said(Problem::ExpectVersionOneMark));
     }
     let attended = if a.unknown { None } else { Some(!a.absent) };
     let word = match attended {

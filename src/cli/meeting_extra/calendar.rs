@@ -3,6 +3,7 @@
 
 use crate::cli::output::{Out, with_ref};
 use crate::cli::{CliError, Expect, Result, id_of};
+use crate::domain::Problem;
 use crate::domain::RecordKind;
 use crate::domain::minutes_export::Lang as DocLang;
 use crate::mail::sender_name;
@@ -90,9 +91,10 @@ fn report(r: MeetingMail, out: &mut Out, json: bool) -> Result<()> {
         .filter(|e| e.status == crate::store::MailStatus::Failed)
         .count();
     if failed > 0 {
-        return Err(CliError::msg(format!(
-            "{failed} message(s) not sent; they are kept in the outbox (wijkdesk mail retry --all)"
-        )));
+        return Err(CliError::Said(Problem::NotSent {
+            failed,
+            outbox: true,
+        }));
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 use crate::cli::output::{Out, with_ref};
 use crate::cli::{CliError, Expect, Result, id_of};
+use crate::domain::Problem;
 use crate::domain::RecordKind;
 use crate::domain::dates::parse_datetime;
 use crate::store::{MeetingEdit, Store};
@@ -127,9 +128,10 @@ pub(super) fn edit(a: EditArgs, store: &mut Store, out: &mut Out) -> Result<()> 
         && edit.add_orgs.is_empty()
         && edit.remove_orgs.is_empty();
     if nothing {
-        return Err(CliError::msg(
-            "nothing to change: give --title, --start, --add-org or another field (see --help)",
-        ));
+        return Err(CliError::Said(Problem::NoChangeGiven {
+            kind: RecordKind::Meeting,
+            reference: crate::cli::r(RecordKind::Meeting, id),
+        }));
     }
     let m = store.edit_meeting(id, edit, a.expect.expect_version)?;
     if a.json {

@@ -4,6 +4,7 @@
 use super::resolve_line;
 use crate::cli::output::{Out, Table, with_ref};
 use crate::cli::{CliError, Result, id_of};
+use crate::domain::Problem;
 use crate::domain::RecordKind;
 use crate::domain::RecordRef;
 use crate::store::{AgendaSource, PrepEntry, PrepSection, Store};
@@ -32,9 +33,9 @@ fn agenda_source(store: &Store, input: &str) -> Result<AgendaSource> {
         RecordKind::Signal | RecordKind::Commitment | RecordKind::Action => {
             Ok(AgendaSource::Record(r))
         }
-        _ => Err(CliError::msg(format!(
-            "{r}: only signals (S-12), commitments (C-4), actions (A-3) and minutes lines (M-3/7) go on an agenda"
-        ))),
+        _ => Err(CliError::Said(Problem::NotForAgenda {
+            reference: r.to_string(),
+        })),
     }
 }
 

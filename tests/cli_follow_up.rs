@@ -47,6 +47,14 @@ fn finalise_names_the_problem_lines_and_needs_force() {
     assert!(e.contains("line 3: not a date"), "{e}");
     assert!(e.contains("--force"), "{e}");
     assert!(!e.contains("line 1"), "{e}");
+    // In Dutch, the lines' own problems too.
+    let nl = env.refused(&["--lang", "nl", "meeting", "finalise", "M-1"], 1);
+    assert!(
+        nl.starts_with("fout: M-1 is niet definitief gemaakt: 2 regels hebben nog problemen"),
+        "{nl}"
+    );
+    assert!(nl.contains("regel 3: geen datum"), "{nl}");
+    assert!(!nl.contains("not a date"), "{nl}");
     env.ok(&["minutes", "edit", "M-1/2", "A: Bankjes regelen @P-1"]);
     let e = env.refused(&["meeting", "finalise", "M-1"], 1);
     assert!(e.contains("1 line still has problems (line 3:"), "{e}");

@@ -98,10 +98,10 @@ pub(super) fn demo(a: DemoArgs, app: &mut App) -> Result<()> {
     // is deleted and the command run again.
     let summary = if app.store.is_empty()? && a.scale > 0 {
         crate::demo::load_into_new_file(&mut app.store, a.scale).map_err(|e| {
-            CliError::msg(format!(
-                "{e}; {} may be half written: delete it and run the command again",
-                app.store.path().display()
-            ))
+            CliError::Said(Problem::DemoHalfWritten {
+                path: app.store.path().display().to_string(),
+                problem: Box::new(e.into_problem()),
+            })
         })?
     } else {
         crate::demo::load(&mut app.store, a.scale)?

@@ -234,33 +234,13 @@ fn finalise(app: &mut App, f: FinaliseArgs) -> Result<()> {
         _ => Vec::new(),
     };
     if !lines.is_empty() && !f.force {
-        let each: Vec<String> = lines
-            .iter()
-            .map(|l| {
-                format!(
-                    "line {}: {}",
-                    l.position,
-                    crate::domain::text::visible(
-                        &crate::words::Lang::En.problems(&l.problems, ", ")
-                    )
-                )
-            })
-            .collect();
-        let msg = format!(
-            "{} not finalised: {} still {} problems ({}); fix with `wijkdesk minutes edit {}/{} \"…\"`, \
-             or finalise anyway with --force",
-            m.reference(),
-            if lines.len() == 1 {
-                "1 line".to_string()
-            } else {
-                format!("{} lines", lines.len())
-            },
-            if lines.len() == 1 { "has" } else { "have" },
-            each.join("; "),
-            m.reference(),
-            lines[0].position,
-        );
-        return Err(CliError::msg(msg));
+        return Err(CliError::Said(Problem::MinutesHaveProblems {
+            meeting: m.reference().to_string(),
+            lines: lines
+                .iter()
+                .map(|l| (l.position, l.problems.clone()))
+                .collect(),
+        }));
     }
     step(app, f.step, MeetingEvent::Finalise)
 }

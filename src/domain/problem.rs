@@ -764,6 +764,16 @@ pub enum Problem {
         path: String,
         orgs: i64,
     },
+    /// A demo load into a new file that failed (`problem`): the file may be half written.
+    DemoHalfWritten {
+        path: String,
+        problem: Box<Problem>,
+    },
+    /// Minutes of `meeting` not made final: each line (its position) still has problems.
+    MinutesHaveProblems {
+        meeting: String,
+        lines: Vec<(i64, Vec<Problem>)>,
+    },
 }
 
 impl Problem {
@@ -925,6 +935,8 @@ impl Problem {
             | P::OutputOnlyPictures { .. }
             | P::EraseNeedsYes { .. }
             | P::DemoNeedsEmpty { .. }
+            | P::DemoHalfWritten { .. }
+            | P::MinutesHaveProblems { .. }
             | P::FeedbackNoOrg { .. }
             | P::FeedbackNoAddress { .. }
             | P::OutboxSentAlready { .. }

@@ -316,6 +316,46 @@ pub(super) fn problem(p: &Problem, l: Lang) -> String {
                 )
             }
         }
+        P::DemoHalfWritten { path, problem } => {
+            let said = super::say(problem, l);
+            if en {
+                format!("{said}; {path} may be half written: delete it and run the command again")
+            } else {
+                format!(
+                    "{said}; {path} is misschien half geschreven: verwijder het en voer de opdracht opnieuw uit"
+                )
+            }
+        }
+        P::MinutesHaveProblems { meeting, lines } => {
+            let each = lines
+                .iter()
+                .map(|(position, problems)| {
+                    let said = l.problems(problems, ", ");
+                    let said = crate::domain::text::visible(&said);
+                    if en {
+                        format!("line {position}: {said}")
+                    } else {
+                        format!("regel {position}: {said}")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            let first = lines.first().map(|(p, _)| *p).unwrap_or(1);
+            match (lines.len(), en) {
+                (1, true) => format!(
+                    "{meeting} not finalised: 1 line still has problems ({each}); fix with `wijkdesk minutes edit {meeting}/{first} \"…\"`, or finalise anyway with --force"
+                ),
+                (n, true) => format!(
+                    "{meeting} not finalised: {n} lines still have problems ({each}); fix with `wijkdesk minutes edit {meeting}/{first} \"…\"`, or finalise anyway with --force"
+                ),
+                (1, false) => format!(
+                    "{meeting} is niet definitief gemaakt: 1 regel heeft nog problemen ({each}); herstel met `wijkdesk minutes edit {meeting}/{first} \"…\"`, of maak toch definitief met --force"
+                ),
+                (n, false) => format!(
+                    "{meeting} is niet definitief gemaakt: {n} regels hebben nog problemen ({each}); herstel met `wijkdesk minutes edit {meeting}/{first} \"…\"`, of maak toch definitief met --force"
+                ),
+            }
+        }
         _ => unreachable!("command_line::problem is called for its own problems only"),
     }
 }

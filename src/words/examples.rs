@@ -738,6 +738,26 @@ pub(super) fn examples() -> Vec<Problem> {
             has: b.then_some(3),
         });
     }
+    all.push(P::DemoHalfWritten {
+        path: s("/tmp/x.db"),
+        problem: Box::new(P::Database {
+            trouble: DbTrouble::DiskFull,
+            error: s("(os error 28)"),
+        }),
+    });
+    for n in [1, 2] {
+        all.push(P::MinutesHaveProblems {
+            meeting: s("M-3"),
+            lines: (1..=n)
+                .map(|i| {
+                    (
+                        i + 2,
+                        vec![P::MinutesDueEmpty, P::MinutesCommitmentNeedsOrg],
+                    )
+                })
+                .collect(),
+        });
+    }
     for orgs in [1, 2] {
         all.push(P::DemoNeedsEmpty {
             path: s("/tmp/x.db"),

@@ -323,6 +323,8 @@ pub fn say(p: &Problem, l: Lang) -> String {
         | P::NoSuchChart { .. }
         | P::OutputOnlyPictures { .. }
         | P::EraseNeedsYes { .. }
-        | P::DemoNeedsEmpty { .. } => command_line::problem(p, l),
+        | P::DemoNeedsEmpty { .. }
+        | P::DemoHalfWritten { .. }
+        | P::MinutesHaveProblems { .. } => command_line::problem(p, l),
     }
 }

@@ -181,10 +181,12 @@ fn kind(p: &Problem) -> usize {
         P::OutputOnlyPictures { .. } => 165,
         P::EraseNeedsYes { .. } => 166,
         P::DemoNeedsEmpty { .. } => 167,
+        P::DemoHalfWritten { .. } => 168,
+        P::MinutesHaveProblems { .. } => 169,
     }
 }
 
-const KINDS: usize = 168;
+const KINDS: usize = 170;
 
 /// Words that are English and never Dutch: one of them in a Dutch message means
 /// a sentence was left untranslated.

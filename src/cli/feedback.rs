@@ -95,7 +95,15 @@ pub(super) fn run(cmd: FeedbackCmd, app: &mut App) -> Result<()> {
                     None if r.entry.status == MailStatus::Draft => {
                         return app.out.line(r.summary());
                     }
-                    None => return Err(CliError::msg(r.summary())),
+                    None => {
+                        let e = &r.entry;
+                        return Err(CliError::Said(Problem::FeedbackMailNotGiven {
+                            to: e.to.clone(),
+                            id: e.id,
+                            sent: e.status == MailStatus::Sent,
+                            error: e.error.clone(),
+                        }));
+                    }
                 }
             } else {
                 app.store.add_feedback(id, fb, a.expect.expect_version)?

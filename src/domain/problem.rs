@@ -769,6 +769,15 @@ pub enum Problem {
         path: String,
         problem: Box<Problem>,
     },
+    /// Feedback e-mail to `to` (outbox `id`) that was not given: `sent` but the
+    /// feedback not recorded, or not sent and kept for a retry. `error`: why, as the
+    /// outbox keeps it.
+    FeedbackMailNotGiven {
+        to: String,
+        id: i64,
+        sent: bool,
+        error: Option<String>,
+    },
     /// Minutes of `meeting` not made final: each line (its position) still has problems.
     MinutesHaveProblems {
         meeting: String,
@@ -936,6 +945,7 @@ impl Problem {
             | P::EraseNeedsYes { .. }
             | P::DemoNeedsEmpty { .. }
             | P::DemoHalfWritten { .. }
+            | P::FeedbackMailNotGiven { .. }
             | P::MinutesHaveProblems { .. }
             | P::FeedbackNoOrg { .. }
             | P::FeedbackNoAddress { .. }

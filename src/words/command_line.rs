@@ -326,6 +326,32 @@ pub(super) fn problem(p: &Problem, l: Lang) -> String {
                 )
             }
         }
+        P::FeedbackMailNotGiven {
+            to,
+            id,
+            sent,
+            error,
+        } => {
+            let error = error.as_deref();
+            match (sent, en) {
+                (true, true) => format!(
+                    "sent to {to} (outbox {id}), but not recorded: {}",
+                    error.unwrap_or("")
+                ),
+                (true, false) => format!(
+                    "verstuurd naar {to} (uitbak {id}), maar niet vastgelegd: {}",
+                    error.unwrap_or("")
+                ),
+                (false, true) => format!(
+                    "not sent: {}; kept in the outbox as {id} (wijkdesk mail retry {id})",
+                    error.unwrap_or("no answer")
+                ),
+                (false, false) => format!(
+                    "niet verstuurd: {}; bewaard in de uitbak als {id} (wijkdesk mail retry {id})",
+                    error.unwrap_or("geen antwoord")
+                ),
+            }
+        }
         P::MinutesHaveProblems { meeting, lines } => {
             let each = lines
                 .iter()

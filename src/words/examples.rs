@@ -745,6 +745,14 @@ pub(super) fn examples() -> Vec<Problem> {
             error: s("(os error 28)"),
         }),
     });
+    for (sent, error) in [(true, Some("(os error 5)")), (false, None)] {
+        all.push(P::FeedbackMailNotGiven {
+            to: s("info@duinoord.nl"),
+            id: 4,
+            sent,
+            error: error.map(s),
+        });
+    }
     for n in [1, 2] {
         all.push(P::MinutesHaveProblems {
             meeting: s("M-3"),

@@ -325,6 +325,7 @@ pub fn say(p: &Problem, l: Lang) -> String {
         | P::EraseNeedsYes { .. }
         | P::DemoNeedsEmpty { .. }
         | P::DemoHalfWritten { .. }
+        | P::FeedbackMailNotGiven { .. }
         | P::MinutesHaveProblems { .. } => command_line::problem(p, l),
     }
 }

@@ -183,10 +183,11 @@ fn kind(p: &Problem) -> usize {
         P::DemoNeedsEmpty { .. } => 167,
         P::DemoHalfWritten { .. } => 168,
         P::MinutesHaveProblems { .. } => 169,
+        P::FeedbackMailNotGiven { .. } => 170,
     }
 }
 
-const KINDS: usize = 170;
+const KINDS: usize = 171;
 
 /// Words that are English and never Dutch: one of them in a Dutch message means
 /// a sentence was left untranslated.

@@ -257,6 +257,16 @@ fn the_command_lines_own_refusals_are_said_in_dutch_too() {
         "fout: --days 400 valt buiten het bereik (0 tot en met 366)"
     );
 
+    let small = ["snapshot", "inbox", "--width", "10", "--height", "4"];
+    assert_eq!(
+        refused_with(&env, &[], &small),
+        "error: a snapshot needs at least 20 columns and 6 rows, not 10x4"
+    );
+    assert_eq!(
+        refused_with(&env, &[], &[&["--lang", "nl"][..], &small].concat()),
+        "fout: een momentopname vraagt minstens 20 kolommen en 6 regels, niet 10x4"
+    );
+
     let nowhere = Env::new();
     let path = nowhere.db.display().to_string();
     assert_eq!(

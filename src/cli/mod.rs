@@ -534,7 +534,7 @@ fn dispatch(command: Command, globals: &Globals) -> Result<()> {
                         a.height,
                         &tui_options(globals),
                     )
-                    .map_err(|e| CliError::msg(e.to_string()))?;
+                    .map_err(CliError::Said)?;
                     write!(app.out.raw(), "{text}")?;
                 }
                 Command::Completions(_) | Command::Man(_) | Command::Complete(_) => {

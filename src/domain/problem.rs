@@ -778,6 +778,16 @@ pub enum Problem {
         sent: bool,
         error: Option<String>,
     },
+    /// A snapshot of the screens asked at a size they cannot be drawn in.
+    SnapshotTooSmall {
+        width: u16,
+        height: u16,
+    },
+    /// A snapshot of a screen (`name`) that is not there; `screens`: the names there are.
+    NoScreen {
+        name: String,
+        screens: Vec<String>,
+    },
     /// Minutes of `meeting` not made final: each line (its position) still has problems.
     MinutesHaveProblems {
         meeting: String,
@@ -945,6 +955,8 @@ impl Problem {
             | P::EraseNeedsYes { .. }
             | P::DemoNeedsEmpty { .. }
             | P::DemoHalfWritten { .. }
+            | P::SnapshotTooSmall { .. }
+            | P::NoScreen { .. }
             | P::FeedbackMailNotGiven { .. }
             | P::MinutesHaveProblems { .. }
             | P::FeedbackNoOrg { .. }

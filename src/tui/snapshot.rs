@@ -5,8 +5,8 @@ use super::Options;
 use super::action::Action;
 use super::app::App;
 use super::settings::Settings;
+use crate::domain::Problem;
 use crate::store::Store;
-use color_eyre::eyre::{Result, bail};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -39,7 +39,7 @@ pub fn snapshot(
     width: u16,
     height: u16,
     opts: &Options,
-) -> Result<String> {
+) -> Result<String, Problem> {
     let mut settings = Settings::load(opts);
     // A snapshot is a picture of the screen, not of the config file's problems.
     settings.warnings.clear();
@@ -53,9 +53,9 @@ pub fn render_named(
     screen: &str,
     width: u16,
     height: u16,
-) -> Result<String> {
+) -> Result<String, Problem> {
     if width < 20 || height < 6 {
-        bail!("a snapshot needs at least 20 columns and 6 rows, not {width}x{height}");
+        return Err(Problem::SnapshotTooSmall { width, height });
     }
     let mut app = App::new(store, settings, Size { width, height });
     let name = screen.trim().to_lowercase();
@@ -98,10 +98,10 @@ pub fn render_named(
     } else if !app.select_screen(name) {
         let mut names = app.screen_ids();
         names.extend(POPUPS.iter().map(|(n, _)| *n));
-        bail!(
-            "no screen called \"{screen}\"; choose one of: {}",
-            names.join(", ")
-        );
+        return Err(Problem::NoScreen {
+            name: screen.to_string(),
+            screens: names.iter().map(|n| n.to_string()).collect(),
+        });
     }
     Ok(render(&app, width, height))
 }

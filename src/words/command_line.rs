@@ -352,6 +352,23 @@ pub(super) fn problem(p: &Problem, l: Lang) -> String {
                 ),
             }
         }
+        P::SnapshotTooSmall { width, height } => {
+            if en {
+                format!("a snapshot needs at least 20 columns and 6 rows, not {width}x{height}")
+            } else {
+                format!(
+                    "een momentopname vraagt minstens 20 kolommen en 6 regels, niet {width}x{height}"
+                )
+            }
+        }
+        P::NoScreen { name, screens } => {
+            let screens = screens.join(", ");
+            if en {
+                format!("no screen called \"{name}\"; choose one of: {screens}")
+            } else {
+                format!("geen scherm met de naam \"{name}\"; kies een van: {screens}")
+            }
+        }
         P::MinutesHaveProblems { meeting, lines } => {
             let each = lines
                 .iter()

@@ -753,6 +753,14 @@ pub(super) fn examples() -> Vec<Problem> {
             error: error.map(s),
         });
     }
+    all.push(P::SnapshotTooSmall {
+        width: 10,
+        height: 4,
+    });
+    all.push(P::NoScreen {
+        name: s("inbx"),
+        screens: vec![s("inbox"), s("meetings")],
+    });
     for n in [1, 2] {
         all.push(P::MinutesHaveProblems {
             meeting: s("M-3"),

@@ -325,6 +325,8 @@ pub fn say(p: &Problem, l: Lang) -> String {
         | P::EraseNeedsYes { .. }
         | P::DemoNeedsEmpty { .. }
         | P::DemoHalfWritten { .. }
+        | P::SnapshotTooSmall { .. }
+        | P::NoScreen { .. }
         | P::FeedbackMailNotGiven { .. }
         | P::MinutesHaveProblems { .. } => command_line::problem(p, l),
     }

@@ -184,10 +184,12 @@ fn kind(p: &Problem) -> usize {
         P::DemoHalfWritten { .. } => 168,
         P::MinutesHaveProblems { .. } => 169,
         P::FeedbackMailNotGiven { .. } => 170,
+        P::SnapshotTooSmall { .. } => 171,
+        P::NoScreen { .. } => 172,
     }
 }
 
-const KINDS: usize = 171;
+const KINDS: usize = 173;
 
 /// Words that are English and never Dutch: one of them in a Dutch message means
 /// a sentence was left untranslated.

@@ -299,8 +299,6 @@ pub enum Command {
 /// What went wrong in a command.
 #[derive(Debug)]
 pub enum CliError {
-    /// One line for stderr.
-    Msg(String),
     /// A refusal or problem, said on stderr in the user's language (--lang, else the
     /// locale).
     Said(Problem),
@@ -310,12 +308,6 @@ pub enum CliError {
     Reported(String),
     /// The reader of our output went away (`| head`): not an error.
     BrokenPipe,
-}
-
-impl CliError {
-    pub fn msg(m: impl Into<String>) -> CliError {
-        CliError::Msg(m.into())
-    }
 }
 
 pub type Result<T, E = CliError> = std::result::Result<T, E>;
@@ -352,7 +344,7 @@ impl CliError {
     pub fn say(self, lang: crate::words::Lang) -> String {
         use crate::words::Lang as L;
         match self {
-            CliError::Msg(m) | CliError::Reported(m) => m,
+            CliError::Reported(m) => m,
             CliError::Said(p) => lang.problem(&p),
             CliError::NewTerm(u) => match lang {
                 L::En => format!(

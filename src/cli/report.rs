@@ -389,7 +389,7 @@ fn pictures(
             report_html::html(&reports, &scope, lang, kind)
         }
     }
-    .map_err(CliError::msg)?;
+    .map_err(CliError::Said)?;
     match &args.output {
         Some(path) => crate::files::replace(path, text.as_bytes()).map_err(|e| {
             CliError::Said(Problem::CannotWrite {

@@ -3,6 +3,7 @@
 //! file is needed; the viewer's sans-serif draws it. The colours differ in lightness as
 //! well as hue, so that the charts still read when printed in grey.
 
+use crate::domain::Problem;
 use crate::domain::report::{
     CadenceReport, CommitmentOutcome, CommitmentsReport, LoadReport, LoopReport,
 };
@@ -112,14 +113,17 @@ pub const TOP: usize = 15;
 type Drawn = Result<(), Box<dyn std::error::Error>>;
 
 /// The chart as a standalone SVG document.
-pub fn svg(chart: Chart, r: &Reports, lang: Lang) -> Result<String, String> {
+pub fn svg(chart: Chart, r: &Reports, lang: Lang) -> Result<String, Problem> {
     let height = height(chart, r);
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, (WIDTH, height)).into_drawing_area();
-        draw(chart, r, lang, &root).map_err(|e| format!("chart {}: {e}", chart.code()))?;
-        root.present()
-            .map_err(|e| format!("chart {}: {e}", chart.code()))?;
+        let not_drawn = |e: &dyn std::fmt::Display| Problem::ChartNotDrawn {
+            chart: chart.code().to_string(),
+            error: e.to_string(),
+        };
+        draw(chart, r, lang, &root).map_err(|e| not_drawn(&e))?;
+        root.present().map_err(|e| not_drawn(&e))?;
     }
     Ok(out)
 }

@@ -106,7 +106,7 @@ pub fn html(
     scope: &Scope,
     lang: Lang,
     only: Option<ReportKind>,
-) -> Result<String, String> {
+) -> Result<String, crate::domain::Problem> {
     let shown = |kind: ReportKind| only.is_none_or(|o| o == kind);
     let dl = domain_lang(lang);
     let code = match lang {

@@ -778,6 +778,11 @@ pub enum Problem {
         sent: bool,
         error: Option<String>,
     },
+    /// A chart (its code) the drawing library could not draw; `error`: its own text.
+    ChartNotDrawn {
+        chart: String,
+        error: String,
+    },
     /// A snapshot of the screens asked at a size they cannot be drawn in.
     SnapshotTooSmall {
         width: u16,
@@ -956,6 +961,7 @@ impl Problem {
             | P::DemoNeedsEmpty { .. }
             | P::DemoHalfWritten { .. }
             | P::SnapshotTooSmall { .. }
+            | P::ChartNotDrawn { .. }
             | P::NoScreen { .. }
             | P::FeedbackMailNotGiven { .. }
             | P::MinutesHaveProblems { .. }

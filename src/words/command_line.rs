@@ -352,6 +352,13 @@ pub(super) fn problem(p: &Problem, l: Lang) -> String {
                 ),
             }
         }
+        P::ChartNotDrawn { chart, error } => {
+            if en {
+                format!("chart {chart}: {error}")
+            } else {
+                format!("grafiek {chart}: {error}")
+            }
+        }
         P::SnapshotTooSmall { width, height } => {
             if en {
                 format!("a snapshot needs at least 20 columns and 6 rows, not {width}x{height}")

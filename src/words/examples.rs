@@ -753,6 +753,10 @@ pub(super) fn examples() -> Vec<Problem> {
             error: error.map(s),
         });
     }
+    all.push(P::ChartNotDrawn {
+        chart: s("weekly"),
+        error: s("(os error 12)"),
+    });
     all.push(P::SnapshotTooSmall {
         width: 10,
         height: 4,

@@ -326,6 +326,7 @@ pub fn say(p: &Problem, l: Lang) -> String {
         | P::DemoNeedsEmpty { .. }
         | P::DemoHalfWritten { .. }
         | P::SnapshotTooSmall { .. }
+        | P::ChartNotDrawn { .. }
         | P::NoScreen { .. }
         | P::FeedbackMailNotGiven { .. }
         | P::MinutesHaveProblems { .. } => command_line::problem(p, l),

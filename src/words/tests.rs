@@ -186,10 +186,11 @@ fn kind(p: &Problem) -> usize {
         P::FeedbackMailNotGiven { .. } => 170,
         P::SnapshotTooSmall { .. } => 171,
         P::NoScreen { .. } => 172,
+        P::ChartNotDrawn { .. } => 173,
     }
 }
 
-const KINDS: usize = 173;
+const KINDS: usize = 174;
 
 /// Words that are English and never Dutch: one of them in a Dutch message means
 /// a sentence was left untranslated.

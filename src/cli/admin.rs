@@ -247,11 +247,10 @@ pub(super) fn check(a: CheckArgs, app: &mut App) -> Result<()> {
             return Ok(());
         }
         app.out.flush()?;
-        return Err(CliError::Reported(format!(
-            "{path}: {} problem{} found",
-            problems.len(),
-            if problems.len() == 1 { "" } else { "s" }
-        )));
+        return Err(CliError::Reported(Problem::CheckFound {
+            path: path.to_string(),
+            problems: problems.len(),
+        }));
     }
     for line in super::vocab::near_lines(&pairs) {
         app.out.line(format!("near-duplicate {line}"))?;
@@ -265,11 +264,10 @@ pub(super) fn check(a: CheckArgs, app: &mut App) -> Result<()> {
         app.out.line(p)?;
     }
     app.out.flush()?;
-    Err(CliError::Reported(format!(
-        "{path}: {} problem{} found",
-        problems.len(),
-        if problems.len() == 1 { "" } else { "s" }
-    )))
+    Err(CliError::Reported(Problem::CheckFound {
+        path: path.to_string(),
+        problems: problems.len(),
+    }))
 }
 
 pub(super) fn completions(a: CompletionsArgs, out: &mut Out) -> Result<()> {

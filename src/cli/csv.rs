@@ -163,16 +163,9 @@ fn show_import(app: &mut App, a: &ImportArgs, r: &ImportReport, what: &str) -> R
         print_import(app, a, r, what)?;
     }
     if !r.problems.is_empty() {
-        let n = r.problems.len();
-        return Err(CliError::Reported(format!(
-            "nothing was imported: {n} line{} cannot be taken (line {})",
-            if n == 1 { "" } else { "s" },
-            r.problems
-                .iter()
-                .map(|p| p.line.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )));
+        return Err(CliError::Reported(Problem::NothingImported {
+            lines: r.problems.iter().map(|p| p.line).collect(),
+        }));
     }
     Ok(())
 }

@@ -304,8 +304,9 @@ pub enum CliError {
     Said(Problem),
     /// A district, neighbourhood or theme not on its list: said with how to add it.
     NewTerm(crate::store::UnknownTerm),
-    /// Already reported on stdout (e.g. `check` found problems): exit 1 quietly.
-    Reported(String),
+    /// Already reported in detail on stdout (e.g. `check` found problems): exit 1
+    /// with a one-line summary on stderr, in the user's language.
+    Reported(Problem),
     /// The reader of our output went away (`| head`): not an error.
     BrokenPipe,
 }
@@ -344,7 +345,7 @@ impl CliError {
     pub fn say(self, lang: crate::words::Lang) -> String {
         use crate::words::Lang as L;
         match self {
-            CliError::Reported(m) => m,
+            CliError::Reported(p) => lang.problem(&p),
             CliError::Said(p) => lang.problem(&p),
             CliError::NewTerm(u) => match lang {
                 L::En => format!(

@@ -778,6 +778,15 @@ pub enum Problem {
         sent: bool,
         error: Option<String>,
     },
+    /// An import refused whole: these lines (numbers as in the file) cannot be taken.
+    NothingImported {
+        lines: Vec<u64>,
+    },
+    /// `check` found `problems` problems in the database at `path` (listed on stdout).
+    CheckFound {
+        path: String,
+        problems: usize,
+    },
     /// A chart (its code) the drawing library could not draw; `error`: its own text.
     ChartNotDrawn {
         chart: String,
@@ -962,6 +971,8 @@ impl Problem {
             | P::DemoHalfWritten { .. }
             | P::SnapshotTooSmall { .. }
             | P::ChartNotDrawn { .. }
+            | P::NothingImported { .. }
+            | P::CheckFound { .. }
             | P::NoScreen { .. }
             | P::FeedbackMailNotGiven { .. }
             | P::MinutesHaveProblems { .. }

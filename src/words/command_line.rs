@@ -352,6 +352,34 @@ pub(super) fn problem(p: &Problem, l: Lang) -> String {
                 ),
             }
         }
+        P::NothingImported { lines } => {
+            let n = lines.len();
+            let which = lines
+                .iter()
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            match (n, en) {
+                (1, true) => format!("nothing was imported: 1 line cannot be taken (line {which})"),
+                (_, true) => {
+                    format!("nothing was imported: {n} lines cannot be taken (line {which})")
+                }
+                (1, false) => {
+                    format!(
+                        "er is niets ingelezen: 1 regel kan niet worden overgenomen (regel {which})"
+                    )
+                }
+                (_, false) => format!(
+                    "er is niets ingelezen: {n} regels kunnen niet worden overgenomen (regel {which})"
+                ),
+            }
+        }
+        P::CheckFound { path, problems } => match (problems, en) {
+            (1, true) => format!("{path}: 1 problem found"),
+            (n, true) => format!("{path}: {n} problems found"),
+            (1, false) => format!("{path}: 1 probleem gevonden"),
+            (n, false) => format!("{path}: {n} problemen gevonden"),
+        },
         P::ChartNotDrawn { chart, error } => {
             if en {
                 format!("chart {chart}: {error}")

@@ -753,6 +753,15 @@ pub(super) fn examples() -> Vec<Problem> {
             error: error.map(s),
         });
     }
+    for n in [1, 3] {
+        all.push(P::NothingImported {
+            lines: (3..3 + n).collect(),
+        });
+        all.push(P::CheckFound {
+            path: s("/tmp/x.db"),
+            problems: n as usize,
+        });
+    }
     all.push(P::ChartNotDrawn {
         chart: s("weekly"),
         error: s("(os error 12)"),

@@ -327,6 +327,8 @@ pub fn say(p: &Problem, l: Lang) -> String {
         | P::DemoHalfWritten { .. }
         | P::SnapshotTooSmall { .. }
         | P::ChartNotDrawn { .. }
+        | P::NothingImported { .. }
+        | P::CheckFound { .. }
         | P::NoScreen { .. }
         | P::FeedbackMailNotGiven { .. }
         | P::MinutesHaveProblems { .. } => command_line::problem(p, l),

@@ -187,10 +187,12 @@ fn kind(p: &Problem) -> usize {
         P::SnapshotTooSmall { .. } => 171,
         P::NoScreen { .. } => 172,
         P::ChartNotDrawn { .. } => 173,
+        P::NothingImported { .. } => 174,
+        P::CheckFound { .. } => 175,
     }
 }
 
-const KINDS: usize = 174;
+const KINDS: usize = 176;
 
 /// Words that are English and never Dutch: one of them in a Dutch message means
 /// a sentence was left untranslated.

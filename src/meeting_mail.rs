@@ -44,6 +44,16 @@ impl MeetingMail {
         out
     }
 
+    /// The folder the drafts were written to (empty when none was).
+    pub fn drafts_dir(&self) -> String {
+        self.entries
+            .iter()
+            .find_map(|e| e.draft_path.as_deref())
+            .and_then(|p| std::path::Path::new(p).parent())
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
+    }
+
     /// One line for the screens: how many went out, drafts, failures.
     pub fn headline(&self) -> String {
         let count = |s: MailStatus| self.entries.iter().filter(|e| e.status == s).count();
@@ -60,14 +70,7 @@ impl MeetingMail {
         let mut parts = vec![format!("{what}{seq}: {} sent", count(MailStatus::Sent))];
         let drafts = count(MailStatus::Draft);
         if drafts > 0 {
-            let dir = self
-                .entries
-                .iter()
-                .find_map(|e| e.draft_path.as_deref())
-                .and_then(|p| std::path::Path::new(p).parent())
-                .map(|p| p.display().to_string())
-                .unwrap_or_default();
-            parts.push(format!("{drafts} draft(s) in {dir}"));
+            parts.push(format!("{drafts} draft(s) in {}", self.drafts_dir()));
         }
         let failed = count(MailStatus::Failed) + count(MailStatus::Sending);
         if failed > 0 {

@@ -353,15 +353,6 @@ fn state_label(state: TaskState, lang: Lang) -> Option<&'static str> {
 
 /// "vrijdag 26 december 2025" / "Friday 26 December 2025".
 pub fn long_date(d: NaiveDate, lang: Lang) -> String {
-    const DAYS_NL: [&str; 7] = [
-        "maandag",
-        "dinsdag",
-        "woensdag",
-        "donderdag",
-        "vrijdag",
-        "zaterdag",
-        "zondag",
-    ];
     const DAYS_EN: [&str; 7] = [
         "Monday",
         "Tuesday",
@@ -402,7 +393,13 @@ pub fn long_date(d: NaiveDate, lang: Lang) -> String {
     let wd = d.weekday().num_days_from_monday() as usize;
     let m = d.month0() as usize;
     match lang {
-        Lang::Nl => format!("{} {} {} {}", DAYS_NL[wd], d.day(), MONTHS_NL[m], d.year()),
+        Lang::Nl => format!(
+            "{} {} {} {}",
+            super::dates::weekday_name(d.weekday(), true),
+            d.day(),
+            MONTHS_NL[m],
+            d.year()
+        ),
         Lang::En => format!("{} {} {} {}", DAYS_EN[wd], d.day(), MONTHS_EN[m], d.year()),
     }
 }

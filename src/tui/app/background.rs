@@ -202,14 +202,7 @@ impl App<'_> {
         let mut parts = vec![lang.f(T::MailSentN, &[("n", &count(&[MailStatus::Sent]))])];
         let drafts = count(&[MailStatus::Draft]);
         if drafts > 0 {
-            let dir = r
-                .entries
-                .iter()
-                .find_map(|e| e.draft_path.as_deref())
-                .and_then(|p| std::path::Path::new(p).parent())
-                .map(|p| p.display().to_string())
-                .unwrap_or_default();
-            parts.push(lang.f(T::MailDraftsN, &[("n", &drafts), ("dir", &dir)]));
+            parts.push(lang.f(T::MailDraftsN, &[("n", &drafts), ("dir", &r.drafts_dir())]));
         }
         let failed = count(&[MailStatus::Failed, MailStatus::Sending]);
         if failed > 0 {

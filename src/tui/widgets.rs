@@ -229,6 +229,21 @@ pub fn paragraph(
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
 
+/// A form's keys, as the key map has them: next field, save, cancel.
+pub fn form_keys(s: &Settings) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (action, what) in [
+        (Action::NextField, T::FormNext),
+        (Action::Save, T::FormSave),
+        (Action::Back, T::FormCancel),
+    ] {
+        if let Some(k) = s.keymap.first(action) {
+            spans.extend(hint(s, k, s.lang.t(what)));
+        }
+    }
+    spans
+}
+
 /// A key and what it does, for hints.
 pub fn hint<'a>(s: &Settings, key: String, what: &'a str) -> Vec<Span<'a>> {
     vec![

@@ -588,16 +588,7 @@ impl Popup for FeedbackPopup {
                 y += 1;
             }
         }
-        let mut spans = Vec::new();
-        for (a, what) in [
-            (Action::NextField, T::FormNext),
-            (Action::Save, T::FormSave),
-            (Action::Back, T::FormCancel),
-        ] {
-            if let Some(k) = s.keymap.first(a) {
-                spans.extend(widgets::hint(s, k, t(what)));
-            }
-        }
+        let mut spans = widgets::form_keys(s);
         let key = |a| s.keymap.first(a).unwrap_or_default();
         spans.extend(widgets::hint(
             s,

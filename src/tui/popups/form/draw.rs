@@ -2,10 +2,8 @@
 //! shows on a short terminal, each with its message and date echo.
 
 use super::{FieldKind, Form};
-use crate::tui::action::Action;
 use crate::tui::settings::Settings;
 use crate::tui::widgets;
-use crate::words::T;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -181,17 +179,7 @@ impl Form {
             }
         }
         if inner.height >= 2 {
-            let km = &s.keymap;
-            let mut spans = Vec::new();
-            for (action, what) in [
-                (Action::NextField, T::FormNext),
-                (Action::Save, T::FormSave),
-                (Action::Back, T::FormCancel),
-            ] {
-                if let Some(k) = km.first(action) {
-                    spans.extend(widgets::hint(s, k, s.lang.t(what)));
-                }
-            }
+            let spans = widgets::form_keys(s);
             let r = Rect {
                 x: inner.x,
                 y: bottom - 1,

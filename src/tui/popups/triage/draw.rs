@@ -2,7 +2,6 @@
 //! of the focused picker (or what the due field understood) and the key hints.
 
 use super::{DUE, EXPECTATION, LIST_ROWS, OWNER, REASON, THEME, TriagePopup};
-use crate::tui::action::Action;
 use crate::tui::settings::Settings;
 use crate::tui::widgets;
 use crate::words::T;
@@ -137,16 +136,7 @@ impl TriagePopup {
             _ => {}
         }
         if inner.height >= 2 {
-            let mut spans = Vec::new();
-            for (a, what) in [
-                (Action::NextField, T::FormNext),
-                (Action::Save, T::FormSave),
-                (Action::Back, T::FormCancel),
-            ] {
-                if let Some(k) = s.keymap.first(a) {
-                    spans.extend(widgets::hint(s, k, t(what)));
-                }
-            }
+            let spans = widgets::form_keys(s);
             let r = Rect {
                 x: inner.x,
                 y: bottom - 1,

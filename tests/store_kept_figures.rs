@@ -274,6 +274,20 @@ fn check(db: &TempDb, after: &str) {
         )
         .expect("count");
     assert_eq!(below, 0, "kept counts below zero after {after}");
+    // The tracker tab's overdue promises, read from the kept ledger.
+    let store = db.open("demo");
+    let overdue: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM commitment WHERE state = 'open' AND due < ?1",
+            [store.today().to_string()],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(
+        store.overdue_commitment_count().expect("kept"),
+        overdue,
+        "overdue commitments after {after}"
+    );
 }
 
 fn at(day: i64, hour: u32) -> NaiveDateTime {

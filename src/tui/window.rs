@@ -13,8 +13,10 @@ pub const PAGE: usize = 200;
 pub const HOLD: usize = 600;
 /// Fetch more when the selection is this close to an end of what is held.
 const NEAR: usize = 10;
-/// Rows loaded beyond one screenful on a reload.
-const MARGIN: usize = 50;
+/// Rows loaded beyond one screenful on a reload: just enough that a move within the
+/// screen fetches nothing (a reload follows every change anyone makes, and the first
+/// one stands between starting and the first frame).
+const MARGIN: usize = NEAR + 1;
 
 /// Where a list's rows come from: pages after or before a row, in list order. The row
 /// itself is the key (each source knows which of its columns order the list).

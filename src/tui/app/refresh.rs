@@ -85,9 +85,11 @@ impl App<'_> {
         for p in self.popups.iter_mut() {
             p.refresh(&mut cx);
         }
-        // Inbox and tracker: the tabs' live counts.
-        for screen in self.screens.iter_mut() {
-            screen.refresh_counts(&mut cx);
+        // Inbox and tracker: the tabs' live counts (the screen just reloaded has its own).
+        for (k, screen) in self.screens.iter_mut().enumerate() {
+            if k != i {
+                screen.refresh_counts(&mut cx);
+            }
         }
         self.dirty = true;
     }

@@ -12,11 +12,19 @@ these machines are noisy):
     cargo build --release
     python3 benches/first_frame.py [DB] [RUNS] [KEYS]
 
+The first frame is also timed on a pseudo-terminal of its own, without tmux: from the
+fork to the bytes that end the first frame (wijkdesk: the end of its first synchronised
+update; less: the file's first line), read as they arrive, so without tmux's polling
+(each `capture-pane` costs about 4 ms, the resolution of the tmux figures).
+
 DB defaults to the demo database made by `wijkdesk --db /tmp/ff.db demo`. Prints the
 median of RUNS starts (default 9) and of KEYS presses of each key (default 30); the
 key figures include the cost of one `capture-pane` (the poll's resolution), the same
 for both programs. WIJKDESK overrides the binary."""
 import os
+import pty
+import select
+import signal
 import statistics
 import subprocess
 import sys
@@ -61,6 +69,46 @@ def first_frames(programs, runs):
             name = f"ff-{i}-{k}"
             times[k].append(start(name, cmd, want))
             stop(name)
+    return [statistics.median(t) for t in times]
+
+
+def pty_first_frame(cmd, until, env):
+    """ms from the fork to `until` in what `cmd` writes to a 120x40 pseudo-terminal."""
+    import fcntl
+    import struct
+    import termios
+
+    t0 = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(cmd[0], cmd, env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    seen, took = b"", None
+    while took is None:
+        ready, _, _ = select.select([fd], [], [], 20)
+        if not ready:
+            break
+        try:
+            seen += os.read(fd, 65536)
+        except OSError:
+            break
+        if until in seen:
+            took = (time.perf_counter() - t0) * 1000
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    os.close(fd)
+    if took is None:
+        sys.exit(f"{cmd[0]}: no first frame on a pseudo-terminal within 20 s")
+    return took
+
+
+def pty_first_frames(programs, runs):
+    """Median of each (cmd, until, env) over `runs` starts, taking turns."""
+    times = [[] for _ in programs]
+    for _ in range(runs):
+        for k, (cmd, until, env) in enumerate(programs):
+            times[k].append(pty_first_frame(cmd, until, env))
+            time.sleep(0.02)
     return [statistics.median(t) for t in times]
 
 
@@ -126,6 +174,16 @@ def main():
             (["env", "-u", "RUST_BACKTRACE", W, "--db", db], "Inbox ("),
             (["env", "RUST_BACKTRACE=1", W, "--db", db], "Inbox ("),
         ], runs)
+        plain_env = dict(os.environ, TERM="xterm-256color")
+        plain_env.pop("RUST_BACKTRACE", None)
+        bt_env = dict(plain_env, RUST_BACKTRACE="1")
+        # The end of wijkdesk's first synchronised update is the end of its first frame.
+        frame_end = b"\x1b[?2026l"
+        p_less, p_plain, p_bt = pty_first_frames([
+            (["less", "/etc/services"], b"tcp", plain_env),
+            ([W, "--db", db], frame_end, plain_env),
+            ([W, "--db", db], frame_end, bt_env),
+        ], runs * 3)
         keys = ["j", "NPage"]
         less_keys = key_to_frame(["less", long_file], "tcp", keys, presses)
         w_keys = key_to_frame(["env", "-u", "RUST_BACKTRACE", W, "--db", db], "Inbox (", keys, presses)
@@ -135,6 +193,9 @@ def main():
     print(f"first frame  less                    {less:7.1f} ms")
     print(f"first frame  wijkdesk                {plain:7.1f} ms  ({plain / less:.2f}x less)")
     print(f"first frame  wijkdesk RUST_BACKTRACE {bt:7.1f} ms  ({bt / less:.2f}x less)")
+    print(f"pty frame    less                    {p_less:7.1f} ms")
+    print(f"pty frame    wijkdesk                {p_plain:7.1f} ms  ({p_plain / p_less:.2f}x less)")
+    print(f"pty frame    wijkdesk RUST_BACKTRACE {p_bt:7.1f} ms  ({p_bt / p_less:.2f}x less)")
     for k in keys:
         d = w_keys[k] - less_keys[k]
         print(f"key {k:6}   less {less_keys[k]:6.1f} ms   wijkdesk {w_keys[k]:6.1f} ms  (less {d:+.1f} ms)")

@@ -119,6 +119,7 @@ pub(crate) fn give_back_freed_memory() {
 pub fn run(opts: Options) -> Result<()> {
     // The binary installed them already; a library caller gets them here, once.
     crate::install_error_hooks();
+    let settings = Settings::load(&opts);
     let path = opts
         .db
         .clone()
@@ -127,19 +128,13 @@ pub fn run(opts: Options) -> Result<()> {
         crate::files::create_dir_private(dir)
             .wrap_err_with(|| format!("cannot create {}", dir.display()))?;
     }
-    // SQLite reads the whole schema when a database is opened: on the second core,
-    // while this one reads the settings and takes over the terminal.
-    let opening = std::thread::spawn({
-        let path = path.clone();
-        move || -> crate::store::Result<Store> {
-            let mut store = Store::open(&path, Ctx::from_env())?;
-            // Checkpoints on idle ticks, never in the commit of a key (App::on_tick).
-            store.defer_checkpoints()?;
-            store.limit_page_cache(SCREEN_PAGE_CACHE_KIB)?;
-            Ok(store)
-        }
-    });
-    let settings = Settings::load(&opts);
+    let mut store = Store::open(&path, Ctx::from_env())?;
+    // Writes on the input path never wait long for another user's change.
+    crate::store::waiting::set_thread_wait(Some(SCREEN_WAIT));
+    crate::store::waiting::set_thread_screens(true);
+    // Checkpoints on idle ticks, never in the commit of a key (App::on_tick).
+    store.defer_checkpoints()?;
+    store.limit_page_cache(SCREEN_PAGE_CACHE_KIB)?;
     let mouse = settings.mouse;
     let (events, rx) = spawn_sources()?;
 
@@ -149,34 +144,11 @@ pub fn run(opts: Options) -> Result<()> {
         );
     }
     let mut terminal = ratatui::try_init().wrap_err("cannot take over the terminal")?;
-    // A database that refuses (or a terminal that does not say its size): the terminal
-    // goes back before the message is shown.
-    let opened = match opening.join() {
-        Ok(opened) => opened,
-        Err(panic) => {
-            let _ = ratatui::try_restore();
-            std::panic::resume_unwind(panic)
-        }
-    };
-    let (mut store, size) = match opened
-        .map_err(color_eyre::eyre::Report::from)
-        .and_then(|store| {
-            let size = terminal.size()?;
-            Ok((store, size))
-        }) {
-        Ok(both) => both,
-        Err(e) => {
-            let _ = ratatui::try_restore();
-            return Err(e);
-        }
-    };
-    // Writes on the input path never wait long for another user's change.
-    crate::store::waiting::set_thread_wait(Some(SCREEN_WAIT));
-    crate::store::waiting::set_thread_screens(true);
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     if mouse {
         let _ = execute!(std::io::stdout(), EnableMouseCapture);
     }
+    let size = terminal.size()?;
     let reports = worker::ReportWorker::spawn(path.clone(), Ctx::from_env(), {
         let events = events.clone();
         move |done| {

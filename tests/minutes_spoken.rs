@@ -19,6 +19,7 @@ struct World {
     duinoord: i64,
     bezuidenhout: i64,
     ingrid: i64,
+    dso: i64,
     meeting: i64,
 }
 
@@ -45,6 +46,7 @@ fn world() -> World {
         duinoord,
         bezuidenhout,
         ingrid,
+        dso,
         meeting,
     }
 }
@@ -110,6 +112,65 @@ fn full_word_prefixes_and_tokens_before_the_colon() {
         .expect("add");
     assert_eq!(e.parsed_kind, EntryKind::Decision);
     assert_eq!(e.minute.created, None);
+}
+
+/// `@Ingrid Smits`: a full name typed with its space names its owner whole, the
+/// surname does not stay in the action's text, and the minutes read it back so.
+#[test]
+fn an_owner_typed_as_a_full_name_with_its_space() {
+    let mut w = world();
+    let smits = staff(
+        &mut w.store,
+        "Ingrid Smits",
+        "ismits",
+        Some(w.dso),
+        &[],
+        &[],
+    )
+    .id;
+    let e = w
+        .store
+        .add_minute(
+            w.meeting,
+            None,
+            "Actie: @Ingrid Smits belt de netbeheerder voor 1 november",
+        )
+        .expect("add");
+    assert!(e.minute.problems.is_empty(), "{:?}", e.minute.problems);
+    let all = actions(&w.store, w.meeting);
+    assert_eq!(all[0].owner_person_id, Some(smits));
+    assert_eq!(all[0].text, "belt de netbeheerder voor 1 november");
+    assert_eq!(all[0].due, Some(d(2024, 11, 1)));
+    let doc = w.store.minutes_doc(w.meeting).expect("minutes");
+    let line = &doc.sections[0].lines[0];
+    assert_eq!(line.text, "belt de netbeheerder voor 1 november");
+    assert!(
+        line.owner
+            .as_deref()
+            .is_some_and(|o| o.starts_with("Ingrid Smits")),
+        "{line:?}"
+    );
+
+    // The other Ingrid, by her full name; a lower-case word after the first name is
+    // text, and "Ingrid" alone is now two people.
+    w.store
+        .add_minute(w.meeting, None, "Actie: @Ingrid Bakker bestelt de bankjes")
+        .expect("add");
+    let e = w
+        .store
+        .add_minute(w.meeting, None, "Actie: @Ingrid bakt een taart")
+        .expect("add");
+    assert!(
+        !e.minute.problems.is_empty(),
+        "two people are called Ingrid"
+    );
+    let all = actions(&w.store, w.meeting);
+    let bakker = all.iter().find(|a| a.text == "bestelt de bankjes");
+    assert_eq!(
+        bakker.map(|a| a.owner_person_id),
+        Some(Some(w.ingrid)),
+        "{all:?}"
+    );
 }
 
 #[test]

@@ -9,6 +9,7 @@
 //! line, match typed names against known ones, and fold case and accents.
 
 mod folding;
+mod full_names;
 mod parse;
 mod prefix_match;
 pub mod syntax;

@@ -60,10 +60,7 @@ impl Store {
             "SELECT name FROM person WHERE erased_at IS NULL AND name LIKE ?1 || '%' ESCAPE '\\' \
              ORDER BY name COLLATE NOCASE LIMIT ?2"
         };
-        let escaped = prefix
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
+        let escaped = super::like_escaped(prefix);
         let mut stmt = self.conn().prepare(sql)?;
         let rows = stmt.query_map(rusqlite::params![escaped, COMPLETION_LIMIT as i64], |r| {
             r.get::<_, String>(0)

@@ -59,6 +59,32 @@ pub(crate) fn written_day(created_at: &str, today: NaiveDate) -> NaiveDate {
     day.min(today)
 }
 
+/// A minutes line as the store reads it: parsed, with an owner typed as a full name
+/// (`@Ingrid Smits`) taken whole when a person or an organisation is called that, so
+/// that the surname is not left in the action's text.
+pub(crate) fn read_line(conn: &Connection, line: &str, day: NaiveDate) -> Result<ParsedLine> {
+    let mut parsed = parse_line(line, day);
+    let words = parsed.owner_words_before_text();
+    if words.is_empty() {
+        return Ok(parsed);
+    }
+    let mut st = conn.prepare_cached(
+        "SELECT name FROM person WHERE erased_at IS NULL AND name LIKE ?1 ESCAPE '\\'
+         UNION ALL SELECT name FROM organisation WHERE name LIKE ?1 ESCAPE '\\'",
+    )?;
+    let mut known = Vec::new();
+    for word in words {
+        let names = st.query_map([format!("{} %", super::like_escaped(word))], |r| {
+            r.get::<_, String>(0)
+        })?;
+        for name in names {
+            known.push(name?);
+        }
+    }
+    parsed.take_full_names(&known);
+    Ok(parsed)
+}
+
 fn written_on(conn: &Connection, minute_id: i64, today: NaiveDate) -> Result<NaiveDate> {
     let at: String = conn.query_row(
         "SELECT created_at FROM minute WHERE id = ?1",
@@ -114,7 +140,7 @@ fn edit_tx(
             if line.trim().is_empty() {
                 return Err(invalid(Problem::LineCannotBeEmptied));
             }
-            let parsed = parse_line(&line, written_on(tx, minute_id, ctx.today)?);
+            let parsed = read_line(tx, &line, written_on(tx, minute_id, ctx.today)?)?;
             let had = before.created.clone();
             if had.is_some() && parsed.kind != before.kind {
                 return Err(invalid(Problem::LineKeepsKind {
@@ -188,6 +214,12 @@ fn created_ref(m: &StoredMinute) -> Option<RecordRef> {
 }
 
 impl Store {
+    /// A minutes line as the store reads it (see [`read_line`]); the screens highlight
+    /// what the store will make of it. Should the names not be readable, as typed.
+    pub fn read_minute_line(&self, line: &str, day: NaiveDate) -> ParsedLine {
+        read_line(&self.conn, line, day).unwrap_or_else(|_| parse_line(line, day))
+    }
+
     /// One minutes line by its id.
     pub fn minute(&self, minute_id: i64) -> Result<StoredMinute> {
         minute_get(&self.conn, minute_id)
@@ -746,7 +778,7 @@ pub(crate) fn minutes_doc(
     };
     let mut lines: Vec<(Option<i64>, &StoredMinute, Line)> = Vec::with_capacity(stored.len());
     for s in &stored {
-        let parsed = parse_line(&s.text, written_on(conn, s.id, today)?);
+        let parsed = read_line(conn, &s.text, written_on(conn, s.id, today)?)?;
         lines.push((s.agenda_item_id, s, readable(conn, s, &parsed)));
     }
 

@@ -8,7 +8,7 @@
 //! two districts' meetings does not carry one district's questions into the other.
 
 use super::meetings::{self, AgendaItem, Meeting, MeetingOrg, change_action};
-use super::minutes::written_day;
+use super::minutes::{read_line, written_day};
 use super::{Result, Store, actions, audit, commitments, invalid, signal_record};
 use crate::domain::Problem;
 use crate::domain::minutes::parse_line;
@@ -284,7 +284,9 @@ pub(crate) fn prepare(conn: &Connection, meeting_id: i64, today: NaiveDate) -> R
             |r| {
                 let text: String = r.get(5)?;
                 let written: String = r.get(6)?;
-                let parsed = parse_line(&text, written_day(&written, today));
+                let day = written_day(&written, today);
+                // A name the lookup could not read is taken as one word, as typed.
+                let parsed = read_line(conn, &text, day).unwrap_or_else(|_| parse_line(&text, day));
                 Ok(OpenQuestion {
                     minute_id: r.get(0)?,
                     meeting_id: r.get(1)?,
@@ -349,7 +351,7 @@ impl Store {
                             [id],
                             |r| r.get(0),
                         )?;
-                        let parsed = parse_line(&line.text, written_day(&written, ctx.today));
+                        let parsed = read_line(tx, &line.text, written_day(&written, ctx.today))?;
                         agenda_title(
                             &format!("M-{}/{}", line.meeting_id, line.position),
                             &parsed.title(),

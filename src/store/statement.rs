@@ -3,7 +3,7 @@
 //! meetings it was at with their decisions, and its open questions.
 
 use super::meetings::parse_dt;
-use super::minutes::written_day;
+use super::minutes::{read_line, written_day};
 use super::{Result, Store, audit, parse_date_col};
 use crate::domain::commitment::CommitmentState;
 use crate::domain::meeting::MeetingStatus;
@@ -205,12 +205,20 @@ fn meetings(
             .query_map([id], |r| {
                 let text: String = r.get(0)?;
                 let at: String = r.get(1)?;
-                Ok(parse_line(&text, written_day(&at, today)).title())
+                Ok(line_title(conn, &text, written_day(&at, today)))
             })?
             .collect::<rusqlite::Result<_>>()?;
         held.push(m);
     }
     Ok((held, planned))
+}
+
+/// A minutes line's text without its tokens (a name the lookup could not read is
+/// taken as one word, as typed).
+fn line_title(conn: &Connection, text: &str, day: NaiveDate) -> String {
+    read_line(conn, text, day)
+        .unwrap_or_else(|_| parse_line(text, day))
+        .title()
 }
 
 fn questions(conn: &Connection, org_id: i64, today: NaiveDate) -> Result<Vec<StatementQuestion>> {
@@ -226,7 +234,7 @@ fn questions(conn: &Connection, org_id: i64, today: NaiveDate) -> Result<Vec<Sta
             let text: String = r.get(0)?;
             let at: String = r.get(1)?;
             Ok(StatementQuestion {
-                text: parse_line(&text, written_day(&at, today)).title(),
+                text: line_title(conn, &text, written_day(&at, today)),
                 meeting_title: r.get(2)?,
                 asked_on: parse_dt(&r.get::<_, String>(3)?).date(),
             })

@@ -234,7 +234,7 @@ fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 
 /// Length of an `@owner` or `#theme` name: letters (any script), digits, combining
 /// accents, `-`, `_`, `.`; a trailing `.` ends the sentence, not the name.
-fn name_len(s: &str) -> usize {
+pub(super) fn name_len(s: &str) -> usize {
     let end = s
         .char_indices()
         .find(|&(_, c)| {

@@ -4,7 +4,7 @@
 
 use super::{Meeting, get, meeting_orgs};
 use crate::domain::Problem;
-use crate::domain::minutes::{EntryKind, ParsedLine, fold, parse_line};
+use crate::domain::minutes::{EntryKind, ParsedLine, fold};
 use crate::domain::vocab::TermKind;
 use crate::domain::{RecordKind, RecordRef, text};
 use crate::store::{
@@ -164,7 +164,7 @@ pub(crate) fn add_minute_tx(
             }));
         }
     }
-    let parsed = parse_line(&line, ctx.today);
+    let parsed = crate::store::minutes::read_line(tx, &line, ctx.today)?;
     let position: i64 = tx.query_row(
         "SELECT coalesce(max(position), 0) + 1 FROM minute WHERE meeting_id = ?1",
         [meeting_id],

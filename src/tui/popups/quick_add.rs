@@ -4,7 +4,7 @@
 //! token is pointed out in the popup and the line stays as typed.
 
 use super::Popup;
-use crate::domain::minutes::{TokenKind, parse_line};
+use crate::domain::minutes::TokenKind;
 use crate::domain::vocab::{Resolution, TermKind};
 use crate::store::NewSignal;
 use crate::tui::action::{Action, Scope};
@@ -49,7 +49,7 @@ impl QuickAdd {
     fn submit(&mut self, cx: &mut Cx) -> Outcome {
         let lang = cx.settings.lang;
         let line = self.input.value();
-        let parsed = parse_line(&line, cx.store.today());
+        let parsed = cx.store.read_minute_line(&line, cx.store.today());
         let mut problems: Vec<String> = parsed
             .problems()
             .iter()

@@ -6,7 +6,7 @@ use super::minutes_editor::{Focus, MinutesEditor, Pending};
 use super::minutes_input::width;
 use super::minutes_parts::{kind_letter, status_label, wrap};
 use crate::domain::Problem;
-use crate::domain::minutes::{TokenKind, parse_line};
+use crate::domain::minutes::{ParsedLine, TokenKind, parse_line};
 use crate::store::StoredMinute;
 use crate::tui::action::Action;
 use crate::tui::settings::Settings;
@@ -55,8 +55,7 @@ pub fn bad_token(s: &Settings) -> Style {
 }
 
 /// Which tokens of a stored line did not resolve: the store names them in its problems.
-fn stored_spans(m: &StoredMinute, today: chrono::NaiveDate) -> Vec<(Range<usize>, bool)> {
-    let parsed = parse_line(&m.text, today);
+fn stored_spans(m: &StoredMinute, parsed: &ParsedLine) -> Vec<(Range<usize>, bool)> {
     parsed
         .tokens
         .iter()
@@ -139,8 +138,16 @@ impl MinutesEditor {
                     Span::styled(format!("{} ", kind_letter(m.kind, s.lang)), theme.title),
                 ];
                 // The kind is in the letter; the text is shown after its prefix.
-                let from = parse_line(&m.text, self.today).prefix_end;
-                let shifted: Vec<(Range<usize>, bool)> = stored_spans(m, self.today)
+                let unread;
+                let parsed = match self.readings.get(order[k]) {
+                    Some(p) => p,
+                    None => {
+                        unread = parse_line(&m.text, self.today);
+                        &unread
+                    }
+                };
+                let from = parsed.prefix_end;
+                let shifted: Vec<(Range<usize>, bool)> = stored_spans(m, parsed)
                     .into_iter()
                     .filter(|(r, _)| r.start >= from)
                     .map(|(r, ok)| (r.start - from..r.end - from, ok))

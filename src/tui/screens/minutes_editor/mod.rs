@@ -9,7 +9,7 @@
 //! waiting for another user's lock in `waiting`; drawing is in [`super::minutes_view`].
 
 use super::minutes_input::LineInput;
-use crate::domain::minutes::{TokenKind, parse_line};
+use crate::domain::minutes::{ParsedLine, TokenKind};
 use crate::store::{AgendaItem, Meeting, StoredMinute};
 use crate::tui::component::{Cx, Effect, Outcome};
 use crate::tui::popups::Popup;
@@ -54,6 +54,9 @@ pub struct MinutesEditor {
     pub(super) meeting: Meeting,
     pub(super) agenda: Vec<AgendaItem>,
     pub(super) minutes: Vec<StoredMinute>,
+    /// Each line as the store reads it (its tokens, full names taken whole), for
+    /// drawing without asking the store.
+    pub(super) readings: Vec<ParsedLine>,
     /// The agenda item new lines go under.
     pub(super) item: Option<i64>,
     pub(super) input: LineInput,
@@ -101,6 +104,7 @@ impl MinutesEditor {
             meeting,
             agenda: Vec::new(),
             minutes: Vec::new(),
+            readings: Vec::new(),
             item: None,
             input: LineInput::new(draft.as_deref().unwrap_or("")),
             focus: Focus::Input,
@@ -169,6 +173,9 @@ impl MinutesEditor {
         self.meeting = cx.store.meeting(self.meeting.id)?;
         self.agenda = cx.store.agenda(self.meeting.id)?;
         self.minutes = cx.store.minutes(self.meeting.id)?;
+        self.readings = (self.minutes.iter())
+            .map(|m| cx.store.read_minute_line(&m.text, self.today))
+            .collect();
         if let Some(i) = self.item
             && !self.agenda.iter().any(|a| a.id == i)
         {
@@ -198,7 +205,7 @@ impl MinutesEditor {
 
     /// Recompute which tokens of the input resolve, for highlighting.
     fn relive(&mut self, cx: &mut Cx) {
-        let parsed = parse_line(self.input.value(), self.today);
+        let parsed = cx.store.read_minute_line(self.input.value(), self.today);
         let problems: Vec<Range<usize>> = parsed.problems().into_iter().map(|p| p.0).collect();
         self.spans = parsed
             .tokens

@@ -171,6 +171,28 @@ fn an_owner_typed_as_a_full_name_with_its_space() {
         Some(Some(w.ingrid)),
         "{all:?}"
     );
+
+    // A service by its full name, typed with or without the capital.
+    for line in [
+        "Actie: @Dienst Stedelijke Ontwikkeling stuurt de planning",
+        "Actie: @dienst Stedelijke Ontwikkeling stuurt de tekening",
+    ] {
+        let e = w.store.add_minute(w.meeting, None, line).expect("add");
+        assert!(
+            e.minute.problems.is_empty(),
+            "{line}: {:?}",
+            e.minute.problems
+        );
+    }
+    let all = actions(&w.store, w.meeting);
+    for text in ["stuurt de planning", "stuurt de tekening"] {
+        let a = all.iter().find(|a| a.text == text);
+        assert_eq!(
+            a.map(|a| a.owner_org_id),
+            Some(Some(w.dso)),
+            "{text}: {all:?}"
+        );
+    }
 }
 
 #[test]

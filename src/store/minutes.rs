@@ -68,9 +68,14 @@ pub(crate) fn read_line(conn: &Connection, line: &str, day: NaiveDate) -> Result
     if words.is_empty() {
         return Ok(parsed);
     }
+    // On the names' indexes (both without case): a minutes view reads every line of a
+    // meeting this way, with 40,000 people and 20,000 organisations at a million
+    // signals. Whoever is named is taken whole, also one who may not own: the line then
+    // says so about the name that was meant.
     let mut st = conn.prepare_cached(
         "SELECT name FROM person WHERE erased_at IS NULL AND name LIKE ?1 ESCAPE '\\'
-         UNION ALL SELECT name FROM organisation WHERE name LIKE ?1 ESCAPE '\\'",
+         UNION ALL
+         SELECT name FROM organisation WHERE name LIKE ?1 ESCAPE '\\'",
     )?;
     let mut known = Vec::new();
     for word in words {

@@ -320,7 +320,6 @@ impl Store {
         })
     }
 
-    /// Open commitments past their due date (one range scan of the open-due index).
     /// Open commitments past their due date in force (the tracker's tab), summed from
     /// the commitments report's kept counts (schema/022, the cut that sums over every
     /// grouping) rather than counted: a fraction of a millisecond at a million signals

@@ -173,8 +173,11 @@ impl MinutesEditor {
         self.meeting = cx.store.meeting(self.meeting.id)?;
         self.agenda = cx.store.agenda(self.meeting.id)?;
         self.minutes = cx.store.minutes(self.meeting.id)?;
-        self.readings = (self.minutes.iter())
-            .map(|m| cx.store.read_minute_line(&m.text, self.today))
+        let today = self.today;
+        self.readings = self
+            .minutes
+            .iter()
+            .map(|m| cx.store.read_minute_line(&m.text, today))
             .collect();
         if let Some(i) = self.item
             && !self.agenda.iter().any(|a| a.id == i)

@@ -11,20 +11,21 @@ use super::meetings::{
     self, MINUTE_SELECT, Meeting, StoredMinute, change_action, minute_from_row, minute_get,
     realise, store_resolution,
 };
+use super::minute_reading::{read_line, written_on};
 use super::versioned::{self, Part, Written};
 use super::{
     Ctx, OptionalExt, Result, Store, StoreError, actions, audit, commitments, invalid, now_stamp,
-    parse_date_col, resolve, signal_record,
+    resolve, signal_record,
 };
 use crate::domain::Problem;
 use crate::domain::action::ActionState;
 use crate::domain::commitment::CommitmentState;
-use crate::domain::minutes::{EntryKind, ParsedLine, TokenKind, fold, parse_line};
+use crate::domain::minutes::{EntryKind, ParsedLine, TokenKind, fold};
 use crate::domain::minutes_export::{
     Attendance, Lang, Line, MinutesDoc, Missing, RaisedSignal, Section, Task, TaskState, render,
 };
 use crate::domain::{RecordKind, RecordRef, text};
-use chrono::{DateTime, Local, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction, params};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -47,56 +48,6 @@ pub struct DeletedMinute {
     pub minute: StoredMinute,
     /// The record the line created; it stays.
     pub kept: Option<String>,
-}
-
-/// The day a line was written, in local time: relative due dates (`due:+14d`) in a
-/// line read again count from it, as they did when it was typed. Never after `today`
-/// (a store working as of an earlier day, as the demo and tests do).
-pub(crate) fn written_day(created_at: &str, today: NaiveDate) -> NaiveDate {
-    let day = DateTime::parse_from_rfc3339(created_at)
-        .map(|t| t.with_timezone(&Local).date_naive())
-        .unwrap_or_else(|_| parse_date_col(created_at.get(..10).unwrap_or_default()));
-    day.min(today)
-}
-
-/// A minutes line as the store reads it: parsed, with an owner typed as a full name
-/// (`@Ingrid Smits`) taken whole when a person or an organisation is called that, so
-/// that the surname is not left in the action's text.
-pub(crate) fn read_line(conn: &Connection, line: &str, day: NaiveDate) -> Result<ParsedLine> {
-    let mut parsed = parse_line(line, day);
-    let words = parsed.owner_words_before_text();
-    if words.is_empty() {
-        return Ok(parsed);
-    }
-    // On the names' indexes (both without case): a minutes view reads every line of a
-    // meeting this way, with 40,000 people and 20,000 organisations at a million
-    // signals. Whoever is named is taken whole, also one who may not own: the line then
-    // says so about the name that was meant.
-    let mut st = conn.prepare_cached(
-        "SELECT name FROM person WHERE erased_at IS NULL AND name LIKE ?1 ESCAPE '\\'
-         UNION ALL
-         SELECT name FROM organisation WHERE name LIKE ?1 ESCAPE '\\'",
-    )?;
-    let mut known = Vec::new();
-    for word in words {
-        let names = st.query_map([format!("{} %", super::like_escaped(word))], |r| {
-            r.get::<_, String>(0)
-        })?;
-        for name in names {
-            known.push(name?);
-        }
-    }
-    parsed.take_full_names(&known);
-    Ok(parsed)
-}
-
-fn written_on(conn: &Connection, minute_id: i64, today: NaiveDate) -> Result<NaiveDate> {
-    let at: String = conn.query_row(
-        "SELECT created_at FROM minute WHERE id = ?1",
-        [minute_id],
-        |r| r.get(0),
-    )?;
-    Ok(written_day(&at, today))
 }
 
 /// A line as a version conflict names it: `line 3 of M-5`.
@@ -219,12 +170,6 @@ fn created_ref(m: &StoredMinute) -> Option<RecordRef> {
 }
 
 impl Store {
-    /// A minutes line as the store reads it (see [`read_line`]); the screens highlight
-    /// what the store will make of it. Should the names not be readable, as typed.
-    pub fn read_minute_line(&self, line: &str, day: NaiveDate) -> ParsedLine {
-        read_line(&self.conn, line, day).unwrap_or_else(|_| parse_line(line, day))
-    }
-
     /// One minutes line by its id.
     pub fn minute(&self, minute_id: i64) -> Result<StoredMinute> {
         minute_get(&self.conn, minute_id)
@@ -952,27 +897,4 @@ fn removed_after_final(conn: &Connection, m: &Meeting) -> Result<Vec<String>> {
         }
     }
     Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    #[test]
-    fn a_line_is_never_written_after_today() {
-        assert_eq!(
-            written_day("2030-01-01T12:00:00Z", d(2024, 10, 1)),
-            d(2024, 10, 1)
-        );
-        let local = DateTime::parse_from_rfc3339("2024-10-01T12:00:00Z")
-            .unwrap()
-            .with_timezone(&Local)
-            .date_naive();
-        assert_eq!(written_day("2024-10-01T12:00:00Z", d(2025, 1, 1)), local);
-        assert_eq!(written_day("2024-10-01", d(2025, 1, 1)), d(2024, 10, 1));
-    }
 }

@@ -17,6 +17,7 @@ mod labels;
 mod lists;
 mod meeting_pages;
 mod meetings;
+mod minute_reading;
 mod minutes;
 mod open;
 mod org_names;

@@ -8,10 +8,9 @@
 //! two districts' meetings does not carry one district's questions into the other.
 
 use super::meetings::{self, AgendaItem, Meeting, MeetingOrg, change_action};
-use super::minutes::{read_line, written_day};
+use super::minute_reading::{read_line, read_line_or_as_typed, written_day};
 use super::{Result, Store, actions, audit, commitments, invalid, signal_record};
 use crate::domain::Problem;
-use crate::domain::minutes::parse_line;
 use crate::domain::signal::SignalState;
 use crate::domain::{RecordKind, RecordRef};
 use chrono::NaiveDate;
@@ -285,8 +284,7 @@ pub(crate) fn prepare(conn: &Connection, meeting_id: i64, today: NaiveDate) -> R
                 let text: String = r.get(5)?;
                 let written: String = r.get(6)?;
                 let day = written_day(&written, today);
-                // A name the lookup could not read is taken as one word, as typed.
-                let parsed = read_line(conn, &text, day).unwrap_or_else(|_| parse_line(&text, day));
+                let parsed = read_line_or_as_typed(conn, &text, day);
                 Ok(OpenQuestion {
                     minute_id: r.get(0)?,
                     meeting_id: r.get(1)?,

@@ -3,11 +3,10 @@
 //! meetings it was at with their decisions, and its open questions.
 
 use super::meetings::parse_dt;
-use super::minutes::{read_line, written_day};
+use super::minute_reading::{read_line_or_as_typed, written_day};
 use super::{Result, Store, audit, parse_date_col};
 use crate::domain::commitment::CommitmentState;
 use crate::domain::meeting::MeetingStatus;
-use crate::domain::minutes::parse_line;
 use crate::domain::report::statement::{
     DueChange, FeedbackGiven, Statement, StatementCommitment, StatementMeeting, StatementQuestion,
     StatementSignal,
@@ -205,20 +204,12 @@ fn meetings(
             .query_map([id], |r| {
                 let text: String = r.get(0)?;
                 let at: String = r.get(1)?;
-                Ok(line_title(conn, &text, written_day(&at, today)))
+                Ok(read_line_or_as_typed(conn, &text, written_day(&at, today)).title())
             })?
             .collect::<rusqlite::Result<_>>()?;
         held.push(m);
     }
     Ok((held, planned))
-}
-
-/// A minutes line's text without its tokens (a name the lookup could not read is
-/// taken as one word, as typed).
-fn line_title(conn: &Connection, text: &str, day: NaiveDate) -> String {
-    read_line(conn, text, day)
-        .unwrap_or_else(|_| parse_line(text, day))
-        .title()
 }
 
 fn questions(conn: &Connection, org_id: i64, today: NaiveDate) -> Result<Vec<StatementQuestion>> {
@@ -234,7 +225,7 @@ fn questions(conn: &Connection, org_id: i64, today: NaiveDate) -> Result<Vec<Sta
             let text: String = r.get(0)?;
             let at: String = r.get(1)?;
             Ok(StatementQuestion {
-                text: line_title(conn, &text, written_day(&at, today)),
+                text: read_line_or_as_typed(conn, &text, written_day(&at, today)).title(),
                 meeting_title: r.get(2)?,
                 asked_on: parse_dt(&r.get::<_, String>(3)?).date(),
             })

@@ -164,7 +164,7 @@ pub(crate) fn add_minute_tx(
             }));
         }
     }
-    let parsed = crate::store::minutes::read_line(tx, &line, ctx.today)?;
+    let parsed = crate::store::minute_reading::read_line(tx, &line, ctx.today)?;
     let position: i64 = tx.query_row(
         "SELECT coalesce(max(position), 0) + 1 FROM minute WHERE meeting_id = ?1",
         [meeting_id],

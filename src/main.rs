@@ -1,6 +1,5 @@
 //! The `wijkdesk` binary: thin on purpose; everything lives in the library.
 
-use clap::Parser;
 use std::process::ExitCode;
 use wijkdesk::cli::{Cli, run};
 
@@ -14,7 +13,7 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
-    match Cli::try_parse() {
+    match Cli::from_command_line() {
         Ok(cli) => run(cli),
         Err(e) => match wijkdesk::cli::stdin::failure(&e) {
             // Standard input could not be read for a `-` argument: one line, like any error.

@@ -48,9 +48,9 @@ use crossterm::terminal::{
     BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen,
 };
 use crossterm::{execute, queue};
+use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::{DefaultTerminal, Terminal};
-use std::io::Write;
+use std::io::{BufWriter, Stdout, Write};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
@@ -143,11 +143,7 @@ pub fn run(opts: Options) -> Result<()> {
             "the screens need a terminal; for scripts use the commands (wijkdesk --help)"
         );
     }
-    let mut terminal = ratatui::try_init().wrap_err("cannot take over the terminal")?;
-    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-    if mouse {
-        let _ = execute!(std::io::stdout(), EnableMouseCapture);
-    }
+    let mut terminal = take_terminal(mouse).wrap_err("cannot take over the terminal")?;
     let size = terminal.size()?;
     let reports = worker::ReportWorker::spawn(path.clone(), Ctx::from_env(), {
         let events = events.clone();
@@ -316,7 +312,7 @@ fn exit_if_still_running(sig: i32) {
     std::process::exit(128 + sig);
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &Receiver<Event>) -> Result<Exit> {
+fn event_loop(terminal: &mut Screen, app: &mut App, rx: &Receiver<Event>) -> Result<Exit> {
     loop {
         if app.take_dirty() {
             if app.take_clear() {
@@ -392,7 +388,7 @@ fn handle(app: &mut App, ev: Event) -> Option<i32> {
 }
 
 /// One frame, wrapped in synchronized-output escapes so terminals show it whole.
-fn draw(terminal: &mut DefaultTerminal, app: &App) -> Result<()> {
+fn draw(terminal: &mut Screen, app: &App) -> Result<()> {
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|f| app.draw(f))?;
     execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
@@ -414,14 +410,30 @@ pub fn repaint<B: ratatui::backend::Backend>(
     Ok(())
 }
 
-/// Ctrl-Z: give the terminal back, stop (SIGTSTP), and take it again on `fg`.
-fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> Result<()> {
-    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
-    if mouse {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    }
-    ratatui::try_restore()?;
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+/// The terminal the screens draw on. A frame leaves in one write: through the standard
+/// output's own buffer (1 KiB) a full frame went out as a dozen writes, each one a
+/// wake-up of the terminal, or of SSH and the terminal at the other end.
+type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Bytes a frame may take before it is written out in parts (a full 200x60 frame in
+/// colour is about 40 KiB).
+const FRAME_BYTES: usize = 64 * 1024;
+
+/// Raw mode, the alternate screen and bracketed paste (and the mouse, if chosen), with
+/// the terminal given back before a panic's message; the screen to draw on.
+fn take_terminal(mouse: bool) -> std::io::Result<Screen> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = ratatui::try_restore();
+        hook(info);
+    }));
+    enter_screen(mouse)?;
+    new_screen()
+}
+
+/// Raw mode, the alternate screen, bracketed paste and the mouse if chosen: at the start,
+/// and again after Ctrl-Z or `$EDITOR`.
+fn enter_screen(mouse: bool) -> std::io::Result<()> {
     crossterm::terminal::enable_raw_mode()?;
     execute!(
         std::io::stdout(),
@@ -431,10 +443,29 @@ fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> Result<()> {
     if mouse {
         execute!(std::io::stdout(), EnableMouseCapture)?;
     }
+    Ok(())
+}
+
+fn new_screen() -> std::io::Result<Screen> {
+    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        FRAME_BYTES,
+        std::io::stdout(),
+    )))
+}
+
+/// Ctrl-Z: give the terminal back, stop (SIGTSTP), and take it again on `fg`.
+fn suspend(terminal: &mut Screen, mouse: bool) -> Result<()> {
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    if mouse {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    }
+    ratatui::try_restore()?;
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enter_screen(mouse)?;
     // A fresh terminal draws everything again. (`Terminal::clear` would ask the terminal
     // for the cursor position: a query that waits on the input thread's reader.)
     execute!(std::io::stdout(), Clear(ClearType::All))?;
-    *terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    *terminal = new_screen()?;
     Ok(())
 }
 
@@ -445,7 +476,7 @@ static INPUT_PAUSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBo
 /// Ctrl-O in a text: leave the screen, edit a temporary file in `$VISUAL` or
 /// `$EDITOR` (else `vi`), come back and redraw; the text as saved, or why not.
 fn external_edit(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Screen,
     text: &str,
     mouse: bool,
 ) -> std::result::Result<String, String> {
@@ -477,17 +508,9 @@ fn external_edit(
             .args(parts)
             .arg(&path)
             .status();
-        let _ = crossterm::terminal::enable_raw_mode();
-        let _ = execute!(
-            std::io::stdout(),
-            EnterAlternateScreen,
-            EnableBracketedPaste
-        );
-        if mouse {
-            let _ = execute!(std::io::stdout(), EnableMouseCapture);
-        }
+        let _ = enter_screen(mouse);
         let _ = execute!(std::io::stdout(), Clear(ClearType::All));
-        if let Ok(t) = Terminal::new(CrosstermBackend::new(std::io::stdout())) {
+        if let Ok(t) = new_screen() {
             *terminal = t;
         }
         match status {

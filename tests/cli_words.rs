@@ -281,3 +281,34 @@ fn the_command_lines_own_refusals_are_said_in_dutch_too() {
     );
     assert!(!nowhere.db.exists(), "a database was made");
 }
+
+/// Opened without a terminal (output to a pipe), the screens say so in the user's
+/// language, and neither the database nor its folder is made.
+#[test]
+fn the_screens_without_a_terminal_say_so_in_the_users_language_and_make_nothing() {
+    let env = Env::new();
+    let nested = env.dir().join("not-yet").join("team.db");
+    for (vars, want) in [
+        (
+            &[][..],
+            "error: the screens need a terminal; for scripts use the commands (wijkdesk --help)",
+        ),
+        (
+            &[("LANG", "nl_NL.UTF-8")][..],
+            "fout: de schermen hebben een terminal nodig; gebruik voor scripts de opdrachten \
+             (wijkdesk --help)",
+        ),
+    ] {
+        let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_wijkdesk"));
+        cmd.env_remove("WIJKDESK_DB")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .envs(vars.iter().copied());
+        let out = cmd.arg("--db").arg(&nested).output().expect("run wijkdesk");
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(String::from_utf8_lossy(&out.stderr).trim_end(), want);
+        assert!(out.stdout.is_empty());
+        assert!(!env.db.exists() && !nested.parent().unwrap().exists());
+    }
+}

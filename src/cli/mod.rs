@@ -443,13 +443,14 @@ pub fn run(cli: Cli) -> ExitCode {
 pub fn open_screens(globals: &Globals) -> ExitCode {
     match crate::tui::run(tui_options(globals)) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            let flat: String = e
-                .to_string()
+        Err(failure) => {
+            let flat: String = failure
+                .say()
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
-            let _ = writeln!(std::io::stderr(), "error: {}", visible(&flat));
+            let prefix = failure.lang().t(crate::words::T::ErrorPrefix);
+            let _ = writeln!(std::io::stderr(), "{prefix}: {}", visible(&flat));
             ExitCode::FAILURE
         }
     }

@@ -39,7 +39,7 @@ pub use settings::Settings;
 pub use snapshot::snapshot;
 
 use crate::store::{Ctx, Store};
-use color_eyre::eyre::{Result, WrapErr};
+use crate::words::T;
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event as TermEvent, MouseEventKind,
@@ -50,6 +50,7 @@ use crossterm::terminal::{
 use crossterm::{execute, queue};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use std::io::Result;
 use std::io::{BufWriter, Stdout, Write};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -115,19 +116,67 @@ pub(crate) fn give_back_freed_memory() {
     }
 }
 
+/// Why the screens could not start, or had to stop; said in the screens' language.
+#[derive(Debug)]
+pub struct Failure {
+    lang: Lang,
+    why: Why,
+}
+
+#[derive(Debug)]
+enum Why {
+    NoTerminal,
+    Terminal(std::io::Error),
+    Store(crate::store::StoreError),
+}
+
+impl From<std::io::Error> for Why {
+    fn from(e: std::io::Error) -> Why {
+        Why::Terminal(e)
+    }
+}
+
+impl From<crate::store::StoreError> for Why {
+    fn from(e: crate::store::StoreError) -> Why {
+        Why::Store(e)
+    }
+}
+
+impl Failure {
+    /// The language of the screens that failed (their `--lang`, config file or `LANG`).
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// What went wrong, and why, in one sentence.
+    pub fn say(&self) -> String {
+        match &self.why {
+            Why::NoTerminal => self.lang.t(T::ScreensNeedTerminal).to_string(),
+            Why::Terminal(e) => self.lang.f(T::ScreensTerminalFailed, &[("error", e)]),
+            Why::Store(e) => self.lang.store_error(e),
+        }
+    }
+}
+
 /// Open the screens on the database and run until the user quits.
-pub fn run(opts: Options) -> Result<()> {
+pub fn run(opts: Options) -> std::result::Result<(), Failure> {
     // The binary installed them already; a library caller gets them here, once.
     crate::install_error_hooks();
     let settings = Settings::load(&opts);
+    let lang = settings.lang;
+    run_screens(opts, settings).map_err(|why| Failure { lang, why })
+}
+
+fn run_screens(opts: Options, settings: Settings) -> std::result::Result<(), Why> {
+    // Before anything is opened or created: a pipe or a file is no place for screens.
+    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return Err(Why::NoTerminal);
+    }
     let path = opts
         .db
         .clone()
         .unwrap_or_else(crate::store::default_db_path);
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        crate::files::create_dir_private(dir)
-            .wrap_err_with(|| format!("cannot create {}", dir.display()))?;
-    }
+    // Creates the database's folder too (owner-only), or says why it cannot.
     let mut store = Store::open(&path, Ctx::from_env())?;
     // Writes on the input path never wait long for another user's change.
     crate::store::waiting::set_thread_wait(Some(SCREEN_WAIT));
@@ -137,13 +186,7 @@ pub fn run(opts: Options) -> Result<()> {
     store.limit_page_cache(SCREEN_PAGE_CACHE_KIB)?;
     let mouse = settings.mouse;
     let (events, rx) = spawn_sources()?;
-
-    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        color_eyre::eyre::bail!(
-            "the screens need a terminal; for scripts use the commands (wijkdesk --help)"
-        );
-    }
-    let mut terminal = take_terminal(mouse).wrap_err("cannot take over the terminal")?;
+    let mut terminal = take_terminal(mouse)?;
     let size = terminal.size()?;
     let reports = worker::ReportWorker::spawn(path.clone(), Ctx::from_env(), {
         let events = events.clone();
@@ -234,7 +277,7 @@ pub fn run(opts: Options) -> Result<()> {
     }
     match outcome {
         Err(panic) => std::panic::resume_unwind(panic),
-        Ok(Err(e)) => Err(e),
+        Ok(Err(e)) => Err(Why::Terminal(e)),
         Ok(Ok(Exit::Quit)) => Ok(()),
         Ok(Ok(Exit::Signal(sig))) => std::process::exit(128 + sig),
     }
@@ -356,7 +399,7 @@ fn event_loop(terminal: &mut Screen, app: &mut App, rx: &Receiver<Event>) -> Res
         }
         // Inbox and tracker: a popup's text in $EDITOR.
         if let Some(text) = app.take_external_edit() {
-            let result = external_edit(terminal, &text, app.settings().mouse);
+            let result = external_edit(terminal, &text, app.settings().mouse, app.settings().lang);
             app.external_edited(result);
         }
     }
@@ -479,6 +522,7 @@ fn external_edit(
     terminal: &mut Screen,
     text: &str,
     mouse: bool,
+    lang: Lang,
 ) -> std::result::Result<String, String> {
     use std::sync::atomic::Ordering;
     INPUT_PAUSED.store(true, Ordering::SeqCst);
@@ -489,9 +533,14 @@ fn external_edit(
     let path = dir.as_ref().map(|d| d.join("text.txt")).unwrap_or_default();
     let outcome = (|| {
         dir.as_ref()
-            .map_err(|e| format!("cannot create a temporary folder: {e}"))?;
-        crate::files::write_new(&path, text.as_bytes())
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+            .map_err(|e| lang.f(T::EditorNoFolder, &[("error", e)]))?;
+        let file_failed = |e: std::io::Error| {
+            lang.f(
+                T::EditorFileFailed,
+                &[("path", &path.display()), ("error", &e)],
+            )
+        };
+        crate::files::write_new(&path, text.as_bytes()).map_err(file_failed)?;
         let editor = std::env::var("VISUAL")
             .ok()
             .or_else(|| std::env::var("EDITOR").ok())
@@ -514,11 +563,9 @@ fn external_edit(
             *terminal = t;
         }
         match status {
-            Ok(s) if s.success() => {
-                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
-            }
-            Ok(s) => Err(format!("{editor} exited with {s}; the text is unchanged")),
-            Err(e) => Err(format!("cannot run {editor}: {e}")),
+            Ok(s) if s.success() => std::fs::read_to_string(&path).map_err(file_failed),
+            Ok(s) => Err(lang.f(T::EditorExited, &[("editor", &editor), ("status", &s)])),
+            Err(e) => Err(lang.f(T::EditorNotRun, &[("editor", &editor), ("error", &e)])),
         }
     })();
     let _ = std::fs::remove_file(&path);

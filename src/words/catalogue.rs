@@ -223,6 +223,12 @@ catalogue! {
     Reloaded => "Reloaded.", "Opnieuw geladen.";
     NotFound => "{id} was not found.", "{id} is niet gevonden.";
     DemoLoaded => "Demo data loaded: {orgs} organisations, {people} people, {signals} signals.", "Demogegevens geladen: {orgs} organisaties, {people} personen, {signals} signalen.";
+    ScreensNeedTerminal => "the screens need a terminal; for scripts use the commands (wijkdesk --help)", "de schermen hebben een terminal nodig; gebruik voor scripts de opdrachten (wijkdesk --help)";
+    ScreensTerminalFailed => "the terminal could not be used: {error}", "de terminal kon niet worden gebruikt: {error}";
+    EditorNoFolder => "No temporary folder for the editor: {error}; the text is unchanged.", "Geen tijdelijke map voor de editor: {error}; de tekst is niet gewijzigd.";
+    EditorFileFailed => "The editor's file {path}: {error}; the text is unchanged.", "Het bestand van de editor {path}: {error}; de tekst is niet gewijzigd.";
+    EditorExited => "{editor} exited with {status}; the text is unchanged.", "{editor} stopte met {status}; de tekst is niet gewijzigd.";
+    EditorNotRun => "Cannot run {editor}: {error}; the text is unchanged.", "{editor} kan niet worden gestart: {error}; de tekst is niet gewijzigd.";
     DraftKept => "Your unsaved form was kept and reopens next time: {path}", "Je niet-opgeslagen formulier is bewaard en opent de volgende keer weer: {path}";
     // Welcome.
     WelcomeTitle => "Welcome to wijkdesk", "Welkom bij wijkdesk";

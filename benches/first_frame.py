@@ -63,20 +63,46 @@ def start(name, cmd, want):
     return (time.perf_counter() - t0) * 1000
 
 
-def first_frames(programs, runs):
-    """Median first frame of each (cmd, want), the programs taking turns start by
-    start: on a shared machine, load that comes and goes falls on all of them alike
-    (measured one after another, the last ones measured used to look slower)."""
+def taking_turns(measure, programs, runs):
+    """Median of `measure(tag, *program)` for each program over `runs` starts, the
+    programs taking turns start by start: on a shared machine, load that comes and goes
+    falls on all of them alike (measured one after another, the last ones measured used
+    to look slower)."""
     times = [[] for _ in programs]
     for i in range(runs):
-        for k, (cmd, want) in enumerate(programs):
-            name = f"ff-{i}-{k}"
-            times[k].append(start(name, cmd, want))
-            stop(name)
+        for k, program in enumerate(programs):
+            times[k].append(measure(f"{i}-{k}", *program))
     return [statistics.median(t) for t in times]
 
 
-def pty_first_frame(cmd, until, env):
+def read_until(fd, want, t0):
+    """ms from `t0` until what is read from `fd` holds `want`; None if it never does
+    (the end of the output, or 20 s without any)."""
+    seen = b""
+    while True:
+        ready, _, _ = select.select([fd], [], [], 20)
+        if not ready:
+            return None
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            return None
+        if not chunk:
+            return None
+        seen += chunk
+        if want in seen:
+            return (time.perf_counter() - t0) * 1000
+
+
+def polled_first_frame(tag, cmd, want):
+    """ms from starting `cmd` in a tmux session until `want` shows in a capture."""
+    name = f"ff-{tag}"
+    took = start(name, cmd, want)
+    stop(name)
+    return took
+
+
+def pty_first_frame(tag, cmd, until, env):
     """ms from the fork to `until` in what `cmd` writes to a 120x40 pseudo-terminal."""
     import fcntl
     import struct
@@ -87,55 +113,26 @@ def pty_first_frame(cmd, until, env):
     if pid == 0:
         os.execvpe(cmd[0], cmd, env)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    seen, took = b"", None
-    while took is None:
-        ready, _, _ = select.select([fd], [], [], 20)
-        if not ready:
-            break
-        try:
-            seen += os.read(fd, 65536)
-        except OSError:
-            break
-        if until in seen:
-            took = (time.perf_counter() - t0) * 1000
+    took = read_until(fd, until, t0)
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
     os.close(fd)
     if took is None:
         sys.exit(f"{cmd[0]}: no first frame on a pseudo-terminal within 20 s")
+    time.sleep(0.02)
     return took
 
 
-def pty_first_frames(programs, runs):
-    """Median of each (cmd, until, env) over `runs` starts, taking turns."""
-    times = [[] for _ in programs]
-    for _ in range(runs):
-        for k, (cmd, until, env) in enumerate(programs):
-            times[k].append(pty_first_frame(cmd, until, env))
-            time.sleep(0.02)
-    return [statistics.median(t) for t in times]
-
-
-def tmux_arrival(name, cmd, want):
+def tmux_arrival(tag, cmd, want):
     """ms from starting a control-mode client that makes the session (`tmux -C
     new-session`) to tmux reporting the output that holds `want`: tmux's own start and
     reading of the program's output included, without `capture-pane` polling."""
+    name = f"arrival-{tag}"
     t0 = time.perf_counter()
     client = subprocess.Popen(
         ["tmux", "-L", SOCKET, "-C", "new-session", "-s", name, "-x", "120", "-y", "40", *cmd],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-    seen, took = b"", None
-    fd = client.stdout.fileno()
-    while took is None:
-        ready, _, _ = select.select([fd], [], [], 20)
-        if not ready:
-            break
-        chunk = os.read(fd, 65536)
-        if not chunk:
-            break
-        seen += chunk
-        if want in seen:
-            took = (time.perf_counter() - t0) * 1000
+    took = read_until(client.stdout.fileno(), want, t0)
     client.stdin.write(b"detach-client\n")
     client.stdin.flush()
     try:
@@ -146,15 +143,6 @@ def tmux_arrival(name, cmd, want):
     if took is None:
         sys.exit(f"{cmd[0]}: {want!r} did not arrive in tmux within 20 s")
     return took
-
-
-def tmux_arrivals(programs, runs):
-    """Median of each (cmd, want) over `runs` starts, taking turns."""
-    times = [[] for _ in programs]
-    for i in range(runs):
-        for k, (cmd, want) in enumerate(programs):
-            times[k].append(tmux_arrival(f"arrival-{i}-{k}", cmd, want))
-    return [statistics.median(t) for t in times]
 
 
 def stop(name):
@@ -214,7 +202,7 @@ def main():
             f.write(f"{i:7d} tcp regel van een lang bestand om in te bladeren\n")
         long_file = f.name
     try:
-        less, plain, bt = first_frames([
+        less, plain, bt = taking_turns(polled_first_frame, [
             (["less", "/etc/services"], "tcp"),
             (["env", "-u", "RUST_BACKTRACE", W, "--db", db], "Inbox ("),
             (["env", "RUST_BACKTRACE=1", W, "--db", db], "Inbox ("),
@@ -224,12 +212,12 @@ def main():
         bt_env = dict(plain_env, RUST_BACKTRACE="1")
         # The end of wijkdesk's first synchronised update is the end of its first frame.
         frame_end = b"\x1b[?2026l"
-        p_less, p_plain, p_bt = pty_first_frames([
+        p_less, p_plain, p_bt = taking_turns(pty_first_frame, [
             (["less", "/etc/services"], b"tcp", plain_env),
             ([W, "--db", db], frame_end, plain_env),
             ([W, "--db", db], frame_end, bt_env),
         ], runs * 3)
-        a_less, a_plain, a_bt = tmux_arrivals([
+        a_less, a_plain, a_bt = taking_turns(tmux_arrival, [
             (["less", "/etc/services"], b"tcp"),
             (["env", "-u", "RUST_BACKTRACE", W, "--db", db], b"Inbox ("),
             (["env", "RUST_BACKTRACE=1", W, "--db", db], b"Inbox ("),

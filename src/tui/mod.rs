@@ -50,8 +50,7 @@ use crossterm::terminal::{
 use crossterm::{execute, queue};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use std::io::Result;
-use std::io::{BufWriter, Stdout, Write};
+use std::io::{BufWriter, Result, Stdout, Write};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
@@ -458,13 +457,13 @@ pub fn repaint<B: ratatui::backend::Backend>(
 /// wake-up of the terminal, or of SSH and the terminal at the other end.
 type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 
-/// Bytes a frame may take before it is written out in parts (a full 200x60 frame in
-/// colour is about 40 KiB).
+/// Bytes a frame may take before it is written out in parts (a full inbox at 120x40 is
+/// about 10 KB).
 const FRAME_BYTES: usize = 64 * 1024;
 
 /// Raw mode, the alternate screen and bracketed paste (and the mouse, if chosen), with
 /// the terminal given back before a panic's message; the screen to draw on.
-fn take_terminal(mouse: bool) -> std::io::Result<Screen> {
+fn take_terminal(mouse: bool) -> Result<Screen> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = ratatui::try_restore();
@@ -476,7 +475,7 @@ fn take_terminal(mouse: bool) -> std::io::Result<Screen> {
 
 /// Raw mode, the alternate screen, bracketed paste and the mouse if chosen: at the start,
 /// and again after Ctrl-Z or `$EDITOR`.
-fn enter_screen(mouse: bool) -> std::io::Result<()> {
+fn enter_screen(mouse: bool) -> Result<()> {
     crossterm::terminal::enable_raw_mode()?;
     execute!(
         std::io::stdout(),
@@ -489,7 +488,7 @@ fn enter_screen(mouse: bool) -> std::io::Result<()> {
     Ok(())
 }
 
-fn new_screen() -> std::io::Result<Screen> {
+fn new_screen() -> Result<Screen> {
     Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
         FRAME_BYTES,
         std::io::stdout(),

@@ -21,6 +21,10 @@ fork to the bytes that end the first frame (wijkdesk: the end of its first synch
 update; less: the file's first line), read as they arrive, so without tmux's polling
 (each `capture-pane` costs about 4 ms, the resolution of the tmux figures).
 
+With `cargo build --release --example open_floor`, the pseudo-terminal figures include
+the floor: a program that only opens the database (SQLite parses the schema), runs one
+query and writes a line.
+
 DB defaults to the demo database made by `wijkdesk --db /tmp/ff.db demo`. Prints the
 median of RUNS starts (default 9) and of KEYS presses of each key (default 30); the
 key figures include the cost of one `capture-pane` (the poll's resolution), the same
@@ -37,6 +41,10 @@ import time
 
 W = os.environ.get("WIJKDESK") or os.path.abspath(
     os.path.join(os.path.dirname(__file__), "..", "target", "release", "wijkdesk")
+)
+# The floor under a first frame: only opening the database (examples/open_floor.rs).
+FLOOR = os.path.abspath(
+    os.path.join(os.path.dirname(__file__), "..", "target", "release", "examples", "open_floor")
 )
 
 
@@ -212,11 +220,12 @@ def main():
         bt_env = dict(plain_env, RUST_BACKTRACE="1")
         # The end of wijkdesk's first synchronised update is the end of its first frame.
         frame_end = b"\x1b[?2026l"
-        p_less, p_plain, p_bt = taking_turns(pty_first_frame, [
+        floor = [([FLOOR, db], frame_end, plain_env)] if os.path.exists(FLOOR) else []
+        p_less, p_plain, p_bt, *p_floor = taking_turns(pty_first_frame, [
             (["less", "/etc/services"], b"tcp", plain_env),
             ([W, "--db", db], frame_end, plain_env),
             ([W, "--db", db], frame_end, bt_env),
-        ], runs * 3)
+        ] + floor, runs * 3)
         a_less, a_plain, a_bt = taking_turns(tmux_arrival, [
             (["less", "/etc/services"], b"tcp"),
             (["env", "-u", "RUST_BACKTRACE", W, "--db", db], b"Inbox ("),
@@ -237,6 +246,10 @@ def main():
     print(f"pty frame    less                    {p_less:7.1f} ms")
     print(f"pty frame    wijkdesk                {p_plain:7.1f} ms  ({p_plain / p_less:.2f}x less)")
     print(f"pty frame    wijkdesk RUST_BACKTRACE {p_bt:7.1f} ms  ({p_bt / p_less:.2f}x less)")
+    if p_floor:
+        print(f"pty frame    open_floor              {p_floor[0]:7.1f} ms  ({p_floor[0] / p_less:.2f}x less)")
+    else:
+        print("(no open_floor: `cargo build --release --example open_floor` adds the floor)")
     for k in keys:
         d = w_keys[k] - less_keys[k]
         print(f"key {k:6}   less {less_keys[k]:6.1f} ms   wijkdesk {w_keys[k]:6.1f} ms  (less {d:+.1f} ms)")

@@ -6,6 +6,7 @@
 
 mod action;
 mod admin;
+mod command_line;
 mod commitment;
 mod csv;
 mod digest;
@@ -98,35 +99,6 @@ pub struct Cli {
     pub globals: Globals,
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-impl Cli {
-    /// The command line of this process, read. Opening the screens (global options at
-    /// most, the everyday start) is read without building the definitions of every
-    /// command, which cost about 1 ms of a start; anything else, including `--help`,
-    /// `--version` and every mistake, is read by the whole parser.
-    pub fn from_command_line() -> Result<Cli, clap::Error> {
-        let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-        match Cli::screens_only(&args) {
-            Some(cli) => Ok(cli),
-            None => Cli::try_parse_from(args),
-        }
-    }
-
-    /// `args` read as the screens with global options only, if that is what they are:
-    /// the same definitions of those options, with no commands, help or version beside.
-    fn screens_only(args: &[std::ffi::OsString]) -> Option<Cli> {
-        use clap::FromArgMatches as _;
-        let globals_only = Globals::augment_args(clap::Command::new("wijkdesk"))
-            .disable_help_flag(true)
-            .disable_version_flag(true);
-        let matches = globals_only.try_get_matches_from(args).ok()?;
-        let globals = Globals::from_arg_matches(&matches).ok()?;
-        Some(Cli {
-            globals,
-            command: None,
-        })
-    }
 }
 
 const GLOBAL: &str = "Global options";
@@ -656,51 +628,4 @@ pub struct Expect {
     /// Refuse the change when the record is no longer at version N (see `show --json`)
     #[arg(long, value_name = "N")]
     pub expect_version: Option<i64>,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn argv(words: &[&str]) -> Vec<std::ffi::OsString> {
-        std::iter::once("wijkdesk")
-            .chain(words.iter().copied())
-            .map(Into::into)
-            .collect()
-    }
-
-    #[test]
-    fn the_screens_are_read_as_the_whole_parser_reads_them() {
-        for words in [
-            &[][..],
-            &["--db", "team.db"],
-            &["--db=team.db", "--ascii"],
-            &["--lang", "nl"],
-            &["--lang=en", "--add-new", "--json-lines", "--db", "x y.db"],
-        ] {
-            let args = argv(words);
-            let quick = Cli::screens_only(&args).expect("read as the screens");
-            let whole = Cli::try_parse_from(&args).expect("the whole parser reads it");
-            assert!(whole.command.is_none(), "{words:?}");
-            assert_eq!(format!("{quick:?}"), format!("{whole:?}"), "{words:?}");
-        }
-    }
-
-    #[test]
-    fn commands_help_version_and_mistakes_go_to_the_whole_parser() {
-        for words in [
-            &["init"][..],
-            &["--db", "team.db", "signal", "list"],
-            &["--help"],
-            &["-h"],
-            &["--version"],
-            &["-V"],
-            &["--lang", "de"],
-            &["--db"],
-            &["--no-such-flag"],
-            &["team.db"],
-        ] {
-            assert!(Cli::screens_only(&argv(words)).is_none(), "{words:?}");
-        }
-    }
 }

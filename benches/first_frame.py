@@ -75,11 +75,14 @@ def taking_turns(measure, programs, runs):
     """Median of `measure(tag, *program)` for each program over `runs` starts, the
     programs taking turns start by start: on a shared machine, load that comes and goes
     falls on all of them alike (measured one after another, the last ones measured used
-    to look slower)."""
+    to look slower). Who goes first changes every turn: the place in a turn matters too
+    (in tmux, the program started right after another one's exit was up to 0.9 ms
+    slower, whichever program it was)."""
     times = [[] for _ in programs]
+    n = len(programs)
     for i in range(runs):
-        for k, program in enumerate(programs):
-            times[k].append(measure(f"{i}-{k}", *program))
+        for k in [(i + j) % n for j in range(n)]:
+            times[k].append(measure(f"{i}-{k}", *programs[k]))
     return [statistics.median(t) for t in times]
 
 

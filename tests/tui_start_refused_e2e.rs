@@ -18,7 +18,8 @@ fn a_database_that_cannot_be_made_is_said_in_dutch_with_its_cause() {
         &format!(
             // The pane outlives the quick exit so that its last words can be read.
             "env LANG=nl_NL.UTF-8 LC_ALL= WIJKDESK_CONFIG={} WIJKDESK_DRAFTS={} {} --db {}; \
-             echo exit=$?; sleep 60",
+             echo exit=$?; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?\\(icanon\\|echo\\)' | \
+             tr '\\n' ' '; echo; sleep 60",
             quote(&home.join("no-config.toml")),
             quote(&home.join("drafts")),
             quote(&bin()),
@@ -40,5 +41,19 @@ fn a_database_that_cannot_be_made_is_said_in_dutch_with_its_cause() {
         "{line}"
     );
     assert!(!screen.contains("error:"), "the English prefix: {screen}");
+    // The terminal was made ready while the database opened; it is given back as it
+    // was: line editing and echo on, and not left on the alternate screen.
+    let modes = tmux.wait_for("icanon", 10);
+    let modes = modes
+        .lines()
+        .find(|l| l.contains("icanon"))
+        .expect("stty's modes");
+    assert_eq!(
+        modes.split_whitespace().collect::<Vec<_>>(),
+        ["icanon", "echo"],
+        "{modes}"
+    );
+    let alternate = tmux.run(&["display-message", "-p", "-t", "main", "#{alternate_on}"]);
+    assert_eq!(String::from_utf8_lossy(&alternate.stdout).trim(), "0");
     let _ = std::fs::remove_dir_all(&home);
 }

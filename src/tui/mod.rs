@@ -26,6 +26,7 @@ pub mod restore;
 pub mod screens;
 pub mod settings;
 pub mod snapshot;
+mod terminal;
 pub mod terms;
 pub mod testing;
 pub mod theme;
@@ -37,23 +38,21 @@ pub use crate::words::Lang;
 pub use app::App;
 pub use settings::Settings;
 pub use snapshot::snapshot;
+pub use terminal::repaint;
 
 use crate::store::{Ctx, Store};
 use crate::words::T;
 use crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event as TermEvent, MouseEventKind,
+    DisableBracketedPaste, DisableMouseCapture, Event as TermEvent, MouseEventKind,
 };
-use crossterm::terminal::{
-    BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen,
-};
-use crossterm::{execute, queue};
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
-use std::io::{BufWriter, Result, Stdout, Write};
+use crossterm::execute;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
+use std::io::{Result, Write};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
+use terminal::{INPUT_PAUSED, Screen, draw, external_edit, suspend};
 
 /// What the command line passes to the screens.
 #[derive(Debug, Clone, Default)]
@@ -175,26 +174,24 @@ fn run_screens(opts: Options, settings: Settings) -> std::result::Result<(), Why
         .db
         .clone()
         .unwrap_or_else(crate::store::default_db_path);
-    // Creates the database's folder too (owner-only), or says why it cannot.
-    let mut store = Store::open(&path, Ctx::from_env())?;
-    // Writes on the input path never wait long for another user's change.
-    crate::store::waiting::set_thread_wait(Some(SCREEN_WAIT));
-    crate::store::waiting::set_thread_screens(true);
-    // Checkpoints on idle ticks, never in the commit of a key (App::on_tick).
-    store.defer_checkpoints()?;
-    store.limit_page_cache(SCREEN_PAGE_CACHE_KIB)?;
+    let mut store = open_store(&path)?;
     let mouse = settings.mouse;
-    let (events, rx) = spawn_sources()?;
-    let mut terminal = take_terminal(mouse)?;
+    // Caught from here on; the thread that reads them starts after the first frame.
+    let signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let mut terminal = terminal::take(mouse)?;
+    let (events, rx) = mpsc::channel();
     let size = terminal.size()?;
-    let reports = worker::ReportWorker::spawn(path.clone(), Ctx::from_env(), {
-        let events = events.clone();
-        move |done| {
-            let _ = events.send(Event::Report(Box::new(done)));
-        }
-    });
     let mut app = App::new_for_terminal(&mut store, settings, size);
-    app.set_report_worker(reports);
+    app.set_report_worker(worker::ReportWorker::spawn(
+        path.clone(),
+        Ctx::from_env(),
+        {
+            let events = events.clone();
+            move |done| {
+                let _ = events.send(Event::Report(Box::new(done)));
+            }
+        },
+    ));
     app.set_mail_sink({
         let events = std::sync::Mutex::new(events.clone());
         std::sync::Arc::new(move |done| {
@@ -241,8 +238,13 @@ fn run_screens(opts: Options, settings: Settings) -> std::result::Result<(), Why
         app.restore_waiting_draft();
     }
 
+    let mut sources = Some(move || spawn_sources(events, signals));
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut app, &rx)
+        event_loop(&mut terminal, &mut app, &rx, || {
+            if let Some(start) = sources.take() {
+                start();
+            }
+        })
     }));
     // Lines still waiting for another user's change give up now; what the write
     // worker did is taken in, so the draft holds exactly what was not stored.
@@ -282,11 +284,24 @@ fn run_screens(opts: Options, settings: Settings) -> std::result::Result<(), Why
     }
 }
 
-/// The input thread, the tick and the signal thread, all feeding one channel.
-/// The threads that feed the one event channel; its sender too, for the report worker.
-fn spawn_sources() -> Result<(Sender<Event>, Receiver<Event>)> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let (tx, rx) = mpsc::channel();
+/// The database the screens work on: opened (its folder made, owner-only, if need
+/// be), with the screens' own waits, checkpoints and page cache.
+fn open_store(path: &std::path::Path) -> crate::store::Result<Store> {
+    let mut store = Store::open(path, Ctx::from_env())?;
+    // Writes on the input path never wait long for another user's change.
+    crate::store::waiting::set_thread_wait(Some(SCREEN_WAIT));
+    crate::store::waiting::set_thread_screens(true);
+    // Checkpoints on idle ticks, never in the commit of a key (App::on_tick).
+    store.defer_checkpoints()?;
+    store.limit_page_cache(SCREEN_PAGE_CACHE_KIB)?;
+    Ok(store)
+}
+
+/// The threads that feed the one event channel: the input thread, the tick and the
+/// signal thread. Started once the first frame is out, so that starting them (about
+/// 0.2 ms) is not on the way to it: keys typed meanwhile wait in the terminal, and a
+/// signal in signal-hook's pipe (it is caught from before the terminal is taken).
+fn spawn_sources(tx: Sender<Event>, mut signals: Signals) {
     let input: Sender<Event> = tx.clone();
     std::thread::spawn(move || {
         loop {
@@ -317,17 +332,14 @@ fn spawn_sources() -> Result<(Sender<Event>, Receiver<Event>)> {
             }
         }
     });
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    let on_signal = tx.clone();
     std::thread::spawn(move || {
         for sig in signals.forever() {
-            let _ = on_signal.send(Event::Signal(sig));
+            let _ = tx.send(Event::Signal(sig));
             // The screens keep what was typed and give the terminal back on their
             // own at once; should they be stuck in a write, leave without them.
             std::thread::spawn(move || exit_if_still_running(sig));
         }
     });
-    Ok((tx, rx))
 }
 
 /// How long a stop signal waits for the screens to leave on their own.
@@ -354,13 +366,19 @@ fn exit_if_still_running(sig: i32) {
     std::process::exit(128 + sig);
 }
 
-fn event_loop(terminal: &mut Screen, app: &mut App, rx: &Receiver<Event>) -> Result<Exit> {
+fn event_loop(
+    terminal: &mut Screen,
+    app: &mut App,
+    rx: &Receiver<Event>,
+    mut after_draw: impl FnMut(),
+) -> Result<Exit> {
     loop {
         if app.take_dirty() {
             if app.take_clear() {
                 repaint(terminal)?;
             }
             draw(terminal, app)?;
+            after_draw();
             // What could wait for the first frame, then that frame again.
             if app.after_first_frame() {
                 continue;
@@ -427,150 +445,4 @@ fn handle(app: &mut App, ev: Event) -> Option<i32> {
         Event::Signal(sig) => return Some(sig),
     }
     None
-}
-
-/// One frame, wrapped in synchronized-output escapes so terminals show it whole.
-fn draw(terminal: &mut Screen, app: &App) -> Result<()> {
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    terminal.draw(|f| app.draw(f))?;
-    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
-    Ok(())
-}
-
-/// Ctrl-L: wipe the terminal and make the next frame draw every cell again.
-/// (`Terminal::clear` would do this too, but first asks the terminal for the cursor
-/// position: a query that waits on the input thread's reader.)
-pub fn repaint<B: ratatui::backend::Backend>(
-    terminal: &mut Terminal<B>,
-) -> std::result::Result<(), B::Error> {
-    terminal
-        .backend_mut()
-        .clear_region(ratatui::backend::ClearType::All)?;
-    // Both buffers empty: the next frame differs from "nothing" in every drawn cell.
-    terminal.swap_buffers();
-    terminal.swap_buffers();
-    Ok(())
-}
-
-/// The terminal the screens draw on. A frame leaves in one write: through the standard
-/// output's own buffer (1 KiB) a full frame went out as a dozen writes, each one a
-/// wake-up of the terminal, or of SSH and the terminal at the other end.
-type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
-
-/// Bytes a frame may take before it is written out in parts (a full inbox at 120x40 is
-/// about 10 KB).
-const FRAME_BYTES: usize = 64 * 1024;
-
-/// Raw mode, the alternate screen and bracketed paste (and the mouse, if chosen), with
-/// the terminal given back before a panic's message; the screen to draw on.
-fn take_terminal(mouse: bool) -> Result<Screen> {
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = ratatui::try_restore();
-        hook(info);
-    }));
-    enter_screen(mouse)?;
-    new_screen()
-}
-
-/// Raw mode, the alternate screen, bracketed paste and the mouse if chosen: at the start,
-/// and again after Ctrl-Z or `$EDITOR`.
-fn enter_screen(mouse: bool) -> Result<()> {
-    crossterm::terminal::enable_raw_mode()?;
-    execute!(
-        std::io::stdout(),
-        EnterAlternateScreen,
-        EnableBracketedPaste
-    )?;
-    if mouse {
-        execute!(std::io::stdout(), EnableMouseCapture)?;
-    }
-    Ok(())
-}
-
-fn new_screen() -> Result<Screen> {
-    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
-        FRAME_BYTES,
-        std::io::stdout(),
-    )))
-}
-
-/// Ctrl-Z: give the terminal back, stop (SIGTSTP), and take it again on `fg`.
-fn suspend(terminal: &mut Screen, mouse: bool) -> Result<()> {
-    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
-    if mouse {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    }
-    ratatui::try_restore()?;
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    enter_screen(mouse)?;
-    // A fresh terminal draws everything again. (`Terminal::clear` would ask the terminal
-    // for the cursor position: a query that waits on the input thread's reader.)
-    execute!(std::io::stdout(), Clear(ClearType::All))?;
-    *terminal = new_screen()?;
-    Ok(())
-}
-
-// Inbox and tracker
-/// Set while `$EDITOR` runs, so the input thread leaves the keys to it.
-static INPUT_PAUSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// Ctrl-O in a text: leave the screen, edit a temporary file in `$VISUAL` or
-/// `$EDITOR` (else `vi`), come back and redraw; the text as saved, or why not.
-fn external_edit(
-    terminal: &mut Screen,
-    text: &str,
-    mouse: bool,
-    lang: Lang,
-) -> std::result::Result<String, String> {
-    use std::sync::atomic::Ordering;
-    INPUT_PAUSED.store(true, Ordering::SeqCst);
-    // Let the input thread finish its current wait before the editor reads keys.
-    std::thread::sleep(Duration::from_millis(80));
-    // A folder of our own with an unguessable name: no one can plant a link or read it.
-    let dir = crate::files::private_temp_dir("wijkdesk-edit");
-    let path = dir.as_ref().map(|d| d.join("text.txt")).unwrap_or_default();
-    let outcome = (|| {
-        dir.as_ref()
-            .map_err(|e| lang.f(T::EditorNoFolder, &[("error", e)]))?;
-        let file_failed = |e: std::io::Error| {
-            lang.f(
-                T::EditorFileFailed,
-                &[("path", &path.display()), ("error", &e)],
-            )
-        };
-        crate::files::write_new(&path, text.as_bytes()).map_err(file_failed)?;
-        let editor = std::env::var("VISUAL")
-            .ok()
-            .or_else(|| std::env::var("EDITOR").ok())
-            .filter(|e| !e.trim().is_empty())
-            .unwrap_or_else(|| "vi".into());
-        let _ = execute!(std::io::stdout(), DisableBracketedPaste);
-        if mouse {
-            let _ = execute!(std::io::stdout(), DisableMouseCapture);
-        }
-        let _ = ratatui::try_restore();
-        let mut parts = editor.split_whitespace();
-        let program = parts.next().unwrap_or("vi");
-        let status = std::process::Command::new(program)
-            .args(parts)
-            .arg(&path)
-            .status();
-        let _ = enter_screen(mouse);
-        let _ = execute!(std::io::stdout(), Clear(ClearType::All));
-        if let Ok(t) = new_screen() {
-            *terminal = t;
-        }
-        match status {
-            Ok(s) if s.success() => std::fs::read_to_string(&path).map_err(file_failed),
-            Ok(s) => Err(lang.f(T::EditorExited, &[("editor", &editor), ("status", &s)])),
-            Err(e) => Err(lang.f(T::EditorNotRun, &[("editor", &editor), ("error", &e)])),
-        }
-    })();
-    let _ = std::fs::remove_file(&path);
-    if let Ok(d) = &dir {
-        let _ = std::fs::remove_dir_all(d);
-    }
-    INPUT_PAUSED.store(false, Ordering::SeqCst);
-    outcome
 }

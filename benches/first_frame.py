@@ -168,9 +168,27 @@ def stop(name):
         time.sleep(0.005)
 
 
+# After each timed press, the key that undoes it (not timed): every press starts from
+# the same place, so a list shorter than the presses never runs out under the key.
+BACK = {"j": "k", "k": "j", "NPage": "PPage", "PPage": "NPage"}
+
+
+def settle(name):
+    """Wait until the pane stops changing: whatever the program draws later (a detail
+    pane after the cursor rests) must not count as the next key's change."""
+    time.sleep(0.15)
+    settled = capture(name, True)
+    while True:
+        time.sleep(0.05)
+        again = capture(name, True)
+        if again == settled:
+            return
+        settled = again
+
+
 def key_to_frame(cmd, want, keys, presses):
     """Median ms from send-keys to a changed pane, for each key in `keys` (pressed
-    `presses` times each, the pane settled in between)."""
+    `presses` times each, undone after each press, the pane settled in between)."""
     name = "keys"
     start(name, cmd, want)
     time.sleep(0.3)  # let start-up work (a detail pane, a worker) finish
@@ -185,16 +203,9 @@ def key_to_frame(cmd, want, keys, presses):
                 if time.perf_counter() - t0 > 5:
                     sys.exit(f"{cmd[0]}: {key} changed nothing within 5 s")
             times.append((time.perf_counter() - t0) * 1000)
-            # Settle: whatever the program draws later (a detail pane after the cursor
-            # rests) must not count as the next key's change.
-            time.sleep(0.15)
-            settled = capture(name, True)
-            while True:
-                time.sleep(0.05)
-                again = capture(name, True)
-                if again == settled:
-                    break
-                settled = again
+            settle(name)
+            tmux("send-keys", "-t", name, BACK[key])
+            settle(name)
         out[key] = statistics.median(times)
     stop(name)
     return out

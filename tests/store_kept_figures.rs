@@ -1,6 +1,6 @@
 //! The figures kept by triggers always equal the figures counted afresh: each
 //! organisation's (schema/006_org_figures.sql) and the inbox's open signals per
-//! feedback day (schema/008_inbox_counts.sql), checked after the demo (which replays its history through the
+//! feedback day and in all (schema/008_inbox_counts.sql, 023_open_signal_total.sql), checked after the demo (which replays its history through the
 //! ordinary store API and adds generated data through the bulk writer), and after each
 //! change that can move them: new signals, every signal step, merges, reopening,
 //! feedback, edits that move a signal to another organisation, commitments kept and broken, meetings held, moved, attended or not, and
@@ -287,6 +287,21 @@ fn check(db: &TempDb, after: &str) {
         store.overdue_commitment_count().expect("kept"),
         overdue,
         "overdue commitments after {after}"
+    );
+    // The inbox tab's counts, read from the kept total and the days from today on.
+    let (open, overdue): (i64, i64) = conn
+        .query_row(
+            "SELECT count(*), count(*) FILTER (WHERE feedback_due < ?1) FROM signal
+              WHERE state IN ('new', 'triaged', 'in_progress')",
+            [store.today().to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("count");
+    let kept = store.inbox_counts().expect("kept");
+    assert_eq!(
+        (kept.open, kept.overdue),
+        (open, overdue),
+        "inbox counts after {after}"
     );
 }
 

@@ -63,6 +63,7 @@ const REBUILT: &[&str] = &[
     "org_figures_meeting_org_insert",
     "org_figures_last_meeting_org_insert",
     "open_signal_days_insert",
+    "open_signal_total_insert",
     "signal_feedback_facts_insert",
     "feedback_due_then",
     "report_cube_signal_insert",
@@ -82,7 +83,7 @@ const REBUILT: &[&str] = &[
 ];
 
 /// The fresh counts, as the migrations that made the kept tables fill them
-/// (schema/006, 008, 013).
+/// (schema/006, 008, 013, 023).
 const REBUILD: &str = "
     INSERT OR IGNORE INTO org_figures (org_id) SELECT id FROM organisation;
     UPDATE org_figures SET
@@ -96,7 +97,9 @@ const REBUILD: &str = "
     INSERT INTO open_signal_days (due, n)
     SELECT coalesce(feedback_due, ''), count(*) FROM signal
      WHERE state IN ('new', 'triaged', 'in_progress')
-     GROUP BY 1;";
+     GROUP BY 1;
+    UPDATE open_signal_total
+       SET n = (SELECT count(*) FROM signal WHERE state IN ('new', 'triaged', 'in_progress'));";
 
 /// The loop report's kept counts counted afresh with schema/016's own back-fill (the
 /// view of every signal's facts and the two inserts), so there is one definition of

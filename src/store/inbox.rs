@@ -215,12 +215,15 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Open and overdue counts for the tab bar, from the per-day counts the triggers
-    /// keep (schema/008): a sum over a few hundred days, not 50,000 signals.
+    /// Open and overdue counts for the tab bar, from what the triggers keep: the open
+    /// signals' total (schema/023), less those due from today on and those without a
+    /// date, from the per-day counts (schema/008). A few dozen days are read, not the
+    /// thousands of past days a city's history leaves with something still open.
     pub fn inbox_counts(&self) -> Result<InboxCounts> {
         let mut st = self.conn.prepare_cached(
-            "SELECT coalesce(sum(n), 0), coalesce(sum(CASE WHEN due != '' AND due < ?1 THEN n END), 0)
-               FROM open_signal_days",
+            "SELECT t.n, t.n - (SELECT coalesce(sum(n), 0) FROM open_signal_days WHERE due >= ?1)
+                             - (SELECT coalesce(sum(n), 0) FROM open_signal_days WHERE due = '')
+               FROM (SELECT coalesce((SELECT n FROM open_signal_total), 0) AS n) t",
         )?;
         Ok(st.query_row([date_str(self.today())], |r| {
             Ok(InboxCounts {

@@ -1,6 +1,7 @@
 //! The figures kept by triggers always equal the figures counted afresh: each
 //! organisation's (schema/006_org_figures.sql) and the inbox's open signals per
-//! feedback day and in all (schema/008_inbox_counts.sql, 023_open_signal_total.sql), checked after the demo (which replays its history through the
+//! feedback day and in all (schema/008_inbox_counts.sql, 023_open_signal_total.sql), the
+//! open commitments in all (024_open_commitment_total.sql), checked after the demo (which replays its history through the
 //! ordinary store API and adds generated data through the bulk writer), and after each
 //! change that can move them: new signals, every signal step, merges, reopening,
 //! feedback, edits that move a signal to another organisation, commitments kept and broken, meetings held, moved, attended or not, and

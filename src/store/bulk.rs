@@ -64,6 +64,7 @@ const REBUILT: &[&str] = &[
     "org_figures_last_meeting_org_insert",
     "open_signal_days_insert",
     "open_signal_total_insert",
+    "open_commitment_total_insert",
     "signal_feedback_facts_insert",
     "feedback_due_then",
     "report_cube_signal_insert",
@@ -83,7 +84,7 @@ const REBUILT: &[&str] = &[
 ];
 
 /// The fresh counts, as the migrations that made the kept tables fill them
-/// (schema/006, 008, 013, 023).
+/// (schema/006, 008, 013, 023, 024).
 const REBUILD: &str = "
     INSERT OR IGNORE INTO org_figures (org_id) SELECT id FROM organisation;
     UPDATE org_figures SET
@@ -99,7 +100,8 @@ const REBUILD: &str = "
      WHERE state IN ('new', 'triaged', 'in_progress')
      GROUP BY 1;
     UPDATE open_signal_total
-       SET n = (SELECT count(*) FROM signal WHERE state IN ('new', 'triaged', 'in_progress'));";
+       SET n = (SELECT count(*) FROM signal WHERE state IN ('new', 'triaged', 'in_progress'));
+    UPDATE open_commitment_total SET n = (SELECT count(*) FROM commitment WHERE state = 'open');";
 
 /// The loop report's kept counts counted afresh with schema/016's own back-fill (the
 /// view of every signal's facts and the two inserts), so there is one definition of

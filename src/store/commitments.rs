@@ -320,15 +320,17 @@ impl Store {
         })
     }
 
-    /// Open commitments past their due date in force (the tracker's tab), summed from
-    /// the commitments report's kept counts (schema/022, the cut that sums over every
-    /// grouping) rather than counted: a fraction of a millisecond at a million signals
-    /// instead of one, on the way to the first frame.
+    /// Open commitments past their due date in force (the tracker's tab), from what the
+    /// triggers keep: the open commitments' total (schema/024) less those due from today
+    /// on, summed from the commitments report's kept counts (schema/022, the cut that
+    /// sums over every grouping). The past's thousands of due dates are not read: this is
+    /// on the way to every first frame and every refresh.
     pub fn overdue_commitment_count(&self) -> Result<i64> {
         let mut st = self.conn.prepare_cached(
-            "SELECT coalesce(sum(n), 0) FROM report_ledger
-              WHERE cut = 15 AND a = '' AND org = 0 AND service = 0 AND theme = ''
-                AND outcome = 'open' AND due < ?1",
+            "SELECT coalesce((SELECT n FROM open_commitment_total), 0)
+                  - (SELECT coalesce(sum(n), 0) FROM report_ledger
+                      WHERE cut = 15 AND a = '' AND org = 0 AND service = 0 AND theme = ''
+                        AND outcome = 'open' AND due >= ?1)",
         )?;
         Ok(st.query_row([date_str(self.today())], |r| r.get(0))?)
     }

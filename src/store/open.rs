@@ -34,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/021_refresh_lookups.sql"),
     include_str!("../../schema/022_report_ledger.sql"),
     include_str!("../../schema/023_open_signal_total.sql"),
+    include_str!("../../schema/024_open_commitment_total.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

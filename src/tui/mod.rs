@@ -181,17 +181,15 @@ fn run_screens(opts: Options, settings: Settings) -> std::result::Result<(), Why
     let mut terminal = terminal::take(mouse)?;
     let (events, rx) = mpsc::channel();
     let size = terminal.size()?;
+    // The workers act as the screens do: the same user and day.
+    let ctx = store.ctx().clone();
     let mut app = App::new_for_terminal(&mut store, settings, size);
-    app.set_report_worker(worker::ReportWorker::spawn(
-        path.clone(),
-        Ctx::from_env(),
-        {
-            let events = events.clone();
-            move |done| {
-                let _ = events.send(Event::Report(Box::new(done)));
-            }
-        },
-    ));
+    app.set_report_worker(worker::ReportWorker::spawn(path.clone(), ctx.clone(), {
+        let events = events.clone();
+        move |done| {
+            let _ = events.send(Event::Report(Box::new(done)));
+        }
+    }));
     app.set_mail_sink({
         let events = std::sync::Mutex::new(events.clone());
         std::sync::Arc::new(move |done| {
@@ -224,7 +222,7 @@ fn run_screens(opts: Options, settings: Settings) -> std::result::Result<(), Why
             }
         })
     });
-    app.set_write_worker(worker::WriteWorker::spawn(path.clone(), Ctx::from_env(), {
+    app.set_write_worker(worker::WriteWorker::spawn(path.clone(), ctx, {
         let events = std::sync::Mutex::new(events.clone());
         move |done| {
             if let Ok(ev) = events.lock() {

@@ -209,6 +209,7 @@ fn existing_data_with_a_resident_owner_stays_readable() {
     env.ok(&["signal", "triage", "S-1", "--owner", "P-1"]);
     // Written before the rule: straight into the file.
     let conn = rusqlite::Connection::open(&env.db).expect("open");
+    wijkdesk::store::keep_figures(&conn).unwrap();
     conn.execute(
         "UPDATE signal SET owner_person_id = 2, owner_org_id = NULL WHERE id = 1",
         [],

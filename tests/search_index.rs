@@ -241,7 +241,7 @@ fn a_database_from_before_the_index_is_indexed_when_migrated() {
     let db = TempDb::new();
     {
         // Schema version 1 only, with records in it.
-        let conn = db.raw();
+        let conn = db.raw_plain();
         old_schema(&conn, 1);
         conn.execute(
             "INSERT INTO organisation (name, kind, notes, created_at, updated_at)

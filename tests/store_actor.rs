@@ -46,7 +46,7 @@ fn rows_from_before_the_migration_keep_their_name_and_no_account() {
     let db = TempDb::new();
     {
         // A database as wijkdesk left it before accounts were recorded (schema 8).
-        let conn = db.raw();
+        let conn = db.raw_plain();
         old_schema(&conn, 8);
         conn.execute_batch(
             "INSERT INTO organisation (name, kind, created_at, updated_at)

@@ -12,7 +12,7 @@ use wijkdesk::store::{MailKind, NewMeeting, Store};
 /// A database as wijkdesk left it at schema 14, with a meeting edited twice and a
 /// feedback e-mail in the outbox.
 fn old_database(db: &TempDb) {
-    let conn = db.raw();
+    let conn = db.raw_plain();
     old_schema(&conn, 14);
     conn.execute_batch(
         "INSERT INTO organisation (name, kind, created_at, updated_at)

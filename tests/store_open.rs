@@ -6,7 +6,7 @@ mod support;
 use rusqlite::Connection;
 use std::path::Path;
 use support::{
-    TempDb, bytes, count, ctx, pragma_i64, pragma_text, raw, residents, sibling, tables,
+    TempDb, bytes, count, ctx, pragma_i64, pragma_text, raw_plain, residents, sibling, tables,
 };
 use wijkdesk::domain::RecordKind;
 use wijkdesk::store::{self, NewSignal, Store, StoreError};
@@ -56,7 +56,7 @@ fn assert_no_sqlite_side_files(path: &Path) {
 fn migrate_from_empty_creates_the_schema_and_sets_the_pragmas() {
     let db = TempDb::new();
     assert!(!db.path.exists());
-    let store = db.open("anna");
+    let mut store = db.open("anna");
     assert!(db.path.exists());
 
     // On the store's own connection.
@@ -80,6 +80,8 @@ fn migrate_from_empty_creates_the_schema_and_sets_the_pragmas() {
         "foreign keys must be enforced on every connection"
     );
     // Enforced, not only switched on: a person in an organisation that does not exist.
+    store.keep_figures().expect("keep figures");
+    let conn = store.conn();
     let err = conn
         .execute(
             "INSERT INTO person (name, org_id, created_at, updated_at) VALUES ('Anna', 999, 'x', 'x')",
@@ -211,7 +213,7 @@ fn a_foreign_sqlite_file_is_refused_and_left_byte_for_byte_unchanged() {
         );
         assert_no_sqlite_side_files(&db.path);
         // Still the other application's file, as it was.
-        let conn = raw(&db.path);
+        let conn = raw_plain(&db.path);
         assert_eq!(pragma_i64(&conn, "user_version"), 0, "{what}");
         assert_eq!(
             pragma_i64(&conn, "application_id"),

@@ -19,7 +19,7 @@ fn d(s: &str) -> NaiveDate {
 fn first_due_dates_come_from_the_audit_trail_and_old_moves_are_kept() {
     let db = TempDb::new();
     {
-        let conn = db.raw();
+        let conn = db.raw_plain();
         old_schema(&conn, 8);
         let t = "2024-09-01T10:00:00Z";
         conn.execute_batch(&format!(

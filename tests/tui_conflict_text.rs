@@ -17,6 +17,7 @@ use wijkdesk::tui::{App, Lang, Settings};
 /// Someone else's change, made beside the app's own connection.
 fn someone_else(db: &TempDb, sql: &str, id: i64) {
     let conn = rusqlite::Connection::open(&db.path).unwrap();
+    wijkdesk::store::keep_figures(&conn).unwrap();
     assert_eq!(conn.execute(sql, [id]).unwrap(), 1);
 }
 

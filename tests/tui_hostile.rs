@@ -92,6 +92,7 @@ fn check(bytes: &[u8], view: &str) {
 /// Write the payload into every text a screen can show, behind the store's back.
 fn poison_file(path: &std::path::Path) {
     let conn = rusqlite::Connection::open(path).unwrap();
+    wijkdesk::store::keep_figures(&conn).unwrap();
     conn.busy_timeout(std::time::Duration::from_secs(5))
         .unwrap();
     for (table, columns) in [

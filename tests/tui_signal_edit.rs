@@ -124,6 +124,7 @@ fn someone_elses_change_meanwhile_opens_the_conflict_dialog_with_the_text_kept()
     type_text(&mut app, " Ook op zondag.");
 
     let conn = rusqlite::Connection::open(&db.path).unwrap();
+    wijkdesk::store::keep_figures(&conn).unwrap();
     conn.execute(
         "UPDATE signal SET title = 'Busjes in de woonstraten', version = version + 1 WHERE id = ?1",
         [id],

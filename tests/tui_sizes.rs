@@ -335,6 +335,7 @@ fn a_seven_digit_id_is_whole_at_80_columns() {
     let mut store = db.demo();
     // A copy of S-1 under a seven-digit ID, as a large database has.
     let conn = rusqlite::Connection::open(&db.path).unwrap();
+    wijkdesk::store::keep_figures(&conn).unwrap();
     // The stored columns (not the generated ones), ID first.
     let cols: String = conn
         .query_row(

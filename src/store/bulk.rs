@@ -12,7 +12,8 @@
 //!   segments instead of one tiny segment per statement;
 //! - the per-row triggers of the kept figures named in [`REBUILT`]: recounted at the
 //!   end with the migrations' own fresh counts. Triggers the loader does not know keep
-//!   firing row by row, so a kept figure added later stays right (only slower);
+//!   firing row by row, so a kept figure added later stays right (only slower); the
+//!   kept figures' guards (schema/025) are set aside too, as they only check;
 //! - secondary indexes of the tables it fills, when the load is larger than what is
 //!   there: built once from sorted rows instead of row by row;
 //! - `synchronous`, the page cache and FTS5's merge settings: back to what they were,
@@ -288,6 +289,7 @@ impl Store {
     /// Start a bulk load of about `signals` signals; nothing is visible to others until
     /// `Bulk::commit`.
     pub fn bulk(&mut self, signals: usize) -> Result<Bulk<'_>> {
+        self.keep_figures()?;
         let user = self.ctx.user.clone();
         let account = self.ctx.account.clone();
         let holder = super::waiting::announce(
@@ -323,6 +325,7 @@ impl Store {
             .join(", ");
         let mut triggers = Vec::new();
         let mut search = Vec::new();
+        let mut made = Vec::new();
         {
             let mut st = tx.prepare(&format!(
                 "SELECT name, tbl_name, sql FROM sqlite_master
@@ -336,13 +339,16 @@ impl Store {
                 ))
             })?;
             for row in rows {
-                let (name, table, sql) = row?;
-                if REBUILT.contains(&name.as_str()) {
-                    triggers.push((name, sql));
-                } else if let Some(stmt) = search_statement(&table, &sql) {
-                    search.push((table, stmt));
-                    triggers.push((name, sql));
-                }
+                made.push(row?);
+            }
+        }
+        made.extend(super::figures::made_on(&tx, TABLES)?);
+        for (name, table, sql) in made {
+            if REBUILT.contains(&name.as_str()) || super::figures::is_guard(&name) {
+                triggers.push((name, sql));
+            } else if let Some(stmt) = search_statement(&table, &sql) {
+                search.push((table, stmt));
+                triggers.push((name, sql));
             }
         }
         search.sort_by_key(|(t, _)| SEARCH_ORDER.iter().position(|s| s == t));

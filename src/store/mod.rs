@@ -11,6 +11,7 @@ mod bulk;
 mod commitments;
 mod complete;
 mod csv_io;
+mod figures;
 mod follow_up;
 mod inbox;
 mod labels;
@@ -52,6 +53,7 @@ pub use audit::AuditEntry;
 pub use bulk::{Bulk, BulkAction, BulkCommitment, BulkSignal};
 pub use commitments::{Commitment, CommitmentFilter, CommitmentMove, NewCommitment};
 pub use csv_io::{ColumnUse, ExportTable, ImportReport, RowAction, RowPlan, RowProblem};
+pub use figures::keep_figures;
 pub use follow_up::FollowUp;
 pub use inbox::{InboxCounts, InboxFilter, InboxKey};
 pub use meetings::{
@@ -278,6 +280,9 @@ pub struct Store {
     /// Transactions committed with changes on this connection, counted by SQLite's
     /// commit hook: every commit path (`Store::write`, `begin_immediate`, a batch).
     commits: Arc<AtomicU64>,
+    /// Whether this connection has made the kept figures' triggers (see
+    /// [`figures`]): made before its first write, not when it opens.
+    keeps_figures: bool,
 }
 
 /// `WIJKDESK_NOW` (`2026-01-27T19:30` or `2026-01-27 19:30`): the local time to use.
@@ -314,6 +319,7 @@ impl Store {
             clock: clock_from_env(),
             live_day: Some(ctx_today).filter(|d| *d == Local::now().date_naive()),
             accept_new_terms: false,
+            keeps_figures: false,
         })
     }
 
@@ -418,6 +424,7 @@ impl Store {
         let started = std::time::Instant::now();
         let path = self.path.clone();
         let busy = |e: StoreError| busy_error(&path, started, e);
+        self.keep_figures()?;
         let tx = begin_immediate(&mut self.conn, &self.path)?;
         let out = {
             let _terms = vocab::AcceptNewGuard::set(self.accept_new_terms);
@@ -436,7 +443,18 @@ impl Store {
     /// `BEGIN IMMEDIATE`, waiting for another user's change as long as this thread
     /// waits (see [`waiting`]); one that takes too long is [`StoreError::Busy`].
     pub(crate) fn begin_immediate(&mut self) -> Result<Transaction<'_>> {
+        self.keep_figures()?;
         begin_immediate(&mut self.conn, &self.path)
+    }
+
+    /// Make the kept figures' triggers on this connection, once: every write path
+    /// comes here first, and so must a test that writes through [`Store::conn`].
+    pub fn keep_figures(&mut self) -> Result<()> {
+        if !self.keeps_figures {
+            figures::keep_figures(&self.conn)?;
+            self.keeps_figures = true;
+        }
+        Ok(())
     }
 
     /// Leave checkpoints to [`Store::checkpoint_if_written`] instead of the commit that

@@ -35,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/022_report_ledger.sql"),
     include_str!("../../schema/023_open_signal_total.sql"),
     include_str!("../../schema/024_open_commitment_total.sql"),
+    include_str!("../../schema/025_figures_kept_by_writers.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -143,7 +144,8 @@ fn connect(path: &Path) -> Result<Connection> {
     conn.execute_batch(
         "PRAGMA foreign_keys = ON;
          PRAGMA synchronous = FULL;
-         PRAGMA secure_delete = ON;",
+         PRAGMA secure_delete = ON;
+         PRAGMA temp_store = MEMORY;",
     )
     .map_err(|e| not_a_database(path, e))?;
     Ok(conn)

@@ -454,14 +454,9 @@ impl Store {
             self.conn
                 .execute("INSERT INTO search(search) VALUES ('optimize')", [])?;
         }
-        let old_temp: i64 = self.conn.query_row("PRAGMA temp_store", [], |r| r.get(0))?;
-        self.conn.execute_batch("PRAGMA temp_store = MEMORY;")?;
-        let vacuumed = self
-            .conn
-            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); VACUUM;");
+        // VACUUM's copy goes to memory: every connection has temp_store = MEMORY.
         self.conn
-            .execute_batch(&format!("PRAGMA temp_store = {old_temp};"))?;
-        vacuumed?;
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); VACUUM;")?;
         let busy: i64 = self
             .conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;

@@ -73,13 +73,26 @@ impl TempDb {
             .unwrap_or_else(|e| panic!("open {}: {e}", self.path.display()))
     }
 
-    /// A plain rusqlite connection, outside the store, to look at the file itself.
+    /// A rusqlite connection outside the store, to look at the file itself or to
+    /// change it past the store's checks; it keeps the figures as the store does.
     pub fn raw(&self) -> Connection {
         raw(&self.path)
+    }
+
+    /// A plain rusqlite connection without the kept figures' triggers: for replaying
+    /// a migration, as an upgrade runs it.
+    pub fn raw_plain(&self) -> Connection {
+        raw_plain(&self.path)
     }
 }
 
 pub fn raw(path: &Path) -> Connection {
+    let conn = raw_plain(path);
+    wijkdesk::store::keep_figures(&conn).unwrap_or_else(|e| panic!("keep figures: {e}"));
+    conn
+}
+
+pub fn raw_plain(path: &Path) -> Connection {
     Connection::open(path).unwrap_or_else(|e| panic!("raw open {}: {e}", path.display()))
 }
 

@@ -26,6 +26,7 @@ pub mod restore;
 pub mod screens;
 pub mod settings;
 pub mod snapshot;
+pub mod table;
 mod terminal;
 pub mod terms;
 pub mod testing;

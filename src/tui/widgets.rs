@@ -3,6 +3,7 @@
 
 use super::action::Action;
 use super::settings::Settings;
+use super::table::TableRow;
 use super::theme::ASCII_BORDER;
 use crate::domain::text;
 use crate::words::T;
@@ -10,9 +11,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Borders, Clear, HighlightSpacing, Paragraph, Row, Table, TableState,
-};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use std::ops::Range;
 
 /// Record text as it may be drawn: control and bidi characters as visible stand-ins.
@@ -128,51 +127,40 @@ pub fn table(
     block: Block<'_>,
     header: Vec<&str>,
     widths: &[Constraint],
-    rows: Vec<Row<'_>>,
+    rows: Vec<TableRow<'_>>,
     selected: Option<usize>,
     key_cols: usize,
 ) {
     let inner = block.inner(area);
-    let header = Row::new(header).style(s.theme.header);
-    let table = Table::new(rows, widths.to_vec())
-        .header(header)
-        .block(block)
-        .column_spacing(1)
-        .flex(Flex::Start)
-        .highlight_symbol(SELECTION_MARK)
-        .highlight_spacing(HighlightSpacing::Always);
-    let mut state = TableState::default().with_selected(selected);
-    frame.render_stateful_widget(table, area, &mut state);
+    let buf = frame.buffer_mut();
+    super::table::draw(
+        buf,
+        area,
+        &block,
+        &header,
+        s.theme.header,
+        widths,
+        &rows,
+        selected,
+    );
     // The header is one row; the rows given are the window, so no offset.
     if let Some(i) = selected {
         let y = inner.y.saturating_add(1).saturating_add(i as u16);
         if y < inner.bottom() {
             let width = key_columns_width(inner.width, widths, key_cols);
             let bar = Rect::new(inner.x, y, width, 1);
-            frame.buffer_mut().set_style(bar, s.theme.selected);
+            buf.set_style(bar, s.theme.selected);
         }
     }
 }
 
-const SELECTION_MARK: &str = "> ";
-
-/// How far the selection bar reaches: the marker and the first `key_cols` columns,
-/// laid out as [`Table`] lays them out (a selection area, then the columns from the
-/// start with one space between them).
+/// How far the selection bar reaches: the marker and the first `key_cols` columns.
 fn key_columns_width(width: u16, widths: &[Constraint], key_cols: usize) -> u16 {
-    let [_, columns] = Layout::horizontal([
-        Constraint::Length(SELECTION_MARK.len() as u16),
-        Constraint::Fill(0),
-    ])
-    .areas(Rect::new(0, 0, width, 1));
-    let rects = Layout::horizontal(widths.to_vec())
-        .flex(Flex::Start)
-        .spacing(1)
-        .split(columns);
+    let spans = super::table::column_spans(width, widths);
     match key_cols {
-        0 => columns.x,
-        k if k >= rects.len() => width,
-        k => rects[k - 1].right(),
+        0 => (super::table::SELECTION_MARK.len() as u16).min(width),
+        k if k >= spans.len() => width,
+        k => spans[k - 1].0 + spans[k - 1].1,
     }
 }
 

@@ -13,6 +13,7 @@
 
 use super::action::{Action, Scope};
 use super::settings::Settings;
+use super::table::TableRow;
 use super::widgets::{self, ListCursor};
 use super::window::{Pages, Window};
 use crate::store::Result;
@@ -20,7 +21,7 @@ use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
-use ratatui::widgets::{Block, List as ItemList, ListItem, ListState, Paragraph, Row, Wrap};
+use ratatui::widgets::{Block, List as ItemList, ListItem, ListState, Paragraph, Wrap};
 
 mod filter_line;
 
@@ -284,11 +285,11 @@ impl<R: Clone> List<R> {
         s: &Settings,
         block: Block<'_>,
         columns: Columns<'_>,
-        row: impl FnMut(&R) -> Row<'a>,
+        row: impl FnMut(&R) -> TableRow<'a>,
         empty: Option<&str>,
     ) {
         let (start, shown) = self.in_view(widgets::table_rows(area.height));
-        let rows: Vec<Row> = shown.iter().map(row).collect();
+        let rows: Vec<TableRow> = shown.iter().map(row).collect();
         let selected = (!self.is_empty()).then(|| self.window.cursor.selected - start);
         widgets::table(
             frame,
@@ -355,6 +356,7 @@ mod tests {
     use crossterm::event::{KeyCode, KeyModifiers};
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
+    use ratatui::text::Text;
 
     /// The numbers 0..len, or those the filter's digits start, a page at a time.
     struct Numbers {
@@ -421,7 +423,7 @@ mod tests {
                 &s,
                 block,
                 cols,
-                |n| Row::new([n.to_string()]),
+                |n| vec![Text::from(n.to_string())],
                 empty,
             );
         })

@@ -23,8 +23,9 @@ use crate::words::T;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Text;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row};
+use ratatui::widgets::Paragraph;
 use std::collections::BTreeSet;
 
 const PICK_KIND: &str = "inbox_filter_kind";
@@ -340,19 +341,19 @@ impl Inbox {
                 None => String::new(),
             };
             let mut cells = vec![
-                Cell::from(format!("{mark}S-{}", r.id)),
-                Cell::from(vis(s.org_names.get(r.org.as_deref().unwrap_or("")))),
-                Cell::from(vis(&r.title)),
+                Text::from(format!("{mark}S-{}", r.id)),
+                Text::from(vis(s.org_names.get(r.org.as_deref().unwrap_or("")))),
+                Text::from(vis(&r.title)),
             ];
             if wide {
-                cells.push(Cell::from(vis(r.theme.as_deref().unwrap_or(""))));
+                cells.push(Text::from(vis(r.theme.as_deref().unwrap_or(""))));
             }
             cells.extend([
-                Cell::from(vis(&r.owner)),
-                Cell::from(t(state_label(r.state))),
-                Cell::from(Span::styled(due, widgets::marked(s, r.overdue))),
+                Text::from(vis(&r.owner)),
+                Text::from(t(state_label(r.state))),
+                Text::from(Span::styled(due, widgets::marked(s, r.overdue))),
             ]);
-            Row::new(cells)
+            cells
         };
         // IDs are never cut: as wide as the longest held (the mark and "S-" before it).
         let longest = held.iter().map(|r| r.id).max().unwrap_or(0);

@@ -25,8 +25,8 @@ use crate::words::T;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Text;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Row};
 
 pub struct MeetingDetail {
     pub meeting: Meeting,
@@ -289,10 +289,10 @@ impl Meetings {
         let row = |m: &Meeting| {
             let status = t(status_label(m.status));
             let mark = if self.overdue(m) { "!" } else { "" };
-            Row::new(vec![
-                Cell::from(m.reference().to_string()),
-                Cell::from(m.starts_at.format("%Y-%m-%d %H:%M").to_string()),
-                Cell::from(Line::from(vec![
+            vec![
+                Text::from(m.reference().to_string()),
+                Text::from(m.starts_at.format("%Y-%m-%d %H:%M").to_string()),
+                Text::from(Line::from(vec![
                     Span::styled(
                         status.to_string(),
                         if m.status == MeetingStatus::Planned {
@@ -303,8 +303,8 @@ impl Meetings {
                     ),
                     Span::styled(mark, s.theme.mark),
                 ])),
-                Cell::from(vis(&m.title)),
-            ])
+                Text::from(vis(&m.title)),
+            ]
         };
         // IDs are never cut: as wide as the longest held.
         let id_w = self.list.whole_width("", 5, |m| m.reference().to_string());

@@ -22,8 +22,8 @@ use crate::words::T;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Text;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Row};
 
 /// How many of an organisation's meetings its detail shows.
 const DETAIL_MEETINGS: usize = 20;
@@ -321,22 +321,22 @@ impl Organisations {
             } else {
                 r.load.to_string()
             };
-            let mut cells = vec![Cell::from(vis(s.org_names.fit(&o.name, name_w)))];
+            let mut cells = vec![Text::from(vis(s.org_names.fit(&o.name, name_w)))];
             if with_kind {
-                cells.push(Cell::from(t(kind_label(o.kind))));
+                cells.push(Text::from(t(kind_label(o.kind))));
             }
             if with_district {
-                cells.push(Cell::from(vis(o.district.as_deref().unwrap_or(""))));
+                cells.push(Text::from(vis(o.district.as_deref().unwrap_or(""))));
             }
             cells.extend([
-                Cell::from(r.open_signals.to_string()),
-                Cell::from(r.open_commitments.to_string()),
-                Cell::from(day(r.last_meeting)),
-                Cell::from(day(r.last_contact)),
-                Cell::from(Span::styled(cad, s.theme.mark)),
-                Cell::from(Span::styled(load, widgets::marked(s, r.over_load))),
+                Text::from(r.open_signals.to_string()),
+                Text::from(r.open_commitments.to_string()),
+                Text::from(day(r.last_meeting)),
+                Text::from(day(r.last_contact)),
+                Text::from(Span::styled(cad, s.theme.mark)),
+                Text::from(Span::styled(load, widgets::marked(s, r.over_load))),
             ]);
-            Row::new(cells)
+            cells
         };
         let mut widths = vec![Constraint::Min(14)];
         let mut header = vec![t(T::ColName)];

@@ -15,8 +15,8 @@ use crate::words::T;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Text;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Row};
 
 // Trust: conflicts, history, AVG
 pub mod avg;
@@ -188,15 +188,15 @@ impl People {
                 "*"
             };
             let mut cells = vec![
-                Cell::from(format!("{}{staff}", vis(&p.name))),
-                Cell::from(vis(&p.role)),
-                Cell::from(vis(s.org_names.get(p.org_name.as_deref().unwrap_or("")))),
+                Text::from(format!("{}{staff}", vis(&p.name))),
+                Text::from(vis(&p.role)),
+                Text::from(vis(s.org_names.get(p.org_name.as_deref().unwrap_or("")))),
             ];
             if wide {
-                cells.push(Cell::from(vis(p.email.as_deref().unwrap_or(""))));
-                cells.push(Cell::from(vis(p.phone.as_deref().unwrap_or(""))));
+                cells.push(Text::from(vis(p.email.as_deref().unwrap_or(""))));
+                cells.push(Text::from(vis(p.phone.as_deref().unwrap_or(""))));
             }
-            Row::new(cells)
+            cells
         };
         let mut widths = vec![
             Constraint::Length(20),

@@ -19,8 +19,9 @@ use crate::words::T;
 use chrono::{Datelike, Duration, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Text;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row};
+use ratatui::widgets::Paragraph;
 
 const PICK_KIND: &str = "tracker_filter_kind";
 const PICK_ORG: &str = "tracker_org";
@@ -335,16 +336,16 @@ impl Tracker {
                 Some(d) => format!(" {d}"),
                 None => String::new(),
             };
-            let mut cells = vec![Cell::from(i.reference().to_string()), Cell::from(what)];
+            let mut cells = vec![Text::from(i.reference().to_string()), Text::from(what)];
             if wide {
-                cells.push(Cell::from(org));
+                cells.push(Text::from(org));
             }
             cells.extend([
-                Cell::from(owner),
-                Cell::from(state),
-                Cell::from(Span::styled(due, widgets::marked(s, i.overdue()))),
+                Text::from(owner),
+                Text::from(state),
+                Text::from(Span::styled(due, widgets::marked(s, i.overdue()))),
             ]);
-            Row::new(cells)
+            cells
         };
         // IDs are never cut: as wide as the longest held.
         let id_w = self

@@ -1,6 +1,7 @@
 -- The kept figures: the search index, each organisation's figures, the inbox's and
 -- the tracker's counts and the reports' kept counts, kept by these triggers as rows
--- change. Not part of the stored schema (see schema/025_figures_kept_by_writers.sql):
+-- change; after them, the base tables' own kept facts. Not part of the stored schema
+-- (see schema/025_figures_kept_by_writers.sql and 026):
 -- src/store/figures.rs makes them as TEMP triggers on each connection before it first
 -- writes. Each adds what a row's new values count and takes off what its old values
 -- counted, so the order in which they fire does not change the figures
@@ -570,5 +571,104 @@ END;
 CREATE TEMP TRIGGER open_commitment_total_delete AFTER DELETE ON commitment
 WHEN old.state = 'open' BEGIN
     UPDATE open_commitment_total SET n = n - 1;
+END;
+
+
+-- The base tables' own facts, kept as rows change (schema/026): each sets a column
+-- from the row's own values, recounts it from the rows it is made of, or adds and
+-- takes off as the figures do, so these too give the same result in whatever order
+-- they fire.
+
+CREATE TEMP TRIGGER signal_feedback_facts_insert AFTER INSERT ON feedback BEGIN
+    UPDATE signal SET
+        first_feedback_on = (SELECT f.given_on FROM feedback f WHERE f.signal_id = signal.id
+                              ORDER BY f.given_on, f.id LIMIT 1),
+        first_feedback_due = (SELECT f.due_then FROM feedback f WHERE f.signal_id = signal.id
+                               ORDER BY f.given_on, f.id LIMIT 1),
+        answered_on = (SELECT min(f.given_on) FROM feedback f WHERE f.signal_id = signal.id AND f.is_final = 1),
+        last_feedback_on = (SELECT max(f.given_on) FROM feedback f WHERE f.signal_id = signal.id)
+     WHERE id = NEW.signal_id;
+END;
+
+CREATE TEMP TRIGGER signal_feedback_facts_update
+AFTER UPDATE OF signal_id, given_on, is_final, due_then ON feedback BEGIN
+    UPDATE signal SET
+        first_feedback_on = (SELECT f.given_on FROM feedback f WHERE f.signal_id = signal.id
+                              ORDER BY f.given_on, f.id LIMIT 1),
+        first_feedback_due = (SELECT f.due_then FROM feedback f WHERE f.signal_id = signal.id
+                               ORDER BY f.given_on, f.id LIMIT 1),
+        answered_on = (SELECT min(f.given_on) FROM feedback f WHERE f.signal_id = signal.id AND f.is_final = 1),
+        last_feedback_on = (SELECT max(f.given_on) FROM feedback f WHERE f.signal_id = signal.id)
+     WHERE id IN (OLD.signal_id, NEW.signal_id);
+END;
+
+CREATE TEMP TRIGGER signal_feedback_facts_delete AFTER DELETE ON feedback BEGIN
+    UPDATE signal SET
+        first_feedback_on = (SELECT f.given_on FROM feedback f WHERE f.signal_id = signal.id
+                              ORDER BY f.given_on, f.id LIMIT 1),
+        first_feedback_due = (SELECT f.due_then FROM feedback f WHERE f.signal_id = signal.id
+                               ORDER BY f.given_on, f.id LIMIT 1),
+        answered_on = (SELECT min(f.given_on) FROM feedback f WHERE f.signal_id = signal.id AND f.is_final = 1),
+        last_feedback_on = (SELECT max(f.given_on) FROM feedback f WHERE f.signal_id = signal.id)
+     WHERE id = OLD.signal_id;
+END;
+
+CREATE TEMP TRIGGER signal_first_due AFTER INSERT ON signal
+WHEN new.first_due IS NULL AND new.feedback_due IS NOT NULL BEGIN
+    UPDATE signal SET first_due = new.feedback_due WHERE id = new.id;
+END;
+
+CREATE TEMP TRIGGER feedback_due_then AFTER INSERT ON feedback BEGIN
+    UPDATE feedback SET due_then = (SELECT coalesce(s.first_due, s.feedback_due) FROM signal s WHERE s.id = new.signal_id)
+     WHERE id = new.id AND due_then IS NULL;
+END;
+
+CREATE TEMP TRIGGER commitment_first_due AFTER INSERT ON commitment
+WHEN new.first_due IS NULL BEGIN
+    UPDATE commitment SET first_due = new.due WHERE id = new.id;
+END;
+
+CREATE TEMP TRIGGER commitment_signal_theme_insert AFTER INSERT ON commitment
+WHEN new.signal_id IS NOT NULL BEGIN
+    UPDATE commitment SET signal_theme = (SELECT theme FROM signal WHERE id = new.signal_id)
+     WHERE id = new.id;
+END;
+
+CREATE TEMP TRIGGER commitment_signal_theme_change AFTER UPDATE OF signal_id ON commitment
+WHEN old.signal_id IS NOT new.signal_id BEGIN
+    UPDATE commitment SET signal_theme = (SELECT theme FROM signal WHERE id = new.signal_id)
+     WHERE id = new.id;
+END;
+
+CREATE TEMP TRIGGER signal_theme_to_commitments AFTER UPDATE OF theme ON signal
+WHEN old.theme IS NOT new.theme BEGIN
+    UPDATE commitment SET signal_theme = new.theme WHERE signal_id = new.id;
+END;
+
+CREATE TEMP TRIGGER signal_gone_from_commitments AFTER DELETE ON signal BEGIN
+    UPDATE commitment SET signal_theme = NULL WHERE signal_id = old.id AND signal_theme IS NOT NULL;
+END;
+
+CREATE TEMP TRIGGER commitment_later_insert AFTER INSERT ON commitment_move
+WHEN new.new_due > new.old_due BEGIN
+    UPDATE commitment SET later_moves = later_moves + 1,
+           later_days = later_days + CAST(julianday(new.new_due) - julianday(new.old_due) AS INTEGER)
+     WHERE id = new.commitment_id;
+END;
+
+CREATE TEMP TRIGGER commitment_later_delete AFTER DELETE ON commitment_move
+WHEN old.new_due > old.old_due BEGIN
+    UPDATE commitment SET later_moves = later_moves - 1,
+           later_days = later_days - CAST(julianday(old.new_due) - julianday(old.old_due) AS INTEGER)
+     WHERE id = old.commitment_id;
+END;
+
+CREATE TEMP TRIGGER commitment_later_update AFTER UPDATE OF commitment_id, old_due, new_due ON commitment_move BEGIN
+    UPDATE commitment SET later_moves = later_moves - 1,
+           later_days = later_days - CAST(julianday(old.new_due) - julianday(old.old_due) AS INTEGER)
+     WHERE id = old.commitment_id AND old.new_due > old.old_due;
+    UPDATE commitment SET later_moves = later_moves + 1,
+           later_days = later_days + CAST(julianday(new.new_due) - julianday(new.old_due) AS INTEGER)
+     WHERE id = new.commitment_id AND new.new_due > new.old_due;
 END;
 

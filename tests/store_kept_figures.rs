@@ -718,9 +718,9 @@ fn kept_figures_equal_a_fresh_count_through_every_kind_of_change() {
 }
 
 /// Back to before a migration on a plain connection (`undo`), then the migration and
-/// schema/025 run as an upgrade from that version runs them: the migration makes its
-/// triggers in the stored schema, and schema/025 takes the kept figures' ones out again
-/// and puts its guards back.
+/// schema/025 and 026 run as an upgrade from that version runs them: the migration
+/// makes its triggers in the stored schema, and 025 and 026 take them out again and
+/// put the guards back.
 fn replay(db: &TempDb, undo: &str, migration: &str) -> rusqlite::Connection {
     let conn = db.raw_plain();
     let guards: Vec<String> = conn
@@ -741,6 +741,8 @@ fn replay(db: &TempDb, undo: &str, migration: &str) -> rusqlite::Connection {
     conn.execute_batch(migration).expect("the migration again");
     conn.execute_batch(include_str!("../schema/025_figures_kept_by_writers.sql"))
         .expect("schema/025 again");
+    conn.execute_batch(include_str!("../schema/026_facts_kept_by_writers.sql"))
+        .expect("schema/026 again");
     let left: i64 = conn
         .query_row(
             "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'keep_figures_%'",
@@ -821,30 +823,11 @@ fn the_commitment_and_load_counts_are_backfilled_on_an_existing_database() {
     let mut store: Store = db.open("demo");
     wijkdesk::demo::load(&mut store, 300).expect("demo");
     drop(store);
-    // The triggers of schema/022 that stay in the stored schema (the others are the
-    // kept figures' own, made by each writing connection).
-    let stored: Vec<String> = db
-        .raw_plain()
-        .prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger'
-               AND (name LIKE 'commitment_later%' OR name LIKE 'commitment_signal_theme%'
-                    OR name IN ('signal_theme_to_commitments', 'signal_gone_from_commitments'))",
-        )
-        .expect("prepare")
-        .query_map([], |r| r.get(0))
-        .expect("query")
-        .collect::<rusqlite::Result<_>>()
-        .expect("rows");
-    assert_eq!(stored.len(), 7, "{stored:?}");
-    let undo = stored
-        .iter()
-        .map(|t| format!("DROP TRIGGER {t};"))
-        .collect::<String>()
-        + "DROP TABLE report_ledger; DROP TABLE report_load; DROP TABLE org_reach; DROP TABLE ledger_cut;
+    let undo = "DROP TABLE report_ledger; DROP TABLE report_load; DROP TABLE org_reach; DROP TABLE ledger_cut;
          ALTER TABLE commitment DROP COLUMN signal_theme;
          ALTER TABLE commitment DROP COLUMN later_moves;
          ALTER TABLE commitment DROP COLUMN later_days;";
-    let conn = replay(&db, &undo, include_str!("../schema/022_report_ledger.sql"));
+    let conn = replay(&db, undo, include_str!("../schema/022_report_ledger.sql"));
     let kept: i64 = conn
         .query_row(
             "SELECT (SELECT count(*) FROM report_ledger WHERE n > 0 AND moved > 0)

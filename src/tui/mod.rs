@@ -14,6 +14,7 @@
 
 pub mod action;
 pub mod app;
+mod backend;
 pub mod component;
 pub mod csv_files;
 pub mod fit;

@@ -2,6 +2,7 @@
 //! and taken again for Ctrl-Z and `$EDITOR`.
 
 use super::App;
+use super::backend::FrameBackend;
 use crate::words::{Lang, T};
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -10,14 +11,13 @@ use crossterm::terminal::{
     BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen,
 };
 use crossterm::{execute, queue};
-use ratatui::backend::CrosstermBackend;
 use ratatui::{Frame, Terminal};
 use std::io::{Result, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// The terminal the screens draw on.
-pub(super) type Screen = Terminal<CrosstermBackend<FrameWriter<Stdout>>>;
+pub(super) type Screen = Terminal<FrameBackend<FrameWriter<Stdout>>>;
 
 /// The standard output as the screens write to it: everything queued is held and leaves
 /// in one write. Through the standard output's own buffer (1 KiB) a full frame went out
@@ -83,7 +83,7 @@ pub(super) fn draw(terminal: &mut Screen, app: &App) -> Result<()> {
 }
 
 fn draw_whole<W: Write>(
-    terminal: &mut Terminal<CrosstermBackend<FrameWriter<W>>>,
+    terminal: &mut Terminal<FrameBackend<FrameWriter<W>>>,
     render: impl FnOnce(&mut Frame),
 ) -> Result<()> {
     terminal.backend_mut().writer_mut().holding = true;
@@ -126,7 +126,7 @@ fn enter_screen(mouse: bool) -> Result<()> {
 }
 
 fn new_screen() -> Result<Screen> {
-    Terminal::new(CrosstermBackend::new(FrameWriter::new(std::io::stdout())))
+    Terminal::new(FrameBackend::new(FrameWriter::new(std::io::stdout())))
 }
 
 /// Ctrl-Z: give the terminal back, stop (SIGTSTP), and take it again on `fg`.
@@ -232,8 +232,8 @@ mod tests {
         }
     }
 
-    fn terminal(writes: &Writes) -> Terminal<CrosstermBackend<FrameWriter<Writes>>> {
-        let backend = CrosstermBackend::new(FrameWriter::new(writes.clone()));
+    fn terminal(writes: &Writes) -> Terminal<FrameBackend<FrameWriter<Writes>>> {
+        let backend = FrameBackend::new(FrameWriter::new(writes.clone()));
         let viewport = Viewport::Fixed(Rect::new(0, 0, 30, 4));
         Terminal::with_options(backend, TerminalOptions { viewport }).unwrap()
     }

@@ -169,6 +169,30 @@ pub fn table_rows(area_height: u16) -> usize {
     area_height.saturating_sub(3) as usize
 }
 
+/// `area` as `top` rows, the rest, and `bottom` rows: what
+/// `Layout::vertical([Length(top), Min(0), Length(bottom)])` gives, by arithmetic
+/// when both fit (every frame's first split; the solver is its slow way to say so).
+pub fn rows(area: Rect, top: u16, bottom: u16) -> [Rect; 3] {
+    let Some(middle) = area
+        .height
+        .checked_sub(top)
+        .and_then(|h| h.checked_sub(bottom))
+    else {
+        return Layout::vertical([
+            Constraint::Length(top),
+            Constraint::Min(0),
+            Constraint::Length(bottom),
+        ])
+        .areas(area);
+    };
+    let row = |y: u16, height: u16| Rect { y, height, ..area };
+    [
+        row(area.y, top),
+        row(area.y + top, middle),
+        row(area.y + top + middle, bottom),
+    ]
+}
+
 /// A rectangle of at most `width` × `height` in the middle of `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
@@ -281,6 +305,24 @@ pub fn marked(s: &Settings, on: bool) -> Style {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_split_as_the_solver_does() {
+        for height in 0..40 {
+            for top in 0..6 {
+                for bottom in 0..14 {
+                    let area = Rect::new(2, 3, 50, height);
+                    let solved: [Rect; 3] = Layout::vertical([
+                        Constraint::Length(top),
+                        Constraint::Min(0),
+                        Constraint::Length(bottom),
+                    ])
+                    .areas(area);
+                    assert_eq!(rows(area, top, bottom), solved, "{height} {top} {bottom}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn cursor_scrolls_with_the_selection() {

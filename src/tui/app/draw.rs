@@ -7,7 +7,7 @@ use crate::tui::screens::{Screen, welcome};
 use crate::tui::widgets;
 use crate::words::T;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -20,12 +20,7 @@ impl App<'_> {
             .status_lines(area.width)
             .len()
             .clamp(1, usize::from(area.height / 3).max(1)) as u16;
-        let [tabs, body, status] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Min(0),
-            Constraint::Length(status_h),
-        ])
-        .areas(area);
+        let [tabs, body, status] = widgets::rows(area, 1, status_h);
         self.draw_tabs(frame, tabs);
         if self.welcome {
             welcome::draw(

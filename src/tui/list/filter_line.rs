@@ -138,8 +138,7 @@ impl FilterLine {
         if !self.shown() {
             return area;
         }
-        let [line, rest] =
-            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        let [line, rest, _] = super::super::widgets::rows(area, 1, 0);
         self.draw(frame, line, s, "/ ");
         rest
     }

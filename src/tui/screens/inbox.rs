@@ -22,7 +22,7 @@ use crate::tui::window::Keyset;
 use crate::words::T;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Text;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -590,8 +590,7 @@ impl Screen for Inbox {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, s: &Settings) {
-        let [body, hints] =
-            Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+        let [_, body, hints] = widgets::rows(area, 0, 1);
         match &self.detail {
             Some(d) => {
                 let title = format!(" {} ", s.lang.t(T::SignalDetailTitle));

@@ -25,12 +25,6 @@ pub(crate) fn is_guard(name: &str) -> bool {
 /// Make the kept figures' triggers on `conn` and let it write. Once per connection:
 /// a second call would fail on the triggers that already exist.
 pub fn keep_figures(conn: &Connection) -> rusqlite::Result<()> {
-    conn.create_scalar_function(
-        GUARD,
-        0,
-        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_INNOCUOUS,
-        |_| Ok(rusqlite::types::Null),
-    )?;
     // One transaction for all of them; only the temporary schema is written.
     let own = conn.is_autocommit();
     if own {
@@ -43,7 +37,14 @@ pub fn keep_figures(conn: &Connection) -> rusqlite::Result<()> {
             Err(_) => conn.execute_batch("ROLLBACK")?,
         }
     }
-    made
+    made?;
+    // Only once the triggers are there may the guards let a write through.
+    conn.create_scalar_function(
+        GUARD,
+        0,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_INNOCUOUS,
+        |_| Ok(rusqlite::types::Null),
+    )
 }
 
 /// The kept figures' triggers on `conn` that are on `tables`: (name, table, SQL that

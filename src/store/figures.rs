@@ -8,6 +8,7 @@
 //! stored guards call before every change to a table with kept figures; a connection
 //! without them (another program, a path that forgot) cannot change those tables.
 
+use super::{Result, Store};
 use rusqlite::Connection;
 use rusqlite::functions::FunctionFlags;
 
@@ -16,6 +17,18 @@ const KEPT_FIGURES: &str = include_str!("../../schema/kept_figures.sql");
 
 /// What the stored guards call: unknown on a connection that has not made the triggers.
 const GUARD: &str = "wijkdesk_keeps_figures";
+
+impl Store {
+    /// Make the kept figures' triggers on this connection, once: every write path
+    /// comes here first, and so must a test that writes through [`Store::conn`].
+    pub fn keep_figures(&mut self) -> Result<()> {
+        if !self.keeps_figures {
+            keep_figures(&self.conn)?;
+            self.keeps_figures = true;
+        }
+        Ok(())
+    }
+}
 
 /// Whether the stored trigger `name` is one of the guards of schema/025.
 pub(crate) fn is_guard(name: &str) -> bool {

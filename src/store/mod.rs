@@ -447,16 +447,6 @@ impl Store {
         begin_immediate(&mut self.conn, &self.path)
     }
 
-    /// Make the kept figures' triggers on this connection, once: every write path
-    /// comes here first, and so must a test that writes through [`Store::conn`].
-    pub fn keep_figures(&mut self) -> Result<()> {
-        if !self.keeps_figures {
-            figures::keep_figures(&self.conn)?;
-            self.keeps_figures = true;
-        }
-        Ok(())
-    }
-
     /// Leave checkpoints to [`Store::checkpoint_if_written`] instead of the commit that
     /// happens to fill the WAL: that commit (a minutes line, say) would otherwise wait
     /// for the checkpoint's copy and fsync, about 50 ms at 100,000 signals, while the

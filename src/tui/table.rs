@@ -76,7 +76,8 @@ fn by_solver(width: u16, widths: &[Constraint]) -> Vec<(u16, u16)> {
 }
 
 /// Draw the table in `block` over `area`: the header in `header_style`, then the rows
-/// that fit, the selection mark before the `selected` one.
+/// that fit, the selection mark before the `selected` one. Returns the columns' spans
+/// (as [`column_spans`]; empty when nothing fits), for what is drawn over the table.
 #[allow(clippy::too_many_arguments)]
 pub fn draw(
     buf: &mut Buffer,
@@ -87,11 +88,11 @@ pub fn draw(
     widths: &[Constraint],
     rows: &[TableRow<'_>],
     selected: Option<usize>,
-) {
+) -> Vec<(u16, u16)> {
     block.render(area, buf);
     let inner = block.inner(area);
     if inner.is_empty() {
-        return;
+        return Vec::new();
     }
     let spans = column_spans(inner.width, widths);
     let cell = |x: u16, w: u16, y: u16| Rect::new(inner.x + x, y, w, 1);
@@ -113,6 +114,7 @@ pub fn draw(
             draw_cell(text, cell(x, w, y), buf);
         }
     }
+    spans
 }
 
 /// `text` in a one-line `area`, as ratatui's `Text` draws itself. One line of

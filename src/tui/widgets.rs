@@ -133,7 +133,7 @@ pub fn table(
 ) {
     let inner = block.inner(area);
     let buf = frame.buffer_mut();
-    super::table::draw(
+    let spans = super::table::draw(
         buf,
         area,
         &block,
@@ -147,16 +147,16 @@ pub fn table(
     if let Some(i) = selected {
         let y = inner.y.saturating_add(1).saturating_add(i as u16);
         if y < inner.bottom() {
-            let width = key_columns_width(inner.width, widths, key_cols);
+            let width = key_columns_width(inner.width, &spans, key_cols);
             let bar = Rect::new(inner.x, y, width, 1);
             buf.set_style(bar, s.theme.selected);
         }
     }
 }
 
-/// How far the selection bar reaches: the marker and the first `key_cols` columns.
-fn key_columns_width(width: u16, widths: &[Constraint], key_cols: usize) -> u16 {
-    let spans = super::table::column_spans(width, widths);
+/// How far the selection bar reaches: the marker and the first `key_cols` of the
+/// columns at `spans`.
+fn key_columns_width(width: u16, spans: &[(u16, u16)], key_cols: usize) -> u16 {
     match key_cols {
         0 => (super::table::SELECTION_MARK.len() as u16).min(width),
         k if k >= spans.len() => width,

@@ -9,8 +9,42 @@
 use crate::domain::Problem;
 use crate::domain::report::{Lang, ReportFilter};
 use crate::store::{AnyReport, Ctx, RecordsPage, ReportKind, Store};
+use std::cell::{Cell, OnceCell};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Sender};
+use std::thread::JoinHandle;
+
+/// What starts a worker's thread.
+type Start = Box<dyn FnOnce() -> JoinHandle<()>>;
+
+/// A worker's thread, started when the first job is sent to it: starting a thread
+/// (its stack, its malloc arena) costs about 0.1 ms, which the screens would otherwise
+/// spend before their first frame on workers that most sessions never ask anything.
+struct Deferred {
+    start: Cell<Option<Start>>,
+    thread: OnceCell<JoinHandle<()>>,
+}
+
+impl Deferred {
+    fn new(body: impl FnOnce() + Send + 'static) -> Self {
+        Deferred {
+            start: Cell::new(Some(Box::new(move || std::thread::spawn(body)))),
+            thread: OnceCell::new(),
+        }
+    }
+
+    /// Start the thread unless it runs already.
+    fn started(&self) {
+        if let Some(start) = self.start.take() {
+            let _ = self.thread.set(start());
+        }
+    }
+
+    /// Whether there is no thread still at work (one never started has nothing to do).
+    fn is_finished(&self) -> bool {
+        self.thread.get().is_none_or(JoinHandle::is_finished)
+    }
+}
 
 /// What the screen asks for.
 pub enum Ask {
@@ -57,6 +91,7 @@ pub struct ReportDone {
 /// The worker thread's inbox; dropping it ends the thread.
 pub struct ReportWorker {
     jobs: Sender<ReportJob>,
+    thread: Deferred,
 }
 
 impl ReportWorker {
@@ -64,7 +99,7 @@ impl ReportWorker {
     /// shell (in the screens: an event into the one event channel).
     pub fn spawn(path: PathBuf, ctx: Ctx, deliver: impl Fn(ReportDone) + Send + 'static) -> Self {
         let (jobs, inbox) = mpsc::channel::<ReportJob>();
-        std::thread::spawn(move || {
+        let thread = Deferred::new(move || {
             let mut store: Option<Store> = None;
             while let Ok(job) = inbox.recv() {
                 if store.is_none() {
@@ -106,11 +141,12 @@ impl ReportWorker {
                 });
             }
         });
-        ReportWorker { jobs }
+        ReportWorker { jobs, thread }
     }
 
     /// Ask for something; false when the thread is gone (the caller computes it itself).
     pub fn ask(&self, job: ReportJob) -> bool {
+        self.thread.started();
         self.jobs.send(job).is_ok()
     }
 }
@@ -353,7 +389,7 @@ pub struct WriteDone {
 /// The write worker's inbox; dropping it ends the thread once the queue is done.
 pub struct WriteWorker {
     jobs: Sender<WriteJob>,
-    thread: std::thread::JoinHandle<()>,
+    thread: Deferred,
 }
 
 impl WriteWorker {
@@ -361,7 +397,7 @@ impl WriteWorker {
     /// long as `WIJKDESK_LOCK_WAIT` says (a minute by default).
     pub fn spawn(path: PathBuf, ctx: Ctx, deliver: impl Fn(WriteDone) + Send + 'static) -> Self {
         let (jobs, inbox) = mpsc::channel::<WriteJob>();
-        let thread = std::thread::spawn(move || {
+        let thread = Deferred::new(move || {
             crate::store::waiting::set_thread_wait(None);
             let mut store: Option<Store> = None;
             let mut refusing: Option<Problem> = None;
@@ -428,6 +464,34 @@ impl WriteWorker {
 
     /// Queue a write; false when the thread is gone.
     pub fn send(&self, job: WriteJob) -> bool {
+        self.thread.started();
         self.jobs.send(job).is_ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Deferred;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    #[test]
+    fn a_workers_thread_starts_with_its_first_job_and_only_once() {
+        let ran = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&ran);
+        let worker = Deferred::new(move || flag.store(true, Ordering::SeqCst));
+        assert!(worker.thread.get().is_none(), "no thread before a job");
+        assert!(
+            worker.is_finished(),
+            "a worker never started has nothing to finish"
+        );
+        worker.started();
+        worker.started();
+        let thread = worker
+            .thread
+            .into_inner()
+            .expect("started by the first job");
+        thread.join().unwrap();
+        assert!(ran.load(Ordering::SeqCst));
     }
 }

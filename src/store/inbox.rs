@@ -72,6 +72,9 @@ const SEGMENTS: [Segment; 3] = [Segment::Overdue, Segment::Due, Segment::NoDue];
 pub struct InboxCounts {
     pub open: i64,
     pub overdue: i64,
+    /// The highest signal number there is: the inbox's ID column is as wide as it, so
+    /// that the column keeps its width whichever rows are loaded.
+    pub last_signal: i64,
 }
 
 /// The statement for one segment: with or without a key, forwards or backwards.
@@ -222,13 +225,15 @@ impl Store {
     pub fn inbox_counts(&self) -> Result<InboxCounts> {
         let mut st = self.conn.prepare_cached(
             "SELECT t.n, t.n - (SELECT coalesce(sum(n), 0) FROM open_signal_days WHERE due >= ?1)
-                             - (SELECT coalesce(sum(n), 0) FROM open_signal_days WHERE due = '')
+                             - (SELECT coalesce(sum(n), 0) FROM open_signal_days WHERE due = ''),
+                    (SELECT coalesce(max(id), 0) FROM signal)
                FROM (SELECT coalesce((SELECT n FROM open_signal_total), 0) AS n) t",
         )?;
         Ok(st.query_row([date_str(self.today())], |r| {
             Ok(InboxCounts {
                 open: r.get(0)?,
                 overdue: r.get(1)?,
+                last_signal: r.get(2)?,
             })
         })?)
     }

@@ -93,9 +93,21 @@ pub struct Cx<'a> {
     /// ([`super::screens::Screen::settle`]) rather than on every move; the shell sets
     /// this, tests need not.
     pub defer_details: bool,
+    /// The first frame is on its way (the shell sets this until it is out).
+    pub first_frame: bool,
 }
 
 impl Cx<'_> {
+    /// Rows a list loads beyond the screen: none for the first frame (they follow it),
+    /// else enough that a move within the screen fetches nothing.
+    pub fn list_margin(&self) -> usize {
+        if self.first_frame {
+            0
+        } else {
+            super::window::MARGIN
+        }
+    }
+
     pub fn t(&self, key: T) -> &'static str {
         self.settings.lang.t(key)
     }

@@ -14,9 +14,9 @@ pub const HOLD: usize = 600;
 /// Fetch more when the selection is this close to an end of what is held.
 const NEAR: usize = 10;
 /// Rows loaded beyond one screenful on a reload: just enough that a move within the
-/// screen fetches nothing (a reload follows every change anyone makes, and the first
-/// one stands between starting and the first frame).
-const MARGIN: usize = NEAR + 1;
+/// screen fetches nothing (a reload follows every change anyone makes). The first
+/// frame's reload loads none: they follow once the frame is out.
+pub const MARGIN: usize = NEAR + 1;
 
 /// Where a list's rows come from: pages after or before a row, in list order. The row
 /// itself is the key (each source knows which of its columns order the list).
@@ -92,10 +92,12 @@ impl<R: Clone> Window<R> {
     /// Reload around the selected row, keeping it where it stood on screen; `same`
     /// recognises it among the new rows. A row that no longer belongs to the list is
     /// replaced by the one that now stands in its place.
+    /// `margin` rows beyond the screen are loaded too.
     pub fn reload(
         &mut self,
         src: &mut impl Pages<R>,
         view: usize,
+        margin: usize,
         same: impl Fn(&R, &R) -> bool,
     ) -> Result<()> {
         let view = view.max(1);
@@ -103,7 +105,7 @@ impl<R: Clone> Window<R> {
         let on_screen = self.cursor.selected.saturating_sub(self.cursor.offset);
         let from_top = self.at_start && self.cursor.selected < view;
         let anchor = keep.as_ref().filter(|_| !from_top);
-        let n_before = self.fill(src, anchor, view)?;
+        let n_before = self.fill(src, anchor, view, margin)?;
         let idx = keep
             .and_then(|k| self.rows.iter().position(|r| same(r, &k)))
             .unwrap_or(n_before);
@@ -122,7 +124,7 @@ impl<R: Clone> Window<R> {
         same: impl Fn(&R, &R) -> bool,
     ) -> Result<()> {
         let view = view.max(1);
-        let n_before = self.fill(src, Some(row), view)?;
+        let n_before = self.fill(src, Some(row), view, MARGIN)?;
         let idx = self
             .rows
             .iter()
@@ -132,14 +134,21 @@ impl<R: Clone> Window<R> {
         Ok(())
     }
 
-    /// Hold a screenful before `anchor` and the rest from it on; how many are before.
-    fn fill(&mut self, src: &mut impl Pages<R>, anchor: Option<&R>, view: usize) -> Result<usize> {
+    /// Hold a screenful before `anchor` and from it on a screenful and `margin` rows;
+    /// how many are before.
+    fn fill(
+        &mut self,
+        src: &mut impl Pages<R>,
+        anchor: Option<&R>,
+        view: usize,
+        margin: usize,
+    ) -> Result<usize> {
         let before = match anchor {
             Some(row) => src.before(Some(row), view)?,
             None => Vec::new(),
         };
         self.at_start = anchor.is_none() || before.len() < view;
-        let want = view + MARGIN;
+        let want = view + margin;
         let rest = src.after(before.last(), want)?;
         self.at_end = rest.len() < want;
         let n_before = before.len();
@@ -328,6 +337,26 @@ mod tests {
     }
 
     #[test]
+    fn a_first_frame_holds_a_screenful_and_the_margin_follows_it() {
+        let mut src = numbers(10_000);
+        let mut w = Window::default();
+        w.reload(&mut src, 30, 0, |a, b| a == b).unwrap();
+        assert_eq!(w.rows, (0..30).collect::<Vec<_>>());
+        assert_eq!(w.selected(), Some(&0));
+        // After the frame: the same place, now with the rows a move within the
+        // screen needs, so walking to the screen's last row asks for nothing.
+        w.reload(&mut src, 30, MARGIN, |a, b| a == b).unwrap();
+        assert_eq!(w.rows.len(), 30 + MARGIN);
+        assert_eq!(w.selected(), Some(&0));
+        let queries = src.queries;
+        for _ in 0..29 {
+            w.apply(Action::Down, &mut src, 30).unwrap();
+        }
+        assert_eq!(w.selected(), Some(&29));
+        assert_eq!(src.queries, queries);
+    }
+
+    #[test]
     fn reload_keeps_the_selected_row_and_its_place_on_screen() {
         let mut src = numbers(10_000);
         let mut w = Window::default();
@@ -336,7 +365,7 @@ mod tests {
             w.apply(Action::PageDown, &mut src, 30).unwrap();
         }
         let (sel, on_screen) = (*w.selected().unwrap(), w.cursor.selected - w.cursor.offset);
-        w.reload(&mut src, 30, |a, b| a == b).unwrap();
+        w.reload(&mut src, 30, MARGIN, |a, b| a == b).unwrap();
         assert_eq!(w.selected(), Some(&sel));
         assert_eq!(w.cursor.selected - w.cursor.offset, on_screen);
         // The selected row went away: its successor takes its place.
@@ -361,7 +390,7 @@ mod tests {
                 Ok(v.split_off(cut))
             }
         }
-        w.reload(&mut Skip(&mut without, gone), 30, |a, b| a == b)
+        w.reload(&mut Skip(&mut without, gone), 30, MARGIN, |a, b| a == b)
             .unwrap();
         assert_eq!(w.selected(), Some(&(gone + 1)));
     }
@@ -375,7 +404,7 @@ mod tests {
         assert!(w.apply(Action::Down, &mut src, 30).unwrap());
         w.apply(Action::Bottom, &mut src, 30).unwrap();
         assert!(w.selected().is_none());
-        w.reload(&mut src, 30, |a, b| a == b).unwrap();
+        w.reload(&mut src, 30, MARGIN, |a, b| a == b).unwrap();
         assert!(w.rows.is_empty());
     }
 }

@@ -26,6 +26,7 @@ macro_rules! cx {
             reports: $app.reports.as_ref(),
             writes: $app.writes.as_ref(),
             defer_details: $app.settle_delay.is_some(),
+            first_frame: $app.first_frame,
         }
     };
 }
@@ -54,8 +55,9 @@ pub struct App<'s> {
     me: String,
     /// The organisation-name generation the short names were worked out at.
     org_names_seen: Option<i64>,
-    /// The short names wait for the first frame ([`App::new_for_terminal`]).
-    org_names_deferred: bool,
+    /// The first frame is still to come ([`App::new_for_terminal`]): the short names
+    /// wait for it, and lists load no rows beyond the screen.
+    first_frame: bool,
     size: Size,
     dirty: bool,
     /// A key or paste came since the last tick (the user is busy).
@@ -111,20 +113,22 @@ impl<'s> App<'s> {
     }
 
     /// As [`App::new`], for the terminal: the first frame comes before the short
-    /// organisation names are worked out from every organisation (10 ms at 20,000);
-    /// until [`App::after_first_frame`] it shows names without their usual kind word.
+    /// organisation names are worked out from every organisation (10 ms at 20,000),
+    /// and its list holds one screenful; until [`App::after_first_frame`] it shows
+    /// names without their usual kind word.
     pub fn new_for_terminal(store: &'s mut Store, settings: Settings, size: Size) -> App<'s> {
         Self::build(store, settings, size, true)
     }
 
-    /// Work done after the first frame. Says whether the screen needs drawing again.
+    /// Work done after the first frame: the short names, and the rows beyond the
+    /// screen that a move within it needs. Says whether the screen needs drawing again.
     pub fn after_first_frame(&mut self) -> bool {
-        if !self.org_names_deferred {
+        if !self.first_frame {
             return false;
         }
-        self.org_names_deferred = false;
+        self.first_frame = false;
         self.refresh_org_names();
-        self.dirty = true;
+        self.refresh_visible();
         true
     }
 
@@ -144,7 +148,7 @@ impl<'s> App<'s> {
             seen: 0,
             me: String::new(),
             org_names_seen: None,
-            org_names_deferred: defer,
+            first_frame: defer,
             size,
             dirty: true,
             keys_since_tick: false,

@@ -66,7 +66,7 @@ impl App<'_> {
             .store
             .display_name()
             .unwrap_or_else(|_| self.store.user().to_string());
-        if !self.org_names_deferred {
+        if !self.first_frame {
             self.refresh_org_names();
         }
         for s in self.stale.iter_mut() {

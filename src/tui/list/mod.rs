@@ -15,6 +15,8 @@ use super::action::{Action, Scope};
 use super::settings::Settings;
 use super::table::TableRow;
 use super::widgets::{self, ListCursor};
+#[cfg(test)]
+use super::window::MARGIN;
 use super::window::{Pages, Window};
 use crate::store::Result;
 use crossterm::event::KeyEvent;
@@ -171,14 +173,16 @@ impl<R: Clone> List<R> {
 
     // Paged from the store.
 
-    /// Reload around the selected row, keeping it (by `same`) and its place on screen.
+    /// Reload around the selected row, keeping it (by `same`) and its place on screen,
+    /// with `margin` rows beyond the screen.
     pub fn reload(
         &mut self,
         src: &mut impl Pages<R>,
         view: usize,
+        margin: usize,
         same: impl Fn(&R, &R) -> bool,
     ) -> Result<()> {
-        self.window.reload(src, view, same)
+        self.window.reload(src, view, margin, same)
     }
 
     /// Load the rows around `row` and select it.
@@ -503,7 +507,7 @@ mod tests {
                 Ok(v.split_off(v.len().saturating_sub(n)))
             }
         }
-        l.reload(&mut Without(&mut fewer, 20..28), 10, |a, b| a == b)
+        l.reload(&mut Without(&mut fewer, 20..28), 10, MARGIN, |a, b| a == b)
             .unwrap();
         assert_eq!(l.selected(), Some(&30));
         // Held whole, the kept row is found by its key among the new rows.

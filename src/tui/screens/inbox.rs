@@ -92,8 +92,10 @@ impl Inbox {
     fn load(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
         self.today = cx.store.today();
         self.view = view_rows(cx, self.filter_shown());
+        let margin = cx.list_margin();
         let mut pages = self.pages(cx);
-        self.list.reload(&mut pages, self.view, |a, b| a.id == b.id)
+        self.list
+            .reload(&mut pages, self.view, margin, |a, b| a.id == b.id)
     }
 
     fn reload_from_top(&mut self, cx: &mut Cx) -> Outcome {
@@ -355,8 +357,12 @@ impl Inbox {
             ]);
             cells
         };
-        // IDs are never cut: as wide as the longest held (the mark and "S-" before it).
-        let longest = held.iter().map(|r| r.id).max().unwrap_or(0);
+        // IDs are never cut, and the column keeps its width as rows are loaded and
+        // scrolled: as wide as the highest number there is (the mark and "S-" before it).
+        let longest = held
+            .iter()
+            .map(|r| r.id)
+            .fold(self.counts.last_signal, i64::max);
         let id_w = crate::tui::fit::whole(t(T::ColId), [format!("*S-{longest}").as_str()], 0);
         // The organisation as wide as its longest shown name, within a fifth of the
         // width; the title gets the rest.

@@ -120,8 +120,10 @@ impl Meetings {
     /// Reload around the selected meeting (the data or the screen size changed).
     fn load(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
         self.today = Some(cx.store.today());
+        let margin = cx.list_margin();
         let mut pages = self.pages(cx);
-        self.list.reload(&mut pages, view_rows(cx), same_meeting)?;
+        self.list
+            .reload(&mut pages, view_rows(cx), margin, same_meeting)?;
         self.total = cx.store.meeting_count(&self.list.filter.value())?;
         self.load_detail(cx)
     }

@@ -85,8 +85,9 @@ impl Organisations {
     /// Reload the rows around the selection (the data or the screen size changed).
     fn load(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
         let view = view_rows(cx, self.filter_shown());
+        let margin = cx.list_margin();
         let mut pages = self.pages(cx);
-        self.list.reload(&mut pages, view, same_org)?;
+        self.list.reload(&mut pages, view, margin, same_org)?;
         self.total = cx.store.org_count(&self.list.filter.value())?;
         self.load_detail(cx)
     }

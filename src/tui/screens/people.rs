@@ -70,13 +70,16 @@ impl People {
             self.list.hold(rows, view, |p| Some(p.id) == keep);
             return Ok(());
         }
+        let margin = cx.list_margin();
         let mut pages = self.pages(cx);
         match keep.map(|id| cx.store.person(id)).transpose()? {
             Some(person) if self.selected().map(|p| p.id) != Some(person.id) => {
                 self.list
                     .show(&mut pages, &person, view, |a, b| a.id == b.id)?;
             }
-            _ => self.list.reload(&mut pages, view, |a, b| a.id == b.id)?,
+            _ => self
+                .list
+                .reload(&mut pages, view, margin, |a, b| a.id == b.id)?,
         }
         self.total = cx.store.people_count(&self.list.filter.value())?;
         Ok(())

@@ -88,8 +88,9 @@ impl Tracker {
     /// Reload the rows around the selection.
     fn load(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
         self.view = view_rows(cx);
+        let margin = cx.list_margin();
         let mut pages = self.pages(cx);
-        self.list.reload(&mut pages, self.view, same_item)?;
+        self.list.reload(&mut pages, self.view, margin, same_item)?;
         self.total = cx.store.tracker_count(&pages.filter)?;
         Ok(())
     }

@@ -6,7 +6,6 @@
 //! crossterm's own commands, the text written as it is) and hands everything else to
 //! the crossterm backend it wraps. A property test compares the bytes of both.
 
-use crossterm::cursor::MoveTo;
 use crossterm::queue;
 use crossterm::style::{
     Attribute as CAttribute, Color as CColor, Colors as CColors, SetAttribute, SetBackgroundColor,
@@ -64,7 +63,7 @@ impl<W: Write> Backend for FrameBackend<W> {
         let mut last: Option<Position> = None;
         for (x, y, cell) in content {
             if !matches!(last, Some(p) if x == p.x + 1 && y == p.y) {
-                queue!(w, MoveTo(x, y))?;
+                move_to(w, x, y)?;
             }
             last = Some(Position { x, y });
             if cell.modifier != modifier {
@@ -136,6 +135,37 @@ impl<W: Write> Backend for FrameBackend<W> {
     fn flush(&mut self) -> io::Result<()> {
         Backend::flush(&mut self.inner)
     }
+}
+
+/// crossterm's `MoveTo(x, y)` (`ESC [ row ; column H`, counted from 1), without
+/// `fmt::write`: a frame has hundreds of them, one for each run of changed cells.
+fn move_to(w: &mut impl Write, x: u16, y: u16) -> io::Result<()> {
+    let mut buf = [0u8; 14];
+    buf[..2].copy_from_slice(b"\x1b[");
+    let mut n = 2;
+    n += decimal(u32::from(y) + 1, &mut buf[n..]);
+    buf[n] = b';';
+    n += 1;
+    n += decimal(u32::from(x) + 1, &mut buf[n..]);
+    buf[n] = b'H';
+    w.write_all(&buf[..=n])
+}
+
+/// `v` in decimal at the start of `out` (room for five digits); how many digits.
+fn decimal(v: u32, out: &mut [u8]) -> usize {
+    let mut digits = [0u8; 5];
+    let (mut v, mut i) = (v, digits.len());
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    let len = digits.len() - i;
+    out[..len].copy_from_slice(&digits[i..]);
+    len
 }
 
 /// The attributes that take a cell from `from` to `to`, in the order ratatui's
@@ -229,6 +259,22 @@ mod tests {
                     .add_modifier(Modifier::from_bits_truncate(bits));
                 (symbol, style)
             })
+    }
+
+    /// The move's bytes equal crossterm's `MoveTo` at every number of digits.
+    #[test]
+    fn a_move_is_written_as_crossterm_writes_it() {
+        // (crossterm's own overflows at 65535: it adds 1 in u16.)
+        let edges = [0u16, 1, 8, 9, 10, 98, 99, 100, 998, 999, 9998, 9999, 65534];
+        for x in edges {
+            for y in edges {
+                let mut ours = Vec::new();
+                move_to(&mut ours, x, y).unwrap();
+                let mut theirs = Vec::new();
+                queue!(theirs, crossterm::cursor::MoveTo(x, y)).unwrap();
+                assert_eq!(ours, theirs, "({x}, {y})");
+            }
+        }
     }
 
     proptest! {

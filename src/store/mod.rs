@@ -38,6 +38,7 @@ mod signal_list;
 mod signal_merges;
 mod signal_record;
 mod signals;
+mod snapshot;
 mod statement;
 pub mod testing;
 mod timeline;
@@ -283,6 +284,8 @@ pub struct Store {
     /// Whether this connection has made the kept figures' triggers (see
     /// [`figures`]): made before its first write, not when it opens.
     keeps_figures: bool,
+    /// Whether [`Store::begin_snapshot`] holds a read transaction open.
+    in_snapshot: bool,
 }
 
 /// `WIJKDESK_NOW` (`2026-01-27T19:30` or `2026-01-27 19:30`): the local time to use.
@@ -320,6 +323,7 @@ impl Store {
             live_day: Some(ctx_today).filter(|d| *d == Local::now().date_naive()),
             accept_new_terms: false,
             keeps_figures: false,
+            in_snapshot: false,
         })
     }
 
@@ -382,26 +386,6 @@ impl Store {
         &self.conn
     }
 
-    /// Run `f` on one snapshot of the database (a read transaction): a list read
-    /// twice (once to measure its columns, once to print) sees the same rows both
-    /// times while others write.
-    pub fn snapshot<T, E: From<StoreError>>(
-        &self,
-        f: impl FnOnce(&Store) -> std::result::Result<T, E>,
-    ) -> std::result::Result<T, E> {
-        if !self.conn.is_autocommit() {
-            return f(self);
-        }
-        let tx = self
-            .conn
-            .unchecked_transaction()
-            .map_err(StoreError::from)?;
-        let out = f(self);
-        // Only read: ending it either way is the same.
-        tx.commit().map_err(StoreError::from)?;
-        out
-    }
-
     /// `PRAGMA data_version`: changes when another connection commits (the screens
     /// watch [`Store::change_generation`], which also counts this connection's own).
     pub fn data_version(&self) -> Result<i64> {
@@ -424,6 +408,7 @@ impl Store {
         let started = std::time::Instant::now();
         let path = self.path.clone();
         let busy = |e: StoreError| busy_error(&path, started, e);
+        self.end_snapshot(true);
         self.keep_figures()?;
         let tx = begin_immediate(&mut self.conn, &self.path)?;
         let out = {
@@ -443,6 +428,7 @@ impl Store {
     /// `BEGIN IMMEDIATE`, waiting for another user's change as long as this thread
     /// waits (see [`waiting`]); one that takes too long is [`StoreError::Busy`].
     pub(crate) fn begin_immediate(&mut self) -> Result<Transaction<'_>> {
+        self.end_snapshot(true);
         self.keep_figures()?;
         begin_immediate(&mut self.conn, &self.path)
     }

@@ -61,6 +61,8 @@ impl App<'_> {
         if let Ok(g) = self.store.change_generation() {
             self.seen = g;
         }
+        // All of it from one committed state: the tabs' counts agree with the rows.
+        let snapshot = self.store.begin_snapshot();
         self.welcome = self.store.is_empty().unwrap_or(false);
         self.me = self
             .store
@@ -91,6 +93,7 @@ impl App<'_> {
                 screen.refresh_counts(&mut cx);
             }
         }
+        self.store.end_snapshot(snapshot);
         self.dirty = true;
     }
 
@@ -100,10 +103,12 @@ impl App<'_> {
         }
         self.current = i;
         if self.stale[i] {
+            let snapshot = self.store.begin_snapshot();
             let result = {
                 let mut cx = cx!(self);
                 self.screens[i].refresh(&mut cx)
             };
+            self.store.end_snapshot(snapshot);
             self.stale[i] = false;
             if let Err(e) = result {
                 self.set_error(self.settings.lang.store_error(&e));

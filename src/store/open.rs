@@ -37,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/024_open_commitment_total.sql"),
     include_str!("../../schema/025_figures_kept_by_writers.sql"),
     include_str!("../../schema/026_facts_kept_by_writers.sql"),
+    include_str!("../../schema/027_inbox_rows_in_index.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -57,12 +57,13 @@ impl App<'_> {
 
     /// Reload the visible screen (and popups that show data); the others reload when shown.
     pub(super) fn refresh_visible(&mut self) {
-        // Taken before reading, so a write that lands meanwhile is caught next time.
+        // All of it from one committed state: the tabs' counts agree with the rows, and
+        // the generation is that state's, so a write that lands meanwhile is caught
+        // next time.
+        let snapshot = self.store.begin_snapshot();
         if let Ok(g) = self.store.change_generation() {
             self.seen = g;
         }
-        // All of it from one committed state: the tabs' counts agree with the rows.
-        let snapshot = self.store.begin_snapshot();
         self.welcome = self.store.is_empty().unwrap_or(false);
         self.me = self
             .store

@@ -124,8 +124,11 @@ impl<W: Write> Backend for FrameBackend<W> {
         self.inner.clear_region(clear_type)
     }
 
+    /// Standard output's size, where the frames go (one system call; ratatui asks
+    /// before every frame); crossterm's answer when it is not a terminal. crossterm
+    /// opens and closes `/dev/tty` for every answer.
     fn size(&self) -> io::Result<Size> {
-        self.inner.size()
+        stdout_size().map_or_else(|| self.inner.size(), Ok)
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {
@@ -135,6 +138,21 @@ impl<W: Write> Backend for FrameBackend<W> {
     fn flush(&mut self) -> io::Result<()> {
         Backend::flush(&mut self.inner)
     }
+}
+
+/// The size of the terminal on standard output, if it is one.
+#[cfg(unix)]
+fn stdout_size() -> Option<Size> {
+    // SAFETY: TIOCGWINSZ only writes a `winsize` into the one given, which outlives
+    // the call; a descriptor that is not a terminal makes it fail, nothing else.
+    let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
+    let read = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut ws) };
+    (read == 0 && ws.ws_col > 0 && ws.ws_row > 0).then(|| Size::new(ws.ws_col, ws.ws_row))
+}
+
+#[cfg(not(unix))]
+fn stdout_size() -> Option<Size> {
+    None
 }
 
 /// crossterm's `MoveTo(x, y)` (`ESC [ row ; column H`, counted from 1), without

@@ -408,7 +408,7 @@ impl Store {
         let started = std::time::Instant::now();
         let path = self.path.clone();
         let busy = |e: StoreError| busy_error(&path, started, e);
-        self.end_snapshot(true);
+        self.close_snapshot();
         self.keep_figures()?;
         let tx = begin_immediate(&mut self.conn, &self.path)?;
         let out = {
@@ -428,7 +428,7 @@ impl Store {
     /// `BEGIN IMMEDIATE`, waiting for another user's change as long as this thread
     /// waits (see [`waiting`]); one that takes too long is [`StoreError::Busy`].
     pub(crate) fn begin_immediate(&mut self) -> Result<Transaction<'_>> {
-        self.end_snapshot(true);
+        self.close_snapshot();
         self.keep_figures()?;
         begin_immediate(&mut self.conn, &self.path)
     }

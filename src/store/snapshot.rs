@@ -39,7 +39,14 @@ impl Store {
 
     /// End the snapshot [`Store::begin_snapshot`] began (when it did).
     pub fn end_snapshot(&mut self, began: bool) {
-        if began && self.in_snapshot {
+        if began {
+            self.close_snapshot();
+        }
+    }
+
+    /// End a snapshot that is open, if one is: before a write on this connection.
+    pub(super) fn close_snapshot(&mut self) {
+        if self.in_snapshot {
             self.in_snapshot = false;
             // Only read: ending it either way is the same.
             if self.conn.execute_batch("COMMIT").is_err() {

@@ -127,7 +127,7 @@ impl<'s> App<'s> {
             return false;
         }
         self.first_frame = false;
-        self.refresh_org_names();
+        // The reload works out the short names too, now that the frame is out.
         self.refresh_visible();
         true
     }

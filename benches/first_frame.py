@@ -237,9 +237,9 @@ def main():
     installed_dir = tempfile.mkdtemp(prefix="wijkdesk-ff-")
     installed = os.path.join(installed_dir, "wijkdesk")
     shutil.copy2(linked, installed)
-    floor = os.path.join(installed_dir, "open_floor")
+    installed_floor = os.path.join(installed_dir, "open_floor")
     if os.path.exists(FLOOR):
-        shutil.copy2(FLOOR, floor)
+        shutil.copy2(FLOOR, installed_floor)
     # A file long enough that less scrolls by every key.
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
         for i in range(200_000):
@@ -256,7 +256,7 @@ def main():
         bt_env = dict(plain_env, RUST_BACKTRACE="1")
         # The end of wijkdesk's first synchronised update is the end of its first frame.
         frame_end = b"\x1b[?2026l"
-        floor = [([floor, db], frame_end, plain_env)] if os.path.exists(floor) else []
+        floor = [([installed_floor, db], frame_end, plain_env)] if os.path.exists(installed_floor) else []
         p_less, p_plain, p_bt, p_linked, *p_floor = taking_turns(pty_first_frame, [
             (["less", "/etc/services"], b"tcp", plain_env),
             ([installed, "--db", db], frame_end, plain_env),

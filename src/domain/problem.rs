@@ -568,6 +568,12 @@ pub enum Problem {
         path: String,
         folder: bool,
     },
+    /// The disk (file system) that holds the database at `path` has no room left for
+    /// this user, `free` bytes: SQLite cannot even set up its shared index to read.
+    NoSpace {
+        path: String,
+        free: u64,
+    },
     /// A folder where a database file was expected.
     IsADirectory {
         path: String,
@@ -924,6 +930,7 @@ impl Problem {
             | P::Waiting { .. }
             | P::Held { .. }
             | P::ReadOnlyPlace { .. }
+            | P::NoSpace { .. }
             | P::IsADirectory { .. }
             | P::CannotOpen { .. }
             | P::CannotLock { .. }

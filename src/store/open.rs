@@ -65,11 +65,57 @@ pub(super) fn open_and_migrate(path: &Path) -> Result<Connection> {
         ]
         .iter()
         .any(|w| text.contains(w));
-        match read_only_place(path).filter(|_| about_writing) {
+        // A full disk: SQLite says "disk I/O error" when it cannot make room for its
+        // shared index (`-shm`), which every connection needs, even one that only reads.
+        let about_room = ["disk I/O error", "database or disk is full"]
+            .iter()
+            .any(|w| text.contains(w));
+        if let Some(why) = read_only_place(path).filter(|_| about_writing) {
+            return StoreError::Io(why);
+        }
+        match no_room(path).filter(|_| about_room || about_writing) {
             Some(why) => StoreError::Io(why),
             None => e,
         }
     })
+}
+
+/// Less than this free for the user where the database is, and an error on opening it
+/// is taken to be the disk's being full: a WAL database needs 32 KiB for its shared
+/// index and room for the write-ahead log.
+const ROOM_NEEDED: u64 = 1024 * 1024;
+
+/// The disk's being full where the database is, in words, if that is the trouble.
+fn no_room(path: &Path) -> Option<Problem> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let place = if path.exists() {
+            path
+        } else {
+            path.parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+        };
+        let c = std::ffi::CString::new(place.as_os_str().as_bytes()).ok()?;
+        // SAFETY: a valid NUL-terminated path and a zeroed struct for statvfs() to fill.
+        let mut fs: libc::statvfs = unsafe { std::mem::zeroed() };
+        if unsafe { libc::statvfs(c.as_ptr(), &mut fs) } != 0 {
+            return None;
+        }
+        // What an unprivileged user may still write (root's reserve left out).
+        // Both are u64 on 64-bit Linux and narrower elsewhere.
+        let free = (fs.f_bavail as u64).saturating_mul(fs.f_frsize as u64);
+        if free < ROOM_NEEDED {
+            return Some(Problem::NoSpace {
+                path: path.display().to_string(),
+                free,
+            });
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    None
 }
 
 /// Why wijkdesk cannot write where the database is, in words, if that is the trouble:

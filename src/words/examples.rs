@@ -555,6 +555,10 @@ pub(super) fn examples() -> Vec<Problem> {
             path: s("/srv/wijk"),
             folder: true,
         },
+        P::NoSpace {
+            path: s("/srv/wijk/wijkdesk.db"),
+            free: 12_288,
+        },
         P::IsADirectory {
             path: s("/srv/wijk"),
         },

@@ -251,6 +251,7 @@ pub fn say(p: &Problem, l: Lang) -> String {
         | P::Waiting { .. }
         | P::Held { .. }
         | P::ReadOnlyPlace { .. }
+        | P::NoSpace { .. }
         | P::IsADirectory { .. }
         | P::CannotOpen { .. }
         | P::CannotLock { .. }

@@ -154,6 +154,18 @@ pub(super) fn problem(p: &Problem, l: Lang) -> String {
                 "de map {path} is voor jou alleen-lezen; wijkdesk moet daar de database en de bestanden -wal en -shm kunnen schrijven"
             ),
         },
+        P::NoSpace { path, free } => {
+            let free = amount(*free);
+            if en {
+                format!(
+                    "the disk that holds {path} is full ({free} free for you): free some space there and try again; nothing was changed"
+                )
+            } else {
+                format!(
+                    "de schijf waarop {path} staat is vol ({free} vrij voor jou): maak daar ruimte vrij en probeer het opnieuw; er is niets gewijzigd"
+                )
+            }
+        }
         P::IsADirectory { path } => {
             if en {
                 format!("{path} is a directory, not a database file")
@@ -258,5 +270,15 @@ pub(super) fn problem(p: &Problem, l: Lang) -> String {
             }
         }
         _ => unreachable!("system::problem is called for its own problems only"),
+    }
+}
+
+/// An amount of disk space as people read it: "512 bytes", "12 KiB", "3.4 MiB".
+fn amount(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    match bytes {
+        b if b < KIB => format!("{b} bytes"),
+        b if b < KIB * KIB => format!("{} KiB", b / KIB),
+        b => format!("{:.1} MiB", b as f64 / (KIB * KIB) as f64),
     }
 }

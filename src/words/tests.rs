@@ -189,10 +189,11 @@ fn kind(p: &Problem) -> usize {
         P::ChartNotDrawn { .. } => 173,
         P::NothingImported { .. } => 174,
         P::CheckFound { .. } => 175,
+        P::NoSpace { .. } => 176,
     }
 }
 
-const KINDS: usize = 176;
+const KINDS: usize = 177;
 
 /// Words that are English and never Dutch: one of them in a Dutch message means
 /// a sentence was left untranslated.

@@ -73,6 +73,77 @@ fn a_file_that_is_not_a_wijkdesk_database_is_refused_and_left_alone() {
 }
 
 #[test]
+fn a_damaged_file_is_said_in_words_and_check_lists_what_it_finds() {
+    // Cut short, as a copy that stopped half-way: SQLite cannot even read the schema.
+    let env = with_signal();
+    let len = std::fs::metadata(&env.db).unwrap().len();
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&env.db)
+        .unwrap();
+    file.set_len(len / 3).unwrap();
+    drop(file);
+    let bytes = std::fs::read(&env.db).unwrap();
+    for args in [
+        &["signal", "list"][..],
+        &["check"],
+        &["org", "add", "--name", "X"],
+    ] {
+        let e = env.fails(args, 1);
+        assert!(
+            e.starts_with(&format!("error: {} is damaged (SQLite: ", env.db.display()))
+                && e.contains("nothing was changed. Restore it from the last backup"),
+            "{args:?}: {e}"
+        );
+        assert_eq!(
+            std::fs::read(&env.db).unwrap(),
+            bytes,
+            "{args:?} touched the file"
+        );
+    }
+
+    // One page of the signals overwritten (of the demo's, a leaf below the root): the
+    // file opens, `check` lists what SQLite finds there, a line each, and a command
+    // that reads the page says the file is damaged.
+    let env = Env::new();
+    env.ok(&["demo"]);
+    let page: i64 = rusqlite::Connection::open(&env.db)
+        .unwrap()
+        .query_row(
+            "SELECT pageno FROM dbstat WHERE name = 'signal' AND pagetype = 'leaf'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mut bytes = std::fs::read(&env.db).unwrap();
+    let at = usize::try_from(page - 1).unwrap() * 4096 + 8;
+    bytes[at..at + 64].fill(0xff);
+    std::fs::write(&env.db, &bytes).unwrap();
+    let out = env.cmd().arg("check").output().unwrap();
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{listed}");
+    assert!(
+        listed
+            .lines()
+            .next()
+            .is_some_and(|l| l.starts_with("integrity: Tree ")),
+        "each finding on a line of its own: {listed}"
+    );
+    assert!(
+        !listed.contains('\u{240a}') && !listed.contains("*** in database"),
+        "{listed}"
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("problems found"), "{said}");
+    let e = env.fails(&["signal", "list", "--all"], 1);
+    assert!(
+        e.starts_with("error: the database file is damaged (SQLite: ")
+            && e.contains("Run `wijkdesk check` and restore the last backup"),
+        "{e}"
+    );
+}
+
+#[test]
 fn an_sqlite_file_of_another_application_is_refused() {
     let env = Env::new();
     {

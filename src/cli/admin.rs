@@ -233,7 +233,12 @@ pub(super) fn check(a: CheckArgs, app: &mut App) -> Result<()> {
     // Near-duplicate names are no damage to the file: listed, but not a failure.
     let mut pairs = Vec::new();
     for kind in TermKind::ALL {
-        pairs.extend(app.store.near_duplicates(kind)?);
+        match app.store.near_duplicates(kind) {
+            Ok(found) => pairs.extend(found),
+            // A damaged file is reported below; its names are not worth a second error.
+            Err(_) if !problems.is_empty() => {}
+            Err(e) => return Err(e.into()),
+        }
     }
     if a.json {
         app.out.json(&json!({

@@ -90,6 +90,8 @@ pub enum DbTrouble {
     DiskFull,
     NotADatabase,
     CannotOpen,
+    /// The file is damaged: SQLite met a page it cannot make sense of.
+    Corrupt,
     /// Anything else: the error's own text says it.
     Other,
 }
@@ -574,6 +576,12 @@ pub enum Problem {
         path: String,
         free: u64,
     },
+    /// The database file at `path` is damaged where SQLite reads it on opening; its own
+    /// words in `error`.
+    Damaged {
+        path: String,
+        error: String,
+    },
     /// A folder where a database file was expected.
     IsADirectory {
         path: String,
@@ -931,6 +939,7 @@ impl Problem {
             | P::Held { .. }
             | P::ReadOnlyPlace { .. }
             | P::NoSpace { .. }
+            | P::Damaged { .. }
             | P::IsADirectory { .. }
             | P::CannotOpen { .. }
             | P::CannotLock { .. }

@@ -56,6 +56,11 @@ pub fn default_db_path() -> PathBuf {
 
 pub(super) fn open_and_migrate(path: &Path) -> Result<Connection> {
     open_and_migrate_inner(path).map_err(|e| {
+        if let StoreError::Sqlite(inner) = &e
+            && inner.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt)
+        {
+            return damaged(path, inner);
+        }
         let text = e.to_string();
         let about_writing = [
             "readonly",
@@ -204,8 +209,17 @@ fn not_a_database(path: &Path, e: rusqlite::Error) -> StoreError {
         Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotWijkdesk(Problem::NotSqlite {
             path: path.display().to_string(),
         }),
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => damaged(path, &e),
         _ => io(Doing::Open, path, e),
     }
+}
+
+/// A file SQLite cannot read as it opens it: what to do about it, not only "malformed".
+fn damaged(path: &Path, e: &rusqlite::Error) -> StoreError {
+    StoreError::Io(Problem::Damaged {
+        path: path.display().to_string(),
+        error: e.to_string(),
+    })
 }
 
 /// What was being done to a file when the system refused.

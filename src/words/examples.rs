@@ -559,6 +559,10 @@ pub(super) fn examples() -> Vec<Problem> {
             path: s("/srv/wijk/wijkdesk.db"),
             free: 12_288,
         },
+        P::Damaged {
+            path: s("/srv/wijk/wijkdesk.db"),
+            error: s("database disk image is malformed"),
+        },
         P::IsADirectory {
             path: s("/srv/wijk"),
         },
@@ -617,6 +621,10 @@ pub(super) fn examples() -> Vec<Problem> {
         P::Database {
             trouble: DbTrouble::CannotOpen,
             error: s("SQLITE_IOERR (10)"),
+        },
+        P::Database {
+            trouble: DbTrouble::Corrupt,
+            error: s("database disk image is malformed"),
         },
         P::Database {
             trouble: DbTrouble::Other,

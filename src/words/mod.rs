@@ -252,6 +252,7 @@ pub fn say(p: &Problem, l: Lang) -> String {
         | P::Held { .. }
         | P::ReadOnlyPlace { .. }
         | P::NoSpace { .. }
+        | P::Damaged { .. }
         | P::IsADirectory { .. }
         | P::CannotOpen { .. }
         | P::CannotLock { .. }

@@ -166,6 +166,17 @@ pub(super) fn problem(p: &Problem, l: Lang) -> String {
                 )
             }
         }
+        P::Damaged { path, error } => {
+            if en {
+                format!(
+                    "{path} is damaged (SQLite: {error}); nothing was changed. Restore it from the last backup: see \"Backup and restore\" in docs/operations.md"
+                )
+            } else {
+                format!(
+                    "{path} is beschadigd (SQLite: {error}); er is niets gewijzigd. Zet de laatste reservekopie terug: zie \"Backup and restore\" in docs/operations.md"
+                )
+            }
+        }
         P::IsADirectory { path } => {
             if en {
                 format!("{path} is a directory, not a database file")
@@ -250,6 +261,12 @@ pub(super) fn problem(p: &Problem, l: Lang) -> String {
             (DbTrouble::DiskFull, false) => "de schijf is vol; er is niets gewijzigd".into(),
             (DbTrouble::NotADatabase, true) => "the file is not a wijkdesk database".into(),
             (DbTrouble::NotADatabase, false) => "het bestand is geen wijkdesk-database".into(),
+            (DbTrouble::Corrupt, true) => format!(
+                "the database file is damaged (SQLite: {error}); nothing was changed. Run `wijkdesk check` and restore the last backup: see \"Backup and restore\" in docs/operations.md"
+            ),
+            (DbTrouble::Corrupt, false) => format!(
+                "het databasebestand is beschadigd (SQLite: {error}); er is niets gewijzigd. Draai `wijkdesk check` en zet de laatste reservekopie terug: zie \"Backup and restore\" in docs/operations.md"
+            ),
             (DbTrouble::CannotOpen, true) => format!("cannot open the database: {error}"),
             (DbTrouble::CannotOpen, false) => format!("kan de database niet openen: {error}"),
             (DbTrouble::Other, true) => format!("database error: {error}"),

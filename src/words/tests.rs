@@ -190,10 +190,11 @@ fn kind(p: &Problem) -> usize {
         P::NothingImported { .. } => 174,
         P::CheckFound { .. } => 175,
         P::NoSpace { .. } => 176,
+        P::Damaged { .. } => 177,
     }
 }
 
-const KINDS: usize = 177;
+const KINDS: usize = 178;
 
 /// Words that are English and never Dutch: one of them in a Dutch message means
 /// a sentence was left untranslated.

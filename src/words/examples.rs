@@ -561,7 +561,7 @@ pub(super) fn examples() -> Vec<Problem> {
         },
         P::Damaged {
             path: s("/srv/wijk/wijkdesk.db"),
-            error: s("database disk image is malformed"),
+            error: s("SQLITE_CORRUPT (11)"),
         },
         P::IsADirectory {
             path: s("/srv/wijk"),
@@ -624,7 +624,7 @@ pub(super) fn examples() -> Vec<Problem> {
         },
         P::Database {
             trouble: DbTrouble::Corrupt,
-            error: s("database disk image is malformed"),
+            error: s("SQLITE_CORRUPT (11)"),
         },
         P::Database {
             trouble: DbTrouble::Other,

@@ -5,9 +5,12 @@
 
 #![cfg(target_os = "linux")]
 
+mod support;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use support::cli::succeeded;
 
 /// A tmpfs of `size` mounted on a fresh temporary folder, unmounted when dropped.
 struct SmallDisk {
@@ -81,25 +84,16 @@ fn wijkdesk(db: &Path, args: &[&str]) -> Output {
         .expect("run wijkdesk")
 }
 
-fn ok(out: &Output, what: &str) -> String {
-    assert!(
-        out.status.success(),
-        "{what}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 #[test]
 fn a_full_disk_is_said_in_words_and_nothing_is_changed() {
     let disk = SmallDisk::mount("4m");
     let db = disk.path().join("team.db");
-    ok(&wijkdesk(&db, &["init"]), "init");
-    ok(
+    succeeded(&wijkdesk(&db, &["init"]), "init");
+    succeeded(
         &wijkdesk(&db, &["org", "add", "--name", "Buurtcomité Laan"]),
         "org add",
     );
-    let added = ok(
+    let added = succeeded(
         &wijkdesk(
             &db,
             &[
@@ -135,7 +129,7 @@ fn a_full_disk_is_said_in_words_and_nothing_is_changed() {
     }
 
     std::fs::remove_file(filler).expect("make room");
-    let listed = ok(&wijkdesk(&db, &["signal", "list", "--json"]), "list after");
+    let listed = succeeded(&wijkdesk(&db, &["signal", "list", "--json"]), "list after");
     let signals: serde_json::Value = serde_json::from_str(&listed).expect("json");
     let titles: Vec<&str> = signals
         .as_array()
@@ -148,7 +142,7 @@ fn a_full_disk_is_said_in_words_and_nothing_is_changed() {
         ["Lantaarnpaal kapot"],
         "the refused add left nothing"
     );
-    let again = ok(
+    let again = succeeded(
         &wijkdesk(
             &db,
             &["signal", "add", "--org", "O-1", "--title", "Bankje weg"],

@@ -7,9 +7,12 @@
 
 #![cfg(unix)]
 
+mod support;
+
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
 use std::process::{Command, Output};
+use support::cli::succeeded;
 
 const TEAM_GID: u32 = 4242;
 const ANNA: u32 = 50001;
@@ -40,15 +43,6 @@ fn as_account(uid: u32, home: &Path, db: &Path, args: &[&str]) -> Output {
         .env("WIJKDESK_TODAY", "2026-01-15")
         .output()
         .expect("run setpriv")
-}
-
-fn ok(out: Output, what: &str) -> String {
-    assert!(
-        out.status.success(),
-        "{what}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]
@@ -101,8 +95,8 @@ fn a_second_member_of_staff_upgrades_the_shared_database() {
     std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o660)).unwrap();
 
     // The new version reaches Bas first: his first command upgrades the database.
-    ok(
-        as_account(
+    succeeded(
+        &as_account(
             BAS,
             &team,
             &db,
@@ -117,10 +111,13 @@ fn a_second_member_of_staff_upgrades_the_shared_database() {
         ),
         "Bas upgrades and adds",
     );
-    let listed = ok(as_account(ANNA, &team, &db, &["org", "list"]), "Anna lists");
+    let listed = succeeded(
+        &as_account(ANNA, &team, &db, &["org", "list"]),
+        "Anna lists",
+    );
     assert!(listed.contains("Buurtcomité Bas"), "{listed}");
-    ok(
-        as_account(
+    succeeded(
+        &as_account(
             ANNA,
             &team,
             &db,
@@ -135,7 +132,7 @@ fn a_second_member_of_staff_upgrades_the_shared_database() {
         ),
         "Anna adds",
     );
-    let listed = ok(as_account(BAS, &team, &db, &["org", "list"]), "Bas lists");
+    let listed = succeeded(&as_account(BAS, &team, &db, &["org", "list"]), "Bas lists");
     assert!(listed.contains("Buurtcomité Anna"), "{listed}");
     // The database stays the group's, readable by nobody else.
     let meta = std::fs::metadata(&db).unwrap();

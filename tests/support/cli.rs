@@ -315,3 +315,14 @@ pub fn ids(stdout: &str) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
+/// The standard output of a finished command, after checking that it succeeded (its
+/// standard error in the message when it did not).
+pub fn succeeded(out: &std::process::Output, what: &str) -> String {
+    assert!(
+        out.status.success(),
+        "{what}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

@@ -67,24 +67,29 @@ fn chromium(dir: &Path, page: &Path, what: &[&str], netlog: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// The http(s) URLs the page asked for: every request in the network log, less the
-/// browser's own calls home to Google (made whatever the page, and not the page's).
+/// The http(s) URLs the page asked for: every request in the network log that a
+/// document started. The browser's own calls home (its clock, accounts and updates at
+/// Google, made whatever the page, more of them in each new version) start from no
+/// document: their initiator is "not an origin".
 fn page_requests(netlog: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(netlog).expect("read the network log");
     // Chromium may stop before closing the events array.
     let log: serde_json::Value = serde_json::from_str(&text)
         .or_else(|_| serde_json::from_str(&format!("{}]}}", text.trim_end().trim_end_matches(','))))
         .expect("network log is JSON");
+    let start = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
+        .as_i64()
+        .expect("URL_REQUEST_START_JOB is among the network log's event types");
     let mut urls: Vec<String> = log["events"]
         .as_array()
         .expect("events")
         .iter()
+        .filter(|e| {
+            e["type"].as_i64() == Some(start)
+                && e["params"]["initiator"].as_str() != Some("not an origin")
+        })
         .filter_map(|e| e["params"]["url"].as_str())
         .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
-        .filter(|u| {
-            let host = u.split('/').nth(2).unwrap_or("");
-            !(host == "google.com" || host.ends_with(".google.com"))
-        })
         .map(str::to_string)
         .collect();
     urls.sort();

@@ -505,3 +505,22 @@ fn deferred_checkpoints_wait_for_the_idle_tick() {
     }
     assert!(size("") > db_after, "a write checkpointed after 500 writes");
 }
+
+#[test]
+fn a_shared_index_that_cannot_grow_is_a_full_disk() {
+    use rusqlite::ffi;
+    use wijkdesk::domain::Problem;
+    use wijkdesk::domain::problem::DbTrouble;
+    let said = |code| match store::sqlite_problem(&rusqlite::Error::SqliteFailure(
+        ffi::Error::new(code),
+        None,
+    )) {
+        Problem::Database { trouble, .. } => trouble,
+        other => panic!("{other:?}"),
+    };
+    // SQLite's "disk I/O error" when the `-shm` cannot be made larger: the disk is full.
+    assert_eq!(said(ffi::SQLITE_IOERR_SHMSIZE), DbTrouble::DiskFull);
+    assert_eq!(said(ffi::SQLITE_FULL), DbTrouble::DiskFull);
+    // Any other I/O error keeps SQLite's own words.
+    assert_eq!(said(ffi::SQLITE_IOERR_READ), DbTrouble::Other);
+}

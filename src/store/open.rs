@@ -95,13 +95,7 @@ fn no_room(path: &Path) -> Option<Problem> {
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStrExt;
-        let place = if path.exists() {
-            path
-        } else {
-            path.parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(Path::new("."))
-        };
+        let place = if path.exists() { path } else { folder_of(path) };
         let c = std::ffi::CString::new(place.as_os_str().as_bytes()).ok()?;
         // SAFETY: a valid NUL-terminated path and a zeroed struct for statvfs() to fill.
         let mut fs: libc::statvfs = unsafe { std::mem::zeroed() };
@@ -123,6 +117,13 @@ fn no_room(path: &Path) -> Option<Problem> {
     None
 }
 
+/// The folder a database file is in: "." for a bare file name.
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
 /// Why wijkdesk cannot write where the database is, in words, if that is the trouble:
 /// SQLite's own "attempt to write a readonly database" does not say what to fix.
 fn read_only_place(path: &Path) -> Option<Problem> {
@@ -136,10 +137,7 @@ fn read_only_place(path: &Path) -> Option<Problem> {
             // SAFETY: a valid NUL-terminated path; access() only reads it.
             unsafe { libc::access(c.as_ptr(), libc::W_OK) == 0 }
         };
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
+        let dir = folder_of(path);
         if path.exists() && !writable(path) {
             return Some(Problem::ReadOnlyPlace {
                 path: path.display().to_string(),

@@ -8,6 +8,7 @@ mod actions;
 mod assign;
 mod audit;
 mod bulk;
+mod check;
 mod commitments;
 mod complete;
 mod csv_io;
@@ -398,49 +399,6 @@ impl Store {
     /// Make sure a record exists, with a message that names it if not.
     pub fn exists(&self, r: RecordRef) -> Result<()> {
         exists(&self.conn, r)
-    }
-
-    /// `PRAGMA integrity_check` and `foreign_key_check`: the problems found, empty when sound.
-    /// A file so damaged that SQLite gives up checking it is one problem, in its words.
-    pub fn check(&self) -> Result<Vec<String>> {
-        let mut problems = Vec::new();
-        let integrity = || -> rusqlite::Result<Vec<String>> {
-            let mut st = self.conn.prepare("PRAGMA integrity_check")?;
-            let mut found = Vec::new();
-            for row in st.query_map([], |r| r.get::<_, String>(0))? {
-                // One row can hold several findings, a line each, under a heading.
-                found.extend(
-                    row?.lines()
-                        .filter(|l| *l != "ok" && !l.starts_with("*** in database"))
-                        .map(|l| format!("integrity: {l}")),
-                );
-            }
-            Ok(found)
-        };
-        let foreign_keys = || -> rusqlite::Result<Vec<String>> {
-            let mut st = self.conn.prepare("PRAGMA foreign_key_check")?;
-            let rows = st.query_map([], |r| {
-                Ok(format!(
-                    "foreign key: {} row {} points to a missing {}",
-                    r.get::<_, String>(0)?,
-                    r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
-                    r.get::<_, String>(2)?
-                ))
-            })?;
-            rows.collect()
-        };
-        for (what, found) in [("integrity", integrity()), ("foreign key", foreign_keys())] {
-            match found {
-                Ok(rows) => problems.extend(rows),
-                Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
-                    problems.push(format!(
-                        "{what}: SQLite cannot read the file to check it: {e}"
-                    ));
-                }
-                Err(e) => return Err(e.into()),
-            }
-        }
-        Ok(problems)
     }
 
     /// A consistent copy while others keep working (`VACUUM INTO`).

@@ -117,7 +117,8 @@ def kept_mismatches(db):
     than one count per organisation or day, so that it takes seconds at a million:
     each organisation's open signals, open commitments, last contact and last meeting;
     the inbox's open signals per feedback day; the loop report's per-day counts
-    (report_cube) summed over district, theme and service."""
+    (report_cube) summed over district, theme and service; the names an open signal
+    carries for the inbox (schema/028)."""
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     q = lambda sql: conn.execute(sql).fetchall()
     wrong = []
@@ -158,6 +159,23 @@ def kept_mismatches(db):
     for key in sorted(set(cube) | set(fresh_cube), key=repr):
         if cube.get(key, 0) != fresh_cube.get(key, 0):
             wrong.append(f"report_cube {key}: kept {cube.get(key, 0)}, counted {fresh_cube.get(key, 0)}")
+    for sid, org, owner, fresh_org, fresh_owner in q(f"""
+        SELECT s.id, s.inbox_org, s.inbox_owner, o.name,
+               CASE WHEN p.name IS NULL THEN coalesce(so.short_name, so.name, '')
+                    WHEN so.id IS NULL THEN p.name
+                    ELSE p.name || ' (' || coalesce(so.short_name, so.name) || ')' END
+          FROM signal s
+          LEFT JOIN organisation o ON o.id = s.org_id
+          LEFT JOIN person p ON p.id = s.owner_person_id
+          LEFT JOIN organisation so ON so.id = s.owner_org_id
+         WHERE s.{OPEN} AND (s.inbox_org IS NOT o.name OR s.inbox_owner IS NOT
+               CASE WHEN p.name IS NULL THEN coalesce(so.short_name, so.name, '')
+                    WHEN so.id IS NULL THEN p.name
+                    ELSE p.name || ' (' || coalesce(so.short_name, so.name) || ')' END)"""):
+        wrong.append(f"S-{sid}: inbox names kept {org!r} / {owner!r}, afresh {fresh_org!r} / {fresh_owner!r}")
+    closed = q(f"SELECT count(*) FROM signal WHERE NOT ({OPEN}) AND (inbox_org IS NOT NULL OR inbox_owner IS NOT NULL)")[0][0]
+    if closed:
+        wrong.append(f"{closed} closed signals still carry inbox names")
     conn.close()
     return wrong
 

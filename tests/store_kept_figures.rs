@@ -240,9 +240,57 @@ fn load_mismatches(conn: &Connection) -> Vec<String> {
     out
 }
 
+/// Signals whose names kept for the inbox (schema/028) differ from the names read
+/// afresh: an open signal's organisation and owner as the lists show them, NULL once
+/// closed.
+fn inbox_name_mismatches(conn: &Connection) -> Vec<String> {
+    let mut st = conn
+        .prepare(
+            "SELECT s.id, s.inbox_org, s.inbox_owner, o.name,
+                    CASE WHEN p.name IS NULL THEN coalesce(so.short_name, so.name, '')
+                         WHEN so.id IS NULL THEN p.name
+                         ELSE p.name || ' (' || coalesce(so.short_name, so.name) || ')' END,
+                    s.state IN ('new', 'triaged', 'in_progress')
+               FROM signal s
+               LEFT JOIN organisation o ON o.id = s.org_id
+               LEFT JOIN person p ON p.id = s.owner_person_id
+               LEFT JOIN organisation so ON so.id = s.owner_org_id",
+        )
+        .expect("prepare");
+    let rows = st
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, bool>(5)?,
+            ))
+        })
+        .expect("query");
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, org, owner, fresh_org, fresh_owner, open) = row.expect("row");
+        let fresh = if open {
+            (fresh_org, Some(fresh_owner))
+        } else {
+            (None, None)
+        };
+        if (org.clone(), owner.clone()) != fresh {
+            out.push(format!(
+                "S-{id}: kept {org:?} / {owner:?}, afresh {fresh:?}"
+            ));
+        }
+    }
+    out
+}
+
 #[track_caller]
 fn check(db: &TempDb, after: &str) {
     let conn = db.raw();
+    let names = inbox_name_mismatches(&conn);
+    assert!(names.is_empty(), "inbox names after {after}: {names:#?}");
     let wrong = mismatches(&conn);
     assert!(wrong.is_empty(), "after {after}: {wrong:#?}");
     let days = day_mismatches(&conn);
@@ -685,6 +733,76 @@ fn kept_figures_equal_a_fresh_count_through_every_kind_of_change() {
         .execute("DELETE FROM meeting WHERE id = ?1", [second.id])
         .expect("delete a meeting");
     check(&db, "a meeting deleted");
+
+    // The names an open signal carries for the inbox follow the organisation, the
+    // owner and the owner's organisation as they are renamed, reassigned and erased.
+    store
+        .edit_org(
+            org.id,
+            wijkdesk::store::OrgEdit {
+                name: Some("Bewonersgroep Figuren en Tellen".into()),
+                ..Default::default()
+            },
+            None,
+        )
+        .expect("rename");
+    check(&db, "an organisation renamed");
+    let service: i64 = db
+        .raw()
+        .query_row("SELECT org_id FROM person WHERE id = ?1", [staff], |r| {
+            r.get(0)
+        })
+        .expect("the staff member's service");
+    store
+        .assign_signal(
+            a.id,
+            Owner {
+                person_id: Some(staff),
+                org_id: Some(service),
+            },
+            None,
+        )
+        .expect("assign");
+    check(&db, "a signal assigned to a person of a service");
+    store
+        .edit_org(
+            service,
+            wijkdesk::store::OrgEdit {
+                short_name: Some("DFT".into()),
+                ..Default::default()
+            },
+            None,
+        )
+        .expect("short name");
+    check(&db, "the service's short name changed");
+    store
+        .edit_person(
+            staff,
+            wijkdesk::store::PersonEdit {
+                name: Some("Ans van Dijk-Tellen".into()),
+                ..Default::default()
+            },
+            None,
+        )
+        .expect("rename");
+    check(&db, "the owner renamed");
+    let erased_name: String = db
+        .raw()
+        .query_row("SELECT name FROM person WHERE id = ?1", [staff], |r| {
+            r.get(0)
+        })
+        .expect("name");
+    store.erase_person(staff).expect("erase");
+    check(&db, "the owner erased");
+    let left: i64 = db
+        .raw()
+        .query_row(
+            "SELECT count(*) FROM signal WHERE inbox_owner LIKE '%' || ?1 || '%'",
+            [&erased_name],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(left, 0, "an erased name is kept on no signal");
 
     // A feedback date moved by reopening, and by triage.
     let open: i64 = db

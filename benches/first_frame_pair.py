@@ -4,11 +4,12 @@ start (as in `first_frame.py`), and what is printed is the median of the per-tur
 differences (B - A) with a bootstrap 95% interval, so that a change of a tenth of a
 millisecond shows through the machine's noise.
 
-    python3 benches/first_frame_pair.py DB A B [RUNS]
+    python3 benches/first_frame_pair.py DB A B [RUNS] [DB_B]
 
 A and B are wijkdesk binaries (copy both the same way first: a file just written by the
 linker starts slower than a copy of it, see docs/performance.md, "Seventh round").
-RUNS defaults to 150."""
+RUNS defaults to 150. DB_B, when given, is the database B opens (a copy migrated to a
+newer schema, which A could not open)."""
 import importlib.util
 import os
 import random
@@ -26,10 +27,11 @@ def main():
         sys.exit(__doc__)
     db, a, b = sys.argv[1:4]
     runs = int(sys.argv[4]) if len(sys.argv) > 4 else 150
+    db_b = sys.argv[5] if len(sys.argv) > 5 else db
     env = dict(os.environ, TERM="xterm-256color")
     env.pop("RUST_BACKTRACE", None)
     frame_end = b"\x1b[?2026l"
-    programs = [([a, "--db", db], frame_end, env), ([b, "--db", db], frame_end, env)]
+    programs = [([a, "--db", db], frame_end, env), ([b, "--db", db_b], frame_end, env)]
     times = [[], []]
     for i in range(runs):
         for k in ([0, 1] if i % 2 == 0 else [1, 0]):

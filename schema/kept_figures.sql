@@ -674,38 +674,30 @@ END;
 
 
 -- The inbox's names on an open signal (schema/028): its organisation's name and its
--- owner as the inbox shows them, read afresh from the row's own ids; NULL once closed.
-CREATE TEMP VIEW inbox_names (signal_id, org, owner) AS
-SELECT s.id,
-       CASE WHEN s.state IN ('new', 'triaged', 'in_progress') THEN o.name END,
-       CASE WHEN s.state IN ('new', 'triaged', 'in_progress') THEN
-           coalesce(p.name, '') || CASE WHEN p.name IS NOT NULL AND so.id IS NOT NULL THEN ' (' ELSE '' END
-             || coalesce(coalesce(so.short_name, so.name), '')
-             || CASE WHEN p.name IS NOT NULL AND so.id IS NOT NULL THEN ')' ELSE '' END
-       END
-  FROM signal s
-  LEFT JOIN organisation o ON o.id = s.org_id
-  LEFT JOIN person p ON p.id = s.owner_person_id
-  LEFT JOIN organisation so ON so.id = s.owner_org_id;
-
+-- owner as every list shows them, read afresh from the row's own ids through
+-- `signal_row`, a TEMP view of the lists' row (ROW_SELECT in src/store/signals.rs)
+-- that src/store/figures.rs makes with these triggers; NULL once the signal is closed.
 CREATE TEMP TRIGGER inbox_names_signal_insert AFTER INSERT ON signal
 WHEN new.state IN ('new', 'triaged', 'in_progress') BEGIN
-    UPDATE signal SET (inbox_org, inbox_owner) = (SELECT org, owner FROM inbox_names WHERE signal_id = new.id)
+    UPDATE signal SET (inbox_org, inbox_owner) = (SELECT org, owner FROM signal_row WHERE id = new.id)
      WHERE id = new.id;
 END;
 
 CREATE TEMP TRIGGER inbox_names_signal_update
 AFTER UPDATE OF state, org_id, owner_person_id, owner_org_id ON signal BEGIN
-    UPDATE signal SET (inbox_org, inbox_owner) = (SELECT org, owner FROM inbox_names WHERE signal_id = new.id)
+    UPDATE signal SET (inbox_org, inbox_owner) = (
+        SELECT CASE WHEN state IN ('new', 'triaged', 'in_progress') THEN org END,
+               CASE WHEN state IN ('new', 'triaged', 'in_progress') THEN owner END
+          FROM signal_row WHERE id = new.id)
      WHERE id = new.id;
 END;
 
 CREATE TEMP TRIGGER inbox_names_org_update AFTER UPDATE OF name, short_name ON organisation BEGIN
-    UPDATE signal SET (inbox_org, inbox_owner) = (SELECT org, owner FROM inbox_names WHERE signal_id = signal.id)
+    UPDATE signal SET (inbox_org, inbox_owner) = (SELECT org, owner FROM signal_row WHERE id = signal.id)
      WHERE state IN ('new', 'triaged', 'in_progress') AND (org_id = new.id OR owner_org_id = new.id);
 END;
 
 CREATE TEMP TRIGGER inbox_names_person_update AFTER UPDATE OF name ON person BEGIN
-    UPDATE signal SET inbox_owner = (SELECT owner FROM inbox_names WHERE signal_id = signal.id)
+    UPDATE signal SET inbox_owner = (SELECT owner FROM signal_row WHERE id = signal.id)
      WHERE state IN ('new', 'triaged', 'in_progress') AND owner_person_id = new.id;
 END;

@@ -8,6 +8,7 @@
 //! stored guards call before every change to a table with kept figures; a connection
 //! without them (another program, a path that forgot) cannot change those tables.
 
+use super::signals::ROW_SELECT;
 use super::{Result, Store};
 use rusqlite::Connection;
 use rusqlite::functions::FunctionFlags;
@@ -43,7 +44,14 @@ pub fn keep_figures(conn: &Connection) -> rusqlite::Result<()> {
     if own {
         conn.execute_batch("BEGIN")?;
     }
-    let made = conn.execute_batch(KEPT_FIGURES);
+    // The lists' row as a view, for the triggers that keep the inbox's names: one
+    // definition of a signal's organisation and owner as shown.
+    let made = conn
+        .execute_batch(&format!(
+            "CREATE TEMP VIEW signal_row (id, title, org, district, theme, owner_person_id,
+                 owner_org_id, state, received_on, feedback_due, owner) AS {ROW_SELECT};"
+        ))
+        .and_then(|()| conn.execute_batch(KEPT_FIGURES));
     if own {
         match made {
             Ok(()) => conn.execute_batch("COMMIT")?,

@@ -6,13 +6,14 @@ command line for SECONDS: new signals, feedback on them and minutes lines. Check
 - 0 errors: every write command exits 0, every copy is still running at the end and
   quits cleanly on q;
 - every copy shows the others' writes within a second: every PROBE seconds a signal
-  with a unique title and an old received date (so it heads every inbox as the most
-  overdue) is added, and each copy's pane is polled until it shows it;
+  with a unique title, received on the day of the inbox's first row (so it shows
+  right below it in every copy), is added, each copy's pane is polled until it shows
+  it, and it is declined;
 - each copy's memory (VmRSS, and its peak VmHWM) stays at most 20 MiB;
 - afterwards the kept figures equal a fresh count (each organisation's open signals,
   open commitments, last contact and last meeting; the inbox's open signals per
-  feedback day; the loop report's per-day counts), and with --integrity `wijkdesk
-  check` finds nothing.
+  feedback day; the loop report's per-day counts; the names an open signal carries
+  for the inbox), and with --integrity `wijkdesk check` finds nothing.
 
     cargo build --release
     python3 benches/load.py DB [--copies 50] [--writers 8] [--seconds 300] [--probe 5] [--integrity]
@@ -109,6 +110,17 @@ class Writer(threading.Thread):
 
 
 OPEN = "state IN ('new', 'triaged', 'in_progress')"
+
+
+def first_inbox_day(db):
+    """The received date of the inbox's first row: the oldest open signal already
+    overdue (the inbox's order, src/store/inbox.rs)."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    (day,) = conn.execute(
+        f"SELECT min(received_on) FROM signal WHERE {OPEN} AND feedback_due < date('now')"
+    ).fetchone()
+    conn.close()
+    return day
 
 
 def kept_mismatches(db):
@@ -230,13 +242,16 @@ def main():
         rss_max = {n: 0 for n in names}
         anon_max = {n: 0 for n in names}  # the copy's own pages (the binary's are shared)
         probe = 0
+        first_day = first_inbox_day(a.db)
         end = time.perf_counter() + a.seconds
         while time.perf_counter() < end:
             probe += 1
             title = f"Proef {probe} {random.randrange(10**9)}"
-            day = f"2001-01-{1 + probe % 28:02d}"
+            # Received on the day of the inbox's first row, so it lands right below the
+            # row every copy has selected (a row above the selection scrolls out of view)
+            # and, declined once seen, leaves room for the next one.
             r = cli(a.db, "signal", "add", "--org", f"O-{orgs[0]}", "--title", title,
-                    "--received", day, "--theme", "verkeer")
+                    "--received", first_day, "--theme", "verkeer")
             planted = time.perf_counter()
             if r.returncode != 0:
                 failures.append(f"probe {probe}: {r.stderr.strip()}")
@@ -250,6 +265,10 @@ def main():
                         seen_after.append(now - planted)
                         waiting.discard(n)
             missed += [(probe, n) for n in waiting]
+            r = cli(a.db, "signal", "decline", r.stdout.strip(), "--explanation",
+                    "Proef: gezien", "--channel", "phone")
+            if r.returncode != 0:
+                failures.append(f"probe {probe}: declining: {r.stderr.strip()}")
             for n, pid in pids.items():
                 rss = status_kib(pid, "VmRSS")
                 if rss is None:

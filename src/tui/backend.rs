@@ -128,7 +128,7 @@ impl<W: Write> Backend for FrameBackend<W> {
     /// before every frame); crossterm's answer when it is not a terminal. crossterm
     /// opens and closes `/dev/tty` for every answer.
     fn size(&self) -> io::Result<Size> {
-        stdout_size().map_or_else(|| self.inner.size(), Ok)
+        screen_size()
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {
@@ -138,6 +138,15 @@ impl<W: Write> Backend for FrameBackend<W> {
     fn flush(&mut self) -> io::Result<()> {
         Backend::flush(&mut self.inner)
     }
+}
+
+/// The size of the terminal the screens are drawn on: standard output's (one system
+/// call), or crossterm's answer when it is not a terminal.
+pub fn screen_size() -> io::Result<Size> {
+    stdout_size().map_or_else(
+        || crossterm::terminal::size().map(|(width, height)| Size::new(width, height)),
+        Ok,
+    )
 }
 
 /// The size of the terminal on standard output, if it is one.

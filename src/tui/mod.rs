@@ -15,6 +15,7 @@
 pub mod action;
 pub mod app;
 mod backend;
+mod blank_diff;
 pub mod component;
 pub mod csv_files;
 pub mod fit;
@@ -48,13 +49,14 @@ use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, Event as TermEvent, MouseEventKind,
 };
 use crossterm::execute;
+use ratatui::layout::Size;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 use std::io::{Result, Write};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
-use terminal::{INPUT_PAUSED, Screen, draw, external_edit, suspend};
+use terminal::{INPUT_PAUSED, draw, external_edit, suspend};
 
 /// What the command line passes to the screens.
 #[derive(Debug, Clone, Default)]
@@ -180,9 +182,8 @@ fn run_screens(opts: Options, settings: Settings) -> std::result::Result<(), Why
     let mouse = settings.mouse;
     // Caught from here on; the thread that reads them starts after the first frame.
     let signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    let mut terminal = terminal::take(mouse)?;
+    let size = terminal::take(mouse)?;
     let (events, rx) = mpsc::channel();
-    let size = terminal.size()?;
     // The workers act as the screens do: the same user and day.
     let ctx = store.ctx().clone();
     let mut app = App::new_for_terminal(&mut store, settings, size);
@@ -240,7 +241,7 @@ fn run_screens(opts: Options, settings: Settings) -> std::result::Result<(), Why
 
     let mut sources = Some(move || spawn_sources(events, signals));
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut app, &rx, || {
+        event_loop(&mut app, size, &rx, || {
             if let Some(start) = sources.take() {
                 start();
             }
@@ -367,11 +368,16 @@ fn exit_if_still_running(sig: i32) {
 }
 
 fn event_loop(
-    terminal: &mut Screen,
     app: &mut App,
+    size: Size,
     rx: &Receiver<Event>,
     mut after_draw: impl FnMut(),
 ) -> Result<Exit> {
+    let terminal = &mut terminal::first_frame(app, size)?;
+    after_draw();
+    // What could wait for the first frame; the frame is drawn again below (the app is
+    // still marked for drawing), with a cursor if the screen has one.
+    app.after_first_frame();
     loop {
         if app.take_dirty() {
             if app.take_clear() {

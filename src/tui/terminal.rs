@@ -3,6 +3,7 @@
 
 use super::App;
 use super::backend::FrameBackend;
+use super::blank_diff::from_blank;
 use crate::words::{Lang, T};
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -11,7 +12,10 @@ use crossterm::terminal::{
     BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen,
 };
 use crossterm::{execute, queue};
-use ratatui::{Frame, Terminal};
+use ratatui::backend::Backend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect, Size};
+use ratatui::{Frame, Terminal, TerminalOptions, Viewport};
 use std::io::{Result, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -63,17 +67,77 @@ impl<W: Write> Write for FrameWriter<W> {
 }
 
 /// Raw mode, the alternate screen, bracketed paste and the mouse (if chosen), with the
-/// terminal given back before a panic's message; the screen to draw on.
-pub(super) fn take(mouse: bool) -> Result<Screen> {
+/// terminal given back before a panic's message; the terminal's size. The screen to
+/// draw on comes with the first frame ([`first_frame`]).
+pub(super) fn take(mouse: bool) -> Result<Size> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = ratatui::try_restore();
         hook(info);
     }));
     enter_screen(mouse)?;
-    new_screen().inspect_err(|_| {
+    super::backend::screen_size().inspect_err(|_| {
         let _ = ratatui::try_restore();
     })
+}
+
+/// The first frame, and the screen to draw the next ones on.
+///
+/// ratatui's terminal keeps two buffers of the whole screen and writes each frame as
+/// their difference; on the first frame the second one is only ever blank. So the
+/// first frame is drawn into one buffer and written as its difference from a blank
+/// screen (the alternate screen starts blank), and the terminal's two buffers are made
+/// once it is out, the one the next frame is compared with holding this frame. That
+/// spares a start filling a buffer of 228 KiB (at 120x40) and comparing it cell by
+/// cell before anything shows. The bytes are those ratatui would write.
+pub(super) fn first_frame(app: &App, size: Size) -> Result<Screen> {
+    first_frame_on(
+        FrameWriter::new(std::io::stdout()),
+        Viewport::Fullscreen,
+        Rect::from((Position::ORIGIN, size)),
+        |f, area| app.draw_in(f, area),
+    )
+}
+
+fn first_frame_on<W: Write>(
+    writer: FrameWriter<W>,
+    viewport: Viewport,
+    area: Rect,
+    render: impl FnOnce(&mut Frame, Rect),
+) -> Result<Terminal<FrameBackend<FrameWriter<W>>>> {
+    // ratatui makes a frame only for a terminal's own buffer: a terminal of no size
+    // (no buffers to fill) lends its frame to the one buffer of this frame.
+    let mut canvas = Terminal::with_options(
+        FrameBackend::new(std::io::sink()),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::ZERO),
+        },
+    )?;
+    *canvas.current_buffer_mut() = Buffer::empty(area);
+    render(&mut canvas.get_frame(), area);
+    let frame = std::mem::take(canvas.current_buffer_mut());
+
+    let mut backend = FrameBackend::new(writer);
+    backend.writer_mut().holding = true;
+    let drawn = queue!(backend, BeginSynchronizedUpdate)
+        .and_then(|()| backend.draw(from_blank(&frame)))
+        .and_then(|()| backend.hide_cursor())
+        .and_then(|()| queue!(backend, EndSynchronizedUpdate));
+    backend.writer_mut().holding = false;
+    drawn?;
+    Backend::flush(&mut backend)?;
+
+    let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport })?;
+    if terminal.get_frame().area() == frame.area {
+        *terminal.current_buffer_mut() = frame;
+        terminal.swap_buffers();
+    } else {
+        // Resized since: the next frame is drawn whole on a blank screen.
+        terminal
+            .backend_mut()
+            .clear_region(ratatui::backend::ClearType::All)?;
+    }
+    Ok(terminal)
 }
 
 /// One frame, wrapped in synchronized-output escapes so terminals show it whole, in
@@ -92,7 +156,7 @@ fn draw_whole<W: Write>(
         .and_then(|()| queue!(terminal.backend_mut(), EndSynchronizedUpdate));
     terminal.backend_mut().writer_mut().holding = false;
     drawn?;
-    terminal.backend_mut().flush()
+    Backend::flush(terminal.backend_mut())
 }
 
 /// Ctrl-L: wipe the terminal and make the next frame draw every cell again.
@@ -254,6 +318,81 @@ mod tests {
         assert!(one.starts_with("\x1b[?2026h"), "{one:?}");
         assert!(one.contains("wijkdesk"), "{one:?}");
         assert!(one.ends_with("\x1b[?2026l"), "{one:?}");
+    }
+
+    /// A frame of words here and there, some wide and styled, for the first-frame tests.
+    fn scattered(words: &'static [&'static str]) -> impl FnOnce(&mut Frame, Rect) {
+        move |f, area| {
+            for (i, word) in words.iter().enumerate() {
+                let style =
+                    ratatui::style::Style::new().fg(ratatui::style::Color::Indexed(i as u8));
+                let row = Rect::new(
+                    area.x + (i as u16 * 7) % area.width,
+                    area.y + i as u16 % area.height,
+                    12,
+                    1,
+                );
+                f.render_widget(Paragraph::new(*word).style(style), row.intersection(area));
+            }
+        }
+    }
+
+    const FIRST: &[&str] = &["wijkdesk", "Inbox 30", "語 wide", "❤\u{FE0F} x", "S-16"];
+    const SECOND: &[&str] = &["wijkdesk", "Inbox 31", "語 wide", "S-17"];
+
+    /// The first frame drawn on its own buffer writes what ratatui's terminal writes
+    /// for it, and the frame after it what ratatui writes after it: the next frame
+    /// is compared with the first.
+    #[test]
+    fn the_first_frame_and_the_next_write_what_ratatuis_terminal_writes() {
+        let area = Rect::new(0, 0, 30, 4);
+        let ours = Writes::default();
+        let mut t = first_frame_on(
+            FrameWriter::new(ours.clone()),
+            Viewport::Fixed(area),
+            area,
+            scattered(FIRST),
+        )
+        .unwrap();
+        draw_whole(&mut t, |f| scattered(SECOND)(f, area)).unwrap();
+
+        let theirs = Writes::default();
+        let mut t = terminal(&theirs);
+        draw_whole(&mut t, |f| scattered(FIRST)(f, area)).unwrap();
+        draw_whole(&mut t, |f| scattered(SECOND)(f, area)).unwrap();
+
+        let (ours, theirs) = (ours.0.borrow(), theirs.0.borrow());
+        assert_eq!(ours.len(), 2, "{ours:?}");
+        assert!(
+            ours[0].contains("Inbox 30") && ours[1].contains('1'),
+            "{ours:?}"
+        );
+        assert_eq!(*ours, *theirs);
+    }
+
+    /// A terminal resized between the size read and the first frame: the screen is
+    /// wiped and the next frame drawn whole, at the new size.
+    #[test]
+    fn a_terminal_resized_before_the_first_frame_gets_the_next_one_whole() {
+        let drawn_for = Rect::new(0, 0, 20, 3);
+        let now = Rect::new(0, 0, 30, 4);
+        let writes = Writes::default();
+        let mut t = first_frame_on(
+            FrameWriter::new(writes.clone()),
+            Viewport::Fixed(now),
+            drawn_for,
+            scattered(FIRST),
+        )
+        .unwrap();
+        draw_whole(&mut t, |f| scattered(FIRST)(f, now)).unwrap();
+        let all = writes.0.borrow();
+        // The first frame, the wipe, the next frame in full.
+        assert_eq!(all.len(), 3, "{all:?}");
+        assert_eq!(all[1], "\x1b[2J", "{all:?}");
+        assert!(
+            all[2].contains("wijkdesk") && all[2].contains("Inbox 30"),
+            "{all:?}"
+        );
     }
 
     #[test]

@@ -14,7 +14,12 @@ use ratatui::widgets::Paragraph;
 impl App<'_> {
     /// Draw everything from the state; no store access.
     pub fn draw(&self, frame: &mut Frame) {
-        let area = frame.area();
+        self.draw_in(frame, frame.area());
+    }
+
+    /// As [`App::draw`], on `area` of the frame's buffer (the first frame is drawn on
+    /// a frame that does not know its area: see `terminal::first_frame`).
+    pub fn draw_in(&self, frame: &mut Frame, area: Rect) {
         // A message takes the lines it needs (never cut), up to a third of the screen.
         let status_h = self
             .status_lines(area.width)

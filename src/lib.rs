@@ -22,6 +22,7 @@ pub mod files;
 pub mod mail;
 pub mod meeting_mail;
 pub mod sheets;
+pub mod start;
 pub mod store;
 pub mod tui;
 pub mod words;

@@ -106,9 +106,11 @@ impl Out {
     }
 
     pub fn table(&mut self, t: &Table) -> Result<()> {
-        let lines = t.render(self.width, self.ascii);
-        for l in lines {
-            self.table_line(&l)?;
+        let layout = t.layout(self.width);
+        let ascii = self.ascii;
+        self.table_line(&t.header_line(&layout, ascii))?;
+        for row in &t.rows {
+            self.table_line(&t.line(&layout, row, ascii))?;
         }
         Ok(())
     }
@@ -341,7 +343,7 @@ impl Table {
 
     /// A row's cells as the table shows them: one line each, one per column.
     fn cells(&self, cells: Vec<String>) -> Vec<String> {
-        let mut cells: Vec<String> = cells.into_iter().map(|c| one_line(&c)).collect();
+        let mut cells: Vec<String> = cells.into_iter().map(one_line).collect();
         cells.resize(self.headers.len(), String::new());
         cells
     }
@@ -393,16 +395,23 @@ impl Table {
     /// One row laid out: cells shortened to their column and padded.
     fn line(&self, layout: &Layout, row: &[String], ascii: bool) -> String {
         let Layout { cols, widths } = layout;
-        let mut line = String::new();
+        let mut line = String::with_capacity(widths.iter().sum::<usize>() + GAP * cols.len());
         for (k, &i) in cols.iter().enumerate() {
-            let cell = fit(&row[i], widths[i], ascii);
-            line.push_str(&cell);
+            let mut used = cell_width(&row[i]);
+            if used <= widths[i] {
+                line.push_str(&row[i]);
+            } else {
+                let cell = fit(&row[i], widths[i], ascii);
+                used = cell_width(&cell);
+                line.push_str(&cell);
+            }
             if k + 1 < cols.len() {
-                let pad = widths[i].saturating_sub(cell_width(&cell)) + GAP;
+                let pad = widths[i].saturating_sub(used) + GAP;
                 line.extend(std::iter::repeat_n(' ', pad));
             }
         }
-        line.trim_end().to_string()
+        line.truncate(line.trim_end().len());
+        line
     }
 
     /// Which columns are shown and how wide, from the widest cells measured.
@@ -459,18 +468,17 @@ impl Table {
 }
 
 /// A cell is one line: line breaks and tabs become spaces, then it is made visible.
-fn one_line(s: &str) -> String {
-    let flat: String = s
-        .chars()
-        .map(|c| {
-            if c == '\n' || c == '\r' || c == '\t' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
-    visible(&flat).into_owned()
+fn one_line(s: String) -> String {
+    let flat = if s.contains(['\n', '\r', '\t']) {
+        s.replace(['\n', '\r', '\t'], " ")
+    } else {
+        s
+    };
+    let shown = match visible(&flat) {
+        std::borrow::Cow::Owned(shown) => Some(shown),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    shown.unwrap_or(flat)
 }
 
 /// Shorten to `width` terminal cells with an ellipsis, never splitting a grapheme

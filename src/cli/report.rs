@@ -238,18 +238,18 @@ fn table_formats(
         ReportFormat::Html | ReportFormat::Svg => pictures(Some(kind), args, &filter, app),
         ReportFormat::Table => {
             app.out.line(caption(kind, &filter, app))?;
-            for t in &tables {
+            for t in tables {
                 app.out.blank()?;
                 app.out.line(&t.title)?;
                 let headers: Vec<&'static str> = t
                     .columns
                     .iter()
                     .enumerate()
-                    .map(|(i, c)| if i == main_column(t) { main(c) } else { c })
+                    .map(|(i, c)| if i == main_column(&t) { main(c) } else { c })
                     .collect();
                 let mut out = Table::new(&headers);
-                for row in &t.rows {
-                    out.row(row.iter().map(|c| c.text.clone()).collect());
+                for row in t.rows {
+                    out.row(row.into_iter().map(|c| c.text).collect());
                 }
                 if out.is_empty() {
                     app.out.line("  (none)")?;

@@ -1,14 +1,19 @@
-//! The release binary's code laid out in the order a start runs it.
+//! Two link settings of release builds, each for a quicker start of every run; the
+//! program is the same without them (docs/performance.md, "Eleventh round").
 //!
-//! `link/startup-order.txt` names the functions a start of the screens and of the
-//! common commands runs, in the order they first run (made by
-//! `benches/startup_order.py`). Handed to the linker, it puts them next to each other,
-//! so that a start reads its code from about 15 pages instead of 65 spread over 11 MB
-//! (docs/performance.md, "Eleventh round"). A name the build no longer has is skipped;
-//! without the file, or with a linker that does not take it, the binary is the same
-//! program laid out as the linker likes.
+//! - The code a start runs, laid out in the order it runs it: `link/startup-order.txt`
+//!   (made by `benches/startup_order.py`) names the functions a start of the screens
+//!   and of the common commands runs, in the order they first run; handed to the
+//!   linker, it puts them next to each other, so that a start reads its code from about
+//!   15 pages instead of 65 spread over 11 MB. A name the build no longer has is
+//!   skipped, so the file can go stale but never wrong.
+//! - The unwinder linked in: std asks for GCC's shared `libgcc_s` (for panics and
+//!   backtraces), a library loaded at every start (0.16 ms) for the few functions the
+//!   static `libgcc_eh` also has, as `gcc -static-libgcc` links them. A `libgcc_s.so`
+//!   in this build's own folder, searched first, names the static ones instead.
 
 use std::env;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const ORDER: &str = "link/startup-order.txt";
@@ -16,21 +21,64 @@ const ORDER: &str = "link/startup-order.txt";
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed={ORDER}");
-    println!("cargo:rerun-if-env-changed=WIJKDESK_NO_STARTUP_ORDER");
-    if env::var("PROFILE").as_deref() != Ok("release")
-        || env::var_os("WIJKDESK_NO_STARTUP_ORDER").is_some()
-        || !linker_is_lld()
-    {
+    println!("cargo:rerun-if-env-changed=WIJKDESK_PLAIN_LINK");
+    println!("cargo:rerun-if-env-changed=CC");
+    let release = env::var("PROFILE").as_deref() == Ok("release");
+    let gnu_linux = env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux")
+        && env::var("CARGO_CFG_TARGET_ENV").as_deref() == Ok("gnu");
+    if !release || !gnu_linux || env::var_os("WIJKDESK_PLAIN_LINK").is_some() {
         return;
     }
-    let order = format!(
-        "{}/{ORDER}",
-        env::var("CARGO_MANIFEST_DIR").unwrap_or_default()
-    );
-    if std::path::Path::new(&order).is_file() {
-        println!("cargo:rustc-link-arg-bin=wijkdesk=-Wl,--symbol-ordering-file={order}");
+    let Some(out) = env::var_os("OUT_DIR").map(PathBuf::from) else {
+        return;
+    };
+    if linker_is_lld() {
+        startup_order(&out);
+    }
+    static_unwinder(&out);
+}
+
+/// Hand the ordering file to the linker, from a copy in this build's own folder (the
+/// link may come after this script's run was kept from another checkout sharing the
+/// target folder).
+fn startup_order(out: &Path) {
+    let Some(manifest) = env::var_os("CARGO_MANIFEST_DIR") else {
+        return;
+    };
+    let copy = out.join("startup-order.txt");
+    if std::fs::copy(Path::new(&manifest).join(ORDER), &copy).is_ok() {
+        println!(
+            "cargo:rustc-link-arg-bin=wijkdesk=-Wl,--symbol-ordering-file={}",
+            copy.display()
+        );
         println!("cargo:rustc-link-arg-bin=wijkdesk=-Wl,--no-warn-symbol-ordering");
     }
+}
+
+/// Link GCC's static unwinder where std asks for `-lgcc_s`, when the C compiler has it.
+fn static_unwinder(out: &Path) {
+    let (Some(eh), Some(gcc)) = (cc_file("libgcc_eh.a"), cc_file("libgcc.a")) else {
+        return;
+    };
+    let dir = out.join("static-unwinder");
+    let script = format!("GROUP ( {} {} )\n", eh.display(), gcc.display());
+    if std::fs::create_dir_all(&dir).is_ok()
+        && std::fs::write(dir.join("libgcc_s.so"), script).is_ok()
+    {
+        println!("cargo:rustc-link-search=native={}", dir.display());
+    }
+}
+
+/// Where the C compiler that links the program finds `name` (`cc -print-file-name`).
+fn cc_file(name: &str) -> Option<PathBuf> {
+    let cc = env::var("CC").unwrap_or_else(|_| "cc".into());
+    let out = Command::new(cc)
+        .arg(format!("-print-file-name={name}"))
+        .output()
+        .ok()?;
+    let path = PathBuf::from(String::from_utf8(out.stdout).ok()?.trim());
+    // Without the file, the compiler echoes the bare name.
+    (path.is_absolute() && path.is_file()).then_some(path)
 }
 
 /// Whether the binary is linked by LLD, which takes a symbol ordering file (GNU ld

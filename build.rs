@@ -87,9 +87,10 @@ fn cc_file(name: &str) -> Option<PathBuf> {
 fn linker_is_lld() -> bool {
     let target = env::var("TARGET").unwrap_or_default();
     let flags = env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
-    let own_linker = flags.contains("linker")
-        || flags.contains("link-self-contained")
-        || env::var_os("CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER").is_some();
+    let own_linker = ["linker", "link-self-contained", "fuse-ld"]
+        .iter()
+        .any(|f| flags.contains(f))
+        || env::var_os("RUSTC_LINKER").is_some();
     target == "x86_64-unknown-linux-gnu" && !own_linker && rustc_minor().is_some_and(|m| m >= 90)
 }
 

@@ -298,12 +298,17 @@ impl Store {
     /// partial index (schema/009).
     fn moved_counts(&self, f: &ReportFilter) -> Result<Vec<MovedCount>> {
         let filter = signal_filter(f);
+        // The period read row by row (`+`), not as a range of the index: as a range,
+        // SQLite skips through the index once per pair of service and organisation
+        // (18,800 at a million), slower than reading its 83,000 entries in a row, for a
+        // month as for all time (16 -> 6 ms, 54 -> 40 ms).
+
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT g.owner_org_id, coalesce(so.short_name, so.name), g.org_id, o.name, g.n, g.moves, g.days
                FROM (SELECT owner_org_id, org_id, count(*) AS n, sum(due_moves) AS moves,
                             sum(due_moved_days) AS days
                        FROM signal INDEXED BY signal_moved
-                      WHERE due_moves > 0 AND received_on BETWEEN ?5 AND ?6 AND {filter}
+                      WHERE due_moves > 0 AND +received_on BETWEEN ?5 AND ?6 AND {filter}
                       GROUP BY owner_org_id, org_id) g
                LEFT JOIN organisation so ON so.id = g.owner_org_id
                LEFT JOIN organisation o ON o.id = g.org_id

@@ -8,7 +8,7 @@
 //!   15 pages instead of 65 spread over 11 MB. A name the build no longer has is
 //!   skipped, so the file can go stale but never wrong.
 //! - The unwinder linked in: std asks for GCC's shared `libgcc_s` (for panics and
-//!   backtraces), a library loaded at every start (0.16 ms) for the few functions the
+//!   backtraces), a library loaded at every start (about 0.2 ms) for the few functions the
 //!   static `libgcc_eh` also has, as `gcc -static-libgcc` links them. A `libgcc_s.so`
 //!   in this build's own folder, searched first, names the static ones instead.
 

@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// C0 controls, DEL and C1 controls.
 fn is_control(c: char) -> bool {
@@ -49,7 +49,6 @@ pub fn is_invisible(c: char) -> bool {
 /// characters that take no cell of their own (combining marks alone, variation
 /// selectors), e.g. a title typed as three zero-width spaces or a lone accent.
 pub fn looks_empty(s: &str) -> bool {
-    use unicode_width::UnicodeWidthChar;
     s.chars()
         .all(|c| c.is_whitespace() || is_invisible(c) || c.width().unwrap_or(0) == 0)
 }
@@ -201,7 +200,26 @@ pub fn cell_width(s: &str) -> usize {
     if s.bytes().all(|b| b.is_ascii_graphic() || b == b' ') {
         return s.len();
     }
+    if s.chars().all(stands_alone) {
+        return s.chars().filter_map(UnicodeWidthChar::width).sum();
+    }
     clusters_width(s)
+}
+
+/// Characters each of which is a grapheme cluster of its own beside any other of them:
+/// printable ASCII, the Latin letters with their accents as one character (`é`, `ë`,
+/// `ł`), general punctuation (dashes, quotes, `…`), currency signs, arrows and
+/// mathematical signs. Text of those (Dutch names, `—`, `×`) is measured a character
+/// at a time; anything else (a combining accent, an emoji, a joiner) goes by cluster.
+fn stands_alone(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{a0}'..='\u{ac}' // Latin-1 without the soft hyphen
+        | '\u{ae}'..='\u{24f}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205e}'
+        | '\u{20a0}'..='\u{20c0}'
+        | '\u{2190}'..='\u{22ff}')
 }
 
 fn clusters_width(s: &str) -> usize {
@@ -404,6 +422,27 @@ mod tests {
         is_control(c) || is_bidi_control(c)
     }
 
+    /// Each character measured alone is its own cluster, next to a letter and next to
+    /// itself, as wide as its cluster.
+    #[test]
+    fn every_character_standing_alone_is_a_cluster_of_its_own() {
+        let alone = (0..=0x22ffu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| super::stands_alone(c));
+        for c in alone {
+            for s in [format!("a{c}a"), format!("{c}{c}")] {
+                let n = s.chars().count();
+                assert_eq!(
+                    s.graphemes(true).count(),
+                    n,
+                    "{c:?} (U+{:04X})",
+                    u32::from(c)
+                );
+                assert_eq!(cell_width(&s), clusters_width(&s), "U+{:04X}", u32::from(c));
+            }
+        }
+    }
+
     proptest! {
         #[test]
         fn visible_clean_line_is_safe(s in any::<String>()) {
@@ -427,6 +466,16 @@ mod tests {
             prop_assert!(!visible(&text).chars().any(forbidden));
         }
 
+
+        #[test]
+        fn width_of_text_standing_alone_is_the_width_of_its_clusters(
+            s in "[ -~\\u{a0}-\\u{24f}\\u{2010}-\\u{2027}\\u{2030}-\\u{205e}\\u{20a0}-\\u{20c0}\\u{2190}-\\u{22ff}]{0,30}",
+            t in "[a-z\\u{e9}\\u{2014}\\u{301}\\u{200d}\\u{fe0f}\\u{ad}\\u{2028}\\u{1f469}\\u{1f1f3}\\u{1f1f1}\\u{1100}\\u{1161}]{0,20}"
+        ) {
+            prop_assert_eq!(cell_width(&s), clusters_width(&s), "{:?}", s);
+            let mixed = format!("{s}{t}{s}");
+            prop_assert_eq!(cell_width(&mixed), clusters_width(&mixed), "{:?}", mixed);
+        }
 
         #[test]
         fn width_of_plain_ascii_is_the_width_of_its_clusters(

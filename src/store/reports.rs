@@ -295,14 +295,13 @@ impl Store {
     }
 
     /// Signals whose due date moved, per service and organisation: few, on their own
-    /// partial index (schema/009).
+    /// partial index (schema/022).
     fn moved_counts(&self, f: &ReportFilter) -> Result<Vec<MovedCount>> {
         let filter = signal_filter(f);
         // The period read row by row (`+`), not as a range of the index: as a range,
         // SQLite skips through the index once per pair of service and organisation
         // (18,800 at a million), slower than reading its 83,000 entries in a row, for a
         // month as for all time (16 -> 6 ms, 54 -> 40 ms).
-
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT g.owner_org_id, coalesce(so.short_name, so.name), g.org_id, o.name, g.n, g.moves, g.days
                FROM (SELECT owner_org_id, org_id, count(*) AS n, sum(due_moves) AS moves,

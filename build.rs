@@ -22,7 +22,6 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed={ORDER}");
     println!("cargo:rerun-if-env-changed=WIJKDESK_PLAIN_LINK");
-    println!("cargo:rerun-if-env-changed=CC");
     let release = env::var("PROFILE").as_deref() == Ok("release");
     let gnu_linux = env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux")
         && env::var("CARGO_CFG_TARGET_ENV").as_deref() == Ok("gnu");
@@ -69,9 +68,10 @@ fn static_unwinder(out: &Path) {
     }
 }
 
-/// Where the C compiler that links the program finds `name` (`cc -print-file-name`).
+/// Where the C compiler that links the program finds `name` (`cc -print-file-name`):
+/// rustc links through `cc` unless the build names a linker.
 fn cc_file(name: &str) -> Option<PathBuf> {
-    let cc = env::var("CC").unwrap_or_else(|_| "cc".into());
+    let cc = env::var("RUSTC_LINKER").unwrap_or_else(|_| "cc".into());
     let out = Command::new(cc)
         .arg(format!("-print-file-name={name}"))
         .output()

@@ -106,13 +106,8 @@ impl Out {
     }
 
     pub fn table(&mut self, t: &Table) -> Result<()> {
-        let layout = t.layout(self.width);
-        let ascii = self.ascii;
-        self.table_line(&t.header_line(&layout, ascii))?;
-        for row in &t.rows {
-            self.table_line(&t.line(&layout, row, ascii))?;
-        }
-        Ok(())
+        let (width, ascii) = (self.width, self.ascii);
+        t.each_line(width, ascii, |line| self.table_line(&line))
     }
 
     fn table_line(&mut self, l: &str) -> Result<()> {
@@ -378,13 +373,27 @@ impl Table {
     }
 
     fn render(&self, width: Option<usize>, ascii: bool) -> Vec<String> {
-        let layout = self.layout(width);
         let mut out = Vec::with_capacity(self.rows.len() + 1);
-        out.push(self.header_line(&layout, ascii));
-        for row in &self.rows {
-            out.push(self.line(&layout, row, ascii));
-        }
+        let _ = self.each_line(width, ascii, |line| {
+            out.push(line);
+            Ok(())
+        });
         out
+    }
+
+    /// The header line, then each row's, laid out once for all of them.
+    fn each_line(
+        &self,
+        width: Option<usize>,
+        ascii: bool,
+        mut write: impl FnMut(String) -> Result<()>,
+    ) -> Result<()> {
+        let layout = self.layout(width);
+        write(self.header_line(&layout, ascii))?;
+        for row in &self.rows {
+            write(self.line(&layout, row, ascii))?;
+        }
+        Ok(())
     }
 
     fn header_line(&self, layout: &Layout, ascii: bool) -> String {

@@ -125,10 +125,12 @@ fn draw_cell(text: &Text<'_>, area: Rect, buf: &mut Buffer) {
     let [line] = text.lines.as_slice() else {
         return text.render(area, buf);
     };
-    let printable = |s: &str| s.bytes().all(|b| (b' '..=b'~').contains(&b));
     let plain = text.alignment.is_none()
         && line.alignment.is_none()
-        && line.spans.iter().all(|span| printable(&span.content));
+        && line
+            .spans
+            .iter()
+            .all(|span| crate::domain::text::is_printable_ascii(&span.content));
     if !plain {
         return text.render(area, buf);
     }

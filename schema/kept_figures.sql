@@ -303,6 +303,8 @@ CREATE TEMP TRIGGER report_cube_signal_insert AFTER INSERT ON signal BEGIN
             UNION ALL
             SELECT 2, coalesce(new.district, ''), coalesce(new.theme, ''), coalesce(new.owner_org_id, 0), new.received_on, new.loop_days, 1 WHERE new.first_feedback_on IS NOT NULL
             UNION ALL
+            SELECT 7, coalesce(new.district, ''), coalesce(new.theme, ''), coalesce(new.owner_org_id, 0), substr(new.received_on, 1, 8) || '01', new.loop_days, 1 WHERE new.first_feedback_on IS NOT NULL
+            UNION ALL
             SELECT 3, coalesce(new.district, ''), coalesce(new.theme, ''), coalesce(new.owner_org_id, 0), new.received_on, 0, 1 WHERE new.state IN ('new', 'triaged', 'in_progress') OR (new.state = 'merged' AND new.answered_on IS NULL)
             UNION ALL
             SELECT 4, coalesce(new.district, ''), coalesce(new.theme, ''), coalesce(new.owner_org_id, 0), new.received_on, 0, 1
@@ -324,6 +326,8 @@ CREATE TEMP TRIGGER report_cube_signal_delete AFTER DELETE ON signal BEGIN
             SELECT 1 AS kind, coalesce(old.district, '') AS district, coalesce(old.theme, '') AS theme, coalesce(old.owner_org_id, 0) AS service, old.loop_due AS a, old.loop_feedback AS b, -1 AS n WHERE old.loop_due IS NOT NULL
             UNION ALL
             SELECT 2, coalesce(old.district, ''), coalesce(old.theme, ''), coalesce(old.owner_org_id, 0), old.received_on, old.loop_days, -1 WHERE old.first_feedback_on IS NOT NULL
+            UNION ALL
+            SELECT 7, coalesce(old.district, ''), coalesce(old.theme, ''), coalesce(old.owner_org_id, 0), substr(old.received_on, 1, 8) || '01', old.loop_days, -1 WHERE old.first_feedback_on IS NOT NULL
             UNION ALL
             SELECT 3, coalesce(old.district, ''), coalesce(old.theme, ''), coalesce(old.owner_org_id, 0), old.received_on, 0, -1 WHERE old.state IN ('new', 'triaged', 'in_progress') OR (old.state = 'merged' AND old.answered_on IS NULL)
             UNION ALL
@@ -350,6 +354,8 @@ BEGIN
             UNION ALL
             SELECT 2, coalesce(old.district, ''), coalesce(old.theme, ''), coalesce(old.owner_org_id, 0), old.received_on, old.loop_days, -1 WHERE old.first_feedback_on IS NOT NULL
             UNION ALL
+            SELECT 7, coalesce(old.district, ''), coalesce(old.theme, ''), coalesce(old.owner_org_id, 0), substr(old.received_on, 1, 8) || '01', old.loop_days, -1 WHERE old.first_feedback_on IS NOT NULL
+            UNION ALL
             SELECT 3, coalesce(old.district, ''), coalesce(old.theme, ''), coalesce(old.owner_org_id, 0), old.received_on, 0, -1 WHERE old.state IN ('new', 'triaged', 'in_progress') OR (old.state = 'merged' AND old.answered_on IS NULL)
             UNION ALL
             SELECT 4, coalesce(old.district, ''), coalesce(old.theme, ''), coalesce(old.owner_org_id, 0), old.received_on, 0, -1
@@ -361,6 +367,8 @@ BEGIN
             SELECT 1 AS kind, coalesce(new.district, '') AS district, coalesce(new.theme, '') AS theme, coalesce(new.owner_org_id, 0) AS service, new.loop_due AS a, new.loop_feedback AS b, 1 AS n WHERE new.loop_due IS NOT NULL
             UNION ALL
             SELECT 2, coalesce(new.district, ''), coalesce(new.theme, ''), coalesce(new.owner_org_id, 0), new.received_on, new.loop_days, 1 WHERE new.first_feedback_on IS NOT NULL
+            UNION ALL
+            SELECT 7, coalesce(new.district, ''), coalesce(new.theme, ''), coalesce(new.owner_org_id, 0), substr(new.received_on, 1, 8) || '01', new.loop_days, 1 WHERE new.first_feedback_on IS NOT NULL
             UNION ALL
             SELECT 3, coalesce(new.district, ''), coalesce(new.theme, ''), coalesce(new.owner_org_id, 0), new.received_on, 0, 1 WHERE new.state IN ('new', 'triaged', 'in_progress') OR (new.state = 'merged' AND new.answered_on IS NULL)
             UNION ALL

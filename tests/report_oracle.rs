@@ -5,7 +5,7 @@
 
 mod support;
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, Months, NaiveDate};
 use rusqlite::params;
 use support::TempDb;
 use wijkdesk::domain::report::{Lang, LoopFacts, LoopSignal, ReportFilter, Table, loop_selection};
@@ -503,6 +503,13 @@ fn filters(store: &Store) -> Vec<ReportFilter> {
         period(ago(400), ago(200)),
         period(None, ago(100)),
         period(ago(30), None),
+        // Whole months only, which the days to first feedback read per month.
+        period(
+            today
+                .with_day(1)
+                .and_then(|d| d.checked_sub_months(Months::new(14))),
+            today.with_day(1).map(|d| d - Duration::days(1)),
+        ),
         period(
             Some(today + Duration::days(10)),
             Some(today + Duration::days(40)),

@@ -103,6 +103,8 @@ fn cube_mismatches(conn: &Connection) -> Vec<String> {
              fact(kind, d, t, v, a, b) AS (
                  SELECT 1, d, t, v, measured, how FROM s WHERE measured IS NOT NULL
                  UNION ALL SELECT 2, d, t, v, received_on, took FROM s WHERE first_feedback_on IS NOT NULL
+                 UNION ALL SELECT 7, d, t, v, date(received_on, 'start of month'), took FROM s
+                  WHERE first_feedback_on IS NOT NULL
                  UNION ALL SELECT 3, d, t, v, received_on, 0 FROM s
                   WHERE state IN ('new', 'triaged', 'in_progress') OR (state = 'merged' AND answered_on IS NULL)
                  UNION ALL SELECT 4, d, t, v, received_on, 0 FROM s
@@ -539,6 +541,22 @@ fn kept_figures_equal_a_fresh_count_through_every_kind_of_change() {
         )
         .expect("cleared");
     check(&db, "district, theme and service cleared");
+    // Received dates corrected (by hand: the screens do not offer it) on signals that
+    // had feedback: into an earlier month, then within the month.
+    db.raw()
+        .execute_batch(
+            "UPDATE signal SET received_on = date(received_on, '-40 days')
+              WHERE id IN (SELECT signal_id FROM feedback ORDER BY signal_id LIMIT 3);",
+        )
+        .expect("received earlier");
+    check(&db, "received dates moved to another month");
+    db.raw()
+        .execute_batch(
+            "UPDATE signal SET received_on = date(received_on, 'start of month')
+              WHERE id IN (SELECT signal_id FROM feedback ORDER BY signal_id LIMIT 3);",
+        )
+        .expect("received on the first");
+    check(&db, "received dates moved within the month");
     // A merge undone by hand, and a signal's feedback taken away.
     db.raw()
         .execute("UPDATE signal SET state = 'triaged' WHERE id = ?1", [c.id])
@@ -918,10 +936,14 @@ fn the_report_counts_are_backfilled_on_an_existing_database() {
     let mut store: Store = db.open("demo");
     wijkdesk::demo::load(&mut store, 300).expect("demo");
     drop(store);
+    // schema/029 sums its months from the days 016 fills.
     let conn = replay(
         &db,
         "DROP TABLE report_cube; DROP TABLE report_cut;",
-        include_str!("../schema/016_report_figures.sql"),
+        concat!(
+            include_str!("../schema/016_report_figures.sql"),
+            include_str!("../schema/029_feedback_days_by_month.sql")
+        ),
     );
     let kept: i64 = conn
         .query_row("SELECT count(*) FROM report_cube WHERE n > 0", [], |r| {
@@ -931,6 +953,31 @@ fn the_report_counts_are_backfilled_on_an_existing_database() {
     assert!(kept > 100, "{kept} rows kept");
     drop(conn);
     check(&db, "schema/016 on existing data");
+}
+
+/// schema/029 on a database whose days to first feedback are kept per day only: the
+/// months it sums from them are the counts the triggers keep.
+#[test]
+fn the_days_to_first_feedback_per_month_are_backfilled_on_an_existing_database() {
+    let db = TempDb::new();
+    let mut store: Store = db.open("demo");
+    wijkdesk::demo::load(&mut store, 300).expect("demo");
+    drop(store);
+    let conn = replay(
+        &db,
+        "DELETE FROM report_cube WHERE kind = 7;",
+        include_str!("../schema/029_feedback_days_by_month.sql"),
+    );
+    let months: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM report_cube WHERE kind = 7 AND cut = 7 AND n > 0",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert!(months > 10, "{months} months kept");
+    drop(conn);
+    check(&db, "schema/029 on existing data");
 }
 
 /// schema/022 on a database that already holds commitments (moved, kept late, from

@@ -106,7 +106,7 @@ const REBUILD: &str = "
 
 /// The loop report's kept counts counted afresh with schema/016's own back-fill (the
 /// view of every signal's facts and the two inserts), so there is one definition of
-/// what a signal counts as.
+/// what a signal counts as, and schema/029's months summed from its days.
 fn rebuild_cube() -> String {
     const MIGRATION: &str = include_str!("../../schema/016_report_figures.sql");
     const FROM: &str = "CREATE VIEW signal_cube_fact";
@@ -121,7 +121,8 @@ fn rebuild_cube() -> String {
     let backfill = MIGRATION[start..end]
         .replace(FROM, "CREATE TEMP VIEW signal_cube_fact")
         .replace(TO, "DROP VIEW temp.signal_cube_fact;");
-    format!("DELETE FROM report_cube;\n{backfill}")
+    let months = include_str!("../../schema/029_feedback_days_by_month.sql");
+    format!("DELETE FROM report_cube;\n{backfill}\n{months}")
 }
 
 /// The commitments, load and cadence reports' kept counts (and the commitment columns

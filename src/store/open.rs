@@ -39,6 +39,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/026_facts_kept_by_writers.sql"),
     include_str!("../../schema/027_inbox_rows_in_index.sql"),
     include_str!("../../schema/028_inbox_names.sql"),
+    include_str!("../../schema/029_feedback_days_by_month.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

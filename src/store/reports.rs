@@ -223,17 +223,29 @@ impl Store {
                 },
             )?
             .collect::<rusqlite::Result<_>>()?;
+        // Days to first feedback: the whole months of the period from their monthly
+        // counts (kind 7), the days around them from the daily ones (kind 2), summed
+        // here rather than grouped by SQLite (which sorted them in a temporary b-tree).
         let mut st = conn.prepare_cached(&format!(
-            "SELECT b, sum(n) FROM report_cube
-              WHERE kind = 2 AND {CELL} AND a BETWEEN ?5 AND ?6
-              GROUP BY b HAVING sum(n) > 0 ORDER BY b"
+            "SELECT b, n FROM report_cube WHERE kind = ?7 AND {CELL} AND a BETWEEN ?5 AND ?6"
         ))?;
-        let days_to_first_feedback = st
-            .query_map(
-                params_from_iter(dims(cut, bounds(f.period()).into())),
-                |r| Ok((r.get::<_, i64>(0)?, count(r, 1)?)),
-            )?
-            .collect::<rusqlite::Result<_>>()?;
+        let split = f.period().by_whole_months();
+        let mut days: BTreeMap<i64, i64> = BTreeMap::new();
+        for (kind, range) in [(2, split.head), (7, split.months), (2, split.tail)] {
+            if range.is_empty() {
+                continue;
+            }
+            let args = bounds(range).into_iter().chain([Value::Integer(kind)]);
+            let mut rows = st.query(params_from_iter(dims(cut, args.collect())))?;
+            while let Some(r) = rows.next()? {
+                *days.entry(r.get(0)?).or_default() += r.get::<_, i64>(1)?;
+            }
+        }
+        let days_to_first_feedback = days
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(d, n)| (d, n as usize))
+            .collect();
         // Open signals are shown by district and theme: those two are never summed
         // over here, and narrowed only when the filter names them.
         let ranges = std::iter::once(LoopFacts::open_range(&f, today))

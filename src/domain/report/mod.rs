@@ -50,7 +50,7 @@ pub use feedback_loop::*;
 pub use load::*;
 pub use table::*;
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration, Months, NaiveDate};
 use serde::Serialize;
 
 /// The load window, as in the organisations list.
@@ -175,6 +175,71 @@ impl DateRange {
     pub fn is_empty(&self) -> bool {
         matches!((self.from, self.to), (Some(f), Some(t)) if f > t)
     }
+
+    /// The days split for counts kept per month as well as per day: the months that lie
+    /// wholly inside (as the range of their first days), and the days before and after
+    /// them. Every day of the range is in exactly one of the three.
+    pub fn by_whole_months(self) -> MonthSplit {
+        let all_days = MonthSplit {
+            head: self,
+            months: DateRange::empty(),
+            tail: DateRange::empty(),
+        };
+        if self.is_empty() {
+            return MonthSplit {
+                head: DateRange::empty(),
+                ..all_days
+            };
+        }
+        // The first day of the first whole month, and of the last one (open: no end).
+        let first = match self.from {
+            None => None,
+            Some(f) if f.day() == 1 => Some(f),
+            Some(f) => match month_start(f).checked_add_months(Months::new(1)) {
+                Some(m) => Some(m),
+                None => return all_days,
+            },
+        };
+        let last = match self.to {
+            None => None,
+            Some(t) if t.succ_opt().is_none_or(|next| next.day() == 1) => Some(month_start(t)),
+            Some(t) => match month_start(t).checked_sub_months(Months::new(1)) {
+                Some(m) => Some(m),
+                None => return all_days,
+            },
+        };
+        if let (Some(f), Some(l)) = (first, last)
+            && f > l
+        {
+            return all_days;
+        }
+        let head = match (self.from, first) {
+            (Some(from), Some(m)) if from < m => DateRange::between(from, m - Duration::days(1)),
+            _ => DateRange::empty(),
+        };
+        let after_last = last.and_then(|l| l.checked_add_months(Months::new(1)));
+        let tail = match (after_last, self.to) {
+            (Some(next), Some(to)) if next <= to => DateRange::between(next, to),
+            _ => DateRange::empty(),
+        };
+        MonthSplit {
+            head,
+            months: DateRange::new(first, last),
+            tail,
+        }
+    }
+}
+
+/// A [`DateRange`] as whole months and the days around them
+/// ([`DateRange::by_whole_months`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthSplit {
+    /// Days before the first whole month.
+    pub head: DateRange,
+    /// The first days of the whole months.
+    pub months: DateRange,
+    /// Days after the last whole month.
+    pub tail: DateRange,
 }
 // ---------------------------------------------------------------------------------
 // Small pure figures.

@@ -356,3 +356,60 @@ fn backwards_period_is_refused() {
     assert!(f.check().is_err());
     assert!(ReportFilter::default().check().is_ok());
 }
+
+#[test]
+fn a_period_splits_into_whole_months_and_the_days_around_them() {
+    let r = |f: &str, t: &str| DateRange::between(d(f), d(t));
+    let split = r("2024-01-15", "2024-04-10").by_whole_months();
+    assert_eq!(split.head, r("2024-01-15", "2024-01-31"));
+    assert_eq!(split.months, r("2024-02-01", "2024-03-01"));
+    assert_eq!(split.tail, r("2024-04-01", "2024-04-10"));
+    // Whole months from end to end: nothing around them.
+    let split = r("2024-02-01", "2024-02-29").by_whole_months();
+    assert!(split.head.is_empty() && split.tail.is_empty());
+    assert_eq!(split.months, r("2024-02-01", "2024-02-01"));
+    // Within one month, or over two partial ones: days only.
+    for (f, t) in [("2024-02-02", "2024-02-28"), ("2024-02-10", "2024-03-20")] {
+        let split = r(f, t).by_whole_months();
+        assert_eq!(split.head, r(f, t));
+        assert!(split.months.is_empty() && split.tail.is_empty());
+    }
+    // Open ends: every month before (or after) is whole.
+    let split = DateRange::until(d("2024-03-15")).by_whole_months();
+    assert!(split.head.is_empty());
+    assert_eq!(split.months, DateRange::until(d("2024-02-01")));
+    assert_eq!(split.tail, r("2024-03-01", "2024-03-15"));
+    let split = DateRange::default().by_whole_months();
+    assert_eq!(split.months, DateRange::default());
+    assert!(split.head.is_empty() && split.tail.is_empty());
+    let split = DateRange::empty().by_whole_months();
+    assert!(split.head.is_empty() && split.months.is_empty() && split.tail.is_empty());
+}
+
+proptest::proptest! {
+    /// Every day of a period lies in exactly one part of its split, and only days of
+    /// the period do; the months' part holds only months wholly inside.
+    #[test]
+    fn a_month_split_covers_each_day_of_the_period_once(
+        from in proptest::option::of(0i64..900),
+        len in -40i64..900,
+        open_end in proptest::bool::ANY,
+    ) {
+        let base = d("2023-11-20");
+        let from_day = from.map(|f| base + Duration::days(f));
+        let to = if open_end { None } else { Some(from_day.unwrap_or(base) + Duration::days(len)) };
+        let range = DateRange::new(from_day, to);
+        let split = range.by_whole_months();
+        for k in -60i64..1000 {
+            let day = base + Duration::days(k);
+            let parts = [
+                split.head.contains(day) && !split.head.is_empty(),
+                split.months.contains(month_start(day)) && !split.months.is_empty(),
+                split.tail.contains(day) && !split.tail.is_empty(),
+            ];
+            let times = parts.iter().filter(|p| **p).count();
+            proptest::prop_assert_eq!(times, usize::from(range.contains(day) && !range.is_empty()),
+                "{} in {:?}: {:?}", day, range, split);
+        }
+    }
+}

@@ -6,7 +6,7 @@ mod support;
 use chrono::NaiveDate;
 use support::TempDb;
 use wijkdesk::domain::meeting::MeetingEvent;
-use wijkdesk::domain::report::{Lang, ReportFilter};
+use wijkdesk::domain::report::{Lang, ReportFilter, Rows};
 use wijkdesk::store::{
     AnyReport, Channel, NewCommitment, NewFeedback, NewMeeting, NewOrg, NewSignal, Owner,
     ReportKind, Store, Triage,
@@ -867,7 +867,7 @@ fn cadence_for_every_filter() {
         (Some(d("2024-08-01")), Some(d("2024-08-01")), Some(91), 60)
     );
     // Both figures in the table, the meeting first.
-    let tables = r.tables(Lang::En);
+    let tables = r.tables(Lang::En, Rows::All);
     let cols = &tables[1].columns;
     let at = |name: &str| cols.iter().position(|c| *c == name).expect(name);
     assert!(at("Last meeting") < at("Last contact"), "{cols:?}");
@@ -1031,7 +1031,7 @@ fn the_records_behind_every_figure_add_up() {
             for lang in [Lang::En, Lang::Nl] {
                 let report = store.report(kind, filter, lang).expect("report");
                 let mut keys = 0;
-                for table in report.tables(lang) {
+                for table in report.tables(lang, Rows::All) {
                     assert!(!table.title.is_empty());
                     for row in &table.rows {
                         assert_eq!(row.len(), table.columns.len(), "{}", table.title);

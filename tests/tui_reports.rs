@@ -324,3 +324,47 @@ fn a_long_list_of_records_comes_a_page_at_a_time() {
         all.last()
     );
 }
+
+/// More organisations with a moved due date than the screen lays out (500): it shows
+/// the first ones in the order `report loop` prints them, then says how many more there
+/// are, every one of them counted.
+#[test]
+fn a_long_list_shows_its_first_rows_and_counts_the_rest() {
+    use wijkdesk::domain::report::{Lang as RLang, Rows};
+    use wijkdesk::store::{NewOrg, NewSignal, ReportKind};
+    let db = TempDb::new("reports-long");
+    let mut store = db.demo();
+    let later = store.today() + chrono::Duration::days(30);
+    for k in 0..503 {
+        let org = store
+            .add_org(NewOrg {
+                name: format!("Bewonersgroep {k:03}"),
+                ..Default::default()
+            })
+            .expect("org");
+        let s = store
+            .add_signal(NewSignal {
+                title: "Losse tegel".into(),
+                org_id: Some(org.id),
+                ..Default::default()
+            })
+            .expect("signal");
+        store
+            .move_signal_due(s.id, later, "Wacht op de aannemer", None)
+            .expect("moved");
+    }
+    let report = store
+        .report(ReportKind::Loop, &ReportFilter::default(), RLang::En)
+        .expect("report");
+    let all = report.tables(RLang::En, Rows::All);
+    let per_org = &all.last().expect("per organisation").rows;
+    assert!(per_org.len() > 503, "{}", per_org.len());
+    let name = |i: usize| per_org[i][1].text.clone();
+    let mut app = app(&mut store, Lang::En, W, H);
+    press(&mut app, KeyCode::End);
+    let s = screen(&app, W, H);
+    assert!(s.contains(&name(499)), "the 500th row:\n{s}");
+    assert!(!s.contains(&name(500)), "the 501st row is not shown:\n{s}");
+    let more = format!("… and {} more rows", per_org.len() - 500);
+    assert!(s.contains(&more), "{more}:\n{s}");
+}

@@ -6,7 +6,7 @@ use super::report_charts::{self, Chart, Reports};
 use super::report_html;
 use super::{App, CliError, Result};
 use crate::domain::Problem;
-use crate::domain::report::{self, Lang, ReportFilter};
+use crate::domain::report::{self, Lang, ReportFilter, Rows};
 use crate::store::{AnyReport, ReportKind};
 use clap::{Args, Subcommand, ValueEnum};
 use std::io::IsTerminal;
@@ -221,7 +221,7 @@ fn table_formats(
     let filter = filter.clone();
     let lang = table_lang(app);
     let report = app.store.report(kind, &filter, lang)?;
-    let tables = report.tables(lang);
+    let tables = report.tables(lang, Rows::All);
     match args.format {
         ReportFormat::Json => app.out.json(&serde_json::json!({
             "report": kind.code(),
@@ -275,7 +275,7 @@ fn all(args: ReportArgs, app: &mut App) -> Result<()> {
             let mut reports = serde_json::Map::new();
             for kind in ReportKind::ALL {
                 let report = app.store.report(kind, &filter, lang)?;
-                let tables = report.tables(lang);
+                let tables = report.tables(lang, Rows::All);
                 reports.insert(
                     kind.code().to_string(),
                     serde_json::json!({ "figures": report, "tables": tables }),
@@ -290,7 +290,7 @@ fn all(args: ReportArgs, app: &mut App) -> Result<()> {
             let mut all = Vec::new();
             for kind in ReportKind::ALL {
                 let report = app.store.report(kind, &filter, lang)?;
-                all.push((kind.code(), report.tables(lang)));
+                all.push((kind.code(), report.tables(lang, Rows::All)));
             }
             let flavour =
                 super::sheet::Flavour::new(args.excel, app.lang).with_ascii(app.out.ascii());

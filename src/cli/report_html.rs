@@ -4,7 +4,7 @@
 //! browser too), and a print style sheet for A4.
 
 use super::report_charts::{Chart, Reports, charts_of, domain_lang, svg};
-use crate::domain::report::{ReportFilter, Table, days_text, percent_text};
+use crate::domain::report::{ReportFilter, Rows, Table, days_text, percent_text};
 use crate::store::ReportKind;
 use crate::words::{Lang, T};
 use chrono::NaiveDate;
@@ -238,18 +238,26 @@ pub fn html(
         esc(lang.t(T::HtmlTables))
     );
     let sections = [
-        (ReportKind::Loop, T::ReportSectionLoop, r.loop_.tables(dl)),
+        (
+            ReportKind::Loop,
+            T::ReportSectionLoop,
+            r.loop_.tables(dl, Rows::All),
+        ),
         (
             ReportKind::Commitments,
             T::ReportSectionCommitments,
-            r.commitments.tables(dl),
+            r.commitments.tables(dl, Rows::All),
         ),
         (
             ReportKind::Cadence,
             T::ReportSectionCadence,
-            r.cadence.tables(dl),
+            r.cadence.tables(dl, Rows::All),
         ),
-        (ReportKind::Load, T::ReportSectionLoad, r.load.tables(dl)),
+        (
+            ReportKind::Load,
+            T::ReportSectionLoad,
+            r.load.tables(dl, Rows::All),
+        ),
     ];
     for (kind, name, tables) in sections {
         if !shown(kind) {

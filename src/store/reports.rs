@@ -11,7 +11,7 @@ use crate::domain::report::{
     AgeBucket, CadenceFact, CadenceFacts, CadenceReport, CommitmentFact, CommitmentFacts,
     CommitmentOutcome, CommitmentsReport, DateRange, DueCount, FirstFeedback, LOAD_WINDOW_DAYS,
     Lang, LoadFact, LoadFacts, LoadReport, LoopFacts, LoopReport, LoopSelection, MovedCount,
-    OpenCount, ReportFilter, loop_selection,
+    OpenCount, ReportFilter, Rows, loop_selection,
 };
 use crate::domain::{RecordKind, RecordRef};
 use chrono::{Duration, NaiveDate};
@@ -63,12 +63,12 @@ pub enum AnyReport {
 }
 
 impl AnyReport {
-    pub fn tables(&self, lang: Lang) -> Vec<crate::domain::report::Table> {
+    pub fn tables(&self, lang: Lang, rows: Rows) -> Vec<crate::domain::report::Table> {
         match self {
-            AnyReport::Loop(r) => r.tables(lang),
-            AnyReport::Commitments(r) => r.tables(lang),
-            AnyReport::Cadence(r) => r.tables(lang),
-            AnyReport::Load(r) => r.tables(lang),
+            AnyReport::Loop(r) => r.tables(lang, rows),
+            AnyReport::Commitments(r) => r.tables(lang, rows),
+            AnyReport::Cadence(r) => r.tables(lang, rows),
+            AnyReport::Load(r) => r.tables(lang, rows),
         }
     }
 }
@@ -322,12 +322,11 @@ impl Store {
                       WHERE due_moves > 0 AND +received_on BETWEEN ?5 AND ?6 AND {filter}
                       GROUP BY owner_org_id, org_id) g
                LEFT JOIN organisation so ON so.id = g.owner_org_id
-               LEFT JOIN organisation o ON o.id = g.org_id
-              ORDER BY g.owner_org_id, g.org_id"
+               LEFT JOIN organisation o ON o.id = g.org_id"
         ))?;
         let named =
             |id: Option<i64>, name: Option<String>| id.map(|i| (i, name.unwrap_or_default()));
-        let moved = st
+        let mut moved = st
             .query_map(params_from_iter(with_filter(f, bounds(f.period()))), |r| {
                 Ok(MovedCount {
                     service: named(r.get(0)?, r.get(1)?),
@@ -337,7 +336,11 @@ impl Store {
                     days: r.get::<_, Option<i64>>(6)?.unwrap_or(0),
                 })
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        // Ordered here, not by an ORDER BY: SQLite sorted the groups again in a
+        // temporary b-tree although they come grouped in this order from the index.
+        let id = |g: &Option<(i64, String)>| g.as_ref().map(|(i, _)| *i);
+        moved.sort_unstable_by_key(|m| (id(&m.service), id(&m.org)));
         Ok(moved)
     }
 

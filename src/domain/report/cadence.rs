@@ -2,7 +2,7 @@
 //! means a meeting: only held meetings count, never feedback; last contact (a meeting
 //! or feedback) is shown beside it.
 
-use super::table::{Cell, Table};
+use super::table::{Cell, Rows, Table};
 use super::{CadenceStatus, Lang, ReportFilter, cadence_days, cadence_status};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -131,7 +131,7 @@ impl CadenceFacts {
 }
 
 impl CadenceReport {
-    pub fn tables(&self, lang: Lang) -> Vec<Table> {
+    pub fn tables(&self, lang: Lang, rows: Rows) -> Vec<Table> {
         let l = |en, nl| lang.pick(en, nl);
         let mut head = Table::new(
             l("Cadence", "Contactfrequentie"),
@@ -167,8 +167,8 @@ impl CadenceReport {
                 l("Days over", "Dagen te laat"),
             ],
         );
-        for r in &self.overdue {
-            t.rows.push(vec![
+        t.push_rows(&self.overdue, rows, |r| {
+            vec![
                 Cell::plain(r.org.clone()),
                 Cell::plain(r.name.clone()),
                 Cell::plain(r.district.clone().unwrap_or_default()),
@@ -189,8 +189,8 @@ impl CadenceReport {
                         .map(|d| d.to_string())
                         .unwrap_or_else(|| "—".to_string()),
                 ),
-            ]);
-        }
+            ]
+        });
         vec![head, t]
     }
 }

@@ -1,6 +1,6 @@
 //! Commitments by outcome: in total, per service and per organisation.
 
-use super::table::{Cell, Table};
+use super::table::{Cell, Rows, Table};
 use super::{Lang, ReportFilter, percent, percent_text};
 use crate::domain::commitment::Outcome;
 use chrono::NaiveDate;
@@ -355,7 +355,7 @@ impl CommitmentsReport {
         }
     }
 
-    pub fn tables(&self, lang: Lang) -> Vec<Table> {
+    pub fn tables(&self, lang: Lang, rows: Rows) -> Vec<Table> {
         let l = |en, nl| lang.pick(en, nl);
         let mut totals = Table::new(
             l("Commitments by outcome", "Toezeggingen naar uitkomst"),
@@ -399,7 +399,7 @@ impl CommitmentsReport {
             cols.push(l("% on time", "% op tijd"));
             cols.push(l("Moved", "Verzet"));
             let mut t = Table::new(title, &cols);
-            for g in list {
+            t.push_rows(list, rows, |g| {
                 let mut row = vec![Cell::plain(g.key.clone()), Cell::plain(g.name.clone())];
                 for o in CommitmentOutcome::ALL {
                     row.push(Cell::figure(
@@ -413,8 +413,8 @@ impl CommitmentsReport {
                 ));
                 row.push(Cell::plain(percent_text(g.counts.kept_on_time_percent)));
                 row.push(Cell::plain(g.counts.moves_text(lang)));
-                t.rows.push(row);
-            }
+                row
+            });
             t
         };
         vec![

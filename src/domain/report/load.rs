@@ -1,6 +1,6 @@
 //! Load: meetings and signals per residents' organisation in the last 90 days.
 
-use super::table::{Cell, Table};
+use super::table::{Cell, Rows, Table};
 use super::{LOAD_WINDOW_DAYS, Lang, ReportFilter, over_load};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -145,7 +145,7 @@ impl LoadFacts {
 }
 
 impl LoadReport {
-    pub fn tables(&self, lang: Lang) -> Vec<Table> {
+    pub fn tables(&self, lang: Lang, rows: Rows) -> Vec<Table> {
         let l = |en, nl| lang.pick(en, nl);
         let mut head = Table::new(
             l("Load", "Belasting"),
@@ -181,8 +181,8 @@ impl LoadReport {
                 l("Above threshold", "Boven drempel"),
             ],
         );
-        for r in &self.rows {
-            t.rows.push(vec![
+        t.push_rows(&self.rows, rows, |r| {
+            vec![
                 Cell::plain(r.org.clone()),
                 Cell::plain(r.name.clone()),
                 Cell::plain(r.district.clone().unwrap_or_default()),
@@ -190,8 +190,8 @@ impl LoadReport {
                 Cell::plain(r.signals.to_string()),
                 Cell::figure(r.load.to_string(), format!("load.org:{}", r.org)),
                 Cell::plain(if r.over { l("yes", "ja") } else { "" }),
-            ]);
-        }
+            ]
+        });
         vec![head, t]
     }
 }

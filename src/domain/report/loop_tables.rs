@@ -1,17 +1,17 @@
 //! The loop report as tables.
 
-use super::table::{Cell, Table};
+use super::table::{Cell, Rows, Table};
 use super::{Count, Lang, LoopReport, Moved, days_text, percent_text};
 
 impl LoopReport {
-    pub fn tables(&self, lang: Lang) -> Vec<Table> {
+    pub fn tables(&self, lang: Lang, rows: Rows) -> Vec<Table> {
         let l = |en, nl| lang.pick(en, nl);
         let o = &self.feedback_on_time;
         let mut head = Table::new(
             l("Feedback on time", "Terugkoppeling op tijd"),
             &[l("Figure", "Cijfer"), l("Value", "Waarde")],
         );
-        let rows: [(&str, String, Option<&str>); 11] = [
+        let figures: [(&str, String, Option<&str>); 11] = [
             (
                 l("First feedback on time", "Eerste terugkoppeling op tijd"),
                 percent_text(o.percent),
@@ -76,7 +76,7 @@ impl LoopReport {
                 None,
             ),
         ];
-        for (label, value, key) in rows {
+        for (label, value, key) in figures {
             head.rows.push(vec![
                 Cell::plain(label),
                 match key {
@@ -100,8 +100,8 @@ impl LoopReport {
                 title,
                 &["ID", first, l("Signals", "Signalen"), l("Moved", "Verzet")],
             );
-            for g in list {
-                t.rows.push(vec![
+            t.push_rows(list, rows, |g| {
+                vec![
                     Cell::plain(g.key.clone()),
                     Cell::plain(g.name.clone()),
                     Cell::figure(
@@ -109,8 +109,8 @@ impl LoopReport {
                         format!("loop.moved.{what}:{}", g.key),
                     ),
                     Cell::plain(g.moves_text(lang)),
-                ]);
-            }
+                ]
+            });
             t
         };
         let mut weeks = Table::new(

@@ -163,7 +163,7 @@ fn feedback_on_time_counts_first_feedback_against_its_due_date() {
 fn assert_keys_resolve(signals: &[LoopSignal], f: &ReportFilter, today: NaiveDate, lang: Lang) {
     let r = LoopFacts::from_signals(today, f.clone(), signals).report(lang);
     let mut keys = 0;
-    for t in r.tables(lang) {
+    for t in r.tables(lang, Rows::All) {
         for row in &t.rows {
             for c in row {
                 if let Some(k) = &c.key {
@@ -412,4 +412,32 @@ proptest::proptest! {
                 "{} in {:?}: {:?}", day, range, split);
         }
     }
+}
+
+/// A screen's tables lay out only the first rows of a long list and count the rest;
+/// what they lay out is what the command line prints first.
+#[test]
+fn the_first_rows_of_a_long_list_are_those_of_the_whole() {
+    let today = d("2024-10-31");
+    let signals: Vec<LoopSignal> = (1..=9)
+        .map(|id| LoopSignal {
+            org: Some((id, format!("Bewoners {}", 10 - id))),
+            service: Some((100 + id % 2, format!("Dienst {}", id % 2))),
+            due_moves: 1,
+            due_moved_days: id,
+            ..sig(id, "2024-10-01", None, "2024-10-15", true)
+        })
+        .collect();
+    let r = LoopFacts::from_signals(today, ReportFilter::default(), &signals).report(Lang::En);
+    let whole = r.tables(Lang::En, Rows::All);
+    let first = r.tables(Lang::En, Rows::First(4));
+    assert_eq!(whole.len(), first.len());
+    for (w, f) in whole.iter().zip(&first) {
+        assert_eq!(w.more, 0, "{}", w.title);
+        assert_eq!(f.rows.len() + f.more, w.rows.len(), "{}", f.title);
+        assert_eq!(f.rows[..], w.rows[..f.rows.len()], "{}", f.title);
+    }
+    let per_org = first.last().expect("moved per organisation");
+    assert_eq!((per_org.rows.len(), per_org.more), (4, 5));
+    assert_eq!(per_org.rows[0][1].text, "Bewoners 1");
 }

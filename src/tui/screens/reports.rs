@@ -10,11 +10,11 @@
 //! Drawing lives in [`super::reports_draw`].
 
 use super::Screen;
-use super::reports_doc::{Doc, Figure};
+use super::reports_doc::{Doc, Figure, MAX_ROWS_SHOWN};
 use super::reports_popups::{PICK_PERIOD_DATES, PeriodDates, Records};
 use crate::domain::RecordRef;
 use crate::domain::report::{
-    Lang as RLang, LoopReport, MonthFigure, OutcomeCounts, ReportFilter, WeekFigure,
+    Lang as RLang, LoopReport, MonthFigure, OutcomeCounts, ReportFilter, Rows, WeekFigure,
 };
 use crate::store::{AnyReport, OrgKind, ReportKind};
 use crate::tui::action::{Action, Scope};
@@ -173,7 +173,8 @@ impl Reports {
         let result = report.map(|report| {
             let width = usize::from(cx.size.width.saturating_sub(4)).max(20);
             let s = &cx.settings;
-            let doc = Doc::build(&report.tables(lang), width, |n| {
+            let tables = report.tables(lang, Rows::First(MAX_ROWS_SHOWN));
+            let doc = Doc::build(&tables, width, |n| {
                 crate::tui::widgets::keys_hint_f(s, T::ReportMoreRows, &[("n", &n)], false)
             });
             let chart = match report {
@@ -245,19 +246,22 @@ impl Reports {
     /// Scroll so that the selected figure's line is in view.
     fn keep_in_view(&mut self, cx: &Cx) {
         let view = Self::table_rows(self.section, cx.size);
-        let Some(line) = self
-            .doc(self.section)
-            .and_then(|d| d.figures.get(self.selected[self.section]))
-            .map(|f| f.line)
-        else {
+        let selected = self.selected[self.section];
+        let Some((line, below)) = self.doc(self.section).and_then(|d| {
+            let line = d.figures.get(selected)?.line;
+            // Below the last figure, what ends the report: the line that says how many
+            // more rows there are.
+            let last = selected + 1 == d.figures.len();
+            Some((line, if last { d.lines.len() - 1 } else { line }))
+        }) else {
             return;
         };
         let s = &mut self.scroll[self.section];
         if line < *s + 2 {
             // Show the table's title and header above its first figure.
             *s = line.saturating_sub(2);
-        } else if line >= *s + view {
-            *s = line + 1 - view;
+        } else if below >= *s + view {
+            *s = (below + 1 - view).min(line);
         }
     }
 

@@ -68,7 +68,8 @@ pub const MAX_ROWS_SHOWN: usize = 500;
 impl Doc {
     /// Lay the tables out for `max` columns: every column as wide as its widest cell,
     /// the widest text column shrunk first when the table does not fit. A table of more
-    /// than [`MAX_ROWS_SHOWN`] rows shows that many and then `more(n)` for the rest.
+    /// than [`MAX_ROWS_SHOWN`] rows shows that many and then `more(n)` for the rest
+    /// (those laid out and not shown, and those only counted: [`Table::more`]).
     pub fn build(tables: &[Table], max: usize, more: impl Fn(usize) -> String) -> Doc {
         let mut doc = Doc::default();
         for (ti, t) in tables.iter().enumerate() {
@@ -180,9 +181,10 @@ impl Doc {
                 }
                 doc.lines.push(segs);
             }
-            if t.rows.len() > shown.len() {
+            let left_out = t.rows.len() + t.more - shown.len();
+            if left_out > 0 {
                 doc.lines.push(vec![Seg {
-                    text: format!("  {}", more(t.rows.len() - shown.len())),
+                    text: format!("  {}", more(left_out)),
                     part: Part::Text,
                 }]);
             }
@@ -270,6 +272,7 @@ mod tests {
                     },
                 ],
             ],
+            more: 0,
         }
     }
 
@@ -303,5 +306,16 @@ mod tests {
             .collect();
         assert_eq!(last.trim(), "7 more");
         assert_eq!(doc.figures.len(), 2 * MAX_ROWS_SHOWN);
+    }
+
+    #[test]
+    fn rows_only_counted_are_said_as_more() {
+        let mut t = table();
+        t.more = 40;
+        let doc = Doc::build(&[t], 40, |n| format!("{n} more"));
+        assert_eq!(doc.lines.len(), 2 + 2 + 1);
+        let last: String = doc.lines[4].iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(last.trim(), "40 more");
+        assert_eq!(doc.figures.len(), 4);
     }
 }

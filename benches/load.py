@@ -128,8 +128,8 @@ def kept_mismatches(db):
     tests/store_kept_figures.rs), counted per table with one grouped pass each rather
     than one count per organisation or day, so that it takes seconds at a million:
     each organisation's open signals, open commitments, last contact and last meeting;
-    the inbox's open signals per feedback day; the loop report's per-day counts
-    (report_cube) summed over district, theme and service; the names an open signal
+    the inbox's open signals per feedback day; the loop report's per-day and per-month
+    counts (report_cube) summed over district, theme and service; the names an open signal
     carries for the inbox (schema/028)."""
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     q = lambda sql: conn.execute(sql).fetchall()
@@ -162,6 +162,8 @@ def kept_mismatches(db):
               FROM signal)
         SELECT 1, measured, how, count(*) FROM s WHERE measured IS NOT NULL GROUP BY 2, 3
         UNION ALL SELECT 2, received_on, took, count(*) FROM s WHERE first_feedback_on IS NOT NULL GROUP BY 2, 3
+        UNION ALL SELECT 7, date(received_on, 'start of month'), took, count(*) FROM s
+         WHERE first_feedback_on IS NOT NULL GROUP BY 2, 3
         UNION ALL SELECT 3, received_on, 0, count(*) FROM s
          WHERE {OPEN} OR (state = 'merged' AND answered_on IS NULL) GROUP BY 2
         UNION ALL SELECT 4, received_on, 0, count(*) FROM s GROUP BY 2

@@ -543,20 +543,18 @@ fn kept_figures_equal_a_fresh_count_through_every_kind_of_change() {
     check(&db, "district, theme and service cleared");
     // Received dates corrected (by hand: the screens do not offer it) on signals that
     // had feedback: into an earlier month, then within the month.
-    db.raw()
-        .execute_batch(
-            "UPDATE signal SET received_on = date(received_on, '-40 days')
-              WHERE id IN (SELECT signal_id FROM feedback ORDER BY signal_id LIMIT 3);",
-        )
-        .expect("received earlier");
-    check(&db, "received dates moved to another month");
-    db.raw()
-        .execute_batch(
-            "UPDATE signal SET received_on = date(received_on, 'start of month')
-              WHERE id IN (SELECT signal_id FROM feedback ORDER BY signal_id LIMIT 3);",
-        )
-        .expect("received on the first");
-    check(&db, "received dates moved within the month");
+    for (day, what) in [
+        ("date(received_on, '-40 days')", "to another month"),
+        ("date(received_on, 'start of month')", "within the month"),
+    ] {
+        db.raw()
+            .execute_batch(&format!(
+                "UPDATE signal SET received_on = {day}
+                  WHERE id IN (SELECT signal_id FROM feedback ORDER BY signal_id LIMIT 3);"
+            ))
+            .expect("received date corrected");
+        check(&db, &format!("received dates moved {what}"));
+    }
     // A merge undone by hand, and a signal's feedback taken away.
     db.raw()
         .execute("UPDATE signal SET state = 'triaged' WHERE id = ?1", [c.id])
@@ -890,14 +888,24 @@ fn replay(db: &TempDb, undo: &str, migration: &str) -> rusqlite::Connection {
     conn
 }
 
+/// A database with the demo data and `signals` generated signals, closed again.
+fn demo_db(signals: usize) -> TempDb {
+    let db = TempDb::new();
+    let mut store: Store = db.open("demo");
+    wijkdesk::demo::load(&mut store, signals).expect("demo");
+    db
+}
+
+/// A `count(*)` on `conn`.
+fn count(conn: &rusqlite::Connection, sql: &str) -> i64 {
+    conn.query_row(sql, [], |r| r.get(0)).expect("count")
+}
+
 /// schema/012 on a database that already holds meetings and feedback (one written
 /// before it): the backfill gives every organisation its last meeting.
 #[test]
 fn the_last_meeting_is_backfilled_on_an_existing_database() {
-    let db = TempDb::new();
-    let mut store: Store = db.open("demo");
-    wijkdesk::demo::load(&mut store, 50).expect("demo");
-    drop(store);
+    let db = demo_db(50);
     // Back to the state before schema/012, then 012 as a migration runs it.
     let conn = replay(
         &db,
@@ -905,21 +913,15 @@ fn the_last_meeting_is_backfilled_on_an_existing_database() {
          ALTER TABLE org_figures DROP COLUMN last_meeting;",
         include_str!("../schema/013_cadence.sql"),
     );
-    let met: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM org_figures WHERE last_meeting IS NOT NULL",
-            [],
-            |r| r.get(0),
-        )
-        .expect("count");
+    let met: i64 = count(
+        &conn,
+        "SELECT count(*) FROM org_figures WHERE last_meeting IS NOT NULL",
+    );
     assert!(met > 5, "{met} organisations with a last meeting");
-    let differ: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM org_figures WHERE last_meeting IS NOT last_contact",
-            [],
-            |r| r.get(0),
-        )
-        .expect("count");
+    let differ: i64 = count(
+        &conn,
+        "SELECT count(*) FROM org_figures WHERE last_meeting IS NOT last_contact",
+    );
     assert!(
         differ > 0,
         "feedback after the last meeting somewhere in the demo"
@@ -932,10 +934,7 @@ fn the_last_meeting_is_backfilled_on_an_existing_database() {
 /// back-fill gives the same counts the triggers keep.
 #[test]
 fn the_report_counts_are_backfilled_on_an_existing_database() {
-    let db = TempDb::new();
-    let mut store: Store = db.open("demo");
-    wijkdesk::demo::load(&mut store, 300).expect("demo");
-    drop(store);
+    let db = demo_db(300);
     // schema/029 sums its months from the days 016 fills.
     let conn = replay(
         &db,
@@ -945,11 +944,7 @@ fn the_report_counts_are_backfilled_on_an_existing_database() {
             include_str!("../schema/029_feedback_days_by_month.sql")
         ),
     );
-    let kept: i64 = conn
-        .query_row("SELECT count(*) FROM report_cube WHERE n > 0", [], |r| {
-            r.get(0)
-        })
-        .expect("count");
+    let kept: i64 = count(&conn, "SELECT count(*) FROM report_cube WHERE n > 0");
     assert!(kept > 100, "{kept} rows kept");
     drop(conn);
     check(&db, "schema/016 on existing data");
@@ -959,22 +954,16 @@ fn the_report_counts_are_backfilled_on_an_existing_database() {
 /// months it sums from them are the counts the triggers keep.
 #[test]
 fn the_days_to_first_feedback_per_month_are_backfilled_on_an_existing_database() {
-    let db = TempDb::new();
-    let mut store: Store = db.open("demo");
-    wijkdesk::demo::load(&mut store, 300).expect("demo");
-    drop(store);
+    let db = demo_db(300);
     let conn = replay(
         &db,
         "DELETE FROM report_cube WHERE kind = 7;",
         include_str!("../schema/029_feedback_days_by_month.sql"),
     );
-    let months: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM report_cube WHERE kind = 7 AND cut = 7 AND n > 0",
-            [],
-            |r| r.get(0),
-        )
-        .expect("count");
+    let months: i64 = count(
+        &conn,
+        "SELECT count(*) FROM report_cube WHERE kind = 7 AND cut = 7 AND n > 0",
+    );
     assert!(months > 10, "{months} months kept");
     drop(conn);
     check(&db, "schema/029 on existing data");
@@ -984,24 +973,18 @@ fn the_days_to_first_feedback_per_month_are_backfilled_on_an_existing_database()
 /// signals with themes) and signals: the back-fill gives the counts the triggers keep.
 #[test]
 fn the_commitment_and_load_counts_are_backfilled_on_an_existing_database() {
-    let db = TempDb::new();
-    let mut store: Store = db.open("demo");
-    wijkdesk::demo::load(&mut store, 300).expect("demo");
-    drop(store);
+    let db = demo_db(300);
     let undo = "DROP TABLE report_ledger; DROP TABLE report_load; DROP TABLE org_reach; DROP TABLE ledger_cut;
          ALTER TABLE commitment DROP COLUMN signal_theme;
          ALTER TABLE commitment DROP COLUMN later_moves;
          ALTER TABLE commitment DROP COLUMN later_days;";
     let conn = replay(&db, undo, include_str!("../schema/022_report_ledger.sql"));
-    let kept: i64 = conn
-        .query_row(
-            "SELECT (SELECT count(*) FROM report_ledger WHERE n > 0 AND moved > 0)
+    let kept: i64 = count(
+        &conn,
+        "SELECT (SELECT count(*) FROM report_ledger WHERE n > 0 AND moved > 0)
                   * (SELECT count(*) FROM report_ledger WHERE n > 0 AND theme != '' AND cut = 0)
                   * (SELECT count(*) FROM report_load WHERE n > 0)",
-            [],
-            |r| r.get(0),
-        )
-        .expect("count");
+    );
     assert!(kept > 0, "moved commitments, themes and loads kept");
     drop(conn);
     check(&db, "schema/022 on existing data");

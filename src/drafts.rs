@@ -214,13 +214,32 @@ fn alive(pid: i32) -> bool {
     {
         // SAFETY: signal 0 only asks whether the process exists.
         let answered = unsafe { libc::kill(pid, 0) } == 0;
-        answered || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+        let exists =
+            answered || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM);
+        exists && !exited(pid)
     }
     #[cfg(not(unix))]
     {
         let _ = pid;
         false
     }
+}
+
+/// Whether `pid` has ended and waits only to be reaped (a zombie): a copy killed with
+/// its terminal stays one until its parent collects it, which in a container without
+/// an init that reaps can be for good, and its draft would never be reopened.
+fn exited(pid: i32) -> bool {
+    // The state follows the command name, which is in parentheses and may hold any.
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            let after = &stat[stat.rfind(')')? + 1..];
+            after
+                .split_whitespace()
+                .next()
+                .map(|s| matches!(s, "Z" | "X"))
+        })
+        .unwrap_or(false)
 }
 
 /// Rewrites every draft in the drafts folder that mentions an erased person, with
@@ -263,6 +282,26 @@ pub fn scrub_in(dir: &Path, mentions: &crate::domain::erasure::Mentions) -> std:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A copy that ended and was not collected yet (a zombie) has left its draft.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_process_that_ended_but_is_not_collected_is_not_alive() {
+        use std::process::Command;
+        let mut running = Command::new("sleep").arg("30").spawn().expect("sleep");
+        assert!(alive(running.id() as i32));
+        let mut ended = Command::new("true").spawn().expect("true");
+        let pid = ended.id() as i32;
+        // Not waited for, it stays a zombie once it has ended.
+        let give_up = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !exited(pid) && std::time::Instant::now() < give_up {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        assert!(!alive(pid), "pid {pid} ended and waits to be collected");
+        ended.wait().expect("collected");
+        running.kill().expect("kill");
+        running.wait().expect("collected");
+    }
 
     #[test]
     fn round_trip_and_only_for_its_database() {

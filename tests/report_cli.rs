@@ -237,3 +237,31 @@ fn digest_lists_what_is_due_for_a_person() {
     assert_eq!(nobody.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&nobody.stderr).contains("--user"));
 }
+
+/// Figures of more records than the first page (200) or the first two (then 1,000):
+/// every one is listed once, in order, as the store lists the figure whole, in text and
+/// in JSON.
+#[test]
+fn records_over_several_pages_are_listed_whole_and_once() {
+    let env = Env::new();
+    env.ok(&["demo", "--scale", "3000"]);
+    let store =
+        wijkdesk::store::Store::open(&env.db, wijkdesk::store::testing::fixed_ctx()).expect("open");
+    let filter = wijkdesk::domain::report::ReportFilter::default();
+    // Past the second page, and past the first.
+    for (figure, over) in [("loop.first_feedback", 1200), ("commitments.all", 200)] {
+        let whole = store.report_records(figure, &filter).expect("records");
+        let text = env.ok(&["report", "records", figure]);
+        let listed: Vec<&str> = text.lines().collect();
+        assert!(listed.len() > over, "{figure}: {}", listed.len());
+        assert_eq!(listed, whole, "{figure}");
+        let json = env.json(&["report", "records", figure, "--json"]);
+        let ids: Vec<&str> = json
+            .as_array()
+            .expect("an array")
+            .iter()
+            .map(|v| v.as_str().expect("an id"))
+            .collect();
+        assert_eq!(ids, whole, "{figure} as JSON");
+    }
+}

@@ -426,40 +426,52 @@ fn chart_names(charts: &[Chart]) -> String {
         .join(", ")
 }
 
-/// Records are read and printed this many at a time: the first come at once however
-/// many follow, and memory does not grow with the list.
-const RECORDS_PAGE: usize = 1000;
+/// Records are read and printed a page at a time: the first page is small, so that the
+/// first lines come at once however many follow; each next page is five times larger,
+/// up to [`RECORDS_PAGE_MOST`], so that a figure of 700,000 signals is read in a dozen
+/// pages rather than 700 (each page searches the figure's index again: 31 s for all of
+/// "feedback on time" at a million in pages of 1,000), and memory stays within a page.
+const RECORDS_FIRST_PAGE: usize = 200;
+const RECORDS_PAGE_MOST: usize = 100_000;
 
 fn records(a: RecordsArgs, app: &mut App) -> Result<()> {
     let filter = filter(&a.filter, app)?;
     // The first page before anything is printed: an unknown figure is one message.
     let first = app
         .store
-        .report_records_page(&a.figure, &filter, None, RECORDS_PAGE)?;
+        .report_records_page(&a.figure, &filter, None, RECORDS_FIRST_PAGE)?;
     let store = &app.store;
-    let pages = |emit: &mut dyn FnMut(String) -> Result<()>| -> Result<()> {
+    // Each record, then `None` at the end of each page.
+    let pages = |emit: &mut dyn FnMut(Option<String>) -> Result<()>| -> Result<()> {
         let mut page = first;
+        let mut size = RECORDS_FIRST_PAGE;
         loop {
             let last = page.ids.last().cloned();
             for id in page.ids {
-                emit(id)?;
+                emit(Some(id))?;
             }
+            emit(None)?;
             if !page.more {
                 return Ok(());
             }
-            page = store.report_records_page(&a.figure, &filter, last.as_deref(), RECORDS_PAGE)?;
+            size = (size * 5).min(RECORDS_PAGE_MOST);
+            page = store.report_records_page(&a.figure, &filter, last.as_deref(), size)?;
         }
     };
     if a.json {
-        return app
-            .out
-            .json_streamed(|emit| pages(&mut |id| emit(serde_json::Value::String(id))));
+        return app.out.json_streamed(|emit| {
+            pages(&mut |id| id.map_or(Ok(()), |id| emit(serde_json::Value::String(id))))
+        });
     }
     let mut any = false;
     let out = &mut app.out;
-    pages(&mut |id| {
-        any = true;
-        out.line(id)
+    // A page is shown as soon as it is read, not when the output buffer fills.
+    pages(&mut |id| match id {
+        Some(id) => {
+            any = true;
+            out.line(id)
+        }
+        None => out.flush(),
     })?;
     if !any {
         return out.line(format!("no records behind {}", a.figure));
